@@ -1,0 +1,236 @@
+//! Socket addresses as a person writes them, and as socklab prints them.
+//!
+//! Owns the address syntax (`127.0.0.1:80`, `[::1]:80`, `:80`, `localhost:80`,
+//! `/tmp/x.sock`, `@name`, or a handle name) and the one printed form of a
+//! `SockAddr`. Turning a spec into a `SockAddr` needs the socket's family and,
+//! for a handle name, the session: that happens in `Session::resolve`.
+
+use std::ffi::OsStr;
+use std::fmt::Write as _;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::os::unix::ffi::OsStrExt;
+use std::path::PathBuf;
+
+use socket2::SockAddr;
+
+/// An address as written on the command line, not yet resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddrSpec {
+    /// `127.0.0.1:8080` or `[::1]:8080`.
+    Inet(SocketAddr),
+    /// `:8080`: the any-address of the socket's family.
+    AnyPort(u16),
+    /// `localhost:8080`: resolved with getaddrinfo, in the socket's family.
+    Host(String, u16),
+    /// `/tmp/x.sock`, `./x.sock`: a filesystem AF_UNIX address.
+    UnixPath(PathBuf),
+    /// `@name`: an AF_UNIX address in Linux's abstract namespace.
+    Abstract(Vec<u8>),
+    /// A handle name: that handle's local address.
+    Handle(String),
+}
+
+pub const ADDRESS_FORMS: &str =
+    "IP:PORT, [IPv6]:PORT, :PORT, HOST:PORT, /unix/path, @abstract or a handle name";
+
+/// Parses everything but a handle name (the parser checks handles first).
+pub fn parse(text: &str) -> Result<AddrSpec, String> {
+    if let Some(name) = text.strip_prefix('@') {
+        if name.is_empty() {
+            return Err("'@' needs a name after it: @mysock".into());
+        }
+        return Ok(AddrSpec::Abstract(name.as_bytes().to_vec()));
+    }
+    if text.starts_with('/') || text.starts_with("./") || text.starts_with("../") {
+        return Ok(AddrSpec::UnixPath(PathBuf::from(text)));
+    }
+    if let Some(rest) = text.strip_prefix('[') {
+        return parse_bracketed_v6(text, rest);
+    }
+    if let Some(port) = text.strip_prefix(':')
+        && !port.contains(':')
+    {
+        return parse_port(port).map(AddrSpec::AnyPort);
+    }
+    let Some((host, port)) = text.rsplit_once(':') else {
+        return Err(format!(
+            "'{text}' is not an address — expected {ADDRESS_FORMS}"
+        ));
+    };
+    if host.contains(':') {
+        return Err(format!(
+            "'{text}': write an IPv6 address in brackets, like [::1]:8080"
+        ));
+    }
+    let port = parse_port(port)?;
+    if host.is_empty() {
+        return Ok(AddrSpec::AnyPort(port));
+    }
+    if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return parse_ipv4(host).map(|ip| AddrSpec::Inet(SocketAddr::new(IpAddr::V4(ip), port)));
+    }
+    let valid_host = host
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_');
+    if !valid_host {
+        return Err(format!(
+            "'{host}' is not a host name — expected {ADDRESS_FORMS}"
+        ));
+    }
+    Ok(AddrSpec::Host(host.to_string(), port))
+}
+
+fn parse_bracketed_v6(text: &str, rest: &str) -> Result<AddrSpec, String> {
+    let Some((inside, after)) = rest.split_once(']') else {
+        return Err(format!("'{text}': missing ']' after the IPv6 address"));
+    };
+    let ip: Ipv6Addr = inside
+        .parse()
+        .map_err(|_| format!("'{inside}' is not an IPv6 address"))?;
+    let Some(port) = after.strip_prefix(':') else {
+        return Err(format!(
+            "'{text}': missing ':PORT' after ']' — like [::1]:8080"
+        ));
+    };
+    let port = parse_port(port)?;
+    Ok(AddrSpec::Inet(SocketAddr::new(IpAddr::V6(ip), port)))
+}
+
+fn parse_ipv4(host: &str) -> Result<Ipv4Addr, String> {
+    let parts: Vec<&str> = host.split('.').collect();
+    if parts.len() != 4 {
+        return Err(format!(
+            "'{host}' is not an IPv4 address: it has {} parts, an address has 4 (like 127.0.0.1)",
+            parts.len()
+        ));
+    }
+    for part in &parts {
+        match part.parse::<u32>() {
+            Ok(n) if n > 255 => {
+                return Err(format!(
+                    "'{host}' is not an IPv4 address: {n} is more than 255"
+                ));
+            }
+            Ok(_) => {}
+            Err(_) => return Err(format!("'{host}' is not an IPv4 address: empty part")),
+        }
+    }
+    host.parse()
+        .map_err(|_| format!("'{host}' is not an IPv4 address"))
+}
+
+/// A port: a number from 0 to 65535 (0 lets the kernel choose).
+pub fn parse_port(text: &str) -> Result<u16, String> {
+    if text.is_empty() {
+        return Err(
+            "missing port after ':' — like 127.0.0.1:8080 (0 lets the kernel choose)".into(),
+        );
+    }
+    match text.parse::<u64>() {
+        Ok(n) if n <= 65535 => Ok(n as u16),
+        Ok(n) => Err(format!("port {n} is out of range: ports are 0 to 65535")),
+        Err(_) => Err(format!("port '{text}' is not a number from 0 to 65535")),
+    }
+}
+
+/// The one printed form of an address: `127.0.0.1:41234`, `[::1]:41234`,
+/// `/tmp/x.sock`, `@name`, or `(unnamed)` for an unbound unix socket.
+pub fn display(addr: &SockAddr) -> String {
+    if let Some(inet) = addr.as_socket() {
+        return inet.to_string();
+    }
+    if let Some(path) = addr.as_pathname() {
+        return path.display().to_string();
+    }
+    if let Some(name) = addr.as_abstract_namespace() {
+        let mut out = String::from("@");
+        for &b in name {
+            if b.is_ascii_graphic() {
+                out.push(char::from(b));
+            } else {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        return out;
+    }
+    if addr.is_unix() {
+        return "(unnamed)".into();
+    }
+    format!("(family {})", addr.family())
+}
+
+/// `SockAddr` for an AF_UNIX path or abstract name.
+pub fn unix_sockaddr(spec: &AddrSpec) -> Option<std::io::Result<SockAddr>> {
+    match spec {
+        AddrSpec::UnixPath(path) => Some(SockAddr::unix(path)),
+        AddrSpec::Abstract(name) => {
+            let mut bytes = vec![0u8];
+            bytes.extend_from_slice(name);
+            Some(SockAddr::unix(OsStr::from_bytes(&bytes)))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_form() {
+        let cases: &[(&str, AddrSpec)] = &[
+            (
+                "127.0.0.1:8080",
+                AddrSpec::Inet("127.0.0.1:8080".parse().unwrap()),
+            ),
+            ("0.0.0.0:0", AddrSpec::Inet("0.0.0.0:0".parse().unwrap())),
+            ("[::1]:8080", AddrSpec::Inet("[::1]:8080".parse().unwrap())),
+            (":8080", AddrSpec::AnyPort(8080)),
+            ("localhost:80", AddrSpec::Host("localhost".into(), 80)),
+            ("/tmp/x.sock", AddrSpec::UnixPath("/tmp/x.sock".into())),
+            ("./x.sock", AddrSpec::UnixPath("./x.sock".into())),
+            ("@lab", AddrSpec::Abstract(b"lab".to_vec())),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse(text).as_ref(), Ok(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_with_a_reason() {
+        let cases: &[(&str, &str)] = &[
+            ("999.1.1.1:80", "999 is more than 255"),
+            ("127.0.0.1:70000", "port 70000 is out of range"),
+            ("127.0.0.1:", "missing port"),
+            ("127.0.0.1:http", "port 'http' is not a number"),
+            ("1.2.3:80", "it has 3 parts"),
+            ("::1:80", "in brackets"),
+            ("[::1]80", "missing ':PORT'"),
+            ("[::1:80", "missing ']'"),
+            ("[zz]:80", "'zz' is not an IPv6 address"),
+            ("@", "needs a name"),
+            ("nothing", "is not an address"),
+            ("bad host!:80", "is not a host name"),
+        ];
+        for (text, fragment) in cases {
+            let err = parse(text).expect_err(text);
+            assert!(err.contains(fragment), "{text}: {err:?} lacks {fragment:?}");
+        }
+    }
+
+    #[test]
+    fn prints_addresses() {
+        let v4: SocketAddr = "127.0.0.1:5".parse().unwrap();
+        assert_eq!(display(&SockAddr::from(v4)), "127.0.0.1:5");
+        let v6: SocketAddr = "[::1]:5".parse().unwrap();
+        assert_eq!(display(&SockAddr::from(v6)), "[::1]:5");
+        let abs = unix_sockaddr(&AddrSpec::Abstract(b"lab".to_vec()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(display(&abs), "@lab");
+        let path = unix_sockaddr(&AddrSpec::UnixPath("/tmp/s".into()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(display(&path), "/tmp/s");
+    }
+}

@@ -1,0 +1,72 @@
+//! `[NAME =] accept [H]`: accept(2); the connection becomes a new handle.
+
+use std::os::fd::AsRawFd;
+
+use super::{Arg, Group, Spec};
+use crate::address;
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "accept",
+    usage: "[NAME =] accept [H]",
+    syscall: "accept(2)",
+    summary: "Take the next finished connection from a listener's queue; it becomes a new handle, with the peer's address.",
+    notes: "Blocks while the queue is empty (Ctrl-C interrupts it; in scripts --timeout bounds it). \
+            The new handle is blocking even when the listener is nonblocking, as on Linux.",
+    errnos: &[
+        (
+            "EAGAIN",
+            "the listener is nonblocking and no connection is waiting",
+        ),
+        ("EINVAL", "the socket is not listening (call listen first)"),
+        (
+            "EINTR",
+            "a signal (Ctrl-C, or socklab's timeout) interrupted the wait",
+        ),
+        (
+            "ECONNABORTED",
+            "a connection in the queue was reset before it was accepted",
+        ),
+    ],
+    args: &[Arg::Handle],
+    creates: 1,
+    group: Group::Socket,
+};
+
+#[derive(Debug)]
+pub struct Accept {
+    handle: String,
+}
+
+impl Accept {
+    pub fn parse(cursor: &mut Cursor) -> Result<Accept, UsageError> {
+        let handle = cursor.handle()?;
+        cursor.finish()?;
+        Ok(Accept { handle })
+    }
+
+    pub fn execute(self, names: Vec<String>, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let listener = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SPEC.name, e),
+        };
+        let kind = listener.kind;
+        let call = format!("accept({})", self.handle);
+        let (result, timed_out) = session.bounded(|| listener.socket.accept_raw());
+        match result {
+            Ok((socket, peer)) => {
+                let fd = i64::from(socket.as_raw_fd());
+                session.record_call(&mut step, call, Ok(fd), timed_out);
+                let name = session.insert(names.into_iter().next(), socket, kind);
+                step.new_handles.push(name);
+                step.addr = Some(("peer", address::display(&peer)));
+            }
+            Err(error) => session.record_call(&mut step, call, Err(error), timed_out),
+        }
+        step
+    }
+}

@@ -1,0 +1,162 @@
+//! `await [H] STATE|readable|writable [TIMEOUT]`: wait, bounded, for a moment
+//! that a kernel timer decides (a delayed ACK, say), so a session or a
+//! transcript can rely on it without sleeping for a guessed time.
+//!
+//! For `readable`/`writable` it is one poll(2). For a TCP state there is no
+//! event to wait on, so it reads TCP_INFO until the state is reached, backing
+//! off from 50 µs to 5 ms between looks, and gives up at the timeout.
+
+use std::os::fd::AsFd;
+use std::time::{Duration, Instant};
+
+use nix::poll::{PollFd, PollFlags, PollTimeout};
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::names::TcpState;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::{Outcome, Step};
+use crate::sys;
+
+pub const SPEC: Spec = Spec {
+    name: "await",
+    usage: "await [H] STATE|readable|writable [TIMEOUT]",
+    syscall: "",
+    summary: "Wait until the handle reaches a TCP state (e.g. FIN_WAIT2 after the peer's delayed ACK) or becomes readable/writable; fails after TIMEOUT (default 2s).",
+    notes: "Some moves are made by kernel timers, not by calls: FIN_WAIT1 → FIN_WAIT2 waits for the \
+            peer's delayed ACK (about 40 ms on Linux). `await cli FIN_WAIT2` makes such a moment \
+            certain without guessing a sleep. TIMEOUT is like 500ms or 2s.",
+    errnos: &[],
+    args: &[Arg::Handle, Arg::StateOrEvent, Arg::Number],
+    creates: 0,
+    group: Group::Session,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    State(TcpState),
+    Readable,
+    Writable,
+}
+
+#[derive(Debug)]
+pub struct Await {
+    handle: String,
+    target: Target,
+    timeout: Duration,
+}
+
+impl Await {
+    pub fn parse(cursor: &mut Cursor) -> Result<Await, UsageError> {
+        let handle = cursor.handle()?;
+        let token = cursor.word("STATE")?;
+        let target = match token.text.to_ascii_lowercase().as_str() {
+            "readable" => Target::Readable,
+            "writable" => Target::Writable,
+            text => TcpState::from_name(text)
+                .map(Target::State)
+                .ok_or_else(|| {
+                    cursor.error_at(
+                        token,
+                        format!(
+                            "'{}' is not a TCP state or readable/writable; states: {}",
+                            token.text,
+                            TcpState::all_names().join(" ")
+                        ),
+                    )
+                })?,
+        };
+        let timeout = match cursor.peek() {
+            Some(token) => {
+                cursor.word("TIMEOUT")?;
+                super::sockopt::parse_duration(&token.text.to_ascii_lowercase())
+                    .filter(|d| !d.is_zero() && *d <= Duration::from_secs(3600))
+                    .ok_or_else(|| {
+                        cursor.error_at(
+                            token,
+                            format!(
+                                "TIMEOUT must be a duration like 500ms or 2s, not '{}'",
+                                token.text
+                            ),
+                        )
+                    })?
+            }
+            None => Duration::from_secs(2),
+        };
+        cursor.finish()?;
+        Ok(Await {
+            handle,
+            target,
+            timeout,
+        })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SPEC.name, e),
+        };
+        let (reached, now) = match self.target {
+            Target::State(want) => wait_for_state(handle.socket.as_fd(), want, self.timeout),
+            Target::Readable => {
+                wait_for_event(handle.socket.as_fd(), PollFlags::POLLIN, self.timeout)
+            }
+            Target::Writable => {
+                wait_for_event(handle.socket.as_fd(), PollFlags::POLLOUT, self.timeout)
+            }
+        };
+        let what = match self.target {
+            Target::State(state) => state.name().to_string(),
+            Target::Readable => "readable".into(),
+            Target::Writable => "writable".into(),
+        };
+        if reached {
+            step.lines.push(format!("{} is {what}", self.handle));
+        } else {
+            step.outcome = Outcome::NotReached(format!(
+                "{} did not become {what} within {:?} (it is {now})",
+                self.handle, self.timeout
+            ));
+        }
+        session.set_current(&self.handle);
+        step
+    }
+}
+
+fn wait_for_state(
+    fd: std::os::fd::BorrowedFd<'_>,
+    want: TcpState,
+    timeout: Duration,
+) -> (bool, String) {
+    let deadline = Instant::now() + timeout;
+    let mut pause = Duration::from_micros(50);
+    loop {
+        let now = sys::tcp_info(fd).map(|info| TcpState(info.tcpi_state));
+        match now {
+            Ok(state) if state == want => return (true, state.name().into()),
+            Err(errno) => return (false, format!("unreadable: {errno}")),
+            Ok(state) if Instant::now() >= deadline => return (false, state.name().into()),
+            Ok(_) => {}
+        }
+        // A bounded wait between looks: TCP_INFO has no event to block on.
+        std::thread::park_timeout(pause);
+        pause = (pause * 2).min(Duration::from_millis(5));
+    }
+}
+
+fn wait_for_event(
+    fd: std::os::fd::BorrowedFd<'_>,
+    event: PollFlags,
+    timeout: Duration,
+) -> (bool, String) {
+    let mut fds = [PollFd::new(fd, event)];
+    let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    let timeout = PollTimeout::try_from(ms).unwrap_or(PollTimeout::NONE);
+    match nix::poll::poll(&mut fds, timeout) {
+        Ok(n) if n > 0 => (true, "ready".into()),
+        Ok(_) => (false, "not ready".into()),
+        Err(errno) => (false, format!("poll failed: {errno}")),
+    }
+}

@@ -1,0 +1,76 @@
+//! `bind [H] ADDR`: bind(2), then the address the kernel actually bound.
+
+use super::{Arg, Group, Spec};
+use crate::address::{self, AddrSpec};
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "bind",
+    usage: "bind [H] ADDR",
+    syscall: "bind(2)",
+    summary: "Give the socket a local address; port 0 lets the kernel choose, and the result shows the port it chose.",
+    notes: "ADDR is IP:PORT, [IPv6]:PORT, :PORT (any address), HOST:PORT, /path or @name (AF_UNIX), \
+            or another handle's name (its address: `bind b a` meets EADDRINUSE). With one argument, \
+            a handle name is the address.",
+    errnos: &[
+        (
+            "EADDRINUSE",
+            "another socket has this address: a listener, or a connection in TIME_WAIT without SO_REUSEADDR",
+        ),
+        (
+            "EACCES",
+            "ports below 1024 need privilege (root or CAP_NET_BIND_SERVICE)",
+        ),
+        (
+            "EADDRNOTAVAIL",
+            "no interface on this machine has that IP address",
+        ),
+        (
+            "EINVAL",
+            "the socket is already bound (or the address is of the wrong family)",
+        ),
+    ],
+    args: &[Arg::Handle, Arg::Addr],
+    creates: 0,
+    group: Group::Socket,
+};
+
+#[derive(Debug)]
+pub struct Bind {
+    handle: String,
+    addr: AddrSpec,
+}
+
+impl Bind {
+    pub fn parse(cursor: &mut Cursor) -> Result<Bind, UsageError> {
+        let handle = cursor.handle_before(1)?;
+        let addr = cursor.addr()?;
+        cursor.finish()?;
+        Ok(Bind { handle, addr })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SPEC.name, e),
+        };
+        let domain = handle.kind.domain();
+        let addr = match session.resolve(&self.addr, domain) {
+            Ok(addr) => addr,
+            Err(e) => return Step::usage(SPEC.name, e),
+        };
+        let call = format!("bind({}, {})", self.handle, address::display(&addr));
+        let result = handle.socket.bind(&addr).map(|_| 0);
+        let bound = result.is_ok().then(|| handle.socket.local_addr());
+        session.record_call(&mut step, call, result, false);
+        if let Some(Ok(local)) = bound {
+            step.addr = Some(("bound", address::display(&local)));
+        }
+        session.set_current(&self.handle);
+        step
+    }
+}

@@ -1,0 +1,68 @@
+//! `close [H]`: close(2); the handle leaves the table.
+
+use std::os::fd::IntoRawFd;
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::kernel_table;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::{StateChange, Step};
+
+pub const SPEC: Spec = Spec {
+    name: "close",
+    usage: "close [H]",
+    syscall: "close(2)",
+    summary: "Close the socket; the handle leaves the table. A TCP connection sends FIN (or RST).",
+    notes: "The kernel may keep the connection after the fd is gone: FIN_WAIT1/2 until the peer's \
+            FIN, then TIME_WAIT for 60 s; socklab shows it as `H (no fd)`, read from /proc/net/tcp. \
+            Unread received data, or SO_LINGER 0, makes close send RST instead of FIN.",
+    errnos: &[("EBADF", "the fd was not open")],
+    args: &[Arg::Handle],
+    creates: 0,
+    group: Group::Socket,
+};
+
+#[derive(Debug)]
+pub struct Close {
+    handle: String,
+}
+
+impl Close {
+    pub fn parse(cursor: &mut Cursor) -> Result<Close, UsageError> {
+        let handle = cursor.handle()?;
+        cursor.finish()?;
+        Ok(Close { handle })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let Some(handle) = session.remove(&self.handle) else {
+            return Step::usage(
+                SPEC.name,
+                UsageError::new(format!("no handle named '{}'", self.handle)),
+            );
+        };
+        let (state, tuple) = (handle.state, handle.tuple);
+        let fd = handle.socket.into_raw_fd();
+        let result = nix::unistd::close(fd).map(|_| 0);
+        step.called(format!("close({})", self.handle), result);
+        let Some(before) = state else {
+            return step;
+        };
+        let held = match tuple {
+            Some((local, peer)) if before.is_connected() => kernel_table::lookup(local, peer),
+            _ => None,
+        };
+        step.changes.push(StateChange {
+            handle: self.handle.clone(),
+            from: Some(before),
+            to: held,
+            closed: held.is_some(),
+        });
+        if let (Some(held), Some(tuple)) = (held, tuple) {
+            session.add_ghost(&self.handle, tuple, held);
+        }
+        step
+    }
+}

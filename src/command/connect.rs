@@ -1,0 +1,71 @@
+//! `connect [H] ADDR`: connect(2).
+
+use super::{Arg, Group, Spec};
+use crate::address::{self, AddrSpec};
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "connect",
+    usage: "connect [H] ADDR",
+    syscall: "connect(2)",
+    summary: "Connect to ADDR: for TCP the three-way handshake; for UDP, fix the default peer.",
+    notes: "ADDR may be a handle's name: its local address (0.0.0.0 becomes 127.0.0.1). With one \
+            argument, a handle name is the address: `connect srv` connects the current handle to srv. \
+            A nonblocking TCP connect returns EINPROGRESS; poll for POLLOUT, then read SO_ERROR.",
+    errnos: &[
+        (
+            "ECONNREFUSED",
+            "nothing listens there: the peer answered the SYN with RST (UDP: an ICMP port unreachable)",
+        ),
+        (
+            "EINPROGRESS",
+            "nonblocking: the handshake has started; poll for POLLOUT, then getsockopt SO_ERROR",
+        ),
+        ("EALREADY", "a nonblocking connect is still in progress"),
+        ("EISCONN", "the socket is already connected"),
+        ("ETIMEDOUT", "no answer to the SYNs"),
+        ("ENOENT", "AF_UNIX: no socket file at that path"),
+        (
+            "EINTR",
+            "a signal interrupted the wait; the handshake goes on in the background",
+        ),
+    ],
+    args: &[Arg::Handle, Arg::Addr],
+    creates: 0,
+    group: Group::Socket,
+};
+
+#[derive(Debug)]
+pub struct Connect {
+    handle: String,
+    addr: AddrSpec,
+}
+
+impl Connect {
+    pub fn parse(cursor: &mut Cursor) -> Result<Connect, UsageError> {
+        let handle = cursor.handle_before(1)?;
+        let addr = cursor.addr()?;
+        cursor.finish()?;
+        Ok(Connect { handle, addr })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SPEC.name, e),
+        };
+        let addr = match session.resolve(&self.addr, handle.kind.domain()) {
+            Ok(addr) => addr,
+            Err(e) => return Step::usage(SPEC.name, e),
+        };
+        let call = format!("connect({}, {})", self.handle, address::display(&addr));
+        let (result, timed_out) = session.bounded(|| handle.socket.connect(&addr));
+        session.record_call(&mut step, call, result.map(|_| 0), timed_out);
+        session.set_current(&self.handle);
+        step
+    }
+}

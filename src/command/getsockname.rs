@@ -1,0 +1,75 @@
+//! `getsockname [H]` and `getpeername [H]`: getsockname(2), getpeername(2).
+
+use super::{Arg, Group, Spec};
+use crate::address;
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const GETSOCKNAME: Spec = Spec {
+    name: "getsockname",
+    usage: "getsockname [H]",
+    syscall: "getsockname(2)",
+    summary: "The socket's local address: after bind, connect or accept, the address and port in use.",
+    notes: "An unbound socket shows 0.0.0.0:0; after connect, the ephemeral port the kernel picked.",
+    errnos: &[("EBADF", "the fd is not open")],
+    args: &[Arg::Handle],
+    creates: 0,
+    group: Group::Inspect,
+};
+
+pub const GETPEERNAME: Spec = Spec {
+    name: "getpeername",
+    usage: "getpeername [H]",
+    syscall: "getpeername(2)",
+    summary: "The address of the connected peer.",
+    notes: "Fails once the connection is fully closed.",
+    errnos: &[("ENOTCONN", "the socket is not connected (or no longer)")],
+    args: &[Arg::Handle],
+    creates: 0,
+    group: Group::Inspect,
+};
+
+#[derive(Debug)]
+pub struct Getname {
+    handle: String,
+    peer: bool,
+}
+
+impl Getname {
+    pub fn parse(cursor: &mut Cursor, peer: bool) -> Result<Getname, UsageError> {
+        let handle = cursor.handle()?;
+        cursor.finish()?;
+        Ok(Getname { handle, peer })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let spec = if self.peer {
+            &GETPEERNAME
+        } else {
+            &GETSOCKNAME
+        };
+        let mut step = Step::new(spec.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(spec.name, e),
+        };
+        let result = if self.peer {
+            handle.socket.peer_addr()
+        } else {
+            handle.socket.local_addr()
+        };
+        let call = format!("{}({})", spec.name, self.handle);
+        match result {
+            Ok(addr) => {
+                session.record_call(&mut step, call, Ok(0), false);
+                let label = if self.peer { "peer" } else { "local" };
+                step.addr = Some((label, address::display(&addr)));
+            }
+            Err(error) => session.record_call(&mut step, call, Err(error), false),
+        }
+        session.set_current(&self.handle);
+        step
+    }
+}

@@ -1,0 +1,63 @@
+//! `ioctl [H] FIONREAD|SIOCOUTQ`: how many bytes wait in each queue.
+
+use std::os::fd::AsFd;
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+use crate::sys::{self, QueueIoctl};
+
+pub const SPEC: Spec = Spec {
+    name: "ioctl",
+    usage: "ioctl [H] FIONREAD|SIOCOUTQ",
+    syscall: "ioctl(2)",
+    summary: "FIONREAD: bytes received and waiting to be read. SIOCOUTQ: bytes sent but not yet acknowledged by the peer.",
+    notes: "Together they show where the bytes of a stalled transfer are: in this side's send \
+            queue, or in the peer's receive queue.",
+    errnos: &[(
+        "EINVAL",
+        "the socket is listening, or the request does not apply",
+    )],
+    args: &[Arg::Handle, Arg::IoctlRequest],
+    creates: 0,
+    group: Group::Inspect,
+};
+
+#[derive(Debug)]
+pub struct Ioctl {
+    handle: String,
+    request: QueueIoctl,
+}
+
+impl Ioctl {
+    pub fn parse(cursor: &mut Cursor) -> Result<Ioctl, UsageError> {
+        let handle = cursor.handle()?;
+        let choice = cursor.keyword("request", &["fionread", "siocoutq", "siocinq", "tiocoutq"])?;
+        cursor.finish()?;
+        let request = if choice % 2 == 0 {
+            QueueIoctl::Fionread
+        } else {
+            QueueIoctl::Siocoutq
+        };
+        Ok(Ioctl { handle, request })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SPEC.name, e),
+        };
+        let call = format!("ioctl({}, {})", self.handle, self.request.name());
+        let result = sys::queue_ioctl(handle.socket.as_fd(), self.request);
+        if let Ok(bytes) = result {
+            step.value = Some(bytes.into());
+            step.lines.push(format!("value: {bytes} bytes"));
+        }
+        step.called(call, result.map(|_| 0));
+        session.set_current(&self.handle);
+        step
+    }
+}

@@ -1,0 +1,61 @@
+//! `listen [H] [BACKLOG]`: listen(2).
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "listen",
+    usage: "listen [H] [BACKLOG]",
+    syscall: "listen(2)",
+    summary: "Make a TCP or AF_UNIX stream socket accept connections (default backlog 128).",
+    notes: "The backlog bounds the queue of connections that finished the handshake but were not \
+            yet accepted; Linux holds BACKLOG+1. An unbound socket is bound to a free port first.",
+    errnos: &[
+        ("EADDRINUSE", "another socket already listens on this port"),
+        (
+            "EOPNOTSUPP",
+            "the socket is of a type that cannot listen (UDP, datagram)",
+        ),
+        ("EINVAL", "the socket is connected"),
+    ],
+    args: &[Arg::Handle, Arg::Number],
+    creates: 0,
+    group: Group::Socket,
+};
+
+#[derive(Debug)]
+pub struct Listen {
+    handle: String,
+    backlog: i32,
+}
+
+impl Listen {
+    pub fn parse(cursor: &mut Cursor) -> Result<Listen, UsageError> {
+        let handle = cursor.handle()?;
+        let backlog = cursor
+            .optional_int("BACKLOG", i32::MAX as u64)?
+            .unwrap_or(128) as i32;
+        cursor.finish()?;
+        Ok(Listen { handle, backlog })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SPEC.name, e),
+        };
+        let call = format!("listen({}, {})", self.handle, self.backlog);
+        let result = handle.socket.listen(self.backlog).map(|_| 0);
+        let local = result.is_ok().then(|| handle.socket.local_addr());
+        session.record_call(&mut step, call, result, false);
+        if let Some(Ok(local)) = local {
+            step.addr = Some(("listening on", crate::address::display(&local)));
+        }
+        session.set_current(&self.handle);
+        step
+    }
+}

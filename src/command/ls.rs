@@ -1,0 +1,109 @@
+//! `ls`: the handle table, read fresh from the kernel.
+
+use std::os::fd::AsFd;
+
+use serde_json::json;
+
+use super::{Group, Spec};
+use crate::address;
+use crate::session::{Handle, Session};
+use crate::step::Step;
+use crate::sys::{self, QueueIoctl};
+
+pub const SPEC: Spec = Spec {
+    name: "ls",
+    usage: "ls",
+    syscall: "",
+    summary: "List the handles: name, fd, kind, local address, peer, TCP state, bytes queued in and out, flags.",
+    notes: "RECV-Q is FIONREAD (bytes waiting to be read), SEND-Q is SIOCOUTQ (bytes not yet \
+            acknowledged). Flags: nonblock, shut-rd, shut-wr. `*` marks the current handle.",
+    errnos: &[],
+    args: &[],
+    creates: 0,
+    group: Group::Session,
+};
+
+struct Row {
+    cells: [String; 9],
+}
+
+fn row(handle: &Handle, current: bool) -> Row {
+    let fd = handle.socket.as_fd();
+    let local = handle.socket.local_addr().map(|a| address::display(&a));
+    let peer = handle.socket.peer_addr().map(|a| address::display(&a));
+    let queue = |which| sys::queue_ioctl(fd, which).map_or("-".to_string(), |n| n.to_string());
+    let mut flags = Vec::new();
+    if handle.nonblocking {
+        flags.push("nonblock");
+    }
+    if handle.shut_read {
+        flags.push("shut-rd");
+    }
+    if handle.shut_write {
+        flags.push("shut-wr");
+    }
+    let marker = if current { "*" } else { " " };
+    Row {
+        cells: [
+            format!("{marker}{}", handle.name),
+            handle.fd().to_string(),
+            handle.kind.name().to_string(),
+            local.unwrap_or_else(|_| "-".into()),
+            peer.unwrap_or_else(|_| "-".into()),
+            handle.state.map_or("-", |s| s.name()).to_string(),
+            queue(QueueIoctl::Fionread),
+            queue(QueueIoctl::Siocoutq),
+            if flags.is_empty() {
+                "-".into()
+            } else {
+                flags.join(",")
+            },
+        ],
+    }
+}
+
+pub fn execute(session: &mut Session) -> Step {
+    let mut step = Step::new(SPEC.name, None);
+    let current = session.current_name().map(str::to_string);
+    let rows: Vec<Row> = session
+        .handles()
+        .iter()
+        .map(|h| row(h, current.as_deref() == Some(h.name.as_str())))
+        .collect();
+    if rows.is_empty() {
+        step.lines
+            .push("no handles — create one with: socket tcp".into());
+        step.field("handles", json!([]));
+        return step;
+    }
+    let header = [
+        "NAME", "FD", "KIND", "LOCAL", "PEER", "STATE", "RECV-Q", "SEND-Q", "FLAGS",
+    ];
+    let mut widths = header.map(str::len);
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(&row.cells) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let format_row = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    step.lines.push(format_row(header.to_vec()));
+    let mut table = Vec::new();
+    for row in &rows {
+        step.lines
+            .push(format_row(row.cells.iter().map(String::as_str).collect()));
+        let c = &row.cells;
+        table.push(json!({
+            "name": c[0].trim_start_matches(['*', ' ']), "fd": c[1], "kind": c[2], "local": c[3],
+            "peer": c[4], "state": c[5], "recv_q": c[6], "send_q": c[7], "flags": c[8],
+        }));
+    }
+    step.field("handles", table);
+    step
+}

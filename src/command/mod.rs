@@ -1,0 +1,354 @@
+//! The command table, `enum Command`, and dispatch; nothing else.
+//!
+//! Each verb lives in its own file with its `SPEC` (name, usage, syscall,
+//! summary, common errnos, argument kinds), its `parse` and its `execute`.
+//! Help, completion, hints and docs/commands.md are all generated from
+//! `COMMANDS`, so they cannot drift from what the parser accepts.
+
+mod accept;
+mod await_state;
+mod bind;
+mod close;
+mod connect;
+mod getsockname;
+pub mod help;
+mod ioctl;
+mod listen;
+mod ls;
+mod nonblock;
+mod poll;
+mod recv;
+mod send;
+mod session_verbs;
+mod shutdown;
+mod socket;
+mod sockopt;
+mod tcpinfo;
+
+use crate::error::UsageError;
+use crate::parse::{self, Cursor, HandleNames, SplitLine};
+use crate::session::Session;
+use crate::step::Step;
+
+/// What an argument position holds, for completion and hints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arg {
+    Handle,
+    Handles,
+    SocketKind,
+    PairKind,
+    Addr,
+    Data,
+    Number,
+    SockOpt,
+    OptValue,
+    ShutdownHow,
+    SendFlags,
+    RecvFlags,
+    OnOff,
+    IoctlRequest,
+    HelpTopic,
+    File,
+    StateOrEvent,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Socket,
+    Data,
+    Options,
+    Inspect,
+    Session,
+}
+
+impl Group {
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Socket => "Sockets and connections",
+            Group::Data => "Sending and receiving",
+            Group::Options => "Options and modes",
+            Group::Inspect => "Inspecting",
+            Group::Session => "The session (no system call of their own)",
+        }
+    }
+}
+
+/// One verb's description: the single source for help, completion and docs.
+#[derive(Debug)]
+pub struct Spec {
+    pub name: &'static str,
+    pub usage: &'static str,
+    /// The system call it makes, as `bind(2)`; empty for session commands.
+    pub syscall: &'static str,
+    pub summary: &'static str,
+    /// More to know, in a sentence or three.
+    pub notes: &'static str,
+    /// Errnos a user commonly meets with this call, and what each means here.
+    pub errnos: &'static [(&'static str, &'static str)],
+    pub args: &'static [Arg],
+    /// How many handles `NAMES =` may name (0: the verb creates none).
+    pub creates: usize,
+    pub group: Group,
+}
+
+pub const COMMANDS: &[&Spec] = &[
+    &socket::SOCKET,
+    &socket::SOCKETPAIR,
+    &bind::SPEC,
+    &listen::SPEC,
+    &accept::SPEC,
+    &connect::SPEC,
+    &shutdown::SPEC,
+    &close::SPEC,
+    &send::SEND,
+    &send::SENDALL,
+    &send::SENDTO,
+    &recv::RECV,
+    &recv::RECVFROM,
+    &sockopt::SETSOCKOPT,
+    &sockopt::GETSOCKOPT,
+    &nonblock::SPEC,
+    &getsockname::GETSOCKNAME,
+    &getsockname::GETPEERNAME,
+    &poll::SPEC,
+    &ioctl::SPEC,
+    &tcpinfo::SPEC,
+    &await_state::SPEC,
+    &ls::SPEC,
+    &session_verbs::USE,
+    &help::SPEC,
+    &session_verbs::SOURCE,
+    &session_verbs::QUIT,
+    &session_verbs::EXIT,
+];
+
+/// The spec of a verb, by exact name.
+pub fn spec(name: &str) -> Option<&'static Spec> {
+    COMMANDS.iter().copied().find(|spec| spec.name == name)
+}
+
+#[derive(Debug)]
+pub enum Command {
+    Socket(socket::Socket),
+    Socketpair(socket::Socketpair),
+    Bind(bind::Bind),
+    Listen(listen::Listen),
+    Accept(accept::Accept),
+    Connect(connect::Connect),
+    Shutdown(shutdown::Shutdown),
+    Close(close::Close),
+    Send(send::Send),
+    Sendall(send::Sendall),
+    Sendto(send::Sendto),
+    Recv(recv::Recv),
+    Recvfrom(recv::Recvfrom),
+    Setsockopt(sockopt::Setsockopt),
+    Getsockopt(sockopt::Getsockopt),
+    Nonblock(nonblock::Nonblock),
+    Getsockname(getsockname::Getname),
+    Poll(poll::Poll),
+    Ioctl(ioctl::Ioctl),
+    Tcpinfo(tcpinfo::Tcpinfo),
+    Await(await_state::Await),
+    Ls,
+    Use(String),
+    Help(help::Help),
+    /// Run a file's lines in this session (the driver does it).
+    Source(String),
+    /// Close every handle and end the session (the driver does it).
+    Quit,
+}
+
+/// A parsed line: the handle names before `=`, the verb and its command.
+#[derive(Debug)]
+pub struct Parsed {
+    pub names: Vec<String>,
+    pub verb: &'static str,
+    pub command: Command,
+}
+
+/// Parses one line; `Ok(None)` for a blank line or a comment. On a usage
+/// error, the verb is returned too when it was recognised.
+pub fn parse(
+    line: &str,
+    handles: &dyn HandleNames,
+) -> Result<Option<Parsed>, (Option<&'static str>, UsageError)> {
+    let split = parse::split_line(line).map_err(|e| (None, e))?;
+    let Some(SplitLine { names, tokens }) = split else {
+        return Ok(None);
+    };
+    let verb_token = &tokens[0];
+    let Some(spec) = spec(&verb_token.text.to_ascii_lowercase()) else {
+        return Err((None, unknown_verb(verb_token)));
+    };
+    check_names(spec, &names, handles).map_err(|e| (Some(spec.name), e))?;
+    let end_column = line.chars().count() + 1;
+    let mut cursor = Cursor::new(&tokens[1..], spec.usage, end_column, handles);
+    let command = parse_args(spec.name, &mut cursor).map_err(|e| (Some(spec.name), e))?;
+    Ok(Some(Parsed {
+        names: names.into_iter().map(|(name, _)| name).collect(),
+        verb: spec.name,
+        command,
+    }))
+}
+
+fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
+    let command = match verb {
+        "socket" => Command::Socket(socket::Socket::parse(cursor)?),
+        "socketpair" => Command::Socketpair(socket::Socketpair::parse(cursor)?),
+        "bind" => Command::Bind(bind::Bind::parse(cursor)?),
+        "listen" => Command::Listen(listen::Listen::parse(cursor)?),
+        "accept" => Command::Accept(accept::Accept::parse(cursor)?),
+        "connect" => Command::Connect(connect::Connect::parse(cursor)?),
+        "shutdown" => Command::Shutdown(shutdown::Shutdown::parse(cursor)?),
+        "close" => Command::Close(close::Close::parse(cursor)?),
+        "send" => Command::Send(send::Send::parse(cursor)?),
+        "sendall" => Command::Sendall(send::Sendall::parse(cursor)?),
+        "sendto" => Command::Sendto(send::Sendto::parse(cursor)?),
+        "recv" => Command::Recv(recv::Recv::parse(cursor)?),
+        "recvfrom" => Command::Recvfrom(recv::Recvfrom::parse(cursor)?),
+        "setsockopt" => Command::Setsockopt(sockopt::Setsockopt::parse(cursor)?),
+        "getsockopt" => Command::Getsockopt(sockopt::Getsockopt::parse(cursor)?),
+        "nonblock" => Command::Nonblock(nonblock::Nonblock::parse(cursor)?),
+        "getsockname" => Command::Getsockname(getsockname::Getname::parse(cursor, false)?),
+        "getpeername" => Command::Getsockname(getsockname::Getname::parse(cursor, true)?),
+        "poll" => Command::Poll(poll::Poll::parse(cursor)?),
+        "ioctl" => Command::Ioctl(ioctl::Ioctl::parse(cursor)?),
+        "tcpinfo" => Command::Tcpinfo(tcpinfo::Tcpinfo::parse(cursor)?),
+        "await" => Command::Await(await_state::Await::parse(cursor)?),
+        "ls" => {
+            cursor.finish()?;
+            Command::Ls
+        }
+        "use" => {
+            let handle = cursor.required_handle("H")?;
+            cursor.finish()?;
+            Command::Use(handle)
+        }
+        "help" => Command::Help(help::Help::parse(cursor)?),
+        "source" => {
+            let file = cursor.word("FILE")?.text.clone();
+            cursor.finish()?;
+            Command::Source(file)
+        }
+        _ => {
+            cursor.finish()?;
+            Command::Quit
+        }
+    };
+    Ok(command)
+}
+
+fn unknown_verb(token: &parse::Token) -> UsageError {
+    let names = COMMANDS.iter().map(|spec| spec.name);
+    let message = match crate::suggest::nearest(&token.text, names) {
+        Some(near) => format!(
+            "unknown command '{}' — did you mean '{near}'?",
+            crate::suggest::clip(&token.text, 40)
+        ),
+        None => format!(
+            "unknown command '{}' — type 'help' for the list",
+            crate::suggest::clip(&token.text, 40)
+        ),
+    };
+    UsageError::at(token.column, message)
+}
+
+fn check_names(
+    verb: &Spec,
+    names: &[(String, usize)],
+    handles: &dyn HandleNames,
+) -> Result<(), UsageError> {
+    let Some((_, first_column)) = names.first() else {
+        return Ok(());
+    };
+    if verb.creates == 0 {
+        return Err(UsageError::at(
+            *first_column,
+            format!(
+                "'{}' creates no handle to name — only socket, socketpair and accept do",
+                verb.name
+            ),
+        ));
+    }
+    if names.len() > verb.creates {
+        return Err(UsageError::at(
+            *first_column,
+            format!(
+                "'{}' creates {} handle(s), but {} names were given",
+                verb.name,
+                verb.creates,
+                names.len()
+            ),
+        ));
+    }
+    if verb.creates == 2 && names.len() == 1 {
+        return Err(UsageError::at(
+            *first_column,
+            "socketpair creates two handles: name both, like a, b = socketpair",
+        ));
+    }
+    for (i, (name, column)) in names.iter().enumerate() {
+        if handles.is_handle(name) {
+            return Err(UsageError::at(
+                *column,
+                format!("handle '{name}' already exists — close it first, or pick another name"),
+            ));
+        }
+        if spec(name).is_some() {
+            return Err(UsageError::at(
+                *column,
+                format!("'{name}' is a command name; pick another handle name"),
+            ));
+        }
+        if names[..i].iter().any(|(other, _)| other == name) {
+            return Err(UsageError::at(*column, format!("'{name}' is named twice")));
+        }
+    }
+    Ok(())
+}
+
+impl Command {
+    /// Executes the command: one system call (or none, for session commands).
+    /// `Source` and `Quit` belong to the driver and are not handled here.
+    pub fn execute(self, verb: &'static str, names: Vec<String>, session: &mut Session) -> Step {
+        match self {
+            Command::Socket(c) => c.execute(names, session),
+            Command::Socketpair(c) => c.execute(names, session),
+            Command::Bind(c) => c.execute(session),
+            Command::Listen(c) => c.execute(session),
+            Command::Accept(c) => c.execute(names, session),
+            Command::Connect(c) => c.execute(session),
+            Command::Shutdown(c) => c.execute(session),
+            Command::Close(c) => c.execute(session),
+            Command::Send(c) => c.execute(session),
+            Command::Sendall(c) => c.execute(session),
+            Command::Sendto(c) => c.execute(session),
+            Command::Recv(c) => c.execute(session),
+            Command::Recvfrom(c) => c.execute(session),
+            Command::Setsockopt(c) => c.execute(session),
+            Command::Getsockopt(c) => c.execute(session),
+            Command::Nonblock(c) => c.execute(session),
+            Command::Getsockname(c) => c.execute(session),
+            Command::Poll(c) => c.execute(session),
+            Command::Ioctl(c) => c.execute(session),
+            Command::Tcpinfo(c) => c.execute(session),
+            Command::Await(c) => c.execute(session),
+            Command::Ls => ls::execute(session),
+            Command::Use(name) => session_verbs::execute_use(name, session),
+            Command::Help(c) => c.execute(),
+            Command::Source(_) | Command::Quit => Step::new(verb, None),
+        }
+    }
+}
+
+/// Every option name, C and short, for completion.
+pub fn sockopt_names() -> Vec<String> {
+    sockopt::OPTIONS
+        .iter()
+        .flat_map(|o| [o.name, o.short])
+        .map(String::from)
+        .collect()
+}
+
+pub use sockopt::parse_duration;

@@ -1,0 +1,65 @@
+//! `nonblock [H] on|off`: fcntl(2) F_SETFL with or without O_NONBLOCK.
+
+use nix::fcntl::{FcntlArg, OFlag, fcntl};
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "nonblock",
+    usage: "nonblock [H] on|off",
+    syscall: "fcntl(2)",
+    summary: "Make calls on the socket return EAGAIN (or EINPROGRESS for connect) instead of waiting.",
+    notes: "socklab sets the file status flags to exactly O_NONBLOCK or 0 in one F_SETFL call \
+            (a socket has no other status flags worth keeping).",
+    errnos: &[("EBADF", "the fd is not open")],
+    args: &[Arg::Handle, Arg::OnOff],
+    creates: 0,
+    group: Group::Options,
+};
+
+#[derive(Debug)]
+pub struct Nonblock {
+    handle: String,
+    on: bool,
+}
+
+impl Nonblock {
+    pub fn parse(cursor: &mut Cursor) -> Result<Nonblock, UsageError> {
+        let handle = cursor.handle()?;
+        let choice = cursor.keyword("on/off", &["on", "off", "1", "0"])?;
+        cursor.finish()?;
+        Ok(Nonblock {
+            handle,
+            on: choice % 2 == 0,
+        })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let Some(handle) = session.get_mut(&self.handle) else {
+            return Step::usage(
+                SPEC.name,
+                UsageError::new(format!("no handle named '{}'", self.handle)),
+            );
+        };
+        let (flags, shown) = if self.on {
+            (OFlag::O_NONBLOCK, "O_NONBLOCK")
+        } else {
+            (OFlag::empty(), "0")
+        };
+        let result = fcntl(&handle.socket, FcntlArg::F_SETFL(flags));
+        if result.is_ok() {
+            handle.nonblocking = self.on;
+        }
+        step.called(
+            format!("fcntl({}, F_SETFL, {shown})", self.handle),
+            result.map(i64::from),
+        );
+        session.set_current(&self.handle);
+        step
+    }
+}

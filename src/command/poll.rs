@@ -1,0 +1,101 @@
+//! `poll [H...] [TIMEOUT_MS]`: poll(2), and which events each handle has.
+
+use std::os::fd::AsFd;
+
+use nix::poll::{PollFd, PollFlags, PollTimeout};
+use serde_json::Value;
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::names;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "poll",
+    usage: "poll [H...] [TIMEOUT_MS]",
+    syscall: "poll(2)",
+    summary: "Which handles are ready: POLLIN (data or EOF to read), POLLOUT (room to send), POLLRDHUP (peer shut down writing), POLLHUP, POLLERR.",
+    notes: "Asks for POLLIN|POLLPRI|POLLOUT|POLLRDHUP on each handle (default: the current one). \
+            TIMEOUT_MS defaults to 0 (look, don't wait); -1 waits until something is ready.",
+    errnos: &[(
+        "EINTR",
+        "a signal (Ctrl-C, or socklab's timeout) interrupted the wait",
+    )],
+    args: &[Arg::Handles, Arg::Number],
+    creates: 0,
+    group: Group::Inspect,
+};
+
+#[derive(Debug)]
+pub struct Poll {
+    handles: Vec<String>,
+    timeout_ms: i32,
+}
+
+impl Poll {
+    pub fn parse(cursor: &mut Cursor) -> Result<Poll, UsageError> {
+        let mut handles = cursor.handles_while_named();
+        if handles.is_empty() {
+            handles.push(cursor.handle()?);
+        }
+        let timeout_ms = match cursor.peek() {
+            Some(token) if token.text == "-1" => {
+                cursor.word("TIMEOUT_MS")?;
+                -1
+            }
+            Some(_) => cursor.int("TIMEOUT_MS", i32::MAX as u64)? as i32,
+            None => 0,
+        };
+        cursor.finish()?;
+        Ok(Poll {
+            handles,
+            timeout_ms,
+        })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, self.handles.first().cloned());
+        let mut sockets = Vec::with_capacity(self.handles.len());
+        for name in &self.handles {
+            match session.lookup(name) {
+                Ok(handle) => sockets.push(&handle.socket),
+                Err(e) => return Step::usage(SPEC.name, e),
+            }
+        }
+        let events = PollFlags::POLLIN
+            | PollFlags::POLLPRI
+            | PollFlags::POLLOUT
+            | PollFlags::from_bits_retain(libc::POLLRDHUP);
+        let mut fds: Vec<PollFd> = sockets
+            .iter()
+            .map(|s| PollFd::new(s.as_fd(), events))
+            .collect();
+        let timeout = PollTimeout::try_from(self.timeout_ms).unwrap_or(PollTimeout::NONE);
+        let (result, timed_out) = session.bounded(|| nix::poll::poll(&mut fds, timeout));
+        let revents: Vec<i16> = fds
+            .iter()
+            .map(|fd| fd.revents().map_or(0, |r| r.bits()))
+            .collect();
+        let call = format!(
+            "poll([{}], {}, {})",
+            self.handles.join(", "),
+            self.handles.len(),
+            self.timeout_ms
+        );
+        let result = result.map(i64::from).map_err(std::io::Error::from);
+        let ok = result.is_ok();
+        session.record_call(&mut step, call, result, timed_out);
+        if ok {
+            for (name, bits) in self.handles.iter().zip(revents) {
+                let names: Vec<Value> = names::poll_event_names(bits)
+                    .into_iter()
+                    .map(Value::from)
+                    .collect();
+                step.field(name.clone(), names);
+            }
+        }
+        step
+    }
+}

@@ -1,0 +1,168 @@
+//! `recv` and `recvfrom`: recv(2) and recvfrom(2), once each.
+
+use super::{Arg, Group, Spec};
+use crate::address;
+use crate::error::UsageError;
+use crate::names::{self, RECV_FLAGS};
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+use crate::sys;
+
+/// The largest N a receive may ask for.
+pub const MAX_RECV: u64 = 16 * 1024 * 1024;
+
+pub const RECV: Spec = Spec {
+    name: "recv",
+    usage: "recv [H] [N] [peek|waitall|dontwait|trunc|oob]...",
+    syscall: "recv(2)",
+    summary: "Receive at most N bytes (default 1024) once: anywhere from 0 to N. 0 means the peer shut down its sending side (EOF).",
+    notes: "TCP has no message boundaries: one recv may return part of a send, or several sends \
+            together. `peek` leaves the data queued; `waitall` waits for all N (unless EOF or a \
+            signal); `trunc` on a datagram returns its real length. N is at most 16 MiB.",
+    errnos: &[
+        (
+            "EAGAIN",
+            "nonblocking (or MSG_DONTWAIT) and nothing to read yet",
+        ),
+        (
+            "ECONNRESET",
+            "the peer reset the connection (RST): it closed with unread data, or SO_LINGER 0",
+        ),
+        ("ENOTCONN", "a TCP socket that is not connected"),
+        (
+            "EINTR",
+            "a signal (Ctrl-C, or socklab's timeout) interrupted the wait",
+        ),
+    ],
+    args: &[Arg::Handle, Arg::Number, Arg::RecvFlags],
+    creates: 0,
+    group: Group::Data,
+};
+
+pub const RECVFROM: Spec = Spec {
+    name: "recvfrom",
+    usage: "recvfrom [H] [N] [peek|waitall|dontwait|trunc|oob]...",
+    syscall: "recvfrom(2)",
+    summary: "Receive one datagram (at most N bytes, default 1024) and the address it came from.",
+    notes: "A datagram longer than N is cut to N and the rest is lost; with `trunc` the return \
+            value is its real length. Boundaries are kept: one recvfrom, one datagram.",
+    errnos: &[
+        (
+            "EAGAIN",
+            "nonblocking (or MSG_DONTWAIT) and no datagram waiting",
+        ),
+        (
+            "ECONNREFUSED",
+            "connected UDP: an earlier datagram drew an ICMP port unreachable",
+        ),
+        (
+            "EINTR",
+            "a signal (Ctrl-C, or socklab's timeout) interrupted the wait",
+        ),
+    ],
+    args: &[Arg::Handle, Arg::Number, Arg::RecvFlags],
+    creates: 0,
+    group: Group::Data,
+};
+
+#[derive(Debug)]
+pub struct Recv {
+    handle: String,
+    len: usize,
+    flags: libc::c_int,
+}
+
+fn parse_size_and_flags(cursor: &mut Cursor) -> Result<(String, usize, libc::c_int), UsageError> {
+    let handle = cursor.handle()?;
+    let len = cursor.optional_int("N", MAX_RECV)?.unwrap_or(1024) as usize;
+    let flags = cursor.flags(RECV_FLAGS)?;
+    Ok((handle, len, flags))
+}
+
+impl Recv {
+    pub fn parse(cursor: &mut Cursor) -> Result<Recv, UsageError> {
+        let (handle, len, flags) = parse_size_and_flags(cursor)?;
+        Ok(Recv { handle, len, flags })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(RECV.name, Some(self.handle.clone()));
+        let mut buffer = session.take_recv_buffer(self.len);
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(RECV.name, e),
+        };
+        let stream = handle.kind.socket_type() == socket2::Type::STREAM;
+        let call = format!(
+            "recv({}, {}, {})",
+            self.handle,
+            self.len,
+            names::msg_flags(self.flags, RECV_FLAGS)
+        );
+        let buf = &mut buffer[..self.len];
+        let (result, timed_out) = session.bounded(|| {
+            handle
+                .socket
+                .recv_with_flags(sys::as_uninit(buf), self.flags)
+        });
+        if let Ok(n) = result {
+            step.data = Some(buf[..n.min(self.len)].to_vec());
+            if n == 0 && self.len > 0 && stream {
+                step.lines
+                    .push("EOF: the peer has shut down its sending side (or closed)".into());
+            }
+        }
+        session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
+        session.put_recv_buffer(buffer);
+        session.set_current(&self.handle);
+        step
+    }
+}
+
+#[derive(Debug)]
+pub struct Recvfrom {
+    handle: String,
+    len: usize,
+    flags: libc::c_int,
+}
+
+impl Recvfrom {
+    pub fn parse(cursor: &mut Cursor) -> Result<Recvfrom, UsageError> {
+        let (handle, len, flags) = parse_size_and_flags(cursor)?;
+        Ok(Recvfrom { handle, len, flags })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(RECVFROM.name, Some(self.handle.clone()));
+        let mut buffer = session.take_recv_buffer(self.len);
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(RECVFROM.name, e),
+        };
+        let call = format!(
+            "recvfrom({}, {}, {})",
+            self.handle,
+            self.len,
+            names::msg_flags(self.flags, RECV_FLAGS)
+        );
+        let buf = &mut buffer[..self.len];
+        let (result, timed_out) = session.bounded(|| {
+            handle
+                .socket
+                .recv_from_with_flags(sys::as_uninit(buf), self.flags)
+        });
+        let result = match result {
+            Ok((n, from)) => {
+                step.data = Some(buf[..n.min(self.len)].to_vec());
+                step.addr = Some(("from", address::display(&from)));
+                Ok(n as i64)
+            }
+            Err(error) => Err(error),
+        };
+        session.record_call(&mut step, call, result, timed_out);
+        session.put_recv_buffer(buffer);
+        session.set_current(&self.handle);
+        step
+    }
+}

@@ -1,0 +1,231 @@
+//! `send`, `sendall` and `sendto`: send(2) once, send(2) in a loop, sendto(2).
+
+use super::{Arg, Group, Spec};
+use crate::address::{self, AddrSpec};
+use crate::error::UsageError;
+use crate::names::{self, SEND_FLAGS};
+use crate::parse::Cursor;
+use crate::render::preview;
+use crate::session::Session;
+use crate::step::Step;
+
+const SEND_ERRNOS: &[(&str, &str)] = &[
+    (
+        "EPIPE",
+        "this side can no longer send: it did `shutdown write`, or the peer reset the connection (socklab ignores SIGPIPE, so you see EPIPE)",
+    ),
+    (
+        "ECONNRESET",
+        "the peer answered with RST: it closed with unread data, or SO_LINGER 0",
+    ),
+    (
+        "EAGAIN",
+        "nonblocking (or MSG_DONTWAIT) and the send buffer is full: the peer is not reading",
+    ),
+    ("ENOTCONN", "a TCP socket that never connected"),
+    ("EDESTADDRREQ", "a datagram socket with no peer: use sendto"),
+    ("EMSGSIZE", "a datagram larger than the socket allows"),
+];
+
+pub const SEND: Spec = Spec {
+    name: "send",
+    usage: "send [H] DATA [dontwait|more|oob|nosignal]...",
+    syscall: "send(2)",
+    summary: "Send DATA once; the return value says how many bytes the kernel took, which may be fewer.",
+    notes: "DATA is a word, \"quoted text\" with C escapes (\\n \\r \\t \\0 \\\\ \\\" \\xNN), or x\"48 69\" hex; \
+            \"ab\"*1000 repeats it. Quote data that is also a handle name.",
+    errnos: SEND_ERRNOS,
+    args: &[Arg::Handle, Arg::Data, Arg::SendFlags],
+    creates: 0,
+    group: Group::Data,
+};
+
+pub const SENDALL: Spec = Spec {
+    name: "sendall",
+    usage: "sendall [H] DATA",
+    syscall: "send(2) in a loop",
+    summary: "Call send until all of DATA is sent, as Python's sendall does; shows how many calls it took.",
+    notes: "Each send may take only part (the peer's window or this socket's buffer is full); \
+            the loop sends the rest. On a nonblocking socket it stops at the first EAGAIN.",
+    errnos: SEND_ERRNOS,
+    args: &[Arg::Handle, Arg::Data],
+    creates: 0,
+    group: Group::Data,
+};
+
+pub const SENDTO: Spec = Spec {
+    name: "sendto",
+    usage: "sendto [H] ADDR DATA [dontwait|more|oob|nosignal]...",
+    syscall: "sendto(2)",
+    summary: "Send one datagram to ADDR (UDP, unix-dgram); no connection needed.",
+    notes: "ADDR may be a handle's name: `sendto u2 u1 hi` sends from u2 to u1's address.",
+    errnos: &[
+        (
+            "ECONNREFUSED",
+            "an earlier datagram drew an ICMP port unreachable (connected UDP)",
+        ),
+        ("EMSGSIZE", "the datagram is larger than the socket allows"),
+        ("EISCONN", "a connected TCP socket was given an address"),
+        ("EAGAIN", "nonblocking and the send buffer is full"),
+        (
+            "EACCES",
+            "sending to a broadcast address without SO_BROADCAST",
+        ),
+    ],
+    args: &[Arg::Handle, Arg::Addr, Arg::Data, Arg::SendFlags],
+    creates: 0,
+    group: Group::Data,
+};
+
+#[derive(Debug)]
+pub struct Send {
+    handle: String,
+    data: Vec<u8>,
+    flags: libc::c_int,
+}
+
+impl Send {
+    pub fn parse(cursor: &mut Cursor) -> Result<Send, UsageError> {
+        let handle = cursor.handle()?;
+        let data = cursor.data("DATA")?;
+        let flags = cursor.flags(SEND_FLAGS)?;
+        Ok(Send {
+            handle,
+            data,
+            flags,
+        })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SEND.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SEND.name, e),
+        };
+        let call = format!(
+            "send({}, {}, {}, {})",
+            self.handle,
+            preview(&self.data),
+            self.data.len(),
+            names::msg_flags(self.flags, SEND_FLAGS)
+        );
+        let (result, timed_out) =
+            session.bounded(|| handle.socket.send_with_flags(&self.data, self.flags));
+        session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
+        session.set_current(&self.handle);
+        step
+    }
+}
+
+#[derive(Debug)]
+pub struct Sendall {
+    handle: String,
+    data: Vec<u8>,
+}
+
+impl Sendall {
+    pub fn parse(cursor: &mut Cursor) -> Result<Sendall, UsageError> {
+        let handle = cursor.handle()?;
+        let data = cursor.data("DATA")?;
+        cursor.finish()?;
+        Ok(Sendall { handle, data })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SENDALL.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SENDALL.name, e),
+        };
+        let mut sent = 0;
+        let mut each = Vec::new();
+        let mut last = Ok(0);
+        let mut timed_out = false;
+        while sent < self.data.len() || each.is_empty() {
+            let (result, interrupted) = session.bounded(|| handle.socket.send(&self.data[sent..]));
+            timed_out = interrupted;
+            match result {
+                Ok(0) if !self.data.is_empty() => {
+                    each.push(0);
+                    break;
+                }
+                Ok(n) => {
+                    each.push(n);
+                    sent += n;
+                    last = Ok(sent as i64);
+                }
+                Err(error) => {
+                    last = Err(error);
+                    break;
+                }
+            }
+            if self.data.is_empty() {
+                break;
+            }
+        }
+        let call = format!(
+            "sendall({}, {}, {})",
+            self.handle,
+            preview(&self.data),
+            self.data.len()
+        );
+        let failed = last.is_err();
+        session.record_call(&mut step, call, last, timed_out);
+        step.field("calls", each.len() + usize::from(failed));
+        step.field("sent", sent);
+        step.field("each", each);
+        session.set_current(&self.handle);
+        step
+    }
+}
+
+#[derive(Debug)]
+pub struct Sendto {
+    handle: String,
+    addr: AddrSpec,
+    data: Vec<u8>,
+    flags: libc::c_int,
+}
+
+impl Sendto {
+    pub fn parse(cursor: &mut Cursor) -> Result<Sendto, UsageError> {
+        let handle = cursor.handle_before(2)?;
+        let addr = cursor.addr()?;
+        let data = cursor.data("DATA")?;
+        let flags = cursor.flags(SEND_FLAGS)?;
+        Ok(Sendto {
+            handle,
+            addr,
+            data,
+            flags,
+        })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SENDTO.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SENDTO.name, e),
+        };
+        let addr = match session.resolve(&self.addr, handle.kind.domain()) {
+            Ok(addr) => addr,
+            Err(e) => return Step::usage(SENDTO.name, e),
+        };
+        let call = format!(
+            "sendto({}, {}, {}, {}, {})",
+            self.handle,
+            preview(&self.data),
+            self.data.len(),
+            names::msg_flags(self.flags, SEND_FLAGS),
+            address::display(&addr)
+        );
+        let (result, timed_out) = session.bounded(|| {
+            handle
+                .socket
+                .send_to_with_flags(&self.data, &addr, self.flags)
+        });
+        session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
+        session.set_current(&self.handle);
+        step
+    }
+}

@@ -1,0 +1,61 @@
+//! `use`, `source`, `quit` and `exit`: session verbs with no system call.
+//! (`source` and `quit` are carried out by the driver that reads lines.)
+
+use super::{Arg, Group, Spec};
+use crate::session::Session;
+use crate::step::Step;
+
+pub const USE: Spec = Spec {
+    name: "use",
+    usage: "use H",
+    syscall: "",
+    summary: "Make H the current handle: commands without a handle act on it.",
+    notes: "The current handle is also the last one created, accepted or named in a command; the prompt shows it.",
+    errnos: &[],
+    args: &[Arg::Handle],
+    creates: 0,
+    group: Group::Session,
+};
+
+pub const SOURCE: Spec = Spec {
+    name: "source",
+    usage: "source FILE",
+    syscall: "",
+    summary: "Run the lines of FILE in this session, as if typed.",
+    notes: "Lines are echoed as `> LINE` before their output. A file may source another, up to 16 deep.",
+    errnos: &[],
+    args: &[Arg::File],
+    creates: 0,
+    group: Group::Session,
+};
+
+pub const QUIT: Spec = Spec {
+    name: "quit",
+    usage: "quit",
+    syscall: "",
+    summary: "Close every handle and leave (Ctrl-D does the same).",
+    notes: "Closing sends FIN (or RST) on each open connection, as a process exit would.",
+    errnos: &[],
+    args: &[],
+    creates: 0,
+    group: Group::Session,
+};
+
+pub const EXIT: Spec = Spec {
+    name: "exit",
+    usage: "exit",
+    syscall: "",
+    summary: "The same as quit.",
+    notes: "",
+    errnos: &[],
+    args: &[],
+    creates: 0,
+    group: Group::Session,
+};
+
+pub fn execute_use(name: String, session: &mut Session) -> Step {
+    session.set_current(&name);
+    let mut step = Step::new(USE.name, Some(name.clone()));
+    step.lines.push(format!("current handle: {name}"));
+    step
+}

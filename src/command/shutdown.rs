@@ -1,0 +1,67 @@
+//! `shutdown [H] read|write|both`: shutdown(2).
+
+use std::net::Shutdown as How;
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "shutdown",
+    usage: "shutdown [H] read|write|both",
+    syscall: "shutdown(2)",
+    summary: "Close one direction of a connection: `write` sends FIN (half-close) while reading goes on.",
+    notes: "After `shutdown write` the peer reads EOF (recv = 0) once it has read what came before, \
+            and may keep sending: this side can still receive. A send here then fails with EPIPE. \
+            `shutdown read` sends nothing on the wire on Linux; recv returns 0 at once.",
+    errnos: &[
+        ("ENOTCONN", "the socket is not connected"),
+        ("EINVAL", "not a valid direction"),
+    ],
+    args: &[Arg::Handle, Arg::ShutdownHow],
+    creates: 0,
+    group: Group::Socket,
+};
+
+const HOWS: [&str; 3] = ["read", "write", "both"];
+
+#[derive(Debug)]
+pub struct Shutdown {
+    handle: String,
+    how: usize,
+}
+
+impl Shutdown {
+    pub fn parse(cursor: &mut Cursor) -> Result<Shutdown, UsageError> {
+        let handle = cursor.handle()?;
+        let how = cursor.keyword("direction", &HOWS)?;
+        cursor.finish()?;
+        Ok(Shutdown { handle, how })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let Some(handle) = session.get_mut(&self.handle) else {
+            return Step::usage(
+                SPEC.name,
+                UsageError::new(format!("no handle named '{}'", self.handle)),
+            );
+        };
+        let (how, name) = match self.how {
+            0 => (How::Read, "SHUT_RD"),
+            1 => (How::Write, "SHUT_WR"),
+            _ => (How::Both, "SHUT_RDWR"),
+        };
+        let result = handle.socket.shutdown(how);
+        if result.is_ok() {
+            handle.shut_read |= self.how != 1;
+            handle.shut_write |= self.how != 0;
+        }
+        let call = format!("shutdown({}, {name})", self.handle);
+        session.record_call(&mut step, call, result.map(|_| 0), false);
+        session.set_current(&self.handle);
+        step
+    }
+}

@@ -1,0 +1,128 @@
+//! `socket KIND` and `socketpair [KIND]`: socket(2) and socketpair(2).
+
+use socket2::Socket as RawSocket;
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::names;
+use crate::parse::Cursor;
+use crate::session::{Kind, Session, errno_of};
+use crate::step::Step;
+
+pub const SOCKET: Spec = Spec {
+    name: "socket",
+    usage: "[NAME =] socket [tcp|udp|tcp6|udp6|unix|unix-dgram|unix-seqpacket]",
+    syscall: "socket(2)",
+    summary: "Create a socket; it becomes a new handle (default kind: tcp, as Python's socket.socket()).",
+    notes: "tcp and udp are AF_INET; tcp6 and udp6 AF_INET6; unix, unix-dgram and unix-seqpacket AF_UNIX. \
+            The new handle is named NAME, or s1, s2, … and becomes the current handle.",
+    errnos: &[
+        ("EMFILE", "this process has too many open files"),
+        (
+            "EAFNOSUPPORT",
+            "the kernel has no such address family (IPv6 disabled?)",
+        ),
+    ],
+    args: &[Arg::SocketKind],
+    creates: 1,
+    group: Group::Socket,
+};
+
+pub const SOCKETPAIR: Spec = Spec {
+    name: "socketpair",
+    usage: "[A, B =] socketpair [unix|unix-dgram|unix-seqpacket]",
+    syscall: "socketpair(2)",
+    summary: "Create two AF_UNIX sockets already connected to each other.",
+    notes: "Each end is a handle; what one sends the other receives. Only AF_UNIX supports socketpair.",
+    errnos: &[("EOPNOTSUPP", "the kind is not one socketpair supports")],
+    args: &[Arg::PairKind],
+    creates: 2,
+    group: Group::Socket,
+};
+
+fn parse_kind(cursor: &mut Cursor, default: Kind, allowed: &[Kind]) -> Result<Kind, UsageError> {
+    if cursor.peek().is_none() {
+        return Ok(default);
+    }
+    let choices: Vec<&str> = allowed.iter().map(|k| k.name()).collect();
+    let index = cursor.keyword("socket kind", &choices)?;
+    cursor.finish()?;
+    Ok(allowed[index])
+}
+
+fn type_and_call(kind: Kind) -> String {
+    format!(
+        "{}, {}, 0",
+        names::domain_name(kind.domain()),
+        names::type_name(libc::c_int::from(kind.socket_type()))
+    )
+}
+
+#[derive(Debug)]
+pub struct Socket {
+    kind: Kind,
+}
+
+impl Socket {
+    pub fn parse(cursor: &mut Cursor) -> Result<Socket, UsageError> {
+        let kind = parse_kind(cursor, Kind::Tcp, &Kind::ALL)?;
+        Ok(Socket { kind })
+    }
+
+    pub fn execute(self, names: Vec<String>, session: &mut Session) -> Step {
+        let mut step = Step::new(SOCKET.name, None);
+        let call = format!("socket({})", type_and_call(self.kind));
+        match RawSocket::new_raw(self.kind.domain(), self.kind.socket_type(), None) {
+            Ok(socket) => {
+                let fd = i64::from(std::os::fd::AsRawFd::as_raw_fd(&socket));
+                let name = session.insert(names.into_iter().next(), socket, self.kind);
+                step.called(call, Ok(fd));
+                step.handle = Some(name.clone());
+                step.new_handles.push(name);
+            }
+            Err(error) => step.called(call, Err(errno_of(&error))),
+        }
+        step
+    }
+}
+
+#[derive(Debug)]
+pub struct Socketpair {
+    kind: Kind,
+}
+
+const PAIR_KINDS: [Kind; 3] = [Kind::Unix, Kind::UnixDgram, Kind::UnixSeqpacket];
+
+impl Socketpair {
+    pub fn parse(cursor: &mut Cursor) -> Result<Socketpair, UsageError> {
+        let kind = parse_kind(cursor, Kind::Unix, &PAIR_KINDS)?;
+        Ok(Socketpair { kind })
+    }
+
+    pub fn execute(self, names: Vec<String>, session: &mut Session) -> Step {
+        let mut step = Step::new(SOCKETPAIR.name, None);
+        let result = RawSocket::pair_raw(self.kind.domain(), self.kind.socket_type(), None);
+        match result {
+            Ok((a, b)) => {
+                use std::os::fd::AsRawFd;
+                let call = format!(
+                    "socketpair({}, [{}, {}])",
+                    type_and_call(self.kind),
+                    a.as_raw_fd(),
+                    b.as_raw_fd()
+                );
+                let mut names = names.into_iter();
+                let first = session.insert(names.next(), a, self.kind);
+                let second = session.insert(names.next(), b, self.kind);
+                step.called(call, Ok(0));
+                step.handle = Some(second.clone());
+                step.new_handles = vec![first, second];
+            }
+            Err(error) => {
+                let call = format!("socketpair({})", type_and_call(self.kind));
+                step.called(call, Err(errno_of(&error)));
+            }
+        }
+        step
+    }
+}

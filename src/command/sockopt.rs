@@ -1,0 +1,546 @@
+//! `setsockopt` and `getsockopt`: one option each, by C name or short name.
+//!
+//! The option table below is the one place options are described; each
+//! option is read and written with socket2's (or nix's) wrapper for it,
+//! which makes exactly one getsockopt(2)/setsockopt(2) call.
+
+use std::io;
+use std::os::fd::AsFd;
+use std::time::Duration;
+
+use nix::sys::socket::{getsockopt as nix_getsockopt, setsockopt as nix_setsockopt, sockopt};
+use serde_json::{Value, json};
+use socket2::Socket;
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::names;
+use crate::parse::{Cursor, Token};
+use crate::session::Session;
+use crate::step::Step;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptKind {
+    Bool,
+    Int,
+    Seconds,
+    Timeout,
+    Linger,
+    Errno,
+    SockType,
+}
+
+#[derive(Debug)]
+pub struct OptSpec {
+    pub name: &'static str,
+    pub short: &'static str,
+    pub level: &'static str,
+    pub kind: OptKind,
+    pub writable: bool,
+    pub note: &'static str,
+}
+
+const fn opt(
+    name: &'static str,
+    short: &'static str,
+    level: &'static str,
+    kind: OptKind,
+    note: &'static str,
+) -> OptSpec {
+    OptSpec {
+        name,
+        short,
+        level,
+        kind,
+        writable: true,
+        note,
+    }
+}
+
+const fn read_only(
+    name: &'static str,
+    short: &'static str,
+    kind: OptKind,
+    note: &'static str,
+) -> OptSpec {
+    OptSpec {
+        name,
+        short,
+        level: "SOL_SOCKET",
+        kind,
+        writable: false,
+        note,
+    }
+}
+
+pub const OPTIONS: &[OptSpec] = &[
+    opt(
+        "SO_REUSEADDR",
+        "reuseaddr",
+        "SOL_SOCKET",
+        OptKind::Bool,
+        "bind even while an old connection on the port is in TIME_WAIT",
+    ),
+    opt(
+        "SO_REUSEPORT",
+        "reuseport",
+        "SOL_SOCKET",
+        OptKind::Bool,
+        "let several sockets bind the same address and port (all must set it)",
+    ),
+    opt(
+        "SO_KEEPALIVE",
+        "keepalive",
+        "SOL_SOCKET",
+        OptKind::Bool,
+        "probe an idle TCP connection (after TCP_KEEPIDLE seconds)",
+    ),
+    opt(
+        "SO_BROADCAST",
+        "broadcast",
+        "SOL_SOCKET",
+        OptKind::Bool,
+        "allow sending UDP to a broadcast address",
+    ),
+    opt(
+        "SO_RCVBUF",
+        "rcvbuf",
+        "SOL_SOCKET",
+        OptKind::Int,
+        "receive buffer size; Linux doubles the value set (room for its bookkeeping), so 4096 reads back as 8192, and applies a minimum",
+    ),
+    opt(
+        "SO_SNDBUF",
+        "sndbuf",
+        "SOL_SOCKET",
+        OptKind::Int,
+        "send buffer size; Linux doubles the value set, as for SO_RCVBUF",
+    ),
+    opt(
+        "SO_RCVTIMEO",
+        "rcvtimeo",
+        "SOL_SOCKET",
+        OptKind::Timeout,
+        "a blocking receive (or accept) gives up with EAGAIN after this long; 0 or off: wait forever",
+    ),
+    opt(
+        "SO_SNDTIMEO",
+        "sndtimeo",
+        "SOL_SOCKET",
+        OptKind::Timeout,
+        "a blocking send (or connect) gives up after this long; 0 or off: wait forever",
+    ),
+    opt(
+        "SO_LINGER",
+        "linger",
+        "SOL_SOCKET",
+        OptKind::Linger,
+        "`off`, or seconds close waits for unsent data; SO_LINGER 0 makes close send RST at once",
+    ),
+    read_only(
+        "SO_ERROR",
+        "error",
+        OptKind::Errno,
+        "the pending error, cleared by reading it: how a nonblocking connect ended",
+    ),
+    read_only(
+        "SO_TYPE",
+        "type",
+        OptKind::SockType,
+        "SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET",
+    ),
+    read_only(
+        "SO_ACCEPTCONN",
+        "acceptconn",
+        OptKind::Bool,
+        "1 when the socket is listening",
+    ),
+    opt(
+        "TCP_NODELAY",
+        "nodelay",
+        "IPPROTO_TCP",
+        OptKind::Bool,
+        "send small segments at once instead of waiting (turns off Nagle's algorithm)",
+    ),
+    opt(
+        "TCP_CORK",
+        "cork",
+        "IPPROTO_TCP",
+        OptKind::Bool,
+        "hold partial segments until uncorked (or 200 ms)",
+    ),
+    opt(
+        "TCP_MAXSEG",
+        "maxseg",
+        "IPPROTO_TCP",
+        OptKind::Int,
+        "the maximum segment size",
+    ),
+    opt(
+        "TCP_KEEPIDLE",
+        "keepidle",
+        "IPPROTO_TCP",
+        OptKind::Seconds,
+        "seconds of idleness before the first keepalive probe",
+    ),
+    opt(
+        "IP_TTL",
+        "ttl",
+        "IPPROTO_IP",
+        OptKind::Int,
+        "the IPv4 time-to-live of outgoing packets",
+    ),
+    opt(
+        "IP_TOS",
+        "tos",
+        "IPPROTO_IP",
+        OptKind::Int,
+        "the IPv4 type-of-service byte",
+    ),
+    opt(
+        "IPV6_V6ONLY",
+        "v6only",
+        "IPPROTO_IPV6",
+        OptKind::Bool,
+        "an AF_INET6 socket takes IPv6 only, no IPv4-mapped peers",
+    ),
+];
+
+/// An option by C name or short name, in any case.
+pub fn find_option(text: &str) -> Option<&'static OptSpec> {
+    OPTIONS
+        .iter()
+        .find(|o| o.name.eq_ignore_ascii_case(text) || o.short.eq_ignore_ascii_case(text))
+}
+
+const COMMON_ERRNOS: &[(&str, &str)] = &[
+    (
+        "ENOPROTOOPT",
+        "this option does not apply to this kind of socket (a TCP option on UDP, say)",
+    ),
+    ("EINVAL", "the value is out of range for this option"),
+];
+
+pub const SETSOCKOPT: Spec = Spec {
+    name: "setsockopt",
+    usage: "setsockopt [H] OPTION VALUE",
+    syscall: "setsockopt(2)",
+    summary: "Set a socket option: booleans take on/off/1/0, sizes a number, timeouts 1.5s or 200ms.",
+    notes: "Options: SO_REUSEADDR SO_REUSEPORT SO_KEEPALIVE SO_BROADCAST SO_RCVBUF SO_SNDBUF \
+            SO_RCVTIMEO SO_SNDTIMEO SO_LINGER TCP_NODELAY TCP_CORK TCP_MAXSEG TCP_KEEPIDLE IP_TTL \
+            IP_TOS IPV6_V6ONLY, or their short names (reuseaddr, rcvbuf, …). Read back with \
+            getsockopt: Linux doubles SO_RCVBUF and SO_SNDBUF.",
+    errnos: COMMON_ERRNOS,
+    args: &[Arg::Handle, Arg::SockOpt, Arg::OptValue],
+    creates: 0,
+    group: Group::Options,
+};
+
+pub const GETSOCKOPT: Spec = Spec {
+    name: "getsockopt",
+    usage: "getsockopt [H] OPTION",
+    syscall: "getsockopt(2)",
+    summary: "Read a socket option as the kernel reports it (SO_RCVBUF 4096 reads back as 8192 on Linux).",
+    notes: "Also the read-only SO_ERROR (reading it clears it), SO_TYPE and SO_ACCEPTCONN.",
+    errnos: COMMON_ERRNOS,
+    args: &[Arg::Handle, Arg::SockOpt],
+    creates: 0,
+    group: Group::Options,
+};
+
+/// A value to set, already checked against the option's kind.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum SetValue {
+    Bool(bool),
+    Int(u32),
+    Time(Option<Duration>),
+}
+
+fn parse_option(cursor: &mut Cursor) -> Result<&'static OptSpec, UsageError> {
+    let token = cursor.word("OPTION")?;
+    find_option(&token.text).ok_or_else(|| {
+        let names = OPTIONS.iter().flat_map(|o| [o.name, o.short]);
+        let hint = match crate::suggest::nearest(&token.text, names) {
+            Some(near) => format!("unknown option '{}' — did you mean '{near}'?", token.text),
+            None => format!(
+                "unknown option '{}' — `help setsockopt` lists them",
+                token.text
+            ),
+        };
+        cursor.error_at(token, hint)
+    })
+}
+
+fn parse_value(cursor: &Cursor, option: &OptSpec, token: &Token) -> Result<SetValue, UsageError> {
+    let text = token.text.to_ascii_lowercase();
+    let bad = |what: &str| {
+        cursor.error_at(
+            token,
+            format!("{} takes {what}, not '{}'", option.name, token.text),
+        )
+    };
+    match option.kind {
+        OptKind::Bool => match text.as_str() {
+            "on" | "1" | "true" | "yes" => Ok(SetValue::Bool(true)),
+            "off" | "0" | "false" | "no" => Ok(SetValue::Bool(false)),
+            _ => Err(bad("on/off/1/0")),
+        },
+        OptKind::Int | OptKind::Seconds => text
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= i32::MAX as u32)
+            .map(SetValue::Int)
+            .ok_or_else(|| bad("a whole number")),
+        OptKind::Timeout => parse_duration(&text)
+            .map(|d| SetValue::Time((!d.is_zero()).then_some(d)))
+            .ok_or_else(|| bad("a duration like 1.5s or 200ms (0 or off: none)")),
+        OptKind::Linger => match text.as_str() {
+            "off" => Ok(SetValue::Time(None)),
+            _ => text
+                .parse::<u32>()
+                .map(|s| SetValue::Time(Some(Duration::from_secs(u64::from(s)))))
+                .map_err(|_| bad("off or a number of seconds (0: close sends RST)")),
+        },
+        OptKind::Errno | OptKind::SockType => Err(cursor.error_at(
+            token,
+            format!("{} is read-only — use getsockopt", option.name),
+        )),
+    }
+}
+
+/// `1.5s`, `200ms`, `2` (seconds), `0`/`off` (none).
+pub fn parse_duration(text: &str) -> Option<Duration> {
+    if text == "off" {
+        return Some(Duration::ZERO);
+    }
+    let (number, scale) = if let Some(ms) = text.strip_suffix("ms") {
+        (ms, 0.001)
+    } else if let Some(s) = text.strip_suffix('s') {
+        (s, 1.0)
+    } else {
+        (text, 1.0)
+    };
+    let value: f64 = number.parse().ok()?;
+    (0.0..1e9)
+        .contains(&value)
+        .then(|| Duration::from_secs_f64(value * scale))
+}
+
+fn show_set_value(option: &OptSpec, value: SetValue) -> String {
+    match (option.kind, value) {
+        (_, SetValue::Bool(on)) => u8::from(on).to_string(),
+        (_, SetValue::Int(n)) => n.to_string(),
+        (OptKind::Linger, SetValue::Time(None)) => "{l_onoff=0, l_linger=0}".into(),
+        (OptKind::Linger, SetValue::Time(Some(d))) => {
+            format!("{{l_onoff=1, l_linger={}}}", d.as_secs())
+        }
+        (_, SetValue::Time(t)) => {
+            let t = t.unwrap_or_default();
+            format!("{{tv_sec={}, tv_usec={}}}", t.as_secs(), t.subsec_micros())
+        }
+    }
+}
+
+fn set(socket: &Socket, option: &OptSpec, value: SetValue) -> io::Result<()> {
+    use SetValue::*;
+    match (option.name, value) {
+        ("SO_REUSEADDR", Bool(on)) => socket.set_reuse_address(on),
+        ("SO_REUSEPORT", Bool(on)) => socket.set_reuse_port(on),
+        ("SO_KEEPALIVE", Bool(on)) => socket.set_keepalive(on),
+        ("SO_BROADCAST", Bool(on)) => socket.set_broadcast(on),
+        ("SO_RCVBUF", Int(n)) => socket.set_recv_buffer_size(n as usize),
+        ("SO_SNDBUF", Int(n)) => socket.set_send_buffer_size(n as usize),
+        ("SO_RCVTIMEO", Time(t)) => socket.set_read_timeout(t),
+        ("SO_SNDTIMEO", Time(t)) => socket.set_write_timeout(t),
+        ("SO_LINGER", Time(t)) => socket.set_linger(t),
+        ("TCP_NODELAY", Bool(on)) => socket.set_tcp_nodelay(on),
+        ("TCP_CORK", Bool(on)) => socket.set_tcp_cork(on),
+        ("TCP_MAXSEG", Int(n)) => socket.set_tcp_mss(n),
+        ("TCP_KEEPIDLE", Int(n)) => {
+            nix_setsockopt(&socket.as_fd(), sockopt::TcpKeepIdle, &n).map_err(io::Error::from)
+        }
+        ("IP_TTL", Int(n)) => socket.set_ttl_v4(n),
+        ("IP_TOS", Int(n)) => socket.set_tos_v4(n),
+        ("IPV6_V6ONLY", Bool(on)) => socket.set_only_v6(on),
+        _ => Err(io::Error::from_raw_os_error(libc::ENOPROTOOPT)),
+    }
+}
+
+/// The value read, as JSON (the contract) and as text for a person.
+fn get(socket: &Socket, option: &OptSpec) -> io::Result<(Value, String)> {
+    let flag = |on: bool| {
+        (
+            json!(u8::from(on)),
+            format!("{} ({})", u8::from(on), if on { "on" } else { "off" }),
+        )
+    };
+    let int = |n: u64| (json!(n), n.to_string());
+    let time = |t: Option<Duration>| {
+        let t = t.unwrap_or_default();
+        let shown = if t.is_zero() {
+            "0 (none)".to_string()
+        } else {
+            format!("{t:?}")
+        };
+        (json!(t.as_secs_f64()), shown)
+    };
+    Ok(match option.name {
+        "SO_REUSEADDR" => flag(socket.reuse_address()?),
+        "SO_REUSEPORT" => flag(socket.reuse_port()?),
+        "SO_KEEPALIVE" => flag(socket.keepalive()?),
+        "SO_BROADCAST" => flag(socket.broadcast()?),
+        "SO_RCVBUF" => int(socket.recv_buffer_size()? as u64),
+        "SO_SNDBUF" => int(socket.send_buffer_size()? as u64),
+        "SO_RCVTIMEO" => time(socket.read_timeout()?),
+        "SO_SNDTIMEO" => time(socket.write_timeout()?),
+        "SO_LINGER" => match socket.linger()? {
+            None => (json!({"l_onoff": 0, "l_linger": 0}), "off".into()),
+            Some(d) => (
+                json!({"l_onoff": 1, "l_linger": d.as_secs()}),
+                format!("on, {} s", d.as_secs()),
+            ),
+        },
+        "SO_ERROR" => match socket.take_error()? {
+            None => (json!(0), "0 (no error)".into()),
+            Some(error) => {
+                let errno = crate::session::errno_of(&error);
+                (
+                    json!(names::errno_name(errno)),
+                    format!("{} ({})", names::errno_name(errno), errno.desc()),
+                )
+            }
+        },
+        "SO_TYPE" => {
+            let value = libc::c_int::from(socket.r#type()?);
+            (json!(value), names::type_name(value))
+        }
+        "SO_ACCEPTCONN" => flag(socket.is_listener()?),
+        "TCP_NODELAY" => flag(socket.tcp_nodelay()?),
+        "TCP_CORK" => flag(socket.tcp_cork()?),
+        "TCP_MAXSEG" => int(u64::from(socket.tcp_mss()?)),
+        "TCP_KEEPIDLE" => int(nix_getsockopt(&socket.as_fd(), sockopt::TcpKeepIdle)? as u64),
+        "IP_TTL" => int(u64::from(socket.ttl_v4()?)),
+        "IP_TOS" => int(u64::from(socket.tos_v4()?)),
+        "IPV6_V6ONLY" => flag(socket.only_v6()?),
+        _ => return Err(io::Error::from_raw_os_error(libc::ENOPROTOOPT)),
+    })
+}
+
+#[derive(Debug)]
+pub struct Setsockopt {
+    handle: String,
+    option: &'static OptSpec,
+    value: SetValue,
+}
+
+impl Setsockopt {
+    pub fn parse(cursor: &mut Cursor) -> Result<Setsockopt, UsageError> {
+        let handle = cursor.handle()?;
+        let option = parse_option(cursor)?;
+        let token = cursor.word("VALUE")?;
+        let value = parse_value(cursor, option, token)?;
+        cursor.finish()?;
+        Ok(Setsockopt {
+            handle,
+            option,
+            value,
+        })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SETSOCKOPT.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SETSOCKOPT.name, e),
+        };
+        let call = format!(
+            "setsockopt({}, {}, {}, {})",
+            self.handle,
+            self.option.level,
+            self.option.name,
+            show_set_value(self.option, self.value)
+        );
+        let result = set(&handle.socket, self.option, self.value).map(|_| 0);
+        session.record_call(&mut step, call, result, false);
+        session.set_current(&self.handle);
+        step
+    }
+}
+
+#[derive(Debug)]
+pub struct Getsockopt {
+    handle: String,
+    option: &'static OptSpec,
+}
+
+impl Getsockopt {
+    pub fn parse(cursor: &mut Cursor) -> Result<Getsockopt, UsageError> {
+        let handle = cursor.handle()?;
+        let option = parse_option(cursor)?;
+        cursor.finish()?;
+        Ok(Getsockopt { handle, option })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(GETSOCKOPT.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(GETSOCKOPT.name, e),
+        };
+        let call = format!(
+            "getsockopt({}, {}, {})",
+            self.handle, self.option.level, self.option.name
+        );
+        match get(&handle.socket, self.option) {
+            Ok((value, shown)) => {
+                session.record_call(&mut step, call, Ok(0), false);
+                step.value = Some(value);
+                step.lines.push(format!("value: {shown}"));
+            }
+            Err(error) => session.record_call(&mut step, call, Err(error), false),
+        }
+        session.set_current(&self.handle);
+        step
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        let cases = [
+            ("1.5s", Some(1500)),
+            ("200ms", Some(200)),
+            ("2", Some(2000)),
+            ("0", Some(0)),
+            ("off", Some(0)),
+            ("-1s", None),
+            ("fast", None),
+            ("1e99", None),
+        ];
+        for (text, ms) in cases {
+            assert_eq!(
+                parse_duration(text).map(|d| d.as_millis() as u64),
+                ms,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn options_by_either_name() {
+        assert_eq!(find_option("SO_REUSEADDR").unwrap().short, "reuseaddr");
+        assert_eq!(find_option("reuseaddr").unwrap().name, "SO_REUSEADDR");
+        assert_eq!(find_option("Rcvbuf").unwrap().name, "SO_RCVBUF");
+        assert!(find_option("SO_NOTHING").is_none());
+        for option in OPTIONS {
+            assert!(
+                option.name.contains('_') && !option.short.is_empty(),
+                "{}",
+                option.name
+            );
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! `tcpinfo [H]`: getsockopt(TCP_INFO), the kernel's own view of a connection.
+
+use std::os::fd::AsFd;
+
+use serde_json::Value;
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::names::TcpState;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+use crate::sys;
+
+pub const SPEC: Spec = Spec {
+    name: "tcpinfo",
+    usage: "tcpinfo [H]",
+    syscall: "getsockopt(2) TCP_INFO",
+    summary: "The connection as the kernel sees it: state, round-trip time, congestion window, unacknowledged segments, retransmits.",
+    notes: "Times are in microseconds. unacked counts segments sent but not acknowledged.",
+    errnos: &[("EOPNOTSUPP", "not a TCP socket")],
+    args: &[Arg::Handle],
+    creates: 0,
+    group: Group::Inspect,
+};
+
+#[derive(Debug)]
+pub struct Tcpinfo {
+    handle: String,
+}
+
+impl Tcpinfo {
+    pub fn parse(cursor: &mut Cursor) -> Result<Tcpinfo, UsageError> {
+        let handle = cursor.handle()?;
+        cursor.finish()?;
+        Ok(Tcpinfo { handle })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let handle = match session.lookup(&self.handle) {
+            Ok(handle) => handle,
+            Err(e) => return Step::usage(SPEC.name, e),
+        };
+        let call = format!("getsockopt({}, IPPROTO_TCP, TCP_INFO)", self.handle);
+        let result = sys::tcp_info(handle.socket.as_fd());
+        if let Ok(info) = &result {
+            let fields: [(&str, Value); 14] = [
+                ("state", TcpState(info.tcpi_state).name().into()),
+                ("retransmits", info.tcpi_retransmits.into()),
+                ("rto_us", info.tcpi_rto.into()),
+                ("ato_us", info.tcpi_ato.into()),
+                ("snd_mss", info.tcpi_snd_mss.into()),
+                ("rcv_mss", info.tcpi_rcv_mss.into()),
+                ("unacked", info.tcpi_unacked.into()),
+                ("lost", info.tcpi_lost.into()),
+                ("rtt_us", info.tcpi_rtt.into()),
+                ("rttvar_us", info.tcpi_rttvar.into()),
+                ("snd_cwnd", info.tcpi_snd_cwnd.into()),
+                ("snd_ssthresh", info.tcpi_snd_ssthresh.into()),
+                ("rcv_space", info.tcpi_rcv_space.into()),
+                ("total_retrans", info.tcpi_total_retrans.into()),
+            ];
+            for (name, value) in fields {
+                step.field(name, value);
+            }
+        }
+        step.called(call, result.map(|_| 0));
+        session.set_current(&self.handle);
+        step
+    }
+}

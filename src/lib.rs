@@ -1,0 +1,32 @@
+//! socklab: drive the real sockets API by hand, one call at a time, and
+//! watch what the kernel does.
+//!
+//! # Layout
+//!
+//! Data flows one way: a line of text → [`parse`] (tokens, a typed cursor)
+//! → [`command`] (a typed `Command`, one file per verb, and the command
+//! table) → [`session::Session::run`] (one real system call, then the TCP
+//! states read back) → a [`step::Step`] → [`render`] (text or JSON).
+//! [`runner`] drives that for a line or a script; [`repl`] and [`helper`]
+//! are the interactive shell; [`script`] is script mode. [`sys`] is the one
+//! module with `unsafe`; [`interrupt`] bounds blocking calls.
+
+#![deny(unsafe_code)]
+
+pub mod address;
+pub mod command;
+pub mod error;
+pub mod helper;
+pub mod interrupt;
+pub mod kernel_table;
+pub mod names;
+pub mod parse;
+pub mod render;
+pub mod repl;
+pub mod runner;
+pub mod script;
+pub mod session;
+pub mod step;
+pub mod suggest;
+#[allow(unsafe_code)]
+pub mod sys;

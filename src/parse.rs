@@ -1,0 +1,669 @@
+//! Lines → tokens → typed arguments.
+//!
+//! Owns the lexical syntax (words, `"C escapes"`, `x"hex"`, `*N` repetition,
+//! `#` comments, the `NAMES =` prefix) and `Cursor`, the typed reader each
+//! command's `parse` uses. Knows nothing about what a command does.
+
+use crate::address::{self, AddrSpec};
+use crate::error::UsageError;
+
+/// The longest line socklab reads; longer data is written with `"..."*N`.
+pub const MAX_LINE: usize = 64 * 1024;
+/// The most data one argument may carry (after `*N` repetition).
+pub const MAX_DATA: usize = 16 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A bare word: a verb, a handle, a number, an address, or data sent as itself.
+    Word,
+    /// `"quoted"` or `x"hex"` data, already decoded.
+    Data,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// The source text (a word as written; for data, the quoted form).
+    pub text: String,
+    /// The bytes it stands for.
+    pub bytes: Vec<u8>,
+    /// 1-based column of its first character.
+    pub column: usize,
+}
+
+/// A line split into its handle names (before `=`) and tokens (verb first).
+#[derive(Debug, PartialEq, Eq)]
+pub struct SplitLine {
+    pub names: Vec<(String, usize)>,
+    pub tokens: Vec<Token>,
+}
+
+/// Splits a line; `Ok(None)` for a blank line or a comment.
+pub fn split_line(line: &str) -> Result<Option<SplitLine>, UsageError> {
+    if line.len() > MAX_LINE {
+        return Err(UsageError::new(format!(
+            "the line is {} bytes long; the limit is {MAX_LINE} — write long data as \"...\"*COUNT",
+            line.len()
+        )));
+    }
+    if let Some(pos) = line.find('\0') {
+        return Err(UsageError::at(
+            column_of(line, pos),
+            "NUL byte in the line — write \\0 inside quotes to send one",
+        ));
+    }
+    let (names, rest_start) = split_names(line)?;
+    let tokens = tokenize(line, rest_start)?;
+    if tokens.is_empty() {
+        if let Some((_, column)) = names.first() {
+            return Err(UsageError::at(
+                *column,
+                "nothing after '=' — name a command that creates handles: srv = socket tcp",
+            ));
+        }
+        return Ok(None);
+    }
+    Ok(Some(SplitLine { names, tokens }))
+}
+
+fn column_of(line: &str, byte: usize) -> usize {
+    line[..byte].chars().count() + 1
+}
+
+/// Finds a `name =` or `a, b =` prefix; returns the names and where the rest starts.
+fn split_names(line: &str) -> Result<(Vec<(String, usize)>, usize), UsageError> {
+    let stop = line.find(['"', '#']).unwrap_or(line.len());
+    let Some(eq) = line[..stop].find('=') else {
+        return Ok((Vec::new(), 0));
+    };
+    let prefix = &line[..eq];
+    let looks_like_names = !prefix.trim().is_empty()
+        && prefix
+            .split(',')
+            .all(|part| !part.trim().is_empty() && !part.trim().contains(char::is_whitespace));
+    if !looks_like_names {
+        return Ok((Vec::new(), 0));
+    }
+    let mut names = Vec::new();
+    let mut offset = 0;
+    for part in prefix.split(',') {
+        let lead = part.len() - part.trim_start().len();
+        let name = part.trim();
+        let column = column_of(line, offset + lead);
+        check_handle_name(name).map_err(|msg| UsageError::at(column, msg))?;
+        names.push((name.to_string(), column));
+        offset += part.len() + 1;
+    }
+    Ok((names, eq + 1))
+}
+
+/// A handle name: a letter or `_`, then letters, digits, `_` or `-`.
+pub fn check_handle_name(name: &str) -> Result<(), String> {
+    let mut chars = name.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if first_ok && rest_ok && name.len() <= 32 {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{name}' is not a valid handle name — use a letter, then letters, digits, '_' or '-' (at most 32)"
+        ))
+    }
+}
+
+fn tokenize(line: &str, start: usize) -> Result<Vec<Token>, UsageError> {
+    let bytes = line.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b'#' => break,
+            b'"' => i = lex_data(line, i, i + 1, false, &mut tokens)?,
+            b'x' if bytes.get(i + 1) == Some(&b'"') => {
+                i = lex_data(line, i, i + 2, true, &mut tokens)?
+            }
+            _ => {
+                let end = line[i..]
+                    .find([' ', '\t', '\r', '\n'])
+                    .map_or(line.len(), |n| i + n);
+                let text = &line[i..end];
+                tokens.push(Token {
+                    kind: TokenKind::Word,
+                    text: text.to_string(),
+                    bytes: text.as_bytes().to_vec(),
+                    column: column_of(line, i),
+                });
+                i = end;
+            }
+        }
+    }
+    Ok(tokens)
+}
+
+/// Lexes `"..."` or `x"..."` starting at `start` (content at `body`), with an
+/// optional `*N` after it. Returns the index after the token.
+fn lex_data(
+    line: &str,
+    start: usize,
+    body: usize,
+    hex: bool,
+    tokens: &mut Vec<Token>,
+) -> Result<usize, UsageError> {
+    let column = column_of(line, start);
+    let (mut bytes, mut end) = if hex {
+        decode_hex(line, body)?
+    } else {
+        decode_quoted(line, body)?
+    };
+    if line.as_bytes().get(end) == Some(&b'*') {
+        let digits_end = line[end + 1..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(line.len(), |n| end + 1 + n);
+        let count_text = &line[end + 1..digits_end];
+        let repeat_column = column_of(line, end);
+        let count: usize = count_text.parse().map_err(|_| {
+            UsageError::at(repeat_column, "'*' after data needs a count: \"ab\"*1000")
+        })?;
+        if bytes.len().saturating_mul(count) > MAX_DATA {
+            return Err(UsageError::at(
+                repeat_column,
+                format!(
+                    "{} × {count} bytes is more than the 16 MiB limit",
+                    bytes.len()
+                ),
+            ));
+        }
+        bytes = bytes.repeat(count);
+        end = digits_end;
+    }
+    if let Some(&next) = line.as_bytes().get(end)
+        && !matches!(next, b' ' | b'\t' | b'\r' | b'\n' | b'#')
+    {
+        return Err(UsageError::at(
+            column_of(line, end),
+            "expected a space after the closing quote",
+        ));
+    }
+    tokens.push(Token {
+        kind: TokenKind::Data,
+        text: line[start..end].to_string(),
+        bytes,
+        column,
+    });
+    Ok(end)
+}
+
+fn decode_quoted(line: &str, body: usize) -> Result<(Vec<u8>, usize), UsageError> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = body;
+    loop {
+        match bytes.get(i) {
+            None => {
+                return Err(UsageError::at(
+                    column_of(line, body - 1),
+                    "unterminated quote — close it with '\"'",
+                ));
+            }
+            Some(b'"') => return Ok((out, i + 1)),
+            Some(b'\\') => {
+                let (byte, width) = decode_escape(line, i)?;
+                out.push(byte);
+                i += width;
+            }
+            Some(&b) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Decodes the escape at `i` (which holds `\`): returns the byte and its width.
+fn decode_escape(line: &str, i: usize) -> Result<(u8, usize), UsageError> {
+    let bytes = line.as_bytes();
+    let byte = match bytes.get(i + 1) {
+        Some(b'n') => b'\n',
+        Some(b'r') => b'\r',
+        Some(b't') => b'\t',
+        Some(b'0') => 0,
+        Some(b'\\') => b'\\',
+        Some(b'"') => b'"',
+        Some(b'x') => {
+            let hex = line
+                .get(i + 2..i + 4)
+                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+            return match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                Some(byte) => Ok((byte, 4)),
+                None => Err(UsageError::at(
+                    column_of(line, i),
+                    "'\\x' needs two hex digits: \\x41",
+                )),
+            };
+        }
+        _ => {
+            let shown: String = line[i..].chars().take(2).collect();
+            return Err(UsageError::at(
+                column_of(line, i),
+                format!("unknown escape '{shown}' — use \\n \\r \\t \\0 \\\\ \\\" or \\xNN"),
+            ));
+        }
+    };
+    Ok((byte, 2))
+}
+
+fn decode_hex(line: &str, body: usize) -> Result<(Vec<u8>, usize), UsageError> {
+    let Some(close) = line[body..].find('"').map(|n| body + n) else {
+        return Err(UsageError::at(
+            column_of(line, body - 2),
+            "unterminated hex data — close it with '\"': x\"48 65\"",
+        ));
+    };
+    let mut digits = Vec::new();
+    for (offset, c) in line[body..close].char_indices() {
+        match c.to_digit(16) {
+            Some(d) => digits.push(d as u8),
+            None if c.is_whitespace() => {}
+            None => {
+                return Err(UsageError::at(
+                    column_of(line, body + offset),
+                    format!("'{c}' is not a hex digit — x\"...\" takes pairs like 48 65 6c"),
+                ));
+            }
+        }
+    }
+    if digits.len() % 2 != 0 {
+        return Err(UsageError::at(
+            column_of(line, body - 2),
+            "hex data has an odd number of digits — each byte is two: x\"0a 0b\"",
+        ));
+    }
+    let out = digits.chunks(2).map(|p| p[0] << 4 | p[1]).collect();
+    Ok((out, close + 1))
+}
+
+/// What the parser needs to know of the session: which names are handles,
+/// and which handle is current.
+pub trait HandleNames {
+    fn is_handle(&self, name: &str) -> bool;
+    fn current(&self) -> Option<&str>;
+    fn handle_names(&self) -> Vec<String>;
+}
+
+/// A typed reader over one line's arguments (mini-redis's `Parse`).
+pub struct Cursor<'a> {
+    tokens: &'a [Token],
+    pos: usize,
+    usage: &'static str,
+    end_column: usize,
+    handles: &'a dyn HandleNames,
+    /// The token where an optional handle could have stood but didn't match.
+    unmatched_handle: Option<usize>,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(
+        tokens: &'a [Token],
+        usage: &'static str,
+        end_column: usize,
+        handles: &'a dyn HandleNames,
+    ) -> Cursor<'a> {
+        Cursor {
+            tokens,
+            pos: 0,
+            usage,
+            end_column,
+            handles,
+            unmatched_handle: None,
+        }
+    }
+
+    pub fn peek(&self) -> Option<&'a Token> {
+        self.tokens.get(self.pos)
+    }
+
+    pub fn remaining(&self) -> usize {
+        self.tokens.len() - self.pos
+    }
+
+    fn next(&mut self) -> Option<&'a Token> {
+        let token = self.tokens.get(self.pos);
+        self.pos += 1;
+        token
+    }
+
+    fn missing(&self, what: &str) -> UsageError {
+        UsageError::at(
+            self.end_column,
+            format!("missing {what} — usage: {}", self.usage),
+        )
+    }
+
+    /// An error about `token`, adding the handle hint if it stood where a handle may.
+    pub fn error_at(&self, token: &Token, message: String) -> UsageError {
+        let mut message = format!("{message} — usage: {}", self.usage);
+        if self.unmatched_handle == Some(self.index_of(token))
+            && token.kind == TokenKind::Word
+            && check_handle_name(&token.text).is_ok()
+        {
+            message.push_str(&self.unknown_handle_hint(&token.text));
+        }
+        UsageError::at(token.column, message)
+    }
+
+    fn index_of(&self, token: &Token) -> usize {
+        self.tokens
+            .iter()
+            .position(|t| std::ptr::eq(t, token))
+            .unwrap_or(usize::MAX)
+    }
+
+    fn unknown_handle_hint(&self, word: &str) -> String {
+        let names = self.handles.handle_names();
+        match crate::suggest::nearest(word, names.iter().map(String::as_str)) {
+            Some(near) => format!(" (no handle is named '{word}' — did you mean '{near}'?)"),
+            None if names.is_empty() => String::new(),
+            None => format!(" (handles: {})", names.join(", ")),
+        }
+    }
+
+    fn current_handle(&self) -> Result<String, UsageError> {
+        match self.handles.current() {
+            Some(name) => Ok(name.to_string()),
+            None => Err(UsageError::at(
+                self.tokens
+                    .get(self.pos)
+                    .map_or(self.end_column, |t| t.column),
+                "no current handle — create one first (socket tcp), or name one",
+            )),
+        }
+    }
+
+    /// `[H]`: a first argument naming an existing handle is the handle;
+    /// otherwise the current handle.
+    pub fn handle(&mut self) -> Result<String, UsageError> {
+        self.handle_before(0)
+    }
+
+    /// `[H] ARG…`: as `handle`, but a handle name is taken as the handle only
+    /// when at least `required_after` more arguments follow it — so
+    /// `connect srv` connects the current handle *to* srv.
+    pub fn handle_before(&mut self, required_after: usize) -> Result<String, UsageError> {
+        if let Some(token) = self.peek()
+            && token.kind == TokenKind::Word
+        {
+            if self.handles.is_handle(&token.text) && self.remaining() > required_after {
+                self.pos += 1;
+                return Ok(token.text.clone());
+            }
+            if !self.handles.is_handle(&token.text) {
+                self.unmatched_handle = Some(self.pos);
+            }
+        }
+        self.current_handle()
+    }
+
+    /// `H`: a handle that must be named.
+    pub fn required_handle(&mut self, what: &str) -> Result<String, UsageError> {
+        let Some(token) = self.next() else {
+            return Err(self.missing(what));
+        };
+        if token.kind == TokenKind::Word && self.handles.is_handle(&token.text) {
+            return Ok(token.text.clone());
+        }
+        let hint = self.unknown_handle_hint(&token.text);
+        Err(UsageError::at(
+            token.column,
+            format!(
+                "'{}' is not a handle{hint} — usage: {}",
+                token.text, self.usage
+            ),
+        ))
+    }
+
+    /// Every further argument that names a handle.
+    pub fn handles_while_named(&mut self) -> Vec<String> {
+        let mut names = Vec::new();
+        while let Some(token) = self.peek() {
+            if token.kind != TokenKind::Word || !self.handles.is_handle(&token.text) {
+                break;
+            }
+            names.push(token.text.clone());
+            self.pos += 1;
+        }
+        names
+    }
+
+    /// A bare word (a keyword, an option name, a file name).
+    pub fn word(&mut self, what: &str) -> Result<&'a Token, UsageError> {
+        match self.next() {
+            Some(token) => Ok(token),
+            None => Err(self.missing(what)),
+        }
+    }
+
+    /// One of a fixed set of keywords (case-insensitive); returns its index.
+    pub fn keyword(&mut self, what: &str, choices: &[&str]) -> Result<usize, UsageError> {
+        let token = self.word(what)?;
+        let lower = token.text.to_ascii_lowercase();
+        match choices.iter().position(|c| *c == lower) {
+            Some(index) => Ok(index),
+            None => Err(self.error_at(
+                token,
+                format!(
+                    "'{}' is not a {what}; expected one of: {}",
+                    token.text,
+                    choices.join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// `DATA`: a bare word as itself, or quoted/hex data.
+    pub fn data(&mut self, what: &str) -> Result<Vec<u8>, UsageError> {
+        match self.next() {
+            Some(token) => Ok(token.bytes.clone()),
+            None => Err(self.missing(what)),
+        }
+    }
+
+    /// An unsigned integer no larger than `max`.
+    pub fn int(&mut self, what: &str, max: u64) -> Result<u64, UsageError> {
+        let token = self.word(what)?;
+        self.int_from(token, what, max)
+    }
+
+    pub fn int_from(&self, token: &Token, what: &str, max: u64) -> Result<u64, UsageError> {
+        match token.text.parse::<u64>() {
+            Ok(n) if n <= max => Ok(n),
+            Ok(n) => Err(self.error_at(token, format!("{what} {n} is more than {max}"))),
+            Err(_) if token.kind == TokenKind::Word => Err(self.error_at(
+                token,
+                format!("{what} must be a whole number, not '{}'", token.text),
+            )),
+            Err(_) => Err(self.error_at(token, format!("{what} must be a number, not data"))),
+        }
+    }
+
+    /// An optional integer: taken if the next argument is all digits.
+    pub fn optional_int(&mut self, what: &str, max: u64) -> Result<Option<u64>, UsageError> {
+        match self.peek() {
+            Some(token)
+                if token.kind == TokenKind::Word
+                    && token.text.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                self.pos += 1;
+                self.int_from(token, what, max).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// `ADDR`: a handle name (its local address) or an address.
+    pub fn addr(&mut self) -> Result<AddrSpec, UsageError> {
+        let token = self.word("ADDR")?;
+        if token.kind == TokenKind::Word && self.handles.is_handle(&token.text) {
+            return Ok(AddrSpec::Handle(token.text.clone()));
+        }
+        if token.kind == TokenKind::Data {
+            return Err(self.error_at(token, "an address is written bare, not quoted".into()));
+        }
+        address::parse(&token.text)
+            .map_err(|msg| self.error_at(token, format!("bad address: {msg}")))
+    }
+
+    /// Trailing `FLAGS`: each one of `table`'s short names (or the C name).
+    pub fn flags(&mut self, table: &[crate::names::MsgFlag]) -> Result<libc::c_int, UsageError> {
+        let mut value = 0;
+        while let Some(token) = self.next() {
+            let lower = token.text.to_ascii_lowercase();
+            let flag = table
+                .iter()
+                .find(|f| f.short == lower || f.name.eq_ignore_ascii_case(&token.text));
+            match flag {
+                Some(flag) => value |= flag.value,
+                None => {
+                    let names: Vec<&str> = table.iter().map(|f| f.short).collect();
+                    return Err(self.error_at(
+                        token,
+                        format!(
+                            "'{}' is not a flag here; flags: {}",
+                            token.text,
+                            names.join(" ")
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(value)
+    }
+
+    /// Every argument has been used; anything left over is an error that says so.
+    pub fn finish(&self) -> Result<(), UsageError> {
+        match self.peek() {
+            None => Ok(()),
+            Some(token) => Err(self.error_at(
+                token,
+                format!("unexpected '{}'", crate::suggest::clip(&token.text, 40)),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &str) -> Vec<(TokenKind, Vec<u8>, usize)> {
+        split_line(line)
+            .unwrap()
+            .unwrap()
+            .tokens
+            .into_iter()
+            .map(|t| (t.kind, t.bytes, t.column))
+            .collect()
+    }
+
+    type Expected<'a> = &'a [(TokenKind, &'a [u8], usize)];
+
+    #[test]
+    fn tokens_and_columns() {
+        use TokenKind::*;
+        let cases: &[(&str, Expected)] = &[
+            ("send hi", &[(Word, b"send", 1), (Word, b"hi", 6)]),
+            ("  recv   10 ", &[(Word, b"recv", 3), (Word, b"10", 10)]),
+            ("send \"a b\"", &[(Word, b"send", 1), (Data, b"a b", 6)]),
+            (
+                "send \"\\r\\n\\t\\0\\\\\\\"\\x41\"",
+                &[(Word, b"send", 1), (Data, b"\r\n\t\0\\\"A", 6)],
+            ),
+            (
+                "send x\"48 65 6c\"",
+                &[(Word, b"send", 1), (Data, b"Hel", 6)],
+            ),
+            ("send \"ab\"*3", &[(Word, b"send", 1), (Data, b"ababab", 6)]),
+            (
+                "send x\"00\"*2 # two NULs",
+                &[(Word, b"send", 1), (Data, b"\0\0", 6)],
+            ),
+            (
+                "send \"#not a comment\"",
+                &[(Word, b"send", 1), (Data, b"#not a comment", 6)],
+            ),
+            ("send a#b", &[(Word, b"send", 1), (Word, b"a#b", 6)]),
+            (
+                "send \"é\" x",
+                &[
+                    (Word, b"send", 1),
+                    (Data, "é".as_bytes(), 6),
+                    (Word, b"x", 10),
+                ],
+            ),
+            ("send \"\"", &[(Word, b"send", 1), (Data, b"", 6)]),
+            ("xsend", &[(Word, b"xsend", 1)]),
+        ];
+        for (line, want) in cases {
+            let want: Vec<_> = want.iter().map(|(k, b, c)| (*k, b.to_vec(), *c)).collect();
+            assert_eq!(words(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn blank_and_comment_lines_are_nothing() {
+        for line in ["", "   ", "# a comment", "   # indented", "\t"] {
+            assert_eq!(split_line(line), Ok(None), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn names_before_equals() {
+        let cases: &[(&str, &[&str], &str)] = &[
+            ("srv = socket tcp", &["srv"], "socket"),
+            ("a, b = socketpair", &["a", "b"], "socketpair"),
+            ("a,b=socketpair", &["a", "b"], "socketpair"),
+            ("send x=1", &[], "send"),
+            ("send \"a=b\"", &[], "send"),
+            ("setsockopt rcvbuf = 1", &[], "setsockopt"),
+        ];
+        for (line, names, verb) in cases {
+            let split = split_line(line).unwrap().unwrap();
+            let got: Vec<&str> = split.names.iter().map(|(n, _)| n.as_str()).collect();
+            assert_eq!(&got, names, "{line}");
+            assert_eq!(split.tokens[0].text, *verb, "{line}");
+        }
+    }
+
+    #[test]
+    fn lexical_errors_name_the_column() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("send \"abc", 6, "unterminated quote"),
+            ("send \"a\\qb\"", 8, "unknown escape '\\q'"),
+            ("send \"\\x4\"", 7, "two hex digits"),
+            ("send x\"4g\"", 9, "'g' is not a hex digit"),
+            ("send x\"123\"", 6, "odd number of digits"),
+            ("send x\"12", 6, "unterminated hex"),
+            ("send \"a\"b", 9, "space after the closing quote"),
+            ("send \"a\"*", 9, "needs a count"),
+            ("send \"ab\"*9999999999", 10, "16 MiB"),
+            ("send a\0b", 7, "NUL byte"),
+            ("1x = socket tcp", 1, "not a valid handle name"),
+            ("a, 2 = socketpair", 4, "not a valid handle name"),
+            ("srv =", 1, "nothing after '='"),
+        ];
+        for (line, column, fragment) in cases {
+            let err = split_line(line).expect_err(line);
+            assert_eq!(err.column, Some(*column), "{line}: {err}");
+            assert!(err.message.contains(fragment), "{line}: {err}");
+        }
+    }
+
+    #[test]
+    fn overlong_line_is_refused() {
+        let line = format!("send {}", "a".repeat(MAX_LINE));
+        let err = split_line(&line).unwrap_err();
+        assert!(err.message.contains("the limit is 65536"), "{err}");
+    }
+}

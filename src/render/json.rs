@@ -1,0 +1,71 @@
+//! A step as one JSON object: the `--json` contract (docs/json.md).
+//!
+//! Keys always present: input, verb, handle, ok, ret, errno, error,
+//! new_handles, addr, data_hex, value, states. Also: call, addr_kind,
+//! changes, fields (per-command extras), output (help/ls prose).
+
+use serde_json::{Map, Value, json};
+
+use super::hex;
+use crate::names;
+use crate::step::{Outcome, Step};
+
+pub fn to_json(input: &str, step: &Step) -> Value {
+    let mut object = Map::new();
+    object.insert("input".into(), input.into());
+    object.insert("verb".into(), step.verb.into());
+    object.insert("handle".into(), json!(step.handle));
+    object.insert("ok".into(), step.ok().into());
+    object.insert("call".into(), json!(step.call));
+    let (ret, errno, error) = match &step.outcome {
+        Outcome::Returned(value) => (json!(value), Value::Null, Value::Null),
+        Outcome::Failed(errno) => (json!(-1), json!(names::errno_name(*errno)), Value::Null),
+        Outcome::TimedOut(after) => (
+            json!(-1),
+            json!("EINTR"),
+            json!(format!(
+                "timeout: {} still blocked after {after:?}; socklab interrupted it",
+                step.call.as_deref().unwrap_or(step.verb)
+            )),
+        ),
+        Outcome::Usage(usage) => (Value::Null, Value::Null, json!(usage.to_string())),
+        Outcome::NotReached(message) => (Value::Null, Value::Null, json!(message)),
+        Outcome::Done => (Value::Null, Value::Null, Value::Null),
+    };
+    object.insert("ret".into(), ret);
+    object.insert("errno".into(), errno);
+    object.insert("error".into(), error);
+    object.insert("new_handles".into(), json!(step.new_handles));
+    object.insert("addr".into(), json!(step.addr.as_ref().map(|(_, a)| a)));
+    object.insert(
+        "addr_kind".into(),
+        json!(step.addr.as_ref().map(|(k, _)| k)),
+    );
+    object.insert("data_hex".into(), json!(step.data.as_deref().map(hex)));
+    object.insert("value".into(), step.value.clone().unwrap_or(Value::Null));
+    let states: Map<String, Value> = step
+        .states
+        .iter()
+        .map(|(name, state)| (name.clone(), state.name().into()))
+        .collect();
+    object.insert("states".into(), states.into());
+    let changes: Vec<Value> = step
+        .changes
+        .iter()
+        .map(|c| {
+            json!({
+                "handle": c.handle,
+                "from": c.from.map(|s| s.name()),
+                "to": c.to.map(|s| s.name()),
+                "no_fd": c.closed,
+            })
+        })
+        .collect();
+    object.insert("changes".into(), changes.into());
+    let fields: Map<String, Value> = step.fields.iter().cloned().collect();
+    object.insert("fields".into(), fields.into());
+    if !step.lines.is_empty() {
+        object.insert("output".into(), json!(step.lines));
+    }
+    Value::Object(object)
+}

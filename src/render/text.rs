@@ -1,0 +1,134 @@
+//! A step as text for a person, strace-like: the call, ` = ` its result,
+//! then what it produced and which TCP states changed. Colour (when on)
+//! tells call, success, errno and state changes apart; the words are the
+//! same without it, and transcripts compare them with colour off.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+use serde_json::Value;
+
+use super::{escape, hexdump, is_binary};
+use crate::step::{Outcome, StateChange, Step};
+
+/// The most received bytes shown as text (JSON `data_hex` always has all).
+const DATA_SHOWN: usize = 1024;
+/// The most bytes shown in a hex dump.
+const DUMP_SHOWN: usize = 256;
+
+pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
+    render_outcome(out, step)?;
+    if !step.new_handles.is_empty() {
+        let label = if step.new_handles.len() == 1 {
+            "new handle"
+        } else {
+            "new handles"
+        };
+        writeln!(out, "  {label}: {}", step.new_handles.join(", ").bold())?;
+    }
+    if let Some((label, addr)) = &step.addr {
+        writeln!(out, "  {label}: {addr}")?;
+    }
+    if let Some(data) = &step.data {
+        render_data(out, data)?;
+    }
+    for (name, value) in &step.fields {
+        if let Some(shown) = field_text(value) {
+            writeln!(out, "  {name}: {shown}")?;
+        }
+    }
+    let indent = if step.call.is_some() { "  " } else { "" };
+    for line in &step.lines {
+        writeln!(out, "{indent}{line}")?;
+    }
+    for change in &step.changes {
+        writeln!(out, "  {}", state_line(change).yellow())?;
+    }
+    Ok(())
+}
+
+fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
+    let call = step.call.as_deref().unwrap_or(step.verb);
+    match &step.outcome {
+        Outcome::Returned(value) => {
+            writeln!(out, "{} = {}", call.bold(), value.to_string().green())
+        }
+        Outcome::Failed(errno) => writeln!(
+            out,
+            "{} = -1 {} ({})",
+            call.bold(),
+            crate::names::errno_name(*errno).red().bold(),
+            errno.desc()
+        ),
+        Outcome::TimedOut(after) => {
+            writeln!(
+                out,
+                "{} = -1 {} (Interrupted system call)",
+                call.bold(),
+                "EINTR".red().bold()
+            )?;
+            writeln!(
+                out,
+                "  {}",
+                format!("timeout: still blocked after {after:?}, so socklab interrupted it").red()
+            )
+        }
+        Outcome::Usage(error) => writeln!(out, "{} {error}", "error:".red().bold()),
+        Outcome::NotReached(message) => writeln!(out, "{} {message}", "await failed:".red().bold()),
+        Outcome::Done => Ok(()),
+    }
+}
+
+fn render_data(out: &mut dyn Write, data: &[u8]) -> io::Result<()> {
+    let shown = &data[..data.len().min(DATA_SHOWN)];
+    let more = data.len() - shown.len();
+    let tail = if more > 0 {
+        format!(" … ({more} more bytes)")
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "  data: {}{tail}",
+        format!("\"{}\"", escape(shown)).cyan()
+    )?;
+    if is_binary(data) {
+        for line in hexdump(&data[..data.len().min(DUMP_SHOWN)]) {
+            writeln!(out, "    {line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// A field as one line of text, or None for structured data shown elsewhere.
+fn field_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(items) if items.iter().any(Value::is_object) => None,
+        Value::Array(items) if items.is_empty() => Some("-".into()),
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        Value::Object(_) => None,
+        other => Some(other.to_string()),
+    }
+}
+
+/// `state cli: ESTABLISHED → FIN_WAIT1`, `state cli (no fd): FIN_WAIT2 → TIME_WAIT`,
+/// `state srv: LISTEN → gone`, `state conn: ESTABLISHED` (new).
+pub fn state_line(change: &StateChange) -> String {
+    let who = if change.closed {
+        format!("{} (no fd)", change.handle)
+    } else {
+        change.handle.clone()
+    };
+    let to = change.to.map_or("gone", |s| s.name());
+    match change.from {
+        Some(from) => format!("state {who}: {} → {to}", from.name()),
+        None => format!("state {who}: {to}"),
+    }
+}

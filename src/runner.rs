@@ -1,0 +1,246 @@
+//! The driver: a line → parse → `Session::run` → a renderer. Used by the
+//! shell (one line at a time) and by scripts (a reader of lines, echoed as
+//! `> LINE`); also carries out `source` and `quit`.
+
+use std::io::{self, BufRead, Write};
+use std::sync::atomic::Ordering;
+
+use crate::command::{self, Command, Parsed};
+use crate::error::UsageError;
+use crate::parse::MAX_LINE;
+use crate::render;
+use crate::session::Session;
+use crate::step::Step;
+use crate::suggest::clip;
+use crate::sys;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Stop,
+}
+
+const MAX_SOURCE_DEPTH: usize = 16;
+
+pub struct Runner<W: Write> {
+    pub session: Session,
+    out: W,
+    format: Format,
+    /// Echo each line as `> LINE` (scripts; sourced files always echo).
+    echo: bool,
+    /// Stop at the first usage error or timeout.
+    bail: bool,
+    /// Lines that were usage errors or timed out.
+    pub failures: usize,
+    depth: usize,
+}
+
+impl<W: Write> Runner<W> {
+    pub fn new(session: Session, out: W, format: Format, echo: bool, bail: bool) -> Runner<W> {
+        Runner {
+            session,
+            out,
+            format,
+            echo,
+            bail,
+            failures: 0,
+            depth: 0,
+        }
+    }
+
+    /// Runs one line and shows its step.
+    pub fn run_line(&mut self, line: &str) -> Flow {
+        let parsed = command::parse(line, &self.session);
+        let flow = match parsed {
+            Ok(None) => return Flow::Continue,
+            Ok(Some(Parsed {
+                command: Command::Source(path),
+                ..
+            })) => {
+                self.echo_line(line);
+                self.source(line, &path)
+            }
+            Ok(Some(Parsed {
+                command: Command::Quit,
+                verb,
+                ..
+            })) => {
+                self.echo_line(line);
+                let mut step = Step::new(verb, None);
+                let closed = self.session.close_all();
+                step.field("closed", closed);
+                self.show(line, &step);
+                return Flow::Stop;
+            }
+            Ok(Some(parsed)) => {
+                self.echo_line(line);
+                let step = self.session.run(parsed);
+                self.show(line, &step)
+            }
+            Err((verb, error)) => {
+                self.echo_line(line);
+                let mut step = Step::usage(verb.unwrap_or("?"), error);
+                self.session.refresh_states(&mut step);
+                self.show(line, &step)
+            }
+        };
+        if sys::SIGINT_SEEN.swap(false, Ordering::SeqCst) && self.echo {
+            self.note("interrupted (Ctrl-C): the script stops here");
+            self.failures += 1;
+            return Flow::Stop;
+        }
+        flow
+    }
+
+    /// Runs a line that arrived as bytes: invalid UTF-8 is a usage error.
+    pub fn run_bytes(&mut self, bytes: &[u8], overflow: bool) -> Flow {
+        let lossy = String::from_utf8_lossy(bytes);
+        if overflow {
+            let error = UsageError::new(format!(
+                "the line is longer than {MAX_LINE} bytes — write long data as \"...\"*COUNT"
+            ));
+            self.echo_line(&lossy);
+            return self.show(&lossy, &Step::usage("?", error));
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(line) => self.run_line(line.trim_end_matches(['\n', '\r'])),
+            Err(e) => {
+                let column = String::from_utf8_lossy(&bytes[..e.valid_up_to()])
+                    .chars()
+                    .count()
+                    + 1;
+                let bad = bytes[e.valid_up_to()];
+                let error = UsageError::at(
+                    column,
+                    format!(
+                        "byte 0x{bad:02x} is not valid UTF-8 — write bytes as \\xNN inside quotes"
+                    ),
+                );
+                self.echo_line(lossy.trim_end_matches(['\n', '\r']));
+                self.show(&lossy, &Step::usage("?", error))
+            }
+        }
+    }
+
+    /// Runs every line of `reader` until it ends or a line stops the session.
+    pub fn run_reader(&mut self, reader: &mut dyn BufRead) -> Flow {
+        let mut line = Vec::new();
+        loop {
+            let overflow = match read_line(reader, &mut line) {
+                Ok(None) => return Flow::Continue,
+                Ok(Some(overflow)) => overflow,
+                Err(error) => {
+                    self.note(&format!("error: reading input: {error}"));
+                    self.failures += 1;
+                    return Flow::Stop;
+                }
+            };
+            if self.run_bytes(&line, overflow) == Flow::Stop {
+                return Flow::Stop;
+            }
+        }
+    }
+
+    fn source(&mut self, line: &str, path: &str) -> Flow {
+        if self.depth >= MAX_SOURCE_DEPTH {
+            let error = UsageError::new(format!(
+                "source is nested more than {MAX_SOURCE_DEPTH} deep (does {path} source itself?)"
+            ));
+            return self.show(line, &Step::usage("source", error));
+        }
+        let file = match std::fs::File::open(path) {
+            Ok(file) => file,
+            Err(e) => {
+                let error = UsageError::new(format!("cannot open '{path}': {e}"));
+                return self.show(line, &Step::usage("source", error));
+            }
+        };
+        let echo = std::mem::replace(&mut self.echo, true);
+        self.depth += 1;
+        let flow = self.run_reader(&mut io::BufReader::new(file));
+        self.depth -= 1;
+        self.echo = echo;
+        flow
+    }
+
+    fn echo_line(&mut self, line: &str) {
+        if self.echo && self.format == Format::Text {
+            let _ = writeln!(self.out, "> {}", clip(line, 200));
+        }
+    }
+
+    fn note(&mut self, message: &str) {
+        if self.format == Format::Text {
+            let _ = writeln!(self.out, "{message}");
+            let _ = self.out.flush();
+        }
+    }
+
+    /// Renders a step; counts it when it is a failure; stops on --bail.
+    fn show(&mut self, input: &str, step: &Step) -> Flow {
+        let written = match self.format {
+            Format::Text => render::text::render(&mut self.out, step),
+            Format::Json => writeln!(self.out, "{}", render::json::to_json(input, step)),
+        };
+        let flushed = written.and_then(|_| self.out.flush());
+        if step.is_script_failure() {
+            self.failures += 1;
+            if self.bail {
+                return Flow::Stop;
+            }
+        }
+        if flushed.is_err() {
+            return Flow::Stop;
+        }
+        Flow::Continue
+    }
+
+    pub fn out(&mut self) -> &mut W {
+        &mut self.out
+    }
+}
+
+/// Reads one line (without its newline) into `line`, keeping at most
+/// MAX_LINE bytes; `Some(true)` if it was longer. `None` at end of input.
+fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    line.clear();
+    let mut overflow = false;
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                if sys::SIGINT_SEEN.swap(false, Ordering::SeqCst) {
+                    return Ok(None);
+                }
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(overflow));
+        }
+        any = true;
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = (MAX_LINE + 2).saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..take.min(room)]);
+        overflow |= take > room;
+        reader.consume(take);
+        if done {
+            while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                line.pop();
+            }
+            overflow |= line.len() > MAX_LINE;
+            return Ok(Some(overflow));
+        }
+    }
+}

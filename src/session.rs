@@ -1,0 +1,425 @@
+//! The handle table, the current handle, and running a parsed command.
+//!
+//! Owns the sockets (each a named `Handle`), which one is current, the
+//! connections the kernel still holds after their handle was closed, and the
+//! watchdog that bounds blocking calls. `run` executes one command and then
+//! reads back every TCP state from the kernel, recording what changed.
+
+use std::io;
+use std::net::SocketAddr;
+use std::os::fd::{AsFd, AsRawFd};
+use std::time::Duration;
+
+use nix::errno::Errno;
+use socket2::{Domain, SockAddr, Socket};
+
+use crate::address::{self, AddrSpec};
+use crate::command::Parsed;
+use crate::error::UsageError;
+use crate::interrupt::Watchdog;
+use crate::kernel_table;
+use crate::names::TcpState;
+use crate::parse::HandleNames;
+use crate::step::{Outcome, StateChange, Step};
+use crate::sys;
+
+/// What a handle is, as created by `socket KIND` (accepted handles inherit it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Tcp,
+    Tcp6,
+    Udp,
+    Udp6,
+    Unix,
+    UnixDgram,
+    UnixSeqpacket,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Tcp,
+        Kind::Udp,
+        Kind::Tcp6,
+        Kind::Udp6,
+        Kind::Unix,
+        Kind::UnixDgram,
+        Kind::UnixSeqpacket,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Tcp => "tcp",
+            Kind::Tcp6 => "tcp6",
+            Kind::Udp => "udp",
+            Kind::Udp6 => "udp6",
+            Kind::Unix => "unix",
+            Kind::UnixDgram => "unix-dgram",
+            Kind::UnixSeqpacket => "unix-seqpacket",
+        }
+    }
+
+    pub fn domain(self) -> Domain {
+        match self {
+            Kind::Tcp | Kind::Udp => Domain::IPV4,
+            Kind::Tcp6 | Kind::Udp6 => Domain::IPV6,
+            Kind::Unix | Kind::UnixDgram | Kind::UnixSeqpacket => Domain::UNIX,
+        }
+    }
+
+    pub fn socket_type(self) -> socket2::Type {
+        match self {
+            Kind::Tcp | Kind::Tcp6 | Kind::Unix => socket2::Type::STREAM,
+            Kind::Udp | Kind::Udp6 | Kind::UnixDgram => socket2::Type::DGRAM,
+            Kind::UnixSeqpacket => socket2::Type::SEQPACKET,
+        }
+    }
+
+    pub fn is_tcp(self) -> bool {
+        matches!(self, Kind::Tcp | Kind::Tcp6)
+    }
+}
+
+/// One socket in the table.
+#[derive(Debug)]
+pub struct Handle {
+    pub name: String,
+    pub socket: Socket,
+    pub kind: Kind,
+    /// The TCP state last read from the kernel (TCP handles only).
+    pub state: Option<TcpState>,
+    pub nonblocking: bool,
+    pub shut_read: bool,
+    pub shut_write: bool,
+    /// Local and peer address, noted when the connection is first seen, so
+    /// the connection can be found in the kernel's table after the fd is gone.
+    pub tuple: Option<(SocketAddr, SocketAddr)>,
+}
+
+impl Handle {
+    pub fn fd(&self) -> i32 {
+        self.socket.as_raw_fd()
+    }
+}
+
+/// A connection the kernel still holds after its handle's fd was closed.
+#[derive(Debug)]
+struct Ghost {
+    name: String,
+    local: SocketAddr,
+    peer: SocketAddr,
+    state: TcpState,
+}
+
+pub struct Session {
+    handles: Vec<Handle>,
+    current: Option<String>,
+    next_auto: u32,
+    ghosts: Vec<Ghost>,
+    watchdog: Option<Watchdog>,
+    recv_buffer: Vec<u8>,
+}
+
+impl Session {
+    /// A new, empty session; with a timeout, every blocking call is bounded.
+    pub fn new(timeout: Option<Duration>) -> io::Result<Session> {
+        let watchdog = match timeout {
+            Some(timeout) => Some(Watchdog::start(timeout)?),
+            None => None,
+        };
+        Ok(Session {
+            handles: Vec::new(),
+            current: None,
+            next_auto: 1,
+            ghosts: Vec::new(),
+            watchdog,
+            recv_buffer: Vec::new(),
+        })
+    }
+
+    pub fn handles(&self) -> &[Handle] {
+        &self.handles
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Handle> {
+        self.handles.iter().find(|h| h.name == name)
+    }
+
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Handle> {
+        self.handles.iter_mut().find(|h| h.name == name)
+    }
+
+    /// The handle a parsed command names; it exists unless the table changed
+    /// since the line was parsed.
+    pub fn lookup(&self, name: &str) -> Result<&Handle, UsageError> {
+        self.get(name)
+            .ok_or_else(|| UsageError::new(format!("no handle named '{name}'")))
+    }
+
+    pub fn current_name(&self) -> Option<&str> {
+        self.current.as_deref()
+    }
+
+    pub fn set_current(&mut self, name: &str) {
+        self.current = Some(name.to_string());
+    }
+
+    /// Adds a socket under `name`, or the next free `sN`; it becomes current.
+    pub fn insert(&mut self, name: Option<String>, socket: Socket, kind: Kind) -> String {
+        let name = name.unwrap_or_else(|| self.auto_name());
+        self.handles.push(Handle {
+            name: name.clone(),
+            socket,
+            kind,
+            state: None,
+            nonblocking: false,
+            shut_read: false,
+            shut_write: false,
+            tuple: None,
+        });
+        self.current = Some(name.clone());
+        name
+    }
+
+    fn auto_name(&mut self) -> String {
+        loop {
+            let name = format!("s{}", self.next_auto);
+            self.next_auto += 1;
+            if self.get(&name).is_none() {
+                return name;
+            }
+        }
+    }
+
+    /// Takes a handle out of the table (its fd stays open until dropped).
+    pub fn remove(&mut self, name: &str) -> Option<Handle> {
+        let index = self.handles.iter().position(|h| h.name == name)?;
+        let handle = self.handles.remove(index);
+        if self.current.as_deref() == Some(name) {
+            self.current = self.handles.last().map(|h| h.name.clone());
+        }
+        Some(handle)
+    }
+
+    /// Notes that the kernel still holds `name`'s connection without an fd.
+    pub fn add_ghost(&mut self, name: &str, tuple: (SocketAddr, SocketAddr), state: TcpState) {
+        self.ghosts.retain(|g| g.name != name);
+        self.ghosts.push(Ghost {
+            name: name.to_string(),
+            local: tuple.0,
+            peer: tuple.1,
+            state,
+        });
+    }
+
+    /// Runs `call` as one blocking call, bounded by the timeout if there is
+    /// one; the flag says whether it was interrupted for running too long.
+    pub fn bounded<T>(&self, call: impl FnOnce() -> T) -> (T, bool) {
+        match &self.watchdog {
+            Some(watchdog) => watchdog.bounded(call),
+            None => (call(), false),
+        }
+    }
+
+    pub fn timeout(&self) -> Option<Duration> {
+        self.watchdog.as_ref().map(Watchdog::timeout)
+    }
+
+    /// Records a bounded call's result, turning the watchdog's EINTR into a timeout.
+    pub fn record_call(
+        &self,
+        step: &mut Step,
+        call: String,
+        result: io::Result<i64>,
+        timed_out: bool,
+    ) {
+        step.called(call, result.map_err(|e| errno_of(&e)));
+        if let (true, Outcome::Failed(Errno::EINTR), Some(timeout)) =
+            (timed_out, &step.outcome, self.timeout())
+        {
+            step.outcome = Outcome::TimedOut(timeout);
+        }
+    }
+
+    /// The reusable receive buffer, at least `len` bytes long; give it back
+    /// with `put_recv_buffer` so the next receive does not allocate.
+    pub fn take_recv_buffer(&mut self, len: usize) -> Vec<u8> {
+        let mut buffer = std::mem::take(&mut self.recv_buffer);
+        if buffer.len() < len {
+            buffer.resize(len, 0);
+        }
+        buffer
+    }
+
+    pub fn put_recv_buffer(&mut self, buffer: Vec<u8>) {
+        self.recv_buffer = buffer;
+    }
+
+    /// Turns an address spec into a socket address for a socket of `domain`.
+    pub fn resolve(&self, spec: &AddrSpec, domain: Domain) -> Result<SockAddr, UsageError> {
+        match spec {
+            AddrSpec::Inet(addr) => Ok(SockAddr::from(*addr)),
+            AddrSpec::AnyPort(port) => Ok(any_address(domain, *port)),
+            AddrSpec::Host(host, port) => resolve_host(host, *port, domain),
+            AddrSpec::UnixPath(_) | AddrSpec::Abstract(_) => address::unix_sockaddr(spec)
+                .unwrap_or_else(|| Err(io::Error::other("not a unix address")))
+                .map_err(|e| UsageError::new(format!("bad unix address: {e}"))),
+            AddrSpec::Handle(name) => self.handle_address(name),
+        }
+    }
+
+    /// A handle's local address, for `connect cli srv`; an unspecified IP
+    /// (0.0.0.0, ::) becomes loopback of the same family.
+    fn handle_address(&self, name: &str) -> Result<SockAddr, UsageError> {
+        let handle = self.lookup(name)?;
+        let local = handle
+            .socket
+            .local_addr()
+            .map_err(|e| UsageError::new(format!("cannot read {name}'s address: {e}")))?;
+        match local.as_socket() {
+            Some(SocketAddr::V4(v4)) if v4.ip().is_unspecified() => Ok(SockAddr::from(
+                SocketAddr::from(([127, 0, 0, 1], v4.port())),
+            )),
+            Some(SocketAddr::V6(v6)) if v6.ip().is_unspecified() => Ok(SockAddr::from(
+                SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, v6.port())),
+            )),
+            _ => Ok(local),
+        }
+    }
+
+    /// Executes a parsed line and records every TCP state change it caused.
+    pub fn run(&mut self, parsed: Parsed) -> Step {
+        let Parsed {
+            names,
+            verb,
+            command,
+        } = parsed;
+        let mut step = command.execute(verb, names, self);
+        self.refresh_states(&mut step);
+        step
+    }
+
+    /// Reads every TCP handle's state, and the kernel's view of closed ones.
+    pub fn refresh_states(&mut self, step: &mut Step) {
+        let mut kernel_held = Vec::new();
+        for handle in &mut self.handles {
+            if !handle.kind.is_tcp() {
+                continue;
+            }
+            let now = sys::tcp_info(handle.socket.as_fd())
+                .ok()
+                .map(|info| TcpState(info.tcpi_state));
+            if now == handle.state {
+                continue;
+            }
+            step.changes.push(StateChange {
+                handle: handle.name.clone(),
+                from: handle.state,
+                to: now,
+                closed: false,
+            });
+            if now.is_some_and(TcpState::is_connected) && handle.tuple.is_none() {
+                handle.tuple = connection_tuple(&handle.socket);
+            }
+            if now == Some(TcpState::CLOSE)
+                && let Some(tuple) = handle.tuple
+                && let Some(held) = kernel_table::lookup(tuple.0, tuple.1)
+            {
+                kernel_held.push((handle.name.clone(), tuple, held));
+            }
+            handle.state = now;
+        }
+        for (name, tuple, state) in kernel_held {
+            step.changes.push(StateChange {
+                handle: name.clone(),
+                from: None,
+                to: Some(state),
+                closed: true,
+            });
+            self.add_ghost(&name, tuple, state);
+        }
+        self.refresh_ghosts(step);
+        step.states = self
+            .handles
+            .iter()
+            .filter_map(|h| Some((h.name.clone(), h.state?)))
+            .collect();
+    }
+
+    fn refresh_ghosts(&mut self, step: &mut Step) {
+        self.ghosts.retain_mut(|ghost| {
+            let now = kernel_table::lookup(ghost.local, ghost.peer);
+            if now != Some(ghost.state) {
+                step.changes.push(StateChange {
+                    handle: ghost.name.clone(),
+                    from: Some(ghost.state),
+                    to: now,
+                    closed: true,
+                });
+            }
+            match now {
+                Some(state) => {
+                    ghost.state = state;
+                    true
+                }
+                None => false,
+            }
+        });
+    }
+
+    /// Closes every handle (at quit, or when the session ends).
+    pub fn close_all(&mut self) -> Vec<String> {
+        let names = self.handles.iter().map(|h| h.name.clone()).collect();
+        self.handles.clear();
+        self.current = None;
+        names
+    }
+}
+
+impl HandleNames for Session {
+    fn is_handle(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    fn current(&self) -> Option<&str> {
+        self.current_name()
+    }
+
+    fn handle_names(&self) -> Vec<String> {
+        self.handles.iter().map(|h| h.name.clone()).collect()
+    }
+}
+
+/// The errno of a failed call.
+pub fn errno_of(error: &io::Error) -> Errno {
+    Errno::from_raw(error.raw_os_error().unwrap_or(0))
+}
+
+/// Local and peer address of a connected socket (two observing calls).
+pub fn connection_tuple(socket: &Socket) -> Option<(SocketAddr, SocketAddr)> {
+    let local = socket.local_addr().ok()?.as_socket()?;
+    let peer = socket.peer_addr().ok()?.as_socket()?;
+    Some((local, peer))
+}
+
+fn any_address(domain: Domain, port: u16) -> SockAddr {
+    if domain == Domain::IPV6 {
+        SockAddr::from(SocketAddr::from((std::net::Ipv6Addr::UNSPECIFIED, port)))
+    } else {
+        SockAddr::from(SocketAddr::from(([0, 0, 0, 0], port)))
+    }
+}
+
+fn resolve_host(host: &str, port: u16, domain: Domain) -> Result<SockAddr, UsageError> {
+    use std::net::ToSocketAddrs;
+    let found: Vec<SocketAddr> = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| UsageError::new(format!("cannot resolve '{host}': {e}")))?
+        .collect();
+    let want_v6 = domain == Domain::IPV6;
+    found
+        .iter()
+        .find(|a| a.is_ipv6() == want_v6)
+        .or(found.first())
+        .map(|a| SockAddr::from(*a))
+        .ok_or_else(|| UsageError::new(format!("'{host}' has no address")))
+}

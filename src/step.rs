@@ -1,0 +1,118 @@
+//! `Step`: everything one executed line produced, for any renderer.
+//!
+//! A step is the call as issued, its outcome (return value, errno, usage
+//! error or timeout), what it produced (handles, an address, data, an option
+//! value, extra fields) and the TCP states that changed. Renderers (text,
+//! JSON) read it; nothing here prints. Room is left for what later work adds
+//! (background jobs, wire segments) as further fields.
+
+use std::time::Duration;
+
+use nix::errno::Errno;
+use serde_json::Value;
+
+use crate::error::UsageError;
+use crate::names::TcpState;
+
+#[derive(Debug)]
+pub enum Outcome {
+    /// The call returned this value (an fd, a byte count, 0).
+    Returned(i64),
+    /// The call failed with this errno (a result, not a tool error).
+    Failed(Errno),
+    /// The line never reached the kernel.
+    Usage(UsageError),
+    /// A blocked call was interrupted by socklab after the timeout (it returned EINTR).
+    TimedOut(Duration),
+    /// A session command (ls, use, help): no system call of its own.
+    Done,
+    /// `await` gave up: what it waited for did not happen in time.
+    NotReached(String),
+}
+
+/// One handle's TCP state moving, as read from the kernel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StateChange {
+    pub handle: String,
+    /// None: the handle is new.
+    pub from: Option<TcpState>,
+    /// None: the kernel no longer has the connection.
+    pub to: Option<TcpState>,
+    /// The handle's fd is closed; the kernel still holds the connection.
+    pub closed: bool,
+}
+
+#[derive(Debug)]
+pub struct Step {
+    pub verb: &'static str,
+    /// The handle the step acted on.
+    pub handle: Option<String>,
+    /// The call as issued: `connect(cli, 127.0.0.1:5000)`.
+    pub call: Option<String>,
+    pub outcome: Outcome,
+    pub new_handles: Vec<String>,
+    /// An address the step produced, with what it is (`bound`, `peer`, `from`, …).
+    pub addr: Option<(&'static str, String)>,
+    /// Bytes received.
+    pub data: Option<Vec<u8>>,
+    /// getsockopt's value.
+    pub value: Option<Value>,
+    /// Further results by name (poll revents, tcpinfo fields, sendall's call count).
+    pub fields: Vec<(String, Value)>,
+    /// Prose for a person (help, the ls table); not part of the JSON contract.
+    pub lines: Vec<String>,
+    pub changes: Vec<StateChange>,
+    /// Every open TCP handle's state after the step.
+    pub states: Vec<(String, TcpState)>,
+}
+
+impl Step {
+    pub fn new(verb: &'static str, handle: Option<String>) -> Step {
+        Step {
+            verb,
+            handle,
+            call: None,
+            outcome: Outcome::Done,
+            new_handles: Vec::new(),
+            addr: None,
+            data: None,
+            value: None,
+            fields: Vec::new(),
+            lines: Vec::new(),
+            changes: Vec::new(),
+            states: Vec::new(),
+        }
+    }
+
+    pub fn usage(verb: &'static str, error: UsageError) -> Step {
+        let mut step = Step::new(verb, None);
+        step.outcome = Outcome::Usage(error);
+        step
+    }
+
+    /// Records a call and how it ended.
+    pub fn called(&mut self, call: String, result: Result<i64, Errno>) {
+        self.call = Some(call);
+        self.outcome = match result {
+            Ok(value) => Outcome::Returned(value),
+            Err(errno) => Outcome::Failed(errno),
+        };
+    }
+
+    pub fn field(&mut self, name: impl Into<String>, value: impl Into<Value>) {
+        self.fields.push((name.into(), value.into()));
+    }
+
+    /// True when the call succeeded (or a session command ran).
+    pub fn ok(&self) -> bool {
+        matches!(self.outcome, Outcome::Returned(_) | Outcome::Done)
+    }
+
+    /// True for what makes a script's exit status non-zero.
+    pub fn is_script_failure(&self) -> bool {
+        matches!(
+            self.outcome,
+            Outcome::Usage(_) | Outcome::TimedOut(_) | Outcome::NotReached(_)
+        )
+    }
+}

@@ -1,0 +1,115 @@
+//! The one module with `unsafe`: the few calls that neither socket2 nor nix wraps.
+//!
+//! Owns: `getsockopt(TCP_INFO)`, the `FIONREAD`/`SIOCOUTQ` ioctls, and the
+//! signal handlers that make a blocked call return `EINTR` (Ctrl-C and the
+//! script-mode timeout). Everything else goes through socket2 or nix.
+
+use std::mem;
+use std::os::fd::{AsRawFd, BorrowedFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use nix::errno::Errno;
+use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, sigaction};
+
+/// `getsockopt(fd, IPPROTO_TCP, TCP_INFO)`: the kernel's view of a TCP socket.
+pub fn tcp_info(fd: BorrowedFd<'_>) -> Result<libc::tcp_info, Errno> {
+    // SAFETY: tcp_info is a plain C struct of integers, for which all-zero is valid.
+    let mut info: libc::tcp_info = unsafe { mem::zeroed() };
+    let mut len = mem::size_of::<libc::tcp_info>() as libc::socklen_t;
+    // SAFETY: `info` is a live, writable tcp_info and `len` holds its exact size;
+    // the kernel writes at most `len` bytes and stores the length it wrote.
+    let rc = unsafe {
+        libc::getsockopt(
+            fd.as_raw_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_INFO,
+            (&mut info as *mut libc::tcp_info).cast(),
+            &mut len,
+        )
+    };
+    Errno::result(rc).map(|_| info)
+}
+
+/// The two queue-size ioctls socklab shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueueIoctl {
+    /// `FIONREAD` (= `SIOCINQ`): bytes waiting to be read.
+    Fionread,
+    /// `SIOCOUTQ` (= `TIOCOUTQ`): bytes sent but not yet acknowledged (TCP),
+    /// or still queued (UDP, unix).
+    Siocoutq,
+}
+
+impl QueueIoctl {
+    pub fn name(self) -> &'static str {
+        match self {
+            QueueIoctl::Fionread => "FIONREAD",
+            QueueIoctl::Siocoutq => "SIOCOUTQ",
+        }
+    }
+
+    fn request(self) -> libc::Ioctl {
+        match self {
+            QueueIoctl::Fionread => libc::FIONREAD,
+            QueueIoctl::Siocoutq => libc::TIOCOUTQ,
+        }
+    }
+}
+
+/// `ioctl(fd, FIONREAD|SIOCOUTQ, &n)`.
+pub fn queue_ioctl(fd: BorrowedFd<'_>, which: QueueIoctl) -> Result<i32, Errno> {
+    let mut n: libc::c_int = 0;
+    // SAFETY: both requests write exactly one c_int through the pointer, which
+    // points at a live c_int on this stack frame.
+    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), which.request(), &mut n as *mut libc::c_int) };
+    Errno::result(rc).map(|_| n)
+}
+
+/// Set by the SIGINT handler: the user pressed Ctrl-C during a call.
+pub static SIGINT_SEEN: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    SIGINT_SEEN.store(true, Ordering::SeqCst);
+}
+
+extern "C" fn on_sigalrm(_: libc::c_int) {
+    // Nothing to do: the watchdog already recorded why it sent the signal.
+    // The handler exists so that the signal interrupts a blocked call (EINTR)
+    // instead of killing the process.
+}
+
+/// Installs the SIGINT and SIGALRM handlers *without* `SA_RESTART`, so that a
+/// blocked socket call returns `EINTR` when either arrives, which socklab
+/// shows as the call's result. SIGPIPE is ignored (Rust's runtime already
+/// does so; socklab makes it explicit), so a send to a reset peer shows EPIPE.
+pub fn install_signal_handlers() -> Result<(), Errno> {
+    let int = SigAction::new(
+        SigHandler::Handler(on_sigint),
+        SaFlags::empty(),
+        SigSet::empty(),
+    );
+    let alrm = SigAction::new(
+        SigHandler::Handler(on_sigalrm),
+        SaFlags::empty(),
+        SigSet::empty(),
+    );
+    let ignore = SigAction::new(SigHandler::SigIgn, SaFlags::empty(), SigSet::empty());
+    // SAFETY: both handlers only touch atomics, which is async-signal-safe, and
+    // SIG_IGN for SIGPIPE has no handler at all.
+    unsafe {
+        sigaction(Signal::SIGINT, &int)?;
+        sigaction(Signal::SIGALRM, &alrm)?;
+        sigaction(Signal::SIGPIPE, &ignore)?;
+    }
+    Ok(())
+}
+
+/// Views an initialised byte buffer as the `MaybeUninit` slice socket2's
+/// receive calls take, so one zeroed buffer can be reused without copying.
+pub fn as_uninit(buf: &mut [u8]) -> &mut [std::mem::MaybeUninit<u8>] {
+    // SAFETY: MaybeUninit<u8> has the same size, alignment and validity as
+    // u8 (every u8 is a valid MaybeUninit<u8>), and socket2 only lets the
+    // kernel write bytes into the slice, never uninitialised memory, so the
+    // buffer stays a valid [u8] once the borrow ends.
+    unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr().cast(), buf.len()) }
+}
