@@ -291,6 +291,10 @@ pub trait HandleNames {
     fn is_handle(&self, name: &str) -> bool;
     fn current(&self) -> Option<&str>;
     fn handle_names(&self) -> Vec<String>;
+    /// A closed handle whose connection the kernel still holds (TIME_WAIT…).
+    fn is_kernel_held(&self, _name: &str) -> bool {
+        false
+    }
 }
 
 /// A typed reader over one line's arguments (mini-redis's `Parse`).
@@ -404,6 +408,20 @@ impl<'a> Cursor<'a> {
             }
         }
         self.current_handle()
+    }
+
+    /// `[H]` that may also name a closed handle whose connection the kernel
+    /// still holds (for `await cli TIME_WAIT` after `close cli`).
+    pub fn handle_or_kernel_held(&mut self, required_after: usize) -> Result<String, UsageError> {
+        if let Some(token) = self.peek()
+            && token.kind == TokenKind::Word
+            && self.handles.is_kernel_held(&token.text)
+            && self.remaining() > required_after
+        {
+            self.pos += 1;
+            return Ok(token.text.clone());
+        }
+        self.handle_before(required_after)
     }
 
     /// `H`: a handle that must be named.

@@ -211,6 +211,12 @@ impl Session {
         });
     }
 
+    /// The kernel's state of a closed handle's connection, if it still has one.
+    pub fn kernel_held_state(&self, name: &str) -> Option<TcpState> {
+        let ghost = self.ghosts.iter().find(|g| g.name == name)?;
+        kernel_table::lookup(ghost.local, ghost.peer)
+    }
+
     /// Runs `call` as one blocking call, bounded by the timeout if there is
     /// one; the flag says whether it was interrupted for running too long.
     pub fn bounded<T>(&self, call: impl FnOnce() -> T) -> (T, bool) {
@@ -386,6 +392,10 @@ impl HandleNames for Session {
 
     fn handle_names(&self) -> Vec<String> {
         self.handles.iter().map(|h| h.name.clone()).collect()
+    }
+
+    fn is_kernel_held(&self, name: &str) -> bool {
+        self.get(name).is_none() && self.ghosts.iter().any(|g| g.name == name)
     }
 }
 

@@ -49,7 +49,7 @@ pub struct Await {
 
 impl Await {
     pub fn parse(cursor: &mut Cursor) -> Result<Await, UsageError> {
-        let handle = cursor.handle()?;
+        let handle = cursor.handle_or_kernel_held(1)?;
         let token = cursor.word("STATE")?;
         let target = match token.text.to_ascii_lowercase().as_str() {
             "readable" => Target::Readable,
@@ -94,17 +94,32 @@ impl Await {
 
     pub fn execute(self, session: &mut Session) -> Step {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SPEC.name, e),
-        };
-        let (reached, now) = match self.target {
-            Target::State(want) => wait_for_state(handle.socket.as_fd(), want, self.timeout),
-            Target::Readable => {
+        let (reached, now) = match (session.get(&self.handle), self.target) {
+            (Some(handle), Target::State(want)) => {
+                let fd = handle.socket.as_fd();
+                wait_for_state(want, self.timeout, || {
+                    sys::tcp_info(fd)
+                        .map(|info| TcpState(info.tcpi_state))
+                        .map_err(|e| e.to_string())
+                })
+            }
+            (Some(handle), Target::Readable) => {
                 wait_for_event(handle.socket.as_fd(), PollFlags::POLLIN, self.timeout)
             }
-            Target::Writable => {
+            (Some(handle), Target::Writable) => {
                 wait_for_event(handle.socket.as_fd(), PollFlags::POLLOUT, self.timeout)
+            }
+            (None, Target::State(want)) => wait_for_state(want, self.timeout, || {
+                session
+                    .kernel_held_state(&self.handle)
+                    .ok_or_else(|| "gone from the kernel".to_string())
+            }),
+            (None, _) => {
+                let error = UsageError::new(format!(
+                    "{} is closed: only a TCP state can be awaited for it",
+                    self.handle
+                ));
+                return Step::usage(SPEC.name, error);
             }
         };
         let what = match self.target {
@@ -126,21 +141,20 @@ impl Await {
 }
 
 fn wait_for_state(
-    fd: std::os::fd::BorrowedFd<'_>,
     want: TcpState,
     timeout: Duration,
+    read: impl Fn() -> Result<TcpState, String>,
 ) -> (bool, String) {
     let deadline = Instant::now() + timeout;
     let mut pause = Duration::from_micros(50);
     loop {
-        let now = sys::tcp_info(fd).map(|info| TcpState(info.tcpi_state));
-        match now {
+        match read() {
             Ok(state) if state == want => return (true, state.name().into()),
-            Err(errno) => return (false, format!("unreadable: {errno}")),
+            Err(why) => return (false, why),
             Ok(state) if Instant::now() >= deadline => return (false, state.name().into()),
             Ok(_) => {}
         }
-        // A bounded wait between looks: TCP_INFO has no event to block on.
+        // A bounded wait between looks: a TCP state has no event to block on.
         std::thread::park_timeout(pause);
         pause = (pause * 2).min(Duration::from_millis(5));
     }

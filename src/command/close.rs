@@ -4,7 +4,6 @@ use std::os::fd::IntoRawFd;
 
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
-use crate::kernel_table;
 use crate::parse::Cursor;
 use crate::session::Session;
 use crate::step::{StateChange, Step};
@@ -50,18 +49,16 @@ impl Close {
         let Some(before) = state else {
             return step;
         };
-        let held = match tuple {
-            Some((local, peer)) if before.is_connected() => kernel_table::lookup(local, peer),
-            _ => None,
-        };
-        step.changes.push(StateChange {
-            handle: self.handle.clone(),
-            from: Some(before),
-            to: held,
-            closed: held.is_some(),
-        });
-        if let (Some(held), Some(tuple)) = (held, tuple) {
-            session.add_ghost(&self.handle, tuple, held);
+        // A connection the kernel keeps is read once, with every other state,
+        // when the step ends; anything else is gone now.
+        match tuple {
+            Some(tuple) if before.is_connected() => session.add_ghost(&self.handle, tuple, before),
+            _ => step.changes.push(StateChange {
+                handle: self.handle.clone(),
+                from: Some(before),
+                to: None,
+                closed: false,
+            }),
         }
         step
     }

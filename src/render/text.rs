@@ -121,7 +121,7 @@ fn field_text(value: &Value) -> Option<String> {
 /// `state cli: ESTABLISHED → FIN_WAIT1`, `state cli (no fd): FIN_WAIT2 → TIME_WAIT`,
 /// `state srv: LISTEN → gone`, `state conn: ESTABLISHED` (new).
 pub fn state_line(change: &StateChange) -> String {
-    let who = if change.closed {
+    let who = if change.closed && change.to.is_some() {
         format!("{} (no fd)", change.handle)
     } else {
         change.handle.clone()

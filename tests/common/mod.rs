@@ -1,0 +1,99 @@
+//! Running the real socklab binary in script mode, for the tests.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+pub fn socklab() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    command.env("NO_COLOR", "1");
+    command
+}
+
+/// Runs `script` with `--json` plus `args`; returns one object per line and the output.
+pub fn run_json(script: &str, args: &[&str]) -> (Vec<Value>, Output) {
+    let output = run_with_stdin(script.as_bytes(), &[&["--json"], args].concat());
+    let steps = output
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            serde_json::from_slice(line)
+                .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(line)))
+        })
+        .collect();
+    (steps, output)
+}
+
+/// Runs socklab in script mode on stdin bytes.
+pub fn run_with_stdin(stdin: &[u8], args: &[&str]) -> Output {
+    let mut child = socklab()
+        .args(["run", "-"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("socklab starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("script written");
+    child.wait_with_output().expect("socklab ends")
+}
+
+/// The step whose input is exactly `input` (the first, or the `nth` if repeated).
+pub fn step<'a>(steps: &'a [Value], input: &str) -> &'a Value {
+    nth_step(steps, input, 0)
+}
+
+pub fn nth_step<'a>(steps: &'a [Value], input: &str, nth: usize) -> &'a Value {
+    steps
+        .iter()
+        .filter(|s| s["input"] == input)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no step #{nth} for {input:?} in:\n{}", dump(steps)))
+}
+
+pub fn dump(steps: &[Value]) -> String {
+    steps
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Asserts a step succeeded and returned `ret`.
+pub fn assert_ret(step: &Value, ret: i64) {
+    assert_eq!(step["ok"], true, "step failed: {step}");
+    assert_eq!(step["ret"], ret, "wrong return value: {step}");
+}
+
+/// Asserts a step failed with `errno`.
+pub fn assert_errno(step: &Value, errno: &str) {
+    assert_eq!(step["ok"], false, "step should fail: {step}");
+    assert_eq!(step["errno"], errno, "wrong errno: {step}");
+}
+
+pub fn data(step: &Value) -> Vec<u8> {
+    let hex = step["data_hex"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no data: {step}"));
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex"))
+        .collect()
+}
+
+/// The change of `handle` in a step, as (from, to).
+pub fn change(step: &Value, handle: &str) -> (Value, Value) {
+    let found = step["changes"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["handle"] == handle))
+        .unwrap_or_else(|| panic!("no state change of {handle} in {step}"));
+    (found["from"].clone(), found["to"].clone())
+}
