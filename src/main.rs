@@ -113,7 +113,7 @@ fn help_command(topic: Option<String>, markdown: bool) -> Result<usize, String> 
         return Ok(0);
     }
     let lines = match &topic {
-        None => help::lines_for("help").unwrap_or_default(),
+        None => help::overview(),
         Some(topic) => help::lines_for(topic).ok_or_else(|| format!("no help for '{topic}'"))?,
     };
     for line in lines {

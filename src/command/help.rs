@@ -76,7 +76,8 @@ pub fn lines_for(topic: &str) -> Option<Vec<String>> {
     names::errno_from_name(topic).map(errno_help)
 }
 
-fn overview() -> Vec<String> {
+/// The command list, grouped, one line each.
+pub fn overview() -> Vec<String> {
     let mut lines = Vec::new();
     for group in GROUPS {
         lines.push(format!("{}:", group.title()));

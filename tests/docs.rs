@@ -1,0 +1,59 @@
+//! The docs say what the code does: docs/commands.md is generated from the
+//! command table, and every verb in the table has help and a doc section.
+
+mod common;
+
+use common::socklab;
+
+#[test]
+fn commands_md_matches_the_command_table() {
+    let output = socklab().args(["help", "--markdown"]).output().unwrap();
+    assert!(output.status.success());
+    let generated = String::from_utf8(output.stdout).unwrap();
+    let path = format!("{}/docs/commands.md", env!("CARGO_MANIFEST_DIR"));
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    if generated != on_disk {
+        let first = generated
+            .lines()
+            .zip(on_disk.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(generated.lines().count().min(on_disk.lines().count()));
+        panic!(
+            "docs/commands.md is out of date (first difference at line {}); regenerate it with:\n  \
+             cargo run -- help --markdown > docs/commands.md",
+            first + 1
+        );
+    }
+}
+
+#[test]
+fn every_verb_has_help_and_a_section() {
+    let doc = std::fs::read_to_string(format!("{}/docs/commands.md", env!("CARGO_MANIFEST_DIR")))
+        .unwrap();
+    for spec in socklab::command::COMMANDS {
+        assert!(
+            doc.contains(&format!("### `{}`", spec.usage)),
+            "no section for {}",
+            spec.name
+        );
+        let output = socklab().args(["help", spec.name]).output().unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            text.starts_with(&format!("usage: {}", spec.usage)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn help_explains_an_errno_where_it_is_met() {
+    let output = socklab().args(["help", "ECONNREFUSED"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.starts_with("ECONNREFUSED (Connection refused)"),
+        "{text}"
+    );
+    assert!(text.contains("connect"), "{text}");
+    let unknown = socklab().args(["help", "EFROB"]).output().unwrap();
+    assert!(!unknown.status.success());
+}

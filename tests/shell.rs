@@ -1,0 +1,65 @@
+//! The interactive shell in a real terminal (a pty, via rexpect): the
+//! prompt, Tab completion, the usage hint, Ctrl-C, Ctrl-D, the history file.
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::Command;
+
+use rexpect::process::WaitStatus;
+use rexpect::session::spawn_command;
+
+#[test]
+fn prompt_completion_hint_and_ctrl_d() {
+    let state = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    command
+        .env("XDG_STATE_HOME", state.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut shell = spawn_command(command, Some(10_000)).unwrap();
+    shell.exp_string("socklab> ").unwrap();
+
+    // Tab completes the socket kind: "ud" + Tab → "udp" (udp and udp6 share it).
+    shell.send("socket ud").unwrap();
+    shell.send("\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("socket udp").unwrap();
+    shell.send("\r").unwrap();
+    shell.flush().unwrap();
+    shell
+        .exp_string("socket(AF_INET, SOCK_DGRAM, 0) = ")
+        .unwrap();
+    shell.exp_string("socklab [s1 udp]> ").unwrap();
+
+    // A dimmed usage hint follows what is typed.
+    shell.send("bind ").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("[H] ADDR").unwrap();
+
+    // Ctrl-C at the prompt clears the line; the session is intact. (Wait
+    // for the fresh prompt after the newline: rustyline drops typeahead.)
+    shell.send_control('c').unwrap();
+    shell.exp_string("\r\n").unwrap();
+    shell.exp_string("socklab [s1 udp]> ").unwrap();
+    shell.send("ls\r").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("*s1").unwrap();
+    shell.exp_string("socklab [s1 udp]> ").unwrap();
+
+    // Ctrl-D closes every handle and exits cleanly.
+    shell.send_control('d').unwrap();
+    shell.exp_string("closed: s1").unwrap();
+    shell.exp_eof().unwrap();
+    match shell.process().wait().unwrap() {
+        WaitStatus::Exited(_, 0) => {}
+        other => panic!("socklab ended with {other:?}"),
+    }
+
+    let history = state.path().join("socklab/history");
+    let mode = std::fs::metadata(&history).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "history is private");
+    let saved = std::fs::read_to_string(&history).unwrap();
+    assert!(
+        saved.contains("socket udp") && saved.contains("ls"),
+        "{saved}"
+    );
+}
