@@ -311,3 +311,65 @@ fn text_output_reads_like_strace() {
         "no colour when stdout is not a terminal"
     );
 }
+
+#[test]
+fn every_json_object_has_the_contract_keys() {
+    let script = "s = socket tcp\nsend s x\nbogus\nls\n\n# a comment\nhelp bind\n";
+    let (steps, _) = run_json(script, &[]);
+    assert_eq!(steps.len(), 5, "blank lines and comments produce nothing");
+    let keys = [
+        "input",
+        "verb",
+        "handle",
+        "ok",
+        "ret",
+        "errno",
+        "error",
+        "new_handles",
+        "addr",
+        "data_hex",
+        "value",
+        "states",
+    ];
+    for step in &steps {
+        for key in keys {
+            assert!(step.get(key).is_some(), "{key} missing in {step}");
+        }
+    }
+    assert_eq!(steps[1]["errno"], "EPIPE");
+    assert_eq!(steps[1]["ret"], -1);
+    assert_eq!(steps[2]["verb"], "?");
+    assert!(
+        steps[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("unknown command 'bogus'")
+    );
+    assert_eq!(
+        steps[2]["states"]["s"], "CLOSE",
+        "states are there even after a usage error"
+    );
+}
+
+#[test]
+fn source_runs_a_file_in_the_same_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("setup.socklab");
+    std::fs::write(&file, "srv = socket tcp\nbind srv 127.0.0.1:0\n").unwrap();
+    let script = format!(
+        "source {}\nlisten srv\nsource /nonexistent/file\n",
+        file.display()
+    );
+    let output = run_with_stdin(script.as_bytes(), &[]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("> srv = socket tcp\nsocket(AF_INET"),
+        "{text}"
+    );
+    assert!(text.contains("listen(srv, 128) = 0"), "{text}");
+    assert!(
+        text.contains("error: cannot open '/nonexistent/file'"),
+        "{text}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
