@@ -113,3 +113,31 @@ pub fn as_uninit(buf: &mut [u8]) -> &mut [std::mem::MaybeUninit<u8>] {
     // buffer stays a valid [u8] once the borrow ends.
     unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr().cast(), buf.len()) }
 }
+
+/// `poll(2)` on raw pollfds. nix's `PollFd` cannot carry POLLRDHUP (its
+/// `revents()` drops every bit when one it does not know is set), so
+/// socklab calls poll directly here.
+pub fn poll(
+    fds: &[BorrowedFd<'_>],
+    events: libc::c_short,
+    timeout_ms: i32,
+) -> Result<(i32, Vec<libc::c_short>), Errno> {
+    let mut pollfds: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|fd| libc::pollfd {
+            fd: fd.as_raw_fd(),
+            events,
+            revents: 0,
+        })
+        .collect();
+    // SAFETY: `pollfds` is a live, writable array of exactly `len` pollfd
+    // structs; every fd in it is borrowed, so stays open during the call.
+    let rc = unsafe {
+        libc::poll(
+            pollfds.as_mut_ptr(),
+            pollfds.len() as libc::nfds_t,
+            timeout_ms,
+        )
+    };
+    Errno::result(rc).map(|n| (n, pollfds.iter().map(|p| p.revents).collect()))
+}

@@ -373,3 +373,68 @@ fn source_runs_a_file_in_the_same_session() {
     );
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn sendall_on_a_nonblocking_socket_stops_when_the_buffers_fill() {
+    let script = format!(
+        "{CONNECTED}
+setsockopt conn SO_RCVBUF 4096
+setsockopt cli SO_SNDBUF 4096
+nonblock cli on
+sendall cli \"x\"*4000000
+ioctl cli SIOCOUTQ
+ioctl conn FIONREAD
+"
+    );
+    let (steps, output) = run_json(&script, &[]);
+    assert!(output.status.success(), "{}", dump(&steps));
+    let sendall = step(&steps, "sendall cli \"x\"*4000000");
+    assert_errno(sendall, "EAGAIN");
+    let sent = sendall["fields"]["sent"].as_u64().unwrap();
+    let calls = sendall["fields"]["calls"].as_u64().unwrap();
+    assert!(
+        sent > 0 && sent < 4_000_000,
+        "some but not all was sent: {sendall}"
+    );
+    assert!(calls >= 2, "the last call met EAGAIN: {sendall}");
+    let unacked = step(&steps, "ioctl cli SIOCOUTQ")["value"]
+        .as_u64()
+        .unwrap();
+    let unread = step(&steps, "ioctl conn FIONREAD")["value"]
+        .as_u64()
+        .unwrap();
+    assert!(unread > 0, "the peer holds unread bytes");
+    assert!(
+        unacked + unread <= sent,
+        "queued bytes were all sent: {unacked} + {unread} <= {sent}"
+    );
+}
+
+#[test]
+fn poll_shows_data_and_the_peers_fin() {
+    let script =
+        format!("{CONNECTED}\npoll conn\nsend cli hi\nshutdown cli write\npoll conn cli 0\n");
+    let (steps, _) = run_json(&script, &[]);
+    assert_eq!(
+        step(&steps, "poll conn")["fields"]["conn"],
+        serde_json::json!(["POLLOUT"])
+    );
+    let after = step(&steps, "poll conn cli 0");
+    assert_eq!(after["call"], "poll([conn, cli], 2, 0)");
+    assert_eq!(
+        after["fields"]["conn"],
+        serde_json::json!(["POLLIN", "POLLOUT", "POLLRDHUP"])
+    );
+    assert_eq!(after["fields"]["cli"], serde_json::json!(["POLLOUT"]));
+    assert_ret(after, 2);
+}
+
+#[test]
+fn tcpinfo_reads_the_kernels_view() {
+    let script = format!("{CONNECTED}\ntcpinfo cli\ntcpinfo srv\n");
+    let (steps, _) = run_json(&script, &[]);
+    let info = step(&steps, "tcpinfo cli");
+    assert_eq!(info["fields"]["state"], "ESTABLISHED");
+    assert!(info["fields"]["snd_cwnd"].as_u64().unwrap() > 0);
+    assert_eq!(step(&steps, "tcpinfo srv")["fields"]["state"], "LISTEN");
+}

@@ -2,7 +2,6 @@
 
 use std::os::fd::AsFd;
 
-use nix::poll::{PollFd, PollFlags, PollTimeout};
 use serde_json::Value;
 
 use super::{Arg, Group, Spec};
@@ -11,6 +10,7 @@ use crate::names;
 use crate::parse::Cursor;
 use crate::session::Session;
 use crate::step::Step;
+use crate::sys;
 
 pub const SPEC: Spec = Spec {
     name: "poll",
@@ -64,27 +64,19 @@ impl Poll {
                 Err(e) => return Step::usage(SPEC.name, e),
             }
         }
-        let events = PollFlags::POLLIN
-            | PollFlags::POLLPRI
-            | PollFlags::POLLOUT
-            | PollFlags::from_bits_retain(libc::POLLRDHUP);
-        let mut fds: Vec<PollFd> = sockets
-            .iter()
-            .map(|s| PollFd::new(s.as_fd(), events))
-            .collect();
-        let timeout = PollTimeout::try_from(self.timeout_ms).unwrap_or(PollTimeout::NONE);
-        let (result, timed_out) = session.bounded(|| nix::poll::poll(&mut fds, timeout));
-        let revents: Vec<i16> = fds
-            .iter()
-            .map(|fd| fd.revents().map_or(0, |r| r.bits()))
-            .collect();
+        let events = libc::POLLIN | libc::POLLPRI | libc::POLLOUT | libc::POLLRDHUP;
+        let fds: Vec<_> = sockets.iter().map(|s| s.as_fd()).collect();
+        let (result, timed_out) = session.bounded(|| sys::poll(&fds, events, self.timeout_ms));
+        let revents = result.as_ref().map(|(_, r)| r.clone()).unwrap_or_default();
         let call = format!(
             "poll([{}], {}, {})",
             self.handles.join(", "),
             self.handles.len(),
             self.timeout_ms
         );
-        let result = result.map(i64::from).map_err(std::io::Error::from);
+        let result = result
+            .map(|(n, _)| i64::from(n))
+            .map_err(std::io::Error::from);
         let ok = result.is_ok();
         session.record_call(&mut step, call, result, timed_out);
         if ok {
