@@ -352,3 +352,71 @@ pub fn sockopt_names() -> Vec<String> {
 }
 
 pub use sockopt::parse_duration;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    struct Names(Vec<String>);
+
+    impl HandleNames for Names {
+        fn is_handle(&self, name: &str) -> bool {
+            self.0.iter().any(|n| n == name)
+        }
+        fn current(&self) -> Option<&str> {
+            self.0.first().map(String::as_str)
+        }
+        fn handle_names(&self) -> Vec<String> {
+            self.0.clone()
+        }
+    }
+
+    fn verb_then_anything() -> impl Strategy<Value = String> {
+        let verbs: Vec<&'static str> = COMMANDS.iter().map(|s| s.name).collect();
+        (proptest::sample::select(verbs), ".{0,80}").prop_map(|(v, rest)| format!("{v} {rest}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Any line parses to a command or a usage error; nothing panics.
+        #[test]
+        fn any_line_parses_or_is_a_usage_error(line in ".{0,200}") {
+            let names = Names(vec!["srv".into(), "cli".into()]);
+            let _ = parse(&line, &names);
+        }
+
+        #[test]
+        fn any_arguments_after_a_real_verb(line in verb_then_anything()) {
+            let names = Names(vec!["srv".into(), "cli".into()]);
+            let _ = parse(&line, &names);
+        }
+    }
+
+    #[test]
+    fn handle_rules() {
+        let names = Names(vec!["srv".into(), "cli".into()]);
+        let handle_of = |line: &str| match parse(line, &names) {
+            Ok(Some(Parsed {
+                command: Command::Connect(c),
+                ..
+            })) => format!("{c:?}"),
+            Ok(Some(Parsed {
+                command: Command::Send(c),
+                ..
+            })) => format!("{c:?}"),
+            other => format!("{other:?}"),
+        };
+        // A first argument naming a handle is the handle…
+        assert!(handle_of("connect cli srv").contains("handle: \"cli\""));
+        // …but an address verb's only argument is the address.
+        assert!(
+            handle_of("connect srv").contains("handle: \"srv\"")
+                && handle_of("connect srv").contains("Handle(\"srv\")")
+        );
+        assert!(handle_of("send cli hi").contains("handle: \"cli\""));
+        // Quoted data is never a handle.
+        assert!(handle_of("send \"cli\"").contains("handle: \"srv\""));
+    }
+}
