@@ -9,7 +9,8 @@
 //! states read back) → a [`step::Step`] → [`render`] (text or JSON).
 //! [`runner`] drives that for a line or a script; [`repl`] and [`helper`]
 //! are the interactive shell; [`script`] is script mode. [`sys`] is the one
-//! module with `unsafe`; [`interrupt`] bounds blocking calls.
+//! module with `unsafe`; [`interrupt`] bounds blocking calls. [`transcript`]
+//! replays, records and plays `.socklab` files.
 
 #![deny(unsafe_code)]
 
@@ -30,3 +31,4 @@ pub mod step;
 pub mod suggest;
 #[allow(unsafe_code)]
 pub mod sys;
+pub mod transcript;

@@ -1,6 +1,7 @@
 //! The `socklab` command line: the shell (default), script mode, help.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -9,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use socklab::command::{help, parse_duration};
 use socklab::runner::Format;
 use socklab::session::Session;
+use socklab::transcript::{self, check, format, play, record};
 use socklab::{repl, script, sys};
 
 #[derive(Parser)]
@@ -39,6 +41,25 @@ struct Cli {
 enum Commands {
     /// Run a script of socklab lines (FILE, or - for stdin) in one session.
     Run { file: String },
+    /// Replay transcripts against the live kernel and compare (default: transcripts/).
+    Test {
+        paths: Vec<PathBuf>,
+        /// Rewrite the expected output of failing commands in place.
+        #[arg(long)]
+        bless: bool,
+        /// How many files to run at once (default: the number of CPUs).
+        #[arg(short = 'j', long)]
+        jobs: Option<usize>,
+    },
+    /// Run commands from stdin and write them, with their output, as a transcript.
+    Record { file: PathBuf },
+    /// Step through a transcript live: narration, command, Enter, real output.
+    Play {
+        file: PathBuf,
+        /// Move on by itself after this long (e.g. 1.5s) instead of waiting for Enter.
+        #[arg(long, value_name = "DELAY", value_parser = parse_timeout)]
+        auto: Option<Duration>,
+    },
     /// Show help for a command, an errno (ECONNREFUSED) or `options`.
     Help {
         topic: Option<String>,
@@ -90,6 +111,9 @@ fn run(cli: Cli) -> Result<usize, String> {
     let format = if cli.json { Format::Json } else { Format::Text };
     let script_file = match cli.command {
         Some(Commands::Help { topic, markdown }) => return help_command(topic, markdown),
+        Some(Commands::Test { paths, bless, jobs }) => return test_command(paths, bless, jobs),
+        Some(Commands::Record { file }) => return record_command(&file),
+        Some(Commands::Play { file, auto }) => return play_command(&file, auto),
         Some(Commands::Run { file }) => Some(file),
         None if !std::io::stdin().is_terminal() => Some("-".to_string()),
         None => None,
@@ -120,4 +144,46 @@ fn help_command(topic: Option<String>, markdown: bool) -> Result<usize, String> 
         println!("{line}");
     }
     Ok(0)
+}
+
+fn test_command(paths: Vec<PathBuf>, bless: bool, jobs: Option<usize>) -> Result<usize, String> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from("transcripts")]
+    } else {
+        paths
+    };
+    let files = transcript::collect(&paths)?;
+    if files.is_empty() {
+        return Err("no .socklab files found".into());
+    }
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    // Transcripts compare output without colour.
+    let colour = check::colour_wanted();
+    colored::control::set_override(false);
+    let totals = check::run_all(&files, bless, jobs, colour);
+    Ok(totals.failed)
+}
+
+fn record_command(file: &std::path::Path) -> Result<usize, String> {
+    colored::control::set_override(false);
+    let mut out = Vec::new();
+    let stdin = std::io::stdin();
+    let failures = record::record(&mut stdin.lock(), &mut out, &mut std::io::stdout())
+        .map_err(|e| format!("recording failed: {e}"))?;
+    std::fs::write(file, out).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    eprintln!("recorded {}", file.display());
+    Ok(failures)
+}
+
+fn play_command(file: &std::path::Path, auto: Option<Duration>) -> Result<usize, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let transcript = format::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut pace = match auto {
+        Some(delay) => play::Pace::Auto(delay),
+        None => play::Pace::Enter(&mut input),
+    };
+    play::play(&transcript, &mut pace, &mut std::io::stdout())
+        .map_err(|e| format!("play failed: {e}"))
 }

@@ -269,27 +269,31 @@ impl Session {
             AddrSpec::UnixPath(_) | AddrSpec::Abstract(_) => address::unix_sockaddr(spec)
                 .unwrap_or_else(|| Err(io::Error::other("not a unix address")))
                 .map_err(|e| UsageError::new(format!("bad unix address: {e}"))),
-            AddrSpec::Handle(name) => self.handle_address(name),
+            AddrSpec::Handle(name) => self.handle_address(name, domain),
         }
     }
 
     /// A handle's local address, for `connect cli srv`; an unspecified IP
-    /// (0.0.0.0, ::) becomes loopback of the same family.
-    fn handle_address(&self, name: &str) -> Result<SockAddr, UsageError> {
+    /// (0.0.0.0, ::) becomes loopback in the family of the socket that will
+    /// use it (an IPv4 client of a dual-stack [::] listener gets 127.0.0.1).
+    fn handle_address(&self, name: &str, domain: Domain) -> Result<SockAddr, UsageError> {
         let handle = self.lookup(name)?;
         let local = handle
             .socket
             .local_addr()
             .map_err(|e| UsageError::new(format!("cannot read {name}'s address: {e}")))?;
-        match local.as_socket() {
-            Some(SocketAddr::V4(v4)) if v4.ip().is_unspecified() => Ok(SockAddr::from(
-                SocketAddr::from(([127, 0, 0, 1], v4.port())),
-            )),
-            Some(SocketAddr::V6(v6)) if v6.ip().is_unspecified() => Ok(SockAddr::from(
-                SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, v6.port())),
-            )),
-            _ => Ok(local),
-        }
+        let unspecified_port = match local.as_socket() {
+            Some(SocketAddr::V4(v4)) if v4.ip().is_unspecified() => Some(v4.port()),
+            Some(SocketAddr::V6(v6)) if v6.ip().is_unspecified() => Some(v6.port()),
+            _ => None,
+        };
+        Ok(match unspecified_port {
+            Some(port) if domain == Domain::IPV6 => {
+                SockAddr::from(SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, port)))
+            }
+            Some(port) => SockAddr::from(SocketAddr::from(([127, 0, 0, 1], port))),
+            None => local,
+        })
     }
 
     /// Executes a parsed line and records every TCP state change it caused.

@@ -1,0 +1,216 @@
+//! The `.socklab` transcript format (docs/transcripts.md):
+//!
+//! ```text
+//! # narration, shown by `play`, ignored by the comparison
+//! #! timeout: 2s
+//! #! needs: ipv6
+//! > srv = socket tcp
+//! socket(AF_INET, SOCK_STREAM, 0) = [FD1]
+//!   new handle: srv
+//! ```
+//!
+//! Owns parsing a file into entries and writing it back (for `--bless`).
+
+use std::time::Duration;
+
+/// What a transcript needs from the machine; unmet needs skip it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Root,
+    NonRoot,
+    CapNetRaw,
+    Ipv6,
+}
+
+impl Need {
+    fn parse(word: &str) -> Option<Need> {
+        match word {
+            "root" => Some(Need::Root),
+            "nonroot" => Some(Need::NonRoot),
+            "cap_net_raw" => Some(Need::CapNetRaw),
+            "ipv6" => Some(Need::Ipv6),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Need::Root => "root",
+            Need::NonRoot => "nonroot",
+            Need::CapNetRaw => "cap_net_raw",
+            Need::Ipv6 => "ipv6",
+        }
+    }
+}
+
+/// One command and what it is expected to print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Narration lines just before the command (without `# `).
+    pub narration: Vec<String>,
+    pub command: String,
+    /// 1-based line of the `> ` line in the file.
+    pub line: usize,
+    pub expected: Vec<String>,
+    /// The file's line indices (0-based, end exclusive) holding `expected`.
+    expected_span: (usize, usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transcript {
+    pub lines: Vec<String>,
+    pub timeout: Option<Duration>,
+    pub needs: Vec<Need>,
+    pub entries: Vec<Entry>,
+    /// Narration after the last command.
+    pub epilogue: Vec<String>,
+}
+
+/// Parses a transcript; an error names the line.
+pub fn parse(text: &str) -> Result<Transcript, String> {
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut transcript = Transcript {
+        lines: lines.clone(),
+        timeout: None,
+        needs: Vec::new(),
+        entries: Vec::new(),
+        epilogue: Vec::new(),
+    };
+    let mut narration = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let number = index + 1;
+        if let Some(directive) = line.strip_prefix("#!") {
+            parse_directive(directive.trim(), &mut transcript)
+                .map_err(|e| format!("line {number}: {e}"))?;
+        } else if line == "#" || line.starts_with("# ") {
+            narration.push(line.trim_start_matches('#').trim_start().to_string());
+        } else if let Some(command) = line.strip_prefix("> ") {
+            transcript.entries.push(Entry {
+                narration: std::mem::take(&mut narration),
+                command: command.to_string(),
+                line: number,
+                expected: Vec::new(),
+                expected_span: (index + 1, index + 1),
+            });
+        } else if let Some(entry) = transcript.entries.last_mut() {
+            if !narration.is_empty() {
+                return Err(format!(
+                    "line {number}: output after narration — narration goes before a command"
+                ));
+            }
+            entry.expected.push(line.clone());
+            entry.expected_span.1 = index + 1;
+        } else if !line.trim().is_empty() {
+            return Err(format!(
+                "line {number}: output before any command — a command line starts with '> '"
+            ));
+        }
+    }
+    for entry in &mut transcript.entries {
+        while entry.expected.last().is_some_and(|l| l.trim().is_empty()) {
+            entry.expected.pop();
+        }
+    }
+    transcript.epilogue = narration;
+    Ok(transcript)
+}
+
+fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String> {
+    let (key, value) = text
+        .split_once(':')
+        .ok_or_else(|| format!("a directive is '#! key: value', not '#! {text}'"))?;
+    match key.trim() {
+        "timeout" => {
+            let value = value.trim();
+            transcript.timeout = Some(
+                crate::command::parse_duration(value)
+                    .filter(|d| !d.is_zero())
+                    .ok_or_else(|| format!("timeout '{value}' is not a duration like 2s"))?,
+            );
+        }
+        "needs" => {
+            for word in value.split([',', ' ']).filter(|w| !w.is_empty()) {
+                let need = Need::parse(word).ok_or_else(|| {
+                    format!("unknown need '{word}' — root, nonroot, cap_net_raw or ipv6")
+                })?;
+                transcript.needs.push(need);
+            }
+        }
+        other => return Err(format!("unknown directive '{other}' — timeout or needs")),
+    }
+    Ok(())
+}
+
+impl Transcript {
+    /// The file with some entries' expected output replaced (for `--bless`).
+    pub fn rewritten(&self, replacements: &[(usize, Vec<String>)]) -> String {
+        let mut out = Vec::new();
+        let mut cursor = 0;
+        for entry in &self.entries {
+            let Some((_, new)) = replacements.iter().find(|(line, _)| *line == entry.line) else {
+                continue;
+            };
+            let (start, end) = entry.expected_span;
+            let kept_blank = self.lines[start..end]
+                .iter()
+                .rev()
+                .take_while(|l| l.trim().is_empty())
+                .count();
+            out.extend_from_slice(&self.lines[cursor..start]);
+            out.extend(new.iter().cloned());
+            out.extend(std::iter::repeat_n(String::new(), kept_blank));
+            cursor = end;
+        }
+        out.extend_from_slice(&self.lines[cursor..]);
+        let mut text = out.join("\n");
+        text.push('\n');
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "# Title\n#! timeout: 2s\n#! needs: ipv6\n\n# Make one.\n> s = socket tcp\nsocket(AF_INET, SOCK_STREAM, 0) = [FD1]\n  new handle: s\n\n> ls\nNAME\n# The end.\n";
+
+    #[test]
+    fn parses_entries_narration_and_directives() {
+        let t = parse(SAMPLE).unwrap();
+        assert_eq!(t.timeout, Some(Duration::from_secs(2)));
+        assert_eq!(t.needs, vec![Need::Ipv6]);
+        assert_eq!(t.entries.len(), 2);
+        assert_eq!(t.entries[0].narration, vec!["Title", "Make one."]);
+        assert_eq!(t.entries[0].command, "s = socket tcp");
+        assert_eq!(t.entries[0].line, 6);
+        assert_eq!(
+            t.entries[0].expected,
+            vec!["socket(AF_INET, SOCK_STREAM, 0) = [FD1]", "  new handle: s"]
+        );
+        assert_eq!(t.entries[1].expected, vec!["NAME"]);
+        assert_eq!(t.epilogue, vec!["The end."]);
+    }
+
+    #[test]
+    fn rewrites_only_what_it_is_told() {
+        let t = parse(SAMPLE).unwrap();
+        let text = t.rewritten(&[(10, vec!["NAME  FD".into()])]);
+        assert_eq!(text, SAMPLE.replace("> ls\nNAME\n", "> ls\nNAME  FD\n"));
+        assert_eq!(t.rewritten(&[]), SAMPLE);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let cases = [
+            ("#! timeout: soon\n", "line 1: timeout 'soon'"),
+            ("#! needs: luck\n", "line 1: unknown need 'luck'"),
+            ("#! colour: red\n", "line 1: unknown directive"),
+            ("stray output\n", "line 1: output before any command"),
+            ("> ls\n# note\nNAME\n", "line 3: output after narration"),
+        ];
+        for (text, want) in cases {
+            let err = parse(text).unwrap_err();
+            assert!(err.starts_with(want), "{text:?}: {err}");
+        }
+    }
+}

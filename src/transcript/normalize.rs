@@ -1,0 +1,248 @@
+//! Values that change from run to run, named instead of wildcarded: each
+//! distinct ephemeral port becomes `[PORT1]`, `[PORT2]`, … and each fd
+//! `[FD1]`, … in order of first appearance, so a transcript still checks
+//! that accept's peer port is the client's local port. And the matcher:
+//! `[..]` matches the rest of a line (or any run within it), a line `...`
+//! any number of lines; runs of spaces count as one.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+static PORT: LazyLock<Regex> = LazyLock::new(|| {
+    // infallible: a fixed pattern, checked by the tests below.
+    Regex::new(r"(\b\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):(\d{1,5})\b").expect("valid regex")
+});
+static LITERAL_PORT: LazyLock<Regex> = LazyLock::new(|| {
+    // infallible: a fixed pattern.
+    Regex::new(r":(\d{1,5})\b").expect("valid regex")
+});
+static FD_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    // infallible: a fixed pattern.
+    Regex::new(r"^((?:socket|accept)\(.*\) = )(\d+)$").expect("valid regex")
+});
+static FD_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    // infallible: a fixed pattern.
+    Regex::new(r"^(socketpair\(.*, \[)(\d+), (\d+)(\]\) = 0)$").expect("valid regex")
+});
+static LS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    // infallible: a fixed pattern.
+    Regex::new(r"^NAME +FD ").expect("valid regex")
+});
+static LS_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    // infallible: a fixed pattern.
+    Regex::new(r"^([ *]\S+\s+)(\d+)(\s)").expect("valid regex")
+});
+
+/// Names ports and fds across one transcript run.
+#[derive(Debug, Default)]
+pub struct Namer {
+    ports: Vec<u16>,
+    fds: Vec<u64>,
+    literal_ports: HashSet<u16>,
+}
+
+impl Namer {
+    /// Ports written in the transcript's own commands stay literal.
+    pub fn new<'a>(commands: impl IntoIterator<Item = &'a str>) -> Namer {
+        let mut namer = Namer::default();
+        for command in commands {
+            namer.note_command(command);
+        }
+        namer
+    }
+
+    /// Notes the ports a command writes: they stay literal in the output.
+    pub fn note_command(&mut self, command: &str) {
+        for c in LITERAL_PORT.captures_iter(command) {
+            if let Ok(port) = c[1].parse::<u16>() {
+                self.literal_ports.insert(port);
+            }
+        }
+    }
+
+    fn port(&mut self, port: u16) -> String {
+        let index = match self.ports.iter().position(|p| *p == port) {
+            Some(i) => i,
+            None => {
+                self.ports.push(port);
+                self.ports.len() - 1
+            }
+        };
+        format!("[PORT{}]", index + 1)
+    }
+
+    /// A newly created fd: always a new name, even when the number is one
+    /// the kernel handed out before (fds are reused, and transcripts run in
+    /// parallel in one process share the fd table).
+    fn new_fd(&mut self, fd: u64) -> String {
+        self.fds.push(fd);
+        format!("[FD{}]", self.fds.len())
+    }
+
+    /// An fd shown again (in `ls`): the name of its latest creation.
+    fn known_fd(&mut self, fd: u64) -> String {
+        match self.fds.iter().rposition(|f| *f == fd) {
+            Some(i) => format!("[FD{}]", i + 1),
+            None => self.new_fd(fd),
+        }
+    }
+
+    /// One step's output with ports and fds named.
+    pub fn normalize(&mut self, lines: &[String]) -> Vec<String> {
+        let in_ls = lines.first().is_some_and(|l| LS_HEADER.is_match(l));
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let line = self.name_fds(line, in_ls && i > 0);
+                self.name_ports(&line)
+            })
+            .collect()
+    }
+
+    fn name_fds(&mut self, line: &str, ls_row: bool) -> String {
+        let number = |text: &str| text.parse::<u64>().unwrap_or_default();
+        if let Some(c) = FD_CALL.captures(line) {
+            return format!("{}{}", &c[1], self.new_fd(number(&c[2])));
+        }
+        if let Some(c) = FD_PAIR.captures(line) {
+            let (a, b) = (self.new_fd(number(&c[2])), self.new_fd(number(&c[3])));
+            return format!("{}{a}, {b}{}", &c[1], &c[4]);
+        }
+        if ls_row && let Some(c) = LS_ROW.captures(line) {
+            let named = self.known_fd(number(&c[2]));
+            return format!("{}{named}{}{}", &c[1], &c[3], &line[c[0].len()..]);
+        }
+        line.to_string()
+    }
+
+    fn name_ports(&mut self, line: &str) -> String {
+        PORT.replace_all(line, |c: &Captures| {
+            let port: u16 = c[2].parse().unwrap_or_default();
+            if port < 1024 || self.literal_ports.contains(&port) {
+                c[0].to_string()
+            } else {
+                format!("{}:{}", &c[1], self.port(port))
+            }
+        })
+        .into_owned()
+    }
+}
+
+/// Runs of spaces after the indentation count as one (table columns shift
+/// when a value is named).
+fn squeeze(line: &str) -> String {
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    let mut out = String::from(indent);
+    let mut last_space = false;
+    for c in body.trim_end().chars() {
+        if c == ' ' && last_space {
+            continue;
+        }
+        last_space = c == ' ';
+        out.push(c);
+    }
+    out
+}
+
+/// Does one actual line match one expected line (with `[..]`)?
+pub fn line_matches(expected: &str, actual: &str) -> bool {
+    let expected = squeeze(expected);
+    let actual = squeeze(actual);
+    let parts: Vec<&str> = expected.split("[..]").collect();
+    if parts.len() == 1 {
+        return expected == actual;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !actual.starts_with(first)
+        || actual.len() < first.len() + last.len()
+        || !actual.ends_with(last)
+    {
+        return false;
+    }
+    let mut rest = &actual[first.len()..actual.len() - last.len()];
+    for middle in &parts[1..parts.len() - 1] {
+        match rest.find(middle) {
+            Some(at) => rest = &rest[at + middle.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Do the actual lines match the expected ones (with `...` lines)?
+pub fn matches(expected: &[String], actual: &[String]) -> bool {
+    match expected.split_first() {
+        None => actual.is_empty(),
+        Some((first, rest)) if first.trim() == "..." => {
+            (0..=actual.len()).any(|skip| matches(rest, &actual[skip..]))
+        }
+        Some((first, rest)) => match actual.split_first() {
+            Some((line, more)) => line_matches(first, line) && matches(rest, more),
+            None => false,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn names_ports_and_fds_by_first_appearance() {
+        let mut namer = Namer::new(["bind 127.0.0.1:8888", "connect cli srv"]);
+        let step = lines("accept(srv) = 5\n  peer: 127.0.0.1:41234\n  bound: 127.0.0.1:8888");
+        assert_eq!(
+            namer.normalize(&step),
+            lines("accept(srv) = [FD1]\n  peer: 127.0.0.1:[PORT1]\n  bound: 127.0.0.1:8888")
+        );
+        let again =
+            lines("connect(cli, [::1]:41234) = 0\nsocketpair(AF_UNIX, SOCK_STREAM, 0, [6, 5]) = 0");
+        assert_eq!(
+            namer.normalize(&again),
+            lines(
+                "connect(cli, [::1]:[PORT1]) = 0\nsocketpair(AF_UNIX, SOCK_STREAM, 0, [[FD2], [FD3]]) = 0"
+            )
+        );
+        let ls = lines("NAME   FD  KIND\n*srv   5   tcp\n cli   12  tcp");
+        // fd 5 was created twice: ls names its latest creation; 12 is new.
+        assert_eq!(
+            namer.normalize(&ls),
+            lines("NAME   FD  KIND\n*srv   [FD3]   tcp\n cli   [FD4]  tcp")
+        );
+        // Return values of other calls and low ports are left alone.
+        let other = lines("send(cli, \"hi\", 2, 0) = 2\n  peer: 127.0.0.1:80");
+        assert_eq!(namer.normalize(&other), other);
+    }
+
+    #[test]
+    fn wildcards_and_spacing() {
+        let cases = [
+            ("abc", "abc", true),
+            ("abc", "abd", false),
+            ("error: [..]", "error: anything at all", true),
+            ("a[..]c[..]e", "abcde", true),
+            ("a[..]c[..]e", "abde", false),
+            ("NAME  FD", "NAME FD", true),
+            ("  x", "x", false),
+        ];
+        for (expected, actual, want) in cases {
+            assert_eq!(
+                line_matches(expected, actual),
+                want,
+                "{expected:?} vs {actual:?}"
+            );
+        }
+        assert!(matches(&lines("a\n...\nd"), &lines("a\nb\nc\nd")));
+        assert!(matches(&lines("a\n...\nd"), &lines("a\nd")));
+        assert!(!matches(&lines("a\n...\nd"), &lines("a\nb")));
+        assert!(!matches(&lines("a"), &lines("a\nb")));
+    }
+}

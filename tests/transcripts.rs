@@ -1,0 +1,58 @@
+//! Every transcripts/*.socklab as its own named test case: a failure names
+//! the transcript, the line and the command, with a diff.
+
+use std::path::PathBuf;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use socklab::transcript::{self, check};
+
+fn main() {
+    let args = Arguments::from_args();
+    colored::control::set_override(false);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("transcripts");
+    let files = transcript::collect(&[dir]).expect("transcripts/ is readable");
+    let trials = files
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let skip = skipped(&path);
+            Trial::test(name, move || run(&path)).with_ignored_flag(skip)
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn run(path: &std::path::Path) -> Result<(), Failed> {
+    let name = transcript::display(path);
+    match check::run_file(path, false) {
+        Ok(check::Verdict::Passed) | Ok(check::Verdict::Skipped(_)) => Ok(()),
+        Ok(check::Verdict::Failed(mismatches)) => {
+            let text: String = mismatches
+                .iter()
+                .map(|m| check::describe(&name, m, false))
+                .collect();
+            Err(text.into())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// A transcript whose needs this machine does not meet is reported as ignored.
+fn skipped(path: &std::path::Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let Ok(parsed) = transcript::format::parse(&text) else {
+        return false;
+    };
+    matches!(
+        check::run(&transcript::format::Transcript {
+            entries: Vec::new(),
+            ..parsed
+        }),
+        Ok((check::Verdict::Skipped(_), _))
+    )
+}
