@@ -10,7 +10,7 @@ use crate::error::UsageError;
 use crate::parse::MAX_LINE;
 use crate::render;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Outcome, Step};
 use crate::suggest::clip;
 use crate::sys;
 
@@ -39,6 +39,17 @@ pub struct Runner<W: Write> {
     /// Lines that were usage errors or timed out.
     pub failures: usize,
     depth: usize,
+    /// Where `record FILE` is writing, if it is.
+    recording: Option<Recording>,
+    /// The current step, rendered, before it goes to `out` (and the recording).
+    rendered: Vec<u8>,
+}
+
+/// A transcript being written by `record FILE`, one entry at a time.
+struct Recording {
+    path: String,
+    file: std::fs::File,
+    namer: crate::transcript::normalize::Namer,
 }
 
 impl<W: Write> Runner<W> {
@@ -51,6 +62,8 @@ impl<W: Write> Runner<W> {
             bail,
             failures: 0,
             depth: 0,
+            recording: None,
+            rendered: Vec::new(),
         }
     }
 
@@ -65,6 +78,14 @@ impl<W: Write> Runner<W> {
             })) => {
                 self.echo_line(line);
                 self.source(line, &path)
+            }
+            Ok(Some(Parsed {
+                command: Command::Record(path),
+                ..
+            })) => {
+                self.echo_line(line);
+                let step = self.record(path);
+                self.show(line, &step)
             }
             Ok(Some(Parsed {
                 command: Command::Quit,
@@ -184,11 +205,18 @@ impl<W: Write> Runner<W> {
 
     /// Renders a step; counts it when it is a failure; stops on --bail.
     fn show(&mut self, input: &str, step: &Step) -> Flow {
-        let written = match self.format {
-            Format::Text => render::text::render(&mut self.out, step),
-            Format::Json => writeln!(self.out, "{}", render::json::to_json(input, step)),
+        self.rendered.clear();
+        let _ = match self.format {
+            Format::Text => render::text::render(&mut self.rendered, step),
+            Format::Json => writeln!(self.rendered, "{}", render::json::to_json(input, step)),
         };
-        let flushed = written.and_then(|_| self.out.flush());
+        let flushed = self
+            .out
+            .write_all(&self.rendered)
+            .and_then(|_| self.out.flush());
+        if step.verb != "record" {
+            self.append_to_recording(input);
+        }
         if step.is_script_failure() {
             self.failures += 1;
             if self.bail {
@@ -199,6 +227,58 @@ impl<W: Write> Runner<W> {
             return Flow::Stop;
         }
         Flow::Continue
+    }
+
+    /// `record FILE` starts a transcript (truncating FILE); `record off` ends it.
+    fn record(&mut self, path: Option<String>) -> Step {
+        let mut step = Step::new("record", None);
+        match path {
+            None => match self.recording.take() {
+                Some(recording) => step.lines.push(format!("recorded {}", recording.path)),
+                None => {
+                    step.outcome =
+                        Outcome::Usage(UsageError::new("not recording — start with: record FILE"))
+                }
+            },
+            Some(path) => match std::fs::File::create(&path) {
+                Ok(file) => {
+                    step.lines
+                        .push(format!("recording to {path} (record off to stop)"));
+                    self.recording = Some(Recording {
+                        path,
+                        file,
+                        namer: Default::default(),
+                    });
+                }
+                Err(e) => {
+                    step.outcome =
+                        Outcome::Usage(UsageError::new(format!("cannot record to '{path}': {e}")));
+                }
+            },
+        }
+        step
+    }
+
+    /// Appends the line and its (uncoloured, named) output to the recording;
+    /// a write error ends the recording and says so, and the session goes on.
+    fn append_to_recording(&mut self, input: &str) {
+        let Some(recording) = &mut self.recording else {
+            return;
+        };
+        let text = String::from_utf8_lossy(&self.rendered);
+        let plain = strip_colour(&text);
+        let raw: Vec<String> = plain.lines().map(str::to_string).collect();
+        recording.namer.note_command(input);
+        let mut entry = format!("> {input}\n");
+        for line in recording.namer.normalize(&raw) {
+            entry.push_str(&line);
+            entry.push('\n');
+        }
+        if let Err(e) = recording.file.write_all(entry.as_bytes()) {
+            let path = recording.path.clone();
+            self.recording = None;
+            self.note(&format!("error: recording to {path} stopped: {e}"));
+        }
     }
 
     pub fn out(&mut self) -> &mut W {
@@ -243,4 +323,22 @@ fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<Option<
             return Ok(Some(overflow));
         }
     }
+}
+
+/// Text without ANSI colour codes (recordings are compared without colour).
+fn strip_colour(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for next in chars.by_ref() {
+                if next.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -57,3 +57,16 @@ fn help_explains_an_errno_where_it_is_met() {
     let unknown = socklab().args(["help", "EFROB"]).output().unwrap();
     assert!(!unknown.status.success());
 }
+
+#[test]
+fn the_transcript_guide_lists_every_lesson() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let guide = std::fs::read_to_string(format!("{root}/docs/transcripts.md")).unwrap();
+    for entry in std::fs::read_dir(format!("{root}/transcripts")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            guide.contains(&format!("[{name}](../transcripts/{name})")),
+            "docs/transcripts.md does not list {name}"
+        );
+    }
+}

@@ -63,3 +63,36 @@ fn prompt_completion_hint_and_ctrl_d() {
         "{saved}"
     );
 }
+
+#[test]
+fn play_waits_for_enter_in_a_terminal() {
+    let path = format!(
+        "{}/transcripts/05-connection-refused.socklab",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    command
+        .args(["play", &path])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut play = spawn_command(command, Some(10_000)).unwrap();
+    play.exp_string("# ECONNREFUSED: nothing listens on that port.")
+        .unwrap();
+    play.exp_string("> hole = socket tcp").unwrap();
+    // Nothing runs until Enter.
+    play.send("\r").unwrap();
+    play.flush().unwrap();
+    play.exp_string("socket(AF_INET, SOCK_STREAM, 0) = ")
+        .unwrap();
+    for _ in 0..3 {
+        play.send("\r").unwrap();
+        play.flush().unwrap();
+    }
+    play.exp_string("connect(cli, 127.0.0.1:").unwrap();
+    play.exp_string("ECONNREFUSED (Connection refused)")
+        .unwrap();
+    play.send("\r").unwrap();
+    play.flush().unwrap();
+    play.exp_string("where you meet it:").unwrap();
+    play.exp_eof().unwrap();
+}

@@ -118,6 +118,7 @@ pub const COMMANDS: &[&Spec] = &[
     &session_verbs::USE,
     &help::SPEC,
     &session_verbs::SOURCE,
+    &session_verbs::RECORD,
     &session_verbs::QUIT,
     &session_verbs::EXIT,
 ];
@@ -155,6 +156,8 @@ pub enum Command {
     Help(help::Help),
     /// Run a file's lines in this session (the driver does it).
     Source(String),
+    /// Start (Some) or stop (None) recording a transcript (the driver does it).
+    Record(Option<String>),
     /// Close every handle and end the session (the driver does it).
     Quit,
 }
@@ -230,6 +233,11 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
             let file = cursor.word("FILE")?.text.clone();
             cursor.finish()?;
             Command::Source(file)
+        }
+        "record" => {
+            let file = cursor.word("FILE or off")?.text.clone();
+            cursor.finish()?;
+            Command::Record((file != "off").then_some(file))
         }
         _ => {
             cursor.finish()?;
@@ -337,7 +345,7 @@ impl Command {
             Command::Ls => ls::execute(session),
             Command::Use(name) => session_verbs::execute_use(name, session),
             Command::Help(c) => c.execute(),
-            Command::Source(_) | Command::Quit => Step::new(verb, None),
+            Command::Source(_) | Command::Record(_) | Command::Quit => Step::new(verb, None),
         }
     }
 }

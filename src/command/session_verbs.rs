@@ -29,6 +29,19 @@ pub const SOURCE: Spec = Spec {
     group: Group::Session,
 };
 
+pub const RECORD: Spec = Spec {
+    name: "record",
+    usage: "record FILE|off",
+    syscall: "",
+    summary: "Record the rest of the session as a transcript in FILE (`record off` stops); `socklab test FILE` replays it.",
+    notes: "Each line and its output are appended as they run, with ephemeral ports and fds named \
+            [PORT1], [FD1], …; colour is left out.",
+    errnos: &[],
+    args: &[Arg::File],
+    creates: 0,
+    group: Group::Session,
+};
+
 pub const QUIT: Spec = Spec {
     name: "quit",
     usage: "quit",
