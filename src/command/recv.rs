@@ -94,6 +94,7 @@ impl Recv {
             Err(e) => return Step::usage(RECV.name, e),
         };
         let stream = handle.kind.socket_type() == socket2::Type::STREAM;
+        let shut_read = handle.shut_read;
         let call = format!(
             "recv({}, {}, {})",
             self.handle,
@@ -109,14 +110,22 @@ impl Recv {
         if let Ok(n) = result {
             step.data = Some(buf[..n.min(self.len)].to_vec());
             if n == 0 && self.len > 0 && stream {
-                step.lines
-                    .push("EOF: the peer has shut down its sending side (or closed)".into());
+                step.lines.push(eof_note(shut_read).into());
             }
         }
         session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
         session.put_recv_buffer(buffer);
         session.set_current(&self.handle);
         step
+    }
+}
+
+/// Why a stream receive returned 0.
+fn eof_note(shut_read: bool) -> &'static str {
+    if shut_read {
+        "EOF: this side has shut down reading"
+    } else {
+        "EOF: the peer has shut down its sending side (or closed)"
     }
 }
 
