@@ -148,6 +148,12 @@ impl Session {
         self.handles.iter_mut().find(|h| h.name == name)
     }
 
+    /// As `lookup`, for a command that changes the handle's own flags.
+    pub fn lookup_mut(&mut self, name: &str) -> Result<&mut Handle, UsageError> {
+        self.get_mut(name)
+            .ok_or_else(|| UsageError::new(format!("no handle named '{name}'")))
+    }
+
     /// The handle a parsed command names; it exists unless the table changed
     /// since the line was parsed.
     pub fn lookup(&self, name: &str) -> Result<&Handle, UsageError> {

@@ -48,12 +48,9 @@ impl Accept {
         Ok(Accept { handle })
     }
 
-    pub fn execute(self, names: Vec<String>, session: &mut Session) -> Step {
+    pub fn execute(self, names: Vec<String>, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let listener = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SPEC.name, e),
-        };
+        let listener = session.lookup(&self.handle)?;
         let kind = listener.kind;
         let call = format!("accept({})", self.handle);
         let (result, timed_out) = session.bounded(|| listener.socket.accept_raw());
@@ -67,6 +64,6 @@ impl Accept {
             }
             Err(error) => session.record_call(&mut step, call, Err(error), timed_out),
         }
-        step
+        Ok(step)
     }
 }

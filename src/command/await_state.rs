@@ -92,7 +92,7 @@ impl Await {
         })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
         let (reached, now) = match (session.get(&self.handle), self.target) {
             (Some(handle), Target::State(want)) => {
@@ -119,7 +119,7 @@ impl Await {
                     "{} is closed: only a TCP state can be awaited for it",
                     self.handle
                 ));
-                return Step::usage(SPEC.name, error);
+                return Err(error);
             }
         };
         let what = match self.target {
@@ -136,7 +136,7 @@ impl Await {
             ));
         }
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }
 

@@ -52,17 +52,11 @@ impl Bind {
         Ok(Bind { handle, addr })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SPEC.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let domain = handle.kind.domain();
-        let addr = match session.resolve(&self.addr, domain) {
-            Ok(addr) => addr,
-            Err(e) => return Step::usage(SPEC.name, e),
-        };
+        let addr = session.resolve(&self.addr, domain)?;
         let call = format!("bind({}, {})", self.handle, address::display(&addr));
         let result = handle.socket.bind(&addr).map(|_| 0);
         let bound = result.is_ok().then(|| handle.socket.local_addr());
@@ -71,6 +65,6 @@ impl Bind {
             step.addr = Some(("bound", address::display(&local)));
         }
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }

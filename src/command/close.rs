@@ -34,20 +34,17 @@ impl Close {
         Ok(Close { handle })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let Some(handle) = session.remove(&self.handle) else {
-            return Step::usage(
-                SPEC.name,
-                UsageError::new(format!("no handle named '{}'", self.handle)),
-            );
-        };
+        let handle = session
+            .remove(&self.handle)
+            .ok_or_else(|| UsageError::new(format!("no handle named '{}'", self.handle)))?;
         let (state, tuple) = (handle.state, handle.tuple);
         let fd = handle.socket.into_raw_fd();
         let result = nix::unistd::close(fd).map(|_| 0);
         step.called(format!("close({})", self.handle), result);
         let Some(before) = state else {
-            return step;
+            return Ok(step);
         };
         // A connection the kernel keeps is read once, with every other state,
         // when the step ends; anything else is gone now.
@@ -60,6 +57,6 @@ impl Close {
                 closed: false,
             }),
         }
-        step
+        Ok(step)
     }
 }

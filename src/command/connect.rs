@@ -52,20 +52,14 @@ impl Connect {
         Ok(Connect { handle, addr })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SPEC.name, e),
-        };
-        let addr = match session.resolve(&self.addr, handle.kind.domain()) {
-            Ok(addr) => addr,
-            Err(e) => return Step::usage(SPEC.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
+        let addr = session.resolve(&self.addr, handle.kind.domain())?;
         let call = format!("connect({}, {})", self.handle, address::display(&addr));
         let (result, timed_out) = session.bounded(|| handle.socket.connect(&addr));
         session.record_call(&mut step, call, result.map(|_| 0), timed_out);
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }

@@ -44,17 +44,14 @@ impl Getname {
         Ok(Getname { handle, peer })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let spec = if self.peer {
             &GETPEERNAME
         } else {
             &GETSOCKNAME
         };
         let mut step = Step::new(spec.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(spec.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let result = if self.peer {
             handle.socket.peer_addr()
         } else {
@@ -70,6 +67,6 @@ impl Getname {
             Err(error) => session.record_call(&mut step, call, Err(error), false),
         }
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }

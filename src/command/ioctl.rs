@@ -44,12 +44,9 @@ impl Ioctl {
         Ok(Ioctl { handle, request })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SPEC.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let call = format!("ioctl({}, {})", self.handle, self.request.name());
         let result = sys::queue_ioctl(handle.socket.as_fd(), self.request);
         if let Ok(bytes) = result {
@@ -58,6 +55,6 @@ impl Ioctl {
         }
         step.called(call, result.map(|_| 0));
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }

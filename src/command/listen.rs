@@ -42,12 +42,9 @@ impl Listen {
         Ok(Listen { handle, backlog })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SPEC.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let call = format!("listen({}, {})", self.handle, self.backlog);
         let result = handle.socket.listen(self.backlog).map(|_| 0);
         let local = result.is_ok().then(|| handle.socket.local_addr());
@@ -56,6 +53,6 @@ impl Listen {
             step.addr = Some(("listening on", crate::address::display(&local)));
         }
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }

@@ -320,7 +320,7 @@ impl Command {
     /// Executes the command: one system call (or none, for session commands).
     /// `Source` and `Quit` belong to the driver and are not handled here.
     pub fn execute(self, verb: &'static str, names: Vec<String>, session: &mut Session) -> Step {
-        match self {
+        let result = match self {
             Command::Socket(c) => c.execute(names, session),
             Command::Socketpair(c) => c.execute(names, session),
             Command::Bind(c) => c.execute(session),
@@ -342,11 +342,14 @@ impl Command {
             Command::Ioctl(c) => c.execute(session),
             Command::Tcpinfo(c) => c.execute(session),
             Command::Await(c) => c.execute(session),
-            Command::Ls => ls::execute(session),
-            Command::Use(name) => session_verbs::execute_use(name, session),
-            Command::Help(c) => c.execute(),
-            Command::Source(_) | Command::Record(_) | Command::Quit => Step::new(verb, None),
-        }
+            Command::Ls => Ok(ls::execute(session)),
+            Command::Use(name) => Ok(session_verbs::execute_use(name, session)),
+            Command::Help(c) => Ok(c.execute()),
+            Command::Source(_) | Command::Record(_) | Command::Quit => Ok(Step::new(verb, None)),
+        };
+        // A problem found only at execution (a handle gone, an address that
+        // does not resolve) never reached the kernel: it is a usage error.
+        result.unwrap_or_else(|error| Step::usage(verb, error))
     }
 }
 

@@ -38,14 +38,9 @@ impl Nonblock {
         })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let Some(handle) = session.get_mut(&self.handle) else {
-            return Step::usage(
-                SPEC.name,
-                UsageError::new(format!("no handle named '{}'", self.handle)),
-            );
-        };
+        let handle = session.lookup_mut(&self.handle)?;
         let (flags, shown) = if self.on {
             (OFlag::O_NONBLOCK, "O_NONBLOCK")
         } else {
@@ -60,6 +55,6 @@ impl Nonblock {
             result.map(i64::from),
         );
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }

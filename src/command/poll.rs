@@ -55,14 +55,11 @@ impl Poll {
         })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, self.handles.first().cloned());
         let mut sockets = Vec::with_capacity(self.handles.len());
         for name in &self.handles {
-            match session.lookup(name) {
-                Ok(handle) => sockets.push(&handle.socket),
-                Err(e) => return Step::usage(SPEC.name, e),
-            }
+            sockets.push(&session.lookup(name)?.socket);
         }
         let events = libc::POLLIN | libc::POLLPRI | libc::POLLOUT | libc::POLLRDHUP;
         let fds: Vec<_> = sockets.iter().map(|s| s.as_fd()).collect();
@@ -88,6 +85,6 @@ impl Poll {
                 step.field(name.clone(), names);
             }
         }
-        step
+        Ok(step)
     }
 }

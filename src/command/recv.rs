@@ -86,13 +86,10 @@ impl Recv {
         Ok(Recv { handle, len, flags })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(RECV.name, Some(self.handle.clone()));
         let mut buffer = session.take_recv_buffer(self.len);
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(RECV.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let stream = handle.kind.socket_type() == socket2::Type::STREAM;
         let shut_read = handle.shut_read;
         let call = format!(
@@ -116,7 +113,7 @@ impl Recv {
         session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
         session.put_recv_buffer(buffer);
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }
 
@@ -142,13 +139,10 @@ impl Recvfrom {
         Ok(Recvfrom { handle, len, flags })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(RECVFROM.name, Some(self.handle.clone()));
         let mut buffer = session.take_recv_buffer(self.len);
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(RECVFROM.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let call = format!(
             "recvfrom({}, {}, {})",
             self.handle,
@@ -172,6 +166,6 @@ impl Recvfrom {
         session.record_call(&mut step, call, result, timed_out);
         session.put_recv_buffer(buffer);
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }

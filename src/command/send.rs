@@ -96,12 +96,9 @@ impl Send {
         })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SEND.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SEND.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let call = format!(
             "send({}, {}, {}, {})",
             self.handle,
@@ -113,7 +110,7 @@ impl Send {
             session.bounded(|| handle.socket.send_with_flags(&self.data, self.flags));
         session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }
 
@@ -131,12 +128,9 @@ impl Sendall {
         Ok(Sendall { handle, data })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SENDALL.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SENDALL.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let mut sent = 0;
         let mut each = Vec::new();
         let mut last = Ok(0);
@@ -175,7 +169,7 @@ impl Sendall {
         step.field("sent", sent);
         step.field("each", each);
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }
 
@@ -201,16 +195,10 @@ impl Sendto {
         })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SENDTO.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SENDTO.name, e),
-        };
-        let addr = match session.resolve(&self.addr, handle.kind.domain()) {
-            Ok(addr) => addr,
-            Err(e) => return Step::usage(SENDTO.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
+        let addr = session.resolve(&self.addr, handle.kind.domain())?;
         let call = format!(
             "sendto({}, {}, {}, {}, {})",
             self.handle,
@@ -226,6 +214,6 @@ impl Sendto {
         });
         session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }

@@ -41,14 +41,9 @@ impl Shutdown {
         Ok(Shutdown { handle, how })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let Some(handle) = session.get_mut(&self.handle) else {
-            return Step::usage(
-                SPEC.name,
-                UsageError::new(format!("no handle named '{}'", self.handle)),
-            );
-        };
+        let handle = session.lookup_mut(&self.handle)?;
         let (how, name) = match self.how {
             0 => (How::Read, "SHUT_RD"),
             1 => (How::Write, "SHUT_WR"),
@@ -62,6 +57,6 @@ impl Shutdown {
         let call = format!("shutdown({}, {name})", self.handle);
         session.record_call(&mut step, call, result.map(|_| 0), false);
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }

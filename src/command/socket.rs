@@ -69,7 +69,7 @@ impl Socket {
         Ok(Socket { kind })
     }
 
-    pub fn execute(self, names: Vec<String>, session: &mut Session) -> Step {
+    pub fn execute(self, names: Vec<String>, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SOCKET.name, None);
         let call = format!("socket({})", type_and_call(self.kind));
         match RawSocket::new_raw(self.kind.domain(), self.kind.socket_type(), None) {
@@ -82,7 +82,7 @@ impl Socket {
             }
             Err(error) => step.called(call, Err(errno_of(&error))),
         }
-        step
+        Ok(step)
     }
 }
 
@@ -99,7 +99,7 @@ impl Socketpair {
         Ok(Socketpair { kind })
     }
 
-    pub fn execute(self, names: Vec<String>, session: &mut Session) -> Step {
+    pub fn execute(self, names: Vec<String>, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SOCKETPAIR.name, None);
         let result = RawSocket::pair_raw(self.kind.domain(), self.kind.socket_type(), None);
         match result {
@@ -123,6 +123,6 @@ impl Socketpair {
                 step.called(call, Err(errno_of(&error)));
             }
         }
-        step
+        Ok(step)
     }
 }

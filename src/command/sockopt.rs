@@ -447,12 +447,9 @@ impl Setsockopt {
         })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SETSOCKOPT.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SETSOCKOPT.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let call = format!(
             "setsockopt({}, {}, {}, {})",
             self.handle,
@@ -463,7 +460,7 @@ impl Setsockopt {
         let result = set(&handle.socket, self.option, self.value).map(|_| 0);
         session.record_call(&mut step, call, result, false);
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }
 
@@ -481,12 +478,9 @@ impl Getsockopt {
         Ok(Getsockopt { handle, option })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(GETSOCKOPT.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(GETSOCKOPT.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let call = format!(
             "getsockopt({}, {}, {})",
             self.handle, self.option.level, self.option.name
@@ -500,7 +494,7 @@ impl Getsockopt {
             Err(error) => session.record_call(&mut step, call, Err(error), false),
         }
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }
 

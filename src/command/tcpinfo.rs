@@ -36,12 +36,9 @@ impl Tcpinfo {
         Ok(Tcpinfo { handle })
     }
 
-    pub fn execute(self, session: &mut Session) -> Step {
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let handle = match session.lookup(&self.handle) {
-            Ok(handle) => handle,
-            Err(e) => return Step::usage(SPEC.name, e),
-        };
+        let handle = session.lookup(&self.handle)?;
         let call = format!("getsockopt({}, IPPROTO_TCP, TCP_INFO)", self.handle);
         let result = sys::tcp_info(handle.socket.as_fd());
         if let Ok(info) = &result {
@@ -67,6 +64,6 @@ impl Tcpinfo {
         }
         step.called(call, result.map(|_| 0));
         session.set_current(&self.handle);
-        step
+        Ok(step)
     }
 }
