@@ -6,9 +6,15 @@
 //! thread making the call once the call has been in flight too long. Marking
 //! a call in flight is two atomic stores: no syscall, no clock read.
 //!
+//! In the shell the watchdog has no timeout but two other jobs: after 100 ms
+//! it says which call is blocking (so the person knows Ctrl-C will end it),
+//! and when a Ctrl-C arrived just before the call entered the kernel — too
+//! early to interrupt it — it signals again, so Ctrl-C always works.
+//!
 //! Owns: the watchdog. Does not own the handlers (`sys`) or what a step
 //! shows about the interruption (`session`).
 
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
@@ -18,25 +24,37 @@ use nix::sys::pthread::{Pthread, pthread_kill, pthread_self};
 use nix::sys::signal::Signal;
 
 struct Shared {
+    /// The call in flight, for the notice (kept only when notices are on).
+    call: Mutex<String>,
     generation: AtomicU64,
+    /// `sys::SIGINT_COUNT` when the call in flight started.
+    sigints_before: AtomicU64,
     in_flight: AtomicBool,
     timed_out: AtomicBool,
     stop: Mutex<bool>,
     wake: Condvar,
 }
 
-/// Interrupts a call that stays blocked longer than `timeout`.
+/// Interrupts a call that stays blocked longer than `timeout`, or that a
+/// Ctrl-C was meant for; optionally says when a call is blocking.
 pub struct Watchdog {
     shared: Arc<Shared>,
-    timeout: Duration,
+    timeout: Option<Duration>,
+    notice: bool,
     thread: Option<JoinHandle<()>>,
 }
 
+/// How long a call runs before the shell says it is blocking.
+const NOTICE_AFTER: Duration = Duration::from_millis(100);
+
 impl Watchdog {
-    /// Starts a watchdog for calls made on the current thread.
-    pub fn start(timeout: Duration) -> std::io::Result<Watchdog> {
+    /// Starts a watchdog for calls made on the current thread. With
+    /// `notice`, a call blocking for 100 ms is announced on stdout.
+    pub fn start(timeout: Option<Duration>, notice: bool) -> std::io::Result<Watchdog> {
         let shared = Arc::new(Shared {
+            call: Mutex::new(String::new()),
             generation: AtomicU64::new(0),
+            sigints_before: AtomicU64::new(0),
             in_flight: AtomicBool::new(false),
             timed_out: AtomicBool::new(false),
             stop: Mutex::new(false),
@@ -46,21 +64,30 @@ impl Watchdog {
         let watched = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("socklab-watchdog".into())
-            .spawn(move || watch(&watched, target, timeout))?;
+            .spawn(move || watch(&watched, target, timeout, notice))?;
         Ok(Watchdog {
             shared,
             timeout,
+            notice,
             thread: Some(thread),
         })
     }
 
-    pub fn timeout(&self) -> Duration {
+    pub fn timeout(&self) -> Option<Duration> {
         self.timeout
     }
 
-    /// Runs `call` as one bounded blocking call; the flag says whether the
-    /// watchdog interrupted it.
-    pub fn bounded<T>(&self, call: impl FnOnce() -> T) -> (T, bool) {
+    /// Runs `call` (shown as `text` in a notice) as one watched blocking
+    /// call; the flag says whether the timeout interrupted it.
+    pub fn bounded<T>(&self, text: &str, call: impl FnOnce() -> T) -> (T, bool) {
+        if self.notice
+            && let Ok(mut current) = self.shared.call.lock()
+        {
+            current.clear();
+            current.push_str(text);
+        }
+        let sigints = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst);
+        self.shared.sigints_before.store(sigints, Ordering::SeqCst);
         self.shared.timed_out.store(false, Ordering::SeqCst);
         self.shared.generation.fetch_add(1, Ordering::SeqCst);
         self.shared.in_flight.store(true, Ordering::SeqCst);
@@ -83,14 +110,22 @@ impl Drop for Watchdog {
     }
 }
 
-fn watch(shared: &Shared, target: Pthread, timeout: Duration) {
-    let tick = (timeout / 20).clamp(Duration::from_millis(5), Duration::from_millis(100));
+fn watch(shared: &Shared, target: Pthread, timeout: Option<Duration>, notice: bool) {
+    let tick = timeout.map_or(Duration::from_millis(20), |t| {
+        (t / 20).clamp(Duration::from_millis(5), Duration::from_millis(100))
+    });
     let mut seen_generation = u64::MAX;
     let mut seen_since = Instant::now();
+    let mut noticed = false;
     let Ok(mut stop) = shared.stop.lock() else {
         return;
     };
     loop {
+        // Checked under the lock before waiting, so a stop that came before
+        // this thread first waited is not missed.
+        if *stop {
+            return;
+        }
         let Ok((guard, _)) = shared.wake.wait_timeout(stop, tick) else {
             return;
         };
@@ -102,12 +137,28 @@ fn watch(shared: &Shared, target: Pthread, timeout: Duration) {
         if !shared.in_flight.load(Ordering::SeqCst) || generation != seen_generation {
             seen_generation = generation;
             seen_since = Instant::now();
+            noticed = false;
             continue;
         }
-        if seen_since.elapsed() >= timeout {
+        // The same call is still in flight since the last tick.
+        let elapsed = seen_since.elapsed();
+        if notice && !noticed && elapsed >= NOTICE_AFTER {
+            noticed = true;
+            if let Ok(call) = shared.call.lock() {
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "{call} … blocking (Ctrl-C interrupts it)");
+                let _ = out.flush();
+            }
+        }
+        let expired = timeout.is_some_and(|t| elapsed >= t);
+        if expired {
             shared.timed_out.store(true, Ordering::SeqCst);
-            // Repeated every tick while the same call is still in flight, so a
-            // signal that lands just before the call blocks is not lost.
+        }
+        // Repeated every tick while the same call is still in flight, so a
+        // signal that lands just before the call blocks is not lost.
+        let sigint = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst)
+            != shared.sigints_before.load(Ordering::SeqCst);
+        if expired || sigint {
             let _ = pthread_kill(target, Signal::SIGALRM);
         }
     }
@@ -121,17 +172,34 @@ mod tests {
     #[test]
     fn a_blocked_recv_is_interrupted_and_a_quick_one_is_not() {
         crate::sys::install_signal_handlers().unwrap();
-        let watchdog = Watchdog::start(Duration::from_millis(50)).unwrap();
+        let watchdog = Watchdog::start(Some(Duration::from_millis(50)), false).unwrap();
         let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
         let mut buf = [0u8; 8];
 
-        let (result, timed_out) = watchdog.bounded(|| socket.recv(&mut buf));
+        let (result, timed_out) = watchdog.bounded("recv", || socket.recv(&mut buf));
         assert!(timed_out);
         assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::Interrupted);
 
         socket.send_to(b"hi", socket.local_addr().unwrap()).unwrap();
-        let (result, timed_out) = watchdog.bounded(|| socket.recv(&mut buf));
+        let (result, timed_out) = watchdog.bounded("recv", || socket.recv(&mut buf));
         assert!(!timed_out);
         assert_eq!(result.unwrap(), 2);
+    }
+
+    #[test]
+    fn a_ctrl_c_that_lands_just_before_the_call_still_interrupts_it() {
+        crate::sys::install_signal_handlers().unwrap();
+        // The timeout only stops a broken build from hanging the test.
+        let watchdog = Watchdog::start(Some(Duration::from_secs(5)), false).unwrap();
+        let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let mut buf = [0u8; 8];
+        let (result, timed_out) = watchdog.bounded("recv", || {
+            // The SIGINT handler ran after the call was marked, before the
+            // kernel was entered: the signal itself interrupted nothing.
+            crate::sys::SIGINT_COUNT.fetch_add(1, Ordering::SeqCst);
+            socket.recv(&mut buf)
+        });
+        assert!(!timed_out, "interrupted for the Ctrl-C, not by the timeout");
+        assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::Interrupted);
     }
 }

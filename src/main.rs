@@ -124,7 +124,11 @@ fn run(cli: Cli) -> Result<usize, String> {
         (None, Some(_)) => Some(Duration::from_secs(10)),
         (None, None) => None,
     };
-    let session = Session::new(timeout).map_err(|e| format!("cannot start the session: {e}"))?;
+    let session = match script_file {
+        Some(_) => Session::new(timeout),
+        None => Session::interactive(timeout),
+    }
+    .map_err(|e| format!("cannot start the session: {e}"))?;
     match script_file {
         Some(file) => script::run(session, &file, format, cli.bail).map_err(|e| e.to_string()),
         None => repl::run(session, format).map_err(|e| format!("the shell failed: {e}")),

@@ -123,9 +123,19 @@ impl Session {
     /// A new, empty session; with a timeout, every blocking call is bounded.
     pub fn new(timeout: Option<Duration>) -> io::Result<Session> {
         let watchdog = match timeout {
-            Some(timeout) => Some(Watchdog::start(timeout)?),
+            Some(timeout) => Some(Watchdog::start(Some(timeout), false)?),
             None => None,
         };
+        Session::with_watchdog(watchdog)
+    }
+
+    /// A session for the shell: no timeout, but a blocking call is announced
+    /// after 100 ms, and Ctrl-C always interrupts it.
+    pub fn interactive(timeout: Option<Duration>) -> io::Result<Session> {
+        Session::with_watchdog(Some(Watchdog::start(timeout, true)?))
+    }
+
+    fn with_watchdog(watchdog: Option<Watchdog>) -> io::Result<Session> {
         Ok(Session {
             handles: Vec::new(),
             current: None,
@@ -223,17 +233,18 @@ impl Session {
         kernel_table::lookup(ghost.local, ghost.peer)
     }
 
-    /// Runs `call` as one blocking call, bounded by the timeout if there is
-    /// one; the flag says whether it was interrupted for running too long.
-    pub fn bounded<T>(&self, call: impl FnOnce() -> T) -> (T, bool) {
+    /// Runs `call` (shown as `text`) as one blocking call, watched by the
+    /// watchdog if there is one; the flag says whether it was interrupted for
+    /// running longer than the timeout.
+    pub fn bounded<T>(&self, text: &str, call: impl FnOnce() -> T) -> (T, bool) {
         match &self.watchdog {
-            Some(watchdog) => watchdog.bounded(call),
+            Some(watchdog) => watchdog.bounded(text, call),
             None => (call(), false),
         }
     }
 
     pub fn timeout(&self) -> Option<Duration> {
-        self.watchdog.as_ref().map(Watchdog::timeout)
+        self.watchdog.as_ref().and_then(Watchdog::timeout)
     }
 
     /// Records a bounded call's result, turning the watchdog's EINTR into a timeout.

@@ -6,7 +6,7 @@
 
 use std::mem;
 use std::os::fd::{AsRawFd, BorrowedFd};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use nix::errno::Errno;
 use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, sigaction};
@@ -65,11 +65,16 @@ pub fn queue_ioctl(fd: BorrowedFd<'_>, which: QueueIoctl) -> Result<i32, Errno> 
     Errno::result(rc).map(|_| n)
 }
 
-/// Set by the SIGINT handler: the user pressed Ctrl-C during a call.
+/// Set by the SIGINT handler: the user pressed Ctrl-C (scripts stop on it).
 pub static SIGINT_SEEN: AtomicBool = AtomicBool::new(false);
+
+/// How many SIGINTs have arrived: a call that sees it move while it is in
+/// flight was meant to be interrupted (see `interrupt`).
+pub static SIGINT_COUNT: AtomicU64 = AtomicU64::new(0);
 
 extern "C" fn on_sigint(_: libc::c_int) {
     SIGINT_SEEN.store(true, Ordering::SeqCst);
+    SIGINT_COUNT.fetch_add(1, Ordering::SeqCst);
 }
 
 extern "C" fn on_sigalrm(_: libc::c_int) {

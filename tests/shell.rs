@@ -45,9 +45,33 @@ fn prompt_completion_hint_and_ctrl_d() {
     shell.exp_string("*s1").unwrap();
     shell.exp_string("socklab [s1 udp]> ").unwrap();
 
+    // A blocked call is announced; Ctrl-C interrupts it (the kernel returns
+    // EINTR) and the session goes on with every handle. The notice comes
+    // from socklab itself, after the terminal left raw mode, so the Ctrl-C
+    // is a signal, not a keystroke.
+    shell.send("srv = socket tcp\r").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("socklab [srv CLOSE]> ").unwrap();
+    shell.send("listen\r").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("socklab [srv LISTEN]> ").unwrap();
+    shell.send("accept\r").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("blocking (Ctrl-C interrupts it)").unwrap();
+    shell.send_control('c').unwrap();
+    shell
+        .exp_string("accept(srv) = -1 EINTR (Interrupted system call)")
+        .unwrap();
+    shell.exp_string("socklab [srv LISTEN]> ").unwrap();
+    shell.send("ls\r").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string(" s1 ").unwrap();
+    shell.exp_string("*srv ").unwrap();
+    shell.exp_string("socklab [srv LISTEN]> ").unwrap();
+
     // Ctrl-D closes every handle and exits cleanly.
     shell.send_control('d').unwrap();
-    shell.exp_string("closed: s1").unwrap();
+    shell.exp_string("closed: s1 srv").unwrap();
     shell.exp_eof().unwrap();
     match shell.process().wait().unwrap() {
         WaitStatus::Exited(_, 0) => {}

@@ -53,7 +53,7 @@ impl Accept {
         let listener = session.lookup(&self.handle)?;
         let kind = listener.kind;
         let call = format!("accept({})", self.handle);
-        let (result, timed_out) = session.bounded(|| listener.socket.accept_raw());
+        let (result, timed_out) = session.bounded(&call, || listener.socket.accept_raw());
         match result {
             Ok((socket, peer)) => {
                 let fd = i64::from(socket.as_raw_fd());

@@ -57,7 +57,7 @@ impl Connect {
         let handle = session.lookup(&self.handle)?;
         let addr = session.resolve(&self.addr, handle.kind.domain())?;
         let call = format!("connect({}, {})", self.handle, address::display(&addr));
-        let (result, timed_out) = session.bounded(|| handle.socket.connect(&addr));
+        let (result, timed_out) = session.bounded(&call, || handle.socket.connect(&addr));
         session.record_call(&mut step, call, result.map(|_| 0), timed_out);
         session.set_current(&self.handle);
         Ok(step)

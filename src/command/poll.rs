@@ -63,14 +63,15 @@ impl Poll {
         }
         let events = libc::POLLIN | libc::POLLPRI | libc::POLLOUT | libc::POLLRDHUP;
         let fds: Vec<_> = sockets.iter().map(|s| s.as_fd()).collect();
-        let (result, timed_out) = session.bounded(|| sys::poll(&fds, events, self.timeout_ms));
-        let revents = result.as_ref().map(|(_, r)| r.clone()).unwrap_or_default();
         let call = format!(
             "poll([{}], {}, {})",
             self.handles.join(", "),
             self.handles.len(),
             self.timeout_ms
         );
+        let (result, timed_out) =
+            session.bounded(&call, || sys::poll(&fds, events, self.timeout_ms));
+        let revents = result.as_ref().map(|(_, r)| r.clone()).unwrap_or_default();
         let result = result
             .map(|(n, _)| i64::from(n))
             .map_err(std::io::Error::from);

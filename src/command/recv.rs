@@ -99,7 +99,7 @@ impl Recv {
             names::msg_flags(self.flags, RECV_FLAGS)
         );
         let buf = &mut buffer[..self.len];
-        let (result, timed_out) = session.bounded(|| {
+        let (result, timed_out) = session.bounded(&call, || {
             handle
                 .socket
                 .recv_with_flags(sys::as_uninit(buf), self.flags)
@@ -150,7 +150,7 @@ impl Recvfrom {
             names::msg_flags(self.flags, RECV_FLAGS)
         );
         let buf = &mut buffer[..self.len];
-        let (result, timed_out) = session.bounded(|| {
+        let (result, timed_out) = session.bounded(&call, || {
             handle
                 .socket
                 .recv_from_with_flags(sys::as_uninit(buf), self.flags)

@@ -106,8 +106,9 @@ impl Send {
             self.data.len(),
             names::msg_flags(self.flags, SEND_FLAGS)
         );
-        let (result, timed_out) =
-            session.bounded(|| handle.socket.send_with_flags(&self.data, self.flags));
+        let (result, timed_out) = session.bounded(&call, || {
+            handle.socket.send_with_flags(&self.data, self.flags)
+        });
         session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
         session.set_current(&self.handle);
         Ok(step)
@@ -131,12 +132,19 @@ impl Sendall {
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SENDALL.name, Some(self.handle.clone()));
         let handle = session.lookup(&self.handle)?;
+        let call = format!(
+            "sendall({}, {}, {})",
+            self.handle,
+            preview(&self.data),
+            self.data.len()
+        );
         let mut sent = 0;
         let mut each = Vec::new();
         let mut last = Ok(0);
         let mut timed_out = false;
         while sent < self.data.len() || each.is_empty() {
-            let (result, interrupted) = session.bounded(|| handle.socket.send(&self.data[sent..]));
+            let (result, interrupted) =
+                session.bounded(&call, || handle.socket.send(&self.data[sent..]));
             timed_out = interrupted;
             match result {
                 Ok(0) if !self.data.is_empty() => {
@@ -157,12 +165,6 @@ impl Sendall {
                 break;
             }
         }
-        let call = format!(
-            "sendall({}, {}, {})",
-            self.handle,
-            preview(&self.data),
-            self.data.len()
-        );
         let failed = last.is_err();
         session.record_call(&mut step, call, last, timed_out);
         step.field("calls", each.len() + usize::from(failed));
@@ -207,7 +209,7 @@ impl Sendto {
             names::msg_flags(self.flags, SEND_FLAGS),
             address::display(&addr)
         );
-        let (result, timed_out) = session.bounded(|| {
+        let (result, timed_out) = session.bounded(&call, || {
             handle
                 .socket
                 .send_to_with_flags(&self.data, &addr, self.flags)
