@@ -35,8 +35,8 @@ pub fn run(session: Session, format: Format) -> rustyline::Result<usize> {
     loop {
         let prompt = prompt(&runner.session);
         match editor.readline(&prompt) {
-            Ok(line) => {
-                let flow = runner.run_line(&line);
+            Ok(text) => {
+                let flow = run_pasted(&mut runner, &text);
                 *handles.borrow_mut() = runner.session.handle_names();
                 if flow == Flow::Stop {
                     break;
@@ -54,6 +54,26 @@ pub fn run(session: Session, format: Format) -> rustyline::Result<usize> {
         save_history(editor.history_mut(), path);
     }
     Ok(runner.failures)
+}
+
+/// Runs what readline returned. A paste of several lines comes back as one
+/// string (bracketed paste): each line runs on its own, echoed as `> LINE`
+/// like a script, so every output says which line it belongs to.
+fn run_pasted(runner: &mut Runner<io::Stdout>, text: &str) -> Flow {
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() <= 1 {
+        return runner.run_line(text);
+    }
+    runner.set_echo(true);
+    let mut flow = Flow::Continue;
+    for line in lines {
+        flow = runner.run_line(line);
+        if flow == Flow::Stop {
+            break;
+        }
+    }
+    runner.set_echo(false);
+    flow
 }
 
 /// `socklab [conn ESTABLISHED]> `, or the kind for a socket with no TCP state.

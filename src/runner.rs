@@ -281,6 +281,11 @@ impl<W: Write> Runner<W> {
         }
     }
 
+    /// Echo lines as `> LINE` (as scripts do) or not (as the shell does).
+    pub fn set_echo(&mut self, echo: bool) {
+        self.echo = echo;
+    }
+
     pub fn out(&mut self) -> &mut W {
         &mut self.out
     }

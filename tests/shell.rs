@@ -120,3 +120,29 @@ fn play_waits_for_enter_in_a_terminal() {
     play.exp_string("where you meet it:").unwrap();
     play.exp_eof().unwrap();
 }
+
+#[test]
+fn a_pasted_block_runs_line_by_line() {
+    let state = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    command
+        .env("XDG_STATE_HOME", state.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut shell = spawn_command(command, Some(10_000)).unwrap();
+    shell.exp_string("socklab> ").unwrap();
+    // A terminal's bracketed paste: ESC[200~ … ESC[201~, then Enter.
+    shell
+        .send("\x1b[200~a = socket udp\nbind a 127.0.0.1:0\x1b[201~\r")
+        .unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("> a = socket udp").unwrap();
+    shell
+        .exp_string("socket(AF_INET, SOCK_DGRAM, 0) = ")
+        .unwrap();
+    shell.exp_string("> bind a 127.0.0.1:0").unwrap();
+    shell.exp_string("bind(a, 127.0.0.1:0) = 0").unwrap();
+    shell.exp_string("socklab [a udp]> ").unwrap();
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
+}
