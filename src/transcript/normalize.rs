@@ -10,30 +10,19 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-static PORT: LazyLock<Regex> = LazyLock::new(|| {
-    // infallible: a fixed pattern, checked by the tests below.
-    Regex::new(r"(\b\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):(\d{1,5})\b").expect("valid regex")
-});
-static LITERAL_PORT: LazyLock<Regex> = LazyLock::new(|| {
-    // infallible: a fixed pattern.
-    Regex::new(r":(\d{1,5})\b").expect("valid regex")
-});
-static FD_CALL: LazyLock<Regex> = LazyLock::new(|| {
-    // infallible: a fixed pattern.
-    Regex::new(r"^((?:socket|accept)\(.*\) = )(\d+)$").expect("valid regex")
-});
-static FD_PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    // infallible: a fixed pattern.
-    Regex::new(r"^(socketpair\(.*, \[)(\d+), (\d+)(\]\) = 0)$").expect("valid regex")
-});
-static LS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    // infallible: a fixed pattern.
-    Regex::new(r"^NAME +FD ").expect("valid regex")
-});
-static LS_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    // infallible: a fixed pattern.
-    Regex::new(r"^([ *]\S+\s+)(\d+)(\s)").expect("valid regex")
-});
+static PORT: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(\b\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):(\d{1,5})\b"));
+static LITERAL_PORT: LazyLock<Regex> = LazyLock::new(|| pattern(r":(\d{1,5})\b"));
+static FD_CALL: LazyLock<Regex> = LazyLock::new(|| pattern(r"^((?:socket|accept)\(.*\) = )(\d+)$"));
+static FD_PAIR: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(socketpair\(.*, \[)(\d+), (\d+)(\]\) = 0)$"));
+static LS_HEADER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^NAME +FD "));
+static LS_ROW: LazyLock<Regex> = LazyLock::new(|| pattern(r"^([ *]\S+\s+)(\d+)(\s)"));
+
+/// Compiles one of the fixed patterns above; the unit tests below run every one.
+fn pattern(source: &str) -> Regex {
+    Regex::new(source).expect("valid regex") // infallible: fixed patterns, each exercised by the tests
+}
 
 /// Names ports and fds across one transcript run.
 #[derive(Debug, Default)]
