@@ -5,67 +5,62 @@ use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
 
 use rexpect::process::WaitStatus;
-use rexpect::session::spawn_command;
+use rexpect::session::{PtySession, spawn_command};
+
+/// socklab's shell in a pty, colour off, its history under `state`.
+fn spawn_shell(state: &std::path::Path, args: &[&str]) -> PtySession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    command
+        .args(args)
+        .env("XDG_STATE_HOME", state)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    spawn_command(command, Some(10_000)).unwrap()
+}
+
+/// Types `keys` (a line ends with `\r`, as Enter sends) and waits for `shown`.
+fn type_keys(shell: &mut PtySession, keys: &str, shown: &str) {
+    shell.send(keys).unwrap();
+    shell.flush().unwrap();
+    shell.exp_string(shown).unwrap();
+}
 
 #[test]
 fn prompt_completion_hint_and_ctrl_d() {
     let state = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
-    command
-        .env("XDG_STATE_HOME", state.path())
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut shell = spawn_command(command, Some(10_000)).unwrap();
+    let mut shell = spawn_shell(state.path(), &[]);
     shell.exp_string("socklab> ").unwrap();
 
     // Tab completes the socket kind: "ud" + Tab → "udp" (udp and udp6 share it).
     shell.send("socket ud").unwrap();
-    shell.send("\t").unwrap();
-    shell.flush().unwrap();
-    shell.exp_string("socket udp").unwrap();
-    shell.send("\r").unwrap();
-    shell.flush().unwrap();
-    shell
-        .exp_string("socket(AF_INET, SOCK_DGRAM, 0) = ")
-        .unwrap();
+    type_keys(&mut shell, "\t", "socket udp");
+    type_keys(&mut shell, "\r", "socket(AF_INET, SOCK_DGRAM, 0) = ");
     shell.exp_string("socklab [s1 udp]> ").unwrap();
 
     // A dimmed usage hint follows what is typed.
-    shell.send("bind ").unwrap();
-    shell.flush().unwrap();
-    shell.exp_string("[H] ADDR").unwrap();
+    type_keys(&mut shell, "bind ", "[H] ADDR");
 
     // Ctrl-C at the prompt clears the line; the session is intact. (Wait
     // for the fresh prompt after the newline: rustyline drops typeahead.)
     shell.send_control('c').unwrap();
     shell.exp_string("\r\n").unwrap();
     shell.exp_string("socklab [s1 udp]> ").unwrap();
-    shell.send("ls\r").unwrap();
-    shell.flush().unwrap();
-    shell.exp_string("*s1").unwrap();
+    type_keys(&mut shell, "ls\r", "*s1");
     shell.exp_string("socklab [s1 udp]> ").unwrap();
 
     // A blocked call is announced; Ctrl-C interrupts it (the kernel returns
     // EINTR) and the session goes on with every handle. The notice comes
     // from socklab itself, after the terminal left raw mode, so the Ctrl-C
     // is a signal, not a keystroke.
-    shell.send("srv = socket tcp\r").unwrap();
-    shell.flush().unwrap();
-    shell.exp_string("socklab [srv CLOSE]> ").unwrap();
-    shell.send("listen\r").unwrap();
-    shell.flush().unwrap();
-    shell.exp_string("socklab [srv LISTEN]> ").unwrap();
-    shell.send("accept\r").unwrap();
-    shell.flush().unwrap();
-    shell.exp_string("blocking (Ctrl-C interrupts it)").unwrap();
+    type_keys(&mut shell, "srv = socket tcp\r", "socklab [srv CLOSE]> ");
+    type_keys(&mut shell, "listen\r", "socklab [srv LISTEN]> ");
+    type_keys(&mut shell, "accept\r", "blocking (Ctrl-C interrupts it)");
     shell.send_control('c').unwrap();
     shell
         .exp_string("accept(srv) = -1 EINTR (Interrupted system call)")
         .unwrap();
     shell.exp_string("socklab [srv LISTEN]> ").unwrap();
-    shell.send("ls\r").unwrap();
-    shell.flush().unwrap();
-    shell.exp_string(" s1 ").unwrap();
+    type_keys(&mut shell, "ls\r", " s1 ");
     shell.exp_string("*srv ").unwrap();
     shell.exp_string("socklab [srv LISTEN]> ").unwrap();
 
@@ -94,20 +89,13 @@ fn play_waits_for_enter_in_a_terminal() {
         "{}/transcripts/05-connection-refused.socklab",
         env!("CARGO_MANIFEST_DIR")
     );
-    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
-    command
-        .args(["play", &path])
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut play = spawn_command(command, Some(10_000)).unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let mut play = spawn_shell(state.path(), &["play", &path]);
     play.exp_string("# ECONNREFUSED: nothing listens on that port.")
         .unwrap();
     play.exp_string("> hole = socket tcp").unwrap();
     // Nothing runs until Enter.
-    play.send("\r").unwrap();
-    play.flush().unwrap();
-    play.exp_string("socket(AF_INET, SOCK_STREAM, 0) = ")
-        .unwrap();
+    type_keys(&mut play, "\r", "socket(AF_INET, SOCK_STREAM, 0) = ");
     for _ in 0..3 {
         play.send("\r").unwrap();
         play.flush().unwrap();
@@ -115,21 +103,14 @@ fn play_waits_for_enter_in_a_terminal() {
     play.exp_string("connect(cli, 127.0.0.1:").unwrap();
     play.exp_string("ECONNREFUSED (Connection refused)")
         .unwrap();
-    play.send("\r").unwrap();
-    play.flush().unwrap();
-    play.exp_string("where you meet it:").unwrap();
+    type_keys(&mut play, "\r", "where you meet it:");
     play.exp_eof().unwrap();
 }
 
 #[test]
 fn a_pasted_block_runs_line_by_line() {
     let state = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
-    command
-        .env("XDG_STATE_HOME", state.path())
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut shell = spawn_command(command, Some(10_000)).unwrap();
+    let mut shell = spawn_shell(state.path(), &[]);
     shell.exp_string("socklab> ").unwrap();
     // A terminal's bracketed paste: ESC[200~ … ESC[201~, then Enter.
     shell
