@@ -99,7 +99,7 @@ impl SocklabHelper {
                 list.extend(["readable".into(), "writable".into()]);
                 list
             }
-            Arg::Data | Arg::Number | Arg::File => Vec::new(),
+            Arg::Data | Arg::Number | Arg::File | Arg::Job => Vec::new(),
         }
     }
 }

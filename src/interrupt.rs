@@ -62,9 +62,9 @@ impl Watchdog {
         });
         let target = pthread_self();
         let watched = Arc::clone(&shared);
-        let thread = std::thread::Builder::new()
-            .name("socklab-watchdog".into())
-            .spawn(move || watch(&watched, target, timeout, notice))?;
+        let thread = spawn_without_sigint("socklab-watchdog".into(), move || {
+            watch(&watched, target, timeout, notice)
+        })?;
         Ok(Watchdog {
             shared,
             timeout,
@@ -96,6 +96,23 @@ impl Watchdog {
         let timed_out = self.shared.timed_out.swap(false, Ordering::SeqCst);
         (result, timed_out)
     }
+}
+
+/// Starts a helper thread that never takes SIGINT, so Ctrl-C always lands
+/// on the thread running the foreground call. (SIGINT is blocked while the
+/// thread is created, and a new thread inherits its creator's mask.)
+pub fn spawn_without_sigint<F>(name: String, body: F) -> std::io::Result<JoinHandle<()>>
+where
+    F: FnOnce() + Send + 'static,
+{
+    use nix::sys::signal::{SigSet, SigmaskHow, pthread_sigmask};
+    let mut sigint = SigSet::empty();
+    sigint.add(Signal::SIGINT);
+    let mut before = SigSet::empty();
+    pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&sigint), Some(&mut before))?;
+    let spawned = std::thread::Builder::new().name(name).spawn(body);
+    pthread_sigmask(SigmaskHow::SIG_SETMASK, Some(&before), None)?;
+    spawned
 }
 
 impl Drop for Watchdog {

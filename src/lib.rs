@@ -9,8 +9,9 @@
 //! states read back) → a [`step::Step`] → [`render`] (text or JSON).
 //! [`runner`] drives that for a line or a script; [`repl`] and [`helper`]
 //! are the interactive shell; [`script`] is script mode. [`sys`] is the one
-//! module with `unsafe`; [`interrupt`] bounds blocking calls. [`transcript`]
-//! replays, records and plays `.socklab` files.
+//! module with `unsafe`; [`interrupt`] bounds blocking calls. [`jobs`] runs
+//! `CMD &` and `watch` on worker threads, whose steps the runner shows.
+//! [`transcript`] replays, records and plays `.socklab` files.
 
 #![deny(unsafe_code)]
 
@@ -19,6 +20,7 @@ pub mod command;
 pub mod error;
 pub mod helper;
 pub mod interrupt;
+pub mod jobs;
 pub mod kernel_table;
 pub mod names;
 pub mod parse;

@@ -36,6 +36,8 @@ pub struct Token {
 pub struct SplitLine {
     pub names: Vec<(String, usize)>,
     pub tokens: Vec<Token>,
+    /// The column of a trailing `&` (run in the background), if there is one.
+    pub background: Option<usize>,
 }
 
 /// Splits a line; `Ok(None)` for a blank line or a comment.
@@ -53,7 +55,14 @@ pub fn split_line(line: &str) -> Result<Option<SplitLine>, UsageError> {
         ));
     }
     let (names, rest_start) = split_names(line)?;
-    let tokens = tokenize(line, rest_start)?;
+    let mut tokens = tokenize(line, rest_start)?;
+    let background = take_ampersand(&mut tokens);
+    if let (Some(column), true) = (background, tokens.is_empty()) {
+        return Err(UsageError::at(
+            column,
+            "'&' runs a command in the background; put it after one: accept srv &",
+        ));
+    }
     if tokens.is_empty() {
         if let Some((_, column)) = names.first() {
             return Err(UsageError::at(
@@ -63,7 +72,28 @@ pub fn split_line(line: &str) -> Result<Option<SplitLine>, UsageError> {
         }
         return Ok(None);
     }
-    Ok(Some(SplitLine { names, tokens }))
+    Ok(Some(SplitLine {
+        names,
+        tokens,
+        background,
+    }))
+}
+
+/// Removes a trailing unquoted `&` (alone, or ending the last word, as in a
+/// shell) and returns its column. Inside quotes `&` is data.
+fn take_ampersand(tokens: &mut Vec<Token>) -> Option<usize> {
+    let last = tokens.last_mut()?;
+    if last.kind != TokenKind::Word || !last.text.ends_with('&') {
+        return None;
+    }
+    let column = last.column + last.text.chars().count() - 1;
+    if last.text == "&" {
+        tokens.pop();
+    } else {
+        last.text.pop();
+        last.bytes.pop();
+    }
+    Some(column)
 }
 
 fn column_of(line: &str, byte: usize) -> usize {
@@ -294,6 +324,10 @@ pub trait HandleNames {
     /// A closed handle whose connection the kernel still holds (TIME_WAIT…).
     fn is_kernel_held(&self, _name: &str) -> bool {
         false
+    }
+    /// The background job that will create a handle of this name, if any.
+    fn reserved_by(&self, _name: &str) -> Option<u32> {
+        None
     }
 }
 
@@ -627,6 +661,25 @@ mod tests {
             let want: Vec<_> = want.iter().map(|(k, b, c)| (*k, b.to_vec(), *c)).collect();
             assert_eq!(words(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_trailing_ampersand_means_background() {
+        let cases: &[(&str, Option<usize>, usize)] = &[
+            ("accept srv &", Some(12), 2),
+            ("accept srv&", Some(11), 2),
+            ("accept srv", None, 2),
+            ("send c \"a&\"", None, 3),
+            ("send c a&b", None, 3),
+            ("conn = accept srv & # later", Some(19), 2),
+        ];
+        for (line, column, count) in cases {
+            let split = split_line(line).unwrap().unwrap();
+            assert_eq!(split.background, *column, "{line}");
+            assert_eq!(split.tokens.len(), *count, "{line}");
+            assert!(split.tokens.iter().all(|t| t.text != "&"), "{line}");
+        }
+        assert_eq!(split_line("&").unwrap_err().column, Some(1));
     }
 
     #[test]

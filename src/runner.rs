@@ -4,6 +4,7 @@
 
 use std::io::{self, BufRead, Write};
 use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use crate::command::{self, Command, Parsed};
 use crate::error::UsageError;
@@ -43,7 +44,14 @@ pub struct Runner<W: Write> {
     recording: Option<Recording>,
     /// The current step, rendered, before it goes to `out` (and the recording).
     rendered: Vec<u8>,
+    /// Wait for background workers to settle before showing their results,
+    /// so the output does not depend on thread timing (off in the shell,
+    /// where results are shown as they come, unless recording).
+    settle: bool,
 }
+
+/// The longest a step boundary waits for background workers to settle.
+const SETTLE_LIMIT: Duration = Duration::from_secs(2);
 
 /// A transcript being written by `record FILE`, one entry at a time.
 struct Recording {
@@ -64,7 +72,14 @@ impl<W: Write> Runner<W> {
             depth: 0,
             recording: None,
             rendered: Vec::new(),
+            settle: true,
         }
+    }
+
+    /// Shows background results as they come rather than settled at step
+    /// boundaries (the shell at a terminal).
+    pub fn set_settle(&mut self, settle: bool) {
+        self.settle = settle;
     }
 
     /// Runs one line and shows its step.
@@ -93,15 +108,19 @@ impl<W: Write> Runner<W> {
                 ..
             })) => {
                 self.echo_line(line);
-                let mut step = Step::new(verb, None);
-                let closed = self.session.close_all();
-                step.field("closed", closed);
-                self.show(line, &step);
+                self.quit(line, verb);
                 return Flow::Stop;
+            }
+            Ok(Some(Parsed {
+                command: Command::Wait(job),
+                ..
+            })) => {
+                self.echo_line(line);
+                self.wait(line, job)
             }
             Ok(Some(parsed)) => {
                 self.echo_line(line);
-                let step = self.session.run(parsed);
+                let step = self.session.run(parsed, line);
                 self.show(line, &step)
             }
             Err((verb, error)) => {
@@ -111,6 +130,7 @@ impl<W: Write> Runner<W> {
                 self.show(line, &step)
             }
         };
+        self.deliver();
         if sys::SIGINT_SEEN.swap(false, Ordering::SeqCst) && self.echo {
             self.note("interrupted (Ctrl-C): the script stops here");
             self.failures += 1;
@@ -168,6 +188,94 @@ impl<W: Write> Runner<W> {
         }
     }
 
+    /// Shows what background jobs and watchers produced since the last
+    /// boundary, each as a step of its own (after letting them settle, unless
+    /// the shell shows results as they come).
+    pub fn deliver(&mut self) {
+        if self.session.jobs.is_empty() {
+            return;
+        }
+        if self.settle || self.recording.is_some() {
+            self.session.jobs.settle(SETTLE_LIMIT);
+        }
+        // Finished before the inbox is emptied: their last results are in it.
+        let finished = self.session.jobs.finished();
+        for event in self.session.jobs.take_events() {
+            let input = self.session.jobs.input_of(event.job);
+            let step = self.session.take_event(event);
+            self.show_event(&input, &step);
+        }
+        self.session.jobs.reap(&finished);
+    }
+
+    /// `wait [JOB]`: shows background results until the job (or every
+    /// background call) has ended. Bounded by the timeout; Ctrl-C ends it.
+    fn wait(&mut self, line: &str, job: Option<u32>) -> Flow {
+        let targets = match job {
+            Some(id) if !self.session.jobs.exists(id) => {
+                let error = UsageError::new(format!(
+                    "no job [{id}] is running — jobs lists them (a finished one was shown already)"
+                ));
+                return self.show(line, &Step::usage("wait", error));
+            }
+            Some(id) => vec![id],
+            None => self.session.jobs.calls(),
+        };
+        if targets.is_empty() {
+            let mut step = Step::new("wait", None);
+            step.lines.push("no background calls to wait for".into());
+            return self.show(line, &step);
+        }
+        loop {
+            self.deliver();
+            let left: Vec<u32> = targets
+                .iter()
+                .copied()
+                .filter(|id| self.session.jobs.exists(*id))
+                .collect();
+            if left.is_empty() {
+                return Flow::Continue;
+            }
+            if let Some(reason) = self.block_on_inbox() {
+                let mut step = Step::new("wait", None);
+                let jobs: Vec<String> = left.iter().map(|id| format!("[{id}]")).collect();
+                step.outcome =
+                    Outcome::NotReached(format!("{reason}; still running: {}", jobs.join(" ")));
+                return self.show(line, &step);
+            }
+        }
+    }
+
+    /// Blocks until a background result is waiting; says why if it stopped
+    /// before one was (the timeout, Ctrl-C).
+    fn block_on_inbox(&self) -> Option<String> {
+        let fd = self.session.jobs.inbox_fd()?;
+        let (result, timed_out) = self
+            .session
+            .bounded("wait", || sys::poll(&[fd], libc::POLLIN, -1));
+        match (result, self.session.timeout()) {
+            (Ok(_), _) => None,
+            (Err(_), Some(after)) if timed_out => Some(format!("timeout after {after:?}")),
+            (Err(nix::errno::Errno::EINTR), _) => Some("interrupted (Ctrl-C)".into()),
+            (Err(errno), _) => Some(format!("poll failed: {}", errno.desc())),
+        }
+    }
+
+    /// `quit`: stops every background job (showing how each ended), then
+    /// closes every handle.
+    fn quit(&mut self, line: &str, verb: &'static str) {
+        let stopped = self.session.jobs.stop_all();
+        self.deliver();
+        let mut step = Step::new(verb, None);
+        if !stopped.is_empty() {
+            let jobs: Vec<String> = stopped.iter().map(|(id, _)| format!("[{id}]")).collect();
+            step.field("stopped", jobs);
+        }
+        let closed = self.session.close_all();
+        step.field("closed", closed);
+        self.show(line, &step);
+    }
+
     fn source(&mut self, line: &str, path: &str) -> Flow {
         if self.depth >= MAX_SOURCE_DEPTH {
             let error = UsageError::new(format!(
@@ -205,17 +313,9 @@ impl<W: Write> Runner<W> {
 
     /// Renders a step; counts it when it is a failure; stops on --bail.
     fn show(&mut self, input: &str, step: &Step) -> Flow {
-        self.rendered.clear();
-        let _ = match self.format {
-            Format::Text => render::text::render(&mut self.rendered, step),
-            Format::Json => writeln!(self.rendered, "{}", render::json::to_json(input, step)),
-        };
-        let flushed = self
-            .out
-            .write_all(&self.rendered)
-            .and_then(|_| self.out.flush());
+        let flushed = self.render(input, step);
         if step.verb != "record" {
-            self.append_to_recording(input);
+            self.append_to_recording(Some(input));
         }
         if step.is_script_failure() {
             self.failures += 1;
@@ -227,6 +327,26 @@ impl<W: Write> Runner<W> {
             return Flow::Stop;
         }
         Flow::Continue
+    }
+
+    /// Shows a background result: part of the output of the line at whose
+    /// boundary it came (in a recording too). Not a script failure: the
+    /// job's call failing is a result.
+    fn show_event(&mut self, input: &str, step: &Step) {
+        let _ = self.render(input, step);
+        self.append_to_recording(None);
+    }
+
+    /// Renders a step into `rendered` and writes it out.
+    fn render(&mut self, input: &str, step: &Step) -> io::Result<()> {
+        self.rendered.clear();
+        let _ = match self.format {
+            Format::Text => render::text::render(&mut self.rendered, step),
+            Format::Json => writeln!(self.rendered, "{}", render::json::to_json(input, step)),
+        };
+        self.out
+            .write_all(&self.rendered)
+            .and_then(|_| self.out.flush())
     }
 
     /// `record FILE` starts a transcript (truncating FILE); `record off` ends it.
@@ -259,17 +379,21 @@ impl<W: Write> Runner<W> {
         step
     }
 
-    /// Appends the line and its (uncoloured, named) output to the recording;
-    /// a write error ends the recording and says so, and the session goes on.
-    fn append_to_recording(&mut self, input: &str) {
+    /// Appends the line (None: the output continues the last line's) and
+    /// its uncoloured, named output to the recording; a write error ends the
+    /// recording and says so, and the session goes on.
+    fn append_to_recording(&mut self, input: Option<&str>) {
         let Some(recording) = &mut self.recording else {
             return;
         };
         let text = String::from_utf8_lossy(&self.rendered);
         let plain = strip_colour(&text);
         let raw: Vec<String> = plain.lines().map(str::to_string).collect();
-        recording.namer.note_command(input);
-        let mut entry = format!("> {input}\n");
+        let mut entry = String::new();
+        if let Some(input) = input {
+            recording.namer.note_command(input);
+            entry = format!("> {input}\n");
+        }
         for line in recording.namer.normalize(&raw) {
             entry.push_str(&line);
             entry.push('\n');

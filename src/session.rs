@@ -8,6 +8,7 @@
 use std::io;
 use std::net::SocketAddr;
 use std::os::fd::{AsFd, AsRawFd};
+use std::sync::Arc;
 use std::time::Duration;
 
 use nix::errno::Errno;
@@ -17,6 +18,7 @@ use crate::address::{self, AddrSpec};
 use crate::command::Parsed;
 use crate::error::UsageError;
 use crate::interrupt::Watchdog;
+use crate::jobs::{Event, Jobs, Probe};
 use crate::kernel_table;
 use crate::names::TcpState;
 use crate::parse::HandleNames;
@@ -79,11 +81,13 @@ impl Kind {
     }
 }
 
-/// One socket in the table.
-#[derive(Debug)]
+/// One socket in the table. The socket is shared with the background
+/// workers using it (`Session::detached`); its fd is closed when the last
+/// holder lets go, which `close` makes sure is the table.
+#[derive(Clone, Debug)]
 pub struct Handle {
     pub name: String,
-    pub socket: Socket,
+    pub socket: Arc<Socket>,
     pub kind: Kind,
     /// The TCP state last read from the kernel (TCP handles only).
     pub state: Option<TcpState>,
@@ -116,7 +120,10 @@ pub struct Session {
     next_auto: u32,
     ghosts: Vec<Ghost>,
     watchdog: Option<Watchdog>,
+    /// Set in a background worker's session: marks its blocking calls.
+    probe: Option<Arc<Probe>>,
     recv_buffer: Vec<u8>,
+    pub jobs: Jobs,
 }
 
 impl Session {
@@ -142,8 +149,37 @@ impl Session {
             next_auto: 1,
             ghosts: Vec::new(),
             watchdog,
+            probe: None,
             recv_buffer: Vec::new(),
+            jobs: Jobs::default(),
         })
+    }
+
+    /// A session of its own for a background worker: the named handles
+    /// (sharing their sockets), no watchdog, no jobs.
+    pub fn detached(&self, names: &[String]) -> Result<Session, UsageError> {
+        let mut handles = Vec::with_capacity(names.len());
+        for name in names {
+            if !handles.iter().any(|h: &Handle| &h.name == name) {
+                handles.push(self.lookup(name)?.clone());
+            }
+        }
+        Ok(Session {
+            handles,
+            current: None,
+            next_auto: self.next_auto,
+            ghosts: Vec::new(),
+            watchdog: None,
+            probe: None,
+            recv_buffer: Vec::new(),
+            jobs: Jobs::default(),
+        })
+    }
+
+    /// Marks this (worker's) session's blocking calls on `probe`, so the
+    /// driver can tell when the worker is asleep in one.
+    pub fn set_probe(&mut self, probe: Arc<Probe>) {
+        self.probe = Some(probe);
     }
 
     pub fn handles(&self) -> &[Handle] {
@@ -160,15 +196,25 @@ impl Session {
 
     /// As `lookup`, for a command that changes the handle's own flags.
     pub fn lookup_mut(&mut self, name: &str) -> Result<&mut Handle, UsageError> {
-        self.get_mut(name)
-            .ok_or_else(|| UsageError::new(format!("no handle named '{name}'")))
+        match self.handles.iter().position(|h| h.name == name) {
+            Some(index) => Ok(&mut self.handles[index]),
+            None => Err(self.missing(name)),
+        }
     }
 
     /// The handle a parsed command names; it exists unless the table changed
     /// since the line was parsed.
     pub fn lookup(&self, name: &str) -> Result<&Handle, UsageError> {
-        self.get(name)
-            .ok_or_else(|| UsageError::new(format!("no handle named '{name}'")))
+        self.get(name).ok_or_else(|| self.missing(name))
+    }
+
+    fn missing(&self, name: &str) -> UsageError {
+        match self.jobs.reserved_by(name) {
+            Some(job) => UsageError::new(format!(
+                "'{name}' does not exist yet: background job [{job}] will create it (wait {job})"
+            )),
+            None => UsageError::new(format!("no handle named '{name}'")),
+        }
     }
 
     pub fn current_name(&self) -> Option<&str> {
@@ -184,7 +230,7 @@ impl Session {
         let name = name.unwrap_or_else(|| self.auto_name());
         self.handles.push(Handle {
             name: name.clone(),
-            socket,
+            socket: Arc::new(socket),
             kind,
             state: None,
             nonblocking: false,
@@ -196,11 +242,12 @@ impl Session {
         name
     }
 
-    fn auto_name(&mut self) -> String {
+    /// The next free `sN` name (also used to reserve one for a background accept).
+    pub fn auto_name(&mut self) -> String {
         loop {
             let name = format!("s{}", self.next_auto);
             self.next_auto += 1;
-            if self.get(&name).is_none() {
+            if self.get(&name).is_none() && self.jobs.reserved_by(&name).is_none() {
                 return name;
             }
         }
@@ -237,9 +284,10 @@ impl Session {
     /// watchdog if there is one; the flag says whether it was interrupted for
     /// running longer than the timeout.
     pub fn bounded<T>(&self, text: &str, call: impl FnOnce() -> T) -> (T, bool) {
-        match &self.watchdog {
-            Some(watchdog) => watchdog.bounded(text, call),
-            None => (call(), false),
+        match (&self.watchdog, &self.probe) {
+            (Some(watchdog), _) => watchdog.bounded(text, call),
+            (None, Some(probe)) => (probe.call(call), false),
+            (None, None) => (call(), false),
         }
     }
 
@@ -313,14 +361,15 @@ impl Session {
         })
     }
 
-    /// Executes a parsed line and records every TCP state change it caused.
-    pub fn run(&mut self, parsed: Parsed) -> Step {
-        let Parsed {
-            names,
-            verb,
-            command,
-        } = parsed;
-        let mut step = command.execute(verb, names, self);
+    /// Executes a parsed line (`line` as typed) — or, for `CMD &`, starts it
+    /// on a worker thread — and records every TCP state change it caused.
+    pub fn run(&mut self, parsed: Parsed, line: &str) -> Step {
+        let verb = parsed.verb;
+        let mut step = match parsed.background {
+            Some(_) => crate::command::background::launch(parsed, line, self)
+                .unwrap_or_else(|error| Step::usage(verb, error)),
+            None => parsed.command.execute(parsed.verb, parsed.names, self),
+        };
         self.refresh_states(&mut step);
         step
     }
@@ -393,7 +442,21 @@ impl Session {
         });
     }
 
-    /// Closes every handle (at quit, or when the session ends).
+    /// Takes in what a background worker produced: the handles it created
+    /// join the table (without becoming current), and the step is completed
+    /// with every TCP state change, as a foreground step is.
+    pub fn take_event(&mut self, event: Event) -> Step {
+        let mut step = event.step;
+        step.job = Some(event.job);
+        for handle in event.handles {
+            self.handles.push(handle);
+        }
+        self.refresh_states(&mut step);
+        step
+    }
+
+    /// Closes every handle (at quit, or when the session ends); stop the
+    /// background workers first (`jobs.stop_all`).
     pub fn close_all(&mut self) -> Vec<String> {
         let names = self.handles.iter().map(|h| h.name.clone()).collect();
         self.handles.clear();
@@ -417,6 +480,10 @@ impl HandleNames for Session {
 
     fn is_kernel_held(&self, name: &str) -> bool {
         self.get(name).is_none() && self.ghosts.iter().any(|g| g.name == name)
+    }
+
+    fn reserved_by(&self, name: &str) -> Option<u32> {
+        self.jobs.reserved_by(name)
     }
 }
 

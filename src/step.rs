@@ -4,7 +4,7 @@
 //! error or timeout), what it produced (handles, an address, data, an option
 //! value, extra fields) and the TCP states that changed. Renderers (text,
 //! JSON) read it; nothing here prints. Room is left for what later work adds
-//! (background jobs, wire segments) as further fields.
+//! (wire segments) as further fields.
 
 use std::time::Duration;
 
@@ -64,6 +64,8 @@ pub struct Step {
     pub changes: Vec<StateChange>,
     /// Every open TCP handle's state after the step.
     pub states: Vec<(String, TcpState)>,
+    /// The background job (`CMD &`, `watch`) that made this call, if one did.
+    pub job: Option<u32>,
 }
 
 impl Step {
@@ -81,6 +83,7 @@ impl Step {
             lines: Vec::new(),
             changes: Vec::new(),
             states: Vec::new(),
+            job: None,
         }
     }
 

@@ -34,6 +34,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handle],
     creates: 1,
     group: Group::Socket,
+    background: true,
 };
 
 #[derive(Debug)]
@@ -42,6 +43,11 @@ pub struct Accept {
 }
 
 impl Accept {
+    /// The handles a background run of it shares.
+    pub fn handles(&self) -> Vec<String> {
+        vec![self.handle.clone()]
+    }
+
     pub fn parse(cursor: &mut Cursor) -> Result<Accept, UsageError> {
         let handle = cursor.handle()?;
         cursor.finish()?;

@@ -31,6 +31,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handle, Arg::StateOrEvent, Arg::Number],
     creates: 0,
     group: Group::Session,
+    background: false,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -36,6 +36,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handle, Arg::Addr],
     creates: 0,
     group: Group::Socket,
+    background: false,
 };
 
 #[derive(Debug)]

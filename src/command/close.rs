@@ -1,6 +1,7 @@
 //! `close [H]`: close(2); the handle leaves the table.
 
 use std::os::fd::IntoRawFd;
+use std::sync::Arc;
 
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
@@ -15,11 +16,14 @@ pub const SPEC: Spec = Spec {
     summary: "Close the socket; the handle leaves the table. A TCP connection sends FIN (or RST).",
     notes: "The kernel may keep the connection after the fd is gone: FIN_WAIT1/2 until the peer's \
             FIN, then TIME_WAIT for 60 s; socklab shows it as `H (no fd)`, read from /proc/net/tcp. \
-            Unread received data, or SO_LINGER 0, makes close send RST instead of FIN.",
+            Unread received data, or SO_LINGER 0, makes close send RST instead of FIN. \
+            A background job or watcher using the handle is stopped first (its call returns EINTR): \
+            on Linux close(2) alone would not wake a thread blocked on the fd.",
     errnos: &[("EBADF", "the fd was not open")],
     args: &[Arg::Handle],
     creates: 0,
     group: Group::Socket,
+    background: false,
 };
 
 #[derive(Debug)]
@@ -36,11 +40,26 @@ impl Close {
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        session.lookup(&self.handle)?;
+        for job in session.jobs.stop_using(&self.handle) {
+            step.lines.push(format!(
+                "stopped job [{job}], which was using {}",
+                self.handle
+            ));
+        }
         let handle = session
             .remove(&self.handle)
             .ok_or_else(|| UsageError::new(format!("no handle named '{}'", self.handle)))?;
         let (state, tuple) = (handle.state, handle.tuple);
-        let fd = handle.socket.into_raw_fd();
+        // Every worker using the socket was stopped and joined: the table
+        // holds the only reference, so this is the close that frees the fd.
+        let socket = Arc::try_unwrap(handle.socket).map_err(|_| {
+            UsageError::new(format!(
+                "{} is still shared with a background job; nothing was closed",
+                self.handle
+            ))
+        })?;
+        let fd = socket.into_raw_fd();
         let result = nix::unistd::close(fd).map(|_| 0);
         step.called(format!("close({})", self.handle), result);
         let Some(before) = state else {

@@ -36,6 +36,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handle, Arg::Addr],
     creates: 0,
     group: Group::Socket,
+    background: true,
 };
 
 #[derive(Debug)]
@@ -45,6 +46,15 @@ pub struct Connect {
 }
 
 impl Connect {
+    /// The handles a background run of it shares (an address may name one).
+    pub fn handles(&self) -> Vec<String> {
+        let mut handles = vec![self.handle.clone()];
+        if let AddrSpec::Handle(name) = &self.addr {
+            handles.push(name.clone());
+        }
+        handles
+    }
+
     pub fn parse(cursor: &mut Cursor) -> Result<Connect, UsageError> {
         let handle = cursor.handle_before(1)?;
         let addr = cursor.addr()?;

@@ -17,6 +17,7 @@ pub const GETSOCKNAME: Spec = Spec {
     args: &[Arg::Handle],
     creates: 0,
     group: Group::Inspect,
+    background: false,
 };
 
 pub const GETPEERNAME: Spec = Spec {
@@ -29,6 +30,7 @@ pub const GETPEERNAME: Spec = Spec {
     args: &[Arg::Handle],
     creates: 0,
     group: Group::Inspect,
+    background: false,
 };
 
 #[derive(Debug)]

@@ -23,6 +23,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handle, Arg::IoctlRequest],
     creates: 0,
     group: Group::Inspect,
+    background: false,
 };
 
 #[derive(Debug)]

@@ -24,6 +24,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handle, Arg::Number],
     creates: 0,
     group: Group::Socket,
+    background: false,
 };
 
 #[derive(Debug)]

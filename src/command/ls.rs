@@ -21,6 +21,7 @@ pub const SPEC: Spec = Spec {
     args: &[],
     creates: 0,
     group: Group::Session,
+    background: false,
 };
 
 struct Row {

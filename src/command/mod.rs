@@ -7,6 +7,7 @@
 
 mod accept;
 mod await_state;
+pub mod background;
 mod bind;
 mod close;
 mod connect;
@@ -24,6 +25,7 @@ mod shutdown;
 mod socket;
 mod sockopt;
 mod tcpinfo;
+mod watch;
 
 use crate::error::UsageError;
 use crate::parse::{self, Cursor, HandleNames, SplitLine};
@@ -50,6 +52,7 @@ pub enum Arg {
     HelpTopic,
     File,
     StateOrEvent,
+    Job,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +61,7 @@ pub enum Group {
     Data,
     Options,
     Inspect,
+    Background,
     Session,
 }
 
@@ -68,6 +72,7 @@ impl Group {
             Group::Data => "Sending and receiving",
             Group::Options => "Options and modes",
             Group::Inspect => "Inspecting",
+            Group::Background => "In the background (worker threads)",
             Group::Session => "The session (no system call of their own)",
         }
     }
@@ -89,6 +94,8 @@ pub struct Spec {
     /// How many handles `NAMES =` may name (0: the verb creates none).
     pub creates: usize,
     pub group: Group,
+    /// It can block, so it may run in the background: `accept srv &`.
+    pub background: bool,
 }
 
 pub const COMMANDS: &[&Spec] = &[
@@ -115,6 +122,10 @@ pub const COMMANDS: &[&Spec] = &[
     &tcpinfo::SPEC,
     &await_state::SPEC,
     &ls::SPEC,
+    &watch::WATCH,
+    &watch::UNWATCH,
+    &background::JOBS,
+    &background::WAIT,
     &session_verbs::USE,
     &help::SPEC,
     &session_verbs::SOURCE,
@@ -151,6 +162,11 @@ pub enum Command {
     Ioctl(ioctl::Ioctl),
     Tcpinfo(tcpinfo::Tcpinfo),
     Await(await_state::Await),
+    Watch(watch::Watch),
+    Unwatch(watch::Unwatch),
+    Jobs,
+    /// Wait for one job, or every background call (the driver does it).
+    Wait(Option<u32>),
     Ls,
     Use(String),
     Help(help::Help),
@@ -168,6 +184,8 @@ pub struct Parsed {
     pub names: Vec<String>,
     pub verb: &'static str,
     pub command: Command,
+    /// The column of a trailing `&`: run it on a worker thread.
+    pub background: Option<usize>,
 }
 
 /// Parses one line; `Ok(None)` for a blank line or a comment. On a usage
@@ -177,7 +195,12 @@ pub fn parse(
     handles: &dyn HandleNames,
 ) -> Result<Option<Parsed>, (Option<&'static str>, UsageError)> {
     let split = parse::split_line(line).map_err(|e| (None, e))?;
-    let Some(SplitLine { names, tokens }) = split else {
+    let Some(SplitLine {
+        names,
+        tokens,
+        background,
+    }) = split
+    else {
         return Ok(None);
     };
     let verb_token = &tokens[0];
@@ -185,6 +208,20 @@ pub fn parse(
         return Err((None, unknown_verb(verb_token)));
     };
     check_names(spec, &names, handles).map_err(|e| (Some(spec.name), e))?;
+    if let (Some(column), false) = (background, spec.background) {
+        let can: Vec<&str> = background::verbs().collect();
+        return Err((
+            Some(spec.name),
+            UsageError::at(
+                column,
+                format!(
+                    "'{}' does not block, so it cannot run in the background — only {} take '&'",
+                    spec.name,
+                    can.join(", ")
+                ),
+            ),
+        ));
+    }
     let end_column = line.chars().count() + 1;
     let mut cursor = Cursor::new(&tokens[1..], spec.usage, end_column, handles);
     let command = parse_args(spec.name, &mut cursor).map_err(|e| (Some(spec.name), e))?;
@@ -192,6 +229,7 @@ pub fn parse(
         names: names.into_iter().map(|(name, _)| name).collect(),
         verb: spec.name,
         command,
+        background,
     }))
 }
 
@@ -219,6 +257,13 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
         "ioctl" => Command::Ioctl(ioctl::Ioctl::parse(cursor)?),
         "tcpinfo" => Command::Tcpinfo(tcpinfo::Tcpinfo::parse(cursor)?),
         "await" => Command::Await(await_state::Await::parse(cursor)?),
+        "watch" => Command::Watch(watch::Watch::parse(cursor)?),
+        "unwatch" => Command::Unwatch(watch::Unwatch::parse(cursor)?),
+        "jobs" => {
+            cursor.finish()?;
+            Command::Jobs
+        }
+        "wait" => Command::Wait(background::parse_wait(cursor)?),
         "ls" => {
             cursor.finish()?;
             Command::Ls
@@ -303,6 +348,12 @@ fn check_names(
                 format!("handle '{name}' already exists — close it first, or pick another name"),
             ));
         }
+        if let Some(job) = handles.reserved_by(name) {
+            return Err(UsageError::at(
+                *column,
+                format!("background job [{job}] will create '{name}' — pick another name"),
+            ));
+        }
         if spec(name).is_some() {
             return Err(UsageError::at(
                 *column,
@@ -318,7 +369,8 @@ fn check_names(
 
 impl Command {
     /// Executes the command: one system call (or none, for session commands).
-    /// `Source` and `Quit` belong to the driver and are not handled here.
+    /// `Source`, `Record`, `Wait` and `Quit` belong to the driver and are not
+    /// handled here.
     pub fn execute(self, verb: &'static str, names: Vec<String>, session: &mut Session) -> Step {
         let result = match self {
             Command::Socket(c) => c.execute(names, session),
@@ -342,10 +394,15 @@ impl Command {
             Command::Ioctl(c) => c.execute(session),
             Command::Tcpinfo(c) => c.execute(session),
             Command::Await(c) => c.execute(session),
+            Command::Watch(c) => c.execute(session),
+            Command::Unwatch(c) => c.execute(session),
+            Command::Jobs => Ok(background::list(session)),
             Command::Ls => Ok(ls::execute(session)),
             Command::Use(name) => Ok(session_verbs::execute_use(name, session)),
             Command::Help(c) => Ok(c.execute()),
-            Command::Source(_) | Command::Record(_) | Command::Quit => Ok(Step::new(verb, None)),
+            Command::Source(_) | Command::Record(_) | Command::Quit | Command::Wait(_) => {
+                Ok(Step::new(verb, None))
+            }
         };
         // A problem found only at execution (a handle gone, an address that
         // does not resolve) never reached the kernel: it is a usage error.

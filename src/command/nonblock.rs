@@ -19,6 +19,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handle, Arg::OnOff],
     creates: 0,
     group: Group::Options,
+    background: false,
 };
 
 #[derive(Debug)]

@@ -26,6 +26,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handles, Arg::Number],
     creates: 0,
     group: Group::Inspect,
+    background: true,
 };
 
 #[derive(Debug)]
@@ -35,6 +36,11 @@ pub struct Poll {
 }
 
 impl Poll {
+    /// The handles a background run of it shares.
+    pub fn handles(&self) -> Vec<String> {
+        self.handles.clone()
+    }
+
     pub fn parse(cursor: &mut Cursor) -> Result<Poll, UsageError> {
         let mut handles = cursor.handles_while_named();
         if handles.is_empty() {

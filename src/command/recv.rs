@@ -38,6 +38,7 @@ pub const RECV: Spec = Spec {
     args: &[Arg::Handle, Arg::Number, Arg::RecvFlags],
     creates: 0,
     group: Group::Data,
+    background: true,
 };
 
 pub const RECVFROM: Spec = Spec {
@@ -64,6 +65,7 @@ pub const RECVFROM: Spec = Spec {
     args: &[Arg::Handle, Arg::Number, Arg::RecvFlags],
     creates: 0,
     group: Group::Data,
+    background: true,
 };
 
 #[derive(Debug)]
@@ -81,6 +83,20 @@ fn parse_size_and_flags(cursor: &mut Cursor) -> Result<(String, usize, libc::c_i
 }
 
 impl Recv {
+    /// A plain `recv H N` (what a watcher calls in a loop).
+    pub fn new(handle: String, len: usize) -> Recv {
+        Recv {
+            handle,
+            len,
+            flags: 0,
+        }
+    }
+
+    /// The handles a background run of it shares.
+    pub fn handles(&self) -> Vec<String> {
+        vec![self.handle.clone()]
+    }
+
     pub fn parse(cursor: &mut Cursor) -> Result<Recv, UsageError> {
         let (handle, len, flags) = parse_size_and_flags(cursor)?;
         Ok(Recv { handle, len, flags })
@@ -134,6 +150,20 @@ pub struct Recvfrom {
 }
 
 impl Recvfrom {
+    /// A plain `recvfrom H N` (what a watcher calls in a loop on a datagram socket).
+    pub fn new(handle: String, len: usize) -> Recvfrom {
+        Recvfrom {
+            handle,
+            len,
+            flags: 0,
+        }
+    }
+
+    /// The handles a background run of it shares.
+    pub fn handles(&self) -> Vec<String> {
+        vec![self.handle.clone()]
+    }
+
     pub fn parse(cursor: &mut Cursor) -> Result<Recvfrom, UsageError> {
         let (handle, len, flags) = parse_size_and_flags(cursor)?;
         Ok(Recvfrom { handle, len, flags })

@@ -38,6 +38,7 @@ pub const SEND: Spec = Spec {
     args: &[Arg::Handle, Arg::Data, Arg::SendFlags],
     creates: 0,
     group: Group::Data,
+    background: true,
 };
 
 pub const SENDALL: Spec = Spec {
@@ -51,6 +52,7 @@ pub const SENDALL: Spec = Spec {
     args: &[Arg::Handle, Arg::Data],
     creates: 0,
     group: Group::Data,
+    background: true,
 };
 
 pub const SENDTO: Spec = Spec {
@@ -75,6 +77,7 @@ pub const SENDTO: Spec = Spec {
     args: &[Arg::Handle, Arg::Addr, Arg::Data, Arg::SendFlags],
     creates: 0,
     group: Group::Data,
+    background: true,
 };
 
 #[derive(Debug)]
@@ -85,6 +88,11 @@ pub struct Send {
 }
 
 impl Send {
+    /// The handles a background run of it shares.
+    pub fn handles(&self) -> Vec<String> {
+        vec![self.handle.clone()]
+    }
+
     pub fn parse(cursor: &mut Cursor) -> Result<Send, UsageError> {
         let handle = cursor.handle()?;
         let data = cursor.data("DATA")?;
@@ -122,6 +130,11 @@ pub struct Sendall {
 }
 
 impl Sendall {
+    /// The handles a background run of it shares.
+    pub fn handles(&self) -> Vec<String> {
+        vec![self.handle.clone()]
+    }
+
     pub fn parse(cursor: &mut Cursor) -> Result<Sendall, UsageError> {
         let handle = cursor.handle()?;
         let data = cursor.data("DATA")?;
@@ -184,6 +197,15 @@ pub struct Sendto {
 }
 
 impl Sendto {
+    /// The handles a background run of it shares (an address may name one).
+    pub fn handles(&self) -> Vec<String> {
+        let mut handles = vec![self.handle.clone()];
+        if let AddrSpec::Handle(name) = &self.addr {
+            handles.push(name.clone());
+        }
+        handles
+    }
+
     pub fn parse(cursor: &mut Cursor) -> Result<Sendto, UsageError> {
         let handle = cursor.handle_before(2)?;
         let addr = cursor.addr()?;

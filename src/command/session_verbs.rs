@@ -15,6 +15,7 @@ pub const USE: Spec = Spec {
     args: &[Arg::Handle],
     creates: 0,
     group: Group::Session,
+    background: false,
 };
 
 pub const SOURCE: Spec = Spec {
@@ -27,6 +28,7 @@ pub const SOURCE: Spec = Spec {
     args: &[Arg::File],
     creates: 0,
     group: Group::Session,
+    background: false,
 };
 
 pub const RECORD: Spec = Spec {
@@ -40,6 +42,7 @@ pub const RECORD: Spec = Spec {
     args: &[Arg::File],
     creates: 0,
     group: Group::Session,
+    background: false,
 };
 
 pub const QUIT: Spec = Spec {
@@ -52,6 +55,7 @@ pub const QUIT: Spec = Spec {
     args: &[],
     creates: 0,
     group: Group::Session,
+    background: false,
 };
 
 pub const EXIT: Spec = Spec {
@@ -64,6 +68,7 @@ pub const EXIT: Spec = Spec {
     args: &[],
     creates: 0,
     group: Group::Session,
+    background: false,
 };
 
 pub fn execute_use(name: String, session: &mut Session) -> Step {

@@ -23,6 +23,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handle, Arg::ShutdownHow],
     creates: 0,
     group: Group::Socket,
+    background: false,
 };
 
 const HOWS: [&str; 3] = ["read", "write", "both"];

@@ -26,6 +26,7 @@ pub const SOCKET: Spec = Spec {
     args: &[Arg::SocketKind],
     creates: 1,
     group: Group::Socket,
+    background: false,
 };
 
 pub const SOCKETPAIR: Spec = Spec {
@@ -38,6 +39,7 @@ pub const SOCKETPAIR: Spec = Spec {
     args: &[Arg::PairKind],
     creates: 2,
     group: Group::Socket,
+    background: false,
 };
 
 fn parse_kind(cursor: &mut Cursor, default: Kind, allowed: &[Kind]) -> Result<Kind, UsageError> {

@@ -234,6 +234,7 @@ pub const SETSOCKOPT: Spec = Spec {
     args: &[Arg::Handle, Arg::SockOpt, Arg::OptValue],
     creates: 0,
     group: Group::Options,
+    background: false,
 };
 
 pub const GETSOCKOPT: Spec = Spec {
@@ -246,6 +247,7 @@ pub const GETSOCKOPT: Spec = Spec {
     args: &[Arg::Handle, Arg::SockOpt],
     creates: 0,
     group: Group::Options,
+    background: false,
 };
 
 /// A value to set, already checked against the option's kind.

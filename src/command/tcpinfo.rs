@@ -22,6 +22,7 @@ pub const SPEC: Spec = Spec {
     args: &[Arg::Handle],
     creates: 0,
     group: Group::Inspect,
+    background: false,
 };
 
 #[derive(Debug)]

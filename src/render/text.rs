@@ -49,6 +49,10 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
 
 fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     let call = step.call.as_deref().unwrap_or(step.verb);
+    // A background job's result says which job it is: `[1] accept(srv) = 5`.
+    if let (Some(job), false) = (step.job, matches!(step.outcome, Outcome::Done)) {
+        write!(out, "{} ", format!("[{job}]").magenta().bold())?;
+    }
     match &step.outcome {
         Outcome::Returned(value) => {
             writeln!(out, "{} = {}", call.bold(), value.to_string().green())
@@ -74,7 +78,11 @@ fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
             )
         }
         Outcome::Usage(error) => writeln!(out, "{} {error}", "error:".red().bold()),
-        Outcome::NotReached(message) => writeln!(out, "{} {message}", "await failed:".red().bold()),
+        Outcome::NotReached(message) => writeln!(
+            out,
+            "{} {message}",
+            format!("{} failed:", step.verb).red().bold()
+        ),
         Outcome::Done => Ok(()),
     }
 }

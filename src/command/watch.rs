@@ -1,0 +1,153 @@
+//! `watch [H] [N]` and `unwatch [H]`: a receiving thread, as in the
+//! tutorials' chat programs. The watcher calls the same `recv` (`recvfrom`
+//! on a datagram socket) in a loop, in a session that shares only H, and
+//! each result is shown as its own step, tagged with the job number.
+
+use super::recv::{Recv, Recvfrom};
+use super::{Arg, Command, Group, Spec};
+use crate::error::UsageError;
+use crate::jobs::Work;
+use crate::names::TcpState;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::{Outcome, Step};
+
+pub const WATCH: Spec = Spec {
+    name: "watch",
+    usage: "watch [H] [N]",
+    syscall: "recv(2)",
+    summary: "Keep receiving on H on a thread of its own — recv N (default 1024) in a loop — and show each result as it comes: data, EOF, errors such as ECONNRESET, and state changes.",
+    notes: "The receiving thread of the tutorials' chat programs: while `watch conn` runs, type \
+            `send conn ...` and the peer's messages appear as they arrive. On a stream the \
+            watcher stops at EOF (recv = 0) or an error; on a datagram socket it calls \
+            recvfrom and shows each sender. `unwatch H` stops it; so do `close H` and quit.",
+    errnos: &[
+        (
+            "ECONNRESET",
+            "the peer reset the connection (RST): the watcher stops",
+        ),
+        (
+            "EAGAIN",
+            "H is nonblocking: the watcher stops (make it blocking with nonblock H off)",
+        ),
+    ],
+    args: &[Arg::Handle, Arg::Number],
+    creates: 0,
+    group: Group::Background,
+    background: false,
+};
+
+pub const UNWATCH: Spec = Spec {
+    name: "unwatch",
+    usage: "unwatch [H]",
+    syscall: "",
+    summary: "Stop watching H: its receiving thread's recv is interrupted (EINTR) and the thread ends.",
+    notes: "Data not yet received stays in the socket for the next recv.",
+    errnos: &[],
+    args: &[Arg::Handle],
+    creates: 0,
+    group: Group::Background,
+    background: false,
+};
+
+/// The most a watcher asks for per call.
+const MAX_WATCH: u64 = 1 << 20;
+
+#[derive(Debug)]
+pub struct Watch {
+    handle: String,
+    len: usize,
+}
+
+impl Watch {
+    pub fn parse(cursor: &mut Cursor) -> Result<Watch, UsageError> {
+        let handle = cursor.handle()?;
+        let len = cursor.optional_int("N", MAX_WATCH)?.unwrap_or(1024) as usize;
+        cursor.finish()?;
+        Ok(Watch { handle, len })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
+        let name = self.handle.clone();
+        let handle = session.lookup(&name)?;
+        if let Some(job) = session.jobs.watching(&name) {
+            return Err(UsageError::new(format!(
+                "{name} is already watched by job [{job}]"
+            )));
+        }
+        if handle.state == Some(TcpState::LISTEN) {
+            return Err(UsageError::new(format!(
+                "{name} is listening: there is nothing to receive — accept {name} & takes a connection in the background"
+            )));
+        }
+        let datagram = handle.kind.socket_type() == socket2::Type::DGRAM;
+        let verb = if datagram { "recvfrom" } else { "recv" };
+        let mut worker = session.detached(std::slice::from_ref(&name))?;
+        let (handle_name, len) = (name.clone(), self.len);
+        let spawned = session.jobs.spawn(
+            Work::Watch(name.clone()),
+            vec![name.clone()],
+            Vec::new(),
+            move |job| {
+                worker.set_probe(std::sync::Arc::clone(&job.probe));
+                while !job.stopping() {
+                    let command = if datagram {
+                        Command::Recvfrom(Recvfrom::new(handle_name.clone(), len))
+                    } else {
+                        Command::Recv(Recv::new(handle_name.clone(), len))
+                    };
+                    let step = command.execute(verb, Vec::new(), &mut worker);
+                    // Interrupted by unwatch, close or quit: that step says so.
+                    if job.stopping() && !step.ok() {
+                        break;
+                    }
+                    let last = match step.outcome {
+                        Outcome::Returned(0) => !datagram,
+                        Outcome::Returned(_) => false,
+                        _ => true,
+                    };
+                    job.send(step, Vec::new());
+                    if last {
+                        break;
+                    }
+                }
+            },
+        );
+        let id = spawned.map_err(|e| UsageError::new(format!("cannot start a thread: {e}")))?;
+        let mut step = Step::new(WATCH.name, Some(name.clone()));
+        step.job = Some(id);
+        step.lines.push(format!(
+            "[{id}] watching {name}: {verb}({name}, {len}, 0) in a loop on its own thread (unwatch {name} stops it)"
+        ));
+        Ok(step)
+    }
+}
+
+#[derive(Debug)]
+pub struct Unwatch {
+    handle: String,
+}
+
+impl Unwatch {
+    pub fn parse(cursor: &mut Cursor) -> Result<Unwatch, UsageError> {
+        let handle = cursor.handle()?;
+        cursor.finish()?;
+        Ok(Unwatch { handle })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
+        let name = self.handle;
+        let Some(job) = session.jobs.watching(&name) else {
+            return Err(UsageError::new(format!(
+                "nothing is watching {name} — start with: watch {name}"
+            )));
+        };
+        session.jobs.stop(job);
+        let mut step = Step::new(UNWATCH.name, Some(name.clone()));
+        step.job = Some(job);
+        step.lines.push(format!(
+            "[{job}] stopped watching {name} (its recv was interrupted: EINTR)"
+        ));
+        Ok(step)
+    }
+}
