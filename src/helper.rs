@@ -2,8 +2,7 @@
 //! from the command table (`command::COMMANDS`) and the live handle names.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 use colored::Colorize;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
@@ -17,23 +16,30 @@ use crate::command::{Arg, COMMANDS, Spec, spec};
 use crate::names::{self, TcpState};
 use crate::session::Kind;
 
-/// Completes and hints from the command table; `handles` is refreshed by
-/// the shell after every step.
+/// The live handle names, refreshed by the shell after every step (and by
+/// its courier when a background accept adds one).
+pub type HandleList = Arc<Mutex<Vec<String>>>;
+
+/// Completes and hints from the command table and the live handle names.
 pub struct SocklabHelper {
-    pub handles: Rc<RefCell<Vec<String>>>,
+    pub handles: HandleList,
     files: FilenameCompleter,
 }
 
 impl SocklabHelper {
-    pub fn new(handles: Rc<RefCell<Vec<String>>>) -> SocklabHelper {
+    pub fn new(handles: HandleList) -> SocklabHelper {
         SocklabHelper {
             handles,
             files: FilenameCompleter::new(),
         }
     }
 
+    fn names(&self) -> Vec<String> {
+        self.handles.lock().map(|h| h.clone()).unwrap_or_default()
+    }
+
     fn is_handle(&self, word: &str) -> bool {
-        self.handles.borrow().iter().any(|h| h == word)
+        self.names().iter().any(|h| h == word)
     }
 
     /// Which argument kinds may stand at argument `index` (0 = first after the verb).
@@ -63,9 +69,9 @@ impl SocklabHelper {
     fn candidates(&self, kind: Arg) -> Vec<String> {
         let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
         match kind {
-            Arg::Handle | Arg::Handles => self.handles.borrow().clone(),
+            Arg::Handle | Arg::Handles => self.names(),
             Arg::Addr => {
-                let mut list = self.handles.borrow().clone();
+                let mut list = self.names();
                 list.extend([
                     "127.0.0.1:".into(),
                     "[::1]:".into(),
@@ -229,7 +235,7 @@ mod tests {
     use super::*;
 
     fn helper(handles: &[&str]) -> SocklabHelper {
-        SocklabHelper::new(Rc::new(RefCell::new(
+        SocklabHelper::new(Arc::new(Mutex::new(
             handles.iter().map(|s| s.to_string()).collect(),
         )))
     }

@@ -8,7 +8,8 @@
 //! table) → [`session::Session::run`] (one real system call, then the TCP
 //! states read back) → a [`step::Step`] → [`render`] (text or JSON).
 //! [`runner`] drives that for a line or a script; [`repl`] and [`helper`]
-//! are the interactive shell; [`script`] is script mode. [`sys`] is the one
+//! are the interactive shell, with [`courier`] showing background results
+//! above the prompt; [`script`] is script mode. [`sys`] is the one
 //! module with `unsafe`; [`interrupt`] bounds blocking calls. [`jobs`] runs
 //! `CMD &` and `watch` on worker threads, whose steps the runner shows.
 //! [`transcript`] replays, records and plays `.socklab` files.
@@ -17,6 +18,7 @@
 
 pub mod address;
 pub mod command;
+pub mod courier;
 pub mod error;
 pub mod helper;
 pub mod interrupt;

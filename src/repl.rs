@@ -1,59 +1,93 @@
 //! The interactive shell: the rustyline loop only (rustyline's
 //! examples/example.rs). Each line goes to the `Runner`; Ctrl-C at the
 //! prompt clears the line, Ctrl-D (or quit) closes every socket and leaves.
+//! Background results are shown above the prompt by the `courier`.
 
-use std::cell::RefCell;
 use std::io;
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use rustyline::Editor;
 use rustyline::config::{CompletionType, Config};
 use rustyline::error::ReadlineError;
 use rustyline::history::{DefaultHistory, History};
+use rustyline::{Editor, ExternalPrinter};
 
+use crate::courier::{self, Courier};
 use crate::helper::SocklabHelper;
 use crate::parse::HandleNames;
 use crate::runner::{Flow, Format, Runner};
 use crate::session::Session;
 
+type Shared = Arc<Mutex<Runner<io::Stdout>>>;
+
+fn lock(runner: &Shared) -> MutexGuard<'_, Runner<io::Stdout>> {
+    runner.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Runs the shell until quit or Ctrl-D; returns the number of failed lines.
-pub fn run(session: Session, format: Format) -> rustyline::Result<usize> {
+pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
     let config = Config::builder()
         .completion_type(CompletionType::List)
         .auto_add_history(true)
         .max_history_size(10_000)?
         .build();
-    let handles = Rc::new(RefCell::new(Vec::new()));
+    let handles = Arc::new(Mutex::new(Vec::new()));
     let mut editor: Editor<SocklabHelper, DefaultHistory> = Editor::with_config(config)?;
-    editor.set_helper(Some(SocklabHelper::new(Rc::clone(&handles))));
+    editor.set_helper(Some(SocklabHelper::new(Arc::clone(&handles))));
     let history = history_path();
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
+    let inbox = session.jobs.inbox()?;
     let mut runner = Runner::new(session, io::stdout(), format, false, false);
+    // Results are shown as they come, above the prompt.
+    runner.set_settle(false);
+    let runner = Arc::new(Mutex::new(runner));
+    let print: courier::Print = match editor.create_external_printer() {
+        Ok(mut printer) => Box::new(move |text| {
+            let _ = printer.print(text);
+        }),
+        Err(_) => courier::stdout_print(),
+    };
+    let courier = Courier::start(Arc::clone(&runner), inbox, Arc::clone(&handles), print)?;
+    let ended = read_lines(&mut editor, &runner, &handles);
+    if let Some(path) = &history {
+        save_history(editor.history_mut(), path);
+    }
+    drop(editor);
+    courier.stop();
+    ended?;
+    let failures = lock(&runner).failures;
+    Ok(failures)
+}
+
+/// The loop: read a line, run it, until quit or Ctrl-D.
+fn read_lines(
+    editor: &mut Editor<SocklabHelper, DefaultHistory>,
+    runner: &Shared,
+    handles: &crate::helper::HandleList,
+) -> rustyline::Result<()> {
     loop {
-        let prompt = prompt(&runner.session);
+        let prompt = prompt(&lock(runner).session);
         match editor.readline(&prompt) {
             Ok(text) => {
+                let mut runner = lock(runner);
                 let flow = run_pasted(&mut runner, &text);
-                *handles.borrow_mut() = runner.session.handle_names();
+                if let Ok(mut names) = handles.lock() {
+                    *names = runner.session.handle_names();
+                }
                 if flow == Flow::Stop {
-                    break;
+                    return Ok(());
                 }
             }
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => {
-                runner.run_line("quit");
-                break;
+                lock(runner).run_line("quit");
+                return Ok(());
             }
             Err(error) => return Err(error),
         }
     }
-    if let Some(path) = &history {
-        save_history(editor.history_mut(), path);
-    }
-    Ok(runner.failures)
 }
 
 /// Runs what readline returned. A paste of several lines comes back as one

@@ -48,6 +48,8 @@ pub struct Runner<W: Write> {
     /// so the output does not depend on thread timing (off in the shell,
     /// where results are shown as they come, unless recording).
     settle: bool,
+    /// Where output goes instead of `out` while the shell's courier delivers.
+    capture: Option<Vec<u8>>,
 }
 
 /// The longest a step boundary waits for background workers to settle.
@@ -73,7 +75,16 @@ impl<W: Write> Runner<W> {
             recording: None,
             rendered: Vec::new(),
             settle: true,
+            capture: None,
         }
+    }
+
+    /// As `deliver`, but returns the output instead of writing it (for the
+    /// shell's courier, which prints it above the prompt).
+    pub fn deliver_captured(&mut self) -> Vec<u8> {
+        self.capture = Some(Vec::new());
+        self.deliver();
+        self.capture.take().unwrap_or_default()
     }
 
     /// Shows background results as they come rather than settled at step
@@ -344,6 +355,10 @@ impl<W: Write> Runner<W> {
             Format::Text => render::text::render(&mut self.rendered, step),
             Format::Json => writeln!(self.rendered, "{}", render::json::to_json(input, step)),
         };
+        if let Some(captured) = &mut self.capture {
+            captured.extend_from_slice(&self.rendered);
+            return Ok(());
+        }
         self.out
             .write_all(&self.rendered)
             .and_then(|_| self.out.flush())

@@ -127,3 +127,64 @@ fn a_pasted_block_runs_line_by_line() {
     shell.send_control('d').unwrap();
     shell.exp_eof().unwrap();
 }
+
+#[test]
+fn background_accept_and_watch_print_above_a_half_typed_line() {
+    use std::io::{Read, Write};
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = spawn_shell(state.path(), &[]);
+    shell.exp_string("socklab> ").unwrap();
+    type_keys(&mut shell, "srv = socket tcp\r", "socklab [srv CLOSE]> ");
+    shell.send("bind srv 127.0.0.1:0\r").unwrap();
+    shell.flush().unwrap();
+    let (_, bound) = shell.exp_regex(r"bound: 127\.0\.0\.1:\d+").unwrap();
+    let port: u16 = bound.rsplit(':').next().unwrap().parse().unwrap();
+    type_keys(&mut shell, "listen\r", "socklab [srv LISTEN]> ");
+
+    // accept & gives the prompt back at once; connect, and the accepted
+    // connection is shown without another command.
+    type_keys(
+        &mut shell,
+        "accept srv &\r",
+        "running in the background (jobs lists it, wait 1",
+    );
+    shell.exp_string("socklab [srv LISTEN]> ").unwrap();
+    type_keys(&mut shell, "cli = socket tcp\r", "socklab [cli CLOSE]> ");
+    type_keys(&mut shell, "connect cli srv\r", "[1] accept(srv) = ");
+    shell.exp_string("new handle: s1").unwrap();
+    shell.exp_string("state s1: ESTABLISHED").unwrap();
+
+    // A client from outside (this test), accepted in the background too.
+    type_keys(&mut shell, "conn = accept srv &\r", "wait 2 waits for it)");
+    shell.exp_string("socklab [cli ESTABLISHED]> ").unwrap();
+    let mut peer = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    shell.exp_string("[2] accept(srv) = ").unwrap();
+    shell.exp_string("new handle: conn").unwrap();
+    type_keys(&mut shell, "watch conn\r", "[3] watching conn");
+    shell.exp_string("socklab [cli ESTABLISHED]> ").unwrap();
+
+    // Half a line typed; the peer's message appears above it, and the
+    // typed text is still there to finish.
+    // (rustyline repaints as the hint changes, so the echo comes in pieces.)
+    type_keys(&mut shell, "send conn hel", "send conn h");
+    shell.exp_string("el").unwrap();
+    peer.write_all(b"ping").unwrap();
+    shell.exp_string("[3] recv(conn, 1024, 0) = 4").unwrap();
+    shell.exp_string("data: \"ping\"").unwrap();
+    shell
+        .exp_string("socklab [cli ESTABLISHED]> send conn hel")
+        .unwrap();
+    type_keys(&mut shell, "lo\r", "send(conn, \"hello\", 5, 0) = 5");
+    let mut got = [0u8; 5];
+    peer.read_exact(&mut got).unwrap();
+    assert_eq!(&got, b"hello");
+
+    // The peer's FIN: the watcher reads EOF and stops.
+    peer.shutdown(std::net::Shutdown::Write).unwrap();
+    shell.exp_string("[3] recv(conn, 1024, 0) = 0").unwrap();
+    shell.exp_string("EOF: the peer has shut down").unwrap();
+    type_keys(&mut shell, "jobs\r", "no background jobs");
+    shell.send_control('d').unwrap();
+    shell.exp_string("closed: srv cli s1 conn").unwrap();
+    shell.exp_eof().unwrap();
+}

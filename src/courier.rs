@@ -1,0 +1,85 @@
+//! The shell's courier: shows background results as they come, above the
+//! line being typed, without breaking it (rustyline's `ExternalPrinter`).
+//!
+//! A thread waits on the jobs' inbox; when results arrive it takes the
+//! runner for a moment, lets it turn them into steps (the same rendering as
+//! a foreground step) and hands the text to the printer — after letting go
+//! of the runner, so a printer waiting for the prompt never holds up a line.
+//! Owns: that thread. Does not own the results (`jobs`) or their text (`runner`).
+
+use std::io::{self, Write};
+use std::os::fd::AsFd;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+
+use nix::errno::Errno;
+use nix::sys::eventfd::{EfdFlags, EventFd};
+
+use crate::helper::HandleList;
+use crate::jobs::Inbox;
+use crate::runner::Runner;
+use crate::sys;
+
+/// Where the courier's text goes: the ExternalPrinter, or stdout.
+pub type Print = Box<dyn FnMut(String) + Send>;
+
+pub struct Courier {
+    stop: Arc<EventFd>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Courier {
+    pub fn start<W: Write + Send + 'static>(
+        runner: Arc<Mutex<Runner<W>>>,
+        inbox: Arc<Inbox>,
+        handles: HandleList,
+        mut print: Print,
+    ) -> io::Result<Courier> {
+        let stop = Arc::new(EventFd::from_flags(
+            EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK,
+        )?);
+        let stopped = Arc::clone(&stop);
+        let thread = crate::interrupt::spawn_without_sigint("socklab-courier".into(), move || {
+            loop {
+                match sys::poll(&[inbox.fd(), stopped.as_fd()], libc::POLLIN, -1) {
+                    Ok((_, revents)) if revents[1] != 0 => return,
+                    Ok(_) | Err(Errno::EINTR) => {}
+                    Err(_) => return,
+                }
+                let text = {
+                    let mut runner = runner.lock().unwrap_or_else(PoisonError::into_inner);
+                    let text = runner.deliver_captured();
+                    if let Ok(mut names) = handles.lock() {
+                        *names = crate::parse::HandleNames::handle_names(&runner.session);
+                    }
+                    text
+                };
+                if !text.is_empty() {
+                    print(String::from_utf8_lossy(&text).into_owned());
+                }
+            }
+        })?;
+        Ok(Courier {
+            stop,
+            thread: Some(thread),
+        })
+    }
+
+    /// Ends the thread. Drop the editor first: a printer waiting for a
+    /// prompt that will not come is released when the editor goes.
+    pub fn stop(mut self) {
+        let _ = self.stop.write(1);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The printer for a shell whose output is not a terminal: plain stdout.
+pub fn stdout_print() -> Print {
+    Box::new(|text: String| {
+        let mut out = io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    })
+}
