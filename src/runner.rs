@@ -211,7 +211,12 @@ impl<W: Write> Runner<W> {
         }
         // Finished before the inbox is emptied: their last results are in it.
         let finished = self.session.jobs.finished();
-        for event in self.session.jobs.take_events() {
+        let mut events = self.session.jobs.take_events();
+        // Jobs that ended at the same boundary are shown in job order, not in
+        // the order their threads happened to report (each job's own results
+        // keep their order: the sort is stable).
+        events.sort_by_key(|event| event.job);
+        for event in events {
             let input = self.session.jobs.input_of(event.job);
             let step = self.session.take_event(event);
             self.show_event(&input, &step);

@@ -13,7 +13,7 @@ use regex::{Captures, Regex};
 static PORT: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(\b\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):(\d{1,5})\b"));
 static LITERAL_PORT: LazyLock<Regex> = LazyLock::new(|| pattern(r":(\d{1,5})\b"));
-static FD_CALL: LazyLock<Regex> = LazyLock::new(|| pattern(r"^((?:socket|accept)\(.*\) = )(\d+)$"));
+static FD_CALL: LazyLock<Regex> = LazyLock::new(|| pattern(r"^((?:\[\d+\] )?(?:socket|accept)\(.*\) = )(\d+)$"));
 static FD_PAIR: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^(socketpair\(.*, \[)(\d+), (\d+)(\]\) = 0)$"));
 static LS_HEADER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^NAME +FD "));
@@ -182,6 +182,15 @@ mod tests {
 
     fn lines(text: &str) -> Vec<String> {
         text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_background_jobs_fd_is_named_too() {
+        let mut namer = Namer::new(["accept srv &"]);
+        assert_eq!(
+            namer.normalize(&lines("[1] accept(srv) = 7")),
+            lines("[1] accept(srv) = [FD1]")
+        );
     }
 
     #[test]
