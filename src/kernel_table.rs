@@ -10,13 +10,25 @@ use crate::names::TcpState;
 
 /// The state of the kernel's connection from `local` to `peer`, if it has one.
 pub fn lookup(local: SocketAddr, peer: SocketAddr) -> Option<TcpState> {
-    let path = if local.is_ipv4() {
-        "/proc/net/tcp"
-    } else {
-        "/proc/net/tcp6"
-    };
-    let table = std::fs::read_to_string(path).ok()?;
-    find(&table, local, peer)
+    lookup_all(&[(local, peer)])[0]
+}
+
+/// As `lookup` for several connections, reading each table at most once.
+pub fn lookup_all(connections: &[(SocketAddr, SocketAddr)]) -> Vec<Option<TcpState>> {
+    let mut tables: [Option<String>; 2] = [None, None];
+    connections
+        .iter()
+        .map(|&(local, peer)| {
+            let (slot, path) = if local.is_ipv4() {
+                (0, "/proc/net/tcp")
+            } else {
+                (1, "/proc/net/tcp6")
+            };
+            let table = tables[slot]
+                .get_or_insert_with(|| std::fs::read_to_string(path).unwrap_or_default());
+            find(table, local, peer)
+        })
+        .collect()
 }
 
 fn find(table: &str, local: SocketAddr, peer: SocketAddr) -> Option<TcpState> {

@@ -422,8 +422,13 @@ impl Session {
     }
 
     fn refresh_ghosts(&mut self, step: &mut Step) {
+        if self.ghosts.is_empty() {
+            return;
+        }
+        let tuples: Vec<_> = self.ghosts.iter().map(|g| (g.local, g.peer)).collect();
+        let mut states = kernel_table::lookup_all(&tuples).into_iter();
         self.ghosts.retain_mut(|ghost| {
-            let now = kernel_table::lookup(ghost.local, ghost.peer);
+            let now = states.next().flatten();
             if now != Some(ghost.state) {
                 step.changes.push(StateChange {
                     handle: ghost.name.clone(),

@@ -13,7 +13,8 @@ use regex::{Captures, Regex};
 static PORT: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(\b\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):(\d{1,5})\b"));
 static LITERAL_PORT: LazyLock<Regex> = LazyLock::new(|| pattern(r":(\d{1,5})\b"));
-static FD_CALL: LazyLock<Regex> = LazyLock::new(|| pattern(r"^((?:\[\d+\] )?(?:socket|accept)\(.*\) = )(\d+)$"));
+static FD_CALL: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^((?:\[\d+\] )?(?:socket|accept)\(.*\) = )(\d+)$"));
 static FD_PAIR: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^(socketpair\(.*, \[)(\d+), (\d+)(\]\) = 0)$"));
 static LS_HEADER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^NAME +FD "));
