@@ -51,6 +51,7 @@ impl Watchdog {
     /// Starts a watchdog for calls made on the current thread. With
     /// `notice`, a call blocking for 100 ms is announced on stdout.
     pub fn start(timeout: Option<Duration>, notice: bool) -> std::io::Result<Watchdog> {
+        crate::sys::ensure_alarm_handler()?;
         let shared = Arc::new(Shared {
             call: Mutex::new(String::new()),
             generation: AtomicU64::new(0),

@@ -274,6 +274,7 @@ impl Jobs {
         reserves: Vec<String>,
         body: impl FnOnce(Context) + Send + 'static,
     ) -> io::Result<u32> {
+        crate::sys::ensure_alarm_handler()?;
         let inbox = self.inbox()?;
         let waiters = Arc::clone(&inbox);
         let id = self.next_id;

@@ -2,7 +2,9 @@
 //! shell (one line at a time) and by scripts (a reader of lines, echoed as
 //! `> LINE`); also carries out `source` and `quit`.
 
-use std::io::{self, BufRead, Write};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::os::fd::AsFd;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
@@ -181,9 +183,14 @@ impl<W: Write> Runner<W> {
     }
 
     /// Runs every line of `reader` until it ends or a line stops the session.
-    pub fn run_reader(&mut self, reader: &mut dyn BufRead) -> Flow {
+    /// While it waits for a line (a pipe that another program writes, as a
+    /// person types), background results are shown as they come.
+    pub fn run_reader(&mut self, reader: &mut BufReader<File>) -> Flow {
         let mut line = Vec::new();
         loop {
+            if reader.buffer().is_empty() {
+                self.show_results_until_readable(reader.get_ref());
+            }
             let overflow = match read_line(reader, &mut line) {
                 Ok(None) => return Flow::Continue,
                 Ok(Some(overflow)) => overflow,
@@ -195,6 +202,20 @@ impl<W: Write> Runner<W> {
             };
             if self.run_bytes(&line, overflow) == Flow::Stop {
                 return Flow::Stop;
+            }
+        }
+    }
+
+    /// Waits until `input` is readable, showing background results that come
+    /// meanwhile. (A file is always readable: a script runs straight on.)
+    fn show_results_until_readable(&mut self, input: &File) {
+        while !self.session.jobs.is_empty() {
+            let Some(inbox) = self.session.jobs.inbox_fd() else {
+                return;
+            };
+            match sys::poll(&[input.as_fd(), inbox], libc::POLLIN, -1) {
+                Ok((_, revents)) if revents[0] == 0 => self.deliver(),
+                _ => return,
             }
         }
     }
@@ -308,7 +329,7 @@ impl<W: Write> Runner<W> {
         };
         let echo = std::mem::replace(&mut self.echo, true);
         self.depth += 1;
-        let flow = self.run_reader(&mut io::BufReader::new(file));
+        let flow = self.run_reader(&mut BufReader::new(file));
         self.depth -= 1;
         self.echo = echo;
         flow

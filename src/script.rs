@@ -2,7 +2,9 @@
 //! stdin not a terminal. Each line is echoed as `> LINE` (text) or becomes
 //! one JSON object (`--json`).
 
-use std::io::{self, BufRead, BufReader, BufWriter};
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter};
+use std::os::fd::AsFd;
 
 use crate::runner::{Format, Runner};
 use crate::session::Session;
@@ -12,13 +14,14 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
     let stdout = io::stdout();
     let out = BufWriter::new(stdout.lock());
     let mut runner = Runner::new(session, out, format, true, bail);
-    let mut reader: Box<dyn BufRead> = if path == "-" {
-        Box::new(io::stdin().lock())
+    // stdin is read through its fd, with one buffer (ours), so the runner
+    // can tell when it is about to wait for input.
+    let input = if path == "-" {
+        File::from(io::stdin().as_fd().try_clone_to_owned()?)
     } else {
-        Box::new(BufReader::new(std::fs::File::open(path).map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot open script '{path}': {e}"))
-        })?))
+        File::open(path)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot open script '{path}': {e}")))?
     };
-    runner.run_reader(&mut *reader);
+    runner.run_reader(&mut BufReader::new(input));
     Ok(runner.failures)
 }

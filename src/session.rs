@@ -22,7 +22,7 @@ use crate::jobs::{Event, Jobs, Probe};
 use crate::kernel_table;
 use crate::names::TcpState;
 use crate::parse::HandleNames;
-use crate::step::{Outcome, StateChange, Step};
+use crate::step::{JobRole, Outcome, StateChange, Step};
 use crate::sys;
 
 /// What a handle is, as created by `socket KIND` (accepted handles inherit it).
@@ -452,7 +452,7 @@ impl Session {
     /// with every TCP state change, as a foreground step is.
     pub fn take_event(&mut self, event: Event) -> Step {
         let mut step = event.step;
-        step.job = Some(event.job);
+        step.job = Some((event.job, JobRole::Result));
         for handle in event.handles {
             self.handles.push(handle);
         }

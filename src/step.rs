@@ -64,8 +64,29 @@ pub struct Step {
     pub changes: Vec<StateChange>,
     /// Every open TCP handle's state after the step.
     pub states: Vec<(String, TcpState)>,
-    /// The background job (`CMD &`, `watch`) that made this call, if one did.
-    pub job: Option<u32>,
+    /// The background job (`CMD &`, `watch`) the step is about, and how.
+    pub job: Option<(u32, JobRole)>,
+}
+
+/// How a step is about a background job.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobRole {
+    /// The line started it (`accept srv &`, `watch conn`).
+    Started,
+    /// The job made this call: its result.
+    Result,
+    /// The line stopped it (`unwatch`).
+    Stopped,
+}
+
+impl JobRole {
+    pub fn name(self) -> &'static str {
+        match self {
+            JobRole::Started => "started",
+            JobRole::Result => "result",
+            JobRole::Stopped => "stopped",
+        }
+    }
 }
 
 impl Step {

@@ -109,6 +109,23 @@ pub fn install_signal_handlers() -> Result<(), Errno> {
     Ok(())
 }
 
+/// Installs the SIGALRM handler (no `SA_RESTART`) once, for a process that
+/// did not call `install_signal_handlers` (a test, a library user): the
+/// watchdog and background jobs interrupt calls with SIGALRM, whose default
+/// action would end the process.
+pub fn ensure_alarm_handler() -> Result<(), Errno> {
+    static INSTALLED: std::sync::OnceLock<Result<(), Errno>> = std::sync::OnceLock::new();
+    *INSTALLED.get_or_init(|| {
+        let alrm = SigAction::new(
+            SigHandler::Handler(on_sigalrm),
+            SaFlags::empty(),
+            SigSet::empty(),
+        );
+        // SAFETY: the handler only touches atomics, which is async-signal-safe.
+        unsafe { sigaction(Signal::SIGALRM, &alrm) }.map(|_| ())
+    })
+}
+
 /// Views an initialised byte buffer as the `MaybeUninit` slice socket2's
 /// receive calls take, so one zeroed buffer can be reused without copying.
 pub fn as_uninit(buf: &mut [u8]) -> &mut [std::mem::MaybeUninit<u8>] {

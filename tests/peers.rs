@@ -4,8 +4,9 @@
 
 mod common;
 
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 use common::*;
 use serde_json::Value;
@@ -17,9 +18,53 @@ fn python(script: &str, args: &[&str]) -> Child {
             env!("CARGO_MANIFEST_DIR")
         ))
         .args(args)
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .expect("python3 runs")
+}
+
+/// A Python peer: its stdout read line by line, its stdin to type into.
+struct Peer {
+    child: Child,
+    out: BufReader<ChildStdout>,
+    input: Option<ChildStdin>,
+}
+
+impl Peer {
+    fn start(script: &str, args: &[&str]) -> Peer {
+        let mut child = python(script, args);
+        let out = BufReader::new(child.stdout.take().unwrap());
+        let input = child.stdin.take();
+        Peer { child, out, input }
+    }
+
+    fn line(&mut self) -> String {
+        read_line(&mut self.out)
+    }
+
+    /// Types a line into the peer (its sending thread sends it).
+    fn say(&mut self, text: &str) {
+        let input = self.input.as_mut().unwrap();
+        writeln!(input, "{text}").unwrap();
+        input.flush().unwrap();
+    }
+
+    /// Closes the peer's stdin (its sender finishes) and waits for it to exit.
+    fn finish(mut self) {
+        drop(self.input.take());
+        assert!(self.child.wait().unwrap().success(), "the peer failed");
+    }
+}
+
+fn port_of(step: &Value) -> String {
+    step["addr"]
+        .as_str()
+        .unwrap()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .to_string()
 }
 
 fn read_line(reader: &mut impl BufRead) -> String {
@@ -49,9 +94,12 @@ fn socklab_talks_to_the_python_echo_server() {
 }
 
 /// socklab in script mode, fed one line at a time, answering as it goes.
+/// Background results (which socklab shows as they come while it waits for
+/// a line) are kept aside until asked for.
 struct Live {
     child: Child,
     out: BufReader<ChildStdout>,
+    results: VecDeque<Value>,
 }
 
 impl Live {
@@ -63,7 +111,15 @@ impl Live {
             .spawn()
             .expect("socklab starts");
         let out = BufReader::new(child.stdout.take().unwrap());
-        Live { child, out }
+        Live {
+            child,
+            out,
+            results: VecDeque::new(),
+        }
+    }
+
+    fn next_object(&mut self) -> Value {
+        serde_json::from_str(&read_line(&mut self.out)).expect("JSON")
     }
 
     /// Sends a line and waits for its step.
@@ -71,9 +127,30 @@ impl Live {
         let stdin = self.child.stdin.as_mut().unwrap();
         writeln!(stdin, "{line}").unwrap();
         stdin.flush().unwrap();
-        let step: Value = serde_json::from_str(&read_line(&mut self.out)).expect("JSON");
-        assert_eq!(step["input"], line);
-        step
+        loop {
+            let object = self.next_object();
+            if object["background"] == "result" {
+                self.results.push_back(object);
+                continue;
+            }
+            assert_eq!(object["input"], line);
+            return object;
+        }
+    }
+
+    /// The next result of background job `job`, waiting for it if need be.
+    fn result(&mut self, job: &Value) -> Value {
+        if let Some(at) = self.results.iter().position(|r| r["job"] == *job) {
+            return self.results.remove(at).unwrap();
+        }
+        loop {
+            let object = self.next_object();
+            assert_eq!(object["background"], "result", "{object}");
+            if object["job"] == *job {
+                return object;
+            }
+            self.results.push_back(object);
+        }
     }
 }
 
@@ -83,13 +160,7 @@ fn socklab_accepts_a_python_client_and_answers_it() {
     lab.step("srv = socket tcp");
     let bound = lab.step("bind srv 127.0.0.1:0");
     lab.step("listen srv 5");
-    let port = bound["addr"]
-        .as_str()
-        .unwrap()
-        .rsplit(':')
-        .next()
-        .unwrap()
-        .to_string();
+    let port = port_of(&bound);
 
     let mut client = python("tcp_client.py", &[&port, "haha"]);
     let accepted = lab.step("conn = accept srv");
@@ -108,4 +179,156 @@ fn socklab_accepts_a_python_client_and_answers_it() {
     let quit = lab.step("quit");
     assert_eq!(quit["fields"]["closed"], serde_json::json!(["srv", "conn"]));
     assert!(lab.child.wait().unwrap().success());
+}
+
+#[test]
+fn socklab_sends_to_the_python_udp_receiver() {
+    let mut receiver = Peer::start("udp_receiver.py", &[]);
+    let port = receiver.line();
+    let script = format!(
+        "u = socket udp\nbind u 127.0.0.1:0\nsendto u 127.0.0.1:{port} \"hello udp\"\nsendto u 127.0.0.1:{port} \"88\"\nclose u\n"
+    );
+    let (steps, output) = run_json(&script, &[]);
+    assert!(output.status.success(), "{}", dump(&steps));
+    let ours = port_of(step(&steps, "bind u 127.0.0.1:0"));
+    // The receiver saw each datagram, and our port as the sender.
+    assert_eq!(receiver.line(), format!("hello udp {ours}"));
+    assert_eq!(receiver.line(), format!("88 {ours}"));
+    receiver.finish();
+}
+
+#[test]
+fn socklab_receives_from_the_python_udp_sender() {
+    let mut lab = Live::start();
+    lab.step("u = socket udp");
+    let port = port_of(&lab.step("bind u 127.0.0.1:0"));
+    let mut sender = Peer::start("udp_sender.py", &[&port, "hi from python", "88"]);
+    let theirs = sender.line();
+    for expected in ["hi from python", "88"] {
+        let got = lab.step("recvfrom u");
+        assert_eq!(data(&got), expected.as_bytes());
+        assert_eq!(port_of(&got), theirs, "the sender's address: {got}");
+    }
+    sender.finish();
+    lab.step("quit");
+}
+
+#[test]
+fn socklab_chats_turn_by_turn_with_the_python_server() {
+    let mut server = Peer::start("turn_chat.py", &["server"]);
+    let port = server.line();
+    let script = format!(
+        "c = socket tcp\nconnect c 127.0.0.1:{port}\nsend c hello\nrecv c\nsend c \"how are you\"\nrecv c\nsend c end\nrecv c\nclose c\n"
+    );
+    let (steps, output) = run_json(&script, &[]);
+    assert!(output.status.success(), "{}", dump(&steps));
+    assert_eq!(data(nth_step(&steps, "recv c", 0)), b"got: hello");
+    assert_eq!(data(nth_step(&steps, "recv c", 1)), b"got: how are you");
+    // After "end" the server closes: EOF.
+    assert_ret(nth_step(&steps, "recv c", 2), 0);
+    assert_eq!(server.line(), "hello");
+    assert_eq!(server.line(), "how are you");
+    assert_eq!(server.line(), "end");
+    server.finish();
+}
+
+#[test]
+fn the_python_turn_taking_client_chats_with_socklab() {
+    let mut lab = Live::start();
+    lab.step("srv = socket tcp");
+    let port = port_of(&lab.step("bind srv 127.0.0.1:0"));
+    lab.step("listen srv");
+    let mut client = Peer::start("turn_chat.py", &["client", &port, "hello", "bye"]);
+    assert_eq!(lab.step("conn = accept srv")["ok"], true);
+    assert_eq!(data(&lab.step("recv conn")), b"hello");
+    assert_ret(&lab.step("send conn \"hello, python\""), 13);
+    assert_eq!(client.line(), "hello, python");
+    assert_eq!(data(&lab.step("recv conn")), b"bye");
+    lab.step("send conn \"bye, python\"");
+    assert_eq!(client.line(), "bye, python");
+    assert_eq!(data(&lab.step("recv conn")), b"end");
+    let eof = lab.step("recv conn");
+    assert_ret(&eof, 0);
+    assert_eq!(eof["states"]["conn"], "CLOSE_WAIT");
+    client.finish();
+    lab.step("quit");
+}
+
+/// One exchange in each direction at once between a watched socklab
+/// handle and the Python threaded chat, then the Python side's FIN.
+fn threaded_chat(lab: &mut Live, chat: &mut Peer, handle: &str) {
+    let watching = lab.step(&format!("watch {handle}"));
+    let job = watching["job"].clone();
+    assert_eq!(watching["background"], "started");
+    // Both sides send before either reads: the threads receive meanwhile.
+    chat.say("hello from python");
+    assert_ret(
+        &lab.step(&format!("send {handle} \"hello from socklab\"")),
+        18,
+    );
+    assert_eq!(chat.line(), "received: hello from socklab");
+    let got = lab.result(&job);
+    assert_eq!(got["call"], format!("recv({handle}, 1024, 0)"));
+    assert_eq!(data(&got), b"hello from python");
+    // The Python side is done typing: it shuts down writing. The watcher
+    // reads EOF and stops; socklab can still send (half-close).
+    drop(chat.input.take());
+    let eof = lab.result(&job);
+    assert_ret(&eof, 0);
+    assert_eq!(eof["states"][handle], "CLOSE_WAIT");
+    lab.step(&format!("send {handle} \"still here\""));
+    assert_eq!(chat.line(), "received: still here");
+    lab.step(&format!("close {handle}"));
+    assert_eq!(chat.line(), "peer closed");
+}
+
+#[test]
+fn socklab_watches_while_chatting_with_the_python_threaded_server() {
+    let mut chat = Peer::start("thread_chat.py", &["server"]);
+    let port = chat.line();
+    let mut lab = Live::start();
+    lab.step("c = socket tcp");
+    assert_ret(&lab.step(&format!("connect c 127.0.0.1:{port}")), 0);
+    threaded_chat(&mut lab, &mut chat, "c");
+    chat.finish();
+    lab.step("quit");
+}
+
+#[test]
+fn the_python_threaded_client_chats_with_a_watching_socklab() {
+    let mut lab = Live::start();
+    lab.step("srv = socket tcp");
+    let port = port_of(&lab.step("bind srv 127.0.0.1:0"));
+    lab.step("listen srv");
+    let accepting = lab.step("conn = accept srv &");
+    let mut chat = Peer::start("thread_chat.py", &["client", &port]);
+    assert_eq!(chat.line(), "connected");
+    let accepted = lab.result(&accepting["job"]);
+    assert_eq!(accepted["new_handles"], serde_json::json!(["conn"]));
+    threaded_chat(&mut lab, &mut chat, "conn");
+    chat.finish();
+    lab.step("quit");
+}
+
+#[test]
+fn socklab_and_the_python_udp_threaded_chat_talk_both_ways() {
+    let mut lab = Live::start();
+    lab.step("u = socket udp");
+    let ours = port_of(&lab.step("bind u 127.0.0.1:0"));
+    let mut chat = Peer::start("udp_thread_chat.py", &[&ours]);
+    let theirs = chat.line();
+    let job = lab.step("watch u")["job"].clone();
+    chat.say("hi socklab");
+    lab.step(&format!("sendto u 127.0.0.1:{theirs} \"hi python\""));
+    assert_eq!(chat.line(), format!("received: hi python from {ours}"));
+    let got = lab.result(&job);
+    assert_eq!(got["call"], "recvfrom(u, 1024, 0)");
+    assert_eq!(data(&got), b"hi socklab");
+    assert_eq!(port_of(&got), theirs);
+    // "88" ends the Python receiver; EOF on its stdin ends its sender.
+    lab.step(&format!("sendto u 127.0.0.1:{theirs} 88"));
+    assert_eq!(chat.line(), format!("received: 88 from {ours}"));
+    chat.finish();
+    let quit = lab.step("quit");
+    assert_eq!(quit["fields"]["stopped"], serde_json::json!(["[1]"]));
 }

@@ -10,7 +10,7 @@ use crate::error::UsageError;
 use crate::jobs::Work;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{JobRole, Step};
 
 pub const JOBS: Spec = Spec {
     name: "jobs",
@@ -134,7 +134,7 @@ pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step,
         });
     let id = spawned.map_err(|e| UsageError::new(format!("cannot start a thread: {e}")))?;
     let mut step = Step::new(verb, None);
-    step.job = Some(id);
+    step.job = Some((id, JobRole::Started));
     step.lines.push(format!(
         "[{id}] {what} — running in the background (jobs lists it, wait {id} waits for it)"
     ));

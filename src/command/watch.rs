@@ -10,7 +10,7 @@ use crate::jobs::Work;
 use crate::names::TcpState;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::{Outcome, Step};
+use crate::step::{JobRole, Outcome, Step};
 
 pub const WATCH: Spec = Spec {
     name: "watch",
@@ -115,7 +115,7 @@ impl Watch {
         );
         let id = spawned.map_err(|e| UsageError::new(format!("cannot start a thread: {e}")))?;
         let mut step = Step::new(WATCH.name, Some(name.clone()));
-        step.job = Some(id);
+        step.job = Some((id, JobRole::Started));
         step.lines.push(format!(
             "[{id}] watching {name}: {verb}({name}, {len}, 0) in a loop on its own thread (unwatch {name} stops it)"
         ));
@@ -144,7 +144,7 @@ impl Unwatch {
         };
         session.jobs.stop(job);
         let mut step = Step::new(UNWATCH.name, Some(name.clone()));
-        step.job = Some(job);
+        step.job = Some((job, JobRole::Stopped));
         step.lines.push(format!(
             "[{job}] stopped watching {name} (its recv was interrupted: EINTR)"
         ));

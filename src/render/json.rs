@@ -1,8 +1,9 @@
 //! A step as one JSON object: the `--json` contract (docs/json.md).
 //!
 //! Keys always present: input, verb, handle, ok, ret, errno, error,
-//! new_handles, addr, data_hex, value, states. Also: call, job (the
-//! background job that made the call, or that the line started), addr_kind,
+//! new_handles, addr, data_hex, value, states. Also: call, job and
+//! background (the background job the step is about: "started" by the
+//! line, its "result", or "stopped" by the line), addr_kind,
 //! changes, fields (per-command extras), output (help/ls prose).
 
 use serde_json::{Map, Value, json};
@@ -18,7 +19,11 @@ pub fn to_json(input: &str, step: &Step) -> Value {
     object.insert("handle".into(), json!(step.handle));
     object.insert("ok".into(), step.ok().into());
     object.insert("call".into(), json!(step.call));
-    object.insert("job".into(), json!(step.job));
+    object.insert("job".into(), json!(step.job.map(|(id, _)| id)));
+    object.insert(
+        "background".into(),
+        json!(step.job.map(|(_, role)| role.name())),
+    );
     let (ret, errno, error) = match &step.outcome {
         Outcome::Returned(value) => (json!(value), Value::Null, Value::Null),
         Outcome::Failed(errno) => (json!(-1), json!(names::errno_name(*errno)), Value::Null),

@@ -9,7 +9,7 @@ use colored::Colorize;
 use serde_json::Value;
 
 use super::{escape, hexdump, is_binary};
-use crate::step::{Outcome, StateChange, Step};
+use crate::step::{JobRole, Outcome, StateChange, Step};
 
 /// The most received bytes shown as text (JSON `data_hex` always has all).
 const DATA_SHOWN: usize = 1024;
@@ -50,7 +50,7 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
 fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     let call = step.call.as_deref().unwrap_or(step.verb);
     // A background job's result says which job it is: `[1] accept(srv) = 5`.
-    if let (Some(job), false) = (step.job, matches!(step.outcome, Outcome::Done)) {
+    if let Some((job, JobRole::Result)) = step.job {
         write!(out, "{} ", format!("[{job}]").magenta().bold())?;
     }
     match &step.outcome {
