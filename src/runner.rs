@@ -271,7 +271,10 @@ impl<W: Write> Runner<W> {
                 .filter(|id| self.session.jobs.exists(*id))
                 .collect();
             if left.is_empty() {
-                return Flow::Continue;
+                let mut step = Step::new("wait", None);
+                step.lines
+                    .extend(targets.iter().map(|id| format!("[{id}] done")));
+                return self.show(line, &step);
             }
             if let Some(reason) = self.block_on_inbox() {
                 let mut step = Step::new("wait", None);

@@ -471,8 +471,10 @@ impl Session {
 }
 
 impl HandleNames for Session {
+    /// A handle in the table, or one a background job will create (so a
+    /// line naming it reads as naming a handle, and says it is not there yet).
     fn is_handle(&self, name: &str) -> bool {
-        self.get(name).is_some()
+        self.get(name).is_some() || self.jobs.reserved_by(name).is_some()
     }
 
     fn current(&self) -> Option<&str> {

@@ -342,16 +342,16 @@ fn check_names(
         ));
     }
     for (i, (name, column)) in names.iter().enumerate() {
-        if handles.is_handle(name) {
-            return Err(UsageError::at(
-                *column,
-                format!("handle '{name}' already exists — close it first, or pick another name"),
-            ));
-        }
         if let Some(job) = handles.reserved_by(name) {
             return Err(UsageError::at(
                 *column,
                 format!("background job [{job}] will create '{name}' — pick another name"),
+            ));
+        }
+        if handles.is_handle(name) {
+            return Err(UsageError::at(
+                *column,
+                format!("handle '{name}' already exists — close it first, or pick another name"),
             ));
         }
         if spec(name).is_some() {
