@@ -332,3 +332,110 @@ fn socklab_and_the_python_udp_threaded_chat_talk_both_ways() {
     let quit = lab.step("quit");
     assert_eq!(quit["fields"]["stopped"], serde_json::json!(["[1]"]));
 }
+
+/// docs/half-close.md, step by step: two socklab processes, one per end,
+/// each showing only its own kernel's view.
+#[test]
+fn two_socklabs_demonstrate_half_close_as_the_doc_says() {
+    let mut a = Live::start();
+    let mut b = Live::start();
+    a.step("srv = socket tcp");
+    let port = port_of(&a.step("bind srv 127.0.0.1:0"));
+    a.step("listen srv");
+    let accepting = a.step("conn = accept srv &")["job"].clone();
+
+    b.step("cli = socket tcp");
+    let connected = b.step(&format!("connect cli 127.0.0.1:{port}"));
+    assert_eq!(connected["states"]["cli"], "ESTABLISHED");
+    let accepted = a.result(&accepting);
+    assert_eq!(accepted["new_handles"], serde_json::json!(["conn"]));
+    assert_eq!(accepted["states"]["conn"], "ESTABLISHED");
+    let watching = a.step("watch conn")["job"].clone();
+
+    b.step("send cli \"request\"");
+    assert_eq!(data(&a.result(&watching)), b"request");
+    let shutdown = b.step("shutdown cli write");
+    let (from, to) = change(&shutdown, "cli");
+    assert_eq!(from, "ESTABLISHED");
+    assert!(to.as_str().unwrap().starts_with("FIN_WAIT"), "{shutdown}");
+    let eof = a.result(&watching);
+    assert_ret(&eof, 0);
+    assert_eq!(eof["states"]["conn"], "CLOSE_WAIT");
+    assert_eq!(b.step("await cli FIN_WAIT2")["ok"], true);
+
+    // The half-closed connection still carries data the other way.
+    assert_eq!(a.step("ls")["states"]["conn"], "CLOSE_WAIT");
+    assert_ret(&a.step("send conn \"response after your FIN\""), 23);
+    assert_eq!(data(&b.step("recv cli")), b"response after your FIN");
+
+    // A closes: its connection is gone; B reads EOF and holds TIME_WAIT.
+    let closed = a.step("close conn");
+    assert_eq!(closed["changes"][0]["to"], Value::Null, "{closed}");
+    let last = b.step("recv cli");
+    assert_ret(&last, 0);
+    let held = last["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["handle"] == "cli" && c["to"] == "TIME_WAIT" && c["no_fd"] == true);
+    assert!(held, "{last}");
+    a.step("quit");
+    b.step("quit");
+}
+
+/// docs/half-close-server.socklab played (no pauses) in one "terminal",
+/// a socklab client in the other: the blocking calls keep them in step.
+#[test]
+fn the_half_close_server_lesson_plays_against_a_socklab_client() {
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        probe.local_addr().unwrap().port()
+    };
+    let lesson = std::fs::read_to_string(format!(
+        "{}/docs/half-close-server.socklab",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+    .replace("127.0.0.1:9000", &format!("127.0.0.1:{port}"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("half-close-server.socklab");
+    std::fs::write(&path, lesson).unwrap();
+    let mut play = socklab()
+        .args(["play", "--auto", "0s"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut shown = BufReader::new(play.stdout.take().unwrap());
+    let mut transcript = String::new();
+    while !transcript.contains("listening on:") {
+        assert!(
+            shown.read_line(&mut transcript).unwrap() > 0,
+            "{transcript}"
+        );
+    }
+
+    let mut b = Live::start();
+    b.step("cli = socket tcp");
+    assert_ret(&b.step(&format!("connect cli 127.0.0.1:{port}")), 0);
+    b.step("send cli \"request\"");
+    b.step("shutdown cli write");
+    let mut received = Vec::new();
+    loop {
+        let got = b.step("recv cli");
+        if got["ret"] == 0 {
+            break;
+        }
+        received.extend(data(&got));
+    }
+    assert_eq!(received, b"response after your FINand one more");
+    b.step("quit");
+
+    std::io::Read::read_to_string(&mut shown, &mut transcript).unwrap();
+    assert!(play.wait().unwrap().success(), "{transcript}");
+    assert!(transcript.contains("data: \"request\""), "{transcript}");
+    assert!(
+        transcript.contains("recv(conn, 1024, 0) = 0\n  data: \"\"\n  EOF: the peer has shut down"),
+        "{transcript}"
+    );
+}
