@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::{Group, Spec};
 use crate::address;
+use crate::names::TcpState;
 use crate::session::{Handle, Session};
 use crate::step::Step;
 use crate::sys::{self, QueueIoctl};
@@ -33,6 +34,12 @@ fn row(handle: &Handle, current: bool) -> Row {
     let local = handle.socket.local_addr().map(|a| address::display(&a));
     let peer = handle.socket.peer_addr().map(|a| address::display(&a));
     let queue = |which| sys::queue_ioctl(fd, which).map_or("-".to_string(), |n| n.to_string());
+    // Read now, as everything else in the row is (the step's own state
+    // lines, read after it, then agree with the table).
+    let state = match handle.kind.is_tcp() {
+        true => sys::tcp_info(fd).ok().map(|info| TcpState(info.tcpi_state)),
+        false => None,
+    };
     let mut flags = Vec::new();
     if handle.nonblocking {
         flags.push("nonblock");
@@ -51,7 +58,7 @@ fn row(handle: &Handle, current: bool) -> Row {
             handle.kind.name().to_string(),
             local.unwrap_or_else(|_| "-".into()),
             peer.unwrap_or_else(|_| "-".into()),
-            handle.state.map_or("-", |s| s.name()).to_string(),
+            state.map_or("-", |s| s.name()).to_string(),
             queue(QueueIoctl::Fionread),
             queue(QueueIoctl::Siocoutq),
             if flags.is_empty() {
