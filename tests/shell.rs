@@ -184,7 +184,21 @@ fn background_accept_and_watch_print_above_a_half_typed_line() {
     shell.exp_string("[3] recv(conn, 1024, 0) = 0").unwrap();
     shell.exp_string("EOF: the peer has shut down").unwrap();
     type_keys(&mut shell, "jobs\r", "no background jobs");
+
+    // wait blocks until a job ends; Ctrl-C interrupts the wait, not the job.
+    type_keys(&mut shell, "recv cli &\r", "[4] recv cli");
+    type_keys(&mut shell, "wait\r", " blocking (Ctrl-C interrupts it)");
+    shell.send_control('c').unwrap();
+    shell
+        .exp_string("wait failed: interrupted (Ctrl-C); still running: [4]")
+        .unwrap();
+    type_keys(&mut shell, "jobs\r", "[4] recv cli");
+    shell.exp_string("blocked in its call").unwrap();
     shell.send_control('d').unwrap();
+    shell
+        .exp_string("[4] recv(cli, 1024, 0) = -1 EINTR")
+        .unwrap();
+    shell.exp_string("stopped: [4]").unwrap();
     shell.exp_string("closed: srv cli s1 conn").unwrap();
     shell.exp_eof().unwrap();
 }
