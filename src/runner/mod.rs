@@ -1,19 +1,24 @@
 //! The driver: a line → parse → `Session::run` → a renderer. Used by the
 //! shell (one line at a time) and by scripts (a reader of lines, echoed as
-//! `> LINE`); also carries out `source` and `quit`.
+//! `> LINE`); also carries out `source` and `quit`. Background results
+//! and `wait` are in `background`, `record FILE` in `recording`.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
-use std::os::fd::AsFd;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
+
+mod background;
+mod recording;
+
+use recording::Recording;
 
 use crate::command::{self, Command, Parsed};
 use crate::error::UsageError;
 use crate::parse::MAX_LINE;
 use crate::render;
 use crate::session::Session;
-use crate::step::{Outcome, Step};
+use crate::step::Step;
 use crate::suggest::clip;
 use crate::sys;
 
@@ -57,13 +62,6 @@ pub struct Runner<W: Write> {
 /// The longest a step boundary waits for background workers to settle.
 const SETTLE_LIMIT: Duration = Duration::from_secs(2);
 
-/// A transcript being written by `record FILE`, one entry at a time.
-struct Recording {
-    path: String,
-    file: std::fs::File,
-    namer: crate::transcript::normalize::Namer,
-}
-
 impl<W: Write> Runner<W> {
     pub fn new(session: Session, out: W, format: Format, echo: bool, bail: bool) -> Runner<W> {
         Runner {
@@ -79,20 +77,6 @@ impl<W: Write> Runner<W> {
             settle: true,
             capture: None,
         }
-    }
-
-    /// As `deliver`, but returns the output instead of writing it (for the
-    /// shell's courier, which prints it above the prompt).
-    pub fn deliver_captured(&mut self) -> Vec<u8> {
-        self.capture = Some(Vec::new());
-        self.deliver();
-        self.capture.take().unwrap_or_default()
-    }
-
-    /// Shows background results as they come rather than settled at step
-    /// boundaries (the shell at a terminal).
-    pub fn set_settle(&mut self, settle: bool) {
-        self.settle = settle;
     }
 
     /// Runs one line and shows its step.
@@ -206,116 +190,6 @@ impl<W: Write> Runner<W> {
         }
     }
 
-    /// Waits until `input` is readable, showing background results that come
-    /// meanwhile. (A file is always readable: a script runs straight on.)
-    fn show_results_until_readable(&mut self, input: &File) {
-        while !self.session.jobs.is_empty() {
-            let Some(inbox) = self.session.jobs.inbox_fd() else {
-                return;
-            };
-            match sys::poll(&[input.as_fd(), inbox], libc::POLLIN, -1) {
-                Ok((_, revents)) if revents[0] == 0 => self.deliver(),
-                _ => return,
-            }
-        }
-    }
-
-    /// Shows what background jobs and watchers produced since the last
-    /// boundary, each as a step of its own (after letting them settle, unless
-    /// the shell shows results as they come).
-    pub fn deliver(&mut self) {
-        if self.session.jobs.is_empty() {
-            return;
-        }
-        if self.settle || self.recording.is_some() {
-            self.session.jobs.settle(SETTLE_LIMIT);
-        }
-        // Finished before the inbox is emptied: their last results are in it.
-        let finished = self.session.jobs.finished();
-        let mut events = self.session.jobs.take_events();
-        // Jobs that ended at the same boundary are shown in job order, not in
-        // the order their threads happened to report (each job's own results
-        // keep their order: the sort is stable).
-        events.sort_by_key(|event| event.job);
-        for event in events {
-            let input = self.session.jobs.input_of(event.job);
-            let step = self.session.take_event(event);
-            self.show_event(&input, &step);
-        }
-        self.session.jobs.reap(&finished);
-    }
-
-    /// `wait [JOB]`: shows background results until the job (or every
-    /// background call) has ended. Bounded by the timeout; Ctrl-C ends it.
-    fn wait(&mut self, line: &str, job: Option<u32>) -> Flow {
-        let targets = match job {
-            Some(id) if !self.session.jobs.exists(id) => {
-                let error = UsageError::new(format!(
-                    "no job [{id}] is running — jobs lists them (a finished one was shown already)"
-                ));
-                return self.show(line, &Step::usage("wait", error));
-            }
-            Some(id) => vec![id],
-            None => self.session.jobs.calls(),
-        };
-        if targets.is_empty() {
-            let mut step = Step::new("wait", None);
-            step.lines.push("no background calls to wait for".into());
-            return self.show(line, &step);
-        }
-        loop {
-            self.deliver();
-            let left: Vec<u32> = targets
-                .iter()
-                .copied()
-                .filter(|id| self.session.jobs.exists(*id))
-                .collect();
-            if left.is_empty() {
-                let mut step = Step::new("wait", None);
-                step.lines
-                    .extend(targets.iter().map(|id| format!("[{id}] done")));
-                return self.show(line, &step);
-            }
-            if let Some(reason) = self.block_on_inbox() {
-                let mut step = Step::new("wait", None);
-                let jobs: Vec<String> = left.iter().map(|id| format!("[{id}]")).collect();
-                step.outcome =
-                    Outcome::NotReached(format!("{reason}; still running: {}", jobs.join(" ")));
-                return self.show(line, &step);
-            }
-        }
-    }
-
-    /// Blocks until a background result is waiting; says why if it stopped
-    /// before one was (the timeout, Ctrl-C).
-    fn block_on_inbox(&self) -> Option<String> {
-        let fd = self.session.jobs.inbox_fd()?;
-        let (result, timed_out) = self
-            .session
-            .bounded("wait", || sys::poll(&[fd], libc::POLLIN, -1));
-        match (result, self.session.timeout()) {
-            (Ok(_), _) => None,
-            (Err(_), Some(after)) if timed_out => Some(format!("timeout after {after:?}")),
-            (Err(nix::errno::Errno::EINTR), _) => Some("interrupted (Ctrl-C)".into()),
-            (Err(errno), _) => Some(format!("poll failed: {}", errno.desc())),
-        }
-    }
-
-    /// `quit`: stops every background job (showing how each ended), then
-    /// closes every handle.
-    fn quit(&mut self, line: &str, verb: &'static str) {
-        let stopped = self.session.jobs.stop_all();
-        self.deliver();
-        let mut step = Step::new(verb, None);
-        if !stopped.is_empty() {
-            let jobs: Vec<String> = stopped.iter().map(|(id, _)| format!("[{id}]")).collect();
-            step.field("stopped", jobs);
-        }
-        let closed = self.session.close_all();
-        step.field("closed", closed);
-        self.show(line, &step);
-    }
-
     fn source(&mut self, line: &str, path: &str) -> Flow {
         if self.depth >= MAX_SOURCE_DEPTH {
             let error = UsageError::new(format!(
@@ -393,62 +267,6 @@ impl<W: Write> Runner<W> {
             .and_then(|_| self.out.flush())
     }
 
-    /// `record FILE` starts a transcript (truncating FILE); `record off` ends it.
-    fn record(&mut self, path: Option<String>) -> Step {
-        let mut step = Step::new("record", None);
-        match path {
-            None => match self.recording.take() {
-                Some(recording) => step.lines.push(format!("recorded {}", recording.path)),
-                None => {
-                    step.outcome =
-                        Outcome::Usage(UsageError::new("not recording — start with: record FILE"))
-                }
-            },
-            Some(path) => match std::fs::File::create(&path) {
-                Ok(file) => {
-                    step.lines
-                        .push(format!("recording to {path} (record off to stop)"));
-                    self.recording = Some(Recording {
-                        path,
-                        file,
-                        namer: Default::default(),
-                    });
-                }
-                Err(e) => {
-                    step.outcome =
-                        Outcome::Usage(UsageError::new(format!("cannot record to '{path}': {e}")));
-                }
-            },
-        }
-        step
-    }
-
-    /// Appends the line (None: the output continues the last line's) and
-    /// its uncoloured, named output to the recording; a write error ends the
-    /// recording and says so, and the session goes on.
-    fn append_to_recording(&mut self, input: Option<&str>) {
-        let Some(recording) = &mut self.recording else {
-            return;
-        };
-        let text = String::from_utf8_lossy(&self.rendered);
-        let plain = strip_colour(&text);
-        let raw: Vec<String> = plain.lines().map(str::to_string).collect();
-        let mut entry = String::new();
-        if let Some(input) = input {
-            recording.namer.note_command(input);
-            entry = format!("> {input}\n");
-        }
-        for line in recording.namer.normalize(&raw) {
-            entry.push_str(&line);
-            entry.push('\n');
-        }
-        if let Err(e) = recording.file.write_all(entry.as_bytes()) {
-            let path = recording.path.clone();
-            self.recording = None;
-            self.note(&format!("error: recording to {path} stopped: {e}"));
-        }
-    }
-
     /// Echo lines as `> LINE` (as scripts do) or not (as the shell does).
     pub fn set_echo(&mut self, echo: bool) {
         self.echo = echo;
@@ -496,22 +314,4 @@ fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<Option<
             return Ok(Some(overflow));
         }
     }
-}
-
-/// Text without ANSI colour codes (recordings are compared without colour).
-fn strip_colour(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            for next in chars.by_ref() {
-                if next.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

@@ -1,0 +1,138 @@
+//! The runner's part in background work: showing what jobs and watchers
+//! produced (settled at step boundaries, or captured for the shell's
+//! courier), `wait`, and `quit`, which stops them all.
+
+use std::fs::File;
+use std::io::Write;
+use std::os::fd::AsFd;
+
+use super::{Flow, Runner, SETTLE_LIMIT};
+use crate::error::UsageError;
+use crate::step::{Outcome, Step};
+use crate::sys;
+
+impl<W: Write> Runner<W> {
+    /// As `deliver`, but returns the output instead of writing it (for the
+    /// shell's courier, which prints it above the prompt).
+    pub fn deliver_captured(&mut self) -> Vec<u8> {
+        self.capture = Some(Vec::new());
+        self.deliver();
+        self.capture.take().unwrap_or_default()
+    }
+
+    /// Shows background results as they come rather than settled at step
+    /// boundaries (the shell at a terminal).
+    pub fn set_settle(&mut self, settle: bool) {
+        self.settle = settle;
+    }
+
+    /// Shows what background jobs and watchers produced since the last
+    /// boundary, each as a step of its own (after letting them settle, unless
+    /// the shell shows results as they come).
+    pub fn deliver(&mut self) {
+        if self.session.jobs.is_empty() {
+            return;
+        }
+        if self.settle || self.recording.is_some() {
+            self.session.jobs.settle(SETTLE_LIMIT);
+        }
+        // Finished before the inbox is emptied: their last results are in it.
+        let finished = self.session.jobs.finished();
+        let mut events = self.session.jobs.take_events();
+        // Jobs that ended at the same boundary are shown in job order, not in
+        // the order their threads happened to report (each job's own results
+        // keep their order: the sort is stable).
+        events.sort_by_key(|event| event.job);
+        for event in events {
+            let input = self.session.jobs.input_of(event.job);
+            let step = self.session.take_event(event);
+            self.show_event(&input, &step);
+        }
+        self.session.jobs.reap(&finished);
+    }
+
+    /// `wait [JOB]`: shows background results until the job (or every
+    /// background call) has ended. Bounded by the timeout; Ctrl-C ends it.
+    pub(super) fn wait(&mut self, line: &str, job: Option<u32>) -> Flow {
+        let targets = match job {
+            Some(id) if !self.session.jobs.exists(id) => {
+                let error = UsageError::new(format!(
+                    "no job [{id}] is running — jobs lists them (a finished one was shown already)"
+                ));
+                return self.show(line, &Step::usage("wait", error));
+            }
+            Some(id) => vec![id],
+            None => self.session.jobs.calls(),
+        };
+        if targets.is_empty() {
+            let mut step = Step::new("wait", None);
+            step.lines.push("no background calls to wait for".into());
+            return self.show(line, &step);
+        }
+        loop {
+            self.deliver();
+            let left: Vec<u32> = targets
+                .iter()
+                .copied()
+                .filter(|id| self.session.jobs.exists(*id))
+                .collect();
+            if left.is_empty() {
+                let mut step = Step::new("wait", None);
+                step.lines
+                    .extend(targets.iter().map(|id| format!("[{id}] done")));
+                return self.show(line, &step);
+            }
+            if let Some(reason) = self.block_on_inbox() {
+                let mut step = Step::new("wait", None);
+                let jobs: Vec<String> = left.iter().map(|id| format!("[{id}]")).collect();
+                step.outcome =
+                    Outcome::NotReached(format!("{reason}; still running: {}", jobs.join(" ")));
+                return self.show(line, &step);
+            }
+        }
+    }
+
+    /// Blocks until a background result is waiting; says why if it stopped
+    /// before one was (the timeout, Ctrl-C).
+    fn block_on_inbox(&self) -> Option<String> {
+        let fd = self.session.jobs.inbox_fd()?;
+        let (result, timed_out) = self
+            .session
+            .bounded("wait", || sys::poll(&[fd], libc::POLLIN, -1));
+        match (result, self.session.timeout()) {
+            (Ok(_), _) => None,
+            (Err(_), Some(after)) if timed_out => Some(format!("timeout after {after:?}")),
+            (Err(nix::errno::Errno::EINTR), _) => Some("interrupted (Ctrl-C)".into()),
+            (Err(errno), _) => Some(format!("poll failed: {}", errno.desc())),
+        }
+    }
+
+    /// `quit`: stops every background job (showing how each ended), then
+    /// closes every handle.
+    pub(super) fn quit(&mut self, line: &str, verb: &'static str) {
+        let stopped = self.session.jobs.stop_all();
+        self.deliver();
+        let mut step = Step::new(verb, None);
+        if !stopped.is_empty() {
+            let jobs: Vec<String> = stopped.iter().map(|(id, _)| format!("[{id}]")).collect();
+            step.field("stopped", jobs);
+        }
+        let closed = self.session.close_all();
+        step.field("closed", closed);
+        self.show(line, &step);
+    }
+
+    /// Waits until `input` is readable, showing background results that come
+    /// meanwhile. (A file is always readable: a script runs straight on.)
+    pub(super) fn show_results_until_readable(&mut self, input: &File) {
+        while !self.session.jobs.is_empty() {
+            let Some(inbox) = self.session.jobs.inbox_fd() else {
+                return;
+            };
+            match sys::poll(&[input.as_fd(), inbox], libc::POLLIN, -1) {
+                Ok((_, revents)) if revents[0] == 0 => self.deliver(),
+                _ => return,
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! `record FILE|off` in a session: each line and its output appended, as
+//! they run, to a transcript that `socklab test` replays.
+
+use std::io::Write;
+
+use super::Runner;
+use crate::error::UsageError;
+use crate::step::{Outcome, Step};
+
+/// A transcript being written by `record FILE`, one entry at a time.
+pub(super) struct Recording {
+    path: String,
+    file: std::fs::File,
+    namer: crate::transcript::normalize::Namer,
+}
+
+impl<W: Write> Runner<W> {
+    /// `record FILE` starts a transcript (truncating FILE); `record off` ends it.
+    pub(super) fn record(&mut self, path: Option<String>) -> Step {
+        let mut step = Step::new("record", None);
+        match path {
+            None => match self.recording.take() {
+                Some(recording) => step.lines.push(format!("recorded {}", recording.path)),
+                None => {
+                    step.outcome =
+                        Outcome::Usage(UsageError::new("not recording — start with: record FILE"))
+                }
+            },
+            Some(path) => match std::fs::File::create(&path) {
+                Ok(file) => {
+                    step.lines
+                        .push(format!("recording to {path} (record off to stop)"));
+                    self.recording = Some(Recording {
+                        path,
+                        file,
+                        namer: Default::default(),
+                    });
+                }
+                Err(e) => {
+                    step.outcome =
+                        Outcome::Usage(UsageError::new(format!("cannot record to '{path}': {e}")));
+                }
+            },
+        }
+        step
+    }
+
+    /// Appends the line (None: the output continues the last line's) and
+    /// its uncoloured, named output to the recording; a write error ends the
+    /// recording and says so, and the session goes on.
+    pub(super) fn append_to_recording(&mut self, input: Option<&str>) {
+        let Some(recording) = &mut self.recording else {
+            return;
+        };
+        let text = String::from_utf8_lossy(&self.rendered);
+        let plain = strip_colour(&text);
+        let raw: Vec<String> = plain.lines().map(str::to_string).collect();
+        let mut entry = String::new();
+        if let Some(input) = input {
+            recording.namer.note_command(input);
+            entry = format!("> {input}\n");
+        }
+        for line in recording.namer.normalize(&raw) {
+            entry.push_str(&line);
+            entry.push('\n');
+        }
+        if let Err(e) = recording.file.write_all(entry.as_bytes()) {
+            let path = recording.path.clone();
+            self.recording = None;
+            self.note(&format!("error: recording to {path} stopped: {e}"));
+        }
+    }
+}
+
+/// Text without ANSI colour codes (recordings are compared without colour).
+fn strip_colour(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for next in chars.by_ref() {
+                if next.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
