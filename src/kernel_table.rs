@@ -1,12 +1,80 @@
 //! Connections the kernel keeps after their fd is gone (TIME_WAIT, an
 //! orphaned FIN_WAIT1, LAST_ACK), found in `/proc/net/tcp` and `/proc/net/tcp6`.
 //!
-//! Owns only that lookup: states of sockets socklab still holds come from
+//! Owns that lookup and the list of closed handles whose connections are
+//! still held (`Held`); states of sockets socklab still holds come from
 //! TCP_INFO (`sys::tcp_info`).
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use crate::names::TcpState;
+use crate::step::StateChange;
+
+/// A connection the kernel still holds after its handle's fd was closed.
+#[derive(Debug)]
+struct Ghost {
+    name: String,
+    local: SocketAddr,
+    peer: SocketAddr,
+    state: TcpState,
+}
+
+/// The closed handles whose connections the kernel still holds, by name.
+#[derive(Debug, Default)]
+pub struct Held {
+    ghosts: Vec<Ghost>,
+}
+
+impl Held {
+    /// Notes that the kernel holds `name`'s connection (`tuple`) in `state`.
+    pub fn add(&mut self, name: &str, tuple: (SocketAddr, SocketAddr), state: TcpState) {
+        self.ghosts.retain(|g| g.name != name);
+        self.ghosts.push(Ghost {
+            name: name.to_string(),
+            local: tuple.0,
+            peer: tuple.1,
+            state,
+        });
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.ghosts.iter().any(|g| g.name == name)
+    }
+
+    /// The kernel's state of `name`'s connection now, if it still has one.
+    pub fn state_now(&self, name: &str) -> Option<TcpState> {
+        let ghost = self.ghosts.iter().find(|g| g.name == name)?;
+        lookup(ghost.local, ghost.peer)
+    }
+
+    /// Reads every held connection's state (one read of each table), notes
+    /// the changes, and forgets the connections the kernel has let go.
+    pub fn refresh(&mut self, changes: &mut Vec<StateChange>) {
+        if self.ghosts.is_empty() {
+            return;
+        }
+        let tuples: Vec<_> = self.ghosts.iter().map(|g| (g.local, g.peer)).collect();
+        let mut states = lookup_all(&tuples).into_iter();
+        self.ghosts.retain_mut(|ghost| {
+            let now = states.next().flatten();
+            if now != Some(ghost.state) {
+                changes.push(StateChange {
+                    handle: ghost.name.clone(),
+                    from: Some(ghost.state),
+                    to: now,
+                    closed: true,
+                });
+            }
+            match now {
+                Some(state) => {
+                    ghost.state = state;
+                    true
+                }
+                None => false,
+            }
+        });
+    }
+}
 
 /// The state of the kernel's connection from `local` to `peer`, if it has one.
 pub fn lookup(local: SocketAddr, peer: SocketAddr) -> Option<TcpState> {

@@ -24,6 +24,7 @@ pub mod helper;
 pub mod interrupt;
 pub mod jobs;
 pub mod kernel_table;
+pub mod kind;
 pub mod names;
 pub mod parse;
 pub mod render;

@@ -19,67 +19,12 @@ use crate::command::Parsed;
 use crate::error::UsageError;
 use crate::interrupt::Watchdog;
 use crate::jobs::{Event, Jobs, Probe};
-use crate::kernel_table;
+use crate::kernel_table::{self, Held};
+pub use crate::kind::Kind;
 use crate::names::TcpState;
 use crate::parse::HandleNames;
 use crate::step::{JobRole, Outcome, StateChange, Step};
 use crate::sys;
-
-/// What a handle is, as created by `socket KIND` (accepted handles inherit it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Tcp,
-    Tcp6,
-    Udp,
-    Udp6,
-    Unix,
-    UnixDgram,
-    UnixSeqpacket,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Tcp,
-        Kind::Udp,
-        Kind::Tcp6,
-        Kind::Udp6,
-        Kind::Unix,
-        Kind::UnixDgram,
-        Kind::UnixSeqpacket,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Tcp => "tcp",
-            Kind::Tcp6 => "tcp6",
-            Kind::Udp => "udp",
-            Kind::Udp6 => "udp6",
-            Kind::Unix => "unix",
-            Kind::UnixDgram => "unix-dgram",
-            Kind::UnixSeqpacket => "unix-seqpacket",
-        }
-    }
-
-    pub fn domain(self) -> Domain {
-        match self {
-            Kind::Tcp | Kind::Udp => Domain::IPV4,
-            Kind::Tcp6 | Kind::Udp6 => Domain::IPV6,
-            Kind::Unix | Kind::UnixDgram | Kind::UnixSeqpacket => Domain::UNIX,
-        }
-    }
-
-    pub fn socket_type(self) -> socket2::Type {
-        match self {
-            Kind::Tcp | Kind::Tcp6 | Kind::Unix => socket2::Type::STREAM,
-            Kind::Udp | Kind::Udp6 | Kind::UnixDgram => socket2::Type::DGRAM,
-            Kind::UnixSeqpacket => socket2::Type::SEQPACKET,
-        }
-    }
-
-    pub fn is_tcp(self) -> bool {
-        matches!(self, Kind::Tcp | Kind::Tcp6)
-    }
-}
 
 /// One socket in the table. The socket is shared with the background
 /// workers using it (`Session::detached`); its fd is closed when the last
@@ -105,20 +50,12 @@ impl Handle {
     }
 }
 
-/// A connection the kernel still holds after its handle's fd was closed.
-#[derive(Debug)]
-struct Ghost {
-    name: String,
-    local: SocketAddr,
-    peer: SocketAddr,
-    state: TcpState,
-}
-
 pub struct Session {
     handles: Vec<Handle>,
     current: Option<String>,
     next_auto: u32,
-    ghosts: Vec<Ghost>,
+    /// Connections the kernel still holds after their handle was closed.
+    held: Held,
     watchdog: Option<Watchdog>,
     /// Set in a background worker's session: marks its blocking calls.
     probe: Option<Arc<Probe>>,
@@ -147,7 +84,7 @@ impl Session {
             handles: Vec::new(),
             current: None,
             next_auto: 1,
-            ghosts: Vec::new(),
+            held: Held::default(),
             watchdog,
             probe: None,
             recv_buffer: Vec::new(),
@@ -168,7 +105,7 @@ impl Session {
             handles,
             current: None,
             next_auto: self.next_auto,
-            ghosts: Vec::new(),
+            held: Held::default(),
             watchdog: None,
             probe: None,
             recv_buffer: Vec::new(),
@@ -265,19 +202,12 @@ impl Session {
 
     /// Notes that the kernel still holds `name`'s connection without an fd.
     pub fn add_ghost(&mut self, name: &str, tuple: (SocketAddr, SocketAddr), state: TcpState) {
-        self.ghosts.retain(|g| g.name != name);
-        self.ghosts.push(Ghost {
-            name: name.to_string(),
-            local: tuple.0,
-            peer: tuple.1,
-            state,
-        });
+        self.held.add(name, tuple, state);
     }
 
     /// The kernel's state of a closed handle's connection, if it still has one.
     pub fn kernel_held_state(&self, name: &str) -> Option<TcpState> {
-        let ghost = self.ghosts.iter().find(|g| g.name == name)?;
-        kernel_table::lookup(ghost.local, ghost.peer)
+        self.held.state_now(name)
     }
 
     /// Runs `call` (shown as `text`) as one blocking call, watched by the
@@ -413,38 +343,12 @@ impl Session {
             });
             self.add_ghost(&name, tuple, state);
         }
-        self.refresh_ghosts(step);
+        self.held.refresh(&mut step.changes);
         step.states = self
             .handles
             .iter()
             .filter_map(|h| Some((h.name.clone(), h.state?)))
             .collect();
-    }
-
-    fn refresh_ghosts(&mut self, step: &mut Step) {
-        if self.ghosts.is_empty() {
-            return;
-        }
-        let tuples: Vec<_> = self.ghosts.iter().map(|g| (g.local, g.peer)).collect();
-        let mut states = kernel_table::lookup_all(&tuples).into_iter();
-        self.ghosts.retain_mut(|ghost| {
-            let now = states.next().flatten();
-            if now != Some(ghost.state) {
-                step.changes.push(StateChange {
-                    handle: ghost.name.clone(),
-                    from: Some(ghost.state),
-                    to: now,
-                    closed: true,
-                });
-            }
-            match now {
-                Some(state) => {
-                    ghost.state = state;
-                    true
-                }
-                None => false,
-            }
-        });
     }
 
     /// Takes in what a background worker produced: the handles it created
@@ -486,7 +390,7 @@ impl HandleNames for Session {
     }
 
     fn is_kernel_held(&self, name: &str) -> bool {
-        self.get(name).is_none() && self.ghosts.iter().any(|g| g.name == name)
+        self.get(name).is_none() && self.held.contains(name)
     }
 
     fn reserved_by(&self, name: &str) -> Option<u32> {
