@@ -1,9 +1,11 @@
 //! The handle table, the current handle, and running a parsed command.
 //!
 //! Owns the sockets (each a named `Handle`), which one is current, the
-//! connections the kernel still holds after their handle was closed, and the
-//! watchdog that bounds blocking calls. `run` executes one command and then
-//! reads back every TCP state from the kernel, recording what changed.
+//! connections the kernel still holds after their handle was closed (a
+//! `kernel_table::Held`), the watchdog that bounds blocking calls, and the
+//! background jobs (`jobs::Jobs`). `run` executes one command (or starts it
+//! in the background) and then reads back every TCP state from the kernel,
+//! recording what changed.
 
 use std::io;
 use std::net::SocketAddr;
