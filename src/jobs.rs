@@ -408,6 +408,14 @@ impl Jobs {
             .map(|w| w.id)
     }
 
+    /// Whether a worker (finished or not) has `handle`: its call may have
+    /// moved the handle's state without the kernel waking anyone.
+    pub fn uses(&self, handle: &str) -> bool {
+        self.workers
+            .iter()
+            .any(|w| w.uses.iter().any(|h| h == handle))
+    }
+
     /// Running calls (not watchers): what a bare `wait` waits for.
     pub fn calls(&self) -> Vec<u32> {
         self.workers

@@ -32,6 +32,7 @@ pub mod repl;
 pub mod runner;
 pub mod script;
 pub mod session;
+pub mod state_watch;
 pub mod step;
 pub mod suggest;
 #[allow(unsafe_code)]

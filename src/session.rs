@@ -25,6 +25,7 @@ use crate::kernel_table::{self, Held};
 pub use crate::kind::Kind;
 use crate::names::TcpState;
 use crate::parse::HandleNames;
+use crate::state_watch::StateWatch;
 use crate::step::{JobRole, Outcome, StateChange, Step};
 use crate::sys;
 
@@ -63,7 +64,14 @@ pub struct Session {
     probe: Option<Arc<Probe>>,
     recv_buffer: Vec<u8>,
     pub jobs: Jobs,
+    /// Which TCP sockets the kernel woke since the last step (None in a
+    /// worker's session, or if epoll failed: then every state is read).
+    watch: Option<StateWatch>,
 }
+
+/// Verbs that only move data: by themselves they never change a TCP state,
+/// so after them only the sockets the kernel woke are read.
+const DATA_VERBS: [&str; 4] = ["send", "sendall", "recv", "recvfrom"];
 
 impl Session {
     /// A new, empty session; with a timeout, every blocking call is bounded.
@@ -91,6 +99,7 @@ impl Session {
             probe: None,
             recv_buffer: Vec::new(),
             jobs: Jobs::default(),
+            watch: StateWatch::new().ok(),
         })
     }
 
@@ -112,6 +121,7 @@ impl Session {
             probe: None,
             recv_buffer: Vec::new(),
             jobs: Jobs::default(),
+            watch: None,
         })
     }
 
@@ -161,13 +171,20 @@ impl Session {
     }
 
     pub fn set_current(&mut self, name: &str) {
-        self.current = Some(name.to_string());
+        match &mut self.current {
+            // The name's buffer is reused: this runs on every step.
+            Some(current) => {
+                current.clear();
+                current.push_str(name);
+            }
+            None => self.current = Some(name.to_string()),
+        }
     }
 
     /// Adds a socket under `name`, or the next free `sN`; it becomes current.
     pub fn insert(&mut self, name: Option<String>, socket: Socket, kind: Kind) -> String {
         let name = name.unwrap_or_else(|| self.auto_name());
-        self.handles.push(Handle {
+        self.push(Handle {
             name: name.clone(),
             socket: Arc::new(socket),
             kind,
@@ -179,6 +196,16 @@ impl Session {
         });
         self.current = Some(name.clone());
         name
+    }
+
+    /// Adds a handle to the table (and its socket to the state watch).
+    fn push(&mut self, handle: Handle) {
+        if handle.kind.is_tcp()
+            && let Some(watch) = &mut self.watch
+        {
+            watch.add(handle.socket.as_fd());
+        }
+        self.handles.push(handle);
     }
 
     /// The next free `sN` name (also used to reserve one for a background accept).
@@ -196,6 +223,9 @@ impl Session {
     pub fn remove(&mut self, name: &str) -> Option<Handle> {
         let index = self.handles.iter().position(|h| h.name == name)?;
         let handle = self.handles.remove(index);
+        if let Some(watch) = &mut self.watch {
+            watch.remove(handle.socket.as_fd());
+        }
         if self.current.as_deref() == Some(name) {
             self.current = self.handles.last().map(|h| h.name.clone());
         }
@@ -225,6 +255,18 @@ impl Session {
 
     pub fn timeout(&self) -> Option<Duration> {
         self.watchdog.as_ref().and_then(Watchdog::timeout)
+    }
+
+    /// Runs `hook` when a call has been blocked for a moment (see
+    /// `Watchdog::on_block`); false if there is no watchdog to do it.
+    pub fn on_block(&self, hook: impl Fn() + Send + 'static) -> bool {
+        match &self.watchdog {
+            Some(watchdog) => {
+                watchdog.on_block(hook);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Records a bounded call's result, turning the watchdog's EINTR into a timeout.
@@ -306,11 +348,33 @@ impl Session {
         step
     }
 
-    /// Reads every TCP handle's state, and the kernel's view of closed ones.
+    /// Reads the TCP state of every handle whose state may have moved — the
+    /// ones the step acted on, the ones a background job uses, the ones the
+    /// kernel woke (see `state_watch`) — and the kernel's view of closed ones.
     pub fn refresh_states(&mut self, step: &mut Step) {
         let mut kernel_held = Vec::new();
+        let acted = match step.handle.as_deref() {
+            Some(name) if !DATA_VERBS.contains(&step.verb) => Some(name),
+            _ => None,
+        };
+        if let Some(watch) = &mut self.watch {
+            watch.collect();
+        }
         for handle in &mut self.handles {
             if !handle.kind.is_tcp() {
+                continue;
+            }
+            let look = match &self.watch {
+                None => true,
+                Some(watch) => {
+                    handle.state.is_none()
+                        || watch.is_woken(handle.socket.as_raw_fd())
+                        || acted == Some(handle.name.as_str())
+                        || step.new_handles.contains(&handle.name)
+                        || self.jobs.uses(&handle.name)
+                }
+            };
+            if !look {
                 continue;
             }
             let now = sys::tcp_info(handle.socket.as_fd())
@@ -336,6 +400,11 @@ impl Session {
             }
             handle.state = now;
         }
+        if let Some(watch) = &mut self.watch {
+            watch.clear();
+        }
+        #[cfg(debug_assertions)]
+        self.check_states();
         for (name, tuple, state) in kernel_held {
             step.changes.push(StateChange {
                 handle: name.clone(),
@@ -346,11 +415,38 @@ impl Session {
             self.add_ghost(&name, tuple, state);
         }
         self.held.refresh(&mut step.changes);
-        step.states = self
-            .handles
+    }
+
+    /// Every open TCP handle's state, as last read.
+    pub fn tcp_states(&self) -> Vec<(&str, TcpState)> {
+        self.handles
             .iter()
-            .filter_map(|h| Some((h.name.clone(), h.state?)))
-            .collect();
+            .filter_map(|h| Some((h.name.as_str(), h.state?)))
+            .collect()
+    }
+
+    /// Debug builds: every TCP state not read this step must be the one the
+    /// table holds — or have moved just now, with its wake-up on the way.
+    #[cfg(debug_assertions)]
+    fn check_states(&mut self) {
+        let Some(watch) = &mut self.watch else {
+            return;
+        };
+        for handle in self.handles.iter().filter(|h| h.kind.is_tcp()) {
+            let now = sys::tcp_info(handle.socket.as_fd())
+                .ok()
+                .map(|info| TcpState(info.tcpi_state));
+            if now != handle.state {
+                let fd = handle.socket.as_raw_fd();
+                assert!(
+                    watch.wait_for(fd, Duration::from_secs(2)),
+                    "state watch: {} moved {:?} → {:?} with no wake-up",
+                    handle.name,
+                    handle.state,
+                    now
+                );
+            }
+        }
     }
 
     /// Takes in what a background worker produced: the handles it created
@@ -360,7 +456,7 @@ impl Session {
         let mut step = event.step;
         step.job = Some((event.job, JobRole::Result));
         for handle in event.handles {
-            self.handles.push(handle);
+            self.push(handle);
         }
         self.refresh_states(&mut step);
         step
@@ -370,6 +466,11 @@ impl Session {
     /// background workers first (`jobs.stop_all`).
     pub fn close_all(&mut self) -> Vec<String> {
         let names = self.handles.iter().map(|h| h.name.clone()).collect();
+        for handle in &self.handles {
+            if let Some(watch) = &mut self.watch {
+                watch.remove(handle.socket.as_fd());
+            }
+        }
         self.handles.clear();
         self.current = None;
         names

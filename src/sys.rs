@@ -5,7 +5,7 @@
 //! script-mode timeout). Everything else goes through socket2 or nix.
 
 use std::mem;
-use std::os::fd::{AsRawFd, BorrowedFd};
+use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use nix::errno::Errno;
@@ -162,4 +162,21 @@ pub fn poll(
         )
     };
     Errno::result(rc).map(|n| (n, pollfds.iter().map(|p| p.revents).collect()))
+}
+
+/// The lowest fd socklab's own descriptors (the state watch's epoll) move
+/// to, so the sockets a person makes get the small numbers a C program's
+/// would.
+pub const OWN_FDS_FROM: RawFd = 100;
+
+/// `fcntl(F_DUPFD_CLOEXEC, OWN_FDS_FROM)`: `fd` again, numbered from
+/// OWN_FDS_FROM up; `fd` itself if that fails (a low fd limit).
+pub fn move_out_of_the_way(fd: OwnedFd) -> OwnedFd {
+    use nix::fcntl::{FcntlArg, fcntl};
+    match fcntl(&fd, FcntlArg::F_DUPFD_CLOEXEC(OWN_FDS_FROM)) {
+        // SAFETY: fcntl just returned this fd as a new descriptor that
+        // nothing else owns; the OwnedFd becomes its only owner.
+        Ok(raw) => unsafe { OwnedFd::from_raw_fd(raw) },
+        Err(_) => fd,
+    }
 }
