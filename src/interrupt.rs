@@ -33,6 +33,9 @@ struct Shared {
     timed_out: AtomicBool,
     stop: Mutex<bool>,
     wake: Condvar,
+    /// Run once when a call has stayed blocked for a tick (a script's
+    /// buffered output is flushed, so what led to the call is seen).
+    on_block: Mutex<Option<Box<dyn Fn() + Send>>>,
 }
 
 /// Interrupts a call that stays blocked longer than `timeout`, or that a
@@ -60,6 +63,7 @@ impl Watchdog {
             timed_out: AtomicBool::new(false),
             stop: Mutex::new(false),
             wake: Condvar::new(),
+            on_block: Mutex::new(None),
         });
         let target = pthread_self();
         let watched = Arc::clone(&shared);
@@ -76,6 +80,14 @@ impl Watchdog {
 
     pub fn timeout(&self) -> Option<Duration> {
         self.timeout
+    }
+
+    /// Runs `hook` on the watchdog's thread once per call that stays
+    /// blocked longer than a tick (5–100 ms).
+    pub fn on_block(&self, hook: impl Fn() + Send + 'static) {
+        if let Ok(mut slot) = self.shared.on_block.lock() {
+            *slot = Some(Box::new(hook));
+        }
     }
 
     /// Runs `call` (shown as `text` in a notice) as one watched blocking
@@ -135,6 +147,7 @@ fn watch(shared: &Shared, target: Pthread, timeout: Option<Duration>, notice: bo
     let mut seen_generation = u64::MAX;
     let mut seen_since = Instant::now();
     let mut noticed = false;
+    let mut hooked = false;
     let Ok(mut stop) = shared.stop.lock() else {
         return;
     };
@@ -156,9 +169,18 @@ fn watch(shared: &Shared, target: Pthread, timeout: Option<Duration>, notice: bo
             seen_generation = generation;
             seen_since = Instant::now();
             noticed = false;
+            hooked = false;
             continue;
         }
         // The same call is still in flight since the last tick.
+        if !hooked {
+            hooked = true;
+            if let Ok(hook) = shared.on_block.lock()
+                && let Some(hook) = hook.as_ref()
+            {
+                hook();
+            }
+        }
         let elapsed = seen_since.elapsed();
         if notice && !noticed && elapsed >= NOTICE_AFTER {
             noticed = true;

@@ -153,21 +153,31 @@ pub const RECV_FLAGS: &[MsgFlag] = &[
 
 /// Renders a flag word as `MSG_PEEK|MSG_DONTWAIT`, or `0`.
 pub fn msg_flags(value: libc::c_int, table: &[MsgFlag]) -> String {
-    if value == 0 {
-        return "0".to_string();
-    }
-    let mut parts: Vec<String> = Vec::new();
-    let mut rest = value;
-    for flag in table {
-        if value & flag.value != 0 {
-            parts.push(flag.name.to_string());
-            rest &= !flag.value;
+    MsgFlags(value, table).to_string()
+}
+
+/// `msg_flags` as a `Display`, written straight into the call's text.
+pub struct MsgFlags<'a>(pub libc::c_int, pub &'a [MsgFlag]);
+
+impl std::fmt::Display for MsgFlags<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let MsgFlags(value, table) = *self;
+        if value == 0 {
+            return f.write_str("0");
         }
+        let mut rest = value;
+        let mut first = true;
+        for flag in table.iter().filter(|flag| value & flag.value != 0) {
+            f.write_str(if first { "" } else { "|" })?;
+            f.write_str(flag.name)?;
+            rest &= !flag.value;
+            first = false;
+        }
+        if rest != 0 {
+            write!(f, "{}{rest:#x}", if first { "" } else { "|" })?;
+        }
+        Ok(())
     }
-    if rest != 0 {
-        parts.push(format!("{rest:#x}"));
-    }
-    parts.join("|")
 }
 
 /// Poll events socklab asks for and reports, in the order it prints them.

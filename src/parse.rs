@@ -4,6 +4,8 @@
 //! `#` comments, the `NAMES =` prefix) and `Cursor`, the typed reader each
 //! command's `parse` uses. Knows nothing about what a command does.
 
+use std::borrow::Cow;
+
 use crate::address::{self, AddrSpec};
 use crate::error::UsageError;
 
@@ -21,34 +23,34 @@ pub enum TokenKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: TokenKind,
     /// The source text (a word as written; for data, the quoted form).
-    pub text: String,
-    /// The bytes it stands for.
-    pub bytes: Vec<u8>,
+    pub text: &'a str,
+    /// The bytes it stands for (a word's own; decoded data's).
+    pub bytes: Cow<'a, [u8]>,
     /// 1-based column of its first character.
     pub column: usize,
 }
 
 /// A line split into its handle names (before `=`) and tokens (verb first).
 #[derive(Debug, PartialEq, Eq)]
-pub struct SplitLine {
+pub struct SplitLine<'a> {
     pub names: Vec<(String, usize)>,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
     /// The column of a trailing `&` (run in the background), if there is one.
     pub background: Option<usize>,
 }
 
 /// Splits a line; `Ok(None)` for a blank line or a comment.
-pub fn split_line(line: &str) -> Result<Option<SplitLine>, UsageError> {
+pub fn split_line(line: &str) -> Result<Option<SplitLine<'_>>, UsageError> {
     if line.len() > MAX_LINE {
         return Err(UsageError::new(format!(
             "the line is {} bytes long; the limit is {MAX_LINE} — write long data as \"...\"*COUNT",
             line.len()
         )));
     }
-    if let Some(pos) = line.find('\0') {
+    if let Some(pos) = line.bytes().position(|b| b == 0) {
         return Err(UsageError::at(
             column_of(line, pos),
             "NUL byte in the line — write \\0 inside quotes to send one",
@@ -81,7 +83,7 @@ pub fn split_line(line: &str) -> Result<Option<SplitLine>, UsageError> {
 
 /// Removes a trailing unquoted `&` (alone, or ending the last word, as in a
 /// shell) and returns its column. Inside quotes `&` is data.
-fn take_ampersand(tokens: &mut Vec<Token>) -> Option<usize> {
+fn take_ampersand(tokens: &mut Vec<Token<'_>>) -> Option<usize> {
     let last = tokens.last_mut()?;
     if last.kind != TokenKind::Word || !last.text.ends_with('&') {
         return None;
@@ -90,20 +92,30 @@ fn take_ampersand(tokens: &mut Vec<Token>) -> Option<usize> {
     if last.text == "&" {
         tokens.pop();
     } else {
-        last.text.pop();
-        last.bytes.pop();
+        last.text = &last.text[..last.text.len() - 1];
+        last.bytes = Cow::Borrowed(last.text.as_bytes());
     }
     Some(column)
 }
 
-fn column_of(line: &str, byte: usize) -> usize {
-    line[..byte].chars().count() + 1
+/// The 1-based column (in characters) of the byte at `byte`.
+pub fn column_of(line: &str, byte: usize) -> usize {
+    let before = &line[..byte];
+    if before.is_ascii() {
+        return byte + 1;
+    }
+    before.chars().count() + 1
 }
 
 /// Finds a `name =` or `a, b =` prefix; returns the names and where the rest starts.
 fn split_names(line: &str) -> Result<(Vec<(String, usize)>, usize), UsageError> {
-    let stop = line.find(['"', '#']).unwrap_or(line.len());
-    let Some(eq) = line[..stop].find('=') else {
+    // Only before any quote or comment (all ASCII, so byte positions are
+    // character boundaries).
+    let Some(eq) = line
+        .bytes()
+        .take_while(|&b| b != b'"' && b != b'#')
+        .position(|b| b == b'=')
+    else {
         return Ok((Vec::new(), 0));
     };
     let prefix = &line[..eq];
@@ -143,7 +155,7 @@ pub fn check_handle_name(name: &str) -> Result<(), String> {
     }
 }
 
-fn tokenize(line: &str, start: usize) -> Result<Vec<Token>, UsageError> {
+fn tokenize(line: &str, start: usize) -> Result<Vec<Token<'_>>, UsageError> {
     let bytes = line.as_bytes();
     let mut tokens = Vec::new();
     let mut i = start;
@@ -156,14 +168,15 @@ fn tokenize(line: &str, start: usize) -> Result<Vec<Token>, UsageError> {
                 i = lex_data(line, i, i + 2, true, &mut tokens)?
             }
             _ => {
-                let end = line[i..]
-                    .find([' ', '\t', '\r', '\n'])
+                let end = bytes[i..]
+                    .iter()
+                    .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
                     .map_or(line.len(), |n| i + n);
                 let text = &line[i..end];
                 tokens.push(Token {
                     kind: TokenKind::Word,
-                    text: text.to_string(),
-                    bytes: text.as_bytes().to_vec(),
+                    text,
+                    bytes: Cow::Borrowed(text.as_bytes()),
                     column: column_of(line, i),
                 });
                 i = end;
@@ -175,16 +188,17 @@ fn tokenize(line: &str, start: usize) -> Result<Vec<Token>, UsageError> {
 
 /// Lexes `"..."` or `x"..."` starting at `start` (content at `body`), with an
 /// optional `*N` after it. Returns the index after the token.
-fn lex_data(
-    line: &str,
+fn lex_data<'a>(
+    line: &'a str,
     start: usize,
     body: usize,
     hex: bool,
-    tokens: &mut Vec<Token>,
+    tokens: &mut Vec<Token<'a>>,
 ) -> Result<usize, UsageError> {
     let column = column_of(line, start);
     let (mut bytes, mut end) = if hex {
-        decode_hex(line, body)?
+        let (bytes, end) = decode_hex(line, body)?;
+        (Cow::Owned(bytes), end)
     } else {
         decode_quoted(line, body)?
     };
@@ -206,7 +220,7 @@ fn lex_data(
                 ),
             ));
         }
-        bytes = bytes.repeat(count);
+        bytes = Cow::Owned(bytes.repeat(count));
         end = digits_end;
     }
     if let Some(&next) = line.as_bytes().get(end)
@@ -219,15 +233,22 @@ fn lex_data(
     }
     tokens.push(Token {
         kind: TokenKind::Data,
-        text: line[start..end].to_string(),
+        text: &line[start..end],
         bytes,
         column,
     });
     Ok(end)
 }
 
-fn decode_quoted(line: &str, body: usize) -> Result<(Vec<u8>, usize), UsageError> {
+fn decode_quoted(line: &str, body: usize) -> Result<(Cow<'_, [u8]>, usize), UsageError> {
     let bytes = line.as_bytes();
+    // Without escapes the data is the text itself.
+    let special = bytes[body..].iter().position(|&b| b == b'"' || b == b'\\');
+    if let Some(close) = special.map(|n| body + n)
+        && bytes[close] == b'"'
+    {
+        return Ok((Cow::Borrowed(&bytes[body..close]), close + 1));
+    }
     let mut out = Vec::new();
     let mut i = body;
     loop {
@@ -238,7 +259,7 @@ fn decode_quoted(line: &str, body: usize) -> Result<(Vec<u8>, usize), UsageError
                     "unterminated quote — close it with '\"'",
                 ));
             }
-            Some(b'"') => return Ok((out, i + 1)),
+            Some(b'"') => return Ok((Cow::Owned(out), i + 1)),
             Some(b'\\') => {
                 let (byte, width) = decode_escape(line, i)?;
                 out.push(byte);
@@ -333,7 +354,7 @@ pub trait HandleNames {
 
 /// A typed reader over one line's arguments (mini-redis's `Parse`).
 pub struct Cursor<'a> {
-    tokens: &'a [Token],
+    tokens: &'a [Token<'a>],
     pos: usize,
     usage: &'static str,
     end_column: usize,
@@ -344,7 +365,7 @@ pub struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     pub fn new(
-        tokens: &'a [Token],
+        tokens: &'a [Token<'a>],
         usage: &'static str,
         end_column: usize,
         handles: &'a dyn HandleNames,
@@ -359,7 +380,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    pub fn peek(&self) -> Option<&'a Token> {
+    pub fn peek(&self) -> Option<&'a Token<'a>> {
         self.tokens.get(self.pos)
     }
 
@@ -367,7 +388,7 @@ impl<'a> Cursor<'a> {
         self.tokens.len() - self.pos
     }
 
-    fn next(&mut self) -> Option<&'a Token> {
+    fn next(&mut self) -> Option<&'a Token<'a>> {
         let token = self.tokens.get(self.pos);
         self.pos += 1;
         token
@@ -381,18 +402,18 @@ impl<'a> Cursor<'a> {
     }
 
     /// An error about `token`, adding the handle hint if it stood where a handle may.
-    pub fn error_at(&self, token: &Token, message: String) -> UsageError {
+    pub fn error_at(&self, token: &Token<'_>, message: String) -> UsageError {
         let mut message = format!("{message} — usage: {}", self.usage);
         if self.unmatched_handle == Some(self.index_of(token))
             && token.kind == TokenKind::Word
-            && check_handle_name(&token.text).is_ok()
+            && check_handle_name(token.text).is_ok()
         {
-            message.push_str(&self.unknown_handle_hint(&token.text));
+            message.push_str(&self.unknown_handle_hint(token.text));
         }
         UsageError::at(token.column, message)
     }
 
-    fn index_of(&self, token: &Token) -> usize {
+    fn index_of(&self, token: &Token<'_>) -> usize {
         self.tokens
             .iter()
             .position(|t| std::ptr::eq(t, token))
@@ -433,11 +454,11 @@ impl<'a> Cursor<'a> {
         if let Some(token) = self.peek()
             && token.kind == TokenKind::Word
         {
-            if self.handles.is_handle(&token.text) && self.remaining() > required_after {
+            if self.handles.is_handle(token.text) && self.remaining() > required_after {
                 self.pos += 1;
-                return Ok(token.text.clone());
+                return Ok(token.text.to_string());
             }
-            if !self.handles.is_handle(&token.text) {
+            if !self.handles.is_handle(token.text) {
                 self.unmatched_handle = Some(self.pos);
             }
         }
@@ -449,11 +470,11 @@ impl<'a> Cursor<'a> {
     pub fn handle_or_kernel_held(&mut self, required_after: usize) -> Result<String, UsageError> {
         if let Some(token) = self.peek()
             && token.kind == TokenKind::Word
-            && self.handles.is_kernel_held(&token.text)
+            && self.handles.is_kernel_held(token.text)
             && self.remaining() > required_after
         {
             self.pos += 1;
-            return Ok(token.text.clone());
+            return Ok(token.text.to_string());
         }
         self.handle_before(required_after)
     }
@@ -463,10 +484,10 @@ impl<'a> Cursor<'a> {
         let Some(token) = self.next() else {
             return Err(self.missing(what));
         };
-        if token.kind == TokenKind::Word && self.handles.is_handle(&token.text) {
-            return Ok(token.text.clone());
+        if token.kind == TokenKind::Word && self.handles.is_handle(token.text) {
+            return Ok(token.text.to_string());
         }
-        let hint = self.unknown_handle_hint(&token.text);
+        let hint = self.unknown_handle_hint(token.text);
         Err(UsageError::at(
             token.column,
             format!(
@@ -480,17 +501,17 @@ impl<'a> Cursor<'a> {
     pub fn handles_while_named(&mut self) -> Vec<String> {
         let mut names = Vec::new();
         while let Some(token) = self.peek() {
-            if token.kind != TokenKind::Word || !self.handles.is_handle(&token.text) {
+            if token.kind != TokenKind::Word || !self.handles.is_handle(token.text) {
                 break;
             }
-            names.push(token.text.clone());
+            names.push(token.text.to_string());
             self.pos += 1;
         }
         names
     }
 
     /// A bare word (a keyword, an option name, a file name).
-    pub fn word(&mut self, what: &str) -> Result<&'a Token, UsageError> {
+    pub fn word(&mut self, what: &str) -> Result<&'a Token<'a>, UsageError> {
         match self.next() {
             Some(token) => Ok(token),
             None => Err(self.missing(what)),
@@ -517,7 +538,7 @@ impl<'a> Cursor<'a> {
     /// `DATA`: a bare word as itself, or quoted/hex data.
     pub fn data(&mut self, what: &str) -> Result<Vec<u8>, UsageError> {
         match self.next() {
-            Some(token) => Ok(token.bytes.clone()),
+            Some(token) => Ok(token.bytes.to_vec()),
             None => Err(self.missing(what)),
         }
     }
@@ -528,7 +549,7 @@ impl<'a> Cursor<'a> {
         self.int_from(token, what, max)
     }
 
-    pub fn int_from(&self, token: &Token, what: &str, max: u64) -> Result<u64, UsageError> {
+    pub fn int_from(&self, token: &Token<'_>, what: &str, max: u64) -> Result<u64, UsageError> {
         match token.text.parse::<u64>() {
             Ok(n) if n <= max => Ok(n),
             Ok(n) => Err(self.error_at(token, format!("{what} {n} is more than {max}"))),
@@ -557,13 +578,13 @@ impl<'a> Cursor<'a> {
     /// `ADDR`: a handle name (its local address) or an address.
     pub fn addr(&mut self) -> Result<AddrSpec, UsageError> {
         let token = self.word("ADDR")?;
-        if token.kind == TokenKind::Word && self.handles.is_handle(&token.text) {
-            return Ok(AddrSpec::Handle(token.text.clone()));
+        if token.kind == TokenKind::Word && self.handles.is_handle(token.text) {
+            return Ok(AddrSpec::Handle(token.text.to_string()));
         }
         if token.kind == TokenKind::Data {
             return Err(self.error_at(token, "an address is written bare, not quoted".into()));
         }
-        address::parse(&token.text)
+        address::parse(token.text)
             .map_err(|msg| self.error_at(token, format!("bad address: {msg}")))
     }
 
@@ -574,7 +595,7 @@ impl<'a> Cursor<'a> {
             let lower = token.text.to_ascii_lowercase();
             let flag = table
                 .iter()
-                .find(|f| f.short == lower || f.name.eq_ignore_ascii_case(&token.text));
+                .find(|f| f.short == lower || f.name.eq_ignore_ascii_case(token.text));
             match flag {
                 Some(flag) => value |= flag.value,
                 None => {
@@ -599,7 +620,7 @@ impl<'a> Cursor<'a> {
             None => Ok(()),
             Some(token) => Err(self.error_at(
                 token,
-                format!("unexpected '{}'", crate::suggest::clip(&token.text, 40)),
+                format!("unexpected '{}'", crate::suggest::clip(token.text, 40)),
             )),
         }
     }
@@ -615,7 +636,7 @@ mod tests {
             .unwrap()
             .tokens
             .into_iter()
-            .map(|t| (t.kind, t.bytes, t.column))
+            .map(|t| (t.kind, t.bytes.into_owned(), t.column))
             .collect()
     }
 

@@ -3,17 +3,27 @@
 //! one JSON object (`--json`).
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Stdout, Write};
 use std::os::fd::AsFd;
+use std::sync::{Arc, Mutex};
 
 use crate::runner::{Format, Runner};
 use crate::session::Session;
 
 /// Runs a script; returns how many lines failed (usage errors, timeouts).
 pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Result<usize> {
-    let stdout = io::stdout();
-    let out = BufWriter::new(stdout.lock());
+    let out = Output::default();
+    // Into a file or a pipe, output is buffered: written when the script
+    // waits — for input, or in a call blocked for a moment (the watchdog
+    // flushes then), or at the end. At a terminal every step is written.
+    let buffered = !io::stdout().is_terminal() && {
+        let out = out.clone();
+        session.on_block(move || {
+            let _ = out.flush_shared();
+        })
+    };
     let mut runner = Runner::new(session, out, format, true, bail);
+    runner.set_buffered(buffered);
     // stdin is read through its fd, with one buffer (ours), so the runner
     // can tell when it is about to wait for input.
     let input = if path == "-" {
@@ -23,5 +33,49 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
             .map_err(|e| io::Error::new(e.kind(), format!("cannot open script '{path}': {e}")))?
     };
     runner.run_reader(&mut BufReader::new(input));
+    runner.out().flush_shared()?;
     Ok(runner.failures)
+}
+
+/// Standard output behind a lock that the watchdog's thread can flush
+/// while the script's thread is blocked in a call.
+#[derive(Clone)]
+struct Output(Arc<Mutex<BufWriter<Stdout>>>);
+
+impl Default for Output {
+    fn default() -> Output {
+        Output(Arc::new(Mutex::new(BufWriter::with_capacity(
+            64 * 1024,
+            io::stdout(),
+        ))))
+    }
+}
+
+impl Output {
+    fn flush_shared(&self) -> io::Result<()> {
+        match self.0.lock() {
+            Ok(mut out) => out.flush(),
+            Err(_) => Err(io::Error::other("output lock poisoned")),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.0.lock() {
+            Ok(mut out) => out.write(buf),
+            Err(_) => Err(io::Error::other("output lock poisoned")),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self.0.lock() {
+            Ok(mut out) => out.write_all(buf),
+            Err(_) => Err(io::Error::other("output lock poisoned")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.flush_shared()
+    }
 }

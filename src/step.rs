@@ -62,8 +62,6 @@ pub struct Step {
     /// Prose for a person (help, the ls table); not part of the JSON contract.
     pub lines: Vec<String>,
     pub changes: Vec<StateChange>,
-    /// Every open TCP handle's state after the step.
-    pub states: Vec<(String, TcpState)>,
     /// The background job (`CMD &`, `watch`) the step is about, and how.
     pub job: Option<(u32, JobRole)>,
 }
@@ -103,7 +101,6 @@ impl Step {
             fields: Vec::new(),
             lines: Vec::new(),
             changes: Vec::new(),
-            states: Vec::new(),
             job: None,
         }
     }

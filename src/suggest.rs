@@ -1,5 +1,7 @@
 //! "Did you mean …?": the nearest known word to a mistyped one.
 
+use std::borrow::Cow;
+
 /// The candidate closest to `word`, if it is close enough to be a typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
@@ -17,13 +19,15 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// `text`, cut to at most `max` characters with `…` when longer.
-pub fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
+pub fn clip(text: &str, max: usize) -> Cow<'_, str> {
+    if text.len() <= max {
+        // No more bytes than `max`, so no more characters.
+        return Cow::Borrowed(text);
     }
-    let mut out: String = text.chars().take(max).collect();
-    out.push('…');
-    out
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+    }
 }
 
 #[cfg(test)]

@@ -438,3 +438,50 @@ fn tcpinfo_reads_the_kernels_view() {
     assert!(info["fields"]["snd_cwnd"].as_u64().unwrap() > 0);
     assert_eq!(step(&steps, "tcpinfo srv")["fields"]["state"], "LISTEN");
 }
+
+/// Into a pipe a script's output is buffered, but not while a call blocks:
+/// the lines before a blocked `accept` reach the reader, which learns the
+/// port from them and connects, so the accept returns.
+#[test]
+fn buffered_output_is_flushed_while_a_call_blocks() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("accept.socklab");
+    std::fs::write(
+        &script,
+        "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv 1\nconn = accept srv\nrecv conn\n",
+    )
+    .unwrap();
+    let mut child = socklab()
+        .args(["run", script.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (lines, seen) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let next = || {
+        seen.recv_timeout(Duration::from_secs(5))
+            .expect("output stopped while socklab was blocked: not flushed")
+    };
+    let port = loop {
+        let line = next();
+        if let Some(addr) = line.trim().strip_prefix("listening on: ") {
+            break addr.rsplit(':').next().unwrap().to_string();
+        }
+    };
+    let mut client = std::net::TcpStream::connect(format!("127.0.0.1:{port}")).unwrap();
+    // recv blocks next: its line must arrive before the data is sent.
+    while !next().starts_with("accept(srv) = ") {}
+    while !next().starts_with("> recv conn") {}
+    client.write_all(b"ping").unwrap();
+    while !next().starts_with("recv(conn, 1024, 0) = 4") {}
+    assert!(child.wait().unwrap().success());
+}

@@ -40,7 +40,7 @@ pub struct Help {
 impl Help {
     pub fn parse(cursor: &mut Cursor) -> Result<Help, UsageError> {
         let topic = match cursor.peek() {
-            Some(_) => Some(cursor.word("TOPIC")?.text.clone()),
+            Some(_) => Some(cursor.word("TOPIC")?.text.to_string()),
             None => None,
         };
         cursor.finish()?;

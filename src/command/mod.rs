@@ -136,7 +136,10 @@ pub const COMMANDS: &[&Spec] = &[
 
 /// The spec of a verb, by exact name.
 pub fn spec(name: &str) -> Option<&'static Spec> {
-    COMMANDS.iter().copied().find(|spec| spec.name == name)
+    COMMANDS
+        .iter()
+        .copied()
+        .find(|spec| spec.name.eq_ignore_ascii_case(name))
 }
 
 #[derive(Debug)]
@@ -204,7 +207,7 @@ pub fn parse(
         return Ok(None);
     };
     let verb_token = &tokens[0];
-    let Some(spec) = spec(&verb_token.text.to_ascii_lowercase()) else {
+    let Some(spec) = spec(verb_token.text) else {
         return Err((None, unknown_verb(verb_token)));
     };
     check_names(spec, &names, handles).map_err(|e| (Some(spec.name), e))?;
@@ -222,7 +225,7 @@ pub fn parse(
             ),
         ));
     }
-    let end_column = line.chars().count() + 1;
+    let end_column = parse::column_of(line, line.len());
     let mut cursor = Cursor::new(&tokens[1..], spec.usage, end_column, handles);
     let command = parse_args(spec.name, &mut cursor).map_err(|e| (Some(spec.name), e))?;
     Ok(Some(Parsed {
@@ -275,12 +278,12 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
         }
         "help" => Command::Help(help::Help::parse(cursor)?),
         "source" => {
-            let file = cursor.word("FILE")?.text.clone();
+            let file = cursor.word("FILE")?.text.to_string();
             cursor.finish()?;
             Command::Source(file)
         }
         "record" => {
-            let file = cursor.word("FILE or off")?.text.clone();
+            let file = cursor.word("FILE or off")?.text.to_string();
             cursor.finish()?;
             Command::Record((file != "off").then_some(file))
         }
@@ -292,16 +295,16 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
     Ok(command)
 }
 
-fn unknown_verb(token: &parse::Token) -> UsageError {
+fn unknown_verb(token: &parse::Token<'_>) -> UsageError {
     let names = COMMANDS.iter().map(|spec| spec.name);
-    let message = match crate::suggest::nearest(&token.text, names) {
+    let message = match crate::suggest::nearest(token.text, names) {
         Some(near) => format!(
             "unknown command '{}' — did you mean '{near}'?",
-            crate::suggest::clip(&token.text, 40)
+            crate::suggest::clip(token.text, 40)
         ),
         None => format!(
             "unknown command '{}' — type 'help' for the list",
-            crate::suggest::clip(&token.text, 40)
+            crate::suggest::clip(token.text, 40)
         ),
     };
     UsageError::at(token.column, message)

@@ -112,7 +112,7 @@ impl Recv {
             "recv({}, {}, {})",
             self.handle,
             self.len,
-            names::msg_flags(self.flags, RECV_FLAGS)
+            names::MsgFlags(self.flags, RECV_FLAGS)
         );
         let buf = &mut buffer[..self.len];
         let (result, timed_out) = session.bounded(&call, || {

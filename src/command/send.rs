@@ -5,7 +5,7 @@ use crate::address::{self, AddrSpec};
 use crate::error::UsageError;
 use crate::names::{self, SEND_FLAGS};
 use crate::parse::Cursor;
-use crate::render::preview;
+use crate::render::{Preview, preview};
 use crate::session::Session;
 use crate::step::Step;
 
@@ -110,9 +110,9 @@ impl Send {
         let call = format!(
             "send({}, {}, {}, {})",
             self.handle,
-            preview(&self.data),
+            Preview(&self.data),
             self.data.len(),
-            names::msg_flags(self.flags, SEND_FLAGS)
+            names::MsgFlags(self.flags, SEND_FLAGS)
         );
         let (result, timed_out) = session.bounded(&call, || {
             handle.socket.send_with_flags(&self.data, self.flags)

@@ -260,9 +260,9 @@ enum SetValue {
 
 fn parse_option(cursor: &mut Cursor) -> Result<&'static OptSpec, UsageError> {
     let token = cursor.word("OPTION")?;
-    find_option(&token.text).ok_or_else(|| {
+    find_option(token.text).ok_or_else(|| {
         let names = OPTIONS.iter().flat_map(|o| [o.name, o.short]);
-        let hint = match crate::suggest::nearest(&token.text, names) {
+        let hint = match crate::suggest::nearest(token.text, names) {
             Some(near) => format!("unknown option '{}' — did you mean '{near}'?", token.text),
             None => format!(
                 "unknown option '{}' — `help setsockopt` lists them",
@@ -273,7 +273,11 @@ fn parse_option(cursor: &mut Cursor) -> Result<&'static OptSpec, UsageError> {
     })
 }
 
-fn parse_value(cursor: &Cursor, option: &OptSpec, token: &Token) -> Result<SetValue, UsageError> {
+fn parse_value(
+    cursor: &Cursor,
+    option: &OptSpec,
+    token: &Token<'_>,
+) -> Result<SetValue, UsageError> {
     let text = token.text.to_ascii_lowercase();
     let bad = |what: &str| {
         cursor.error_at(

@@ -9,10 +9,11 @@
 use serde_json::{Map, Value, json};
 
 use super::hex;
-use crate::names;
+use crate::names::{self, TcpState};
 use crate::step::{Outcome, Step};
 
-pub fn to_json(input: &str, step: &Step) -> Value {
+/// `states`: every open TCP handle's state after the step.
+pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
     let mut object = Map::new();
     object.insert("input".into(), input.into());
     object.insert("verb".into(), step.verb.into());
@@ -50,10 +51,9 @@ pub fn to_json(input: &str, step: &Step) -> Value {
     );
     object.insert("data_hex".into(), json!(step.data.as_deref().map(hex)));
     object.insert("value".into(), step.value.clone().unwrap_or(Value::Null));
-    let states: Map<String, Value> = step
-        .states
+    let states: Map<String, Value> = states
         .iter()
-        .map(|(name, state)| (name.clone(), state.name().into()))
+        .map(|(name, state)| (name.to_string(), state.name().into()))
         .collect();
     object.insert("states".into(), states.into());
     let changes: Vec<Value> = step

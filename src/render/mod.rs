@@ -4,62 +4,95 @@
 pub mod json;
 pub mod text;
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 /// Data in a call, as `"hello"`, clipped to 32 bytes: `"aaaa"...`.
 pub fn preview(data: &[u8]) -> String {
-    const MAX: usize = 32;
-    if data.len() <= MAX {
-        return format!("\"{}\"", escape(data));
+    Preview(data).to_string()
+}
+
+/// `preview` as a `Display`, written straight into the output.
+pub struct Preview<'a>(pub &'a [u8]);
+
+impl fmt::Display for Preview<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MAX: usize = 32;
+        let data = self.0;
+        if data.len() <= MAX {
+            f.write_str("\"")?;
+            fmt::Display::fmt(&Escaped(data), f)?;
+            return f.write_str("\"");
+        }
+        let mut cut = MAX;
+        while cut > 0
+            && std::str::from_utf8(&data[..cut]).is_err()
+            && std::str::from_utf8(data).is_ok()
+        {
+            cut -= 1;
+        }
+        write!(f, "\"{}\"...", Escaped(&data[..cut]))
     }
-    let mut cut = MAX;
-    while cut > 0 && std::str::from_utf8(&data[..cut]).is_err() && std::str::from_utf8(data).is_ok()
-    {
-        cut -= 1;
-    }
-    format!("\"{}\"...", escape(&data[..cut]))
 }
 
 /// Bytes as text with C escapes: printable text as itself (UTF-8 included),
 /// `\n \r \t \0 \\ \"`, and `\xNN` for anything else.
 pub fn escape(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len());
-    let mut rest = data;
-    while !rest.is_empty() {
-        match std::str::from_utf8(rest) {
-            Ok(text) => {
-                escape_text(text, &mut out);
-                break;
-            }
-            Err(error) => {
-                let (good, bad) = rest.split_at(error.valid_up_to());
-                escape_text(std::str::from_utf8(good).unwrap_or_default(), &mut out);
-                let skip = error.error_len().unwrap_or(bad.len());
-                for b in &bad[..skip] {
-                    let _ = write!(out, "\\x{b:02x}");
-                }
-                rest = &bad[skip..];
-            }
-        }
-    }
-    out
+    Escaped(data).to_string()
 }
 
-fn escape_text(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\0' => out.push_str("\\0"),
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            c if c.is_control() => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
+/// `escape` as a `Display`, written straight into the output.
+pub struct Escaped<'a>(pub &'a [u8]);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while !rest.is_empty() {
+            match std::str::from_utf8(rest) {
+                Ok(text) => return escape_text(text, f),
+                Err(error) => {
+                    let (good, bad) = rest.split_at(error.valid_up_to());
+                    escape_text(std::str::from_utf8(good).unwrap_or_default(), f)?;
+                    let skip = error.error_len().unwrap_or(bad.len());
+                    for b in &bad[..skip] {
+                        write!(f, "\\x{b:02x}")?;
+                    }
+                    rest = &bad[skip..];
+                }
             }
-            c => out.push(c),
         }
+        Ok(())
     }
+}
+
+fn escape_text(text: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        return f.write_str(text);
+    }
+    // Runs of plain characters are written whole.
+    let mut plain = 0;
+    for (at, c) in text.char_indices() {
+        let escaped = match c {
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\0' => "\\0",
+            '\\' => "\\\\",
+            '"' => "\\\"",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        f.write_str(&text[plain..at])?;
+        if escaped.is_empty() {
+            write!(f, "\\x{:02x}", c as u32)?;
+        } else {
+            f.write_str(escaped)?;
+        }
+        plain = at + c.len_utf8();
+    }
+    f.write_str(&text[plain..])
 }
 
 /// True when the bytes are not readable text, so a hex dump helps.

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 use serde_json::Value;
 
-use super::{escape, hexdump, is_binary};
+use super::{Escaped, hexdump, is_binary};
 use crate::step::{JobRole, Outcome, StateChange, Step};
 
 /// The most received bytes shown as text (JSON `data_hex` always has all).
@@ -47,6 +47,12 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether colour is on (`Colorize` copies its text even when it is off,
+/// so the most common lines check first and are written plain).
+fn plain() -> bool {
+    !colored::control::SHOULD_COLORIZE.should_colorize()
+}
+
 fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     let call = step.call.as_deref().unwrap_or(step.verb);
     // A background job's result says which job it is: `[1] accept(srv) = 5`.
@@ -54,6 +60,7 @@ fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
         write!(out, "{} ", format!("[{job}]").magenta().bold())?;
     }
     match &step.outcome {
+        Outcome::Returned(value) if plain() => writeln!(out, "{call} = {value}"),
         Outcome::Returned(value) => {
             writeln!(out, "{} = {}", call.bold(), value.to_string().green())
         }
@@ -90,16 +97,15 @@ fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
 fn render_data(out: &mut dyn Write, data: &[u8]) -> io::Result<()> {
     let shown = &data[..data.len().min(DATA_SHOWN)];
     let more = data.len() - shown.len();
-    let tail = if more > 0 {
-        format!(" … ({more} more bytes)")
+    if plain() {
+        write!(out, "  data: \"{}\"", Escaped(shown))?;
     } else {
-        String::new()
-    };
-    writeln!(
-        out,
-        "  data: {}{tail}",
-        format!("\"{}\"", escape(shown)).cyan()
-    )?;
+        write!(out, "  data: {}", format!("\"{}\"", Escaped(shown)).cyan())?;
+    }
+    if more > 0 {
+        write!(out, " … ({more} more bytes)")?;
+    }
+    writeln!(out)?;
     if is_binary(data) {
         for line in hexdump(&data[..data.len().min(DUMP_SHOWN)]) {
             writeln!(out, "    {line}")?;

@@ -94,7 +94,8 @@ impl<W: Write> Runner<W> {
 
     /// Blocks until a background result is waiting; says why if it stopped
     /// before one was (the timeout, Ctrl-C).
-    fn block_on_inbox(&self) -> Option<String> {
+    fn block_on_inbox(&mut self) -> Option<String> {
+        let _ = self.out.flush();
         let fd = self.session.jobs.inbox_fd()?;
         let (result, timed_out) = self
             .session
@@ -129,6 +130,9 @@ impl<W: Write> Runner<W> {
             let Some(inbox) = self.session.jobs.inbox_fd() else {
                 return;
             };
+            if self.out.flush().is_err() {
+                return;
+            }
             match sys::poll(&[input.as_fd(), inbox], libc::POLLIN, -1) {
                 Ok((_, revents)) if revents[0] == 0 => self.deliver(),
                 _ => return,

@@ -57,6 +57,9 @@ pub struct Runner<W: Write> {
     settle: bool,
     /// Where output goes instead of `out` while the shell's courier delivers.
     capture: Option<Vec<u8>>,
+    /// Leave flushing `out` to the moments the session waits (a script
+    /// writing to a file or pipe) rather than flushing every step.
+    buffered: bool,
 }
 
 /// The longest a step boundary waits for background workers to settle.
@@ -76,7 +79,15 @@ impl<W: Write> Runner<W> {
             rendered: Vec::new(),
             settle: true,
             capture: None,
+            buffered: false,
         }
+    }
+
+    /// Flush output only when the session is about to wait (for input, a
+    /// `wait`, an `await`) and at the end; the owner of `out` flushes it
+    /// when a call blocks.
+    pub fn set_buffered(&mut self, buffered: bool) {
+        self.buffered = buffered;
     }
 
     /// Runs one line and shows its step.
@@ -117,6 +128,9 @@ impl<W: Write> Runner<W> {
             }
             Ok(Some(parsed)) => {
                 self.echo_line(line);
+                if matches!(parsed.command, Command::Await(_)) && self.out.flush().is_err() {
+                    return Flow::Stop;
+                }
                 let step = self.session.run(parsed, line);
                 self.show(line, &step)
             }
@@ -138,8 +152,8 @@ impl<W: Write> Runner<W> {
 
     /// Runs a line that arrived as bytes: invalid UTF-8 is a usage error.
     pub fn run_bytes(&mut self, bytes: &[u8], overflow: bool) -> Flow {
-        let lossy = String::from_utf8_lossy(bytes);
         if overflow {
+            let lossy = String::from_utf8_lossy(bytes);
             let error = UsageError::new(format!(
                 "the line is longer than {MAX_LINE} bytes — write long data as \"...\"*COUNT"
             ));
@@ -149,6 +163,7 @@ impl<W: Write> Runner<W> {
         match std::str::from_utf8(bytes) {
             Ok(line) => self.run_line(line.trim_end_matches(['\n', '\r'])),
             Err(e) => {
+                let lossy = String::from_utf8_lossy(bytes);
                 let column = String::from_utf8_lossy(&bytes[..e.valid_up_to()])
                     .chars()
                     .count()
@@ -173,7 +188,12 @@ impl<W: Write> Runner<W> {
         let mut line = Vec::new();
         loop {
             if reader.buffer().is_empty() {
+                // About to wait for input: what came so far is shown first,
+                // and so is each background result that comes meanwhile.
                 self.show_results_until_readable(reader.get_ref());
+                if self.out.flush().is_err() {
+                    return Flow::Stop;
+                }
             }
             let overflow = match read_line(reader, &mut line) {
                 Ok(None) => return Flow::Continue,
@@ -214,7 +234,12 @@ impl<W: Write> Runner<W> {
 
     fn echo_line(&mut self, line: &str) {
         if self.echo && self.format == Format::Text {
-            let _ = writeln!(self.out, "> {}", clip(line, 200));
+            // Built whole and written once: `out` may be behind a lock.
+            self.rendered.clear();
+            self.rendered.extend_from_slice(b"> ");
+            self.rendered.extend_from_slice(clip(line, 200).as_bytes());
+            self.rendered.push(b'\n');
+            let _ = self.out.write_all(&self.rendered);
         }
     }
 
@@ -256,15 +281,21 @@ impl<W: Write> Runner<W> {
         self.rendered.clear();
         let _ = match self.format {
             Format::Text => render::text::render(&mut self.rendered, step),
-            Format::Json => writeln!(self.rendered, "{}", render::json::to_json(input, step)),
+            Format::Json => {
+                let states = self.session.tcp_states();
+                let json = render::json::to_json(input, step, &states);
+                writeln!(self.rendered, "{json}")
+            }
         };
         if let Some(captured) = &mut self.capture {
             captured.extend_from_slice(&self.rendered);
             return Ok(());
         }
-        self.out
-            .write_all(&self.rendered)
-            .and_then(|_| self.out.flush())
+        self.out.write_all(&self.rendered)?;
+        if !self.buffered {
+            self.out.flush()?;
+        }
+        Ok(())
     }
 
     /// Echo lines as `> LINE` (as scripts do) or not (as the shell does).

@@ -1,0 +1,436 @@
+//! `cargo bench --bench steps`: what a step costs in socklab, measured
+//! against the same calls made directly and typed into `python3 -i`.
+//!
+//! Four figures, each against its target (issue 5, docs/performance.md):
+//!
+//! - **per step**: N steps (one loopback TCP connection, then N/2 pairs of
+//!   `send cli "x"` / `recv conn 1024`) by `socklab run` with its text
+//!   output going to a file, by a raw socket2 loop in this process, and by
+//!   `python3 -i < steps.py`. socklab's and python's figure is the marginal
+//!   cost: (time of the whole run − time of a run of the setup alone) / N,
+//!   so process start-up is not spread over the steps. Targets: socklab ≤
+//!   2.0× raw, python ≥ 5× socklab.
+//! - **startup**: `socklab run` of a one-line script, median (≤ 5 ms).
+//! - **transcripts**: `socklab test transcripts/`, wall time (≤ 2 s).
+//! - **memory**: peak RSS of the N-step run (≤ 10 MiB).
+//!
+//! Every figure is the median of several runs. Options (after `--`):
+//! `--steps N` (40000), `--runs R` (5), `--quick` (2000 steps, 1 run: what
+//! CI runs to see that the benchmark works), `--chart PATH` (an SVG of
+//! µs/step; default target/bench/steps.svg).
+
+use std::fs::File;
+use std::mem::MaybeUninit;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use plotters::prelude::*;
+use socket2::{Domain, Socket, Type};
+
+const SOCKLAB: &str = env!("CARGO_BIN_EXE_socklab");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+struct Options {
+    steps: usize,
+    runs: usize,
+    chart: PathBuf,
+}
+
+fn main() {
+    let options = match parse_options() {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("bench steps: {message}");
+            eprintln!(
+                "usage: cargo bench --bench steps -- [--steps N] [--runs R] [--quick] [--chart PATH]"
+            );
+            std::process::exit(2);
+        }
+    };
+    if let Err(message) = run(&options) {
+        eprintln!("bench steps: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn parse_options() -> Result<Options, String> {
+    let mut options = Options {
+        steps: 40_000,
+        runs: 5,
+        chart: Path::new(ROOT).join("target/bench/steps.svg"),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            // cargo bench passes --bench to every harness = false target.
+            "--bench" => {}
+            "--quick" => {
+                options.steps = 2_000;
+                options.runs = 1;
+            }
+            "--steps" => options.steps = number(&value("--steps")?)?,
+            "--runs" => options.runs = number(&value("--runs")?)?.max(1),
+            "--chart" => options.chart = PathBuf::from(value("--chart")?),
+            other => return Err(format!("unknown argument '{other}'")),
+        }
+    }
+    options.steps = (options.steps / 2).max(1) * 2;
+    Ok(options)
+}
+
+fn number(text: &str) -> Result<usize, String> {
+    text.parse()
+        .map_err(|_| format!("'{text}' is not a whole number"))
+}
+
+fn run(options: &Options) -> Result<(), String> {
+    let dir = tempfile::tempdir().map_err(|e| format!("temporary directory: {e}"))?;
+    let scripts = Scripts::write(dir.path(), options.steps)?;
+    let output = dir.path().join("output");
+    let n = options.steps;
+    println!(
+        "socklab bench: {n} steps, median of {} runs; {}",
+        options.runs,
+        machine()
+    );
+
+    // First, while socklab is this process's only child so far: the largest
+    // child's peak RSS (RUSAGE_CHILDREN) is socklab's.
+    time_command(&socklab_run(&scripts.steps), &output)?;
+    let rss_kib = children_max_rss_kib()?;
+
+    let raw_steps = median(options.runs, || Ok(raw_loop(n)))?;
+    let socklab_all = median(options.runs, || {
+        time_command(&socklab_run(&scripts.steps), &output)
+    })?;
+    let socklab_setup = median(options.runs, || {
+        time_command(&socklab_run(&scripts.setup), &output)
+    })?;
+    let python = match python_available() {
+        true => {
+            let all = median(options.runs, || {
+                time_command(&python_i(&scripts.steps_py), &output)
+            })?;
+            let setup = median(options.runs, || {
+                time_command(&python_i(&scripts.setup_py), &output)
+            })?;
+            Some(per_step(all, setup, n))
+        }
+        false => None,
+    };
+    let raw = raw_steps.as_secs_f64() * 1e6 / n as f64;
+    let socklab = per_step(socklab_all, socklab_setup, n);
+
+    let startup = median(options.runs.max(5) * 4, || {
+        time_command(&socklab_run(&scripts.one_line), &output)
+    })?;
+    let transcripts = median(options.runs, || {
+        let test = Run {
+            program: SOCKLAB,
+            args: vec!["test".into(), format!("{ROOT}/transcripts")],
+            stdin: None,
+        };
+        time_command(&test, &output)
+    })?;
+
+    println!();
+    println!(
+        "per step (µs, marginal)    raw {raw:.2}   socklab {socklab:.2}   python3 -i {}",
+        python.map_or("-".into(), |p| format!("{p:.2}"))
+    );
+    println!(
+        "  whole runs: socklab {:.1} ms (setup alone {:.1} ms), raw loop {:.1} ms",
+        ms(socklab_all),
+        ms(socklab_setup),
+        ms(raw_steps)
+    );
+    let mut missed = 0;
+    missed += verdict("socklab / raw", socklab / raw, "×", |r| r <= 2.0, "≤ 2.0×");
+    if let Some(python) = python {
+        missed += verdict(
+            "python3 -i / socklab",
+            python / socklab,
+            "×",
+            |r| r >= 5.0,
+            "≥ 5×",
+        );
+    }
+    missed += verdict(
+        "startup (one-line script)",
+        ms(startup),
+        " ms",
+        |t| t <= 5.0,
+        "≤ 5 ms",
+    );
+    missed += verdict(
+        "socklab test transcripts/",
+        ms(transcripts) / 1000.0,
+        " s",
+        |t| t <= 2.0,
+        "≤ 2 s",
+    );
+    missed += verdict(
+        &format!("peak RSS, {n} steps"),
+        rss_kib as f64 / 1024.0,
+        " MiB",
+        |m| m <= 10.0,
+        "≤ 10 MiB",
+    );
+    println!(
+        "{}",
+        match missed {
+            0 => "all targets met".to_string(),
+            k => format!("{k} target(s) missed"),
+        }
+    );
+    chart(&options.chart, raw, socklab, python)?;
+    println!("chart: {}", options.chart.display());
+    Ok(())
+}
+
+/// The scripts: N steps and the setup alone, for socklab and for python.
+struct Scripts {
+    steps: PathBuf,
+    setup: PathBuf,
+    one_line: PathBuf,
+    steps_py: PathBuf,
+    setup_py: PathBuf,
+}
+
+impl Scripts {
+    fn write(dir: &Path, steps: usize) -> Result<Scripts, String> {
+        let setup = [
+            "srv = socket tcp",
+            "bind srv 127.0.0.1:0",
+            "listen srv 10",
+            "cli = socket tcp",
+            "connect cli srv",
+            "conn = accept srv",
+        ]
+        .join("\n");
+        let setup_py = [
+            "import socket",
+            "srv = socket.socket()",
+            "srv.bind(('127.0.0.1', 0))",
+            "srv.listen(10)",
+            "cli = socket.socket()",
+            "cli.connect(srv.getsockname())",
+            "conn, _ = srv.accept()",
+        ]
+        .join("\n");
+        let pairs = steps / 2;
+        let body = "send cli \"x\"\nrecv conn 1024\n".repeat(pairs);
+        let body_py = "cli.send(b'x')\nconn.recv(1024)\n".repeat(pairs);
+        let scripts = Scripts {
+            steps: dir.join("steps.socklab"),
+            setup: dir.join("setup.socklab"),
+            one_line: dir.join("one.socklab"),
+            steps_py: dir.join("steps.py"),
+            setup_py: dir.join("setup.py"),
+        };
+        let write = |path: &Path, text: String| {
+            std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        write(&scripts.steps, format!("{setup}\n{body}"))?;
+        write(&scripts.setup, format!("{setup}\n"))?;
+        write(&scripts.one_line, "socket tcp\n".into())?;
+        write(&scripts.steps_py, format!("{setup_py}\n{body_py}"))?;
+        write(&scripts.setup_py, format!("{setup_py}\n"))?;
+        Ok(scripts)
+    }
+}
+
+/// A command to time: program, arguments, and a file for stdin.
+struct Run {
+    program: &'static str,
+    args: Vec<String>,
+    stdin: Option<PathBuf>,
+}
+
+fn socklab_run(script: &Path) -> Run {
+    Run {
+        program: SOCKLAB,
+        args: vec!["run".into(), script.display().to_string()],
+        stdin: None,
+    }
+}
+
+fn python_i(script: &Path) -> Run {
+    Run {
+        program: "python3",
+        args: vec!["-i".into(), "-q".into()],
+        stdin: Some(script.to_path_buf()),
+    }
+}
+
+fn python_available() -> bool {
+    Command::new("python3")
+        .arg("-c")
+        .arg("pass")
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Runs a command with stdout (and stderr: python -i prompts there) into
+/// `output`, and times it; it must succeed.
+fn time_command(run: &Run, output: &Path) -> Result<Duration, String> {
+    let mut command = Command::new(run.program);
+    command.args(&run.args);
+    command.stdin(match &run.stdin {
+        Some(path) => {
+            Stdio::from(File::open(path).map_err(|e| format!("{}: {e}", path.display()))?)
+        }
+        None => Stdio::null(),
+    });
+    let out = File::create(output).map_err(|e| format!("{}: {e}", output.display()))?;
+    let err = out.try_clone().map_err(|e| e.to_string())?;
+    command.stdout(out).stderr(err);
+    let started = Instant::now();
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run {command:?}: {e}"))?;
+    let took = started.elapsed();
+    if !status.success() {
+        let text = std::fs::read_to_string(output).unwrap_or_default();
+        let tail: Vec<&str> = text.lines().rev().take(5).collect();
+        return Err(format!(
+            "{command:?} failed ({status}); its output ends:\n{}",
+            tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+        ));
+    }
+    Ok(took)
+}
+
+/// The same calls made directly: one connection, N/2 send/recv pairs.
+fn raw_loop(steps: usize) -> Duration {
+    let any: SocketAddr = "127.0.0.1:0".parse().expect("a literal address");
+    let srv = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+    srv.bind(&any.into()).expect("bind");
+    srv.listen(10).expect("listen");
+    let cli = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+    cli.connect(&srv.local_addr().expect("getsockname"))
+        .expect("connect");
+    let (conn, _) = srv.accept().expect("accept");
+    let mut buf = [MaybeUninit::<u8>::uninit(); 1024];
+    let started = Instant::now();
+    for _ in 0..steps / 2 {
+        assert_eq!(cli.send(b"x").expect("send"), 1);
+        assert_eq!(conn.recv(&mut buf).expect("recv"), 1);
+    }
+    started.elapsed()
+}
+
+fn per_step(all: Duration, setup: Duration, steps: usize) -> f64 {
+    all.saturating_sub(setup).as_secs_f64() * 1e6 / steps as f64
+}
+
+fn median(
+    runs: usize,
+    mut measure: impl FnMut() -> Result<Duration, String>,
+) -> Result<Duration, String> {
+    let mut times = (0..runs)
+        .map(|_| measure())
+        .collect::<Result<Vec<_>, _>>()?;
+    times.sort();
+    Ok(times[times.len() / 2])
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1e3
+}
+
+fn verdict(what: &str, value: f64, unit: &str, met: impl Fn(f64) -> bool, target: &str) -> usize {
+    let ok = met(value);
+    println!(
+        "{what:<28} {value:>8.2}{unit:<4} target {target:<9} {}",
+        if ok { "met" } else { "MISSED" }
+    );
+    usize::from(!ok)
+}
+
+fn children_max_rss_kib() -> Result<i64, String> {
+    use nix::sys::resource::{UsageWho, getrusage};
+    getrusage(UsageWho::RUSAGE_CHILDREN)
+        .map(|usage| usage.max_rss())
+        .map_err(|e| format!("getrusage: {e}"))
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|k| k.trim().to_string())
+        .unwrap_or_default();
+    format!("{cpu}, {cores} cores, Linux {kernel}")
+}
+
+/// µs/step for the three contenders, as an SVG bar chart.
+fn chart(path: &Path, raw: f64, socklab: f64, python: Option<f64>) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut bars = vec![("raw socket2 loop", raw), ("socklab run", socklab)];
+    if let Some(python) = python {
+        bars.push(("python3 -i", python));
+    }
+    let top = bars.iter().map(|(_, v)| *v).fold(0.0, f64::max) * 1.15;
+    let root = SVGBackend::new(path, (640, 360)).into_drawing_area();
+    let draw = || -> Result<(), Box<dyn std::error::Error + '_>> {
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "µs per step (1-byte send or recv, loopback TCP)",
+                ("sans-serif", 18),
+            )
+            .margin(16)
+            .x_label_area_size(36)
+            .y_label_area_size(56)
+            .build_cartesian_2d((0..bars.len()).into_segmented(), 0.0..top)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .y_desc("µs per step")
+            .x_label_formatter(&|x| match x {
+                SegmentValue::CenterOf(i) => bars.get(*i).map_or(String::new(), |b| b.0.into()),
+                _ => String::new(),
+            })
+            .draw()?;
+        chart.draw_series(bars.iter().enumerate().map(|(i, (_, value))| {
+            let colour = [
+                RGBColor(90, 90, 90),
+                RGBColor(30, 110, 200),
+                RGBColor(220, 140, 30),
+            ][i];
+            let mut bar = Rectangle::new(
+                [
+                    (SegmentValue::Exact(i), 0.0),
+                    (SegmentValue::Exact(i + 1), *value),
+                ],
+                colour.filled(),
+            );
+            bar.set_margin(0, 0, 24, 24);
+            bar
+        }))?;
+        chart.draw_series(bars.iter().enumerate().map(|(i, (_, value))| {
+            Text::new(
+                format!("{value:.2}"),
+                (SegmentValue::CenterOf(i), *value + top * 0.02),
+                ("sans-serif", 15),
+            )
+        }))?;
+        root.present()?;
+        Ok(())
+    };
+    draw().map_err(|e| format!("chart {}: {e}", path.display()))
+}
