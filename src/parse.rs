@@ -42,6 +42,39 @@ pub struct SplitLine<'a> {
     pub background: Option<usize>,
 }
 
+/// A line as read — bytes, `overflow` if there were more than MAX_LINE —
+/// as text to run (without its line ending), or the usage error that stops
+/// it with the text to show for it (invalid UTF-8 replaced).
+pub fn decode_line(bytes: &[u8], overflow: bool) -> Result<&str, (Cow<'_, str>, UsageError)> {
+    let shown = || {
+        let lossy = String::from_utf8_lossy(bytes);
+        match lossy {
+            Cow::Borrowed(text) => Cow::Borrowed(text.trim_end_matches(['\n', '\r'])),
+            Cow::Owned(text) => Cow::Owned(text.trim_end_matches(['\n', '\r']).to_string()),
+        }
+    };
+    if overflow {
+        let error = UsageError::new(format!(
+            "the line is longer than {MAX_LINE} bytes — write long data as \"...\"*COUNT"
+        ));
+        return Err((shown(), error));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(line) => Ok(line.trim_end_matches(['\n', '\r'])),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8, so this is its character count.
+            let column = String::from_utf8_lossy(valid).chars().count() + 1;
+            let bad = bytes[e.valid_up_to()];
+            let error = UsageError::at(
+                column,
+                format!("byte 0x{bad:02x} is not valid UTF-8 — write bytes as \\xNN inside quotes"),
+            );
+            Err((shown(), error))
+        }
+    }
+}
+
 /// Splits a line; `Ok(None)` for a blank line or a comment.
 pub fn split_line(line: &str) -> Result<Option<SplitLine<'_>>, UsageError> {
     if line.len() > MAX_LINE {

@@ -15,7 +15,7 @@ use recording::Recording;
 
 use crate::command::{self, Command, Parsed};
 use crate::error::UsageError;
-use crate::parse::MAX_LINE;
+use crate::parse::{self, MAX_LINE};
 use crate::render;
 use crate::session::Session;
 use crate::step::Step;
@@ -152,31 +152,11 @@ impl<W: Write> Runner<W> {
 
     /// Runs a line that arrived as bytes: invalid UTF-8 is a usage error.
     pub fn run_bytes(&mut self, bytes: &[u8], overflow: bool) -> Flow {
-        if overflow {
-            let lossy = String::from_utf8_lossy(bytes);
-            let error = UsageError::new(format!(
-                "the line is longer than {MAX_LINE} bytes — write long data as \"...\"*COUNT"
-            ));
-            self.echo_line(&lossy);
-            return self.show(&lossy, &Step::usage("?", error));
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(line) => self.run_line(line.trim_end_matches(['\n', '\r'])),
-            Err(e) => {
-                let lossy = String::from_utf8_lossy(bytes);
-                let column = String::from_utf8_lossy(&bytes[..e.valid_up_to()])
-                    .chars()
-                    .count()
-                    + 1;
-                let bad = bytes[e.valid_up_to()];
-                let error = UsageError::at(
-                    column,
-                    format!(
-                        "byte 0x{bad:02x} is not valid UTF-8 — write bytes as \\xNN inside quotes"
-                    ),
-                );
-                self.echo_line(lossy.trim_end_matches(['\n', '\r']));
-                self.show(&lossy, &Step::usage("?", error))
+        match parse::decode_line(bytes, overflow) {
+            Ok(line) => self.run_line(line),
+            Err((shown, error)) => {
+                self.echo_line(&shown);
+                self.show(&shown, &Step::usage("?", error))
             }
         }
     }
