@@ -206,3 +206,27 @@ fn background_mistakes_are_usage_errors_and_the_session_goes_on() {
     );
     assert_eq!(step(&steps, "ls")["ok"], true, "the session goes on");
 }
+
+/// A datagram watcher goes on past empty datagrams, but stops when the
+/// socket is shut for reading (each recvfrom would return 0 at once).
+/// Found by the random-session test: the watcher used to spin.
+#[test]
+fn a_datagram_watcher_stops_when_reading_is_shut_down() {
+    let script = "u = socket udp\nbind u 127.0.0.1:0\nv = socket udp\nwatch u\nsendto v u \"\"\nsendto v u x\nshutdown u read\njobs\n";
+    let (steps, output) = run_json(script, &[]);
+    assert!(output.status.success(), "{}", dump(&steps));
+    let empty = results_after(&steps, "sendto v u \"\"");
+    assert_eq!(empty.len(), 1, "{}", dump(&steps));
+    assert_ret(empty[0], 0);
+    assert_eq!(data(results_after(&steps, "sendto v u x")[0]), b"x");
+    // shutdown on an unconnected UDP socket says ENOTCONN, yet shuts it.
+    let shut = results_after(&steps, "shutdown u read");
+    assert_eq!(
+        shut.len(),
+        1,
+        "one last result, then it stops: {}",
+        dump(&steps)
+    );
+    assert_ret(shut[0], 0);
+    assert_eq!(step(&steps, "jobs")["output"][0], "no background jobs");
+}

@@ -62,7 +62,15 @@ pub struct Watch {
 impl Watch {
     pub fn parse(cursor: &mut Cursor) -> Result<Watch, UsageError> {
         let handle = cursor.handle()?;
+        let at = cursor.peek().map(|token| token.column);
         let len = cursor.optional_int("N", MAX_WATCH)?.unwrap_or(1024) as usize;
+        if len == 0 {
+            // recv(…, 0) returns at once, so the loop would never wait.
+            return Err(UsageError::at(
+                at.unwrap_or(1),
+                "a watcher needs N of at least 1 byte per call (default 1024)",
+            ));
+        }
         cursor.finish()?;
         Ok(Watch { handle, len })
     }
@@ -102,7 +110,11 @@ impl Watch {
                         break;
                     }
                     let last = match step.outcome {
-                        Outcome::Returned(0) => !datagram,
+                        // A datagram can be empty; shut for reading, the
+                        // socket says so with POLLRDHUP, and each recvfrom
+                        // returns 0 at once: that is its end.
+                        Outcome::Returned(0) if datagram => read_shut(&worker, &handle_name),
+                        Outcome::Returned(0) => true,
                         Outcome::Returned(_) => false,
                         _ => true,
                     };
@@ -121,6 +133,15 @@ impl Watch {
         ));
         Ok(step)
     }
+}
+
+/// Whether the handle's receiving side is shut (POLLRDHUP), asked without waiting.
+fn read_shut(session: &Session, name: &str) -> bool {
+    use std::os::fd::AsFd;
+    session.get(name).is_none_or(|handle| {
+        crate::sys::poll(&[handle.socket.as_fd()], libc::POLLRDHUP, 0)
+            .is_ok_and(|(_, revents)| revents[0] & libc::POLLRDHUP != 0)
+    })
 }
 
 #[derive(Debug)]
