@@ -209,8 +209,13 @@ mod tests {
     use super::*;
     use std::net::UdpSocket;
 
+    /// SIGINT_COUNT is process-wide: a test that raises it would make the
+    /// other's watchdog interrupt its call as if Ctrl-C had been pressed.
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
     #[test]
     fn a_blocked_recv_is_interrupted_and_a_quick_one_is_not() {
+        let _alone = ONE_AT_A_TIME.lock();
         crate::sys::install_signal_handlers().unwrap();
         let watchdog = Watchdog::start(Some(Duration::from_millis(50)), false).unwrap();
         let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
@@ -228,6 +233,7 @@ mod tests {
 
     #[test]
     fn a_ctrl_c_that_lands_just_before_the_call_still_interrupts_it() {
+        let _alone = ONE_AT_A_TIME.lock();
         crate::sys::install_signal_handlers().unwrap();
         // The timeout only stops a broken build from hanging the test.
         let watchdog = Watchdog::start(Some(Duration::from_secs(5)), false).unwrap();
