@@ -30,6 +30,9 @@ pub enum AddrSpec {
     Handle(String),
 }
 
+/// The longest unix path (sun_path's 108 bytes less the NUL) or abstract name.
+pub const MAX_UNIX_PATH: usize = 107;
+
 pub const ADDRESS_FORMS: &str =
     "IP:PORT, [IPv6]:PORT, :PORT, HOST:PORT, /unix/path, @abstract or a handle name";
 
@@ -39,9 +42,22 @@ pub fn parse(text: &str) -> Result<AddrSpec, String> {
         if name.is_empty() {
             return Err("'@' needs a name after it: @mysock".into());
         }
+        if name.len() > MAX_UNIX_PATH {
+            return Err(format!(
+                "an abstract name holds at most {MAX_UNIX_PATH} bytes; this one has {}",
+                name.len()
+            ));
+        }
         return Ok(AddrSpec::Abstract(name.as_bytes().to_vec()));
     }
     if text.starts_with('/') || text.starts_with("./") || text.starts_with("../") {
+        // sun_path has 108 bytes, one of them the terminating NUL.
+        if text.len() > MAX_UNIX_PATH {
+            return Err(format!(
+                "a unix socket path holds at most {MAX_UNIX_PATH} bytes; this one has {}",
+                text.len()
+            ));
+        }
         return Ok(AddrSpec::UnixPath(PathBuf::from(text)));
     }
     if let Some(rest) = text.strip_prefix('[') {

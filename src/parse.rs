@@ -436,21 +436,25 @@ impl<'a> Cursor<'a> {
 
     /// An error about `token`, adding the handle hint if it stood where a handle may.
     pub fn error_at(&self, token: &Token<'_>, message: String) -> UsageError {
-        let mut message = format!("{message} — usage: {}", self.usage);
-        if self.unmatched_handle == Some(self.index_of(token))
-            && token.kind == TokenKind::Word
-            && check_handle_name(token.text).is_ok()
+        let mut hint = String::new();
+        if let Some(candidate) = self.unmatched_handle.and_then(|i| self.tokens.get(i))
+            && candidate.kind == TokenKind::Word
+            && check_handle_name(candidate.text).is_ok()
         {
-            message.push_str(&self.unknown_handle_hint(token.text));
+            hint = self.unknown_handle_hint(candidate.text);
+            if !std::ptr::eq(candidate, token) {
+                // An earlier word was read as an argument because no handle
+                // has its name: perhaps it was meant as one.
+                hint = format!(
+                    " ('{}' was read as an argument, not a handle{hint})",
+                    candidate.text
+                );
+            }
         }
-        UsageError::at(token.column, message)
-    }
-
-    fn index_of(&self, token: &Token<'_>) -> usize {
-        self.tokens
-            .iter()
-            .position(|t| std::ptr::eq(t, token))
-            .unwrap_or(usize::MAX)
+        UsageError::at(
+            token.column,
+            format!("{message}{hint} — usage: {}", self.usage),
+        )
     }
 
     fn unknown_handle_hint(&self, word: &str) -> String {
@@ -554,17 +558,25 @@ impl<'a> Cursor<'a> {
     /// One of a fixed set of keywords (case-insensitive); returns its index.
     pub fn keyword(&mut self, what: &str, choices: &[&str]) -> Result<usize, UsageError> {
         let token = self.word(what)?;
-        let lower = token.text.to_ascii_lowercase();
-        match choices.iter().position(|c| *c == lower) {
+        match choices
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(token.text))
+        {
             Some(index) => Ok(index),
-            None => Err(self.error_at(
-                token,
-                format!(
-                    "'{}' is not a {what}; expected one of: {}",
-                    token.text,
-                    choices.join(", ")
-                ),
-            )),
+            None => {
+                let near = match crate::suggest::nearest(token.text, choices.iter().copied()) {
+                    Some(near) => format!(" — did you mean '{near}'?"),
+                    None => String::new(),
+                };
+                Err(self.error_at(
+                    token,
+                    format!(
+                        "'{}' is not a {what}{near} (one of: {})",
+                        token.text,
+                        choices.join(", ")
+                    ),
+                ))
+            }
         }
     }
 

@@ -35,7 +35,7 @@ pub struct Ioctl {
 impl Ioctl {
     pub fn parse(cursor: &mut Cursor) -> Result<Ioctl, UsageError> {
         let handle = cursor.handle()?;
-        let choice = cursor.keyword("request", &["fionread", "siocoutq", "siocinq", "tiocoutq"])?;
+        let choice = cursor.keyword("request", &["FIONREAD", "SIOCOUTQ", "SIOCINQ", "TIOCOUTQ"])?;
         cursor.finish()?;
         let request = if choice % 2 == 0 {
             QueueIoctl::Fionread

@@ -331,9 +331,13 @@ fn check_names(
         return Err(UsageError::at(
             *first_column,
             format!(
-                "'{}' creates {} handle(s), but {} names were given",
+                "'{}' creates {}, but {} names were given",
                 verb.name,
-                verb.creates,
+                if verb.creates == 1 {
+                    "one handle"
+                } else {
+                    "two handles"
+                },
                 names.len()
             ),
         ));

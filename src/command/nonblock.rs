@@ -31,7 +31,7 @@ pub struct Nonblock {
 impl Nonblock {
     pub fn parse(cursor: &mut Cursor) -> Result<Nonblock, UsageError> {
         let handle = cursor.handle()?;
-        let choice = cursor.keyword("on/off", &["on", "off", "1", "0"])?;
+        let choice = cursor.keyword("setting", &["on", "off", "1", "0"])?;
         cursor.finish()?;
         Ok(Nonblock {
             handle,

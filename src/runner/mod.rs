@@ -200,7 +200,10 @@ impl<W: Write> Runner<W> {
         let file = match std::fs::File::open(path) {
             Ok(file) => file,
             Err(e) => {
-                let error = UsageError::new(format!("cannot open '{path}': {e}"));
+                let error = UsageError::new(format!(
+                    "cannot open '{path}': {}",
+                    crate::error::io_reason(&e)
+                ));
                 return self.show(line, &Step::usage("source", error));
             }
         };

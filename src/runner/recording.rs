@@ -37,8 +37,10 @@ impl<W: Write> Runner<W> {
                     });
                 }
                 Err(e) => {
-                    step.outcome =
-                        Outcome::Usage(UsageError::new(format!("cannot record to '{path}': {e}")));
+                    step.outcome = Outcome::Usage(UsageError::new(format!(
+                        "cannot record to '{path}': {}",
+                        crate::error::io_reason(&e)
+                    )));
                 }
             },
         }
