@@ -202,3 +202,56 @@ fn background_accept_and_watch_print_above_a_half_typed_line() {
     shell.exp_string("closed: srv cli s1 conn").unwrap();
     shell.exp_eof().unwrap();
 }
+
+/// Ctrl-C while `play` waits for Enter stops the play, says so, and
+/// closes its sockets; so does Ctrl-C during an `--auto` pause.
+#[test]
+fn ctrl_c_stops_play_while_it_waits() {
+    let path = format!(
+        "{}/transcripts/05-connection-refused.socklab",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    for auto in [None, Some("60s")] {
+        let state = tempfile::tempdir().unwrap();
+        let mut args = vec!["play", path.as_str()];
+        if let Some(delay) = auto {
+            args.extend(["--auto", delay]);
+        }
+        let mut play = spawn_shell(state.path(), &args);
+        play.exp_string("> hole = socket tcp").unwrap();
+        if auto.is_none() {
+            type_keys(&mut play, "\r", "socket(AF_INET, SOCK_STREAM, 0) = ");
+            play.exp_string("> bind hole 127.0.0.1:0").unwrap();
+        }
+        // A 60 s pause would outlast the test's 10 s expect timeout.
+        play.send_control('c').unwrap();
+        play.exp_string("interrupted (Ctrl-C): play stops here")
+            .unwrap();
+        play.exp_eof().unwrap();
+        match play.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => assert_eq!(code, 1, "{auto:?}"),
+            other => panic!("play ended by {other:?}"),
+        }
+    }
+}
+
+/// A history file that cannot be written (its path is a directory): the
+/// shell works, and on leaving says why the history was not saved.
+#[test]
+fn an_unwritable_history_file_is_reported_not_fatal() {
+    let state = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(state.path().join("socklab/history")).unwrap();
+    let mut shell = spawn_shell(state.path(), &[]);
+    shell.exp_string("socklab> ").unwrap();
+    type_keys(&mut shell, "socket udp\r", "new handle: s1");
+    shell.exp_string("socklab [s1 udp]> ").unwrap();
+    shell.send_control('d').unwrap();
+    shell
+        .exp_string("socklab: could not save history to")
+        .unwrap();
+    shell.exp_eof().unwrap();
+    match shell.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("the shell ended by {other:?}"),
+    }
+}

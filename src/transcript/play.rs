@@ -30,9 +30,18 @@ pub fn play(transcript: &Transcript, pace: &mut Pace, out: &mut dyn Write) -> io
         }
         write!(out, "{} ", format!("> {}", entry.command).bold())?;
         out.flush()?;
-        if !wait(pace)? {
-            writeln!(out)?;
-            break;
+        match wait(pace)? {
+            Next::Go => {}
+            Next::End => {
+                writeln!(out)?;
+                break;
+            }
+            Next::Interrupted => {
+                writeln!(out)?;
+                writeln!(out, "interrupted (Ctrl-C): play stops here")?;
+                out.flush()?;
+                return Ok(runner.failures + 1);
+            }
         }
         let start = runner.out().len();
         let flow = runner.run_line(&entry.command);
@@ -48,17 +57,47 @@ pub fn play(transcript: &Transcript, pace: &mut Pace, out: &mut dyn Write) -> io
     Ok(runner.failures)
 }
 
-/// Waits for the next step; false when the input has ended (stop playing).
-fn wait(pace: &mut Pace) -> io::Result<bool> {
+enum Next {
+    Go,
+    /// The input ended: stop playing.
+    End,
+    /// Ctrl-C while waiting: stop playing.
+    Interrupted,
+}
+
+/// Waits for the next step: Enter, or the `--auto` delay.
+fn wait(pace: &mut Pace) -> io::Result<Next> {
+    let interrupted = || crate::sys::SIGINT_SEEN.swap(false, std::sync::atomic::Ordering::SeqCst);
     match pace {
         Pace::Enter(input) => {
+            // read_line retries a read that a signal interrupted; fill_buf
+            // does not, so Ctrl-C (whose handler has no SA_RESTART) is seen.
+            loop {
+                match input.fill_buf() {
+                    Ok(_) => break,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                        if interrupted() {
+                            return Ok(Next::Interrupted);
+                        }
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
             let mut line = String::new();
-            Ok(input.read_line(&mut line)? > 0)
+            match input.read_line(&mut line)? {
+                0 => Ok(Next::End),
+                _ => Ok(Next::Go),
+            }
         }
         Pace::Auto(delay) => {
             println!();
-            std::thread::sleep(*delay); // pacing a live demonstration, not synchronisation
-            Ok(true)
+            // Pacing a live demonstration, not synchronisation: poll on no
+            // fds, so Ctrl-C (EINTR) ends the wait at once.
+            let ms = i32::try_from(delay.as_millis()).unwrap_or(i32::MAX);
+            match crate::sys::poll(&[], 0, ms) {
+                Err(nix::errno::Errno::EINTR) if interrupted() => Ok(Next::Interrupted),
+                _ => Ok(Next::Go),
+            }
         }
     }
 }
