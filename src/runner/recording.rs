@@ -26,6 +26,12 @@ impl<W: Write> Runner<W> {
                         Outcome::Usage(UsageError::new("not recording — start with: record FILE"))
                 }
             },
+            Some(path) if self.recording.is_some() => {
+                let current = self.recording.as_ref().map_or("", |r| r.path.as_str());
+                step.outcome = Outcome::Usage(UsageError::new(format!(
+                    "already recording to {current} — record off first, then record {path}"
+                )));
+            }
             Some(path) => match std::fs::File::create(&path) {
                 Ok(file) => {
                     step.lines
@@ -67,9 +73,15 @@ impl<W: Write> Runner<W> {
             entry.push('\n');
         }
         if let Err(e) = recording.file.write_all(entry.as_bytes()) {
+            // Shown as a failed step of its own (a script's exit status says
+            // so), after the step that could not be recorded.
             let path = recording.path.clone();
             self.recording = None;
-            self.note(&format!("error: recording to {path} stopped: {e}"));
+            let error = UsageError::new(format!(
+                "recording to {path} stopped: {} — the session goes on, unrecorded",
+                crate::error::io_reason(&e)
+            ));
+            self.show("record", &Step::usage("record", error));
         }
     }
 }
