@@ -439,3 +439,61 @@ fn the_half_close_server_lesson_plays_against_a_socklab_client() {
         "{transcript}"
     );
 }
+
+/// Kills the peer (SIGKILL) and waits until it is gone: the kernel closes
+/// its socket as the process exits.
+fn kill(mut peer: Peer) {
+    peer.child.kill().unwrap();
+    peer.child.wait().unwrap();
+}
+
+/// The peer is killed mid-exchange with nothing unread: the kernel sends
+/// FIN for it. What it sent before is all received, then EOF; sending on
+/// is answered with RST, and the next send fails.
+#[test]
+fn a_killed_peer_s_last_words_then_eof_then_rst() {
+    let mut lab = Live::start();
+    lab.step("srv = socket tcp");
+    let port = port_of(&lab.step("bind srv 127.0.0.1:0"));
+    lab.step("listen srv");
+    let mut peer = Peer::start("last_words.py", &[&port, "last words"]);
+    assert_eq!(peer.line(), "sent");
+    lab.step("conn = accept srv");
+    kill(peer);
+    let closed = lab.step("await conn CLOSE_WAIT");
+    assert_eq!(closed["states"]["conn"], "CLOSE_WAIT", "{closed}");
+    let got = lab.step("recv conn");
+    assert_eq!(data(&got), b"last words", "nothing lost: {got}");
+    assert_ret(&lab.step("recv conn"), 0);
+    // The peer's socket is gone: our data is answered with RST.
+    assert_ret(&lab.step("send conn \"anyone?\""), 7);
+    let after = lab.step("await conn CLOSE");
+    assert_eq!(after["states"]["conn"], "CLOSE", "{after}");
+    assert_errno(&lab.step("send conn again"), "EPIPE");
+    let quit = lab.step("quit");
+    assert_eq!(quit["fields"]["closed"], serde_json::json!(["srv", "conn"]));
+}
+
+/// The peer is killed with data of ours unread: the kernel resets the
+/// connection. What it sent before is still received, then ECONNRESET.
+#[test]
+fn a_killed_peer_with_unread_data_resets_the_connection() {
+    let mut lab = Live::start();
+    lab.step("srv = socket tcp");
+    let port = port_of(&lab.step("bind srv 127.0.0.1:0"));
+    lab.step("listen srv");
+    let mut peer = Peer::start("last_words.py", &[&port, "partial", "unread"]);
+    assert_eq!(peer.line(), "sent");
+    lab.step("conn = accept srv");
+    lab.step("send conn ping");
+    assert_eq!(peer.line(), "ping queued");
+    kill(peer);
+    let reset = lab.step("await conn CLOSE");
+    assert_eq!(reset["states"]["conn"], "CLOSE", "{reset}");
+    let got = lab.step("recv conn");
+    assert_eq!(data(&got), b"partial", "nothing lost: {got}");
+    assert_errno(&lab.step("recv conn"), "ECONNRESET");
+    // The error is reported once; then the socket reads as ended.
+    assert_ret(&lab.step("recv conn"), 0);
+    lab.step("quit");
+}
