@@ -159,24 +159,31 @@ pub fn msg_flags(value: libc::c_int, table: &[MsgFlag]) -> String {
 /// `msg_flags` as a `Display`, written straight into the call's text.
 pub struct MsgFlags<'a>(pub libc::c_int, pub &'a [MsgFlag]);
 
-impl std::fmt::Display for MsgFlags<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl MsgFlags<'_> {
+    /// Writes `0`, or the flags' names joined by `|` (unknown bits in hex).
+    pub fn write_to(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
         let MsgFlags(value, table) = *self;
         if value == 0 {
-            return f.write_str("0");
+            return out.write_str("0");
         }
         let mut rest = value;
         let mut first = true;
         for flag in table.iter().filter(|flag| value & flag.value != 0) {
-            f.write_str(if first { "" } else { "|" })?;
-            f.write_str(flag.name)?;
+            out.write_str(if first { "" } else { "|" })?;
+            out.write_str(flag.name)?;
             rest &= !flag.value;
             first = false;
         }
         if rest != 0 {
-            write!(f, "{}{rest:#x}", if first { "" } else { "|" })?;
+            write!(out, "{}{rest:#x}", if first { "" } else { "|" })?;
         }
         Ok(())
+    }
+}
+
+impl std::fmt::Display for MsgFlags<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write_to(f)
     }
 }
 

@@ -41,11 +41,14 @@ fn random_sessions_on_real_sockets() {
     for seed in seeds {
         let lines = generate(seed, steps, dir.path());
         if let Err(failure) = run_session(&lines) {
-            let shortest = shortest_failing_prefix(&lines, failure.at);
-            let shown = run_session(&shortest).err().unwrap_or(failure);
+            let shortest = shortest_failing(&lines, &failure);
+            let shown = run_session(&shortest)
+                .err()
+                .map_or(String::new(), |f| format!("\nIn it: {}", f.what));
             panic!(
-                "seed {seed}: {}\nthe shortest session found that fails ({} lines; rerun with SOCKLAB_SEEDS={seed}):\n{}",
-                shown.what,
+                "seed {seed} fails at line {}: {}\nthe shortest session found that fails the same way ({} lines; rerun with SOCKLAB_SEEDS={seed}):\n{}{shown}",
+                failure.at + 1,
+                failure.what,
                 shortest.len(),
                 shortest.join("\n")
             );
@@ -134,7 +137,11 @@ fn check_step(line: &str, output: &str) -> Result<(), String> {
 
 /// The errnos each call documents (man 2 CALL, and man 7 tcp/udp/unix/ip
 /// for errors a protocol reports through it), plus EINTR for every call
-/// that can block (a background job stopped by close or quit).
+/// that can block (a background job stopped by close or quit). Calls that
+/// report the socket's pending error (SO_ERROR) can also give EPIPE: an RST
+/// arriving in CLOSE_WAIT sets it (tcp_reset). Calls that
+/// report the socket's pending error (SO_ERROR) can also give EPIPE: an RST
+/// arriving in CLOSE_WAIT sets it (tcp_reset).
 fn possible_errnos(verb: &str) -> &'static [&'static str] {
     match verb {
         "socket" => &[
@@ -199,6 +206,7 @@ fn possible_errnos(verb: &str) -> &'static [&'static str] {
             "EINVAL",
             "EHOSTUNREACH",
             "ECONNABORTED",
+            "EPIPE",
         ],
         "send" | "sendall" | "sendto" => &[
             "EACCES",
@@ -234,6 +242,7 @@ fn possible_errnos(verb: &str) -> &'static [&'static str] {
             "ENOTCONN",
             "ETIMEDOUT",
             "EOPNOTSUPP",
+            "EPIPE",
         ],
         "shutdown" => &["EINVAL", "ENOTCONN"],
         "close" => &["EINTR", "EIO"],
@@ -248,13 +257,36 @@ fn possible_errnos(verb: &str) -> &'static [&'static str] {
     }
 }
 
-/// The shortest session it can find that still fails: first the shortest
-/// failing prefix (halving towards the start), then without each chunk of
-/// lines that the failure does not need (halving the chunks down to single
-/// lines), for at most a minute.
-fn shortest_failing_prefix(lines: &[String], at: usize) -> Vec<String> {
-    let fails = |lines: &[String]| run_session(lines).is_err();
-    let mut failing = (at + 1).min(lines.len());
+/// What kind of failure, for shrinking: a smaller session must fail the
+/// same way (a removed `nonblock on` making an accept block is another bug).
+fn kind(what: &str) -> String {
+    if let Some(at) = what.find(" cannot fail with ") {
+        // "VERB cannot fail with ERRNO"
+        let end = what[at..].find(':').map_or(what.len(), |n| at + n);
+        return what[..end].to_string();
+    }
+    let kinds = [
+        ("panic", "panic"),
+        ("stopped the session", "stopped"),
+        ("fds before", "fd leak"),
+        (" blocked: ", "blocked"),
+        (" printed ", "steps"),
+    ];
+    kinds
+        .iter()
+        .find(|(mark, _)| what.contains(mark))
+        .map_or("other", |(_, kind)| kind)
+        .to_string()
+}
+
+/// The shortest session it can find that still fails the same way: first
+/// the shortest failing prefix (halving towards the start), then without
+/// each chunk of lines the failure does not need (halving the chunks down
+/// to single lines), for at most a minute.
+fn shortest_failing(lines: &[String], failure: &Failure) -> Vec<String> {
+    let target = kind(&failure.what);
+    let fails = |lines: &[String]| run_session(lines).is_err_and(|f| kind(&f.what) == target);
+    let mut failing = (failure.at + 1).min(lines.len());
     let mut low = 0;
     while low + 1 < failing {
         let middle = (low + failing) / 2;

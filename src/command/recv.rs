@@ -108,12 +108,15 @@ impl Recv {
         let handle = session.lookup(&self.handle)?;
         let stream = handle.kind.socket_type() == socket2::Type::STREAM;
         let shut_read = handle.shut_read;
-        let call = format!(
-            "recv({}, {}, {})",
-            self.handle,
-            self.len,
-            names::MsgFlags(self.flags, RECV_FLAGS)
-        );
+        // `recv(H, N, FLAGS)`, built by hand: the most common step.
+        let mut call = String::with_capacity(24 + self.handle.len());
+        call.push_str("recv(");
+        call.push_str(&self.handle);
+        call.push_str(", ");
+        call.push_str(itoa::Buffer::new().format(self.len));
+        call.push_str(", ");
+        let _ = names::MsgFlags(self.flags, RECV_FLAGS).write_to(&mut call);
+        call.push(')');
         let buf = &mut buffer[..self.len];
         let (result, timed_out) = session.bounded(&call, || {
             handle

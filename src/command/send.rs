@@ -107,13 +107,17 @@ impl Send {
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SEND.name, Some(self.handle.clone()));
         let handle = session.lookup(&self.handle)?;
-        let call = format!(
-            "send({}, {}, {}, {})",
-            self.handle,
-            Preview(&self.data),
-            self.data.len(),
-            names::MsgFlags(self.flags, SEND_FLAGS)
-        );
+        // `send(H, "data", N, FLAGS)`, built by hand: the most common step.
+        let mut call = String::with_capacity(24 + self.handle.len() + self.data.len().min(40));
+        call.push_str("send(");
+        call.push_str(&self.handle);
+        call.push_str(", ");
+        let _ = Preview(&self.data).write_to(&mut call);
+        call.push_str(", ");
+        call.push_str(itoa::Buffer::new().format(self.data.len()));
+        call.push_str(", ");
+        let _ = names::MsgFlags(self.flags, SEND_FLAGS).write_to(&mut call);
+        call.push(')');
         let (result, timed_out) = session.bounded(&call, || {
             handle.socket.send_with_flags(&self.data, self.flags)
         });

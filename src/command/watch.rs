@@ -20,7 +20,8 @@ pub const WATCH: Spec = Spec {
     notes: "The receiving thread of the tutorials' chat programs: while `watch conn` runs, type \
             `send conn ...` and the peer's messages appear as they arrive. On a stream the \
             watcher stops at EOF (recv = 0) or an error; on a datagram socket it calls \
-            recvfrom and shows each sender. `unwatch H` stops it; so do `close H` and quit.",
+            recvfrom and shows each sender (an empty datagram too), and stops when the \
+            socket is shut for reading. `unwatch H` stops it; so do `close H` and quit.",
     errnos: &[
         (
             "ECONNRESET",

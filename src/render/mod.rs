@@ -11,17 +11,18 @@ pub fn preview(data: &[u8]) -> String {
     Preview(data).to_string()
 }
 
-/// `preview` as a `Display`, written straight into the output.
+/// `preview` as a `Display`, or written straight into a `String` with
+/// `write_to` (the hot path: no formatting machinery).
 pub struct Preview<'a>(pub &'a [u8]);
 
-impl fmt::Display for Preview<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Preview<'_> {
+    pub fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
         const MAX: usize = 32;
         let data = self.0;
         if data.len() <= MAX {
-            f.write_str("\"")?;
-            fmt::Display::fmt(&Escaped(data), f)?;
-            return f.write_str("\"");
+            out.write_str("\"")?;
+            Escaped(data).write_to(out)?;
+            return out.write_str("\"");
         }
         let mut cut = MAX;
         while cut > 0
@@ -30,7 +31,15 @@ impl fmt::Display for Preview<'_> {
         {
             cut -= 1;
         }
-        write!(f, "\"{}\"...", Escaped(&data[..cut]))
+        out.write_str("\"")?;
+        Escaped(&data[..cut]).write_to(out)?;
+        out.write_str("\"...")
+    }
+}
+
+impl fmt::Display for Preview<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f)
     }
 }
 
@@ -40,21 +49,21 @@ pub fn escape(data: &[u8]) -> String {
     Escaped(data).to_string()
 }
 
-/// `escape` as a `Display`, written straight into the output.
+/// `escape` as a `Display`, or written straight into any `fmt::Write`.
 pub struct Escaped<'a>(pub &'a [u8]);
 
-impl fmt::Display for Escaped<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Escaped<'_> {
+    pub fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
         let mut rest = self.0;
         while !rest.is_empty() {
             match std::str::from_utf8(rest) {
-                Ok(text) => return escape_text(text, f),
+                Ok(text) => return escape_text(text, out),
                 Err(error) => {
                     let (good, bad) = rest.split_at(error.valid_up_to());
-                    escape_text(std::str::from_utf8(good).unwrap_or_default(), f)?;
+                    escape_text(std::str::from_utf8(good).unwrap_or_default(), out)?;
                     let skip = error.error_len().unwrap_or(bad.len());
                     for b in &bad[..skip] {
-                        write!(f, "\\x{b:02x}")?;
+                        write!(out, "\\x{b:02x}")?;
                     }
                     rest = &bad[skip..];
                 }
@@ -64,12 +73,18 @@ impl fmt::Display for Escaped<'_> {
     }
 }
 
-fn escape_text(text: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f)
+    }
+}
+
+fn escape_text(text: &str, out: &mut impl fmt::Write) -> fmt::Result {
     if text
         .bytes()
         .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
     {
-        return f.write_str(text);
+        return out.write_str(text);
     }
     // Runs of plain characters are written whole.
     let mut plain = 0;
@@ -84,15 +99,25 @@ fn escape_text(text: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             c if c.is_control() => "",
             _ => continue,
         };
-        f.write_str(&text[plain..at])?;
+        out.write_str(&text[plain..at])?;
         if escaped.is_empty() {
-            write!(f, "\\x{:02x}", c as u32)?;
+            write!(out, "\\x{:02x}", c as u32)?;
         } else {
-            f.write_str(escaped)?;
+            out.write_str(escaped)?;
         }
         plain = at + c.len_utf8();
     }
-    f.write_str(&text[plain..])
+    out.write_str(&text[plain..])
+}
+
+/// An `io::Write` seen as a `fmt::Write`, so `write_to` can write escaped
+/// data straight into the output.
+pub struct IoText<'a>(pub &'a mut dyn std::io::Write);
+
+impl fmt::Write for IoText<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.0.write_all(text.as_bytes()).map_err(|_| fmt::Error)
+    }
 }
 
 /// True when the bytes are not readable text, so a hex dump helps.

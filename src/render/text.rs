@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 use serde_json::Value;
 
-use super::{Escaped, hexdump, is_binary};
+use super::{Escaped, IoText, hexdump, is_binary};
 use crate::step::{JobRole, Outcome, StateChange, Step};
 
 /// The most received bytes shown as text (JSON `data_hex` always has all).
@@ -60,7 +60,13 @@ fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
         write!(out, "{} ", format!("[{job}]").magenta().bold())?;
     }
     match &step.outcome {
-        Outcome::Returned(value) if plain() => writeln!(out, "{call} = {value}"),
+        Outcome::Returned(value) if plain() => {
+            // The most common line, written without formatting machinery.
+            out.write_all(call.as_bytes())?;
+            out.write_all(b" = ")?;
+            out.write_all(itoa::Buffer::new().format(*value).as_bytes())?;
+            out.write_all(b"\n")
+        }
         Outcome::Returned(value) => {
             writeln!(out, "{} = {}", call.bold(), value.to_string().green())
         }
@@ -98,7 +104,11 @@ fn render_data(out: &mut dyn Write, data: &[u8]) -> io::Result<()> {
     let shown = &data[..data.len().min(DATA_SHOWN)];
     let more = data.len() - shown.len();
     if plain() {
-        write!(out, "  data: \"{}\"", Escaped(shown))?;
+        out.write_all(b"  data: \"")?;
+        Escaped(shown)
+            .write_to(&mut IoText(out))
+            .map_err(|_| io::Error::other("cannot write the data"))?;
+        out.write_all(b"\"")?;
     } else {
         write!(out, "  data: {}", format!("\"{}\"", Escaped(shown)).cyan())?;
     }
