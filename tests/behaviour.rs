@@ -5,16 +5,6 @@ mod common;
 
 use common::*;
 
-/// A listener `srv`, a client `cli` connected to it, the accepted `conn`.
-const CONNECTED: &str = "
-srv = socket tcp
-bind srv 127.0.0.1:0
-listen srv 10
-cli = socket tcp
-connect cli srv
-conn = accept srv
-";
-
 #[test]
 fn handshake_states_on_both_ends() {
     let (steps, output) = run_json(CONNECTED, &[]);

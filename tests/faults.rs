@@ -12,16 +12,6 @@ use std::process::Stdio;
 
 use common::*;
 
-/// A listener `srv`, a client `cli` connected to it, the accepted `conn`.
-const CONNECTED: &str = "
-srv = socket tcp
-bind srv 127.0.0.1:0
-listen srv 10
-cli = socket tcp
-connect cli srv
-conn = accept srv
-";
-
 /// send(2) to a peer that has gone raises SIGPIPE unless the caller asked
 /// for MSG_NOSIGNAL; socklab makes the call as typed (flags 0) and lives
 /// on to show EPIPE, and the lines after it.

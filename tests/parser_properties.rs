@@ -8,29 +8,10 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
 use socklab::command::{self, COMMANDS};
-use socklab::parse::{self, HandleNames, MAX_LINE};
+use socklab::parse::{self, MAX_LINE};
 
-/// A session's names: three handles, one a background job will create,
-/// one closed that the kernel still holds.
-struct Names;
-
-impl HandleNames for Names {
-    fn is_handle(&self, name: &str) -> bool {
-        ["srv", "cli", "conn", "s9"].contains(&name)
-    }
-    fn current(&self) -> Option<&str> {
-        Some("cli")
-    }
-    fn handle_names(&self) -> Vec<String> {
-        vec!["srv".into(), "cli".into(), "conn".into()]
-    }
-    fn is_kernel_held(&self, name: &str) -> bool {
-        name == "old"
-    }
-    fn reserved_by(&self, name: &str) -> Option<u32> {
-        (name == "s9").then_some(1)
-    }
-}
+mod common;
+use common::names::Names;
 
 /// Runs one line through the front door and checks what came out.
 fn check(bytes: &[u8]) -> Result<(), TestCaseError> {

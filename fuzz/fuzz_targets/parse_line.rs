@@ -6,27 +6,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use socklab::command;
-use socklab::parse::{self, HandleNames};
+use socklab::parse;
 
-struct Names;
-
-impl HandleNames for Names {
-    fn is_handle(&self, name: &str) -> bool {
-        ["srv", "cli", "conn", "s9"].contains(&name)
-    }
-    fn current(&self) -> Option<&str> {
-        Some("cli")
-    }
-    fn handle_names(&self) -> Vec<String> {
-        vec!["srv".into(), "cli".into(), "conn".into()]
-    }
-    fn is_kernel_held(&self, name: &str) -> bool {
-        name == "old"
-    }
-    fn reserved_by(&self, name: &str) -> Option<u32> {
-        (name == "s9").then_some(1)
-    }
-}
+// The names the property test parses against (tests/common/names.rs).
+#[path = "../../tests/common/names.rs"]
+mod names;
+use names::Names;
 
 fuzz_target!(|bytes: &[u8]| {
     let overflow = bytes.len() > parse::MAX_LINE;

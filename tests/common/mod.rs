@@ -6,6 +6,18 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+/// A listener `srv`, a client `cli` connected to it, the accepted `conn`.
+pub const CONNECTED: &str = "
+srv = socket tcp
+bind srv 127.0.0.1:0
+listen srv 10
+cli = socket tcp
+connect cli srv
+conn = accept srv
+";
+
+pub mod names;
+
 pub fn socklab() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
     command.env("NO_COLOR", "1");
