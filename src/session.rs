@@ -21,7 +21,7 @@ use crate::command::Parsed;
 use crate::error::UsageError;
 use crate::interrupt::Watchdog;
 use crate::jobs::{Event, Jobs, Probe};
-use crate::kernel_table::{self, Held};
+use crate::kernel_table::Held;
 pub use crate::kind::Kind;
 use crate::names::TcpState;
 use crate::parse::HandleNames;
@@ -394,7 +394,7 @@ impl Session {
             }
             if now == Some(TcpState::CLOSE)
                 && let Some(tuple) = handle.tuple
-                && let Some(held) = kernel_table::lookup(tuple.0, tuple.1)
+                && let Some(held) = self.held.lookup(tuple.0, tuple.1)
             {
                 kernel_held.push((handle.name.clone(), tuple, held));
             }
@@ -462,8 +462,9 @@ impl Session {
         step
     }
 
-    /// Closes every handle (at quit, or when the session ends); stop the
-    /// background workers first (`jobs.stop_all`).
+    /// Closes every handle and forgets the connections the kernel holds (at
+    /// quit, or when the session ends); stop the background workers first
+    /// (`jobs.stop_all`).
     pub fn close_all(&mut self) -> Vec<String> {
         let names = self.handles.iter().map(|h| h.name.clone()).collect();
         for handle in &self.handles {
@@ -473,6 +474,9 @@ impl Session {
         }
         self.handles.clear();
         self.current = None;
+        // The session is over: what the kernel still holds is not followed
+        // any more (and the lookup's netlink socket is closed).
+        self.held = Held::default();
         names
     }
 }

@@ -5,7 +5,7 @@
 //! script-mode timeout). Everything else goes through socket2 or nix.
 
 use std::mem;
-use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use nix::errno::Errno;
@@ -178,5 +178,18 @@ pub fn move_out_of_the_way(fd: OwnedFd) -> OwnedFd {
         // nothing else owns; the OwnedFd becomes its only owner.
         Ok(raw) => unsafe { OwnedFd::from_raw_fd(raw) },
         Err(_) => fd,
+    }
+}
+
+/// `move_out_of_the_way` for anything that owns one fd (netlink-sys's
+/// `Socket`, say).
+pub fn move_owner_out_of_the_way<T: IntoRawFd + FromRawFd>(owner: T) -> T {
+    let raw = owner.into_raw_fd();
+    // SAFETY: `into_raw_fd` gave up ownership of `raw`, an open fd; the
+    // OwnedFd takes it over, and its replacement goes back into a T, which
+    // becomes its only owner.
+    unsafe {
+        let moved = move_out_of_the_way(OwnedFd::from_raw_fd(raw));
+        T::from_raw_fd(moved.into_raw_fd())
     }
 }
