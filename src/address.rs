@@ -169,7 +169,8 @@ pub fn display(addr: &SockAddr) -> String {
         }
         return out;
     }
-    if addr.is_unix() {
+    // An unnamed unix sender comes back with no address at all (length 0).
+    if addr.is_unix() || addr.len() == 0 {
         return "(unnamed)".into();
     }
     format!("(family {})", addr.family())

@@ -228,5 +228,10 @@ fn a_datagram_watcher_stops_when_reading_is_shut_down() {
         dump(&steps)
     );
     assert_ret(shut[0], 0);
+    assert_eq!(shut[0]["addr"], serde_json::Value::Null, "no sender");
+    assert_eq!(
+        shut[0]["output"][0],
+        "EOF: receiving is shut down (shutdown read)"
+    );
     assert_eq!(step(&steps, "jobs")["output"][0], "no background jobs");
 }

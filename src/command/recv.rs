@@ -176,6 +176,7 @@ impl Recvfrom {
         let mut step = Step::new(RECVFROM.name, Some(self.handle.clone()));
         let mut buffer = session.take_recv_buffer(self.len);
         let handle = session.lookup(&self.handle)?;
+        let inet = handle.kind.domain() != socket2::Domain::UNIX;
         let call = format!(
             "recvfrom({}, {}, {})",
             self.handle,
@@ -189,6 +190,14 @@ impl Recvfrom {
                 .recv_from_with_flags(sys::as_uninit(buf), self.flags)
         });
         let result = match result {
+            // A UDP datagram always has a sender; none at all is the end
+            // (shut for reading). An unnamed unix sender has no address either.
+            Ok((0, from)) if inet && from.family() == libc::AF_UNSPEC as libc::sa_family_t => {
+                step.data = Some(Vec::new());
+                step.lines
+                    .push("EOF: receiving is shut down (shutdown read)".into());
+                Ok(0)
+            }
             Ok((n, from)) => {
                 step.data = Some(buf[..n.min(self.len)].to_vec());
                 step.addr = Some(("from", address::display(&from)));
