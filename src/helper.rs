@@ -85,6 +85,7 @@ impl SocklabHelper {
             Arg::SockOpt => sockopt_names(),
             Arg::OptValue | Arg::OnOff => strings(&["on", "off"]),
             Arg::ShutdownHow => strings(&["read", "write", "both"]),
+            Arg::WireSetting => strings(&["on", "off", "save"]),
             Arg::SendFlags => names::SEND_FLAGS
                 .iter()
                 .map(|f| f.short.to_string())

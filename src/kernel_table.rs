@@ -43,6 +43,13 @@ impl Held {
         });
     }
 
+    /// Each held connection: its handle's name, local and peer address.
+    pub fn connections(&self) -> impl Iterator<Item = (&str, SocketAddr, SocketAddr)> {
+        self.ghosts
+            .iter()
+            .map(|g| (g.name.as_str(), g.local, g.peer))
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         self.ghosts.iter().any(|g| g.name == name)
     }

@@ -12,7 +12,8 @@
 //! above the prompt; [`script`] is script mode. [`sys`] is the one
 //! module with `unsafe`; [`interrupt`] bounds blocking calls. [`jobs`] runs
 //! `CMD &` and `watch` on worker threads, whose steps the runner shows.
-//! [`transcript`] replays, records and plays `.socklab` files.
+//! [`transcript`] replays, records and plays `.socklab` files. [`wire`]
+//! captures the segments each step puts on the loopback wire.
 
 #![deny(unsafe_code)]
 
@@ -38,3 +39,4 @@ pub mod suggest;
 #[allow(unsafe_code)]
 pub mod sys;
 pub mod transcript;
+pub mod wire;

@@ -32,6 +32,9 @@ struct Cli {
     /// In scripts, stop at the first usage error or timeout.
     #[arg(long, global = true)]
     bail: bool,
+    /// Start with the wire view on: the segments each step puts on loopback (needs CAP_NET_RAW).
+    #[arg(long, global = true)]
+    wire: bool,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -129,6 +132,10 @@ fn run(cli: Cli) -> Result<usize, String> {
         None => Session::interactive(timeout),
     }
     .map_err(|e| format!("cannot start the session: {e}"))?;
+    let mut session = session;
+    if cli.wire {
+        session.wire_on()?;
+    }
     match script_file {
         Some(file) => script::run(session, &file, format, cli.bail).map_err(|e| e.to_string()),
         None => repl::run(session, format).map_err(|e| format!("the shell failed: {e}")),

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::error::UsageError;
 use crate::names::TcpState;
+use crate::wire::Segment;
 
 #[derive(Debug)]
 pub enum Outcome {
@@ -64,6 +65,9 @@ pub struct Step {
     pub changes: Vec<StateChange>,
     /// The background job (`CMD &`, `watch`) the step is about, and how.
     pub job: Option<(u32, JobRole)>,
+    /// With `wire on`: the segments on the session's connections since the
+    /// last step (None when the wire view is off).
+    pub wire: Option<Vec<Segment>>,
 }
 
 /// How a step is about a background job.
@@ -102,6 +106,7 @@ impl Step {
             lines: Vec::new(),
             changes: Vec::new(),
             job: None,
+            wire: None,
         }
     }
 

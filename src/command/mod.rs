@@ -26,6 +26,7 @@ mod socket;
 mod sockopt;
 mod tcpinfo;
 mod watch;
+mod wire;
 
 use crate::error::UsageError;
 use crate::parse::{self, Cursor, HandleNames, SplitLine};
@@ -53,6 +54,8 @@ pub enum Arg {
     File,
     StateOrEvent,
     Job,
+    /// `wire`'s on, off or save.
+    WireSetting,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +125,7 @@ pub const COMMANDS: &[&Spec] = &[
     &tcpinfo::SPEC,
     &await_state::SPEC,
     &ls::SPEC,
+    &wire::SPEC,
     &watch::WATCH,
     &watch::UNWATCH,
     &background::JOBS,
@@ -167,6 +171,7 @@ pub enum Command {
     Await(await_state::Await),
     Watch(watch::Watch),
     Unwatch(watch::Unwatch),
+    Wire(wire::Wire),
     Jobs,
     /// Wait for one job, or every background call (the driver does it).
     Wait(Option<u32>),
@@ -262,6 +267,7 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
         "await" => Command::Await(await_state::Await::parse(cursor)?),
         "watch" => Command::Watch(watch::Watch::parse(cursor)?),
         "unwatch" => Command::Unwatch(watch::Unwatch::parse(cursor)?),
+        "wire" => Command::Wire(wire::Wire::parse(cursor)?),
         "jobs" => {
             cursor.finish()?;
             Command::Jobs
@@ -403,6 +409,7 @@ impl Command {
             Command::Await(c) => c.execute(session),
             Command::Watch(c) => c.execute(session),
             Command::Unwatch(c) => c.execute(session),
+            Command::Wire(c) => c.execute(session),
             Command::Jobs => Ok(background::list(session)),
             Command::Ls => Ok(ls::execute(session)),
             Command::Use(name) => Ok(session_verbs::execute_use(name, session)),

@@ -4,7 +4,8 @@
 //! new_handles, addr, data_hex, value, states. Also: call, job and
 //! background (the background job the step is about: "started" by the
 //! line, its "result", or "stopped" by the line), addr_kind,
-//! changes, fields (per-command extras), output (help/ls prose).
+//! changes, fields (per-command extras), output (help/ls prose), wire (the
+//! segments the step caused, with `wire on`).
 
 use serde_json::{Map, Value, json};
 
@@ -73,6 +74,10 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
     object.insert("fields".into(), fields.into());
     if !step.lines.is_empty() {
         object.insert("output".into(), json!(step.lines));
+    }
+    if let Some(wire) = &step.wire {
+        let segments: Vec<Value> = wire.iter().map(|s| s.json()).collect();
+        object.insert("wire".into(), segments.into());
     }
     Value::Object(object)
 }

@@ -41,6 +41,9 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     for line in &step.lines {
         writeln!(out, "{indent}{line}")?;
     }
+    for segment in step.wire.iter().flatten() {
+        writeln!(out, "  {}", segment.text().dimmed())?;
+    }
     for change in &step.changes {
         writeln!(out, "  {}", state_line(change).yellow())?;
     }

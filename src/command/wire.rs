@@ -1,0 +1,85 @@
+//! `wire on|off|save FILE`: the wire view — the segments each step puts on
+//! the loopback wire, under the call that caused them (see `crate::wire`).
+
+use std::path::PathBuf;
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "wire",
+    usage: "wire on|off|save FILE",
+    syscall: "socket(2) AF_PACKET",
+    summary: "Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on), stop (off), or write what was shown as a pcap file for Wireshark or tshark (save FILE).",
+    notes: "Ends are named by handle; sequence numbers count from each side's SYN, as tcpdump \
+            and Wireshark show them. Segments that arrive between steps (a delayed ACK, the \
+            peer's FIN) show at the next step. A packet socket needs CAP_NET_RAW: run as root, \
+            or socklab --sandbox. `socklab --wire` starts with it on.",
+    errnos: &[(
+        "EPERM",
+        "no CAP_NET_RAW: run as root, or in socklab --sandbox",
+    )],
+    args: &[Arg::WireSetting, Arg::File],
+    creates: 0,
+    group: Group::Inspect,
+    background: false,
+};
+
+#[derive(Debug)]
+pub enum Wire {
+    On,
+    Off,
+    Save(PathBuf),
+}
+
+impl Wire {
+    pub fn parse(cursor: &mut Cursor) -> Result<Wire, UsageError> {
+        let wire = match cursor.keyword("wire setting", &["on", "off", "save"])? {
+            0 => Wire::On,
+            1 => Wire::Off,
+            _ => Wire::Save(PathBuf::from(cursor.word("FILE")?.text)),
+        };
+        cursor.finish()?;
+        Ok(wire)
+    }
+
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
+        let mut step = Step::new(SPEC.name, None);
+        match self {
+            Wire::On => {
+                session.wire_on().map_err(UsageError::new)?;
+                step.lines
+                    .push("wire view on: each step shows the segments it caused".into());
+            }
+            Wire::Off => {
+                let was = session.wire_off();
+                step.lines.push(
+                    if was {
+                        "wire view off"
+                    } else {
+                        "the wire view was not on"
+                    }
+                    .into(),
+                );
+            }
+            Wire::Save(path) => {
+                let capture = session.wire().ok_or_else(|| {
+                    UsageError::new("the wire view is off: nothing was captured — wire on first")
+                })?;
+                let count = capture.save(&path).map_err(|e| {
+                    UsageError::new(format!(
+                        "cannot write '{}': {}",
+                        path.display(),
+                        crate::error::io_reason(&e)
+                    ))
+                })?;
+                step.lines
+                    .push(format!("saved {count} frames to {}", path.display()));
+            }
+        }
+        Ok(step)
+    }
+}

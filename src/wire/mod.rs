@@ -1,0 +1,161 @@
+//! The wire view: the segments each step put on the loopback wire, shown
+//! under the call that caused them, and saved as a pcap file on request.
+//!
+//! A packet socket (AF_PACKET, ETH_P_ALL, so CAP_NET_RAW) sees every frame
+//! the loopback interface sends, and on loopback a frame is sent inside the
+//! system call that caused it (the reply too: the peer's stack runs in the
+//! same softirq), so draining the socket right after a step gets exactly
+//! what that step caused; what comes later (a delayed ACK, a peer's FIN)
+//! shows at the next step. Each frame is seen twice on loopback, outgoing
+//! and incoming: only the outgoing copy is kept. Only frames to or from the
+//! session's own sockets are shown and saved.
+//!
+//! Owns: the capture and the saved frames. Does not own the naming of ends
+//! by handle (`session`) or the layout of a step (`render`).
+
+pub mod segment;
+
+use std::fs::File;
+use std::io::{self, IoSliceMut};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use nix::errno::Errno;
+use nix::sys::socket::{
+    AddressFamily, ControlMessageOwned, LinkAddr, MsgFlags, SockFlag, SockProtocol, SockType,
+    recvmsg, setsockopt, socket, sockopt,
+};
+use nix::sys::time::TimeSpec;
+use pcap_file::DataLink;
+use pcap_file::pcap::{PcapHeader, PcapPacket, PcapWriter};
+
+use segment::Relative;
+pub use segment::{Proto, Segment};
+
+/// `sll_pkttype` of a frame the host sent (linux/if_packet.h).
+const PACKET_OUTGOING: u8 = 4;
+
+/// A capture on the loopback interface, while `wire on`.
+pub struct Capture {
+    socket: OwnedFd,
+    loopback: usize,
+    buffer: Vec<u8>,
+    relative: Relative,
+    /// Every frame shown so far, with when it was sent, for `wire save`.
+    saved: Vec<(Duration, Vec<u8>)>,
+}
+
+impl Capture {
+    /// Opens the packet socket; the error says what is missing and how to get it.
+    pub fn open() -> Result<Capture, String> {
+        let socket = socket(
+            AddressFamily::Packet,
+            SockType::Raw,
+            SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC,
+            SockProtocol::EthAll,
+        )
+        .map_err(|errno| match errno {
+            Errno::EPERM | Errno::EACCES => "the wire view needs CAP_NET_RAW to open a packet \
+                 socket (AF_PACKET): run socklab as root, or give it the capability \
+                 (sudo setcap cap_net_raw+ep $(which socklab)), or run socklab --sandbox"
+                .to_string(),
+            other => format!("cannot open a packet socket: {}", other.desc()),
+        })?;
+        let socket = crate::sys::move_out_of_the_way(socket);
+        let loopback = nix::net::if_::if_nametoindex("lo")
+            .map_err(|e| format!("no loopback interface 'lo': {}", e.desc()))?
+            as usize;
+        let _ = setsockopt(&socket, sockopt::ReceiveTimestampns, &true);
+        // Room for a burst (a window-full of segments) between two steps.
+        let _ = setsockopt(&socket, sockopt::RcvBufForce, &(8 << 20))
+            .or_else(|_| setsockopt(&socket, sockopt::RcvBuf, &(8 << 20)));
+        Ok(Capture {
+            socket,
+            loopback,
+            buffer: vec![0; 65_536 + 128],
+            relative: Relative::default(),
+            saved: Vec::new(),
+        })
+    }
+
+    /// Everything sent on loopback since the last call that `keep` accepts,
+    /// decoded, with relative sequence numbers, in the order it was sent.
+    pub fn drain(&mut self, keep: impl Fn(&Segment) -> bool) -> Vec<Segment> {
+        let mut segments = Vec::new();
+        while let Some((frame, at)) = self.next_frame() {
+            let Some(mut segment) = segment::decode(&frame) else {
+                continue;
+            };
+            if !keep(&segment) {
+                continue;
+            }
+            self.relative.apply(&mut segment);
+            self.saved.push((at, frame));
+            segments.push(segment);
+        }
+        segments
+    }
+
+    /// The next outgoing loopback frame and when it was sent, without waiting.
+    fn next_frame(&mut self) -> Option<(Vec<u8>, Duration)> {
+        loop {
+            let mut space = nix::cmsg_space!(TimeSpec);
+            let capacity = self.buffer.len();
+            let mut iov = [IoSliceMut::new(&mut self.buffer)];
+            let (wanted, length, sent) = match recvmsg::<LinkAddr>(
+                self.socket.as_raw_fd(),
+                &mut iov,
+                Some(&mut space),
+                MsgFlags::MSG_DONTWAIT | MsgFlags::MSG_TRUNC,
+            ) {
+                Ok(message) => (
+                    message.address.is_some_and(|a| {
+                        a.ifindex() == self.loopback && a.pkttype() == PACKET_OUTGOING
+                    }),
+                    message.bytes.min(capacity),
+                    message.cmsgs().ok().and_then(|mut cmsgs| {
+                        cmsgs.find_map(|cmsg| match cmsg {
+                            ControlMessageOwned::ScmTimestampns(ts) => {
+                                Some(Duration::new(ts.tv_sec() as u64, ts.tv_nsec() as u32))
+                            }
+                            _ => None,
+                        })
+                    }),
+                ),
+                Err(Errno::EINTR) => continue,
+                Err(_) => return None,
+            };
+            if wanted {
+                let at = sent.unwrap_or_else(|| {
+                    SystemTime::now()
+                        .duration_since(SystemTime::UNIX_EPOCH)
+                        .unwrap_or_default()
+                });
+                return Some((self.buffer[..length].to_vec(), at));
+            }
+        }
+    }
+
+    /// How many frames `save` would write.
+    pub fn saved(&self) -> usize {
+        self.saved.len()
+    }
+
+    /// Writes every frame shown so far as a pcap file (Ethernet link type,
+    /// as loopback's frames are), which Wireshark and tshark open.
+    pub fn save(&self, path: &Path) -> io::Result<usize> {
+        let file = File::create(path)?;
+        let header = PcapHeader {
+            datalink: DataLink::ETHERNET,
+            ..PcapHeader::default()
+        };
+        let mut writer = PcapWriter::with_header(file, header).map_err(io::Error::other)?;
+        for (at, frame) in &self.saved {
+            writer
+                .write_packet(&PcapPacket::new(*at, frame.len() as u32, frame))
+                .map_err(io::Error::other)?;
+        }
+        Ok(self.saved.len())
+    }
+}

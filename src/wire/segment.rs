@@ -1,0 +1,188 @@
+//! One captured frame as a segment a person reads: who sent it to whom, the
+//! TCP flags, sequence and acknowledgement numbers relative to each
+//! direction's first (as tcpdump and Wireshark show them), window, options,
+//! payload. Headers are decoded by etherparse.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+
+use etherparse::{NetSlice, SlicedPacket, TcpOptionElement, TransportSlice};
+use serde_json::{Value, json};
+
+use crate::render::Preview;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Proto {
+    Tcp,
+    Udp,
+}
+
+/// A segment (or datagram) as shown under the step that caused it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub proto: Proto,
+    pub src: SocketAddr,
+    pub dst: SocketAddr,
+    /// Handle names for the two ends, or their addresses (set by the session).
+    pub from: String,
+    pub to: String,
+    /// FIN, SYN, RST, PSH, ACK, URG (TCP only), in that order.
+    pub flags: Vec<&'static str>,
+    pub seq: u32,
+    pub ack: Option<u32>,
+    pub win: u16,
+    /// `mss 65495,sackOK,TS,wscale 7` (timestamps' values left out: they vary).
+    pub options: String,
+    pub payload: Vec<u8>,
+}
+
+/// Decodes an Ethernet frame (loopback's have an all-zero Ethernet header);
+/// None for what is not TCP or UDP over IP.
+pub fn decode(frame: &[u8]) -> Option<Segment> {
+    let packet = SlicedPacket::from_ethernet(frame).ok()?;
+    let (src_ip, dst_ip): (IpAddr, IpAddr) = match packet.net? {
+        NetSlice::Ipv4(ip) => (
+            ip.header().source_addr().into(),
+            ip.header().destination_addr().into(),
+        ),
+        NetSlice::Ipv6(ip) => (
+            ip.header().source_addr().into(),
+            ip.header().destination_addr().into(),
+        ),
+        NetSlice::Arp(_) => return None,
+    };
+    match packet.transport? {
+        TransportSlice::Tcp(tcp) => {
+            // In the order of their bits, as Wireshark shows them: [SYN,ACK], [FIN,ACK].
+            let names = [
+                (tcp.fin(), "FIN"),
+                (tcp.syn(), "SYN"),
+                (tcp.rst(), "RST"),
+                (tcp.psh(), "PSH"),
+                (tcp.ack(), "ACK"),
+                (tcp.urg(), "URG"),
+            ];
+            Some(Segment {
+                proto: Proto::Tcp,
+                src: SocketAddr::new(src_ip, tcp.source_port()),
+                dst: SocketAddr::new(dst_ip, tcp.destination_port()),
+                from: String::new(),
+                to: String::new(),
+                flags: names
+                    .iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, n)| *n)
+                    .collect(),
+                seq: tcp.sequence_number(),
+                ack: tcp.ack().then(|| tcp.acknowledgment_number()),
+                win: tcp.window_size(),
+                options: options(tcp.options_iterator()),
+                payload: tcp.payload().to_vec(),
+            })
+        }
+        TransportSlice::Udp(udp) => Some(Segment {
+            proto: Proto::Udp,
+            src: SocketAddr::new(src_ip, udp.source_port()),
+            dst: SocketAddr::new(dst_ip, udp.destination_port()),
+            from: String::new(),
+            to: String::new(),
+            flags: Vec::new(),
+            seq: 0,
+            ack: None,
+            win: 0,
+            options: String::new(),
+            payload: udp.payload().to_vec(),
+        }),
+        _ => None,
+    }
+}
+
+fn options(
+    elements: impl Iterator<Item = Result<TcpOptionElement, etherparse::TcpOptionReadError>>,
+) -> String {
+    let shown: Vec<String> = elements
+        .filter_map(Result::ok)
+        .filter_map(|element| match element {
+            TcpOptionElement::MaximumSegmentSize(mss) => Some(format!("mss {mss}")),
+            TcpOptionElement::WindowScale(shift) => Some(format!("wscale {shift}")),
+            TcpOptionElement::SelectiveAcknowledgementPermitted => Some("sackOK".into()),
+            TcpOptionElement::SelectiveAcknowledgement(..) => Some("sack".into()),
+            TcpOptionElement::Timestamp(..) => Some("TS".into()),
+            TcpOptionElement::Noop => None,
+        })
+        .collect();
+    shown.join(",")
+}
+
+/// Makes sequence numbers relative: each direction of a connection counts
+/// from its first sequence number (its SYN's, when the SYN was seen).
+#[derive(Debug, Default)]
+pub struct Relative {
+    bases: HashMap<(SocketAddr, SocketAddr), u32>,
+}
+
+impl Relative {
+    pub fn apply(&mut self, segment: &mut Segment) {
+        if segment.proto != Proto::Tcp {
+            return;
+        }
+        let forward = (segment.src, segment.dst);
+        if segment.flags.contains(&"SYN") {
+            self.bases.insert(forward, segment.seq);
+        }
+        let base = *self.bases.entry(forward).or_insert(segment.seq);
+        segment.seq = segment.seq.wrapping_sub(base);
+        if let (Some(ack), Some(back)) = (segment.ack, self.bases.get(&(segment.dst, segment.src)))
+        {
+            segment.ack = Some(ack.wrapping_sub(*back));
+        }
+    }
+}
+
+impl Segment {
+    /// `cli → srv  [SYN,ACK]  seq=0 ack=1 win=65483 <mss 65495,…> len=5 "hello"`.
+    pub fn text(&self) -> String {
+        let mut line = format!("{} → {}  ", self.from, self.to);
+        match self.proto {
+            Proto::Udp => line.push_str("UDP"),
+            Proto::Tcp => {
+                line.push_str(&format!(
+                    "{:<10} seq={}",
+                    format!("[{}]", self.flags.join(",")),
+                    self.seq
+                ));
+                if let Some(ack) = self.ack {
+                    line.push_str(&format!(" ack={ack}"));
+                }
+                line.push_str(&format!(" win={}", self.win));
+                if !self.options.is_empty() {
+                    line.push_str(&format!(" <{}>", self.options));
+                }
+            }
+        }
+        if !self.payload.is_empty() || self.proto == Proto::Udp {
+            line.push_str(&format!(
+                " len={} {}",
+                self.payload.len(),
+                Preview(&self.payload)
+            ));
+        }
+        line
+    }
+
+    pub fn json(&self) -> Value {
+        json!({
+            "proto": match self.proto { Proto::Tcp => "tcp", Proto::Udp => "udp" },
+            "from": self.from,
+            "to": self.to,
+            "src": self.src.to_string(),
+            "dst": self.dst.to_string(),
+            "flags": self.flags,
+            "seq": self.seq,
+            "ack": self.ack,
+            "len": self.payload.len(),
+            "win": self.win,
+            "options": self.options,
+        })
+    }
+}
