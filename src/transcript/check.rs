@@ -94,7 +94,9 @@ pub fn run_file(path: &Path, bless: bool) -> Result<Verdict, String> {
 fn need_met(need: Need) -> bool {
     let root = nix::unistd::geteuid().is_root();
     match need {
-        Need::Root | Need::CapNetRaw => root,
+        Need::Root => root,
+        // What `wire on` needs: a packet socket.
+        Need::CapNetRaw => crate::wire::Capture::open().is_ok(),
         Need::NonRoot => !root,
         Need::Ipv6 => std::net::TcpListener::bind("[::1]:0").is_ok(),
     }

@@ -19,10 +19,22 @@ static FD_PAIR: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^(socketpair\(.*, \[)(\d+), (\d+)(\]\) = 0)$"));
 static LS_HEADER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^NAME +FD "));
 static LS_ROW: LazyLock<Regex> = LazyLock::new(|| pattern(r"^([ *]\S+\s+)(\d+)(\s)"));
+/// A wire-view segment's numbers that depend on the machine's settings
+/// (MTU, buffer sizes, window scaling), not on what the lesson shows.
+static WIRE_TUNING: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(win=|mss |wscale )\d+"));
 
 /// Compiles one of the fixed patterns above; the unit tests below run every one.
 fn pattern(source: &str) -> Regex {
     Regex::new(source).expect("valid regex") // infallible: fixed patterns, each exercised by the tests
+}
+
+/// In a wire-view segment line (`a → b  [FLAGS] …`), the window, MSS and
+/// window scale become `[N]`: they follow the machine's settings.
+fn wire_tuning(line: &str) -> String {
+    if !line.contains(" → ") || !(line.contains(" seq=") || line.contains(" UDP")) {
+        return line.to_string();
+    }
+    WIRE_TUNING.replace_all(line, "${1}[N]").into_owned()
 }
 
 /// Names ports and fds across one transcript run.
@@ -87,7 +99,8 @@ impl Namer {
             .enumerate()
             .map(|(i, line)| {
                 let line = self.name_fds(line, in_ls && i > 0);
-                self.name_ports(&line)
+                let line = self.name_ports(&line);
+                wire_tuning(&line)
             })
             .collect()
     }
@@ -219,6 +232,20 @@ mod tests {
         // Return values of other calls and low ports are left alone.
         let other = lines("send(cli, \"hi\", 2, 0) = 2\n  peer: 127.0.0.1:80");
         assert_eq!(namer.normalize(&other), other);
+    }
+
+    #[test]
+    fn wire_segments_lose_the_machine_s_tuning() {
+        let mut namer = Namer::default();
+        let step = lines(
+            "  cli → srv  [SYN]      seq=0 win=65495 <mss 65495,sackOK,TS,wscale 7>\n  cli → srv  [ACK]      seq=1 ack=1 win=512 <TS>\n  win=3 is not a segment",
+        );
+        assert_eq!(
+            namer.normalize(&step),
+            lines(
+                "  cli → srv  [SYN]      seq=0 win=[N] <mss [N],sackOK,TS,wscale [N]>\n  cli → srv  [ACK]      seq=1 ack=1 win=[N] <TS>\n  win=3 is not a segment"
+            )
+        );
     }
 
     #[test]
