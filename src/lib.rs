@@ -31,6 +31,7 @@ pub mod parse;
 pub mod render;
 pub mod repl;
 pub mod runner;
+pub mod sandbox;
 pub mod script;
 pub mod session;
 pub mod state_watch;

@@ -32,6 +32,9 @@ struct Cli {
     /// In scripts, stop at the first usage error or timeout.
     #[arg(long, global = true)]
     bail: bool,
+    /// Run in a user + network namespace of its own: a private loopback, and CAP_NET_RAW there for the wire view.
+    #[arg(long, global = true)]
+    sandbox: bool,
     /// Start with the wire view on: the segments each step puts on loopback (needs CAP_NET_RAW).
     #[arg(long, global = true)]
     wire: bool,
@@ -86,6 +89,13 @@ fn parse_timeout(text: &str) -> Result<Duration, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Before any thread exists: a multithreaded process cannot unshare.
+    if cli.sandbox
+        && let Err(message) = socklab::sandbox::enter()
+    {
+        eprintln!("socklab: {message}");
+        return ExitCode::from(2);
+    }
     let colour = match cli.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,

@@ -193,3 +193,26 @@ pub fn move_owner_out_of_the_way<T: IntoRawFd + FromRawFd>(owner: T) -> T {
         T::from_raw_fd(moved.into_raw_fd())
     }
 }
+
+/// Brings the loopback interface up (`SIOCSIFFLAGS` with IFF_UP): a new
+/// network namespace starts with `lo` down.
+pub fn bring_up_loopback() -> Result<(), Errno> {
+    use nix::sys::socket::{AddressFamily, SockFlag, SockType, socket};
+    let probe = socket(
+        AddressFamily::Inet,
+        SockType::Datagram,
+        SockFlag::SOCK_CLOEXEC,
+        None,
+    )?;
+    // SAFETY: ifreq is a plain C struct (a name and a union of integers and
+    // addresses), for which all-zero is valid.
+    let mut request: libc::ifreq = unsafe { mem::zeroed() };
+    for (slot, byte) in request.ifr_name.iter_mut().zip(b"lo") {
+        *slot = *byte as libc::c_char;
+    }
+    request.ifr_ifru.ifru_flags = (libc::IFF_UP | libc::IFF_LOOPBACK | libc::IFF_RUNNING) as i16;
+    // SAFETY: `request` is a live ifreq with a NUL-terminated name (the rest
+    // of the zeroed array) and its flags set; SIOCSIFFLAGS only reads it.
+    let rc = unsafe { libc::ioctl(probe.as_raw_fd(), libc::SIOCSIFFLAGS, &request) };
+    Errno::result(rc).map(|_| ())
+}

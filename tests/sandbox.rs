@@ -1,0 +1,124 @@
+//! `socklab --sandbox` as an unprivileged user: `nobody` gets the wire view
+//! in a user + network namespace of its own, and the wire lessons pass
+//! there; outside it, `wire on` says what is missing. The test drops to
+//! `nobody` with setpriv, so it needs root (as here and in CI); run by
+//! another user it runs socklab as that user, who is unprivileged already.
+
+mod common;
+
+use std::process::{Command, Output, Stdio};
+
+/// A copy of socklab and the lessons it needs where `nobody` can reach them
+/// (the checkout may be under a directory only its owner can enter).
+static STAGE: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(|| {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let open = |path: &std::path::Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    open(dir.path(), 0o755);
+    std::fs::create_dir(dir.path().join("transcripts")).unwrap();
+    open(&dir.path().join("transcripts"), 0o755);
+    for lesson in LESSONS {
+        let to = dir.path().join(lesson);
+        std::fs::copy(format!("{}/{lesson}", env!("CARGO_MANIFEST_DIR")), &to).unwrap();
+        open(&to, 0o644);
+    }
+    let socklab = dir.path().join("socklab");
+    std::fs::copy(env!("CARGO_BIN_EXE_socklab"), &socklab).unwrap();
+    open(&socklab, 0o755);
+    dir
+});
+
+const LESSONS: [&str; 3] = [
+    "transcripts/33-wire-view.socklab",
+    "transcripts/34-wire-resets.socklab",
+    "transcripts/03-half-close.socklab",
+];
+
+/// The staged socklab with `args`, as `nobody` when this process is root.
+fn nobody(args: &[&str]) -> Command {
+    let socklab = STAGE.path().join("socklab");
+    let mut command = if nix::unistd::geteuid().is_root() {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&socklab);
+        c
+    } else {
+        Command::new(&socklab)
+    };
+    command
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(STAGE.path());
+    command
+}
+
+/// Runs `nobody(args)` with `input` on stdin.
+fn run(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = nobody(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("socklab runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn nobody_runs_the_wire_lessons_in_the_sandbox() {
+    let mut args = vec!["--sandbox", "test"];
+    args.extend(LESSONS);
+    let output = run(&args, "");
+    let report = String::from_utf8_lossy(&output.stdout);
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        report.contains("3 passed, 0 failed, 0 skipped"),
+        "{report}{errors}"
+    );
+    assert!(output.status.success());
+}
+
+#[test]
+fn the_sandbox_has_a_private_loopback_where_nobody_is_root() {
+    let script = "wire on\nu = socket udp\nbind u 127.0.0.1:7\nsendto u u hi\n";
+    let output = run(&["--sandbox", "--json", "run", "-"], script);
+    let steps: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        steps[0]["ok"], true,
+        "wire on in the sandbox: {:?}",
+        steps[0]
+    );
+    // A port below 1024: root of the namespace may bind it.
+    assert_eq!(steps[2]["ret"], 0, "{:?}", steps[2]);
+    let wire = steps[3]["wire"].as_array().unwrap();
+    assert_eq!(wire.len(), 1, "{wire:?}");
+    assert_eq!(wire[0]["from"], "u");
+    assert_eq!(wire[0]["len"], 2);
+}
+
+#[test]
+fn without_the_capability_wire_on_says_what_is_missing() {
+    if !nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: run as root, this test drops to nobody");
+        return;
+    }
+    let output = run(&["run", "-"], "wire on\nls\n");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("error: the wire view needs CAP_NET_RAW")
+            && text.contains("socklab --sandbox"),
+        "{text}"
+    );
+    assert!(text.contains("> ls"), "the session went on: {text}");
+}
