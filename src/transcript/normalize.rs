@@ -21,7 +21,7 @@ static LS_HEADER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^NAME +FD "));
 static LS_ROW: LazyLock<Regex> = LazyLock::new(|| pattern(r"^([ *]\S+\s+)(\d+)(\s)"));
 /// A wire-view segment's numbers that depend on the machine's settings
 /// (MTU, buffer sizes, window scaling), not on what the lesson shows.
-static WIRE_TUNING: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(win=|mss |wscale )\d+"));
+static WIRE_TUNING: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(win=|mss |wscale )[1-9]\d*"));
 
 /// Compiles one of the fixed patterns above; the unit tests below run every one.
 fn pattern(source: &str) -> Regex {
@@ -29,7 +29,8 @@ fn pattern(source: &str) -> Regex {
 }
 
 /// In a wire-view segment line (`a → b  [FLAGS] …`), the window, MSS and
-/// window scale become `[N]`: they follow the machine's settings.
+/// window scale become `[N]`: they follow the machine's settings. A zero
+/// window stays `win=0`: that is the lesson.
 fn wire_tuning(line: &str) -> String {
     if !line.contains(" → ") || !(line.contains(" seq=") || line.contains(" UDP")) {
         return line.to_string();
@@ -238,12 +239,12 @@ mod tests {
     fn wire_segments_lose_the_machine_s_tuning() {
         let mut namer = Namer::default();
         let step = lines(
-            "  cli → srv  [SYN]      seq=0 win=65495 <mss 65495,sackOK,TS,wscale 7>\n  cli → srv  [ACK]      seq=1 ack=1 win=512 <TS>\n  win=3 is not a segment",
+            "  cli → srv  [SYN]      seq=0 win=65495 <mss 65495,sackOK,TS,wscale 7>\n  cli → srv  [ACK]      seq=1 ack=1 win=0 <TS>\n  win=3 is not a segment",
         );
         assert_eq!(
             namer.normalize(&step),
             lines(
-                "  cli → srv  [SYN]      seq=0 win=[N] <mss [N],sackOK,TS,wscale [N]>\n  cli → srv  [ACK]      seq=1 ack=1 win=[N] <TS>\n  win=3 is not a segment"
+                "  cli → srv  [SYN]      seq=0 win=[N] <mss [N],sackOK,TS,wscale [N]>\n  cli → srv  [ACK]      seq=1 ack=1 win=0 <TS>\n  win=3 is not a segment"
             )
         );
     }

@@ -132,9 +132,11 @@ impl Relative {
         }
         let base = *self.bases.entry(forward).or_insert(segment.seq);
         segment.seq = segment.seq.wrapping_sub(base);
-        if let (Some(ack), Some(back)) = (segment.ack, self.bases.get(&(segment.dst, segment.src)))
-        {
-            segment.ack = Some(ack.wrapping_sub(*back));
+        if let Some(ack) = segment.ack {
+            // A connection met mid-stream: the other side counts from
+            // the first byte this side acknowledges.
+            let back = *self.bases.entry((segment.dst, segment.src)).or_insert(ack);
+            segment.ack = Some(ack.wrapping_sub(back));
         }
     }
 }
@@ -184,5 +186,61 @@ impl Segment {
             "win": self.win,
             "options": self.options,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(
+        src: &str,
+        dst: &str,
+        flags: &[&'static str],
+        seq: u32,
+        ack: Option<u32>,
+    ) -> Segment {
+        Segment {
+            proto: Proto::Tcp,
+            src: src.parse().unwrap(),
+            dst: dst.parse().unwrap(),
+            from: String::new(),
+            to: String::new(),
+            flags: flags.to_vec(),
+            seq,
+            ack,
+            win: 0,
+            options: String::new(),
+            payload: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn sequence_numbers_count_from_each_side_s_syn() {
+        let (a, b) = ("127.0.0.1:5000", "127.0.0.1:6000");
+        let mut relative = Relative::default();
+        let mut shown = Vec::new();
+        for mut s in [
+            segment(a, b, &["SYN"], 1000, None),
+            segment(b, a, &["SYN", "ACK"], 7000, Some(1001)),
+            segment(a, b, &["ACK"], 1001, Some(7001)),
+            segment(a, b, &["PSH", "ACK"], 1001, Some(7001)),
+        ] {
+            relative.apply(&mut s);
+            shown.push((s.seq, s.ack));
+        }
+        assert_eq!(shown, [(0, None), (0, Some(1)), (1, Some(1)), (1, Some(1))]);
+    }
+
+    #[test]
+    fn a_connection_met_mid_stream_counts_from_what_is_seen_first() {
+        let (a, b) = ("127.0.0.1:5000", "127.0.0.1:6000");
+        let mut relative = Relative::default();
+        let mut first = segment(a, b, &["ACK"], 1000, Some(5000));
+        let mut reply = segment(b, a, &["ACK"], 5000, Some(1010));
+        relative.apply(&mut first);
+        relative.apply(&mut reply);
+        assert_eq!((first.seq, first.ack), (0, Some(0)));
+        assert_eq!((reply.seq, reply.ack), (0, Some(10)));
     }
 }
