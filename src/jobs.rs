@@ -348,6 +348,27 @@ impl Jobs {
         self.workers.retain(|w| !ids.contains(&w.id));
     }
 
+    /// Joins and forgets the finished workers none of whose results still
+    /// wait in the inbox: all they did has been shown. (A worker can finish
+    /// just after the results it sent were shown; `jobs` would otherwise
+    /// list it until the next step boundary.)
+    pub fn reap_shown(&mut self) {
+        let waiting: Vec<u32> = match &self.inbox {
+            Some(inbox) => inbox
+                .queue
+                .lock()
+                .map(|queue| queue.iter().map(|event| event.job).collect())
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let done: Vec<u32> = self
+            .finished()
+            .into_iter()
+            .filter(|id| !waiting.contains(id))
+            .collect();
+        self.reap(&done);
+    }
+
     /// Stops every worker using `handle`; returns their job numbers.
     pub fn stop_using(&mut self, handle: &str) -> Vec<u32> {
         let mut stopped = Vec::new();

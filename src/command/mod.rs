@@ -410,7 +410,10 @@ impl Command {
             Command::Watch(c) => c.execute(session),
             Command::Unwatch(c) => c.execute(session),
             Command::Wire(c) => c.execute(session),
-            Command::Jobs => Ok(background::list(session)),
+            Command::Jobs => {
+                session.jobs.reap_shown();
+                Ok(background::list(session))
+            }
             Command::Ls => Ok(ls::execute(session)),
             Command::Use(name) => Ok(session_verbs::execute_use(name, session)),
             Command::Help(c) => Ok(c.execute()),
