@@ -30,9 +30,10 @@ static STAGE: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(
     dir
 });
 
-const LESSONS: [&str; 3] = [
+const LESSONS: [&str; 4] = [
     "transcripts/33-wire-view.socklab",
     "transcripts/34-wire-resets.socklab",
+    "transcripts/35-wire-flow-control.socklab",
     "transcripts/03-half-close.socklab",
 ];
 
@@ -80,7 +81,7 @@ fn nobody_runs_the_wire_lessons_in_the_sandbox() {
     let report = String::from_utf8_lossy(&output.stdout);
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(
-        report.contains("3 passed, 0 failed, 0 skipped"),
+        report.contains("4 passed, 0 failed, 0 skipped"),
         "{report}{errors}"
     );
     assert!(output.status.success());
