@@ -66,6 +66,7 @@ impl Capture {
         let loopback = nix::net::if_::if_nametoindex("lo")
             .map_err(|e| format!("no loopback interface 'lo': {}", e.desc()))?
             as usize;
+        let socket = only_sent_on(socket, loopback);
         let _ = setsockopt(&socket, sockopt::ReceiveTimestampns, &true);
         // Room for a burst (a window-full of segments) between two steps.
         let _ = setsockopt(&socket, sockopt::RcvBufForce, &(8 << 20))
@@ -158,4 +159,31 @@ impl Capture {
         }
         Ok(self.saved.len())
     }
+}
+
+/// Attaches a classic BPF filter so the kernel queues only frames sent on
+/// interface `ifindex` (loopback): other interfaces' traffic, and the
+/// received copy of each loopback frame, never reach socklab. (Frames are
+/// checked again when read, in case the filter could not be attached.)
+fn only_sent_on(socket: OwnedFd, ifindex: usize) -> OwnedFd {
+    use libc::{BPF_ABS, BPF_JEQ, BPF_JMP, BPF_K, BPF_LD, BPF_RET, BPF_W};
+    use socket2::SockFilter;
+    let ancillary = |field: libc::c_int| (libc::SKF_AD_OFF + field) as u32;
+    let load = (BPF_LD | BPF_W | BPF_ABS) as u16;
+    let equal = (BPF_JMP | BPF_JEQ | BPF_K) as u16;
+    let ret = (BPF_RET | BPF_K) as u16;
+    let program = [
+        SockFilter::new(load, 0, 0, ancillary(libc::SKF_AD_IFINDEX)),
+        // Not this interface: jump to the last instruction (drop).
+        SockFilter::new(equal, 0, 3, ifindex as u32),
+        SockFilter::new(load, 0, 0, ancillary(libc::SKF_AD_PKTTYPE)),
+        SockFilter::new(equal, 0, 1, u32::from(PACKET_OUTGOING)),
+        SockFilter::new(ret, 0, 0, u32::MAX),
+        SockFilter::new(ret, 0, 0, 0),
+    ];
+    let socket = socket2::Socket::from(socket);
+    let _ = socket.attach_filter(&program);
+    // Frames queued before the filter was attached are read and checked
+    // like any other.
+    OwnedFd::from(socket)
 }
