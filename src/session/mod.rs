@@ -2,10 +2,12 @@
 //!
 //! Owns the sockets (each a named `Handle`), which one is current, the
 //! connections the kernel still holds after their handle was closed (a
-//! `kernel_table::Held`), the watchdog that bounds blocking calls, and the
-//! background jobs (`jobs::Jobs`). `run` executes one command (or starts it
-//! in the background) and then reads back every TCP state from the kernel,
-//! recording what changed.
+//! `kernel_table::Held`), the watchdog that bounds blocking calls, the
+//! background jobs (`jobs::Jobs`) and the wire view's capture. `run`
+//! executes one command (or starts it in the background); then `states`
+//! reads back the TCP states that can have moved, and `wire_view` the
+//! segments the step caused. `address_of` turns address specs into socket
+//! addresses.
 
 use std::io;
 use std::net::SocketAddr;
@@ -14,9 +16,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use nix::errno::Errno;
-use socket2::{Domain, SockAddr, Socket};
+use socket2::Socket;
 
-use crate::address::{self, AddrSpec};
 use crate::command::Parsed;
 use crate::error::UsageError;
 use crate::interrupt::Watchdog;
@@ -26,9 +27,14 @@ pub use crate::kind::Kind;
 use crate::names::TcpState;
 use crate::parse::HandleNames;
 use crate::state_watch::StateWatch;
-use crate::step::{JobRole, Outcome, StateChange, Step};
-use crate::sys;
-use crate::wire::{Capture, Segment};
+use crate::step::{JobRole, Outcome, Step};
+use crate::wire::Capture;
+
+mod address_of;
+mod states;
+mod wire_view;
+
+use wire_view::WireEnd;
 
 /// One socket in the table. The socket is shared with the background
 /// workers using it (`Session::detached`); its fd is closed when the last
@@ -74,13 +80,6 @@ pub struct Session {
     /// step itself closed (its FIN, say).
     wire_ends: Vec<WireEnd>,
 }
-
-/// A socket end for naming segments: handle name, local, peer address.
-type WireEnd = (String, SocketAddr, Option<SocketAddr>);
-
-/// Verbs that only move data: by themselves they never change a TCP state,
-/// so after them only the sockets the kernel woke are read.
-const DATA_VERBS: [&str; 4] = ["send", "sendall", "recv", "recvfrom"];
 
 impl Session {
     /// A new, empty session; with a timeout, every blocking call is bounded.
@@ -312,42 +311,6 @@ impl Session {
         self.recv_buffer = buffer;
     }
 
-    /// Turns an address spec into a socket address for a socket of `domain`.
-    pub fn resolve(&self, spec: &AddrSpec, domain: Domain) -> Result<SockAddr, UsageError> {
-        match spec {
-            AddrSpec::Inet(addr) => Ok(SockAddr::from(*addr)),
-            AddrSpec::AnyPort(port) => Ok(any_address(domain, *port)),
-            AddrSpec::Host(host, port) => resolve_host(host, *port, domain),
-            AddrSpec::UnixPath(_) | AddrSpec::Abstract(_) => address::unix_sockaddr(spec)
-                .unwrap_or_else(|| Err(io::Error::other("not a unix address")))
-                .map_err(|e| UsageError::new(format!("bad unix address: {e}"))),
-            AddrSpec::Handle(name) => self.handle_address(name, domain),
-        }
-    }
-
-    /// A handle's local address, for `connect cli srv`; an unspecified IP
-    /// (0.0.0.0, ::) becomes loopback in the family of the socket that will
-    /// use it (an IPv4 client of a dual-stack [::] listener gets 127.0.0.1).
-    fn handle_address(&self, name: &str, domain: Domain) -> Result<SockAddr, UsageError> {
-        let handle = self.lookup(name)?;
-        let local = handle
-            .socket
-            .local_addr()
-            .map_err(|e| UsageError::new(format!("cannot read {name}'s address: {e}")))?;
-        let unspecified_port = match local.as_socket() {
-            Some(SocketAddr::V4(v4)) if v4.ip().is_unspecified() => Some(v4.port()),
-            Some(SocketAddr::V6(v6)) if v6.ip().is_unspecified() => Some(v6.port()),
-            _ => None,
-        };
-        Ok(match unspecified_port {
-            Some(port) if domain == Domain::IPV6 => {
-                SockAddr::from(SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, port)))
-            }
-            Some(port) => SockAddr::from(SocketAddr::from(([127, 0, 0, 1], port))),
-            None => local,
-        })
-    }
-
     /// Executes a parsed line (`line` as typed) — or, for `CMD &`, starts it
     /// on a worker thread — and records every TCP state change it caused.
     pub fn run(&mut self, parsed: Parsed, line: &str) -> Step {
@@ -359,163 +322,6 @@ impl Session {
         };
         self.refresh_states(&mut step);
         step
-    }
-
-    /// Reads the TCP state of every handle whose state may have moved — the
-    /// ones the step acted on, the ones a background job uses, the ones the
-    /// kernel woke (see `state_watch`) — and the kernel's view of closed ones.
-    pub fn refresh_states(&mut self, step: &mut Step) {
-        let mut kernel_held = Vec::new();
-        let acted = match step.handle.as_deref() {
-            Some(name) if !DATA_VERBS.contains(&step.verb) => Some(name),
-            _ => None,
-        };
-        if let Some(watch) = &mut self.watch {
-            watch.collect();
-        }
-        for handle in &mut self.handles {
-            if !handle.kind.is_tcp() {
-                continue;
-            }
-            let look = match &self.watch {
-                None => true,
-                Some(watch) => {
-                    handle.state.is_none()
-                        || watch.is_woken(handle.socket.as_raw_fd())
-                        || acted == Some(handle.name.as_str())
-                        || step.new_handles.contains(&handle.name)
-                        || self.jobs.uses(&handle.name)
-                }
-            };
-            if !look {
-                continue;
-            }
-            let now = sys::tcp_info(handle.socket.as_fd())
-                .ok()
-                .map(|info| TcpState(info.tcpi_state));
-            if now == handle.state {
-                continue;
-            }
-            step.changes.push(StateChange {
-                handle: handle.name.clone(),
-                from: handle.state,
-                to: now,
-                closed: false,
-            });
-            if now.is_some_and(TcpState::is_connected) && handle.tuple.is_none() {
-                handle.tuple = connection_tuple(&handle.socket);
-            }
-            if now == Some(TcpState::CLOSE)
-                && let Some(tuple) = handle.tuple
-                && let Some(held) = self.held.lookup(tuple.0, tuple.1)
-            {
-                kernel_held.push((handle.name.clone(), tuple, held));
-            }
-            handle.state = now;
-        }
-        if let Some(watch) = &mut self.watch {
-            watch.clear();
-        }
-        #[cfg(debug_assertions)]
-        self.check_states();
-        for (name, tuple, state) in kernel_held {
-            step.changes.push(StateChange {
-                handle: name.clone(),
-                from: None,
-                to: Some(state),
-                closed: true,
-            });
-            self.add_ghost(&name, tuple, state);
-        }
-        self.held.refresh(&mut step.changes);
-        if self.wire.is_some() {
-            step.wire = Some(self.drain_wire());
-        }
-    }
-
-    /// Starts the wire view (a packet socket on loopback); says why not.
-    pub fn wire_on(&mut self) -> Result<(), String> {
-        if self.wire.is_none() {
-            self.wire = Some(Capture::open()?);
-        }
-        Ok(())
-    }
-
-    /// Stops the wire view; the frames it saved are dropped with it.
-    pub fn wire_off(&mut self) -> bool {
-        self.wire.take().is_some()
-    }
-
-    pub fn wire(&self) -> Option<&Capture> {
-        self.wire.as_ref()
-    }
-
-    /// The segments on the session's sockets since the last step, each end
-    /// named by its handle where there is one.
-    fn drain_wire(&mut self) -> Vec<Segment> {
-        let mut ends: Vec<WireEnd> = self
-            .handles
-            .iter()
-            .filter_map(|h| {
-                let local = h.socket.local_addr().ok()?.as_socket()?;
-                let peer = h.socket.peer_addr().ok().and_then(|a| a.as_socket());
-                (local.port() != 0).then(|| (h.name.clone(), local, peer))
-            })
-            .collect();
-        ends.extend(
-            self.held
-                .connections()
-                .map(|(name, local, peer)| (name.to_string(), local, Some(peer))),
-        );
-        let Some(capture) = &mut self.wire else {
-            return Vec::new();
-        };
-        // Now's ends first, then those of the last step (a handle this
-        // step closed still names the segments its close caused).
-        let known: Vec<WireEnd> = ends.iter().chain(&self.wire_ends).cloned().collect();
-        let mut segments = capture.drain(|segment| {
-            known
-                .iter()
-                .any(|(_, local, _)| same_end(*local, segment.src) || same_end(*local, segment.dst))
-        });
-        for segment in &mut segments {
-            segment.from = end_name(&known, segment.src, segment.dst);
-            segment.to = end_name(&known, segment.dst, segment.src);
-        }
-        self.wire_ends = ends;
-        segments
-    }
-
-    /// Every open TCP handle's state, as last read.
-    pub fn tcp_states(&self) -> Vec<(&str, TcpState)> {
-        self.handles
-            .iter()
-            .filter_map(|h| Some((h.name.as_str(), h.state?)))
-            .collect()
-    }
-
-    /// Debug builds: every TCP state not read this step must be the one the
-    /// table holds — or have moved just now, with its wake-up on the way.
-    #[cfg(debug_assertions)]
-    fn check_states(&mut self) {
-        let Some(watch) = &mut self.watch else {
-            return;
-        };
-        for handle in self.handles.iter().filter(|h| h.kind.is_tcp()) {
-            let now = sys::tcp_info(handle.socket.as_fd())
-                .ok()
-                .map(|info| TcpState(info.tcpi_state));
-            if now != handle.state {
-                let fd = handle.socket.as_raw_fd();
-                assert!(
-                    watch.wait_for(fd, Duration::from_secs(2)),
-                    "state watch: {} moved {:?} → {:?} with no wake-up",
-                    handle.name,
-                    handle.state,
-                    now
-                );
-            }
-        }
     }
 
     /// Takes in what a background worker produced: the handles it created
@@ -574,30 +380,6 @@ impl HandleNames for Session {
     }
 }
 
-/// Whether a socket bound to `local` is the end at `addr` (a wildcard
-/// address stands for every address of its port).
-fn same_end(local: SocketAddr, addr: SocketAddr) -> bool {
-    local.port() == addr.port() && (local.ip() == addr.ip() || local.ip().is_unspecified())
-}
-
-/// The handle at `addr` talking to `other`: the connected one with exactly
-/// that pair, else one bound there and not connected (a listener, a UDP
-/// socket), else any bound there; else the address itself.
-fn end_name(ends: &[WireEnd], addr: SocketAddr, other: SocketAddr) -> String {
-    let exact = ends
-        .iter()
-        .find(|(_, local, peer)| *local == addr && *peer == Some(other));
-    let unconnected = || {
-        ends.iter()
-            .find(|(_, local, peer)| same_end(*local, addr) && peer.is_none())
-    };
-    let any = || ends.iter().find(|(_, local, _)| same_end(*local, addr));
-    exact
-        .or_else(unconnected)
-        .or_else(any)
-        .map_or_else(|| addr.to_string(), |(name, _, _)| name.clone())
-}
-
 /// The errno of a failed call.
 pub fn errno_of(error: &io::Error) -> Errno {
     Errno::from_raw(error.raw_os_error().unwrap_or(0))
@@ -608,27 +390,4 @@ pub fn connection_tuple(socket: &Socket) -> Option<(SocketAddr, SocketAddr)> {
     let local = socket.local_addr().ok()?.as_socket()?;
     let peer = socket.peer_addr().ok()?.as_socket()?;
     Some((local, peer))
-}
-
-fn any_address(domain: Domain, port: u16) -> SockAddr {
-    if domain == Domain::IPV6 {
-        SockAddr::from(SocketAddr::from((std::net::Ipv6Addr::UNSPECIFIED, port)))
-    } else {
-        SockAddr::from(SocketAddr::from(([0, 0, 0, 0], port)))
-    }
-}
-
-fn resolve_host(host: &str, port: u16, domain: Domain) -> Result<SockAddr, UsageError> {
-    use std::net::ToSocketAddrs;
-    let found: Vec<SocketAddr> = (host, port)
-        .to_socket_addrs()
-        .map_err(|e| UsageError::new(format!("cannot resolve '{host}': {e}")))?
-        .collect();
-    let want_v6 = domain == Domain::IPV6;
-    found
-        .iter()
-        .find(|a| a.is_ipv6() == want_v6)
-        .or(found.first())
-        .map(|a| SockAddr::from(*a))
-        .ok_or_else(|| UsageError::new(format!("'{host}' has no address")))
 }

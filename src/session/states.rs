@@ -1,0 +1,123 @@
+//! After each step: which TCP states moved. Reads only the handles whose
+//! state can have changed (see `state_watch`), follows the connections the
+//! kernel holds after close, and in a debug build checks the shortcut
+//! against a full read.
+
+use std::os::fd::{AsFd, AsRawFd};
+#[cfg(debug_assertions)]
+use std::time::Duration;
+
+use super::{Session, connection_tuple};
+use crate::names::TcpState;
+use crate::step::{StateChange, Step};
+use crate::sys;
+
+/// Verbs that only move data: by themselves they never change a TCP state,
+/// so after them only the sockets the kernel woke are read.
+const DATA_VERBS: [&str; 4] = ["send", "sendall", "recv", "recvfrom"];
+
+impl Session {
+    /// Reads the TCP state of every handle whose state may have moved — the
+    /// ones the step acted on, the ones a background job uses, the ones the
+    /// kernel woke (see `state_watch`) — and the kernel's view of closed ones.
+    pub fn refresh_states(&mut self, step: &mut Step) {
+        let mut kernel_held = Vec::new();
+        let acted = match step.handle.as_deref() {
+            Some(name) if !DATA_VERBS.contains(&step.verb) => Some(name),
+            _ => None,
+        };
+        if let Some(watch) = &mut self.watch {
+            watch.collect();
+        }
+        for handle in &mut self.handles {
+            if !handle.kind.is_tcp() {
+                continue;
+            }
+            let look = match &self.watch {
+                None => true,
+                Some(watch) => {
+                    handle.state.is_none()
+                        || watch.is_woken(handle.socket.as_raw_fd())
+                        || acted == Some(handle.name.as_str())
+                        || step.new_handles.contains(&handle.name)
+                        || self.jobs.uses(&handle.name)
+                }
+            };
+            if !look {
+                continue;
+            }
+            let now = sys::tcp_info(handle.socket.as_fd())
+                .ok()
+                .map(|info| TcpState(info.tcpi_state));
+            if now == handle.state {
+                continue;
+            }
+            step.changes.push(StateChange {
+                handle: handle.name.clone(),
+                from: handle.state,
+                to: now,
+                closed: false,
+            });
+            if now.is_some_and(TcpState::is_connected) && handle.tuple.is_none() {
+                handle.tuple = connection_tuple(&handle.socket);
+            }
+            if now == Some(TcpState::CLOSE)
+                && let Some(tuple) = handle.tuple
+                && let Some(held) = self.held.lookup(tuple.0, tuple.1)
+            {
+                kernel_held.push((handle.name.clone(), tuple, held));
+            }
+            handle.state = now;
+        }
+        if let Some(watch) = &mut self.watch {
+            watch.clear();
+        }
+        #[cfg(debug_assertions)]
+        self.check_states();
+        for (name, tuple, state) in kernel_held {
+            step.changes.push(StateChange {
+                handle: name.clone(),
+                from: None,
+                to: Some(state),
+                closed: true,
+            });
+            self.add_ghost(&name, tuple, state);
+        }
+        self.held.refresh(&mut step.changes);
+        if self.wire.is_some() {
+            step.wire = Some(self.drain_wire());
+        }
+    }
+
+    /// Every open TCP handle's state, as last read.
+    pub fn tcp_states(&self) -> Vec<(&str, TcpState)> {
+        self.handles
+            .iter()
+            .filter_map(|h| Some((h.name.as_str(), h.state?)))
+            .collect()
+    }
+
+    /// Debug builds: every TCP state not read this step must be the one the
+    /// table holds — or have moved just now, with its wake-up on the way.
+    #[cfg(debug_assertions)]
+    fn check_states(&mut self) {
+        let Some(watch) = &mut self.watch else {
+            return;
+        };
+        for handle in self.handles.iter().filter(|h| h.kind.is_tcp()) {
+            let now = sys::tcp_info(handle.socket.as_fd())
+                .ok()
+                .map(|info| TcpState(info.tcpi_state));
+            if now != handle.state {
+                let fd = handle.socket.as_raw_fd();
+                assert!(
+                    watch.wait_for(fd, Duration::from_secs(2)),
+                    "state watch: {} moved {:?} → {:?} with no wake-up",
+                    handle.name,
+                    handle.state,
+                    now
+                );
+            }
+        }
+    }
+}
