@@ -31,6 +31,8 @@ pub mod parse;
 pub mod render;
 pub mod repl;
 pub mod runner;
+pub mod safe_file;
+pub mod safe_text;
 pub mod sandbox;
 pub mod script;
 pub mod session;
@@ -39,5 +41,6 @@ pub mod step;
 pub mod suggest;
 #[allow(unsafe_code)]
 pub mod sys;
+pub mod terminate;
 pub mod transcript;
 pub mod wire;

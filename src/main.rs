@@ -1,6 +1,6 @@
 //! The `socklab` command line: the shell (default), script mode, help.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use socklab::command::{help, parse_duration};
 use socklab::runner::Format;
+use socklab::sandbox::Network;
 use socklab::session::Session;
 use socklab::transcript::{self, check, format, play, record};
 use socklab::{repl, script, sys};
@@ -48,6 +49,7 @@ enum Commands {
     /// Run a script of socklab lines (FILE, or - for stdin) in one session.
     Run { file: String },
     /// Replay transcripts against the live kernel and compare (default: transcripts/).
+    /// Each runs as a lesson: a network of its own, no files, bounded.
     Test {
         paths: Vec<PathBuf>,
         /// Rewrite the expected output of failing commands in place.
@@ -56,15 +58,23 @@ enum Commands {
         /// How many files to run at once (default: the number of CPUs).
         #[arg(short = 'j', long)]
         jobs: Option<usize>,
+        /// Run in the host's network instead of a private one per lesson
+        /// (for your own suites against a real server).
+        #[arg(long)]
+        host_net: bool,
     },
     /// Run commands from stdin and write them, with their output, as a transcript.
     Record { file: PathBuf },
     /// Step through a transcript live: narration, command, Enter, real output.
+    /// It runs as a lesson: a network of its own, no files, bounded.
     Play {
         file: PathBuf,
         /// Move on by itself after this long (e.g. 1.5s) instead of waiting for Enter.
         #[arg(long, value_name = "DELAY", value_parser = parse_timeout)]
         auto: Option<Duration>,
+        /// Run in the host's network instead of a private one.
+        #[arg(long)]
+        host_net: bool,
     },
     /// Show help for a command, an errno (ECONNREFUSED) or `options`.
     Help {
@@ -87,12 +97,39 @@ fn parse_timeout(text: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("'{text}' is not a duration: write 10, 1.5s or 200ms"))
 }
 
+/// How socklab ends, beyond "N lines failed" (docs/guide.md, "Exit status").
+enum Exit {
+    /// socklab's own error: one line on stderr, status 2.
+    Error(String),
+    /// Ctrl-C stopped `test` or `play`: status 130.
+    Interrupted,
+    /// Standard output was closed (`| head`): quietly, status 141, as a
+    /// program that SIGPIPE ended would report.
+    OutputClosed,
+}
+
+impl From<String> for Exit {
+    fn from(message: String) -> Exit {
+        Exit::Error(message)
+    }
+}
+
+/// A failed write to standard output, as an `Exit`.
+fn output_failed(error: &std::io::Error) -> Exit {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        Exit::OutputClosed
+    } else {
+        Exit::Error(format!(
+            "cannot write the output: {}",
+            socklab::error::io_reason(error)
+        ))
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Before any thread exists: a multithreaded process cannot unshare.
-    if cli.sandbox
-        && let Err(message) = socklab::sandbox::enter()
-    {
+    if let Err(message) = enter_namespaces(&cli) {
         eprintln!("socklab: {message}");
         return ExitCode::from(2);
     }
@@ -109,24 +146,60 @@ fn main() -> ExitCode {
         eprintln!("socklab: cannot install signal handlers: {errno}");
         return ExitCode::from(2);
     }
+    if let Err(error) = socklab::terminate::install() {
+        eprintln!("socklab: cannot set up SIGTERM handling: {error}");
+        return ExitCode::from(2);
+    }
     match run(cli) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
-        Err(message) => {
+        Err(Exit::Error(message)) => {
             eprintln!("socklab: {message}");
             ExitCode::from(2)
         }
+        Err(Exit::Interrupted) => ExitCode::from(130),
+        Err(Exit::OutputClosed) => ExitCode::from(141),
+    }
+}
+
+/// `--sandbox`, and the user namespace lessons need to make their networks.
+fn enter_namespaces(cli: &Cli) -> Result<(), String> {
+    if cli.sandbox {
+        socklab::sandbox::enter()?;
+    }
+    match &cli.command {
+        Some(Commands::Test { host_net, .. }) | Some(Commands::Play { host_net, .. }) => {
+            socklab::sandbox::prepare_lessons(network(*host_net))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn network(host_net: bool) -> Network {
+    if host_net {
+        Network::Host
+    } else {
+        Network::Private
     }
 }
 
 /// Returns how many lines failed.
-fn run(cli: Cli) -> Result<usize, String> {
+fn run(cli: Cli) -> Result<usize, Exit> {
     let format = if cli.json { Format::Json } else { Format::Text };
     let script_file = match cli.command {
         Some(Commands::Help { topic, markdown }) => return help_command(topic, markdown),
-        Some(Commands::Test { paths, bless, jobs }) => return test_command(paths, bless, jobs),
+        Some(Commands::Test {
+            paths,
+            bless,
+            jobs,
+            host_net,
+        }) => return test_command(paths, bless, jobs, network(host_net)),
         Some(Commands::Record { file }) => return record_command(&file),
-        Some(Commands::Play { file, auto }) => return play_command(&file, auto),
+        Some(Commands::Play {
+            file,
+            auto,
+            host_net,
+        }) => return play_command(&file, auto, network(host_net)),
         Some(Commands::Run { file }) => Some(file),
         None if !std::io::stdin().is_terminal() => Some("-".to_string()),
         None => None,
@@ -147,27 +220,42 @@ fn run(cli: Cli) -> Result<usize, String> {
         session.wire_on()?;
     }
     match script_file {
-        Some(file) => script::run(session, &file, format, cli.bail).map_err(|e| e.to_string()),
-        None => repl::run(session, format).map_err(|e| format!("the shell failed: {e}")),
+        Some(file) => script::run(session, &file, format, cli.bail).map_err(|e| output_failed(&e)),
+        None => {
+            repl::run(session, format).map_err(|e| Exit::Error(format!("the shell failed: {e}")))
+        }
     }
 }
 
-fn help_command(topic: Option<String>, markdown: bool) -> Result<usize, String> {
-    if markdown {
-        print!("{}", help::markdown());
-        return Ok(0);
-    }
-    let lines = match &topic {
-        None => help::overview(),
-        Some(topic) => help::lines_for(topic).ok_or_else(|| format!("no help for '{topic}'"))?,
+fn help_command(topic: Option<String>, markdown: bool) -> Result<usize, Exit> {
+    let text = if markdown {
+        help::markdown()
+    } else {
+        let lines = match &topic {
+            None => help::overview(),
+            Some(topic) => help::lines_for(topic)
+                .ok_or_else(|| format!("no help for '{}'", socklab::safe_text::escape(topic)))?,
+        };
+        lines.iter().map(|line| format!("{line}\n")).collect()
     };
-    for line in lines {
-        println!("{line}");
-    }
+    write_stdout(text.as_bytes())?;
     Ok(0)
 }
 
-fn test_command(paths: Vec<PathBuf>, bless: bool, jobs: Option<usize>) -> Result<usize, String> {
+/// Writes all of `bytes` to standard output; a closed or full output is an `Exit`.
+fn write_stdout(bytes: &[u8]) -> Result<(), Exit> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|_| out.flush())
+        .map_err(|e| output_failed(&e))
+}
+
+fn test_command(
+    paths: Vec<PathBuf>,
+    bless: bool,
+    jobs: Option<usize>,
+    network: Network,
+) -> Result<usize, Exit> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("transcripts")]
     } else {
@@ -175,36 +263,69 @@ fn test_command(paths: Vec<PathBuf>, bless: bool, jobs: Option<usize>) -> Result
     };
     let files = transcript::collect(&paths)?;
     if files.is_empty() {
-        return Err("no .socklab files found".into());
+        return Err("no .socklab files found".to_string().into());
     }
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    // Transcripts compare output without colour.
-    let colour = check::colour_wanted();
+    let options = check::Options {
+        bless,
+        jobs: jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
+        // Transcripts compare output without colour.
+        colour: check::colour_wanted(),
+        network,
+    };
     colored::control::set_override(false);
-    let totals = check::run_all(&files, bless, jobs, colour);
+    if network == Network::Host {
+        write_stdout(b"note: --host-net: the lessons run in the host's network, where they can reach real services\n")?;
+    }
+    let totals = check::run_all(&files, options, &mut std::io::stdout());
+    if let Some(kind) = totals.output_failed {
+        return Err(output_failed(&kind.into()));
+    }
+    if totals.interrupted {
+        return Err(Exit::Interrupted);
+    }
     Ok(totals.failed)
 }
 
-fn record_command(file: &std::path::Path) -> Result<usize, String> {
+fn record_command(file: &std::path::Path) -> Result<usize, Exit> {
     colored::control::set_override(false);
-    let mut out = Vec::new();
+    let shown = socklab::safe_text::escape(&file.display().to_string()).into_owned();
+    // Written as each step happens: a SIGTERM or a closed stdout leaves
+    // every completed step in the file.
+    let mut out = socklab::safe_file::create(file, socklab::safe_file::Existing::Replace)
+        .map_err(|e| format!("cannot write {shown}: {}", socklab::error::io_reason(&e)))?;
     let stdin = std::io::stdin();
-    let failures = record::record(&mut stdin.lock(), &mut out, &mut std::io::stdout())
-        .map_err(|e| format!("recording failed: {e}"))?;
-    std::fs::write(file, out).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    eprintln!("recorded {}", file.display());
+    let failures = record::record(&mut stdin.lock(), &mut out, &mut std::io::stdout()).map_err(
+        |e| match e {
+            record::Failure::Input(e) => Exit::Error(format!("reading the commands failed: {e}")),
+            record::Failure::Start(e) => Exit::Error(format!("cannot start the session: {e}")),
+            record::Failure::Transcript(e) => Exit::Error(format!(
+                "recording to {shown} failed: {}",
+                socklab::error::io_reason(&e)
+            )),
+        },
+    )?;
+    eprintln!("recorded {shown}");
     Ok(failures)
 }
 
-fn play_command(file: &std::path::Path, auto: Option<Duration>) -> Result<usize, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let transcript = format::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+fn play_command(
+    file: &std::path::Path,
+    auto: Option<Duration>,
+    network: Network,
+) -> Result<usize, Exit> {
+    let text = transcript::read_lesson(file)?;
+    let shown = socklab::safe_text::escape(&file.display().to_string()).into_owned();
+    let transcript = format::parse(&text).map_err(|e| format!("{shown}: {e}"))?;
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut pace = match auto {
         Some(delay) => play::Pace::Auto(delay),
         None => play::Pace::Enter(&mut input),
     };
-    play::play(&transcript, &mut pace, &mut std::io::stdout())
-        .map_err(|e| format!("play failed: {e}"))
+    match play::play(&transcript, &mut pace, &mut std::io::stdout(), network) {
+        Ok(play::Played::Done(failures)) => Ok(failures),
+        Ok(play::Played::Interrupted) => Err(Exit::Interrupted),
+        Ok(play::Played::Refused(message)) => Err(format!("{shown}: {message}").into()),
+        Err(e) => Err(output_failed(&e)),
+    }
 }

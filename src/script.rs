@@ -22,6 +22,9 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
             let _ = out.flush_shared();
         })
     };
+    // SIGTERM or SIGHUP: what the script printed so far is written first.
+    let on_term = out.clone();
+    crate::terminate::on_terminate(move || on_term.try_flush());
     let mut runner = Runner::new(session, out, format, true, bail);
     runner.set_buffered(buffered);
     // stdin is read through its fd, with one buffer (ours), so the runner
@@ -52,6 +55,14 @@ impl Default for Output {
 }
 
 impl Output {
+    /// Flushes unless another thread is writing (then it is blocked in
+    /// that write, and waiting for it could wait for ever).
+    fn try_flush(&self) {
+        if let Ok(mut out) = self.0.try_lock() {
+            let _ = out.flush();
+        }
+    }
+
     fn flush_shared(&self) -> io::Result<()> {
         match self.0.lock() {
             Ok(mut out) => out.flush(),

@@ -216,3 +216,19 @@ pub fn bring_up_loopback() -> Result<(), Errno> {
     let rc = unsafe { libc::ioctl(probe.as_raw_fd(), libc::SIOCSIFFLAGS, &request) };
     Errno::result(rc).map(|_| ())
 }
+
+/// Ends the process by `signal`'s default action (as if the signal had
+/// never been caught): SIG_DFL, unblocked on this thread, raised at the
+/// process. Other threads keep it blocked, so it is this thread that
+/// takes it.
+pub fn die_by(signal: Signal) -> ! {
+    use nix::sys::signal::{SigmaskHow, pthread_sigmask};
+    let default = SigAction::new(SigHandler::SigDfl, SaFlags::empty(), SigSet::empty());
+    // SAFETY: SIG_DFL installs no handler.
+    let _ = unsafe { sigaction(signal, &default) };
+    let mut set = SigSet::empty();
+    set.add(signal);
+    let _ = pthread_sigmask(SigmaskHow::SIG_UNBLOCK, Some(&set), None);
+    let _ = nix::sys::signal::raise(signal);
+    std::process::exit(128 + signal as i32)
+}

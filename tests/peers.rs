@@ -401,7 +401,7 @@ fn the_half_close_server_lesson_plays_against_a_socklab_client() {
     let path = dir.path().join("half-close-server.socklab");
     std::fs::write(&path, lesson).unwrap();
     let mut play = socklab()
-        .args(["play", "--auto", "0s"])
+        .args(["play", "--host-net", "--auto", "0s"])
         .arg(&path)
         .stdout(Stdio::piped())
         .spawn()

@@ -229,7 +229,7 @@ fn ctrl_c_stops_play_while_it_waits() {
             .unwrap();
         play.exp_eof().unwrap();
         match play.process().wait().unwrap() {
-            WaitStatus::Exited(_, code) => assert_eq!(code, 1, "{auto:?}"),
+            WaitStatus::Exited(_, code) => assert_eq!(code, 130, "{auto:?}"),
             other => panic!("play ended by {other:?}"),
         }
     }

@@ -4,10 +4,21 @@
 use std::path::PathBuf;
 
 use libtest_mimic::{Arguments, Failed, Trial};
+use socklab::sandbox::Network;
 use socklab::transcript::{self, check};
 
 fn main() {
     let args = Arguments::from_args();
+    // Each lesson runs in a network of its own, as `socklab test` runs it;
+    // an unprivileged user needs a user namespace for that (entered now,
+    // while this process has one thread), else the host's network.
+    let network = match socklab::sandbox::prepare_lessons(Network::Private) {
+        Ok(()) => Network::Private,
+        Err(message) => {
+            eprintln!("note: {message}: the lessons run in the host's network");
+            Network::Host
+        }
+    };
     colored::control::set_override(false);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("transcripts");
     let files = transcript::collect(&[dir]).expect("transcripts/ is readable");
@@ -19,17 +30,17 @@ fn main() {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let skip = skipped(&path);
-            Trial::test(name, move || run(&path)).with_ignored_flag(skip)
+            Trial::test(name, move || run(&path, network)).with_ignored_flag(skip)
         })
         .collect();
     libtest_mimic::run(&args, trials).exit();
 }
 
-fn run(path: &std::path::Path) -> Result<(), Failed> {
+fn run(path: &std::path::Path, network: Network) -> Result<(), Failed> {
     let name = transcript::display(path);
-    match check::run_file(path, false) {
-        Ok(check::Verdict::Passed) | Ok(check::Verdict::Skipped(_)) => Ok(()),
-        Ok(check::Verdict::Failed(mismatches)) => {
+    match check::run_file(path, false, network) {
+        Ok((check::Verdict::Passed, _)) | Ok((check::Verdict::Skipped(_), _)) => Ok(()),
+        Ok((check::Verdict::Failed(mismatches), _)) => {
             let text: String = mismatches
                 .iter()
                 .map(|m| check::describe(&name, m, false))
@@ -48,11 +59,5 @@ fn skipped(path: &std::path::Path) -> bool {
     let Ok(parsed) = transcript::format::parse(&text) else {
         return false;
     };
-    matches!(
-        check::run(&transcript::format::Transcript {
-            entries: Vec::new(),
-            ..parsed
-        }),
-        Ok((check::Verdict::Skipped(_), _))
-    )
+    check::unmet_need(&parsed).is_some()
 }

@@ -6,18 +6,21 @@ use std::path::PathBuf;
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
+use crate::safe_file::Existing;
 use crate::session::Session;
 use crate::step::Step;
 
 pub const SPEC: Spec = Spec {
     name: "wire",
-    usage: "wire on|off|save FILE",
+    usage: "wire on|off|save FILE [--force]",
     syscall: "socket(2) AF_PACKET",
     summary: "Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on), stop (off), or write what was shown as a pcap file for Wireshark or tshark (save FILE).",
     notes: "Ends are named by handle; sequence numbers count from each side's SYN, as tcpdump \
             and Wireshark show them. Segments that arrive between steps (a delayed ACK, the \
             peer's FIN) show at the next step. A packet socket needs CAP_NET_RAW: run as root, \
-            or socklab --sandbox. `socklab --wire` starts with it on.",
+            or socklab --sandbox. `socklab --wire` starts with it on. `wire save` never \
+            follows a symbolic link and never replaces a file unless given --force; a lesson \
+            (socklab test, play) may not save at all.",
     errnos: &[(
         "EPERM",
         "no CAP_NET_RAW: run as root, or in socklab --sandbox",
@@ -32,7 +35,7 @@ pub const SPEC: Spec = Spec {
 pub enum Wire {
     On,
     Off,
-    Save(PathBuf),
+    Save { path: PathBuf, force: bool },
 }
 
 impl Wire {
@@ -40,7 +43,17 @@ impl Wire {
         let wire = match cursor.keyword("wire setting", &["on", "off", "save"])? {
             0 => Wire::On,
             1 => Wire::Off,
-            _ => Wire::Save(PathBuf::from(cursor.word("FILE")?.text)),
+            _ => {
+                let path = PathBuf::from(cursor.word("FILE")?.text);
+                let force = match cursor.peek() {
+                    Some(token) if token.text == "--force" => {
+                        cursor.word("--force")?;
+                        true
+                    }
+                    _ => false,
+                };
+                Wire::Save { path, force }
+            }
         };
         cursor.finish()?;
         Ok(wire)
@@ -65,19 +78,35 @@ impl Wire {
                     .into(),
                 );
             }
-            Wire::Save(path) => {
+            Wire::Save { path, force } => {
+                if session.is_confined() {
+                    return Err(UsageError::new(
+                        "a lesson may not write files: wire save is refused in socklab test \
+                         and play — to save the capture, run the file as your own script: \
+                         socklab run FILE",
+                    ));
+                }
                 let capture = session.wire().ok_or_else(|| {
                     UsageError::new("the wire view is off: nothing was captured — wire on first")
                 })?;
-                let count = capture.save(&path).map_err(|e| {
-                    UsageError::new(format!(
-                        "cannot write '{}': {}",
-                        path.display(),
-                        crate::error::io_reason(&e)
-                    ))
-                })?;
-                step.lines
-                    .push(format!("saved {count} frames to {}", path.display()));
+                let existing = if force {
+                    Existing::Replace
+                } else {
+                    Existing::Refuse
+                };
+                let count = crate::safe_file::create(&path, existing)
+                    .and_then(|file| capture.save(file))
+                    .map_err(|e| {
+                        UsageError::new(format!(
+                            "cannot write '{}': {}",
+                            crate::safe_text::escape(&path.display().to_string()),
+                            crate::error::io_reason(&e)
+                        ))
+                    })?;
+                step.lines.push(format!(
+                    "saved {count} frames to {}",
+                    crate::safe_text::escape(&path.display().to_string())
+                ));
             }
         }
         Ok(step)

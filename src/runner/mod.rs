@@ -46,7 +46,8 @@ pub struct Runner<W: Write> {
     bail: bool,
     /// Lines that were usage errors or timed out.
     pub failures: usize,
-    depth: usize,
+    /// The files being sourced (device, inode), innermost last.
+    sourcing: Vec<(u64, u64)>,
     /// Where `record FILE` is writing, if it is.
     recording: Option<Recording>,
     /// The current step, rendered, before it goes to `out` (and the recording).
@@ -74,7 +75,7 @@ impl<W: Write> Runner<W> {
             echo,
             bail,
             failures: 0,
-            depth: 0,
+            sourcing: Vec::new(),
             recording: None,
             rendered: Vec::new(),
             settle: true,
@@ -191,28 +192,52 @@ impl<W: Write> Runner<W> {
     }
 
     fn source(&mut self, line: &str, path: &str) -> Flow {
-        if self.depth >= MAX_SOURCE_DEPTH {
-            let error = UsageError::new(format!(
-                "source is nested more than {MAX_SOURCE_DEPTH} deep (does {path} source itself?)"
-            ));
-            return self.show(line, &Step::usage("source", error));
-        }
-        let file = match std::fs::File::open(path) {
+        let file = match self.open_source(path) {
             Ok(file) => file,
-            Err(e) => {
-                let error = UsageError::new(format!(
-                    "cannot open '{path}': {}",
-                    crate::error::io_reason(&e)
-                ));
-                return self.show(line, &Step::usage("source", error));
-            }
+            Err(error) => return self.show(line, &Step::usage("source", error)),
         };
+        let identity = file_identity(&file);
         let echo = std::mem::replace(&mut self.echo, true);
-        self.depth += 1;
+        self.sourcing.push(identity);
         let flow = self.run_reader(&mut BufReader::new(file));
-        self.depth -= 1;
+        self.sourcing.pop();
         self.echo = echo;
         flow
+    }
+
+    /// Opens a file for `source`: not in a lesson, a regular file, not one
+    /// being sourced already (a file that sources itself would run for ever).
+    fn open_source(&self, path: &str) -> Result<File, UsageError> {
+        let shown = crate::safe_text::escape(path);
+        if self.session.is_confined() {
+            return Err(UsageError::new(
+                "a lesson may not read files: source is refused in socklab test and play — \
+                 to run it, make the file your own script: socklab run FILE",
+            ));
+        }
+        if self.sourcing.len() >= MAX_SOURCE_DEPTH {
+            return Err(UsageError::new(format!(
+                "source is nested more than {MAX_SOURCE_DEPTH} deep"
+            )));
+        }
+        let file = File::open(path).map_err(|e| {
+            UsageError::new(format!(
+                "cannot open '{shown}': {}",
+                crate::error::io_reason(&e)
+            ))
+        })?;
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return Err(UsageError::new(format!(
+                "'{shown}' is not a regular file (a device, a FIFO or a directory): source \
+                 reads files of socklab lines"
+            )));
+        }
+        if self.sourcing.contains(&file_identity(&file)) {
+            return Err(UsageError::new(format!(
+                "'{shown}' is being sourced already: a file that sources itself would never end"
+            )));
+        }
+        Ok(file)
     }
 
     fn echo_line(&mut self, line: &str) {
@@ -289,6 +314,12 @@ impl<W: Write> Runner<W> {
     pub fn out(&mut self) -> &mut W {
         &mut self.out
     }
+}
+
+/// A file's (device, inode): the same file under any name.
+fn file_identity(file: &File) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata().map_or((0, 0), |m| (m.dev(), m.ino()))
 }
 
 /// Reads one line (without its newline) into `line`, keeping at most

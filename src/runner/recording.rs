@@ -2,9 +2,11 @@
 //! they run, to a transcript that `socklab test` replays.
 
 use std::io::Write;
+use std::path::Path;
 
 use super::Runner;
 use crate::error::UsageError;
+use crate::safe_file::Existing;
 use crate::step::{Outcome, Step};
 
 /// A transcript being written by `record FILE`, one entry at a time.
@@ -32,7 +34,13 @@ impl<W: Write> Runner<W> {
                     "already recording to {current} — record off first, then record {path}"
                 )));
             }
-            Some(path) => match std::fs::File::create(&path) {
+            Some(_) if self.session.is_confined() => {
+                step.outcome = Outcome::Usage(UsageError::new(
+                    "a lesson may not write files: record is refused in socklab test and play \
+                     — to record, run the file as your own script: socklab run FILE",
+                ));
+            }
+            Some(path) => match crate::safe_file::create(Path::new(&path), Existing::Replace) {
                 Ok(file) => {
                     step.lines
                         .push(format!("recording to {path} (record off to stop)"));
@@ -44,7 +52,8 @@ impl<W: Write> Runner<W> {
                 }
                 Err(e) => {
                     step.outcome = Outcome::Usage(UsageError::new(format!(
-                        "cannot record to '{path}': {}",
+                        "cannot record to '{}': {}",
+                        crate::safe_text::escape(&path),
                         crate::error::io_reason(&e)
                     )));
                 }

@@ -16,7 +16,14 @@ impl Session {
         match spec {
             AddrSpec::Inet(addr) => Ok(SockAddr::from(*addr)),
             AddrSpec::AnyPort(port) => Ok(any_address(domain, *port)),
+            AddrSpec::Host(host, port) if self.confined => confined_host(host, *port, domain),
             AddrSpec::Host(host, port) => resolve_host(host, *port, domain),
+            AddrSpec::UnixPath(path) if self.confined => {
+                confined_path(path)?;
+                address::unix_sockaddr(spec)
+                    .unwrap_or_else(|| Err(io::Error::other("not a unix address")))
+                    .map_err(|e| UsageError::new(format!("bad unix address: {e}")))
+            }
             AddrSpec::UnixPath(_) | AddrSpec::Abstract(_) => address::unix_sockaddr(spec)
                 .unwrap_or_else(|| Err(io::Error::other("not a unix address")))
                 .map_err(|e| UsageError::new(format!("bad unix address: {e}"))),
@@ -46,6 +53,41 @@ impl Session {
             None => local,
         })
     }
+}
+
+/// In a lesson, `localhost` is loopback without asking the resolver (which
+/// may talk to a daemon outside the lesson's network); no other name is
+/// looked up.
+fn confined_host(host: &str, port: u16, domain: Domain) -> Result<SockAddr, UsageError> {
+    if !host.eq_ignore_ascii_case("localhost") {
+        return Err(UsageError::new(format!(
+            "a lesson does not look up host names ('{host}'): use 127.0.0.1, [::1] or \
+             localhost — or run the file as your own script with socklab run"
+        )));
+    }
+    let ip = if domain == Domain::IPV6 {
+        std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
+    } else {
+        std::net::IpAddr::from([127, 0, 0, 1])
+    };
+    Ok(SockAddr::from(SocketAddr::new(ip, port)))
+}
+
+/// A lesson's unix socket path: relative and inside its scratch directory.
+fn confined_path(path: &std::path::Path) -> Result<(), UsageError> {
+    use std::path::Component;
+    let escapes = path
+        .components()
+        .any(|c| matches!(c, Component::RootDir | Component::ParentDir));
+    if escapes {
+        return Err(UsageError::new(format!(
+            "a lesson's unix socket paths are relative to its own scratch directory: \
+             write ./name.sock, not '{}' (absolute paths and .. are refused in lessons; \
+             @name is an abstract socket; socklab run runs the file as your own script)",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 fn any_address(domain: Domain, port: u16) -> SockAddr {

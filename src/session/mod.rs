@@ -79,6 +79,9 @@ pub struct Session {
     /// The ends the last wire drain knew, to name segments of a handle the
     /// step itself closed (its FIN, say).
     wire_ends: Vec<WireEnd>,
+    /// A lesson's session (`socklab test`, `play`): it touches no files and
+    /// names no hosts (see `confine`).
+    confined: bool,
 }
 
 impl Session {
@@ -110,7 +113,22 @@ impl Session {
             watch: StateWatch::new().ok(),
             wire: None,
             wire_ends: Vec::new(),
+            confined: false,
         })
+    }
+
+    /// Makes this a lesson's session: a lesson is data, not a program. It
+    /// may not write or read files (`record`, `wire save` and `source` are
+    /// refused), its unix socket paths must be relative (they resolve in
+    /// the lesson's scratch directory: no absolute path, no `..`), and
+    /// the only host name it may use is `localhost`.
+    pub fn confine(&mut self) {
+        self.confined = true;
+    }
+
+    /// Whether this is a lesson's session (see `confine`).
+    pub fn is_confined(&self) -> bool {
+        self.confined
     }
 
     /// A session of its own for a background worker: the named handles
@@ -134,6 +152,7 @@ impl Session {
             watch: None,
             wire: None,
             wire_ends: Vec::new(),
+            confined: self.confined,
         })
     }
 

@@ -1,12 +1,18 @@
 //! Replaying a transcript in a fresh session and comparing its output.
 
-use std::io::IsTerminal;
-use std::path::Path;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use std::sync::atomic::Ordering;
+use std::time::Instant;
+
 use super::format::{self, Need, Transcript};
+use super::lesson_env::{LessonEnv, MAX_LESSON};
 use super::normalize::{Namer, line_matches, matches};
 use crate::runner::{Flow, Format, Runner};
+use crate::safe_text::escape;
+use crate::sandbox::Network;
 use crate::session::Session;
 
 /// A transcript's blocking calls are bounded by this unless it says otherwise.
@@ -28,24 +34,41 @@ pub enum Verdict {
     Skipped(String),
 }
 
-/// Replays a transcript; returns the verdict and every command's output,
+/// Replays a transcript in a lesson environment of its own (see
+/// `lesson_env`); returns the verdict and every command's output,
 /// normalized (what `--bless` writes).
-pub fn run(transcript: &Transcript) -> Result<(Verdict, Vec<Vec<String>>), String> {
-    if let Some(unmet) = transcript.needs.iter().find(|need| !need_met(**need)) {
-        return Ok((
-            Verdict::Skipped(format!("needs {}", unmet.name())),
-            Vec::new(),
-        ));
+pub fn run(
+    transcript: &Transcript,
+    network: Network,
+) -> Result<(Verdict, Vec<Vec<String>>), String> {
+    if let Some(why) = unmet_need(transcript) {
+        return Ok((Verdict::Skipped(why), Vec::new()));
     }
+    let sigints = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst);
+    // Declared before the session, so it is dropped after it: the sockets
+    // close before the scratch directory goes.
+    let _env = LessonEnv::enter(network, transcript.unprivileged)?;
     let timeout = transcript.timeout.unwrap_or(DEFAULT_TIMEOUT);
-    let session =
+    let mut session =
         Session::new(Some(timeout)).map_err(|e| format!("cannot start a session: {e}"))?;
+    session.confine();
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
     let mut namer = Namer::new(transcript.entries.iter().map(|e| e.command.as_str()));
     let mut outputs = Vec::new();
     let mut mismatches = Vec::new();
     let mut stopped = false;
+    let started = Instant::now();
     for entry in &transcript.entries {
+        if crate::sys::SIGINT_COUNT.load(Ordering::SeqCst) != sigints {
+            return Err(format!("interrupted (Ctrl-C) before line {}", entry.line));
+        }
+        if started.elapsed() > MAX_LESSON {
+            return Err(format!(
+                "line {}: the lesson has run longer than {} s, the most a lesson may: stopped",
+                entry.line,
+                MAX_LESSON.as_secs()
+            ));
+        }
         let start = runner.out().len();
         if !stopped {
             stopped = runner.run_line(&entry.command) == Flow::Stop;
@@ -71,12 +94,17 @@ pub fn run(transcript: &Transcript) -> Result<(Verdict, Vec<Vec<String>>), Strin
     Ok((verdict, outputs))
 }
 
-/// Reads, replays and (with `bless`) rewrites one file.
-pub fn run_file(path: &Path, bless: bool) -> Result<Verdict, String> {
+/// Reads, replays and (with `bless`) rewrites one file; returns the
+/// verdict and the transcript's notes (what socklab changed in what it asked).
+pub fn run_file(
+    path: &Path,
+    bless: bool,
+    network: Network,
+) -> Result<(Verdict, Vec<String>), String> {
     let name = super::display(path);
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    let text = super::read_lesson(path)?;
     let transcript = format::parse(&text).map_err(|e| format!("{name}: {e}"))?;
-    let (verdict, outputs) = run(&transcript)?;
+    let (verdict, outputs) = run(&transcript, network).map_err(|e| format!("{name}: {e}"))?;
     if bless && let Verdict::Failed(mismatches) = &verdict {
         let replacements: Vec<(usize, Vec<String>)> = transcript
             .entries
@@ -88,7 +116,16 @@ pub fn run_file(path: &Path, bless: bool) -> Result<Verdict, String> {
         std::fs::write(path, transcript.rewritten(&replacements))
             .map_err(|e| format!("{name}: cannot rewrite: {e}"))?;
     }
-    Ok(verdict)
+    Ok((verdict, transcript.notes))
+}
+
+/// Why the transcript cannot run on this machine, if it cannot.
+pub fn unmet_need(transcript: &Transcript) -> Option<String> {
+    transcript
+        .needs
+        .iter()
+        .find(|need| !need_met(**need))
+        .map(|unmet| format!("needs {}", unmet.name()))
 }
 
 fn need_met(need: Need) -> bool {
@@ -106,7 +143,12 @@ fn need_met(need: Need) -> bool {
 /// Colour is written as plain ANSI codes: the `colored` switch stays off
 /// while transcripts run, since their output is compared without colour.
 pub fn describe(file: &str, mismatch: &Mismatch, colour: bool) -> String {
-    let mut out = format!("{file}:{}: > {}\n", mismatch.line, mismatch.command);
+    let mut out = format!(
+        "{}:{}: > {}\n",
+        escape(file),
+        mismatch.line,
+        escape(&mismatch.command)
+    );
     // Lines that match by wildcard are shown as the actual text, so only
     // real differences stand out.
     let expected: Vec<String> = if mismatch.expected.len() == mismatch.actual.len() {
@@ -129,7 +171,9 @@ pub fn describe(file: &str, mismatch: &Mismatch, colour: bool) -> String {
     let actual: Vec<&str> = mismatch.actual.iter().map(String::as_str).collect();
     let diff = similar::TextDiff::from_slices(&expected, &actual);
     for change in diff.iter_all_changes() {
-        let text = change.value();
+        // Both sides come from outside (the file; what the kernel handed
+        // back): only the diff's own colour reaches the terminal raw.
+        let text = escape(change.value());
         let paint = |code: &str, line: String| {
             if colour {
                 format!("\x1b[{code}m{line}\x1b[0m")
@@ -159,66 +203,115 @@ pub struct Totals {
     pub passed: usize,
     pub failed: usize,
     pub skipped: usize,
+    /// Files not run because Ctrl-C stopped the run.
+    pub not_run: usize,
+    pub interrupted: bool,
+    /// The output could not be written (a closed pipe, a full disk).
+    pub output_failed: Option<std::io::ErrorKind>,
 }
 
-/// Runs every file on `jobs` threads, printing failures as they come and
-/// the summary line `N passed, N failed, N skipped` at the end.
-pub fn run_all(files: &[std::path::PathBuf], bless: bool, jobs: usize, colour: bool) -> Totals {
+/// How `socklab test` runs its files.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub bless: bool,
+    pub jobs: usize,
+    pub colour: bool,
+    pub network: Network,
+}
+
+/// Runs every file on `jobs` threads, writing failures as they come and
+/// the summary line `N passed, N failed, N skipped` at the end. Ctrl-C
+/// stops the run: the files not yet run are counted, and the summary says so.
+pub fn run_all(files: &[PathBuf], options: Options, out: &mut (dyn Write + Send)) -> Totals {
     use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::AtomicUsize;
+    let sigints = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst);
+    let interrupted = || crate::sys::SIGINT_COUNT.load(Ordering::SeqCst) != sigints;
     let next = AtomicUsize::new(0);
-    let totals = Mutex::new(Totals::default());
+    let shared = Mutex::new((Totals::default(), out));
     std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, files.len().max(1)) {
+        for _ in 0..options.jobs.clamp(1, files.len().max(1)) {
             scope.spawn(|| {
                 loop {
+                    if interrupted() {
+                        break;
+                    }
                     let index = next.fetch_add(1, Ordering::SeqCst);
                     let Some(path) = files.get(index) else {
                         break;
                     };
-                    let report = report_one(path, bless, colour);
-                    let Ok(mut totals) = totals.lock() else {
+                    let (text, counted) = report_one(path, options);
+                    let Ok(mut guard) = shared.lock() else {
                         break;
                     };
-                    match report {
-                        (Some(text), counted) => {
-                            print!("{text}");
-                            counted(&mut totals);
-                        }
-                        (None, counted) => counted(&mut totals),
+                    let (totals, out) = &mut *guard;
+                    if interrupted() {
+                        // Its result is the interruption's, not the lesson's.
+                        totals.not_run += 1;
+                        continue;
+                    }
+                    counted(totals);
+                    if let Err(e) = out.write_all(text.as_bytes()) {
+                        totals.output_failed.get_or_insert(e.kind());
                     }
                 }
             });
         }
     });
-    let totals = totals.into_inner().unwrap_or_default();
-    println!(
-        "{} passed, {} failed, {} skipped",
+    let (mut totals, out) = shared.into_inner().unwrap_or_else(|e| e.into_inner());
+    totals.interrupted = interrupted();
+    totals.not_run += files
+        .len()
+        .saturating_sub(next.load(Ordering::SeqCst).min(files.len()));
+    let mut summary = String::new();
+    if totals.interrupted {
+        summary.push_str(&format!(
+            "interrupted (Ctrl-C): {} file(s) not run\n",
+            totals.not_run
+        ));
+    }
+    summary.push_str(&format!(
+        "{} passed, {} failed, {} skipped\n",
         totals.passed, totals.failed, totals.skipped
-    );
+    ));
+    if let Err(e) = out.write_all(summary.as_bytes()).and_then(|_| out.flush()) {
+        totals.output_failed.get_or_insert(e.kind());
+    }
     totals
 }
 
 type Count = fn(&mut Totals);
 
-fn report_one(path: &Path, bless: bool, colour: bool) -> (Option<String>, Count) {
-    let name = super::display(path);
-    match run_file(path, bless) {
-        Ok(Verdict::Passed) => (None, |t| t.passed += 1),
-        Ok(Verdict::Skipped(why)) => (Some(format!("{name}: skipped ({why})\n")), |t| {
-            t.skipped += 1
-        }),
-        Ok(Verdict::Failed(mismatches)) if bless => (
-            Some(format!("{name}: blessed {} command(s)\n", mismatches.len())),
-            |t| t.passed += 1,
-        ),
-        Ok(Verdict::Failed(mismatches)) => {
-            let text: String = mismatches
+fn report_one(path: &Path, options: Options) -> (String, Count) {
+    let name = escape(&super::display(path)).into_owned();
+    match run_file(path, options.bless, options.network) {
+        Ok((verdict, notes)) => {
+            let mut text: String = notes
                 .iter()
-                .map(|m| describe(&name, m, colour))
+                .map(|note| format!("{name}: note: {}\n", escape(note)))
                 .collect();
-            (Some(text), |t| t.failed += 1)
+            let counted: Count = match verdict {
+                Verdict::Passed => |t| t.passed += 1,
+                Verdict::Skipped(why) => {
+                    text.push_str(&format!("{name}: skipped ({why})\n"));
+                    |t| t.skipped += 1
+                }
+                Verdict::Failed(mismatches) if options.bless => {
+                    text.push_str(&format!(
+                        "{name}: blessed {} command(s)\n",
+                        mismatches.len()
+                    ));
+                    |t| t.passed += 1
+                }
+                Verdict::Failed(mismatches) => {
+                    for m in &mismatches {
+                        text.push_str(&describe(&name, m, options.colour));
+                    }
+                    |t| t.failed += 1
+                }
+            };
+            (text, counted)
         }
-        Err(error) => (Some(format!("{error}\n")), |t| t.failed += 1),
+        Err(error) => (format!("{}\n", escape(&error)), |t| t.failed += 1),
     }
 }

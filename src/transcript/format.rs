@@ -4,6 +4,7 @@
 //! # narration, shown by `play`, ignored by the comparison
 //! #! timeout: 2s
 //! #! needs: ipv6
+//! #! as: unprivileged
 //! > srv = socket tcp
 //! socket(AF_INET, SOCK_STREAM, 0) = [FD1]
 //!   new handle: srv
@@ -61,6 +62,11 @@ pub struct Transcript {
     pub lines: Vec<String>,
     pub timeout: Option<Duration>,
     pub needs: Vec<Need>,
+    /// `#! as: unprivileged`: the lesson runs with no capabilities.
+    pub unprivileged: bool,
+    /// What socklab changed in what the file asked (a timeout cut short),
+    /// shown before the lesson runs.
+    pub notes: Vec<String>,
     pub entries: Vec<Entry>,
     /// Narration after the last command.
     pub epilogue: Vec<String>,
@@ -73,6 +79,8 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
         lines: lines.clone(),
         timeout: None,
         needs: Vec::new(),
+        unprivileged: false,
+        notes: Vec::new(),
         entries: Vec::new(),
         epilogue: Vec::new(),
     };
@@ -122,12 +130,26 @@ fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String
     match key.trim() {
         "timeout" => {
             let value = value.trim();
-            transcript.timeout = Some(
-                crate::command::parse_duration(value)
-                    .filter(|d| !d.is_zero())
-                    .ok_or_else(|| format!("timeout '{value}' is not a duration like 2s"))?,
-            );
+            let asked = crate::command::parse_duration(value)
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| format!("timeout '{value}' is not a duration like 2s"))?;
+            let limit = super::lesson_env::MAX_CALL;
+            if asked > limit {
+                transcript.notes.push(format!(
+                    "'#! timeout: {value}' was cut to {}s: a lesson's call waits at most that long",
+                    limit.as_secs()
+                ));
+            }
+            transcript.timeout = Some(asked.min(limit));
         }
+        "as" => match value.trim() {
+            "unprivileged" => transcript.unprivileged = true,
+            other => {
+                return Err(format!(
+                    "'#! as: {other}' is not known — the only one is '#! as: unprivileged'"
+                ));
+            }
+        },
         "needs" => {
             for word in value.split([',', ' ']).filter(|w| !w.is_empty()) {
                 let need = Need::parse(word).ok_or_else(|| {
@@ -136,7 +158,11 @@ fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String
                 transcript.needs.push(need);
             }
         }
-        other => return Err(format!("unknown directive '{other}' — timeout or needs")),
+        other => {
+            return Err(format!(
+                "unknown directive '{other}' — timeout, needs or as"
+            ));
+        }
     }
     Ok(())
 }

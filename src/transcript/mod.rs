@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod format;
+pub mod lesson_env;
 pub mod normalize;
 pub mod play;
 pub mod record;
@@ -39,4 +40,37 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// A transcript's name for reports: its path as given.
 pub fn display(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// The most a lesson file may hold (the library's largest is a few KiB).
+pub const MAX_LESSON_BYTES: u64 = 1 << 20;
+
+/// A lesson file's text: a regular file of at most [`MAX_LESSON_BYTES`]
+/// (not a device, a FIFO or /dev/zero), in UTF-8.
+pub fn read_lesson(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let name = crate::safe_text::escape(&display(path)).into_owned();
+    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+    let metadata = file.metadata().map_err(|e| format!("{name}: {e}"))?;
+    if !metadata.is_file() {
+        return Err(format!(
+            "{name}: not a regular file — a lesson is a .socklab text file"
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_LESSON_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > MAX_LESSON_BYTES {
+        return Err(format!(
+            "{name}: larger than {} KiB, the most a lesson may be",
+            MAX_LESSON_BYTES / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 text (byte {} is not valid) — save the lesson as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }

@@ -9,7 +9,10 @@ use colored::Colorize;
 
 use super::check::DEFAULT_TIMEOUT;
 use super::format::Transcript;
+use super::lesson_env::LessonEnv;
 use crate::runner::{Flow, Format, Runner};
+use crate::safe_text::escape;
+use crate::sandbox::Network;
 use crate::session::Session;
 
 /// How `play` moves on to the next command.
@@ -20,15 +23,48 @@ pub enum Pace<'a> {
     Auto(Duration),
 }
 
-/// Plays a transcript to `out`; returns how many commands failed to run.
-pub fn play(transcript: &Transcript, pace: &mut Pace, out: &mut dyn Write) -> io::Result<usize> {
-    let session = Session::new(Some(transcript.timeout.unwrap_or(DEFAULT_TIMEOUT)))?;
+/// How a play ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Played {
+    /// Every command ran (or the input ended); how many failed to run.
+    Done(usize),
+    /// Ctrl-C stopped it.
+    Interrupted,
+    /// The lesson's environment could not be made (see `lesson_env`).
+    Refused(String),
+}
+
+/// Plays a transcript to `out` as a lesson: in an environment of its own
+/// (`lesson_env`), its narration and commands shown with control characters
+/// escaped. An `Err` is `out` failing.
+pub fn play(
+    transcript: &Transcript,
+    pace: &mut Pace,
+    out: &mut dyn Write,
+    network: Network,
+) -> io::Result<Played> {
+    if let Some(why) = super::check::unmet_need(transcript) {
+        return Ok(Played::Refused(format!("this lesson {why}")));
+    }
+    let _env = match LessonEnv::enter(network, transcript.unprivileged) {
+        Ok(env) => env,
+        Err(message) => return Ok(Played::Refused(message)),
+    };
+    let mut session = Session::new(Some(transcript.timeout.unwrap_or(DEFAULT_TIMEOUT)))?;
+    session.confine();
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
+    if network == Network::Host {
+        writeln!(
+            out,
+            "note: --host-net: this lesson runs in the host's network, where it can reach real services"
+        )?;
+    }
+    for note in &transcript.notes {
+        writeln!(out, "note: {}", escape(note))?;
+    }
     for entry in &transcript.entries {
-        for line in &entry.narration {
-            writeln!(out, "{}", format!("# {line}").italic().blue())?;
-        }
-        write!(out, "{} ", format!("> {}", entry.command).bold())?;
+        narrate(out, &entry.narration)?;
+        write!(out, "{} ", format!("> {}", escape(&entry.command)).bold())?;
         out.flush()?;
         match wait(pace)? {
             Next::Go => {}
@@ -40,7 +76,7 @@ pub fn play(transcript: &Transcript, pace: &mut Pace, out: &mut dyn Write) -> io
                 writeln!(out)?;
                 writeln!(out, "interrupted (Ctrl-C): play stops here")?;
                 out.flush()?;
-                return Ok(runner.failures + 1);
+                return Ok(Played::Interrupted);
             }
         }
         let start = runner.out().len();
@@ -50,11 +86,17 @@ pub fn play(transcript: &Transcript, pace: &mut Pace, out: &mut dyn Write) -> io
             break;
         }
     }
-    for line in &transcript.epilogue {
-        writeln!(out, "{}", format!("# {line}").italic().blue())?;
-    }
+    narrate(out, &transcript.epilogue)?;
     out.flush()?;
-    Ok(runner.failures)
+    Ok(Played::Done(runner.failures))
+}
+
+/// Narration lines, dimmed and escaped: they come from the file.
+fn narrate(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
+    for line in lines {
+        writeln!(out, "{}", format!("# {}", escape(line)).italic().blue())?;
+    }
+    Ok(())
 }
 
 enum Next {

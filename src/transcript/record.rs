@@ -8,20 +8,34 @@ use super::normalize::Namer;
 use crate::runner::{Flow, Format, Runner};
 use crate::session::Session;
 
+/// Why a recording stopped early.
+#[derive(Debug)]
+pub enum Failure {
+    /// The commands could not be read.
+    Input(io::Error),
+    /// The transcript could not be written.
+    Transcript(io::Error),
+    /// The session could not start.
+    Start(io::Error),
+}
+
 /// Records the lines of `input` into `out` (`#` lines and blank lines are
-/// kept as they are); also shows each step on `echo`.
+/// kept as they are), each entry written as soon as its step is done; also
+/// shows each step on `echo` — while it can: a closed or full `echo` stops
+/// the showing, not the recording.
 pub fn record(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     echo: &mut dyn Write,
-) -> io::Result<usize> {
+) -> Result<usize, Failure> {
+    let mut echoing = true;
     let mut runner: Option<Runner<Vec<u8>>> = None;
     let mut timeout = DEFAULT_TIMEOUT;
     let mut namer = Namer::default();
     let mut line = String::new();
     loop {
         line.clear();
-        if input.read_line(&mut line)? == 0 {
+        if input.read_line(&mut line).map_err(Failure::Input)? == 0 {
             break;
         }
         let command = line.trim_end_matches(['\n', '\r']);
@@ -29,7 +43,7 @@ pub fn record(
             if let Some(value) = command.trim_start().strip_prefix("#! timeout:") {
                 timeout = crate::command::parse_duration(value.trim()).unwrap_or(timeout);
             }
-            writeln!(out, "{}", command.trim_start())?;
+            writeln!(out, "{}", command.trim_start()).map_err(Failure::Transcript)?;
             continue;
         }
         namer.note_command(command);
@@ -37,7 +51,7 @@ pub fn record(
         let runner = match &mut runner {
             Some(runner) => runner,
             None => runner.insert(Runner::new(
-                Session::new(Some(timeout))?,
+                Session::new(Some(timeout)).map_err(Failure::Start)?,
                 Vec::new(),
                 Format::Text,
                 false,
@@ -47,16 +61,25 @@ pub fn record(
         let start = runner.out().len();
         let flow = runner.run_line(command);
         let text = String::from_utf8_lossy(&runner.out()[start..]).into_owned();
-        echo.write_all(text.as_bytes())?;
-        let raw: Vec<String> = text.lines().map(str::to_string).collect();
-        writeln!(out, "> {command}")?;
-        for output in namer.normalize(&raw) {
-            writeln!(out, "{output}")?;
+        if echoing {
+            echoing = echo
+                .write_all(text.as_bytes())
+                .and_then(|_| echo.flush())
+                .is_ok();
         }
+        let raw: Vec<String> = text.lines().map(str::to_string).collect();
+        let mut entry = format!("> {command}\n");
+        for output in namer.normalize(&raw) {
+            entry.push_str(&output);
+            entry.push('\n');
+        }
+        out.write_all(entry.as_bytes())
+            .and_then(|_| out.flush())
+            .map_err(Failure::Transcript)?;
         if flow == Flow::Stop {
             break;
         }
     }
-    out.flush()?;
+    out.flush().map_err(Failure::Transcript)?;
     Ok(runner.map_or(0, |r| r.failures))
 }

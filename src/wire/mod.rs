@@ -18,7 +18,6 @@ pub mod segment;
 use std::fs::File;
 use std::io::{self, IoSliceMut};
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use nix::errno::Errno;
@@ -145,8 +144,7 @@ impl Capture {
 
     /// Writes every frame shown so far as a pcap file (Ethernet link type,
     /// as loopback's frames are), which Wireshark and tshark open.
-    pub fn save(&self, path: &Path) -> io::Result<usize> {
-        let file = File::create(path)?;
+    pub fn save(&self, file: File) -> io::Result<usize> {
         let header = PcapHeader {
             datalink: DataLink::ETHERNET,
             ..PcapHeader::default()

@@ -1,0 +1,86 @@
+//! Text from outside socklab — a lesson file, a history file, bytes typed
+//! at the prompt — made safe to show on a terminal: every control
+//! character is escaped (`\e`, `\r`, `\x07`, `\u{9b}`), so a file cannot
+//! clear the screen, hide a line, move the cursor or write the clipboard
+//! (OSC 52). Only socklab's own colour codes reach the terminal raw.
+//!
+//! Owns: that escaping. Received data has its own display (`render`).
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// `text` with control characters escaped; borrowed when there are none.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !needs_escape(c) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\x1b' => out.push_str("\\e"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x80 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// C0 controls but tab, DEL, C1 controls (a terminal may take U+009B as
+/// CSI), and the bidirectional overrides that reorder what is shown.
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `bytes` shown as text: valid UTF-8 escaped as above, every byte that is
+/// not part of valid UTF-8 as `\xNN`.
+pub fn escape_bytes(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(&escape(chunk.valid()));
+        for byte in chunk.invalid() {
+            let _ = write!(out, "\\x{byte:02x}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_escaped_and_plain_text_is_kept() {
+        let cases = [
+            ("plain text, tab\there", "plain text, tab\there"),
+            ("\x1b[2J", "\\e[2J"),
+            ("\x1b]52;c;aGk=\x07", "\\e]52;c;aGk=\\x07"),
+            ("over\rwrite", "over\\rwrite"),
+            ("bell\x07", "bell\\x07"),
+            ("del\x7f", "del\\x7f"),
+            ("csi\u{9b}2J", "csi\\u{9b}2J"),
+            ("abc\u{202e}cba", "abc\\u{202e}cba"),
+            ("你好", "你好"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(escape(input), want, "{input:?}");
+        }
+        assert!(matches!(escape("fine"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn invalid_bytes_are_shown_as_hex() {
+        assert_eq!(escape_bytes(b"ok\xff\xfe\x1b"), "ok\\xff\\xfe\\e");
+        assert_eq!(escape_bytes("你".as_bytes()), "你");
+        assert_eq!(escape_bytes(b"\xe4\xbd"), "\\xe4\\xbd");
+    }
+}

@@ -1,0 +1,93 @@
+//! Where a lesson runs. A lesson is a file from someone else, so it is
+//! treated as data: in `socklab test` and `socklab play` it gets
+//!
+//! - a network namespace of its own (unless `--host-net`): it reaches no
+//!   host service and nothing outside reaches it;
+//! - a fresh scratch directory as its working directory, made for the run
+//!   and removed after it: its unix socket paths (relative, as the session
+//!   insists) are created there;
+//! - no capabilities, when it says `#! as: unprivileged` (so the
+//!   privileged-ports lesson shows EACCES to root too);
+//! - bounds: a call waits at most [`MAX_CALL`], the whole lesson runs at
+//!   most [`MAX_LESSON`].
+//!
+//! Everything is set up on the thread that runs the lesson (network
+//! namespace, working directory and capabilities are per thread once
+//! unshared), and the threads the session starts inherit it.
+//!
+//! Owns: that environment. The refusals of `record`, `source` and `wire
+//! save` and the path rules belong to the session (`Session::confine`).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use nix::sched::{CloneFlags, unshare};
+
+use crate::sandbox::{self, Network};
+
+/// The longest any one call of a lesson may wait (`#! timeout:` is cut to it).
+pub const MAX_CALL: Duration = Duration::from_secs(60);
+
+/// The longest a whole lesson may run.
+pub const MAX_LESSON: Duration = Duration::from_secs(300);
+
+/// A lesson's environment, entered on the current thread; dropping it puts
+/// the working directory and capabilities back and removes the scratch
+/// directory (the network namespace stays: the next lesson makes its own).
+pub struct LessonEnv {
+    scratch: tempfile::TempDir,
+    previous_dir: Option<PathBuf>,
+    dropped_capabilities: Option<caps::CapsHashSet>,
+}
+
+impl LessonEnv {
+    pub fn enter(network: Network, unprivileged: bool) -> Result<LessonEnv, String> {
+        if network == Network::Private {
+            sandbox::private_network()?;
+        }
+        // A working directory of this thread's own.
+        unshare(CloneFlags::CLONE_FS).map_err(|e| {
+            format!(
+                "cannot give the lesson a directory of its own: {}",
+                e.desc()
+            )
+        })?;
+        let scratch = tempfile::Builder::new()
+            .prefix("socklab-lesson-")
+            .tempdir()
+            .map_err(|e| format!("cannot make the lesson's scratch directory: {e}"))?;
+        let previous_dir = std::env::current_dir().ok();
+        std::env::set_current_dir(scratch.path())
+            .map_err(|e| format!("cannot enter the lesson's scratch directory: {e}"))?;
+        let mut env = LessonEnv {
+            scratch,
+            previous_dir,
+            dropped_capabilities: None,
+        };
+        if unprivileged {
+            let effective = caps::read(None, caps::CapSet::Effective)
+                .map_err(|e| format!("cannot read the capabilities: {e}"))?;
+            caps::clear(None, caps::CapSet::Effective).map_err(|e| {
+                format!("cannot drop the capabilities for '#! as: unprivileged': {e}")
+            })?;
+            env.dropped_capabilities = Some(effective);
+        }
+        Ok(env)
+    }
+
+    /// The scratch directory (the lesson's working directory).
+    pub fn scratch(&self) -> &std::path::Path {
+        self.scratch.path()
+    }
+}
+
+impl Drop for LessonEnv {
+    fn drop(&mut self) {
+        if let Some(effective) = self.dropped_capabilities.take() {
+            let _ = caps::set(None, caps::CapSet::Effective, &effective);
+        }
+        if let Some(dir) = &self.previous_dir {
+            let _ = std::env::set_current_dir(dir);
+        }
+    }
+}
