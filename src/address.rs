@@ -156,7 +156,8 @@ pub fn display(addr: &SockAddr) -> String {
         return inet.to_string();
     }
     if let Some(path) = addr.as_pathname() {
-        return path.display().to_string();
+        use std::os::unix::ffi::OsStrExt;
+        return crate::safe_text::escape_bytes(path.as_os_str().as_bytes());
     }
     if let Some(name) = addr.as_abstract_namespace() {
         let mut out = String::from("@");

@@ -158,3 +158,143 @@ fn wire_save_without_wire_on_is_a_usage_error() {
             .contains("'sideways' is not a wire setting")
     );
 }
+
+/// The transport protocol of every frame in a pcap file.
+fn pcap_protocols(path: &std::path::Path) -> Vec<&'static str> {
+    let mut reader = pcap_file::pcap::PcapReader::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut protocols = Vec::new();
+    while let Some(packet) = reader.next_packet() {
+        let packet = packet.unwrap();
+        let sliced = etherparse::SlicedPacket::from_ethernet(&packet.data).unwrap();
+        protocols.push(match sliced.transport {
+            Some(etherparse::TransportSlice::Tcp(_)) => "tcp",
+            Some(etherparse::TransportSlice::Udp(_)) => "udp",
+            _ => "other",
+        });
+    }
+    protocols
+}
+
+/// Another program's TCP exchange on the very port number of a socklab UDP
+/// socket is not the session's: none of it is shown, none of it is saved.
+#[test]
+fn another_programs_traffic_on_a_shared_port_is_neither_shown_nor_saved() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    if !can_capture() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pcap = dir.path().join("udp.pcap");
+    let mut child = socklab()
+        .args(["run", "-", "--json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let mut output = BufReader::new(child.stdout.take().unwrap());
+    let mut next_step = || {
+        let mut line = String::new();
+        output.read_line(&mut line).unwrap();
+        serde_json::from_str::<Value>(&line).unwrap()
+    };
+    input
+        .write_all(b"wire on\nu = socket udp\nbind u 127.0.0.1:0\n")
+        .unwrap();
+    next_step();
+    next_step();
+    let bound = next_step()["addr"].as_str().unwrap().to_string();
+    let port: u16 = bound.rsplit(':').next().unwrap().parse().unwrap();
+
+    // The foreign exchange: TCP on the same port number, with a secret.
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let (mut server, _) = listener.accept().unwrap();
+    client.write_all(b"password=hunter2").unwrap();
+    let mut got = [0u8; 16];
+    server.read_exact(&mut got).unwrap();
+    drop((client, server, listener));
+
+    input
+        .write_all(format!("sendto u {bound} \"ours\"\nwire save {}\n", pcap.display()).as_bytes())
+        .unwrap();
+    drop(input);
+    let sendto = next_step();
+    let save = next_step();
+    assert!(child.wait().unwrap().success());
+    let shown = sendto["wire"].as_array().unwrap();
+    assert!(
+        shown.iter().all(|s| s["proto"] == "udp"),
+        "only the session's own datagram: {shown:?}"
+    );
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(save["ok"], true, "{save}");
+    assert_eq!(pcap_protocols(&pcap), ["udp"], "the saved capture");
+}
+
+/// The capture keeps a bounded ring of frames: 400 datagrams of 60 KB
+/// (24 MB) leave the last few MiB for `wire save`, which says how many
+/// older frames were let go; memory stays small.
+#[test]
+fn the_capture_is_a_bounded_ring() {
+    if !can_capture() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pcap = dir.path().join("ring.pcap");
+    let mut script = String::from("wire on\nu = socket udp\nbind u 127.0.0.1:0\n");
+    for _ in 0..400 {
+        script.push_str("sendto u u \"x\"*60000\nrecvfrom u 65536\n");
+    }
+    script.push_str(&format!("wire save {}\n", pcap.display()));
+    let output = run_with_stdin(script.as_bytes(), &[]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        &text[text.len().saturating_sub(2000)..]
+    );
+    let saved = pcap_protocols(&pcap).len();
+    assert!((60..=80).contains(&saved), "4 MiB of 60 KB frames: {saved}");
+    assert!(
+        text.contains(&format!(
+            "({} older frames were let go: the capture keeps the last 4 MiB)",
+            400 - saved
+        )),
+        "{}",
+        &text[text.len().saturating_sub(500)..]
+    );
+}
+
+/// `wire save` never replaces a file unless told (--force), and never
+/// writes through a symbolic link.
+#[test]
+fn wire_save_refuses_links_and_existing_files() {
+    if !can_capture() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("existing");
+    std::fs::write(&existing, "precious").unwrap();
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(dir.path().join("target"), &link).unwrap();
+    let script = format!(
+        "wire on\nwire save {e}\nwire save {l}\nwire save {e} --force\n",
+        e = existing.display(),
+        l = link.display()
+    );
+    let (steps, _) = run_json(&script, &[]);
+    let error = |i: usize| steps[i]["error"].as_str().unwrap_or_default().to_string();
+    assert!(
+        error(1).contains("add --force to replace it"),
+        "{}",
+        error(1)
+    );
+    assert!(error(2).contains("symbolic link"), "{}", error(2));
+    assert!(
+        !dir.path().join("target").exists(),
+        "nothing written through the link"
+    );
+    assert_eq!(steps[3]["ok"], true, "{}", steps[3]);
+    assert_ne!(std::fs::read(&existing).unwrap(), b"precious");
+}

@@ -107,6 +107,13 @@ impl Wire {
                     "saved {count} frames to {}",
                     crate::safe_text::escape(&path.display().to_string())
                 ));
+                let dropped = capture.dropped();
+                if dropped > 0 {
+                    step.lines.push(format!(
+                        "  ({dropped} older frames were let go: the capture keeps the last {} MiB)",
+                        crate::wire::SAVED_BYTES >> 20
+                    ));
+                }
             }
         }
         Ok(step)

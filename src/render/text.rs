@@ -93,7 +93,13 @@ fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
                 format!("timeout: still blocked after {after:?}, so socklab interrupted it").red()
             )
         }
-        Outcome::Usage(error) => writeln!(out, "{} {error}", "error:".red().bold()),
+        // A usage error may quote the line, which may come from a file.
+        Outcome::Usage(error) => writeln!(
+            out,
+            "{} {}",
+            "error:".red().bold(),
+            crate::safe_text::escape(&error.to_string())
+        ),
         Outcome::NotReached(message) => writeln!(
             out,
             "{} {message}",

@@ -245,7 +245,9 @@ impl<W: Write> Runner<W> {
             // Built whole and written once: `out` may be behind a lock.
             self.rendered.clear();
             self.rendered.extend_from_slice(b"> ");
-            self.rendered.extend_from_slice(clip(line, 200).as_bytes());
+            let shown = clip(line, 200);
+            self.rendered
+                .extend_from_slice(crate::safe_text::escape(&shown).as_bytes());
             self.rendered.push(b'\n');
             let _ = self.out.write_all(&self.rendered);
         }

@@ -4,10 +4,55 @@
 use std::net::SocketAddr;
 
 use super::Session;
-use crate::wire::{Capture, Segment};
+use crate::wire::{Capture, Proto, Segment};
 
-/// A socket end for naming segments: handle name, local, peer address.
-pub(super) type WireEnd = (String, SocketAddr, Option<SocketAddr>);
+/// A socket end, for choosing the session's own segments and naming them.
+#[derive(Clone, Debug)]
+pub(super) struct WireEnd {
+    name: String,
+    proto: Proto,
+    local: SocketAddr,
+    /// The peer of a connected socket; None for a listener, an unconnected
+    /// UDP socket, or a connect still in flight.
+    peer: Option<SocketAddr>,
+}
+
+impl WireEnd {
+    fn new(name: &str, proto: Proto, local: SocketAddr, peer: Option<SocketAddr>) -> WireEnd {
+        WireEnd {
+            name: name.to_string(),
+            proto,
+            local: canonical(local),
+            peer: peer.map(canonical),
+        }
+    }
+
+    /// Whether the segment is this socket's own: the same protocol, and
+    /// exactly its address pair (a connected socket) or its address at one
+    /// end (a listener, an unconnected UDP socket). Another program's
+    /// traffic that merely shares a port is not.
+    fn owns(&self, segment: &Segment) -> bool {
+        if self.proto != segment.proto {
+            return false;
+        }
+        let (src, dst) = (canonical(segment.src), canonical(segment.dst));
+        match self.peer {
+            Some(peer) => (self.local == src && peer == dst) || (self.local == dst && peer == src),
+            None => same_end(self.local, src) || same_end(self.local, dst),
+        }
+    }
+}
+
+/// An IPv4-mapped IPv6 address as the IPv4 address it is on the wire.
+fn canonical(addr: SocketAddr) -> SocketAddr {
+    match addr {
+        SocketAddr::V6(v6) => match v6.ip().to_ipv4_mapped() {
+            Some(v4) => SocketAddr::from((v4, v6.port())),
+            None => addr,
+        },
+        SocketAddr::V4(_) => addr,
+    }
+}
 
 impl Session {
     /// Starts the wire view (a packet socket on loopback); says why not.
@@ -34,15 +79,19 @@ impl Session {
             .handles
             .iter()
             .filter_map(|h| {
+                let proto = match h.kind.socket_type() {
+                    socket2::Type::STREAM => Proto::Tcp,
+                    _ => Proto::Udp,
+                };
                 let local = h.socket.local_addr().ok()?.as_socket()?;
                 let peer = h.socket.peer_addr().ok().and_then(|a| a.as_socket());
-                (local.port() != 0).then(|| (h.name.clone(), local, peer))
+                (local.port() != 0).then(|| WireEnd::new(&h.name, proto, local, peer))
             })
             .collect();
         ends.extend(
             self.held
                 .connections()
-                .map(|(name, local, peer)| (name.to_string(), local, Some(peer))),
+                .map(|(name, local, peer)| WireEnd::new(name, Proto::Tcp, local, Some(peer))),
         );
         let Some(capture) = &mut self.wire else {
             return Vec::new();
@@ -50,11 +99,7 @@ impl Session {
         // Now's ends first, then those of the last step (a handle this
         // step closed still names the segments its close caused).
         let known: Vec<WireEnd> = ends.iter().chain(&self.wire_ends).cloned().collect();
-        let mut segments = capture.drain(|segment| {
-            known
-                .iter()
-                .any(|(_, local, _)| same_end(*local, segment.src) || same_end(*local, segment.dst))
-        });
+        let mut segments = capture.drain(|segment| known.iter().any(|end| end.owns(segment)));
         for segment in &mut segments {
             segment.from = end_name(&known, segment.src, segment.dst);
             segment.to = end_name(&known, segment.dst, segment.src);
@@ -74,16 +119,17 @@ fn same_end(local: SocketAddr, addr: SocketAddr) -> bool {
 /// that pair, else one bound there and not connected (a listener, a UDP
 /// socket), else any bound there; else the address itself.
 fn end_name(ends: &[WireEnd], addr: SocketAddr, other: SocketAddr) -> String {
+    let (addr, other) = (canonical(addr), canonical(other));
     let exact = ends
         .iter()
-        .find(|(_, local, peer)| *local == addr && *peer == Some(other));
+        .find(|end| end.local == addr && end.peer == Some(other));
     let unconnected = || {
         ends.iter()
-            .find(|(_, local, peer)| same_end(*local, addr) && peer.is_none())
+            .find(|end| same_end(end.local, addr) && end.peer.is_none())
     };
-    let any = || ends.iter().find(|(_, local, _)| same_end(*local, addr));
+    let any = || ends.iter().find(|end| same_end(end.local, addr));
     exact
         .or_else(unconnected)
         .or_else(any)
-        .map_or_else(|| addr.to_string(), |(name, _, _)| name.clone())
+        .map_or_else(|| addr.to_string(), |end| end.name.clone())
 }

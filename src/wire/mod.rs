@@ -15,6 +15,7 @@
 
 pub mod segment;
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, IoSliceMut};
 use std::os::fd::{AsRawFd, OwnedFd};
@@ -41,9 +42,16 @@ pub struct Capture {
     loopback: usize,
     buffer: Vec<u8>,
     relative: Relative,
-    /// Every frame shown so far, with when it was sent, for `wire save`.
-    saved: Vec<(Duration, Vec<u8>)>,
+    /// The frames shown, newest last, with when each was sent, for `wire
+    /// save`: at most SAVED_BYTES of them (the oldest go first).
+    saved: VecDeque<(Duration, Vec<u8>)>,
+    saved_bytes: usize,
+    /// How many of the oldest frames were let go to stay within SAVED_BYTES.
+    dropped: usize,
 }
+
+/// What the capture keeps for `wire save`: a ring of the latest frames.
+pub const SAVED_BYTES: usize = 4 << 20;
 
 impl Capture {
     /// Opens the packet socket; the error says what is missing and how to get it.
@@ -75,7 +83,9 @@ impl Capture {
             loopback,
             buffer: vec![0; 65_536 + 128],
             relative: Relative::default(),
-            saved: Vec::new(),
+            saved: VecDeque::new(),
+            saved_bytes: 0,
+            dropped: 0,
         })
     }
 
@@ -91,7 +101,7 @@ impl Capture {
                 continue;
             }
             self.relative.apply(&mut segment);
-            self.saved.push((at, frame));
+            self.keep(at, frame);
             segments.push(segment);
         }
         segments
@@ -137,9 +147,26 @@ impl Capture {
         }
     }
 
+    /// Keeps a frame for `save`, letting the oldest go past SAVED_BYTES.
+    fn keep(&mut self, at: Duration, frame: Vec<u8>) {
+        self.saved_bytes += frame.len();
+        self.saved.push_back((at, frame));
+        while self.saved_bytes > SAVED_BYTES
+            && let Some((_, old)) = self.saved.pop_front()
+        {
+            self.saved_bytes -= old.len();
+            self.dropped += 1;
+        }
+    }
+
     /// How many frames `save` would write.
     pub fn saved(&self) -> usize {
         self.saved.len()
+    }
+
+    /// How many of the oldest frames were let go (the ring was full).
+    pub fn dropped(&self) -> usize {
+        self.dropped
     }
 
     /// Writes every frame shown so far as a pcap file (Ethernet link type,
