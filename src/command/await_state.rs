@@ -93,7 +93,8 @@ impl Await {
         })
     }
 
-    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
+    pub fn execute(mut self, session: &mut Session) -> Result<Step, UsageError> {
+        self.timeout = session.wait_limit(self.timeout);
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
         let (reached, now) = match (session.get(&self.handle), self.target) {
             (Some(handle), Target::State(want)) => {

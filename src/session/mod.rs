@@ -60,6 +60,9 @@ impl Handle {
     }
 }
 
+/// The longest a confined (lesson's) session waits in one call or `await`.
+pub const CONFINED_MAX_WAIT: Duration = Duration::from_secs(60);
+
 pub struct Session {
     handles: Vec<Handle>,
     current: Option<String>,
@@ -124,6 +127,16 @@ impl Session {
     /// the only host name it may use is `localhost`.
     pub fn confine(&mut self) {
         self.confined = true;
+    }
+
+    /// How long a wait the session allows: in a lesson at most
+    /// [`CONFINED_MAX_WAIT`], as for any call.
+    pub fn wait_limit(&self, asked: Duration) -> Duration {
+        if self.confined {
+            asked.min(CONFINED_MAX_WAIT)
+        } else {
+            asked
+        }
     }
 
     /// Whether this is a lesson's session (see `confine`).

@@ -41,6 +41,15 @@ pub fn run(
     transcript: &Transcript,
     network: Network,
 ) -> Result<(Verdict, Vec<Vec<String>>), String> {
+    run_bounded(transcript, network, MAX_LESSON)
+}
+
+/// `run`, stopping before the first line that starts after `limit`.
+fn run_bounded(
+    transcript: &Transcript,
+    network: Network,
+    limit: std::time::Duration,
+) -> Result<(Verdict, Vec<Vec<String>>), String> {
     if let Some(why) = unmet_need(transcript) {
         return Ok((Verdict::Skipped(why), Vec::new()));
     }
@@ -62,11 +71,11 @@ pub fn run(
         if crate::sys::SIGINT_COUNT.load(Ordering::SeqCst) != sigints {
             return Err(format!("interrupted (Ctrl-C) before line {}", entry.line));
         }
-        if started.elapsed() > MAX_LESSON {
+        if started.elapsed() > limit {
             return Err(format!(
                 "line {}: the lesson has run longer than {} s, the most a lesson may: stopped",
                 entry.line,
-                MAX_LESSON.as_secs()
+                limit.as_secs()
             ));
         }
         let start = runner.out().len();
@@ -245,11 +254,6 @@ pub fn run_all(files: &[PathBuf], options: Options, out: &mut (dyn Write + Send)
                         break;
                     };
                     let (totals, out) = &mut *guard;
-                    if interrupted() {
-                        // Its result is the interruption's, not the lesson's.
-                        totals.not_run += 1;
-                        continue;
-                    }
                     counted(totals);
                     if let Err(e) = out.write_all(text.as_bytes()) {
                         totals.output_failed.get_or_insert(e.kind());
@@ -313,5 +317,25 @@ fn report_one(path: &Path, options: Options) -> (String, Count) {
             (text, counted)
         }
         Err(error) => (format!("{}\n", escape(&error)), |t| t.failed += 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lesson_that_runs_too_long_is_stopped() {
+        let lesson = "#! timeout: 300ms\n> s = socket udp\n> recv s\n> t = socket udp\n";
+        let transcript = format::parse(lesson).unwrap();
+        let limit = std::time::Duration::from_millis(100);
+        let error = run_bounded(&transcript, Network::Host, limit).unwrap_err();
+        assert!(
+            error.starts_with("line 4: the lesson has run longer than 0 s"),
+            "{error}"
+        );
+        // Within the bound, the same lesson runs to its end.
+        let long = std::time::Duration::from_secs(30);
+        assert!(run_bounded(&transcript, Network::Host, long).is_ok());
     }
 }
