@@ -22,6 +22,7 @@ pub mod command;
 pub mod courier;
 pub mod error;
 pub mod helper;
+pub mod history;
 pub mod interrupt;
 pub mod jobs;
 pub mod kernel_table;

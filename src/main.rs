@@ -277,8 +277,8 @@ fn test_command(
         write_stdout(b"note: --host-net: the lessons run in the host's network, where they can reach real services\n")?;
     }
     let totals = check::run_all(&files, options, &mut std::io::stdout());
-    if let Some(kind) = totals.output_failed {
-        return Err(output_failed(&kind.into()));
+    if let Some(errno) = totals.output_failed {
+        return Err(output_failed(&std::io::Error::from_raw_os_error(errno)));
     }
     if totals.interrupted {
         return Err(Exit::Interrupted);

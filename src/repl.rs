@@ -4,12 +4,13 @@
 //! Background results are shown above the prompt by the `courier`.
 
 use std::io;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rustyline::config::{CompletionType, Config};
 use rustyline::error::ReadlineError;
 use rustyline::history::{DefaultHistory, History};
+
+use crate::history::HistoryFile;
 use rustyline::{Editor, ExternalPrinter};
 
 use crate::courier::{self, Courier};
@@ -29,14 +30,21 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
     let config = Config::builder()
         .completion_type(CompletionType::List)
         .auto_add_history(true)
-        .max_history_size(10_000)?
+        .max_history_size(crate::history::MAX_ENTRIES)?
         .build();
     let handles = Arc::new(Mutex::new(Vec::new()));
     let mut editor: Editor<SocklabHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(SocklabHelper::new(Arc::clone(&handles))));
-    let history = history_path();
-    if let Some(path) = &history {
-        let _ = editor.load_history(path);
+    let mut history = HistoryFile::for_user();
+    if let Some(file) = &history {
+        match file.load() {
+            Ok(lines) => {
+                for line in lines {
+                    let _ = editor.history_mut().add(&line);
+                }
+            }
+            Err(problem) => eprintln!("socklab: {problem}"),
+        }
     }
     let inbox = session.jobs.inbox()?;
     let mut runner = Runner::new(session, io::stdout(), format, false, false);
@@ -50,10 +58,7 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
         Err(_) => courier::stdout_print(),
     };
     let courier = Courier::start(Arc::clone(&runner), inbox, Arc::clone(&handles), print)?;
-    let ended = read_lines(&mut editor, &runner, &handles);
-    if let Some(path) = &history {
-        save_history(editor.history_mut(), path);
-    }
+    let ended = read_lines(&mut editor, &runner, &handles, &mut history);
     drop(editor);
     courier.stop();
     ended?;
@@ -66,11 +71,21 @@ fn read_lines(
     editor: &mut Editor<SocklabHelper, DefaultHistory>,
     runner: &Shared,
     handles: &crate::helper::HandleList,
+    history: &mut Option<HistoryFile>,
 ) -> rustyline::Result<()> {
     loop {
         let prompt = prompt(&lock(runner).session);
         match editor.readline(&prompt) {
             Ok(text) => {
+                // Into the file before it runs: a line that ends the
+                // process (SIGTERM while it blocks) is kept too.
+                if let Some(file) = history {
+                    for line in text.lines() {
+                        if let Err(problem) = file.append(line) {
+                            eprintln!("socklab: {problem}");
+                        }
+                    }
+                }
                 let mut runner = lock(runner);
                 let flow = run_pasted(&mut runner, &text);
                 if let Ok(mut names) = handles.lock() {
@@ -81,6 +96,13 @@ fn read_lines(
                 }
             }
             Err(ReadlineError::Interrupted) => continue,
+            // Bytes that are not UTF-8 (a terminal in another encoding, a
+            // binary paste): rustyline drops the line it was reading. The
+            // session and its sockets stay; say what happened and go on.
+            Err(ReadlineError::Io(error)) if error.kind() == io::ErrorKind::InvalidData => {
+                let mut runner = lock(runner);
+                runner.run_invalid_input();
+            }
             Err(ReadlineError::Eof) => {
                 lock(runner).run_line("quit");
                 return Ok(());
@@ -120,34 +142,4 @@ pub fn prompt(session: &Session) -> String {
         None => "?",
     };
     format!("socklab [{name} {what}]> ")
-}
-
-/// `$XDG_STATE_HOME/socklab/history`, else `~/.local/state/socklab/history`.
-fn history_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
-    Some(base.join("socklab").join("history"))
-}
-
-/// Saves the history with mode 0600; a failure is reported, never fatal.
-fn save_history(history: &mut DefaultHistory, path: &std::path::Path) {
-    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-    let saved = path
-        .parent()
-        .map_or(Ok(()), |dir| {
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-        })
-        .and_then(|_| history.save(path).map_err(io::Error::other))
-        .and_then(|_| std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)));
-    if let Err(error) = saved {
-        eprintln!(
-            "socklab: could not save history to {}: {error}",
-            path.display()
-        );
-    }
 }

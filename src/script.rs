@@ -55,11 +55,19 @@ impl Default for Output {
 }
 
 impl Output {
-    /// Flushes unless another thread is writing (then it is blocked in
-    /// that write, and waiting for it could wait for ever).
+    /// Flushes, waiting at most half a second for another thread's write
+    /// to finish (a write into a pipe nobody reads could take for ever).
     fn try_flush(&self) {
-        if let Ok(mut out) = self.0.try_lock() {
-            let _ = out.flush();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(500);
+        loop {
+            if let Ok(mut out) = self.0.try_lock() {
+                let _ = out.flush();
+                return;
+            }
+            if std::time::Instant::now() > deadline {
+                return;
+            }
+            std::thread::yield_now();
         }
     }
 

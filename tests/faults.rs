@@ -133,3 +133,159 @@ fn output_onto_a_full_disk_is_an_error_not_a_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.contains("No space left on device"), "{stderr}");
 }
+
+/// Every subcommand, its output a pipe whose reader is gone (`| head` that
+/// ended) or a full disk: no panic, no signal, and the documented status —
+/// 141 for a closed output (quietly), 2 and one line on stderr for a full
+/// one. `record` keeps recording (the transcript is its real output).
+#[test]
+fn every_subcommand_survives_a_closed_or_full_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = dir.path().join("lesson.socklab");
+    std::fs::write(&lesson, "# A lesson.\n> s = socket udp\n...\n").unwrap();
+    let script = dir.path().join("script");
+    std::fs::write(&script, "help\n".repeat(100)).unwrap();
+    let lesson = lesson.to_str().unwrap();
+    let script = script.to_str().unwrap();
+    let recorded = dir.path().join("recorded.socklab");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["help"], ""),
+        (vec!["help", "--markdown"], ""),
+        (vec!["help", "accept"], ""),
+        (vec!["run", script], ""),
+        (vec![], "socket udp\nls\n"),
+        (vec!["test", lesson], ""),
+        (vec!["play", "--auto", "0s", lesson], ""),
+        (
+            vec!["record", recorded.to_str().unwrap()],
+            "socket udp\nls\n",
+        ),
+        (vec!["--help"], ""),
+        (vec!["--version"], ""),
+    ];
+    for (args, input) in &cases {
+        for full in [false, true] {
+            let stdout = if full {
+                Stdio::from(
+                    std::fs::OpenOptions::new()
+                        .write(true)
+                        .open("/dev/full")
+                        .unwrap(),
+                )
+            } else {
+                let (read, write) = nix::unistd::pipe().unwrap();
+                drop(read);
+                Stdio::from(write)
+            };
+            let mut child = socklab()
+                .args(args)
+                .stdin(Stdio::piped())
+                .stdout(stdout)
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(input.as_bytes())
+                .unwrap();
+            let output = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let what = format!("{args:?}, full: {full}: {stderr}");
+            assert_eq!(output.status.signal(), None, "{what}");
+            assert!(!stderr.contains("panicked"), "{what}");
+            if args.first().is_some_and(|a| a.starts_with("--")) {
+                // clap's own --help and --version: written as far as they can be.
+                assert_eq!(output.status.code(), Some(0), "{what}");
+            } else if args.first() == Some(&"record") {
+                assert_eq!(output.status.code(), Some(0), "{what}");
+                let text = std::fs::read_to_string(&recorded).unwrap();
+                assert!(text.contains("> ls"), "{what}: {text}");
+            } else if full {
+                assert_eq!(output.status.code(), Some(2), "{what}");
+                assert!(stderr.contains("No space left on device"), "{what}");
+            } else {
+                assert_eq!(output.status.code(), Some(141), "{what}");
+                assert_eq!(stderr, "", "quietly: {what}");
+            }
+        }
+    }
+}
+
+/// `socklab record FILE` writes each step as it happens: SIGTERM in the
+/// middle of a session leaves every completed step in the file.
+#[test]
+fn sigterm_during_record_leaves_every_completed_step() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("live.socklab");
+    let mut child = socklab()
+        .args(["record", file.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(b"u = socket udp\nls\n").unwrap();
+    input.flush().unwrap();
+    // ls's row for u is shown after its entry was written.
+    let mut shown = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.starts_with("*u ") {
+        line.clear();
+        assert_ne!(shown.read_line(&mut line).unwrap(), 0, "ended early");
+    }
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGTERM,
+    )
+    .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), Some(libc::SIGTERM));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("> u = socket udp\n"), "{text}");
+    assert!(text.contains("> ls\n") && text.contains("*u "), "{text}");
+    drop(input);
+}
+
+/// `socklab run` buffers its output into a pipe; SIGTERM or SIGHUP in the
+/// middle of a long script first writes out every step shown so far. The
+/// script's sendto steps tell the test how far it got: after datagram 100
+/// arrives, step 99 was shown, so it must be in the output.
+#[test]
+fn sigterm_and_sighup_flush_a_scripts_output() {
+    use nix::sys::signal::Signal;
+    for signal in [Signal::SIGTERM, Signal::SIGHUP] {
+        let ready = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let to = ready.local_addr().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("script");
+        let mut text = String::from("u = socket udp\n");
+        for i in 1..=50_000 {
+            text.push_str(&format!("sendto u {to} \"{i}\"\n"));
+        }
+        std::fs::write(&script, text).unwrap();
+        let child = socklab()
+            .args(["run", script.to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut buf = [0u8; 16];
+        loop {
+            let (n, _) = ready.recv_from(&mut buf).unwrap();
+            if &buf[..n] == b"100" {
+                break;
+            }
+        }
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), signal).unwrap();
+        let output = child.wait_with_output().unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        let tail = &text[text.len().saturating_sub(300)..];
+        assert_eq!(output.status.signal(), Some(signal as i32), "{tail}");
+        assert!(
+            text.contains(&format!("sendto(u, \"99\", 2, 0, {to}) = 2\n")),
+            "{signal:?}: {tail:?}"
+        );
+    }
+}

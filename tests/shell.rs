@@ -243,15 +243,116 @@ fn an_unwritable_history_file_is_reported_not_fatal() {
     std::fs::create_dir_all(state.path().join("socklab/history")).unwrap();
     let mut shell = spawn_shell(state.path(), &[]);
     shell.exp_string("socklab> ").unwrap();
-    type_keys(&mut shell, "socket udp\r", "new handle: s1");
-    shell.exp_string("socklab [s1 udp]> ").unwrap();
-    shell.send_control('d').unwrap();
+    shell.send("socket udp\r").unwrap();
+    shell.flush().unwrap();
+    // Said once, when the first line cannot be appended; the line runs.
     shell
-        .exp_string("socklab: could not save history to")
+        .exp_string("socklab: could not write the history")
         .unwrap();
+    shell.exp_string("new handle: s1").unwrap();
+    shell.exp_string("socklab [s1 udp]> ").unwrap();
+    type_keys(&mut shell, "ls\r", "*s1");
+    shell.send_control('d').unwrap();
     shell.exp_eof().unwrap();
     match shell.process().wait().unwrap() {
         WaitStatus::Exited(_, code) => assert_eq!(code, 0),
         other => panic!("the shell ended by {other:?}"),
     }
+}
+
+/// Twenty lines typed in one burst all run, in order (rustyline keeps what
+/// it read ahead between lines).
+#[test]
+fn a_burst_of_typed_lines_all_runs_in_order() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = spawn_shell(state.path(), &[]);
+    shell.exp_string("socklab> ").unwrap();
+    let burst: String = (1..=20).map(|i| format!("u{i} = socket udp\r")).collect();
+    shell.send(&burst).unwrap();
+    shell.flush().unwrap();
+    for i in 1..=20 {
+        shell.exp_string(&format!("new handle: u{i}\r")).unwrap();
+    }
+    type_keys(&mut shell, "ls\r", "*u20");
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
+    let history = std::fs::read_to_string(state.path().join("socklab/history")).unwrap();
+    let expected: String = (1..=20).map(|i| format!("u{i} = socket udp\n")).collect();
+    assert_eq!(history, format!("{expected}ls\n"));
+}
+
+/// Lines typed while a call blocks (here a 1 s await) run after it, in order.
+#[test]
+fn lines_typed_during_a_blocking_call_run_after_it() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = spawn_shell(state.path(), &[]);
+    shell.exp_string("socklab> ").unwrap();
+    type_keys(&mut shell, "u = socket udp\r", "socklab [u udp]> ");
+    type_keys(&mut shell, "bind 127.0.0.1:0\r", "bound: 127.0.0.1:");
+    shell.exp_string("socklab [u udp]> ").unwrap();
+    shell.send("await u readable 1s\r").unwrap();
+    shell.flush().unwrap();
+    // The line is accepted (the editor turns bracketed paste off as it
+    // hands it over): the await has begun.
+    shell.exp_string("\x1b[?2004l").unwrap();
+    shell.send("getsockname\rjobs\rls\r").unwrap();
+    shell.flush().unwrap();
+    shell
+        .exp_string("u did not become readable within 1s")
+        .unwrap();
+    shell.exp_string("getsockname(u) = 0").unwrap();
+    shell.exp_string("no background jobs").unwrap();
+    shell.exp_string("*u ").unwrap();
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
+}
+
+/// Bytes that are not UTF-8 at the prompt: a usage error, and the session
+/// and its sockets stay.
+#[test]
+fn invalid_utf8_at_the_prompt_is_a_usage_error_not_the_end() {
+    use std::io::Write;
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = spawn_shell(state.path(), &[]);
+    shell.exp_string("socklab> ").unwrap();
+    type_keys(&mut shell, "u = socket udp\r", "socklab [u udp]> ");
+    let mut tty = shell.process().get_file_handle().unwrap();
+    tty.write_all(b"send \xff\xfe\r").unwrap();
+    tty.flush().unwrap();
+    shell.exp_string("bytes that are not UTF-8").unwrap();
+    shell.exp_string("socklab [u udp]> ").unwrap();
+    type_keys(&mut shell, "ls\r", "*u ");
+    shell.send_control('d').unwrap();
+    shell.exp_string("closed: u").unwrap();
+    shell.exp_eof().unwrap();
+    // One line was a usage error: the status says so, as for any.
+    match shell.process().wait().unwrap() {
+        WaitStatus::Exited(_, 1) => {}
+        other => panic!("the shell ended by {other:?}"),
+    }
+}
+
+/// SIGHUP (the terminal closed) and SIGTERM: every line typed so far is in
+/// the history already; two shells at once keep both their lines.
+#[test]
+fn the_history_survives_sighup_and_sigterm_and_two_shells() {
+    use nix::sys::signal::Signal;
+    let state = tempfile::tempdir().unwrap();
+    let mut first = spawn_shell(state.path(), &[]);
+    let mut second = spawn_shell(state.path(), &[]);
+    first.exp_string("socklab> ").unwrap();
+    second.exp_string("socklab> ").unwrap();
+    type_keys(&mut first, "a = socket udp\r", "socklab [a udp]> ");
+    type_keys(&mut second, "b = socket tcp\r", "socklab [b CLOSE]> ");
+    type_keys(&mut first, "getsockname a\r", "socklab [a udp]> ");
+    first.process_mut().signal(Signal::SIGHUP).unwrap();
+    second.process_mut().signal(Signal::SIGTERM).unwrap();
+    for (shell, signal) in [(&first, Signal::SIGHUP), (&second, Signal::SIGTERM)] {
+        match shell.process().wait().unwrap() {
+            WaitStatus::Signaled(_, got, _) => assert_eq!(got, signal),
+            other => panic!("ended by {other:?}"),
+        }
+    }
+    let history = std::fs::read_to_string(state.path().join("socklab/history")).unwrap();
+    assert_eq!(history, "a = socket udp\nb = socket tcp\ngetsockname a\n");
 }

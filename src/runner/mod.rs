@@ -162,6 +162,17 @@ impl<W: Write> Runner<W> {
         }
     }
 
+    /// The shell's line that was not UTF-8 (the line editor could not
+    /// decode it, and dropped it): a usage error, and the session goes on.
+    pub fn run_invalid_input(&mut self) -> Flow {
+        let error = UsageError::new(
+            "the terminal sent bytes that are not UTF-8, so that line was dropped unrun — \
+             socklab reads UTF-8 text (set the terminal to UTF-8); write raw bytes as \
+             x\"ff fe\" or \"\\xff\"",
+        );
+        self.show("?", &Step::usage("?", error))
+    }
+
     /// Runs every line of `reader` until it ends or a line stops the session.
     /// While it waits for a line (a pipe that another program writes, as a
     /// person types), background results are shown as they come.

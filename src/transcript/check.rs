@@ -215,8 +215,9 @@ pub struct Totals {
     /// Files not run because Ctrl-C stopped the run.
     pub not_run: usize,
     pub interrupted: bool,
-    /// The output could not be written (a closed pipe, a full disk).
-    pub output_failed: Option<std::io::ErrorKind>,
+    /// The errno with which the output could not be written (EPIPE: a
+    /// closed pipe; ENOSPC: a full disk).
+    pub output_failed: Option<i32>,
 }
 
 /// How `socklab test` runs its files.
@@ -256,7 +257,7 @@ pub fn run_all(files: &[PathBuf], options: Options, out: &mut (dyn Write + Send)
                     let (totals, out) = &mut *guard;
                     counted(totals);
                     if let Err(e) = out.write_all(text.as_bytes()) {
-                        totals.output_failed.get_or_insert(e.kind());
+                        totals.output_failed.get_or_insert(errno_of(&e));
                     }
                 }
             });
@@ -279,9 +280,13 @@ pub fn run_all(files: &[PathBuf], options: Options, out: &mut (dyn Write + Send)
         totals.passed, totals.failed, totals.skipped
     ));
     if let Err(e) = out.write_all(summary.as_bytes()).and_then(|_| out.flush()) {
-        totals.output_failed.get_or_insert(e.kind());
+        totals.output_failed.get_or_insert(errno_of(&e));
     }
     totals
+}
+
+fn errno_of(error: &std::io::Error) -> i32 {
+    error.raw_os_error().unwrap_or(libc::EIO)
 }
 
 type Count = fn(&mut Totals);

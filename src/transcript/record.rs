@@ -61,21 +61,22 @@ pub fn record(
         let start = runner.out().len();
         let flow = runner.run_line(command);
         let text = String::from_utf8_lossy(&runner.out()[start..]).into_owned();
-        if echoing {
-            echoing = echo
-                .write_all(text.as_bytes())
-                .and_then(|_| echo.flush())
-                .is_ok();
-        }
         let raw: Vec<String> = text.lines().map(str::to_string).collect();
         let mut entry = format!("> {command}\n");
         for output in namer.normalize(&raw) {
             entry.push_str(&output);
             entry.push('\n');
         }
+        // In the file before it is shown: what was seen was recorded.
         out.write_all(entry.as_bytes())
             .and_then(|_| out.flush())
             .map_err(Failure::Transcript)?;
+        if echoing {
+            echoing = echo
+                .write_all(text.as_bytes())
+                .and_then(|_| echo.flush())
+                .is_ok();
+        }
         if flow == Flow::Stop {
             break;
         }
