@@ -50,13 +50,15 @@ fn run_bounded(
     network: Network,
     limit: std::time::Duration,
 ) -> Result<(Verdict, Vec<Vec<String>>), String> {
-    if let Some(why) = unmet_need(transcript) {
-        return Ok((Verdict::Skipped(why), Vec::new()));
-    }
     let sigints = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst);
     // Declared before the session, so it is dropped after it: the sockets
     // close before the scratch directory goes.
     let _env = LessonEnv::enter(network, transcript.unprivileged)?;
+    // Needs are met or not in the lesson's own network (a packet socket
+    // can be opened there by root of a user namespace, say).
+    if let Some(why) = unmet_need(transcript) {
+        return Ok((Verdict::Skipped(why), Vec::new()));
+    }
     let timeout = transcript.timeout.unwrap_or(DEFAULT_TIMEOUT);
     let mut session =
         Session::new(Some(timeout)).map_err(|e| format!("cannot start a session: {e}"))?;

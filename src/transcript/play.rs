@@ -43,13 +43,13 @@ pub fn play(
     out: &mut dyn Write,
     network: Network,
 ) -> io::Result<Played> {
-    if let Some(why) = super::check::unmet_need(transcript) {
-        return Ok(Played::Refused(format!("this lesson {why}")));
-    }
     let _env = match LessonEnv::enter(network, transcript.unprivileged) {
         Ok(env) => env,
         Err(message) => return Ok(Played::Refused(message)),
     };
+    if let Some(why) = super::check::unmet_need(transcript) {
+        return Ok(Played::Refused(format!("this lesson {why}")));
+    }
     let mut session = Session::new(Some(transcript.timeout.unwrap_or(DEFAULT_TIMEOUT)))?;
     session.confine();
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
