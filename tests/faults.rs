@@ -289,3 +289,27 @@ fn sigterm_and_sighup_flush_a_scripts_output() {
         );
     }
 }
+
+/// `source` of a device (/dev/zero would never end) or of a file that is
+/// being sourced already (a file sourcing itself ran 4^16 times) is a usage
+/// error; the script goes on.
+#[test]
+fn source_refuses_devices_and_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let looping = dir.path().join("loop");
+    std::fs::write(
+        &looping,
+        format!("u = socket udp\nsource {}\n", looping.display()),
+    )
+    .unwrap();
+    let script = format!("source /dev/zero\nsource {}\nls\n", looping.display());
+    let output = run_with_stdin(script.as_bytes(), &[]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("error: '/dev/zero' is not a regular file"),
+        "{text}"
+    );
+    assert!(text.contains("is being sourced already"), "{text}");
+    assert_eq!(text.matches("new handle: u").count(), 1, "{text}");
+    assert!(text.contains("*u "), "the script went on: {text}");
+}
