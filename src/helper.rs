@@ -86,6 +86,7 @@ impl SocklabHelper {
             Arg::OptValue | Arg::OnOff => strings(&["on", "off"]),
             Arg::ShutdownHow => strings(&["read", "write", "both"]),
             Arg::WireSetting => strings(&["on", "off", "save"]),
+            Arg::Encoding => strings(crate::encoding::OFFERED),
             Arg::SendFlags => names::SEND_FLAGS
                 .iter()
                 .map(|f| f.short.to_string())

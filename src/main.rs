@@ -39,6 +39,11 @@ struct Cli {
     /// Start with the wire view on: the segments each step puts on loopback (needs CAP_NET_RAW).
     #[arg(long, global = true)]
     wire: bool,
+    /// The text encoding typed text is sent in and received bytes are shown
+    /// in: utf-8 (default), gbk, gb18030, big5, shift_jis, euc-kr,
+    /// windows-1251, koi8-r, latin1 … (a lesson's `#! encoding:` wins).
+    #[arg(long, global = true, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<&'static socklab::encoding::Encoding>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -90,6 +95,10 @@ enum ColorWhen {
     Auto,
     Always,
     Never,
+}
+
+fn parse_encoding(text: &str) -> Result<&'static socklab::encoding::Encoding, String> {
+    socklab::encoding::by_name(text)
 }
 
 fn parse_timeout(text: &str) -> Result<Duration, String> {
@@ -186,6 +195,7 @@ fn network(host_net: bool) -> Network {
 /// Returns how many lines failed.
 fn run(cli: Cli) -> Result<usize, Exit> {
     let format = if cli.json { Format::Json } else { Format::Text };
+    let encoding = cli.encoding;
     let script_file = match cli.command {
         Some(Commands::Help { topic, markdown }) => return help_command(topic, markdown),
         Some(Commands::Test {
@@ -193,13 +203,13 @@ fn run(cli: Cli) -> Result<usize, Exit> {
             bless,
             jobs,
             host_net,
-        }) => return test_command(paths, bless, jobs, network(host_net)),
-        Some(Commands::Record { file }) => return record_command(&file),
+        }) => return test_command(paths, bless, jobs, network(host_net), encoding),
+        Some(Commands::Record { file }) => return record_command(&file, encoding),
         Some(Commands::Play {
             file,
             auto,
             host_net,
-        }) => return play_command(&file, auto, network(host_net)),
+        }) => return play_command(&file, auto, network(host_net), encoding),
         Some(Commands::Run { file }) => Some(file),
         None if !std::io::stdin().is_terminal() => Some("-".to_string()),
         None => None,
@@ -216,6 +226,9 @@ fn run(cli: Cli) -> Result<usize, Exit> {
     }
     .map_err(|e| format!("cannot start the session: {e}"))?;
     let mut session = session;
+    if let Some(encoding) = encoding {
+        session.set_encoding(encoding);
+    }
     if cli.wire {
         session.wire_on()?;
     }
@@ -255,6 +268,7 @@ fn test_command(
     bless: bool,
     jobs: Option<usize>,
     network: Network,
+    encoding: Option<&'static socklab::encoding::Encoding>,
 ) -> Result<usize, Exit> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("transcripts")]
@@ -271,6 +285,7 @@ fn test_command(
         // Transcripts compare output without colour.
         colour: check::colour_wanted(),
         network,
+        encoding,
     };
     colored::control::set_override(false);
     if network == Network::Host {
@@ -286,7 +301,10 @@ fn test_command(
     Ok(totals.failed)
 }
 
-fn record_command(file: &std::path::Path) -> Result<usize, Exit> {
+fn record_command(
+    file: &std::path::Path,
+    encoding: Option<&'static socklab::encoding::Encoding>,
+) -> Result<usize, Exit> {
     colored::control::set_override(false);
     let shown = socklab::safe_text::escape(&file.display().to_string()).into_owned();
     // Written as each step happens: a SIGTERM or a closed stdout leaves
@@ -294,16 +312,20 @@ fn record_command(file: &std::path::Path) -> Result<usize, Exit> {
     let mut out = socklab::safe_file::create(file, socklab::safe_file::Existing::Replace)
         .map_err(|e| format!("cannot write {shown}: {}", socklab::error::io_reason(&e)))?;
     let stdin = std::io::stdin();
-    let failures = record::record(&mut stdin.lock(), &mut out, &mut std::io::stdout()).map_err(
-        |e| match e {
-            record::Failure::Input(e) => Exit::Error(format!("reading the commands failed: {e}")),
-            record::Failure::Start(e) => Exit::Error(format!("cannot start the session: {e}")),
-            record::Failure::Transcript(e) => Exit::Error(format!(
-                "recording to {shown} failed: {}",
-                socklab::error::io_reason(&e)
-            )),
-        },
-    )?;
+    let failures = record::record(
+        &mut stdin.lock(),
+        &mut out,
+        &mut std::io::stdout(),
+        encoding.unwrap_or(socklab::encoding::UTF_8),
+    )
+    .map_err(|e| match e {
+        record::Failure::Input(e) => Exit::Error(format!("reading the commands failed: {e}")),
+        record::Failure::Start(e) => Exit::Error(format!("cannot start the session: {e}")),
+        record::Failure::Transcript(e) => Exit::Error(format!(
+            "recording to {shown} failed: {}",
+            socklab::error::io_reason(&e)
+        )),
+    })?;
     eprintln!("recorded {shown}");
     Ok(failures)
 }
@@ -312,10 +334,14 @@ fn play_command(
     file: &std::path::Path,
     auto: Option<Duration>,
     network: Network,
+    encoding: Option<&'static socklab::encoding::Encoding>,
 ) -> Result<usize, Exit> {
     let text = transcript::read_lesson(file)?;
     let shown = socklab::safe_text::escape(&file.display().to_string()).into_owned();
-    let transcript = format::parse(&text).map_err(|e| format!("{shown}: {e}"))?;
+    let mut transcript = format::parse(&text).map_err(|e| format!("{shown}: {e}"))?;
+    if transcript.encoding.is_none() {
+        transcript.encoding = encoding;
+    }
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut pace = match auto {

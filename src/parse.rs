@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use crate::address::{self, AddrSpec};
+use crate::encoding::Encoding;
 use crate::error::UsageError;
 
 /// The longest line socklab reads; longer data is written with `"..."*N`.
@@ -77,6 +78,14 @@ pub fn decode_line(bytes: &[u8], overflow: bool) -> Result<&str, (Cow<'_, str>, 
 
 /// Splits a line; `Ok(None)` for a blank line or a comment.
 pub fn split_line(line: &str) -> Result<Option<SplitLine<'_>>, UsageError> {
+    split_line_in(line, crate::encoding::UTF_8)
+}
+
+/// `split_line`, quoted text encoded in `encoding` (the session's).
+pub fn split_line_in<'a>(
+    line: &'a str,
+    encoding: &'static Encoding,
+) -> Result<Option<SplitLine<'a>>, UsageError> {
     if line.len() > MAX_LINE {
         return Err(UsageError::new(format!(
             "the line is {} bytes long; the limit is {MAX_LINE} — write long data as \"...\"*COUNT",
@@ -90,7 +99,7 @@ pub fn split_line(line: &str) -> Result<Option<SplitLine<'_>>, UsageError> {
         ));
     }
     let (names, rest_start) = split_names(line)?;
-    let mut tokens = tokenize(line, rest_start)?;
+    let mut tokens = tokenize(line, rest_start, encoding)?;
     let background = take_ampersand(&mut tokens);
     if let (Some(column), true) = (background, tokens.is_empty()) {
         return Err(UsageError::at(
@@ -188,7 +197,11 @@ pub fn check_handle_name(name: &str) -> Result<(), String> {
     }
 }
 
-fn tokenize(line: &str, start: usize) -> Result<Vec<Token<'_>>, UsageError> {
+fn tokenize<'a>(
+    line: &'a str,
+    start: usize,
+    encoding: &'static Encoding,
+) -> Result<Vec<Token<'a>>, UsageError> {
     let bytes = line.as_bytes();
     let mut tokens = Vec::new();
     let mut i = start;
@@ -196,9 +209,9 @@ fn tokenize(line: &str, start: usize) -> Result<Vec<Token<'_>>, UsageError> {
         match bytes[i] {
             b' ' | b'\t' | b'\r' | b'\n' => i += 1,
             b'#' => break,
-            b'"' => i = lex_data(line, i, i + 1, false, &mut tokens)?,
+            b'"' => i = lex_data(line, i, i + 1, Some(encoding), &mut tokens)?,
             b'x' if bytes.get(i + 1) == Some(&b'"') => {
-                i = lex_data(line, i, i + 2, true, &mut tokens)?
+                i = lex_data(line, i, i + 2, None, &mut tokens)?
             }
             _ => {
                 let end = bytes[i..]
@@ -219,21 +232,23 @@ fn tokenize(line: &str, start: usize) -> Result<Vec<Token<'_>>, UsageError> {
     Ok(tokens)
 }
 
-/// Lexes `"..."` or `x"..."` starting at `start` (content at `body`), with an
-/// optional `*N` after it. Returns the index after the token.
+/// Lexes `"..."` (text, in `Some(encoding)`) or `x"..."` (hex: None)
+/// starting at `start` (content at `body`), with an optional `*N` after
+/// it. Returns the index after the token.
 fn lex_data<'a>(
     line: &'a str,
     start: usize,
     body: usize,
-    hex: bool,
+    text: Option<&'static Encoding>,
     tokens: &mut Vec<Token<'a>>,
 ) -> Result<usize, UsageError> {
     let column = column_of(line, start);
-    let (mut bytes, mut end) = if hex {
-        let (bytes, end) = decode_hex(line, body)?;
-        (Cow::Owned(bytes), end)
-    } else {
-        decode_quoted(line, body)?
+    let (mut bytes, mut end) = match text {
+        None => {
+            let (bytes, end) = decode_hex(line, body)?;
+            (Cow::Owned(bytes), end)
+        }
+        Some(encoding) => decode_quoted(line, body, encoding)?,
     };
     if line.as_bytes().get(end) == Some(&b'*') {
         let digits_end = line[end + 1..]
@@ -273,17 +288,30 @@ fn lex_data<'a>(
     Ok(end)
 }
 
-fn decode_quoted(line: &str, body: usize) -> Result<(Cow<'_, [u8]>, usize), UsageError> {
+fn decode_quoted<'a>(
+    line: &'a str,
+    body: usize,
+    encoding: &'static Encoding,
+) -> Result<(Cow<'a, [u8]>, usize), UsageError> {
     let bytes = line.as_bytes();
-    // Without escapes the data is the text itself.
+    // Without escapes the data is the text itself (in UTF-8, or ASCII).
     let special = bytes[body..].iter().position(|&b| b == b'"' || b == b'\\');
     if let Some(close) = special.map(|n| body + n)
         && bytes[close] == b'"'
+        && (encoding == crate::encoding::UTF_8 || line[body..close].is_ascii())
     {
         return Ok((Cow::Borrowed(&bytes[body..close]), close + 1));
     }
     let mut out = Vec::new();
     let mut i = body;
+    // Text runs between escapes are encoded whole; escapes are bytes.
+    let mut run = body;
+    let encode_run = |out: &mut Vec<u8>, from: usize, to: usize| {
+        let encoded = crate::encoding::encode(&line[from..to], encoding)
+            .map_err(|message| UsageError::at(column_of(line, from), message))?;
+        out.extend_from_slice(&encoded);
+        Ok::<(), UsageError>(())
+    };
     loop {
         match bytes.get(i) {
             None => {
@@ -292,16 +320,18 @@ fn decode_quoted(line: &str, body: usize) -> Result<(Cow<'_, [u8]>, usize), Usag
                     "unterminated quote — close it with '\"'",
                 ));
             }
-            Some(b'"') => return Ok((Cow::Owned(out), i + 1)),
+            Some(b'"') => {
+                encode_run(&mut out, run, i)?;
+                return Ok((Cow::Owned(out), i + 1));
+            }
             Some(b'\\') => {
+                encode_run(&mut out, run, i)?;
                 let (byte, width) = decode_escape(line, i)?;
                 out.push(byte);
                 i += width;
+                run = i;
             }
-            Some(&b) => {
-                out.push(b);
-                i += 1;
-            }
+            Some(_) => i += 1,
         }
     }
 }
@@ -382,6 +412,10 @@ pub trait HandleNames {
     /// The background job that will create a handle of this name, if any.
     fn reserved_by(&self, _name: &str) -> Option<u32> {
         None
+    }
+    /// How typed text becomes bytes (the session's `encoding`).
+    fn encoding(&self) -> &'static Encoding {
+        crate::encoding::UTF_8
     }
 }
 
@@ -580,9 +614,15 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// `DATA`: a bare word as itself, or quoted/hex data.
+    /// `DATA`: a bare word as itself (in the session's encoding), or
+    /// quoted/hex data.
     pub fn data(&mut self, what: &str) -> Result<Vec<u8>, UsageError> {
+        let encoding = self.handles.encoding();
         match self.next() {
+            Some(token) if token.kind == TokenKind::Word => {
+                crate::encoding::encode(token.text, encoding)
+                    .map_err(|message| UsageError::at(token.column, message))
+            }
             Some(token) => Ok(token.bytes.to_vec()),
             None => Err(self.missing(what)),
         }

@@ -68,6 +68,8 @@ pub struct Step {
     /// With `wire on`: the segments on the session's connections since the
     /// last step (None when the wire view is off).
     pub wire: Option<Vec<Segment>>,
+    /// How the data is shown as text (the session's `encoding`).
+    pub encoding: &'static crate::encoding::Encoding,
 }
 
 /// How a step is about a background job.
@@ -107,6 +109,7 @@ impl Step {
             changes: Vec::new(),
             job: None,
             wire: None,
+            encoding: crate::encoding::UTF_8,
         }
     }
 

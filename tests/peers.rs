@@ -12,7 +12,14 @@ use common::*;
 use serde_json::Value;
 
 fn python(script: &str, args: &[&str]) -> Child {
+    python_in("utf-8", script, args)
+}
+
+/// A peer whose text is in `encoding`, as the tutorials' `data.encode('gbk')`.
+fn python_in(encoding: &str, script: &str, args: &[&str]) -> Child {
     Command::new("python3")
+        .env("PEER_ENCODING", encoding)
+        .env("PYTHONIOENCODING", "utf-8")
         .arg(format!(
             "{}/tests/peers/{script}",
             env!("CARGO_MANIFEST_DIR")
@@ -33,7 +40,11 @@ struct Peer {
 
 impl Peer {
     fn start(script: &str, args: &[&str]) -> Peer {
-        let mut child = python(script, args);
+        Peer::start_in("utf-8", script, args)
+    }
+
+    fn start_in(encoding: &str, script: &str, args: &[&str]) -> Peer {
+        let mut child = python_in(encoding, script, args);
         let out = BufReader::new(child.stdout.take().unwrap());
         let input = child.stdin.take();
         Peer { child, out, input }
@@ -104,8 +115,13 @@ struct Live {
 
 impl Live {
     fn start() -> Live {
+        Live::start_with(&[])
+    }
+
+    fn start_with(args: &[&str]) -> Live {
         let mut child = socklab()
             .args(["--json", "--timeout", "10"])
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -496,4 +512,93 @@ fn a_killed_peer_with_unread_data_resets_the_connection() {
     // The error is reported once; then the socket reads as ended.
     assert_ret(&lab.step("recv conn"), 0);
     lab.step("quit");
+}
+
+/// GBK, as the Chinese tutorials write it: `data.encode('gbk')` on one side,
+/// `encoding gbk` in socklab on the other. The UDP receiver (program 3)
+/// prints what socklab sent, decoded with 'gbk'; what the Python sender
+/// sends, socklab shows as the same Chinese text, and JSON `text` has it.
+#[test]
+fn gbk_both_ways_with_the_tutorials_udp_programs() {
+    let mut receiver = Peer::start_in("gbk", "udp_receiver.py", &[]);
+    let port = receiver.line();
+    let script = format!(
+        "encoding gbk\nu = socket udp\nbind u 127.0.0.1:0\nsendto u 127.0.0.1:{port} \"你好，世界\"\nsendto u 127.0.0.1:{port} 88\n"
+    );
+    let (steps, output) = run_json(&script, &[]);
+    assert!(output.status.success(), "{}", dump(&steps));
+    let sent = step(&steps, &format!("sendto u 127.0.0.1:{port} \"你好，世界\""));
+    assert_ret(sent, 10);
+    assert!(
+        sent["call"].as_str().unwrap().contains("\"你好，世界\""),
+        "{sent}"
+    );
+    let ours = port_of(step(&steps, "bind u 127.0.0.1:0"));
+    assert_eq!(receiver.line(), format!("你好，世界 {ours}"));
+    assert_eq!(receiver.line(), format!("88 {ours}"));
+    receiver.finish();
+
+    let mut lab = Live::start_with(&["--encoding", "gbk"]);
+    lab.step("u = socket udp");
+    let port = port_of(&lab.step("bind u 127.0.0.1:0"));
+    let mut sender = Peer::start_in("gbk", "udp_sender.py", &[&port, "收到了吗？", "88"]);
+    sender.line();
+    let got = lab.step("recvfrom u");
+    assert_eq!(data(&got), "收到了吗？".encode_gbk());
+    assert_eq!(got["text"], "收到了吗？", "{got}");
+    sender.finish();
+    lab.step("quit");
+}
+
+/// The tutorials' TCP turn-taking chat (program 6) in GBK: the Python
+/// server decodes what socklab sends with 'gbk' and answers in GBK.
+#[test]
+fn gbk_turn_taking_chat_with_the_python_server() {
+    let mut server = Peer::start_in("gbk", "turn_chat.py", &["server"]);
+    let port = server.line();
+    let script = format!(
+        "encoding gbk\nc = socket tcp\nconnect c 127.0.0.1:{port}\nsend c 你好\nrecv c\nsend c end\nrecv c\n"
+    );
+    let (steps, output) = run_json(&script, &[]);
+    assert!(output.status.success(), "{}", dump(&steps));
+    let reply = nth_step(&steps, "recv c", 0);
+    assert_eq!(data(reply), "got: 你好".encode_gbk());
+    assert_eq!(reply["text"], "got: 你好");
+    assert_eq!(server.line(), "你好");
+    assert_eq!(server.line(), "end");
+    server.finish();
+    // The same bytes shown as UTF-8 are not text: JSON says null, and the
+    // text view escapes every byte that is not valid.
+    let script = format!(
+        "encoding utf-8\nu = socket udp\nbind u 127.0.0.1:0\nsendto u u x\"{}\"\nrecv u\n",
+        hex(&"你好".encode_gbk())
+    );
+    let (steps, _) = run_json(&script, &[]);
+    assert_eq!(step(&steps, "recv u")["text"], Value::Null);
+    let output = run_with_stdin(script.as_bytes(), &[]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("data: \"\\xc4\\xe3\\xba\\xc3\""), "{text}");
+}
+
+trait Gbk {
+    fn encode_gbk(&self) -> Vec<u8>;
+}
+
+impl Gbk for str {
+    /// The tutorials' `text.encode('gbk')`, by Python itself.
+    fn encode_gbk(&self) -> Vec<u8> {
+        let output = Command::new("python3")
+            .args([
+                "-c",
+                "import sys; sys.stdout.buffer.write(sys.argv[1].encode('gbk'))",
+                self,
+            ])
+            .output()
+            .unwrap();
+        output.stdout
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -193,3 +193,49 @@ fn record_in_the_shell_writes_a_transcript_that_passes() {
         String::from_utf8_lossy(&test.stdout)
     );
 }
+
+/// `--encoding gbk record`: the transcript says `#! encoding: gbk`, shows
+/// the Chinese text, and replays; `test --encoding` is only a default.
+#[test]
+fn a_recording_in_gbk_keeps_its_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.socklab");
+    let mut child = socklab()
+        .args(["--encoding", "gbk", "record"])
+        .arg(&path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("u = socket udp\nbind u 127.0.0.1:0\nsendto u u 你好\nrecv u\n".as_bytes())
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("#! encoding: gbk\n"), "{text}");
+    assert!(
+        text.contains("sendto(u, \"你好\", 4, 0, 127.0.0.1:[PORT1]) = 4"),
+        "{text}"
+    );
+    assert!(text.contains("  data: \"你好\""), "{text}");
+    let replay = socklab().arg("test").arg(&path).output().unwrap();
+    assert!(
+        replay.status.success(),
+        "{}",
+        String::from_utf8_lossy(&replay.stdout)
+    );
+    // The file's own directive wins over --encoding.
+    let replay = socklab()
+        .args(["test", "--encoding", "koi8-r"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        replay.status.success(),
+        "{}",
+        String::from_utf8_lossy(&replay.stdout)
+    );
+}

@@ -11,6 +11,7 @@ pub mod background;
 mod bind;
 mod close;
 mod connect;
+mod encoding;
 mod getsockname;
 pub mod help;
 mod ioctl;
@@ -56,6 +57,8 @@ pub enum Arg {
     Job,
     /// `wire`'s on, off or save.
     WireSetting,
+    /// A text encoding's name.
+    Encoding,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,6 +134,7 @@ pub const COMMANDS: &[&Spec] = &[
     &background::JOBS,
     &background::WAIT,
     &session_verbs::USE,
+    &encoding::SPEC,
     &help::SPEC,
     &session_verbs::SOURCE,
     &session_verbs::RECORD,
@@ -177,6 +181,7 @@ pub enum Command {
     Wait(Option<u32>),
     Ls,
     Use(String),
+    Encoding(encoding::SetEncoding),
     Help(help::Help),
     /// Run a file's lines in this session (the driver does it).
     Source(String),
@@ -202,7 +207,7 @@ pub fn parse(
     line: &str,
     handles: &dyn HandleNames,
 ) -> Result<Option<Parsed>, (Option<&'static str>, UsageError)> {
-    let split = parse::split_line(line).map_err(|e| (None, e))?;
+    let split = parse::split_line_in(line, handles.encoding()).map_err(|e| (None, e))?;
     let Some(SplitLine {
         names,
         tokens,
@@ -283,6 +288,7 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
             Command::Use(handle)
         }
         "help" => Command::Help(help::Help::parse(cursor)?),
+        "encoding" => Command::Encoding(encoding::SetEncoding::parse(cursor)?),
         "source" => {
             let file = cursor.word("FILE")?.text.to_string();
             cursor.finish()?;
@@ -417,6 +423,7 @@ impl Command {
             Command::Ls => Ok(ls::execute(session)),
             Command::Use(name) => Ok(session_verbs::execute_use(name, session)),
             Command::Help(c) => Ok(c.execute()),
+            Command::Encoding(c) => Ok(c.execute(session)),
             Command::Source(_) | Command::Record(_) | Command::Quit | Command::Wait(_) => {
                 Ok(Step::new(verb, None))
             }

@@ -112,7 +112,7 @@ impl Send {
         call.push_str("send(");
         call.push_str(&self.handle);
         call.push_str(", ");
-        let _ = Preview(&self.data).write_to(&mut call);
+        let _ = Preview(&self.data, session.encoding()).write_to(&mut call);
         call.push_str(", ");
         call.push_str(itoa::Buffer::new().format(self.data.len()));
         call.push_str(", ");
@@ -152,7 +152,7 @@ impl Sendall {
         let call = format!(
             "sendall({}, {}, {})",
             self.handle,
-            preview(&self.data),
+            preview(&self.data, session.encoding()),
             self.data.len()
         );
         let mut sent = 0;
@@ -230,7 +230,7 @@ impl Sendto {
         let call = format!(
             "sendto({}, {}, {}, {}, {})",
             self.handle,
-            preview(&self.data),
+            preview(&self.data, session.encoding()),
             self.data.len(),
             names::msg_flags(self.flags, SEND_FLAGS),
             address::display(&addr)

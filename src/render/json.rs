@@ -1,7 +1,7 @@
 //! A step as one JSON object: the `--json` contract (docs/json.md).
 //!
 //! Keys always present: input, verb, handle, ok, ret, errno, error,
-//! new_handles, addr, data_hex, value, states. Also: call, job and
+//! new_handles, addr, data_hex, text, value, states. Also: call, job and
 //! background (the background job the step is about: "started" by the
 //! line, its "result", or "stopped" by the line), addr_kind,
 //! changes, fields (per-command extras), output (help/ls prose), wire (the
@@ -51,6 +51,12 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
         json!(step.addr.as_ref().map(|(k, _)| k)),
     );
     object.insert("data_hex".into(), json!(step.data.as_deref().map(hex)));
+    // The data as text in the session's encoding; null where it is not.
+    let text = step
+        .data
+        .as_deref()
+        .and_then(|data| crate::encoding::decode_exact(data, step.encoding));
+    object.insert("text".into(), json!(text));
     object.insert("value".into(), step.value.clone().unwrap_or(Value::Null));
     let states: Map<String, Value> = states
         .iter()

@@ -6,33 +6,36 @@ pub mod text;
 
 use std::fmt::{self, Write as _};
 
-/// Data in a call, as `"hello"`, clipped to 32 bytes: `"aaaa"...`.
-pub fn preview(data: &[u8]) -> String {
-    Preview(data).to_string()
+use crate::encoding::{self, Encoding, UTF_8};
+
+/// Data in a call, as `"hello"`, clipped to 32 bytes: `"aaaa"...`, shown
+/// as text in the session's encoding.
+pub fn preview(data: &[u8], encoding: &'static Encoding) -> String {
+    Preview(data, encoding).to_string()
 }
 
 /// `preview` as a `Display`, or written straight into a `String` with
 /// `write_to` (the hot path: no formatting machinery).
-pub struct Preview<'a>(pub &'a [u8]);
+pub struct Preview<'a>(pub &'a [u8], pub &'static Encoding);
 
 impl Preview<'_> {
     pub fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
         const MAX: usize = 32;
-        let data = self.0;
+        let (data, encoding) = (self.0, self.1);
         if data.len() <= MAX {
             out.write_str("\"")?;
-            Escaped(data).write_to(out)?;
+            Escaped(data, encoding).write_to(out)?;
             return out.write_str("\"");
         }
+        // Cut at a character boundary when the whole is valid text.
+        let valid = |bytes: &[u8]| encoding::decode_exact(bytes, encoding).is_some();
         let mut cut = MAX;
-        while cut > 0
-            && std::str::from_utf8(&data[..cut]).is_err()
-            && std::str::from_utf8(data).is_ok()
-        {
+        let whole_is_text = valid(data);
+        while cut > 0 && whole_is_text && !valid(&data[..cut]) {
             cut -= 1;
         }
         out.write_str("\"")?;
-        Escaped(&data[..cut]).write_to(out)?;
+        Escaped(&data[..cut], encoding).write_to(out)?;
         out.write_str("\"...")
     }
 }
@@ -43,17 +46,23 @@ impl fmt::Display for Preview<'_> {
     }
 }
 
-/// Bytes as text with C escapes: printable text as itself (UTF-8 included),
-/// `\n \r \t \0 \\ \"`, and `\xNN` for anything else.
-pub fn escape(data: &[u8]) -> String {
-    Escaped(data).to_string()
+/// Bytes as text with C escapes: printable text as itself (in the
+/// session's encoding), `\n \r \t \0 \\ \"`, and `\xNN` for anything
+/// else — every byte of a sequence that is not valid in the encoding.
+pub fn escape(data: &[u8], encoding: &'static Encoding) -> String {
+    Escaped(data, encoding).to_string()
 }
 
 /// `escape` as a `Display`, or written straight into any `fmt::Write`.
-pub struct Escaped<'a>(pub &'a [u8]);
+pub struct Escaped<'a>(pub &'a [u8], pub &'static Encoding);
 
 impl Escaped<'_> {
     pub fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        if self.1 != UTF_8 {
+            return encoding::write_escaped(self.0, self.1, out, |text, out| {
+                escape_text(text, out)
+            });
+        }
         let mut rest = self.0;
         while !rest.is_empty() {
             match std::str::from_utf8(rest) {
@@ -79,7 +88,7 @@ impl fmt::Display for Escaped<'_> {
     }
 }
 
-fn escape_text(text: &str, out: &mut impl fmt::Write) -> fmt::Result {
+fn escape_text(text: &str, out: &mut (impl fmt::Write + ?Sized)) -> fmt::Result {
     if text
         .bytes()
         .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
@@ -121,12 +130,19 @@ impl fmt::Write for IoText<'_> {
 }
 
 /// True when the bytes are not readable text, so a hex dump helps.
-pub fn is_binary(data: &[u8]) -> bool {
-    match std::str::from_utf8(data) {
-        Ok(text) => text
+pub fn is_binary(data: &[u8], encoding: &'static Encoding) -> bool {
+    let text = if encoding == UTF_8 {
+        std::str::from_utf8(data)
+            .ok()
+            .map(std::borrow::Cow::Borrowed)
+    } else {
+        encoding::decode_exact(data, encoding).map(std::borrow::Cow::Owned)
+    };
+    match text {
+        Some(text) => text
             .chars()
             .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
-        Err(_) => true,
+        None => true,
     }
 }
 
@@ -180,17 +196,20 @@ mod tests {
             (b"ok\xc3", "ok\\xc3"),
         ];
         for (data, want) in cases {
-            assert_eq!(escape(data), *want, "{data:?}");
+            assert_eq!(escape(data, UTF_8), *want, "{data:?}");
         }
     }
 
     #[test]
     fn binary_and_previews() {
-        assert!(!is_binary(b"GET / HTTP/1.0\r\n\r\n"));
-        assert!(is_binary(b"\x00\x01"));
-        assert!(is_binary(b"\xff"));
-        assert_eq!(preview(b"hi"), "\"hi\"");
-        assert_eq!(preview(&[b'a'; 40]), format!("\"{}\"...", "a".repeat(32)));
+        assert!(!is_binary(b"GET / HTTP/1.0\r\n\r\n", UTF_8));
+        assert!(is_binary(b"\x00\x01", UTF_8));
+        assert!(is_binary(b"\xff", UTF_8));
+        assert_eq!(preview(b"hi", UTF_8), "\"hi\"");
+        assert_eq!(
+            preview(&[b'a'; 40], UTF_8),
+            format!("\"{}\"...", "a".repeat(32))
+        );
         assert_eq!(hex(b"\x00\xab"), "00ab");
     }
 

@@ -30,7 +30,7 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
         writeln!(out, "  {label}: {addr}")?;
     }
     if let Some(data) = &step.data {
-        render_data(out, data)?;
+        render_data(out, data, step.encoding)?;
     }
     for (name, value) in &step.fields {
         if let Some(shown) = field_text(value) {
@@ -42,7 +42,7 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
         writeln!(out, "{indent}{line}")?;
     }
     for segment in step.wire.iter().flatten() {
-        writeln!(out, "  {}", segment.text().dimmed())?;
+        writeln!(out, "  {}", segment.text(step.encoding).dimmed())?;
     }
     for change in &step.changes {
         writeln!(out, "  {}", state_line(change).yellow())?;
@@ -109,23 +109,31 @@ fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     }
 }
 
-fn render_data(out: &mut dyn Write, data: &[u8]) -> io::Result<()> {
+fn render_data(
+    out: &mut dyn Write,
+    data: &[u8],
+    encoding: &'static crate::encoding::Encoding,
+) -> io::Result<()> {
     let shown = &data[..data.len().min(DATA_SHOWN)];
     let more = data.len() - shown.len();
     if plain() {
         out.write_all(b"  data: \"")?;
-        Escaped(shown)
+        Escaped(shown, encoding)
             .write_to(&mut IoText(out))
             .map_err(|_| io::Error::other("cannot write the data"))?;
         out.write_all(b"\"")?;
     } else {
-        write!(out, "  data: {}", format!("\"{}\"", Escaped(shown)).cyan())?;
+        write!(
+            out,
+            "  data: {}",
+            format!("\"{}\"", Escaped(shown, encoding)).cyan()
+        )?;
     }
     if more > 0 {
         write!(out, " … ({more} more bytes)")?;
     }
     writeln!(out)?;
-    if is_binary(data) {
+    if is_binary(data, encoding) {
         for line in hexdump(&data[..data.len().min(DUMP_SHOWN)]) {
             writeln!(out, "    {line}")?;
         }

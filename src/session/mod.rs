@@ -85,6 +85,8 @@ pub struct Session {
     /// A lesson's session (`socklab test`, `play`): it touches no files and
     /// names no hosts (see `confine`).
     confined: bool,
+    /// How typed text becomes bytes and received bytes are shown.
+    encoding: &'static crate::encoding::Encoding,
 }
 
 impl Session {
@@ -117,6 +119,7 @@ impl Session {
             wire: None,
             wire_ends: Vec::new(),
             confined: false,
+            encoding: crate::encoding::UTF_8,
         })
     }
 
@@ -137,6 +140,15 @@ impl Session {
         } else {
             asked
         }
+    }
+
+    /// The session's text encoding (`encoding NAME`).
+    pub fn encoding(&self) -> &'static crate::encoding::Encoding {
+        self.encoding
+    }
+
+    pub fn set_encoding(&mut self, encoding: &'static crate::encoding::Encoding) {
+        self.encoding = encoding;
     }
 
     /// Whether this is a lesson's session (see `confine`).
@@ -166,6 +178,7 @@ impl Session {
             wire: None,
             wire_ends: Vec::new(),
             confined: self.confined,
+            encoding: self.encoding,
         })
     }
 
@@ -352,6 +365,7 @@ impl Session {
                 .unwrap_or_else(|error| Step::usage(verb, error)),
             None => parsed.command.execute(parsed.verb, parsed.names, self),
         };
+        step.encoding = self.encoding;
         self.refresh_states(&mut step);
         step
     }
@@ -362,6 +376,7 @@ impl Session {
     pub fn take_event(&mut self, event: Event) -> Step {
         let mut step = event.step;
         step.job = Some((event.job, JobRole::Result));
+        step.encoding = self.encoding;
         for handle in event.handles {
             self.push(handle);
         }
@@ -405,6 +420,10 @@ impl HandleNames for Session {
 
     fn is_kernel_held(&self, name: &str) -> bool {
         self.get(name).is_none() && self.held.contains(name)
+    }
+
+    fn encoding(&self) -> &'static crate::encoding::Encoding {
+        self.encoding
     }
 
     fn reserved_by(&self, name: &str) -> Option<u32> {

@@ -63,6 +63,9 @@ fn run_bounded(
     let mut session =
         Session::new(Some(timeout)).map_err(|e| format!("cannot start a session: {e}"))?;
     session.confine();
+    if let Some(encoding) = transcript.encoding {
+        session.set_encoding(encoding);
+    }
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
     let mut namer = Namer::new(transcript.entries.iter().map(|e| e.command.as_str()));
     let mut outputs = Vec::new();
@@ -111,10 +114,15 @@ pub fn run_file(
     path: &Path,
     bless: bool,
     network: Network,
+    encoding: Option<&'static crate::encoding::Encoding>,
 ) -> Result<(Verdict, Vec<String>), String> {
     let name = super::display(path);
     let text = super::read_lesson(path)?;
-    let transcript = format::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+    let mut transcript = format::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+    // `--encoding` is the default; the lesson's own `#! encoding:` wins.
+    if transcript.encoding.is_none() {
+        transcript.encoding = encoding;
+    }
     let (verdict, outputs) = run(&transcript, network).map_err(|e| format!("{name}: {e}"))?;
     if bless && let Verdict::Failed(mismatches) = &verdict {
         let replacements: Vec<(usize, Vec<String>)> = transcript
@@ -229,6 +237,8 @@ pub struct Options {
     pub jobs: usize,
     pub colour: bool,
     pub network: Network,
+    /// `--encoding`: for lessons that do not say `#! encoding:`.
+    pub encoding: Option<&'static crate::encoding::Encoding>,
 }
 
 /// Runs every file on `jobs` threads, writing failures as they come and
@@ -295,7 +305,7 @@ type Count = fn(&mut Totals);
 
 fn report_one(path: &Path, options: Options) -> (String, Count) {
     let name = escape(&super::display(path)).into_owned();
-    match run_file(path, options.bless, options.network) {
+    match run_file(path, options.bless, options.network, options.encoding) {
         Ok((verdict, notes)) => {
             let mut text: String = notes
                 .iter()

@@ -5,6 +5,7 @@
 //! #! timeout: 2s
 //! #! needs: ipv6
 //! #! as: unprivileged
+//! #! encoding: gbk
 //! > srv = socket tcp
 //! socket(AF_INET, SOCK_STREAM, 0) = [FD1]
 //!   new handle: srv
@@ -64,6 +65,8 @@ pub struct Transcript {
     pub needs: Vec<Need>,
     /// `#! as: unprivileged`: the lesson runs with no capabilities.
     pub unprivileged: bool,
+    /// `#! encoding: gbk`: the session's text encoding from the start.
+    pub encoding: Option<&'static crate::encoding::Encoding>,
     /// What socklab changed in what the file asked (a timeout cut short),
     /// shown before the lesson runs.
     pub notes: Vec<String>,
@@ -80,6 +83,7 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
         timeout: None,
         needs: Vec::new(),
         unprivileged: false,
+        encoding: None,
         notes: Vec::new(),
         entries: Vec::new(),
         epilogue: Vec::new(),
@@ -142,6 +146,9 @@ fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String
             }
             transcript.timeout = Some(asked.min(limit));
         }
+        "encoding" => {
+            transcript.encoding = Some(crate::encoding::by_name(value.trim())?);
+        }
         "as" => match value.trim() {
             "unprivileged" => transcript.unprivileged = true,
             other => {
@@ -160,7 +167,7 @@ fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String
         }
         other => {
             return Err(format!(
-                "unknown directive '{other}' — timeout, needs or as"
+                "unknown directive '{other}' — timeout, needs, encoding or as"
             ));
         }
     }

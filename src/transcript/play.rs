@@ -52,6 +52,9 @@ pub fn play(
     }
     let mut session = Session::new(Some(transcript.timeout.unwrap_or(DEFAULT_TIMEOUT)))?;
     session.confine();
+    if let Some(encoding) = transcript.encoding {
+        session.set_encoding(encoding);
+    }
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
     if network == Network::Host {
         writeln!(

@@ -27,8 +27,14 @@ pub fn record(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     echo: &mut dyn Write,
+    encoding: &'static crate::encoding::Encoding,
 ) -> Result<usize, Failure> {
     let mut echoing = true;
+    if encoding != crate::encoding::UTF_8 {
+        // The replay must speak the same encoding.
+        writeln!(out, "#! encoding: {}", crate::encoding::name(encoding))
+            .map_err(Failure::Transcript)?;
+    }
     let mut runner: Option<Runner<Vec<u8>>> = None;
     let mut timeout = DEFAULT_TIMEOUT;
     let mut namer = Namer::default();
@@ -50,13 +56,11 @@ pub fn record(
         // The session starts at the first command, so `#! timeout:` above it counts.
         let runner = match &mut runner {
             Some(runner) => runner,
-            None => runner.insert(Runner::new(
-                Session::new(Some(timeout)).map_err(Failure::Start)?,
-                Vec::new(),
-                Format::Text,
-                false,
-                false,
-            )),
+            None => {
+                let mut session = Session::new(Some(timeout)).map_err(Failure::Start)?;
+                session.set_encoding(encoding);
+                runner.insert(Runner::new(session, Vec::new(), Format::Text, false, false))
+            }
         };
         let start = runner.out().len();
         let flow = runner.run_line(command);

@@ -143,7 +143,7 @@ impl Relative {
 
 impl Segment {
     /// `cli → srv  [SYN,ACK]  seq=0 ack=1 win=65483 <mss 65495,…> len=5 "hello"`.
-    pub fn text(&self) -> String {
+    pub fn text(&self, encoding: &'static crate::encoding::Encoding) -> String {
         let mut line = format!("{} → {}  ", self.from, self.to);
         match self.proto {
             Proto::Udp => line.push_str("UDP"),
@@ -166,7 +166,7 @@ impl Segment {
             line.push_str(&format!(
                 " len={} {}",
                 self.payload.len(),
-                Preview(&self.payload)
+                Preview(&self.payload, encoding)
             ));
         }
         line

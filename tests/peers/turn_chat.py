@@ -4,7 +4,11 @@
 #                                "got: MESSAGE", until "end"
 #   turn_chat.py client PORT M…  sends each message, waits for the answer,
 #                                prints it; "end" is sent last
+import os
 import socket
+
+# The tutorials' own text encoding: the Chinese ones use 'gbk'.
+ENCODING = os.environ.get("PEER_ENCODING", "utf-8")
 import sys
 
 if sys.argv[1] == "server":
@@ -16,10 +20,10 @@ if sys.argv[1] == "server":
     conn.settimeout(10)
     while True:
         data = conn.recv(1024)
-        print(data.decode(), flush=True)
+        print(data.decode(ENCODING), flush=True)
         if not data or data == b"end":
             break
-        conn.sendall(b"got: " + data)
+        conn.sendall("got: ".encode(ENCODING) + data)
     conn.close()
     server.close()
 else:
@@ -27,7 +31,7 @@ else:
     client.settimeout(10)
     client.connect(("127.0.0.1", int(sys.argv[2])))
     for message in sys.argv[3:]:
-        client.sendall(message.encode())
-        print(client.recv(1024).decode(), flush=True)
+        client.sendall(message.encode(ENCODING))
+        print(client.recv(1024).decode(ENCODING), flush=True)
     client.sendall(b"end")
     client.close()

@@ -1,0 +1,59 @@
+//! `encoding [NAME]`: the text encoding of the session — how typed text
+//! becomes bytes and how received bytes are shown (see `crate::encoding`).
+
+use super::{Arg, Group, Spec};
+use crate::encoding;
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "encoding",
+    usage: "encoding [NAME]",
+    syscall: "",
+    summary: "Speak the peer's text encoding: typed text is sent in it and received bytes are shown in it (utf-8, gbk, gb18030, big5, shift_jis, euc-kr, windows-1251, koi8-r, latin1 …); without NAME, say which is in use.",
+    notes: "The Chinese tutorials send data.encode('gbk'): `encoding gbk` makes `send 你好` send the same \
+            bytes, and shows what they receive as text. x\"…\" and \\xNN are always raw bytes. \
+            A byte sequence that is not valid in the encoding is shown as \\xNN, every byte of it. \
+            `socklab --encoding NAME` and `#! encoding: NAME` in a transcript set it from the start.",
+    errnos: &[],
+    args: &[Arg::Encoding],
+    creates: 0,
+    group: Group::Session,
+    background: false,
+};
+
+#[derive(Debug)]
+pub struct SetEncoding(Option<&'static encoding::Encoding>);
+
+impl SetEncoding {
+    pub fn parse(cursor: &mut Cursor) -> Result<SetEncoding, UsageError> {
+        let chosen = match cursor.peek() {
+            Some(_) => {
+                let token = cursor.word("NAME")?;
+                let found = encoding::by_name(token.text)
+                    .map_err(|message| cursor.error_at(token, message))?;
+                Some(found)
+            }
+            None => None,
+        };
+        cursor.finish()?;
+        Ok(SetEncoding(chosen))
+    }
+
+    pub fn execute(self, session: &mut Session) -> Step {
+        let mut step = Step::new(SPEC.name, None);
+        if let Some(chosen) = self.0 {
+            session.set_encoding(chosen);
+        }
+        let name = encoding::name(session.encoding());
+        step.lines.push(match self.0 {
+            Some(_) => format!(
+                "encoding: {name} (typed text is sent in it; received bytes are shown in it)"
+            ),
+            None => format!("encoding: {name}"),
+        });
+        step
+    }
+}
