@@ -84,7 +84,8 @@ enum Commands {
     /// Show help for a command, an errno (ECONNREFUSED) or `options`.
     Help {
         topic: Option<String>,
-        /// Print the whole command reference as Markdown (docs/commands.md).
+        /// Print the whole command reference as Markdown (docs/commands.md;
+        /// with the topic python, docs/python.md).
         #[arg(long)]
         markdown: bool,
     },
@@ -241,7 +242,9 @@ fn run(cli: Cli) -> Result<usize, Exit> {
 }
 
 fn help_command(topic: Option<String>, markdown: bool) -> Result<usize, Exit> {
-    let text = if markdown {
+    let text = if markdown && topic.as_deref() == Some("python") {
+        socklab::command::python_table::markdown()
+    } else if markdown {
         help::markdown()
     } else {
         let lines = match &topic {

@@ -100,6 +100,14 @@ pub struct MsgFlag {
     pub value: libc::c_int,
 }
 
+/// Whether a word names a send or recv flag (short or C name).
+pub fn is_msg_flag(word: &str) -> bool {
+    SEND_FLAGS
+        .iter()
+        .chain(RECV_FLAGS)
+        .any(|f| f.short.eq_ignore_ascii_case(word) || f.name.eq_ignore_ascii_case(word))
+}
+
 pub const SEND_FLAGS: &[MsgFlag] = &[
     MsgFlag {
         short: "dontwait",

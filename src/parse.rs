@@ -210,6 +210,9 @@ fn tokenize<'a>(
             b' ' | b'\t' | b'\r' | b'\n' => i += 1,
             b'#' => break,
             b'"' => i = lex_data(line, i, i + 1, Some(encoding), &mut tokens)?,
+            // Python's 'single quotes' are quotes too (a word like don't,
+            // whose quote is not first, stays a word).
+            b'\'' => i = lex_data(line, i, i + 1, Some(encoding), &mut tokens)?,
             b'x' if bytes.get(i + 1) == Some(&b'"') => {
                 i = lex_data(line, i, i + 2, None, &mut tokens)?
             }
@@ -248,7 +251,7 @@ fn lex_data<'a>(
             let (bytes, end) = decode_hex(line, body)?;
             (Cow::Owned(bytes), end)
         }
-        Some(encoding) => decode_quoted(line, body, encoding)?,
+        Some(encoding) => decode_quoted(line, body, encoding, line.as_bytes()[start])?,
     };
     if line.as_bytes().get(end) == Some(&b'*') {
         let digits_end = line[end + 1..]
@@ -288,16 +291,18 @@ fn lex_data<'a>(
     Ok(end)
 }
 
+/// Decodes quoted text whose opening `quote` (`"` or `'`) is just before `body`.
 fn decode_quoted<'a>(
     line: &'a str,
     body: usize,
     encoding: &'static Encoding,
+    quote: u8,
 ) -> Result<(Cow<'a, [u8]>, usize), UsageError> {
     let bytes = line.as_bytes();
     // Without escapes the data is the text itself (in UTF-8, or ASCII).
-    let special = bytes[body..].iter().position(|&b| b == b'"' || b == b'\\');
+    let special = bytes[body..].iter().position(|&b| b == quote || b == b'\\');
     if let Some(close) = special.map(|n| body + n)
-        && bytes[close] == b'"'
+        && bytes[close] == quote
         && (encoding == crate::encoding::UTF_8 || line[body..close].is_ascii())
     {
         return Ok((Cow::Borrowed(&bytes[body..close]), close + 1));
@@ -317,10 +322,10 @@ fn decode_quoted<'a>(
             None => {
                 return Err(UsageError::at(
                     column_of(line, body - 1),
-                    "unterminated quote — close it with '\"'",
+                    format!("unterminated quote — close it with '{}'", char::from(quote)),
                 ));
             }
-            Some(b'"') => {
+            Some(&b) if b == quote => {
                 encode_run(&mut out, run, i)?;
                 return Ok((Cow::Owned(out), i + 1));
             }
@@ -346,6 +351,7 @@ fn decode_escape(line: &str, i: usize) -> Result<(u8, usize), UsageError> {
         Some(b'0') => 0,
         Some(b'\\') => b'\\',
         Some(b'"') => b'"',
+        Some(b'\'') => b'\'',
         Some(b'x') => {
             let hex = line
                 .get(i + 2..i + 4)
@@ -362,7 +368,7 @@ fn decode_escape(line: &str, i: usize) -> Result<(u8, usize), UsageError> {
             let shown: String = line[i..].chars().take(2).collect();
             return Err(UsageError::at(
                 column_of(line, i),
-                format!("unknown escape '{shown}' — use \\n \\r \\t \\0 \\\\ \\\" or \\xNN"),
+                format!("unknown escape '{shown}' — use \\n \\r \\t \\0 \\\\ \\\" \\' or \\xNN"),
             ));
         }
     };
@@ -428,6 +434,8 @@ pub struct Cursor<'a> {
     handles: &'a dyn HandleNames,
     /// The token where an optional handle could have stood but didn't match.
     unmatched_handle: Option<usize>,
+    /// The last bare word `data` took (to suggest quoting text with spaces).
+    word_data: Option<usize>,
 }
 
 impl<'a> Cursor<'a> {
@@ -444,6 +452,7 @@ impl<'a> Cursor<'a> {
             end_column,
             handles,
             unmatched_handle: None,
+            word_data: None,
         }
     }
 
@@ -620,6 +629,7 @@ impl<'a> Cursor<'a> {
         let encoding = self.handles.encoding();
         match self.next() {
             Some(token) if token.kind == TokenKind::Word => {
+                self.word_data = Some(self.pos - 1);
                 crate::encoding::encode(token.text, encoding)
                     .map_err(|message| UsageError::at(token.column, message))
             }
@@ -660,6 +670,63 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// The line with the bare words from `data_at` on quoted as one piece of
+    /// data (`sendto ADDR hi from socklab` → `sendto ADDR "hi from
+    /// socklab"`), when they are all bare words.
+    fn quoted_suggestion(&self, data_at: Option<usize>) -> Option<String> {
+        let data_at = data_at?;
+        let rest = &self.tokens[data_at..];
+        if rest.iter().any(|t| t.kind != TokenKind::Word) {
+            return None;
+        }
+        let verb = self.usage.split(' ').next().unwrap_or_default();
+        let mut line = String::from(verb);
+        for token in &self.tokens[..data_at] {
+            line.push(' ');
+            line.push_str(token.text);
+        }
+        let words: Vec<&str> = rest.iter().map(|t| t.text).collect();
+        line.push_str(&format!(" \"{}\"", words.join(" ")));
+        Some(line)
+    }
+
+    /// `ADDR`, or Python's two-part `HOST PORT` (`bind 127.0.0.1 8888`,
+    /// `bind "" 8899` for any address, as the tutorials' `bind(("", 8899))`).
+    pub fn addr_or_host_port(&mut self) -> Result<AddrSpec, UsageError> {
+        if let [first, second, ..] = &self.tokens[self.pos..]
+            && second.kind == TokenKind::Word
+            && !second.text.is_empty()
+            && second.text.bytes().all(|b| b.is_ascii_digit())
+        {
+            let host = match first.kind {
+                TokenKind::Data if first.bytes.is_empty() => Some(None),
+                TokenKind::Word
+                    if first.text.parse::<std::net::IpAddr>().is_ok()
+                        || first.text.eq_ignore_ascii_case("localhost") =>
+                {
+                    Some(Some(first.text))
+                }
+                _ => None,
+            };
+            if let Some(host) = host {
+                let port = self.int_from(second, "port", 65_535)? as u16;
+                self.pos += 2;
+                return Ok(match host {
+                    None => AddrSpec::AnyPort(port),
+                    Some(host) => {
+                        let text = match host.parse::<std::net::IpAddr>() {
+                            Ok(std::net::IpAddr::V6(v6)) => format!("[{v6}]:{port}"),
+                            _ => format!("{host}:{port}"),
+                        };
+                        address::parse(&text)
+                            .map_err(|msg| self.error_at(first, format!("bad address: {msg}")))?
+                    }
+                });
+            }
+        }
+        self.addr()
+    }
+
     /// `ADDR`: a handle name (its local address) or an address.
     pub fn addr(&mut self) -> Result<AddrSpec, UsageError> {
         let token = self.word("ADDR")?;
@@ -675,6 +742,7 @@ impl<'a> Cursor<'a> {
 
     /// Trailing `FLAGS`: each one of `table`'s short names (or the C name).
     pub fn flags(&mut self, table: &[crate::names::MsgFlag]) -> Result<libc::c_int, UsageError> {
+        let data_at = self.word_data.filter(|at| at + 1 == self.pos);
         let mut value = 0;
         while let Some(token) = self.next() {
             let lower = token.text.to_ascii_lowercase();
@@ -683,6 +751,15 @@ impl<'a> Cursor<'a> {
                 .find(|f| f.short == lower || f.name.eq_ignore_ascii_case(token.text));
             match flag {
                 Some(flag) => value |= flag.value,
+                None if value == 0
+                    && !crate::names::is_msg_flag(token.text)
+                    && let Some(line) = self.quoted_suggestion(data_at) =>
+                {
+                    return Err(self.error_at(
+                        token,
+                        format!("text with spaces is one argument only when quoted: {line}",),
+                    ));
+                }
                 None => {
                     let names: Vec<&str> = table.iter().map(|f| f.short).collect();
                     return Err(self.error_at(

@@ -26,6 +26,37 @@ fn commands_md_matches_the_command_table() {
     }
 }
 
+/// docs/python.md is generated from the Python table, as help is.
+#[test]
+fn python_md_matches_the_python_table() {
+    let output = socklab()
+        .args(["help", "python", "--markdown"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let generated = String::from_utf8(output.stdout).unwrap();
+    let path = format!("{}/docs/python.md", env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        std::fs::read_to_string(&path).unwrap_or_default() == generated,
+        "docs/python.md is out of date; regenerate it with:\n  \
+         cargo run -- help python --markdown > docs/python.md"
+    );
+    // Every name in it has help of its own.
+    for method in socklab::command::python_table::METHODS {
+        let help = socklab().args(["help", method.name]).output().unwrap();
+        assert!(help.status.success(), "help {}", method.name);
+    }
+    for exception in socklab::command::python_table::EXCEPTIONS {
+        let help = socklab().args(["help", exception.name]).output().unwrap();
+        let text = String::from_utf8_lossy(&help.stdout);
+        assert!(
+            text.contains(exception.name),
+            "help {}: {text}",
+            exception.name
+        );
+    }
+}
+
 #[test]
 fn every_verb_has_help_and_a_section() {
     let doc = std::fs::read_to_string(format!("{}/docs/commands.md", env!("CARGO_MANIFEST_DIR")))

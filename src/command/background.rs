@@ -81,6 +81,7 @@ impl Command {
             Command::Sendto(c) => c.handles(),
             Command::Recv(c) => c.handles(),
             Command::Recvfrom(c) => c.handles(),
+            Command::Recvall(c) => c.handles(),
             Command::Poll(c) => c.handles(),
             _ => return None,
         })

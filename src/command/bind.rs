@@ -14,7 +14,8 @@ pub const SPEC: Spec = Spec {
     summary: "Give the socket a local address; port 0 lets the kernel choose, and the result shows the port it chose.",
     notes: "ADDR is IP:PORT, [IPv6]:PORT, :PORT (any address), HOST:PORT, /path or @name (AF_UNIX), \
             or another handle's name (its address: `bind b a` meets EADDRINUSE). With one argument, \
-            a handle name is the address.",
+            a handle name is the address. Python's two parts work too: `bind 127.0.0.1 8888`, \
+            and `bind \"\" 8899` for any address (the tutorials' `bind((\"\", 8899))`).",
     errnos: &[
         (
             "EADDRINUSE",
@@ -48,7 +49,7 @@ pub struct Bind {
 impl Bind {
     pub fn parse(cursor: &mut Cursor) -> Result<Bind, UsageError> {
         let handle = cursor.handle_before(1)?;
-        let addr = cursor.addr()?;
+        let addr = cursor.addr_or_host_port()?;
         cursor.finish()?;
         Ok(Bind { handle, addr })
     }

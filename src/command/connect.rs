@@ -57,7 +57,7 @@ impl Connect {
 
     pub fn parse(cursor: &mut Cursor) -> Result<Connect, UsageError> {
         let handle = cursor.handle_before(1)?;
-        let addr = cursor.addr()?;
+        let addr = cursor.addr_or_host_port()?;
         cursor.finish()?;
         Ok(Connect { handle, addr })
     }

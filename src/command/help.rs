@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::sockopt::OPTIONS;
-use super::{Arg, COMMANDS, Group, Spec};
+use super::{Arg, COMMANDS, Group, Spec, python_table};
 use crate::error::UsageError;
 use crate::names;
 use crate::parse::Cursor;
@@ -12,7 +12,7 @@ use crate::step::Step;
 
 pub const SPEC: Spec = Spec {
     name: "help",
-    usage: "help [VERB|ERRNO|options]",
+    usage: "help [VERB|ERRNO|PYTHON-NAME|python|options]",
     syscall: "",
     summary: "List the commands; `help VERB` for one (its call, the errnos you may meet); `help ECONNREFUSED` for an errno; `help options` for socket options.",
     notes: "",
@@ -50,7 +50,7 @@ impl Help {
             let near = crate::suggest::nearest(topic, COMMANDS.iter().map(|s| s.name));
             let hint = near.map_or(String::new(), |n| format!(" — did you mean '{n}'?"));
             return Err(UsageError::new(format!(
-                "no help for '{topic}'{hint} (try a command name, an errno like ECONNREFUSED, or 'options')"
+                "no help for '{topic}'{hint} (try a command name, an errno like ECONNREFUSED or 111, a Python name like setblocking or ConnectionRefusedError, 'python' or 'options')"
             )));
         }
         Ok(Help { topic })
@@ -70,12 +70,60 @@ impl Help {
 pub fn lines_for(topic: &str) -> Option<Vec<String>> {
     let lower = topic.to_ascii_lowercase();
     if let Some(spec) = super::spec(&lower) {
-        return Some(verb_help(spec));
+        let mut lines = verb_help(spec);
+        if let Some(method) = python_table::method(&lower) {
+            lines.push(format!(
+                "In Python: socket.{}() — {}",
+                method.name, method.note
+            ));
+        }
+        return Some(lines);
     }
     if lower == "options" {
         return Some(options_help());
     }
-    names::errno_from_name(topic).map(errno_help)
+    if lower == "python" {
+        return Some(python_help());
+    }
+    if let Some(errno) = names::errno_from_name(topic) {
+        return Some(errno_help(errno));
+    }
+    // `help 111`: an errno by its number.
+    if let Ok(number) = topic.parse::<i32>()
+        && let errno = nix::errno::Errno::from_raw(number)
+        && errno != nix::errno::Errno::UnknownErrno
+    {
+        return Some(errno_help(errno));
+    }
+    if let Some(exception) = python_table::exception(topic) {
+        let mut lines = python_table::exception_help(exception);
+        for errno in exception
+            .errnos
+            .iter()
+            .filter_map(|e| names::errno_from_name(e))
+        {
+            lines.push(String::new());
+            lines.extend(errno_help(errno));
+        }
+        return Some(lines);
+    }
+    python_table::method(topic).map(python_table::method_help)
+}
+
+/// `help python`: Python's socket methods and their socklab lines.
+fn python_help() -> Vec<String> {
+    let mut lines = vec![
+        "Python's socket methods in socklab (docs/python.md has the exceptions too):".to_string(),
+    ];
+    for method in python_table::METHODS {
+        let socklab = if method.socklab.is_empty() {
+            "(none: help NAME says why)"
+        } else {
+            method.socklab
+        };
+        lines.push(format!("  {:<12} {socklab}", method.name));
+    }
+    lines
 }
 
 const BACKGROUND_NOTE: &str = "Ending the line with & runs it on a worker thread and gives the prompt back \

@@ -19,7 +19,10 @@ mod listen;
 mod ls;
 mod nonblock;
 mod poll;
+mod python;
+pub mod python_table;
 mod recv;
+mod recvall;
 mod send;
 mod session_verbs;
 mod shutdown;
@@ -118,6 +121,7 @@ pub const COMMANDS: &[&Spec] = &[
     &send::SENDTO,
     &recv::RECV,
     &recv::RECVFROM,
+    &recvall::SPEC,
     &sockopt::SETSOCKOPT,
     &sockopt::GETSOCKOPT,
     &nonblock::SPEC,
@@ -165,6 +169,7 @@ pub enum Command {
     Sendto(send::Sendto),
     Recv(recv::Recv),
     Recvfrom(recv::Recvfrom),
+    Recvall(recvall::Recvall),
     Setsockopt(sockopt::Setsockopt),
     Getsockopt(sockopt::Getsockopt),
     Nonblock(nonblock::Nonblock),
@@ -218,7 +223,10 @@ pub fn parse(
     };
     let verb_token = &tokens[0];
     let Some(spec) = spec(verb_token.text) else {
-        return Err((None, unknown_verb(verb_token)));
+        return Err((
+            None,
+            python_form(line, handles).unwrap_or_else(|| unknown_verb(verb_token)),
+        ));
     };
     check_names(spec, &names, handles).map_err(|e| (Some(spec.name), e))?;
     if let (Some(column), false) = (background, spec.background) {
@@ -237,13 +245,26 @@ pub fn parse(
     }
     let end_column = parse::column_of(line, line.len());
     let mut cursor = Cursor::new(&tokens[1..], spec.usage, end_column, handles);
-    let command = parse_args(spec.name, &mut cursor).map_err(|e| (Some(spec.name), e))?;
+    let command = parse_args(spec.name, &mut cursor)
+        .map_err(|e| (Some(spec.name), python_form(line, handles).unwrap_or(e)))?;
     Ok(Some(Parsed {
         names: names.into_iter().map(|(name, _)| name).collect(),
         verb: spec.name,
         command,
         background,
     }))
+}
+
+/// A line in Python's call syntax, answered with the socklab line that
+/// does the same.
+fn python_form(line: &str, handles: &dyn HandleNames) -> Option<UsageError> {
+    let socklab = python::translate(line, handles)?;
+    Some(UsageError::at(
+        1,
+        format!(
+            "that is Python's call syntax — socklab writes the verb and its arguments: {socklab}"
+        ),
+    ))
 }
 
 fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
@@ -261,6 +282,7 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
         "sendto" => Command::Sendto(send::Sendto::parse(cursor)?),
         "recv" => Command::Recv(recv::Recv::parse(cursor)?),
         "recvfrom" => Command::Recvfrom(recv::Recvfrom::parse(cursor)?),
+        "recvall" => Command::Recvall(recvall::Recvall::parse(cursor)?),
         "setsockopt" => Command::Setsockopt(sockopt::Setsockopt::parse(cursor)?),
         "getsockopt" => Command::Getsockopt(sockopt::Getsockopt::parse(cursor)?),
         "nonblock" => Command::Nonblock(nonblock::Nonblock::parse(cursor)?),
@@ -405,6 +427,7 @@ impl Command {
             Command::Sendto(c) => c.execute(session),
             Command::Recv(c) => c.execute(session),
             Command::Recvfrom(c) => c.execute(session),
+            Command::Recvall(c) => c.execute(session),
             Command::Setsockopt(c) => c.execute(session),
             Command::Getsockopt(c) => c.execute(session),
             Command::Nonblock(c) => c.execute(session),

@@ -15,7 +15,8 @@ pub const SOCKET: Spec = Spec {
     syscall: "socket(2)",
     summary: "Create a socket; it becomes a new handle (default kind: tcp, as Python's socket.socket()).",
     notes: "tcp and udp are AF_INET; tcp6 and udp6 AF_INET6; unix, unix-dgram and unix-seqpacket AF_UNIX. \
-            The new handle is named NAME, or s1, s2, … and becomes the current handle.",
+            The new handle is named NAME, or s1, s2, … and becomes the current handle. \
+            Python's constants work too: `socket AF_INET SOCK_DGRAM` (also socket.AF_INET).",
     errnos: &[
         ("EMFILE", "this process has too many open files"),
         (
@@ -43,13 +44,81 @@ pub const SOCKETPAIR: Spec = Spec {
 };
 
 fn parse_kind(cursor: &mut Cursor, default: Kind, allowed: &[Kind]) -> Result<Kind, UsageError> {
-    if cursor.peek().is_none() {
+    let Some(first) = cursor.peek() else {
         return Ok(default);
+    };
+    if constant(first.text).starts_with("AF_") {
+        let kind = parse_python_kind(cursor)?;
+        if !allowed.contains(&kind) {
+            let choices: Vec<&str> = allowed.iter().map(|k| k.name()).collect();
+            return Err(cursor.error_at(
+                first,
+                format!(
+                    "{} is not one of these: {}",
+                    kind.name(),
+                    choices.join(", ")
+                ),
+            ));
+        }
+        return Ok(kind);
     }
     let choices: Vec<&str> = allowed.iter().map(|k| k.name()).collect();
     let index = cursor.keyword("socket kind", &choices)?;
     cursor.finish()?;
     Ok(allowed[index])
+}
+
+/// `socket.AF_INET,` as `AF_INET`: the tutorials' spelling, upper-cased.
+fn constant(word: &str) -> String {
+    let word = word.trim_end_matches(',');
+    word.strip_prefix("socket.")
+        .unwrap_or(word)
+        .to_ascii_uppercase()
+}
+
+/// `AF_INET SOCK_STREAM`, as the tutorials write `socket.socket(AF_INET,
+/// SOCK_STREAM)`; the type defaults to SOCK_STREAM, as in Python.
+fn parse_python_kind(cursor: &mut Cursor) -> Result<Kind, UsageError> {
+    let family_token = cursor.word("AF_…")?;
+    let family = constant(family_token.text);
+    let kind_type = match cursor.peek() {
+        Some(_) => {
+            let token = cursor.word("SOCK_…")?;
+            (constant(token.text), Some(token))
+        }
+        None => ("SOCK_STREAM".to_string(), None),
+    };
+    let kind = match (family.as_str(), kind_type.0.as_str()) {
+        ("AF_INET", "SOCK_STREAM") => Kind::Tcp,
+        ("AF_INET", "SOCK_DGRAM") => Kind::Udp,
+        ("AF_INET6", "SOCK_STREAM") => Kind::Tcp6,
+        ("AF_INET6", "SOCK_DGRAM") => Kind::Udp6,
+        ("AF_UNIX", "SOCK_STREAM") => Kind::Unix,
+        ("AF_UNIX", "SOCK_DGRAM") => Kind::UnixDgram,
+        ("AF_UNIX", "SOCK_SEQPACKET") => Kind::UnixSeqpacket,
+        ("AF_INET" | "AF_INET6" | "AF_UNIX", _) => {
+            let token = kind_type.1.unwrap_or(family_token);
+            return Err(cursor.error_at(
+                token,
+                format!(
+                    "socklab makes SOCK_STREAM and SOCK_DGRAM sockets (and SOCK_SEQPACKET for \
+                     AF_UNIX), not '{}'",
+                    token.text
+                ),
+            ));
+        }
+        _ => {
+            return Err(cursor.error_at(
+                family_token,
+                format!(
+                    "socklab makes AF_INET, AF_INET6 and AF_UNIX sockets, not '{}'",
+                    family_token.text
+                ),
+            ));
+        }
+    };
+    cursor.finish()?;
+    Ok(kind)
 }
 
 fn type_and_call(kind: Kind) -> String {

@@ -223,13 +223,14 @@ const COMMON_ERRNOS: &[(&str, &str)] = &[
 
 pub const SETSOCKOPT: Spec = Spec {
     name: "setsockopt",
-    usage: "setsockopt [H] OPTION VALUE",
+    usage: "setsockopt [H] [LEVEL] OPTION VALUE",
     syscall: "setsockopt(2)",
     summary: "Set a socket option: booleans take on/off/1/0, sizes a number, timeouts 1.5s or 200ms.",
     notes: "Options: SO_REUSEADDR SO_REUSEPORT SO_KEEPALIVE SO_BROADCAST SO_RCVBUF SO_SNDBUF \
             SO_RCVTIMEO SO_SNDTIMEO SO_LINGER TCP_NODELAY TCP_CORK TCP_MAXSEG TCP_KEEPIDLE IP_TTL \
             IP_TOS IPV6_V6ONLY, or their short names (reuseaddr, rcvbuf, …). Read back with \
-            getsockopt: Linux doubles SO_RCVBUF and SO_SNDBUF.",
+            getsockopt: Linux doubles SO_RCVBUF and SO_SNDBUF. The level may be written, as in \
+            Python and C (setsockopt SOL_SOCKET SO_REUSEADDR 1); it is checked against the option's.",
     errnos: COMMON_ERRNOS,
     args: &[Arg::Handle, Arg::SockOpt, Arg::OptValue],
     creates: 0,
@@ -239,7 +240,7 @@ pub const SETSOCKOPT: Spec = Spec {
 
 pub const GETSOCKOPT: Spec = Spec {
     name: "getsockopt",
-    usage: "getsockopt [H] OPTION",
+    usage: "getsockopt [H] [LEVEL] OPTION",
     syscall: "getsockopt(2)",
     summary: "Read a socket option as the kernel reports it (SO_RCVBUF 4096 reads back as 8192 on Linux).",
     notes: "Also the read-only SO_ERROR (reading it clears it), SO_TYPE and SO_ACCEPTCONN.",
@@ -259,7 +260,26 @@ enum SetValue {
 }
 
 fn parse_option(cursor: &mut Cursor) -> Result<&'static OptSpec, UsageError> {
+    // The level, as Python and C write it (setsockopt SOL_SOCKET
+    // SO_REUSEADDR 1), is taken and checked: the option knows its own.
+    let level = cursor
+        .peek()
+        .and_then(|t| level_name(t.text).map(|name| (t, name)));
+    if level.is_some() {
+        cursor.word("LEVEL")?;
+    }
     let token = cursor.word("OPTION")?;
+    if let (Some((level_token, level)), Some(option)) = (level, find_option(token.text))
+        && !same_level(level, option.level)
+    {
+        return Err(cursor.error_at(
+            level_token,
+            format!(
+                "{} is an option of level {}, not {level}",
+                option.name, option.level
+            ),
+        ));
+    }
     find_option(token.text).ok_or_else(|| {
         let names = OPTIONS.iter().flat_map(|o| [o.name, o.short]);
         let hint = match crate::suggest::nearest(token.text, names) {
@@ -271,6 +291,30 @@ fn parse_option(cursor: &mut Cursor) -> Result<&'static OptSpec, UsageError> {
         };
         cursor.error_at(token, hint)
     })
+}
+
+/// A level's canonical name, for `SOL_SOCKET`, `socket.SOL_SOCKET`,
+/// `IPPROTO_TCP`, `SOL_TCP` …
+fn level_name(word: &str) -> Option<&'static str> {
+    let word = word.trim_end_matches(',');
+    let word = word
+        .strip_prefix("socket.")
+        .unwrap_or(word)
+        .to_ascii_uppercase();
+    match word.as_str() {
+        "SOL_SOCKET" => Some("SOL_SOCKET"),
+        "IPPROTO_TCP" | "SOL_TCP" => Some("IPPROTO_TCP"),
+        "IPPROTO_IP" | "SOL_IP" => Some("IPPROTO_IP"),
+        "IPPROTO_IPV6" | "SOL_IPV6" => Some("IPPROTO_IPV6"),
+        _ => None,
+    }
+}
+
+fn same_level(given: &str, option_level: &str) -> bool {
+    given == option_level
+        || (given == "IPPROTO_TCP" && option_level == "SOL_TCP")
+        || (given == "IPPROTO_IP" && option_level == "SOL_IP")
+        || (given == "IPPROTO_IPV6" && option_level == "SOL_IPV6")
 }
 
 fn parse_value(

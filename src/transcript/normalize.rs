@@ -12,7 +12,10 @@ use regex::{Captures, Regex};
 
 static PORT: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(\b\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):(\d{1,5})\b"));
-static LITERAL_PORT: LazyLock<Regex> = LazyLock::new(|| pattern(r":(\d{1,5})\b"));
+/// A port written in a command: `:8888`, or Python's two words
+/// `127.0.0.1 8888` / `"" 8888`, or `, 8888)` in Python's call syntax.
+static LITERAL_PORT: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r#"(?::|[\d.]\d |" |'\s*,\s*|" \s*,\s*)(\d{1,5})\b"#));
 static FD_CALL: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^((?:\[\d+\] )?(?:socket|accept)\(.*\) = )(\d+)$"));
 static FD_PAIR: LazyLock<Regex> =

@@ -1,0 +1,108 @@
+//! `recvall [H] N`: recv(2) in a loop until exactly N bytes have come or
+//! the peer closed — the tutorials' "receive exactly msglen bytes" loop,
+//! the mirror of `sendall`. It says how many calls it made and what each
+//! returned; EOF before N is the tutorials' "socket connection broken".
+
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::parse::{Cursor, MAX_DATA};
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "recvall",
+    usage: "recvall [H] N",
+    syscall: "recv(2) in a loop",
+    summary: "Call recv until exactly N bytes have come, or the peer closed: the tutorials' loop that reads a message of known length; shows how many calls it took and what each returned.",
+    notes: "One recv returns anywhere from 1 to the bytes asked for, so a reader that knows the \
+            message length loops. EOF (recv returning 0) before N bytes is the tutorials' \
+            \"socket connection broken\": recvall stops and says how many bytes came. On a \
+            nonblocking socket it stops at the first EAGAIN. N is at most 16 MiB.",
+    errnos: &[
+        (
+            "EAGAIN",
+            "nonblocking, and the bytes so far are all there are for now",
+        ),
+        (
+            "ECONNRESET",
+            "the peer reset the connection (RST) before all N bytes came",
+        ),
+        ("ENOTCONN", "a TCP socket that is not connected"),
+    ],
+    args: &[Arg::Handle, Arg::Number],
+    creates: 0,
+    group: Group::Data,
+    background: true,
+};
+
+#[derive(Debug)]
+pub struct Recvall {
+    handle: String,
+    len: usize,
+}
+
+impl Recvall {
+    /// The handles a background run of it shares.
+    pub fn handles(&self) -> Vec<String> {
+        vec![self.handle.clone()]
+    }
+
+    pub fn parse(cursor: &mut Cursor) -> Result<Recvall, UsageError> {
+        let handle = cursor.handle_before(1)?;
+        let len = cursor.int("N", MAX_DATA as u64)? as usize;
+        cursor.finish()?;
+        Ok(Recvall { handle, len })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
+        let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        let handle = session.lookup(&self.handle)?;
+        let call = format!("recvall({}, {})", self.handle, self.len);
+        let mut buffer = vec![0u8; self.len];
+        let mut got = 0;
+        let mut each = Vec::new();
+        let mut last = Ok(0);
+        let mut timed_out = false;
+        let mut eof = false;
+        while got < self.len {
+            let (result, interrupted) = session.bounded(&call, || {
+                handle
+                    .socket
+                    .recv(crate::sys::as_uninit(&mut buffer[got..]))
+            });
+            timed_out = interrupted;
+            match result {
+                Ok(0) => {
+                    each.push(0);
+                    eof = true;
+                    break;
+                }
+                Ok(n) => {
+                    each.push(n);
+                    got += n;
+                    last = Ok(got as i64);
+                }
+                Err(error) => {
+                    last = Err(error);
+                    break;
+                }
+            }
+        }
+        let failed = last.is_err();
+        session.record_call(&mut step, call, last, timed_out);
+        step.field("calls", each.len() + usize::from(failed));
+        step.field("received", got);
+        step.field("each", each);
+        buffer.truncate(got);
+        step.data = Some(buffer);
+        if eof {
+            step.lines.push(format!(
+                "EOF after {got} of {} bytes: the peer closed before the whole message came \
+                 (the tutorials' \"socket connection broken\")",
+                self.len
+            ));
+        }
+        session.set_current(&self.handle);
+        Ok(step)
+    }
+}
