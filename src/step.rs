@@ -70,6 +70,12 @@ pub struct Step {
     pub wire: Option<Vec<Segment>>,
     /// How the data is shown as text (the session's `encoding`).
     pub encoding: &'static crate::encoding::Encoding,
+    /// Why a failed call failed, and what to do: the command table's note
+    /// for its errno, shown under the call at the moment of surprise.
+    pub why: Option<&'static str>,
+    /// Notes a teacher would add to what happened (a bind allowed by
+    /// privilege, a close that sent RST): one line each.
+    pub notes: Vec<String>,
 }
 
 /// How a step is about a background job.
@@ -110,6 +116,8 @@ impl Step {
             job: None,
             wire: None,
             encoding: crate::encoding::UTF_8,
+            why: None,
+            notes: Vec::new(),
         }
     }
 

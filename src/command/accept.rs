@@ -21,10 +21,10 @@ pub const SPEC: Spec = Spec {
             "EAGAIN",
             "the listener is nonblocking and no connection is waiting",
         ),
-        ("EINVAL", "the socket is not listening (call listen first)"),
+        ("EINVAL", "the socket is not listening — call listen first"),
         (
             "EINTR",
-            "a signal (Ctrl-C, or socklab's timeout) interrupted the wait",
+            "a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job",
         ),
         (
             "ECONNABORTED",

@@ -124,6 +124,18 @@ impl Await {
                 return Err(error);
             }
         };
+        if let (Target::Readable, Some(handle)) = (self.target, session.get(&self.handle))
+            && handle.kind.is_tcp()
+            && handle.state == Some(TcpState::CLOSE)
+        {
+            step.notes.push(format!(
+                "{} is neither listening nor connected: poll reports POLLHUP for it at once, \
+                 which wakes a reader — yet there is nothing to read (recv gives ENOTCONN). \
+                 Readable means a connection to accept on a listener, and data or EOF on a \
+                 connected socket",
+                self.handle
+            ));
+        }
         let what = match self.target {
             Target::State(state) => state.name().to_string(),
             Target::Readable => "readable".into(),

@@ -65,8 +65,30 @@ impl Bind {
         session.record_call(&mut step, call, result, false);
         if let Some(Ok(local)) = bound {
             step.addr = Some(("bound", address::display(&local)));
+            if let Some(port) = local.as_socket().map(|a| a.port())
+                && let Some(start) = unprivileged_port_start()
+                && port != 0
+                && port < start
+                && session.first_time("privileged bind")
+            {
+                step.notes.push(format!(
+                    "allowed because socklab runs with CAP_NET_BIND_SERVICE (as root, or root of \
+                     its namespace); an ordinary user gets EACCES below \
+                     net.ipv4.ip_unprivileged_port_start = {start}"
+                ));
+            }
         }
         session.set_current(&self.handle);
         Ok(step)
     }
+}
+
+/// The first port anyone may bind, in the calling thread's network
+/// namespace (/proc/sys/net is the reader's own).
+fn unprivileged_port_start() -> Option<u16> {
+    std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }

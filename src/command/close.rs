@@ -1,10 +1,12 @@
 //! `close [H]`: close(2); the handle leaves the table.
 
+use std::os::fd::AsFd;
 use std::os::fd::IntoRawFd;
 use std::sync::Arc;
 
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
+use crate::names::TcpState;
 use crate::parse::Cursor;
 use crate::session::Session;
 use crate::step::{StateChange, Step};
@@ -29,6 +31,30 @@ pub const SPEC: Spec = Spec {
 #[derive(Debug)]
 pub struct Close {
     handle: String,
+}
+
+/// Why closing this connected TCP socket sends RST instead of FIN, if it
+/// does: unread data, or SO_LINGER with a zero timeout.
+fn reset_reason(socket: &socket2::Socket, state: Option<TcpState>) -> Option<String> {
+    if !state.is_some_and(TcpState::is_connected) {
+        return None;
+    }
+    let unread =
+        crate::sys::queue_ioctl(socket.as_fd(), crate::sys::QueueIoctl::Fionread).unwrap_or(0);
+    if unread > 0 {
+        return Some(format!(
+            "{unread} received bytes were never read: closing sends RST instead of FIN (the \
+             data is thrown away, and the peer's next call gets ECONNRESET)"
+        ));
+    }
+    match socket.linger() {
+        Ok(Some(timeout)) if timeout.is_zero() => Some(
+            "SO_LINGER is on with timeout 0: closing sends RST instead of FIN (an abortive \
+             close: no TIME_WAIT here, ECONNRESET there)"
+                .into(),
+        ),
+        _ => None,
+    }
 }
 
 impl Close {
@@ -59,8 +85,14 @@ impl Close {
                 self.handle
             ))
         })?;
+        let reset = reset_reason(&socket, state);
         let fd = socket.into_raw_fd();
         let result = nix::unistd::close(fd).map(|_| 0);
+        if result.is_ok()
+            && let Some(reason) = reset
+        {
+            step.notes.push(reason);
+        }
         step.called(format!("close({})", self.handle), result);
         let Some(before) = state else {
             return Ok(step);

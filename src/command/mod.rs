@@ -453,7 +453,23 @@ impl Command {
         };
         // A problem found only at execution (a handle gone, an address that
         // does not resolve) never reached the kernel: it is a usage error.
-        result.unwrap_or_else(|error| Step::usage(verb, error))
+        let mut step = result.unwrap_or_else(|error| Step::usage(verb, error));
+        explain_failure(&mut step);
+        step
+    }
+}
+
+/// A failed call gets its verb's note for that errno: why, and what to do.
+pub fn explain_failure(step: &mut Step) {
+    if let crate::step::Outcome::Failed(errno) = step.outcome
+        && let Some(spec) = spec(step.verb)
+    {
+        let name = crate::names::errno_name(errno);
+        step.why = spec
+            .errnos
+            .iter()
+            .find(|(errno, _)| *errno == name)
+            .map(|(_, note)| *note);
     }
 }
 

@@ -21,7 +21,7 @@ pub const SPEC: Spec = Spec {
             TIMEOUT_MS defaults to 0 (look, don't wait); -1 waits until something is ready.",
     errnos: &[(
         "EINTR",
-        "a signal (Ctrl-C, or socklab's timeout) interrupted the wait",
+        "a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job",
     )],
     args: &[Arg::Handles, Arg::Number],
     creates: 0,

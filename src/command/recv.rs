@@ -23,7 +23,7 @@ pub const RECV: Spec = Spec {
     errnos: &[
         (
             "EAGAIN",
-            "nonblocking (or MSG_DONTWAIT) and nothing to read yet",
+            "nothing to read yet: the socket is nonblocking (or MSG_DONTWAIT), or SO_RCVTIMEO ran out",
         ),
         (
             "ECONNRESET",
@@ -32,7 +32,7 @@ pub const RECV: Spec = Spec {
         ("ENOTCONN", "a TCP socket that is not connected"),
         (
             "EINTR",
-            "a signal (Ctrl-C, or socklab's timeout) interrupted the wait",
+            "a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job",
         ),
     ],
     args: &[Arg::Handle, Arg::Number, Arg::RecvFlags],
@@ -59,7 +59,7 @@ pub const RECVFROM: Spec = Spec {
         ),
         (
             "EINTR",
-            "a signal (Ctrl-C, or socklab's timeout) interrupted the wait",
+            "a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job",
         ),
     ],
     args: &[Arg::Handle, Arg::Number, Arg::RecvFlags],
@@ -104,6 +104,8 @@ impl Recv {
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(RECV.name, Some(self.handle.clone()));
+        step.notes
+            .extend(competing_with_watcher(session, &self.handle));
         let mut buffer = session.take_recv_buffer(self.len);
         let handle = session.lookup(&self.handle)?;
         let stream = handle.kind.socket_type() == socket2::Type::STREAM;
@@ -137,6 +139,17 @@ impl Recv {
 }
 
 /// Why a stream receive returned 0.
+/// A read of a handle that a watcher is reading too: the two take turns
+/// at the same queue, and either may get any piece.
+pub fn competing_with_watcher(session: &Session, handle: &str) -> Option<String> {
+    session.jobs.watching(handle).map(|job| {
+        format!(
+            "watcher [{job}] is reading {handle} too: the two compete for the data, and what \
+             one takes the other never sees (unwatch {handle} to read it here alone)"
+        )
+    })
+}
+
 fn eof_note(shut_read: bool) -> &'static str {
     if shut_read {
         "EOF: this side has shut down reading"
@@ -174,6 +187,8 @@ impl Recvfrom {
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(RECVFROM.name, Some(self.handle.clone()));
+        step.notes
+            .extend(competing_with_watcher(session, &self.handle));
         let mut buffer = session.take_recv_buffer(self.len);
         let handle = session.lookup(&self.handle)?;
         let inet = handle.kind.domain() != socket2::Domain::UNIX;

@@ -56,6 +56,8 @@ impl Recvall {
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
+        step.notes
+            .extend(super::recv::competing_with_watcher(session, &self.handle));
         let handle = session.lookup(&self.handle)?;
         let call = format!("recvall({}, {})", self.handle, self.len);
         let mut buffer = vec![0u8; self.len];

@@ -12,7 +12,7 @@ use crate::step::Step;
 const SEND_ERRNOS: &[(&str, &str)] = &[
     (
         "EPIPE",
-        "this side can no longer send: it did `shutdown write`, or the peer reset the connection (socklab ignores SIGPIPE, so you see EPIPE)",
+        "this side cannot send: it never connected (Linux gives a TCP socket EPIPE here, not ENOTCONN), it did `shutdown write`, or the peer reset the connection (socklab ignores SIGPIPE, so you see EPIPE)",
     ),
     (
         "ECONNRESET",
@@ -22,7 +22,10 @@ const SEND_ERRNOS: &[(&str, &str)] = &[
         "EAGAIN",
         "nonblocking (or MSG_DONTWAIT) and the send buffer is full: the peer is not reading",
     ),
-    ("ENOTCONN", "a TCP socket that never connected"),
+    (
+        "ENOTCONN",
+        "an AF_UNIX stream socket that is not connected (a TCP socket gets EPIPE instead)",
+    ),
     ("EDESTADDRREQ", "a datagram socket with no peer: use sendto"),
     ("EMSGSIZE", "a datagram larger than the socket allows"),
 ];
@@ -67,8 +70,14 @@ pub const SENDTO: Spec = Spec {
             "an earlier datagram drew an ICMP port unreachable (connected UDP)",
         ),
         ("EMSGSIZE", "the datagram is larger than the socket allows"),
-        ("EISCONN", "a connected TCP socket was given an address"),
-        ("EAGAIN", "nonblocking and the send buffer is full"),
+        (
+            "EISCONN",
+            "a connected AF_UNIX stream socket was given an address (a connected TCP socket ignores it)",
+        ),
+        (
+            "EAGAIN",
+            "nonblocking, and no room: the send buffer, or a unix datagram receiver's queue, is full",
+        ),
         (
             "EACCES",
             "sending to a broadcast address without SO_BROADCAST",

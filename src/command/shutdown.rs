@@ -15,7 +15,9 @@ pub const SPEC: Spec = Spec {
     summary: "Close one direction of a connection: `write` sends FIN (half-close) while reading goes on.",
     notes: "After `shutdown write` the peer reads EOF (recv = 0) once it has read what came before, \
             and may keep sending: this side can still receive. A send here then fails with EPIPE. \
-            `shutdown read` sends nothing on the wire on Linux; recv returns 0 at once.",
+            `shutdown read` sends nothing on the wire on Linux, and the peer is not told: recv \
+            returns 0 while nothing is queued, yet data that arrives afterwards is still \
+            accepted, queued and returned by recv (lesson 20).",
     errnos: &[
         ("ENOTCONN", "the socket is not connected"),
         ("EINVAL", "not a valid direction"),

@@ -213,13 +213,19 @@ pub fn find_option(text: &str) -> Option<&'static OptSpec> {
         .find(|o| o.name.eq_ignore_ascii_case(text) || o.short.eq_ignore_ascii_case(text))
 }
 
-const COMMON_ERRNOS: &[(&str, &str)] = &[
+const SET_ERRNOS: &[(&str, &str)] = &[
     (
         "ENOPROTOOPT",
         "this option does not apply to this kind of socket (a TCP option on UDP, say)",
     ),
     ("EINVAL", "the value is out of range for this option"),
 ];
+
+/// getsockopt of an option of another protocol fails otherwise than setsockopt.
+const GET_ERRNOS: &[(&str, &str)] = &[(
+    "EOPNOTSUPP",
+    "this option does not apply to this kind of socket (a TCP option on UDP, an IPv6 option on IPv4)",
+)];
 
 pub const SETSOCKOPT: Spec = Spec {
     name: "setsockopt",
@@ -231,7 +237,7 @@ pub const SETSOCKOPT: Spec = Spec {
             IP_TOS IPV6_V6ONLY, or their short names (reuseaddr, rcvbuf, …). Read back with \
             getsockopt: Linux doubles SO_RCVBUF and SO_SNDBUF. The level may be written, as in \
             Python and C (setsockopt SOL_SOCKET SO_REUSEADDR 1); it is checked against the option's.",
-    errnos: COMMON_ERRNOS,
+    errnos: SET_ERRNOS,
     args: &[Arg::Handle, Arg::SockOpt, Arg::OptValue],
     creates: 0,
     group: Group::Options,
@@ -244,7 +250,7 @@ pub const GETSOCKOPT: Spec = Spec {
     syscall: "getsockopt(2)",
     summary: "Read a socket option as the kernel reports it (SO_RCVBUF 4096 reads back as 8192 on Linux).",
     notes: "Also the read-only SO_ERROR (reading it clears it), SO_TYPE and SO_ACCEPTCONN.",
-    errnos: COMMON_ERRNOS,
+    errnos: GET_ERRNOS,
     args: &[Arg::Handle, Arg::SockOpt],
     creates: 0,
     group: Group::Options,

@@ -57,6 +57,12 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
         .as_deref()
         .and_then(|data| crate::encoding::decode_exact(data, step.encoding));
     object.insert("text".into(), json!(text));
+    if let Some(why) = step.why {
+        object.insert("why".into(), json!(why));
+    }
+    if !step.notes.is_empty() {
+        object.insert("notes".into(), json!(step.notes));
+    }
     object.insert("value".into(), step.value.clone().unwrap_or(Value::Null));
     let states: Map<String, Value> = states
         .iter()

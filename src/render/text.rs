@@ -18,6 +18,9 @@ const DUMP_SHOWN: usize = 256;
 
 pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     render_outcome(out, step)?;
+    if let Some(why) = step.why {
+        writeln!(out, "  {} {why}", "why:".dimmed())?;
+    }
     if !step.new_handles.is_empty() {
         let label = if step.new_handles.len() == 1 {
             "new handle"
@@ -40,6 +43,9 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     let indent = if step.call.is_some() { "  " } else { "" };
     for line in &step.lines {
         writeln!(out, "{indent}{line}")?;
+    }
+    for note in &step.notes {
+        writeln!(out, "  {} {note}", "note:".dimmed())?;
     }
     for segment in step.wire.iter().flatten() {
         writeln!(out, "  {}", segment.text(step.encoding).dimmed())?;

@@ -87,6 +87,8 @@ pub struct Session {
     confined: bool,
     /// How typed text becomes bytes and received bytes are shown.
     encoding: &'static crate::encoding::Encoding,
+    /// The explanations given already (each is said once a session).
+    explained: Vec<&'static str>,
 }
 
 impl Session {
@@ -120,6 +122,7 @@ impl Session {
             wire_ends: Vec::new(),
             confined: false,
             encoding: crate::encoding::UTF_8,
+            explained: Vec::new(),
         })
     }
 
@@ -140,6 +143,16 @@ impl Session {
         } else {
             asked
         }
+    }
+
+    /// True the first time `key` is asked about: an explanation that is
+    /// said once a session.
+    pub fn first_time(&mut self, key: &'static str) -> bool {
+        if self.explained.contains(&key) {
+            return false;
+        }
+        self.explained.push(key);
+        true
     }
 
     /// The session's text encoding (`encoding NAME`).
@@ -179,6 +192,7 @@ impl Session {
             wire_ends: Vec::new(),
             confined: self.confined,
             encoding: self.encoding,
+            explained: Vec::new(),
         })
     }
 
