@@ -298,3 +298,26 @@ fn wire_save_refuses_links_and_existing_files() {
     assert_eq!(steps[3]["ok"], true, "{}", steps[3]);
     assert_ne!(std::fs::read(&existing).unwrap(), b"precious");
 }
+
+/// The ICMP "port unreachable" that answers a UDP datagram to a closed
+/// port is shown under the send that drew it, with the datagram it quotes:
+/// the reason the connected socket's next call gets ECONNREFUSED.
+#[test]
+fn icmp_port_unreachable_is_shown_with_the_datagram_it_answers() {
+    if !can_capture() {
+        return;
+    }
+    let script = "wire on\nu = socket udp\nconnect u 127.0.0.1:9\nsend u hi\nsend u again\n";
+    let (steps, _) = run_json(script, &[]);
+    let shown = wire(&steps, "send u hi");
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert_eq!(shown[0]["proto"], "udp");
+    let icmp = &shown[1];
+    assert_eq!(icmp["proto"], "icmp", "{icmp}");
+    assert_eq!(icmp["icmp"], "port unreachable");
+    assert_eq!(icmp["from"], "127.0.0.1:9");
+    assert_eq!(icmp["to"], "u");
+    assert_eq!(icmp["about"]["proto"], "udp");
+    assert_eq!(icmp["about"]["len"], 2);
+    assert_eq!(step(&steps, "send u again")["errno"], "ECONNREFUSED");
+}

@@ -27,6 +27,10 @@ const SEND_ERRNOS: &[(&str, &str)] = &[
         "an AF_UNIX stream socket that is not connected (a TCP socket gets EPIPE instead)",
     ),
     ("EDESTADDRREQ", "a datagram socket with no peer: use sendto"),
+    (
+        "ECONNREFUSED",
+        "connected UDP: an earlier datagram drew an ICMP port unreachable (nothing listens there)",
+    ),
     ("EMSGSIZE", "a datagram larger than the socket allows"),
 ];
 

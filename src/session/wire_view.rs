@@ -32,7 +32,12 @@ impl WireEnd {
     /// end (a listener, an unconnected UDP socket). Another program's
     /// traffic that merely shares a port is not.
     fn owns(&self, segment: &Segment) -> bool {
-        if self.proto != segment.proto {
+        // An ICMP error belongs to the socket whose datagram it answers.
+        let proto = segment
+            .icmp
+            .as_ref()
+            .map_or(segment.proto, |icmp| icmp.about);
+        if self.proto != proto {
             return false;
         }
         let (src, dst) = (canonical(segment.src), canonical(segment.dst));

@@ -15,6 +15,19 @@ use crate::render::Preview;
 pub enum Proto {
     Tcp,
     Udp,
+    /// An ICMP error about a datagram or segment (`Segment::icmp` says which).
+    Icmp,
+}
+
+/// What an ICMP error is about: the datagram (or segment) that drew it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IcmpError {
+    /// `port unreachable`, `host unreachable`, …
+    pub what: String,
+    /// The protocol of the datagram it answers.
+    pub about: Proto,
+    /// Its length as its own header said (UDP), if known.
+    pub len: Option<u16>,
 }
 
 /// A segment (or datagram) as shown under the step that caused it.
@@ -34,6 +47,9 @@ pub struct Segment {
     /// `mss 65495,sackOK,TS,wscale 7` (timestamps' values left out: they vary).
     pub options: String,
     pub payload: Vec<u8>,
+    /// For an ICMP error: what it is and what it answers. `src` is then the
+    /// end that could not be reached and `dst` the sender it tells.
+    pub icmp: Option<IcmpError>,
 }
 
 /// Decodes an Ethernet frame (loopback's have an all-zero Ethernet header);
@@ -78,6 +94,7 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
                 win: tcp.window_size(),
                 options: options(tcp.options_iterator()),
                 payload: tcp.payload().to_vec(),
+                icmp: None,
             })
         }
         TransportSlice::Udp(udp) => Some(Segment {
@@ -92,9 +109,80 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
             win: 0,
             options: String::new(),
             payload: udp.payload().to_vec(),
+            icmp: None,
         }),
+        TransportSlice::Icmpv4(icmp) => {
+            let what = match (icmp.type_u8(), icmp.code_u8()) {
+                (3, 3) => "port unreachable".to_string(),
+                (3, 1) => "host unreachable".to_string(),
+                (3, 0) => "network unreachable".to_string(),
+                (3, code) => format!("destination unreachable (code {code})"),
+                (11, _) => "time exceeded".to_string(),
+                _ => return None,
+            };
+            icmp_error(what, icmp.payload(), false)
+        }
+        TransportSlice::Icmpv6(icmp) => {
+            let what = match (icmp.type_u8(), icmp.code_u8()) {
+                (1, 4) => "port unreachable".to_string(),
+                (1, 3) => "address unreachable".to_string(),
+                (1, 0) => "no route".to_string(),
+                (1, code) => format!("destination unreachable (code {code})"),
+                (3, _) => "time exceeded".to_string(),
+                _ => return None,
+            };
+            icmp_error(what, icmp.payload(), true)
+        }
         _ => None,
     }
+}
+
+/// An ICMP error from the IP header and first 8 bytes it quotes of the
+/// datagram it answers: its addresses, ports and protocol.
+fn icmp_error(what: String, quoted: &[u8], v6: bool) -> Option<Segment> {
+    let (protocol, src, dst, transport) = if v6 {
+        let addr = |at: usize| -> Option<IpAddr> {
+            let bytes: [u8; 16] = quoted.get(at..at + 16)?.try_into().ok()?;
+            Some(IpAddr::from(bytes))
+        };
+        (*quoted.get(6)?, addr(8)?, addr(24)?, quoted.get(40..)?)
+    } else {
+        let header = usize::from(quoted.first()? & 0x0f) * 4;
+        let addr = |at: usize| -> Option<IpAddr> {
+            let bytes: [u8; 4] = quoted.get(at..at + 4)?.try_into().ok()?;
+            Some(IpAddr::from(bytes))
+        };
+        (*quoted.get(9)?, addr(12)?, addr(16)?, quoted.get(header..)?)
+    };
+    let about = match protocol {
+        6 => Proto::Tcp,
+        17 => Proto::Udp,
+        _ => return None,
+    };
+    let port = |at: usize| {
+        Some(u16::from_be_bytes([
+            *transport.get(at)?,
+            *transport.get(at + 1)?,
+        ]))
+    };
+    let len = (about == Proto::Udp)
+        .then(|| port(4).map(|n| n.saturating_sub(8)))
+        .flatten();
+    Some(Segment {
+        proto: Proto::Icmp,
+        // From the end that could not be reached, to the sender it tells.
+        src: SocketAddr::new(dst, port(2)?),
+        dst: SocketAddr::new(src, port(0)?),
+        from: String::new(),
+        to: String::new(),
+        flags: Vec::new(),
+        seq: 0,
+        ack: None,
+        win: 0,
+        options: String::new(),
+        payload: Vec::new(),
+        icmp: Some(IcmpError { what, about, len }),
+    })
 }
 
 fn options(
@@ -144,9 +232,21 @@ impl Relative {
 impl Segment {
     /// `cli → srv  [SYN,ACK]  seq=0 ack=1 win=65483 <mss 65495,…> len=5 "hello"`.
     pub fn text(&self, encoding: &'static crate::encoding::Encoding) -> String {
+        if let Some(icmp) = &self.icmp {
+            // The datagram it answers went the other way: to → from.
+            let about = match icmp.about {
+                Proto::Tcp => "TCP",
+                _ => "UDP",
+            };
+            let len = icmp.len.map_or(String::new(), |n| format!(" len={n}"));
+            return format!(
+                "{} → {}  ICMP {} (for {about} {} → {}{len})",
+                self.from, self.to, icmp.what, self.to, self.from
+            );
+        }
         let mut line = format!("{} → {}  ", self.from, self.to);
         match self.proto {
-            Proto::Udp => line.push_str("UDP"),
+            Proto::Udp | Proto::Icmp => line.push_str("UDP"),
             Proto::Tcp => {
                 line.push_str(&format!(
                     "{:<10} seq={}",
@@ -173,8 +273,8 @@ impl Segment {
     }
 
     pub fn json(&self) -> Value {
-        json!({
-            "proto": match self.proto { Proto::Tcp => "tcp", Proto::Udp => "udp" },
+        let mut value = json!({
+            "proto": match self.proto { Proto::Tcp => "tcp", Proto::Udp => "udp", Proto::Icmp => "icmp" },
             "from": self.from,
             "to": self.to,
             "src": self.src.to_string(),
@@ -185,7 +285,15 @@ impl Segment {
             "len": self.payload.len(),
             "win": self.win,
             "options": self.options,
-        })
+        });
+        if let Some(icmp) = &self.icmp {
+            value["icmp"] = json!(icmp.what);
+            value["about"] = json!({
+                "proto": if icmp.about == Proto::Tcp { "tcp" } else { "udp" },
+                "len": icmp.len,
+            });
+        }
+        value
     }
 }
 
@@ -212,6 +320,7 @@ mod tests {
             win: 0,
             options: String::new(),
             payload: Vec::new(),
+            icmp: None,
         }
     }
 
