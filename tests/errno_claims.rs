@@ -239,6 +239,22 @@ fn claims() -> Vec<(&'static str, &'static str, Check)> {
             "EPIPE",
             Script("s = socket\nsend s hi", "send s hi"),
         ),
+        (
+            "send",
+            "ECONNREFUSED",
+            Script(
+                "u = socket udp\nconnect u 127.0.0.1:9\nsend u hi\nsend u again",
+                "send u again",
+            ),
+        ),
+        (
+            "sendall",
+            "ECONNREFUSED",
+            Script(
+                "u = socket udp\nconnect u 127.0.0.1:9\nsend u hi\nsendall u again",
+                "sendall u again",
+            ),
+        ),
         ("send", "ECONNRESET", Script(RESET_SEND, "send cli more")),
         (
             "send",
