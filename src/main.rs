@@ -27,7 +27,9 @@ struct Cli {
     /// One JSON object per executed line instead of text.
     #[arg(long, global = true)]
     json: bool,
-    /// Bound each blocking call (e.g. 10, 1.5s, 200ms; 0: no bound). Default: 10s in scripts, none in the shell.
+    /// Bound each blocking call (e.g. 10, 1.5s, 200ms; 0: no bound). Default: 10s in scripts (run),
+    /// none in the shell; in lessons (test, play, record) 5s unless the file's `#! timeout:` says
+    /// otherwise, and at most 60s.
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
     timeout: Option<Duration>,
     /// In scripts, stop at the first usage error or timeout.
@@ -52,10 +54,14 @@ struct Cli {
 #[derive(Subcommand)]
 enum Commands {
     /// Run a script of socklab lines (FILE, or - for stdin) in one session.
-    Run { file: String },
+    Run {
+        /// The script: a file of socklab lines, or - for standard input.
+        file: String,
+    },
     /// Replay transcripts against the live kernel and compare (default: transcripts/).
     /// Each runs as a lesson: a network of its own, no files, bounded.
     Test {
+        /// Transcript files, or directories of them (default: transcripts/).
         paths: Vec<PathBuf>,
         /// Rewrite the expected output of failing commands in place.
         #[arg(long)]
@@ -69,10 +75,14 @@ enum Commands {
         host_net: bool,
     },
     /// Run commands from stdin and write them, with their output, as a transcript.
-    Record { file: PathBuf },
+    Record {
+        /// The transcript to write (replaced if it exists; never through a symbolic link).
+        file: PathBuf,
+    },
     /// Step through a transcript live: narration, command, Enter, real output.
     /// It runs as a lesson: a network of its own, no files, bounded.
     Play {
+        /// The lesson: a .socklab transcript.
         file: PathBuf,
         /// Move on by itself after this long (e.g. 1.5s) instead of waiting for Enter.
         #[arg(long, value_name = "DELAY", value_parser = parse_timeout)]
@@ -83,6 +93,8 @@ enum Commands {
     },
     /// Show help for a command, an errno (ECONNREFUSED) or `options`.
     Help {
+        /// A command (bind), an errno (ECONNREFUSED or 111), a Python name (setblocking,
+        /// ConnectionRefusedError), python, or options.
         topic: Option<String>,
         /// Print the whole command reference as Markdown (docs/commands.md;
         /// with the topic python, docs/python.md).
@@ -138,6 +150,10 @@ fn output_failed(error: &std::io::Error) -> Exit {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(message) = check_flags(&cli) {
+        eprintln!("socklab: {message}");
+        return ExitCode::from(2);
+    }
     // Before any thread exists: a multithreaded process cannot unshare.
     if let Err(message) = enter_namespaces(&cli) {
         eprintln!("socklab: {message}");
@@ -185,6 +201,78 @@ fn enter_namespaces(cli: &Cli) -> Result<(), String> {
     }
 }
 
+/// What the global flags give every lesson of `test` and `play`.
+#[derive(Clone, Copy)]
+struct Lessons {
+    network: Network,
+    encoding: Option<&'static socklab::encoding::Encoding>,
+    /// `--timeout`: for lessons without `#! timeout:`.
+    timeout: Option<Duration>,
+    wire: bool,
+}
+
+impl Lessons {
+    fn new(host_net: bool, cli: &Cli) -> Lessons {
+        Lessons {
+            network: network(host_net),
+            encoding: cli.encoding,
+            timeout: cli.timeout,
+            wire: cli.wire,
+        }
+    }
+
+    /// The file's own directives win; the flags fill in the rest.
+    fn apply(&self, transcript: &mut format::Transcript) {
+        if transcript.encoding.is_none() {
+            transcript.encoding = self.encoding;
+        }
+        if transcript.timeout.is_none()
+            && let Some(timeout) = self.timeout.filter(|t| !t.is_zero())
+        {
+            transcript.timeout = Some(timeout.min(socklab::transcript::lesson_env::MAX_CALL));
+        }
+    }
+}
+
+/// The global flags a subcommand cannot honour are refused, saying why,
+/// rather than silently ignored.
+fn check_flags(cli: &Cli) -> Result<(), String> {
+    let (name, allowed): (&str, &[&str]) = match &cli.command {
+        Some(Commands::Help { .. }) => ("help", &[]),
+        Some(Commands::Test { .. }) => ("test", &["timeout", "encoding"]),
+        Some(Commands::Play { .. }) => ("play", &["timeout", "encoding", "wire"]),
+        Some(Commands::Record { .. }) => ("record", &["timeout", "encoding", "wire"]),
+        _ => return Ok(()),
+    };
+    let given = [
+        ("json", cli.json),
+        ("timeout", cli.timeout.is_some()),
+        ("bail", cli.bail),
+        ("wire", cli.wire),
+        ("encoding", cli.encoding.is_some()),
+    ];
+    for (flag, set) in given {
+        if !set || allowed.contains(&flag) {
+            continue;
+        }
+        let why = match (flag, name) {
+            (_, "help") => "help runs no session".to_string(),
+            ("json", _) => format!(
+                "{name} shows a person its lessons; `socklab run --json FILE` gives one JSON object per step"
+            ),
+            ("bail", _) => "only a script stops at its first failing line: socklab run --bail".into(),
+            ("wire", "test") => {
+                "a lesson's expected output depends on the wire view, so a lesson turns it on itself (wire on)".into()
+            }
+            _ => "it has no effect there".into(),
+        };
+        return Err(format!(
+            "--{flag} does not apply to `socklab {name}`: {why}"
+        ));
+    }
+    Ok(())
+}
+
 fn network(host_net: bool) -> Network {
     if host_net {
         Network::Host
@@ -200,17 +288,30 @@ fn run(cli: Cli) -> Result<usize, Exit> {
     let script_file = match cli.command {
         Some(Commands::Help { topic, markdown }) => return help_command(topic, markdown),
         Some(Commands::Test {
-            paths,
+            ref paths,
             bless,
             jobs,
             host_net,
-        }) => return test_command(paths, bless, jobs, network(host_net), encoding),
-        Some(Commands::Record { file }) => return record_command(&file, encoding),
+        }) => {
+            let lesson = Lessons::new(host_net, &cli);
+            return test_command(paths.clone(), bless, jobs, lesson);
+        }
+        Some(Commands::Record { ref file }) => {
+            let setup = record::Setup {
+                encoding: encoding.unwrap_or(socklab::encoding::UTF_8),
+                timeout: cli.timeout,
+                wire: cli.wire,
+            };
+            return record_command(file, setup);
+        }
         Some(Commands::Play {
-            file,
+            ref file,
             auto,
             host_net,
-        }) => return play_command(&file, auto, network(host_net), encoding),
+        }) => {
+            let lesson = Lessons::new(host_net, &cli);
+            return play_command(file, auto, lesson);
+        }
         Some(Commands::Run { file }) => Some(file),
         None if !std::io::stdin().is_terminal() => Some("-".to_string()),
         None => None,
@@ -227,6 +328,7 @@ fn run(cli: Cli) -> Result<usize, Exit> {
     }
     .map_err(|e| format!("cannot start the session: {e}"))?;
     let mut session = session;
+    session.set_private_network(cli.sandbox);
     if let Some(encoding) = encoding {
         session.set_encoding(encoding);
     }
@@ -247,11 +349,11 @@ fn help_command(topic: Option<String>, markdown: bool) -> Result<usize, Exit> {
     } else if markdown {
         help::markdown()
     } else {
-        let lines = match &topic {
+        let lines = help::fit_to_terminal(match &topic {
             None => help::overview(),
             Some(topic) => help::lines_for(topic)
                 .ok_or_else(|| format!("no help for '{}'", socklab::safe_text::escape(topic)))?,
-        };
+        });
         lines.iter().map(|line| format!("{line}\n")).collect()
     };
     write_stdout(text.as_bytes())?;
@@ -270,9 +372,9 @@ fn test_command(
     paths: Vec<PathBuf>,
     bless: bool,
     jobs: Option<usize>,
-    network: Network,
-    encoding: Option<&'static socklab::encoding::Encoding>,
+    lessons: Lessons,
 ) -> Result<usize, Exit> {
+    let network = lessons.network;
     let paths = if paths.is_empty() {
         vec![PathBuf::from("transcripts")]
     } else {
@@ -288,7 +390,8 @@ fn test_command(
         // Transcripts compare output without colour.
         colour: check::colour_wanted(),
         network,
-        encoding,
+        encoding: lessons.encoding,
+        timeout: lessons.timeout,
     };
     colored::control::set_override(false);
     if network == Network::Host {
@@ -304,10 +407,7 @@ fn test_command(
     Ok(totals.failed)
 }
 
-fn record_command(
-    file: &std::path::Path,
-    encoding: Option<&'static socklab::encoding::Encoding>,
-) -> Result<usize, Exit> {
+fn record_command(file: &std::path::Path, setup: record::Setup) -> Result<usize, Exit> {
     colored::control::set_override(false);
     let shown = socklab::safe_text::escape(&file.display().to_string()).into_owned();
     // Written as each step happens: a SIGTERM or a closed stdout leaves
@@ -315,20 +415,15 @@ fn record_command(
     let mut out = socklab::safe_file::create(file, socklab::safe_file::Existing::Replace)
         .map_err(|e| format!("cannot write {shown}: {}", socklab::error::io_reason(&e)))?;
     let stdin = std::io::stdin();
-    let failures = record::record(
-        &mut stdin.lock(),
-        &mut out,
-        &mut std::io::stdout(),
-        encoding.unwrap_or(socklab::encoding::UTF_8),
-    )
-    .map_err(|e| match e {
-        record::Failure::Input(e) => Exit::Error(format!("reading the commands failed: {e}")),
-        record::Failure::Start(e) => Exit::Error(format!("cannot start the session: {e}")),
-        record::Failure::Transcript(e) => Exit::Error(format!(
-            "recording to {shown} failed: {}",
-            socklab::error::io_reason(&e)
-        )),
-    })?;
+    let failures = record::record(&mut stdin.lock(), &mut out, &mut std::io::stdout(), setup)
+        .map_err(|e| match e {
+            record::Failure::Input(e) => Exit::Error(format!("reading the commands failed: {e}")),
+            record::Failure::Start(e) => Exit::Error(format!("cannot start the session: {e}")),
+            record::Failure::Transcript(e) => Exit::Error(format!(
+                "recording to {shown} failed: {}",
+                socklab::error::io_reason(&e)
+            )),
+        })?;
     eprintln!("recorded {shown}");
     Ok(failures)
 }
@@ -336,23 +431,35 @@ fn record_command(
 fn play_command(
     file: &std::path::Path,
     auto: Option<Duration>,
-    network: Network,
-    encoding: Option<&'static socklab::encoding::Encoding>,
+    lessons: Lessons,
 ) -> Result<usize, Exit> {
     let text = transcript::read_lesson(file)?;
     let shown = socklab::safe_text::escape(&file.display().to_string()).into_owned();
-    let mut transcript = format::parse(&text).map_err(|e| format!("{shown}: {e}"))?;
-    if transcript.encoding.is_none() {
-        transcript.encoding = encoding;
-    }
+    let mut transcript = format::parse(&text).map_err(|e| {
+        if format::is_a_command_list(&text) {
+            format!(
+                "{shown} is a list of commands, not a lesson (a lesson has '> ' lines and \
+                 their output): make one with socklab record LESSON.socklab < {shown}, then \
+                 socklab play LESSON.socklab"
+            )
+        } else {
+            format!("{shown}: {e}")
+        }
+    })?;
+    lessons.apply(&mut transcript);
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut pace = match auto {
         Some(delay) => play::Pace::Auto(delay),
         None => play::Pace::Enter(&mut input),
     };
-    match play::play(&transcript, &mut pace, &mut std::io::stdout(), network) {
+    let setup = play::Setup {
+        network: lessons.network,
+        wire: lessons.wire,
+    };
+    match play::play(&transcript, &mut pace, &mut std::io::stdout(), setup) {
         Ok(play::Played::Done(failures)) => Ok(failures),
+        Ok(play::Played::Quit) => Ok(0),
         Ok(play::Played::Interrupted) => Err(Exit::Interrupted),
         Ok(play::Played::Refused(message)) => Err(format!("{shown}: {message}").into()),
         Err(e) => Err(output_failed(&e)),

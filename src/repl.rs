@@ -46,8 +46,10 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
             Err(problem) => eprintln!("socklab: {problem}"),
         }
     }
+    println!("{}", banner(&session));
     let inbox = session.jobs.inbox()?;
     let mut runner = Runner::new(session, io::stdout(), format, false, false);
+    runner.set_terminal(io::IsTerminal::is_terminal(&io::stdout()));
     // Results are shown as they come, above the prompt.
     runner.set_settle(false);
     let runner = Arc::new(Mutex::new(runner));
@@ -130,6 +132,18 @@ fn run_pasted(runner: &mut Runner<io::Stdout>, text: &str) -> Flow {
     }
     runner.set_echo(false);
     flow
+}
+
+/// The shell's first line: what this is, how to learn more, how to leave.
+pub fn banner(session: &Session) -> String {
+    let mut line = format!(
+        "socklab {} — help, help VERB, ? or Tab to explore; Ctrl-D leaves.",
+        env!("CARGO_PKG_VERSION")
+    );
+    if session.private_network() {
+        line.push_str(" Private network (--sandbox): programs outside socklab cannot be reached.");
+    }
+    line
 }
 
 /// `socklab [conn ESTABLISHED]> `, or the kind for a socket with no TCP state.

@@ -76,6 +76,8 @@ pub struct Step {
     /// Notes a teacher would add to what happened (a bind allowed by
     /// privilege, a close that sent RST): one line each.
     pub notes: Vec<String>,
+    /// `clear`: the shell clears the screen.
+    pub clear_screen: bool,
 }
 
 /// How a step is about a background job.
@@ -118,6 +120,7 @@ impl Step {
             encoding: crate::encoding::UTF_8,
             why: None,
             notes: Vec::new(),
+            clear_screen: false,
         }
     }
 

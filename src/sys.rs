@@ -232,3 +232,13 @@ pub fn die_by(signal: Signal) -> ! {
     let _ = nix::sys::signal::raise(signal);
     std::process::exit(128 + signal as i32)
 }
+
+/// The width of the terminal on standard output, if it is one.
+pub fn terminal_width() -> Option<usize> {
+    // SAFETY: winsize is a plain C struct of integers, for which all-zero is valid.
+    let mut size: libc::winsize = unsafe { mem::zeroed() };
+    // SAFETY: TIOCGWINSZ writes one winsize through the pointer, which points
+    // at a live winsize on this stack frame.
+    let rc = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) };
+    (rc == 0 && size.ws_col > 0).then_some(usize::from(size.ws_col))
+}

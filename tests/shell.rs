@@ -356,3 +356,91 @@ fn the_history_survives_sighup_and_sigterm_and_two_shells() {
     let history = std::fs::read_to_string(state.path().join("socklab/history")).unwrap();
     assert_eq!(history, "a = socket udp\nb = socket tcp\ngetsockname a\n");
 }
+
+/// The banner says what this is, how to learn more and how to leave (and,
+/// in --sandbox, that outside programs cannot be reached); `?` is help;
+/// `clear` clears the screen.
+#[test]
+fn banner_question_mark_and_clear() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = spawn_shell(state.path(), &[]);
+    shell
+        // (rexpect reads bytes as Latin-1: the test matches the ASCII parts.)
+        .exp_string(&format!("socklab {} ", env!("CARGO_PKG_VERSION")))
+        .unwrap();
+    shell
+        .exp_string("help, help VERB, ? or Tab to explore; Ctrl-D leaves.")
+        .unwrap();
+    shell.exp_string("socklab> ").unwrap();
+    type_keys(&mut shell, "?\r", "Sockets and connections:");
+    shell.exp_string("socklab> ").unwrap();
+    type_keys(&mut shell, "clear\r", "\x1b[H\x1b[2J");
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
+
+    let output = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(["--sandbox", "--version"])
+        .output()
+        .unwrap();
+    if !output.status.success() {
+        eprintln!("skipped the --sandbox banner: no user namespaces here");
+        return;
+    }
+    let mut shell = spawn_shell(state.path(), &["--sandbox"]);
+    shell
+        .exp_string("Private network (--sandbox): programs outside socklab cannot be reached.")
+        .unwrap();
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
+}
+
+/// play at a terminal: a hint line, a step counter, keys read one at a
+/// time and not echoed into the text, `a` goes on by itself, `q` quits
+/// with exit status 0.
+#[test]
+fn play_keys_counter_and_quit() {
+    let path = format!(
+        "{}/transcripts/03-half-close.socklab",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let total = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("> "))
+        .count();
+    let state = tempfile::tempdir().unwrap();
+    let mut play = spawn_shell(state.path(), &["play", &path]);
+    play.exp_string("Enter: next").unwrap();
+    play.exp_string("a: go on by itself").unwrap();
+    play.exp_string("q: quit").unwrap();
+    play.exp_string(&format!("[1/{total}] > srv = socket tcp"))
+        .unwrap();
+    // A key that means nothing is neither echoed nor acted on; Enter is.
+    play.send("x\r").unwrap();
+    play.flush().unwrap();
+    let (before, _) = play
+        .exp_regex(r"socket\(AF_INET, SOCK_STREAM, 0\) = \d+")
+        .unwrap();
+    assert!(!before.contains('x'), "the key was echoed: {before:?}");
+    play.exp_string(&format!("[2/{total}] > bind srv 127.0.0.1:0"))
+        .unwrap();
+    play.send("q").unwrap();
+    play.flush().unwrap();
+    play.exp_string("stopped (q) before step 2").unwrap();
+    play.exp_eof().unwrap();
+    match play.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("play ended by {other:?}"),
+    }
+
+    // `a`: the rest goes on by itself (1.5 s a step), with no more keys.
+    let mut play = spawn_shell(state.path(), &["play", &path]);
+    play.exp_string(&format!("[1/{total}]")).unwrap();
+    play.send("a").unwrap();
+    play.flush().unwrap();
+    play.exp_string(&format!("[3/{total}] > listen srv"))
+        .unwrap();
+    play.send_control('c').unwrap();
+    play.exp_string("interrupted (Ctrl-C)").unwrap();
+    play.exp_eof().unwrap();
+}

@@ -58,10 +58,10 @@ impl Help {
 
     pub fn execute(self) -> Step {
         let mut step = Step::new(SPEC.name, None);
-        step.lines = match &self.topic {
+        step.lines = fit_to_terminal(match &self.topic {
             None => overview(),
             Some(topic) => lines_for(topic).unwrap_or_default(),
-        };
+        });
         step
     }
 }
@@ -129,17 +129,14 @@ fn python_help() -> Vec<String> {
 const BACKGROUND_NOTE: &str = "Ending the line with & runs it on a worker thread and gives the prompt back \
      at once; its result is shown, tagged [JOB], when the call ends (see jobs, wait).";
 
-/// The command list, grouped, one line each.
+/// The command list, grouped: each usage and its whole summary.
 pub fn overview() -> Vec<String> {
     let mut lines = Vec::new();
     for group in GROUPS {
         lines.push(format!("{}:", group.title()));
         for spec in COMMANDS.iter().filter(|s| s.group == group) {
-            lines.push(format!(
-                "  {:<54} {}",
-                spec.usage,
-                first_sentence(spec.summary)
-            ));
+            lines.push(format!("  {}", spec.usage));
+            lines.push(format!("      {}", spec.summary));
         }
     }
     lines.push(String::new());
@@ -148,8 +145,79 @@ pub fn overview() -> Vec<String> {
     lines
 }
 
-fn first_sentence(text: &str) -> &str {
-    text.split_once(". ").map_or(text, |(first, _)| first)
+/// Help lines wrapped to the terminal's width (`COLUMNS` when standard
+/// output is not a terminal; as they are when neither is known).
+pub fn fit_to_terminal(lines: Vec<String>) -> Vec<String> {
+    let width = crate::sys::terminal_width().or_else(|| {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse().ok())
+    });
+    match width {
+        Some(width) => wrap(&lines, width),
+        None => lines,
+    }
+}
+
+/// Wraps each line at word boundaries — never inside a word — to `width`
+/// columns. A line keeps its own spacing; its continuation lines start at
+/// its last column (after its last run of two or more spaces, as in a
+/// table), else at its indent (two in for a line that has none).
+pub fn wrap(lines: &[String], width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        if line.chars().count() <= width {
+            out.push(line.clone());
+            continue;
+        }
+        let hang = hanging_indent(line, width);
+        let mut current = String::new();
+        for (spaces, word) in pieces(line) {
+            let length = current.chars().count();
+            if !current.trim().is_empty() && length + spaces.len() + word.chars().count() > width {
+                out.push(std::mem::replace(&mut current, " ".repeat(hang)));
+                current.push_str(word);
+                continue;
+            }
+            current.push_str(spaces);
+            current.push_str(word);
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// Where a wrapped line's continuation starts.
+fn hanging_indent(line: &str, width: usize) -> usize {
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    let column = body
+        .match_indices("  ")
+        .map(|(at, _)| at)
+        .filter_map(|at| {
+            let after = body[at..].len() - body[at..].trim_start().len();
+            let column = body[..at + after].chars().count() + indent;
+            (column < width / 2 + width / 6).then_some(column)
+        })
+        .last();
+    column.unwrap_or(if indent == 0 { 2 } else { indent })
+}
+
+/// A line as (the spaces before a word, the word), in order.
+fn pieces(line: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while !rest.is_empty() {
+        let word_at = rest.len() - rest.trim_start().len();
+        let after = &rest[word_at..];
+        let word_len = after.find(' ').unwrap_or(after.len());
+        if word_len == 0 {
+            break;
+        }
+        out.push((&rest[..word_at], &after[..word_len]));
+        rest = &after[word_len..];
+    }
+    out
 }
 
 fn verb_help(spec: &Spec) -> Vec<String> {
@@ -289,5 +357,48 @@ mod tests {
                 );
             }
         }
+    }
+    #[test]
+    fn help_fits_80_columns_and_never_breaks_a_word() {
+        let mut all = overview();
+        all.extend(options_help());
+        for spec in COMMANDS {
+            all.extend(verb_help(spec));
+        }
+        let words: Vec<String> = all
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .map(String::from)
+            .collect();
+        let wrapped = wrap(&all, 80);
+        let rewords: Vec<String> = wrapped
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .map(String::from)
+            .collect();
+        assert_eq!(words, rewords, "every word whole, in order");
+        for line in &wrapped {
+            let longest_word = line
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            assert!(
+                line.chars().count() <= 80 || longest_word > 70,
+                "too wide: {line:?}"
+            );
+        }
+        // The summary that used to be cut at its first period is whole.
+        let text = wrapped.join(" ");
+        assert!(
+            text.contains("TIME_WAIT"),
+            "options help keeps TIME_WAIT whole"
+        );
+        let await_summary = COMMANDS.iter().find(|s| s.name == "await").unwrap().summary;
+        let squeezed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            squeezed.contains(await_summary),
+            "the await summary is whole"
+        );
     }
 }

@@ -142,6 +142,7 @@ pub const COMMANDS: &[&Spec] = &[
     &help::SPEC,
     &session_verbs::SOURCE,
     &session_verbs::RECORD,
+    &session_verbs::CLEAR,
     &session_verbs::QUIT,
     &session_verbs::EXIT,
 ];
@@ -187,6 +188,8 @@ pub enum Command {
     Ls,
     Use(String),
     Encoding(encoding::SetEncoding),
+    /// Clear the screen (the shell does it; elsewhere nothing).
+    Clear,
     Help(help::Help),
     /// Run a file's lines in this session (the driver does it).
     Source(String),
@@ -222,7 +225,13 @@ pub fn parse(
         return Ok(None);
     };
     let verb_token = &tokens[0];
-    let Some(spec) = spec(verb_token.text) else {
+    // `?` is help, as in many shells.
+    let verb_text = if verb_token.text == "?" {
+        "help"
+    } else {
+        verb_token.text
+    };
+    let Some(spec) = spec(verb_text) else {
         return Err((
             None,
             python_form(line, handles).unwrap_or_else(|| unknown_verb(verb_token)),
@@ -311,6 +320,10 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
         }
         "help" => Command::Help(help::Help::parse(cursor)?),
         "encoding" => Command::Encoding(encoding::SetEncoding::parse(cursor)?),
+        "clear" => {
+            cursor.finish()?;
+            Command::Clear
+        }
         "source" => {
             let file = cursor.word("FILE")?.text.to_string();
             cursor.finish()?;
@@ -447,6 +460,11 @@ impl Command {
             Command::Use(name) => Ok(session_verbs::execute_use(name, session)),
             Command::Help(c) => Ok(c.execute()),
             Command::Encoding(c) => Ok(c.execute(session)),
+            Command::Clear => {
+                let mut step = Step::new(verb, None);
+                step.clear_screen = true;
+                Ok(step)
+            }
             Command::Source(_) | Command::Record(_) | Command::Quit | Command::Wait(_) => {
                 Ok(Step::new(verb, None))
             }

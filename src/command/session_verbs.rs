@@ -45,6 +45,19 @@ pub const RECORD: Spec = Spec {
     background: false,
 };
 
+pub const CLEAR: Spec = Spec {
+    name: "clear",
+    usage: "clear",
+    syscall: "",
+    summary: "Clear the screen (in the shell, at a terminal; elsewhere it does nothing).",
+    notes: "Ctrl-L does the same while typing.",
+    errnos: &[],
+    args: &[],
+    creates: 0,
+    group: Group::Session,
+    background: false,
+};
+
 pub const QUIT: Spec = Spec {
     name: "quit",
     usage: "quit",

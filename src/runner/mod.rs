@@ -61,6 +61,8 @@ pub struct Runner<W: Write> {
     /// Leave flushing `out` to the moments the session waits (a script
     /// writing to a file or pipe) rather than flushing every step.
     buffered: bool,
+    /// `out` is the terminal itself (the shell): `clear` clears it.
+    terminal: bool,
 }
 
 /// The longest a step boundary waits for background workers to settle.
@@ -81,7 +83,13 @@ impl<W: Write> Runner<W> {
             settle: true,
             capture: None,
             buffered: false,
+            terminal: false,
         }
+    }
+
+    /// `out` is a terminal the user looks at (the shell): `clear` clears it.
+    pub fn set_terminal(&mut self, terminal: bool) {
+        self.terminal = terminal;
     }
 
     /// Flush output only when the session is about to wait (for input, a
@@ -300,6 +308,10 @@ impl<W: Write> Runner<W> {
     /// Renders a step into `rendered` and writes it out.
     fn render(&mut self, input: &str, step: &Step) -> io::Result<()> {
         self.rendered.clear();
+        if step.clear_screen && self.terminal {
+            // socklab's own control sequence: cursor home, erase the screen.
+            self.rendered.extend_from_slice(b"\x1b[H\x1b[2J");
+        }
         let _ = match self.format {
             Format::Text => render::text::render(&mut self.rendered, step),
             Format::Json => {

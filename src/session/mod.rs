@@ -89,6 +89,9 @@ pub struct Session {
     encoding: &'static crate::encoding::Encoding,
     /// The explanations given already (each is said once a session).
     explained: Vec<&'static str>,
+    /// The session runs in a private network (`--sandbox`): nothing
+    /// outside socklab can be reached.
+    private_network: bool,
 }
 
 impl Session {
@@ -123,6 +126,7 @@ impl Session {
             confined: false,
             encoding: crate::encoding::UTF_8,
             explained: Vec::new(),
+            private_network: false,
         })
     }
 
@@ -153,6 +157,15 @@ impl Session {
         }
         self.explained.push(key);
         true
+    }
+
+    /// Marks the session as running in a private network (`--sandbox`).
+    pub fn set_private_network(&mut self, private: bool) {
+        self.private_network = private;
+    }
+
+    pub fn private_network(&self) -> bool {
+        self.private_network
     }
 
     /// The session's text encoding (`encoding NAME`).
@@ -193,6 +206,7 @@ impl Session {
             confined: self.confined,
             encoding: self.encoding,
             explained: Vec::new(),
+            private_network: self.private_network,
         })
     }
 
@@ -380,8 +394,25 @@ impl Session {
             None => parsed.command.execute(parsed.verb, parsed.names, self),
         };
         step.encoding = self.encoding;
+        self.explain_private_network(&mut step);
         self.refresh_states(&mut step);
         step
+    }
+
+    /// The first ECONNREFUSED in a private network says why a program
+    /// outside cannot be reached.
+    fn explain_private_network(&mut self, step: &mut Step) {
+        if self.private_network
+            && matches!(step.outcome, Outcome::Failed(Errno::ECONNREFUSED))
+            && self.first_time("private network refused")
+        {
+            step.notes.push(
+                "this session runs in a private network (--sandbox): only socklab's own \
+                 sockets are there, so programs outside it cannot be reached — run socklab \
+                 without --sandbox to talk to them"
+                    .into(),
+            );
+        }
     }
 
     /// Takes in what a background worker produced: the handles it created

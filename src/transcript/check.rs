@@ -115,6 +115,7 @@ pub fn run_file(
     bless: bool,
     network: Network,
     encoding: Option<&'static crate::encoding::Encoding>,
+    timeout: Option<std::time::Duration>,
 ) -> Result<(Verdict, Vec<String>), String> {
     let name = super::display(path);
     let text = super::read_lesson(path)?;
@@ -122,6 +123,11 @@ pub fn run_file(
     // `--encoding` is the default; the lesson's own `#! encoding:` wins.
     if transcript.encoding.is_none() {
         transcript.encoding = encoding;
+    }
+    if transcript.timeout.is_none()
+        && let Some(timeout) = timeout.filter(|t| !t.is_zero())
+    {
+        transcript.timeout = Some(timeout.min(super::lesson_env::MAX_CALL));
     }
     let (verdict, outputs) = run(&transcript, network).map_err(|e| format!("{name}: {e}"))?;
     if bless && let Verdict::Failed(mismatches) = &verdict {
@@ -239,6 +245,8 @@ pub struct Options {
     pub network: Network,
     /// `--encoding`: for lessons that do not say `#! encoding:`.
     pub encoding: Option<&'static crate::encoding::Encoding>,
+    /// `--timeout`: for lessons that do not say `#! timeout:`.
+    pub timeout: Option<std::time::Duration>,
 }
 
 /// Runs every file on `jobs` threads, writing failures as they come and
@@ -305,7 +313,13 @@ type Count = fn(&mut Totals);
 
 fn report_one(path: &Path, options: Options) -> (String, Count) {
     let name = escape(&super::display(path)).into_owned();
-    match run_file(path, options.bless, options.network, options.encoding) {
+    match run_file(
+        path,
+        options.bless,
+        options.network,
+        options.encoding,
+        options.timeout,
+    ) {
         Ok((verdict, notes)) => {
             let mut text: String = notes
                 .iter()

@@ -127,6 +127,20 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
     Ok(transcript)
 }
 
+/// Whether a file that is not a transcript is a plain list of socklab
+/// commands (no `> ` lines): what `socklab record` makes a lesson of.
+pub fn is_a_command_list(text: &str) -> bool {
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let mut any = false;
+    lines.all(|l| {
+        any = true;
+        !l.starts_with("> ")
+    }) && any
+}
+
 fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String> {
     let (key, value) = text
         .split_once(':')

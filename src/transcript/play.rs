@@ -1,8 +1,14 @@
 //! `socklab play FILE`: the live demonstration. Shows each narration and
-//! command, waits for Enter (or `--auto` time), runs the command for real
-//! and shows the real output, state changes highlighted.
+//! command with a step counter (`[3/12]`), waits for a key (Enter: next,
+//! a: go on by itself, q: quit) or the `--auto` time, runs the command for
+//! real and shows the real output, state changes highlighted.
+//!
+//! At a terminal the keys are read one at a time, unechoed (the terminal's
+//! ICANON and ECHO are off only while play waits); from a pipe, a line is
+//! one Enter.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::time::Duration;
 
 use colored::Colorize;
@@ -17,10 +23,21 @@ use crate::session::Session;
 
 /// How `play` moves on to the next command.
 pub enum Pace<'a> {
-    /// Wait for Enter on this reader.
+    /// Wait for a key (at a terminal) or a line on this reader.
     Enter(&'a mut dyn BufRead),
     /// Move on by itself after this long.
     Auto(Duration),
+}
+
+/// How long `a` waits between steps once pressed.
+const AUTO_AFTER_KEY: Duration = Duration::from_millis(1500);
+
+/// What the lesson runs with, beyond the file.
+#[derive(Clone, Copy, Debug)]
+pub struct Setup {
+    pub network: Network,
+    /// `socklab --wire play`: the wire view on from the start.
+    pub wire: bool,
 }
 
 /// How a play ended.
@@ -28,6 +45,8 @@ pub enum Pace<'a> {
 pub enum Played {
     /// Every command ran (or the input ended); how many failed to run.
     Done(usize),
+    /// `q`: the person stopped it.
+    Quit,
     /// Ctrl-C stopped it.
     Interrupted,
     /// The lesson's environment could not be made (see `lesson_env`).
@@ -41,9 +60,9 @@ pub fn play(
     transcript: &Transcript,
     pace: &mut Pace,
     out: &mut dyn Write,
-    network: Network,
+    setup: Setup,
 ) -> io::Result<Played> {
-    let _env = match LessonEnv::enter(network, transcript.unprivileged) {
+    let _env = match LessonEnv::enter(setup.network, transcript.unprivileged) {
         Ok(env) => env,
         Err(message) => return Ok(Played::Refused(message)),
     };
@@ -55,8 +74,13 @@ pub fn play(
     if let Some(encoding) = transcript.encoding {
         session.set_encoding(encoding);
     }
+    if setup.wire
+        && let Err(message) = session.wire_on()
+    {
+        return Ok(Played::Refused(message));
+    }
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
-    if network == Network::Host {
+    if setup.network == Network::Host {
         writeln!(
             out,
             "note: --host-net: this lesson runs in the host's network, where it can reach real services"
@@ -65,15 +89,35 @@ pub fn play(
     for note in &transcript.notes {
         writeln!(out, "note: {}", escape(note))?;
     }
-    for entry in &transcript.entries {
+    if matches!(pace, Pace::Enter(_)) {
+        writeln!(
+            out,
+            "{}",
+            "Enter: next · a: go on by itself · q: quit".dimmed()
+        )?;
+    }
+    let total = transcript.entries.len();
+    for (index, entry) in transcript.entries.iter().enumerate() {
         narrate(out, &entry.narration)?;
-        write!(out, "{} ", format!("> {}", escape(&entry.command)).bold())?;
+        let counter = format!("[{}/{total}]", index + 1);
+        write!(
+            out,
+            "{} {} ",
+            counter.dimmed(),
+            format!("> {}", escape(&entry.command)).bold()
+        )?;
         out.flush()?;
-        match wait(pace)? {
+        match wait(pace, out)? {
             Next::Go => {}
             Next::End => {
                 writeln!(out)?;
                 break;
+            }
+            Next::Quit => {
+                writeln!(out)?;
+                writeln!(out, "stopped (q) before step {}", index + 1)?;
+                out.flush()?;
+                return Ok(Played::Quit);
             }
             Next::Interrupted => {
                 writeln!(out)?;
@@ -106,36 +150,43 @@ enum Next {
     Go,
     /// The input ended: stop playing.
     End,
+    /// `q`.
+    Quit,
     /// Ctrl-C while waiting: stop playing.
     Interrupted,
 }
 
-/// Waits for the next step: Enter, or the `--auto` delay.
-fn wait(pace: &mut Pace) -> io::Result<Next> {
-    let interrupted = || crate::sys::SIGINT_SEEN.swap(false, std::sync::atomic::Ordering::SeqCst);
+fn interrupted() -> bool {
+    crate::sys::SIGINT_SEEN.swap(false, std::sync::atomic::Ordering::SeqCst)
+}
+
+/// Waits for the next step: a key (or line), or the `--auto` delay.
+fn wait(pace: &mut Pace, out: &mut dyn Write) -> io::Result<Next> {
     match pace {
         Pace::Enter(input) => {
-            // read_line retries a read that a signal interrupted; fill_buf
-            // does not, so Ctrl-C (whose handler has no SA_RESTART) is seen.
-            loop {
-                match input.fill_buf() {
-                    Ok(_) => break,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-                        if interrupted() {
-                            return Ok(Next::Interrupted);
-                        }
-                    }
-                    Err(e) => return Err(e),
+            let key = if io::stdin().is_terminal() {
+                read_key()?
+            } else {
+                read_line_key(*input)?
+            };
+            match key {
+                Key::Next => {
+                    writeln!(out)?;
+                    Ok(Next::Go)
                 }
-            }
-            let mut line = String::new();
-            match input.read_line(&mut line)? {
-                0 => Ok(Next::End),
-                _ => Ok(Next::Go),
+                Key::Auto => {
+                    writeln!(out)?;
+                    *pace = Pace::Auto(AUTO_AFTER_KEY);
+                    Ok(Next::Go)
+                }
+                Key::Quit => Ok(Next::Quit),
+                Key::End => Ok(Next::End),
+                Key::Interrupted => Ok(Next::Interrupted),
             }
         }
         Pace::Auto(delay) => {
-            println!();
+            writeln!(out)?;
+            out.flush()?;
             // Pacing a live demonstration, not synchronisation: poll on no
             // fds, so Ctrl-C (EINTR) ends the wait at once.
             let ms = i32::try_from(delay.as_millis()).unwrap_or(i32::MAX);
@@ -145,4 +196,82 @@ fn wait(pace: &mut Pace) -> io::Result<Next> {
             }
         }
     }
+}
+
+enum Key {
+    Next,
+    Auto,
+    Quit,
+    End,
+    Interrupted,
+}
+
+/// The meaning of a key; None for a key that means nothing here.
+fn key_of(byte: u8) -> Option<Key> {
+    match byte {
+        b'\n' | b'\r' | b' ' => Some(Key::Next),
+        b'a' | b'A' => Some(Key::Auto),
+        b'q' | b'Q' => Some(Key::Quit),
+        4 => Some(Key::End), // Ctrl-D
+        _ => None,
+    }
+}
+
+/// One key from the terminal, unechoed: ICANON and ECHO off while it waits
+/// (ISIG stays on, so Ctrl-C is still a signal), put back after.
+fn read_key() -> io::Result<Key> {
+    use nix::sys::termios::{LocalFlags, SetArg, tcgetattr, tcsetattr};
+    let stdin = io::stdin();
+    let fd = stdin.as_fd();
+    let saved = tcgetattr(fd).map_err(io::Error::from)?;
+    let mut raw = saved.clone();
+    raw.local_flags
+        .remove(LocalFlags::ICANON | LocalFlags::ECHO);
+    tcsetattr(fd, SetArg::TCSANOW, &raw).map_err(io::Error::from)?;
+    let key = loop {
+        let mut byte = [0u8; 1];
+        match nix::unistd::read(fd, &mut byte) {
+            Ok(0) => break Ok(Key::End),
+            Ok(_) => {
+                if let Some(key) = key_of(byte[0]) {
+                    break Ok(key);
+                }
+            }
+            Err(nix::errno::Errno::EINTR) => {
+                if interrupted() {
+                    break Ok(Key::Interrupted);
+                }
+            }
+            Err(errno) => break Err(io::Error::from(errno)),
+        }
+    };
+    let _ = tcsetattr(fd, SetArg::TCSANOW, &saved);
+    key
+}
+
+/// A line from a pipe: empty or anything else is Enter, `q` quits, `a`
+/// goes on by itself.
+fn read_line_key(input: &mut dyn BufRead) -> io::Result<Key> {
+    // read_line retries a read that a signal interrupted; fill_buf does
+    // not, so Ctrl-C (whose handler has no SA_RESTART) is seen.
+    loop {
+        match input.fill_buf() {
+            Ok(_) => break,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                if interrupted() {
+                    return Ok(Key::Interrupted);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Ok(Key::End);
+    }
+    Ok(match line.trim() {
+        "q" | "Q" => Key::Quit,
+        "a" | "A" => Key::Auto,
+        _ => Key::Next,
+    })
 }

@@ -23,12 +23,29 @@ pub enum Failure {
 /// kept as they are), each entry written as soon as its step is done; also
 /// shows each step on `echo` — while it can: a closed or full `echo` stops
 /// the showing, not the recording.
+/// What a recording's session starts with (from socklab's flags).
+#[derive(Clone, Copy, Debug)]
+pub struct Setup {
+    pub encoding: &'static crate::encoding::Encoding,
+    /// `--timeout`: instead of the 5 s a transcript's calls get (a
+    /// `#! timeout:` line in the input wins).
+    pub timeout: Option<std::time::Duration>,
+    /// `--wire`: the wire view on from the start.
+    pub wire: bool,
+}
+
 pub fn record(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     echo: &mut dyn Write,
-    encoding: &'static crate::encoding::Encoding,
+    setup: Setup,
 ) -> Result<usize, Failure> {
+    let encoding = setup.encoding;
+    // `--wire` is recorded as the transcript's first command, so that the
+    // replay turns the wire view on too.
+    let first: &[u8] = if setup.wire { b"wire on\n" } else { b"" };
+    let mut input = io::Read::chain(first, input);
+    let input: &mut dyn BufRead = &mut input;
     let mut echoing = true;
     if encoding != crate::encoding::UTF_8 {
         // The replay must speak the same encoding.
@@ -36,7 +53,10 @@ pub fn record(
             .map_err(Failure::Transcript)?;
     }
     let mut runner: Option<Runner<Vec<u8>>> = None;
-    let mut timeout = DEFAULT_TIMEOUT;
+    let mut timeout = setup
+        .timeout
+        .filter(|t| !t.is_zero())
+        .unwrap_or(DEFAULT_TIMEOUT);
     let mut namer = Namer::default();
     let mut line = String::new();
     loop {
@@ -59,6 +79,7 @@ pub fn record(
             None => {
                 let mut session = Session::new(Some(timeout)).map_err(Failure::Start)?;
                 session.set_encoding(encoding);
+
                 runner.insert(Runner::new(session, Vec::new(), Format::Text, false, false))
             }
         };
