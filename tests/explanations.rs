@@ -39,8 +39,9 @@ fn readable_with_nothing_to_read_is_explained() {
 
 #[test]
 fn close_that_sends_rst_says_why() {
-    let script =
-        format!("{CONNECTED}send cli unread\nclose conn\nsetsockopt cli SO_LINGER 0\nclose cli\n");
+    let script = format!(
+        "{CONNECTED}send cli unread\nclose conn\nc2 = socket\nconnect c2 srv\nsetsockopt c2 SO_LINGER 0\nclose c2\n"
+    );
     let (steps, _) = run_json(&script, &[]);
     assert!(
         notes(step(&steps, "close conn"))[0]
