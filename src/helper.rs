@@ -87,6 +87,9 @@ impl SocklabHelper {
             Arg::ShutdownHow => strings(&["read", "write", "both"]),
             Arg::WireSetting => strings(&["on", "off", "save"]),
             Arg::Encoding => strings(crate::encoding::OFFERED),
+            Arg::LinkMode => strings(&["hold", "pass"]),
+            Arg::Held => strings(&["all", "next", "a->b", "b->a"]),
+            Arg::LabHost => strings(&["a", "b"]),
             Arg::SendFlags => names::SEND_FLAGS
                 .iter()
                 .map(|f| f.short.to_string())

@@ -26,6 +26,7 @@ pub mod helper;
 pub mod history;
 pub mod interrupt;
 pub mod jobs;
+pub mod lab;
 pub mod kernel_table;
 pub mod kind;
 pub mod names;

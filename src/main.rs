@@ -38,6 +38,10 @@ struct Cli {
     /// Run in a user + network namespace of its own: a private loopback, and CAP_NET_RAW there for the wire view.
     #[arg(long, global = true)]
     sandbox: bool,
+    /// Run in the network lab: hosts a (192.0.2.1) and b (192.0.2.2), each a network namespace
+    /// of its own, joined by a link that socklab relays (link hold, deliver, drop …; docs/lab.md).
+    #[arg(long, global = true)]
+    lab: bool,
     /// Start with the wire view on: the segments each step puts on loopback (needs CAP_NET_RAW).
     #[arg(long, global = true)]
     wire: bool,
@@ -193,6 +197,11 @@ fn enter_namespaces(cli: &Cli) -> Result<(), String> {
     if cli.sandbox {
         socklab::sandbox::enter()?;
     }
+    if cli.lab {
+        // The lab's namespaces need a user namespace when not root.
+        socklab::sandbox::prepare_lessons(Network::Private)
+            .map_err(|e| e.replace("to run lessons in the host's network instead, add --host-net", "the lab cannot run here"))?;
+    }
     match &cli.command {
         Some(Commands::Test { host_net, .. }) | Some(Commands::Play { host_net, .. }) => {
             socklab::sandbox::prepare_lessons(network(*host_net))
@@ -239,12 +248,16 @@ impl Lessons {
 fn check_flags(cli: &Cli) -> Result<(), String> {
     let (name, allowed): (&str, &[&str]) = match &cli.command {
         Some(Commands::Help { .. }) => ("help", &[]),
+        _ if cli.lab && cli.wire => {
+            return Err("--wire does not apply with --lab: the lab shows its link's segments by itself".into());
+        }
         Some(Commands::Test { .. }) => ("test", &["timeout", "encoding"]),
         Some(Commands::Play { .. }) => ("play", &["timeout", "encoding", "wire"]),
         Some(Commands::Record { .. }) => ("record", &["timeout", "encoding", "wire"]),
         _ => return Ok(()),
     };
     let given = [
+        ("lab", cli.lab),
         ("json", cli.json),
         ("timeout", cli.timeout.is_some()),
         ("bail", cli.bail),
@@ -328,6 +341,9 @@ fn run(cli: Cli) -> Result<usize, Exit> {
     }
     .map_err(|e| format!("cannot start the session: {e}"))?;
     let mut session = session;
+    if cli.lab {
+        session.start_lab()?;
+    }
     session.set_private_network(cli.sandbox);
     if let Some(encoding) = encoding {
         session.set_encoding(encoding);

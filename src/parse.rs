@@ -690,6 +690,18 @@ impl<'a> Cursor<'a> {
         Some(line)
     }
 
+    /// Takes the line's last argument if it is a bare word starting with
+    /// `prefix` (`socket tcp @b`), so the rest parses as if it were not there.
+    pub fn take_trailing(&mut self, prefix: char) -> Option<&'a Token<'a>> {
+        let tokens = self.tokens;
+        let (last, rest) = tokens.split_last()?;
+        if self.pos > rest.len() || last.kind != TokenKind::Word || !last.text.starts_with(prefix) {
+            return None;
+        }
+        self.tokens = rest;
+        Some(last)
+    }
+
     /// `ADDR`, or Python's two-part `HOST PORT` (`bind 127.0.0.1 8888`,
     /// `bind "" 8899` for any address, as the tutorials' `bind(("", 8899))`).
     pub fn addr_or_host_port(&mut self) -> Result<AddrSpec, UsageError> {

@@ -148,6 +148,19 @@ pub fn banner(session: &Session) -> String {
 
 /// `socklab [conn ESTABLISHED]> `, or the kind for a socket with no TCP state.
 pub fn prompt(session: &Session) -> String {
+    if let Some(lab) = session.lab() {
+        let hold = lab.relay.holding();
+        let mode = match hold {
+            [true, true] => "hold",
+            [false, false] => "pass",
+            [true, false] => "hold a->b",
+            [false, true] => "hold b->a",
+        };
+        let current = session
+            .current_name()
+            .map_or(String::new(), |name| format!(" [{name}]"));
+        return format!("socklab (lab: a 192.0.2.1, b 192.0.2.2; link: {mode}){current}> ");
+    }
     let Some(name) = session.current_name() else {
         return "socklab> ".into();
     };

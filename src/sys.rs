@@ -242,3 +242,66 @@ pub fn terminal_width() -> Option<usize> {
     let rc = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) };
     (rc == 0 && size.ws_col > 0).then_some(usize::from(size.ws_col))
 }
+
+/// `ethtool_value` commands socklab uses to turn a device's offloads off.
+pub mod ethtool {
+    pub const SET_TX_CSUM: u32 = 0x17;
+    pub const SET_SG: u32 = 0x19;
+    pub const SET_TSO: u32 = 0x1f;
+    pub const SET_GSO: u32 = 0x24;
+    pub const SET_GRO: u32 = 0x2c;
+}
+
+/// `ioctl(SIOCETHTOOL)` with an `ethtool_value` {cmd, data} on interface
+/// `name`, in the calling thread's network namespace.
+pub fn ethtool_set(name: &str, cmd: u32, data: u32) -> Result<(), Errno> {
+    use nix::sys::socket::{AddressFamily, SockFlag, SockType, socket};
+    #[repr(C)]
+    struct EthtoolValue {
+        cmd: u32,
+        data: u32,
+    }
+    let probe = socket(
+        AddressFamily::Inet,
+        SockType::Datagram,
+        SockFlag::SOCK_CLOEXEC,
+        None,
+    )?;
+    let mut value = EthtoolValue { cmd, data };
+    // SAFETY: ifreq is a plain C struct (a name and a union of integers and
+    // pointers), for which all-zero is valid.
+    let mut request: libc::ifreq = unsafe { mem::zeroed() };
+    for (slot, byte) in request.ifr_name.iter_mut().zip(name.bytes().take(15)) {
+        *slot = byte as libc::c_char;
+    }
+    request.ifr_ifru.ifru_data = (&mut value as *mut EthtoolValue).cast();
+    // SAFETY: `request` names the interface (NUL-terminated by the zeroed
+    // rest) and points at `value`, a live ethtool_value on this frame that
+    // SIOCETHTOOL reads for a set command.
+    let rc = unsafe { libc::ioctl(probe.as_raw_fd(), libc::SIOCETHTOOL, &mut request) };
+    Errno::result(rc).map(|_| ())
+}
+
+/// Binds a packet socket to interface `index` (all protocols): it then
+/// receives that interface's frames only, and sends out of it.
+pub fn bind_packet_socket(fd: BorrowedFd<'_>, index: u32) -> Result<(), Errno> {
+    let address = libc::sockaddr_ll {
+        sll_family: libc::AF_PACKET as u16,
+        sll_protocol: (libc::ETH_P_ALL as u16).to_be(),
+        sll_ifindex: index as i32,
+        sll_hatype: 0,
+        sll_pkttype: 0,
+        sll_halen: 0,
+        sll_addr: [0; 8],
+    };
+    // SAFETY: `address` is a live, fully initialised sockaddr_ll and the
+    // length passed is exactly its size; bind only reads it.
+    let rc = unsafe {
+        libc::bind(
+            fd.as_raw_fd(),
+            (&address as *const libc::sockaddr_ll).cast(),
+            mem::size_of::<libc::sockaddr_ll>() as libc::socklen_t,
+        )
+    };
+    Errno::result(rc).map(|_| ())
+}

@@ -58,13 +58,14 @@ impl Accept {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
         let listener = session.lookup(&self.handle)?;
         let kind = listener.kind;
+        let host = listener.host;
         let call = format!("accept({})", self.handle);
         let (result, timed_out) = session.bounded(&call, || listener.socket.accept_raw());
         match result {
             Ok((socket, peer)) => {
                 let fd = i64::from(socket.as_raw_fd());
                 session.record_call(&mut step, call, Ok(fd), timed_out);
-                let name = session.insert(names.into_iter().next(), socket, kind);
+                let name = session.insert_on(names.into_iter().next(), socket, kind, host);
                 step.new_handles.push(name);
                 step.addr = Some(("peer", address::display(&peer)));
             }

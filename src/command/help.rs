@@ -23,12 +23,13 @@ pub const SPEC: Spec = Spec {
     background: false,
 };
 
-const GROUPS: [Group; 6] = [
+const GROUPS: [Group; 7] = [
     Group::Socket,
     Group::Data,
     Group::Options,
     Group::Inspect,
     Group::Background,
+    Group::Lab,
     Group::Session,
 ];
 

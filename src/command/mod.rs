@@ -13,8 +13,10 @@ mod close;
 mod connect;
 mod encoding;
 mod getsockname;
+mod host;
 pub mod help;
 mod ioctl;
+mod link;
 mod listen;
 mod ls;
 mod nonblock;
@@ -62,6 +64,12 @@ pub enum Arg {
     WireSetting,
     /// A text encoding's name.
     Encoding,
+    /// `hold` or `pass`, then a direction.
+    LinkMode,
+    /// N, all, #K, or next (a held segment).
+    Held,
+    /// a or b.
+    LabHost,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +79,7 @@ pub enum Group {
     Options,
     Inspect,
     Background,
+    Lab,
     Session,
 }
 
@@ -82,6 +91,7 @@ impl Group {
             Group::Options => "Options and modes",
             Group::Inspect => "Inspecting",
             Group::Background => "In the background (worker threads)",
+            Group::Lab => "The network lab (socklab --lab): two hosts and the link between",
             Group::Session => "The session (no system call of their own)",
         }
     }
@@ -137,6 +147,12 @@ pub const COMMANDS: &[&Spec] = &[
     &watch::UNWATCH,
     &background::JOBS,
     &background::WAIT,
+    &link::LINK,
+    &link::DELIVER,
+    &link::DROP,
+    &link::DUP,
+    &link::CORRUPT,
+    &host::SPEC,
     &session_verbs::USE,
     &encoding::SPEC,
     &help::SPEC,
@@ -190,6 +206,9 @@ pub enum Command {
     Encoding(encoding::SetEncoding),
     /// Clear the screen (the shell does it; elsewhere nothing).
     Clear,
+    Link(link::Link),
+    Release(link::Release),
+    Host(host::SetHost),
     Help(help::Help),
     /// Run a file's lines in this session (the driver does it).
     Source(String),
@@ -320,6 +339,11 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
         }
         "help" => Command::Help(help::Help::parse(cursor)?),
         "encoding" => Command::Encoding(encoding::SetEncoding::parse(cursor)?),
+        "link" => Command::Link(link::Link::parse(cursor)?),
+        "deliver" | "drop" | "dup" | "corrupt" => {
+            Command::Release(link::Release::parse(verb, cursor)?)
+        }
+        "host" => Command::Host(host::SetHost::parse(cursor)?),
         "clear" => {
             cursor.finish()?;
             Command::Clear
@@ -460,6 +484,9 @@ impl Command {
             Command::Use(name) => Ok(session_verbs::execute_use(name, session)),
             Command::Help(c) => Ok(c.execute()),
             Command::Encoding(c) => Ok(c.execute(session)),
+            Command::Link(c) => c.execute(session),
+            Command::Release(c) => c.execute(verb, session),
+            Command::Host(c) => c.execute(session),
             Command::Clear => {
                 let mut step = Step::new(verb, None);
                 step.clear_screen = true;

@@ -4,6 +4,7 @@ use socket2::Socket as RawSocket;
 
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
+use crate::lab::Host;
 use crate::names;
 use crate::parse::Cursor;
 use crate::session::{Kind, Session, errno_of};
@@ -132,21 +133,36 @@ fn type_and_call(kind: Kind) -> String {
 #[derive(Debug)]
 pub struct Socket {
     kind: Kind,
+    /// `@HOST`: the lab host whose network it is made in.
+    host: Option<Host>,
 }
 
 impl Socket {
     pub fn parse(cursor: &mut Cursor) -> Result<Socket, UsageError> {
+        let host = match cursor.take_trailing('@') {
+            Some(token) => Some(Host::from_name(&token.text[1..]).ok_or_else(|| {
+                cursor.error_at(
+                    token,
+                    format!("'{}' is not a host of the lab — the hosts are a and b", &token.text[1..]),
+                )
+            })?),
+            None => None,
+        };
         let kind = parse_kind(cursor, Kind::Tcp, &Kind::ALL)?;
-        Ok(Socket { kind })
+        Ok(Socket { kind, host })
     }
 
     pub fn execute(self, names: Vec<String>, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SOCKET.name, None);
         let call = format!("socket({})", type_and_call(self.kind));
-        match RawSocket::new_raw(self.kind.domain(), self.kind.socket_type(), None) {
+        let host = self.host.or(session.default_host());
+        let made = session.in_host(host, || {
+            RawSocket::new_raw(self.kind.domain(), self.kind.socket_type(), None)
+        })?;
+        match made {
             Ok(socket) => {
                 let fd = i64::from(std::os::fd::AsRawFd::as_raw_fd(&socket));
-                let name = session.insert(names.into_iter().next(), socket, self.kind);
+                let name = session.insert_on(names.into_iter().next(), socket, self.kind, host);
                 step.called(call, Ok(fd));
                 step.handle = Some(name.clone());
                 step.new_handles.push(name);

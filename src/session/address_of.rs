@@ -16,6 +16,11 @@ impl Session {
         match spec {
             AddrSpec::Inet(addr) => Ok(SockAddr::from(*addr)),
             AddrSpec::AnyPort(port) => Ok(any_address(domain, *port)),
+            AddrSpec::Host(host, port)
+                if let Some(addr) = self.lab_host_address(host, *port, domain) =>
+            {
+                Ok(addr)
+            }
             AddrSpec::Host(host, port) if self.confined => confined_host(host, *port, domain),
             AddrSpec::Host(host, port) => resolve_host(host, *port, domain),
             AddrSpec::UnixPath(path) if self.confined => {

@@ -31,6 +31,7 @@ use crate::step::{JobRole, Outcome, Step};
 use crate::wire::Capture;
 
 mod address_of;
+mod lab_view;
 mod states;
 mod wire_view;
 
@@ -52,6 +53,8 @@ pub struct Handle {
     /// Local and peer address, noted when the connection is first seen, so
     /// the connection can be found in the kernel's table after the fd is gone.
     pub tuple: Option<(SocketAddr, SocketAddr)>,
+    /// In the lab: the host whose network the socket lives in.
+    pub host: Option<crate::lab::Host>,
 }
 
 impl Handle {
@@ -92,6 +95,8 @@ pub struct Session {
     /// The session runs in a private network (`--sandbox`): nothing
     /// outside socklab can be reached.
     private_network: bool,
+    /// The network lab, when the session runs in one (`--lab`).
+    lab: Option<lab_view::LabView>,
 }
 
 impl Session {
@@ -127,6 +132,7 @@ impl Session {
             encoding: crate::encoding::UTF_8,
             explained: Vec::new(),
             private_network: false,
+            lab: None,
         })
     }
 
@@ -207,6 +213,7 @@ impl Session {
             encoding: self.encoding,
             explained: Vec::new(),
             private_network: self.private_network,
+            lab: None,
         })
     }
 
@@ -278,8 +285,24 @@ impl Session {
             shut_read: false,
             shut_write: false,
             tuple: None,
+            host: self.lab.as_ref().map(|lab| lab.host),
         });
         self.current = Some(name.clone());
+        name
+    }
+
+    /// As `insert`, for a socket made in (or accepted on) a lab host.
+    pub fn insert_on(
+        &mut self,
+        name: Option<String>,
+        socket: Socket,
+        kind: Kind,
+        host: Option<crate::lab::Host>,
+    ) -> String {
+        let name = self.insert(name, socket, kind);
+        if let Some(handle) = self.get_mut(&name) {
+            handle.host = host;
+        }
         name
     }
 

@@ -21,6 +21,9 @@ impl Session {
     /// ones the step acted on, the ones a background job uses, the ones the
     /// kernel woke (see `state_watch`) — and the kernel's view of closed ones.
     pub fn refresh_states(&mut self, step: &mut Step) {
+        // In the lab, what the step sent has crossed the link (and what
+        // that caused) before any state is read.
+        self.sync_lab();
         let mut kernel_held = Vec::new();
         let acted = match step.handle.as_deref() {
             Some(name) if !DATA_VERBS.contains(&step.verb) => Some(name),
@@ -84,7 +87,7 @@ impl Session {
             self.add_ghost(&name, tuple, state);
         }
         self.held.refresh(&mut step.changes);
-        if self.wire.is_some() {
+        if self.wire.is_some() || self.lab.is_some() {
             step.wire = Some(self.drain_wire());
         }
     }

@@ -98,13 +98,18 @@ impl Session {
                 .connections()
                 .map(|(name, local, peer)| WireEnd::new(name, Proto::Tcp, local, Some(peer))),
         );
-        let Some(capture) = &mut self.wire else {
-            return Vec::new();
-        };
         // Now's ends first, then those of the last step (a handle this
         // step closed still names the segments its close caused).
         let known: Vec<WireEnd> = ends.iter().chain(&self.wire_ends).cloned().collect();
-        let mut segments = capture.drain(|segment| known.iter().any(|end| end.owns(segment)));
+        let mut segments = if self.lab.is_some() {
+            // The lab's link carries only the session's own traffic.
+            self.drain_lab()
+        } else {
+            let Some(capture) = &mut self.wire else {
+                return Vec::new();
+            };
+            capture.drain(|segment| known.iter().any(|end| end.owns(segment)))
+        };
         for segment in &mut segments {
             segment.from = end_name(&known, segment.src, segment.dst);
             segment.to = end_name(&known, segment.dst, segment.src);

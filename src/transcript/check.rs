@@ -63,6 +63,9 @@ fn run_bounded(
     let mut session =
         Session::new(Some(timeout)).map_err(|e| format!("cannot start a session: {e}"))?;
     session.confine();
+    if transcript.lab {
+        session.start_lab()?;
+    }
     if let Some(encoding) = transcript.encoding {
         session.set_encoding(encoding);
     }

@@ -65,6 +65,8 @@ pub struct Transcript {
     pub needs: Vec<Need>,
     /// `#! as: unprivileged`: the lesson runs with no capabilities.
     pub unprivileged: bool,
+    /// `#! lab`: the lesson runs in a network lab of its own.
+    pub lab: bool,
     /// `#! encoding: gbk`: the session's text encoding from the start.
     pub encoding: Option<&'static crate::encoding::Encoding>,
     /// What socklab changed in what the file asked (a timeout cut short),
@@ -83,6 +85,7 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
         timeout: None,
         needs: Vec::new(),
         unprivileged: false,
+        lab: false,
         encoding: None,
         notes: Vec::new(),
         entries: Vec::new(),
@@ -142,6 +145,10 @@ pub fn is_a_command_list(text: &str) -> bool {
 }
 
 fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String> {
+    if text == "lab" {
+        transcript.lab = true;
+        return Ok(());
+    }
     let (key, value) = text
         .split_once(':')
         .ok_or_else(|| format!("a directive is '#! key: value', not '#! {text}'"))?;
@@ -181,7 +188,7 @@ fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String
         }
         other => {
             return Err(format!(
-                "unknown directive '{other}' — timeout, needs, encoding or as"
+                "unknown directive '{other}' — timeout, needs, encoding, as or lab"
             ));
         }
     }

@@ -71,6 +71,11 @@ pub fn play(
     }
     let mut session = Session::new(Some(transcript.timeout.unwrap_or(DEFAULT_TIMEOUT)))?;
     session.confine();
+    if transcript.lab
+        && let Err(message) = session.start_lab()
+    {
+        return Ok(Played::Refused(message));
+    }
     if let Some(encoding) = transcript.encoding {
         session.set_encoding(encoding);
     }

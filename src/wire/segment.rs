@@ -50,6 +50,19 @@ pub struct Segment {
     /// For an ICMP error: what it is and what it answers. `src` is then the
     /// end that could not be reached and `dst` the sender it tells.
     pub icmp: Option<IcmpError>,
+    /// On the lab's link: what happened to it there.
+    pub fate: Option<LinkFate>,
+}
+
+/// A segment's fate on the lab's link (set by the session from the relay).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkFate {
+    /// passed, held, delivered, dropped, duplicated, corrupted.
+    pub name: &'static str,
+    /// `held #3`, `#3 delivered`, …
+    pub text: String,
+    /// The held number, where it has one.
+    pub held: Option<u32>,
 }
 
 /// Decodes an Ethernet frame (loopback's have an all-zero Ethernet header);
@@ -95,6 +108,7 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
                 options: options(tcp.options_iterator()),
                 payload: tcp.payload().to_vec(),
                 icmp: None,
+            fate: None,
             })
         }
         TransportSlice::Udp(udp) => Some(Segment {
@@ -110,6 +124,7 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
             options: String::new(),
             payload: udp.payload().to_vec(),
             icmp: None,
+            fate: None,
         }),
         TransportSlice::Icmpv4(icmp) => {
             let what = match (icmp.type_u8(), icmp.code_u8()) {
@@ -182,6 +197,7 @@ fn icmp_error(what: String, quoted: &[u8], v6: bool) -> Option<Segment> {
         options: String::new(),
         payload: Vec::new(),
         icmp: Some(IcmpError { what, about, len }),
+        fate: None,
     })
 }
 
@@ -269,6 +285,10 @@ impl Segment {
                 Preview(&self.payload, encoding)
             ));
         }
+        if let Some(fate) = &self.fate {
+            line.push_str("   ");
+            line.push_str(&fate.text);
+        }
         line
     }
 
@@ -286,6 +306,10 @@ impl Segment {
             "win": self.win,
             "options": self.options,
         });
+        if let Some(fate) = &self.fate {
+            value["fate"] = json!(fate.name);
+            value["held"] = json!(fate.held);
+        }
         if let Some(icmp) = &self.icmp {
             value["icmp"] = json!(icmp.what);
             value["about"] = json!({
@@ -321,6 +345,7 @@ mod tests {
             options: String::new(),
             payload: Vec::new(),
             icmp: None,
+            fate: None,
         }
     }
 

@@ -1,0 +1,417 @@
+//! The link between the hosts: a thread in the wire namespace reads every
+//! frame that arrives on `va` (sent by host a) or `vb` (sent by host b)
+//! with a packet socket, and decides its fate by the link's policy: pass it
+//! to the other side, hold it (numbered, until `deliver` or `drop`), drop
+//! it, send it twice, or flip a bit in it (checksum left as it was).
+//!
+//! On veth, a frame is handed over inside the system call that sent it, and
+//! the answer the other host makes is sent inside the relay's own write: so
+//! after `sync` (the relay has read everything there is) the log holds what
+//! the last step caused, in order — as on loopback.
+//!
+//! Owns: the relay thread, the held queue, the one-shot actions, the log of
+//! crossings. Frames other than IPv4/IPv6 (ARP) always pass, unlogged.
+
+use std::collections::VecDeque;
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use nix::sys::eventfd::{EfdFlags, EventFd};
+use nix::sys::socket::{
+    AddressFamily, LinkAddr, MsgFlags, SockFlag, SockProtocol, SockType, recvfrom, socket,
+};
+
+use super::netns::Netns;
+
+/// A direction across the link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    AtoB,
+    BtoA,
+}
+
+impl Dir {
+    pub fn name(self) -> &'static str {
+        match self {
+            Dir::AtoB => "a->b",
+            Dir::BtoA => "b->a",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Dir::AtoB => 0,
+            Dir::BtoA => 1,
+        }
+    }
+}
+
+/// What happened to a frame on the link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fate {
+    /// It went through as it came (pass mode).
+    Passed,
+    /// It waits on the link as #K.
+    Held(u32),
+    /// Held #K, delivered now.
+    Delivered(u32),
+    /// Thrown away (by `drop next`, or held #K dropped).
+    Dropped(Option<u32>),
+    /// Delivered twice.
+    Duplicated,
+    /// Delivered with one bit flipped and its checksum as it was.
+    Corrupted,
+}
+
+impl Fate {
+    pub fn text(self) -> String {
+        match self {
+            Fate::Passed => "passed".into(),
+            Fate::Held(k) => format!("held #{k}"),
+            Fate::Delivered(k) => format!("#{k} delivered"),
+            Fate::Dropped(Some(k)) => format!("#{k} dropped"),
+            Fate::Dropped(None) => "dropped".into(),
+            Fate::Duplicated => "duplicated".into(),
+            Fate::Corrupted => "corrupted".into(),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Fate::Passed => "passed",
+            Fate::Held(_) => "held",
+            Fate::Delivered(_) => "delivered",
+            Fate::Dropped(_) => "dropped",
+            Fate::Duplicated => "duplicated",
+            Fate::Corrupted => "corrupted",
+        }
+    }
+}
+
+/// A frame that crossed (or reached) the link, for the wire view.
+#[derive(Clone, Debug)]
+pub struct Crossing {
+    pub at: Duration,
+    pub dir: Dir,
+    pub frame: Vec<u8>,
+    pub fate: Fate,
+}
+
+/// A one-shot action on the next frame in a direction (None: either).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    Drop,
+    Dup,
+    Corrupt,
+}
+
+#[derive(Debug)]
+pub struct HeldFrame {
+    pub number: u32,
+    pub dir: Dir,
+    pub frame: Vec<u8>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    hold: [bool; 2],
+    next: Vec<(Option<Dir>, Next)>,
+    held: VecDeque<HeldFrame>,
+    numbered: u32,
+    log: Vec<Crossing>,
+    /// Sync requests made, and answered.
+    asked: u64,
+    answered: u64,
+    stop: bool,
+}
+
+/// The relay: its thread, and the state the session acts on.
+pub struct Relay {
+    state: Arc<(Mutex<State>, Condvar)>,
+    wake: Arc<EventFd>,
+    /// Packet sockets on va (to host a) and vb (to host b).
+    sides: Arc<[OwnedFd; 2]>,
+    started: Instant,
+    thread: Option<JoinHandle<()>>,
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A packet socket bound to interface `name` that takes only frames the
+/// interface received (what the host on the other end of its veth sent).
+fn side(name: &str) -> Result<OwnedFd, String> {
+    let fd = socket(
+        AddressFamily::Packet,
+        SockType::Raw,
+        SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC,
+        SockProtocol::EthAll,
+    )
+    .map_err(|e| format!("the lab's relay cannot open a packet socket: {}", e.desc()))?;
+    let index = nix::net::if_::if_nametoindex(name)
+        .map_err(|e| format!("no interface {name}: {}", e.desc()))?;
+    crate::sys::bind_packet_socket(fd.as_fd(), index)
+        .map_err(|e| format!("cannot bind the relay to {name}: {}", e.desc()))?;
+    Ok(fd)
+}
+
+
+/// `sll_pkttype` of a frame the interface sent (not received).
+const PACKET_OUTGOING: u8 = 4;
+
+impl Relay {
+    /// Starts the relay in `wire` (where `va` and `vb` are).
+    pub fn start(wire: &Netns, home: &Netns) -> Result<Relay, String> {
+        let sides = wire.within(home, || -> Result<[OwnedFd; 2], String> {
+            Ok([side("va")?, side("vb")?])
+        })??;
+        let sides = Arc::new(sides);
+        let wake = Arc::new(
+            EventFd::from_flags(EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK)
+                .map_err(|e| format!("eventfd: {}", e.desc()))?,
+        );
+        let state = Arc::new((Mutex::new(State::default()), Condvar::new()));
+        let started = Instant::now();
+        let thread = {
+            let (state, wake, sides) = (Arc::clone(&state), Arc::clone(&wake), Arc::clone(&sides));
+            crate::interrupt::spawn_without_sigint("socklab-relay".into(), move || {
+                run(&state, &wake, &sides, started)
+            })
+            .map_err(|e| format!("cannot start the relay: {e}"))?
+        };
+        Ok(Relay {
+            state,
+            wake,
+            sides,
+            started,
+            thread: Some(thread),
+        })
+    }
+
+    /// Waits (at most 2 s) until the relay has read every frame there is.
+    pub fn sync(&self) {
+        let (mutex, condvar) = &*self.state;
+        let mut state = lock(mutex);
+        state.asked += 1;
+        let want = state.asked;
+        let _ = self.wake.write(1);
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while state.answered < want {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            state = match condvar.wait_timeout(state, left) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+    }
+
+    /// Everything logged since the last call.
+    pub fn take_log(&self) -> Vec<Crossing> {
+        std::mem::take(&mut lock(&self.state.0).log)
+    }
+
+    /// Holds (true) or passes frames in the given directions.
+    pub fn set_hold(&self, dirs: &[Dir], hold: bool) {
+        let mut state = lock(&self.state.0);
+        for dir in dirs {
+            state.hold[dir.index()] = hold;
+        }
+    }
+
+    pub fn holding(&self) -> [bool; 2] {
+        lock(&self.state.0).hold
+    }
+
+    /// Arms a one-shot action on the next frame in `dir` (None: either way).
+    pub fn arm(&self, dir: Option<Dir>, action: Next) {
+        lock(&self.state.0).next.push((dir, action));
+    }
+
+    /// The held frames, in order.
+    pub fn held(&self) -> Vec<(u32, Dir, Vec<u8>)> {
+        lock(&self.state.0)
+            .held
+            .iter()
+            .map(|h| (h.number, h.dir, h.frame.clone()))
+            .collect()
+    }
+
+    /// Delivers (or drops) the held frames chosen by `pick` from the queue;
+    /// returns their numbers. Delivering waits for what they cause.
+    pub fn release(
+        &self,
+        pick: impl FnOnce(&VecDeque<HeldFrame>) -> Vec<u32>,
+        deliver: bool,
+    ) -> Vec<u32> {
+        let taken: Vec<HeldFrame> = {
+            let mut state = lock(&self.state.0);
+            let numbers = pick(&state.held);
+            let mut taken = Vec::new();
+            for number in &numbers {
+                if let Some(at) = state.held.iter().position(|h| h.number == *number) {
+                    taken.extend(state.held.remove(at));
+                }
+            }
+            let at = self.started.elapsed();
+            for frame in &taken {
+                let fate = if deliver {
+                    Fate::Delivered(frame.number)
+                } else {
+                    Fate::Dropped(Some(frame.number))
+                };
+                state.log.push(Crossing {
+                    at,
+                    dir: frame.dir,
+                    frame: frame.frame.clone(),
+                    fate,
+                });
+            }
+            taken
+        };
+        if deliver {
+            for frame in &taken {
+                send(&self.sides, frame.dir, &frame.frame);
+            }
+            self.sync();
+        }
+        taken.iter().map(|f| f.number).collect()
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        lock(&self.state.0).stop = true;
+        let _ = self.wake.write(1);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Writes a frame out of the side facing the host it is going to.
+fn send(sides: &[OwnedFd; 2], dir: Dir, frame: &[u8]) {
+    let out = match dir {
+        Dir::AtoB => &sides[1],
+        Dir::BtoA => &sides[0],
+    };
+    let _ = nix::sys::socket::send(out.as_raw_fd(), frame, MsgFlags::empty());
+}
+
+/// The relay thread: read, decide, write; answer syncs once all is read.
+fn run(state: &(Mutex<State>, Condvar), wake: &EventFd, sides: &[OwnedFd; 2], started: Instant) {
+    let mut buffer = vec![0u8; 65_536 + 128];
+    loop {
+        let fds = [sides[0].as_fd(), sides[1].as_fd(), wake.as_fd()];
+        let ready = match crate::sys::poll(&fds, libc::POLLIN, -1) {
+            Ok((_, revents)) => revents,
+            Err(_) => continue,
+        };
+        if ready[2] != 0 {
+            let _ = wake.read();
+        }
+        // Drain both sides until neither has anything: then the link is
+        // quiet, and a sync asked before now can be answered.
+        loop {
+            let mut any = false;
+            for (at, dir) in [(0, Dir::AtoB), (1, Dir::BtoA)] {
+                while let Some(frame) = receive(&sides[at], &mut buffer) {
+                    any = true;
+                    decide(state, sides, dir, frame, started);
+                }
+            }
+            if !any {
+                break;
+            }
+        }
+        let (mutex, condvar) = state;
+        let mut guard = lock(mutex);
+        if guard.stop {
+            return;
+        }
+        guard.answered = guard.asked;
+        condvar.notify_all();
+    }
+}
+
+/// The next frame the interface received, if there is one now.
+fn receive(side: &OwnedFd, buffer: &mut [u8]) -> Option<Vec<u8>> {
+    loop {
+        match recvfrom::<LinkAddr>(side.as_raw_fd(), buffer) {
+            Ok((length, from)) => {
+                if from.is_some_and(|a| a.pkttype() == PACKET_OUTGOING) {
+                    continue;
+                }
+                return Some(buffer[..length.min(buffer.len())].to_vec());
+            }
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Whether a frame is IP (what the lab shows and acts on; ARP just passes).
+fn is_ip(frame: &[u8]) -> bool {
+    matches!(frame.get(12..14), Some([0x08, 0x00]) | Some([0x86, 0xdd]))
+}
+
+fn decide(
+    state: &(Mutex<State>, Condvar),
+    sides: &[OwnedFd; 2],
+    dir: Dir,
+    mut frame: Vec<u8>,
+    started: Instant,
+) {
+    if !is_ip(&frame) {
+        send(sides, dir, &frame);
+        return;
+    }
+    let mut guard = lock(&state.0);
+    let at = started.elapsed();
+    let armed = guard
+        .next
+        .iter()
+        .position(|(d, _)| d.is_none_or(|d| d == dir));
+    let fate = match armed.map(|i| guard.next.remove(i).1) {
+        Some(Next::Drop) => Fate::Dropped(None),
+        Some(Next::Dup) => {
+            send(sides, dir, &frame);
+            send(sides, dir, &frame);
+            Fate::Duplicated
+        }
+        Some(Next::Corrupt) => {
+            // The last byte: payload if there is any, else the header's
+            // last (an option, the urgent pointer). Its checksum stays.
+            if let Some(last) = frame.last_mut() {
+                *last ^= 0x01;
+            }
+            send(sides, dir, &frame);
+            Fate::Corrupted
+        }
+        None if guard.hold[dir.index()] => {
+            guard.numbered += 1;
+            let number = guard.numbered;
+            guard.held.push_back(HeldFrame {
+                number,
+                dir,
+                frame: frame.clone(),
+            });
+            Fate::Held(number)
+        }
+        None => {
+            send(sides, dir, &frame);
+            Fate::Passed
+        }
+    };
+    guard.log.push(Crossing {
+        at,
+        dir,
+        frame,
+        fate,
+    });
+}

@@ -1,0 +1,116 @@
+//! Configuring the lab's namespaces with rtnetlink (as `ip link` and `ip
+//! addr` would): veth pairs, addresses, links up or down, and the offloads
+//! turned off so that every frame on the wire is one real segment with a
+//! real checksum. Each function acts in the calling thread's namespace.
+//!
+//! Owns: those netlink requests. Does not own the namespaces (`netns`).
+
+use std::net::IpAddr;
+
+use netlink_packet_core::{
+    NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST, NetlinkHeader, NetlinkMessage,
+    NetlinkPayload,
+};
+use netlink_packet_route::RouteNetlinkMessage;
+use netlink_packet_route::address::{AddressAttribute, AddressFlags, AddressMessage};
+use netlink_packet_route::link::{
+    InfoData, InfoKind, InfoVeth, LinkAttribute, LinkFlags, LinkInfo, LinkMessage,
+};
+use netlink_sys::protocols::NETLINK_ROUTE;
+use netlink_sys::{Socket, SocketAddr};
+
+use super::netns::Netns;
+
+/// Sends one rtnetlink request and waits for its acknowledgement.
+fn request(message: RouteNetlinkMessage, create: bool) -> Result<(), String> {
+    let mut socket = Socket::new(NETLINK_ROUTE).map_err(|e| format!("netlink: {e}"))?;
+    socket.bind_auto().map_err(|e| format!("netlink: {e}"))?;
+    socket
+        .connect(&SocketAddr::new(0, 0))
+        .map_err(|e| format!("netlink: {e}"))?;
+    let mut header = NetlinkHeader::default();
+    header.flags = NLM_F_REQUEST | NLM_F_ACK;
+    if create {
+        header.flags |= NLM_F_CREATE | NLM_F_EXCL;
+    }
+    let mut packet = NetlinkMessage::new(header, NetlinkPayload::from(message));
+    packet.finalize();
+    let mut bytes = vec![0; packet.buffer_len()];
+    packet.serialize(&mut bytes);
+    socket.send(&bytes, 0).map_err(|e| format!("netlink: {e}"))?;
+    let mut reply = vec![0; 8192];
+    let size = socket
+        .recv(&mut &mut reply[..], 0)
+        .map_err(|e| format!("netlink: {e}"))?;
+    let answer = NetlinkMessage::<RouteNetlinkMessage>::deserialize(&reply[..size])
+        .map_err(|e| format!("netlink: {e}"))?;
+    match answer.payload {
+        NetlinkPayload::Error(error) => match error.code {
+            None => Ok(()),
+            Some(code) => Err(format!(
+                "netlink: {}",
+                nix::errno::Errno::from_raw(-code.get()).desc()
+            )),
+        },
+        _ => Ok(()),
+    }
+}
+
+/// A veth pair here: `name` in this namespace, `peer` (named `peer_name`)
+/// moved into `peer_ns`.
+pub fn veth(name: &str, peer_name: &str, peer_ns: &Netns) -> Result<(), String> {
+    let mut peer = LinkMessage::default();
+    peer.attributes.push(LinkAttribute::IfName(peer_name.into()));
+    peer.attributes.push(LinkAttribute::NetNsFd(peer_ns.raw()));
+    let mut link = LinkMessage::default();
+    link.attributes.push(LinkAttribute::IfName(name.into()));
+    link.attributes.push(LinkAttribute::LinkInfo(vec![
+        LinkInfo::Kind(InfoKind::Veth),
+        LinkInfo::Data(InfoData::Veth(InfoVeth::Peer(peer))),
+    ]));
+    request(RouteNetlinkMessage::NewLink(link), true)
+}
+
+fn index(name: &str) -> Result<u32, String> {
+    nix::net::if_::if_nametoindex(name).map_err(|e| format!("no interface {name}: {}", e.desc()))
+}
+
+/// Brings interface `name` up or down.
+pub fn set_up(name: &str, up: bool) -> Result<(), String> {
+    let mut link = LinkMessage::default();
+    link.header.index = index(name)?;
+    link.header.change_mask = LinkFlags::Up;
+    if up {
+        link.header.flags = LinkFlags::Up;
+    }
+    request(RouteNetlinkMessage::SetLink(link), false)
+}
+
+/// Adds `ip/prefix` to interface `name`, with no duplicate address
+/// detection (an IPv6 address is usable at once).
+pub fn add_address(name: &str, ip: IpAddr, prefix: u8) -> Result<(), String> {
+    let mut message = AddressMessage::default();
+    message.header.family = match ip {
+        IpAddr::V4(_) => netlink_packet_route::AddressFamily::Inet,
+        IpAddr::V6(_) => netlink_packet_route::AddressFamily::Inet6,
+    };
+    message.header.prefix_len = prefix;
+    message.header.index = index(name)?;
+    message.attributes.push(AddressAttribute::Local(ip));
+    message.attributes.push(AddressAttribute::Address(ip));
+    message
+        .attributes
+        .push(AddressAttribute::Flags(AddressFlags::Nodad));
+    request(RouteNetlinkMessage::NewAddress(message), true)
+}
+
+/// Turns off the offloads that would put more (or less) than one real
+/// segment in a frame: TSO, GSO, GRO, scatter-gather, and checksum offload
+/// (so each frame carries its real checksum).
+pub fn offloads_off(name: &str) {
+    use crate::sys::ethtool::*;
+    for cmd in [SET_TSO, SET_GSO, SET_GRO, SET_SG, SET_TX_CSUM] {
+        // A device that lacks the feature refuses; that is the same as off.
+        let _ = crate::sys::ethtool_set(name, cmd, 0);
+    }
+}

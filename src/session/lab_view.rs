@@ -1,0 +1,150 @@
+//! The session's side of the network lab (`crate::lab`): starting it,
+//! making sockets in a host, naming hosts in addresses, and turning the
+//! relay's crossings into the wire view's segments with their fate.
+
+use std::net::{IpAddr, SocketAddr};
+
+use socket2::{Domain, SockAddr};
+
+use super::Session;
+use crate::error::UsageError;
+use crate::lab::{Crossing, Fate, Host, Lab};
+use crate::wire::segment::{self, LinkFate, Relative, Segment};
+
+/// The lab and what the session keeps about it.
+pub(super) struct LabView {
+    pub lab: Lab,
+    /// Where sockets are made when they do not say (`host HOST`).
+    pub host: Host,
+    relative: Relative,
+}
+
+impl Session {
+    /// Builds the lab; this thread moves into host a. The wire view shows
+    /// the link from now on.
+    pub fn start_lab(&mut self) -> Result<(), String> {
+        if self.lab.is_none() {
+            self.lab = Some(LabView {
+                lab: Lab::build()?,
+                host: Host::A,
+                relative: Relative::default(),
+            });
+        }
+        Ok(())
+    }
+
+    pub fn lab(&self) -> Option<&Lab> {
+        self.lab.as_ref().map(|view| &view.lab)
+    }
+
+    /// The lab, or the usage error that says it is not running.
+    pub fn require_lab(&self) -> Result<&Lab, UsageError> {
+        self.lab().ok_or_else(|| {
+            UsageError::new(
+                "the network lab is not running: start socklab --lab (or a transcript with #! lab)",
+            )
+        })
+    }
+
+    /// The host new sockets are made in, in the lab.
+    pub fn default_host(&self) -> Option<Host> {
+        self.lab.as_ref().map(|view| view.host)
+    }
+
+    pub fn set_default_host(&mut self, host: Host) -> Result<(), UsageError> {
+        self.require_lab()?;
+        if let Some(view) = &mut self.lab {
+            view.host = host;
+        }
+        Ok(())
+    }
+
+    /// Runs `make` (a socket(2) call) in `host`'s network, or here outside the lab.
+    pub fn in_host<T>(&self, host: Option<Host>, make: impl FnOnce() -> T) -> Result<T, UsageError> {
+        match (self.lab(), host) {
+            (Some(lab), Some(host)) => lab.within(host, make).map_err(UsageError::new),
+            (None, Some(_)) => Err(UsageError::new(
+                "@HOST names a host of the network lab, which is not running: start socklab --lab",
+            )),
+            (_, None) => Ok(make()),
+        }
+    }
+
+    /// `a:80`, `b:80`: the host's address (IPv4, or IPv6 for an IPv6 socket).
+    pub(super) fn lab_host_address(&self, name: &str, port: u16, domain: Domain) -> Option<SockAddr> {
+        self.lab()?;
+        let host = Host::from_name(name)?;
+        let ip = if domain == Domain::IPV6 {
+            IpAddr::V6(host.ipv6())
+        } else {
+            IpAddr::V4(host.ipv4())
+        };
+        Some(SockAddr::from(SocketAddr::new(ip, port)))
+    }
+
+    /// Waits until the link is quiet: everything the step sent has crossed
+    /// (or been held), and what it caused on the other side too.
+    pub(super) fn sync_lab(&self) {
+        if let Some(lab) = self.lab() {
+            lab.relay.sync();
+        }
+    }
+
+    /// The segments that reached the link since the last step, with fates.
+    pub(super) fn drain_lab(&mut self) -> Vec<Segment> {
+        let Some(view) = &mut self.lab else {
+            return Vec::new();
+        };
+        let crossings = view.lab.relay.take_log();
+        let mut segments = Vec::new();
+        for crossing in crossings {
+            let Some(mut segment) = segment::decode(&crossing.frame) else {
+                continue;
+            };
+            // (A held frame seen again when delivered counts from the same
+            // bases: applying is the same for the same frame.)
+            view.relative.apply(&mut segment);
+            segment.fate = Some(fate(&crossing));
+            segments.push(segment);
+        }
+        segments
+    }
+}
+
+fn fate(crossing: &Crossing) -> LinkFate {
+    let held = match crossing.fate {
+        Fate::Held(k) | Fate::Delivered(k) | Fate::Dropped(Some(k)) => Some(k),
+        _ => None,
+    };
+    LinkFate {
+        name: crossing.fate.name(),
+        text: crossing.fate.text(),
+        held,
+    }
+}
+
+impl Session {
+    /// `link`'s list of held segments: `#1 a->b  192.0.2.1:40000 → 192.0.2.2:80 [SYN] …`.
+    pub fn held_lines(&mut self) -> Vec<String> {
+        let Some(view) = &mut self.lab else {
+            return Vec::new();
+        };
+        let held = view.lab.relay.held();
+        if held.is_empty() {
+            return vec!["nothing is held".into()];
+        }
+        held.into_iter()
+            .filter_map(|(number, dir, frame)| {
+                let mut segment = segment::decode(&frame)?;
+                view.relative.apply(&mut segment);
+                segment.from = segment.src.to_string();
+                segment.to = segment.dst.to_string();
+                Some(format!(
+                    "#{number} {}  {}",
+                    dir.name(),
+                    segment.text(crate::encoding::UTF_8)
+                ))
+            })
+            .collect()
+    }
+}
