@@ -199,8 +199,12 @@ fn enter_namespaces(cli: &Cli) -> Result<(), String> {
     }
     if cli.lab {
         // The lab's namespaces need a user namespace when not root.
-        socklab::sandbox::prepare_lessons(Network::Private)
-            .map_err(|e| e.replace("to run lessons in the host's network instead, add --host-net", "the lab cannot run here"))?;
+        socklab::sandbox::prepare_lessons(Network::Private).map_err(|e| {
+            e.replace(
+                "to run lessons in the host's network instead, add --host-net",
+                "the lab cannot run here",
+            )
+        })?;
     }
     match &cli.command {
         Some(Commands::Test { host_net, .. }) | Some(Commands::Play { host_net, .. }) => {
@@ -249,7 +253,10 @@ fn check_flags(cli: &Cli) -> Result<(), String> {
     let (name, allowed): (&str, &[&str]) = match &cli.command {
         Some(Commands::Help { .. }) => ("help", &[]),
         _ if cli.lab && cli.wire => {
-            return Err("--wire does not apply with --lab: the lab shows its link's segments by itself".into());
+            return Err(
+                "--wire does not apply with --lab: the lab shows its link's segments by itself"
+                    .into(),
+            );
         }
         Some(Commands::Test { .. }) => ("test", &["timeout", "encoding"]),
         Some(Commands::Play { .. }) => ("play", &["timeout", "encoding", "wire"]),

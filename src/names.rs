@@ -30,6 +30,7 @@ impl TcpState {
     pub const TIME_WAIT: TcpState = TcpState(6);
     pub const CLOSE: TcpState = TcpState(7);
     pub const LISTEN: TcpState = TcpState(10);
+    pub const SYN_RECV: TcpState = TcpState(3);
 
     pub fn name(self) -> &'static str {
         match TCP_STATE_NAMES.get(usize::from(self.0)) {

@@ -30,7 +30,10 @@ impl SetHost {
         let host = Host::from_name(token.text).ok_or_else(|| {
             cursor.error_at(
                 token,
-                format!("'{}' is not a host of the lab — the hosts are a and b", token.text),
+                format!(
+                    "'{}' is not a host of the lab — the hosts are a and b",
+                    token.text
+                ),
             )
         })?;
         cursor.finish()?;

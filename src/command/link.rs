@@ -126,7 +126,11 @@ impl Link {
         if let Link::Set { hold, dir } = self {
             let dirs: Vec<Dir> = dir.map_or(vec![Dir::AtoB, Dir::BtoA], |d| vec![d]);
             lab.relay.set_hold(&dirs, hold);
-            let which = dirs.iter().map(|d| d.name()).collect::<Vec<_>>().join(" and ");
+            let which = dirs
+                .iter()
+                .map(|d| d.name())
+                .collect::<Vec<_>>()
+                .join(" and ");
             step.lines.push(if hold {
                 format!("link: holding every segment {which} until you deliver or drop it")
             } else {
@@ -163,16 +167,21 @@ fn parse_pick(cursor: &mut Cursor) -> Result<Pick, UsageError> {
         return Ok(Pick::All);
     }
     if let Some(number) = token.text.strip_prefix('#') {
-        return number
-            .parse()
-            .map(Pick::Number)
-            .map_err(|_| cursor.error_at(token, format!("'{}' is not a held number like #3", token.text)));
+        return number.parse().map(Pick::Number).map_err(|_| {
+            cursor.error_at(
+                token,
+                format!("'{}' is not a held number like #3", token.text),
+            )
+        });
     }
     match token.text.parse::<usize>() {
         Ok(n) if n > 0 => Ok(Pick::First(n)),
         _ => Err(cursor.error_at(
             token,
-            format!("'{}' is not a count (1, 2, …), all, or a held number like #3", token.text),
+            format!(
+                "'{}' is not a count (1, 2, …), all, or a held number like #3",
+                token.text
+            ),
         )),
     }
 }
@@ -189,8 +198,13 @@ impl Release {
         let release = if next || verb != "deliver" && verb != "drop" {
             if !next {
                 return Err(match cursor.peek() {
-                    Some(token) => cursor.error_at(token, format!("{verb} acts on the next segment: {verb} next [a->b|b->a]")),
-                    None => UsageError::new(format!("{verb} acts on the next segment: {verb} next [a->b|b->a]")),
+                    Some(token) => cursor.error_at(
+                        token,
+                        format!("{verb} acts on the next segment: {verb} next [a->b|b->a]"),
+                    ),
+                    None => UsageError::new(format!(
+                        "{verb} acts on the next segment: {verb} next [a->b|b->a]"
+                    )),
                 });
             }
             cursor.word("next")?;
@@ -225,7 +239,8 @@ impl Release {
                     Next::Dup => "delivered twice",
                     Next::Corrupt => "corrupted (one bit flipped, its checksum as it was)",
                 };
-                step.lines.push(format!("the next segment {which} will be {what}"));
+                step.lines
+                    .push(format!("the next segment {which} will be {what}"));
             }
             Release::Held { pick, deliver } => {
                 let held: Vec<u32> = lab.relay.held().iter().map(|(n, _, _)| *n).collect();
@@ -251,7 +266,9 @@ impl Release {
                     },
                     deliver,
                 );
-                step.field("segments", numbers);
+                let shown: Vec<String> = numbers.iter().map(|n| format!("#{n}")).collect();
+                let done = if deliver { "delivered" } else { "dropped" };
+                step.lines.push(format!("{done} {}", shown.join(", ")));
             }
         }
         Ok(step)

@@ -143,7 +143,10 @@ impl Socket {
             Some(token) => Some(Host::from_name(&token.text[1..]).ok_or_else(|| {
                 cursor.error_at(
                     token,
-                    format!("'{}' is not a host of the lab — the hosts are a and b", &token.text[1..]),
+                    format!(
+                        "'{}' is not a host of the lab — the hosts are a and b",
+                        &token.text[1..]
+                    ),
                 )
             })?),
             None => None,

@@ -12,9 +12,10 @@
 //! commands: the session asks it to make sockets in a host, to act on
 //! the link, and for the segments that crossed it.
 
+pub mod diag;
 pub mod netns;
-pub mod setup;
 pub mod relay;
+pub mod setup;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 

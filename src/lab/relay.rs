@@ -10,7 +10,8 @@
 //! the last step caused, in order — as on loopback.
 //!
 //! Owns: the relay thread, the held queue, the one-shot actions, the log of
-//! crossings. Frames other than IPv4/IPv6 (ARP) always pass, unlogged.
+//! crossings. Only TCP and UDP are held or acted on; ICMP passes and is
+//! logged; ARP and neighbour discovery pass unlogged.
 
 use std::collections::VecDeque;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
@@ -157,7 +158,6 @@ fn side(name: &str) -> Result<OwnedFd, String> {
         .map_err(|e| format!("cannot bind the relay to {name}: {}", e.desc()))?;
     Ok(fd)
 }
-
 
 /// `sll_pkttype` of a frame the interface sent (not received).
 const PACKET_OUTGOING: u8 = 4;
@@ -355,9 +355,32 @@ fn receive(side: &OwnedFd, buffer: &mut [u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// Whether a frame is IP (what the lab shows and acts on; ARP just passes).
-fn is_ip(frame: &[u8]) -> bool {
-    matches!(frame.get(12..14), Some([0x08, 0x00]) | Some([0x86, 0xdd]))
+/// What the link does with a kind of frame.
+#[derive(PartialEq, Eq)]
+enum Kind {
+    /// TCP or UDP: held, dropped, duplicated, corrupted as the policy says.
+    Segment,
+    /// ICMP: passes, and is shown (a port unreachable explains ECONNREFUSED).
+    Icmp,
+    /// ARP, IPv6 neighbour discovery, anything else: passes, unshown, so
+    /// the hosts always find each other.
+    Other,
+}
+
+fn kind(frame: &[u8]) -> Kind {
+    let protocol = match frame.get(12..14) {
+        Some([0x08, 0x00]) => frame.get(14 + 9).copied(),
+        Some([0x86, 0xdd]) => frame.get(14 + 6).copied(),
+        _ => None,
+    };
+    match protocol {
+        Some(6 | 17) => Kind::Segment,
+        // ICMPv6 includes neighbour discovery (types 133–137): only its
+        // errors (types below 128) are shown.
+        Some(1) => Kind::Icmp,
+        Some(58) if frame.get(14 + 40).is_some_and(|t| *t < 128) => Kind::Icmp,
+        _ => Kind::Other,
+    }
 }
 
 fn decide(
@@ -367,8 +390,17 @@ fn decide(
     mut frame: Vec<u8>,
     started: Instant,
 ) {
-    if !is_ip(&frame) {
+    let kind = kind(&frame);
+    if kind != Kind::Segment {
         send(sides, dir, &frame);
+        if kind == Kind::Icmp {
+            lock(&state.0).log.push(Crossing {
+                at: started.elapsed(),
+                dir,
+                frame,
+                fate: Fate::Passed,
+            });
+        }
         return;
     }
     let mut guard = lock(&state.0);

@@ -37,7 +37,9 @@ fn request(message: RouteNetlinkMessage, create: bool) -> Result<(), String> {
     packet.finalize();
     let mut bytes = vec![0; packet.buffer_len()];
     packet.serialize(&mut bytes);
-    socket.send(&bytes, 0).map_err(|e| format!("netlink: {e}"))?;
+    socket
+        .send(&bytes, 0)
+        .map_err(|e| format!("netlink: {e}"))?;
     let mut reply = vec![0; 8192];
     let size = socket
         .recv(&mut &mut reply[..], 0)
@@ -60,7 +62,8 @@ fn request(message: RouteNetlinkMessage, create: bool) -> Result<(), String> {
 /// moved into `peer_ns`.
 pub fn veth(name: &str, peer_name: &str, peer_ns: &Netns) -> Result<(), String> {
     let mut peer = LinkMessage::default();
-    peer.attributes.push(LinkAttribute::IfName(peer_name.into()));
+    peer.attributes
+        .push(LinkAttribute::IfName(peer_name.into()));
     peer.attributes.push(LinkAttribute::NetNsFd(peer_ns.raw()));
     let mut link = LinkMessage::default();
     link.attributes.push(LinkAttribute::IfName(name.into()));

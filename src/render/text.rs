@@ -168,7 +168,8 @@ fn field_text(value: &Value) -> Option<String> {
 /// `state cli: ESTABLISHED → FIN_WAIT1`, `state cli (no fd): FIN_WAIT2 → TIME_WAIT`,
 /// `state srv: LISTEN → gone`, `state conn: ESTABLISHED` (new).
 pub fn state_line(change: &StateChange) -> String {
-    let who = if change.closed && change.to.is_some() {
+    // A listener's queued connection says what it is in its own name.
+    let who = if change.closed && change.to.is_some() && !change.handle.contains(" (") {
         format!("{} (no fd)", change.handle)
     } else {
         change.handle.clone()

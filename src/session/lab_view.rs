@@ -9,6 +9,8 @@ use socket2::{Domain, SockAddr};
 use super::Session;
 use crate::error::UsageError;
 use crate::lab::{Crossing, Fate, Host, Lab};
+use crate::names::TcpState;
+use crate::step::StateChange;
 use crate::wire::segment::{self, LinkFate, Relative, Segment};
 
 /// The lab and what the session keeps about it.
@@ -17,6 +19,10 @@ pub(super) struct LabView {
     /// Where sockets are made when they do not say (`host HOST`).
     pub host: Host,
     relative: Relative,
+    /// Connections a listener's kernel holds without an fd (SYN_RECV, or
+    /// waiting in the accept queue), as last shown: (listener, local,
+    /// peer) → state.
+    queued: Vec<((String, SocketAddr, SocketAddr), TcpState)>,
 }
 
 impl Session {
@@ -28,6 +34,7 @@ impl Session {
                 lab: Lab::build()?,
                 host: Host::A,
                 relative: Relative::default(),
+                queued: Vec::new(),
             });
         }
         Ok(())
@@ -60,7 +67,11 @@ impl Session {
     }
 
     /// Runs `make` (a socket(2) call) in `host`'s network, or here outside the lab.
-    pub fn in_host<T>(&self, host: Option<Host>, make: impl FnOnce() -> T) -> Result<T, UsageError> {
+    pub fn in_host<T>(
+        &self,
+        host: Option<Host>,
+        make: impl FnOnce() -> T,
+    ) -> Result<T, UsageError> {
         match (self.lab(), host) {
             (Some(lab), Some(host)) => lab.within(host, make).map_err(UsageError::new),
             (None, Some(_)) => Err(UsageError::new(
@@ -71,7 +82,12 @@ impl Session {
     }
 
     /// `a:80`, `b:80`: the host's address (IPv4, or IPv6 for an IPv6 socket).
-    pub(super) fn lab_host_address(&self, name: &str, port: u16, domain: Domain) -> Option<SockAddr> {
+    pub(super) fn lab_host_address(
+        &self,
+        name: &str,
+        port: u16,
+        domain: Domain,
+    ) -> Option<SockAddr> {
         self.lab()?;
         let host = Host::from_name(name)?;
         let ip = if domain == Domain::IPV6 {
@@ -146,5 +162,82 @@ impl Session {
                 ))
             })
             .collect()
+    }
+}
+
+impl Session {
+    /// The state lines of connections the kernel holds for a listener
+    /// without an fd: half-open (SYN_RECV) and waiting in the accept queue
+    /// (ESTABLISHED, before accept). JSON marks them `no_fd`.
+    pub(super) fn lab_queued_changes(&mut self, changes: &mut Vec<StateChange>) {
+        let Some(view) = &self.lab else {
+            return;
+        };
+        let listeners: Vec<(String, Host, u16)> = self
+            .handles
+            .iter()
+            .filter(|h| h.state == Some(TcpState::LISTEN))
+            .filter_map(|h| {
+                let port = h.socket.local_addr().ok()?.as_socket()?.port();
+                Some((h.name.clone(), h.host?, port))
+            })
+            .collect();
+        // Connections that have a handle now are that handle's to show.
+        let owned: Vec<(SocketAddr, SocketAddr)> = self
+            .handles
+            .iter()
+            .filter_map(|h| {
+                let local = h.socket.local_addr().ok()?.as_socket()?;
+                let peer = h.socket.peer_addr().ok()?.as_socket()?;
+                Some((local, peer))
+            })
+            .collect();
+        let mut now = Vec::new();
+        for (name, host, port) in listeners {
+            let found = view
+                .lab
+                .within(host, || crate::lab::diag::on_port(port))
+                .unwrap_or_default();
+            for (local, peer, state) in found {
+                if !owned.contains(&(local, peer)) {
+                    now.push(((name.clone(), local, peer), state));
+                }
+            }
+        }
+        for (key, state) in &now {
+            let before = view.queued.iter().find(|(k, _)| k == key).map(|(_, s)| *s);
+            if before != Some(*state) {
+                changes.push(queued_change(key, before, Some(*state)));
+            }
+        }
+        for (key, state) in &view.queued {
+            let accepted = owned.contains(&(key.1, key.2));
+            if !accepted && !now.iter().any(|(k, _)| k == key) {
+                changes.push(queued_change(key, Some(*state), None));
+            }
+        }
+        if let Some(view) = &mut self.lab {
+            view.queued = now;
+        }
+    }
+}
+
+/// `state srv (half-open from 192.0.2.1:40000): SYN_RECV`.
+fn queued_change(
+    (listener, _, peer): &(String, SocketAddr, SocketAddr),
+    from: Option<TcpState>,
+    to: Option<TcpState>,
+) -> StateChange {
+    let what =
+        if to == Some(TcpState::SYN_RECV) || (to.is_none() && from == Some(TcpState::SYN_RECV)) {
+            "half-open"
+        } else {
+            "in the accept queue"
+        };
+    StateChange {
+        handle: format!("{listener} ({what} from {peer})"),
+        from,
+        to,
+        closed: true,
     }
 }

@@ -87,6 +87,7 @@ impl Session {
             self.add_ghost(&name, tuple, state);
         }
         self.held.refresh(&mut step.changes);
+        self.lab_queued_changes(&mut step.changes);
         if self.wire.is_some() || self.lab.is_some() {
             step.wire = Some(self.drain_wire());
         }

@@ -108,7 +108,7 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
                 options: options(tcp.options_iterator()),
                 payload: tcp.payload().to_vec(),
                 icmp: None,
-            fate: None,
+                fate: None,
             })
         }
         TransportSlice::Udp(udp) => Some(Segment {
