@@ -305,3 +305,45 @@ pub fn bind_packet_socket(fd: BorrowedFd<'_>, index: u32) -> Result<(), Errno> {
     };
     Errno::result(rc).map(|_| ())
 }
+
+/// `setsockopt(fd, level, name, &int)` for an int option no wrapper covers.
+pub fn set_int_option(
+    fd: BorrowedFd<'_>,
+    level: libc::c_int,
+    name: libc::c_int,
+    value: libc::c_int,
+) -> Result<(), Errno> {
+    // SAFETY: the option value is one live c_int, and the length passed is its size.
+    let rc = unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            level,
+            name,
+            (&value as *const libc::c_int).cast(),
+            mem::size_of::<libc::c_int>() as libc::socklen_t,
+        )
+    };
+    Errno::result(rc).map(|_| ())
+}
+
+/// `getsockopt(fd, level, name, &int)` for an int option no wrapper covers.
+pub fn get_int_option(
+    fd: BorrowedFd<'_>,
+    level: libc::c_int,
+    name: libc::c_int,
+) -> Result<libc::c_int, Errno> {
+    let mut value: libc::c_int = 0;
+    let mut len = mem::size_of::<libc::c_int>() as libc::socklen_t;
+    // SAFETY: `value` is a live c_int and `len` its size; the kernel writes
+    // at most that many bytes and stores the length it wrote.
+    let rc = unsafe {
+        libc::getsockopt(
+            fd.as_raw_fd(),
+            level,
+            name,
+            (&mut value as *mut libc::c_int).cast(),
+            &mut len,
+        )
+    };
+    Errno::result(rc).map(|_| value)
+}

@@ -4,14 +4,14 @@ use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::lab::Host;
 use crate::parse::Cursor;
-use crate::session::Session;
+use crate::session::{HostAction, Session};
 use crate::step::Step;
 
 pub const SPEC: Spec = Spec {
     name: "host",
-    usage: "host a|b",
+    usage: "host a|b [down|up|crash]",
     syscall: "",
-    summary: "Make sockets in host a or b of the lab from now on (socket … @HOST says it for one socket).",
+    summary: "Make sockets in host a or b of the lab from now on (socket … @HOST says it for one socket); or pull its cable (down), plug it back (up), or crash it: every socket and all TCP state lost without a word on the wire, and back at once with none.",
     notes: "Host a has 192.0.2.1 and 2001:db8::1, host b 192.0.2.2 and 2001:db8::2; in \
             addresses, a and b stand for them: bind srv b:80, connect cli b:80.",
     errnos: &[],
@@ -22,32 +22,96 @@ pub const SPEC: Spec = Spec {
 };
 
 #[derive(Debug)]
-pub struct SetHost(Host);
+pub struct SetHost(Host, Option<HostAction>);
+
+/// `a` or `b`.
+pub fn parse_host(cursor: &mut Cursor) -> Result<Host, UsageError> {
+    let token = cursor.word("HOST")?;
+    Host::from_name(token.text).ok_or_else(|| {
+        cursor.error_at(
+            token,
+            format!(
+                "'{}' is not a host of the lab — the hosts are a and b",
+                token.text
+            ),
+        )
+    })
+}
 
 impl SetHost {
     pub fn parse(cursor: &mut Cursor) -> Result<SetHost, UsageError> {
-        let token = cursor.word("HOST")?;
-        let host = Host::from_name(token.text).ok_or_else(|| {
-            cursor.error_at(
-                token,
-                format!(
-                    "'{}' is not a host of the lab — the hosts are a and b",
-                    token.text
-                ),
-            )
-        })?;
+        let host = parse_host(cursor)?;
+        let action = match cursor.peek() {
+            Some(_) => Some(
+                match cursor.keyword("host action", &["down", "up", "crash"])? {
+                    0 => HostAction::Down,
+                    1 => HostAction::Up,
+                    _ => HostAction::Crash,
+                },
+            ),
+            None => None,
+        };
         cursor.finish()?;
-        Ok(SetHost(host))
+        Ok(SetHost(host, action))
     }
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
-        session.set_default_host(self.0)?;
         let mut step = Step::new(SPEC.name, None);
+        if let Some(action) = self.1 {
+            let mut changes = Vec::new();
+            step.lines = session.lab_host_action(self.0, action, &mut changes)?;
+            step.changes = changes;
+            return Ok(step);
+        }
+        session.set_default_host(self.0)?;
         step.lines.push(format!(
             "new sockets are made in host {} ({})",
             self.0.name(),
             self.0.ipv4()
         ));
+        Ok(step)
+    }
+}
+
+pub const SYSCTL: Spec = Spec {
+    name: "sysctl",
+    usage: "sysctl a|b NAME[=VALUE]",
+    syscall: "",
+    summary: "Read, or set, a network setting of one host of the lab (net.ipv4.tcp_syn_retries, tcp_retries2, tcp_fin_timeout, tcp_keepalive_time, tcp_sack, tcp_timestamps, tcp_window_scaling …).",
+    notes: "Only settings each network namespace has its own copy of; the others are refused. \
+            The host's value is shown after setting it.",
+    errnos: &[],
+    args: &[Arg::LabHost],
+    creates: 0,
+    group: Group::Lab,
+    background: false,
+};
+
+#[derive(Debug)]
+pub struct Sysctl {
+    host: Host,
+    name: String,
+    value: Option<String>,
+}
+
+impl Sysctl {
+    pub fn parse(cursor: &mut Cursor) -> Result<Sysctl, UsageError> {
+        let host = parse_host(cursor)?;
+        let token = cursor.word("NAME[=VALUE]")?;
+        let (name, value) = match token.text.split_once('=') {
+            Some((name, value)) => (name.to_string(), Some(value.to_string())),
+            None => (token.text.to_string(), None),
+        };
+        cursor.finish()?;
+        Ok(Sysctl { host, name, value })
+    }
+
+    pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
+        let mut step = Step::new(SYSCTL.name, None);
+        let value = session.lab_sysctl(self.host, &self.name, self.value.as_deref())?;
+        step.lines
+            .push(format!("{} {} = {value}", self.host.name(), self.name));
+        step.value = Some(serde_json::json!(value));
         Ok(step)
     }
 }

@@ -153,6 +153,7 @@ pub const COMMANDS: &[&Spec] = &[
     &link::DUP,
     &link::CORRUPT,
     &host::SPEC,
+    &host::SYSCTL,
     &session_verbs::USE,
     &encoding::SPEC,
     &help::SPEC,
@@ -209,6 +210,7 @@ pub enum Command {
     Link(link::Link),
     Release(link::Release),
     Host(host::SetHost),
+    Sysctl(host::Sysctl),
     Help(help::Help),
     /// Run a file's lines in this session (the driver does it).
     Source(String),
@@ -344,6 +346,7 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
             Command::Release(link::Release::parse(verb, cursor)?)
         }
         "host" => Command::Host(host::SetHost::parse(cursor)?),
+        "sysctl" => Command::Sysctl(host::Sysctl::parse(cursor)?),
         "clear" => {
             cursor.finish()?;
             Command::Clear
@@ -487,6 +490,7 @@ impl Command {
             Command::Link(c) => c.execute(session),
             Command::Release(c) => c.execute(verb, session),
             Command::Host(c) => c.execute(session),
+            Command::Sysctl(c) => c.execute(session),
             Command::Clear => {
                 let mut step = Step::new(verb, None);
                 step.clear_screen = true;

@@ -184,6 +184,48 @@ pub const OPTIONS: &[OptSpec] = &[
         "seconds of idleness before the first keepalive probe",
     ),
     opt(
+        "TCP_KEEPINTVL",
+        "keepintvl",
+        "IPPROTO_TCP",
+        OptKind::Seconds,
+        "seconds between keepalive probes",
+    ),
+    opt(
+        "TCP_KEEPCNT",
+        "keepcnt",
+        "IPPROTO_TCP",
+        OptKind::Int,
+        "unanswered keepalive probes before the connection is given up (ETIMEDOUT)",
+    ),
+    opt(
+        "TCP_USER_TIMEOUT",
+        "usertimeout",
+        "IPPROTO_TCP",
+        OptKind::Int,
+        "milliseconds sent data may stay unacknowledged before the connection is given up (ETIMEDOUT); 0: the kernel's retries decide",
+    ),
+    opt(
+        "TCP_SYNCNT",
+        "syncnt",
+        "IPPROTO_TCP",
+        OptKind::Int,
+        "SYN retransmissions before connect gives up (ETIMEDOUT); overrides net.ipv4.tcp_syn_retries",
+    ),
+    opt(
+        "TCP_QUICKACK",
+        "quickack",
+        "IPPROTO_TCP",
+        OptKind::Bool,
+        "acknowledge at once instead of delaying the ACK (the kernel turns it off again by itself)",
+    ),
+    opt(
+        "IP_RECVERR",
+        "recverr",
+        "IPPROTO_IP",
+        OptKind::Bool,
+        "report ICMP errors (unreachable, …) to the socket as they come, not only a later call's errno",
+    ),
+    opt(
         "IP_TTL",
         "ttl",
         "IPPROTO_IP",
@@ -415,6 +457,26 @@ fn set(socket: &Socket, option: &OptSpec, value: SetValue) -> io::Result<()> {
         ("TCP_KEEPIDLE", Int(n)) => {
             nix_setsockopt(&socket.as_fd(), sockopt::TcpKeepIdle, &n).map_err(io::Error::from)
         }
+        ("TCP_KEEPINTVL", Int(n)) => {
+            nix_setsockopt(&socket.as_fd(), sockopt::TcpKeepInterval, &n).map_err(io::Error::from)
+        }
+        ("TCP_KEEPCNT", Int(n)) => {
+            nix_setsockopt(&socket.as_fd(), sockopt::TcpKeepCount, &n).map_err(io::Error::from)
+        }
+        ("TCP_USER_TIMEOUT", Int(n)) => {
+            nix_setsockopt(&socket.as_fd(), sockopt::TcpUserTimeout, &n).map_err(io::Error::from)
+        }
+        ("TCP_SYNCNT", Int(n)) => crate::sys::set_int_option(
+            socket.as_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_SYNCNT,
+            n as libc::c_int,
+        )
+        .map_err(io::Error::from),
+        ("TCP_QUICKACK", Bool(on)) => socket.set_tcp_quickack(on),
+        ("IP_RECVERR", Bool(on)) => {
+            nix_setsockopt(&socket.as_fd(), sockopt::Ipv4RecvErr, &on).map_err(io::Error::from)
+        }
         ("IP_TTL", Int(n)) => socket.set_ttl_v4(n),
         ("IP_TOS", Int(n)) => socket.set_tos_v4(n),
         ("IPV6_V6ONLY", Bool(on)) => socket.set_only_v6(on),
@@ -475,6 +537,16 @@ fn get(socket: &Socket, option: &OptSpec) -> io::Result<(Value, String)> {
         "TCP_CORK" => flag(socket.tcp_cork()?),
         "TCP_MAXSEG" => int(u64::from(socket.tcp_mss()?)),
         "TCP_KEEPIDLE" => int(nix_getsockopt(&socket.as_fd(), sockopt::TcpKeepIdle)? as u64),
+        "TCP_KEEPINTVL" => int(nix_getsockopt(&socket.as_fd(), sockopt::TcpKeepInterval)? as u64),
+        "TCP_KEEPCNT" => int(nix_getsockopt(&socket.as_fd(), sockopt::TcpKeepCount)? as u64),
+        "TCP_USER_TIMEOUT" => int(nix_getsockopt(&socket.as_fd(), sockopt::TcpUserTimeout)? as u64),
+        "TCP_SYNCNT" => int(crate::sys::get_int_option(
+            socket.as_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_SYNCNT,
+        )? as u64),
+        "TCP_QUICKACK" => flag(socket.tcp_quickack()?),
+        "IP_RECVERR" => flag(nix_getsockopt(&socket.as_fd(), sockopt::Ipv4RecvErr)?),
         "IP_TTL" => int(u64::from(socket.ttl_v4()?)),
         "IP_TOS" => int(u64::from(socket.tos_v4()?)),
         "IPV6_V6ONLY" => flag(socket.only_v6()?),

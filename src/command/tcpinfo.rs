@@ -43,9 +43,11 @@ impl Tcpinfo {
         let call = format!("getsockopt({}, IPPROTO_TCP, TCP_INFO)", self.handle);
         let result = sys::tcp_info(handle.socket.as_fd());
         if let Ok(info) = &result {
-            let fields: [(&str, Value); 14] = [
+            let fields: [(&str, Value); 16] = [
                 ("state", TcpState(info.tcpi_state).name().into()),
                 ("retransmits", info.tcpi_retransmits.into()),
+                ("backoff", info.tcpi_backoff.into()),
+                ("probes", info.tcpi_probes.into()),
                 ("rto_us", info.tcpi_rto.into()),
                 ("ato_us", info.tcpi_ato.into()),
                 ("snd_mss", info.tcpi_snd_mss.into()),

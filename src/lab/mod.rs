@@ -78,6 +78,18 @@ impl Host {
         }
     }
 
+    /// Its eth0's MAC address (locally administered).
+    pub fn mac(self) -> [u8; 6] {
+        [0x02, 0, 0, 0, 0, self.index() as u8 + 1]
+    }
+
+    pub fn other(self) -> Host {
+        match self {
+            Host::A => Host::B,
+            Host::B => Host::A,
+        }
+    }
+
     /// The direction of a frame this host sends.
     pub fn sends(self) -> Dir {
         match self {
@@ -92,9 +104,11 @@ impl Host {
 /// unless they name another host).
 pub struct Lab {
     hosts: [Netns; 2],
-    /// Kept alive for the relay's interfaces.
-    _wire: Netns,
+    /// Where the relay's interfaces (va, vb) are.
+    wire: Netns,
     pub relay: Relay,
+    /// Hosts whose cable is pulled (`host HOST down`).
+    down: [bool; 2],
 }
 
 impl Lab {
@@ -104,8 +118,8 @@ impl Lab {
         let hosts = [Netns::new()?, Netns::new()?];
         let wire = Netns::new()?;
         wire.within(&home, || -> Result<(), String> {
-            for (side, host) in [("va", &hosts[0]), ("vb", &hosts[1])] {
-                setup::veth(side, "eth0", host)?;
+            for (side, host, which) in [("va", &hosts[0], Host::A), ("vb", &hosts[1], Host::B)] {
+                setup::veth(side, "eth0", host, which.mac())?;
                 setup::offloads_off(side);
                 setup::set_up(side, true)?;
             }
@@ -116,16 +130,73 @@ impl Lab {
                 setup::offloads_off("eth0");
                 setup::set_up("eth0", true)?;
                 setup::add_address("eth0", IpAddr::V4(host.ipv4()), 24)?;
-                setup::add_address("eth0", IpAddr::V6(host.ipv6()), 64)
+                setup::add_address("eth0", IpAddr::V6(host.ipv6()), 64)?;
+                let other = host.other();
+                setup::neighbour("eth0", IpAddr::V4(other.ipv4()), other.mac())?;
+                setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())
             })??;
         }
         let relay = Relay::start(&wire, &home)?;
         hosts[0].enter()?;
         Ok(Lab {
             hosts,
-            _wire: wire,
+            wire,
             relay,
+            down: [false; 2],
         })
+    }
+
+    /// Pulls (false) or plugs back (true) the host's cable: its side of
+    /// the link goes down, so what it sends goes nowhere and nothing
+    /// reaches it — its kernel is not told, as with a real cable.
+    pub fn set_cable(&mut self, host: Host, connected: bool) -> Result<(), String> {
+        let side = match host {
+            Host::A => "va",
+            Host::B => "vb",
+        };
+        self.wire
+            .within(&self.hosts[0], || setup::set_up(side, connected))??;
+        self.down[host.index()] = !connected;
+        self.relay.set_down(host.sends(), !connected);
+        Ok(())
+    }
+
+    pub fn is_down(&self, host: Host) -> bool {
+        self.down[host.index()]
+    }
+
+    /// After the host's sockets were closed with its cable pulled: aborts
+    /// every TCP connection its kernel still holds (not TIME_WAIT ones),
+    /// as a power cut would lose them. Returns how many.
+    pub fn forget_connections(&self, host: Host) -> Result<usize, String> {
+        self.within(host, diag::destroy_all)
+    }
+
+    /// Reads, or sets then reads, a per-namespace sysctl of `host`
+    /// (`net.ipv4.tcp_syn_retries`). Only `net.*` settings, and only those
+    /// each namespace has its own copy of (the file exists in the host).
+    pub fn sysctl(&self, host: Host, name: &str, value: Option<&str>) -> Result<String, String> {
+        let path = sysctl_path(name)?;
+        self.within(host, || -> Result<String, String> {
+            if !path.exists() {
+                return Err(format!(
+                    "{name} is not a setting each host has its own copy of (not per network \
+                     namespace), so the lab cannot set it for one host"
+                ));
+            }
+            if let Some(value) = value {
+                std::fs::write(&path, format!("{value}\n")).map_err(|e| match e.raw_os_error() {
+                    Some(libc::EACCES | libc::EPERM) => format!(
+                        "{name} is not a setting each host has its own copy of (it is the whole \
+                         machine's), so the lab does not set it"
+                    ),
+                    _ => format!("cannot set {name} = {value}: {}", crate::error::io_reason(&e)),
+                })?;
+            }
+            std::fs::read_to_string(&path)
+                .map(|v| v.trim().to_string())
+                .map_err(|e| format!("cannot read {name}: {}", crate::error::io_reason(&e)))
+        })?
     }
 
     /// Runs `work` in `host` (the calling thread lives in host a).
@@ -135,4 +206,22 @@ impl Lab {
             Host::B => self.hosts[1].within(&self.hosts[0], work),
         }
     }
+}
+
+/// `/proc/sys/net/ipv4/tcp_syn_retries` for `net.ipv4.tcp_syn_retries`.
+fn sysctl_path(name: &str) -> Result<std::path::PathBuf, String> {
+    let valid = name.starts_with("net.")
+        && name.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        });
+    if !valid {
+        return Err(format!(
+            "'{}' is not a network setting — the lab sets net.* sysctls, like net.ipv4.tcp_syn_retries",
+            crate::safe_text::escape(name)
+        ));
+    }
+    Ok(std::path::Path::new("/proc/sys").join(name.replace('.', "/")))
 }

@@ -64,6 +64,8 @@ pub enum Fate {
     Duplicated,
     /// Delivered with one bit flipped and its checksum as it was.
     Corrupted,
+    /// Lost: a host's cable is pulled (`host HOST down`).
+    Lost,
 }
 
 impl Fate {
@@ -76,6 +78,7 @@ impl Fate {
             Fate::Dropped(None) => "dropped".into(),
             Fate::Duplicated => "duplicated".into(),
             Fate::Corrupted => "corrupted".into(),
+            Fate::Lost => "lost (a cable is pulled)".into(),
         }
     }
 
@@ -87,6 +90,7 @@ impl Fate {
             Fate::Dropped(_) => "dropped",
             Fate::Duplicated => "duplicated",
             Fate::Corrupted => "corrupted",
+            Fate::Lost => "lost",
         }
     }
 }
@@ -118,6 +122,8 @@ pub struct HeldFrame {
 #[derive(Debug, Default)]
 struct State {
     hold: [bool; 2],
+    /// The host at the far end of a direction has its cable pulled.
+    far_end_down: [bool; 2],
     next: Vec<(Option<Dir>, Next)>,
     held: VecDeque<HeldFrame>,
     numbered: u32,
@@ -222,6 +228,16 @@ impl Relay {
         for dir in dirs {
             state.hold[dir.index()] = hold;
         }
+    }
+
+    /// Frames to or from the host that sends in `dir` are lost (its cable
+    /// is pulled) — its own never reach the relay; these are those for it.
+    pub fn set_down(&self, sender: Dir, down: bool) {
+        let toward = match sender {
+            Dir::AtoB => Dir::BtoA,
+            Dir::BtoA => Dir::AtoB,
+        };
+        lock(&self.state.0).far_end_down[toward.index()] = down;
     }
 
     pub fn holding(&self) -> [bool; 2] {
@@ -410,6 +426,7 @@ fn decide(
         .iter()
         .position(|(d, _)| d.is_none_or(|d| d == dir));
     let fate = match armed.map(|i| guard.next.remove(i).1) {
+        _ if guard.far_end_down[dir.index()] => Fate::Lost,
         Some(Next::Drop) => Fate::Dropped(None),
         Some(Next::Dup) => {
             send(sides, dir, &frame);

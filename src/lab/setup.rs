@@ -60,10 +60,12 @@ fn request(message: RouteNetlinkMessage, create: bool) -> Result<(), String> {
 
 /// A veth pair here: `name` in this namespace, `peer` (named `peer_name`)
 /// moved into `peer_ns`.
-pub fn veth(name: &str, peer_name: &str, peer_ns: &Netns) -> Result<(), String> {
+pub fn veth(name: &str, peer_name: &str, peer_ns: &Netns, peer_mac: [u8; 6]) -> Result<(), String> {
     let mut peer = LinkMessage::default();
     peer.attributes
         .push(LinkAttribute::IfName(peer_name.into()));
+    peer.attributes
+        .push(LinkAttribute::Address(peer_mac.to_vec()));
     peer.attributes.push(LinkAttribute::NetNsFd(peer_ns.raw()));
     let mut link = LinkMessage::default();
     link.attributes.push(LinkAttribute::IfName(name.into()));
@@ -116,4 +118,34 @@ pub fn offloads_off(name: &str) {
         // A device that lacks the feature refuses; that is the same as off.
         let _ = crate::sys::ethtool_set(name, cmd, 0);
     }
+}
+
+/// A permanent neighbour entry on `name`: `ip` is at `mac`, so no ARP or
+/// neighbour discovery is ever needed (nor delays a segment after a cable
+/// was pulled and plugged back).
+pub fn neighbour(name: &str, ip: IpAddr, mac: [u8; 6]) -> Result<(), String> {
+    use netlink_packet_route::neighbour::{
+        NeighbourAddress, NeighbourAttribute, NeighbourMessage, NeighbourState,
+    };
+    let mut message = NeighbourMessage::default();
+    message.header.ifindex = index(name)?;
+    message.header.state = NeighbourState::Permanent;
+    let (family, address) = match ip {
+        IpAddr::V4(v4) => (
+            netlink_packet_route::AddressFamily::Inet,
+            NeighbourAddress::Inet(v4),
+        ),
+        IpAddr::V6(v6) => (
+            netlink_packet_route::AddressFamily::Inet6,
+            NeighbourAddress::Inet6(v6),
+        ),
+    };
+    message.header.family = family;
+    message
+        .attributes
+        .push(NeighbourAttribute::Destination(address));
+    message
+        .attributes
+        .push(NeighbourAttribute::LinkLayerAddress(mac.to_vec()));
+    request(RouteNetlinkMessage::NewNeighbour(message), true)
 }

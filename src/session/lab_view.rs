@@ -241,3 +241,97 @@ fn queued_change(
         closed: true,
     }
 }
+
+/// What `host HOST down|up|crash` does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostAction {
+    Down,
+    Up,
+    Crash,
+}
+
+impl Session {
+    /// Pulls or plugs a host's cable, or crashes it: its sockets are gone
+    /// without a word on the wire, its kernel forgets its connections, and
+    /// it is back at once with none. Returns what to say, and the handles'
+    /// state changes.
+    pub fn lab_host_action(
+        &mut self,
+        host: Host,
+        action: HostAction,
+        changes: &mut Vec<StateChange>,
+    ) -> Result<Vec<String>, UsageError> {
+        self.require_lab()?;
+        let Some(view) = &mut self.lab else {
+            return Ok(Vec::new());
+        };
+        let name = host.name();
+        match action {
+            HostAction::Down => {
+                view.lab.set_cable(host, false).map_err(UsageError::new)?;
+                Ok(vec![format!(
+                    "host {name} is down: its cable is pulled — what it sends goes nowhere and \
+                     nothing reaches it; its kernel is not told"
+                )])
+            }
+            HostAction::Up => {
+                view.lab.set_cable(host, true).map_err(UsageError::new)?;
+                Ok(vec![format!("host {name} is up: its cable is back")])
+            }
+            HostAction::Crash => {
+                let was_down = view.lab.is_down(host);
+                view.lab.set_cable(host, false).map_err(UsageError::new)?;
+                let names: Vec<String> = self
+                    .handles
+                    .iter()
+                    .filter(|h| h.host == Some(host))
+                    .map(|h| h.name.clone())
+                    .collect();
+                for handle_name in &names {
+                    self.jobs.stop_using(handle_name);
+                    if let Some(handle) = self.remove(handle_name) {
+                        // An abortive close: no FIN, no TIME_WAIT — and its
+                        // RST goes nowhere, the cable being out.
+                        let _ = handle.socket.set_linger(Some(std::time::Duration::ZERO));
+                        if handle.state.is_some() {
+                            changes.push(StateChange {
+                                handle: handle_name.clone(),
+                                from: handle.state,
+                                to: None,
+                                closed: false,
+                            });
+                        }
+                    }
+                }
+                let Some(view) = &mut self.lab else {
+                    return Ok(Vec::new());
+                };
+                let forgotten = view.lab.forget_connections(host).map_err(UsageError::new)?;
+                if !was_down {
+                    view.lab.set_cable(host, true).map_err(UsageError::new)?;
+                }
+                let lost = if names.is_empty() {
+                    "no sockets".to_string()
+                } else {
+                    names.join(" ")
+                };
+                Ok(vec![format!(
+                    "host {name} crashed and is back with no sockets and no TCP state: lost {lost} \
+                     (and {forgotten} connection(s) its kernel held), without a word on the wire; \
+                     late segments to it will draw RST"
+                )])
+            }
+        }
+    }
+
+    /// `sysctl HOST NAME[=VALUE]`.
+    pub fn lab_sysctl(
+        &self,
+        host: Host,
+        name: &str,
+        value: Option<&str>,
+    ) -> Result<String, UsageError> {
+        let lab = self.require_lab()?;
+        lab.sysctl(host, name, value).map_err(UsageError::new)
+    }
+}

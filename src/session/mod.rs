@@ -32,6 +32,7 @@ use crate::wire::Capture;
 
 mod address_of;
 mod lab_view;
+pub use lab_view::HostAction;
 mod states;
 mod wire_view;
 
