@@ -5,7 +5,7 @@
 //!
 //! Data flows one way: a line of text → [`parse`] (tokens, a typed cursor)
 //! → [`command`] (a typed `Command`, one file per verb, and the command
-//! table) → [`session::Session::run`] (one real system call, then the TCP
+//! table) → [`command::run`] (one real system call in the [`session`], then the TCP
 //! states read back) → a [`step::Step`] → [`render`] (text or JSON).
 //! [`runner`] drives that for a line or a script; [`repl`] and [`helper`]
 //! are the interactive shell, with [`courier`] showing background results

@@ -508,6 +508,22 @@ impl Command {
     }
 }
 
+/// Runs a parsed line (`line` as typed) in the session — or, for `CMD &`,
+/// starts it on a worker thread — and has the session complete its step.
+/// (The session knows nothing of commands: the data flows parse → command
+/// → session → step.)
+pub fn run(parsed: Parsed, line: &str, session: &mut Session) -> Step {
+    let verb = parsed.verb;
+    let mut step = match parsed.background {
+        Some(_) => {
+            background::launch(parsed, line, session).unwrap_or_else(|error| Step::usage(verb, error))
+        }
+        None => parsed.command.execute(parsed.verb, parsed.names, session),
+    };
+    session.finish_step(&mut step);
+    step
+}
+
 /// A failed call gets its verb's note for that errno: why, and what to do.
 pub fn explain_failure(step: &mut Step) {
     if let crate::step::Outcome::Failed(errno) = step.outcome

@@ -1,4 +1,4 @@
-//! The driver: a line → parse → `Session::run` → a renderer. Used by the
+//! The driver: a line → parse → `command::run` (in the session) → a renderer. Used by the
 //! shell (one line at a time) and by scripts (a reader of lines, echoed as
 //! `> LINE`); also carries out `source` and `quit`. Background results
 //! and `wait` are in `background`, `record FILE` in `recording`.
@@ -140,7 +140,7 @@ impl<W: Write> Runner<W> {
                 if matches!(parsed.command, Command::Await(_)) && self.out.flush().is_err() {
                     return Flow::Stop;
                 }
-                let step = self.session.run(parsed, line);
+                let step = command::run(parsed, line, &mut self.session);
                 self.show(line, &step)
             }
             Err((verb, error)) => {

@@ -18,7 +18,6 @@ use std::time::Duration;
 use nix::errno::Errno;
 use socket2::Socket;
 
-use crate::command::Parsed;
 use crate::error::UsageError;
 use crate::interrupt::Watchdog;
 use crate::jobs::{Event, Jobs, Probe};
@@ -408,19 +407,12 @@ impl Session {
         self.recv_buffer = buffer;
     }
 
-    /// Executes a parsed line (`line` as typed) — or, for `CMD &`, starts it
-    /// on a worker thread — and records every TCP state change it caused.
-    pub fn run(&mut self, parsed: Parsed, line: &str) -> Step {
-        let verb = parsed.verb;
-        let mut step = match parsed.background {
-            Some(_) => crate::command::background::launch(parsed, line, self)
-                .unwrap_or_else(|error| Step::usage(verb, error)),
-            None => parsed.command.execute(parsed.verb, parsed.names, self),
-        };
+    /// Completes a step a command made: its text encoding, what the
+    /// session explains, and every TCP state change (and segment) it caused.
+    pub fn finish_step(&mut self, step: &mut Step) {
         step.encoding = self.encoding;
-        self.explain_private_network(&mut step);
-        self.refresh_states(&mut step);
-        step
+        self.explain_private_network(step);
+        self.refresh_states(step);
     }
 
     /// The first ECONNREFUSED in a private network says why a program
