@@ -208,7 +208,9 @@ fn tokenize<'a>(
     while i < bytes.len() {
         match bytes[i] {
             b' ' | b'\t' | b'\r' | b'\n' => i += 1,
-            b'#' => break,
+            // `#3` (a held segment's number in the lab) is a word; a `#`
+            // that starts anything else begins a comment.
+            b'#' if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => break,
             b'"' => i = lex_data(line, i, i + 1, Some(encoding), &mut tokens)?,
             // Python's 'single quotes' are quotes too (a word like don't,
             // whose quote is not first, stays a word).

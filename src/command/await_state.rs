@@ -21,12 +21,14 @@ use crate::sys;
 
 pub const SPEC: Spec = Spec {
     name: "await",
-    usage: "await [H] STATE|readable|writable [TIMEOUT]",
+    usage: "await [H] STATE|readable|writable [TIMEOUT] | await link [TIMEOUT]",
     syscall: "",
     summary: "Wait until the handle reaches a TCP state (e.g. FIN_WAIT2 after the peer's delayed ACK) or becomes readable/writable; fails after TIMEOUT (default 2s).",
     notes: "Some moves are made by kernel timers, not by calls: FIN_WAIT1 → FIN_WAIT2 waits for the \
             peer's delayed ACK (about 40 ms on Linux). `await cli FIN_WAIT2` makes such a moment \
-            certain without guessing a sleep. TIMEOUT is like 500ms or 2s.",
+            certain without guessing a sleep. TIMEOUT is like 500ms or 2s. In the lab, `await \
+            link` waits for the next segment to reach the link — what a timer sends: a \
+            retransmission, a keepalive probe, a window probe.",
     errnos: &[],
     args: &[Arg::Handle, Arg::StateOrEvent, Arg::Number],
     creates: 0,
@@ -39,6 +41,8 @@ enum Target {
     State(TcpState),
     Readable,
     Writable,
+    /// `await link`: the next segment to reach the lab's link.
+    Link,
 }
 
 #[derive(Debug)]
@@ -50,9 +54,15 @@ pub struct Await {
 
 impl Await {
     pub fn parse(cursor: &mut Cursor) -> Result<Await, UsageError> {
-        let handle = cursor.handle_or_kernel_held(1)?;
+        let link = cursor.peek().is_some_and(|t| t.text == "link");
+        let handle = if link {
+            String::new()
+        } else {
+            cursor.handle_or_kernel_held(1)?
+        };
         let token = cursor.word("STATE")?;
         let target = match token.text.to_ascii_lowercase().as_str() {
+            "link" if link => Target::Link,
             "readable" => Target::Readable,
             "writable" => Target::Writable,
             text => TcpState::from_name(text)
@@ -95,6 +105,9 @@ impl Await {
 
     pub fn execute(mut self, session: &mut Session) -> Result<Step, UsageError> {
         self.timeout = session.wait_limit(self.timeout);
+        if self.target == Target::Link {
+            return await_link(session, self.timeout);
+        }
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
         let (reached, now) = match (session.get(&self.handle), self.target) {
             (Some(handle), Target::State(want)) => {
@@ -111,6 +124,7 @@ impl Await {
             (Some(handle), Target::Writable) => {
                 wait_for_event(handle.socket.as_fd(), PollFlags::POLLOUT, self.timeout)
             }
+            (_, Target::Link) => return await_link(session, self.timeout),
             (None, Target::State(want)) => wait_for_state(want, self.timeout, || {
                 session
                     .kernel_held_state(&self.handle)
@@ -140,6 +154,7 @@ impl Await {
             Target::State(state) => state.name().to_string(),
             Target::Readable => "readable".into(),
             Target::Writable => "writable".into(),
+            Target::Link => "link".into(),
         };
         if reached {
             step.lines.push(format!("{} is {what}", self.handle));
@@ -152,6 +167,21 @@ impl Await {
         session.set_current(&self.handle);
         Ok(step)
     }
+}
+
+/// `await link [TIMEOUT]`: until a segment reaches the lab's link — a
+/// retransmission, a keepalive probe, a delayed ACK: what a kernel timer
+/// sends. The segment shows under this step.
+fn await_link(session: &Session, timeout: Duration) -> Result<Step, UsageError> {
+    let lab = session.require_lab()?;
+    let mut step = Step::new(SPEC.name, None);
+    if lab.relay.wait_for_crossing(timeout) {
+        step.lines.push("a segment reached the link".into());
+    } else {
+        step.outcome =
+            Outcome::NotReached(format!("no segment reached the link within {timeout:?}"));
+    }
+    Ok(step)
 }
 
 fn wait_for_state(

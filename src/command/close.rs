@@ -76,7 +76,7 @@ impl Close {
         let handle = session
             .remove(&self.handle)
             .ok_or_else(|| UsageError::new(format!("no handle named '{}'", self.handle)))?;
-        let (state, tuple) = (handle.state, handle.tuple);
+        let (state, tuple, host) = (handle.state, handle.tuple, handle.host);
         // Every worker using the socket was stopped and joined: the table
         // holds the only reference, so this is the close that frees the fd.
         let socket = Arc::try_unwrap(handle.socket).map_err(|_| {
@@ -100,7 +100,9 @@ impl Close {
         // A connection the kernel keeps is read once, with every other state,
         // when the step ends; anything else is gone now.
         match tuple {
-            Some(tuple) if before.is_connected() => session.add_ghost(&self.handle, tuple, before),
+            Some(tuple) if before.is_connected() => {
+                session.add_ghost(&self.handle, tuple, before, host)
+            }
             _ => step.changes.push(StateChange {
                 handle: self.handle.clone(),
                 from: Some(before),

@@ -515,9 +515,8 @@ impl Command {
 pub fn run(parsed: Parsed, line: &str, session: &mut Session) -> Step {
     let verb = parsed.verb;
     let mut step = match parsed.background {
-        Some(_) => {
-            background::launch(parsed, line, session).unwrap_or_else(|error| Step::usage(verb, error))
-        }
+        Some(_) => background::launch(parsed, line, session)
+            .unwrap_or_else(|error| Step::usage(verb, error)),
         None => parsed.command.execute(parsed.verb, parsed.names, session),
     };
     session.finish_step(&mut step);

@@ -131,6 +131,17 @@ impl Lab {
                 setup::set_up("eth0", true)?;
                 setup::add_address("eth0", IpAddr::V4(host.ipv4()), 24)?;
                 setup::add_address("eth0", IpAddr::V6(host.ipv6()), 64)?;
+                setup::quickack_route("eth0", IpAddr::V4(Ipv4Addr::new(192, 0, 2, 0)), 24)?;
+                setup::quickack_route(
+                    "eth0",
+                    IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0)),
+                    64,
+                )?;
+                // No tail loss probe: a segment held on the link would draw
+                // a probe 10 ms later, on a timer, not at the user's word.
+                // (sysctl HOST net.ipv4.tcp_early_retrans=3 turns it back on.)
+                std::fs::write("/proc/sys/net/ipv4/tcp_early_retrans", "0\n")
+                    .map_err(|e| format!("cannot set the lab's tcp_early_retrans: {e}"))?;
                 let other = host.other();
                 setup::neighbour("eth0", IpAddr::V4(other.ipv4()), other.mac())?;
                 setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())

@@ -128,6 +128,8 @@ struct State {
     held: VecDeque<HeldFrame>,
     numbered: u32,
     log: Vec<Crossing>,
+    /// How many crossings were ever logged (`await link` waits for more).
+    logged: u64,
     /// Sync requests made, and answered.
     asked: u64,
     answered: u64,
@@ -217,6 +219,25 @@ impl Relay {
         }
     }
 
+    /// Waits (at most `timeout`) until a segment reaches the link.
+    pub fn wait_for_crossing(&self, timeout: Duration) -> bool {
+        let (mutex, condvar) = &*self.state;
+        let mut state = lock(mutex);
+        let start = state.logged;
+        let deadline = Instant::now() + timeout;
+        while state.logged == start {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            state = match condvar.wait_timeout(state, left) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+        true
+    }
+
     /// Everything logged since the last call.
     pub fn take_log(&self) -> Vec<Crossing> {
         std::mem::take(&mut lock(&self.state.0).log)
@@ -274,27 +295,29 @@ impl Relay {
                     taken.extend(state.held.remove(at));
                 }
             }
-            let at = self.started.elapsed();
-            for frame in &taken {
-                let fate = if deliver {
-                    Fate::Delivered(frame.number)
-                } else {
-                    Fate::Dropped(Some(frame.number))
-                };
+            taken
+        };
+        // One at a time, each one's answer in before the next goes: what
+        // they cause shows in the order they were delivered.
+        for frame in &taken {
+            let fate = if deliver {
+                Fate::Delivered(frame.number)
+            } else {
+                Fate::Dropped(Some(frame.number))
+            };
+            {
+                let mut state = lock(&self.state.0);
                 state.log.push(Crossing {
-                    at,
+                    at: self.started.elapsed(),
                     dir: frame.dir,
                     frame: frame.frame.clone(),
                     fate,
                 });
             }
-            taken
-        };
-        if deliver {
-            for frame in &taken {
+            if deliver {
                 send(&self.sides, frame.dir, &frame.frame);
+                self.sync();
             }
-            self.sync();
         }
         taken.iter().map(|f| f.number).collect()
     }
@@ -331,18 +354,20 @@ fn run(state: &(Mutex<State>, Condvar), wake: &EventFd, sides: &[OwnedFd; 2], st
         if ready[2] != 0 {
             let _ = wake.read();
         }
-        // Drain both sides until neither has anything: then the link is
-        // quiet, and a sync asked before now can be answered.
-        loop {
-            let mut any = false;
-            for (at, dir) in [(0, Dir::AtoB), (1, Dir::BtoA)] {
-                while let Some(frame) = receive(&sides[at], &mut buffer) {
-                    any = true;
-                    decide(state, sides, dir, frame, started);
-                }
-            }
-            if !any {
-                break;
+        // Drain both sides until neither has anything for a moment: then
+        // the link is quiet, and a sync asked before now can be answered.
+        // (A host answers inside the write that reached it — unless the
+        // kernel put its network work off to ksoftirqd, on a busy machine:
+        // the moment of quiet lets that answer arrive first.)
+        let syncing = {
+            let guard = lock(&state.0);
+            guard.asked > guard.answered
+        };
+        drain(state, sides, &mut buffer, started);
+        if syncing {
+            // Until the link has been quiet for QUIET_MS.
+            while crate::sys::poll(&fds[..2], libc::POLLIN, QUIET_MS).is_ok_and(|(n, _)| n > 0) {
+                drain(state, sides, &mut buffer, started);
             }
         }
         let (mutex, condvar) = state;
@@ -352,6 +377,30 @@ fn run(state: &(Mutex<State>, Condvar), wake: &EventFd, sides: &[OwnedFd; 2], st
         }
         guard.answered = guard.asked;
         condvar.notify_all();
+    }
+}
+
+/// How long the link must stay quiet before a sync is answered.
+const QUIET_MS: i32 = 5;
+
+/// Reads and decides every frame both sides have now.
+fn drain(
+    state: &(Mutex<State>, Condvar),
+    sides: &[OwnedFd; 2],
+    buffer: &mut [u8],
+    started: Instant,
+) {
+    loop {
+        let mut any = false;
+        for (at, dir) in [(0, Dir::AtoB), (1, Dir::BtoA)] {
+            while let Some(frame) = receive(&sides[at], buffer) {
+                any = true;
+                decide(state, sides, dir, frame, started);
+            }
+        }
+        if !any {
+            return;
+        }
     }
 }
 
@@ -410,12 +459,15 @@ fn decide(
     if kind != Kind::Segment {
         send(sides, dir, &frame);
         if kind == Kind::Icmp {
-            lock(&state.0).log.push(Crossing {
+            let mut guard = lock(&state.0);
+            guard.log.push(Crossing {
                 at: started.elapsed(),
                 dir,
                 frame,
                 fate: Fate::Passed,
             });
+            guard.logged += 1;
+            state.1.notify_all();
         }
         return;
     }
@@ -463,4 +515,6 @@ fn decide(
         frame,
         fate,
     });
+    guard.logged += 1;
+    state.1.notify_all();
 }

@@ -23,6 +23,9 @@ pub(super) struct LabView {
     /// waiting in the accept queue), as last shown: (listener, local,
     /// peer) → state.
     queued: Vec<((String, SocketAddr, SocketAddr), TcpState)>,
+    /// Host b's connections kept after their handles closed (host a's are
+    /// the session's own `held`: the session's thread lives in host a).
+    pub held_b: crate::kernel_table::Held,
 }
 
 impl Session {
@@ -35,6 +38,7 @@ impl Session {
                 host: Host::A,
                 relative: Relative::default(),
                 queued: Vec::new(),
+                held_b: Default::default(),
             });
         }
         Ok(())
@@ -333,5 +337,81 @@ impl Session {
     ) -> Result<String, UsageError> {
         let lab = self.require_lab()?;
         lab.sysctl(host, name, value).map_err(UsageError::new)
+    }
+}
+
+/// The kernel's state of a connection kept after its handle closed, looked
+/// up in the namespace of the host it lives in.
+pub(super) fn lookup_held(
+    held: &crate::kernel_table::Held,
+    lab: &Option<LabView>,
+    host: Option<Host>,
+    tuple: (SocketAddr, SocketAddr),
+) -> Option<TcpState> {
+    match (lab, host) {
+        (Some(view), Some(Host::B)) => view
+            .lab
+            .within(Host::B, || view.held_b.lookup(tuple.0, tuple.1))
+            .ok()
+            .flatten(),
+        _ => held.lookup(tuple.0, tuple.1),
+    }
+}
+
+impl Session {
+    /// Follows a connection the kernel keeps after its handle closed.
+    pub fn add_ghost(
+        &mut self,
+        name: &str,
+        tuple: (SocketAddr, SocketAddr),
+        state: TcpState,
+        host: Option<Host>,
+    ) {
+        match (&mut self.lab, host) {
+            (Some(view), Some(Host::B)) => view.held_b.add(name, tuple, state),
+            _ => self.held.add(name, tuple, state),
+        }
+    }
+
+    /// Reads the kept connections' states again (host b's in host b).
+    pub(super) fn refresh_held(&mut self, changes: &mut Vec<StateChange>) {
+        self.held.refresh(changes);
+        if let Some(view) = &mut self.lab {
+            let LabView { lab, held_b, .. } = view;
+            let _ = lab.within(Host::B, || held_b.refresh(changes));
+        }
+    }
+
+    /// The kept connections, both hosts': (name, local, peer).
+    pub(super) fn held_connections(&self) -> Vec<(String, SocketAddr, SocketAddr)> {
+        let mut all: Vec<(String, SocketAddr, SocketAddr)> = self
+            .held
+            .connections()
+            .map(|(n, l, p)| (n.to_string(), l, p))
+            .collect();
+        if let Some(view) = &self.lab {
+            all.extend(
+                view.held_b
+                    .connections()
+                    .map(|(n, l, p)| (n.to_string(), l, p)),
+            );
+        }
+        all
+    }
+
+    pub(super) fn held_contains(&self, name: &str) -> bool {
+        self.held.contains(name) || self.lab.as_ref().is_some_and(|v| v.held_b.contains(name))
+    }
+
+    /// A closed handle's connection state, read now.
+    pub fn kernel_held_state(&self, name: &str) -> Option<TcpState> {
+        if self.held.contains(name) {
+            return self.held.state_now(name);
+        }
+        let view = self.lab.as_ref()?;
+        view.lab
+            .within(Host::B, || view.held_b.state_now(name))
+            .ok()
+            .flatten()
     }
 }

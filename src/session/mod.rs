@@ -340,16 +340,6 @@ impl Session {
         Some(handle)
     }
 
-    /// Notes that the kernel still holds `name`'s connection without an fd.
-    pub fn add_ghost(&mut self, name: &str, tuple: (SocketAddr, SocketAddr), state: TcpState) {
-        self.held.add(name, tuple, state);
-    }
-
-    /// The kernel's state of a closed handle's connection, if it still has one.
-    pub fn kernel_held_state(&self, name: &str) -> Option<TcpState> {
-        self.held.state_now(name)
-    }
-
     /// Runs `call` (shown as `text`) as one blocking call, watched by the
     /// watchdog if there is one; the flag says whether it was interrupted for
     /// running longer than the timeout.
@@ -460,6 +450,9 @@ impl Session {
         // The session is over: what the kernel still holds is not followed
         // any more (and the lookup's netlink socket is closed).
         self.held = Held::default();
+        if let Some(view) = &mut self.lab {
+            view.held_b = Held::default();
+        }
         names
     }
 }
@@ -480,7 +473,7 @@ impl HandleNames for Session {
     }
 
     fn is_kernel_held(&self, name: &str) -> bool {
-        self.get(name).is_none() && self.held.contains(name)
+        self.get(name).is_none() && self.held_contains(name)
     }
 
     fn encoding(&self) -> &'static crate::encoding::Encoding {

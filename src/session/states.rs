@@ -32,12 +32,17 @@ impl Session {
         if let Some(watch) = &mut self.watch {
             watch.collect();
         }
+        // In the lab every TCP state is read at every step: there a socket
+        // can move with no wake-up the watch sees (a simultaneous open
+        // takes SYN_SENT to SYN_RECV), and a lab has a few sockets.
+        let read_all = self.lab.is_some();
         for handle in &mut self.handles {
             if !handle.kind.is_tcp() {
                 continue;
             }
             let look = match &self.watch {
                 None => true,
+                Some(_) if read_all => true,
                 Some(watch) => {
                     handle.state.is_none()
                         || watch.is_woken(handle.socket.as_raw_fd())
@@ -66,9 +71,10 @@ impl Session {
             }
             if now == Some(TcpState::CLOSE)
                 && let Some(tuple) = handle.tuple
-                && let Some(held) = self.held.lookup(tuple.0, tuple.1)
+                && let Some(held) =
+                    super::lab_view::lookup_held(&self.held, &self.lab, handle.host, tuple)
             {
-                kernel_held.push((handle.name.clone(), tuple, held));
+                kernel_held.push((handle.name.clone(), tuple, held, handle.host));
             }
             handle.state = now;
         }
@@ -76,17 +82,19 @@ impl Session {
             watch.clear();
         }
         #[cfg(debug_assertions)]
-        self.check_states();
-        for (name, tuple, state) in kernel_held {
+        if self.lab.is_none() {
+            self.check_states();
+        }
+        for (name, tuple, state, host) in kernel_held {
             step.changes.push(StateChange {
                 handle: name.clone(),
                 from: None,
                 to: Some(state),
                 closed: true,
             });
-            self.add_ghost(&name, tuple, state);
+            self.add_ghost(&name, tuple, state, host);
         }
-        self.held.refresh(&mut step.changes);
+        self.refresh_held(&mut step.changes);
         self.lab_queued_changes(&mut step.changes);
         if self.wire.is_some() || self.lab.is_some() {
             step.wire = Some(self.drain_wire());

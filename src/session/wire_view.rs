@@ -94,9 +94,9 @@ impl Session {
             })
             .collect();
         ends.extend(
-            self.held
-                .connections()
-                .map(|(name, local, peer)| WireEnd::new(name, Proto::Tcp, local, Some(peer))),
+            self.held_connections()
+                .into_iter()
+                .map(|(name, local, peer)| WireEnd::new(&name, Proto::Tcp, local, Some(peer))),
         );
         // Now's ends first, then those of the last step (a handle this
         // step closed still names the segments its close caused).

@@ -41,6 +41,7 @@ pub fn record(
     setup: Setup,
 ) -> Result<usize, Failure> {
     let encoding = setup.encoding;
+    let mut lab = false;
     // `--wire` is recorded as the transcript's first command, so that the
     // replay turns the wire view on too.
     let first: &[u8] = if setup.wire { b"wire on\n" } else { b"" };
@@ -69,6 +70,9 @@ pub fn record(
             if let Some(value) = command.trim_start().strip_prefix("#! timeout:") {
                 timeout = crate::command::parse_duration(value.trim()).unwrap_or(timeout);
             }
+            if command.trim() == "#! lab" {
+                lab = true;
+            }
             writeln!(out, "{}", command.trim_start()).map_err(Failure::Transcript)?;
             continue;
         }
@@ -79,6 +83,11 @@ pub fn record(
             None => {
                 let mut session = Session::new(Some(timeout)).map_err(Failure::Start)?;
                 session.set_encoding(encoding);
+                if lab {
+                    session
+                        .start_lab()
+                        .map_err(|e| Failure::Start(io::Error::other(e)))?;
+                }
 
                 runner.insert(Runner::new(session, Vec::new(), Format::Text, false, false))
             }
