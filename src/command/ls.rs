@@ -26,10 +26,10 @@ pub const SPEC: Spec = Spec {
 };
 
 struct Row {
-    cells: [String; 9],
+    cells: Vec<String>,
 }
 
-fn row(handle: &Handle, current: bool) -> Row {
+fn row(handle: &Handle, current: bool, lab: bool) -> Row {
     let fd = handle.socket.as_fd();
     let local = handle.socket.local_addr().map(|a| address::display(&a));
     let peer = handle.socket.peer_addr().map(|a| address::display(&a));
@@ -51,8 +51,8 @@ fn row(handle: &Handle, current: bool) -> Row {
         flags.push("shut-wr");
     }
     let marker = if current { "*" } else { " " };
-    Row {
-        cells: [
+    let mut row = Row {
+        cells: vec![
             format!("{marker}{}", handle.name),
             handle.fd().to_string(),
             handle.kind.name().to_string(),
@@ -67,16 +67,23 @@ fn row(handle: &Handle, current: bool) -> Row {
                 flags.join(",")
             },
         ],
+    };
+    if lab {
+        // In the lab: the host whose network the socket lives in.
+        row.cells
+            .insert(3, handle.host.map_or("-", |h| h.name()).to_string());
     }
+    row
 }
 
 pub fn execute(session: &mut Session) -> Step {
     let mut step = Step::new(SPEC.name, None);
     let current = session.current_name().map(str::to_string);
+    let lab = session.lab().is_some();
     let rows: Vec<Row> = session
         .handles()
         .iter()
-        .map(|h| row(h, current.as_deref() == Some(h.name.as_str())))
+        .map(|h| row(h, current.as_deref() == Some(h.name.as_str()), lab))
         .collect();
     if rows.is_empty() {
         step.lines
@@ -84,10 +91,13 @@ pub fn execute(session: &mut Session) -> Step {
         step.field("handles", json!([]));
         return step;
     }
-    let header = [
+    let mut header = vec![
         "NAME", "FD", "KIND", "LOCAL", "PEER", "STATE", "RECV-Q", "SEND-Q", "FLAGS",
     ];
-    let mut widths = header.map(str::len);
+    if lab {
+        header.insert(3, "HOST");
+    }
+    let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(&row.cells) {
             *width = (*width).max(cell.chars().count());
@@ -96,21 +106,27 @@ pub fn execute(session: &mut Session) -> Step {
     let format_row = |cells: Vec<&str>| {
         let padded: Vec<String> = cells
             .iter()
-            .zip(widths)
+            .zip(&widths)
             .map(|(cell, width)| format!("{cell:<width$}"))
             .collect();
         padded.join("  ").trim_end().to_string()
     };
-    step.lines.push(format_row(header.to_vec()));
+    step.lines.push(format_row(header.clone()));
     let mut table = Vec::new();
     for row in &rows {
         step.lines
             .push(format_row(row.cells.iter().map(String::as_str).collect()));
-        let c = &row.cells;
-        table.push(json!({
-            "name": c[0].trim_start_matches(['*', ' ']), "fd": c[1], "kind": c[2], "local": c[3],
-            "peer": c[4], "state": c[5], "recv_q": c[6], "send_q": c[7], "flags": c[8],
-        }));
+        let mut object = serde_json::Map::new();
+        for (name, cell) in header.iter().zip(&row.cells) {
+            let key = name.to_ascii_lowercase().replace('-', "_");
+            let value = if key == "name" {
+                cell.trim_start_matches(['*', ' '])
+            } else {
+                cell.as_str()
+            };
+            object.insert(key, json!(value));
+        }
+        table.push(serde_json::Value::Object(object));
     }
     step.field("handles", table);
     step
