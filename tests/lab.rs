@@ -1,0 +1,269 @@
+//! The network lab through the binary (`socklab run --lab --json`): real
+//! network namespaces that socklab makes itself, real segments on a veth
+//! link it relays. Each command of the lab's language, its JSON, its
+//! errors, and the absence of any route out of the lab.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+/// Runs a lab script; None (and says so) where this system cannot make
+/// the lab's namespaces.
+fn lab(script: &str) -> Option<Vec<Value>> {
+    let (steps, output) = run_json(script, &["--lab"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if stderr.contains("user namespaces") || stderr.contains("cannot make a network namespace") {
+        eprintln!("skipped: the lab cannot run here: {stderr}");
+        return None;
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    Some(steps)
+}
+
+fn wire(step: &Value) -> Vec<Value> {
+    step["wire"].as_array().cloned().unwrap_or_default()
+}
+
+/// (flags, fate, held) of each segment under a step.
+fn fates(step: &Value) -> Vec<(String, String, Value)> {
+    wire(step)
+        .iter()
+        .map(|s| {
+            let flags: Vec<String> = s["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap().to_string())
+                .collect();
+            (
+                flags.join(","),
+                s["fate"].as_str().unwrap_or_default().to_string(),
+                s["held"].clone(),
+            )
+        })
+        .collect()
+}
+
+const LISTENER: &str = "srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\n";
+
+#[test]
+fn held_segments_are_numbered_and_delivered_in_order_or_by_number() {
+    let script = format!(
+        "link hold\n{LISTENER}nonblock cli on\nconnect cli b:80\nlink\ndeliver\ndeliver #2\ndeliver\nconn = accept srv\n"
+    );
+    let Some(steps) = lab(&script) else { return };
+    let connect = step(&steps, "connect cli b:80");
+    assert_eq!(connect["errno"], "EINPROGRESS");
+    assert_eq!(
+        fates(connect),
+        [("SYN".into(), "held".into(), Value::from(1))]
+    );
+    assert_eq!(wire(connect)[0]["from"], "cli");
+    assert_eq!(wire(connect)[0]["to"], "srv");
+    let shown = step(&steps, "link")["output"].to_string();
+    assert!(shown.contains("#1 a->b"), "{shown}");
+
+    // The SYN reaches b: SYN+ACK held #2, and a half-open connection.
+    let first = nth_step(&steps, "deliver", 0);
+    assert_eq!(
+        fates(first),
+        [
+            ("SYN".into(), "delivered".into(), Value::from(1)),
+            ("SYN,ACK".into(), "held".into(), Value::from(2)),
+        ]
+    );
+    let half_open = first["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["to"] == "SYN_RECV")
+        .unwrap_or_else(|| panic!("no SYN_RECV line: {first}"));
+    assert_eq!(half_open["no_fd"], true);
+    assert!(
+        half_open["handle"]
+            .as_str()
+            .unwrap()
+            .starts_with("srv (half-open from 192.0.2.1:")
+    );
+
+    // #2 by number: the client is ESTABLISHED, its ACK held #3.
+    let by_number = step(&steps, "deliver #2");
+    assert_eq!(by_number["states"]["cli"], "ESTABLISHED");
+    assert_eq!(
+        fates(by_number)[1],
+        ("ACK".into(), "held".into(), Value::from(3))
+    );
+    let last = nth_step(&steps, "deliver", 1);
+    assert_eq!(
+        fates(last),
+        [("ACK".into(), "delivered".into(), Value::from(3))]
+    );
+    let queued = &last["changes"][0];
+    assert_eq!(
+        (queued["from"].as_str(), queued["to"].as_str()),
+        (Some("SYN_RECV"), Some("ESTABLISHED"))
+    );
+    assert_eq!(step(&steps, "conn = accept srv")["ok"], true);
+}
+
+#[test]
+fn drop_takes_held_segments_and_the_next_forms_act_per_direction() {
+    let script = format!(
+        "{LISTENER}connect cli b:80\nconn = accept srv\n\
+         setsockopt cli TCP_NODELAY on\nlink hold a->b\nsend cli one\nsend cli two\ndrop all\nlink pass\n\
+         drop next b->a\ndup next a->b\nsend cli three\n\
+         corrupt next\nsend conn four\nrecv cli\n"
+    );
+    let Some(steps) = lab(&script) else { return };
+    let dropped = step(&steps, "drop all");
+    assert_eq!(
+        fates(dropped),
+        [
+            ("PSH,ACK".into(), "dropped".into(), Value::from(1)),
+            ("PSH,ACK".into(), "dropped".into(), Value::from(2)),
+        ]
+    );
+    // a->b: the data duplicated; b->a: its ACK dropped (the next b->a).
+    let three = fates(step(&steps, "send cli three"));
+    assert_eq!(
+        three[0],
+        ("PSH,ACK".into(), "duplicated".into(), Value::Null)
+    );
+    assert!(
+        three.iter().any(|f| f.0 == "ACK" && f.1 == "dropped"),
+        "{three:?}"
+    );
+    // Either way: the next segment, here b->a, is corrupted; the receiver
+    // throws it away, the sender sends it again, it arrives intact.
+    let four = step(&steps, "send conn four");
+    assert_eq!(fates(four)[0].1, "corrupted");
+    assert_eq!(data(step(&steps, "recv cli")), b"four");
+}
+
+#[test]
+fn hosts_go_down_come_up_and_crash() {
+    let script = format!(
+        "{LISTENER}connect cli b:80\nconn = accept srv\n\
+         host b down\nsend cli lost\nhost b up\nawait link 3s\nhost b crash\nsend cli late\nrecv cli\n"
+    );
+    let Some(steps) = lab(&script) else { return };
+    assert!(
+        step(&steps, "host b down")["output"]
+            .to_string()
+            .contains("host b is down")
+    );
+    let lost = step(&steps, "send cli lost");
+    assert!(fates(lost).iter().all(|f| f.1 == "lost"), "{lost}");
+    // Back up: the kernel sends the lost bytes again when its timer fires.
+    let again = fates(step(&steps, "await link 3s"));
+    assert_eq!(again[0], ("PSH,ACK".into(), "passed".into(), Value::Null), "{again:?}");
+    let crash = step(&steps, "host b crash");
+    let gone: Vec<&str> = crash["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["handle"].as_str().unwrap())
+        .collect();
+    assert_eq!(gone, ["srv", "conn"]);
+    let late = step(&steps, "send cli late");
+    assert!(fates(late).iter().any(|f| f.0 == "RST"), "{late}");
+    assert_eq!(step(&steps, "recv cli")["errno"], "ECONNRESET");
+}
+
+#[test]
+fn sysctl_reads_and_sets_a_hosts_own_settings_and_refuses_the_rest() {
+    let script = "sysctl a net.ipv4.tcp_syn_retries=2\nsysctl a net.ipv4.tcp_syn_retries\nsysctl b net.ipv4.tcp_syn_retries\nsysctl a net.core.wmem_max=1\nsysctl a kernel.hostname\n";
+    let Some(steps) = lab(script) else { return };
+    assert_eq!(
+        step(&steps, "sysctl a net.ipv4.tcp_syn_retries=2")["value"],
+        "2"
+    );
+    assert_eq!(
+        step(&steps, "sysctl a net.ipv4.tcp_syn_retries")["value"],
+        "2"
+    );
+    assert_eq!(
+        step(&steps, "sysctl b net.ipv4.tcp_syn_retries")["value"],
+        "6",
+        "each host its own"
+    );
+    assert!(
+        step(&steps, "sysctl a net.core.wmem_max=1")["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a setting each host has its own copy of")
+    );
+    assert!(
+        step(&steps, "sysctl a kernel.hostname")["error"]
+            .as_str()
+            .unwrap()
+            .contains("net.* sysctls")
+    );
+}
+
+/// The lab's addresses exist only inside its namespaces: there is no
+/// route out of a host, and a host reaches only the other one.
+#[test]
+fn there_is_no_route_out_of_the_lab() {
+    let script = "c = socket tcp\nconnect c 10.0.0.1:80\nd = socket tcp\nconnect d 8.8.8.8:53\nu = socket udp\nsendto u 198.51.100.1:9 hi\ne = socket tcp6\nconnect e [2001:db9::1]:80\nf = socket tcp @b\nconnect f 127.0.0.53:53\n";
+    let Some(steps) = lab(script) else { return };
+    for line in [
+        "connect c 10.0.0.1:80",
+        "connect d 8.8.8.8:53",
+        "sendto u 198.51.100.1:9 hi",
+        "connect e [2001:db9::1]:80",
+    ] {
+        assert_eq!(step(&steps, line)["errno"], "ENETUNREACH", "{line}");
+    }
+    // Each host's loopback is its own: nothing of the machine's is there.
+    assert_eq!(
+        step(&steps, "connect f 127.0.0.53:53")["errno"],
+        "ECONNREFUSED"
+    );
+}
+
+#[test]
+fn the_lab_s_usage_errors_say_what_would_be_right() {
+    let script = "deliver\nlink hold sideways\ndrop #9\nsocket tcp @c\nhost c\ndup\nlink hold\ns = socket udp @b\nbind s b:9\nt = socket udp\nsendto t b:9 x\ndrop #7\n";
+    let Some(steps) = lab(script) else { return };
+    let error = |line: &str| {
+        step(&steps, line)["error"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        error("deliver").contains("nothing is held on the link"),
+        "{}",
+        error("deliver")
+    );
+    assert!(
+        error("link hold sideways").contains("'sideways' is not a direction — write a->b or b->a")
+    );
+    assert!(
+        error("socket tcp @c").contains("'c' is not a host of the lab — the hosts are a and b")
+    );
+    assert!(error("host c").contains("the hosts are a and b"));
+    assert!(error("dup").contains("dup next"));
+    assert!(
+        error("drop #7").contains("no segment #7 is held — held now: #1"),
+        "{}",
+        error("drop #7")
+    );
+
+    // Outside the lab, its words say how to start it.
+    let (steps, _) = run_json("socket tcp @b\nlink\n", &[]);
+    assert!(
+        steps[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("start socklab --lab")
+    );
+    assert!(
+        steps[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("start socklab --lab")
+    );
+}
