@@ -157,7 +157,11 @@ fn hosts_go_down_come_up_and_crash() {
     assert!(fates(lost).iter().all(|f| f.1 == "lost"), "{lost}");
     // Back up: the kernel sends the lost bytes again when its timer fires.
     let again = fates(step(&steps, "await link 3s"));
-    assert_eq!(again[0], ("PSH,ACK".into(), "passed".into(), Value::Null), "{again:?}");
+    assert_eq!(
+        again[0],
+        ("PSH,ACK".into(), "passed".into(), Value::Null),
+        "{again:?}"
+    );
     let crash = step(&steps, "host b crash");
     let gone: Vec<&str> = crash["changes"]
         .as_array()
