@@ -212,6 +212,13 @@ pub const OPTIONS: &[OptSpec] = &[
         "SYN retransmissions before connect gives up (ETIMEDOUT); overrides net.ipv4.tcp_syn_retries",
     ),
     opt(
+        "TCP_WINDOW_CLAMP",
+        "windowclamp",
+        "IPPROTO_TCP",
+        OptKind::Int,
+        "the largest receive window this socket announces, in bytes",
+    ),
+    opt(
         "TCP_QUICKACK",
         "quickack",
         "IPPROTO_TCP",
@@ -474,6 +481,13 @@ fn set(socket: &Socket, option: &OptSpec, value: SetValue) -> io::Result<()> {
         )
         .map_err(io::Error::from),
         ("TCP_QUICKACK", Bool(on)) => socket.set_tcp_quickack(on),
+        ("TCP_WINDOW_CLAMP", Int(n)) => crate::sys::set_int_option(
+            socket.as_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_WINDOW_CLAMP,
+            n as libc::c_int,
+        )
+        .map_err(io::Error::from),
         ("IP_RECVERR", Bool(on)) => {
             nix_setsockopt(&socket.as_fd(), sockopt::Ipv4RecvErr, &on).map_err(io::Error::from)
         }
@@ -546,6 +560,11 @@ fn get(socket: &Socket, option: &OptSpec) -> io::Result<(Value, String)> {
             libc::TCP_SYNCNT,
         )? as u64),
         "TCP_QUICKACK" => flag(socket.tcp_quickack()?),
+        "TCP_WINDOW_CLAMP" => int(crate::sys::get_int_option(
+            socket.as_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_WINDOW_CLAMP,
+        )? as u64),
         "IP_RECVERR" => flag(nix_getsockopt(&socket.as_fd(), sockopt::Ipv4RecvErr)?),
         "IP_TTL" => int(u64::from(socket.ttl_v4()?)),
         "IP_TOS" => int(u64::from(socket.tos_v4()?)),
