@@ -101,3 +101,44 @@ fn the_transcript_guide_lists_every_lesson() {
         );
     }
 }
+
+/// The numbers the docs give for a lesson's bounds come from the code.
+#[test]
+fn the_bounds_in_the_docs_are_the_codes() {
+    use socklab::transcript::{MAX_LESSON_BYTES, lesson_env};
+    let robustness =
+        std::fs::read_to_string(format!("{}/docs/robustness.md", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    let transcripts = std::fs::read_to_string(format!(
+        "{}/docs/transcripts.md",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let wire =
+        std::fs::read_to_string(format!("{}/docs/wire.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let call = format!("{} s", lesson_env::MAX_CALL.as_secs());
+    let lesson = format!("{} s", lesson_env::MAX_LESSON.as_secs());
+    let size = format!("{} MiB", MAX_LESSON_BYTES >> 20);
+    for (doc, text) in [
+        ("robustness.md", &robustness),
+        ("transcripts.md", &transcripts),
+    ] {
+        assert!(
+            text.contains(&call),
+            "docs/{doc} does not say a call waits at most {call}"
+        );
+        assert!(
+            text.contains(&lesson),
+            "docs/{doc} does not say a lesson runs at most {lesson}"
+        );
+        assert!(
+            text.contains(&size),
+            "docs/{doc} does not say a lesson file is at most {size}"
+        );
+    }
+    let ring = format!("{} MiB", socklab::wire::SAVED_BYTES >> 20);
+    assert!(
+        wire.contains(&ring),
+        "docs/wire.md does not say the capture keeps {ring}"
+    );
+}

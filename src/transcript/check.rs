@@ -252,10 +252,45 @@ pub struct Options {
     pub timeout: Option<std::time::Duration>,
 }
 
+/// What `socklab test` runs: a file, or a lesson built into socklab.
+#[derive(Clone, Debug)]
+pub enum Source {
+    File(PathBuf),
+    Builtin(super::library::Lesson),
+}
+
+impl Source {
+    pub fn name(&self) -> String {
+        match self {
+            Source::File(path) => super::display(path),
+            Source::Builtin(lesson) => format!("{} (built in)", lesson.name),
+        }
+    }
+}
+
+/// Runs a built-in lesson (`--bless` does not apply: it is not a file).
+fn run_builtin(
+    lesson: &super::library::Lesson,
+    options: Options,
+) -> Result<(Verdict, Vec<String>), String> {
+    let mut transcript = format::parse(lesson.text).map_err(|e| format!("{}: {e}", lesson.name))?;
+    if transcript.encoding.is_none() {
+        transcript.encoding = options.encoding;
+    }
+    if transcript.timeout.is_none()
+        && let Some(timeout) = options.timeout.filter(|t| !t.is_zero())
+    {
+        transcript.timeout = Some(timeout.min(super::lesson_env::MAX_CALL));
+    }
+    let (verdict, _) =
+        run(&transcript, options.network).map_err(|e| format!("{}: {e}", lesson.name))?;
+    Ok((verdict, transcript.notes))
+}
+
 /// Runs every file on `jobs` threads, writing failures as they come and
 /// the summary line `N passed, N failed, N skipped` at the end. Ctrl-C
 /// stops the run: the files not yet run are counted, and the summary says so.
-pub fn run_all(files: &[PathBuf], options: Options, out: &mut (dyn Write + Send)) -> Totals {
+pub fn run_all(files: &[Source], options: Options, out: &mut (dyn Write + Send)) -> Totals {
     use std::sync::Mutex;
     use std::sync::atomic::AtomicUsize;
     let sigints = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst);
@@ -314,15 +349,19 @@ fn errno_of(error: &std::io::Error) -> i32 {
 
 type Count = fn(&mut Totals);
 
-fn report_one(path: &Path, options: Options) -> (String, Count) {
-    let name = escape(&super::display(path)).into_owned();
-    match run_file(
-        path,
-        options.bless,
-        options.network,
-        options.encoding,
-        options.timeout,
-    ) {
+fn report_one(source: &Source, options: Options) -> (String, Count) {
+    let name = escape(&source.name()).into_owned();
+    let result = match source {
+        Source::File(path) => run_file(
+            path,
+            options.bless,
+            options.network,
+            options.encoding,
+            options.timeout,
+        ),
+        Source::Builtin(lesson) => run_builtin(lesson, options),
+    };
+    match result {
         Ok((verdict, notes)) => {
             let mut text: String = notes
                 .iter()

@@ -167,6 +167,8 @@ fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String
             }
             transcript.timeout = Some(asked.min(limit));
         }
+        // The library's grouping (`socklab lessons`); nothing to run.
+        "group" if !value.trim().is_empty() => {}
         "encoding" => {
             transcript.encoding = Some(crate::encoding::by_name(value.trim())?);
         }
@@ -188,7 +190,7 @@ fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String
         }
         other => {
             return Err(format!(
-                "unknown directive '{other}' — timeout, needs, encoding, as or lab"
+                "unknown directive '{other}' — timeout, needs, encoding, as, group or lab"
             ));
         }
     }

@@ -8,6 +8,7 @@
 pub mod check;
 pub mod format;
 pub mod lesson_env;
+pub mod library;
 pub mod normalize;
 pub mod play;
 pub mod record;
