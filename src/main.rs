@@ -75,7 +75,7 @@ pub enum Commands {
         /// Rewrite the expected output of failing commands in place.
         #[arg(long)]
         bless: bool,
-        /// How many files to run at once (default: the number of CPUs).
+        /// How many files to run at once (default: twice the number of CPUs, at least 4).
         #[arg(short = 'j', long)]
         jobs: Option<usize>,
         /// Run in the host's network instead of a private one per lesson

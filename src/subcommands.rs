@@ -341,7 +341,11 @@ fn test_command(
     let network = lessons.network;
     let options = check::Options {
         bless,
-        jobs: jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
+        // Lessons mostly wait (on the kernel's timers, in the lab): twice
+        // as many at once as there are CPUs, at least four.
+        jobs: jobs.unwrap_or_else(|| {
+            (2 * std::thread::available_parallelism().map_or(1, usize::from)).max(4)
+        }),
         // Transcripts compare output without colour.
         colour: check::colour_wanted(),
         network,
