@@ -12,6 +12,9 @@ use crate::error::UsageError;
 
 /// The longest line socklab reads; longer data is written with `"..."*N`.
 pub const MAX_LINE: usize = 64 * 1024;
+/// The most handle names a usage error lists.
+const MAX_NAMED: usize = 5;
+
 /// The most data one argument may carry (after `*N` repetition).
 pub const MAX_DATA: usize = 16 * 1024 * 1024;
 
@@ -507,6 +510,13 @@ impl<'a> Cursor<'a> {
         match crate::suggest::nearest(word, names.iter().map(String::as_str)) {
             Some(near) => format!(" (no handle is named '{word}' — did you mean '{near}'?)"),
             None if names.is_empty() => String::new(),
+            // A few names, and how many there are: a table of thousands
+            // would make a message of tens of kilobytes.
+            None if names.len() > MAX_NAMED => format!(
+                " (handles: {}, … {} in all — ls lists them)",
+                names[..MAX_NAMED].join(", "),
+                names.len()
+            ),
             None => format!(" (handles: {})", names.join(", ")),
         }
     }

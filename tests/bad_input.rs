@@ -103,3 +103,18 @@ fn text_mode_shows_the_error_under_the_echoed_line() {
         "{text}"
     );
 }
+
+/// With many handles, a usage error names a few of them and says how many
+/// there are, instead of every one (a 34 KB message with 5,000).
+#[test]
+fn a_usage_error_names_a_few_handles_not_all() {
+    let mut script: String = (1..=300).map(|i| format!("s{i} = socket udp\n")).collect();
+    script.push_str("send zzzz hi there\n");
+    let (steps, _) = common::run_json(&script, &[]);
+    let error = steps.last().unwrap()["error"].as_str().unwrap().to_string();
+    assert!(
+        error.contains("(handles: s1, s2, s3, s4, s5, … 300 in all — ls lists them)"),
+        "{error}"
+    );
+    assert!(error.len() < 400, "{} bytes", error.len());
+}
