@@ -60,6 +60,9 @@ error: expected \x1b[8mhidden\x1b[0m and \r bare
 /// and only as text.
 #[test]
 fn a_lesson_cannot_drive_the_terminal() {
+    if !lessons_run_here() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = lesson(dir.path(), HOSTILE);
     let path = path.to_str().unwrap();
@@ -107,6 +110,9 @@ fn a_lesson_cannot_drive_the_terminal() {
 /// A timeout past the 60 s a lesson's call may wait is cut, and that is said.
 #[test]
 fn a_lessons_timeout_is_capped_and_the_cut_is_said() {
+    if !lessons_run_here() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = lesson(
         dir.path(),
@@ -131,6 +137,9 @@ fn a_lessons_timeout_is_capped_and_the_cut_is_said() {
 /// file is written or read, and the error says how to run one's own script.
 #[test]
 fn a_lesson_writes_and_reads_no_files() {
+    if !lessons_run_here() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let secret = dir.path().join("secret");
     std::fs::write(&secret, "s3cret line\n").unwrap();
@@ -174,6 +183,9 @@ fn a_lesson_writes_and_reads_no_files() {
 /// which is gone after the run: nothing is left where the user ran it.
 #[test]
 fn a_lessons_unix_sockets_live_in_a_scratch_directory_that_goes() {
+    if !lessons_run_here() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = lesson(
         dir.path(),
@@ -300,6 +312,9 @@ fn ctrl_c_stops_a_test_run_with_a_summary() {
 /// before anything runs (`socklab test /dev/zero` would never end).
 #[test]
 fn only_regular_lesson_files_of_a_bounded_size_are_read() {
+    if !lessons_run_here() {
+        return;
+    }
     let output = socklab().args(["test", "/dev/zero"]).output().unwrap();
     assert!(
         text(&output).contains("not a regular file"),

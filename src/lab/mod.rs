@@ -22,6 +22,12 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use netns::Netns;
 pub use relay::{Crossing, Dir, Fate, Next, Relay};
 
+/// Whether a lab can be made here (network namespaces allowed), tried once.
+pub fn available() -> bool {
+    static AVAILABLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *AVAILABLE.get_or_init(|| Netns::new().is_ok())
+}
+
 /// One of the lab's two hosts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Host {

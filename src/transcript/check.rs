@@ -149,6 +149,9 @@ pub fn run_file(
 
 /// Why the transcript cannot run on this machine, if it cannot.
 pub fn unmet_need(transcript: &Transcript) -> Option<String> {
+    if transcript.lab && !crate::lab::available() {
+        return Some("needs the lab (network namespaces: root, or user namespaces)".into());
+    }
     transcript
         .needs
         .iter()

@@ -109,3 +109,24 @@ pub fn change(step: &Value, handle: &str) -> (Value, Value) {
         .unwrap_or_else(|| panic!("no state change of {handle} in {step}"));
     (found["from"].clone(), found["to"].clone())
 }
+
+/// Whether lessons can run here as `socklab test` and `play` run them, each
+/// in a network of its own: root, or unprivileged user namespaces allowed.
+/// Where not (socklab says so and asks for --host-net), the tests of
+/// lessons skip, and say why.
+pub fn lessons_run_here() -> bool {
+    static HERE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let here = *HERE.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("socklab-probe-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let lesson = dir.join("probe.socklab");
+        let _ = std::fs::write(&lesson, "> s = socket udp\n...\n");
+        let output = socklab().arg("test").arg(&lesson).output();
+        let _ = std::fs::remove_dir_all(&dir);
+        !output.is_ok_and(|o| String::from_utf8_lossy(&o.stderr).contains("--host-net"))
+    });
+    if !here {
+        eprintln!("skipped: lessons cannot have networks of their own here (no root, no user namespaces)");
+    }
+    here
+}
