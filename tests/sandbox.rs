@@ -129,6 +129,31 @@ fn nobody_runs_the_whole_library_each_lesson_in_its_own_network() {
     );
 }
 
+/// `socklab --lab` as nobody: socklab makes the lab in a user namespace of
+/// its own; a handshake crosses the link.
+#[test]
+fn nobody_runs_the_lab() {
+    let script =
+        "srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp\nconnect cli b:80\n";
+    let output = run(&["--lab", "--json", "run", "-"], script);
+    if no_user_namespaces(&output) {
+        return;
+    }
+    let steps: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let connect = steps.last().unwrap();
+    assert_eq!(connect["ret"], 0, "{connect}");
+    let fates: Vec<&str> = connect["wire"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["fate"].as_str().unwrap())
+        .collect();
+    assert_eq!(fates, ["passed", "passed", "passed"], "{connect}");
+}
+
 #[test]
 fn the_sandbox_has_a_private_loopback_where_nobody_is_root() {
     let script = "wire on\nu = socket udp\nbind u 127.0.0.1:7\nsendto u u hi\n";

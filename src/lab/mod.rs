@@ -120,10 +120,14 @@ pub struct Lab {
 impl Lab {
     /// Builds the lab and moves the calling thread into host a.
     pub fn build() -> Result<Lab, String> {
-        let home = Netns::current()?;
         let hosts = [Netns::new()?, Netns::new()?];
         let wire = Netns::new()?;
-        wire.within(&home, || -> Result<(), String> {
+        // The thread moves into host a first and never goes back: an
+        // unprivileged user (in socklab's user namespace) may enter the
+        // lab's namespaces, but not the machine's own again.
+        hosts[0].enter()?;
+        let home = &hosts[0];
+        wire.within(home, || -> Result<(), String> {
             for (side, host, which) in [("va", &hosts[0], Host::A), ("vb", &hosts[1], Host::B)] {
                 setup::veth(side, "eth0", host, which.mac())?;
                 setup::offloads_off(side);
@@ -132,7 +136,7 @@ impl Lab {
             Ok(())
         })??;
         for host in Host::ALL {
-            hosts[host.index()].within(&home, || -> Result<(), String> {
+            hosts[host.index()].within(home, || -> Result<(), String> {
                 setup::offloads_off("eth0");
                 setup::set_up("eth0", true)?;
                 setup::add_address("eth0", IpAddr::V4(host.ipv4()), 24)?;
@@ -153,8 +157,7 @@ impl Lab {
                 setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())
             })??;
         }
-        let relay = Relay::start(&wire, &home)?;
-        hosts[0].enter()?;
+        let relay = Relay::start(&wire, home)?;
         Ok(Lab {
             hosts,
             wire,

@@ -41,13 +41,6 @@ impl Netns {
         Ok(Netns { fd })
     }
 
-    /// The namespace the calling thread is in now.
-    pub fn current() -> Result<Netns, String> {
-        std::fs::File::open("/proc/thread-self/ns/net")
-            .map(|f| Netns { fd: f.into() })
-            .map_err(|e| format!("cannot hold this namespace: {e}"))
-    }
-
     /// Moves the calling thread into this namespace (it stays there).
     pub fn enter(&self) -> Result<(), String> {
         setns(self.fd.as_fd(), CloneFlags::CLONE_NEWNET)

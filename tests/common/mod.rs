@@ -126,7 +126,9 @@ pub fn lessons_run_here() -> bool {
         !output.is_ok_and(|o| String::from_utf8_lossy(&o.stderr).contains("--host-net"))
     });
     if !here {
-        eprintln!("skipped: lessons cannot have networks of their own here (no root, no user namespaces)");
+        eprintln!(
+            "skipped: lessons cannot have networks of their own here (no root, no user namespaces)"
+        );
     }
     here
 }
