@@ -46,16 +46,29 @@ pub struct SplitLine<'a> {
     pub background: Option<usize>,
 }
 
+/// A line as it can be shown: its UTF-8 as it is, each byte that is not
+/// UTF-8 as `\xNN` (what the user would write inside quotes to mean it).
+pub fn shown_bytes(bytes: &[u8]) -> Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(bytes.len() * 2);
+    for chunk in bytes.utf8_chunks() {
+        shown.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            shown.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    Cow::Owned(shown)
+}
+
 /// A line as read — bytes, `overflow` if there were more than MAX_LINE —
 /// as text to run (without its line ending), or the usage error that stops
-/// it with the text to show for it (invalid UTF-8 replaced).
+/// it with the text to show for it (bytes that are not UTF-8 as `\xNN`).
 pub fn decode_line(bytes: &[u8], overflow: bool) -> Result<&str, (Cow<'_, str>, UsageError)> {
-    let shown = || {
-        let lossy = String::from_utf8_lossy(bytes);
-        match lossy {
-            Cow::Borrowed(text) => Cow::Borrowed(text.trim_end_matches(['\n', '\r'])),
-            Cow::Owned(text) => Cow::Owned(text.trim_end_matches(['\n', '\r']).to_string()),
-        }
+    let shown = || match shown_bytes(bytes) {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim_end_matches(['\n', '\r'])),
+        Cow::Owned(text) => Cow::Owned(text.trim_end_matches(['\n', '\r']).to_string()),
     };
     if overflow {
         let error = UsageError::new(format!(

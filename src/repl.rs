@@ -3,6 +3,7 @@
 //! prompt clears the line, Ctrl-D (or quit) closes every socket and leaves.
 //! Background results are shown above the prompt by the `courier`.
 
+use std::borrow::Cow;
 use std::io;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -79,17 +80,19 @@ fn read_lines(
         let prompt = prompt(&lock(runner).session);
         match editor.readline(&prompt) {
             Ok(text) => {
+                let bytes = typed_bytes(&text);
                 // Into the file before it runs: a line that ends the
                 // process (SIGTERM while it blocks) is kept too.
                 if let Some(file) = history {
-                    for line in text.lines() {
-                        if let Err(problem) = file.append(line) {
+                    for line in bytes.split(|&b| b == b'\n') {
+                        let line = crate::parse::shown_bytes(line);
+                        if let Err(problem) = file.append(&line) {
                             eprintln!("socklab: {problem}");
                         }
                     }
                 }
                 let mut runner = lock(runner);
-                let flow = run_pasted(&mut runner, &text);
+                let flow = run_pasted(&mut runner, &bytes);
                 if let Ok(mut names) = handles.lock() {
                     *names = runner.session.handle_names();
                 }
@@ -114,18 +117,47 @@ fn read_lines(
     }
 }
 
+/// The first of the 256 private-use characters by which socklab's
+/// rustyline (vendor/rustyline/SOCKLAB.md) hands on a byte it read that is
+/// not UTF-8 (`U+10FF00 + byte`).
+const UNDECODABLE_BASE: u32 = 0x10_FF00;
+
+/// The bytes the terminal sent for `text`: its UTF-8, with each character
+/// that stands for a byte that was not UTF-8 turned back into that byte.
+fn typed_bytes(text: &str) -> Cow<'_, [u8]> {
+    let stands_for_byte =
+        |c: char| (UNDECODABLE_BASE..=UNDECODABLE_BASE + 0xFF).contains(&u32::from(c));
+    if !text.chars().any(stands_for_byte) {
+        return Cow::Borrowed(text.as_bytes());
+    }
+    let mut bytes = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        if stands_for_byte(c) {
+            bytes.push((u32::from(c) - UNDECODABLE_BASE) as u8);
+        } else {
+            bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+    Cow::Owned(bytes)
+}
+
 /// Runs what readline returned. A paste of several lines comes back as one
 /// string (bracketed paste): each line runs on its own, echoed as `> LINE`
-/// like a script, so every output says which line it belongs to.
-fn run_pasted(runner: &mut Runner<io::Stdout>, text: &str) -> Flow {
-    let lines: Vec<&str> = text.lines().collect();
-    if lines.len() <= 1 {
-        return runner.run_line(text);
+/// like a script, so every output says which line it belongs to. A line
+/// with bytes that are not UTF-8 is echoed so too, with them as `\xNN`,
+/// and is a usage error.
+fn run_pasted(runner: &mut Runner<io::Stdout>, bytes: &[u8]) -> Flow {
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    // The terminal showed each byte that is not UTF-8 as a character it
+    // has no glyph for: the line is echoed with them as `\xNN` first.
+    if lines.len() <= 1 && std::str::from_utf8(bytes).is_ok() {
+        return runner.run_bytes(bytes, false);
     }
     runner.set_echo(true);
     let mut flow = Flow::Continue;
     for line in lines {
-        flow = runner.run_line(line);
+        flow = runner.run_bytes(line, false);
         if flow == Flow::Stop {
             break;
         }

@@ -80,6 +80,12 @@ fn each_bad_line_is_reported_and_the_session_goes_on() {
         bad_addr["error"].as_str().unwrap().starts_with("column 8:"),
         "{bad_addr}"
     );
+    // A line that is not UTF-8 is shown with those bytes as \xNN.
+    assert!(
+        steps.iter().any(|s| s["input"] == "send s \\xff\\xfe"),
+        "{}",
+        dump(&steps)
+    );
     assert_eq!(
         output.status.code(),
         Some(1),

@@ -315,8 +315,9 @@ fn lines_typed_during_a_blocking_call_run_after_it() {
     shell.exp_eof().unwrap();
 }
 
-/// Bytes that are not UTF-8 at the prompt: a usage error, and the session
-/// and its sockets stay.
+/// Bytes that are not UTF-8 at the prompt: a usage error that shows them as
+/// `\xNN` where they were typed; the line is kept in the history as shown,
+/// and the session and its sockets stay.
 #[test]
 fn invalid_utf8_at_the_prompt_is_a_usage_error_not_the_end() {
     use std::io::Write;
@@ -325,19 +326,32 @@ fn invalid_utf8_at_the_prompt_is_a_usage_error_not_the_end() {
     shell.exp_string("socklab> ").unwrap();
     type_keys(&mut shell, "u = socket udp\r", "socklab [u udp]> ");
     let mut tty = shell.process().get_file_handle().unwrap();
-    tty.write_all(b"send \xff\xfe\r").unwrap();
+    // Two bytes that start nothing; then a character (U+4E2D, e4 b8 ad)
+    // cut short by a space, which is read again as a space.
+    tty.write_all(b"send \xff\xfe x\r").unwrap();
     tty.flush().unwrap();
-    shell.exp_string("bytes that are not UTF-8").unwrap();
+    shell.exp_string("send \\xff\\xfe x").unwrap();
+    shell.exp_string("byte 0xff is not valid UTF-8").unwrap();
+    shell.exp_string("socklab [u udp]> ").unwrap();
+    tty.write_all(b"send caf\xe4\xb8 \xe4\xb8\xad\r").unwrap();
+    tty.flush().unwrap();
+    // (rexpect reads the terminal's bytes one char each: match ASCII.)
+    shell.exp_string("send caf\\xe4\\xb8 ").unwrap();
+    shell.exp_string("byte 0xe4 is not valid UTF-8").unwrap();
     shell.exp_string("socklab [u udp]> ").unwrap();
     type_keys(&mut shell, "ls\r", "*u ");
     shell.send_control('d').unwrap();
     shell.exp_string("closed: u").unwrap();
     shell.exp_eof().unwrap();
-    // One line was a usage error: the status says so, as for any.
+    // The lines were usage errors: the status says so, as for any.
     match shell.process().wait().unwrap() {
         WaitStatus::Exited(_, 1) => {}
         other => panic!("the shell ended by {other:?}"),
     }
+    // Nothing typed is lost: the history holds the lines as shown.
+    let history = std::fs::read_to_string(state.path().join("socklab/history")).unwrap();
+    assert!(history.contains("send \\xff\\xfe x\n"), "{history}");
+    assert!(history.contains("send caf\\xe4\\xb8 中\n"), "{history}");
 }
 
 /// SIGHUP (the terminal closed) and SIGTERM: every line typed so far is in
