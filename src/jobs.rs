@@ -431,6 +431,13 @@ impl Jobs {
 
     /// Whether a worker (finished or not) has `handle`: its call may have
     /// moved the handle's state without the kernel waking anyone.
+    /// Every handle a worker uses (a name may come more than once).
+    pub fn used_handles(&self) -> impl Iterator<Item = &str> {
+        self.workers
+            .iter()
+            .flat_map(|w| w.uses.iter().map(String::as_str))
+    }
+
     pub fn uses(&self, handle: &str) -> bool {
         self.workers
             .iter()

@@ -87,6 +87,11 @@ impl StateWatch {
         }
     }
 
+    /// The sockets `collect` found woken, and those read every step.
+    pub fn woken(&self) -> impl Iterator<Item = RawFd> + '_ {
+        self.woken.iter().chain(&self.unwatched).copied()
+    }
+
     pub fn is_woken(&self, fd: RawFd) -> bool {
         self.woken.binary_search(&fd).is_ok() || self.unwatched.contains(&fd)
     }

@@ -82,7 +82,6 @@ pub fn execute(session: &mut Session) -> Step {
     let lab = session.lab().is_some();
     let rows: Vec<Row> = session
         .handles()
-        .iter()
         .map(|h| row(h, current.as_deref() == Some(h.name.as_str()), lab))
         .collect();
     if rows.is_empty() {

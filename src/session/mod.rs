@@ -33,6 +33,7 @@ mod address_of;
 mod lab_view;
 pub use lab_view::HostAction;
 mod states;
+mod table;
 mod wire_view;
 
 use wire_view::WireEnd;
@@ -67,7 +68,7 @@ impl Handle {
 pub const CONFINED_MAX_WAIT: Duration = Duration::from_secs(60);
 
 pub struct Session {
-    handles: Vec<Handle>,
+    handles: table::Table,
     current: Option<String>,
     next_auto: u32,
     /// Connections the kernel still holds after their handle was closed.
@@ -117,7 +118,7 @@ impl Session {
 
     fn with_watchdog(watchdog: Option<Watchdog>) -> io::Result<Session> {
         Ok(Session {
-            handles: Vec::new(),
+            handles: table::Table::default(),
             current: None,
             next_auto: 1,
             held: Held::default(),
@@ -191,9 +192,9 @@ impl Session {
     /// A session of its own for a background worker: the named handles
     /// (sharing their sockets), no watchdog, no jobs.
     pub fn detached(&self, names: &[String]) -> Result<Session, UsageError> {
-        let mut handles = Vec::with_capacity(names.len());
+        let mut handles = table::Table::default();
         for name in names {
-            if !handles.iter().any(|h: &Handle| &h.name == name) {
+            if handles.get(name).is_none() {
                 handles.push(self.lookup(name)?.clone());
             }
         }
@@ -223,24 +224,27 @@ impl Session {
         self.probe = Some(probe);
     }
 
-    pub fn handles(&self) -> &[Handle] {
-        &self.handles
+    /// Every handle, in the order made.
+    pub fn handles(&self) -> impl Iterator<Item = &Handle> {
+        self.handles.iter()
     }
 
     pub fn get(&self, name: &str) -> Option<&Handle> {
-        self.handles.iter().find(|h| h.name == name)
+        self.handles.get(name)
     }
 
     pub fn get_mut(&mut self, name: &str) -> Option<&mut Handle> {
-        self.handles.iter_mut().find(|h| h.name == name)
+        self.handles.get_mut(name)
     }
 
     /// As `lookup`, for a command that changes the handle's own flags.
     pub fn lookup_mut(&mut self, name: &str) -> Result<&mut Handle, UsageError> {
-        match self.handles.iter().position(|h| h.name == name) {
-            Some(index) => Ok(&mut self.handles[index]),
-            None => Err(self.missing(name)),
+        if self.handles.get(name).is_none() {
+            return Err(self.missing(name));
         }
+        self.handles
+            .get_mut(name)
+            .ok_or_else(|| UsageError::new(format!("no handle named '{name}'")))
     }
 
     /// The handle a parsed command names; it exists unless the table changed
@@ -329,8 +333,7 @@ impl Session {
 
     /// Takes a handle out of the table (its fd stays open until dropped).
     pub fn remove(&mut self, name: &str) -> Option<Handle> {
-        let index = self.handles.iter().position(|h| h.name == name)?;
-        let handle = self.handles.remove(index);
+        let handle = self.handles.remove(name)?;
         if let Some(watch) = &mut self.watch {
             watch.remove(handle.socket.as_fd());
         }
@@ -440,7 +443,7 @@ impl Session {
     /// (`jobs.stop_all`).
     pub fn close_all(&mut self) -> Vec<String> {
         let names = self.handles.iter().map(|h| h.name.clone()).collect();
-        for handle in &self.handles {
+        for handle in self.handles.iter() {
             if let Some(watch) = &mut self.watch {
                 watch.remove(handle.socket.as_fd());
             }
