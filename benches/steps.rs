@@ -15,6 +15,8 @@
 //!   (≤ 2 s); the lab's lessons, which wait on real kernel timers (RTO,
 //!   keepalive, SYN retries: seconds each), are timed and reported apart.
 //! - **memory**: peak RSS of the N-step run (≤ 10 MiB).
+//! - **scale**: the same steps after 5,000 idle TCP handles were opened,
+//!   per step against the empty table's (≤ 1.3×).
 //!
 //! Every figure is the median of several runs. Options (after `--`):
 //! `--steps N` (40000), `--runs R` (5), `--quick` (2000 steps, 1 run: what
@@ -117,11 +119,17 @@ fn run(options: &Options) -> Result<(), String> {
         })?),
         false => None,
     };
+    let idle_setup = median(options.runs, || {
+        time_command(&socklab_run(&scripts.idle_setup), &output)
+    })?;
     let (mut raws, mut socklabs, mut pythons) = (Vec::new(), Vec::new(), Vec::new());
+    let mut idles = Vec::new();
     for _ in 0..options.runs {
         raws.push(raw_loop(n).as_secs_f64() * 1e6 / n as f64);
         let all = time_command(&socklab_run(&scripts.steps), &output)?;
         socklabs.push(per_step(all, socklab_setup, n));
+        let all = time_command(&socklab_run(&scripts.idle_steps), &output)?;
+        idles.push(per_step(all, idle_setup, n));
         if let Some(setup) = python_setup {
             let all = time_command(&python_i(&scripts.steps_py), &output)?;
             pythons.push(per_step(all, setup, n));
@@ -129,6 +137,8 @@ fn run(options: &Options) -> Result<(), String> {
     }
     let ratio = |a: &[f64], b: &[f64]| median_of(a.iter().zip(b).map(|(a, b)| a / b).collect());
     let socklab_over_raw = ratio(&socklabs, &raws);
+    let idle_over_empty = ratio(&idles, &socklabs);
+    let idle = median_of(idles);
     let python_over_socklab = (!pythons.is_empty()).then(|| ratio(&pythons, &socklabs));
     let raw = median_of(raws);
     let socklab = median_of(socklabs);
@@ -200,6 +210,17 @@ fn run(options: &Options) -> Result<(), String> {
         |m| m <= 10.0,
         "≤ 10 MiB",
     );
+    println!();
+    println!(
+        "scale: per step with {IDLE_HANDLES} idle TCP handles {idle:.2} µs (empty table {socklab:.2} µs)"
+    );
+    missed += verdict(
+        &format!("{IDLE_HANDLES} idle handles / none"),
+        idle_over_empty,
+        "×",
+        |r| r <= 1.3,
+        "≤ 1.3×",
+    );
     println!(
         "{}",
         match missed {
@@ -219,7 +240,13 @@ struct Scripts {
     one_line: PathBuf,
     steps_py: PathBuf,
     setup_py: PathBuf,
+    /// The same steps and setup after IDLE_HANDLES idle TCP handles.
+    idle_steps: PathBuf,
+    idle_setup: PathBuf,
 }
+
+/// The scale section's table: a step must cost the same with these open.
+const IDLE_HANDLES: usize = 5000;
 
 impl Scripts {
     fn write(dir: &Path, steps: usize) -> Result<Scripts, String> {
@@ -251,7 +278,10 @@ impl Scripts {
             one_line: dir.join("one.socklab"),
             steps_py: dir.join("steps.py"),
             setup_py: dir.join("setup.py"),
+            idle_steps: dir.join("idle-steps.socklab"),
+            idle_setup: dir.join("idle-setup.socklab"),
         };
+        let idle = "socket tcp\n".repeat(IDLE_HANDLES);
         let write = |path: &Path, text: String| {
             std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
         };
@@ -260,6 +290,8 @@ impl Scripts {
         write(&scripts.one_line, "socket tcp\n".into())?;
         write(&scripts.steps_py, format!("{setup_py}\n{body_py}"))?;
         write(&scripts.setup_py, format!("{setup_py}\n"))?;
+        write(&scripts.idle_steps, format!("{idle}{setup}\n{body}"))?;
+        write(&scripts.idle_setup, format!("{idle}{setup}\n"))?;
         Ok(scripts)
     }
 }
