@@ -214,13 +214,21 @@ fn run(options: &Options) -> Result<(), String> {
     println!(
         "scale: per step with {IDLE_HANDLES} idle TCP handles {idle:.2} µs (empty table {socklab:.2} µs)"
     );
-    missed += verdict(
-        &format!("{IDLE_HANDLES} idle handles / none"),
-        idle_over_empty,
-        "×",
-        |r| r <= 1.3,
-        "≤ 1.3×",
-    );
+    // The figure is a difference against the setup of 5,000 sockets
+    // (~100 ms): a few thousand steps are too few to judge it.
+    if n >= 20_000 {
+        missed += verdict(
+            &format!("{IDLE_HANDLES} idle handles / none"),
+            idle_over_empty,
+            "×",
+            |r| r <= 1.3,
+            "≤ 1.3×",
+        );
+    } else {
+        println!(
+            "{IDLE_HANDLES} idle handles / none: {idle_over_empty:.2}× (too few steps to judge; target ≤ 1.3× at 40,000)"
+        );
+    }
     println!(
         "{}",
         match missed {
