@@ -523,28 +523,20 @@ fn every_errno_claim_that_loopback_can_produce_is_produced() {
 
 /// A script run as `nobody` (this process is root): `--json`, one object a line.
 fn run_as_nobody(script: &str) -> Vec<serde_json::Value> {
-    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
     let staged = dir.path().join("socklab");
     std::fs::copy(env!("CARGO_BIN_EXE_socklab"), &staged).unwrap();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut child = std::process::Command::new("setpriv")
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(&staged)
-        .args(["run", "-", "--json"])
-        .current_dir(dir.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{script}\n").as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = common::output_with_stdin(
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&staged)
+            .args(["run", "-", "--json"])
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::piped()),
+        format!("{script}\n").as_bytes(),
+    );
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

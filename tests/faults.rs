@@ -114,20 +114,13 @@ fn output_onto_a_full_disk_is_an_error_not_a_panic() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let mut child = socklab()
-        .args(["run", "-"])
-        .stdin(Stdio::piped())
-        .stdout(full)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"socket udp\nls\n")
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = common::output_with_stdin(
+        socklab()
+            .args(["run", "-"])
+            .stdout(full)
+            .stderr(Stdio::piped()),
+        b"socket udp\nls\n",
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -180,20 +173,10 @@ fn every_subcommand_survives_a_closed_or_full_stdout() {
                 drop(read);
                 Stdio::from(write)
             };
-            let mut child = socklab()
-                .args(args)
-                .stdin(Stdio::piped())
-                .stdout(stdout)
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(input.as_bytes())
-                .unwrap();
-            let output = child.wait_with_output().unwrap();
+            let output = common::output_with_stdin(
+                socklab().args(args).stdout(stdout).stderr(Stdio::piped()),
+                input.as_bytes(),
+            );
             let stderr = String::from_utf8_lossy(&output.stderr);
             let what = format!("{args:?}, full: {full}: {stderr}");
             assert_eq!(output.status.signal(), None, "{what}");

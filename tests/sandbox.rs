@@ -73,20 +73,10 @@ fn no_user_namespaces(output: &Output) -> bool {
 
 /// Runs `nobody(args)` with `input` on stdin.
 fn run(args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = nobody(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("socklab runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    common::output_with_stdin(
+        nobody(args).stdout(Stdio::piped()).stderr(Stdio::piped()),
+        input.as_bytes(),
+    )
 }
 
 #[test]

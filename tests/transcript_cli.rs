@@ -2,7 +2,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::process::Stdio;
 
 use common::socklab;
@@ -77,21 +76,15 @@ fn a_fresh_recording_passes_at_once_with_ports_and_fds_named() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.socklab");
-    let mut child = socklab()
-        .arg("record")
-        .arg(&path)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"# A lesson in the making.\nsrv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv\ncli = socket tcp\nconnect cli srv\nconn = accept srv\nls\n")
-        .unwrap();
-    assert!(child.wait_with_output().unwrap().status.success());
+    let recording = common::output_with_stdin(
+        socklab()
+            .arg("record")
+            .arg(&path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+        b"# A lesson in the making.\nsrv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv\ncli = socket tcp\nconnect cli srv\nconn = accept srv\nls\n",
+    );
+    assert!(recording.status.success());
     let recorded = std::fs::read_to_string(&path).unwrap();
     assert!(
         recorded.starts_with("# A lesson in the making.\n> srv = socket tcp\n"),
@@ -218,20 +211,14 @@ fn a_recording_in_gbk_keeps_its_encoding() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("gbk.socklab");
-    let mut child = socklab()
-        .args(["--encoding", "gbk", "record"])
-        .arg(&path)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("u = socket udp\nbind u 127.0.0.1:0\nsendto u u 你好\nrecv u\n".as_bytes())
-        .unwrap();
-    assert!(child.wait_with_output().unwrap().status.success());
+    let recording = common::output_with_stdin(
+        socklab()
+            .args(["--encoding", "gbk", "record"])
+            .arg(&path)
+            .stdout(Stdio::piped()),
+        "u = socket udp\nbind u 127.0.0.1:0\nsendto u u 你好\nrecv u\n".as_bytes(),
+    );
+    assert!(recording.status.success());
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("#! encoding: gbk\n"), "{text}");
     assert!(

@@ -41,21 +41,30 @@ pub fn run_json(script: &str, args: &[&str]) -> (Vec<Value>, Output) {
 
 /// Runs socklab in script mode on stdin bytes.
 pub fn run_with_stdin(stdin: &[u8], args: &[&str]) -> Output {
-    let mut child = socklab()
-        .args(["run", "-"])
-        .args(args)
+    output_with_stdin(
+        socklab()
+            .args(["run", "-"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+        stdin,
+    )
+}
+
+/// Runs `command` with `stdin` written to it and closed; its stdout and
+/// stderr go where the command says (piped ones are in the output).
+pub fn output_with_stdin(command: &mut Command, stdin: &[u8]) -> Output {
+    let mut child = command
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
-        .expect("socklab starts");
+        .expect("the program starts");
     child
         .stdin
         .take()
         .expect("stdin")
         .write_all(stdin)
-        .expect("script written");
-    child.wait_with_output().expect("socklab ends")
+        .expect("stdin written");
+    child.wait_with_output().expect("the program ends")
 }
 
 /// The step whose input is exactly `input` (the first, or the `nth` if repeated).
