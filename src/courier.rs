@@ -39,26 +39,27 @@ impl Courier {
             EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK,
         )?);
         let stopped = Arc::clone(&stop);
-        let thread = crate::interrupt::spawn_without_sigint("socklab-courier".into(), move || {
-            loop {
-                match sys::poll(&[inbox.fd(), stopped.as_fd()], libc::POLLIN, -1) {
-                    Ok((_, revents)) if revents[1] != 0 => return,
-                    Ok(_) | Err(Errno::EINTR) => {}
-                    Err(_) => return,
-                }
-                let text = {
-                    let mut runner = runner.lock().unwrap_or_else(PoisonError::into_inner);
-                    let text = runner.deliver_captured();
-                    if let Ok(mut names) = handles.lock() {
-                        *names = crate::parse::HandleNames::handle_names(&runner.session);
+        let thread =
+            crate::interrupt::spawn_without_sigint("socklab-courier".into(), None, move || {
+                loop {
+                    match sys::poll(&[inbox.fd(), stopped.as_fd()], libc::POLLIN, -1) {
+                        Ok((_, revents)) if revents[1] != 0 => return,
+                        Ok(_) | Err(Errno::EINTR) => {}
+                        Err(_) => return,
                     }
-                    text
-                };
-                if !text.is_empty() {
-                    print(String::from_utf8_lossy(&text).into_owned());
+                    let text = {
+                        let mut runner = runner.lock().unwrap_or_else(PoisonError::into_inner);
+                        let text = runner.deliver_captured();
+                        if let Ok(mut names) = handles.lock() {
+                            *names = crate::parse::HandleNames::handle_names(&runner.session);
+                        }
+                        text
+                    };
+                    if !text.is_empty() {
+                        print(String::from_utf8_lossy(&text).into_owned());
+                    }
                 }
-            }
-        })?;
+            })?;
         Ok(Courier {
             stop,
             thread: Some(thread),

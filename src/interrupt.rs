@@ -67,7 +67,7 @@ impl Watchdog {
         });
         let target = pthread_self();
         let watched = Arc::clone(&shared);
-        let thread = spawn_without_sigint("socklab-watchdog".into(), move || {
+        let thread = spawn_without_sigint("socklab-watchdog".into(), None, move || {
             watch(&watched, target, timeout, notice)
         })?;
         Ok(Watchdog {
@@ -114,7 +114,11 @@ impl Watchdog {
 /// Starts a helper thread that never takes SIGINT, so Ctrl-C always lands
 /// on the thread running the foreground call. (SIGINT is blocked while the
 /// thread is created, and a new thread inherits its creator's mask.)
-pub fn spawn_without_sigint<F>(name: String, body: F) -> std::io::Result<JoinHandle<()>>
+pub fn spawn_without_sigint<F>(
+    name: String,
+    stack: Option<usize>,
+    body: F,
+) -> std::io::Result<JoinHandle<()>>
 where
     F: FnOnce() + Send + 'static,
 {
@@ -123,7 +127,11 @@ where
     sigint.add(Signal::SIGINT);
     let mut before = SigSet::empty();
     pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&sigint), Some(&mut before))?;
-    let spawned = std::thread::Builder::new().name(name).spawn(body);
+    let mut builder = std::thread::Builder::new().name(name);
+    if let Some(size) = stack {
+        builder = builder.stack_size(size);
+    }
+    let spawned = builder.spawn(body);
     pthread_sigmask(SigmaskHow::SIG_SETMASK, Some(&before), None)?;
     spawned
 }

@@ -7,6 +7,24 @@
 //! step boundary after `settle` (scripts and transcripts, so the output does
 //! not depend on thread timing), or at once above the prompt (the shell).
 //!
+//! Settling costs what changed, not how many jobs there are. Only the jobs
+//! "in view" are looked at (in /proc: is the thread asleep in its call?). A
+//! job leaves the view once it was seen asleep and its handles' states were
+//! read since, and comes back when something may have woken it:
+//!
+//! - a wake-up of one of its sockets. Each is in one edge-triggered epoll
+//!   set for every event, so the wake-up that ends the worker's sleep also
+//!   queues the socket there. epoll reports a queued socket only if it is
+//!   still ready when asked, and the worker may already have taken what
+//!   woke it (the data, the connection); so a job leaves the view only
+//!   while its sockets are writable (EPOLLOUT, which a wake-up leaves
+//!   standing) or listening;
+//! - for a listener, a `connect` step (a connection the worker may already
+//!   have taken), and any step or job on one of its handles;
+//! - its call returning; a new job on one of its sockets;
+//! - never, for a call that can end on a timer of its own (SO_RCVTIMEO, a
+//!   poll timeout): such a job stays in view.
+//!
 //! A worker is stopped the way any blocked call can be: SIGALRM, whose
 //! handler has no SA_RESTART, makes its call return EINTR. The signal is
 //! repeated until the thread has finished, so one that lands just before
@@ -18,15 +36,16 @@
 //! what a result changes in the handle table (`session`) or how it is shown
 //! (`runner`, `render`).
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::io;
-use std::os::fd::{AsFd, BorrowedFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
 use std::os::unix::thread::JoinHandleExt;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use nix::sys::epoll::{Epoll, EpollCreateFlags, EpollEvent, EpollFlags, EpollTimeout};
 use nix::sys::eventfd::{EfdFlags, EventFd};
 use nix::sys::pthread::pthread_kill;
 use nix::sys::signal::Signal;
@@ -34,22 +53,56 @@ use nix::sys::signal::Signal;
 use crate::session::Handle;
 use crate::step::Step;
 
+/// A worker's stack: it runs one command's code (parsing and rendering stay
+/// on the driver's thread), far from the 2 MiB a thread gets by default.
+const WORKER_STACK: usize = 256 * 1024;
+
 /// What a worker's blocking call is doing, for settling and stopping.
-#[derive(Default)]
 pub struct Probe {
+    job: u32,
+    /// Where the worker reports each call's return (shared by all jobs).
+    returned: Arc<Mutex<Vec<u32>>>,
     /// The worker's kernel thread id (0 until it has started).
     tid: AtomicI32,
     in_call: AtomicBool,
+    /// Calls begun so far: the number of the current call while `in_call`.
+    calls: AtomicU64,
+    /// The number of the call the driver saw asleep, while nothing that
+    /// could wake it has happened since (0: none).
+    asleep: AtomicU64,
+    /// The current call can end on a timer of its own, which no socket
+    /// wake-up announces: it is never marked asleep.
+    timed: AtomicBool,
     finished: Mutex<bool>,
     done: Condvar,
 }
 
 impl Probe {
-    /// Runs one blocking call, marked as in flight.
-    pub fn call<T>(&self, call: impl FnOnce() -> T) -> T {
+    fn new(job: u32, returned: Arc<Mutex<Vec<u32>>>) -> Probe {
+        Probe {
+            job,
+            returned,
+            tid: AtomicI32::new(0),
+            in_call: AtomicBool::new(false),
+            calls: AtomicU64::new(0),
+            asleep: AtomicU64::new(0),
+            timed: AtomicBool::new(false),
+            finished: Mutex::new(false),
+            done: Condvar::new(),
+        }
+    }
+
+    /// Runs one blocking call, marked as in flight; `timed` if it can end
+    /// on a timer of its own (a receive timeout, a poll timeout).
+    pub fn call<T>(&self, timed: bool, call: impl FnOnce() -> T) -> T {
+        self.timed.store(timed, Ordering::SeqCst);
+        self.calls.fetch_add(1, Ordering::SeqCst);
         self.in_call.store(true, Ordering::SeqCst);
         let result = call();
         self.in_call.store(false, Ordering::SeqCst);
+        if let Ok(mut returned) = self.returned.lock() {
+            returned.push(self.job);
+        }
         result
     }
 
@@ -75,25 +128,58 @@ impl Probe {
         }
     }
 
-    /// Finished, or asleep inside its blocking call. A wake-up (a connection
-    /// queued, data arrived) makes a sleeping thread runnable before the
-    /// call that caused it returns, so a settled worker has nothing left to
-    /// report about the steps before.
-    fn is_settled(&self) -> bool {
-        self.is_finished()
-            || (self.in_call.load(Ordering::SeqCst)
-                && thread_is_sleeping(self.tid.load(Ordering::SeqCst)))
+    /// Seen asleep in the call it is still in, with no wake-up since.
+    fn known_asleep(&self) -> bool {
+        let asleep = self.asleep.load(Ordering::SeqCst);
+        self.in_call.load(Ordering::SeqCst)
+            && asleep != 0
+            && asleep == self.calls.load(Ordering::SeqCst)
+    }
+
+    /// Something may have woken the worker: look at it again.
+    fn woken(&self) {
+        self.asleep.store(0, Ordering::SeqCst);
+    }
+
+    /// Remembers it asleep in call `call` (if that call is still the
+    /// current one, the mark holds; else it does not match).
+    fn mark_asleep(&self, call: u64) {
+        self.asleep.store(call, Ordering::SeqCst);
+    }
+
+    /// Finished, or asleep inside its blocking call (read in /proc). A
+    /// wake-up (a connection queued, data arrived) makes a sleeping thread
+    /// runnable before the call that caused it returns, so a settled worker
+    /// has nothing left to report about the steps before. Returns whether
+    /// it is settled, and the number of the call it sleeps in, if it does.
+    fn settled(&self) -> (bool, Option<u64>) {
+        if self.is_finished() {
+            return (true, None);
+        }
+        let call = self.calls.load(Ordering::SeqCst);
+        let asleep = self.in_call.load(Ordering::SeqCst)
+            && thread_is_sleeping(self.tid.load(Ordering::SeqCst));
+        (asleep, asleep.then_some(call))
     }
 }
 
-/// Marks the worker finished and wakes the inbox's waiters, even when the
-/// worker sent nothing (a stopped watcher) or panicked.
-struct FinishOnDrop(Arc<Probe>, Arc<Inbox>);
+/// Marks the worker finished, tells the jobs so, and wakes the inbox's
+/// waiters, even when the worker sent nothing (a stopped watcher) or
+/// panicked.
+struct FinishOnDrop {
+    probe: Arc<Probe>,
+    inbox: Arc<Inbox>,
+    ended: Arc<Mutex<Vec<u32>>>,
+    job: u32,
+}
 
 impl Drop for FinishOnDrop {
     fn drop(&mut self) {
-        self.0.finish();
-        self.1.wake();
+        self.probe.finish();
+        if let Ok(mut ended) = self.ended.lock() {
+            ended.push(self.job);
+        }
+        self.inbox.wake();
     }
 }
 
@@ -111,6 +197,130 @@ fn thread_is_sleeping(tid: i32) -> bool {
         == Some('S')
 }
 
+/// The workers' sockets in one epoll set, edge-triggered for every event,
+/// so one `epoll_wait(0)` names the jobs something may have woken. Each
+/// socket is in the set once, for as long as a job holds it (`Worker`
+/// keeps it open until the job is stopped, and it leaves the set first).
+struct Wakes {
+    epoll: Epoll,
+    events: Vec<EpollEvent>,
+    /// By descriptor: the jobs that use the socket.
+    sockets: HashMap<RawFd, Vec<u32>>,
+}
+
+/// A socket a worker shares with the session.
+pub type Shared = Arc<dyn AsFd + Send + Sync>;
+
+const WAKE_EVENTS: EpollFlags = EpollFlags::EPOLLIN
+    .union(EpollFlags::EPOLLOUT)
+    .union(EpollFlags::EPOLLPRI)
+    .union(EpollFlags::EPOLLRDHUP)
+    .union(EpollFlags::EPOLLHUP)
+    .union(EpollFlags::EPOLLERR)
+    .union(EpollFlags::EPOLLET);
+
+impl Wakes {
+    fn new() -> io::Result<Wakes> {
+        Ok(Wakes {
+            epoll: Epoll(crate::sys::move_out_of_the_way(
+                Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC)?.0,
+            )),
+            events: vec![EpollEvent::empty(); 64],
+            sockets: HashMap::new(),
+        })
+    }
+
+    /// Watches `socket` for `job`; false if the set cannot take it.
+    fn add(&mut self, socket: BorrowedFd<'_>, job: u32) -> bool {
+        let raw = socket.as_raw_fd();
+        if let Some(jobs) = self.sockets.get_mut(&raw) {
+            jobs.push(job);
+            return true;
+        }
+        if self
+            .epoll
+            .add(socket, EpollEvent::new(WAKE_EVENTS, raw as u64))
+            .is_err()
+        {
+            return false;
+        }
+        self.sockets.insert(raw, vec![job]);
+        true
+    }
+
+    /// Stops watching `sockets` for `job` (one no job uses leaves the set;
+    /// they are still open).
+    fn release(&mut self, job: u32, sockets: &[Shared]) {
+        for socket in sockets {
+            let raw = socket.as_fd().as_raw_fd();
+            let Some(jobs) = self.sockets.get_mut(&raw) else {
+                continue;
+            };
+            jobs.retain(|&j| j != job);
+            if jobs.is_empty() {
+                let _ = self.epoll.delete(socket.as_fd());
+                self.sockets.remove(&raw);
+            }
+        }
+    }
+
+    /// The jobs using `fd`.
+    fn users(&self, fd: RawFd) -> &[u32] {
+        self.sockets.get(&fd).map_or(&[], Vec::as_slice)
+    }
+
+    /// Calls `woken` for every job whose sockets were woken since the last look.
+    fn collect(&mut self, mut woken: impl FnMut(u32)) {
+        loop {
+            let count = match self.epoll.wait(&mut self.events, EpollTimeout::ZERO) {
+                Ok(count) => count,
+                Err(nix::errno::Errno::EINTR) => continue,
+                Err(_) => return,
+            };
+            for event in &self.events[..count] {
+                self.users(event.data() as RawFd)
+                    .iter()
+                    .for_each(|&job| woken(job));
+            }
+            if count < self.events.len() {
+                return;
+            }
+        }
+    }
+}
+
+fn is_listening(socket: &Shared) -> bool {
+    use nix::sys::socket::{getsockopt, sockopt::AcceptConn};
+    getsockopt(&socket.as_fd(), AcceptConn).unwrap_or(false)
+}
+
+/// Whether a wake-up of every one of `sockets` will show in the epoll set
+/// even if the worker takes what woke it: each is writable (EPOLLOUT
+/// stands), has hung up or failed (those stand too), or listens (a new
+/// connection comes with a step the session sees: see `Jobs::note_step`).
+/// Also whether one of them listens.
+fn wake_stays_visible(sockets: &[Shared]) -> (bool, bool) {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    let mut fds: Vec<PollFd> = sockets
+        .iter()
+        .map(|s| PollFd::new(s.as_fd(), PollFlags::POLLOUT))
+        .collect();
+    if poll(&mut fds, PollTimeout::ZERO).is_err() {
+        return (false, false);
+    }
+    let standing = PollFlags::POLLOUT | PollFlags::POLLHUP | PollFlags::POLLERR;
+    let mut visible = true;
+    let mut listening = false;
+    for (fd, socket) in fds.iter().zip(sockets) {
+        if is_listening(socket) {
+            listening = true;
+        } else if !fd.revents().is_some_and(|r| r.intersects(standing)) {
+            visible = false;
+        }
+    }
+    (visible, listening)
+}
+
 /// One result from a worker: a step to show, and the handles it created.
 pub struct Event {
     pub job: u32,
@@ -119,32 +329,44 @@ pub struct Event {
 }
 
 /// Results waiting to be shown. Its eventfd is readable exactly while the
-/// queue holds something, so any number of waiters can poll it.
+/// queue holds something (or a worker has ended since the last take), so
+/// any number of waiters can poll it.
 pub struct Inbox {
-    queue: Mutex<VecDeque<Event>>,
+    queue: Mutex<Queue>,
     ready: EventFd,
+}
+
+#[derive(Default)]
+struct Queue {
+    events: VecDeque<Event>,
+    /// The eventfd was made readable since the last take.
+    signalled: bool,
 }
 
 impl Inbox {
     fn new() -> io::Result<Inbox> {
         let ready = EventFd::from_flags(EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK)?;
         Ok(Inbox {
-            queue: Mutex::new(VecDeque::new()),
+            queue: Mutex::new(Queue::default()),
             ready,
         })
     }
 
     /// Makes the fd readable until the next `take_all`.
     fn wake(&self) {
-        let _ = self.ready.write(1);
+        if let Ok(mut queue) = self.queue.lock() {
+            queue.signalled = true;
+            let _ = self.ready.write(1);
+        }
     }
 
     fn push(&self, event: Event) {
         if let Ok(mut queue) = self.queue.lock() {
-            if queue.is_empty() {
+            if !queue.signalled {
+                queue.signalled = true;
                 let _ = self.ready.write(1);
             }
-            queue.push_back(event);
+            queue.events.push_back(event);
         }
     }
 
@@ -153,9 +375,20 @@ impl Inbox {
         let Ok(mut queue) = self.queue.lock() else {
             return Vec::new();
         };
-        // Nonblocking: EAGAIN when nothing was signalled.
-        let _ = self.ready.read();
-        queue.drain(..).collect()
+        if queue.signalled {
+            // Nonblocking: EAGAIN when nothing was signalled.
+            let _ = self.ready.read();
+            queue.signalled = false;
+        }
+        queue.events.drain(..).collect()
+    }
+
+    /// The jobs whose results wait.
+    fn waiting(&self) -> BTreeSet<u32> {
+        self.queue
+            .lock()
+            .map(|queue| queue.events.iter().map(|event| event.job).collect())
+            .unwrap_or_default()
     }
 
     /// Readable while results are waiting.
@@ -190,6 +423,7 @@ impl Context {
 }
 
 /// What a worker does.
+/// What a worker does.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Work {
     /// One command run with `&`, as the user typed it (without the `&`).
@@ -199,12 +433,16 @@ pub enum Work {
 }
 
 struct Worker {
-    id: u32,
     work: Work,
     /// The handles it uses (closing one stops it).
     uses: Vec<String>,
     /// Names of handles it will create (a background accept's).
     reserves: Vec<String>,
+    /// Its sockets, held open while they are in the wake-up set (let go
+    /// when it is stopped).
+    sockets: Vec<Shared>,
+    /// Every one of its sockets is in the wake-up set.
+    watched: bool,
     probe: Arc<Probe>,
     stop: Arc<AtomicBool>,
     received: Arc<AtomicU64>,
@@ -241,7 +479,32 @@ pub struct JobInfo {
 /// The session's background workers.
 pub struct Jobs {
     inbox: Option<Arc<Inbox>>,
-    workers: Vec<Worker>,
+    /// By job number, so in the order started.
+    workers: BTreeMap<u32, Worker>,
+    /// Handle name → the jobs that use it.
+    users: HashMap<String, Vec<u32>>,
+    /// Handle name → the job that will create it.
+    reserved: HashMap<String, u32>,
+    /// The workers' sockets' wake-ups (None if epoll failed: then every
+    /// job stays in view).
+    wakes: Option<Wakes>,
+    /// The jobs in view (see the module's note).
+    view: BTreeSet<u32>,
+    /// Jobs asleep on a listening socket (a `connect` step brings them
+    /// into view).
+    on_listeners: BTreeSet<u32>,
+    /// Jobs whose call returned, as each worker reports it.
+    returned: Arc<Mutex<Vec<u32>>>,
+    /// Jobs that ended, as each worker reports it.
+    ended: Arc<Mutex<Vec<u32>>>,
+    /// Jobs known to have ended, not yet reaped.
+    done: BTreeSet<u32>,
+    /// Out of view only in a session that says so (`set_trust_sleep`).
+    trust_sleep: bool,
+    /// What the session's own epoll set, which holds the wake-up set,
+    /// said of it at the last step (`set_wake_hint`): Some(false) lets
+    /// the next settle skip asking the set itself.
+    wake_hint: Option<bool>,
     next_id: u32,
 }
 
@@ -249,7 +512,17 @@ impl Default for Jobs {
     fn default() -> Jobs {
         Jobs {
             inbox: None,
-            workers: Vec::new(),
+            workers: BTreeMap::new(),
+            users: HashMap::new(),
+            reserved: HashMap::new(),
+            wakes: None,
+            view: BTreeSet::new(),
+            on_listeners: BTreeSet::new(),
+            returned: Arc::new(Mutex::new(Vec::new())),
+            ended: Arc::new(Mutex::new(Vec::new())),
+            done: BTreeSet::new(),
+            trust_sleep: true,
+            wake_hint: None,
             next_id: 1,
         }
     }
@@ -266,19 +539,31 @@ impl Jobs {
         Ok(inbox)
     }
 
-    /// Starts a worker running `body`; returns its job number.
+    /// Whether a job seen asleep may leave the view. Not in the lab: there
+    /// the relay moves segments on its own thread, so a step's effects
+    /// reach the hosts after the step, and every job is looked at.
+    pub fn set_trust_sleep(&mut self, trust: bool) {
+        self.trust_sleep = trust;
+    }
+
+    /// Starts a worker running `body` on `sockets` (those of the handles it
+    /// `uses`); returns its job number.
     pub fn spawn(
         &mut self,
         work: Work,
         uses: Vec<String>,
         reserves: Vec<String>,
+        sockets: Vec<Shared>,
         body: impl FnOnce(Context) + Send + 'static,
     ) -> io::Result<u32> {
         crate::sys::ensure_alarm_handler()?;
         let inbox = self.inbox()?;
+        if self.wakes.is_none() {
+            self.wakes = Wakes::new().ok();
+        }
         let waiters = Arc::clone(&inbox);
         let id = self.next_id;
-        let probe = Arc::new(Probe::default());
+        let probe = Arc::new(Probe::new(id, Arc::clone(&self.returned)));
         let stop = Arc::new(AtomicBool::new(false));
         let received = Arc::new(AtomicU64::new(0));
         let context = Context {
@@ -288,64 +573,261 @@ impl Jobs {
             stop: Arc::clone(&stop),
             received: Arc::clone(&received),
         };
-        let thread = crate::interrupt::spawn_without_sigint(format!("socklab-job-{id}"), {
-            let probe = Arc::clone(&probe);
+        let finished = FinishOnDrop {
+            probe: Arc::clone(&probe),
+            inbox: waiters,
+            ended: Arc::clone(&self.ended),
+            job: id,
+        };
+        let thread = crate::interrupt::spawn_without_sigint(
+            format!("socklab-job-{id}"),
+            Some(WORKER_STACK),
             move || {
-                probe
+                finished
+                    .probe
                     .tid
                     .store(nix::unistd::gettid().as_raw(), Ordering::SeqCst);
                 // Finished even if the body panics, so stopping never waits forever.
-                let _finished = FinishOnDrop(probe, waiters);
+                let _finished = finished;
                 body(context);
-            }
-        })?;
+            },
+        )?;
         self.next_id += 1;
-        self.workers.push(Worker {
+        let mut watched = self.wakes.is_some();
+        if let Some(wakes) = &mut self.wakes {
+            for socket in &sockets {
+                // Another job on the same socket: what this one does (a
+                // send filling the buffer) may change what a wake-up of
+                // that one leaves standing. Not so on a listener, where
+                // jobs only accept.
+                let others = wakes.users(socket.as_fd().as_raw_fd());
+                if !others.is_empty() && !is_listening(socket) {
+                    self.view.extend(others.iter().copied());
+                }
+                watched &= wakes.add(socket.as_fd(), id);
+            }
+        }
+        for name in &uses {
+            let users = self.users.entry(name.clone()).or_default();
+            if !users.contains(&id) {
+                users.push(id);
+            }
+        }
+        for name in &reserves {
+            self.reserved.insert(name.clone(), id);
+        }
+        self.view.insert(id);
+        self.workers.insert(
             id,
-            work,
-            uses,
-            reserves,
-            probe,
-            stop,
-            received,
-            thread: Some(thread),
-        });
+            Worker {
+                work,
+                uses,
+                reserves,
+                sockets,
+                watched,
+                probe,
+                stop,
+                received,
+                thread: Some(thread),
+            },
+        );
         Ok(id)
     }
 
     /// Waits (up to `limit`) until every worker has finished or is asleep
     /// in its blocking call, so that all it was woken for is in the inbox.
-    pub fn settle(&self, limit: Duration) {
+    /// Looks only at the jobs in view (see the module's note).
+    pub fn settle(&mut self, limit: Duration) {
+        self.collect_wakes();
         let deadline = Instant::now() + limit;
-        // No event marks a thread falling asleep in the kernel: an unsettled
-        // worker is looked at again after 1 ms, or as soon as it finishes.
-        while let Some(busy) = self.workers.iter().find(|w| !w.probe.is_settled()) {
+        let mut spins = 0u32;
+        loop {
+            // Every job in view is looked at (and marked if asleep), not
+            // only up to the first busy one: a pass also serves the shell,
+            // which does not wait.
+            let mut busy = None;
+            for id in &self.view {
+                let Some(worker) = self.workers.get(id) else {
+                    continue;
+                };
+                match worker.probe.settled() {
+                    (false, _) => {
+                        busy.get_or_insert(Arc::clone(&worker.probe));
+                    }
+                    (true, Some(call)) if self.trust_sleep && worker.watched => {
+                        if worker.probe.timed.load(Ordering::SeqCst) {
+                            continue;
+                        }
+                        let (visible, listening) = wake_stays_visible(&worker.sockets);
+                        if visible {
+                            worker.probe.mark_asleep(call);
+                            if listening {
+                                self.on_listeners.insert(*id);
+                            }
+                        }
+                    }
+                    (true, _) => {}
+                }
+            }
+            let Some(probe) = busy else {
+                return;
+            };
             if Instant::now() >= deadline {
                 return;
             }
-            busy.probe.wait_finished(Duration::from_millis(1));
+            // No event marks a thread falling asleep in the kernel. A worker
+            // just started or woken is usually asleep again within
+            // microseconds: yield a few times, then wait 10 µs, 20 µs … up
+            // to a millisecond (or until it finishes).
+            spins += 1;
+            if spins <= 20 {
+                std::thread::yield_now();
+            } else {
+                let wait = 10u64 << (spins - 20).min(7);
+                probe.wait_finished(Duration::from_micros(wait.min(1000)));
+            }
         }
+    }
+
+    /// The wake-up set's fd, to be nested in the session's epoll set.
+    pub fn wake_fd(&self) -> Option<BorrowedFd<'_>> {
+        self.wakes.as_ref().map(|wakes| wakes.epoll.0.as_fd())
+    }
+
+    /// Whether the wake-up set had anything to report, as the session's
+    /// epoll set (which holds it) saw at its step's end.
+    pub fn set_wake_hint(&mut self, woken: bool) {
+        self.wake_hint = Some(woken);
+    }
+
+    /// Brings into view the jobs something may have woken: their sockets'
+    /// wake-ups, their calls' returns, their ends.
+    fn collect_wakes(&mut self) {
+        let quiet = self.wake_hint.take() == Some(false);
+        if let Some(wakes) = self.wakes.as_mut().filter(|_| !quiet) {
+            let (workers, view) = (&self.workers, &mut self.view);
+            wakes.collect(|id| {
+                if let Some(worker) = workers.get(&id) {
+                    worker.probe.woken();
+                    view.insert(id);
+                }
+            });
+        }
+        let returned = match self.returned.lock() {
+            Ok(mut returned) => std::mem::take(&mut *returned),
+            Err(_) => Vec::new(),
+        };
+        for id in returned {
+            self.bring_into_view(id);
+        }
+        self.collect_ended();
+    }
+
+    /// Notes the workers that ended (their last results are in the inbox).
+    fn collect_ended(&mut self) {
+        let ended = match self.ended.lock() {
+            Ok(mut ended) => std::mem::take(&mut *ended),
+            Err(_) => Vec::new(),
+        };
+        for id in ended {
+            if self.workers.contains_key(&id) {
+                self.bring_into_view(id);
+                self.done.insert(id);
+            }
+        }
+    }
+
+    fn bring_into_view(&mut self, id: u32) {
+        if let Some(worker) = self.workers.get(&id) {
+            worker.probe.woken();
+            self.view.insert(id);
+            self.on_listeners.remove(&id);
+        }
+    }
+
+    /// What a step did that no socket wake-up shows: it acted on `handle`
+    /// (a send can leave its socket unwritable; a `listen`, a listener), or
+    /// it was a `connect` (a listener's job may have taken the connection
+    /// before its wake-up was looked at).
+    pub fn note_step(&mut self, verb: &str, handle: Option<&str>) {
+        if let Some(users) = handle.and_then(|h| self.users.get(h)) {
+            for id in users.clone() {
+                self.bring_into_view(id);
+            }
+        }
+        if verb == "connect" {
+            for id in std::mem::take(&mut self.on_listeners) {
+                self.bring_into_view(id);
+            }
+        }
+    }
+
+    /// The handles whose TCP state a worker's own call may have moved with
+    /// no wake-up (a background connect's SYN_SENT): those of every job in
+    /// view. A job known asleep then leaves the view.
+    pub fn handles_to_read(&mut self) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut quiet = Vec::new();
+        for id in &self.view {
+            let Some(worker) = self.workers.get(id) else {
+                continue;
+            };
+            names.extend(worker.uses.iter().cloned());
+            if worker.probe.known_asleep() {
+                quiet.push(*id);
+            }
+        }
+        for id in quiet {
+            self.view.remove(&id);
+        }
+        names
     }
 
     /// Job numbers of the workers that have finished (their last result is
     /// in the inbox).
-    pub fn finished(&self) -> Vec<u32> {
-        self.workers
-            .iter()
-            .filter(|w| w.probe.is_finished())
-            .map(|w| w.id)
-            .collect()
+    pub fn finished(&mut self) -> Vec<u32> {
+        self.collect_ended();
+        self.done.iter().copied().collect()
     }
 
     /// Joins and forgets the given finished workers, once their results
     /// have been taken from the inbox.
     pub fn reap(&mut self, ids: &[u32]) {
-        for worker in &mut self.workers {
-            if ids.contains(&worker.id) {
-                worker.stop();
+        for &id in ids {
+            self.halt(id);
+            let Some(worker) = self.workers.remove(&id) else {
+                continue;
+            };
+            for name in &worker.uses {
+                if let Some(users) = self.users.get_mut(name) {
+                    users.retain(|&j| j != id);
+                    if users.is_empty() {
+                        self.users.remove(name);
+                    }
+                }
             }
+            for name in &worker.reserves {
+                if self.reserved.get(name) == Some(&id) {
+                    self.reserved.remove(name);
+                }
+            }
+            self.view.remove(&id);
+            self.on_listeners.remove(&id);
+            self.done.remove(&id);
         }
-        self.workers.retain(|w| !ids.contains(&w.id));
+    }
+
+    /// Stops job `id` (if it runs), joins it, and lets go of its sockets.
+    fn halt(&mut self, id: u32) {
+        let Some(worker) = self.workers.get_mut(&id) else {
+            return;
+        };
+        worker.stop();
+        let sockets = std::mem::take(&mut worker.sockets);
+        worker.watched = false;
+        if let Some(wakes) = &mut self.wakes {
+            wakes.release(id, &sockets);
+        }
     }
 
     /// Joins and forgets the finished workers none of whose results still
@@ -353,14 +835,11 @@ impl Jobs {
     /// just after the results it sent were shown; `jobs` would otherwise
     /// list it until the next step boundary.)
     pub fn reap_shown(&mut self) {
-        let waiting: Vec<u32> = match &self.inbox {
-            Some(inbox) => inbox
-                .queue
-                .lock()
-                .map(|queue| queue.iter().map(|event| event.job).collect())
-                .unwrap_or_default(),
-            None => Vec::new(),
-        };
+        let waiting = self
+            .inbox
+            .as_ref()
+            .map(|inbox| inbox.waiting())
+            .unwrap_or_default();
         let done: Vec<u32> = self
             .finished()
             .into_iter()
@@ -369,43 +848,50 @@ impl Jobs {
         self.reap(&done);
     }
 
-    /// Stops every worker using `handle`; returns their job numbers.
+    /// Stops every worker using `handle`, and lets go of the socket (a
+    /// finished one's too), so that closing it closes it; returns the job
+    /// numbers of those that were running.
     pub fn stop_using(&mut self, handle: &str) -> Vec<u32> {
+        let users = self.users.get(handle).cloned().unwrap_or_default();
         let mut stopped = Vec::new();
-        for worker in &mut self.workers {
-            if worker.uses.iter().any(|h| h == handle) && !worker.probe.is_finished() {
-                worker.stop();
-                stopped.push(worker.id);
+        for id in users {
+            let running = self
+                .workers
+                .get(&id)
+                .is_some_and(|w| !w.probe.is_finished());
+            self.halt(id);
+            if running {
+                stopped.push(id);
             }
         }
+        stopped.sort_unstable();
         stopped
     }
 
     /// Stops the worker `id`; false if there is no such worker.
     pub fn stop(&mut self, id: u32) -> bool {
-        match self.workers.iter_mut().find(|w| w.id == id) {
-            Some(worker) => {
-                worker.stop();
-                true
-            }
-            None => false,
-        }
+        let exists = self.workers.contains_key(&id);
+        self.halt(id);
+        exists
     }
 
     /// Stops every worker; returns what each was doing.
     pub fn stop_all(&mut self) -> Vec<(u32, Work)> {
         let mut stopped = Vec::new();
-        for worker in &mut self.workers {
-            if !worker.probe.is_finished() {
-                stopped.push((worker.id, worker.work.clone()));
+        let ids: Vec<u32> = self.workers.keys().copied().collect();
+        for id in ids {
+            if let Some(worker) = self.workers.get(&id)
+                && !worker.probe.is_finished()
+            {
+                stopped.push((id, worker.work.clone()));
             }
-            worker.stop();
+            self.halt(id);
         }
         stopped
     }
 
     pub fn exists(&self, id: u32) -> bool {
-        self.workers.iter().any(|w| w.id == id)
+        self.workers.contains_key(&id)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -414,7 +900,7 @@ impl Jobs {
 
     /// The line that started job `id`, as `--json` shows it for its results.
     pub fn input_of(&self, id: u32) -> String {
-        match self.workers.iter().find(|w| w.id == id).map(|w| &w.work) {
+        match self.workers.get(&id).map(|w| &w.work) {
             Some(Work::Call(line)) => format!("{line} &"),
             Some(Work::Watch(handle)) => format!("watch {handle}"),
             None => String::new(),
@@ -423,51 +909,35 @@ impl Jobs {
 
     /// The job that watches `handle`, if one does.
     pub fn watching(&self, handle: &str) -> Option<u32> {
-        self.workers
-            .iter()
-            .find(|w| w.work == Work::Watch(handle.to_string()) && !w.probe.is_finished())
-            .map(|w| w.id)
-    }
-
-    /// Whether a worker (finished or not) has `handle`: its call may have
-    /// moved the handle's state without the kernel waking anyone.
-    /// Every handle a worker uses (a name may come more than once).
-    pub fn used_handles(&self) -> impl Iterator<Item = &str> {
-        self.workers
-            .iter()
-            .flat_map(|w| w.uses.iter().map(String::as_str))
-    }
-
-    pub fn uses(&self, handle: &str) -> bool {
-        self.workers
-            .iter()
-            .any(|w| w.uses.iter().any(|h| h == handle))
+        let users = self.users.get(handle)?;
+        users.iter().copied().find(|id| {
+            self.workers.get(id).is_some_and(|w| {
+                w.work == Work::Watch(handle.to_string()) && !w.probe.is_finished()
+            })
+        })
     }
 
     /// Running calls (not watchers): what a bare `wait` waits for.
     pub fn calls(&self) -> Vec<u32> {
         self.workers
             .iter()
-            .filter(|w| matches!(w.work, Work::Call(_)))
-            .map(|w| w.id)
+            .filter(|(_, w)| matches!(w.work, Work::Call(_)))
+            .map(|(&id, _)| id)
             .collect()
     }
 
     /// The job that will create a handle called `name`, if one will.
     pub fn reserved_by(&self, name: &str) -> Option<u32> {
-        self.workers
-            .iter()
-            .find(|w| w.reserves.iter().any(|r| r == name))
-            .map(|w| w.id)
+        self.reserved.get(name).copied()
     }
 
     pub fn list(&self) -> Vec<JobInfo> {
         self.workers
             .iter()
-            .map(|w| JobInfo {
-                id: w.id,
+            .map(|(&id, w)| JobInfo {
+                id,
                 work: w.work.clone(),
-                blocked: !w.probe.is_finished() && w.probe.is_settled(),
+                blocked: !w.probe.is_finished() && w.probe.settled().0,
                 finished: w.probe.is_finished(),
                 received: w.received.load(Ordering::SeqCst),
             })
@@ -510,12 +980,18 @@ mod tests {
         let mut jobs = Jobs::default();
         let shared = Arc::clone(&socket);
         let id = jobs
-            .spawn(Work::Call("recv".into()), vec![], vec![], move |cx| {
-                let mut buf = [0u8; 8];
-                let result = cx.probe.call(|| shared.recv(&mut buf));
-                assert!(result.is_err(), "only a signal ends this recv");
-                cx.send(Step::new("recv", None), Vec::new());
-            })
+            .spawn(
+                Work::Call("recv".into()),
+                vec![],
+                vec![],
+                vec![socket.clone() as Shared],
+                move |cx| {
+                    let mut buf = [0u8; 8];
+                    let result = cx.probe.call(false, || shared.recv(&mut buf));
+                    assert!(result.is_err(), "only a signal ends this recv");
+                    cx.send(Step::new("recv", None), Vec::new());
+                },
+            )
             .unwrap();
         // Settled means asleep in the call: nothing to show yet.
         jobs.settle(Duration::from_secs(10));
@@ -537,14 +1013,20 @@ mod tests {
         let mut jobs = Jobs::default();
         let shared = Arc::clone(&socket);
         let id = jobs
-            .spawn(Work::Watch("u".into()), vec![], vec![], move |cx| {
-                let mut buf = [0u8; 8];
-                while let Ok(n) = cx.probe.call(|| shared.recv(&mut buf)) {
-                    let mut step = Step::new("recv", None);
-                    step.data = Some(buf[..n].to_vec());
-                    cx.send(step, Vec::new());
-                }
-            })
+            .spawn(
+                Work::Watch("u".into()),
+                vec![],
+                vec![],
+                vec![socket.clone() as Shared],
+                move |cx| {
+                    let mut buf = [0u8; 8];
+                    while let Ok(n) = cx.probe.call(false, || shared.recv(&mut buf)) {
+                        let mut step = Step::new("recv", None);
+                        step.data = Some(buf[..n].to_vec());
+                        cx.send(step, Vec::new());
+                    }
+                },
+            )
             .unwrap();
         jobs.settle(Duration::from_secs(10));
         for round in 0..50u8 {

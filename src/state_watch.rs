@@ -27,7 +27,13 @@ pub struct StateWatch {
     woken: Vec<RawFd>,
     /// Sockets the set could not take: read every step.
     unwatched: Vec<RawFd>,
+    /// The background jobs' own epoll set is in this one (`add_nested`),
+    /// and had something to report since the last `take_nested`.
+    nested_woken: bool,
 }
+
+/// The key of the nested set (no fd has it).
+const NESTED: u64 = u64::MAX;
 
 const EVENTS: EpollFlags = EpollFlags::EPOLLOUT
     .union(EpollFlags::EPOLLRDHUP)
@@ -44,6 +50,7 @@ impl StateWatch {
             events: vec![EpollEvent::empty(); 64],
             woken: Vec::new(),
             unwatched: Vec::new(),
+            nested_woken: false,
         })
     }
 
@@ -60,6 +67,19 @@ impl StateWatch {
             self.unwatched.push(raw);
         }
         note(&mut self.woken, raw);
+    }
+
+    /// Puts another epoll set (the background jobs' sockets) in this one,
+    /// so one `collect` also says whether that set has anything to report:
+    /// a step then makes one epoll_wait, not two. False if it cannot.
+    pub fn add_nested(&mut self, set: BorrowedFd<'_>) -> bool {
+        let events = EpollFlags::EPOLLIN | EpollFlags::EPOLLET;
+        self.epoll.add(set, EpollEvent::new(events, NESTED)).is_ok()
+    }
+
+    /// Whether the nested set had something to report since the last call.
+    pub fn take_nested(&mut self) -> bool {
+        std::mem::take(&mut self.nested_woken)
     }
 
     /// Stops watching a socket that is leaving the table.
@@ -79,7 +99,10 @@ impl StateWatch {
                 Err(_) => return,
             };
             for event in &self.events[..count] {
-                note(&mut self.woken, event.data() as RawFd);
+                match event.data() {
+                    NESTED => self.nested_woken = true,
+                    fd => note(&mut self.woken, fd as RawFd),
+                }
             }
             if count < self.events.len() {
                 return;
@@ -112,6 +135,10 @@ impl StateWatch {
             let count = self.epoll.wait(&mut self.events, timeout).unwrap_or(0);
             let mut seen = false;
             for event in &self.events[..count] {
+                if event.data() == NESTED {
+                    self.nested_woken = true;
+                    continue;
+                }
                 let woken = event.data() as RawFd;
                 seen |= woken == fd;
                 note(&mut self.woken, woken);

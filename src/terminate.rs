@@ -25,7 +25,7 @@ pub fn install() -> std::io::Result<()> {
     set.add(Signal::SIGTERM);
     set.add(Signal::SIGHUP);
     pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&set), None)?;
-    crate::interrupt::spawn_without_sigint("socklab-terminate".into(), move || {
+    crate::interrupt::spawn_without_sigint("socklab-terminate".into(), None, move || {
         let Ok(signal) = set.wait() else {
             return;
         };

@@ -121,9 +121,13 @@ pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step,
         .trim()
         .to_string();
     let names = reserves.clone();
-    let spawned = session
-        .jobs
-        .spawn(Work::Call(what.clone()), uses, reserves, move |job| {
+    let sockets = worker.shared_sockets();
+    let spawned = session.jobs.spawn(
+        Work::Call(what.clone()),
+        uses,
+        reserves,
+        sockets,
+        move |job| {
             worker.set_probe(std::sync::Arc::clone(&job.probe));
             let step = command.execute(verb, names, &mut worker);
             let handles = step
@@ -132,7 +136,8 @@ pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step,
                 .filter_map(|name| worker.remove(name))
                 .collect();
             job.send(step, handles);
-        });
+        },
+    );
     let id = spawned.map_err(|e| UsageError::new(format!("cannot start a thread: {e}")))?;
     let mut step = Step::new(verb, None);
     step.job = Some((id, JobRole::Started));

@@ -75,8 +75,9 @@ impl Poll {
             self.handles.len(),
             self.timeout_ms
         );
-        let (result, timed_out) =
-            session.bounded(&call, || sys::poll(&fds, events, self.timeout_ms));
+        let (result, timed_out) = session.bounded_timer(&call, self.timeout_ms >= 0, || {
+            sys::poll(&fds, events, self.timeout_ms)
+        });
         let revents = result.as_ref().map(|(_, r)| r.clone()).unwrap_or_default();
         let result = result
             .map(|(n, _)| i64::from(n))

@@ -93,10 +93,12 @@ impl Watch {
         let verb = if datagram { "recvfrom" } else { "recv" };
         let mut worker = session.detached(std::slice::from_ref(&name))?;
         let (handle_name, len) = (name.clone(), self.len);
+        let sockets = worker.shared_sockets();
         let spawned = session.jobs.spawn(
             Work::Watch(name.clone()),
             vec![name.clone()],
             Vec::new(),
+            sockets,
             move |job| {
                 worker.set_probe(std::sync::Arc::clone(&job.probe));
                 while !job.stopping() {

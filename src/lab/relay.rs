@@ -185,7 +185,7 @@ impl Relay {
         let started = Instant::now();
         let thread = {
             let (state, wake, sides) = (Arc::clone(&state), Arc::clone(&wake), Arc::clone(&sides));
-            crate::interrupt::spawn_without_sigint("socklab-relay".into(), move || {
+            crate::interrupt::spawn_without_sigint("socklab-relay".into(), None, move || {
                 run(&state, &wake, &sides, started)
             })
             .map_err(|e| format!("cannot start the relay: {e}"))?

@@ -35,6 +35,10 @@ impl<W: Write> Runner<W> {
         }
         if self.settle || self.recording.is_some() {
             self.session.jobs.settle(SETTLE_LIMIT);
+        } else {
+            // One look, no wait: marks the workers asleep, so the next
+            // step's state read passes them by.
+            self.session.jobs.settle(std::time::Duration::ZERO);
         }
         // Finished before the inbox is emptied: their last results are in it.
         let finished = self.session.jobs.finished();

@@ -69,7 +69,8 @@ pub struct Runner<W: Write> {
 const SETTLE_LIMIT: Duration = Duration::from_secs(2);
 
 impl<W: Write> Runner<W> {
-    pub fn new(session: Session, out: W, format: Format, echo: bool, bail: bool) -> Runner<W> {
+    pub fn new(mut session: Session, out: W, format: Format, echo: bool, bail: bool) -> Runner<W> {
+        session.set_structured(format == Format::Json);
         Runner {
             session,
             out,

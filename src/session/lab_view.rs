@@ -40,6 +40,7 @@ impl Session {
                 queued: Vec::new(),
                 held_b: Default::default(),
             });
+            self.jobs.set_trust_sleep(false);
         }
         Ok(())
     }

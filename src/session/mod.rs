@@ -81,6 +81,8 @@ pub struct Session {
     /// Which TCP sockets the kernel woke since the last step (None in a
     /// worker's session, or if epoll failed: then every state is read).
     watch: Option<StateWatch>,
+    /// The jobs' wake-up set is nested in `watch`.
+    jobs_nested: bool,
     /// The wire view's capture, while `wire on`.
     wire: Option<Capture>,
     /// The ends the last wire drain knew, to name segments of a handle the
@@ -98,6 +100,9 @@ pub struct Session {
     private_network: bool,
     /// The network lab, when the session runs in one (`--lab`).
     lab: Option<lab_view::LabView>,
+    /// Steps carry their machine-only fields (a table as JSON objects,
+    /// which text output never shows): false when only text is rendered.
+    structured: bool,
 }
 
 impl Session {
@@ -127,6 +132,7 @@ impl Session {
             recv_buffer: Vec::new(),
             jobs: Jobs::default(),
             watch: StateWatch::new().ok(),
+            jobs_nested: false,
             wire: None,
             wire_ends: Vec::new(),
             confined: false,
@@ -134,6 +140,7 @@ impl Session {
             explained: Vec::new(),
             private_network: false,
             lab: None,
+            structured: true,
         })
     }
 
@@ -208,6 +215,7 @@ impl Session {
             recv_buffer: Vec::new(),
             jobs: Jobs::default(),
             watch: None,
+            jobs_nested: false,
             wire: None,
             wire_ends: Vec::new(),
             confined: self.confined,
@@ -215,13 +223,31 @@ impl Session {
             explained: Vec::new(),
             private_network: self.private_network,
             lab: None,
+            structured: self.structured,
         })
+    }
+
+    /// Whether steps need the fields only JSON shows (see `structured`).
+    pub fn set_structured(&mut self, structured: bool) {
+        self.structured = structured;
+    }
+
+    pub fn structured(&self) -> bool {
+        self.structured
     }
 
     /// Marks this (worker's) session's blocking calls on `probe`, so the
     /// driver can tell when the worker is asleep in one.
     pub fn set_probe(&mut self, probe: Arc<Probe>) {
         self.probe = Some(probe);
+    }
+
+    /// The sockets of every handle, to share with a background worker.
+    pub fn shared_sockets(&self) -> Vec<crate::jobs::Shared> {
+        self.handles
+            .iter()
+            .map(|h| Arc::clone(&h.socket) as crate::jobs::Shared)
+            .collect()
     }
 
     /// Every handle, in the order made.
@@ -347,9 +373,24 @@ impl Session {
     /// watchdog if there is one; the flag says whether it was interrupted for
     /// running longer than the timeout.
     pub fn bounded<T>(&self, text: &str, call: impl FnOnce() -> T) -> (T, bool) {
+        self.bounded_timer(text, false, call)
+    }
+
+    /// As `bounded`, for a call that `timer`: can end on a timeout of its
+    /// own (poll's), which a background worker's settling must not take
+    /// for a sleep that only a wake-up ends.
+    pub fn bounded_timer<T>(&self, text: &str, timer: bool, call: impl FnOnce() -> T) -> (T, bool) {
         match (&self.watchdog, &self.probe) {
             (Some(watchdog), _) => watchdog.bounded(text, call),
-            (None, Some(probe)) => (probe.call(call), false),
+            (None, Some(probe)) => {
+                // SO_RCVTIMEO and SO_SNDTIMEO end a blocked call on a timer too.
+                let timed = timer
+                    || self.handles.iter().any(|h| {
+                        h.socket.read_timeout().ok().flatten().is_some()
+                            || h.socket.write_timeout().ok().flatten().is_some()
+                    });
+                (probe.call(timed, call), false)
+            }
             (None, None) => (call(), false),
         }
     }

@@ -3,7 +3,7 @@
 //! kernel holds after close, and in a debug build checks the shortcut
 //! against a full read.
 
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, AsRawFd};
 #[cfg(debug_assertions)]
 use std::time::Duration;
 
@@ -30,8 +30,17 @@ impl Session {
             _ => None,
         };
         if let Some(watch) = &mut self.watch {
+            if !self.jobs_nested
+                && let Some(set) = self.jobs.wake_fd()
+            {
+                self.jobs_nested = watch.add_nested(set);
+            }
             watch.collect();
+            if self.jobs_nested {
+                self.jobs.set_wake_hint(watch.take_nested());
+            }
         }
+        self.jobs.note_step(step.verb, step.handle.as_deref());
         // Which handles to read, in the order made: with no watch, or in the
         // lab, every TCP handle (there a socket can move with no wake-up the
         // watch sees: a simultaneous open takes SYN_SENT to SYN_RECV, and a
@@ -51,7 +60,8 @@ impl Session {
                     )
                     .chain(
                         self.jobs
-                            .used_handles()
+                            .handles_to_read()
+                            .iter()
                             .filter_map(|name| self.handles.slot_of(name)),
                     )
                     .collect();
@@ -113,6 +123,38 @@ impl Session {
         if self.wire.is_some() || self.lab.is_some() {
             step.wire = Some(self.drain_wire());
         }
+    }
+
+    /// Each handle's TCP state as the kernel has it now (None for other
+    /// kinds), in the order of `handles()`. A socket the kernel has not
+    /// woken since the last step cannot have moved (see `state_watch`), so
+    /// only the woken ones are read: `ls` with thousands of idle handles
+    /// makes no call for their states.
+    pub fn tcp_states_now(&mut self) -> Vec<Option<TcpState>> {
+        if let Some(watch) = &mut self.watch {
+            // Kept for the step's own state read (`clear` forgets them).
+            watch.collect();
+        }
+        let shortcut = self.lab.is_none();
+        self.handles
+            .iter()
+            .map(|handle| {
+                if !handle.kind.is_tcp() {
+                    return None;
+                }
+                let fd = handle.socket.as_fd();
+                let unmoved = shortcut
+                    && handle.state.is_some()
+                    && self
+                        .watch
+                        .as_ref()
+                        .is_some_and(|watch| !watch.is_woken(fd.as_raw_fd()));
+                match unmoved {
+                    true => handle.state,
+                    false => sys::tcp_info(fd).ok().map(|info| TcpState(info.tcpi_state)),
+                }
+            })
+            .collect()
     }
 
     /// Every open TCP handle's state, as last read.
