@@ -750,6 +750,9 @@ impl Jobs {
     /// it was a `connect` (a listener's job may have taken the connection
     /// before its wake-up was looked at).
     pub fn note_step(&mut self, verb: &str, handle: Option<&str>) {
+        if self.workers.is_empty() {
+            return;
+        }
         if let Some(users) = handle.and_then(|h| self.users.get(h)) {
             for id in users.clone() {
                 self.bring_into_view(id);
@@ -1039,5 +1042,87 @@ mod tests {
             assert_eq!(got[0].step.data.as_deref(), Some(&[round][..]));
         }
         jobs.stop(id);
+    }
+
+    /// Jobs seen asleep leave the view (a step then looks at none of
+    /// them), and a wake-up of one socket brings back that job alone.
+    #[test]
+    fn asleep_jobs_leave_the_view_until_their_socket_wakes() {
+        crate::sys::install_signal_handlers().unwrap();
+        let mut jobs = Jobs::default();
+        let sockets: Vec<Arc<UdpSocket>> = (0..20)
+            .map(|_| Arc::new(UdpSocket::bind("127.0.0.1:0").unwrap()))
+            .collect();
+        for (k, socket) in sockets.iter().enumerate() {
+            let shared = Arc::clone(socket);
+            jobs.spawn(
+                Work::Watch(format!("u{k}")),
+                vec![format!("u{k}")],
+                vec![],
+                vec![socket.clone() as Shared],
+                move |cx| {
+                    let mut buf = [0u8; 8];
+                    while let Ok(n) = cx.probe.call(false, || shared.recv(&mut buf)) {
+                        let mut step = Step::new("recv", None);
+                        step.data = Some(buf[..n].to_vec());
+                        cx.send(step, Vec::new());
+                    }
+                },
+            )
+            .unwrap();
+        }
+        jobs.settle(Duration::from_secs(10));
+        assert_eq!(jobs.handles_to_read().len(), 20, "each job's handle, once");
+        assert!(jobs.view.is_empty(), "all asleep: {:?}", jobs.view);
+        assert!(jobs.handles_to_read().is_empty());
+
+        let target = &sockets[7];
+        target.send_to(b"hi", target.local_addr().unwrap()).unwrap();
+        jobs.settle(Duration::from_secs(10));
+        let got = jobs.take_events();
+        assert_eq!(got.len(), 1, "the woken job reported before settle ended");
+        assert_eq!(got[0].job, 8);
+        assert_eq!(jobs.view.iter().copied().collect::<Vec<_>>(), vec![8]);
+        assert_eq!(jobs.handles_to_read(), vec!["u7".to_string()]);
+        assert!(jobs.view.is_empty());
+        jobs.stop_all();
+    }
+
+    /// A listener's job that takes its connection before the wake-up is
+    /// looked at leaves no trace in the epoll set: a `connect` step brings
+    /// it into view, so the accept is reported at that step's boundary.
+    #[test]
+    fn a_connect_step_brings_a_listeners_job_into_view() {
+        crate::sys::install_signal_handlers().unwrap();
+        let listener = Arc::new(std::net::TcpListener::bind("127.0.0.1:0").unwrap());
+        let addr = listener.local_addr().unwrap();
+        let mut jobs = Jobs::default();
+        let shared = Arc::clone(&listener);
+        let id = jobs
+            .spawn(
+                Work::Call("accept srv".into()),
+                vec!["srv".into()],
+                vec![],
+                vec![listener.clone() as Shared],
+                move |cx| {
+                    let accepted = cx.probe.call(false, || shared.accept());
+                    assert!(accepted.is_ok());
+                    cx.send(Step::new("accept", None), Vec::new());
+                },
+            )
+            .unwrap();
+        jobs.settle(Duration::from_secs(10));
+        jobs.handles_to_read();
+        assert!(jobs.view.is_empty(), "asleep on its listener");
+        assert!(jobs.on_listeners.contains(&id));
+        let _client = std::net::TcpStream::connect(addr).unwrap();
+        jobs.note_step("connect", Some("cli"));
+        assert!(jobs.view.contains(&id));
+        jobs.settle(Duration::from_secs(10));
+        assert_eq!(events(&jobs), vec![id]);
+        assert_eq!(jobs.finished(), vec![id]);
+        jobs.reap(&[id]);
+        assert!(jobs.is_empty());
+        assert_eq!(Arc::strong_count(&listener), 1, "the job let go of it");
     }
 }
