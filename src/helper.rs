@@ -87,7 +87,10 @@ impl SocklabHelper {
             Arg::ShutdownHow => strings(&["read", "write", "both"]),
             Arg::WireSetting => strings(&["on", "off", "save"]),
             Arg::Encoding => strings(crate::encoding::OFFERED),
-            Arg::LinkMode => strings(&["hold", "pass"]),
+            Arg::LinkMode => strings(&[
+                "hold", "pass", "delay", "loss", "dup", "corrupt", "reorder", "rate", "queue",
+                "seed", "clear",
+            ]),
             Arg::Held => strings(&["all", "next", "a->b", "b->a"]),
             Arg::LabHost => strings(&["a", "b"]),
             Arg::SendFlags => names::SEND_FLAGS

@@ -1,8 +1,15 @@
 //! The lab's link by hand: `link [hold|pass [DIR]]`, `deliver [N|all|#K]`,
-//! `drop [N|all|#K]`, and `drop|dup|corrupt next [DIR]` (see `crate::lab`).
+//! `drop [N|all|#K]`, and `drop|dup|corrupt next [DIR]`; and as a path:
+//! `link delay|loss|dup|corrupt|reorder|rate|queue … [DIR]`, `link seed N`,
+//! `link clear [DIR]` (see `crate::lab::path`).
+
+use std::time::Duration;
+
+use serde_json::json;
 
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
+use crate::lab::path::{self, Props};
 use crate::lab::{Dir, Next};
 use crate::parse::{Cursor, Token};
 use crate::session::Session;
@@ -10,11 +17,17 @@ use crate::step::Step;
 
 pub const LINK: Spec = Spec {
     name: "link",
-    usage: "link [hold|pass [a->b|b->a]]",
+    usage: "link [hold|pass|delay D [jitter D]|loss P|dup P|corrupt P|reorder P|rate R [queue N]|queue N|clear [a->b|b->a]] | link seed N",
     syscall: "",
-    summary: "Show the lab's link (its mode, every held segment numbered), or make it hold every segment that enters it until you deliver or drop it (hold), or let them through as they come (pass, the default).",
+    summary: "Show the lab's link (its mode, its properties, counters per direction, every held segment numbered); make it hold every segment until you deliver or drop it (hold) or let them through (pass, the default); or give it a real path's properties: delay with jitter, loss, duplication, corruption, reordering, a rate with a queue.",
     notes: "Without a direction, both. Held segments are numbered #1, #2, … in the order they \
-            came; `deliver` and `drop` act on them.",
+            came; `deliver` and `drop` act on them. Properties: `delay 50ms jitter 5ms`, \
+            `loss 2%`, `dup 1%`, `corrupt 1%`, `reorder 5%` (held back behind the next \
+            segment), `rate 10mbit` (bit, kbit, mbit, gbit) with `queue 64` packets (the \
+            tail is dropped when full; 1000 by default), `clear` (none again). `link seed N` \
+            makes every random choice from N, so a run with loss loses the same segments \
+            every time. Hand control and properties combine: a held segment waits for you, \
+            then goes straight across.",
     errnos: &[],
     args: &[Arg::LinkMode],
     creates: 0,
@@ -102,6 +115,120 @@ fn optional_direction(cursor: &mut Cursor) -> Result<Option<Dir>, UsageError> {
 pub enum Link {
     Show,
     Set { hold: bool, dir: Option<Dir> },
+    Property { change: Change, dir: Option<Dir> },
+    Seed(u64),
+    Clear(Option<Dir>),
+}
+
+/// One property of the path, as typed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Change {
+    Delay(Duration, Option<Duration>),
+    Loss(f64),
+    Dup(f64),
+    Corrupt(f64),
+    Reorder(f64),
+    Rate(Option<u64>),
+    Queue(usize),
+    RateQueue(Option<u64>, usize),
+}
+
+impl Change {
+    fn apply(self, props: &mut Props) {
+        match self {
+            Change::Delay(delay, jitter) => {
+                props.delay = delay;
+                props.jitter = jitter.unwrap_or(Duration::ZERO);
+            }
+            Change::Loss(p) => props.loss = p,
+            Change::Dup(p) => props.dup = p,
+            Change::Corrupt(p) => props.corrupt = p,
+            Change::Reorder(p) => props.reorder = p,
+            Change::Rate(rate) => props.rate = rate,
+            Change::Queue(n) => props.queue = n,
+            Change::RateQueue(rate, n) => {
+                props.rate = rate;
+                props.queue = n;
+            }
+        }
+    }
+}
+
+const MODES: [&str; 11] = [
+    "hold", "pass", "delay", "loss", "dup", "corrupt", "reorder", "rate", "queue", "seed", "clear",
+];
+
+/// The longest delay or jitter the link takes.
+const MAX_DELAY: Duration = Duration::from_secs(60);
+
+fn delay_value(cursor: &mut Cursor, what: &str) -> Result<Duration, UsageError> {
+    let token = cursor.word(what)?;
+    match super::sockopt::parse_duration(token.text) {
+        Some(d) if d <= MAX_DELAY => Ok(d),
+        _ => Err(cursor.error_at(
+            token,
+            format!(
+                "'{}' is not a {what} from 0ms to 60s — write it like 50ms, 1.5s or 0",
+                token.text
+            ),
+        )),
+    }
+}
+
+fn percent_value(cursor: &mut Cursor, what: &str) -> Result<f64, UsageError> {
+    let token = cursor.word(what)?;
+    let number = token.text.strip_suffix('%').unwrap_or(token.text);
+    match number.parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p / 100.0),
+        _ => Err(cursor.error_at(
+            token,
+            format!(
+                "'{}' is not a {what} from 0% to 100% — write it like 2%, 0.5% or 100%",
+                token.text
+            ),
+        )),
+    }
+}
+
+fn queue_value(cursor: &mut Cursor) -> Result<usize, UsageError> {
+    let token = cursor.word("queue length")?;
+    match token.text.parse::<usize>() {
+        Ok(n) if (1..=100_000).contains(&n) => Ok(n),
+        _ => Err(cursor.error_at(
+            token,
+            format!(
+                "'{}' is not a queue length — write a number of packets from 1 to 100000, like 64",
+                token.text
+            ),
+        )),
+    }
+}
+
+/// The slowest and fastest rate the link takes (bits per second).
+const RATES: (u64, u64) = (1_000, 10_000_000_000);
+
+fn rate_value(cursor: &mut Cursor) -> Result<Option<u64>, UsageError> {
+    let token = cursor.word("rate")?;
+    if token.text == "off" || token.text == "0" {
+        return Ok(None);
+    }
+    let text = token.text.to_ascii_lowercase();
+    let parsed = [("gbit", 1e9), ("mbit", 1e6), ("kbit", 1e3), ("bit", 1.0)]
+        .iter()
+        .find_map(|(unit, scale)| {
+            let number: f64 = text.strip_suffix(unit)?.parse().ok()?;
+            Some(number * scale)
+        });
+    match parsed {
+        Some(bits) if bits >= RATES.0 as f64 && bits <= RATES.1 as f64 => Ok(Some(bits as u64)),
+        _ => Err(cursor.error_at(
+            token,
+            format!(
+                "'{}' is not a rate from 1kbit to 10gbit — write it like 10mbit, 500kbit or 1.5gbit (bits per second; off: no rate)",
+                token.text
+            ),
+        )),
+    }
 }
 
 impl Link {
@@ -109,9 +236,59 @@ impl Link {
         let link = match cursor.peek() {
             None => Link::Show,
             Some(_) => {
-                let hold = cursor.keyword("link mode", &["hold", "pass"])? == 0;
-                Link::Set {
-                    hold,
+                let mode = cursor.keyword("link mode", &MODES)?;
+                let change = match MODES[mode] {
+                    "hold" | "pass" => {
+                        let dir = optional_direction(cursor)?;
+                        cursor.finish()?;
+                        return Ok(Link::Set {
+                            hold: mode == 0,
+                            dir,
+                        });
+                    }
+                    "seed" => {
+                        let seed = cursor.int("seed", u64::MAX)?;
+                        cursor.finish()?;
+                        return Ok(Link::Seed(seed));
+                    }
+                    "clear" => {
+                        let dir = optional_direction(cursor)?;
+                        cursor.finish()?;
+                        return Ok(Link::Clear(dir));
+                    }
+                    "delay" => {
+                        let delay = delay_value(cursor, "delay")?;
+                        let jitter = match cursor.peek() {
+                            Some(t) if t.text == "jitter" => {
+                                cursor.word("jitter")?;
+                                Some(delay_value(cursor, "jitter")?)
+                            }
+                            _ => None,
+                        };
+                        Change::Delay(delay, jitter)
+                    }
+                    "loss" => Change::Loss(percent_value(cursor, "loss")?),
+                    "dup" => Change::Dup(percent_value(cursor, "duplication")?),
+                    "corrupt" => Change::Corrupt(percent_value(cursor, "corruption")?),
+                    "reorder" => Change::Reorder(percent_value(cursor, "reordering")?),
+                    "rate" => {
+                        let rate = rate_value(cursor)?;
+                        if cursor.peek().is_some_and(|t| t.text == "queue") {
+                            cursor.word("queue")?;
+                            let queue = queue_value(cursor)?;
+                            let dir = optional_direction(cursor)?;
+                            cursor.finish()?;
+                            return Ok(Link::Property {
+                                change: Change::RateQueue(rate, queue),
+                                dir,
+                            });
+                        }
+                        Change::Rate(rate)
+                    }
+                    _ => Change::Queue(queue_value(cursor)?),
+                };
+                Link::Property {
+                    change,
                     dir: optional_direction(cursor)?,
                 }
             }
@@ -123,20 +300,54 @@ impl Link {
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(LINK.name, None);
         let lab = session.require_lab()?;
-        if let Link::Set { hold, dir } = self {
-            let dirs: Vec<Dir> = dir.map_or(vec![Dir::AtoB, Dir::BtoA], |d| vec![d]);
-            lab.relay.set_hold(&dirs, hold);
-            let which = dirs
-                .iter()
+        let both = |dir: Option<Dir>| dir.map_or(vec![Dir::AtoB, Dir::BtoA], |d| vec![d]);
+        let which = |dirs: &[Dir]| {
+            dirs.iter()
                 .map(|d| d.name())
                 .collect::<Vec<_>>()
-                .join(" and ");
-            step.lines.push(if hold {
-                format!("link: holding every segment {which} until you deliver or drop it")
-            } else {
-                format!("link: passing segments {which} as they come")
-            });
-            return Ok(step);
+                .join(" and ")
+        };
+        match self {
+            Link::Set { hold, dir } => {
+                let dirs = both(dir);
+                lab.relay.set_hold(&dirs, hold);
+                let which = which(&dirs);
+                step.lines.push(if hold {
+                    format!("link: holding every segment {which} until you deliver or drop it")
+                } else {
+                    format!("link: passing segments {which} as they come")
+                });
+                return Ok(step);
+            }
+            Link::Property { change, dir } => {
+                let dirs = both(dir);
+                lab.relay.set_props(&dirs, |props| change.apply(props));
+                let (props, _, _, _) = lab.relay.path();
+                for d in &dirs {
+                    step.lines.push(format!(
+                        "link {}: {}",
+                        d.name(),
+                        props[d.index()].describe()
+                    ));
+                }
+                return Ok(step);
+            }
+            Link::Clear(dir) => {
+                let dirs = both(dir);
+                lab.relay
+                    .set_props(&dirs, |props| *props = Props::default());
+                step.lines
+                    .push(format!("link {}: no properties (none)", which(&dirs)));
+                return Ok(step);
+            }
+            Link::Seed(seed) => {
+                lab.relay.set_seed(seed);
+                step.lines.push(format!(
+                    "link: every random choice (loss, duplication, corruption, reordering, jitter) now comes from seed {seed}"
+                ));
+                return Ok(step);
+            }
+            Link::Show => {}
         }
         let hold = lab.relay.holding();
         let mode = |h: bool| if h { "hold" } else { "pass" };
@@ -145,6 +356,70 @@ impl Link {
             mode(hold[0]),
             mode(hold[1])
         ));
+        let (props, counters, depth, seed) = lab.relay.path();
+        let mut json_dirs = serde_json::Map::new();
+        for dir in [Dir::AtoB, Dir::BtoA] {
+            let (p, c, q) = (
+                &props[dir.index()],
+                &counters[dir.index()],
+                depth[dir.index()],
+            );
+            // A direction with no properties and nothing through it yet
+            // (a lesson holding its first SYN) says nothing.
+            if !p.is_clear() || c != &Default::default() || q > 0 {
+                let mut line = format!(
+                    "  {}: {} — {} passed ({} bytes)",
+                    dir.name(),
+                    p.describe(),
+                    c.passed,
+                    c.bytes
+                );
+                for (n, label) in [
+                    (c.lost, "lost"),
+                    (c.queue_drops, "dropped by the full queue"),
+                    (c.hand_drops, "dropped by hand"),
+                    (c.duplicated, "duplicated"),
+                    (c.corrupted, "corrupted"),
+                    (c.reordered, "reordered"),
+                ] {
+                    if n > 0 {
+                        line.push_str(&format!(", {n} {label}"));
+                    }
+                }
+                if p.rate.is_some() {
+                    line.push_str(&format!("; queue {q} of {}", p.queue));
+                }
+                step.lines.push(line);
+            }
+            json_dirs.insert(
+                dir.name().to_string(),
+                json!({
+                    "mode": mode(hold[dir.index()]),
+                    "delay_ms": p.delay.as_secs_f64() * 1e3,
+                    "jitter_ms": p.jitter.as_secs_f64() * 1e3,
+                    "loss": p.loss,
+                    "dup": p.dup,
+                    "corrupt": p.corrupt,
+                    "reorder": p.reorder,
+                    "rate_bps": p.rate,
+                    "queue_limit": p.queue,
+                    "passed": c.passed,
+                    "bytes": c.bytes,
+                    "lost": c.lost,
+                    "queue_drops": c.queue_drops,
+                    "hand_drops": c.hand_drops,
+                    "duplicated": c.duplicated,
+                    "corrupted": c.corrupted,
+                    "reordered": c.reordered,
+                    "queue_depth": q,
+                }),
+            );
+        }
+        if seed != path::DEFAULT_SEED {
+            step.lines.push(format!("  seed {seed}"));
+        }
+        json_dirs.insert("seed".into(), seed.into());
+        step.field("link", serde_json::Value::Object(json_dirs));
         step.lines.extend(session.held_lines());
         Ok(step)
     }

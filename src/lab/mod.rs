@@ -8,18 +8,21 @@
 //! ```
 //!
 //! Owns: the namespaces (`netns`), their configuration (`setup`), the
-//! relay thread and its policy (`relay`). Knows nothing of sessions or
+//! relay thread and its policy (`relay`), the link's properties as a path
+//! (`path`: delay, loss, rate …). Knows nothing of sessions or
 //! commands: the session asks it to make sockets in a host, to act on
 //! the link, and for the segments that crossed it.
 
 pub mod diag;
 pub mod netns;
+pub mod path;
 pub mod relay;
 pub mod setup;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use netns::Netns;
+pub use path::{Counters, Props};
 pub use relay::{Crossing, Dir, Fate, Next, Relay};
 
 /// Whether a lab can be made here (network namespaces allowed), tried once.

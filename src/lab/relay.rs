@@ -9,11 +9,17 @@
 //! after `sync` (the relay has read everything there is) the log holds what
 //! the last step caused, in order — as on loopback.
 //!
-//! Owns: the relay thread, the held queue, the one-shot actions, the log of
-//! crossings. Only TCP and UDP are held or acted on; ICMP passes and is
+//! With properties set (`path`: delay, loss, a rate …) a segment may wait
+//! on the link: the relay keeps it, with the time it is due, and sends it
+//! then — so a step's effects arrive when a real path would bring them,
+//! between steps.
+//!
+//! Owns: the relay thread, the held queue, the one-shot actions, the
+//! segments in flight on a path, the log of crossings. Only TCP and UDP are held or acted on; ICMP passes and is
 //! logged; ARP and neighbour discovery pass unlogged.
 
-use std::collections::VecDeque;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
@@ -25,9 +31,10 @@ use nix::sys::socket::{
 };
 
 use super::netns::Netns;
+use super::path::{Counters, Path, Props, Verdict};
 
 /// A direction across the link.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Dir {
     AtoB,
     BtoA,
@@ -41,7 +48,7 @@ impl Dir {
         }
     }
 
-    fn index(self) -> usize {
+    pub fn index(self) -> usize {
         match self {
             Dir::AtoB => 0,
             Dir::BtoA => 1,
@@ -50,7 +57,7 @@ impl Dir {
 }
 
 /// What happened to a frame on the link.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Fate {
     /// It went through as it came (pass mode).
     Passed,
@@ -66,6 +73,12 @@ pub enum Fate {
     Corrupted,
     /// Lost: a host's cable is pulled (`host HOST down`).
     Lost,
+    /// Lost by chance on the path (`link loss`).
+    LostByChance,
+    /// Dropped at the tail of the rate's full queue (`link rate`, `queue`).
+    QueueFull,
+    /// Held back behind the next segment (`link reorder`), and sent now.
+    Reordered,
 }
 
 impl Fate {
@@ -79,6 +92,9 @@ impl Fate {
             Fate::Duplicated => "duplicated".into(),
             Fate::Corrupted => "corrupted".into(),
             Fate::Lost => "lost (a cable is pulled)".into(),
+            Fate::LostByChance => "lost (link loss)".into(),
+            Fate::QueueFull => "dropped (queue full)".into(),
+            Fate::Reordered => "reordered (overtaken by the next)".into(),
         }
     }
 
@@ -91,6 +107,9 @@ impl Fate {
             Fate::Duplicated => "duplicated",
             Fate::Corrupted => "corrupted",
             Fate::Lost => "lost",
+            Fate::LostByChance => "lost",
+            Fate::QueueFull => "queue full",
+            Fate::Reordered => "reordered",
         }
     }
 }
@@ -119,8 +138,29 @@ pub struct HeldFrame {
     pub frame: Vec<u8>,
 }
 
+/// A segment on its way across a path: sent when due.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct InFlight {
+    due: Instant,
+    /// Ties keep the order segments entered.
+    order: u64,
+    dir: Dir,
+    copies: u8,
+    fate: Fate,
+    frame: Vec<u8>,
+}
+
+/// How long a segment held back by `reorder` waits for a next one to
+/// overtake it before it goes anyway.
+const REORDER_WAIT: Duration = Duration::from_millis(100);
+
 #[derive(Debug, Default)]
 struct State {
+    path: Path,
+    in_flight: BinaryHeap<Reverse<InFlight>>,
+    /// Per direction, a segment held back until the next has gone.
+    held_back: [Option<InFlight>; 2],
+    entered: u64,
     hold: [bool; 2],
     /// The host at the far end of a direction has its cable pulled.
     far_end_down: [bool; 2],
@@ -261,6 +301,39 @@ impl Relay {
         lock(&self.state.0).far_end_down[toward.index()] = down;
     }
 
+    /// Changes the properties of the given directions.
+    pub fn set_props(&self, dirs: &[Dir], change: impl Fn(&mut Props)) {
+        let mut state = lock(&self.state.0);
+        for dir in dirs {
+            change(&mut state.path.props[dir.index()]);
+        }
+        drop(state);
+        // The relay's next wait is computed afresh.
+        let _ = self.wake.write(1);
+    }
+
+    /// Restarts every random choice of the path from `seed`.
+    pub fn set_seed(&self, seed: u64) {
+        lock(&self.state.0).path.set_seed(seed);
+    }
+
+    /// Both directions' properties, counters and queue depth, and the seed.
+    pub fn path(&self) -> ([Props; 2], [Counters; 2], [usize; 2], u64) {
+        let mut state = lock(&self.state.0);
+        let now = Instant::now();
+        let depth = [
+            state.path.depth(Dir::AtoB, now),
+            state.path.depth(Dir::BtoA, now),
+        ];
+        let path = &state.path;
+        (
+            path.props.clone(),
+            path.counters.clone(),
+            depth,
+            path.seed(),
+        )
+    }
+
     pub fn holding(&self) -> [bool; 2] {
         lock(&self.state.0).hold
     }
@@ -307,6 +380,13 @@ impl Relay {
             };
             {
                 let mut state = lock(&self.state.0);
+                let counters = &mut state.path.counters[frame.dir.index()];
+                if deliver {
+                    counters.passed += 1;
+                    counters.bytes += frame.frame.len() as u64;
+                } else {
+                    counters.hand_drops += 1;
+                }
                 state.log.push(Crossing {
                     at: self.started.elapsed(),
                     dir: frame.dir,
@@ -347,10 +427,16 @@ fn run(state: &(Mutex<State>, Condvar), wake: &EventFd, sides: &[OwnedFd; 2], st
     let mut buffer = vec![0u8; 65_536 + 128];
     loop {
         let fds = [sides[0].as_fd(), sides[1].as_fd(), wake.as_fd()];
-        let ready = match crate::sys::poll(&fds, libc::POLLIN, -1) {
+        // Until the next segment in flight is due (rounded up: never early).
+        let wait = next_due(&lock(&state.0)).map_or(-1, |due| {
+            let left = due.saturating_duration_since(Instant::now());
+            i32::try_from(left.as_micros().div_ceil(1000)).unwrap_or(i32::MAX)
+        });
+        let ready = match crate::sys::poll(&fds, libc::POLLIN, wait) {
             Ok((_, revents)) => revents,
             Err(_) => continue,
         };
+        send_due(state, sides, started);
         if ready[2] != 0 {
             let _ = wake.read();
         }
@@ -377,6 +463,53 @@ fn run(state: &(Mutex<State>, Condvar), wake: &EventFd, sides: &[OwnedFd; 2], st
         }
         guard.answered = guard.asked;
         condvar.notify_all();
+    }
+}
+
+/// When the next segment in flight (or held back) is due.
+fn next_due(state: &State) -> Option<Instant> {
+    let flying = state.in_flight.peek().map(|Reverse(f)| f.due);
+    let back = state.held_back.iter().flatten().map(|f| f.due).min();
+    flying.into_iter().chain(back).min()
+}
+
+/// Sends every segment in flight that is due, in order, and logs each.
+fn send_due(state: &(Mutex<State>, Condvar), sides: &[OwnedFd; 2], started: Instant) {
+    let now = Instant::now();
+    let mut guard = lock(&state.0);
+    for slot in 0..2 {
+        if guard.held_back[slot].as_ref().is_some_and(|f| f.due <= now)
+            && let Some(back) = guard.held_back[slot].take()
+        {
+            guard.in_flight.push(Reverse(back));
+        }
+    }
+    let mut sent = false;
+    while guard
+        .in_flight
+        .peek()
+        .is_some_and(|Reverse(f)| f.due <= now)
+    {
+        let Some(Reverse(flight)) = guard.in_flight.pop() else {
+            break;
+        };
+        for _ in 0..flight.copies {
+            send(sides, flight.dir, &flight.frame);
+        }
+        let counters = &mut guard.path.counters[flight.dir.index()];
+        counters.passed += 1;
+        counters.bytes += flight.frame.len() as u64;
+        guard.log.push(Crossing {
+            at: started.elapsed(),
+            dir: flight.dir,
+            frame: flight.frame,
+            fate: flight.fate,
+        });
+        guard.logged += 1;
+        sent = true;
+    }
+    if sent {
+        state.1.notify_all();
     }
 }
 
@@ -477,21 +610,33 @@ fn decide(
         .next
         .iter()
         .position(|(d, _)| d.is_none_or(|d| d == dir));
+    let i = dir.index();
+    let len = frame.len() as u64;
     let fate = match armed.map(|i| guard.next.remove(i).1) {
-        _ if guard.far_end_down[dir.index()] => Fate::Lost,
-        Some(Next::Drop) => Fate::Dropped(None),
+        _ if guard.far_end_down[i] => {
+            guard.path.counters[i].hand_drops += 1;
+            Fate::Lost
+        }
+        Some(Next::Drop) => {
+            guard.path.counters[i].hand_drops += 1;
+            Fate::Dropped(None)
+        }
         Some(Next::Dup) => {
             send(sides, dir, &frame);
             send(sides, dir, &frame);
+            let counters = &mut guard.path.counters[i];
+            counters.duplicated += 1;
+            counters.passed += 1;
+            counters.bytes += len;
             Fate::Duplicated
         }
         Some(Next::Corrupt) => {
-            // The last byte: payload if there is any, else the header's
-            // last (an option, the urgent pointer). Its checksum stays.
-            if let Some(last) = frame.last_mut() {
-                *last ^= 0x01;
-            }
+            flip_a_bit(&mut frame);
             send(sides, dir, &frame);
+            let counters = &mut guard.path.counters[i];
+            counters.corrupted += 1;
+            counters.passed += 1;
+            counters.bytes += len;
             Fate::Corrupted
         }
         None if guard.hold[dir.index()] => {
@@ -504,8 +649,29 @@ fn decide(
             });
             Fate::Held(number)
         }
+        None if !guard.path.is_clear(dir) => {
+            let verdict = guard.path.judge(dir, frame.len(), Instant::now());
+            match verdict {
+                Verdict::Lost => Fate::LostByChance,
+                Verdict::QueueFull => Fate::QueueFull,
+                Verdict::Send {
+                    due,
+                    copies,
+                    corrupt,
+                    held_back,
+                } => {
+                    // Logged when it reaches the other side (`send_due`).
+                    schedule(&mut guard, dir, frame, due, copies, corrupt, held_back);
+                    state.1.notify_all();
+                    return;
+                }
+            }
+        }
         None => {
             send(sides, dir, &frame);
+            let counters = &mut guard.path.counters[i];
+            counters.passed += 1;
+            counters.bytes += len;
             Fate::Passed
         }
     };
@@ -517,4 +683,66 @@ fn decide(
     });
     guard.logged += 1;
     state.1.notify_all();
+}
+
+/// The last byte: payload if there is any, else the header's last (an
+/// option, the urgent pointer). Its checksum stays as it was.
+fn flip_a_bit(frame: &mut [u8]) {
+    if let Some(last) = frame.last_mut() {
+        *last ^= 0x01;
+    }
+}
+
+/// Puts a segment the path lets through in flight, due at `due`.
+fn schedule(
+    state: &mut State,
+    dir: Dir,
+    mut frame: Vec<u8>,
+    due: Instant,
+    copies: u8,
+    corrupt: bool,
+    held_back: bool,
+) {
+    let i = dir.index();
+    let counters = &mut state.path.counters[i];
+    if corrupt {
+        flip_a_bit(&mut frame);
+        counters.corrupted += 1;
+    }
+    if copies > 1 {
+        counters.duplicated += 1;
+    }
+    let fate = match (corrupt, copies > 1) {
+        (true, _) => Fate::Corrupted,
+        (false, true) => Fate::Duplicated,
+        _ => Fate::Passed,
+    };
+    state.entered += 1;
+    let flight = InFlight {
+        due,
+        order: state.entered,
+        dir,
+        copies,
+        fate,
+        frame,
+    };
+    if held_back && state.held_back[i].is_none() {
+        counters.reordered += 1;
+        state.held_back[i] = Some(InFlight {
+            due: due + REORDER_WAIT,
+            fate: Fate::Reordered,
+            ..flight
+        });
+        return;
+    }
+    let overtaken = state.held_back[i].take();
+    state.in_flight.push(Reverse(flight));
+    if let Some(back) = overtaken {
+        state.entered += 1;
+        state.in_flight.push(Reverse(InFlight {
+            due,
+            order: state.entered,
+            ..back
+        }));
+    }
 }

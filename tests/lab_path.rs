@@ -1,0 +1,205 @@
+//! The lab's link as a path (issue 14), through the binary: delay, loss,
+//! rate and its queue, the seed that makes every random choice the same
+//! twice, the counters `link` shows, and the usage errors of each property.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::Value;
+
+/// Runs a lab script; None (and says so) where this system cannot make
+/// the lab's namespaces.
+fn lab(script: &str) -> Option<Vec<Value>> {
+    let (steps, output) = run_json(script, &["--lab"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if stderr.contains("user namespaces") || stderr.contains("cannot make a network namespace") {
+        eprintln!("skipped: the lab cannot run here: {stderr}");
+        return None;
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    Some(steps)
+}
+
+/// The fates of the segments under every step, in order: "a->b lost".
+fn all_fates(steps: &[Value]) -> Vec<String> {
+    steps
+        .iter()
+        .flat_map(|s| s["wire"].as_array().cloned().unwrap_or_default())
+        .map(|w| {
+            format!(
+                "{}->{} {}",
+                w["from"],
+                w["to"],
+                w["fate"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// `link`'s counters for a direction, from its JSON.
+fn counters<'a>(steps: &'a [Value], nth: usize, dir: &str) -> &'a Value {
+    &nth_step(steps, "link", nth)["fields"]["link"][dir]
+}
+
+const UDP: &str = "u = socket udp @b\nbind u b:9\nc = socket udp @a\n";
+
+fn datagrams(n: usize) -> String {
+    (0..n)
+        .map(|k| format!("sendto c b:9 \"d{k:02}\"\n"))
+        .collect()
+}
+
+#[test]
+fn loss_of_100_percent_one_way_drops_every_segment_that_way_only() {
+    let script = format!(
+        "{UDP}link loss 100% a->b\n{}recv u 100 dontwait\nsendto u 192.0.2.1:7 back\nlink\n",
+        datagrams(5)
+    );
+    let Some(steps) = lab(&script) else { return };
+    let fates = all_fates(&steps);
+    assert_eq!(
+        fates.iter().filter(|f| f.ends_with(" lost")).count(),
+        5,
+        "{fates:#?}"
+    );
+    assert_eq!(step(&steps, "recv u 100 dontwait")["errno"], "EAGAIN");
+    let a_to_b = counters(&steps, 0, "a->b");
+    assert_eq!(a_to_b["lost"], 5, "{a_to_b}");
+    assert_eq!(a_to_b["passed"], 0);
+    assert_eq!(a_to_b["loss"], 1.0);
+    // The other way has no loss: the datagram b sent crossed.
+    let b_to_a = counters(&steps, 0, "b->a");
+    assert_eq!(b_to_a["lost"], 0, "{b_to_a}");
+    assert!(b_to_a["passed"].as_u64().unwrap() >= 1, "{b_to_a}");
+}
+
+#[test]
+fn the_same_seed_loses_the_same_segments_and_another_seed_others() {
+    let script = |seed: u64| {
+        format!(
+            "link seed {seed}\nlink loss 30%\n{UDP}{}link\n",
+            datagrams(40)
+        )
+    };
+    let Some(first) = lab(&script(7)) else { return };
+    let Some(again) = lab(&script(7)) else { return };
+    let Some(other) = lab(&script(8)) else { return };
+    // Which of the 40 datagrams were lost, by their place in order.
+    let lost = |steps: &[Value]| -> Vec<usize> {
+        all_fates(steps)
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.ends_with(" lost"))
+            .map(|(k, _)| k)
+            .collect()
+    };
+    assert_eq!(lost(&first), lost(&again), "seed 7 twice");
+    assert_ne!(lost(&first), lost(&other), "seeds 7 and 8");
+    let count = lost(&first).len();
+    assert!((3..=25).contains(&count), "{count} of 40 lost at 30%");
+    assert_eq!(counters(&first, 0, "a->b")["lost"], count);
+    assert_eq!(nth_step(&first, "link", 0)["fields"]["link"]["seed"], 7);
+}
+
+#[test]
+fn a_delay_each_way_makes_the_round_trip_time() {
+    let script = "link delay 50ms\nsrv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\nconnect cli b:80\ntcpinfo cli\nlink\n";
+    let started = Instant::now();
+    let Some(steps) = lab(script) else { return };
+    let connect = step(&steps, "connect cli b:80");
+    assert_eq!(connect["ret"], 0, "{connect}");
+    let rtt_us = step(&steps, "tcpinfo cli")["fields"]["rtt_us"]
+        .as_u64()
+        .expect("rtt_us");
+    // 50 ms each way: the handshake's round trip is 100 ms (and a loaded
+    // machine adds, never takes away).
+    assert!(
+        (95_000..400_000).contains(&rtt_us),
+        "rtt {rtt_us} µs with 50 ms each way"
+    );
+    assert!(started.elapsed() >= Duration::from_millis(100));
+    let a_to_b = counters(&steps, 0, "a->b");
+    assert_eq!(a_to_b["delay_ms"], 50.0);
+    // The SYN crossed; the handshake's last ACK may still be on its way
+    // (50 ms) when `link` looks.
+    assert!(a_to_b["passed"].as_u64().unwrap() >= 1, "{a_to_b}");
+}
+
+#[test]
+fn a_rate_of_1_mbit_carries_125000_bytes_in_about_a_second() {
+    let transfer = |rate: &str| {
+        format!(
+            "{rate}srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\nconnect cli b:80\nconn = accept srv\nsendall cli \"x\"*125000 &\nrecvall conn 125000\nwait\nlink\n"
+        )
+    };
+    let timed = |script: &str| {
+        let started = Instant::now();
+        let steps = lab(script)?;
+        Some((started.elapsed(), steps))
+    };
+    let Some((fast, _)) = timed(&transfer("")) else {
+        return;
+    };
+    let Some((slow, steps)) = timed(&transfer("link rate 1mbit\n")) else {
+        return;
+    };
+    assert_eq!(step(&steps, "recvall conn 125000")["ret"], 125000);
+    // 125,000 bytes and their headers at 1,000,000 bit/s: a little over 1 s.
+    let extra = slow.saturating_sub(fast);
+    assert!(
+        extra >= Duration::from_millis(950) && extra <= Duration::from_millis(3000),
+        "the rate added {extra:?}"
+    );
+    let a_to_b = counters(&steps, 0, "a->b");
+    assert_eq!(a_to_b["rate_bps"], 1_000_000);
+    assert!(a_to_b["bytes"].as_u64().unwrap() > 125_000, "{a_to_b}");
+}
+
+#[test]
+fn a_full_queue_drops_its_tail_and_says_so() {
+    // 1 kbit/s and a queue of 2: of five datagrams sent at once, the first
+    // goes on the line, two wait, and the last two find the queue full.
+    let script = format!("{UDP}link rate 1kbit queue 2 a->b\n{}link\n", datagrams(5));
+    let Some(steps) = lab(&script) else { return };
+    let a_to_b = counters(&steps, 0, "a->b");
+    assert_eq!(a_to_b["queue_drops"], 2, "{a_to_b}");
+    assert_eq!(a_to_b["queue_limit"], 2);
+    let fates = all_fates(&steps);
+    assert_eq!(
+        fates.iter().filter(|f| f.ends_with(" queue full")).count(),
+        2,
+        "{fates:#?}"
+    );
+}
+
+#[test]
+fn the_paths_usage_errors_say_what_would_be_right() {
+    let bad = [
+        ("link loss 101%", "'101%' is not a loss from 0% to 100%"),
+        ("link loss much", "write it like 2%, 0.5% or 100%"),
+        ("link dup -1%", "'-1%' is not a duplication from 0% to 100%"),
+        ("link delay 2m", "'2m' is not a delay from 0ms to 60s"),
+        ("link delay 61s", "from 0ms to 60s"),
+        (
+            "link delay 10ms jitter x",
+            "'x' is not a jitter from 0ms to 60s",
+        ),
+        (
+            "link rate 10mbps",
+            "'10mbps' is not a rate from 1kbit to 10gbit",
+        ),
+        ("link rate 100bit", "from 1kbit to 10gbit"),
+        ("link queue 0", "a number of packets from 1 to 100000"),
+        ("link seed x", "seed must be a whole number"),
+        ("link loss 2% sideways", "'sideways' is not a direction"),
+        ("link warp 9", "'warp' is not a link mode"),
+    ];
+    let script: String = bad.iter().map(|(line, _)| format!("{line}\n")).collect();
+    let Some(steps) = lab(&script) else { return };
+    for (line, expected) in bad {
+        let error = step(&steps, line)["error"].as_str().unwrap_or_default();
+        assert!(error.contains(expected), "{line}: {error}");
+    }
+}
