@@ -203,3 +203,42 @@ fn the_paths_usage_errors_say_what_would_be_right() {
         assert!(error.contains(expected), "{line}: {error}");
     }
 }
+
+#[test]
+fn dup_corrupt_and_reorder_each_do_what_they_say_and_are_counted() {
+    let recvs = |n: usize| "recv u 100 dontwait\n".repeat(n);
+    // Every datagram twice: six arrive for three sent.
+    let script = format!("{UDP}link dup 100% a->b\n{}{}link\n", datagrams(3), recvs(7));
+    let Some(steps) = lab(&script) else { return };
+    let got: Vec<&Value> = steps
+        .iter()
+        .filter(|s| s["input"] == "recv u 100 dontwait")
+        .map(|s| &s["ret"])
+        .collect();
+    assert_eq!(
+        got.iter().filter(|r| r.as_i64() == Some(3)).count(),
+        6,
+        "{got:?}"
+    );
+    assert_eq!(counters(&steps, 0, "a->b")["duplicated"], 3);
+
+    // A flipped bit with the checksum as it was: b's kernel drops each.
+    let script = format!("{UDP}link corrupt 100% a->b\n{}{}link\n", datagrams(3), recvs(1));
+    let Some(steps) = lab(&script) else { return };
+    assert_eq!(step(&steps, "recv u 100 dontwait")["errno"], "EAGAIN");
+    assert_eq!(counters(&steps, 0, "a->b")["corrupted"], 3);
+
+    // The first is held back until the second has gone: b reads d01 first.
+    let script = format!(
+        "{UDP}link reorder 100% a->b\nsendto c b:9 \"d00\"\nsendto c b:9 \"d01\"\n{}link\n",
+        recvs(2)
+    );
+    let Some(steps) = lab(&script) else { return };
+    let texts: Vec<&Value> = steps
+        .iter()
+        .filter(|s| s["input"] == "recv u 100 dontwait")
+        .map(|s| &s["text"])
+        .collect();
+    assert_eq!(texts, [&Value::from("d01"), &Value::from("d00")], "{texts:?}");
+    assert_eq!(counters(&steps, 0, "a->b")["reordered"], 1);
+}
