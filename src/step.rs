@@ -68,6 +68,9 @@ pub struct Step {
     /// With `wire on`: the segments on the session's connections since the
     /// last step (None when the wire view is off).
     pub wire: Option<Vec<Segment>>,
+    /// With `wire summary`: a line per direction instead of the segments
+    /// (which JSON still lists), and those figures for JSON.
+    pub wire_summary: Option<(Vec<String>, serde_json::Value)>,
     /// How the data is shown as text (the session's `encoding`).
     pub encoding: &'static crate::encoding::Encoding,
     /// Why a failed call failed, and what to do: the command table's note
@@ -117,6 +120,7 @@ impl Step {
             changes: Vec::new(),
             job: None,
             wire: None,
+            wire_summary: None,
             encoding: crate::encoding::UTF_8,
             why: None,
             notes: Vec::new(),

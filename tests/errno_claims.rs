@@ -235,6 +235,17 @@ fn claims() -> Vec<(&'static str, &'static str, Check)> {
             Script("s = socket\nrecvall s 4", "recvall s 4"),
         ),
         (
+            "drain",
+            "EAGAIN",
+            Script("a, b = socketpair\nnonblock b on\ndrain b", "drain b"),
+        ),
+        ("drain", "ECONNRESET", Script(RESET_DRAIN, "drain cli")),
+        (
+            "drain",
+            "ENOTCONN",
+            Script("s = socket\ndrain s", "drain s"),
+        ),
+        (
             "send",
             "EPIPE",
             Script("s = socket\nsend s hi", "send s hi"),
@@ -440,6 +451,7 @@ fn full_queue() -> &'static str {
 /// conn closes with unread data: RST.
 const RESET: &str = "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv\ncli = socket tcp\nconnect cli srv\nconn = accept srv\nsend cli unread\nclose conn\nrecv cli";
 const RESET_ALL: &str = "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv\ncli = socket tcp\nconnect cli srv\nconn = accept srv\nsend cli unread\nclose conn\nrecvall cli 10";
+const RESET_DRAIN: &str = "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv\ncli = socket tcp\nconnect cli srv\nconn = accept srv\nsend cli unread\nclose conn\ndrain cli";
 const RESET_SEND: &str = "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv\ncli = socket tcp\nconnect cli srv\nconn = accept srv\nsend cli unread\nclose conn\nsend cli more";
 const RESET_SENDALL: &str = "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv\ncli = socket tcp\nconnect cli srv\nconn = accept srv\nsend cli unread\nclose conn\nsendall cli more";
 /// A connected UDP socket's datagram to a closed port draws ICMP port unreachable.

@@ -208,7 +208,11 @@ fn the_paths_usage_errors_say_what_would_be_right() {
 fn dup_corrupt_and_reorder_each_do_what_they_say_and_are_counted() {
     let recvs = |n: usize| "recv u 100 dontwait\n".repeat(n);
     // Every datagram twice: six arrive for three sent.
-    let script = format!("{UDP}link dup 100% a->b\n{}{}link\n", datagrams(3), recvs(7));
+    let script = format!(
+        "{UDP}link dup 100% a->b\n{}{}link\n",
+        datagrams(3),
+        recvs(7)
+    );
     let Some(steps) = lab(&script) else { return };
     let got: Vec<&Value> = steps
         .iter()
@@ -223,7 +227,11 @@ fn dup_corrupt_and_reorder_each_do_what_they_say_and_are_counted() {
     assert_eq!(counters(&steps, 0, "a->b")["duplicated"], 3);
 
     // A flipped bit with the checksum as it was: b's kernel drops each.
-    let script = format!("{UDP}link corrupt 100% a->b\n{}{}link\n", datagrams(3), recvs(1));
+    let script = format!(
+        "{UDP}link corrupt 100% a->b\n{}{}link\n",
+        datagrams(3),
+        recvs(1)
+    );
     let Some(steps) = lab(&script) else { return };
     assert_eq!(step(&steps, "recv u 100 dontwait")["errno"], "EAGAIN");
     assert_eq!(counters(&steps, 0, "a->b")["corrupted"], 3);
@@ -239,6 +247,40 @@ fn dup_corrupt_and_reorder_each_do_what_they_say_and_are_counted() {
         .filter(|s| s["input"] == "recv u 100 dontwait")
         .map(|s| &s["text"])
         .collect();
-    assert_eq!(texts, [&Value::from("d01"), &Value::from("d00")], "{texts:?}");
+    assert_eq!(
+        texts,
+        [&Value::from("d01"), &Value::from("d00")],
+        "{texts:?}"
+    );
     assert_eq!(counters(&steps, 0, "a->b")["reordered"], 1);
+}
+
+#[test]
+fn drain_reads_a_bulk_transfer_to_eof_and_wire_summary_counts_it() {
+    let script = "srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\nconnect cli b:80\nconn = accept srv\nwire summary\ndrain conn &\nsendall cli \"x\"*200000\nshutdown cli write\nwait\n";
+    let Some(steps) = lab(script) else { return };
+    let drained = steps
+        .iter()
+        .find(|s| s["verb"] == "drain" && s["background"] == "result")
+        .expect("drain's result");
+    let figures = &drained["fields"]["drain"];
+    assert_eq!(figures["received"], 200000, "{drained}");
+    assert_eq!(figures["eof"], true);
+    assert!(figures["calls"].as_u64().unwrap() >= 2, "{figures}");
+    // The summary: every data byte that crossed a->b, counted once.
+    let bytes: u64 = steps
+        .iter()
+        .flat_map(|s| s["wire_summary"].as_array().cloned().unwrap_or_default())
+        .filter(|w| w["from"] == "cli" && w["to"] == "conn")
+        .map(|w| w["bytes"].as_u64().unwrap())
+        .sum();
+    assert_eq!(bytes, 200000);
+    let output = run_with_stdin(script.as_bytes(), &["--lab"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("cli → conn") && text.contains("segments (") && text.contains("with data"),
+        "{text}"
+    );
+    assert!(text.contains("200000 bytes in"), "{text}");
+    assert!(!text.contains("len=1448"), "no line per segment: {text}");
 }

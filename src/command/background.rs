@@ -82,6 +82,7 @@ impl Command {
             Command::Recv(c) => c.handles(),
             Command::Recvfrom(c) => c.handles(),
             Command::Recvall(c) => c.handles(),
+            Command::Drain(c) => c.handles(),
             Command::Poll(c) => c.handles(),
             _ => return None,
         })

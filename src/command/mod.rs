@@ -11,6 +11,7 @@ pub mod background;
 mod bind;
 mod close;
 mod connect;
+mod drain;
 mod encoding;
 mod getsockname;
 pub mod help;
@@ -132,6 +133,7 @@ pub const COMMANDS: &[&Spec] = &[
     &recv::RECV,
     &recv::RECVFROM,
     &recvall::SPEC,
+    &drain::SPEC,
     &sockopt::SETSOCKOPT,
     &sockopt::GETSOCKOPT,
     &nonblock::SPEC,
@@ -188,6 +190,7 @@ pub enum Command {
     Recv(recv::Recv),
     Recvfrom(recv::Recvfrom),
     Recvall(recvall::Recvall),
+    Drain(drain::Drain),
     Setsockopt(sockopt::Setsockopt),
     Getsockopt(sockopt::Getsockopt),
     Nonblock(nonblock::Nonblock),
@@ -313,6 +316,7 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
         "recv" => Command::Recv(recv::Recv::parse(cursor)?),
         "recvfrom" => Command::Recvfrom(recv::Recvfrom::parse(cursor)?),
         "recvall" => Command::Recvall(recvall::Recvall::parse(cursor)?),
+        "drain" => Command::Drain(drain::Drain::parse(cursor)?),
         "setsockopt" => Command::Setsockopt(sockopt::Setsockopt::parse(cursor)?),
         "getsockopt" => Command::Getsockopt(sockopt::Getsockopt::parse(cursor)?),
         "nonblock" => Command::Nonblock(nonblock::Nonblock::parse(cursor)?),
@@ -468,6 +472,7 @@ impl Command {
             Command::Recv(c) => c.execute(session),
             Command::Recvfrom(c) => c.execute(session),
             Command::Recvall(c) => c.execute(session),
+            Command::Drain(c) => c.execute(session),
             Command::Setsockopt(c) => c.execute(session),
             Command::Getsockopt(c) => c.execute(session),
             Command::Nonblock(c) => c.execute(session),

@@ -12,9 +12,9 @@ use crate::step::Step;
 
 pub const SPEC: Spec = Spec {
     name: "wire",
-    usage: "wire on|off|save FILE [--force]",
+    usage: "wire on|off|summary|save FILE [--force]",
     syscall: "socket(2) AF_PACKET",
-    summary: "Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on), stop (off), or write what was shown as a pcap file for Wireshark or tshark (save FILE).",
+    summary: "Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on) or a line per direction for bulk traffic (summary: segments, bytes, sequence range, retransmissions), stop (off), or write what was shown as a pcap file for Wireshark or tshark (save FILE).",
     notes: "Ends are named by handle; sequence numbers count from each side's SYN, as tcpdump \
             and Wireshark show them. Segments that arrive between steps (a delayed ACK, the \
             peer's FIN) show at the next step. A packet socket needs CAP_NET_RAW: run as root, \
@@ -35,14 +35,16 @@ pub const SPEC: Spec = Spec {
 pub enum Wire {
     On,
     Off,
+    Summary,
     Save { path: PathBuf, force: bool },
 }
 
 impl Wire {
     pub fn parse(cursor: &mut Cursor) -> Result<Wire, UsageError> {
-        let wire = match cursor.keyword("wire setting", &["on", "off", "save"])? {
+        let wire = match cursor.keyword("wire setting", &["on", "off", "summary", "save"])? {
             0 => Wire::On,
             1 => Wire::Off,
+            2 => Wire::Summary,
             _ => {
                 let path = PathBuf::from(cursor.word("FILE")?.text);
                 let force = match cursor.peek() {
@@ -64,8 +66,19 @@ impl Wire {
         match self {
             Wire::On => {
                 session.wire_on().map_err(UsageError::new)?;
+                session.set_wire_summary(false);
                 step.lines
                     .push("wire view on: each step shows the segments it caused".into());
+            }
+            Wire::Summary => {
+                session.wire_on().map_err(UsageError::new)?;
+                session.set_wire_summary(true);
+                step.lines.push(
+                    "wire view in summary: each step shows, per direction, how many segments and \
+                     bytes, which sequence range, how many retransmitted (wire on: every segment \
+                     again; wire save: every frame)"
+                        .into(),
+                );
             }
             Wire::Off => {
                 let was = session.wire_off();

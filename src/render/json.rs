@@ -90,6 +90,9 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
     if let Some(wire) = &step.wire {
         let segments: Vec<Value> = wire.iter().map(|s| s.json()).collect();
         object.insert("wire".into(), segments.into());
+        if let Some((_, summary)) = &step.wire_summary {
+            object.insert("wire_summary".into(), summary.clone());
+        }
     }
     Value::Object(object)
 }

@@ -47,8 +47,17 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     for note in &step.notes {
         writeln!(out, "  {} {note}", "note:".dimmed())?;
     }
-    for segment in step.wire.iter().flatten() {
-        writeln!(out, "  {}", segment.text(step.encoding).dimmed())?;
+    match &step.wire_summary {
+        Some((lines, _)) => {
+            for line in lines {
+                writeln!(out, "  {}", line.dimmed())?;
+            }
+        }
+        None => {
+            for segment in step.wire.iter().flatten() {
+                writeln!(out, "  {}", segment.text(step.encoding).dimmed())?;
+            }
+        }
     }
     for change in &step.changes {
         writeln!(out, "  {}", state_line(change).yellow())?;

@@ -83,6 +83,10 @@ pub struct Session {
     watch: Option<StateWatch>,
     /// The jobs' wake-up set is nested in `watch`.
     jobs_nested: bool,
+    /// `wire summary`: a line per direction per step, not per segment.
+    wire_summary: bool,
+    /// The highest sequence seen each way (for the summary's retransmissions).
+    wire_highest: crate::wire::summary::Highest,
     /// The wire view's capture, while `wire on`.
     wire: Option<Capture>,
     /// The ends the last wire drain knew, to name segments of a handle the
@@ -134,6 +138,8 @@ impl Session {
             watch: StateWatch::new().ok(),
             jobs_nested: false,
             wire: None,
+            wire_summary: false,
+            wire_highest: Default::default(),
             wire_ends: Vec::new(),
             confined: false,
             encoding: crate::encoding::UTF_8,
@@ -217,6 +223,8 @@ impl Session {
             watch: None,
             jobs_nested: false,
             wire: None,
+            wire_summary: false,
+            wire_highest: Default::default(),
             wire_ends: Vec::new(),
             confined: self.confined,
             encoding: self.encoding,

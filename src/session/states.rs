@@ -121,7 +121,14 @@ impl Session {
         self.refresh_held(&mut step.changes);
         self.lab_queued_changes(&mut step.changes);
         if self.wire.is_some() || self.lab.is_some() {
-            step.wire = Some(self.drain_wire());
+            let segments = self.drain_wire();
+            if self.wire_summary {
+                step.wire_summary = Some(crate::wire::summary::summarize(
+                    &segments,
+                    &mut self.wire_highest,
+                ));
+            }
+            step.wire = Some(segments);
         }
     }
 

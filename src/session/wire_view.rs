@@ -70,7 +70,13 @@ impl Session {
 
     /// Stops the wire view; the frames it saved are dropped with it.
     pub fn wire_off(&mut self) -> bool {
+        self.wire_summary = false;
         self.wire.take().is_some()
+    }
+
+    /// A line per direction per step (true), or every segment (false).
+    pub fn set_wire_summary(&mut self, summary: bool) {
+        self.wire_summary = summary;
     }
 
     pub fn wire(&self) -> Option<&Capture> {

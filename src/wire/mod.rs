@@ -14,6 +14,7 @@
 //! by handle (`session`) or the layout of a step (`render`).
 
 pub mod segment;
+pub mod summary;
 
 use std::collections::VecDeque;
 use std::fs::File;
