@@ -1,4 +1,4 @@
-//! `wire on|off|save FILE`: the wire view — the segments each step puts on
+//! `wire on|off|summary|save FILE`: the wire view — the segments each step puts on
 //! the loopback wire, under the call that caused them (see `crate::wire`).
 
 use std::path::PathBuf;
