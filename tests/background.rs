@@ -185,7 +185,7 @@ fn background_mistakes_are_usage_errors_and_the_session_goes_on() {
     let error = |input: &str| step(&steps, input)["error"].as_str().unwrap().to_string();
     assert_eq!(
         error("listen srv &"),
-        "column 12: 'listen' does not block, so it cannot run in the background — only accept, connect, send, sendall, sendto, recv, recvfrom, recvall, drain, poll take '&'"
+        "column 12: 'listen' does not block, so it cannot run in the background — only accept, connect, send, sendall, sendto, recv, recvfrom, recvall, drain, poll, sample take '&'"
     );
     assert!(error("&").contains("put it after one: accept srv &"));
     assert!(error("wait 7").starts_with("no job [7] is running"));

@@ -145,7 +145,7 @@ fn a_lesson_writes_and_reads_no_files() {
     std::fs::write(&secret, "s3cret line\n").unwrap();
     let planted = dir.path().join("planted");
     let text_of_lesson = format!(
-        "> record {p}\n> source {s}\n> wire save {p}\n> bind ./x.sock\n",
+        "> record {p}\n> source {s}\n> wire save {p}\n> bind ./x.sock\n> t = socket tcp\n> sample t for 0ms save {p}.csv\n",
         p = planted.display(),
         s = secret.display()
     );
@@ -160,7 +160,11 @@ fn a_lesson_writes_and_reads_no_files() {
             !shown.contains("s3cret"),
             "{args:?} showed the file: {shown}"
         );
-        for verb in ["record", "source", "wire save"] {
+        assert!(
+            !dir.path().join("planted.csv").exists(),
+            "{args:?} wrote a sample file"
+        );
+        for verb in ["record", "source", "wire save", "sample … save"] {
             assert!(
                 shown.contains(&format!("{verb} is refused in socklab test and play")),
                 "{args:?} {verb}: {shown}"

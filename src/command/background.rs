@@ -83,6 +83,7 @@ impl Command {
             Command::Recvfrom(c) => c.handles(),
             Command::Recvall(c) => c.handles(),
             Command::Drain(c) => c.handles(),
+            Command::Sample(c) => c.handles(),
             Command::Poll(c) => c.handles(),
             _ => return None,
         })

@@ -26,6 +26,7 @@ mod python;
 pub mod python_table;
 mod recv;
 mod recvall;
+mod sample;
 mod send;
 mod session_verbs;
 mod shutdown;
@@ -142,6 +143,7 @@ pub const COMMANDS: &[&Spec] = &[
     &poll::SPEC,
     &ioctl::SPEC,
     &tcpinfo::SPEC,
+    &sample::SPEC,
     &await_state::SPEC,
     &ls::SPEC,
     &wire::SPEC,
@@ -191,6 +193,7 @@ pub enum Command {
     Recvfrom(recv::Recvfrom),
     Recvall(recvall::Recvall),
     Drain(drain::Drain),
+    Sample(sample::Sample),
     Setsockopt(sockopt::Setsockopt),
     Getsockopt(sockopt::Getsockopt),
     Nonblock(nonblock::Nonblock),
@@ -317,6 +320,7 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
         "recvfrom" => Command::Recvfrom(recv::Recvfrom::parse(cursor)?),
         "recvall" => Command::Recvall(recvall::Recvall::parse(cursor)?),
         "drain" => Command::Drain(drain::Drain::parse(cursor)?),
+        "sample" => Command::Sample(sample::Sample::parse(cursor)?),
         "setsockopt" => Command::Setsockopt(sockopt::Setsockopt::parse(cursor)?),
         "getsockopt" => Command::Getsockopt(sockopt::Getsockopt::parse(cursor)?),
         "nonblock" => Command::Nonblock(nonblock::Nonblock::parse(cursor)?),
@@ -473,6 +477,7 @@ impl Command {
             Command::Recvfrom(c) => c.execute(session),
             Command::Recvall(c) => c.execute(session),
             Command::Drain(c) => c.execute(session),
+            Command::Sample(c) => c.execute(session),
             Command::Setsockopt(c) => c.execute(session),
             Command::Getsockopt(c) => c.execute(session),
             Command::Nonblock(c) => c.execute(session),

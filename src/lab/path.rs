@@ -94,12 +94,14 @@ impl Props {
     }
 }
 
+/// `50ms`, `1.5s`, `60s`: as a person would type it.
 pub fn show_duration(d: Duration) -> String {
+    let trim = |text: String| text.trim_end_matches('0').trim_end_matches('.').to_string();
     let ms = d.as_secs_f64() * 1e3;
-    if ms.fract() == 0.0 {
-        format!("{ms:.0}ms")
+    if ms < 1000.0 {
+        format!("{}ms", trim(format!("{ms:.3}")))
     } else {
-        format!("{ms}ms")
+        format!("{}s", trim(format!("{:.3}", ms / 1e3)))
     }
 }
 
@@ -325,5 +327,8 @@ mod tests {
         assert_eq!(Props::default().describe(), "none");
         assert_eq!(show_rate(1_500_000), "1.5mbit");
         assert_eq!(show_percent(0.005), "0.5%");
+        assert_eq!(show_duration(Duration::from_millis(1500)), "1.5s");
+        assert_eq!(show_duration(Duration::from_secs(10)), "10s");
+        assert_eq!(show_duration(Duration::from_micros(500)), "0.5ms");
     }
 }
