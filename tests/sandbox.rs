@@ -183,3 +183,26 @@ fn without_the_capability_wire_on_says_what_is_missing() {
     );
     assert!(text.contains("> ls"), "the session went on: {text}");
 }
+
+/// The lessons of the lab as a real path (delay, loss, a rate), run by an
+/// unprivileged user: the lab's namespaces are socklab's own.
+#[test]
+fn nobody_passes_the_path_lessons() {
+    let output = run(
+        &[
+            "test",
+            "transcripts/53-lab-path-rtt.socklab",
+            "transcripts/54-lab-path-loss.socklab",
+        ],
+        "",
+    );
+    if no_user_namespaces(&output) {
+        return;
+    }
+    let report = String::from_utf8_lossy(&output.stdout);
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        report.contains("2 passed, 0 failed, 0 skipped"),
+        "{report}{errors}"
+    );
+}

@@ -68,6 +68,18 @@ impl Connect {
         let addr = session.resolve(&self.addr, handle.kind.domain())?;
         let call = format!("connect({}, {})", self.handle, address::display(&addr));
         let (result, timed_out) = session.bounded(&call, || handle.socket.connect(&addr));
+        if result.is_ok() && handle.kind.is_tcp() {
+            // The server's side of a loopback connection may still be
+            // finishing (its last ACK put off to ksoftirqd on a busy
+            // machine): wait for it, so what this connect caused there (a
+            // background accept woken, the connection queued) is this
+            // step's, not the next one's.
+            if let (Ok(local), Some(peer)) = (handle.socket.local_addr(), addr.as_socket())
+                && let Some(local) = local.as_socket()
+            {
+                session.await_server_side(local, peer);
+            }
+        }
         session.record_call(&mut step, call, result.map(|_| 0), timed_out);
         session.set_current(&self.handle);
         Ok(step)

@@ -2,9 +2,10 @@
 //! seed|clear`): per direction, what a real network does to a segment —
 //! delay it (with jitter), lose it, send it twice, flip a bit in it, let the
 //! next one overtake it, and serialise it at a rate behind a queue that
-//! drops its tail when full. Every random choice comes from one generator
-//! seeded by `link seed`, so a lesson with loss loses the same segments on
-//! every run.
+//! drops its tail when full. Every random choice comes from a generator
+//! per direction seeded by `link seed`, so a lesson with loss loses the
+//! same segments on every run (each direction's choices depend only on the
+//! segments sent that way, not on how the two ways interleave).
 //!
 //! Owns: the properties, the generator, the rate's clock and queue, and the
 //! counters. Decides a segment's fate and when it leaves; the relay (which
@@ -165,7 +166,8 @@ pub struct Path {
     pub props: [Props; 2],
     pub counters: [Counters; 2],
     seed: u64,
-    rng: fastrand::Rng,
+    /// One generator per direction.
+    rng: [fastrand::Rng; 2],
     /// When the rate's line is free again, per direction.
     free_at: [Option<Instant>; 2],
     /// When each segment waiting in the rate's queue leaves it.
@@ -181,7 +183,7 @@ impl Default for Path {
             props: [Props::default(), Props::default()],
             counters: [Counters::default(), Counters::default()],
             seed: DEFAULT_SEED,
-            rng: fastrand::Rng::with_seed(DEFAULT_SEED),
+            rng: generators(DEFAULT_SEED),
             free_at: [None, None],
             leaving: [VecDeque::new(), VecDeque::new()],
         }
@@ -196,7 +198,7 @@ impl Path {
     /// Restarts every random choice from `seed`.
     pub fn set_seed(&mut self, seed: u64) {
         self.seed = seed;
-        self.rng = fastrand::Rng::with_seed(seed);
+        self.rng = generators(seed);
     }
 
     pub fn is_clear(&self, dir: Dir) -> bool {
@@ -218,11 +220,12 @@ impl Path {
         let props = self.props[i].clone();
         // Every chance is drawn for every segment, in the same order, so
         // one property's setting does not move another's choices.
-        let lost = self.chance(props.loss);
-        let corrupt = self.chance(props.corrupt);
-        let dup = self.chance(props.dup);
-        let reorder = self.chance(props.reorder);
-        let jitter = self.jitter(props.jitter);
+        let rng = &mut self.rng[i];
+        let lost = chance(rng, props.loss);
+        let corrupt = chance(rng, props.corrupt);
+        let dup = chance(rng, props.dup);
+        let reorder = chance(rng, props.reorder);
+        let jitter = jitter(rng, props.jitter);
         if lost {
             self.counters[i].lost += 1;
             return Verdict::Lost;
@@ -251,22 +254,30 @@ impl Path {
             held_back: reorder,
         }
     }
+}
 
-    fn chance(&mut self, p: f64) -> bool {
-        let draw = self.rng.f64();
-        p > 0.0 && draw < p
-    }
+/// The two directions' generators for `seed`.
+fn generators(seed: u64) -> [fastrand::Rng; 2] {
+    [
+        fastrand::Rng::with_seed(seed),
+        fastrand::Rng::with_seed(seed ^ 0x9e37_79b9_7f4a_7c15),
+    ]
+}
 
-    /// A uniform offset in ±`jitter` (and whether it is later), drawn
-    /// always, so jitter's setting does not move the other choices.
-    fn jitter(&mut self, jitter: Duration) -> Option<(Duration, bool)> {
-        let draw = self.rng.f64();
-        if jitter.is_zero() {
-            return None;
-        }
-        let offset = jitter.mul_f64((draw * 2.0 - 1.0).abs());
-        Some((offset, draw >= 0.5))
+fn chance(rng: &mut fastrand::Rng, p: f64) -> bool {
+    let draw = rng.f64();
+    p > 0.0 && draw < p
+}
+
+/// A uniform offset in ±`jitter` (and whether it is later), drawn always,
+/// so jitter's setting does not move the other choices.
+fn jitter(rng: &mut fastrand::Rng, jitter: Duration) -> Option<(Duration, bool)> {
+    let draw = rng.f64();
+    if jitter.is_zero() {
+        return None;
     }
+    let offset = jitter.mul_f64((draw * 2.0 - 1.0).abs());
+    Some((offset, draw >= 0.5))
 }
 
 #[cfg(test)]

@@ -235,6 +235,34 @@ impl Session {
         })
     }
 
+    /// After a connect from `local` to `peer` on loopback: waits (at most
+    /// 50 ms) until the server's side has finished the handshake — the
+    /// kernel table no longer shows it half-open. On a busy machine the
+    /// client's last ACK can be processed after connect has returned (put
+    /// off to ksoftirqd), and what it causes on the server (a connection
+    /// queued, a background accept woken) belongs to the connect's step.
+    /// No event announces it to a process that does not hold the listener,
+    /// so the table is asked again after 20 µs, 40 µs, … (a netlink request
+    /// each, ~10 µs).
+    pub fn await_server_side(&self, local: std::net::SocketAddr, peer: std::net::SocketAddr) {
+        if !peer.ip().is_loopback() || self.lab.is_some() {
+            return;
+        }
+        let deadline = std::time::Instant::now() + Duration::from_millis(50);
+        let mut wait = Duration::from_micros(20);
+        loop {
+            match self.held.lookup(peer, local) {
+                Some(state) if state != TcpState::SYN_RECV && state != TcpState(12) => return,
+                _ => {}
+            }
+            if std::time::Instant::now() >= deadline {
+                return;
+            }
+            std::thread::sleep(wait);
+            wait = (wait * 2).min(Duration::from_millis(2));
+        }
+    }
+
     /// Whether steps need the fields only JSON shows (see `structured`).
     pub fn set_structured(&mut self, structured: bool) {
         self.structured = structured;
