@@ -284,3 +284,28 @@ fn drain_reads_a_bulk_transfer_to_eof_and_wire_summary_counts_it() {
     assert!(text.contains("200000 bytes in"), "{text}");
     assert!(!text.contains("len=1448"), "no line per segment: {text}");
 }
+
+#[test]
+fn one_lost_segment_among_many_is_resent_at_once_not_after_the_rto() {
+    // Reno, 10 ms each way; the burst's first segment is lost. Sampling
+    // every 5 ms from just before the burst says when the retransmission
+    // happened: about a round trip later (fast retransmit), well before
+    // the 200 ms a retransmission timeout takes at the least.
+    let script = "sysctl a net.ipv4.tcp_congestion_control=reno\nlink delay 10ms\nsrv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\nconnect cli b:80\nconn = accept srv\nsample cli every 5ms for 400ms &\ndrop next a->b\nsendall cli \"x\"*30000\nrecvall conn 30000\nwait\n";
+    let Some(steps) = lab(script) else { return };
+    assert_eq!(step(&steps, "recvall conn 30000")["ret"], 30000);
+    let sample = steps
+        .iter()
+        .find(|s| s["verb"] == "sample" && s["background"] == "result")
+        .expect("the samples");
+    let samples = sample["fields"]["samples"].as_array().unwrap();
+    let resent = samples
+        .iter()
+        .find(|s| s["retrans"].as_u64() >= Some(1))
+        .unwrap_or_else(|| panic!("no retransmission sampled: {sample}"));
+    let at = resent["t"].as_f64().unwrap();
+    assert!(at < 0.15, "resent {at} s after the burst: {sample}");
+    let last = samples.last().unwrap();
+    assert_eq!(last["retrans"], 1, "one retransmission: {last}");
+    assert!(!last["ssthresh"].is_null(), "Reno set ssthresh: {last}");
+}

@@ -193,6 +193,9 @@ fn nobody_passes_the_path_lessons() {
             "test",
             "transcripts/53-lab-path-rtt.socklab",
             "transcripts/54-lab-path-loss.socklab",
+            "transcripts/55-lab-path-fast-retransmit.socklab",
+            "transcripts/56-lab-path-rto-backoff.socklab",
+            "transcripts/57-lab-path-nagle.socklab",
         ],
         "",
     );
@@ -202,7 +205,7 @@ fn nobody_passes_the_path_lessons() {
     let report = String::from_utf8_lossy(&output.stdout);
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(
-        report.contains("2 passed, 0 failed, 0 skipped"),
+        report.contains("5 passed, 0 failed, 0 skipped"),
         "{report}{errors}"
     );
 }
