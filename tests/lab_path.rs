@@ -309,3 +309,64 @@ fn one_lost_segment_among_many_is_resent_at_once_not_after_the_rto() {
     assert_eq!(last["retrans"], 1, "one retransmission: {last}");
     assert!(!last["ssthresh"].is_null(), "Reno set ssthresh: {last}");
 }
+
+/// The samples of the one background `sample` in `steps`.
+fn samples_of(steps: &[Value]) -> Vec<Value> {
+    steps
+        .iter()
+        .find(|s| s["verb"] == "sample" && s["background"] == "result")
+        .and_then(|s| s["fields"]["samples"].as_array().cloned())
+        .expect("the samples")
+}
+
+fn transfer(setup: &str, sample: &str) -> String {
+    format!(
+        "sysctl a net.ipv4.tcp_congestion_control=reno\n{setup}srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\nconnect cli b:80\nconn = accept srv\nwire summary\ndrain conn &\n{sample} &\nsendall cli \"x\"*2000000 &\nwait 2\nwait 3\nclose cli\nwait 1\n"
+    )
+}
+
+#[test]
+fn slow_start_doubles_the_window_until_the_queue_overflows() {
+    let script = transfer(
+        "link delay 20ms\nlink rate 10mbit queue 64 a->b\n",
+        "sample cli every 40ms for 800ms",
+    );
+    let Some(steps) = lab(&script) else { return };
+    let samples = samples_of(&steps);
+    assert_eq!(samples[0]["cwnd"], 10, "the initial window");
+    // Before the first loss the window grows exponentially: past 80
+    // segments (three doublings) within 0.4 s, with ssthresh unset.
+    let before_loss: Vec<&Value> = samples.iter().take_while(|s| s["retrans"] == 0).collect();
+    let peak = before_loss
+        .iter()
+        .map(|s| s["cwnd"].as_u64().unwrap())
+        .max()
+        .unwrap();
+    assert!(peak >= 80, "peak {peak} before the first loss: {samples:?}");
+    assert!(before_loss.iter().all(|s| s["ssthresh"].is_null()));
+    // The queue overflowed: losses, and Reno set ssthresh below the peak.
+    let last = samples.last().unwrap();
+    assert!(last["retrans"].as_u64().unwrap() >= 1, "{last}");
+    let ssthresh = last["ssthresh"].as_u64().expect("ssthresh set");
+    assert!(ssthresh < peak, "ssthresh {ssthresh} peak {peak}");
+}
+
+#[test]
+fn a_full_thousand_packet_queue_makes_the_round_trip_grow() {
+    let script = transfer(
+        "link delay 10ms\nlink rate 5mbit queue 1000 a->b\n",
+        "sample cli every 250ms for 1500ms",
+    );
+    let Some(steps) = lab(&script) else { return };
+    let samples = samples_of(&steps);
+    let rtt = |s: &Value| s["rtt_ms"].as_f64().unwrap();
+    let first = rtt(&samples[0]);
+    let worst = samples.iter().map(rtt).fold(0.0, f64::max);
+    // 20 ms on the empty path; each quarter second at 5 mbit/s adds ~125 ms
+    // of queue.
+    assert!(first < 100.0, "{samples:?}");
+    assert!(
+        worst > 400.0 && worst > 5.0 * first,
+        "rtt {first} → {worst}"
+    );
+}

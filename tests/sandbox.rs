@@ -196,6 +196,8 @@ fn nobody_passes_the_path_lessons() {
             "transcripts/55-lab-path-fast-retransmit.socklab",
             "transcripts/56-lab-path-rto-backoff.socklab",
             "transcripts/57-lab-path-nagle.socklab",
+            "transcripts/58-lab-path-slow-start.socklab",
+            "transcripts/59-lab-path-bufferbloat.socklab",
         ],
         "",
     );
@@ -205,7 +207,7 @@ fn nobody_passes_the_path_lessons() {
     let report = String::from_utf8_lossy(&output.stdout);
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(
-        report.contains("5 passed, 0 failed, 0 skipped"),
+        report.contains("7 passed, 0 failed, 0 skipped"),
         "{report}{errors}"
     );
 }
