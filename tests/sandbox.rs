@@ -198,6 +198,7 @@ fn nobody_passes_the_path_lessons() {
             "transcripts/57-lab-path-nagle.socklab",
             "transcripts/58-lab-path-slow-start.socklab",
             "transcripts/59-lab-path-bufferbloat.socklab",
+            "transcripts/60-lab-path-user-timeout.socklab",
         ],
         "",
     );
@@ -207,7 +208,7 @@ fn nobody_passes_the_path_lessons() {
     let report = String::from_utf8_lossy(&output.stdout);
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(
-        report.contains("7 passed, 0 failed, 0 skipped"),
+        report.contains("8 passed, 0 failed, 0 skipped"),
         "{report}{errors}"
     );
 }
