@@ -9,17 +9,8 @@ use std::time::{Duration, Instant};
 use common::*;
 use serde_json::Value;
 
-/// Runs a lab script; None (and says so) where this system cannot make
-/// the lab's namespaces.
 fn lab(script: &str) -> Option<Vec<Value>> {
-    let (steps, output) = run_json(script, &["--lab"]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if stderr.contains("user namespaces") || stderr.contains("cannot make a network namespace") {
-        eprintln!("skipped: the lab cannot run here: {stderr}");
-        return None;
-    }
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    Some(steps)
+    run_lab(script)
 }
 
 /// The fates of the segments under every step, in order: "a->b lost".

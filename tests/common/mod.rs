@@ -39,6 +39,19 @@ pub fn run_json(script: &str, args: &[&str]) -> (Vec<Value>, Output) {
     (steps, output)
 }
 
+/// Runs a lab script (`--lab --json`); None (and says so) where this
+/// system cannot make the lab's namespaces.
+pub fn run_lab(script: &str) -> Option<Vec<Value>> {
+    let (steps, output) = run_json(script, &["--lab"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if stderr.contains("user namespaces") || stderr.contains("cannot make a network namespace") {
+        eprintln!("skipped: the lab cannot run here: {stderr}");
+        return None;
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    Some(steps)
+}
+
 /// Runs socklab in script mode on stdin bytes.
 pub fn run_with_stdin(stdin: &[u8], args: &[&str]) -> Output {
     output_with_stdin(
