@@ -361,3 +361,30 @@ fn a_full_thousand_packet_queue_makes_the_round_trip_grow() {
         "rtt {first} → {worst}"
     );
 }
+
+#[test]
+fn a_congestion_control_the_machine_does_not_allow_a_host_is_refused_with_the_list() {
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("/proc/sys/net/ipv4/{name}")).unwrap_or_default()
+    };
+    let allowed = read("tcp_allowed_congestion_control");
+    let Some(refused) = read("tcp_available_congestion_control")
+        .split_whitespace()
+        .find(|a| !allowed.split_whitespace().any(|b| b == *a))
+        .map(str::to_string)
+    else {
+        eprintln!("skipped: every available algorithm is allowed here");
+        return;
+    };
+    let line = format!("sysctl a net.ipv4.tcp_congestion_control={refused}");
+    let Some(steps) = lab(&format!(
+        "{line}\nsysctl a net.ipv4.tcp_congestion_control=reno\n"
+    )) else {
+        return;
+    };
+    let error = step(&steps, &line)["error"].as_str().unwrap_or_default();
+    assert!(
+        error.contains("tcp_allowed_congestion_control") && error.contains(allowed.trim()),
+        "{error}"
+    );
+}

@@ -209,6 +209,17 @@ impl Lab {
             }
             if let Some(value) = value {
                 std::fs::write(&path, format!("{value}\n")).map_err(|e| match e.raw_os_error() {
+                    // A namespace other than the machine's first may choose
+                    // only among the algorithms the machine allows it.
+                    Some(libc::EPERM) if name == "net.ipv4.tcp_congestion_control" => format!(
+                        "{} is not one a host of the lab may choose: a network namespace may \
+                         use only net.ipv4.tcp_allowed_congestion_control ({}), which the \
+                         machine's administrator sets",
+                        crate::safe_text::escape(value),
+                        std::fs::read_to_string("/proc/sys/net/ipv4/tcp_allowed_congestion_control")
+                            .map(|v| v.trim().to_string())
+                            .unwrap_or_default()
+                    ),
                     Some(libc::EACCES | libc::EPERM) => format!(
                         "{name} is not a setting each host has its own copy of (it is the whole \
                          machine's), so the lab does not set it"
