@@ -20,6 +20,7 @@
 pub mod address;
 pub mod command;
 pub mod courier;
+pub mod diagram;
 pub mod encoding;
 pub mod error;
 pub mod helper;

@@ -102,6 +102,24 @@ pub enum Commands {
         #[arg(long)]
         host_net: bool,
     },
+    /// Draw a transcript as a ladder (sequence) diagram: an arrow per segment,
+    /// each end's states, the calls — from the output recorded in the file.
+    Diagram {
+        /// The transcript: a .socklab file, or a built-in lesson's name or number.
+        #[arg(value_parser = LessonOrFile, hide_possible_values = true)]
+        file: String,
+        /// Write the picture here (refused if it exists, unless --force) instead of
+        /// standard output.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The format: mermaid (a sequenceDiagram, which GitHub renders). Default:
+        /// from OUT's extension (.mmd, .mermaid), else mermaid.
+        #[arg(long, value_enum)]
+        format: Option<DiagramFormat>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// List the lessons built into socklab, by group, with what each needs.
     Lessons,
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
@@ -121,6 +139,11 @@ pub enum Commands {
         #[arg(long)]
         markdown: bool,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagramFormat {
+    Mermaid,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -170,6 +170,14 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             let sources = test_sources(paths, lessons, bless)?;
             return test_command(sources, bless, jobs, lesson);
         }
+        Some(Commands::Diagram {
+            ref file,
+            ref output,
+            format: _,
+            force,
+        }) => {
+            return diagram_command(file, output.as_deref(), force);
+        }
         Some(Commands::Lessons) => {
             let text: String = library::listing()
                 .iter()
@@ -385,6 +393,51 @@ fn record_command(file: &std::path::Path, setup: record::Setup) -> Result<usize,
         })?;
     eprintln!("recorded {shown}");
     Ok(failures)
+}
+
+/// `socklab diagram FILE [-o OUT]`: the transcript's ladder as mermaid.
+fn diagram_command(
+    file: &str,
+    output: Option<&std::path::Path>,
+    force: bool,
+) -> Result<usize, Exit> {
+    let path = std::path::Path::new(file);
+    let (text, title) = if path.exists() {
+        (transcript::read_lesson(path)?, file.to_string())
+    } else {
+        let lesson = library::find(file)?;
+        (lesson.text.to_string(), lesson.name.to_string())
+    };
+    let shown = socklab::safe_text::escape(file).into_owned();
+    let parsed = format::parse(&text).map_err(|e| Exit::Error(format!("{shown}: {e}")))?;
+    let picture = socklab::diagram::mermaid(&parsed, &title);
+    match output {
+        None => write_stdout(picture.as_bytes())?,
+        Some(out) => {
+            use std::io::Write;
+            let existing = if force {
+                socklab::safe_file::Existing::Replace
+            } else {
+                socklab::safe_file::Existing::Refuse
+            };
+            let out_shown = socklab::safe_text::escape(&out.display().to_string()).into_owned();
+            socklab::safe_file::create(out, existing)
+                .and_then(|mut f| f.write_all(picture.as_bytes()))
+                .map_err(|e| {
+                    Exit::Error(format!(
+                        "cannot write {out_shown}: {}{}",
+                        socklab::error::io_reason(&e),
+                        if e.kind() == std::io::ErrorKind::AlreadyExists {
+                            " (--force replaces it)"
+                        } else {
+                            ""
+                        }
+                    ))
+                })?;
+            eprintln!("wrote {out_shown}");
+        }
+    }
+    Ok(0)
 }
 
 fn play_command(file: &str, auto: Option<Duration>, lessons: Lessons) -> Result<usize, Exit> {

@@ -1,0 +1,251 @@
+//! Pictures of a session: the ladder (sequence) diagram of a transcript —
+//! a line per end, an arrow per segment, each end's states beside its line,
+//! the calls where they were made — exported for slides and handouts.
+//! Today as a mermaid `sequenceDiagram` (which GitHub renders); the
+//! terminal ladder and SVG/HTML are still to come (issue 15).
+//!
+//! Reads the transcript's recorded output, never runs it: the picture is of
+//! what the kernel did when the lesson was recorded. The file is someone
+//! else's: every text it puts in the picture is escaped for the format.
+//!
+//! Owns: reading a transcript's wire and state lines into events, and
+//! writing them out. Knows nothing of sessions or commands.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::transcript::format::Transcript;
+
+/// One thing the picture shows, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A command, as typed (the first end it names, if it names one).
+    Call { text: String, end: Option<String> },
+    /// A segment from one end to another: `[SYN,ACK] seq=0 ack=1`, and its
+    /// fate on the lab's link if it was not simply passed.
+    Segment {
+        from: String,
+        to: String,
+        label: String,
+        fate: Option<String>,
+    },
+    /// An end's TCP state, from now on.
+    State { end: String, state: String },
+    /// Narration before a command.
+    Narration(String),
+}
+
+/// `  cli → srv  [SYN]  seq=0 win=… <…>   passed` or `  u → c  UDP len=3 "x"`.
+static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^\s+(?:\[\d+\] )?(\S+) → (\S+)\s+(\[[A-Z,]+\]|UDP|ICMP)\s*(.*?)(?:\s{3,}(\S.*))?$")
+});
+/// `  state cli: CLOSE → SYN_SENT`, `  state srv (half-open from …): SYN_RECV`.
+static STATE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^\s+state (\S+)(?: \([^)]*\))?: (?:(\S+) → )?(\S+)$"));
+/// What of a segment's details goes on its arrow: the sequence numbers and
+/// the length, not the window or options (they follow the machine).
+static DETAIL: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r#"\b(?:seq=\S+|ack=\S+|len=\d+)|"[^"]*"(?:\.\.\.)?"#));
+
+/// Compiles one of the fixed patterns above (the unit tests run each).
+fn pattern(source: &str) -> Regex {
+    Regex::new(source).expect("valid regex") // infallible: fixed patterns, each exercised by the tests
+}
+
+/// The events of a transcript, in order.
+pub fn events(transcript: &Transcript) -> Vec<Event> {
+    let mut events = Vec::new();
+    for entry in &transcript.entries {
+        for line in &entry.narration {
+            events.push(Event::Narration(line.clone()));
+        }
+        // The end a command names: `x = accept srv` makes x; else the
+        // first word after the verb.
+        let words: Vec<&str> = entry.command.split_whitespace().collect();
+        let end = match words.as_slice() {
+            [name, "=", ..] => Some(name.trim_end_matches(',').to_string()),
+            [_, first, ..] => Some(first.trim_end_matches(',').to_string()),
+            _ => None,
+        };
+        events.push(Event::Call {
+            text: entry.command.clone(),
+            end,
+        });
+        for line in &entry.expected {
+            if let Some(c) = SEGMENT.captures(line) {
+                let flags = c[3].trim_matches(['[', ']']).to_string();
+                let label = if flags == "ICMP" {
+                    // `ICMP port unreachable (for UDP v → … len=13)`: the what.
+                    let what = c[4].split(" (for").next().unwrap_or("");
+                    format!("ICMP {what}")
+                } else {
+                    let details: Vec<&str> = DETAIL.find_iter(&c[4]).map(|m| m.as_str()).collect();
+                    let mut label = flags;
+                    if !details.is_empty() {
+                        label.push(' ');
+                        label.push_str(&details.join(" "));
+                    }
+                    label
+                };
+                let fate = c
+                    .get(5)
+                    .map(|m| m.as_str().to_string())
+                    .filter(|f| f != "passed");
+                events.push(Event::Segment {
+                    from: c[1].to_string(),
+                    to: c[2].to_string(),
+                    label,
+                    fate,
+                });
+            } else if let Some(c) = STATE.captures(line)
+                // A new socket's first state (CLOSE, no arrow) is no news.
+                && (c.get(2).is_some() || line.contains('('))
+            {
+                events.push(Event::State {
+                    end: c[1].to_string(),
+                    state: c[3].to_string(),
+                });
+            }
+        }
+    }
+    events
+}
+
+/// The ends, in the order they first take part in a segment.
+fn ends(events: &[Event]) -> Vec<String> {
+    let mut ends: Vec<String> = Vec::new();
+    for event in events {
+        if let Event::Segment { from, to, .. } = event {
+            for end in [from, to] {
+                if !ends.contains(end) {
+                    ends.push(end.clone());
+                }
+            }
+        }
+    }
+    ends
+}
+
+/// Text made safe for a mermaid label: its own entity codes for the
+/// characters that end or start syntax, and no line breaks.
+fn mermaid_text(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            ';' => out.push_str("#59;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '%' => out.push_str("#37;"),
+            '&' => out.push_str("#amp;"),
+            '\\' => out.push_str("#92;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The transcript as a mermaid `sequenceDiagram`: a participant per end,
+/// a message per segment, a note for each call (over the end it names)
+/// and for each state an end enters.
+pub fn mermaid(transcript: &Transcript, title: &str) -> String {
+    let events = events(transcript);
+    let ends = ends(&events);
+    let alias = |end: &str| ends.iter().position(|e| e == end).map(|k| format!("e{k}"));
+    let mut out = String::from("sequenceDiagram\n");
+    if !title.is_empty() {
+        out.push_str(&format!("    title {}\n", mermaid_text(title)));
+    }
+    for (k, end) in ends.iter().enumerate() {
+        out.push_str(&format!("    participant e{k} as {}\n", mermaid_text(end)));
+    }
+    if ends.is_empty() {
+        out.push_str("    participant e0 as (no segments)\n");
+    }
+    for event in &events {
+        match event {
+            Event::Narration(_) => {}
+            Event::Call { text, end } => {
+                let over = end
+                    .as_deref()
+                    .and_then(alias)
+                    .unwrap_or_else(|| "e0".into());
+                out.push_str(&format!("    Note over {over}: {}\n", mermaid_text(text)));
+            }
+            Event::Segment {
+                from,
+                to,
+                label,
+                fate,
+            } => {
+                let (Some(from), Some(to)) = (alias(from), alias(to)) else {
+                    continue;
+                };
+                // A held segment has not crossed yet: its arrow is drawn
+                // when it is delivered (or dropped).
+                if fate.as_deref().is_some_and(|f| f.starts_with("held")) {
+                    continue;
+                }
+                // A lost or dropped segment ends in a cross.
+                let lost = fate.as_deref().is_some_and(|f| {
+                    f.contains("lost") || f.contains("dropped") || f.contains("queue full")
+                });
+                let arrow = if lost { "-x" } else { "->>" };
+                let mut text = label.clone();
+                if let Some(fate) = fate {
+                    text.push_str(&format!(" ({fate})"));
+                }
+                out.push_str(&format!("    {from}{arrow}{to}: {}\n", mermaid_text(&text)));
+            }
+            Event::State { end, state } => {
+                if let Some(at) = alias(end) {
+                    out.push_str(&format!("    Note over {at}: {}\n", mermaid_text(state)));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LESSON: &str = "# A handshake.\n> connect cli srv\nconnect(cli, 127.0.0.1:5) = 0\n  cli → srv  [SYN]      seq=0 win=[N] <mss [N]>\n  srv → cli  [SYN,ACK]  seq=0 ack=1 win=[N] <mss [N]>\n  cli → srv  [ACK]      seq=1 ack=1 win=[N] <TS>   dropped\n  state cli: CLOSE → ESTABLISHED\n  state srv (half-open from 127.0.0.1:9): SYN_RECV\n> sendto u c \"a;b\"\n  u → c  UDP len=3 \"a;b\"\n";
+
+    #[test]
+    fn a_transcript_becomes_calls_segments_and_states() {
+        let transcript = crate::transcript::format::parse(LESSON).unwrap();
+        let events = events(&transcript);
+        let segments: Vec<&Event> = events
+            .iter()
+            .filter(|e| matches!(e, Event::Segment { .. }))
+            .collect();
+        assert_eq!(segments.len(), 4);
+        assert_eq!(
+            segments[1],
+            &Event::Segment {
+                from: "srv".into(),
+                to: "cli".into(),
+                label: "SYN,ACK seq=0 ack=1".into(),
+                fate: None
+            }
+        );
+        assert!(events.contains(&Event::State {
+            end: "srv".into(),
+            state: "SYN_RECV".into()
+        }));
+        let text = mermaid(&transcript, "t");
+        assert_eq!(
+            text.matches("->>").count() + text.matches("-x").count(),
+            4,
+            "{text}"
+        );
+        assert!(text.contains("e0-xe1: ACK seq=1 ack=1 (dropped)"), "{text}");
+        assert!(text.contains("UDP len=3 #quot;a#59;b#quot;"), "{text}");
+        assert!(!text.contains('\u{1b}'));
+    }
+}
