@@ -112,10 +112,17 @@ pub enum Commands {
         /// standard output.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
-        /// The format: mermaid (a sequenceDiagram, which GitHub renders). Default:
-        /// from OUT's extension (.mmd, .mermaid), else mermaid.
+        /// The format: mermaid (a sequenceDiagram, which GitHub renders) or txt (a
+        /// ladder for a terminal). Default: from OUT's extension (.txt; .mmd,
+        /// .mermaid), else mermaid.
         #[arg(long, value_enum)]
         format: Option<DiagramFormat>,
+        /// The ladder's width in columns (txt; at least 40).
+        #[arg(long, default_value_t = 80)]
+        width: usize,
+        /// Draw the ladder with ASCII only (txt).
+        #[arg(long)]
+        ascii: bool,
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
@@ -144,6 +151,7 @@ pub enum Commands {
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiagramFormat {
     Mermaid,
+    Txt,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

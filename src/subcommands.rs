@@ -173,10 +173,20 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
         Some(Commands::Diagram {
             ref file,
             ref output,
-            format: _,
+            format,
+            width,
+            ascii,
             force,
         }) => {
-            return diagram_command(file, output.as_deref(), force);
+            let txt = match format {
+                Some(f) => f == crate::DiagramFormat::Txt,
+                None => output
+                    .as_deref()
+                    .and_then(|o| o.extension())
+                    .is_some_and(|e| e == "txt"),
+            };
+            let look = txt.then_some((width, ascii));
+            return diagram_command(file, output.as_deref(), look, force);
         }
         Some(Commands::Lessons) => {
             let text: String = library::listing()
@@ -395,10 +405,12 @@ fn record_command(file: &std::path::Path, setup: record::Setup) -> Result<usize,
     Ok(failures)
 }
 
-/// `socklab diagram FILE [-o OUT]`: the transcript's ladder as mermaid.
+/// `socklab diagram FILE [-o OUT]`: the transcript's ladder, as mermaid or
+/// as text for a terminal.
 fn diagram_command(
     file: &str,
     output: Option<&std::path::Path>,
+    ladder: Option<(usize, bool)>,
     force: bool,
 ) -> Result<usize, Exit> {
     let path = std::path::Path::new(file);
@@ -410,7 +422,10 @@ fn diagram_command(
     };
     let shown = socklab::safe_text::escape(file).into_owned();
     let parsed = format::parse(&text).map_err(|e| Exit::Error(format!("{shown}: {e}")))?;
-    let picture = socklab::diagram::mermaid(&parsed, &title);
+    let picture = match ladder {
+        Some((width, ascii)) => socklab::diagram::ladder(&parsed, width, ascii),
+        None => socklab::diagram::mermaid(&parsed, &title),
+    };
     match output {
         None => write_stdout(picture.as_bytes())?,
         Some(out) => {

@@ -128,4 +128,69 @@ fn a_strangers_lesson_cannot_write_mermaid_or_html_into_the_picture() {
         2,
         "the call and the state, one note each: {text}"
     );
+    // The terminal ladder passes no escape sequence from the file through.
+    std::fs::write(
+        &path,
+        "> send a \"\u{1b}]0;pwned\u{7}\u{1b}[2J\"\n  a → b  UDP len=3 \"\u{1b}[31mred\"\n  state a: CLOSE → \u{1b}[5mX\n",
+    )
+    .unwrap();
+    let (code, text, errors) = diagram(&[path.to_str().unwrap(), "--format", "txt"]);
+    assert_eq!(code, 0, "{errors}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+}
+
+/// The terminal ladder of lesson 41 at 80 and 120 columns, UTF-8 and
+/// ASCII, against golden files (regenerate one with
+/// `socklab diagram 41 --format txt --width W [--ascii] > tests/golden/…`).
+#[test]
+fn the_terminal_ladder_fits_its_width_and_matches_the_golden_files() {
+    for width in [80, 120] {
+        for ascii in [false, true] {
+            let width_text = width.to_string();
+            let mut args = vec!["41", "--format", "txt", "--width", &width_text];
+            if ascii {
+                args.push("--ascii");
+            }
+            let (code, text, errors) = diagram(&args);
+            assert_eq!(code, 0, "{errors}");
+            for line in text.lines() {
+                assert!(line.chars().count() <= width, "{width}: {line:?}");
+                assert!(!ascii || line.is_ascii(), "not ASCII: {line:?}");
+            }
+            // One arrow per crossing, each with its head.
+            let heads: &[char] = if ascii { &['>', '<'] } else { &['▶', '◀'] };
+            let arrows = text
+                .lines()
+                .filter(|l| l.contains(heads[0]) || l.contains(heads[1]))
+                .count();
+            let path = format!(
+                "{}/transcripts/41-lab-handshake.socklab",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            assert_eq!(arrows, crossings(&path), "{text}");
+            let golden = format!(
+                "{}/tests/golden/ladder-41-{width}{}.txt",
+                env!("CARGO_MANIFEST_DIR"),
+                if ascii { "-ascii" } else { "" }
+            );
+            assert_eq!(text, std::fs::read_to_string(&golden).unwrap(), "{golden}");
+        }
+    }
+    // The file's extension chooses the format.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ladder.txt");
+    let (code, _, errors) = diagram(&["41", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{errors}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        written,
+        std::fs::read_to_string(format!(
+            "{}/tests/golden/ladder-41-80.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    );
 }
