@@ -112,9 +112,10 @@ pub enum Commands {
         /// standard output.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
-        /// The format: mermaid (a sequenceDiagram, which GitHub renders) or txt (a
-        /// ladder for a terminal). Default: from OUT's extension (.txt; .mmd,
-        /// .mermaid), else mermaid.
+        /// The format: mermaid (a sequenceDiagram, which GitHub renders), txt (a
+        /// ladder for a terminal), svg (a self-contained picture) or html (the
+        /// picture beside the lesson's narration, for a handout). Default: from
+        /// OUT's extension (.txt, .svg, .html; else mermaid).
         #[arg(long, value_enum)]
         format: Option<DiagramFormat>,
         /// The ladder's width in columns (txt; at least 40).
@@ -152,6 +153,8 @@ pub enum Commands {
 pub enum DiagramFormat {
     Mermaid,
     Txt,
+    Svg,
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -178,14 +178,25 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             ascii,
             force,
         }) => {
-            let txt = match format {
-                Some(f) => f == crate::DiagramFormat::Txt,
-                None => output
+            use crate::DiagramFormat as F;
+            let format = format.unwrap_or_else(|| {
+                match output
                     .as_deref()
                     .and_then(|o| o.extension())
-                    .is_some_and(|e| e == "txt"),
+                    .and_then(|e| e.to_str())
+                {
+                    Some("txt") => F::Txt,
+                    Some("svg") => F::Svg,
+                    Some("html" | "htm") => F::Html,
+                    _ => F::Mermaid,
+                }
+            });
+            let look = match format {
+                F::Mermaid => Look::Mermaid,
+                F::Txt => Look::Ladder { width, ascii },
+                F::Svg => Look::Svg,
+                F::Html => Look::Html,
             };
-            let look = txt.then_some((width, ascii));
             return diagram_command(file, output.as_deref(), look, force);
         }
         Some(Commands::Lessons) => {
@@ -407,24 +418,42 @@ fn record_command(file: &std::path::Path, setup: record::Setup) -> Result<usize,
 
 /// `socklab diagram FILE [-o OUT]`: the transcript's ladder, as mermaid or
 /// as text for a terminal.
+/// What `socklab diagram` draws.
+enum Look {
+    Mermaid,
+    Ladder { width: usize, ascii: bool },
+    Svg,
+    Html,
+}
+
 fn diagram_command(
     file: &str,
     output: Option<&std::path::Path>,
-    ladder: Option<(usize, bool)>,
+    look: Look,
     force: bool,
 ) -> Result<usize, Exit> {
     let path = std::path::Path::new(file);
-    let (text, title) = if path.exists() {
-        (transcript::read_lesson(path)?, file.to_string())
+    let (text, name) = if path.exists() {
+        let stem = path
+            .file_stem()
+            .map_or(file.to_string(), |s| s.to_string_lossy().into_owned());
+        (transcript::read_lesson(path)?, stem)
     } else {
         let lesson = library::find(file)?;
         (lesson.text.to_string(), lesson.name.to_string())
     };
     let shown = socklab::safe_text::escape(file).into_owned();
     let parsed = format::parse(&text).map_err(|e| Exit::Error(format!("{shown}: {e}")))?;
-    let picture = match ladder {
-        Some((width, ascii)) => socklab::diagram::ladder(&parsed, width, ascii),
-        None => socklab::diagram::mermaid(&parsed, &title),
+    // The lesson's name and its first line of narration (its title).
+    let title = match parsed.entries.first().and_then(|e| e.narration.first()) {
+        Some(first) => format!("{name} — {first}"),
+        None => name,
+    };
+    let picture = match look {
+        Look::Ladder { width, ascii } => socklab::diagram::ladder(&parsed, width, ascii),
+        Look::Mermaid => socklab::diagram::mermaid(&parsed, &title),
+        Look::Svg => socklab::diagram::svg(&parsed, &title),
+        Look::Html => socklab::diagram::html(&parsed, &title),
     };
     match output {
         None => write_stdout(picture.as_bytes())?,

@@ -194,3 +194,94 @@ fn the_terminal_ladder_fits_its_width_and_matches_the_golden_files() {
         .unwrap()
     );
 }
+
+/// The lessons that put segments on the wire, as written in their files.
+fn lessons_with_segments() -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<std::path::PathBuf> =
+        std::fs::read_dir(format!("{}/transcripts", env!("CARGO_MANIFEST_DIR")))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| crossings(p.to_str().unwrap()) > 0)
+            .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn the_svg_parses_and_holds_each_segment_state_and_call_in_order() {
+    let path = format!(
+        "{}/transcripts/42-lab-close.socklab",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, svg, errors) = diagram(&[&path, "--format", "svg"]);
+    assert_eq!(code, 0, "{errors}");
+    // Parsed by python3's XML parser: the segments' labels in order, the
+    // states, the calls.
+    let script = "import sys, xml.dom.minidom as m\nd = m.parse(sys.stdin)\nfor t in d.getElementsByTagName('text'):\n    print(t.getAttribute('class') + '|' + ''.join(n.data for n in t.childNodes))\nprint('segments|%d' % sum(1 for l in d.getElementsByTagName('line') if 'segment' in l.getAttribute('class')))";
+    let output = common::output_with_stdin(
+        std::process::Command::new("python3")
+            .args(["-c", script])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped()),
+        svg.as_bytes(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let parsed = String::from_utf8_lossy(&output.stdout);
+    let of = |class: &str| -> Vec<String> {
+        parsed
+            .lines()
+            .filter_map(|l| l.strip_prefix(&format!("{class}|")))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(of("segments"), [crossings(&path).to_string()]);
+    let labels = of("label");
+    assert_eq!(labels.len(), crossings(&path));
+    assert!(labels[0].starts_with("SYN seq=0"), "{labels:?}");
+    assert!(labels[3].starts_with("FIN,ACK seq=1 ack=1"), "{labels:?}");
+    assert!(labels.iter().any(|l| l.contains("dropped")), "{labels:?}");
+    let states = of("state");
+    for state in [
+        "FIN_WAIT1",
+        "CLOSE_WAIT",
+        "FIN_WAIT2",
+        "LAST_ACK",
+        "TIME_WAIT",
+    ] {
+        assert!(states.iter().any(|s| s == state), "{state}: {states:?}");
+    }
+    assert!(of("call").iter().any(|c| c == "close cli"));
+    assert!(
+        !svg.contains("<script") && !svg.contains("href=\"http"),
+        "self-contained"
+    );
+
+    let (code, html, _) = diagram(&[&path, "--format", "html"]);
+    assert_eq!(code, 0);
+    assert!(html.contains("<svg") && html.contains("Content-Security-Policy"));
+    assert!(
+        html.contains("the close by hand"),
+        "the narration is beside it"
+    );
+    assert!(!html.contains("<script"));
+}
+
+/// docs/lessons/ holds each wire lesson's picture as socklab draws it now.
+#[test]
+fn the_lesson_pictures_in_docs_are_current() {
+    for path in lessons_with_segments() {
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let (code, svg, errors) = diagram(&[path.to_str().unwrap(), "--format", "svg"]);
+        assert_eq!(code, 0, "{errors}");
+        let doc = format!("{}/docs/lessons/{name}.svg", env!("CARGO_MANIFEST_DIR"));
+        let current = std::fs::read_to_string(&doc).unwrap_or_default();
+        assert!(
+            current == svg,
+            "{doc} is out of date; regenerate it with:\n  cargo run -- diagram transcripts/{name}.socklab -o docs/lessons/{name}.svg --force"
+        );
+    }
+}
