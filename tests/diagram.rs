@@ -285,3 +285,71 @@ fn the_lesson_pictures_in_docs_are_current() {
         );
     }
 }
+
+/// A generated handout opened in headless Chromium (in a network
+/// namespace of its own, so nothing leaves the machine): the page loads
+/// with no console message, and the picture is drawn — the screenshot's
+/// right part, where the SVG is, is far from blank.
+#[test]
+fn the_html_handout_renders_in_headless_chromium() {
+    let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        eprintln!("skipped: no chromium here (.ci/run installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("close.html");
+    let shot = dir.path().join("close.png");
+    let (code, _, errors) = diagram(&["42", "-o", page.to_str().unwrap()]);
+    assert_eq!(code, 0, "{errors}");
+    let output = std::process::Command::new("unshare")
+        .args([
+            "-rn",
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+        ])
+        .args(["--hide-scrollbars", "--enable-logging=stderr", "--v=0"])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("--screenshot={}", shot.display()))
+        .args(["--window-size=1600,1300"])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&output.stderr);
+    if log.contains("unshare failed") || log.contains("Operation not permitted") {
+        eprintln!("skipped: no private network for chromium here: {log}");
+        return;
+    }
+    assert!(output.status.success(), "{log}");
+    let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
+    assert!(console.is_empty(), "console messages: {console:?}");
+    let decoder = png::Decoder::new(std::fs::File::open(&shot).unwrap());
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let channels = info.color_type.samples();
+    let (width, height) = (info.width as usize, info.height as usize);
+    assert!(width >= 1600 && height >= 1300, "{width}x{height}");
+    // The SVG sits right of the narration: count what is not white there.
+    let mut inked = 0;
+    let mut total = 0;
+    for y in 0..height {
+        for x in width * 3 / 10..width {
+            let at = (y * width + x) * channels;
+            total += 1;
+            if pixels[at..at + 3].iter().any(|&v| v < 200) {
+                inked += 1;
+            }
+        }
+    }
+    assert!(inked * 100 > total, "{inked} of {total} pixels drawn");
+}
