@@ -36,366 +36,35 @@
 //! what a result changes in the handle table (`session`) or how it is shown
 //! (`runner`, `render`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io;
-use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::os::unix::thread::JoinHandleExt;
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use nix::sys::epoll::{Epoll, EpollCreateFlags, EpollEvent, EpollFlags, EpollTimeout};
-use nix::sys::eventfd::{EfdFlags, EventFd};
 use nix::sys::pthread::pthread_kill;
 use nix::sys::signal::Signal;
 
 use crate::session::Handle;
 use crate::step::Step;
 
+mod inbox;
+mod probe;
+mod wakes;
+
+pub use inbox::{Event, Inbox};
+pub use probe::Probe;
+pub use wakes::Shared;
+
+use probe::FinishOnDrop;
+use wakes::{Wakes, is_listening, wake_stays_visible};
+
 /// A worker's stack: it runs one command's code (parsing and rendering stay
 /// on the driver's thread), far from the 2 MiB a thread gets by default.
 const WORKER_STACK: usize = 256 * 1024;
-
-/// What a worker's blocking call is doing, for settling and stopping.
-pub struct Probe {
-    job: u32,
-    /// Where the worker reports each call's return (shared by all jobs).
-    returned: Arc<Mutex<Vec<u32>>>,
-    /// The worker's kernel thread id (0 until it has started).
-    tid: AtomicI32,
-    in_call: AtomicBool,
-    /// Calls begun so far: the number of the current call while `in_call`.
-    calls: AtomicU64,
-    /// The number of the call the driver saw asleep, while nothing that
-    /// could wake it has happened since (0: none).
-    asleep: AtomicU64,
-    /// The current call can end on a timer of its own, which no socket
-    /// wake-up announces: it is never marked asleep.
-    timed: AtomicBool,
-    finished: Mutex<bool>,
-    done: Condvar,
-}
-
-impl Probe {
-    fn new(job: u32, returned: Arc<Mutex<Vec<u32>>>) -> Probe {
-        Probe {
-            job,
-            returned,
-            tid: AtomicI32::new(0),
-            in_call: AtomicBool::new(false),
-            calls: AtomicU64::new(0),
-            asleep: AtomicU64::new(0),
-            timed: AtomicBool::new(false),
-            finished: Mutex::new(false),
-            done: Condvar::new(),
-        }
-    }
-
-    /// Runs one blocking call, marked as in flight; `timed` if it can end
-    /// on a timer of its own (a receive timeout, a poll timeout).
-    pub fn call<T>(&self, timed: bool, call: impl FnOnce() -> T) -> T {
-        self.timed.store(timed, Ordering::SeqCst);
-        self.calls.fetch_add(1, Ordering::SeqCst);
-        self.in_call.store(true, Ordering::SeqCst);
-        let result = call();
-        self.in_call.store(false, Ordering::SeqCst);
-        if let Ok(mut returned) = self.returned.lock() {
-            returned.push(self.job);
-        }
-        result
-    }
-
-    fn finish(&self) {
-        if let Ok(mut finished) = self.finished.lock() {
-            *finished = true;
-        }
-        self.done.notify_all();
-    }
-
-    fn is_finished(&self) -> bool {
-        self.finished.lock().map(|f| *f).unwrap_or(true)
-    }
-
-    /// Waits up to `limit` for the worker to finish; true if it has.
-    fn wait_finished(&self, limit: Duration) -> bool {
-        let Ok(finished) = self.finished.lock() else {
-            return true;
-        };
-        match self.done.wait_timeout_while(finished, limit, |f| !*f) {
-            Ok((finished, _)) => *finished,
-            Err(_) => true,
-        }
-    }
-
-    /// Seen asleep in the call it is still in, with no wake-up since.
-    fn known_asleep(&self) -> bool {
-        let asleep = self.asleep.load(Ordering::SeqCst);
-        self.in_call.load(Ordering::SeqCst)
-            && asleep != 0
-            && asleep == self.calls.load(Ordering::SeqCst)
-    }
-
-    /// Something may have woken the worker: look at it again.
-    fn woken(&self) {
-        self.asleep.store(0, Ordering::SeqCst);
-    }
-
-    /// Remembers it asleep in call `call` (if that call is still the
-    /// current one, the mark holds; else it does not match).
-    fn mark_asleep(&self, call: u64) {
-        self.asleep.store(call, Ordering::SeqCst);
-    }
-
-    /// Finished, or asleep inside its blocking call (read in /proc). A
-    /// wake-up (a connection queued, data arrived) makes a sleeping thread
-    /// runnable before the call that caused it returns, so a settled worker
-    /// has nothing left to report about the steps before. Returns whether
-    /// it is settled, and the number of the call it sleeps in, if it does.
-    fn settled(&self) -> (bool, Option<u64>) {
-        if self.is_finished() {
-            return (true, None);
-        }
-        let call = self.calls.load(Ordering::SeqCst);
-        let asleep = self.in_call.load(Ordering::SeqCst)
-            && thread_is_sleeping(self.tid.load(Ordering::SeqCst));
-        (asleep, asleep.then_some(call))
-    }
-}
-
-/// Marks the worker finished, tells the jobs so, and wakes the inbox's
-/// waiters, even when the worker sent nothing (a stopped watcher) or
-/// panicked.
-struct FinishOnDrop {
-    probe: Arc<Probe>,
-    inbox: Arc<Inbox>,
-    ended: Arc<Mutex<Vec<u32>>>,
-    job: u32,
-}
-
-impl Drop for FinishOnDrop {
-    fn drop(&mut self) {
-        self.probe.finish();
-        if let Ok(mut ended) = self.ended.lock() {
-            ended.push(self.job);
-        }
-        self.inbox.wake();
-    }
-}
-
-/// True when the kernel shows the thread in interruptible sleep (`S`).
-fn thread_is_sleeping(tid: i32) -> bool {
-    if tid == 0 {
-        return false;
-    }
-    let Ok(stat) = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat")) else {
-        return false;
-    };
-    // `tid (comm) S …`: the state follows the last ')'.
-    stat.rsplit_once(')')
-        .and_then(|(_, rest)| rest.trim_start().chars().next())
-        == Some('S')
-}
-
-/// The workers' sockets in one epoll set, edge-triggered for every event,
-/// so one `epoll_wait(0)` names the jobs something may have woken. Each
-/// socket is in the set once, for as long as a job holds it (`Worker`
-/// keeps it open until the job is stopped, and it leaves the set first).
-struct Wakes {
-    epoll: Epoll,
-    events: Vec<EpollEvent>,
-    /// By descriptor: the jobs that use the socket.
-    sockets: HashMap<RawFd, Vec<u32>>,
-}
-
-/// A socket a worker shares with the session.
-pub type Shared = Arc<dyn AsFd + Send + Sync>;
-
-const WAKE_EVENTS: EpollFlags = EpollFlags::EPOLLIN
-    .union(EpollFlags::EPOLLOUT)
-    .union(EpollFlags::EPOLLPRI)
-    .union(EpollFlags::EPOLLRDHUP)
-    .union(EpollFlags::EPOLLHUP)
-    .union(EpollFlags::EPOLLERR)
-    .union(EpollFlags::EPOLLET);
-
-impl Wakes {
-    fn new() -> io::Result<Wakes> {
-        Ok(Wakes {
-            epoll: Epoll(crate::sys::move_out_of_the_way(
-                Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC)?.0,
-            )),
-            events: vec![EpollEvent::empty(); 64],
-            sockets: HashMap::new(),
-        })
-    }
-
-    /// Watches `socket` for `job`; false if the set cannot take it.
-    fn add(&mut self, socket: BorrowedFd<'_>, job: u32) -> bool {
-        let raw = socket.as_raw_fd();
-        if let Some(jobs) = self.sockets.get_mut(&raw) {
-            jobs.push(job);
-            return true;
-        }
-        if self
-            .epoll
-            .add(socket, EpollEvent::new(WAKE_EVENTS, raw as u64))
-            .is_err()
-        {
-            return false;
-        }
-        self.sockets.insert(raw, vec![job]);
-        true
-    }
-
-    /// Stops watching `sockets` for `job` (one no job uses leaves the set;
-    /// they are still open).
-    fn release(&mut self, job: u32, sockets: &[Shared]) {
-        for socket in sockets {
-            let raw = socket.as_fd().as_raw_fd();
-            let Some(jobs) = self.sockets.get_mut(&raw) else {
-                continue;
-            };
-            jobs.retain(|&j| j != job);
-            if jobs.is_empty() {
-                let _ = self.epoll.delete(socket.as_fd());
-                self.sockets.remove(&raw);
-            }
-        }
-    }
-
-    /// The jobs using `fd`.
-    fn users(&self, fd: RawFd) -> &[u32] {
-        self.sockets.get(&fd).map_or(&[], Vec::as_slice)
-    }
-
-    /// Calls `woken` for every job whose sockets were woken since the last look.
-    fn collect(&mut self, mut woken: impl FnMut(u32)) {
-        loop {
-            let count = match self.epoll.wait(&mut self.events, EpollTimeout::ZERO) {
-                Ok(count) => count,
-                Err(nix::errno::Errno::EINTR) => continue,
-                Err(_) => return,
-            };
-            for event in &self.events[..count] {
-                self.users(event.data() as RawFd)
-                    .iter()
-                    .for_each(|&job| woken(job));
-            }
-            if count < self.events.len() {
-                return;
-            }
-        }
-    }
-}
-
-fn is_listening(socket: &Shared) -> bool {
-    use nix::sys::socket::{getsockopt, sockopt::AcceptConn};
-    getsockopt(&socket.as_fd(), AcceptConn).unwrap_or(false)
-}
-
-/// Whether a wake-up of every one of `sockets` will show in the epoll set
-/// even if the worker takes what woke it: each is writable (EPOLLOUT
-/// stands), has hung up or failed (those stand too), or listens (a new
-/// connection comes with a step the session sees: see `Jobs::note_step`).
-/// Also whether one of them listens.
-fn wake_stays_visible(sockets: &[Shared]) -> (bool, bool) {
-    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
-    let mut fds: Vec<PollFd> = sockets
-        .iter()
-        .map(|s| PollFd::new(s.as_fd(), PollFlags::POLLOUT))
-        .collect();
-    if poll(&mut fds, PollTimeout::ZERO).is_err() {
-        return (false, false);
-    }
-    let standing = PollFlags::POLLOUT | PollFlags::POLLHUP | PollFlags::POLLERR;
-    let mut visible = true;
-    let mut listening = false;
-    for (fd, socket) in fds.iter().zip(sockets) {
-        if is_listening(socket) {
-            listening = true;
-        } else if !fd.revents().is_some_and(|r| r.intersects(standing)) {
-            visible = false;
-        }
-    }
-    (visible, listening)
-}
-
-/// One result from a worker: a step to show, and the handles it created.
-pub struct Event {
-    pub job: u32,
-    pub step: Step,
-    pub handles: Vec<Handle>,
-}
-
-/// Results waiting to be shown. Its eventfd is readable exactly while the
-/// queue holds something (or a worker has ended since the last take), so
-/// any number of waiters can poll it.
-pub struct Inbox {
-    queue: Mutex<Queue>,
-    ready: EventFd,
-}
-
-#[derive(Default)]
-struct Queue {
-    events: VecDeque<Event>,
-    /// The eventfd was made readable since the last take.
-    signalled: bool,
-}
-
-impl Inbox {
-    fn new() -> io::Result<Inbox> {
-        let ready = EventFd::from_flags(EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK)?;
-        Ok(Inbox {
-            queue: Mutex::new(Queue::default()),
-            ready,
-        })
-    }
-
-    /// Makes the fd readable until the next `take_all`.
-    fn wake(&self) {
-        if let Ok(mut queue) = self.queue.lock() {
-            queue.signalled = true;
-            let _ = self.ready.write(1);
-        }
-    }
-
-    fn push(&self, event: Event) {
-        if let Ok(mut queue) = self.queue.lock() {
-            if !queue.signalled {
-                queue.signalled = true;
-                let _ = self.ready.write(1);
-            }
-            queue.events.push_back(event);
-        }
-    }
-
-    /// Everything waiting, oldest first.
-    pub fn take_all(&self) -> Vec<Event> {
-        let Ok(mut queue) = self.queue.lock() else {
-            return Vec::new();
-        };
-        if queue.signalled {
-            // Nonblocking: EAGAIN when nothing was signalled.
-            let _ = self.ready.read();
-            queue.signalled = false;
-        }
-        queue.events.drain(..).collect()
-    }
-
-    /// The jobs whose results wait.
-    fn waiting(&self) -> BTreeSet<u32> {
-        self.queue
-            .lock()
-            .map(|queue| queue.events.iter().map(|event| event.job).collect())
-            .unwrap_or_default()
-    }
-
-    /// Readable while results are waiting.
-    pub fn fd(&self) -> BorrowedFd<'_> {
-        self.ready.as_fd()
-    }
-}
 
 /// What a worker is given: where to send results, its probe, and whether it
 /// has been told to stop.
@@ -422,7 +91,6 @@ impl Context {
     }
 }
 
-/// What a worker does.
 /// What a worker does.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Work {
