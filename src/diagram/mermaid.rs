@@ -1,0 +1,88 @@
+//! The ladder as a mermaid `sequenceDiagram`, every text in mermaid's
+//! own entity codes.
+
+use super::{Event, ends, events};
+use crate::transcript::format::Transcript;
+
+/// Text made safe for a mermaid label: its own entity codes for the
+/// characters that end or start syntax, and no line breaks.
+fn mermaid_text(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            ';' => out.push_str("#59;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '%' => out.push_str("#37;"),
+            '&' => out.push_str("#amp;"),
+            '\\' => out.push_str("#92;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The transcript as a mermaid `sequenceDiagram`: a participant per end,
+/// a message per segment, a note for each call (over the end it names)
+/// and for each state an end enters.
+pub fn mermaid(transcript: &Transcript, title: &str) -> String {
+    let events = events(transcript);
+    let ends = ends(&events);
+    let alias = |end: &str| ends.iter().position(|e| e == end).map(|k| format!("e{k}"));
+    let mut out = String::from("sequenceDiagram\n");
+    if !title.is_empty() {
+        out.push_str(&format!("    title {}\n", mermaid_text(title)));
+    }
+    for (k, end) in ends.iter().enumerate() {
+        out.push_str(&format!("    participant e{k} as {}\n", mermaid_text(end)));
+    }
+    if ends.is_empty() {
+        out.push_str("    participant e0 as (no segments)\n");
+    }
+    for event in &events {
+        match event {
+            Event::Narration(_) => {}
+            Event::Call { text, end } => {
+                let over = end
+                    .as_deref()
+                    .and_then(alias)
+                    .unwrap_or_else(|| "e0".into());
+                out.push_str(&format!("    Note over {over}: {}\n", mermaid_text(text)));
+            }
+            Event::Segment {
+                from,
+                to,
+                label,
+                fate,
+            } => {
+                let (Some(from), Some(to)) = (alias(from), alias(to)) else {
+                    continue;
+                };
+                // A held segment has not crossed yet: its arrow is drawn
+                // when it is delivered (or dropped).
+                if fate.as_deref().is_some_and(|f| f.starts_with("held")) {
+                    continue;
+                }
+                // A lost or dropped segment ends in a cross.
+                let lost = fate.as_deref().is_some_and(|f| {
+                    f.contains("lost") || f.contains("dropped") || f.contains("queue full")
+                });
+                let arrow = if lost { "-x" } else { "->>" };
+                let mut text = label.clone();
+                if let Some(fate) = fate {
+                    text.push_str(&format!(" ({fate})"));
+                }
+                out.push_str(&format!("    {from}{arrow}{to}: {}\n", mermaid_text(&text)));
+            }
+            Event::State { end, state } => {
+                if let Some(at) = alias(end) {
+                    out.push_str(&format!("    Note over {at}: {}\n", mermaid_text(state)));
+                }
+            }
+        }
+    }
+    out
+}
