@@ -128,6 +128,9 @@ fn run(options: &Options) -> Result<(), String> {
         missed += main_figures(options, &scripts, &output)?;
     }
     missed += scale_figures(options, &scripts, &output)?;
+    if !options.only_scale {
+        missed += lab_figures(options)?;
+    }
     println!(
         "{}",
         match missed {
@@ -361,6 +364,91 @@ fn scale_figures(options: &Options, scripts: &Scripts, output: &Path) -> Result<
         growth <= 1.0,
         "≤ 1 MiB",
     );
+    Ok(missed)
+}
+
+/// The lab's relay (issue 14): what a bulk transfer across the link with no
+/// properties reaches, and how closely `link rate 10mbit` holds its rate
+/// over a transfer of about 2 s (frame bytes the link passed × 8 / the
+/// receiver's time from its first call to EOF). Skipped where the lab
+/// cannot be made.
+fn lab_figures(options: &Options) -> Result<usize, String> {
+    let transfer = |rate: &str, bytes: usize| {
+        format!(
+            "{rate}srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\nconnect cli b:80\nconn = accept srv\nwire summary\ndrain conn &\nsendall cli \"x\"*{bytes}\nshutdown cli write\nwait\nlink\n"
+        )
+    };
+    let run = |script: String| -> Result<Option<(f64, f64, f64)>, String> {
+        let output = Command::new(SOCKLAB)
+            .args(["run", "--lab", "--json", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child
+                    .stdin
+                    .take()
+                    .ok_or_else(|| std::io::Error::other("no stdin"))?
+                    .write_all(script.as_bytes())?;
+                child.wait_with_output()
+            })
+            .map_err(|e| format!("cannot run socklab --lab: {e}"))?;
+        let steps: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect();
+        let drain = steps
+            .iter()
+            .find(|s| s["verb"] == "drain" && s["background"] == "result")
+            .map(|s| s["fields"]["drain"].clone());
+        let link = steps
+            .iter()
+            .find(|s| s["input"] == "link")
+            .map(|s| s["fields"]["link"]["a->b"].clone());
+        Ok(match (drain, link) {
+            (Some(drain), Some(link)) => {
+                let seconds = drain["seconds"].as_f64().unwrap_or(0.0).max(1e-9);
+                let payload = drain["received"].as_f64().unwrap_or(0.0) * 8.0 / seconds / 1e6;
+                let line = link["bytes"].as_f64().unwrap_or(0.0) * 8.0 / seconds / 1e6;
+                Some((payload, line, seconds))
+            }
+            _ => None,
+        })
+    };
+    let runs = options.runs.min(3);
+    let mut free = Vec::new();
+    let mut rated = Vec::new();
+    for _ in 0..runs {
+        let Some((payload, _, _)) = run(transfer("", 10_000_000))? else {
+            println!("\nlab: skipped (the lab cannot be made here)");
+            return Ok(0);
+        };
+        free.push(payload);
+        if let Some((_, line, _)) = run(transfer("link rate 10mbit a->b\n", 2_500_000))? {
+            rated.push(line);
+        }
+    }
+    let free = median_of(free);
+    let rated = median_of(rated);
+    println!();
+    println!(
+        "lab: 10 MB a->b across the relayed link with no properties: {free:.0} Mbit/s (no target yet: the issue's is half a direct veth pair's, not measured here)"
+    );
+    let error = (rated / 10.0 - 1.0).abs() * 100.0;
+    let missed = if options.full {
+        verdict(
+            "link rate 10mbit, 2.5 MB: line rate",
+            rated,
+            " Mb/s",
+            |_| error <= 5.0,
+            "within 5 %",
+        )
+    } else {
+        println!("link rate 10mbit, 2.5 MB: line rate {rated:.2} Mbit/s (small run: not judged)");
+        0
+    };
     Ok(missed)
 }
 
