@@ -1,7 +1,7 @@
 //! The ladder for a terminal: box-drawing or ASCII, cut to a width, with
 //! no escape sequence from the file passed through.
 
-use super::{Event, ends, events, fit};
+use super::{Arrow, Event, arrow, ends, events, fit};
 use crate::transcript::format::Transcript;
 
 /// The lines and arrows of a ladder: box-drawing, or ASCII.
@@ -100,15 +100,18 @@ pub fn ladder(transcript: &Transcript, width: usize, ascii: bool) -> String {
                 label,
                 fate,
             } => {
-                let (Some(a), Some(b)) = (at(from), at(to)) else {
+                let Some(Arrow {
+                    from: a,
+                    to: b,
+                    text,
+                    lost,
+                }) = arrow(&ends, from, to, label, fate.as_deref())
+                else {
                     continue;
                 };
-                if a == b || fate.as_deref().is_some_and(|f| f.starts_with("held")) {
+                if a == b {
                     continue;
                 }
-                let lost = fate.as_deref().is_some_and(|f| {
-                    f.contains("lost") || f.contains("dropped") || f.contains("queue full")
-                });
                 let (left, right) = (x(a.min(b)), x(a.max(b)));
                 let mut row = blank();
                 for cell in row.iter_mut().take(right).skip(left + 1) {
@@ -123,10 +126,6 @@ pub fn ladder(transcript: &Transcript, width: usize, ascii: bool) -> String {
                     row[right - 1] = head;
                 } else {
                     row[left + 1] = head;
-                }
-                let mut text = label.clone();
-                if let Some(fate) = fate {
-                    text.push_str(&format!(" ({fate})"));
                 }
                 let room = right - left;
                 let text = fit(&terminal_text(&text, ascii), room.saturating_sub(4), ascii);

@@ -1,7 +1,7 @@
 //! The ladder as a mermaid `sequenceDiagram`, every text in mermaid's
 //! own entity codes.
 
-use super::{Event, ends, events};
+use super::{Event, arrow, ends, events};
 use crate::transcript::format::Transcript;
 
 /// Text made safe for a mermaid label: its own entity codes for the
@@ -58,24 +58,17 @@ pub fn mermaid(transcript: &Transcript, title: &str) -> String {
                 label,
                 fate,
             } => {
-                let (Some(from), Some(to)) = (alias(from), alias(to)) else {
+                let Some(arrow) = arrow(&ends, from, to, label, fate.as_deref()) else {
                     continue;
                 };
-                // A held segment has not crossed yet: its arrow is drawn
-                // when it is delivered (or dropped).
-                if fate.as_deref().is_some_and(|f| f.starts_with("held")) {
-                    continue;
-                }
                 // A lost or dropped segment ends in a cross.
-                let lost = fate.as_deref().is_some_and(|f| {
-                    f.contains("lost") || f.contains("dropped") || f.contains("queue full")
-                });
-                let arrow = if lost { "-x" } else { "->>" };
-                let mut text = label.clone();
-                if let Some(fate) = fate {
-                    text.push_str(&format!(" ({fate})"));
-                }
-                out.push_str(&format!("    {from}{arrow}{to}: {}\n", mermaid_text(&text)));
+                let line = if arrow.lost { "-x" } else { "->>" };
+                out.push_str(&format!(
+                    "    e{}{line}e{}: {}\n",
+                    arrow.from,
+                    arrow.to,
+                    mermaid_text(&arrow.text)
+                ));
             }
             Event::State { end, state } => {
                 if let Some(at) = alias(end) {

@@ -136,6 +136,44 @@ pub(crate) fn ends(events: &[Event]) -> Vec<String> {
     ends
 }
 
+/// A segment as every picture draws it: from one end's place to another's,
+/// labelled with its fate where it was not simply passed, and lost or not.
+pub(crate) struct Arrow {
+    pub from: usize,
+    pub to: usize,
+    pub text: String,
+    pub lost: bool,
+}
+
+/// The arrow for a segment between `ends`; None if it is not drawn: a held
+/// segment has not crossed yet (its arrow comes when it is delivered or
+/// dropped), and an end that is not among `ends` has no line.
+pub(crate) fn arrow(
+    ends: &[String],
+    from: &str,
+    to: &str,
+    label: &str,
+    fate: Option<&str>,
+) -> Option<Arrow> {
+    let at = |end: &str| ends.iter().position(|e| e == end);
+    let (from, to) = (at(from)?, at(to)?);
+    if fate.is_some_and(|f| f.starts_with("held")) {
+        return None;
+    }
+    let lost = fate
+        .is_some_and(|f| f.contains("lost") || f.contains("dropped") || f.contains("queue full"));
+    let text = match fate {
+        Some(fate) => format!("{label} ({fate})"),
+        None => label.to_string(),
+    };
+    Some(Arrow {
+        from,
+        to,
+        text,
+        lost,
+    })
+}
+
 /// `text` cut to `room` characters, an ellipsis marking the cut.
 pub(crate) fn fit(text: &str, room: usize, ascii: bool) -> String {
     if text.chars().count() <= room {

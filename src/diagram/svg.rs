@@ -1,7 +1,7 @@
 //! The ladder as a self-contained SVG, and as an HTML handout with the
 //! lesson's narration beside it; every text escaped for XML.
 
-use super::{Event, ends, events, fit};
+use super::{Arrow, Event, arrow, ends, events, fit};
 use crate::transcript::format::Transcript;
 
 /// Text made safe for XML character data and attributes.
@@ -58,20 +58,19 @@ pub fn svg(transcript: &Transcript, title: &str) -> String {
                 label,
                 fate,
             } => {
-                let (Some(a), Some(b)) = (at(from), at(to)) else {
+                let Some(Arrow {
+                    from: a,
+                    to: b,
+                    text,
+                    lost,
+                }) = arrow(&ends, from, to, label, fate.as_deref())
+                else {
                     continue;
                 };
-                if a == b || fate.as_deref().is_some_and(|f| f.starts_with("held")) {
+                if a == b {
                     continue;
                 }
-                let lost = fate.as_deref().is_some_and(|f| {
-                    f.contains("lost") || f.contains("dropped") || f.contains("queue full")
-                });
                 let (x1, x2) = (x(a), x(b));
-                let mut text = label.clone();
-                if let Some(fate) = fate {
-                    text.push_str(&format!(" ({fate})"));
-                }
                 // Monospace at 14 px: about 8.5 px a character, and a
                 // margin either side so no label crosses a line.
                 let room = ((x1.abs_diff(x2) * 2).saturating_sub(40) / 17).max(8);
