@@ -8,7 +8,7 @@
 //! Owns: that thread. Does not own the results (`jobs`) or their text (`runner`).
 
 use std::io::{self, Write};
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, OwnedFd};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
@@ -25,6 +25,7 @@ pub type Print = Box<dyn FnMut(String) + Send>;
 
 pub struct Courier {
     stop: Arc<EventFd>,
+    poke: Arc<EventFd>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -39,17 +40,39 @@ impl Courier {
             EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK,
         )?);
         let stopped = Arc::clone(&stop);
+        // Poked after every line (`poke`): the fds to watch may have changed
+        // (`wire on`, a new handle); poked once now to take them.
+        let poke = Arc::new(EventFd::from_flags(
+            EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK,
+        )?);
+        poke.write(1)?;
+        let poked = Arc::clone(&poke);
         let thread =
             crate::interrupt::spawn_without_sigint("socklab-courier".into(), None, move || {
+                // What moves between steps wakes the courier too (copies of
+                // the session's fds, taken anew after every wake-up).
+                let mut between = Vec::new();
                 loop {
-                    match sys::poll(&[inbox.fd(), stopped.as_fd()], libc::POLLIN, -1) {
+                    let mut fds = vec![inbox.fd(), stopped.as_fd(), poked.as_fd()];
+                    fds.extend(between.iter().map(|fd: &OwnedFd| fd.as_fd()));
+                    let moved = match sys::poll(&fds, libc::POLLIN, -1) {
                         Ok((_, revents)) if revents[1] != 0 => return,
-                        Ok(_) | Err(Errno::EINTR) => {}
+                        Ok((_, revents)) => {
+                            if revents[2] != 0 {
+                                let _ = poked.read();
+                            }
+                            revents[3..].iter().any(|&r| r != 0)
+                        }
+                        Err(Errno::EINTR) => false,
                         Err(_) => return,
-                    }
+                    };
                     let text = {
                         let mut runner = runner.lock().unwrap_or_else(PoisonError::into_inner);
-                        let text = runner.deliver_captured();
+                        let mut text = runner.deliver_captured();
+                        if moved {
+                            text.extend(runner.between_captured());
+                        }
+                        between = runner.between_fds();
                         if let Ok(mut names) = handles.lock() {
                             *names = crate::parse::HandleNames::handle_names(&runner.session);
                         }
@@ -62,8 +85,15 @@ impl Courier {
             })?;
         Ok(Courier {
             stop,
+            poke,
             thread: Some(thread),
         })
+    }
+
+    /// Says a line has run: the fds that show what moves between steps are
+    /// taken anew.
+    pub fn poke(&self) {
+        let _ = self.poke.write(1);
     }
 
     /// Ends the thread. Drop the editor first: a printer waiting for a

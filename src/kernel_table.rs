@@ -89,6 +89,7 @@ impl Held {
                     from: Some(ghost.state),
                     to: now,
                     closed: true,
+                    when: None,
                 });
             }
             match now {

@@ -18,6 +18,7 @@
 #![deny(unsafe_code)]
 
 pub mod address;
+pub mod clock;
 pub mod command;
 pub mod courier;
 pub mod diagram;

@@ -61,7 +61,7 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
         Err(_) => courier::stdout_print(),
     };
     let courier = Courier::start(Arc::clone(&runner), inbox, Arc::clone(&handles), print)?;
-    let ended = read_lines(&mut editor, &runner, &handles, &mut history);
+    let ended = read_lines(&mut editor, &runner, &handles, &mut history, &courier);
     drop(editor);
     courier.stop();
     ended?;
@@ -75,6 +75,7 @@ fn read_lines(
     runner: &Shared,
     handles: &crate::helper::HandleList,
     history: &mut Option<HistoryFile>,
+    courier: &Courier,
 ) -> rustyline::Result<()> {
     loop {
         let prompt = prompt(&lock(runner).session);
@@ -99,6 +100,7 @@ fn read_lines(
                 if flow == Flow::Stop {
                     return Ok(());
                 }
+                courier.poke();
             }
             Err(ReadlineError::Interrupted) => continue,
             // Bytes that are not UTF-8 (a terminal in another encoding, a

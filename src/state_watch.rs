@@ -16,7 +16,7 @@
 //!
 //! Owns: the epoll set. Does not own the handles or their states (`session`).
 
-use std::os::fd::{AsRawFd, BorrowedFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
 
 use nix::sys::epoll::{Epoll, EpollCreateFlags, EpollEvent, EpollFlags, EpollTimeout};
 
@@ -52,6 +52,12 @@ impl StateWatch {
             unwatched: Vec::new(),
             nested_woken: false,
         })
+    }
+
+    /// The epoll set's fd: readable when a watched socket woke (to poll
+    /// while waiting for a line).
+    pub fn fd(&self) -> BorrowedFd<'_> {
+        self.epoll.0.as_fd()
     }
 
     /// Starts watching a TCP socket. It counts as woken once, so its first

@@ -41,6 +41,8 @@ pub struct StateChange {
     pub to: Option<TcpState>,
     /// The handle's fd is closed; the kernel still holds the connection.
     pub closed: bool,
+    /// When it was read (or, between steps, the segment that caused it).
+    pub when: Option<crate::clock::When>,
 }
 
 #[derive(Debug)]

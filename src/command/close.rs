@@ -108,6 +108,7 @@ impl Close {
                 from: Some(before),
                 to: None,
                 closed: false,
+                when: None,
             }),
         }
         Ok(step)

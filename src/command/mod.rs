@@ -524,6 +524,7 @@ impl Command {
 /// → session → step.)
 pub fn run(parsed: Parsed, line: &str, session: &mut Session) -> Step {
     let verb = parsed.verb;
+    session.begin_step();
     let mut step = match parsed.background {
         Some(_) => background::launch(parsed, line, session)
             .unwrap_or_else(|error| Step::usage(verb, error)),

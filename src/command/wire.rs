@@ -17,7 +17,9 @@ pub const SPEC: Spec = Spec {
     summary: "Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on) or a line per direction for bulk traffic (summary: segments, bytes, sequence range, retransmissions), stop (off), or write what was shown as a pcap file for Wireshark or tshark (save FILE).",
     notes: "Ends are named by handle; sequence numbers count from each side's SYN, as tcpdump \
             and Wireshark show them. Segments that arrive between steps (a delayed ACK, the \
-            peer's FIN) show at the next step. A packet socket needs CAP_NET_RAW: run as root, \
+            peer's FIN) are marked `(+43 ms, between steps)`: shown as they happen while \
+            socklab waits for a line, else with the next step; what came well after a call \
+            began is marked `(+100 ms)`. A packet socket needs CAP_NET_RAW: run as root, \
             or socklab --sandbox. `socklab --wire` starts with it on. `wire save` never \
             follows a symbolic link and never replaces a file unless given --force; a lesson \
             (socklab test, play) may not save at all.",

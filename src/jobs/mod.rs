@@ -365,7 +365,9 @@ impl Jobs {
     /// Whether the wake-up set had anything to report, as the session's
     /// epoll set (which holds it) saw at its step's end.
     pub fn set_wake_hint(&mut self, woken: bool) {
-        self.wake_hint = Some(woken);
+        // A wake-up reported once (before a step's call, say) stands until
+        // the jobs have looked.
+        self.wake_hint = Some(self.wake_hint == Some(true) || woken);
     }
 
     /// Brings into view the jobs something may have woken: their sockets'

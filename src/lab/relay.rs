@@ -20,7 +20,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -174,6 +174,21 @@ struct State {
     asked: u64,
     answered: u64,
     stop: bool,
+    /// Readable while the log has crossings not yet taken (`log_fd`).
+    log_signal: Option<Arc<EventFd>>,
+}
+
+impl State {
+    /// Logs a crossing; the first since the log was taken makes the log's
+    /// fd readable (one write per batch, not per frame).
+    fn log_crossing(&mut self, crossing: Crossing) {
+        if self.log.is_empty()
+            && let Some(signal) = &self.log_signal
+        {
+            let _ = signal.write(1);
+        }
+        self.log.push(crossing);
+    }
 }
 
 /// The relay: its thread, and the state the session acts on.
@@ -183,6 +198,7 @@ pub struct Relay {
     /// Packet sockets on va (to host a) and vb (to host b).
     sides: Arc<[OwnedFd; 2]>,
     started: Instant,
+    log_signal: Arc<EventFd>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -221,7 +237,17 @@ impl Relay {
             EventFd::from_flags(EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK)
                 .map_err(|e| format!("eventfd: {}", e.desc()))?,
         );
-        let state = Arc::new((Mutex::new(State::default()), Condvar::new()));
+        let log_signal = Arc::new(
+            EventFd::from_flags(EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK)
+                .map_err(|e| format!("eventfd: {}", e.desc()))?,
+        );
+        let state = Arc::new((
+            Mutex::new(State {
+                log_signal: Some(Arc::clone(&log_signal)),
+                ..State::default()
+            }),
+            Condvar::new(),
+        ));
         let started = Instant::now();
         let thread = {
             let (state, wake, sides) = (Arc::clone(&state), Arc::clone(&wake), Arc::clone(&sides));
@@ -235,6 +261,7 @@ impl Relay {
             wake,
             sides,
             started,
+            log_signal,
             thread: Some(thread),
         })
     }
@@ -280,7 +307,19 @@ impl Relay {
 
     /// Everything logged since the last call.
     pub fn take_log(&self) -> Vec<Crossing> {
-        std::mem::take(&mut lock(&self.state.0).log)
+        let mut state = lock(&self.state.0);
+        let _ = self.log_signal.read();
+        std::mem::take(&mut state.log)
+    }
+
+    /// Readable while crossings wait in the log (to poll between steps).
+    pub fn log_fd(&self) -> BorrowedFd<'_> {
+        self.log_signal.as_fd()
+    }
+
+    /// When the relay started: crossings' `at` count from it.
+    pub fn started(&self) -> Instant {
+        self.started
     }
 
     /// Holds (true) or passes frames in the given directions.
@@ -387,7 +426,7 @@ impl Relay {
                 } else {
                     counters.hand_drops += 1;
                 }
-                state.log.push(Crossing {
+                state.log_crossing(Crossing {
                     at: self.started.elapsed(),
                     dir: frame.dir,
                     frame: frame.frame.clone(),
@@ -503,7 +542,7 @@ fn send_due(state: &(Mutex<State>, Condvar), sides: &[OwnedFd; 2], started: Inst
         let counters = &mut guard.path.counters[flight.dir.index()];
         counters.passed += 1;
         counters.bytes += flight.frame.len() as u64;
-        guard.log.push(Crossing {
+        guard.log_crossing(Crossing {
             at: started.elapsed(),
             dir: flight.dir,
             frame: flight.frame,
@@ -597,7 +636,7 @@ fn decide(
         send(sides, dir, &frame);
         if kind == Kind::Icmp {
             let mut guard = lock(&state.0);
-            guard.log.push(Crossing {
+            guard.log_crossing(Crossing {
                 at: started.elapsed(),
                 dir,
                 frame,
@@ -679,7 +718,7 @@ fn decide(
             Fate::Passed
         }
     };
-    guard.log.push(Crossing {
+    guard.log_crossing(Crossing {
         at,
         dir,
         frame,

@@ -78,6 +78,8 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
                 "from": c.from.map(|s| s.name()),
                 "to": c.to.map(|s| s.name()),
                 "no_fd": c.closed,
+                "t": c.when.map(|w| w.seconds()),
+                "between": c.when.is_some_and(|w| w.between),
             })
         })
         .collect();

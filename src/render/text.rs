@@ -55,14 +55,29 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
         }
         None => {
             for segment in step.wire.iter().flatten() {
-                writeln!(out, "  {}", segment.text(step.encoding).dimmed())?;
+                let line = segment.text(step.encoding);
+                writeln!(out, "  {}{}", line.dimmed(), mark(segment.when))?;
             }
         }
     }
     for change in &step.changes {
-        writeln!(out, "  {}", state_line(change).yellow())?;
+        writeln!(
+            out,
+            "  {}{}",
+            state_line(change).yellow(),
+            mark(change.when)
+        )?;
     }
     Ok(())
+}
+
+/// `  (+44 ms, between steps)` after a line whose moment was not its
+/// step's call (see `clock`); nothing for what came with the call.
+fn mark(when: Option<crate::clock::When>) -> String {
+    match when.and_then(|w| w.mark()) {
+        Some(mark) => format!("  {}", mark.cyan()),
+        None => String::new(),
+    }
 }
 
 /// Whether colour is on (`Colorize` copies its text even when it is off,

@@ -2,9 +2,7 @@
 //! produced (settled at step boundaries, or captured for the shell's
 //! courier), `wait`, and `quit`, which stops them all.
 
-use std::fs::File;
 use std::io::Write;
-use std::os::fd::AsFd;
 
 use super::{Flow, Runner, SETTLE_LIMIT};
 use crate::error::UsageError;
@@ -125,22 +123,5 @@ impl<W: Write> Runner<W> {
         let closed = self.session.close_all();
         step.field("closed", closed);
         self.show(line, &step);
-    }
-
-    /// Waits until `input` is readable, showing background results that come
-    /// meanwhile. (A file is always readable: a script runs straight on.)
-    pub(super) fn show_results_until_readable(&mut self, input: &File) {
-        while !self.session.jobs.is_empty() {
-            let Some(inbox) = self.session.jobs.inbox_fd() else {
-                return;
-            };
-            if self.out.flush().is_err() {
-                return;
-            }
-            match sys::poll(&[input.as_fd(), inbox], libc::POLLIN, -1) {
-                Ok((_, revents)) if revents[0] == 0 => self.deliver(),
-                _ => return,
-            }
-        }
     }
 }

@@ -9,6 +9,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 mod background;
+mod between;
 mod recording;
 
 use recording::Recording;
@@ -147,6 +148,7 @@ impl<W: Write> Runner<W> {
             Err((verb, error)) => {
                 self.echo_line(line);
                 let mut step = Step::usage(verb.unwrap_or("?"), error);
+                self.session.begin_step();
                 self.session.refresh_states(&mut step);
                 self.show(line, &step)
             }

@@ -126,6 +126,10 @@ impl Session {
             // bases: applying is the same for the same frame.)
             view.relative.apply(&mut segment);
             segment.fate = Some(fate(&crossing));
+            segment.when = Some(crate::clock::When {
+                t: self.clock.at(view.lab.relay.started() + crossing.at),
+                ..Default::default()
+            });
             segments.push(segment);
         }
         segments
@@ -244,6 +248,7 @@ fn queued_change(
         from,
         to,
         closed: true,
+        when: None,
     }
 }
 
@@ -304,6 +309,7 @@ impl Session {
                                 from: handle.state,
                                 to: None,
                                 closed: false,
+                                when: None,
                             });
                         }
                     }

@@ -26,7 +26,7 @@ pub use crate::kind::Kind;
 use crate::names::TcpState;
 use crate::parse::HandleNames;
 use crate::state_watch::StateWatch;
-use crate::step::{JobRole, Outcome, Step};
+use crate::step::{JobRole, Outcome, StateChange, Step};
 use crate::wire::Capture;
 
 mod address_of;
@@ -107,6 +107,11 @@ pub struct Session {
     /// Steps carry their machine-only fields (a table as JSON objects,
     /// which text output never shows): false when only text is rendered.
     structured: bool,
+    /// When the session started, and its steps' bounds (see `clock`).
+    clock: crate::clock::Clock,
+    /// State changes read before the current step's call: they happened
+    /// between steps.
+    between_changes: Vec<StateChange>,
 }
 
 impl Session {
@@ -147,6 +152,8 @@ impl Session {
             private_network: false,
             lab: None,
             structured: true,
+            clock: crate::clock::Clock::default(),
+            between_changes: Vec::new(),
         })
     }
 
@@ -232,6 +239,8 @@ impl Session {
             private_network: self.private_network,
             lab: None,
             structured: self.structured,
+            clock: crate::clock::Clock::default(),
+            between_changes: Vec::new(),
         })
     }
 
@@ -511,7 +520,7 @@ impl Session {
         for handle in event.handles {
             self.push(handle);
         }
-        self.refresh_states(&mut step);
+        self.refresh(&mut step, states::Placing::Job);
         step
     }
 

@@ -3,11 +3,11 @@
 //! kernel holds after close, and in a debug build checks the shortcut
 //! against a full read.
 
-use std::os::fd::{AsFd, AsRawFd};
-#[cfg(debug_assertions)]
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::time::Duration;
 
 use super::{Session, connection_tuple};
+use crate::clock::When;
 use crate::names::TcpState;
 use crate::step::{StateChange, Step};
 use crate::sys;
@@ -16,19 +16,129 @@ use crate::sys;
 /// so after them only the sockets the kernel woke are read.
 const DATA_VERBS: [&str; 4] = ["send", "sendall", "recv", "recvfrom"];
 
+/// Below this much idle time between two steps nothing is read before the
+/// next call: what moved in so short a gap is shown with that call. (A step
+/// that follows another at once — a script, a benchmark — costs no extra
+/// system call.)
+const IDLE: Duration = Duration::from_millis(1);
+
+/// How a step's times are placed against the steps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Placing {
+    /// A foreground step: before its call began is between steps.
+    Step,
+    /// A background job's result: its call ran on a worker, so nothing in
+    /// it is marked (JSON still has the times).
+    Job,
+    /// What the session saw while it waited for the next line.
+    Between,
+}
+
 impl Session {
+    /// A step's call is about to be made. If the session was idle, what
+    /// moved meanwhile is read now, so it is shown as between steps rather
+    /// than as caused by this call.
+    pub fn begin_step(&mut self) {
+        if self.clock.begin() < IDLE {
+            return;
+        }
+        let mut changes = Vec::new();
+        self.read_states(None, &[], &mut changes);
+        let when = self.clock.between_now();
+        for change in &mut changes {
+            change.when = Some(when);
+        }
+        self.between_changes.extend(changes);
+    }
+
     /// Reads the TCP state of every handle whose state may have moved — the
     /// ones the step acted on, the ones a background job uses, the ones the
-    /// kernel woke (see `state_watch`) — and the kernel's view of closed ones.
+    /// kernel woke (see `state_watch`) — and the kernel's view of closed
+    /// ones; and, with the wire view, the segments. Each carries its time.
     pub fn refresh_states(&mut self, step: &mut Step) {
+        self.refresh(step, Placing::Step);
+    }
+
+    /// What moved while the session waited for its next line (the shell,
+    /// a pipe): a step with no call, everything in it between steps; None
+    /// if nothing moved.
+    pub fn between_step(&mut self) -> Option<Step> {
+        let mut step = Step::new("between", None);
+        step.outcome = crate::step::Outcome::Done;
+        self.refresh(&mut step, Placing::Between);
+        let seen = !step.changes.is_empty() || step.wire.as_ref().is_some_and(|w| !w.is_empty());
+        seen.then_some(step)
+    }
+
+    /// The file descriptors that become readable when something moves
+    /// between steps: the state watch, the capture, the lab's link. Poll
+    /// them while waiting for a line, then call `between_step`.
+    pub fn between_fds(&self) -> Vec<BorrowedFd<'_>> {
+        let mut fds = Vec::new();
+        if let Some(watch) = &self.watch {
+            fds.push(watch.fd());
+        }
+        if let Some(capture) = &self.wire {
+            fds.push(capture.fd());
+        }
+        if let Some(view) = &self.lab {
+            fds.push(view.lab.relay.log_fd());
+        }
+        fds
+    }
+
+    pub(super) fn refresh(&mut self, step: &mut Step, placing: Placing) {
         // In the lab, what the step sent has crossed the link (and what
         // that caused) before any state is read.
         self.sync_lab();
-        let mut kernel_held = Vec::new();
         let acted = match step.handle.as_deref() {
-            Some(name) if !DATA_VERBS.contains(&step.verb) => Some(name),
+            Some(name) if !DATA_VERBS.contains(&step.verb) => Some(name.to_string()),
             _ => None,
         };
+        self.jobs.note_step(step.verb, step.handle.as_deref());
+        let mut changes = Vec::new();
+        self.read_states(acted.as_deref(), &step.new_handles, &mut changes);
+        let read = match placing {
+            Placing::Between => self.clock.between_now(),
+            _ => self.clock.now(),
+        };
+        for change in &mut changes {
+            change.when = Some(read);
+        }
+        let earlier = std::mem::take(&mut self.between_changes);
+        step.changes.splice(0..0, earlier);
+        step.changes.extend(changes);
+        if self.wire.is_some() || self.lab.is_some() {
+            let mut segments = self.drain_wire();
+            for segment in &mut segments {
+                segment.when = segment.when.map(|w| match placing {
+                    Placing::Between => self.clock.between(w.t),
+                    _ => self.clock.place(w.t),
+                });
+            }
+            if self.wire_summary {
+                step.wire_summary = Some(crate::wire::summary::summarize(
+                    &segments,
+                    &mut self.wire_highest,
+                ));
+            }
+            step.wire = Some(segments);
+        }
+        place(step, placing);
+        if placing == Placing::Step {
+            self.clock.end();
+        }
+    }
+
+    /// Reads the states that may have moved into `changes` (see
+    /// `refresh_states`).
+    fn read_states(
+        &mut self,
+        acted: Option<&str>,
+        new_handles: &[String],
+        changes: &mut Vec<StateChange>,
+    ) {
+        let mut kernel_held = Vec::new();
         if let Some(watch) = &mut self.watch {
             if !self.jobs_nested
                 && let Some(set) = self.jobs.wake_fd()
@@ -40,7 +150,6 @@ impl Session {
                 self.jobs.set_wake_hint(watch.take_nested());
             }
         }
-        self.jobs.note_step(step.verb, step.handle.as_deref());
         // Which handles to read, in the order made: with no watch, or in the
         // lab, every TCP handle (there a socket can move with no wake-up the
         // watch sees: a simultaneous open takes SYN_SENT to SYN_RECV, and a
@@ -54,7 +163,7 @@ impl Session {
                     .filter_map(|fd| self.handles.slot_of_fd(fd))
                     .chain(acted.and_then(|name| self.handles.slot_of(name)))
                     .chain(
-                        step.new_handles
+                        new_handles
                             .iter()
                             .filter_map(|name| self.handles.slot_of(name)),
                     )
@@ -84,11 +193,12 @@ impl Session {
             if now == handle.state {
                 continue;
             }
-            step.changes.push(StateChange {
+            changes.push(StateChange {
                 handle: handle.name.clone(),
                 from: handle.state,
                 to: now,
                 closed: false,
+                when: None,
             });
             if now.is_some_and(TcpState::is_connected) && handle.tuple.is_none() {
                 handle.tuple = connection_tuple(&handle.socket);
@@ -110,26 +220,17 @@ impl Session {
             self.check_states();
         }
         for (name, tuple, state, host) in kernel_held {
-            step.changes.push(StateChange {
+            changes.push(StateChange {
                 handle: name.clone(),
                 from: None,
                 to: Some(state),
                 closed: true,
+                when: None,
             });
             self.add_ghost(&name, tuple, state, host);
         }
-        self.refresh_held(&mut step.changes);
-        self.lab_queued_changes(&mut step.changes);
-        if self.wire.is_some() || self.lab.is_some() {
-            let segments = self.drain_wire();
-            if self.wire_summary {
-                step.wire_summary = Some(crate::wire::summary::summarize(
-                    &segments,
-                    &mut self.wire_highest,
-                ));
-            }
-            step.wire = Some(segments);
-        }
+        self.refresh_held(changes);
+        self.lab_queued_changes(changes);
     }
 
     /// Each handle's TCP state as the kernel has it now (None for other
@@ -193,6 +294,46 @@ impl Session {
                     now
                 );
             }
+        }
+    }
+}
+
+/// Places the step's changes and segments: a job's are not marked. A
+/// state change takes the time of the last segment its handle sent or
+/// received before it was read (the ACK that moved FIN_WAIT1 to FIN_WAIT2),
+/// when there is one; else it keeps when it was read, unmarked unless
+/// between steps (a read says when it was seen, not when it happened).
+fn place(step: &mut Step, placing: Placing) {
+    let unmark = |when: &mut Option<When>| {
+        if let Some(w) = when {
+            w.between = false;
+            w.after = Duration::ZERO;
+        }
+    };
+    if placing == Placing::Job {
+        step.changes.iter_mut().for_each(|c| unmark(&mut c.when));
+        step.wire
+            .iter_mut()
+            .flatten()
+            .for_each(|s| unmark(&mut s.when));
+        return;
+    }
+    let segments = step.wire.as_deref().unwrap_or_default();
+    for change in &mut step.changes {
+        let Some(when) = &mut change.when else {
+            continue;
+        };
+        let name = change.handle.split(" (").next().unwrap_or_default();
+        let cause = segments
+            .iter()
+            .rev()
+            .filter_map(|s| Some((s, s.when?)))
+            .find(|(s, w)| w.t <= when.t && (s.from == name || s.to == name))
+            .map(|(_, w)| w);
+        match cause {
+            Some(cause) => *when = cause,
+            None if !when.between => when.after = Duration::ZERO,
+            None => {}
         }
     }
 }

@@ -114,7 +114,9 @@ impl Session {
             let Some(capture) = &mut self.wire else {
                 return Vec::new();
             };
-            capture.drain(|segment| known.iter().any(|end| end.owns(segment)))
+            capture.drain(&self.clock, |segment| {
+                known.iter().any(|end| end.owns(segment))
+            })
         };
         for segment in &mut segments {
             segment.from = end_name(&known, segment.src, segment.dst);

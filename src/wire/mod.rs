@@ -6,7 +6,8 @@
 //! system call that caused it (the reply too: the peer's stack runs in the
 //! same softirq), so draining the socket right after a step gets exactly
 //! what that step caused; what comes later (a delayed ACK, a peer's FIN)
-//! shows at the next step. Each frame is seen twice on loopback, outgoing
+//! carries the kernel's timestamp, by which the session tells it came
+//! between steps (see `clock`). Each frame is seen twice on loopback, outgoing
 //! and incoming: only the outgoing copy is kept. Only frames to or from the
 //! session's own sockets are shown and saved.
 //!
@@ -19,7 +20,7 @@ pub mod summary;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, IoSliceMut};
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::time::{Duration, SystemTime};
 
 use nix::errno::Errno;
@@ -31,6 +32,7 @@ use nix::sys::time::TimeSpec;
 use pcap_file::DataLink;
 use pcap_file::pcap::{PcapHeader, PcapPacket, PcapWriter};
 
+use crate::clock::{Clock, When};
 use segment::Relative;
 pub use segment::{Proto, Segment};
 
@@ -92,7 +94,7 @@ impl Capture {
 
     /// Everything sent on loopback since the last call that `keep` accepts,
     /// decoded, with relative sequence numbers, in the order it was sent.
-    pub fn drain(&mut self, keep: impl Fn(&Segment) -> bool) -> Vec<Segment> {
+    pub fn drain(&mut self, clock: &Clock, keep: impl Fn(&Segment) -> bool) -> Vec<Segment> {
         let mut segments = Vec::new();
         while let Some((frame, at)) = self.next_frame() {
             let Some(mut segment) = segment::decode(&frame) else {
@@ -102,6 +104,10 @@ impl Capture {
                 continue;
             }
             self.relative.apply(&mut segment);
+            segment.when = Some(When {
+                t: clock.from_wall(at),
+                ..When::default()
+            });
             self.keep(at, frame);
             segments.push(segment);
         }
@@ -158,6 +164,11 @@ impl Capture {
             self.saved_bytes -= old.len();
             self.dropped += 1;
         }
+    }
+
+    /// The packet socket: readable when a frame waits (to poll between steps).
+    pub fn fd(&self) -> BorrowedFd<'_> {
+        self.socket.as_fd()
     }
 
     /// How many frames `save` would write.

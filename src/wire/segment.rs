@@ -52,6 +52,9 @@ pub struct Segment {
     pub icmp: Option<IcmpError>,
     /// On the lab's link: what happened to it there.
     pub fate: Option<LinkFate>,
+    /// When it was sent (the capture's kernel timestamp, or when it reached
+    /// the lab's link), placed against the steps by the session.
+    pub when: Option<crate::clock::When>,
 }
 
 /// A segment's fate on the lab's link (set by the session from the relay).
@@ -109,6 +112,7 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
                 payload: tcp.payload().to_vec(),
                 icmp: None,
                 fate: None,
+                when: None,
             })
         }
         TransportSlice::Udp(udp) => Some(Segment {
@@ -125,6 +129,7 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
             payload: udp.payload().to_vec(),
             icmp: None,
             fate: None,
+            when: None,
         }),
         TransportSlice::Icmpv4(icmp) => {
             let what = match (icmp.type_u8(), icmp.code_u8()) {
@@ -198,6 +203,7 @@ fn icmp_error(what: String, quoted: &[u8], v6: bool) -> Option<Segment> {
         payload: Vec::new(),
         icmp: Some(IcmpError { what, about, len }),
         fate: None,
+        when: None,
     })
 }
 
@@ -306,6 +312,8 @@ impl Segment {
             "win": self.win,
             "options": self.options,
         });
+        value["t"] = json!(self.when.map(|w| w.seconds()));
+        value["between"] = json!(self.when.is_some_and(|w| w.between));
         if let Some(fate) = &self.fate {
             value["fate"] = json!(fate.name);
             value["held"] = json!(fate.held);
@@ -346,6 +354,7 @@ mod tests {
             payload: Vec::new(),
             icmp: None,
             fate: None,
+            when: None,
         }
     }
 

@@ -1,0 +1,199 @@
+//! When things happened: the session's clock, and the time each segment
+//! and state change carries relative to it and to the steps.
+//!
+//! A step begins when its call is about to be made and ends when its
+//! states and segments have been read. What happened after one step ended
+//! and before the next began happened *between steps* (a delayed ACK 40 ms
+//! after `shutdown`, a peer closing): it is marked so, never passed off as
+//! caused by the next call. What happened during a step well after its call
+//! began (a blocking `recv`, a SYN-ACK 100 ms away in the lab) is marked
+//! with how long after.
+//!
+//! Owns: the clock and `When`. Does not own where times come from (the
+//! capture's kernel timestamps, the relay's log) or how they are shown.
+
+use std::time::{Duration, Instant, SystemTime};
+
+/// Below this, something that came during a step came with its call and
+/// carries no mark in text (JSON always has the time).
+pub const WITH_THE_CALL: Duration = Duration::from_millis(10);
+
+/// When a segment or a state change happened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct When {
+    /// Since the session started.
+    pub t: Duration,
+    /// After the previous step ended and before this one began.
+    pub between: bool,
+    /// How long after the previous step ended (between steps), or after
+    /// this step began.
+    pub after: Duration,
+}
+
+impl When {
+    /// The text mark: `(+44 ms, between steps)`, `(+100 ms)`, or nothing
+    /// for what came with the step's own call.
+    pub fn mark(&self) -> Option<String> {
+        if self.between {
+            return Some(format!("(+{}, between steps)", span(self.after)));
+        }
+        (self.after >= WITH_THE_CALL).then(|| format!("(+{})", span(self.after)))
+    }
+
+    /// Seconds since the session started, for JSON.
+    pub fn seconds(&self) -> f64 {
+        self.t.as_secs_f64()
+    }
+}
+
+/// `44 ms`, `1.25 s`: a span as a person reads it.
+pub fn span(d: Duration) -> String {
+    if d < Duration::from_secs(1) {
+        format!("{} ms", d.as_millis())
+    } else {
+        format!("{:.2} s", d.as_secs_f64())
+    }
+}
+
+/// The session's clock: its start, and the steps' bounds.
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    started: Instant,
+    /// When the current (or last) step began.
+    began: Instant,
+    /// When the previous step ended.
+    ended: Instant,
+}
+
+impl Default for Clock {
+    fn default() -> Clock {
+        let now = Instant::now();
+        Clock {
+            started: now,
+            began: now,
+            ended: now,
+        }
+    }
+}
+
+impl Clock {
+    /// A step begins now; returns how long the session was idle since the
+    /// previous step ended.
+    pub fn begin(&mut self) -> Duration {
+        let now = Instant::now();
+        self.began = now;
+        now.saturating_duration_since(self.ended)
+    }
+
+    /// The step ends now.
+    pub fn end(&mut self) {
+        self.ended = Instant::now();
+    }
+
+    /// Since the session started.
+    pub fn since_start(&self, at: Instant) -> Duration {
+        at.saturating_duration_since(self.started)
+    }
+
+    /// The session time of a kernel timestamp taken on the wall clock
+    /// (`SO_TIMESTAMPNS`): converted through the two clocks read now, so
+    /// the wall clock's steps and slews since the session began do not
+    /// move it.
+    pub fn from_wall(&self, wall: Duration) -> Duration {
+        let now = Instant::now();
+        let wall_now = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default();
+        let ago = wall_now.saturating_sub(wall);
+        self.since_start(now).saturating_sub(ago)
+    }
+
+    /// The session time of an instant.
+    pub fn at(&self, at: Instant) -> Duration {
+        self.since_start(at)
+    }
+
+    /// Places a time against the current step: between steps if before it
+    /// began (and then how long after the previous one ended), else how
+    /// long after it began.
+    pub fn place(&self, t: Duration) -> When {
+        let began = self.since_start(self.began);
+        if t < began {
+            When {
+                t,
+                between: true,
+                after: t.saturating_sub(self.since_start(self.ended)),
+            }
+        } else {
+            When {
+                t,
+                between: false,
+                after: t - began,
+            }
+        }
+    }
+
+    /// Now, as something read between steps (before the current step's call).
+    pub fn between_now(&self) -> When {
+        self.between(self.since_start(Instant::now()))
+    }
+
+    /// A time between steps: how long after the previous step ended.
+    pub fn between(&self, t: Duration) -> When {
+        When {
+            t,
+            between: true,
+            after: t.saturating_sub(self.since_start(self.ended)),
+        }
+    }
+
+    /// Now, placed against the current step.
+    pub fn now(&self) -> When {
+        self.place(self.since_start(Instant::now()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_say_between_steps_or_how_long_after() {
+        let between = When {
+            t: Duration::from_millis(500),
+            between: true,
+            after: Duration::from_millis(44),
+        };
+        assert_eq!(between.mark().as_deref(), Some("(+44 ms, between steps)"));
+        let late = When {
+            between: false,
+            after: Duration::from_millis(1250),
+            ..between
+        };
+        assert_eq!(late.mark().as_deref(), Some("(+1.25 s)"));
+        let with_the_call = When {
+            between: false,
+            after: Duration::from_millis(3),
+            ..between
+        };
+        assert_eq!(with_the_call.mark(), None);
+    }
+
+    #[test]
+    fn a_time_before_the_step_began_is_between_steps() {
+        let started = Instant::now();
+        let ms = Duration::from_millis;
+        let clock = Clock {
+            started,
+            ended: started + ms(50),
+            began: started + ms(100),
+        };
+        let before = clock.place(ms(90));
+        assert!(before.between);
+        assert_eq!(before.after, ms(40));
+        let after = clock.place(ms(120));
+        assert!(!after.between);
+        assert_eq!(after.after, ms(20));
+        assert!(!clock.place(ms(100)).between);
+    }
+}

@@ -1,0 +1,280 @@
+//! The ladder under one step, live in the terminal (`wire ladder`): a
+//! column per end of each connection the step's segments crossed, an arrow
+//! per segment, each end's state written at its column when it changes, and
+//! the time at the left. Fits a width: a label loses its options first,
+//! then its sequence numbers, and only then is cut.
+//!
+//! Takes plain rows (the renderer makes them from a step), so it knows
+//! nothing of sessions or captures.
+
+use super::fit;
+
+/// What an arrow says, in the order it gives it up to fit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Label {
+    /// `SYN,ACK`, `UDP`, `ICMP port unreachable`.
+    pub flags: String,
+    /// `seq=0 ack=1`.
+    pub numbers: String,
+    /// `len=5 "hello"`.
+    pub data: String,
+    /// `<mss 65495,sackOK,TS,wscale 7>`.
+    pub options: String,
+    /// The fate on the lab's link where it was not simply passed.
+    pub fate: Option<String>,
+    /// Lost on the way: the arrow ends in a cross.
+    pub lost: bool,
+}
+
+impl Label {
+    /// The label as wide as `room` allows: everything; else without the
+    /// options; else without seq/ack too; else that, cut.
+    fn fitted(&self, room: usize, ascii: bool) -> String {
+        let fate = self.fate.as_deref().map(|f| format!("({f})"));
+        let build = |parts: &[&str]| -> String {
+            parts
+                .iter()
+                .copied()
+                .chain(fate.as_deref())
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let tries = [
+            build(&[&self.flags, &self.numbers, &self.data, &self.options]),
+            build(&[&self.flags, &self.numbers, &self.data]),
+            build(&[&self.flags, &self.data]),
+        ];
+        for text in &tries {
+            if text.chars().count() <= room {
+                return text.clone();
+            }
+        }
+        fit(&tries[2], room, ascii)
+    }
+}
+
+/// One row under the step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    Segment {
+        from: String,
+        to: String,
+        label: Label,
+    },
+    State {
+        end: String,
+        state: String,
+    },
+}
+
+/// A row and the time shown at its left (`+0 ms`, `+43 ms ↺` between steps).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timed {
+    pub time: String,
+    pub row: Row,
+}
+
+/// Where a state's text may go: the width of the longest TCP state name
+/// (ESTABLISHED) and a space.
+const STATE_ROOM: usize = 12;
+/// The time column: `+1234 ms` and a space.
+const TIME_ROOM: usize = 10;
+
+struct Pen {
+    line: char,
+    dash: char,
+    right: char,
+    left: char,
+    lost: char,
+}
+
+const UNICODE: Pen = Pen {
+    line: '│',
+    dash: '─',
+    right: '▶',
+    left: '◀',
+    lost: '✕',
+};
+
+const ASCII: Pen = Pen {
+    line: '|',
+    dash: '-',
+    right: '>',
+    left: '<',
+    lost: 'x',
+};
+
+/// The ladder of one step's rows, `width` columns wide: one ladder per
+/// connection (pair of ends) in the order they first appear, each with its
+/// ends' names over their lines. States of ends in no segment's connection
+/// are left out (returned as the second list, for the plain view).
+pub fn step_ladder(rows: &[Timed], width: usize, ascii: bool) -> (Vec<String>, Vec<Timed>) {
+    let pen = if ascii { ASCII } else { UNICODE };
+    let width = width.max(TIME_ROOM + 2 * STATE_ROOM + 16);
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for timed in rows {
+        if let Row::Segment { from, to, .. } = &timed.row
+            && !pairs
+                .iter()
+                .any(|(a, b)| (a == from && b == to) || (a == to && b == from))
+        {
+            pairs.push((from.clone(), to.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    let mut placed = vec![false; rows.len()];
+    for (left, right) in &pairs {
+        let x0 = TIME_ROOM + STATE_ROOM;
+        let x1 = width - STATE_ROOM - 1;
+        let blank = || {
+            let mut row = vec![' '; width];
+            row[x0] = pen.line;
+            row[x1] = pen.line;
+            row
+        };
+        let mut header = vec![' '; width];
+        let name_room = (x1 - x0) / 2;
+        let put = |row: &mut Vec<char>, at: usize, text: &str| {
+            for (i, c) in text.chars().enumerate() {
+                if let Some(cell) = row.get_mut(at + i) {
+                    *cell = c;
+                }
+            }
+        };
+        for (x, name) in [(x0, left), (x1, right)] {
+            let name = fit(&clean(name, ascii), name_room, ascii);
+            let start = (x + 1).saturating_sub(name.chars().count().div_ceil(2));
+            put(&mut header, start, &name);
+        }
+        out.push(line(header));
+        for (k, timed) in rows.iter().enumerate() {
+            let mut row = blank();
+            match &timed.row {
+                Row::Segment { from, to, label } => {
+                    let rightward = from == left && to == right;
+                    if !rightward && !(from == right && to == left) {
+                        continue;
+                    }
+                    for cell in row.iter_mut().take(x1).skip(x0 + 1) {
+                        *cell = pen.dash;
+                    }
+                    let head = match (rightward, label.lost) {
+                        (_, true) => pen.lost,
+                        (true, false) => pen.right,
+                        (false, false) => pen.left,
+                    };
+                    row[if rightward { x1 - 1 } else { x0 + 1 }] = head;
+                    let room = (x1 - x0).saturating_sub(4);
+                    put(&mut row, x0 + 2, &clean(&label.fitted(room, ascii), ascii));
+                }
+                Row::State { end, state } => {
+                    let state = fit(&clean(state, ascii), STATE_ROOM - 1, ascii);
+                    if end == left {
+                        put(&mut row, x0 - 1 - state.chars().count(), &state);
+                    } else if end == right {
+                        put(&mut row, x1 + 2, &state);
+                    } else {
+                        continue;
+                    }
+                }
+            }
+            put(&mut row, 0, &fit(&clean(&timed.time, ascii), TIME_ROOM - 1, ascii));
+            placed[k] = true;
+            out.push(line(row));
+        }
+    }
+    let rest = rows
+        .iter()
+        .zip(placed)
+        .filter(|(_, placed)| !placed)
+        .map(|(timed, _)| timed.clone())
+        .collect();
+    (out, rest)
+}
+
+fn line(row: Vec<char>) -> String {
+    let text: String = row.into_iter().collect();
+    text.trim_end().to_string()
+}
+
+/// Text for a terminal: control characters become spaces, and in ASCII
+/// anything else outside ASCII becomes `?`.
+fn clean(text: &str, ascii: bool) -> String {
+    text.chars()
+        .map(|c| match c {
+            c if c.is_control() => ' ',
+            c if ascii && !c.is_ascii() => '?',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(from: &str, to: &str, flags: &str, numbers: &str) -> Row {
+        Row::Segment {
+            from: from.into(),
+            to: to.into(),
+            label: Label {
+                flags: flags.into(),
+                numbers: numbers.into(),
+                options: "<mss 65495,sackOK,TS,wscale 7>".into(),
+                ..Label::default()
+            },
+        }
+    }
+
+    #[test]
+    fn a_label_gives_up_options_then_numbers_then_is_cut() {
+        let Row::Segment { label, .. } = segment("a", "b", "SYN,ACK", "seq=0 ack=1") else {
+            unreachable!()
+        };
+        assert_eq!(
+            label.fitted(80, false),
+            "SYN,ACK seq=0 ack=1 <mss 65495,sackOK,TS,wscale 7>"
+        );
+        assert_eq!(label.fitted(30, false), "SYN,ACK seq=0 ack=1");
+        assert_eq!(label.fitted(12, false), "SYN,ACK");
+        assert_eq!(label.fitted(5, true), "SYN,~");
+    }
+
+    #[test]
+    fn rows_of_other_connections_get_their_own_ladder() {
+        let rows = vec![
+            Timed {
+                time: "+0 ms".into(),
+                row: segment("cli", "srv", "SYN", "seq=0"),
+            },
+            Timed {
+                time: "+0 ms".into(),
+                row: segment("u", "v", "UDP", ""),
+            },
+            Timed {
+                time: "+1 ms".into(),
+                row: Row::State {
+                    end: "cli".into(),
+                    state: "ESTABLISHED".into(),
+                },
+            },
+            Timed {
+                time: "+1 ms".into(),
+                row: Row::State {
+                    end: "other".into(),
+                    state: "CLOSE_WAIT".into(),
+                },
+            },
+        ];
+        let (lines, rest) = step_ladder(&rows, 80, false);
+        assert_eq!(lines.len(), 5, "{}", lines.join("\n"));
+        assert!(lines[0].contains("cli") && lines[0].contains("srv"));
+        assert!(lines[1].starts_with("+0 ms") && lines[1].contains("SYN seq=0 <mss"));
+        assert!(lines[1].ends_with("─▶│"), "{}", lines[1]);
+        assert!(lines[2].contains("ESTABLISHED │"), "{}", lines[2]);
+        assert!(lines[3].contains('u') && lines[3].contains('v'));
+        assert_eq!(rest.len(), 1);
+        assert!(lines.iter().all(|l| l.chars().count() <= 80));
+    }
+}
