@@ -7,7 +7,10 @@
 //! after `shutdown`, a peer closing): it is marked so, never passed off as
 //! caused by the next call. What happened during a step well after its call
 //! began (a blocking `recv`, a SYN-ACK 100 ms away in the lab) is marked
-//! with how long after.
+//! with how long after. Which side of a call something is on is known by
+//! when socklab read it (before the call, or after), not by comparing
+//! clocks: the kernel's packet timestamps and socklab's clock can disagree
+//! by a tenth of a millisecond.
 //!
 //! Owns: the clock and `When`. Does not own where times come from (the
 //! capture's kernel timestamps, the relay's log) or how they are shown.
@@ -113,23 +116,12 @@ impl Clock {
         self.since_start(at)
     }
 
-    /// Places a time against the current step: between steps if before it
-    /// began (and then how long after the previous one ended), else how
-    /// long after it began.
-    pub fn place(&self, t: Duration) -> When {
-        let began = self.since_start(self.began);
-        if t < began {
-            When {
-                t,
-                between: true,
-                after: t.saturating_sub(self.since_start(self.ended)),
-            }
-        } else {
-            When {
-                t,
-                between: false,
-                after: t - began,
-            }
+    /// A time during the current step: how long after it began.
+    pub fn in_step(&self, t: Duration) -> When {
+        When {
+            t,
+            between: false,
+            after: t.saturating_sub(self.since_start(self.began)),
         }
     }
 
@@ -147,9 +139,9 @@ impl Clock {
         }
     }
 
-    /// Now, placed against the current step.
+    /// Now, during the current step.
     pub fn now(&self) -> When {
-        self.place(self.since_start(Instant::now()))
+        self.in_step(self.since_start(Instant::now()))
     }
 }
 
@@ -180,7 +172,7 @@ mod tests {
     }
 
     #[test]
-    fn a_time_before_the_step_began_is_between_steps() {
+    fn times_count_from_the_step_or_from_the_last_one_s_end() {
         let started = Instant::now();
         let ms = Duration::from_millis;
         let clock = Clock {
@@ -188,12 +180,13 @@ mod tests {
             ended: started + ms(50),
             began: started + ms(100),
         };
-        let before = clock.place(ms(90));
+        let before = clock.between(ms(90));
         assert!(before.between);
         assert_eq!(before.after, ms(40));
-        let after = clock.place(ms(120));
+        let after = clock.in_step(ms(120));
         assert!(!after.between);
         assert_eq!(after.after, ms(20));
-        assert!(!clock.place(ms(100)).between);
+        // A kernel timestamp a little behind socklab's clock: no negative span.
+        assert_eq!(clock.in_step(ms(99)).after, Duration::ZERO);
     }
 }

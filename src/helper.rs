@@ -85,7 +85,7 @@ impl SocklabHelper {
             Arg::SockOpt => sockopt_names(),
             Arg::OptValue | Arg::OnOff => strings(&["on", "off"]),
             Arg::ShutdownHow => strings(&["read", "write", "both"]),
-            Arg::WireSetting => strings(&["on", "off", "summary", "save"]),
+            Arg::WireSetting => strings(&["on", "off", "summary", "ladder", "save"]),
             Arg::Encoding => strings(crate::encoding::OFFERED),
             Arg::LinkMode => strings(&[
                 "hold", "pass", "delay", "loss", "dup", "corrupt", "reorder", "rate", "queue",

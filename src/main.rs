@@ -14,6 +14,31 @@ mod subcommands;
 
 use subcommands::{Exit, check_flags, enter_namespaces, run};
 
+/// How `--wire` shows the segments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WireLook {
+    // (No doc comments: they would make clap write every option's help
+    // on a line of its own.) on: a line per segment; summary: a line per
+    // direction per step; ladder: a ladder diagram under each step.
+    On,
+    Summary,
+    Ladder,
+}
+
+impl WireLook {
+    /// The session's look; None for `on` (the default list, which a
+    /// script's own `wire summary` or `wire ladder` may change).
+    pub fn pinned(self) -> Option<socklab::wire::Look> {
+        match self {
+            WireLook::On => None,
+            WireLook::Summary => Some(socklab::wire::Look::Summary),
+            WireLook::Ladder => Some(socklab::wire::Look::Ladder {
+                ascii: !socklab::diagram::live::locale_is_utf8(),
+            }),
+        }
+    }
+}
+
 #[derive(Parser)]
 #[command(
     name = "socklab",
@@ -43,8 +68,17 @@ pub struct Cli {
     #[arg(long, global = true)]
     lab: bool,
     /// Start with the wire view on: the segments each step puts on loopback (needs CAP_NET_RAW).
-    #[arg(long, global = true)]
-    wire: bool,
+    /// `--wire=ladder` draws them as a ladder under each step, `--wire=summary` a line per
+    /// direction; a lesson's own `wire on` keeps the look chosen here.
+    #[arg(
+        long,
+        global = true,
+        value_name = "LOOK",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "on"
+    )]
+    wire: Option<WireLook>,
     /// The text encoding typed text is sent in and received bytes are shown
     /// in: utf-8 (default), gbk, gb18030, big5, shift_jis, euc-kr,
     /// windows-1251, koi8-r, latin1 … (a lesson's `#! encoding:` wins).

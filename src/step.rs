@@ -73,6 +73,13 @@ pub struct Step {
     /// With `wire summary`: a line per direction instead of the segments
     /// (which JSON still lists), and those figures for JSON.
     pub wire_summary: Option<(Vec<String>, serde_json::Value)>,
+    /// With `wire ladder`: the segments are drawn as a ladder (true: in
+    /// ASCII).
+    pub wire_ladder: Option<bool>,
+    /// With `wire ladder`: the handles in the order made, so each
+    /// connection is drawn the same way round at every step (the end made
+    /// first, usually the client, on the left).
+    pub wire_columns: Vec<String>,
     /// How the data is shown as text (the session's `encoding`).
     pub encoding: &'static crate::encoding::Encoding,
     /// Why a failed call failed, and what to do: the command table's note
@@ -123,6 +130,8 @@ impl Step {
             job: None,
             wire: None,
             wire_summary: None,
+            wire_ladder: None,
+            wire_columns: Vec::new(),
             encoding: crate::encoding::UTF_8,
             why: None,
             notes: Vec::new(),

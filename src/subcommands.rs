@@ -73,7 +73,7 @@ struct Lessons {
     encoding: Option<&'static socklab::encoding::Encoding>,
     /// `--timeout`: for lessons without `#! timeout:`.
     timeout: Option<Duration>,
-    wire: bool,
+    wire: Option<crate::WireLook>,
 }
 
 impl Lessons {
@@ -104,9 +104,20 @@ impl Lessons {
 pub fn check_flags(cli: &Cli) -> Result<(), String> {
     let (name, allowed): (&str, &[&str]) = match &cli.command {
         Some(Commands::Help { .. }) => ("help", &[]),
-        _ if cli.lab && cli.wire => {
+        _ if cli.lab && cli.wire == Some(crate::WireLook::On) => {
             return Err(
-                "--wire does not apply with --lab: the lab shows its link's segments by itself"
+                "--wire does not apply with --lab: the lab shows its link's segments by itself \
+                 (--wire=ladder or --wire=summary choose how)"
+                    .into(),
+            );
+        }
+        Some(Commands::Record { .. })
+            if cli.wire.is_some_and(|look| look != crate::WireLook::On) =>
+        {
+            return Err(
+                "record writes every segment (--wire): a transcript keeps the data, not the \
+                 look — draw it afterwards with socklab diagram FILE, or play it with \
+                 socklab play --wire=ladder FILE"
                     .into(),
             );
         }
@@ -120,7 +131,7 @@ pub fn check_flags(cli: &Cli) -> Result<(), String> {
         ("json", cli.json),
         ("timeout", cli.timeout.is_some()),
         ("bail", cli.bail),
-        ("wire", cli.wire),
+        ("wire", cli.wire.is_some()),
         ("encoding", cli.encoding.is_some()),
     ];
     for (flag, set) in given {
@@ -226,7 +237,7 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             let setup = record::Setup {
                 encoding: encoding.unwrap_or(socklab::encoding::UTF_8),
                 timeout: cli.timeout,
-                wire: cli.wire,
+                wire: cli.wire.is_some(),
             };
             return record_command(file, setup);
         }
@@ -261,8 +272,13 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
     if let Some(encoding) = encoding {
         session.set_encoding(encoding);
     }
-    if cli.wire {
-        session.wire_on()?;
+    if let Some(look) = cli.wire {
+        if !cli.lab {
+            session.wire_on()?;
+        }
+        if let Some(look) = look.pinned() {
+            session.pin_wire_look(look);
+        }
     }
     match script_file {
         Some(file) => script::run(session, &file, format, cli.bail).map_err(|e| output_failed(&e)),
@@ -513,7 +529,7 @@ fn play_command(file: &str, auto: Option<Duration>, lessons: Lessons) -> Result<
     };
     let setup = play::Setup {
         network: lessons.network,
-        wire: lessons.wire,
+        wire: lessons.wire.map(|look| look.pinned()),
     };
     match play::play(&transcript, &mut pace, &mut std::io::stdout(), setup) {
         Ok(play::Played::Done(failures)) => Ok(failures),

@@ -9,10 +9,11 @@ use crate::parse::Cursor;
 use crate::safe_file::Existing;
 use crate::session::Session;
 use crate::step::Step;
+use crate::wire::Look;
 
 pub const SPEC: Spec = Spec {
     name: "wire",
-    usage: "wire on|off|summary|save FILE [--force]",
+    usage: "wire on|off|summary|ladder [--ascii]|save FILE [--force]",
     syscall: "socket(2) AF_PACKET",
     summary: "Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on) or a line per direction for bulk traffic (summary: segments, bytes, sequence range, retransmissions), stop (off), or write what was shown as a pcap file for Wireshark or tshark (save FILE).",
     notes: "Ends are named by handle; sequence numbers count from each side's SYN, as tcpdump \
@@ -38,27 +39,51 @@ pub enum Wire {
     On,
     Off,
     Summary,
+    Ladder { ascii: bool },
     Save { path: PathBuf, force: bool },
+}
+
+/// What `wire on` says when the command line chose the look.
+fn pinned(look: Look) -> String {
+    let name = match look {
+        Look::List => "on",
+        Look::Summary => "summary",
+        Look::Ladder { .. } => "ladder",
+    };
+    format!("wire view on, as --wire={name} asked on the command line")
 }
 
 impl Wire {
     pub fn parse(cursor: &mut Cursor) -> Result<Wire, UsageError> {
-        let wire = match cursor.keyword("wire setting", &["on", "off", "summary", "save"])? {
-            0 => Wire::On,
-            1 => Wire::Off,
-            2 => Wire::Summary,
-            _ => {
-                let path = PathBuf::from(cursor.word("FILE")?.text);
-                let force = match cursor.peek() {
-                    Some(token) if token.text == "--force" => {
-                        cursor.word("--force")?;
-                        true
+        let wire =
+            match cursor.keyword("wire setting", &["on", "off", "summary", "ladder", "save"])? {
+                0 => Wire::On,
+                1 => Wire::Off,
+                2 => Wire::Summary,
+                3 => {
+                    let ascii = match cursor.peek() {
+                        Some(token) if token.text == "--ascii" => {
+                            cursor.word("--ascii")?;
+                            true
+                        }
+                        _ => false,
+                    };
+                    Wire::Ladder {
+                        ascii: ascii || !crate::diagram::live::locale_is_utf8(),
                     }
-                    _ => false,
-                };
-                Wire::Save { path, force }
-            }
-        };
+                }
+                _ => {
+                    let path = PathBuf::from(cursor.word("FILE")?.text);
+                    let force = match cursor.peek() {
+                        Some(token) if token.text == "--force" => {
+                            cursor.word("--force")?;
+                            true
+                        }
+                        _ => false,
+                    };
+                    Wire::Save { path, force }
+                }
+            };
         cursor.finish()?;
         Ok(wire)
     }
@@ -68,13 +93,31 @@ impl Wire {
         match self {
             Wire::On => {
                 session.wire_on().map_err(UsageError::new)?;
-                session.set_wire_summary(false);
-                step.lines
-                    .push("wire view on: each step shows the segments it caused".into());
+                if session.set_wire_look(Look::List) {
+                    step.lines
+                        .push("wire view on: each step shows the segments it caused".into());
+                } else {
+                    step.lines.push(pinned(session.wire_look()));
+                }
+            }
+            Wire::Ladder { ascii } => {
+                session.wire_on().map_err(UsageError::new)?;
+                if !session.set_wire_look(Look::Ladder { ascii }) {
+                    step.lines.push(pinned(session.wire_look()));
+                    return Ok(step);
+                }
+                step.lines.push(
+                    "wire view as a ladder: each step draws its segments between the ends of \
+                     their connection, the time at the left (wire on: a line per segment again)"
+                        .into(),
+                );
             }
             Wire::Summary => {
                 session.wire_on().map_err(UsageError::new)?;
-                session.set_wire_summary(true);
+                if !session.set_wire_look(Look::Summary) {
+                    step.lines.push(pinned(session.wire_look()));
+                    return Ok(step);
+                }
                 step.lines.push(
                     "wire view in summary: each step shows, per direction, how many segments and \
                      bytes, which sequence range, how many retransmitted (wire on: every segment \

@@ -30,7 +30,10 @@ impl Label {
     /// The label as wide as `room` allows: everything; else without the
     /// options; else without seq/ack too; else that, cut.
     fn fitted(&self, room: usize, ascii: bool) -> String {
-        let fate = self.fate.as_deref().map(|f| format!("({f})"));
+        let fate = self.fate.as_deref().map(|f| match f.contains('(') {
+            true => f.to_string(),
+            false => format!("({f})"),
+        });
         let build = |parts: &[&str]| -> String {
             parts
                 .iter()
@@ -109,7 +112,12 @@ const ASCII: Pen = Pen {
 /// connection (pair of ends) in the order they first appear, each with its
 /// ends' names over their lines. States of ends in no segment's connection
 /// are left out (returned as the second list, for the plain view).
-pub fn step_ladder(rows: &[Timed], width: usize, ascii: bool) -> (Vec<String>, Vec<Timed>) {
+pub fn step_ladder(
+    rows: &[Timed],
+    order: &[String],
+    width: usize,
+    ascii: bool,
+) -> (Vec<String>, Vec<Timed>) {
     let pen = if ascii { ASCII } else { UNICODE };
     let width = width.max(TIME_ROOM + 2 * STATE_ROOM + 16);
     let mut pairs: Vec<(String, String)> = Vec::new();
@@ -119,7 +127,14 @@ pub fn step_ladder(rows: &[Timed], width: usize, ascii: bool) -> (Vec<String>, V
                 .iter()
                 .any(|(a, b)| (a == from && b == to) || (a == to && b == from))
         {
-            pairs.push((from.clone(), to.clone()));
+            // The end earlier in `order` on the left (an end not in it,
+            // an address, after every handle).
+            let rank = |end: &str| order.iter().position(|o| o == end).unwrap_or(usize::MAX);
+            let (base_from, base_to) = (base(from), base(to));
+            pairs.push(match rank(base_to) < rank(base_from) {
+                true => (to.clone(), from.clone()),
+                false => (from.clone(), to.clone()),
+            });
         }
     }
     let mut out = Vec::new();
@@ -153,7 +168,8 @@ pub fn step_ladder(rows: &[Timed], width: usize, ascii: bool) -> (Vec<String>, V
             match &timed.row {
                 Row::Segment { from, to, label } => {
                     let rightward = from == left && to == right;
-                    if !rightward && !(from == right && to == left) {
+                    let leftward = from == right && to == left;
+                    if !(rightward || leftward) {
                         continue;
                     }
                     for cell in row.iter_mut().take(x1).skip(x0 + 1) {
@@ -170,16 +186,20 @@ pub fn step_ladder(rows: &[Timed], width: usize, ascii: bool) -> (Vec<String>, V
                 }
                 Row::State { end, state } => {
                     let state = fit(&clean(state, ascii), STATE_ROOM - 1, ascii);
-                    if end == left {
+                    if end == base(left) {
                         put(&mut row, x0 - 1 - state.chars().count(), &state);
-                    } else if end == right {
+                    } else if end == base(right) {
                         put(&mut row, x1 + 2, &state);
                     } else {
                         continue;
                     }
                 }
             }
-            put(&mut row, 0, &fit(&clean(&timed.time, ascii), TIME_ROOM - 1, ascii));
+            put(
+                &mut row,
+                0,
+                &fit(&clean(&timed.time, ascii), TIME_ROOM - 1, ascii),
+            );
             placed[k] = true;
             out.push(line(row));
         }
@@ -191,6 +211,24 @@ pub fn step_ladder(rows: &[Timed], width: usize, ascii: bool) -> (Vec<String>, V
         .map(|(timed, _)| timed.clone())
         .collect();
     (out, rest)
+}
+
+/// An end's handle name without its host (`cli @a` → `cli`).
+fn base(end: &str) -> &str {
+    end.split(" @").next().unwrap_or(end)
+}
+
+/// Whether the terminal's locale is UTF-8 (the first of LC_ALL,
+/// LC_CTYPE, LANG that is set says); if not, or if none is set (the C
+/// locale), the ladder is drawn in ASCII.
+pub fn locale_is_utf8() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|key| std::env::var(key).ok().filter(|v| !v.is_empty()))
+        .is_some_and(|value| {
+            let value = value.to_ascii_lowercase();
+            value.contains("utf-8") || value.contains("utf8")
+        })
 }
 
 fn line(row: Vec<char>) -> String {
@@ -267,12 +305,14 @@ mod tests {
                 },
             },
         ];
-        let (lines, rest) = step_ladder(&rows, 80, false);
+        let order = ["srv".to_string(), "cli".to_string()];
+        let (lines, rest) = step_ladder(&rows, &order, 80, false);
         assert_eq!(lines.len(), 5, "{}", lines.join("\n"));
-        assert!(lines[0].contains("cli") && lines[0].contains("srv"));
+        // srv was made first: its column is the left one.
+        assert!(lines[0].find("srv") < lines[0].find("cli"), "{}", lines[0]);
         assert!(lines[1].starts_with("+0 ms") && lines[1].contains("SYN seq=0 <mss"));
-        assert!(lines[1].ends_with("─▶│"), "{}", lines[1]);
-        assert!(lines[2].contains("ESTABLISHED │"), "{}", lines[2]);
+        assert!(lines[1].contains("│◀SYN"), "{}", lines[1]);
+        assert!(lines[2].ends_with("│ ESTABLISHED"), "{}", lines[2]);
         assert!(lines[3].contains('u') && lines[3].contains('v'));
         assert_eq!(rest.len(), 1);
         assert!(lines.iter().all(|l| l.chars().count() <= 80));

@@ -19,6 +19,7 @@ use regex::Regex;
 use crate::transcript::format::Transcript;
 
 mod ladder;
+pub mod live;
 mod mermaid;
 mod svg;
 

@@ -2,6 +2,7 @@
 //! (`json`). Also the one way data bytes are shown as escaped text.
 
 pub mod json;
+mod ladder;
 pub mod text;
 
 use std::fmt::{self, Write as _};

@@ -17,6 +17,11 @@ const DATA_SHOWN: usize = 1024;
 const DUMP_SHOWN: usize = 256;
 
 pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
+    render_sized(out, step, 80)
+}
+
+/// As `render`, for a terminal `width` columns wide (the ladder fits it).
+pub fn render_sized(out: &mut dyn Write, step: &Step, width: usize) -> io::Result<()> {
     render_outcome(out, step)?;
     if let Some(why) = step.why {
         writeln!(out, "  {} {why}", "why:".dimmed())?;
@@ -47,20 +52,25 @@ pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
     for note in &step.notes {
         writeln!(out, "  {} {note}", "note:".dimmed())?;
     }
-    match &step.wire_summary {
-        Some((lines, _)) => {
+    let mut drawn = Vec::new();
+    match (&step.wire_summary, step.wire_ladder) {
+        (Some((lines, _)), _) => {
             for line in lines {
                 writeln!(out, "  {}", line.dimmed())?;
             }
         }
-        None => {
+        (None, Some(ascii)) => drawn = super::ladder::render(out, step, width, ascii)?,
+        (None, None) => {
             for segment in step.wire.iter().flatten() {
                 let line = segment.text(step.encoding);
                 writeln!(out, "  {}{}", line.dimmed(), mark(segment.when))?;
             }
         }
     }
-    for change in &step.changes {
+    for (k, change) in step.changes.iter().enumerate() {
+        if drawn.get(k) == Some(&true) {
+            continue;
+        }
         writeln!(
             out,
             "  {}{}",

@@ -94,6 +94,18 @@ impl<W: Write> Runner<W> {
         self.terminal = terminal;
     }
 
+    /// How wide the output is: the terminal's width; else `COLUMNS`; else 80.
+    fn width(&self) -> usize {
+        let width = match self.terminal {
+            true => sys::terminal_width(),
+            false => None,
+        };
+        width
+            .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+            .unwrap_or(80)
+            .clamp(40, 500)
+    }
+
     /// Flush output only when the session is about to wait (for input, a
     /// `wait`, an `await`) and at the end; the owner of `out` flushes it
     /// when a call blocks.
@@ -315,7 +327,14 @@ impl<W: Write> Runner<W> {
             // socklab's own control sequence: cursor home, erase the screen.
             self.rendered.extend_from_slice(b"\x1b[H\x1b[2J");
         }
+        let width = match step.wire_ladder {
+            Some(_) => self.width(),
+            None => 80,
+        };
         let _ = match self.format {
+            Format::Text if step.wire_ladder.is_some() => {
+                render::text::render_sized(&mut self.rendered, step, width)
+            }
             Format::Text => render::text::render(&mut self.rendered, step),
             Format::Json => {
                 let states = self.session.tcp_states();

@@ -83,8 +83,13 @@ pub struct Session {
     watch: Option<StateWatch>,
     /// The jobs' wake-up set is nested in `watch`.
     jobs_nested: bool,
-    /// `wire summary`: a line per direction per step, not per segment.
-    wire_summary: bool,
+    /// How the wire view shows a step's segments (`wire on|summary|ladder`).
+    wire_look: crate::wire::Look,
+    /// The look was chosen on the command line (`--wire=ladder`): a
+    /// lesson's own `wire on` turns the view on but keeps it.
+    wire_look_pinned: bool,
+    /// `wire ladder`'s ends, clients and servers, in the order first seen.
+    ladder_sides: (Vec<String>, Vec<String>),
     /// The highest sequence seen each way (for the summary's retransmissions).
     wire_highest: crate::wire::summary::Highest,
     /// The wire view's capture, while `wire on`.
@@ -112,6 +117,8 @@ pub struct Session {
     /// State changes read before the current step's call: they happened
     /// between steps.
     between_changes: Vec<StateChange>,
+    /// Segments read before the current step's call: between steps too.
+    between_segments: Vec<crate::wire::Segment>,
 }
 
 impl Session {
@@ -143,7 +150,9 @@ impl Session {
             watch: StateWatch::new().ok(),
             jobs_nested: false,
             wire: None,
-            wire_summary: false,
+            wire_look: crate::wire::Look::List,
+            wire_look_pinned: false,
+            ladder_sides: Default::default(),
             wire_highest: Default::default(),
             wire_ends: Vec::new(),
             confined: false,
@@ -154,6 +163,7 @@ impl Session {
             structured: true,
             clock: crate::clock::Clock::default(),
             between_changes: Vec::new(),
+            between_segments: Vec::new(),
         })
     }
 
@@ -230,7 +240,9 @@ impl Session {
             watch: None,
             jobs_nested: false,
             wire: None,
-            wire_summary: false,
+            wire_look: crate::wire::Look::List,
+            wire_look_pinned: false,
+            ladder_sides: Default::default(),
             wire_highest: Default::default(),
             wire_ends: Vec::new(),
             confined: self.confined,
@@ -241,6 +253,7 @@ impl Session {
             structured: self.structured,
             clock: crate::clock::Clock::default(),
             between_changes: Vec::new(),
+            between_segments: Vec::new(),
         })
     }
 

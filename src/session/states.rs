@@ -42,6 +42,15 @@ impl Session {
         if self.clock.begin() < IDLE {
             return;
         }
+        // Segments first: a state read after them cannot be older than
+        // the segment that moved it.
+        if self.wire.is_some() || self.lab.is_some() {
+            let mut segments = self.drain_wire();
+            for segment in &mut segments {
+                segment.when = segment.when.map(|w| self.clock.between(w.t));
+            }
+            self.between_segments.extend(segments);
+        }
         let mut changes = Vec::new();
         self.read_states(None, &[], &mut changes);
         let when = self.clock.between_now();
@@ -109,18 +118,32 @@ impl Session {
         step.changes.splice(0..0, earlier);
         step.changes.extend(changes);
         if self.wire.is_some() || self.lab.is_some() {
-            let mut segments = self.drain_wire();
-            for segment in &mut segments {
+            // What was read before the call (it came between steps), then
+            // what came since: the kernel's timestamps give each its time,
+            // but which side of the call it is on is known by when it was
+            // read (the kernel's clock and socklab's can disagree by a
+            // tenth of a millisecond).
+            let mut segments = std::mem::take(&mut self.between_segments);
+            let mut since = self.drain_wire();
+            for segment in &mut since {
                 segment.when = segment.when.map(|w| match placing {
                     Placing::Between => self.clock.between(w.t),
-                    _ => self.clock.place(w.t),
+                    _ => self.clock.in_step(w.t),
                 });
             }
-            if self.wire_summary {
-                step.wire_summary = Some(crate::wire::summary::summarize(
-                    &segments,
-                    &mut self.wire_highest,
-                ));
+            segments.append(&mut since);
+            match self.wire_look {
+                crate::wire::Look::Summary => {
+                    step.wire_summary = Some(crate::wire::summary::summarize(
+                        &segments,
+                        &mut self.wire_highest,
+                    ));
+                }
+                crate::wire::Look::Ladder { ascii } => {
+                    step.wire_ladder = Some(ascii);
+                    step.wire_columns = self.ladder_columns();
+                }
+                crate::wire::Look::List => {}
             }
             step.wire = Some(segments);
         }
@@ -300,9 +323,10 @@ impl Session {
 
 /// Places the step's changes and segments: a job's are not marked. A
 /// state change takes the time of the last segment its handle sent or
-/// received before it was read (the ACK that moved FIN_WAIT1 to FIN_WAIT2),
-/// when there is one; else it keeps when it was read, unmarked unless
-/// between steps (a read says when it was seen, not when it happened).
+/// received on the same side of the call (between steps, or with it), when
+/// there is one (the ACK that moved FIN_WAIT1 to FIN_WAIT2); else it keeps
+/// when it was read, unmarked unless between steps (a read says when it was
+/// seen, not when it happened).
 fn place(step: &mut Step, placing: Placing) {
     let unmark = |when: &mut Option<When>| {
         if let Some(w) = when {
@@ -328,7 +352,7 @@ fn place(step: &mut Step, placing: Placing) {
             .iter()
             .rev()
             .filter_map(|s| Some((s, s.when?)))
-            .find(|(s, w)| w.t <= when.t && (s.from == name || s.to == name))
+            .find(|(s, w)| w.between == when.between && (s.from == name || s.to == name))
             .map(|(_, w)| w);
         match cause {
             Some(cause) => *when = cause,

@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 
 use super::Session;
-use crate::wire::{Capture, Proto, Segment};
+use crate::wire::{Capture, Look, Proto, Segment};
 
 /// A socket end, for choosing the session's own segments and naming them.
 #[derive(Clone, Debug)]
@@ -70,17 +70,64 @@ impl Session {
 
     /// Stops the wire view; the frames it saved are dropped with it.
     pub fn wire_off(&mut self) -> bool {
-        self.wire_summary = false;
+        if !self.wire_look_pinned {
+            self.wire_look = Look::List;
+        }
         self.wire.take().is_some()
     }
 
-    /// A line per direction per step (true), or every segment (false).
-    pub fn set_wire_summary(&mut self, summary: bool) {
-        self.wire_summary = summary;
+    /// How each step shows its segments: every one, a line per direction,
+    /// or a ladder. False if the look was pinned on the command line (it
+    /// is kept).
+    pub fn set_wire_look(&mut self, look: Look) -> bool {
+        if self.wire_look_pinned {
+            return false;
+        }
+        self.wire_look = look;
+        true
+    }
+
+    /// The look chosen on the command line: kept for the whole session.
+    pub fn pin_wire_look(&mut self, look: Look) {
+        self.wire_look = look;
+        self.wire_look_pinned = true;
+    }
+
+    pub fn wire_look(&self) -> Look {
+        self.wire_look
     }
 
     pub fn wire(&self) -> Option<&Capture> {
         self.wire.as_ref()
+    }
+
+    /// The ladder's order of ends: clients on the left, servers (listeners
+    /// and the connections accepted from them) on the right, each in the
+    /// order first seen, and kept so: a connection is drawn the same way
+    /// round at every step, even after its listener is closed.
+    pub(super) fn ladder_columns(&mut self) -> Vec<String> {
+        let listening: Vec<u16> = self
+            .handles
+            .iter()
+            .filter(|h| h.state == Some(crate::names::TcpState::LISTEN))
+            .filter_map(|h| h.socket.local_addr().ok()?.as_socket().map(|a| a.port()))
+            .collect();
+        let (clients, servers) = &mut self.ladder_sides;
+        for handle in self.handles.iter() {
+            if clients.contains(&handle.name) || servers.contains(&handle.name) {
+                continue;
+            }
+            let server = match (handle.state, handle.tuple) {
+                (Some(crate::names::TcpState::LISTEN), _) => true,
+                (_, Some((local, _))) => listening.contains(&local.port()),
+                _ => continue,
+            };
+            match server {
+                true => servers.push(handle.name.clone()),
+                false => clients.push(handle.name.clone()),
+            }
+        }
+        clients.iter().chain(servers.iter()).cloned().collect()
     }
 
     /// The segments on the session's sockets since the last step, each end

@@ -36,8 +36,9 @@ const AUTO_AFTER_KEY: Duration = Duration::from_millis(1500);
 #[derive(Clone, Copy, Debug)]
 pub struct Setup {
     pub network: Network,
-    /// `socklab --wire play`: the wire view on from the start.
-    pub wire: bool,
+    /// `socklab --wire[=LOOK] play`: the wire view on from the start, and
+    /// the look kept whatever the lesson's own `wire on` says.
+    pub wire: Option<Option<crate::wire::Look>>,
 }
 
 /// How a play ended.
@@ -79,10 +80,15 @@ pub fn play(
     if let Some(encoding) = transcript.encoding {
         session.set_encoding(encoding);
     }
-    if setup.wire
-        && let Err(message) = session.wire_on()
-    {
-        return Ok(Played::Refused(message));
+    if let Some(look) = setup.wire {
+        if !transcript.lab
+            && let Err(message) = session.wire_on()
+        {
+            return Ok(Played::Refused(message));
+        }
+        if let Some(look) = look {
+            session.pin_wire_look(look);
+        }
     }
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
     if setup.network == Network::Host {

@@ -36,6 +36,17 @@ use crate::clock::{Clock, When};
 use segment::Relative;
 pub use segment::{Proto, Segment};
 
+/// How the wire view shows a step's segments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Look {
+    /// Every segment, a line each (`wire on`).
+    List,
+    /// A line per direction (`wire summary`).
+    Summary,
+    /// A ladder diagram under each step (`wire ladder`), in ASCII or not.
+    Ladder { ascii: bool },
+}
+
 /// `sll_pkttype` of a frame the host sent (linux/if_packet.h).
 const PACKET_OUTGOING: u8 = 4;
 
