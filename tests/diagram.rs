@@ -353,3 +353,132 @@ fn the_html_handout_renders_in_headless_chromium() {
     }
     assert!(inked * 100 > total, "{inked} of {total} pixels drawn");
 }
+
+/// What python3's XML parser finds in an SVG: `class|text` per text, and
+/// `segments|N`.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let script = "import sys, xml.dom.minidom as m\nd = m.parse(sys.stdin)\nfor t in d.getElementsByTagName('text'):\n    print(t.getAttribute('class') + '|' + ''.join(n.data for n in t.childNodes))\nprint('segments|%d' % sum(1 for l in d.getElementsByTagName('line') if 'segment' in l.getAttribute('class')))";
+    let output = common::output_with_stdin(
+        std::process::Command::new("python3")
+            .args(["-c", script])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped()),
+        svg.as_bytes(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn diagram_save_draws_the_live_session_with_its_timers_as_gaps() {
+    let (steps, _) = run_json("wire on\n", &[]);
+    if steps[0]["ok"] != true {
+        eprintln!("skipped: no CAP_NET_RAW here");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).display().to_string();
+    let script = format!(
+        "diagram save {svg}\nwire on\n{CONNECTED}send cli hello\nrecv conn\nshutdown cli write\n\
+         await cli FIN_WAIT2\nclose conn\ndiagram save {svg}\ndiagram save {svg}\n\
+         diagram save {mmd}\ndiagram save {pdf}\n",
+        svg = at("s.svg"),
+        mmd = at("s.mmd"),
+        pdf = at("s.pdf"),
+    );
+    let (steps, _) = run_json(&script, &[]);
+    let saves: Vec<&serde_json::Value> = steps.iter().filter(|s| s["verb"] == "diagram").collect();
+    // Before any segment: nothing to draw, and it says how to get some.
+    assert!(
+        saves[0]["error"].as_str().unwrap().contains("wire on"),
+        "{}",
+        saves[0]
+    );
+    assert_eq!(saves[1]["ok"], true, "{}", saves[1]);
+    // Never over a file without --force.
+    assert!(
+        saves[2]["error"].as_str().unwrap().contains("exists"),
+        "{}",
+        saves[2]
+    );
+    assert_eq!(saves[3]["ok"], true, "{}", saves[3]);
+    assert!(
+        saves[4]["error"].as_str().unwrap().contains(".svg"),
+        "{}",
+        saves[4]
+    );
+    assert!(!dir.path().join("s.pdf").exists());
+
+    // The picture holds every segment the steps showed, in order.
+    let shown: Vec<String> = steps
+        .iter()
+        .flat_map(|s| s["wire"].as_array().cloned().unwrap_or_default())
+        .map(|w| {
+            let flags: Vec<&str> = w["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap())
+                .collect();
+            format!("{} seq={}", flags.join(","), w["seq"])
+        })
+        .collect();
+    let texts = svg_texts(&std::fs::read_to_string(at("s.svg")).unwrap());
+    let labels: Vec<&String> = texts
+        .iter()
+        .filter_map(|t| t.strip_prefix("label|").map(|_| t))
+        .collect();
+    assert_eq!(labels.len(), shown.len(), "{texts:?}");
+    for (label, segment) in labels.iter().zip(&shown) {
+        assert!(
+            label["label|".len()..].starts_with(segment.as_str()),
+            "{label} vs {segment}"
+        );
+    }
+    assert_eq!(
+        texts.iter().find(|t| t.starts_with("segments|")).unwrap(),
+        &format!("segments|{}", shown.len())
+    );
+    for call in ["call|connect cli srv", "call|shutdown cli write"] {
+        assert!(texts.iter().any(|t| t == call), "{texts:?}");
+    }
+    for state in ["state|FIN_WAIT1", "state|FIN_WAIT2", "state|TIME_WAIT"] {
+        assert!(texts.iter().any(|t| t == state), "{texts:?}");
+    }
+    // The delayed ACK came 40-odd ms into the await: a gap says so.
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("gap|") && t.ends_with(" ms after the call")),
+        "{texts:?}"
+    );
+    let mermaid = std::fs::read_to_string(at("s.mmd")).unwrap();
+    assert_eq!(mermaid.matches("->>").count(), shown.len(), "{mermaid}");
+    assert!(mermaid.contains("ms after the call"), "{mermaid}");
+}
+
+#[test]
+fn a_lesson_may_not_save_a_diagram() {
+    if !lessons_run_here() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = dir.path().join("draw.socklab");
+    let target = dir.path().join("x.svg");
+    std::fs::write(
+        &lesson,
+        format!("> diagram save {}\nsaved the session\n", target.display()),
+    )
+    .unwrap();
+    let output = socklab().arg("test").arg(&lesson).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("a lesson may not write files"), "{text}");
+    assert!(!target.exists());
+}

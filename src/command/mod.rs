@@ -163,6 +163,7 @@ pub const COMMANDS: &[&Spec] = &[
     &help::SPEC,
     &session_verbs::SOURCE,
     &session_verbs::RECORD,
+    &session_verbs::DIAGRAM,
     &session_verbs::CLEAR,
     &session_verbs::QUIT,
     &session_verbs::EXIT,
@@ -222,6 +223,11 @@ pub enum Command {
     Source(String),
     /// Start (Some) or stop (None) recording a transcript (the driver does it).
     Record(Option<String>),
+    /// Save the session so far as a ladder diagram (the driver does it).
+    Diagram {
+        path: String,
+        force: bool,
+    },
     /// Close every handle and end the session (the driver does it).
     Quit,
 }
@@ -363,6 +369,19 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
             let file = cursor.word("FILE")?.text.to_string();
             cursor.finish()?;
             Command::Source(file)
+        }
+        "diagram" => {
+            cursor.keyword("diagram action", &["save"])?;
+            let path = cursor.word("FILE")?.text.to_string();
+            let force = match cursor.peek() {
+                Some(token) if token.text == "--force" => {
+                    cursor.word("--force")?;
+                    true
+                }
+                _ => false,
+            };
+            cursor.finish()?;
+            Command::Diagram { path, force }
         }
         "record" => {
             let file = cursor.word("FILE or off")?.text.to_string();
@@ -506,9 +525,11 @@ impl Command {
                 step.clear_screen = true;
                 Ok(step)
             }
-            Command::Source(_) | Command::Record(_) | Command::Quit | Command::Wait(_) => {
-                Ok(Step::new(verb, None))
-            }
+            Command::Source(_)
+            | Command::Record(_)
+            | Command::Diagram { .. }
+            | Command::Quit
+            | Command::Wait(_) => Ok(Step::new(verb, None)),
         };
         // A problem found only at execution (a handle gone, an address that
         // does not resolve) never reached the kernel: it is a usage error.

@@ -86,6 +86,22 @@ pub fn ladder(transcript: &Transcript, width: usize, ascii: bool) -> String {
     for event in &events {
         match event {
             Event::Narration(_) => {}
+            Event::Gap(label) => {
+                // The lines broken, and how long: time passed here.
+                let mut row = vec![' '; width];
+                for k in 0..ends.len() {
+                    row[x(k)] = if ascii { ':' } else { '┊' };
+                }
+                let text = fit(
+                    &terminal_text(label, ascii),
+                    margin.saturating_sub(3),
+                    ascii,
+                );
+                for (i, c) in format!("~ {text}").chars().enumerate() {
+                    row[i] = c;
+                }
+                out.push(render(row));
+            }
             Event::Call { text, .. } => {
                 let mut row = blank();
                 let call = fit(&terminal_text(text, ascii), margin.saturating_sub(1), ascii);

@@ -45,6 +45,13 @@ pub fn mermaid(transcript: &Transcript, title: &str) -> String {
     for event in &events {
         match event {
             Event::Narration(_) => {}
+            Event::Gap(label) => {
+                let over = match ends.len() {
+                    0 | 1 => "e0".to_string(),
+                    n => format!("e0,e{}", n - 1),
+                };
+                out.push_str(&format!("    Note over {over}: {}\n", mermaid_text(label)));
+            }
             Event::Call { text, end } => {
                 let over = end
                     .as_deref()

@@ -44,6 +44,9 @@ pub enum Event {
     State { end: String, state: String },
     /// Narration before a command.
     Narration(String),
+    /// Time passed before what follows: a timer, a delayed ACK, a peer
+    /// (`42 ms later`, from a line's time mark).
+    Gap(String),
 }
 
 /// `  cli → srv  [SYN]  seq=0 win=… <…>   passed` or `  u → c  UDP len=3 "x"`.
@@ -53,6 +56,9 @@ static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// `  state cli: CLOSE → SYN_SENT`, `  state srv (half-open from …): SYN_RECV`.
 static STATE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^\s+state (\S+)(?: \([^)]*\))?: (?:(\S+) → )?(\S+)$"));
+/// A line's time mark: `  (+42 ms, between steps)`, `  (+[..])`.
+static TIME_MARK: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\s+\(\+([^,()]+)(, between steps)?\)$"));
 /// What of a segment's details goes on its arrow: the sequence numbers and
 /// the length, not the window or options (they follow the machine).
 static DETAIL: LazyLock<Regex> =
@@ -82,7 +88,25 @@ pub fn events(transcript: &Transcript) -> Vec<Event> {
             text: entry.command.clone(),
             end,
         });
+        let mut last_gap = None;
         for line in &entry.expected {
+            // A time mark says time passed before this line came.
+            let line = match TIME_MARK.captures(line) {
+                Some(mark) => {
+                    let label = match (&mark[1], mark.get(2).is_some()) {
+                        ("[..]", true) => "later, between steps".to_string(),
+                        ("[..]", false) => "later".to_string(),
+                        (time, true) => format!("{time} later, between steps"),
+                        (time, false) => format!("{time} after the call"),
+                    };
+                    if last_gap.as_ref() != Some(&label) {
+                        events.push(Event::Gap(label.clone()));
+                        last_gap = Some(label);
+                    }
+                    &line[..mark.get(0).map_or(line.len(), |m| m.start())]
+                }
+                None => line.as_str(),
+            };
             if let Some(c) = SEGMENT.captures(line) {
                 let flags = c[3].trim_matches(['[', ']']).to_string();
                 let label = if flags == "ICMP" {

@@ -45,6 +45,16 @@ pub fn svg(transcript: &Transcript, title: &str) -> String {
     for event in &events {
         match event {
             Event::Narration(_) => continue,
+            Event::Gap(label) => {
+                // A dashed band across the lines: time passed here.
+                body.push_str(&format!(
+                    "<line class=\"gap\" x1=\"12\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>\n\
+                     <text class=\"gap\" x=\"12\" y=\"{}\">{}</text>\n",
+                    width - 20,
+                    y - 5,
+                    xml_text(&fit(label, 30, false))
+                ));
+            }
             Event::Call { text, .. } => {
                 body.push_str(&format!(
                     "<text class=\"call\" x=\"12\" y=\"{}\">{}</text>\n",
@@ -127,6 +137,8 @@ pub fn svg(transcript: &Transcript, title: &str) -> String {
          line.segment {{ stroke: #1f5fa8; stroke-width: 2; }}\n\
          line.lost {{ stroke: #c00; stroke-dasharray: 6 4; }}\n\
          rect.state {{ fill: #fff3cd; stroke: #d4a000; }}\n\
+         line.gap {{ stroke: #bbb; stroke-width: 1; stroke-dasharray: 2 6; }}\n\
+         text.gap {{ font-size: 13px; font-style: italic; fill: #777; }}\n\
          text.state {{ font-size: 14px; fill: #5a4500; }}\n\
          </style>\n\
          <defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1f5fa8\"/></marker></defs>\n\

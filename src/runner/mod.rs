@@ -11,6 +11,7 @@ use std::time::Duration;
 mod background;
 mod between;
 mod recording;
+mod sketch;
 
 use recording::Recording;
 
@@ -64,6 +65,8 @@ pub struct Runner<W: Write> {
     buffered: bool,
     /// `out` is the terminal itself (the shell): `clear` clears it.
     terminal: bool,
+    /// What `diagram save` draws (see `sketch`).
+    sketch: sketch::Sketch,
 }
 
 /// The longest a step boundary waits for background workers to settle.
@@ -86,6 +89,7 @@ impl<W: Write> Runner<W> {
             capture: None,
             buffered: false,
             terminal: false,
+            sketch: Default::default(),
         }
     }
 
@@ -131,6 +135,14 @@ impl<W: Write> Runner<W> {
             })) => {
                 self.echo_line(line);
                 let step = self.record(path);
+                self.show(line, &step)
+            }
+            Ok(Some(Parsed {
+                command: Command::Diagram { path, force },
+                ..
+            })) => {
+                self.echo_line(line);
+                let step = self.diagram_save(&path, force);
                 self.show(line, &step)
             }
             Ok(Some(Parsed {
@@ -296,6 +308,9 @@ impl<W: Write> Runner<W> {
 
     /// Renders a step; counts it when it is a failure; stops on --bail.
     fn show(&mut self, input: &str, step: &Step) -> Flow {
+        if step.wire.is_some() {
+            self.sketch.note(input, step);
+        }
         let flushed = self.render(input, step);
         if step.verb != "record" {
             self.append_to_recording(Some(input));
@@ -316,6 +331,9 @@ impl<W: Write> Runner<W> {
     /// boundary it came (in a recording too). Not a script failure: the
     /// job's call failing is a result.
     fn show_event(&mut self, input: &str, step: &Step) {
+        if step.wire.is_some() {
+            self.sketch.note(input, step);
+        }
         let _ = self.render(input, step);
         self.append_to_recording(None);
     }

@@ -30,6 +30,9 @@ static WIRE_TUNING: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(win=|mss |ws
 static TIME_MARK: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\s+\(\+(?:\d+ ms|\d+\.\d\d s|\[\.\.\])(?:, between steps)?\)$"));
 
+/// The time column of a `wire ladder` row: `  +46 ms   …│`.
+static LADDER_TIME: LazyLock<Regex> = LazyLock::new(|| pattern(r"^  \+\d+(?:\.\d+)? m?s(\s)"));
+
 /// Compiles one of the fixed patterns above; the unit tests below run every one.
 fn pattern(source: &str) -> Regex {
     Regex::new(source).expect("valid regex") // infallible: fixed patterns, each exercised by the tests
@@ -108,6 +111,7 @@ impl Namer {
             .map(|(i, line)| {
                 let line = self.name_fds(line, in_ls && i > 0);
                 let line = self.name_ports(&line);
+                let line = LADDER_TIME.replace(&line, "  +[..]$1");
                 time_mark(&wire_tuning(&line))
             })
             .collect()
@@ -252,6 +256,17 @@ mod tests {
         assert!(!line_matches(
             "  state cli: FIN_WAIT1 → FIN_WAIT2",
             "  state cli: FIN_WAIT1 → CLOSING  (+43 ms, between steps)"
+        ));
+        // A ladder row's time column.
+        let row = lines("  +46 ms                │◀ACK seq=1 ack=9 <TS>──│");
+        let named = namer.normalize(&row);
+        assert_eq!(
+            named,
+            lines("  +[..]                │◀ACK seq=1 ack=9 <TS>──│")
+        );
+        assert!(line_matches(
+            &named[0],
+            "  +0 ms                 │◀ACK seq=1 ack=9 <TS>──│"
         ));
     }
 
