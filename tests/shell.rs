@@ -469,3 +469,32 @@ fn play_keys_counter_and_quit() {
     play.exp_string("interrupted (Ctrl-C)").unwrap();
     play.exp_eof().unwrap();
 }
+
+#[test]
+fn what_the_kernel_does_between_steps_shows_above_the_prompt_as_it_happens() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = spawn_shell(state.path(), &[]);
+    shell.exp_string("socklab> ").unwrap();
+    for (line, prompt) in [
+        ("srv = socket tcp\r", "socklab [srv CLOSE]> "),
+        ("bind srv 127.0.0.1:0\r", "socklab [srv CLOSE]> "),
+        ("listen srv\r", "socklab [srv LISTEN]> "),
+        ("cli = socket tcp\r", "socklab [cli CLOSE]> "),
+        ("connect cli srv\r", "socklab [cli ESTABLISHED]> "),
+        ("conn = accept srv\r", "socklab [conn ESTABLISHED]> "),
+        ("send cli hello\r", "socklab [cli ESTABLISHED]> "),
+        ("recv conn\r", "socklab [conn ESTABLISHED]> "),
+    ] {
+        type_keys(&mut shell, line, prompt);
+    }
+    // (rexpect reads the pty's bytes one by one: match ASCII only.)
+    type_keys(&mut shell, "shutdown cli write\r", "shutdown(cli, SHUT_WR) = 0");
+    shell.exp_string("socklab [cli FIN_WAIT1]> ").unwrap();
+    // Nothing more is typed: the peer's delayed ACK moves cli on, and the
+    // shell says so then, marked as between steps.
+    shell
+        .exp_regex(r"state cli: FIN_WAIT1 \S+ FIN_WAIT2  \(\+\d+ ms, between steps\)")
+        .unwrap();
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
+}
