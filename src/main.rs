@@ -39,6 +39,29 @@ impl WireLook {
     }
 }
 
+/// `--steps A-B`, `A-`, `A`: a range of commands counted from 1.
+fn parse_steps(text: &str) -> Result<(usize, usize), String> {
+    let number = |t: &str| -> Result<usize, String> {
+        match t.trim().parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(n),
+            _ => Err(format!(
+                "'{t}' is not a command number (1, 2, …): write A-B, A- or A, as 6-7"
+            )),
+        }
+    };
+    let (from, to) = match text.split_once('-') {
+        Some((from, "")) => (number(from)?, usize::MAX),
+        Some((from, to)) => (number(from)?, number(to)?),
+        None => (number(text)?, number(text)?),
+    };
+    if to < from {
+        return Err(format!(
+            "{from}-{to} ends before it starts: write A-B with A ≤ B"
+        ));
+    }
+    Ok((from, to))
+}
+
 #[derive(Parser)]
 #[command(
     name = "socklab",
@@ -161,6 +184,10 @@ pub enum Commands {
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
+        /// Draw only these commands of the transcript, counted from 1: `6-7` (the handshake
+        /// of a lesson, say, for a slide of its own), `10-` (from the 10th on), `14`.
+        #[arg(long, value_name = "A-B", value_parser = parse_steps)]
+        steps: Option<(usize, usize)>,
     },
     /// List the lessons built into socklab, by group, with what each needs.
     Lessons,

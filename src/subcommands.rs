@@ -188,6 +188,7 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             width,
             ascii,
             force,
+            steps,
         }) => {
             use crate::DiagramFormat as F;
             let format = format.unwrap_or_else(|| {
@@ -208,7 +209,7 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
                 F::Svg => Look::Svg,
                 F::Html => Look::Html,
             };
-            return diagram_command(file, output.as_deref(), look, force);
+            return diagram_command(file, output.as_deref(), look, force, steps);
         }
         Some(Commands::Lessons) => {
             let text: String = library::listing()
@@ -447,6 +448,7 @@ fn diagram_command(
     output: Option<&std::path::Path>,
     look: Look,
     force: bool,
+    steps: Option<(usize, usize)>,
 ) -> Result<usize, Exit> {
     let path = std::path::Path::new(file);
     let (text, name) = if path.exists() {
@@ -459,8 +461,29 @@ fn diagram_command(
         (lesson.text.to_string(), lesson.name.to_string())
     };
     let shown = socklab::safe_text::escape(file).into_owned();
-    let parsed = format::parse(&text).map_err(|e| Exit::Error(format!("{shown}: {e}")))?;
-    // The lesson's name and its first line of narration (its title).
+    let mut parsed = format::parse(&text).map_err(|e| Exit::Error(format!("{shown}: {e}")))?;
+    if let Some((from, to)) = steps {
+        let count = parsed.entries.len();
+        if from > count {
+            return Err(Exit::Error(format!(
+                "{shown} has {count} commands: --steps {from}… draws none of them"
+            )));
+        }
+        parsed.entries = parsed
+            .entries
+            .into_iter()
+            .skip(from - 1)
+            .take(to.saturating_sub(from - 1))
+            .collect();
+    }
+    // The lesson's name (and which steps) and the first line of narration
+    // drawn (its title).
+    let name = match steps {
+        Some((from, usize::MAX)) => format!("{name}, steps {from}–"),
+        Some((from, to)) if from == to => format!("{name}, step {from}"),
+        Some((from, to)) => format!("{name}, steps {from}–{to}"),
+        None => name,
+    };
     let title = match parsed.entries.first().and_then(|e| e.narration.first()) {
         Some(first) => format!("{name} — {first}"),
         None => name,

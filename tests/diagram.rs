@@ -283,7 +283,35 @@ fn the_lesson_pictures_in_docs_are_current() {
             current == svg,
             "{doc} is out of date; regenerate it with:\n  cargo run -- diagram transcripts/{name}.socklab -o docs/lessons/{name}.svg --force"
         );
+    } // A slide each for the handshake, the half-close and the four-way
+    // close (docs/wire.md shows them).
+    for (part, steps) in [
+        ("handshake", "1-7"),
+        ("half-close", "8-13"),
+        ("four-way-close", "10-14"),
+    ] {
+        let path = format!(
+            "{}/transcripts/33-wire-view.socklab",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let (code, svg, errors) = diagram(&[&path, "--steps", steps, "--format", "svg"]);
+        assert_eq!(code, 0, "{errors}");
+        let doc = format!(
+            "{}/docs/lessons/33-wire-view-{part}.svg",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        assert!(
+            std::fs::read_to_string(&doc).unwrap_or_default() == svg,
+            "{doc} is out of date; regenerate it with:\n  cargo run -- diagram transcripts/33-wire-view.socklab --steps {steps} -o docs/lessons/33-wire-view-{part}.svg --force"
+        );
     }
+    // Steps outside the transcript, or backwards, are usage errors.
+    let (code, _, errors) = diagram(&["33", "--steps", "30"]);
+    assert_ne!(code, 0);
+    assert!(errors.contains("has 14 commands"), "{errors}");
+    let (code, _, errors) = diagram(&["33", "--steps", "5-2"]);
+    assert_ne!(code, 0);
+    assert!(errors.contains("ends before it starts"), "{errors}");
 }
 
 /// A generated handout opened in headless Chromium (in a network

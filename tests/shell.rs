@@ -488,7 +488,11 @@ fn what_the_kernel_does_between_steps_shows_above_the_prompt_as_it_happens() {
         type_keys(&mut shell, line, prompt);
     }
     // (rexpect reads the pty's bytes one by one: match ASCII only.)
-    type_keys(&mut shell, "shutdown cli write\r", "shutdown(cli, SHUT_WR) = 0");
+    type_keys(
+        &mut shell,
+        "shutdown cli write\r",
+        "shutdown(cli, SHUT_WR) = 0",
+    );
     shell.exp_string("socklab [cli FIN_WAIT1]> ").unwrap();
     // Nothing more is typed: the peer's delayed ACK moves cli on, and the
     // shell says so then, marked as between steps.
