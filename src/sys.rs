@@ -347,3 +347,98 @@ pub fn get_int_option(
     };
     Errno::result(rc).map(|_| value)
 }
+
+/// Up to `buffers.len()` frames from a packet socket in one call
+/// (recvmmsg, without waiting): each frame's length goes in `lengths`,
+/// and whether it was one the interface sent (PACKET_OUTGOING) in
+/// `outgoing`. Returns how many were read (0 when none is waiting).
+pub fn receive_frames(
+    fd: BorrowedFd<'_>,
+    buffers: &mut [Vec<u8>],
+    lengths: &mut [usize],
+    outgoing: &mut [bool],
+) -> usize {
+    let count = buffers.len().min(lengths.len()).min(outgoing.len());
+    // SAFETY: sockaddr_ll is a plain C struct of integers (all-zero valid).
+    let mut names: Vec<libc::sockaddr_ll> = vec![unsafe { mem::zeroed() }; count];
+    let mut iovecs: Vec<libc::iovec> = buffers
+        .iter_mut()
+        .take(count)
+        .map(|b| libc::iovec {
+            iov_base: b.as_mut_ptr().cast(),
+            iov_len: b.len(),
+        })
+        .collect();
+    // SAFETY: mmsghdr is a plain C struct (pointers and integers), for
+    // which all-zero is valid; each is filled in below.
+    let mut headers: Vec<libc::mmsghdr> = vec![unsafe { mem::zeroed() }; count];
+    for (k, header) in headers.iter_mut().enumerate() {
+        header.msg_hdr.msg_name = (&mut names[k] as *mut libc::sockaddr_ll).cast();
+        header.msg_hdr.msg_namelen = mem::size_of::<libc::sockaddr_ll>() as libc::socklen_t;
+        header.msg_hdr.msg_iov = &mut iovecs[k];
+        header.msg_hdr.msg_iovlen = 1;
+    }
+    // SAFETY: `headers` holds `count` initialised mmsghdr, each pointing
+    // at a live sockaddr_ll in `names` and one iovec in `iovecs`, which
+    // points at a live buffer of the length it gives; all outlive the call.
+    let rc = unsafe {
+        libc::recvmmsg(
+            fd.as_raw_fd(),
+            headers.as_mut_ptr(),
+            count as libc::c_uint,
+            libc::MSG_DONTWAIT,
+            std::ptr::null_mut(),
+        )
+    };
+    let Ok(read) = usize::try_from(rc) else {
+        return 0;
+    };
+    for k in 0..read {
+        lengths[k] = (headers[k].msg_len as usize).min(buffers[k].len());
+        outgoing[k] = names[k].sll_pkttype == libc::PACKET_OUTGOING;
+    }
+    read
+}
+
+/// Sends every frame out of a packet socket, as few calls as it takes
+/// (sendmmsg); a frame the kernel refuses is skipped.
+pub fn send_frames(fd: BorrowedFd<'_>, frames: &[Vec<u8>]) {
+    let mut sent = 0;
+    while sent < frames.len() {
+        let mut iovecs: Vec<libc::iovec> = frames[sent..]
+            .iter()
+            .map(|f| libc::iovec {
+                iov_base: f.as_ptr() as *mut libc::c_void,
+                iov_len: f.len(),
+            })
+            .collect();
+        // SAFETY: as in receive_frames: all-zero mmsghdr is valid.
+        let mut headers: Vec<libc::mmsghdr> = vec![unsafe { mem::zeroed() }; iovecs.len()];
+        for (header, iovec) in headers.iter_mut().zip(iovecs.iter_mut()) {
+            header.msg_hdr.msg_iov = iovec;
+            header.msg_hdr.msg_iovlen = 1;
+        }
+        // SAFETY: `headers` holds initialised mmsghdr, each pointing at one
+        // iovec in `iovecs` over a live frame the kernel only reads; both
+        // outlive the call.
+        let rc = unsafe {
+            libc::sendmmsg(
+                fd.as_raw_fd(),
+                headers.as_mut_ptr(),
+                headers.len() as libc::c_uint,
+                0,
+            )
+        };
+        match usize::try_from(rc) {
+            Ok(0) | Err(_) => {
+                if Errno::last() == Errno::EINTR {
+                    continue;
+                }
+                // The first frame left is refused (too big, the device
+                // down): skip it, as a single send would have failed.
+                sent += 1;
+            }
+            Ok(n) => sent += n,
+        }
+    }
+}

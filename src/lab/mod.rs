@@ -233,6 +233,31 @@ impl Lab {
         })?
     }
 
+    /// Adds a second cable between the hosts that bypasses the relay: a
+    /// plain veth pair `direct` with the link's settings (offloads off),
+    /// 2001:db8:d::1 in a and ::2 in b. For measuring the relay against
+    /// the physical limit (`cargo bench`); returns b's address there.
+    pub fn direct_pair(&self) -> Result<IpAddr, String> {
+        let (a, b) = (
+            Ipv6Addr::new(0x2001, 0xdb8, 0xd, 0, 0, 0, 0, 1),
+            Ipv6Addr::new(0x2001, 0xdb8, 0xd, 0, 0, 0, 0, 2),
+        );
+        setup::veth(
+            "direct",
+            "direct",
+            &self.hosts[1],
+            [0x02, 0x5b, 0, 0, 0, 0xdb],
+        )?;
+        for (host, ip) in [(Host::A, a), (Host::B, b)] {
+            self.within(host, || -> Result<(), String> {
+                setup::offloads_off("direct");
+                setup::set_up("direct", true)?;
+                setup::add_address("direct", IpAddr::V6(ip), 64)
+            })??;
+        }
+        Ok(IpAddr::V6(b))
+    }
+
     /// Runs `work` in `host` (the calling thread lives in host a).
     pub fn within<T>(&self, host: Host, work: impl FnOnce() -> T) -> Result<T, String> {
         match host {

@@ -26,9 +26,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use nix::sys::eventfd::{EfdFlags, EventFd};
-use nix::sys::socket::{
-    AddressFamily, LinkAddr, MsgFlags, SockFlag, SockProtocol, SockType, recvfrom, socket,
-};
+use nix::sys::socket::{AddressFamily, MsgFlags, SockFlag, SockProtocol, SockType, socket};
 
 use super::netns::Netns;
 use super::path::{Counters, Path, Props, Verdict};
@@ -176,6 +174,9 @@ struct State {
     stop: bool,
     /// Readable while the log has crossings not yet taken (`log_fd`).
     log_signal: Option<Arc<EventFd>>,
+    /// Threads waiting on the condition variable (`sync`, `await link`):
+    /// with none, a crossing wakes nobody (no futex call per frame).
+    waiters: usize,
 }
 
 impl State {
@@ -206,6 +207,28 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     state.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Waits on the condition variable at most `left`, counted as a waiter.
+fn wait<'a>(
+    condvar: &Condvar,
+    mut guard: MutexGuard<'a, State>,
+    left: Duration,
+) -> MutexGuard<'a, State> {
+    guard.waiters += 1;
+    let mut guard = match condvar.wait_timeout(guard, left) {
+        Ok((guard, _)) => guard,
+        Err(poisoned) => poisoned.into_inner().0,
+    };
+    guard.waiters -= 1;
+    guard
+}
+
+/// Wakes the waiters, if there are any (a futex call otherwise saved).
+fn notify(condvar: &Condvar, guard: &State) {
+    if guard.waiters > 0 {
+        condvar.notify_all();
+    }
+}
+
 /// A packet socket bound to interface `name` that takes only frames the
 /// interface received (what the host on the other end of its veth sent).
 fn side(name: &str) -> Result<OwnedFd, String> {
@@ -220,11 +243,17 @@ fn side(name: &str) -> Result<OwnedFd, String> {
         .map_err(|e| format!("no interface {name}: {}", e.desc()))?;
     crate::sys::bind_packet_socket(fd.as_fd(), index)
         .map_err(|e| format!("cannot bind the relay to {name}: {}", e.desc()))?;
+    // The frames the relay itself sends out of this side are not queued
+    // back to it (Linux 4.20+; older kernels' copies are skipped when read).
+    let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_PACKET, PACKET_IGNORE_OUTGOING, 1);
+    // Room for a window's worth of frames while the relay thread waits
+    // for a core.
+    let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 4 << 20);
     Ok(fd)
 }
 
-/// `sll_pkttype` of a frame the interface sent (not received).
-const PACKET_OUTGOING: u8 = 4;
+/// `PACKET_IGNORE_OUTGOING` (linux/if_packet.h).
+const PACKET_IGNORE_OUTGOING: libc::c_int = 23;
 
 impl Relay {
     /// Starts the relay in `wire` (where `va` and `vb` are).
@@ -279,10 +308,7 @@ impl Relay {
             if left.is_zero() {
                 return;
             }
-            state = match condvar.wait_timeout(state, left) {
-                Ok((guard, _)) => guard,
-                Err(poisoned) => poisoned.into_inner().0,
-            };
+            state = wait(condvar, state, left);
         }
     }
 
@@ -297,10 +323,7 @@ impl Relay {
             if left.is_zero() {
                 return false;
             }
-            state = match condvar.wait_timeout(state, left) {
-                Ok((guard, _)) => guard,
-                Err(poisoned) => poisoned.into_inner().0,
-            };
+            state = wait(condvar, state, left);
         }
         true
     }
@@ -463,7 +486,8 @@ fn send(sides: &[OwnedFd; 2], dir: Dir, frame: &[u8]) {
 
 /// The relay thread: read, decide, write; answer syncs once all is read.
 fn run(state: &(Mutex<State>, Condvar), wake: &EventFd, sides: &[OwnedFd; 2], started: Instant) {
-    let mut buffer = vec![0u8; 65_536 + 128];
+    let mut buffers = Buffers::new();
+    let mut last_frame = Instant::now();
     loop {
         let fds = [sides[0].as_fd(), sides[1].as_fd(), wake.as_fd()];
         // Until the next segment in flight is due (rounded up: never early).
@@ -471,6 +495,13 @@ fn run(state: &(Mutex<State>, Condvar), wake: &EventFd, sides: &[OwnedFd; 2], st
             let left = due.saturating_duration_since(Instant::now());
             i32::try_from(left.as_micros().div_ceil(1000)).unwrap_or(i32::MAX)
         });
+        // Shortly after a frame, the next is likely close behind (the
+        // answer to it, the rest of a window): look again at once rather
+        // than sleep, so a frame waits for no thread to be woken.
+        let wait = match last_frame.elapsed() < SPIN {
+            true => 0,
+            false => wait,
+        };
         let ready = match crate::sys::poll(&fds, libc::POLLIN, wait) {
             Ok((_, revents)) => revents,
             Err(_) => continue,
@@ -488,14 +519,16 @@ fn run(state: &(Mutex<State>, Condvar), wake: &EventFd, sides: &[OwnedFd; 2], st
             let guard = lock(&state.0);
             guard.asked > guard.answered
         };
-        drain(state, sides, &mut buffer, started);
+        if drain(state, sides, &mut buffers, started) {
+            last_frame = Instant::now();
+        }
         // What the path let through with no delay goes now, before a sync
         // is answered (and what it causes is read in the quiet below).
         send_due(state, sides, started);
         if syncing {
             // Until the link has been quiet for QUIET_MS.
             while crate::sys::poll(&fds[..2], libc::POLLIN, QUIET_MS).is_ok_and(|(n, _)| n > 0) {
-                drain(state, sides, &mut buffer, started);
+                drain(state, sides, &mut buffers, started);
                 send_due(state, sides, started);
             }
         }
@@ -505,7 +538,7 @@ fn run(state: &(Mutex<State>, Condvar), wake: &EventFd, sides: &[OwnedFd; 2], st
             return;
         }
         guard.answered = guard.asked;
-        condvar.notify_all();
+        notify(condvar, &guard);
     }
 }
 
@@ -552,47 +585,97 @@ fn send_due(state: &(Mutex<State>, Condvar), sides: &[OwnedFd; 2], started: Inst
         sent = true;
     }
     if sent {
-        state.1.notify_all();
+        notify(&state.1, &guard);
     }
 }
 
 /// How long the link must stay quiet before a sync is answered.
 const QUIET_MS: i32 = 5;
 
-/// Reads and decides every frame both sides have now.
-fn drain(
-    state: &(Mutex<State>, Condvar),
-    sides: &[OwnedFd; 2],
-    buffer: &mut [u8],
-    started: Instant,
-) {
-    loop {
-        let mut any = false;
-        for (at, dir) in [(0, Dir::AtoB), (1, Dir::BtoA)] {
-            while let Some(frame) = receive(&sides[at], buffer) {
-                any = true;
-                decide(state, sides, dir, frame, started);
-            }
+/// How long the relay keeps looking for frames, without sleeping, after
+/// the last one: the answer to a frame comes within tens of µs, and a
+/// sleeping thread takes about as long again to wake.
+const SPIN: Duration = Duration::from_micros(200);
+
+/// How many frames the relay reads (and sends) in one system call.
+const BATCH: usize = 32;
+
+/// The relay thread's buffers: a batch of frames read, and the frames
+/// decided on, waiting to go out of each side (`Dir::index` of where
+/// they go), sent a batch at a time.
+struct Buffers {
+    frames: Vec<Vec<u8>>,
+    lengths: [usize; BATCH],
+    outgoing: [bool; BATCH],
+    out: [Vec<Vec<u8>>; 2],
+}
+
+impl Buffers {
+    fn new() -> Buffers {
+        Buffers {
+            // Frames are at most an MTU (1500) and a header: offloads are
+            // off, so no frame holds more than one segment.
+            frames: vec![vec![0u8; 4096]; BATCH],
+            lengths: [0; BATCH],
+            outgoing: [false; BATCH],
+            out: [Vec::new(), Vec::new()],
         }
-        if !any {
-            return;
+    }
+
+    /// Sends what was decided, each side's frames in one call.
+    fn flush(&mut self, sides: &[OwnedFd; 2]) {
+        for (k, side) in [(0, &sides[1]), (1, &sides[0])] {
+            if !self.out[k].is_empty() {
+                crate::sys::send_frames(side.as_fd(), &self.out[k]);
+                self.out[k].clear();
+            }
         }
     }
 }
 
-/// The next frame the interface received, if there is one now.
-fn receive(side: &OwnedFd, buffer: &mut [u8]) -> Option<Vec<u8>> {
+/// Reads and decides every frame both sides have now, a batch at a time;
+/// whether there was one.
+fn drain(
+    state: &(Mutex<State>, Condvar),
+    sides: &[OwnedFd; 2],
+    buffers: &mut Buffers,
+    started: Instant,
+) -> bool {
+    let mut read = false;
     loop {
-        match recvfrom::<LinkAddr>(side.as_raw_fd(), buffer) {
-            Ok((length, from)) => {
-                if from.is_some_and(|a| a.pkttype() == PACKET_OUTGOING) {
-                    continue;
+        let mut any = false;
+        for (at, dir) in [(0, Dir::AtoB), (1, Dir::BtoA)] {
+            loop {
+                let Buffers {
+                    frames,
+                    lengths,
+                    outgoing,
+                    ..
+                } = buffers;
+                let count =
+                    crate::sys::receive_frames(sides[at].as_fd(), frames, lengths, outgoing);
+                if count == 0 {
+                    break;
                 }
-                return Some(buffer[..length.min(buffer.len())].to_vec());
+                any = true;
+                for k in 0..count {
+                    // Older kernels hand back the frames the relay sent.
+                    if buffers.outgoing[k] {
+                        continue;
+                    }
+                    let frame = buffers.frames[k][..buffers.lengths[k]].to_vec();
+                    decide(state, &mut buffers.out, dir, frame, started);
+                }
+                buffers.flush(sides);
+                if count < BATCH {
+                    break;
+                }
             }
-            Err(nix::errno::Errno::EINTR) => continue,
-            Err(_) => return None,
         }
+        if !any {
+            return read;
+        }
+        read = true;
     }
 }
 
@@ -626,14 +709,15 @@ fn kind(frame: &[u8]) -> Kind {
 
 fn decide(
     state: &(Mutex<State>, Condvar),
-    sides: &[OwnedFd; 2],
+    out: &mut [Vec<Vec<u8>>; 2],
     dir: Dir,
     mut frame: Vec<u8>,
     started: Instant,
 ) {
+    let mut send = |frame: &Vec<u8>| out[dir.index()].push(frame.clone());
     let kind = kind(&frame);
     if kind != Kind::Segment {
-        send(sides, dir, &frame);
+        send(&frame);
         if kind == Kind::Icmp {
             let mut guard = lock(&state.0);
             guard.log_crossing(Crossing {
@@ -643,7 +727,7 @@ fn decide(
                 fate: Fate::Passed,
             });
             guard.logged += 1;
-            state.1.notify_all();
+            notify(&state.1, &guard);
         }
         return;
     }
@@ -665,8 +749,8 @@ fn decide(
             Fate::Dropped(None)
         }
         Some(Next::Dup) => {
-            send(sides, dir, &frame);
-            send(sides, dir, &frame);
+            send(&frame);
+            send(&frame);
             let counters = &mut guard.path.counters[i];
             counters.duplicated += 1;
             counters.passed += 1;
@@ -675,7 +759,7 @@ fn decide(
         }
         Some(Next::Corrupt) => {
             flip_a_bit(&mut frame);
-            send(sides, dir, &frame);
+            send(&frame);
             let counters = &mut guard.path.counters[i];
             counters.corrupted += 1;
             counters.passed += 1;
@@ -705,13 +789,13 @@ fn decide(
                 } => {
                     // Logged when it reaches the other side (`send_due`).
                     schedule(&mut guard, dir, frame, due, copies, corrupt, held_back);
-                    state.1.notify_all();
+                    notify(&state.1, &guard);
                     return;
                 }
             }
         }
         None => {
-            send(sides, dir, &frame);
+            send(&frame);
             let counters = &mut guard.path.counters[i];
             counters.passed += 1;
             counters.bytes += len;
@@ -725,7 +809,7 @@ fn decide(
         fate,
     });
     guard.logged += 1;
-    state.1.notify_all();
+    notify(&state.1, &guard);
 }
 
 /// The last byte: payload if there is any, else the header's last (an
