@@ -58,19 +58,32 @@ pub fn span(d: Duration) -> String {
     }
 }
 
-/// The session's clock: its start, and the steps' bounds.
+/// The monotonic clock, as a span since the machine booted: precise, or
+/// the kernel's last tick (a few ns to read, ms resolution) where that is
+/// enough — a step that shows no segment needs no better, and pays less.
+fn monotonic(precise: bool) -> Duration {
+    use nix::time::{ClockId, clock_gettime};
+    let clock = match precise {
+        true => ClockId::CLOCK_MONOTONIC,
+        false => ClockId::CLOCK_MONOTONIC_COARSE,
+    };
+    clock_gettime(clock).map_or(Duration::ZERO, Duration::from)
+}
+
+/// The session's clock: its start, and the steps' bounds (spans of the
+/// monotonic clock).
 #[derive(Clone, Copy, Debug)]
 pub struct Clock {
-    started: Instant,
+    started: Duration,
     /// When the current (or last) step began.
-    began: Instant,
+    began: Duration,
     /// When the previous step ended.
-    ended: Instant,
+    ended: Duration,
 }
 
 impl Default for Clock {
     fn default() -> Clock {
-        let now = Instant::now();
+        let now = monotonic(true);
         Clock {
             started: now,
             began: now,
@@ -81,21 +94,25 @@ impl Default for Clock {
 
 impl Clock {
     /// A step begins now; returns how long the session was idle since the
-    /// previous step ended.
-    pub fn begin(&mut self) -> Duration {
-        let now = Instant::now();
-        self.began = now;
-        now.saturating_duration_since(self.ended)
+    /// previous step ended (to the kernel's tick). `precise`: its segments
+    /// will be timed against its start (the wire view is on).
+    pub fn begin(&mut self, precise: bool) -> Duration {
+        let now = monotonic(false);
+        let idle = now.saturating_sub(self.ended);
+        self.began = match precise {
+            true => monotonic(true),
+            false => now,
+        };
+        idle
     }
 
     /// The step ends now.
-    pub fn end(&mut self) {
-        self.ended = Instant::now();
+    pub fn end(&mut self, precise: bool) {
+        self.ended = monotonic(precise);
     }
 
-    /// Since the session started.
-    pub fn since_start(&self, at: Instant) -> Duration {
-        at.saturating_duration_since(self.started)
+    fn since_start(&self, at: Duration) -> Duration {
+        at.saturating_sub(self.started)
     }
 
     /// The session time of a kernel timestamp taken on the wall clock
@@ -103,7 +120,7 @@ impl Clock {
     /// the wall clock's steps and slews since the session began do not
     /// move it.
     pub fn from_wall(&self, wall: Duration) -> Duration {
-        let now = Instant::now();
+        let now = monotonic(true);
         let wall_now = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .unwrap_or_default();
@@ -113,7 +130,7 @@ impl Clock {
 
     /// The session time of an instant.
     pub fn at(&self, at: Instant) -> Duration {
-        self.since_start(at)
+        self.since_start(monotonic(true).saturating_sub(at.elapsed()))
     }
 
     /// A time during the current step: how long after it began.
@@ -127,7 +144,7 @@ impl Clock {
 
     /// Now, as something read between steps (before the current step's call).
     pub fn between_now(&self) -> When {
-        self.between(self.since_start(Instant::now()))
+        self.between(self.since_start(monotonic(true)))
     }
 
     /// A time between steps: how long after the previous step ended.
@@ -141,7 +158,7 @@ impl Clock {
 
     /// Now, during the current step.
     pub fn now(&self) -> When {
-        self.in_step(self.since_start(Instant::now()))
+        self.in_step(self.since_start(monotonic(true)))
     }
 }
 
@@ -173,7 +190,7 @@ mod tests {
 
     #[test]
     fn times_count_from_the_step_or_from_the_last_one_s_end() {
-        let started = Instant::now();
+        let started = Duration::from_secs(1000);
         let ms = Duration::from_millis;
         let clock = Clock {
             started,

@@ -19,7 +19,7 @@ const DATA_VERBS: [&str; 4] = ["send", "sendall", "recv", "recvfrom"];
 /// Below this much idle time between two steps nothing is read before the
 /// next call: what moved in so short a gap is shown with that call. (A step
 /// that follows another at once — a script, a benchmark — costs no extra
-/// system call.)
+/// system call.) Measured on the kernel's tick, so in fact 1 ms to a tick.
 const IDLE: Duration = Duration::from_millis(1);
 
 /// How a step's times are placed against the steps.
@@ -39,7 +39,8 @@ impl Session {
     /// moved meanwhile is read now, so it is shown as between steps rather
     /// than as caused by this call.
     pub fn begin_step(&mut self) {
-        if self.clock.begin() < IDLE {
+        let precise = self.wire.is_some() || self.lab.is_some();
+        if self.clock.begin(precise) < IDLE {
             return;
         }
         // Segments first: a state read after them cannot be older than
@@ -107,12 +108,14 @@ impl Session {
         self.jobs.note_step(step.verb, step.handle.as_deref());
         let mut changes = Vec::new();
         self.read_states(acted.as_deref(), &step.new_handles, &mut changes);
-        let read = match placing {
-            Placing::Between => self.clock.between_now(),
-            _ => self.clock.now(),
-        };
-        for change in &mut changes {
-            change.when = Some(read);
+        if !changes.is_empty() {
+            let read = match placing {
+                Placing::Between => self.clock.between_now(),
+                _ => self.clock.now(),
+            };
+            for change in &mut changes {
+                change.when = Some(read);
+            }
         }
         let earlier = std::mem::take(&mut self.between_changes);
         step.changes.splice(0..0, earlier);
@@ -149,7 +152,7 @@ impl Session {
         }
         place(step, placing);
         if placing == Placing::Step {
-            self.clock.end();
+            self.clock.end(self.wire.is_some() || self.lab.is_some());
         }
     }
 
