@@ -388,3 +388,50 @@ fn a_congestion_control_the_machine_does_not_allow_a_host_is_refused_with_the_li
         "{error}"
     );
 }
+
+/// The time (ms) between "a" reaching b and b's ACK of it leaving, with
+/// b delaying its ACKs or not (the link has no delay: a crossing's time is
+/// when it left).
+fn ack_delay_ms(delayed: &str) -> Option<f64> {
+    let script = format!(
+        "host b delayed-ack {delayed}\nsrv = socket tcp @b\nbind srv b:80\nlisten srv\n\
+         cli = socket tcp @a\nconnect cli b:80\nconn = accept srv\n\
+         setsockopt conn TCP_QUICKACK 0\nsend cli a\nrecv conn\nawait link 1s\n"
+    );
+    let steps = lab(&script)?;
+    let segments: Vec<&Value> = steps
+        .iter()
+        .flat_map(|s| {
+            s["wire"]
+                .as_array()
+                .map(|w| w.iter().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+        .collect();
+    let data = segments
+        .iter()
+        .find(|s| s["len"] == 1)
+        .unwrap_or_else(|| panic!("no data segment: {}", dump(&steps)));
+    let ack = segments
+        .iter()
+        .find(|s| s["from"] == "conn" && s["ack"] == 2)
+        .unwrap_or_else(|| panic!("no ACK of the data: {}", dump(&steps)));
+    Some((ack["t"].as_f64().unwrap() - data["t"].as_f64().unwrap()) * 1000.0)
+}
+
+#[test]
+fn a_host_told_to_delay_its_acks_waits_for_its_timer_and_the_lab_s_hosts_do_not() {
+    let Some(delayed) = ack_delay_ms("on") else {
+        return;
+    };
+    // Linux's delayed-ACK timer: at least 40 ms (TCP_ATO_MIN); a loaded
+    // machine makes it later, never sooner.
+    assert!(
+        (30.0..400.0).contains(&delayed),
+        "delayed ACK after {delayed:.1} ms"
+    );
+    let Some(at_once) = ack_delay_ms("off") else {
+        return;
+    };
+    assert!(at_once < 20.0, "quick ACK after {at_once:.1} ms");
+}

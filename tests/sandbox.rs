@@ -199,6 +199,7 @@ fn nobody_passes_the_path_lessons() {
             "transcripts/58-lab-path-slow-start.socklab",
             "transcripts/59-lab-path-bufferbloat.socklab",
             "transcripts/60-lab-path-user-timeout.socklab",
+            "transcripts/61-lab-path-delayed-ack.socklab",
         ],
         "",
     );
@@ -208,7 +209,7 @@ fn nobody_passes_the_path_lessons() {
     let report = String::from_utf8_lossy(&output.stdout);
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(
-        report.contains("8 passed, 0 failed, 0 skipped"),
+        report.contains("9 passed, 0 failed, 0 skipped"),
         "{report}{errors}"
     );
 }

@@ -9,9 +9,9 @@ use crate::step::Step;
 
 pub const SPEC: Spec = Spec {
     name: "host",
-    usage: "host a|b [down|up|crash]",
+    usage: "host a|b [down|up|crash|delayed-ack on|off]",
     syscall: "",
-    summary: "Make sockets in host a or b of the lab from now on (socket … @HOST says it for one socket); or pull its cable (down), plug it back (up), or crash it: every socket and all TCP state lost without a word on the wire, and back at once with none.",
+    summary: "Make sockets in host a or b of the lab from now on (socket … @HOST says it for one socket); or pull its cable (down), plug it back (up), or crash it: every socket and all TCP state lost without a word on the wire, and back at once with none; or have it delay its ACKs as ordinary hosts do (delayed-ack on; the lab's hosts ACK at once unless told).",
     notes: "Host a has 192.0.2.1 and 2001:db8::1, host b 192.0.2.2 and 2001:db8::2; in \
             addresses, a and b stand for them: bind srv b:80, connect cli b:80.",
     errnos: &[],
@@ -43,10 +43,13 @@ impl SetHost {
         let host = parse_host(cursor)?;
         let action = match cursor.peek() {
             Some(_) => Some(
-                match cursor.keyword("host action", &["down", "up", "crash"])? {
+                match cursor.keyword("host action", &["down", "up", "crash", "delayed-ack"])? {
                     0 => HostAction::Down,
                     1 => HostAction::Up,
-                    _ => HostAction::Crash,
+                    2 => HostAction::Crash,
+                    _ => HostAction::DelayedAck(
+                        cursor.keyword("delayed-ack setting", &["on", "off"])? == 0,
+                    ),
                 },
             ),
             None => None,

@@ -108,6 +108,18 @@ impl Host {
     }
 }
 
+/// Marks the host's routes to the link quickack (ACK at once) or not (the
+/// kernel's delayed ACKs, as on an ordinary host). Run within the host.
+fn quickack(on: bool) -> Result<(), String> {
+    setup::quickack_route("eth0", IpAddr::V4(Ipv4Addr::new(192, 0, 2, 0)), 24, on)?;
+    setup::quickack_route(
+        "eth0",
+        IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0)),
+        64,
+        on,
+    )
+}
+
 /// The lab: the hosts' namespaces, the wire's, and the relay between.
 /// Made by a thread that then lives in host a (sockets are made there
 /// unless they name another host).
@@ -118,6 +130,8 @@ pub struct Lab {
     pub relay: Relay,
     /// Hosts whose cable is pulled (`host HOST down`).
     down: [bool; 2],
+    /// Hosts that delay their ACKs (`host HOST delayed-ack on`).
+    delayed_ack: [bool; 2],
 }
 
 impl Lab {
@@ -144,12 +158,7 @@ impl Lab {
                 setup::set_up("eth0", true)?;
                 setup::add_address("eth0", IpAddr::V4(host.ipv4()), 24)?;
                 setup::add_address("eth0", IpAddr::V6(host.ipv6()), 64)?;
-                setup::quickack_route("eth0", IpAddr::V4(Ipv4Addr::new(192, 0, 2, 0)), 24)?;
-                setup::quickack_route(
-                    "eth0",
-                    IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0)),
-                    64,
-                )?;
+                quickack(true)?;
                 // No tail loss probe: a segment held on the link would draw
                 // a probe 10 ms later, on a timer, not at the user's word.
                 // (sysctl HOST net.ipv4.tcp_early_retrans=3 turns it back on.)
@@ -166,6 +175,7 @@ impl Lab {
             wire,
             relay,
             down: [false; 2],
+            delayed_ack: [false; 2],
         })
     }
 
@@ -231,6 +241,18 @@ impl Lab {
                 .map(|v| v.trim().to_string())
                 .map_err(|e| format!("cannot read {name}: {}", crate::error::io_reason(&e)))
         })?
+    }
+
+    /// The host delays its ACKs as an ordinary host does (true), or ACKs
+    /// every segment at once, as the lab's hosts do unless told (false).
+    pub fn set_delayed_ack(&mut self, host: Host, delayed: bool) -> Result<(), String> {
+        self.within(host, || quickack(!delayed))??;
+        self.delayed_ack[host.index()] = delayed;
+        Ok(())
+    }
+
+    pub fn delays_acks(&self, host: Host) -> bool {
+        self.delayed_ack[host.index()]
     }
 
     /// Adds a second cable between the hosts that bypasses the relay: a

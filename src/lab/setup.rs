@@ -152,10 +152,15 @@ pub fn neighbour(name: &str, ip: IpAddr, mac: [u8; 6]) -> Result<(), String> {
 }
 
 /// Replaces the connected route to `network/prefix` on `name` with the same
-/// route marked `quickack`: the host acknowledges at once instead of
-/// delaying its ACKs, so what each delivery causes shows under it — a
+/// route marked `quickack` (or not): the host acknowledges at once instead
+/// of delaying its ACKs, so what each delivery causes shows under it — a
 /// lesson by hand does not depend on a 40 ms timer.
-pub fn quickack_route(name: &str, network: IpAddr, prefix: u8) -> Result<(), String> {
+pub fn quickack_route(
+    name: &str,
+    network: IpAddr,
+    prefix: u8,
+    quickack: bool,
+) -> Result<(), String> {
     use netlink_packet_route::route::{
         RouteAddress, RouteAttribute, RouteHeader, RouteMessage, RouteMetric, RouteProtocol,
         RouteScope, RouteType,
@@ -185,7 +190,9 @@ pub fn quickack_route(name: &str, network: IpAddr, prefix: u8) -> Result<(), Str
     route.attributes.push(RouteAttribute::Oif(index(name)?));
     route
         .attributes
-        .push(RouteAttribute::Metrics(vec![RouteMetric::QuickAck(1)]));
+        .push(RouteAttribute::Metrics(vec![RouteMetric::QuickAck(
+            u32::from(quickack),
+        )]));
     request_with(
         RouteNetlinkMessage::NewRoute(route),
         NLM_F_CREATE | netlink_packet_core::NLM_F_REPLACE,

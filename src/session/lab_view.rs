@@ -258,6 +258,8 @@ pub enum HostAction {
     Down,
     Up,
     Crash,
+    /// Delay ACKs as an ordinary host does (true), or ACK at once (false).
+    DelayedAck(bool),
 }
 
 impl Session {
@@ -277,6 +279,22 @@ impl Session {
         };
         let name = host.name();
         match action {
+            HostAction::DelayedAck(delayed) => {
+                view.lab
+                    .set_delayed_ack(host, delayed)
+                    .map_err(UsageError::new)?;
+                Ok(vec![match delayed {
+                    true => format!(
+                        "host {name} delays its ACKs, as an ordinary host does: an ACK waits \
+                         (up to 40 ms and more) for data to ride with, and every other \
+                         full-sized segment is ACKed at once"
+                    ),
+                    false => format!(
+                        "host {name} ACKs every segment at once (its routes have quickack), as \
+                         the lab's hosts do unless told"
+                    ),
+                }])
+            }
             HostAction::Down => {
                 view.lab.set_cable(host, false).map_err(UsageError::new)?;
                 Ok(vec![format!(
