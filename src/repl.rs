@@ -93,6 +93,8 @@ fn read_lines(
                     }
                 }
                 let mut runner = lock(runner);
+                // The line came from a person who took their time.
+                runner.session.note_waited();
                 let flow = run_pasted(&mut runner, &bytes);
                 if let Ok(mut names) = handles.lock() {
                     *names = runner.session.handle_names();

@@ -435,3 +435,52 @@ fn a_host_told_to_delay_its_acks_waits_for_its_timer_and_the_lab_s_hosts_do_not(
     };
     assert!(at_once < 20.0, "quick ACK after {at_once:.1} ms");
 }
+
+#[test]
+fn two_percent_loss_costs_throughput_against_the_same_path_without_loss() {
+    let transfer = |n: u32| {
+        format!(
+            "cli{n} = socket tcp @a\nconnect cli{n} b:80\nconn{n} = accept srv\ndrain conn{n} &\n\
+             sendall cli{n} \"x\"*500000\nshutdown cli{n} write\nwait\n"
+        )
+    };
+    let script = format!(
+        "sysctl a net.ipv4.tcp_congestion_control=reno\nlink seed 7\nlink delay 10ms\n\
+         link rate 10mbit\nlink loss 2%\nsrv = socket tcp @b\n\
+         bind srv b:80\nlisten srv\nwire summary\n{}link loss 0%\n{}",
+        transfer(1),
+        transfer(2)
+    );
+    let Some(steps) = lab(&script) else { return };
+    let drained: Vec<&Value> = steps
+        .iter()
+        .filter(|s| s["verb"] == "drain" && s["background"] == "result")
+        .map(|s| &s["fields"]["drain"])
+        .collect();
+    assert_eq!(drained.len(), 2, "{}", dump(&steps));
+    for drain in &drained {
+        // Every byte, then EOF, in both.
+        assert_eq!(drain["received"], 500_000, "{drain}");
+        assert_eq!(drain["eof"], true, "{drain}");
+    }
+    let seconds = |k: usize| drained[k]["seconds"].as_f64().unwrap();
+    let (lossy, lossless) = (seconds(0), seconds(1));
+    // 500 kB at 10 mbit/s is 0.4 s at best; without loss close to it (a
+    // loaded machine adds), with loss the retransmissions and the window
+    // cut cost more.
+    assert!((0.38..3.0).contains(&lossless), "lossless {lossless:.3} s");
+    // Reno halves its window at each loss: about half the path's rate at
+    // 2 % (Mathis: MSS/RTT × 1.22/√p ≈ 5 Mbit/s here).
+    assert!(
+        lossy > 1.3 * lossless,
+        "lossy {lossy:.3} s, lossless {lossless:.3} s"
+    );
+    eprintln!("lossy {lossy:.3} s, lossless {lossless:.3} s");
+    let retransmitted: u64 = steps
+        .iter()
+        .filter_map(|s| s["wire_summary"].as_array())
+        .flatten()
+        .filter_map(|d| d["retransmitted"].as_u64())
+        .sum();
+    assert!(retransmitted > 0, "no retransmission with 2 % loss");
+}

@@ -182,8 +182,9 @@ fn run_in(session: &mut Session, line: &str) -> Step {
 
 #[test]
 fn what_came_between_steps_is_marked_under_the_next_one_when_nobody_watched() {
-    // A script runs straight on, so nothing is shown between its steps:
-    // what came meanwhile is shown with the next step, marked.
+    // A driver that waited without watching (a pipe whose writer paused,
+    // before the runner could show anything): what came meanwhile is shown
+    // with the next step, marked.
     let mut session = Session::new(Some(Duration::from_secs(5))).unwrap();
     for line in CONNECTED
         .lines()
@@ -199,6 +200,8 @@ fn what_came_between_steps_is_marked_under_the_next_one_when_nobody_watched() {
     let fds = session.between_fds();
     socklab::sys::poll(&fds, libc::POLLIN, 5000).unwrap();
     drop(fds);
+    // As the runner says when it had to wait for its next line.
+    session.note_waited();
     let send = run_in(&mut session, "send conn bye");
     let moved = send
         .changes

@@ -438,6 +438,14 @@ impl Jobs {
     /// The handles whose TCP state a worker's own call may have moved with
     /// no wake-up (a background connect's SYN_SENT): those of every job in
     /// view. A job known asleep then leaves the view.
+    /// The handles job `id` uses.
+    pub fn uses_of(&self, id: u32) -> Vec<String> {
+        self.workers
+            .get(&id)
+            .map(|worker| worker.uses.to_vec())
+            .unwrap_or_default()
+    }
+
     pub fn handles_to_read(&mut self) -> Vec<String> {
         let mut names = Vec::new();
         let mut quiet = Vec::new();

@@ -57,6 +57,7 @@ impl<W: Write> Runner<W> {
     /// what moves between steps as they come. (A file is always readable:
     /// a script runs straight on.)
     pub(super) fn show_results_until_readable(&mut self, input: &File) {
+        let mut waited = false;
         loop {
             if self.out.flush().is_err() {
                 return;
@@ -71,14 +72,19 @@ impl<W: Write> Runner<W> {
                 if self.shows_between_live() {
                     fds.extend(self.session.between_fds());
                 }
+                // Input already there: no wait, nothing shown meanwhile.
+                if sys::poll(&fds[..1], libc::POLLIN, 0).is_ok_and(|(n, _)| n > 0) {
+                    break;
+                }
+                waited = true;
                 if fds.len() == 1 {
-                    return;
+                    break;
                 }
                 let Ok((_, revents)) = sys::poll(&fds, libc::POLLIN, -1) else {
-                    return;
+                    break;
                 };
                 if revents[0] != 0 {
-                    return;
+                    break;
                 }
                 let split = 1 + usize::from(inbox.is_some());
                 (
@@ -92,6 +98,9 @@ impl<W: Write> Runner<W> {
             if between {
                 self.show_between();
             }
+        }
+        if waited {
+            self.session.note_waited();
         }
     }
 }

@@ -119,6 +119,8 @@ pub struct Session {
     between_changes: Vec<StateChange>,
     /// Segments read before the current step's call: between steps too.
     between_segments: Vec<crate::wire::Segment>,
+    /// The session waited for its driver since the last step.
+    waited: bool,
 }
 
 impl Session {
@@ -164,6 +166,7 @@ impl Session {
             clock: crate::clock::Clock::default(),
             between_changes: Vec::new(),
             between_segments: Vec::new(),
+            waited: false,
         })
     }
 
@@ -254,6 +257,7 @@ impl Session {
             clock: crate::clock::Clock::default(),
             between_changes: Vec::new(),
             between_segments: Vec::new(),
+            waited: false,
         })
     }
 

@@ -40,7 +40,12 @@ impl Session {
     /// than as caused by this call.
     pub fn begin_step(&mut self) {
         let precise = self.wire.is_some() || self.lab.is_some();
-        if self.clock.begin(precise) < IDLE {
+        let idle = self.clock.begin(precise);
+        // Only after the session waited for its driver (a person at the
+        // shell, a program on a pipe, Enter in `play`): a script from a
+        // file runs straight on, and reading between its steps would make
+        // what it shows depend on the machine's load.
+        if !std::mem::take(&mut self.waited) || idle < IDLE {
             return;
         }
         // Segments first: a state read after them cannot be older than
@@ -59,6 +64,11 @@ impl Session {
             change.when = Some(when);
         }
         self.between_changes.extend(changes);
+    }
+
+    /// The session waited for its next line (see `begin_step`).
+    pub fn note_waited(&mut self) {
+        self.waited = true;
     }
 
     /// Reads the TCP state of every handle whose state may have moved — the
@@ -101,13 +111,26 @@ impl Session {
         // In the lab, what the step sent has crossed the link (and what
         // that caused) before any state is read.
         self.sync_lab();
+        // A step that started a background job made no call of its own on
+        // the job's handles: what the job's call does to them (a connect's
+        // SYN_SENT, caught half-way) is shown with its result, not here.
+        let started = match step.job {
+            Some((id, crate::step::JobRole::Started)) => self.jobs.uses_of(id),
+            _ => Vec::new(),
+        };
         let acted = match step.handle.as_deref() {
-            Some(name) if !DATA_VERBS.contains(&step.verb) => Some(name.to_string()),
+            Some(name) if !DATA_VERBS.contains(&step.verb) && started.is_empty() => {
+                Some(name.to_string())
+            }
             _ => None,
         };
         self.jobs.note_step(step.verb, step.handle.as_deref());
         let mut changes = Vec::new();
         self.read_states(acted.as_deref(), &step.new_handles, &mut changes);
+        if !started.is_empty() {
+            // Read, but not shown: put back as they were for the result.
+            self.unread(&started, &mut changes);
+        }
         if !changes.is_empty() {
             let read = match placing {
                 Placing::Between => self.clock.between_now(),
@@ -154,6 +177,23 @@ impl Session {
         if placing == Placing::Step {
             self.clock.end(self.wire.is_some() || self.lab.is_some());
         }
+    }
+
+    /// Takes back the changes of `names` just read: their handles keep
+    /// their last shown state, so the moves show (and are read again) with
+    /// the step that made them.
+    fn unread(&mut self, names: &[String], changes: &mut Vec<StateChange>) {
+        changes.retain(|change| {
+            if change.closed || !names.contains(&change.handle) {
+                return true;
+            }
+            if let Some(slot) = self.handles.slot_of(&change.handle)
+                && let Some(handle) = self.handles.at_mut(slot)
+            {
+                handle.state = change.from;
+            }
+            false
+        });
     }
 
     /// Reads the states that may have moved into `changes` (see

@@ -138,6 +138,9 @@ pub fn play(
             }
         }
         let start = runner.out().len();
+        // The player waited for Enter (or its pace): what moved meanwhile
+        // came between steps.
+        runner.session.note_waited();
         let flow = runner.run_line(&entry.command);
         out.write_all(&runner.out()[start..])?;
         if flow == Flow::Stop {
