@@ -134,3 +134,34 @@ fn wire_on_goes_back_to_a_line_per_segment() {
     assert!(text.contains("  cli → srv  [SYN]"), "{text}");
     assert!(!text.contains('│'), "{text}");
 }
+
+#[test]
+fn an_end_that_is_no_handle_gets_a_column_named_by_its_address() {
+    if !can_capture() {
+        return;
+    }
+    // A listener of this test's own: socklab has no handle for its end.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let script = format!("wire ladder\ncli = socket tcp\nconnect cli 127.0.0.1:{port}\n");
+    let output = output_with_stdin(
+        socklab()
+            .args(["run", "-"])
+            .env("COLUMNS", "100")
+            .env("LANG", "C.UTF-8")
+            .stdout(std::process::Stdio::piped()),
+        script.as_bytes(),
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    // The ladder's header: the handle's name and the other end's address.
+    let header = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("cli "))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        header.trim_end().ends_with(&format!("127.0.0.1:{port}")),
+        "{text}"
+    );
+    assert_eq!(text.matches("SYN").count(), 2, "{text}");
+    drop(listener);
+}
