@@ -217,20 +217,7 @@ fn the_svg_parses_and_holds_each_segment_state_and_call_in_order() {
     assert_eq!(code, 0, "{errors}");
     // Parsed by python3's XML parser: the segments' labels in order, the
     // states, the calls.
-    let script = "import sys, xml.dom.minidom as m\nd = m.parse(sys.stdin)\nfor t in d.getElementsByTagName('text'):\n    print(t.getAttribute('class') + '|' + ''.join(n.data for n in t.childNodes))\nprint('segments|%d' % sum(1 for l in d.getElementsByTagName('line') if 'segment' in l.getAttribute('class')))";
-    let output = common::output_with_stdin(
-        std::process::Command::new("python3")
-            .args(["-c", script])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped()),
-        svg.as_bytes(),
-    );
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let parsed = String::from_utf8_lossy(&output.stdout);
+    let parsed = svg_texts(&svg).join("\n");
     let of = |class: &str| -> Vec<String> {
         parsed
             .lines()

@@ -1,45 +1,8 @@
 //! The ladder for a terminal: box-drawing or ASCII, cut to a width, with
 //! no escape sequence from the file passed through.
 
-use super::{Arrow, Event, arrow, ends, events, fit};
+use super::{ASCII, Arrow, Event, UNICODE, arrow, ends, events, fit, terminal_text};
 use crate::transcript::format::Transcript;
-
-/// The lines and arrows of a ladder: box-drawing, or ASCII.
-struct Pen {
-    line: char,
-    dash: char,
-    right: char,
-    left: char,
-    lost: char,
-}
-
-const UNICODE: Pen = Pen {
-    line: '│',
-    dash: '─',
-    right: '▶',
-    left: '◀',
-    lost: '✕',
-};
-
-const ASCII: Pen = Pen {
-    line: '|',
-    dash: '-',
-    right: '>',
-    left: '<',
-    lost: 'x',
-};
-
-/// Text for a terminal: control characters (escape sequences) become
-/// spaces, and in ASCII anything else outside ASCII becomes `?`.
-fn terminal_text(text: &str, ascii: bool) -> String {
-    text.chars()
-        .map(|c| match c {
-            c if c.is_control() => ' ',
-            c if ascii && !c.is_ascii() => '?',
-            c => c,
-        })
-        .collect()
-}
 
 /// The transcript as a ladder for a terminal `width` columns wide: the
 /// calls down the left margin, a line per end, an arrow per segment with

@@ -7,7 +7,7 @@
 //! Takes plain rows (the renderer makes them from a step), so it knows
 //! nothing of sessions or captures.
 
-use super::fit;
+use super::{ASCII, UNICODE, fit, terminal_text as clean};
 
 /// What an arrow says, in the order it gives it up to fit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,30 +83,6 @@ pub struct Timed {
 const STATE_ROOM: usize = 12;
 /// The time column: `+1234 ms` and a space.
 const TIME_ROOM: usize = 10;
-
-struct Pen {
-    line: char,
-    dash: char,
-    right: char,
-    left: char,
-    lost: char,
-}
-
-const UNICODE: Pen = Pen {
-    line: '│',
-    dash: '─',
-    right: '▶',
-    left: '◀',
-    lost: '✕',
-};
-
-const ASCII: Pen = Pen {
-    line: '|',
-    dash: '-',
-    right: '>',
-    left: '<',
-    lost: 'x',
-};
 
 /// The ladder of one step's rows, `width` columns wide: one ladder per
 /// connection (pair of ends) in the order they first appear, each with its
@@ -234,18 +210,6 @@ pub fn locale_is_utf8() -> bool {
 fn line(row: Vec<char>) -> String {
     let text: String = row.into_iter().collect();
     text.trim_end().to_string()
-}
-
-/// Text for a terminal: control characters become spaces, and in ASCII
-/// anything else outside ASCII becomes `?`.
-fn clean(text: &str, ascii: bool) -> String {
-    text.chars()
-        .map(|c| match c {
-            c if c.is_control() => ' ',
-            c if ascii && !c.is_ascii() => '?',
-            c => c,
-        })
-        .collect()
 }
 
 #[cfg(test)]

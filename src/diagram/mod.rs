@@ -199,6 +199,43 @@ pub(crate) fn arrow(
     })
 }
 
+/// The lines and arrows of a ladder for a terminal: box-drawing, or ASCII.
+pub(crate) struct Pen {
+    pub line: char,
+    pub dash: char,
+    pub right: char,
+    pub left: char,
+    pub lost: char,
+}
+
+pub(crate) const UNICODE: Pen = Pen {
+    line: '│',
+    dash: '─',
+    right: '▶',
+    left: '◀',
+    lost: '✕',
+};
+
+pub(crate) const ASCII: Pen = Pen {
+    line: '|',
+    dash: '-',
+    right: '>',
+    left: '<',
+    lost: 'x',
+};
+
+/// Text for a terminal: control characters (escape sequences) become
+/// spaces, and in ASCII anything else outside ASCII becomes `?`.
+pub(crate) fn terminal_text(text: &str, ascii: bool) -> String {
+    text.chars()
+        .map(|c| match c {
+            c if c.is_control() => ' ',
+            c if ascii && !c.is_ascii() => '?',
+            c => c,
+        })
+        .collect()
+}
+
 /// `text` cut to `room` characters, an ellipsis marking the cut.
 pub(crate) fn fit(text: &str, room: usize, ascii: bool) -> String {
     if text.chars().count() <= room {
