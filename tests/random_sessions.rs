@@ -570,7 +570,9 @@ fn step(
         }
         // The wire view, on and off now and then (where a packet socket
         // cannot be opened, `wire on` is a usage error: fine too).
-        22 => ["ls", "jobs", "ls", "jobs", "wire on", "wire off"][rng.usize(..6)].to_string(),
+        22 => {
+            ["ls", "jobs", "wire ladder", "jobs", "wire on", "wire off"][rng.usize(..6)].to_string()
+        }
         _ => {
             // Closing a handle ends the jobs using it.
             let gone = handles.remove(index);

@@ -281,4 +281,43 @@ mod tests {
         assert_eq!(rest.len(), 1);
         assert!(lines.iter().all(|l| l.chars().count() <= 80));
     }
+
+    #[test]
+    fn any_width_and_any_name_fit_without_a_panic() {
+        let long = "a-name-far-too-long-for-any-column-\u{1b}[31m-漢字".to_string();
+        let rows = vec![
+            Timed {
+                time: "+123456 ms".into(),
+                row: segment(
+                    &long,
+                    "x",
+                    "SYN,ACK,PSH,FIN",
+                    "seq=4294967295 ack=4294967295",
+                ),
+            },
+            Timed {
+                time: String::new(),
+                row: Row::State {
+                    end: long.clone(),
+                    state: "A_STATE_NAME_LONGER_THAN_ANY".into(),
+                },
+            },
+            Timed {
+                time: "+1 ms".into(),
+                row: segment("x", &long, "", ""),
+            },
+        ];
+        for width in 0..200 {
+            for ascii in [false, true] {
+                let (lines, _) = step_ladder(&rows, &[], width, ascii);
+                assert_eq!(lines.len(), 4);
+                let most = width.max(TIME_ROOM + 2 * STATE_ROOM + 16);
+                for line in &lines {
+                    assert!(line.chars().count() <= most, "{width}: {line}");
+                    assert!(!line.contains('\u{1b}'), "{line}");
+                    assert!(!ascii || line.is_ascii(), "{line}");
+                }
+            }
+        }
+    }
 }
