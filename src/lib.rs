@@ -13,7 +13,9 @@
 //! module with `unsafe`; [`interrupt`] bounds blocking calls. [`jobs`] runs
 //! `CMD &` and `watch` on worker threads, whose steps the runner shows.
 //! [`transcript`] replays, records and plays `.socklab` files. [`wire`]
-//! captures the segments each step puts on the loopback wire.
+//! captures the segments each step puts on the loopback wire; [`clock`]
+//! says when each segment and state change happened (with the step's call,
+//! or between steps); [`diagram`] draws them as ladders, exported or live.
 
 #![deny(unsafe_code)]
 

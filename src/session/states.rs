@@ -1,7 +1,10 @@
-//! After each step: which TCP states moved. Reads only the handles whose
+//! After each step: which TCP states moved, and the segments it put on the
+//! wire, each with its time (see `clock`). Reads only the handles whose
 //! state can have changed (see `state_watch`), follows the connections the
 //! kernel holds after close, and in a debug build checks the shortcut
-//! against a full read.
+//! against a full read. Before a step's call, if the session waited for
+//! its driver, what moved meanwhile is read and marked between steps; while
+//! it waits, `between_step` shows it as it happens.
 
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::time::Duration;
