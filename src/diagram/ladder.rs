@@ -1,7 +1,7 @@
 //! The ladder for a terminal: box-drawing or ASCII, cut to a width, with
 //! no escape sequence from the file passed through.
 
-use super::{ASCII, Arrow, Event, UNICODE, arrow, ends, events, fit, terminal_text};
+use super::{ASCII, Arrow, Event, UNICODE, ends, events, fit, terminal_text};
 use crate::transcript::format::Transcript;
 
 /// The transcript as a ladder for a terminal `width` columns wide: the
@@ -73,18 +73,13 @@ pub fn ladder(transcript: &Transcript, width: usize, ascii: bool) -> String {
                 }
                 out.push(render(row));
             }
-            Event::Segment {
-                from,
-                to,
-                label,
-                fate,
-            } => {
+            Event::Segment { .. } => {
                 let Some(Arrow {
                     from: a,
                     to: b,
                     text,
                     lost,
-                }) = arrow(&ends, from, to, label, fate.as_deref())
+                }) = event.arrow(&ends)
                 else {
                     continue;
                 };

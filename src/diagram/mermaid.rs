@@ -1,7 +1,7 @@
 //! The ladder as a mermaid `sequenceDiagram`, every text in mermaid's
 //! own entity codes.
 
-use super::{Event, arrow, ends, events};
+use super::{Event, ends, events};
 use crate::transcript::format::Transcript;
 
 /// Text made safe for a mermaid label: its own entity codes for the
@@ -59,13 +59,8 @@ pub fn mermaid(transcript: &Transcript, title: &str) -> String {
                     .unwrap_or_else(|| "e0".into());
                 out.push_str(&format!("    Note over {over}: {}\n", mermaid_text(text)));
             }
-            Event::Segment {
-                from,
-                to,
-                label,
-                fate,
-            } => {
-                let Some(arrow) = arrow(&ends, from, to, label, fate.as_deref()) else {
+            Event::Segment { .. } => {
+                let Some(arrow) = event.arrow(&ends) else {
                     continue;
                 };
                 // A lost or dropped segment ends in a cross.

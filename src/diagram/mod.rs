@@ -236,6 +236,22 @@ pub(crate) fn terminal_text(text: &str, ascii: bool) -> String {
         .collect()
 }
 
+impl Event {
+    /// The arrow this event draws between `ends`, if it is a segment that
+    /// is drawn (see `arrow`).
+    pub(crate) fn arrow(&self, ends: &[String]) -> Option<Arrow> {
+        match self {
+            Event::Segment {
+                from,
+                to,
+                label,
+                fate,
+            } => arrow(ends, from, to, label, fate.as_deref()),
+            _ => None,
+        }
+    }
+}
+
 /// `text` cut to `room` characters, an ellipsis marking the cut.
 pub(crate) fn fit(text: &str, room: usize, ascii: bool) -> String {
     if text.chars().count() <= room {

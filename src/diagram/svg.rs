@@ -1,7 +1,7 @@
 //! The ladder as a self-contained SVG, and as an HTML handout with the
 //! lesson's narration beside it; every text escaped for XML.
 
-use super::{Arrow, Event, arrow, ends, events, fit};
+use super::{Arrow, Event, ends, events, fit};
 use crate::transcript::format::Transcript;
 
 /// Text made safe for XML character data and attributes.
@@ -62,18 +62,13 @@ pub fn svg(transcript: &Transcript, title: &str) -> String {
                     xml_text(&fit(text, 30, false))
                 ));
             }
-            Event::Segment {
-                from,
-                to,
-                label,
-                fate,
-            } => {
+            Event::Segment { .. } => {
                 let Some(Arrow {
                     from: a,
                     to: b,
                     text,
                     lost,
-                }) = arrow(&ends, from, to, label, fate.as_deref())
+                }) = event.arrow(&ends)
                 else {
                     continue;
                 };
