@@ -61,6 +61,8 @@ struct Options {
     only_scale: bool,
     /// Only the lab section.
     only_lab: bool,
+    /// Only the main figures (per step, startup, transcripts, memory).
+    only_main: bool,
 }
 
 fn main() {
@@ -69,7 +71,7 @@ fn main() {
         Err(message) => {
             eprintln!("bench steps: {message}");
             eprintln!(
-                "usage: cargo bench --bench steps -- [--steps N] [--runs R] [--quick] [--scale] [--chart PATH]"
+                "usage: cargo bench --bench steps -- [--steps N] [--runs R] [--quick] [--main|--scale|--lab] [--chart PATH]"
             );
             std::process::exit(2);
         }
@@ -89,6 +91,7 @@ fn parse_options() -> Result<Options, String> {
         full: true,
         only_scale: false,
         only_lab: false,
+        only_main: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -104,6 +107,7 @@ fn parse_options() -> Result<Options, String> {
             }
             "--scale" => options.only_scale = true,
             "--lab" => options.only_lab = true,
+            "--main" => options.only_main = true,
             "--steps" => options.steps = number(&value("--steps")?)?,
             "--runs" => options.runs = number(&value("--runs")?)?.max(1),
             "--chart" => options.chart = PathBuf::from(value("--chart")?),
@@ -134,10 +138,10 @@ fn run(options: &Options) -> Result<(), String> {
     if !options.only_scale && !options.only_lab {
         missed += main_figures(options, &scripts, &output)?;
     }
-    if !options.only_lab {
+    if !options.only_lab && !options.only_main {
         missed += scale_figures(options, &scripts, &output)?;
     }
-    if !options.only_scale {
+    if !options.only_scale && !options.only_main {
         missed += lab_figures(options)?;
     }
     println!(

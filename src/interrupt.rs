@@ -99,14 +99,25 @@ impl Watchdog {
             current.clear();
             current.push_str(text);
         }
-        let sigints = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst);
-        self.shared.sigints_before.store(sigints, Ordering::SeqCst);
-        self.shared.timed_out.store(false, Ordering::SeqCst);
-        self.shared.generation.fetch_add(1, Ordering::SeqCst);
-        self.shared.in_flight.store(true, Ordering::SeqCst);
+        // Plain stores, no locked instruction (this runs around every call):
+        // this thread is the only writer of all but `timed_out`, and the
+        // watchdog reads `in_flight` (Acquire) before the rest, so it never
+        // sees this call in flight with the last call's generation.
+        let shared = &self.shared;
+        let sigints = crate::sys::SIGINT_COUNT.load(Ordering::Relaxed);
+        shared.sigints_before.store(sigints, Ordering::Relaxed);
+        shared.timed_out.store(false, Ordering::Relaxed);
+        let generation = shared.generation.load(Ordering::Relaxed);
+        shared
+            .generation
+            .store(generation.wrapping_add(1), Ordering::Relaxed);
+        shared.in_flight.store(true, Ordering::Release);
         let result = call();
-        self.shared.in_flight.store(false, Ordering::SeqCst);
-        let timed_out = self.shared.timed_out.swap(false, Ordering::SeqCst);
+        shared.in_flight.store(false, Ordering::Release);
+        let timed_out = shared.timed_out.load(Ordering::Acquire);
+        if timed_out {
+            shared.timed_out.store(false, Ordering::Relaxed);
+        }
         (result, timed_out)
     }
 }
@@ -172,8 +183,10 @@ fn watch(shared: &Shared, target: Pthread, timeout: Option<Duration>, notice: bo
         if *stop {
             return;
         }
-        let generation = shared.generation.load(Ordering::SeqCst);
-        if !shared.in_flight.load(Ordering::SeqCst) || generation != seen_generation {
+        // `in_flight` first: a call seen in flight has its generation stored.
+        let in_flight = shared.in_flight.load(Ordering::Acquire);
+        let generation = shared.generation.load(Ordering::Relaxed);
+        if !in_flight || generation != seen_generation {
             seen_generation = generation;
             seen_since = Instant::now();
             noticed = false;

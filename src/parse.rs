@@ -37,11 +37,15 @@ pub struct Token<'a> {
     pub column: usize,
 }
 
+/// A line's tokens.
+pub type Tokens<'a> = smallvec::SmallVec<[Token<'a>; 4]>;
+
 /// A line split into its handle names (before `=`) and tokens (verb first).
 #[derive(Debug, PartialEq, Eq)]
 pub struct SplitLine<'a> {
     pub names: Vec<(String, usize)>,
-    pub tokens: Vec<Token<'a>>,
+    /// (Most lines have at most four: kept inline, no allocation.)
+    pub tokens: Tokens<'a>,
     /// The column of a trailing `&` (run in the background), if there is one.
     pub background: Option<usize>,
 }
@@ -108,7 +112,7 @@ pub fn split_line_in<'a>(
             line.len()
         )));
     }
-    if let Some(pos) = line.bytes().position(|b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, line.as_bytes()) {
         return Err(UsageError::at(
             column_of(line, pos),
             "NUL byte in the line — write \\0 inside quotes to send one",
@@ -141,7 +145,7 @@ pub fn split_line_in<'a>(
 
 /// Removes a trailing unquoted `&` (alone, or ending the last word, as in a
 /// shell) and returns its column. Inside quotes `&` is data.
-fn take_ampersand(tokens: &mut Vec<Token<'_>>) -> Option<usize> {
+fn take_ampersand(tokens: &mut Tokens<'_>) -> Option<usize> {
     let last = tokens.last_mut()?;
     if last.kind != TokenKind::Word || !last.text.ends_with('&') {
         return None;
@@ -217,9 +221,9 @@ fn tokenize<'a>(
     line: &'a str,
     start: usize,
     encoding: &'static Encoding,
-) -> Result<Vec<Token<'a>>, UsageError> {
+) -> Result<Tokens<'a>, UsageError> {
     let bytes = line.as_bytes();
-    let mut tokens = Vec::new();
+    let mut tokens = Tokens::new();
     let mut i = start;
     while i < bytes.len() {
         match bytes[i] {
@@ -261,7 +265,7 @@ fn lex_data<'a>(
     start: usize,
     body: usize,
     text: Option<&'static Encoding>,
-    tokens: &mut Vec<Token<'a>>,
+    tokens: &mut Tokens<'a>,
 ) -> Result<usize, UsageError> {
     let column = column_of(line, start);
     let (mut bytes, mut end) = match text {
@@ -559,11 +563,12 @@ impl<'a> Cursor<'a> {
         if let Some(token) = self.peek()
             && token.kind == TokenKind::Word
         {
-            if self.handles.is_handle(token.text) && self.remaining() > required_after {
+            let is_handle = self.handles.is_handle(token.text);
+            if is_handle && self.remaining() > required_after {
                 self.pos += 1;
                 return Ok(token.text.to_string());
             }
-            if !self.handles.is_handle(token.text) {
+            if !is_handle {
                 self.unmatched_handle = Some(self.pos);
             }
         }

@@ -11,7 +11,13 @@ use std::fmt::Write;
 
 /// `text` with control characters escaped; borrowed when there are none.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
+    // Printable ASCII (and tab) needs nothing: checked a byte at a time,
+    // as most lines are.
+    if text
+        .bytes()
+        .all(|b| (b' '..0x7f).contains(&b) || b == b'\t')
+        || !text.chars().any(needs_escape)
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -13,16 +13,20 @@
 //! `epoll_wait(0)` names every socket whose state may have moved; moves made
 //! by a call (connect, listen, shutdown) are read because the step names
 //! the handle. A debug build checks this against a full read on every step.
+//! Where the kernel allows, even that call is made only when the set has
+//! something to report: the kernel raises a flag in shared memory when it
+//! does (`sys::WakeFlag`), so a step in which nothing woke — most sends and
+//! receives — makes no system call but its own.
 //!
 //! Owns: the epoll set. Does not own the handles or their states (`session`).
 
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
 
-use nix::sys::epoll::{Epoll, EpollCreateFlags, EpollEvent, EpollFlags, EpollTimeout};
+use nix::sys::epoll::{Epoll, EpollCreateFlags, EpollEvent, EpollFlags};
 
 pub struct StateWatch {
     epoll: Epoll,
-    events: Vec<EpollEvent>,
+    events: Vec<libc::epoll_event>,
     /// Sockets woken since the last look (sorted, no repeats).
     woken: Vec<RawFd>,
     /// Sockets the set could not take: read every step.
@@ -30,6 +34,10 @@ pub struct StateWatch {
     /// The background jobs' own epoll set is in this one (`add_nested`),
     /// and had something to report since the last `take_nested`.
     nested_woken: bool,
+    /// Raised by the kernel when the set has something to report, so
+    /// `collect` makes no system call when nothing woke; None where the
+    /// kernel cannot (then `collect` always asks the set).
+    flag: Option<crate::sys::WakeFlag>,
 }
 
 /// The key of the nested set (no fd has it).
@@ -43,14 +51,17 @@ const EVENTS: EpollFlags = EpollFlags::EPOLLOUT
 
 impl StateWatch {
     pub fn new() -> nix::Result<StateWatch> {
+        let epoll = Epoll(crate::sys::move_out_of_the_way(
+            Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC)?.0,
+        ));
+        let flag = crate::sys::WakeFlag::new(epoll.0.as_fd()).ok();
         Ok(StateWatch {
-            epoll: Epoll(crate::sys::move_out_of_the_way(
-                Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC)?.0,
-            )),
-            events: vec![EpollEvent::empty(); 64],
+            epoll,
+            events: vec![libc::epoll_event { events: 0, u64: 0 }; 64],
             woken: Vec::new(),
             unwatched: Vec::new(),
             nested_woken: false,
+            flag,
         })
     }
 
@@ -97,23 +108,63 @@ impl StateWatch {
     /// Collects what the kernel woke since the last call; `is_woken` then
     /// answers for each socket.
     pub fn collect(&mut self) {
+        if let Some(flag) = &mut self.flag {
+            if !flag.raised() {
+                #[cfg(debug_assertions)]
+                self.check_flag_down();
+                return;
+            }
+            // Before the set is read: a wake-up from here on raises it again.
+            match flag.settle() {
+                Ok(()) | Err(nix::errno::Errno::EINTR) => {}
+                // Made on another thread, say: ask the set every time.
+                Err(_) => self.flag = None,
+            }
+        }
+        self.read_set();
+    }
+
+    /// Reads every wake-up the set holds; how many there were.
+    fn read_set(&mut self) -> usize {
+        let mut read = 0;
         loop {
-            let count = match self.epoll.wait(&mut self.events, EpollTimeout::ZERO) {
+            let count = match crate::sys::epoll_wait(self.epoll.0.as_fd(), &mut self.events, 0) {
                 Ok(count) => count,
                 // A signal at this very moment: look again.
                 Err(nix::errno::Errno::EINTR) => continue,
-                Err(_) => return,
+                Err(_) => return read,
             };
+            read += count;
             for event in &self.events[..count] {
-                match event.data() {
+                match event.u64 {
                     NESTED => self.nested_woken = true,
                     fd => note(&mut self.woken, fd as RawFd),
                 }
             }
             if count < self.events.len() {
-                return;
+                return read;
             }
         }
+    }
+
+    /// The debug build's check of the flag: with the flag down the set is
+    /// read anyway, and if it held a wake-up the flag must go up — at once,
+    /// or within moments when the wake-up was under way on another CPU as
+    /// the set was read (the kernel queues the wake-up, then raises it).
+    #[cfg(debug_assertions)]
+    fn check_flag_down(&mut self) {
+        if self.read_set() == 0 {
+            return;
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        let raised = || self.flag.as_ref().is_none_or(|flag| flag.raised());
+        while !raised() && std::time::Instant::now() < deadline {
+            std::hint::spin_loop();
+        }
+        assert!(
+            raised(),
+            "state watch: the set had a wake-up but the kernel's flag stayed down"
+        );
     }
 
     /// The sockets `collect` found woken, and those read every step.
@@ -137,15 +188,16 @@ impl StateWatch {
         let deadline = std::time::Instant::now() + limit;
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
-            let timeout = EpollTimeout::try_from(left).unwrap_or(EpollTimeout::ZERO);
-            let count = self.epoll.wait(&mut self.events, timeout).unwrap_or(0);
+            let timeout = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
+            let count = crate::sys::epoll_wait(self.epoll.0.as_fd(), &mut self.events, timeout)
+                .unwrap_or(0);
             let mut seen = false;
             for event in &self.events[..count] {
-                if event.data() == NESTED {
+                if event.u64 == NESTED {
                     self.nested_woken = true;
                     continue;
                 }
-                let woken = event.data() as RawFd;
+                let woken = event.u64 as RawFd;
                 seen |= woken == fd;
                 note(&mut self.woken, woken);
             }

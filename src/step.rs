@@ -59,7 +59,9 @@ pub struct Step {
     /// Bytes received.
     pub data: Option<Vec<u8>>,
     /// getsockopt's value.
-    pub value: Option<Value>,
+    /// (Boxed, as `wire_summary`: most steps have none, and a step is
+    /// moved a few times on its way to the renderer.)
+    pub value: Option<Box<Value>>,
     /// Further results by name (poll revents, tcpinfo fields, sendall's call count).
     pub fields: Vec<(String, Value)>,
     /// Prose for a person (help, the ls table); not part of the JSON contract.
@@ -72,7 +74,7 @@ pub struct Step {
     pub wire: Option<Vec<Segment>>,
     /// With `wire summary`: a line per direction instead of the segments
     /// (which JSON still lists), and those figures for JSON.
-    pub wire_summary: Option<(Vec<String>, serde_json::Value)>,
+    pub wire_summary: Option<Box<(Vec<String>, serde_json::Value)>>,
     /// With `wire ladder`: the segments are drawn as a ladder (true: in
     /// ASCII).
     pub wire_ladder: Option<bool>,

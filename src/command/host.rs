@@ -114,7 +114,7 @@ impl Sysctl {
         let value = session.lab_sysctl(self.host, &self.name, self.value.as_deref())?;
         step.lines
             .push(format!("{} {} = {value}", self.host.name(), self.name));
-        step.value = Some(serde_json::json!(value));
+        step.value = Some(Box::new(serde_json::json!(value)));
         Ok(step)
     }
 }

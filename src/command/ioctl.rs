@@ -51,7 +51,7 @@ impl Ioctl {
         let call = format!("ioctl({}, {})", self.handle, self.request.name());
         let result = sys::queue_ioctl(handle.socket.as_fd(), self.request);
         if let Ok(bytes) = result {
-            step.value = Some(bytes.into());
+            step.value = Some(Box::new(bytes.into()));
             step.lines.push(format!("value: {bytes} bytes"));
         }
         step.called(call, result.map(|_| 0));

@@ -8,6 +8,7 @@ use crate::parse::Cursor;
 use crate::session::Session;
 use crate::step::Step;
 use crate::sys;
+use std::os::fd::AsFd;
 
 /// The largest N a receive may ask for.
 pub const MAX_RECV: u64 = 16 * 1024 * 1024;
@@ -103,7 +104,7 @@ impl Recv {
     }
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
-        let mut step = Step::new(RECV.name, Some(self.handle.clone()));
+        let mut step = Step::new(RECV.name, None);
         step.notes
             .extend(competing_with_watcher(session, &self.handle));
         let mut buffer = session.take_recv_buffer(self.len);
@@ -120,11 +121,8 @@ impl Recv {
         let _ = names::MsgFlags(self.flags, RECV_FLAGS).write_to(&mut call);
         call.push(')');
         let buf = &mut buffer[..self.len];
-        let (result, timed_out) = session.bounded(&call, || {
-            handle
-                .socket
-                .recv_with_flags(sys::as_uninit(buf), self.flags)
-        });
+        let (result, timed_out) =
+            session.bounded(&call, || sys::recv(handle.socket.as_fd(), buf, self.flags));
         if let Ok(n) = result {
             step.data = Some(buf[..n.min(self.len)].to_vec());
             if n == 0 && self.len > 0 && stream {
@@ -134,6 +132,7 @@ impl Recv {
         session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
         session.put_recv_buffer(buffer);
         session.set_current(&self.handle);
+        step.handle = Some(self.handle);
         Ok(step)
     }
 }

@@ -8,6 +8,8 @@ use crate::parse::Cursor;
 use crate::render::{Preview, preview};
 use crate::session::Session;
 use crate::step::Step;
+use crate::sys;
+use std::os::fd::AsFd;
 
 const SEND_ERRNOS: &[(&str, &str)] = &[
     (
@@ -118,7 +120,6 @@ impl Send {
     }
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
-        let mut step = Step::new(SEND.name, Some(self.handle.clone()));
         let handle = session.lookup(&self.handle)?;
         // `send(H, "data", N, FLAGS)`, built by hand: the most common step.
         let mut call = String::with_capacity(24 + self.handle.len() + self.data.len().min(40));
@@ -132,10 +133,11 @@ impl Send {
         let _ = names::MsgFlags(self.flags, SEND_FLAGS).write_to(&mut call);
         call.push(')');
         let (result, timed_out) = session.bounded(&call, || {
-            handle.socket.send_with_flags(&self.data, self.flags)
+            sys::send(handle.socket.as_fd(), &self.data, self.flags)
         });
-        session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
         session.set_current(&self.handle);
+        let mut step = Step::new(SEND.name, Some(self.handle));
+        session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
         Ok(step)
     }
 }

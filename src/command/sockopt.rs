@@ -635,7 +635,7 @@ impl Getsockopt {
         match get(&handle.socket, self.option) {
             Ok((value, shown)) => {
                 session.record_call(&mut step, call, Ok(0), false);
-                step.value = Some(value);
+                step.value = Some(Box::new(value));
                 step.lines.push(format!("value: {shown}"));
             }
             Err(error) => session.record_call(&mut step, call, Err(error), false),

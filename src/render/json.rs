@@ -63,7 +63,10 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
     if !step.notes.is_empty() {
         object.insert("notes".into(), json!(step.notes));
     }
-    object.insert("value".into(), step.value.clone().unwrap_or(Value::Null));
+    object.insert(
+        "value".into(),
+        step.value.as_deref().cloned().unwrap_or(Value::Null),
+    );
     let states: Map<String, Value> = states
         .iter()
         .map(|(name, state)| (name.to_string(), state.name().into()))
@@ -92,7 +95,7 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
     if let Some(wire) = &step.wire {
         let segments: Vec<Value> = wire.iter().map(|s| s.json()).collect();
         object.insert("wire".into(), segments.into());
-        if let Some((_, summary)) = &step.wire_summary {
+        if let Some((_, summary)) = step.wire_summary.as_deref() {
             object.insert("wire_summary".into(), summary.clone());
         }
     }

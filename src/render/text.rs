@@ -53,7 +53,7 @@ pub fn render_sized(out: &mut dyn Write, step: &Step, width: usize) -> io::Resul
         writeln!(out, "  {} {note}", "note:".dimmed())?;
     }
     let mut drawn = Vec::new();
-    match (&step.wire_summary, step.wire_ladder) {
+    match (step.wire_summary.as_deref(), step.wire_ladder) {
         (Some((lines, _)), _) => {
             for line in lines {
                 writeln!(out, "  {}", line.dimmed())?;

@@ -163,10 +163,10 @@ impl Session {
             segments.append(&mut since);
             match self.wire_look {
                 crate::wire::Look::Summary => {
-                    step.wire_summary = Some(crate::wire::summary::summarize(
+                    step.wire_summary = Some(Box::new(crate::wire::summary::summarize(
                         &segments,
                         &mut self.wire_highest,
-                    ));
+                    )));
                 }
                 crate::wire::Look::Ladder { ascii } => {
                     step.wire_ladder = Some(ascii);

@@ -8,6 +8,8 @@
 //! removing one means for the watch and the current handle, is `session`'s.
 
 use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
 use std::os::fd::RawFd;
 
 use super::Handle;
@@ -16,8 +18,8 @@ use super::Handle;
 pub struct Table {
     /// In the order made; `None` where a handle was taken out.
     slots: Vec<Option<Handle>>,
-    by_name: HashMap<String, usize>,
-    by_fd: HashMap<RawFd, usize>,
+    by_name: HashMap<String, usize, RandomState>,
+    by_fd: HashMap<RawFd, usize, RandomState>,
     live: usize,
 }
 

@@ -1,8 +1,12 @@
-//! The one module with `unsafe`: the few calls that neither socket2 nor nix wraps.
+//! The one module with `unsafe`: the few calls that neither socket2 nor nix
+//! wraps, and the bare `send`/`recv`/`epoll_wait` of the per-step path.
 //!
 //! Owns: `getsockopt(TCP_INFO)`, the `FIONREAD`/`SIOCOUTQ` ioctls, and the
 //! signal handlers that make a blocked call return `EINTR` (Ctrl-C and the
 //! script-mode timeout). Everything else goes through socket2 or nix.
+
+mod wake_flag;
+pub use wake_flag::WakeFlag;
 
 use std::mem;
 use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
@@ -441,4 +445,78 @@ pub fn send_frames(fd: BorrowedFd<'_>, frames: &[Vec<u8>]) {
             Ok(n) => sent += n,
         }
     }
+}
+
+/// `send(2)` as the bare system call. glibc's `send` is a thread
+/// cancellation point, and in a process with threads (socklab has its
+/// watchdog) it switches cancellation on and off around every call: that
+/// costs ~5 % of a send/recv step, and socklab never cancels a thread. The
+/// kernel sees the same call.
+pub fn send(fd: BorrowedFd<'_>, data: &[u8], flags: libc::c_int) -> std::io::Result<usize> {
+    // SAFETY: `data` is a live slice of `data.len()` readable bytes and `fd`
+    // is borrowed, so stays open during the call; no address is passed
+    // (null, 0), as send(2) is sendto(2) without one.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_sendto,
+            fd.as_raw_fd(),
+            data.as_ptr(),
+            data.len(),
+            flags,
+            std::ptr::null::<libc::sockaddr>(),
+            0 as libc::socklen_t,
+        )
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(rc as usize)
+}
+
+/// `recv(2)` as the bare system call (see `send`).
+pub fn recv(fd: BorrowedFd<'_>, buf: &mut [u8], flags: libc::c_int) -> std::io::Result<usize> {
+    // SAFETY: `buf` is a live, writable slice of `buf.len()` bytes (the
+    // kernel writes at most that many) and `fd` is borrowed, so stays open;
+    // no address is asked for (null, null), as recv(2) is recvfrom(2)
+    // without one.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_recvfrom,
+            fd.as_raw_fd(),
+            buf.as_mut_ptr(),
+            buf.len(),
+            flags,
+            std::ptr::null_mut::<libc::sockaddr>(),
+            std::ptr::null_mut::<libc::socklen_t>(),
+        )
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(rc as usize)
+}
+
+/// `epoll_wait(fd, events, timeout_ms)` as the bare system call (see
+/// `send`): the state watch's look after a step (timeout 0: it does not
+/// block).
+pub fn epoll_wait(
+    fd: BorrowedFd<'_>,
+    events: &mut [libc::epoll_event],
+    timeout_ms: i32,
+) -> Result<usize, Errno> {
+    // SAFETY: `events` is a live, writable array of `events.len()`
+    // epoll_event structs, of which the kernel fills at most that many; `fd`
+    // is borrowed, so stays open; a null sigmask leaves the mask as it is.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_epoll_pwait,
+            fd.as_raw_fd(),
+            events.as_mut_ptr(),
+            events.len().min(i32::MAX as usize) as libc::c_int,
+            timeout_ms,
+            std::ptr::null::<libc::sigset_t>(),
+            0usize,
+        )
+    };
+    Errno::result(rc).map(|n| n as usize)
 }
