@@ -126,7 +126,7 @@ fn number(text: &str) -> Result<usize, String> {
 fn run(options: &Options) -> Result<(), String> {
     let dir = tempfile::tempdir().map_err(|e| format!("temporary directory: {e}"))?;
     let sizes = options.sizes;
-    let scripts = Scripts::write(dir.path(), options.steps, sizes)?;
+    let scripts = Scripts::write(dir.path(), options.steps, scale_steps(options), sizes)?;
     let output = dir.path().join("output");
     let n = options.steps;
     println!(
@@ -269,7 +269,7 @@ fn ratio(a: &[f64], b: &[f64]) -> f64 {
 /// The scale section (issue 17): a step, `ls`, a job's start, memory and a
 /// long run, with thousands of handles and jobs open.
 fn scale_figures(options: &Options, scripts: &Scripts, output: &Path) -> Result<usize, String> {
-    let n = options.steps;
+    let n = scale_steps(options) / 2 * 2;
     let sizes = options.sizes;
     let setup = |script: &Path| median(options.runs, || time_command(&socklab_run(script), output));
     let (empty_setup, idle_setup, jobs_setup) = (
@@ -279,7 +279,7 @@ fn scale_figures(options: &Options, scripts: &Scripts, output: &Path) -> Result<
     );
     let (mut empties, mut idles, mut jobses) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..options.runs {
-        let all = time_command(&socklab_run(&scripts.steps), output)?;
+        let all = time_command(&socklab_run(&scripts.scale_steps), output)?;
         empties.push(per_step(all, empty_setup, n));
         let all = time_command(&socklab_run(&scripts.idle_steps), output)?;
         idles.push(per_step(all, idle_setup, n));
@@ -506,6 +506,18 @@ fn lab_figures(options: &Options) -> Result<usize, String> {
     Ok(missed)
 }
 
+/// How many steps the scale section times after each setup: ten times the
+/// main figure's. Its figures are differences against setups of thousands
+/// of sockets and jobs, whose own time varies by tens of milliseconds from
+/// run to run; spread over 40,000 steps that moved a ratio by ±0.3×, over
+/// 400,000 by a tenth of that.
+fn scale_steps(options: &Options) -> usize {
+    match options.full {
+        true => options.steps * 10,
+        false => options.steps,
+    }
+}
+
 /// How many `ls` the ls script runs after its idle handles.
 const LS_TIMES: usize = 20;
 
@@ -516,6 +528,8 @@ struct Scripts {
     one_line: PathBuf,
     steps_py: PathBuf,
     setup_py: PathBuf,
+    /// The scale section's steps (`scale_steps`) after the plain setup.
+    scale_steps: PathBuf,
     /// The same steps and setup after the idle TCP handles.
     idle_steps: PathBuf,
     idle_setup: PathBuf,
@@ -527,7 +541,12 @@ struct Scripts {
 }
 
 impl Scripts {
-    fn write(dir: &Path, steps: usize, sizes: scale::Sizes) -> Result<Scripts, String> {
+    fn write(
+        dir: &Path,
+        steps: usize,
+        scale_steps: usize,
+        sizes: scale::Sizes,
+    ) -> Result<Scripts, String> {
         let setup = [
             "srv = socket tcp",
             "bind srv 127.0.0.1:0",
@@ -552,6 +571,7 @@ impl Scripts {
         let body_py = "cli.send(b'x')\nconn.recv(1024)\n".repeat(pairs);
         let scripts = Scripts {
             steps: dir.join("steps.socklab"),
+            scale_steps: dir.join("scale-steps.socklab"),
             setup: dir.join("setup.socklab"),
             one_line: dir.join("one.socklab"),
             steps_py: dir.join("steps.py"),
@@ -571,13 +591,15 @@ impl Scripts {
             std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
         };
         write(&scripts.steps, format!("{setup}\n{body}"))?;
+        let scale_body = "send cli \"x\"\nrecv conn 1024\n".repeat(scale_steps / 2);
+        write(&scripts.scale_steps, format!("{setup}\n{scale_body}"))?;
         write(&scripts.setup, format!("{setup}\n"))?;
         write(&scripts.one_line, "socket tcp\n".into())?;
         write(&scripts.steps_py, format!("{setup_py}\n{body_py}"))?;
         write(&scripts.setup_py, format!("{setup_py}\n"))?;
-        write(&scripts.idle_steps, format!("{idle}{setup}\n{body}"))?;
+        write(&scripts.idle_steps, format!("{idle}{setup}\n{scale_body}"))?;
         write(&scripts.idle_setup, format!("{idle}{setup}\n"))?;
-        write(&scripts.jobs_steps, format!("{jobs}{setup}\n{body}"))?;
+        write(&scripts.jobs_steps, format!("{jobs}{setup}\n{scale_body}"))?;
         write(&scripts.jobs_setup, format!("{jobs}{setup}\n"))?;
         write(&scripts.ls, format!("{idle}{}", "ls\n".repeat(LS_TIMES)))?;
         Ok(scripts)
