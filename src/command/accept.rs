@@ -37,7 +37,7 @@ pub const SPEC: Spec = Spec {
     background: true,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Accept {
     handle: String,
 }

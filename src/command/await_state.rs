@@ -45,7 +45,7 @@ enum Target {
     Link,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Await {
     handle: String,
     target: Target,

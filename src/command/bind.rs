@@ -40,7 +40,7 @@ pub const SPEC: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Bind {
     handle: String,
     addr: AddrSpec,

@@ -28,7 +28,7 @@ pub const SPEC: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Close {
     handle: String,
 }

@@ -39,7 +39,7 @@ pub const SPEC: Spec = Spec {
     background: true,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Connect {
     handle: String,
     addr: AddrSpec,

@@ -37,7 +37,7 @@ pub const SPEC: Spec = Spec {
 /// How much one call asks for.
 const CHUNK: usize = 256 * 1024;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Drain {
     handle: String,
 }

@@ -24,7 +24,7 @@ pub const SPEC: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SetEncoding(Option<&'static encoding::Encoding>);
 
 impl SetEncoding {

@@ -33,7 +33,7 @@ pub const GETPEERNAME: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Getname {
     handle: String,
     peer: bool,

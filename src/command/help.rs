@@ -33,7 +33,7 @@ const GROUPS: [Group; 7] = [
     Group::Session,
 ];
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Help {
     topic: Option<String>,
 }

@@ -21,7 +21,7 @@ pub const SPEC: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SetHost(Host, Option<HostAction>);
 
 /// `a` or `b`.
@@ -90,7 +90,7 @@ pub const SYSCTL: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sysctl {
     host: Host,
     name: String,

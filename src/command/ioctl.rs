@@ -26,7 +26,7 @@ pub const SPEC: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Ioctl {
     handle: String,
     request: QueueIoctl,

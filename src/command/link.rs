@@ -111,7 +111,7 @@ fn optional_direction(cursor: &mut Cursor) -> Result<Option<Dir>, UsageError> {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Link {
     Show,
     Set { hold: bool, dir: Option<Dir> },
@@ -461,7 +461,7 @@ fn parse_pick(cursor: &mut Cursor) -> Result<Pick, UsageError> {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Release {
     Held { pick: Pick, deliver: bool },
     Next { action: Next, dir: Option<Dir> },

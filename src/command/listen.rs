@@ -27,7 +27,7 @@ pub const SPEC: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Listen {
     handle: String,
     backlog: i32,

@@ -21,6 +21,8 @@ mod link;
 mod listen;
 mod ls;
 mod nonblock;
+mod parse_cache;
+pub use parse_cache::ParseCache;
 mod poll;
 mod python;
 pub mod python_table;
@@ -100,7 +102,7 @@ impl Group {
 }
 
 /// One verb's description: the single source for help, completion and docs.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Spec {
     pub name: &'static str,
     pub usage: &'static str,
@@ -177,7 +179,7 @@ pub fn spec(name: &str) -> Option<&'static Spec> {
         .find(|spec| spec.name.eq_ignore_ascii_case(name))
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Command {
     Socket(socket::Socket),
     Socketpair(socket::Socketpair),
@@ -233,7 +235,7 @@ pub enum Command {
 }
 
 /// A parsed line: the handle names before `=`, the verb and its command.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Parsed {
     pub names: Vec<String>,
     pub verb: &'static str,

@@ -22,7 +22,7 @@ pub const SPEC: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Nonblock {
     handle: String,
     on: bool,

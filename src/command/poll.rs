@@ -29,7 +29,7 @@ pub const SPEC: Spec = Spec {
     background: true,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Poll {
     handles: Vec<String>,
     timeout_ms: i32,

@@ -69,7 +69,7 @@ pub const RECVFROM: Spec = Spec {
     background: true,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Recv {
     handle: String,
     len: usize,
@@ -157,7 +157,7 @@ fn eof_note(shut_read: bool) -> &'static str {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Recvfrom {
     handle: String,
     len: usize,

@@ -35,7 +35,7 @@ pub const SPEC: Spec = Spec {
     background: true,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Recvall {
     handle: String,
     len: usize,

@@ -53,7 +53,7 @@ const FIELDS: [(&str, &str); 9] = [
 /// The most samples one `sample` takes.
 const MAX_SAMPLES: u64 = 100_000;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sample {
     handle: String,
     fields: Vec<usize>,

@@ -95,7 +95,7 @@ pub const SENDTO: Spec = Spec {
     background: true,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Send {
     handle: String,
     data: Vec<u8>,
@@ -142,7 +142,7 @@ impl Send {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sendall {
     handle: String,
     data: Vec<u8>,
@@ -207,7 +207,7 @@ impl Sendall {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sendto {
     handle: String,
     addr: AddrSpec,

@@ -30,7 +30,7 @@ pub const SPEC: Spec = Spec {
 
 const HOWS: [&str; 3] = ["read", "write", "both"];
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Shutdown {
     handle: String,
     how: usize,

@@ -130,7 +130,7 @@ fn type_and_call(kind: Kind) -> String {
     )
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Socket {
     kind: Kind,
     /// `@HOST`: the lab host whose network it is made in.
@@ -176,7 +176,7 @@ impl Socket {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Socketpair {
     kind: Kind,
 }

@@ -30,7 +30,7 @@ pub enum OptKind {
     SockType,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct OptSpec {
     pub name: &'static str,
     pub short: &'static str,
@@ -573,7 +573,7 @@ fn get(socket: &Socket, option: &OptSpec) -> io::Result<(Value, String)> {
     })
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Setsockopt {
     handle: String,
     option: &'static OptSpec,
@@ -611,7 +611,7 @@ impl Setsockopt {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Getsockopt {
     handle: String,
     option: &'static OptSpec,

@@ -54,7 +54,7 @@ pub const UNWATCH: Spec = Spec {
 /// The most a watcher asks for per call.
 const MAX_WATCH: u64 = 1 << 20;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Watch {
     handle: String,
     len: usize,
@@ -147,7 +147,7 @@ fn read_shut(session: &Session, name: &str) -> bool {
     })
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Unwatch {
     handle: String,
 }

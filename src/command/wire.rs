@@ -34,7 +34,7 @@ pub const SPEC: Spec = Spec {
     background: false,
 };
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Wire {
     On,
     Off,

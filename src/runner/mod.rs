@@ -41,6 +41,8 @@ const MAX_SOURCE_DEPTH: usize = 16;
 pub struct Runner<W: Write> {
     pub session: Session,
     out: W,
+    /// Lines parsed before, for a script's repeated lines.
+    parsed: command::ParseCache,
     format: Format,
     /// Echo each line as `> LINE` (scripts; sourced files always echo).
     echo: bool,
@@ -85,6 +87,7 @@ impl<W: Write> Runner<W> {
             sourcing: Vec::new(),
             recording: None,
             rendered: Vec::new(),
+            parsed: command::ParseCache::default(),
             settle: true,
             capture: None,
             buffered: false,
@@ -119,7 +122,7 @@ impl<W: Write> Runner<W> {
 
     /// Runs one line and shows its step.
     pub fn run_line(&mut self, line: &str) -> Flow {
-        let parsed = command::parse(line, &self.session);
+        let parsed = self.parsed.parse(line, &self.session);
         let flow = match parsed {
             Ok(None) => return Flow::Continue,
             Ok(Some(Parsed {

@@ -1,0 +1,248 @@
+//! Lines already parsed, so a script's repeated lines (the send and recv of
+//! a loop, a million-step run) are not parsed again.
+//!
+//! A line's parse depends on the line and on what the session answered
+//! about names while it was parsed: whether a word is a handle, a closed
+//! handle the kernel holds, a name a job will create; the encoding of
+//! quoted text. The cache records those questions with their answers and
+//! reuses a parse only while the session gives the same answers to the
+//! same questions — so it never has to be told what changed. A parse that
+//! asked for the current handle or the list of all names (a line without
+//! a handle, an error's hint) is not kept. Only parses that succeeded are.
+//!
+//! Owns: the recorded parses. Knows nothing of what a command does.
+
+use std::cell::{Cell, RefCell};
+
+use super::{Parsed, parse};
+use crate::encoding::Encoding;
+use crate::error::UsageError;
+use crate::parse::HandleNames;
+
+/// How many different lines are kept (a loop's body, a few lines long).
+const KEPT: usize = 16;
+/// Lines longer than this are parsed every time (data, not a loop's step).
+const LONGEST: usize = 256;
+
+/// A question asked of the session while a line was parsed, and its answer.
+#[derive(Clone, PartialEq, Eq)]
+enum Asked {
+    IsHandle(String, bool),
+    KernelHeld(String, bool),
+    Reserved(String, Option<u32>),
+    Encoding(&'static Encoding),
+}
+
+impl Asked {
+    /// Whether the session still answers the same.
+    fn holds(&self, handles: &dyn HandleNames) -> bool {
+        match self {
+            Asked::IsHandle(name, answer) => handles.is_handle(name) == *answer,
+            Asked::KernelHeld(name, answer) => handles.is_kernel_held(name) == *answer,
+            Asked::Reserved(name, answer) => handles.reserved_by(name) == *answer,
+            Asked::Encoding(answer) => std::ptr::eq(handles.encoding(), *answer),
+        }
+    }
+}
+
+struct Entry {
+    line: String,
+    asked: Vec<Asked>,
+    parsed: Parsed,
+}
+
+/// The recently parsed lines, most recent last.
+#[derive(Default)]
+pub struct ParseCache {
+    entries: Vec<Entry>,
+}
+
+impl ParseCache {
+    /// `command::parse`, reusing an earlier parse of the same line while
+    /// the session answers its questions the same.
+    pub fn parse(
+        &mut self,
+        line: &str,
+        handles: &dyn HandleNames,
+    ) -> Result<Option<Parsed>, (Option<&'static str>, UsageError)> {
+        if line.len() > LONGEST {
+            return parse(line, handles);
+        }
+        if let Some(entry) = self.entries.iter().rev().find(|e| e.line == line)
+            && entry.asked.iter().all(|asked| asked.holds(handles))
+        {
+            return Ok(Some(entry.parsed.clone()));
+        }
+        let recorder = Recorder {
+            handles,
+            asked: RefCell::new(Vec::new()),
+            unkeepable: Cell::new(false),
+        };
+        let parsed = parse(line, &recorder)?;
+        if let Some(parsed) = &parsed
+            && !recorder.unkeepable.get()
+        {
+            self.entries.retain(|e| e.line != line);
+            if self.entries.len() == KEPT {
+                self.entries.remove(0);
+            }
+            self.entries.push(Entry {
+                line: line.to_string(),
+                asked: recorder.asked.into_inner(),
+                parsed: parsed.clone(),
+            });
+        }
+        Ok(parsed)
+    }
+}
+
+/// The session's answers, passed through and written down.
+struct Recorder<'a> {
+    handles: &'a dyn HandleNames,
+    asked: RefCell<Vec<Asked>>,
+    /// The parse asked something whose answer changes at every step.
+    unkeepable: Cell<bool>,
+}
+
+impl Recorder<'_> {
+    fn note(&self, asked: Asked) {
+        let mut list = self.asked.borrow_mut();
+        if !list.contains(&asked) {
+            list.push(asked);
+        }
+    }
+}
+
+impl HandleNames for Recorder<'_> {
+    fn is_handle(&self, name: &str) -> bool {
+        let answer = self.handles.is_handle(name);
+        self.note(Asked::IsHandle(name.to_string(), answer));
+        answer
+    }
+
+    fn current(&self) -> Option<&str> {
+        self.unkeepable.set(true);
+        self.handles.current()
+    }
+
+    fn handle_names(&self) -> Vec<String> {
+        self.unkeepable.set(true);
+        self.handles.handle_names()
+    }
+
+    fn is_kernel_held(&self, name: &str) -> bool {
+        let answer = self.handles.is_kernel_held(name);
+        self.note(Asked::KernelHeld(name.to_string(), answer));
+        answer
+    }
+
+    fn reserved_by(&self, name: &str) -> Option<u32> {
+        let answer = self.handles.reserved_by(name);
+        self.note(Asked::Reserved(name.to_string(), answer));
+        answer
+    }
+
+    fn encoding(&self) -> &'static Encoding {
+        let answer = self.handles.encoding();
+        self.note(Asked::Encoding(answer));
+        answer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::Command;
+
+    struct Names {
+        names: Vec<String>,
+        current: Option<String>,
+        encoding: &'static Encoding,
+    }
+
+    impl HandleNames for Names {
+        fn is_handle(&self, name: &str) -> bool {
+            self.names.iter().any(|n| n == name)
+        }
+        fn current(&self) -> Option<&str> {
+            self.current.as_deref()
+        }
+        fn handle_names(&self) -> Vec<String> {
+            self.names.clone()
+        }
+        fn encoding(&self) -> &'static Encoding {
+            self.encoding
+        }
+    }
+
+    fn names(list: &[&str], current: Option<&str>) -> Names {
+        Names {
+            names: list.iter().map(|n| n.to_string()).collect(),
+            current: current.map(str::to_string),
+            encoding: crate::encoding::UTF_8,
+        }
+    }
+
+    /// Debug text of a parse: what a fresh parse and the cache must agree on.
+    fn shown(result: Result<Option<Parsed>, (Option<&'static str>, UsageError)>) -> String {
+        match result {
+            Ok(parsed) => format!("{parsed:?}"),
+            Err((verb, error)) => format!("{verb:?} {error}"),
+        }
+    }
+
+    /// Whatever the session's names do between two parses of the same line,
+    /// the cache answers as a fresh parse would.
+    #[test]
+    fn a_kept_parse_is_used_only_while_the_names_answer_the_same() {
+        let mut cache = ParseCache::default();
+        let sessions = [
+            names(&["cli", "srv"], Some("srv")),
+            names(&["srv"], Some("srv")),
+            names(&["cli", "srv"], Some("cli")),
+            names(&["cli"], None),
+            names(&[], None),
+            Names {
+                encoding: crate::encoding::by_name("gbk").unwrap(),
+                ..names(&["cli", "srv"], Some("srv"))
+            },
+        ];
+        let lines = [
+            "send cli \"你好\"",
+            "send \"x\"",
+            "recv cli 10",
+            "recv 10",
+            "connect srv",
+            "connect cli srv",
+            "close cli",
+            "c = socket tcp",
+            "send nobody x",
+        ];
+        for round in 0..3 {
+            for session in &sessions {
+                for line in lines {
+                    let fresh = shown(parse(line, session));
+                    let cached = shown(cache.parse(line, session));
+                    assert_eq!(cached, fresh, "round {round}, line {line:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_that_needs_the_current_handle_is_not_kept() {
+        let mut cache = ParseCache::default();
+        let first = names(&["a", "b"], Some("a"));
+        cache.parse("recv 10", &first).unwrap();
+        assert!(cache.entries.is_empty());
+        cache.parse("recv b 10", &first).unwrap();
+        assert_eq!(cache.entries.len(), 1);
+        let Ok(Some(Parsed {
+            command: Command::Recv(_),
+            ..
+        })) = cache.parse("recv b 10", &first)
+        else {
+            panic!("the kept parse of a recv");
+        };
+    }
+}
