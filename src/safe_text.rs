@@ -11,13 +11,8 @@ use std::fmt::Write;
 
 /// `text` with control characters escaped; borrowed when there are none.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    // Printable ASCII (and tab) needs nothing: checked a byte at a time,
-    // as most lines are.
-    if text
-        .bytes()
-        .all(|b| (b' '..0x7f).contains(&b) || b == b'\t')
-        || !text.chars().any(needs_escape)
-    {
+    // Printable ASCII (and tab) needs nothing, as most lines are.
+    if plain_ascii(text.as_bytes()) || !text.chars().any(needs_escape) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -39,6 +34,14 @@ pub fn escape(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Printable ASCII and tab only. Checked without an early exit, so the
+/// compiler can look at many bytes at once (every echoed line comes here).
+fn plain_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().fold(true, |plain, &b| {
+        plain & ((b' '..0x7f).contains(&b) | (b == b'\t'))
+    })
 }
 
 /// C0 controls but tab, DEL, C1 controls (a terminal may take U+009B as

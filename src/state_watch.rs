@@ -167,6 +167,11 @@ impl StateWatch {
         );
     }
 
+    /// Whether no socket is to be read: none woken, none unwatched.
+    pub fn nothing_woken(&self) -> bool {
+        self.woken.is_empty() && self.unwatched.is_empty()
+    }
+
     /// The sockets `collect` found woken, and those read every step.
     pub fn woken(&self) -> impl Iterator<Item = RawFd> + '_ {
         self.woken.iter().chain(&self.unwatched).copied()

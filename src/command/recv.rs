@@ -108,11 +108,12 @@ impl Recv {
         step.notes
             .extend(competing_with_watcher(session, &self.handle));
         let mut buffer = session.take_recv_buffer(self.len);
+        let mut call = session.call_buffer();
+        let mut data = session.data_buffer();
         let handle = session.lookup(&self.handle)?;
         let stream = handle.kind.socket_type() == socket2::Type::STREAM;
         let shut_read = handle.shut_read;
         // `recv(H, N, FLAGS)`, built by hand: the most common step.
-        let mut call = String::with_capacity(24 + self.handle.len());
         call.push_str("recv(");
         call.push_str(&self.handle);
         call.push_str(", ");
@@ -124,7 +125,8 @@ impl Recv {
         let (result, timed_out) =
             session.bounded(&call, || sys::recv(handle.socket.as_fd(), buf, self.flags));
         if let Ok(n) = result {
-            step.data = Some(buf[..n.min(self.len)].to_vec());
+            data.extend_from_slice(&buf[..n.min(self.len)]);
+            step.data = Some(data);
             if n == 0 && self.len > 0 && stream {
                 step.lines.push(eof_note(shut_read).into());
             }

@@ -120,9 +120,9 @@ impl Send {
     }
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
+        let mut call = session.call_buffer();
         let handle = session.lookup(&self.handle)?;
         // `send(H, "data", N, FLAGS)`, built by hand: the most common step.
-        let mut call = String::with_capacity(24 + self.handle.len() + self.data.len().min(40));
         call.push_str("send(");
         call.push_str(&self.handle);
         call.push_str(", ");

@@ -120,18 +120,27 @@ fn escape_text(text: &str, out: &mut (impl fmt::Write + ?Sized)) -> fmt::Result 
     out.write_str(&text[plain..])
 }
 
-/// An `io::Write` seen as a `fmt::Write`, so `write_to` can write escaped
-/// data straight into the output.
-pub struct IoText<'a>(pub &'a mut dyn std::io::Write);
+/// The output buffer seen as a `fmt::Write`, so `write_to` can write
+/// escaped data straight into it.
+pub struct IoText<'a>(pub &'a mut Vec<u8>);
 
 impl fmt::Write for IoText<'_> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
-        self.0.write_all(text.as_bytes()).map_err(|_| fmt::Error)
+        self.0.extend_from_slice(text.as_bytes());
+        Ok(())
     }
 }
 
 /// True when the bytes are not readable text, so a hex dump helps.
 pub fn is_binary(data: &[u8], encoding: &'static Encoding) -> bool {
+    // Printable ASCII and the three whitespace controls: text, in any
+    // encoding socklab offers (all are ASCII-compatible), with no decoding.
+    if data
+        .iter()
+        .all(|&b| (b' '..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t'))
+    {
+        return false;
+    }
     let text = if encoding == UTF_8 {
         std::str::from_utf8(data)
             .ok()

@@ -16,12 +16,12 @@ const DATA_SHOWN: usize = 1024;
 /// The most bytes shown in a hex dump.
 const DUMP_SHOWN: usize = 256;
 
-pub fn render(out: &mut dyn Write, step: &Step) -> io::Result<()> {
+pub fn render(out: &mut Vec<u8>, step: &Step) -> io::Result<()> {
     render_sized(out, step, 80)
 }
 
 /// As `render`, for a terminal `width` columns wide (the ladder fits it).
-pub fn render_sized(out: &mut dyn Write, step: &Step, width: usize) -> io::Result<()> {
+pub fn render_sized(out: &mut Vec<u8>, step: &Step, width: usize) -> io::Result<()> {
     render_outcome(out, step)?;
     if let Some(why) = step.why {
         writeln!(out, "  {} {why}", "why:".dimmed())?;
@@ -96,7 +96,7 @@ fn plain() -> bool {
     !colored::control::SHOULD_COLORIZE.should_colorize()
 }
 
-fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
+fn render_outcome(out: &mut Vec<u8>, step: &Step) -> io::Result<()> {
     let call = step.call.as_deref().unwrap_or(step.verb);
     // A background job's result says which job it is: `[1] accept(srv) = 5`.
     if let Some((job, JobRole::Result)) = step.job {
@@ -150,7 +150,7 @@ fn render_outcome(out: &mut dyn Write, step: &Step) -> io::Result<()> {
 }
 
 fn render_data(
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
     data: &[u8],
     encoding: &'static crate::encoding::Encoding,
 ) -> io::Result<()> {
@@ -172,7 +172,7 @@ fn render_data(
     if more > 0 {
         write!(out, " … ({more} more bytes)")?;
     }
-    writeln!(out)?;
+    out.push(b'\n');
     if is_binary(data, encoding) {
         for line in hexdump(&data[..data.len().min(DUMP_SHOWN)]) {
             writeln!(out, "    {line}")?;

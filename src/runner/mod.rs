@@ -169,8 +169,10 @@ impl<W: Write> Runner<W> {
                 if matches!(parsed.command, Command::Await(_)) && self.out.flush().is_err() {
                     return Flow::Stop;
                 }
-                let step = command::run(parsed, line, &mut self.session);
-                self.show(line, &step)
+                let mut step = command::run(parsed, line, &mut self.session);
+                let flow = self.show(line, &step);
+                self.session.recycle(&mut step);
+                flow
             }
             Err((verb, error)) => {
                 self.echo_line(line);

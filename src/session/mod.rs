@@ -77,6 +77,9 @@ pub struct Session {
     /// Set in a background worker's session: marks its blocking calls.
     probe: Option<Arc<Probe>>,
     recv_buffer: Vec<u8>,
+    /// The last step's call text and data, kept for the next step to
+    /// write into (see `recycle`).
+    spare: Spare,
     pub jobs: Jobs,
     /// Which TCP sockets the kernel woke since the last step (None in a
     /// worker's session, or if epoll failed: then every state is read).
@@ -148,6 +151,7 @@ impl Session {
             watchdog,
             probe: None,
             recv_buffer: Vec::new(),
+            spare: Spare::default(),
             jobs: Jobs::default(),
             watch: StateWatch::new().ok(),
             jobs_nested: false,
@@ -239,6 +243,7 @@ impl Session {
             watchdog: None,
             probe: None,
             recv_buffer: Vec::new(),
+            spare: Spare::default(),
             jobs: Jobs::default(),
             watch: None,
             jobs_nested: false,
@@ -503,6 +508,36 @@ impl Session {
         self.recv_buffer = buffer;
     }
 
+    /// An empty String for a call's text, with the room of the last one.
+    pub fn call_buffer(&mut self) -> String {
+        let mut call = std::mem::take(&mut self.spare.call);
+        call.clear();
+        call
+    }
+
+    /// An empty buffer for received data, with the room of the last one.
+    pub fn data_buffer(&mut self) -> Vec<u8> {
+        let mut data = std::mem::take(&mut self.spare.data);
+        data.clear();
+        data
+    }
+
+    /// Takes back a shown step's call text and data, so the next step
+    /// writes into them instead of allocating (a send/recv step makes one
+    /// or two allocations fewer). Large buffers are let go.
+    pub fn recycle(&mut self, step: &mut Step) {
+        if let Some(call) = step.call.take()
+            && call.capacity() <= Spare::LARGEST
+        {
+            self.spare.call = call;
+        }
+        if let Some(data) = step.data.take()
+            && data.capacity() <= Spare::LARGEST
+        {
+            self.spare.data = data;
+        }
+    }
+
     /// Completes a step a command made: its text encoding, what the
     /// session explains, and every TCP state change (and segment) it caused.
     pub fn finish_step(&mut self, step: &mut Step) {
@@ -589,6 +624,18 @@ impl HandleNames for Session {
     fn reserved_by(&self, name: &str) -> Option<u32> {
         self.jobs.reserved_by(name)
     }
+}
+
+/// Buffers a shown step gave back (see `Session::recycle`).
+#[derive(Default)]
+struct Spare {
+    call: String,
+    data: Vec<u8>,
+}
+
+impl Spare {
+    /// The most room a kept buffer may have.
+    const LARGEST: usize = 64 * 1024;
 }
 
 /// The errno of a failed call.

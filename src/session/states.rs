@@ -232,25 +232,30 @@ impl Session {
         // however many handles are idle.
         let slots: Vec<usize> = match &self.watch {
             Some(watch) if self.lab.is_none() => {
-                let mut slots: Vec<usize> = watch
-                    .woken()
-                    .filter_map(|fd| self.handles.slot_of_fd(fd))
-                    .chain(acted.and_then(|name| self.handles.slot_of(name)))
-                    .chain(
-                        new_handles
-                            .iter()
-                            .filter_map(|name| self.handles.slot_of(name)),
-                    )
-                    .chain(
-                        self.jobs
-                            .handles_to_read()
-                            .iter()
-                            .filter_map(|name| self.handles.slot_of(name)),
-                    )
-                    .collect();
-                slots.sort_unstable();
-                slots.dedup();
-                slots
+                let of_jobs = self.jobs.handles_to_read();
+                // Most steps: nothing woke, the step moved only data.
+                if watch.nothing_woken()
+                    && acted.is_none()
+                    && new_handles.is_empty()
+                    && of_jobs.is_empty()
+                {
+                    Vec::new()
+                } else {
+                    let mut slots: Vec<usize> = watch
+                        .woken()
+                        .filter_map(|fd| self.handles.slot_of_fd(fd))
+                        .chain(acted.and_then(|name| self.handles.slot_of(name)))
+                        .chain(
+                            new_handles
+                                .iter()
+                                .filter_map(|name| self.handles.slot_of(name)),
+                        )
+                        .chain(of_jobs.iter().filter_map(|name| self.handles.slot_of(name)))
+                        .collect();
+                    slots.sort_unstable();
+                    slots.dedup();
+                    slots
+                }
             }
             _ => self.handles.slots().collect(),
         };
