@@ -567,8 +567,8 @@ impl Scripts {
         ]
         .join("\n");
         let pairs = steps / 2;
-        let body = "send cli \"x\"\nrecv conn 1024\n".repeat(pairs);
-        let body_py = "cli.send(b'x')\nconn.recv(1024)\n".repeat(pairs);
+        let pair = "send cli \"x\"\nrecv conn 1024\n";
+        let pair_py = "cli.send(b'x')\nconn.recv(1024)\n";
         let scripts = Scripts {
             steps: dir.join("steps.socklab"),
             scale_steps: dir.join("scale-steps.socklab"),
@@ -590,16 +590,44 @@ impl Scripts {
         let write = |path: &Path, text: String| {
             std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
         };
-        write(&scripts.steps, format!("{setup}\n{body}"))?;
-        let scale_body = "send cli \"x\"\nrecv conn 1024\n".repeat(scale_steps / 2);
-        write(&scripts.scale_steps, format!("{setup}\n{scale_body}"))?;
+        // The steps are written a pair at a time, never built whole here:
+        // a child's peak RSS (the memory figure) counts this process's own
+        // peak, which it shares until its exec.
+        let write_steps = |path: &Path, head: String, pair: &str, pairs: usize| {
+            use std::io::Write;
+            let failed = |e: std::io::Error| format!("{}: {e}", path.display());
+            let mut out = std::io::BufWriter::new(File::create(path).map_err(failed)?);
+            out.write_all(head.as_bytes()).map_err(failed)?;
+            for _ in 0..pairs {
+                out.write_all(pair.as_bytes()).map_err(failed)?;
+            }
+            out.flush().map_err(failed)
+        };
+        let scale_pairs = scale_steps / 2;
+        write_steps(&scripts.steps, format!("{setup}\n"), pair, pairs)?;
+        write_steps(
+            &scripts.scale_steps,
+            format!("{setup}\n"),
+            pair,
+            scale_pairs,
+        )?;
         write(&scripts.setup, format!("{setup}\n"))?;
         write(&scripts.one_line, "socket tcp\n".into())?;
-        write(&scripts.steps_py, format!("{setup_py}\n{body_py}"))?;
+        write_steps(&scripts.steps_py, format!("{setup_py}\n"), pair_py, pairs)?;
         write(&scripts.setup_py, format!("{setup_py}\n"))?;
-        write(&scripts.idle_steps, format!("{idle}{setup}\n{scale_body}"))?;
+        write_steps(
+            &scripts.idle_steps,
+            format!("{idle}{setup}\n"),
+            pair,
+            scale_pairs,
+        )?;
         write(&scripts.idle_setup, format!("{idle}{setup}\n"))?;
-        write(&scripts.jobs_steps, format!("{jobs}{setup}\n{scale_body}"))?;
+        write_steps(
+            &scripts.jobs_steps,
+            format!("{jobs}{setup}\n"),
+            pair,
+            scale_pairs,
+        )?;
         write(&scripts.jobs_setup, format!("{jobs}{setup}\n"))?;
         write(&scripts.ls, format!("{idle}{}", "ls\n".repeat(LS_TIMES)))?;
         Ok(scripts)

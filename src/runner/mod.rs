@@ -231,6 +231,22 @@ impl<W: Write> Runner<W> {
                     return Flow::Stop;
                 }
             }
+            // A whole line in the buffer (a script's lines mostly are) is
+            // run where it lies, not copied out first.
+            if let Some(end) = memchr::memchr(b'\n', reader.buffer())
+                && end <= MAX_LINE
+            {
+                let mut text = &reader.buffer()[..end];
+                while let [rest @ .., b'\r'] = text {
+                    text = rest;
+                }
+                let flow = self.run_bytes(text, false);
+                reader.consume(end + 1);
+                if flow == Flow::Stop {
+                    return Flow::Stop;
+                }
+                continue;
+            }
             let overflow = match read_line(reader, &mut line) {
                 Ok(None) => return Flow::Continue,
                 Ok(Some(overflow)) => overflow,
