@@ -482,7 +482,44 @@ impl Command {
     /// `Source`, `Record`, `Wait` and `Quit` belong to the driver and are not
     /// handled here.
     pub fn execute(self, verb: &'static str, names: Vec<String>, session: &mut Session) -> Step {
+        let mut step = Step::new(verb, None);
+        self.execute_into(verb, names, session, &mut step);
+        step
+    }
+
+    /// `execute`, filling in `step` (new, with this verb): the commonest
+    /// steps, send and recv, are made where they lie instead of being
+    /// returned and moved on (a step is a few hundred bytes, and copying it
+    /// two or three times was a tenth of socklab's own time in a step).
+    pub fn execute_into(
+        self,
+        verb: &'static str,
+        names: Vec<String>,
+        session: &mut Session,
+        step: &mut Step,
+    ) {
         let result = match self {
+            Command::Send(c) => c.execute_into(session, step),
+            Command::Recv(c) => c.execute_into(session, step),
+            other => other
+                .execute_result(verb, names, session)
+                .map(|made| *step = made),
+        };
+        // A problem found only at execution (a handle gone, an address that
+        // does not resolve) never reached the kernel: it is a usage error.
+        if let Err(error) = result {
+            *step = Step::usage(verb, error);
+        }
+        explain_failure(step);
+    }
+
+    fn execute_result(
+        self,
+        verb: &'static str,
+        names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        match self {
             Command::Socket(c) => c.execute(names, session),
             Command::Socketpair(c) => c.execute(names, session),
             Command::Bind(c) => c.execute(session),
@@ -532,12 +569,7 @@ impl Command {
             | Command::Diagram { .. }
             | Command::Quit
             | Command::Wait(_) => Ok(Step::new(verb, None)),
-        };
-        // A problem found only at execution (a handle gone, an address that
-        // does not resolve) never reached the kernel: it is a usage error.
-        let mut step = result.unwrap_or_else(|error| Step::usage(verb, error));
-        explain_failure(&mut step);
-        step
+        }
     }
 }
 
@@ -546,15 +578,25 @@ impl Command {
 /// (The session knows nothing of commands: the data flows parse → command
 /// → session → step.)
 pub fn run(parsed: Parsed, line: &str, session: &mut Session) -> Step {
+    let mut step = Step::new(parsed.verb, None);
+    run_into(parsed, line, session, &mut step);
+    step
+}
+
+/// `run`, filling in `step` (new, with the line's verb) where it lies.
+pub fn run_into(parsed: Parsed, line: &str, session: &mut Session, step: &mut Step) {
     let verb = parsed.verb;
     session.begin_step();
-    let mut step = match parsed.background {
-        Some(_) => background::launch(parsed, line, session)
-            .unwrap_or_else(|error| Step::usage(verb, error)),
-        None => parsed.command.execute(parsed.verb, parsed.names, session),
-    };
-    session.finish_step(&mut step);
-    step
+    match parsed.background {
+        Some(_) => {
+            *step = background::launch(parsed, line, session)
+                .unwrap_or_else(|error| Step::usage(verb, error));
+        }
+        None => parsed
+            .command
+            .execute_into(parsed.verb, parsed.names, session, step),
+    }
+    session.finish_step(step);
 }
 
 /// A failed call gets its verb's note for that errno: why, and what to do.

@@ -105,6 +105,12 @@ impl Recv {
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(RECV.name, None);
+        self.execute_into(session, &mut step)?;
+        Ok(step)
+    }
+
+    /// `execute`, filling in a new step of this verb where it lies.
+    pub fn execute_into(self, session: &mut Session, step: &mut Step) -> Result<(), UsageError> {
         step.notes
             .extend(competing_with_watcher(session, &self.handle));
         let mut buffer = session.take_recv_buffer(self.len);
@@ -131,11 +137,11 @@ impl Recv {
                 step.lines.push(eof_note(shut_read).into());
             }
         }
-        session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
+        session.record_call(step, call, result.map(|n| n as i64), timed_out);
         session.put_recv_buffer(buffer);
         session.set_current(&self.handle);
         step.handle = Some(self.handle);
-        Ok(step)
+        Ok(())
     }
 }
 

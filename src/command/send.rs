@@ -120,6 +120,13 @@ impl Send {
     }
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
+        let mut step = Step::new(SEND.name, None);
+        self.execute_into(session, &mut step)?;
+        Ok(step)
+    }
+
+    /// `execute`, filling in a new step of this verb where it lies.
+    pub fn execute_into(self, session: &mut Session, step: &mut Step) -> Result<(), UsageError> {
         let mut call = session.call_buffer();
         let handle = session.lookup(&self.handle)?;
         // `send(H, "data", N, FLAGS)`, built by hand: the most common step.
@@ -136,9 +143,9 @@ impl Send {
             sys::send(handle.socket.as_fd(), &self.data, self.flags)
         });
         session.set_current(&self.handle);
-        let mut step = Step::new(SEND.name, Some(self.handle));
-        session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
-        Ok(step)
+        step.handle = Some(self.handle);
+        session.record_call(step, call, result.map(|n| n as i64), timed_out);
+        Ok(())
     }
 }
 

@@ -169,7 +169,8 @@ impl<W: Write> Runner<W> {
                 if matches!(parsed.command, Command::Await(_)) && self.out.flush().is_err() {
                     return Flow::Stop;
                 }
-                let mut step = command::run(parsed, line, &mut self.session);
+                let mut step = Step::new(parsed.verb, None);
+                command::run_into(parsed, line, &mut self.session, &mut step);
                 let flow = self.show(line, &step);
                 self.session.recycle(&mut step);
                 flow

@@ -232,7 +232,10 @@ impl Session {
         // however many handles are idle.
         let slots: Vec<usize> = match &self.watch {
             Some(watch) if self.lab.is_none() => {
-                let of_jobs = self.jobs.handles_to_read();
+                let of_jobs = match self.jobs.is_empty() {
+                    true => Vec::new(),
+                    false => self.jobs.handles_to_read(),
+                };
                 // Most steps: nothing woke, the step moved only data.
                 if watch.nothing_woken()
                     && acted.is_none()
