@@ -9,7 +9,7 @@
 //!   `python3 -i < steps.py`. socklab's and python's figure is the marginal
 //!   cost: (time of the whole run − time of a run of the setup alone) / N,
 //!   so process start-up is not spread over the steps. Targets: socklab ≤
-//!   2.0× raw, python ≥ 5× socklab.
+//!   1.5× raw (issue 17; 2.0× before it), python ≥ 5× socklab.
 //! - **startup**: `socklab run` of a one-line script, median (≤ 5 ms).
 //! - **transcripts**: `socklab test` of the loopback lessons, wall time
 //!   (≤ 2 s); the lab's lessons, which wait on real kernel timers (RTO,
@@ -224,7 +224,7 @@ fn main_figures(options: &Options, scripts: &Scripts, output: &Path) -> Result<u
         "socklab / raw",
         socklab_over_raw,
         "×",
-        |r| r <= 1.5,
+        |r| r <= TARGET,
         "≤ 1.5×",
     );
     if let Some(ratio) = python_over_socklab {
@@ -517,6 +517,9 @@ fn scale_steps(options: &Options) -> usize {
         false => options.steps,
     }
 }
+
+/// socklab's step against the raw loop's: the most it may cost (issue 17).
+const TARGET: f64 = 1.5;
 
 /// How many `ls` the ls script runs after its idle handles.
 const LS_TIMES: usize = 20;
@@ -840,17 +843,17 @@ fn chart(path: &Path, raw: f64, socklab: f64, python: Option<f64>) -> Result<(),
                 label.clone(),
             )
         }))?;
-        // The per-step target: at most twice the raw loop.
+        // The per-step target: TARGET times the raw loop.
         chart.draw_series(std::iter::once(PathElement::new(
             vec![
-                (SegmentValue::Exact(0), 2.0 * raw),
-                (SegmentValue::Exact(bars.len() - 1), 2.0 * raw),
+                (SegmentValue::Exact(0), TARGET * raw),
+                (SegmentValue::Exact(bars.len() - 1), TARGET * raw),
             ],
             RED.stroke_width(1),
         )))?;
         chart.draw_series(std::iter::once(Text::new(
-            "target: 2 × raw",
-            (SegmentValue::CenterOf(0), 2.0 * raw + top * 0.01),
+            "target: 1.5 × raw",
+            (SegmentValue::CenterOf(0), TARGET * raw + top * 0.01),
             TextStyle::from(("sans-serif", 12).into_font())
                 .color(&RED)
                 .pos(Pos::new(HPos::Left, VPos::Bottom)),
