@@ -82,6 +82,18 @@ pub fn decode_exact(bytes: &[u8], encoding: &'static Encoding) -> Option<String>
         .map(|text| text.into_owned())
 }
 
+/// Whether the bytes are valid text in the encoding up to their end, where
+/// a character may be cut short (the start of a longer text).
+pub fn valid_start(bytes: &[u8], encoding: &'static Encoding) -> bool {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let Some(room) = decoder.max_utf8_buffer_length_without_replacement(bytes.len()) else {
+        return false;
+    };
+    let mut text = String::with_capacity(room);
+    let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut text, false);
+    result == encoding_rs::DecoderResult::InputEmpty
+}
+
 /// The longest a character is in any offered encoding (GB18030: 4 bytes).
 const MAX_CHAR: usize = 4;
 

@@ -98,6 +98,73 @@ fn held_segments_are_numbered_and_delivered_in_order_or_by_number() {
     assert_eq!(step(&steps, "conn = accept srv")["ok"], true);
 }
 
+/// `link`'s JSON: whether frames cross in the kernel now, and why not
+/// where the lab has no kernel path.
+fn in_kernel(link: &Value) -> (bool, Value) {
+    let fields = &link["fields"]["link"];
+    (
+        fields["in_kernel"].as_bool().expect("in_kernel"),
+        fields["no_kernel_path"].clone(),
+    )
+}
+
+/// As root, a plain link crosses in the kernel (a tc program hands each
+/// frame to the other host and copies it to the relay); anything more
+/// than a plain wire takes the relay's way from the very next frame, and
+/// the plain wire the kernel's again once the relay has nothing left.
+/// What is shown is the same either way: every segment with its whole
+/// length and its data's start, and the link's counters.
+#[test]
+fn a_plain_link_crosses_in_the_kernel_and_hold_takes_the_next_frame_back() {
+    let script = format!(
+        "{LISTENER}connect cli b:80\nconn = accept srv\nlink\nsend cli \"ab\"*1500\nrecv conn 4000\n\
+         link hold\nlink\nsend cli held\nlink pass\ndeliver all\nsend cli again\nlink\n"
+    );
+    let Some(steps) = lab(&script) else { return };
+    let plain = nth_step(&steps, "link", 0);
+    let (fast, why) = in_kernel(plain);
+    if !nix::unistd::geteuid().is_root() {
+        // Not root: BPF is refused, the relay reads the cables, and `link`
+        // says why.
+        assert!(!fast && why.is_string(), "{plain}");
+        return;
+    }
+    assert!(
+        fast && why.is_null(),
+        "as root a plain link is the kernel's: {plain}"
+    );
+    // 3,000 bytes cross in MSS-sized segments, each shown with its whole
+    // length (the relay has only each frame's start), passed.
+    let send = step(&steps, "send cli \"ab\"*1500");
+    let data: Vec<Value> = wire(send)
+        .into_iter()
+        .filter(|s| s["from"] == "cli")
+        .map(|s| s["len"].clone())
+        .collect();
+    let total: u64 = data.iter().map(|l| l.as_u64().unwrap()).sum();
+    assert_eq!(total, 3000, "{send}");
+    assert!(data.len() >= 3, "{send}");
+    assert!(
+        fates(send).iter().all(|(_, fate, _)| fate == "passed"),
+        "{send}"
+    );
+    assert_eq!(step(&steps, "recv conn 4000")["ret"], 3000);
+
+    // `link hold`: the next frame is held, not passed by the kernel.
+    assert!(!in_kernel(nth_step(&steps, "link", 1)).0);
+    assert_eq!(
+        fates(step(&steps, "send cli held")),
+        [("PSH,ACK".into(), "held".into(), Value::from(1))]
+    );
+    // Delivered, passing again, quiet: the kernel's way once more, and the
+    // link's counters count what the kernel passed too.
+    let last = nth_step(&steps, "link", 2);
+    assert!(in_kernel(last).0, "{last}");
+    let a_to_b = &last["fields"]["link"]["a->b"];
+    assert!(a_to_b["passed"].as_u64().unwrap() >= 7, "{a_to_b}");
+    assert!(a_to_b["bytes"].as_u64().unwrap() > 3000, "{a_to_b}");
+}
+
 #[test]
 fn drop_takes_held_segments_and_the_next_forms_act_per_direction() {
     let script = format!(

@@ -419,6 +419,14 @@ impl Link {
             step.lines.push(format!("  seed {seed}"));
         }
         json_dirs.insert("seed".into(), seed.into());
+        // Whether frames cross in the kernel now (a plain wire, as root),
+        // or why the lab has no such path: the text is the same either way.
+        let (fast, why) = match lab.relay.fast_path() {
+            Ok(fast) => (fast, None),
+            Err(why) => (false, Some(why)),
+        };
+        json_dirs.insert("in_kernel".into(), fast.into());
+        json_dirs.insert("no_kernel_path".into(), why.into());
         step.field("link", serde_json::Value::Object(json_dirs));
         step.lines.extend(session.held_lines());
         Ok(step)

@@ -28,11 +28,14 @@ impl Preview<'_> {
             Escaped(data, encoding).write_to(out)?;
             return out.write_str("\"");
         }
-        // Cut at a character boundary when the whole is valid text.
+        // Cut at a character boundary when the first MAX bytes are valid
+        // text (the last character maybe cut short); what comes later is
+        // not looked at (in the lab, a frame the kernel passed is known
+        // only by its start).
         let valid = |bytes: &[u8]| encoding::decode_exact(bytes, encoding).is_some();
         let mut cut = MAX;
-        let whole_is_text = valid(data);
-        while cut > 0 && whole_is_text && !valid(&data[..cut]) {
+        let is_text = encoding::valid_start(&data[..MAX], encoding);
+        while cut > 0 && is_text && !valid(&data[..cut]) {
             cut -= 1;
         }
         out.write_str("\"")?;
@@ -221,6 +224,28 @@ mod tests {
             format!("\"{}\"...", "a".repeat(32))
         );
         assert_eq!(hex(b"\x00\xab"), "00ab");
+    }
+
+    #[test]
+    fn a_preview_cuts_text_between_characters_whatever_comes_later() {
+        // Eleven three-byte characters: 33 bytes, so 32 would split the
+        // last; the cut goes back to the tenth.
+        let text = "中".repeat(11);
+        let want = format!("\"{}\"...", "中".repeat(10));
+        assert_eq!(preview(text.as_bytes(), UTF_8), want);
+        // The same start with a character cut short far past the shown
+        // part (a frame known only by its start), or invalid bytes there:
+        // the cut is the same.
+        let mut cut_short = text.as_bytes().to_vec();
+        cut_short.extend_from_slice(&"中".repeat(20).as_bytes()[..40]);
+        assert_eq!(preview(&cut_short, UTF_8), want);
+        let mut invalid_later = text.as_bytes().to_vec();
+        invalid_later.extend_from_slice(b"\xff\xfe and more");
+        assert_eq!(preview(&invalid_later, UTF_8), want);
+        // Invalid bytes within what is shown: cut at 32, bytes escaped.
+        let mut invalid_early = b"\xff".to_vec();
+        invalid_early.extend_from_slice(text.as_bytes());
+        assert!(preview(&invalid_early, UTF_8).starts_with("\"\\xff"));
     }
 
     #[test]

@@ -118,7 +118,14 @@ impl Session {
         };
         let crossings = view.lab.relay.take_log();
         let mut segments = Vec::new();
-        for crossing in crossings {
+        for mut crossing in crossings {
+            // Of a frame the kernel passed, the relay has its start (every
+            // header, the payload's first bytes: all a line shows); the
+            // rest stands in as zeros, so that the segment's length is its
+            // own. (`Preview` looks at no byte that far in.)
+            if crossing.length > crossing.frame.len() {
+                crossing.frame.resize(crossing.length, 0);
+            }
             let Some(mut segment) = segment::decode(&crossing.frame) else {
                 continue;
             };

@@ -3,8 +3,11 @@
 //!
 //! Owns: `getsockopt(TCP_INFO)`, the `FIONREAD`/`SIOCOUTQ` ioctls, and the
 //! signal handlers that make a blocked call return `EINTR` (Ctrl-C and the
-//! script-mode timeout). Everything else goes through socket2 or nix.
+//! script-mode timeout), the lab's packet sockets and BPF (`bpf`), the
+//! io_uring wake-up flag (`wake_flag`). Everything else goes through
+//! socket2 or nix.
 
+pub mod bpf;
 mod wake_flag;
 pub use wake_flag::WakeFlag;
 
@@ -286,12 +289,13 @@ pub fn ethtool_set(name: &str, cmd: u32, data: u32) -> Result<(), Errno> {
     Errno::result(rc).map(|_| ())
 }
 
-/// Binds a packet socket to interface `index` (all protocols): it then
-/// receives that interface's frames only, and sends out of it.
-pub fn bind_packet_socket(fd: BorrowedFd<'_>, index: u32) -> Result<(), Errno> {
+/// Binds a packet socket to interface `index`: it then receives that
+/// interface's frames of `protocol` only (ETH_P_ALL: all; 0: none — a
+/// socket that only sends), and sends out of it.
+pub fn bind_packet_socket(fd: BorrowedFd<'_>, index: u32, protocol: u16) -> Result<(), Errno> {
     let address = libc::sockaddr_ll {
         sll_family: libc::AF_PACKET as u16,
-        sll_protocol: (libc::ETH_P_ALL as u16).to_be(),
+        sll_protocol: protocol.to_be(),
         sll_ifindex: index as i32,
         sll_hatype: 0,
         sll_pkttype: 0,

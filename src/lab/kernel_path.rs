@@ -1,0 +1,343 @@
+//! The link's fast path: while the link is a plain wire (nothing held,
+//! armed, delayed or lost), frames cross it inside the kernel, and the
+//! relay only reads what crossed.
+//!
+//! A small tc program at the ingress of `va` and of `vb` (the wire's ends
+//! of the hosts' cables) copies each frame, with the time and its way,
+//! into a BPF ring buffer the relay reads, and then, by one word in a map:
+//!
+//! - **fast**: hands the frame straight to the other host's cable
+//!   (`bpf_redirect_peer`: into the other host's `eth0`, as if the cable
+//!   joined them) — the relay logs the copy;
+//! - **slow**: drops it there — the relay decides on the copy, as it
+//!   decides on every frame without the fast path.
+//!
+//! So every frame is in one ordered stream and decided once, and a switch
+//! of the word takes effect at the next frame: `link hold` holds the very
+//! next one. Loading BPF needs root (CAP_BPF, CAP_NET_ADMIN): elsewhere
+//! the lab has no fast path, and the relay reads the cables itself.
+//!
+//! Owns: the program, its maps and its attachments. The relay owns when
+//! to switch.
+
+use std::os::fd::{AsFd, OwnedFd};
+
+use crate::sys::bpf::{self, Ring};
+
+use super::relay::Dir;
+
+/// How many bytes of a frame a record holds: a whole frame (MTU 1500 and
+/// an Ethernet header; offloads are off, so no frame is longer).
+pub const FRAME_MAX: usize = 1536;
+
+/// How many bytes of a frame the kernel passed a record holds: every
+/// header (Ethernet 14, IP up to 60, TCP up to 60) and at least 58 bytes
+/// of payload — more than a segment line shows (32).
+pub const SNAP: usize = 192;
+
+/// A record: time (ns, CLOCK_MONOTONIC), the frame's length, its way,
+/// whether the kernel passed it, then the frame.
+pub const RECORD_HEADER: usize = 16;
+
+/// The ring buffer's size: room for ~10,000 whole frames while the relay
+/// waits for a core.
+const RING_SIZE: usize = 16 << 20;
+
+/// The kernel's fast path, attached at both ends of the wire.
+#[derive(Debug)]
+pub struct KernelPath {
+    mode: OwnedFd,
+    /// The tcx links: the programs stay attached while these are open.
+    _links: [OwnedFd; 2],
+}
+
+/// One record of the ring: a frame that reached the wire.
+pub struct Record<'a> {
+    /// CLOCK_MONOTONIC, in ns.
+    pub time: u64,
+    pub dir: Dir,
+    /// The kernel passed it (fast); else it is the relay's to decide.
+    pub passed: bool,
+    /// Its whole length.
+    pub length: usize,
+    /// The frame (all of it, unless it was longer than `FRAME_MAX`).
+    pub frame: &'a [u8],
+}
+
+impl Record<'_> {
+    pub fn parse(bytes: &[u8]) -> Option<Record<'_>> {
+        let header = bytes.get(..RECORD_HEADER)?;
+        let time = u64::from_ne_bytes(header[0..8].try_into().ok()?);
+        let length = u32::from_ne_bytes(header[8..12].try_into().ok()?) as usize;
+        let dir = match header[12] {
+            0 => Dir::AtoB,
+            _ => Dir::BtoA,
+        };
+        let passed = header[13] != 0;
+        let kept = length.min(if passed { SNAP } else { FRAME_MAX });
+        let frame = bytes.get(RECORD_HEADER..RECORD_HEADER + kept)?;
+        Some(Record {
+            time,
+            dir,
+            passed,
+            length,
+            frame,
+        })
+    }
+}
+
+impl KernelPath {
+    /// Loads and attaches the programs at `va` and `vb` (interface indexes
+    /// in the calling thread's namespace, the wire's); the relay reads the
+    /// returned ring. Starts slow.
+    pub fn set_up(va: u32, vb: u32) -> Result<(KernelPath, Ring), String> {
+        let mode = bpf::array_map(1).map_err(|e| format!("a BPF map: {}", e.desc()))?;
+        let ring = Ring::new(RING_SIZE).map_err(|e| format!("a BPF ring: {}", e.desc()))?;
+        let mut links = Vec::new();
+        for (at, to, dir) in [(va, vb, Dir::AtoB), (vb, va, Dir::BtoA)] {
+            let code = program(dir, to, raw(&mode), raw(&ring.fd()));
+            let program = bpf::load_tc_program(&code, "socklab_link")
+                .map_err(|e| format!("the link's program: {e}"))?;
+            let link = bpf::attach_ingress(program.as_fd(), at)
+                .map_err(|e| format!("attaching the link's program: {}", e.desc()))?;
+            links.push(link);
+        }
+        let links: [OwnedFd; 2] = links
+            .try_into()
+            .map_err(|_| "the link's programs".to_string())?;
+        Ok((
+            KernelPath {
+                mode,
+                _links: links,
+            },
+            ring,
+        ))
+    }
+
+    /// Frames cross in the kernel (true) or go to the relay (false), from
+    /// the next frame on.
+    pub fn set_fast(&self, fast: bool) -> Result<(), String> {
+        bpf::set(self.mode.as_fd(), 0, u32::from(fast)).map_err(|e| e.desc().to_string())
+    }
+}
+
+fn raw(fd: &impl AsFd) -> i32 {
+    use std::os::fd::AsRawFd;
+    fd.as_fd().as_raw_fd()
+}
+
+/// A tiny assembler for eBPF (linux/bpf_common.h, linux/bpf.h), with
+/// labels for forward jumps.
+mod asm {
+    pub const R0: u8 = 0;
+    pub const R1: u8 = 1;
+    pub const R2: u8 = 2;
+    pub const R3: u8 = 3;
+    pub const R4: u8 = 4;
+    pub const R6: u8 = 6;
+    pub const R7: u8 = 7;
+    pub const R8: u8 = 8;
+    pub const R9: u8 = 9;
+    pub const R10: u8 = 10;
+
+    // Opcodes.
+    const MOV64_X: u8 = 0xbf;
+    const MOV64_K: u8 = 0xb7;
+    const ADD64_K: u8 = 0x07;
+    const LDX_W: u8 = 0x61;
+    const ST_W: u8 = 0x62;
+    const ST_B: u8 = 0x72;
+    const STX_W: u8 = 0x63;
+    const STX_B: u8 = 0x73;
+    const STX_DW: u8 = 0x7b;
+    const LD_IMM64: u8 = 0x18;
+    const JA: u8 = 0x05;
+    const JEQ_K: u8 = 0x15;
+    const JLE_K: u8 = 0xb5;
+    const JLT_K: u8 = 0xa5;
+    const CALL: u8 = 0x85;
+    const EXIT: u8 = 0x95;
+    /// `BPF_PSEUDO_MAP_FD`: the immediate is a map's fd.
+    const PSEUDO_MAP_FD: u8 = 1;
+
+    #[derive(Default)]
+    pub struct Asm {
+        pub code: Vec<[u8; 8]>,
+        /// (instruction, label) of each jump to patch.
+        jumps: Vec<(usize, &'static str)>,
+        labels: Vec<(&'static str, usize)>,
+    }
+
+    fn insn(op: u8, dst: u8, src: u8, off: i16, imm: i32) -> [u8; 8] {
+        let mut b = [0u8; 8];
+        b[0] = op;
+        b[1] = dst | (src << 4);
+        b[2..4].copy_from_slice(&off.to_le_bytes());
+        b[4..8].copy_from_slice(&imm.to_le_bytes());
+        b
+    }
+
+    impl Asm {
+        fn push(&mut self, i: [u8; 8]) -> &mut Asm {
+            self.code.push(i);
+            self
+        }
+        pub fn mov(&mut self, dst: u8, src: u8) -> &mut Asm {
+            self.push(insn(MOV64_X, dst, src, 0, 0))
+        }
+        pub fn mov_imm(&mut self, dst: u8, imm: i32) -> &mut Asm {
+            self.push(insn(MOV64_K, dst, 0, 0, imm))
+        }
+        pub fn add_imm(&mut self, dst: u8, imm: i32) -> &mut Asm {
+            self.push(insn(ADD64_K, dst, 0, 0, imm))
+        }
+        pub fn load_u32(&mut self, dst: u8, src: u8, off: i16) -> &mut Asm {
+            self.push(insn(LDX_W, dst, src, off, 0))
+        }
+        pub fn store_imm_u32(&mut self, dst: u8, off: i16, imm: i32) -> &mut Asm {
+            self.push(insn(ST_W, dst, 0, off, imm))
+        }
+        pub fn store_imm_u8(&mut self, dst: u8, off: i16, imm: i32) -> &mut Asm {
+            self.push(insn(ST_B, dst, 0, off, imm))
+        }
+        pub fn store_u8(&mut self, dst: u8, off: i16, src: u8) -> &mut Asm {
+            self.push(insn(STX_B, dst, src, off, 0))
+        }
+        pub fn store_u32(&mut self, dst: u8, off: i16, src: u8) -> &mut Asm {
+            self.push(insn(STX_W, dst, src, off, 0))
+        }
+        pub fn store_u64(&mut self, dst: u8, off: i16, src: u8) -> &mut Asm {
+            self.push(insn(STX_DW, dst, src, off, 0))
+        }
+        pub fn map_fd(&mut self, dst: u8, fd: i32) -> &mut Asm {
+            self.push(insn(LD_IMM64, dst, PSEUDO_MAP_FD, 0, fd));
+            self.push([0; 8])
+        }
+        pub fn call(&mut self, helper: i32) -> &mut Asm {
+            self.push(insn(CALL, 0, 0, 0, helper))
+        }
+        pub fn exit(&mut self) -> &mut Asm {
+            self.push(insn(EXIT, 0, 0, 0, 0))
+        }
+        fn jump(&mut self, op: u8, dst: u8, imm: i32, label: &'static str) -> &mut Asm {
+            self.jumps.push((self.code.len(), label));
+            self.push(insn(op, dst, 0, 0, imm))
+        }
+        pub fn goto(&mut self, label: &'static str) -> &mut Asm {
+            self.jump(JA, 0, 0, label)
+        }
+        pub fn if_eq(&mut self, dst: u8, imm: i32, label: &'static str) -> &mut Asm {
+            self.jump(JEQ_K, dst, imm, label)
+        }
+        pub fn if_le(&mut self, dst: u8, imm: i32, label: &'static str) -> &mut Asm {
+            self.jump(JLE_K, dst, imm, label)
+        }
+        pub fn if_lt(&mut self, dst: u8, imm: i32, label: &'static str) -> &mut Asm {
+            self.jump(JLT_K, dst, imm, label)
+        }
+        pub fn label(&mut self, name: &'static str) -> &mut Asm {
+            self.labels.push((name, self.code.len()));
+            self
+        }
+        /// The code, every jump pointed at its label.
+        pub fn finish(mut self) -> Vec<[u8; 8]> {
+            for (at, label) in std::mem::take(&mut self.jumps) {
+                let target = self
+                    .labels
+                    .iter()
+                    .find(|(name, _)| *name == label)
+                    .map(|(_, k)| *k)
+                    .unwrap_or(at + 1);
+                let off = (target as i64 - at as i64 - 1) as i16;
+                self.code[at][2..4].copy_from_slice(&off.to_le_bytes());
+            }
+            self.code
+        }
+    }
+}
+
+/// Helper functions (linux/bpf.h `__BPF_FUNC_MAPPER`).
+const MAP_LOOKUP_ELEM: i32 = 1;
+const KTIME_GET_NS: i32 = 5;
+const SKB_LOAD_BYTES: i32 = 26;
+const RINGBUF_RESERVE: i32 = 131;
+const RINGBUF_SUBMIT: i32 = 132;
+const RINGBUF_DISCARD: i32 = 133;
+const REDIRECT_PEER: i32 = 155;
+const TC_ACT_SHOT: i32 = 2;
+
+/// The program at the ingress of the wire's end that frames going `dir`
+/// arrive on; `to` is the other end (whose peer is the other host's eth0).
+fn program(dir: Dir, to: u32, mode: i32, ring: i32) -> Vec<[u8; 8]> {
+    use asm::*;
+    let mut a = Asm::default();
+    let record = (RECORD_HEADER + FRAME_MAX) as i32;
+    // r6: the frame (skb); r7: fast?; r8: its length; r9: the record.
+    a.mov(R6, R1)
+        .store_imm_u32(R10, -4, 0)
+        .mov(R2, R10)
+        .add_imm(R2, -4)
+        .map_fd(R1, mode)
+        .call(MAP_LOOKUP_ELEM)
+        .mov_imm(R7, 0)
+        .if_eq(R0, 0, "looked")
+        .load_u32(R7, R0, 0)
+        // r7 becomes 0 or 1, so that each way below is checked apart.
+        .if_eq(R7, 0, "looked")
+        .mov_imm(R7, 1)
+        .label("looked")
+        .load_u32(R8, R6, 0) // __sk_buff.len, from the Ethernet header on
+        .map_fd(R1, ring)
+        .mov_imm(R2, record)
+        .if_eq(R7, 0, "reserve")
+        .mov_imm(R2, (RECORD_HEADER + SNAP) as i32)
+        .label("reserve")
+        .mov_imm(R3, 0)
+        .call(RINGBUF_RESERVE)
+        // The ring is full: the frame goes its way unrecorded.
+        .if_eq(R0, 0, "decide")
+        .mov(R9, R0)
+        .call(KTIME_GET_NS)
+        .store_u64(R9, 0, R0)
+        .store_u32(R9, 8, R8)
+        .store_imm_u8(R9, 12, dir.index() as i32)
+        .store_u8(R9, 13, R7)
+        .mov(R4, R8)
+        .if_eq(R7, 0, "slow")
+        .if_le(R4, SNAP as i32, "sized")
+        .mov_imm(R4, SNAP as i32)
+        .goto("sized")
+        .label("slow")
+        .if_le(R4, FRAME_MAX as i32, "sized")
+        .mov_imm(R4, FRAME_MAX as i32)
+        .label("sized")
+        .if_lt(R4, 14, "discard")
+        .mov(R1, R6)
+        .mov_imm(R2, 0)
+        .mov(R3, R9)
+        .add_imm(R3, RECORD_HEADER as i32)
+        .call(SKB_LOAD_BYTES)
+        .mov(R1, R9)
+        // Fast: the relay is not woken for it (`BPF_RB_NO_WAKEUP`); it
+        // reads a batch at a time. Slow: it is, and waits for it.
+        .mov_imm(R2, 0)
+        .if_eq(R7, 0, "submit")
+        .mov_imm(R2, 1)
+        .label("submit")
+        .call(RINGBUF_SUBMIT)
+        .label("decide")
+        .if_eq(R7, 0, "shot")
+        .mov_imm(R1, to as i32)
+        .mov_imm(R2, 0)
+        .call(REDIRECT_PEER)
+        .exit()
+        .label("shot")
+        .mov_imm(R0, TC_ACT_SHOT)
+        .exit()
+        .label("discard")
+        .mov(R1, R9)
+        .mov_imm(R2, 0)
+        .call(RINGBUF_DISCARD)
+        .goto("decide");
+    a.finish()
+}
