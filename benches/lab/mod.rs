@@ -17,15 +17,22 @@ pub struct Path {
     pub rtt_us: f64,
 }
 
-/// The relayed link's figures and the direct pair's; None where the lab
-/// cannot be made here.
-pub fn measure(bytes: usize, pings: usize) -> Result<Option<(Path, Path)>, String> {
+/// The relayed link's figures, the direct pair's, and which way the link
+/// carried the frames (in the kernel, or through the relay thread, and
+/// why); None where the lab cannot be made here. `kernel_path`: as a
+/// session makes the lab (false: every frame through the relay thread, as
+/// for a user BPF is refused to).
+pub fn measure(
+    bytes: usize,
+    pings: usize,
+    kernel_path: bool,
+) -> Result<Option<(Path, Path, String)>, String> {
     // The lab moves the thread that builds it into host a: a thread of its own.
-    std::thread::spawn(move || -> Result<Option<(Path, Path)>, String> {
+    std::thread::spawn(move || -> Result<Option<(Path, Path, String)>, String> {
         if !socklab::lab::available() {
             return Ok(None);
         }
-        let lab = Lab::build()?;
+        let lab = Lab::build_with(kernel_path)?;
         let direct = lab.direct_pair()?;
         let relayed = IpAddr::V6(Host::B.ipv6());
         // Listens in b on every address; a (this thread) connects.
@@ -35,9 +42,17 @@ pub fn measure(bytes: usize, pings: usize) -> Result<Option<(Path, Path)>, Strin
         // Each path twice, alternating, the better run of each kept (the
         // machine's other work only ever slows a run down).
         let mut best = [None::<Path>; 2];
+        let mut way = String::new();
         for _ in 0..2 {
             for (k, ip) in [relayed, direct].into_iter().enumerate() {
                 let path = one_path(&listener, SocketAddr::new(ip, 5001), bytes, pings)?;
+                if k == 0 {
+                    way = match lab.relay.fast_path() {
+                        Ok(true) => "frames crossed in the kernel".into(),
+                        Ok(false) => "frames went through the relay thread".into(),
+                        Err(why) => format!("frames went through the relay thread: {why}"),
+                    };
+                }
                 best[k] = Some(match best[k] {
                     Some(b) => Path {
                         mbps: b.mbps.max(path.mbps),
@@ -50,7 +65,7 @@ pub fn measure(bytes: usize, pings: usize) -> Result<Option<(Path, Path)>, Strin
             // nobody reads it: let it go between runs.
             drop(lab.relay.take_log());
         }
-        Ok(best[0].zip(best[1]))
+        Ok(best[0].zip(best[1]).map(|(r, d)| (r, d, way)))
     })
     .join()
     .map_err(|_| "the lab's benchmark thread panicked".to_string())?

@@ -239,15 +239,13 @@ mod asm {
             self.labels.push((name, self.code.len()));
             self
         }
-        /// The code, every jump pointed at its label.
+        /// The code, every jump pointed at its label (a label never set
+        /// is a mistake in the program: a jump to it goes nowhere else).
         pub fn finish(mut self) -> Vec<[u8; 8]> {
             for (at, label) in std::mem::take(&mut self.jumps) {
-                let target = self
-                    .labels
-                    .iter()
-                    .find(|(name, _)| *name == label)
-                    .map(|(_, k)| *k)
-                    .unwrap_or(at + 1);
+                let target = self.labels.iter().find(|(name, _)| *name == label);
+                debug_assert!(target.is_some(), "no label {label}");
+                let target = target.map_or(at + 1, |(_, k)| *k);
                 let off = (target as i64 - at as i64 - 1) as i16;
                 self.code[at][2..4].copy_from_slice(&off.to_le_bytes());
             }
@@ -340,4 +338,69 @@ fn program(dir: Dir, to: u32, mode: i32, ring: i32) -> Vec<[u8; 8]> {
         .call(RINGBUF_DISCARD)
         .goto("decide");
     a.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_jump_lands_inside_the_program_and_both_maps_are_named() {
+        for dir in [Dir::AtoB, Dir::BtoA] {
+            let code = program(dir, 7, 3, 4);
+            // The last instruction reached falls through to nothing: a
+            // jump back ends it, as the verifier requires.
+            assert_eq!(code.last().unwrap()[0], 0x05, "ends with a goto");
+            for (at, insn) in code.iter().enumerate() {
+                let class = insn[0] & 0x07;
+                let is_jump = class == 0x05 && insn[0] != 0x85 && insn[0] != 0x95;
+                if is_jump {
+                    let off = i16::from_le_bytes([insn[2], insn[3]]) as i64;
+                    let target = at as i64 + 1 + off;
+                    assert!(
+                        (0..code.len() as i64).contains(&target),
+                        "jump at {at} to {target}"
+                    );
+                    assert_ne!(
+                        off, 0,
+                        "jump at {at} to the next instruction: a lost label?"
+                    );
+                }
+            }
+            // Both map fds are loaded (two-slot ld_imm64, BPF_PSEUDO_MAP_FD).
+            let maps: Vec<i32> = code
+                .iter()
+                .filter(|i| i[0] == 0x18 && i[1] >> 4 == 1)
+                .map(|i| i32::from_le_bytes([i[4], i[5], i[6], i[7]]))
+                .collect();
+            assert_eq!(maps, [3, 4]);
+        }
+    }
+
+    #[test]
+    fn a_record_says_its_way_its_fate_and_keeps_what_was_copied() {
+        let mut bytes = vec![0u8; RECORD_HEADER];
+        bytes[0..8].copy_from_slice(&5_000u64.to_ne_bytes());
+        bytes[8..12].copy_from_slice(&1514u32.to_ne_bytes());
+        bytes[12] = 1;
+        bytes[13] = 1;
+        bytes.extend((0..SNAP).map(|k| k as u8));
+        let record = Record::parse(&bytes).unwrap();
+        assert_eq!(
+            (record.time, record.dir, record.passed, record.length),
+            (5_000, Dir::BtoA, true, 1514)
+        );
+        assert_eq!(record.frame.len(), SNAP);
+        // A frame the relay decides on is whole; a record shorter than it
+        // says is refused.
+        bytes[13] = 0;
+        assert!(Record::parse(&bytes).is_none());
+        bytes[8..12].copy_from_slice(&60u32.to_ne_bytes());
+        let record = Record::parse(&bytes).unwrap();
+        assert_eq!(
+            (record.dir, record.passed, record.frame.len()),
+            (Dir::BtoA, false, 60)
+        );
+        assert!(Record::parse(&bytes[..10]).is_none());
+    }
 }

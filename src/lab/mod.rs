@@ -138,6 +138,13 @@ pub struct Lab {
 impl Lab {
     /// Builds the lab and moves the calling thread into host a.
     pub fn build() -> Result<Lab, String> {
+        Lab::build_with(true)
+    }
+
+    /// `build`, with or without the kernel's path for a plain link
+    /// (without: every frame goes through the relay thread, as where BPF
+    /// is refused — for measuring that way as root).
+    pub fn build_with(kernel_path: bool) -> Result<Lab, String> {
         let hosts = [Netns::new()?, Netns::new()?];
         let wire = Netns::new()?;
         // The thread moves into host a first and never goes back: an
@@ -170,7 +177,7 @@ impl Lab {
                 setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())
             })??;
         }
-        let relay = Relay::start(&wire, home)?;
+        let relay = Relay::start(&wire, home, kernel_path)?;
         Ok(Lab {
             hosts,
             wire,

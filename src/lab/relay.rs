@@ -344,10 +344,15 @@ const PACKET_IGNORE_OUTGOING: libc::c_int = 23;
 
 impl Relay {
     /// Starts the relay in `wire` (where `va` and `vb` are).
-    pub fn start(wire: &Netns, home: &Netns) -> Result<Relay, String> {
+    /// (`kernel_path`: try the kernel's path for a plain link.)
+    pub fn start(wire: &Netns, home: &Netns, kernel_path: bool) -> Result<Relay, String> {
         type Sides = ([OwnedFd; 2], Result<(KernelPath, Ring), String>);
         let (sides, kernel) = wire.within(home, || -> Result<Sides, String> {
-            match KernelPath::set_up(index("va")?, index("vb")?) {
+            let kernel = match kernel_path {
+                true => KernelPath::set_up(index("va")?, index("vb")?),
+                false => Err("not asked for".to_string()),
+            };
+            match kernel {
                 Ok(kernel) => Ok(([sending_side("va")?, sending_side("vb")?], Ok(kernel))),
                 Err(why) => Ok(([side("va")?, side("vb")?], Err(why))),
             }

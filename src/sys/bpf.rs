@@ -140,12 +140,10 @@ pub struct Ring {
     page: usize,
 }
 
-// SAFETY: the mappings are owned by the Ring alone and only read through
-// atomics or after the producer published them; one thread reads at a
-// time (`next` takes `&mut self`).
+// SAFETY: the mappings are owned by the Ring alone (moving it moves them
+// to another thread whole) and are only read through atomics or after
+// the producer published them.
 unsafe impl Send for Ring {}
-// SAFETY: `&Ring` gives only the map's fd and the positions (atomic reads).
-unsafe impl Sync for Ring {}
 
 impl Ring {
     /// A ring of `size` bytes (a power of two, a multiple of the page).
