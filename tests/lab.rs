@@ -165,6 +165,65 @@ fn a_plain_link_crosses_in_the_kernel_and_hold_takes_the_next_frame_back() {
     assert!(a_to_b["bytes"].as_u64().unwrap() > 3000, "{a_to_b}");
 }
 
+/// `wire save` in the lab: every frame that reached the link, once, as it
+/// arrived — a held frame when it was held, not again when delivered; a
+/// frame the kernel passed kept by its first 192 bytes with its whole
+/// length recorded (as `tcpdump -s 192`), others whole.
+#[test]
+fn wire_save_in_the_lab_writes_every_frame_that_reached_the_link_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let pcap = dir.path().join("lab.pcap");
+    let script = format!(
+        "{LISTENER}connect cli b:80\nconn = accept srv\nsend cli \"ab\"*1500\nrecv conn 4000\n\
+         link hold\nsend cli held\ndeliver all\nlink pass\nlink\nwire save {}\n",
+        pcap.display()
+    );
+    let Some(steps) = lab(&script) else { return };
+    let save = step(&steps, &format!("wire save {}", pcap.display()));
+    assert_eq!(save["ok"], true, "{save}");
+    let in_kernel = step(&steps, "link")["fields"]["link"]["no_kernel_path"].is_null();
+    // What the steps showed, less the deliveries of held frames.
+    let shown: Vec<(u16, usize)> = steps
+        .iter()
+        .flat_map(wire)
+        .filter(|s| s["fate"] != "delivered")
+        .map(|s| {
+            let src: std::net::SocketAddr = s["src"].as_str().unwrap().parse().unwrap();
+            (src.port(), s["len"].as_u64().unwrap() as usize)
+        })
+        .collect();
+    let mut reader = pcap_file::pcap::PcapReader::new(std::fs::File::open(&pcap).unwrap()).unwrap();
+    let mut read = Vec::new();
+    let mut held = 0;
+    while let Some(packet) = reader.next_packet() {
+        let packet = packet.unwrap();
+        let whole = packet.orig_len as usize;
+        let kept = packet.data.len();
+        let sliced = etherparse::LaxSlicedPacket::from_ethernet(&packet.data).unwrap();
+        let Some(etherparse::TransportSlice::Tcp(tcp)) = sliced.transport else {
+            panic!("not TCP: {sliced:?}");
+        };
+        let headers = kept - tcp.payload().len();
+        read.push((tcp.source_port(), whole - headers));
+        // Cut short only where the kernel passed it, and then at 192.
+        assert!(
+            kept == whole || (in_kernel && kept == 192),
+            "{kept} of {whole}"
+        );
+        if tcp.payload() == b"held" {
+            held += 1;
+        }
+    }
+    assert_eq!(
+        read, shown,
+        "the pcap holds each segment that reached the link, once"
+    );
+    assert_eq!(held, 1);
+    if in_kernel {
+        assert!(read.iter().any(|&(_, len)| len == 1448));
+    }
+}
+
 #[test]
 fn drop_takes_held_segments_and_the_next_forms_act_per_direction() {
     let script = format!(

@@ -23,7 +23,9 @@ pub const SPEC: Spec = Spec {
             began is marked `(+100 ms)`. A packet socket needs CAP_NET_RAW: run as root, \
             or socklab --sandbox. `socklab --wire` starts with it on. `wire save` never \
             follows a symbolic link and never replaces a file unless given --force; a lesson \
-            (socklab test, play) may not save at all.",
+            (socklab test, play) may not save at all. In the lab it writes every frame that \
+            reached the link (the last 4 MiB), once each, as it arrived; a frame the kernel \
+            passed is kept by its first 192 bytes, with its whole length recorded.",
     errnos: &[(
         "EPERM",
         "no CAP_NET_RAW: run as root, or in socklab --sandbox",
@@ -144,7 +146,7 @@ impl Wire {
                          socklab run FILE",
                     ));
                 }
-                let capture = session.wire().ok_or_else(|| {
+                let capture = session.saved_frames().ok_or_else(|| {
                     UsageError::new("the wire view is off: nothing was captured — wire on first")
                 })?;
                 let existing = if force {

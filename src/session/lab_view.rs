@@ -3,6 +3,7 @@
 //! relay's crossings into the wire view's segments with their fate.
 
 use std::net::{IpAddr, SocketAddr};
+use std::time::{Instant, SystemTime};
 
 use socket2::{Domain, SockAddr};
 
@@ -11,6 +12,7 @@ use crate::error::UsageError;
 use crate::lab::{Crossing, Fate, Host, Lab};
 use crate::names::TcpState;
 use crate::step::StateChange;
+use crate::wire::Saved;
 use crate::wire::segment::{self, LinkFate, Relative, Segment};
 
 /// The lab and what the session keeps about it.
@@ -26,6 +28,8 @@ pub(super) struct LabView {
     /// Host b's connections kept after their handles closed (host a's are
     /// the session's own `held`: the session's thread lives in host a).
     pub held_b: crate::kernel_table::Held,
+    /// Every frame that reached the link, as it arrived, for `wire save`.
+    saved: Saved,
 }
 
 impl Session {
@@ -39,6 +43,7 @@ impl Session {
                 relative: Relative::default(),
                 queued: Vec::new(),
                 held_b: Default::default(),
+                saved: Saved::default(),
             });
             self.jobs.set_trust_sleep(false);
         }
@@ -47,6 +52,15 @@ impl Session {
 
     pub fn lab(&self) -> Option<&Lab> {
         self.lab.as_ref().map(|view| &view.lab)
+    }
+
+    /// The frames `wire save` writes: in the lab, every frame that reached
+    /// the link; elsewhere, the wire view's capture (None while it is off).
+    pub fn saved_frames(&self) -> Option<&Saved> {
+        match &self.lab {
+            Some(view) => Some(&view.saved),
+            None => self.wire().map(|capture| capture.saved()),
+        }
     }
 
     /// The lab, or the usage error that says it is not running.
@@ -118,7 +132,20 @@ impl Session {
         };
         let crossings = view.lab.relay.take_log();
         let mut segments = Vec::new();
+        // The wall clock of a crossing, for the pcap: now, less how long ago.
+        let (wall, now) = (SystemTime::now(), Instant::now());
+        let started = view.lab.relay.started();
         for mut crossing in crossings {
+            // Each frame once, as it reached the link: a held frame's
+            // delivery (or drop) is not a second frame on the wire.
+            if !matches!(crossing.fate, Fate::Delivered(_) | Fate::Dropped(Some(_))) {
+                let ago = now.saturating_duration_since(started + crossing.at);
+                let at = wall
+                    .checked_sub(ago)
+                    .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                    .unwrap_or_default();
+                view.saved.keep(at, crossing.frame.clone(), crossing.length);
+            }
             // Of a frame the kernel passed, the relay has its start (every
             // header, the payload's first bytes: all a line shows); the
             // rest stands in as zeros, so that the segment's length is its

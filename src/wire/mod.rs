@@ -56,16 +56,67 @@ pub struct Capture {
     loopback: usize,
     buffer: Vec<u8>,
     relative: Relative,
-    /// The frames shown, newest last, with when each was sent, for `wire
-    /// save`: at most SAVED_BYTES of them (the oldest go first).
-    saved: VecDeque<(Duration, Vec<u8>)>,
-    saved_bytes: usize,
-    /// How many of the oldest frames were let go to stay within SAVED_BYTES.
-    dropped: usize,
+    saved: Saved,
 }
 
 /// What the capture keeps for `wire save`: a ring of the latest frames.
 pub const SAVED_BYTES: usize = 4 << 20;
+
+/// The frames shown, newest last, with when each was sent (wall clock),
+/// for `wire save`: at most SAVED_BYTES of them (the oldest go first).
+#[derive(Default)]
+pub struct Saved {
+    /// (when, the frame as captured, its whole length).
+    frames: VecDeque<(Duration, Vec<u8>, u32)>,
+    bytes: usize,
+    /// How many of the oldest frames were let go to stay within SAVED_BYTES.
+    dropped: usize,
+}
+
+impl Saved {
+    /// Keeps a frame sent at `at` (since the epoch), of which `frame` may
+    /// be only the start (`length` long in all), letting the oldest go past
+    /// SAVED_BYTES.
+    pub fn keep(&mut self, at: Duration, frame: Vec<u8>, length: usize) {
+        self.bytes += frame.len();
+        let length = u32::try_from(length.max(frame.len())).unwrap_or(u32::MAX);
+        self.frames.push_back((at, frame, length));
+        while self.bytes > SAVED_BYTES
+            && let Some((_, old, _)) = self.frames.pop_front()
+        {
+            self.bytes -= old.len();
+            self.dropped += 1;
+        }
+    }
+
+    /// How many frames `save` would write.
+    pub fn saved(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// How many of the oldest frames were let go (the ring was full).
+    pub fn dropped(&self) -> usize {
+        self.dropped
+    }
+
+    /// Writes every frame kept as a pcap file (Ethernet link type), which
+    /// Wireshark and tshark open; a frame known only by its start is
+    /// written as a capture cut short (its original length recorded), as
+    /// tcpdump's `-s` would.
+    pub fn save(&self, file: File) -> io::Result<usize> {
+        let header = PcapHeader {
+            datalink: DataLink::ETHERNET,
+            ..PcapHeader::default()
+        };
+        let mut writer = PcapWriter::with_header(file, header).map_err(io::Error::other)?;
+        for (at, frame, length) in &self.frames {
+            writer
+                .write_packet(&PcapPacket::new(*at, *length, frame))
+                .map_err(io::Error::other)?;
+        }
+        Ok(self.frames.len())
+    }
+}
 
 impl Capture {
     /// Opens the packet socket; the error says what is missing and how to get it.
@@ -97,9 +148,7 @@ impl Capture {
             loopback,
             buffer: vec![0; 65_536 + 128],
             relative: Relative::default(),
-            saved: VecDeque::new(),
-            saved_bytes: 0,
-            dropped: 0,
+            saved: Saved::default(),
         })
     }
 
@@ -119,7 +168,8 @@ impl Capture {
                 t: clock.from_wall(at),
                 ..When::default()
             });
-            self.keep(at, frame);
+            let length = frame.len();
+            self.saved.keep(at, frame, length);
             segments.push(segment);
         }
         segments
@@ -165,47 +215,14 @@ impl Capture {
         }
     }
 
-    /// Keeps a frame for `save`, letting the oldest go past SAVED_BYTES.
-    fn keep(&mut self, at: Duration, frame: Vec<u8>) {
-        self.saved_bytes += frame.len();
-        self.saved.push_back((at, frame));
-        while self.saved_bytes > SAVED_BYTES
-            && let Some((_, old)) = self.saved.pop_front()
-        {
-            self.saved_bytes -= old.len();
-            self.dropped += 1;
-        }
-    }
-
     /// The packet socket: readable when a frame waits (to poll between steps).
     pub fn fd(&self) -> BorrowedFd<'_> {
         self.socket.as_fd()
     }
 
-    /// How many frames `save` would write.
-    pub fn saved(&self) -> usize {
-        self.saved.len()
-    }
-
-    /// How many of the oldest frames were let go (the ring was full).
-    pub fn dropped(&self) -> usize {
-        self.dropped
-    }
-
-    /// Writes every frame shown so far as a pcap file (Ethernet link type,
-    /// as loopback's frames are), which Wireshark and tshark open.
-    pub fn save(&self, file: File) -> io::Result<usize> {
-        let header = PcapHeader {
-            datalink: DataLink::ETHERNET,
-            ..PcapHeader::default()
-        };
-        let mut writer = PcapWriter::with_header(file, header).map_err(io::Error::other)?;
-        for (at, frame) in &self.saved {
-            writer
-                .write_packet(&PcapPacket::new(*at, frame.len() as u32, frame))
-                .map_err(io::Error::other)?;
-        }
-        Ok(self.saved.len())
+    /// The frames kept for `wire save`.
+    pub fn saved(&self) -> &Saved {
+        &self.saved
     }
 }
 
