@@ -1,8 +1,11 @@
 //! The link between the hosts: a thread in the wire namespace reads every
 //! frame that arrives on `va` (sent by host a) or `vb` (sent by host b)
-//! with a packet socket, and decides its fate by the link's policy: pass it
-//! to the other side, hold it (numbered, until `deliver` or `drop`), drop
-//! it, send it twice, or flip a bit in it (checksum left as it was).
+//! and decides its fate by the link's policy: pass it to the other side,
+//! hold it (numbered, until `deliver` or `drop`), drop it, send it twice,
+//! or flip a bit in it (checksum left as it was). It reads the frames from
+//! the kernel path's ring where there is one (`kernel_path`, as root: while
+//! the link is a plain wire the kernel passes them itself, and the relay
+//! only logs them), else with a packet socket on each side.
 //!
 //! On veth, a frame is handed over inside the system call that sent it, and
 //! the answer the other host makes is sent inside the relay's own write: so
@@ -15,8 +18,9 @@
 //! between steps.
 //!
 //! Owns: the relay thread, the held queue, the one-shot actions, the
-//! segments in flight on a path, the log of crossings. Only TCP and UDP are held or acted on; ICMP passes and is
-//! logged; ARP and neighbour discovery pass unlogged.
+//! segments in flight on a path, the log of crossings, and when frames take
+//! the kernel's path. Only TCP and UDP are held or acted on; ICMP passes
+//! and is logged; ARP and neighbour discovery pass unlogged.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -230,6 +234,7 @@ impl State {
             self.fast = true;
         }
     }
+
     /// Logs a crossing; the first since the log was taken makes the log's
     /// fd readable (one write per batch, not per frame).
     fn log_crossing(&mut self, crossing: Crossing) {
