@@ -32,7 +32,8 @@ pub fn measure(
         if !socklab::lab::available() {
             return Ok(None);
         }
-        let lab = Lab::build_with(kernel_path)?;
+        let ring = socklab::lab::kernel_path::RING_SIZE;
+        let lab = Lab::build_with(kernel_path.then_some(ring))?;
         let direct = lab.direct_pair()?;
         let relayed = IpAddr::V6(Host::B.ipv6());
         // Listens in b on every address; a (this thread) connects.

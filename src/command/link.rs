@@ -426,6 +426,17 @@ impl Link {
             Err(why) => (false, Some(why)),
         };
         json_dirs.insert("in_kernel".into(), fast.into());
+        // Frames the relay never saw (its ring was full for a moment):
+        // said, so that nothing is silently missing from the wire view.
+        let (passed, dropped) = lab.relay.unrecorded().unwrap_or((0, 0));
+        if passed + dropped > 0 {
+            step.lines.push(format!(
+                "  not shown: {passed} frames the kernel passed and {dropped} it dropped while \
+                 the relay's ring was full (socklab was kept from a core for a while)"
+            ));
+        }
+        json_dirs.insert("unrecorded_passed".into(), passed.into());
+        json_dirs.insert("unrecorded_dropped".into(), dropped.into());
         json_dirs.insert("no_kernel_path".into(), why.into());
         step.field("link", serde_json::Value::Object(json_dirs));
         step.lines.extend(session.held_lines());

@@ -39,9 +39,15 @@ pub const SNAP: usize = 192;
 /// whether the kernel passed it, then the frame.
 pub const RECORD_HEADER: usize = 16;
 
-/// The ring buffer's size: room for ~10,000 whole frames while the relay
-/// waits for a core.
-const RING_SIZE: usize = 16 << 20;
+/// The ring buffer's size: room for ~10,000 whole frames (~75,000 frames'
+/// starts) while the relay waits for a core.
+pub const RING_SIZE: usize = 16 << 20;
+
+/// The mode map's words: whether frames cross in the kernel, and how many
+/// the ring had no room for (passed unrecorded, or dropped unseen).
+const MODE: u32 = 0;
+const UNRECORDED_PASSED: u32 = 1;
+const UNRECORDED_DROPPED: u32 = 2;
 
 /// The kernel's fast path, attached at both ends of the wire.
 #[derive(Debug)]
@@ -89,10 +95,11 @@ impl Record<'_> {
 impl KernelPath {
     /// Loads and attaches the programs at `va` and `vb` (interface indexes
     /// in the calling thread's namespace, the wire's); the relay reads the
-    /// returned ring. Starts slow.
-    pub fn set_up(va: u32, vb: u32) -> Result<(KernelPath, Ring), String> {
-        let mode = bpf::array_map(1).map_err(|e| format!("a BPF map: {}", e.desc()))?;
-        let ring = Ring::new(RING_SIZE).map_err(|e| format!("a BPF ring: {}", e.desc()))?;
+    /// returned ring of `ring_size` bytes (a power of two, at least a
+    /// page). Starts slow.
+    pub fn set_up(va: u32, vb: u32, ring_size: usize) -> Result<(KernelPath, Ring), String> {
+        let mode = bpf::array_map(3).map_err(|e| format!("a BPF map: {}", e.desc()))?;
+        let ring = Ring::new(ring_size).map_err(|e| format!("a BPF ring: {}", e.desc()))?;
         let mut links = Vec::new();
         for (at, to, dir) in [(va, vb, Dir::AtoB), (vb, va, Dir::BtoA)] {
             let code = program(dir, to, raw(&mode), raw(&ring.fd()));
@@ -117,7 +124,14 @@ impl KernelPath {
     /// Frames cross in the kernel (true) or go to the relay (false), from
     /// the next frame on.
     pub fn set_fast(&self, fast: bool) -> Result<(), String> {
-        bpf::set(self.mode.as_fd(), 0, u32::from(fast)).map_err(|e| e.desc().to_string())
+        bpf::set(self.mode.as_fd(), MODE, u32::from(fast)).map_err(|e| e.desc().to_string())
+    }
+
+    /// How many frames the ring had no room for, so the relay never saw
+    /// them: (passed by the kernel, dropped).
+    pub fn unrecorded(&self) -> (u32, u32) {
+        let read = |key| bpf::get(self.mode.as_fd(), key).unwrap_or(0);
+        (read(UNRECORDED_PASSED), read(UNRECORDED_DROPPED))
     }
 }
 
@@ -155,6 +169,8 @@ mod asm {
     const JEQ_K: u8 = 0x15;
     const JLE_K: u8 = 0xb5;
     const JLT_K: u8 = 0xa5;
+    /// `lock *(u32 *)(dst + off) += src` (BPF_STX | BPF_ATOMIC | BPF_W, BPF_ADD).
+    const ATOMIC_ADD_W: u8 = 0xc3;
     const CALL: u8 = 0x85;
     const EXIT: u8 = 0x95;
     /// `BPF_PSEUDO_MAP_FD`: the immediate is a map's fd.
@@ -205,6 +221,9 @@ mod asm {
         }
         pub fn store_u32(&mut self, dst: u8, off: i16, src: u8) -> &mut Asm {
             self.push(insn(STX_W, dst, src, off, 0))
+        }
+        pub fn atomic_add_u32(&mut self, dst: u8, off: i16, src: u8) -> &mut Asm {
+            self.push(insn(ATOMIC_ADD_W, dst, src, off, 0))
         }
         pub fn store_u64(&mut self, dst: u8, off: i16, src: u8) -> &mut Asm {
             self.push(insn(STX_DW, dst, src, off, 0))
@@ -292,8 +311,9 @@ fn program(dir: Dir, to: u32, mode: i32, ring: i32) -> Vec<[u8; 8]> {
         .label("reserve")
         .mov_imm(R3, 0)
         .call(RINGBUF_RESERVE)
-        // The ring is full: the frame goes its way unrecorded.
-        .if_eq(R0, 0, "decide")
+        // The ring is full: the frame goes its way unrecorded (or, slow,
+        // is lost), counted.
+        .if_eq(R0, 0, "full")
         .mov(R9, R0)
         .call(KTIME_GET_NS)
         .store_u64(R9, 0, R0)
@@ -336,6 +356,19 @@ fn program(dir: Dir, to: u32, mode: i32, ring: i32) -> Vec<[u8; 8]> {
         .mov(R1, R9)
         .mov_imm(R2, 0)
         .call(RINGBUF_DISCARD)
+        .goto("decide")
+        .label("full")
+        .store_imm_u32(R10, -8, UNRECORDED_DROPPED as i32)
+        .if_eq(R7, 0, "count")
+        .store_imm_u32(R10, -8, UNRECORDED_PASSED as i32)
+        .label("count")
+        .mov(R2, R10)
+        .add_imm(R2, -8)
+        .map_fd(R1, mode)
+        .call(MAP_LOOKUP_ELEM)
+        .if_eq(R0, 0, "decide")
+        .mov_imm(R1, 1)
+        .atomic_add_u32(R0, 0, R1)
         .goto("decide");
     a.finish()
 }
@@ -373,7 +406,8 @@ mod tests {
                 .filter(|i| i[0] == 0x18 && i[1] >> 4 == 1)
                 .map(|i| i32::from_le_bytes([i[4], i[5], i[6], i[7]]))
                 .collect();
-            assert_eq!(maps, [3, 4]);
+            // (The mode map again: where the ring was full, it counts.)
+            assert_eq!(maps, [3, 4, 3]);
         }
     }
 

@@ -138,13 +138,14 @@ pub struct Lab {
 impl Lab {
     /// Builds the lab and moves the calling thread into host a.
     pub fn build() -> Result<Lab, String> {
-        Lab::build_with(true)
+        Lab::build_with(Some(kernel_path::RING_SIZE))
     }
 
-    /// `build`, with or without the kernel's path for a plain link
-    /// (without: every frame goes through the relay thread, as where BPF
-    /// is refused — for measuring that way as root).
-    pub fn build_with(kernel_path: bool) -> Result<Lab, String> {
+    /// `build`, with the kernel's path for a plain link and a ring of that
+    /// many bytes, or without it (every frame goes through the relay
+    /// thread, as where BPF is refused — for measuring and testing that
+    /// way as root).
+    pub fn build_with(kernel_path: Option<usize>) -> Result<Lab, String> {
         let hosts = [Netns::new()?, Netns::new()?];
         let wire = Netns::new()?;
         // The thread moves into host a first and never goes back: an

@@ -349,13 +349,14 @@ const PACKET_IGNORE_OUTGOING: libc::c_int = 23;
 
 impl Relay {
     /// Starts the relay in `wire` (where `va` and `vb` are).
-    /// (`kernel_path`: try the kernel's path for a plain link.)
-    pub fn start(wire: &Netns, home: &Netns, kernel_path: bool) -> Result<Relay, String> {
+    /// (`kernel_path`: try the kernel's path for a plain link, with a ring
+    /// of that many bytes.)
+    pub fn start(wire: &Netns, home: &Netns, kernel_path: Option<usize>) -> Result<Relay, String> {
         type Sides = ([OwnedFd; 2], Result<(KernelPath, Ring), String>);
         let (sides, kernel) = wire.within(home, || -> Result<Sides, String> {
             let kernel = match kernel_path {
-                true => KernelPath::set_up(index("va")?, index("vb")?),
-                false => Err("not asked for".to_string()),
+                Some(ring) => KernelPath::set_up(index("va")?, index("vb")?, ring),
+                None => Err("not asked for".to_string()),
             };
             match kernel {
                 Ok(kernel) => Ok(([sending_side("va")?, sending_side("vb")?], Ok(kernel))),
@@ -471,6 +472,16 @@ impl Relay {
         state.leave_fast_path();
         drop(state);
         let _ = self.wake.write(1);
+    }
+
+    /// How many frames the kernel path's ring had no room for, so the relay
+    /// never saw them: (passed by the kernel unrecorded, dropped); None
+    /// without a kernel path.
+    pub fn unrecorded(&self) -> Option<(u32, u32)> {
+        lock(&self.state.0)
+            .kernel
+            .as_ref()
+            .map(KernelPath::unrecorded)
     }
 
     /// Whether frames cross in the kernel now; or why the lab has no such

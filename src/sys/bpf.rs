@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use nix::errno::Errno;
 
 const MAP_CREATE: libc::c_int = 0;
+const MAP_LOOKUP_ELEM: libc::c_int = 1;
 const MAP_UPDATE_ELEM: libc::c_int = 2;
 const PROG_LOAD: libc::c_int = 5;
 const LINK_CREATE: libc::c_int = 28;
@@ -75,6 +76,17 @@ pub fn array_map(entries: u32) -> Result<OwnedFd, Errno> {
         .u32(8, 4)
         .u32(12, entries)
         .fd(MAP_CREATE)
+}
+
+/// Entry `key` of an array map of u32.
+pub fn get(map: BorrowedFd<'_>, key: u32) -> Result<u32, Errno> {
+    let mut value = 0u32;
+    Attr::new()
+        .u32(0, map.as_raw_fd() as u32)
+        .u64(8, &key as *const u32 as u64)
+        .u64(16, &mut value as *mut u32 as u64)
+        .call(MAP_LOOKUP_ELEM)?;
+    Ok(value)
 }
 
 /// Sets entry `key` of an array map of u32 to `value`.
