@@ -163,6 +163,13 @@ fn a_plain_link_crosses_in_the_kernel_and_hold_takes_the_next_frame_back() {
     let a_to_b = &last["fields"]["link"]["a->b"];
     assert!(a_to_b["passed"].as_u64().unwrap() >= 7, "{a_to_b}");
     assert!(a_to_b["bytes"].as_u64().unwrap() > 3000, "{a_to_b}");
+    // Everything was read: nothing passed unrecorded (tests/lab_ring.rs
+    // fills a small ring to see the counts move).
+    let link = &last["fields"]["link"];
+    assert_eq!(
+        (&link["unrecorded_passed"], &link["unrecorded_dropped"]),
+        (&Value::from(0), &Value::from(0))
+    );
 }
 
 /// `wire save` in the lab: every frame that reached the link, once, as it
