@@ -1,6 +1,6 @@
 //! The lab's kernel path when its ring is full (as root): every frame is
 //! still accounted for. A lab built with a 16 KiB ring (room for ten whole
-//! frames, or some seventy frames' starts) carries a 2 MB transfer across a plain link; the
+//! frames, or some seventy frames' starts) carries a 20 MB transfer across a plain link; the
 //! relay, which reads the ring every millisecond, cannot keep up, so some
 //! frames pass unrecorded — and the frames logged plus those counted as
 //! unrecorded are the segments the two hosts' TCP sent.
@@ -40,7 +40,7 @@ fn frames_the_full_ring_had_no_room_for_are_counted_not_lost() {
         lab.relay.sync();
         assert_eq!(lab.relay.fast_path(), Ok(true));
 
-        const BYTES: usize = 2_000_000;
+        const BYTES: usize = 20_000_000;
         let reader = std::thread::spawn(move || {
             let mut buffer = vec![0u8; 1 << 16];
             let mut left = BYTES;
@@ -62,7 +62,7 @@ fn frames_the_full_ring_had_no_room_for_are_counted_not_lost() {
         let sent = segments_out(&client) + segments_out(&server) + 1;
         assert!(
             passed > 0,
-            "a one-page ring kept up with 2 MB: {logged} logged"
+            "a 16 KiB ring kept up with 20 MB: {logged} logged"
         );
         // (A frame the relay must decide on, while the ring is full, is
         // lost and counted: the handshake's, here, if any. The counts also
