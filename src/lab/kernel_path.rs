@@ -8,9 +8,13 @@
 //!
 //! - **fast**: hands the frame straight to the other host's cable
 //!   (`bpf_redirect_peer`: into the other host's `eth0`, as if the cable
-//!   joined them) — the relay logs the copy;
-//! - **slow**: drops it there — the relay decides on the copy, as it
-//!   decides on every frame without the fast path.
+//!   joined them) — the copy is the frame's first `SNAP` bytes, which the
+//!   relay logs, a batch at a time (the kernel does not wake it for each);
+//! - **slow**: drops it there — the copy is the whole frame, and the relay
+//!   decides on it, as it decides on every frame without the fast path.
+//!
+//! Where the ring has no room, the frame goes its way (or, slow, is lost)
+//! unrecorded, and the map counts it.
 //!
 //! So every frame is in one ordered stream and decided once, and a switch
 //! of the word takes effect at the next frame: `link hold` holds the very
