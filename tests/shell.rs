@@ -470,6 +470,66 @@ fn play_keys_counter_and_quit() {
     play.exp_eof().unwrap();
 }
 
+/// Ctrl-C while a played step blocks: the call is interrupted (EINTR) and
+/// play stops there — the key is not used up inside the step and lost,
+/// with play going on to the next.
+#[test]
+fn ctrl_c_during_a_played_step_stops_play() {
+    if !common::lessons_run_here() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = dir.path().join("blocks.socklab");
+    std::fs::write(
+        &lesson,
+        "#! timeout: 20s\n> u = socket udp\n> bind u 127.0.0.1:0\n> recv u 10\n> ls\n",
+    )
+    .unwrap();
+    let mut play = spawn_shell(dir.path(), &["play", lesson.to_str().unwrap()]);
+    play.exp_string("[1/4] > u = socket udp").unwrap();
+    type_keys(&mut play, "\r", "[2/4] > bind u 127.0.0.1:0");
+    type_keys(&mut play, "\r", "[3/4] > recv u 10");
+    play.send("\r").unwrap();
+    play.flush().unwrap();
+    // Until a thread of the socklab playing this file is in recvfrom
+    // (x86_64: 45; aarch64: 207), as /proc says.
+    let recvfrom = if cfg!(target_arch = "aarch64") {
+        "207"
+    } else {
+        "45"
+    };
+    let path = lesson.to_str().unwrap().to_string();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let in_recv = || {
+        std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|process| {
+                std::fs::read(process.path().join("cmdline"))
+                    .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&path))
+            })
+            .any(|process| {
+                std::fs::read_dir(process.path().join("task"))
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .any(|task| {
+                        std::fs::read_to_string(task.path().join("syscall"))
+                            .is_ok_and(|s| s.split(' ').next() == Some(recvfrom))
+                    })
+            })
+    };
+    while !in_recv() {
+        assert!(std::time::Instant::now() < deadline, "recv never blocked");
+        std::thread::yield_now();
+    }
+    play.send_control('c').unwrap();
+    play.exp_string("interrupted (Ctrl-C): play stops here")
+        .unwrap();
+    play.exp_eof().unwrap();
+}
+
 #[test]
 fn what_the_kernel_does_between_steps_shows_above_the_prompt_as_it_happens() {
     let state = tempfile::tempdir().unwrap();

@@ -54,6 +54,9 @@ pub struct Runner<W: Write> {
     sourcing: Vec<(u64, u64)>,
     /// Where `record FILE` is writing, if it is.
     recording: Option<Recording>,
+    /// Ctrl-C came during a step of a runner that does not echo (`play`'s):
+    /// kept for its owner to act on (`take_interrupt`), not lost.
+    interrupt: bool,
     /// The current step, rendered, before it goes to `out` (and the recording).
     rendered: Vec<u8>,
     /// Wait for background workers to settle before showing their results,
@@ -86,6 +89,7 @@ impl<W: Write> Runner<W> {
             failures: 0,
             sourcing: Vec::new(),
             recording: None,
+            interrupt: false,
             rendered: Vec::new(),
             parsed: command::ParseCache::default(),
             settle: true,
@@ -187,8 +191,11 @@ impl<W: Write> Runner<W> {
         // Looked at before it is taken: a locked swap on every step costs more.
         if sys::SIGINT_SEEN.load(Ordering::Relaxed)
             && sys::SIGINT_SEEN.swap(false, Ordering::SeqCst)
-            && self.echo
         {
+            if !self.echo {
+                self.interrupt = true;
+                return flow;
+            }
             self.note("interrupted (Ctrl-C): the script stops here");
             self.failures += 1;
             return Flow::Stop;
@@ -404,6 +411,12 @@ impl<W: Write> Runner<W> {
 
     pub fn out(&mut self) -> &mut W {
         &mut self.out
+    }
+
+    /// Whether Ctrl-C came during a step since the last call (a runner
+    /// that does not echo leaves stopping to its owner).
+    pub fn take_interrupt(&mut self) -> bool {
+        std::mem::take(&mut self.interrupt)
     }
 }
 

@@ -143,6 +143,12 @@ pub fn play(
         runner.session.note_waited();
         let flow = runner.run_line(&entry.command);
         out.write_all(&runner.out()[start..])?;
+        // Ctrl-C while the step ran: it is not lost in the step.
+        if runner.take_interrupt() {
+            writeln!(out, "interrupted (Ctrl-C): play stops here")?;
+            out.flush()?;
+            return Ok(Played::Interrupted);
+        }
         if flow == Flow::Stop {
             break;
         }
@@ -203,6 +209,10 @@ fn wait(pace: &mut Pace, out: &mut dyn Write) -> io::Result<Next> {
             out.flush()?;
             // Pacing a live demonstration, not synchronisation: poll on no
             // fds, so Ctrl-C (EINTR) ends the wait at once.
+            // (A Ctrl-C that came just before the wait began is seen too.)
+            if interrupted() {
+                return Ok(Next::Interrupted);
+            }
             let ms = i32::try_from(delay.as_millis()).unwrap_or(i32::MAX);
             match crate::sys::poll(&[], 0, ms) {
                 Err(nix::errno::Errno::EINTR) if interrupted() => Ok(Next::Interrupted),
