@@ -475,3 +475,63 @@ fn buffered_output_is_flushed_while_a_call_blocks() {
     while !next().starts_with("recv(conn, 1024, 0) = 4") {}
     assert!(child.wait().unwrap().success());
 }
+
+/// A `send` or `recv` line seen before runs from the parse cache without a
+/// fresh parse (and without checking its bytes again): what it shows must
+/// be what a fresh parse of the same command shows, across handles closed
+/// and made again under the same name. The same script, once with its
+/// repeated lines repeated and once with each spelled apart (extra spaces:
+/// never in the cache), shows the same results.
+#[test]
+fn a_line_run_from_the_parse_cache_shows_what_a_fresh_parse_shows() {
+    let script = [
+        "s = socket udp",
+        "bind s 127.0.0.1:0",
+        "r = socket udp",
+        "connect r s",
+        "send r \"one\"",
+        "recv s 10",
+        "send r \"one\"",
+        "recv s 10",
+        "recv s 10 MSG_DONTWAIT",
+        "recv s 10 MSG_DONTWAIT",
+        "close s",
+        "s = socket tcp",
+        "recv s 10 MSG_DONTWAIT",
+        "send r \"one\"",
+        "send r \"one\"",
+        "close r",
+        "send r \"one\"",
+        "recv s 10 MSG_DONTWAIT",
+    ];
+    let mut seen = std::collections::HashMap::new();
+    let apart: Vec<String> = script
+        .iter()
+        .map(|line| {
+            let n = seen.entry(*line).or_insert(0);
+            *n += 1;
+            // The k-th repetition gets k extra spaces after the verb.
+            line.replacen(' ', &" ".repeat(*n), 1)
+        })
+        .collect();
+    let shown = |lines: Vec<String>| {
+        let output = run_with_stdin((lines.join("\n") + "\n").as_bytes(), &[]);
+        let text = String::from_utf8(output.stdout).unwrap();
+        // Without the echoed lines, with the ephemeral port as PORT, and
+        // without an error's column (the spaces moved it).
+        let port = regex::Regex::new(r":\d{4,5}\b").unwrap();
+        let column = regex::Regex::new(r"column \d+").unwrap();
+        text.lines()
+            .filter(|l| !l.starts_with("> "))
+            .map(|l| {
+                column
+                    .replace_all(&port.replace_all(l, ":PORT"), "column N")
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+    };
+    let cached = shown(script.iter().map(|l| l.to_string()).collect());
+    let fresh = shown(apart);
+    assert!(cached.iter().any(|l| l.contains("EAGAIN")), "{cached:#?}");
+    assert_eq!(cached, fresh);
+}

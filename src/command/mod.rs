@@ -505,12 +505,25 @@ impl Command {
                 .execute_result(verb, names, session)
                 .map(|made| *step = made),
         };
-        // A problem found only at execution (a handle gone, an address that
-        // does not resolve) never reached the kernel: it is a usage error.
-        if let Err(error) = result {
-            *step = Step::usage(verb, error);
-        }
-        explain_failure(step);
+        finish_execute(verb, result, step);
+    }
+
+    /// Whether `execute_by_reference` runs it (the most common steps, run
+    /// from the parse cache without a copy of the command).
+    pub fn runs_by_reference(&self) -> bool {
+        matches!(self, Command::Send(_) | Command::Recv(_))
+    }
+
+    /// `execute_into` for a command `runs_by_reference` says yes to.
+    pub fn execute_by_reference(&self, verb: &'static str, session: &mut Session, step: &mut Step) {
+        let result = match self {
+            Command::Send(c) => c.execute_into(session, step),
+            Command::Recv(c) => c.execute_into(session, step),
+            _ => Err(UsageError::new(format!(
+                "{verb} does not run from the parse cache"
+            ))),
+        };
+        finish_execute(verb, result, step);
     }
 
     fn execute_result(
@@ -584,6 +597,26 @@ pub fn run(parsed: Parsed, line: &str, session: &mut Session) -> Step {
 }
 
 /// `run`, filling in `step` (new, with the line's verb) where it lies.
+/// A problem found only at execution (a handle gone, an address that does
+/// not resolve) never reached the kernel: it is a usage error. A failed
+/// call gets its verb's note.
+fn finish_execute(verb: &'static str, result: Result<(), UsageError>, step: &mut Step) {
+    if let Err(error) = result {
+        *step = Step::usage(verb, error);
+    }
+    explain_failure(step);
+}
+
+/// `run_into` for a foreground command that `runs_by_reference`, as the
+/// parse cache holds it.
+pub fn run_by_reference(parsed: &Parsed, session: &mut Session, step: &mut Step) {
+    session.begin_step();
+    parsed
+        .command
+        .execute_by_reference(parsed.verb, session, step);
+    session.finish_step(step);
+}
+
 pub fn run_into(parsed: Parsed, line: &str, session: &mut Session, step: &mut Step) {
     let verb = parsed.verb;
     session.begin_step();

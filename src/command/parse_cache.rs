@@ -68,10 +68,8 @@ impl ParseCache {
         if line.len() > LONGEST {
             return parse(line, handles);
         }
-        if let Some(entry) = self.entries.iter().rev().find(|e| e.line == line)
-            && entry.asked.iter().all(|asked| asked.holds(handles))
-        {
-            return Ok(Some(entry.parsed.clone()));
+        if let Some(parsed) = self.lookup(line, handles) {
+            return Ok(Some(parsed.clone()));
         }
         let recorder = Recorder {
             handles,
@@ -93,6 +91,26 @@ impl ParseCache {
             });
         }
         Ok(parsed)
+    }
+}
+
+impl ParseCache {
+    /// The parse of `line` kept from before, if the session still answers
+    /// its questions the same.
+    pub fn lookup(&self, line: &str, handles: &dyn HandleNames) -> Option<&Parsed> {
+        self.lookup_bytes(line.as_bytes(), handles)
+            .map(|(_, parsed)| parsed)
+    }
+
+    /// `lookup` for a line as read: its text (the kept line is the same
+    /// bytes, so they are UTF-8 without checking them again) and its parse.
+    pub fn lookup_bytes(&self, line: &[u8], handles: &dyn HandleNames) -> Option<(&str, &Parsed)> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.line.as_bytes() == line)
+            .filter(|entry| entry.asked.iter().all(|asked| asked.holds(handles)))
+            .map(|entry| (entry.line.as_str(), &entry.parsed))
     }
 }
 

@@ -110,7 +110,7 @@ impl Recv {
     }
 
     /// `execute`, filling in a new step of this verb where it lies.
-    pub fn execute_into(self, session: &mut Session, step: &mut Step) -> Result<(), UsageError> {
+    pub fn execute_into(&self, session: &mut Session, step: &mut Step) -> Result<(), UsageError> {
         step.notes
             .extend(competing_with_watcher(session, &self.handle));
         let mut buffer = session.take_recv_buffer(self.len);
@@ -140,7 +140,7 @@ impl Recv {
         session.record_call(step, call, result.map(|n| n as i64), timed_out);
         session.put_recv_buffer(buffer);
         session.set_current(&self.handle);
-        step.handle = Some(self.handle);
+        step.handle = Some(session.handle_name(&self.handle));
         Ok(())
     }
 }

@@ -126,7 +126,7 @@ impl Send {
     }
 
     /// `execute`, filling in a new step of this verb where it lies.
-    pub fn execute_into(self, session: &mut Session, step: &mut Step) -> Result<(), UsageError> {
+    pub fn execute_into(&self, session: &mut Session, step: &mut Step) -> Result<(), UsageError> {
         let mut call = session.call_buffer();
         let handle = session.lookup(&self.handle)?;
         // `send(H, "data", N, FLAGS)`, built by hand: the most common step.
@@ -143,7 +143,7 @@ impl Send {
             sys::send(handle.socket.as_fd(), &self.data, self.flags)
         });
         session.set_current(&self.handle);
-        step.handle = Some(self.handle);
+        step.handle = Some(session.handle_name(&self.handle));
         session.record_call(step, call, result.map(|n| n as i64), timed_out);
         Ok(())
     }

@@ -126,6 +126,9 @@ impl<W: Write> Runner<W> {
 
     /// Runs one line and shows its step.
     pub fn run_line(&mut self, line: &str) -> Flow {
+        if let Some(flow) = self.run_cached(line.as_bytes()) {
+            return flow;
+        }
         let parsed = self.parsed.parse(line, &self.session);
         let flow = match parsed {
             Ok(None) => return Flow::Continue,
@@ -187,6 +190,33 @@ impl<W: Write> Runner<W> {
                 self.show(line, &step)
             }
         };
+        self.after_step(flow)
+    }
+
+    /// A send or recv parsed before runs as the cache holds it (no copy of
+    /// the command, and the line's bytes not checked again as UTF-8: the
+    /// most common steps); None when the line is not such a one.
+    fn run_cached(&mut self, bytes: &[u8]) -> Option<Flow> {
+        let cache = std::mem::take(&mut self.parsed);
+        let flow = match cache.lookup_bytes(bytes, &self.session) {
+            Some((line, parsed))
+                if parsed.background.is_none() && parsed.command.runs_by_reference() =>
+            {
+                self.echo_line(line);
+                let mut step = Step::new(parsed.verb, None);
+                command::run_by_reference(parsed, &mut self.session, &mut step);
+                let flow = self.show(line, &step);
+                self.session.recycle(&mut step);
+                Some(flow)
+            }
+            _ => None,
+        };
+        self.parsed = cache;
+        flow.map(|flow| self.after_step(flow))
+    }
+
+    /// After each line: background results, and a Ctrl-C that came.
+    fn after_step(&mut self, flow: Flow) -> Flow {
         self.deliver();
         // Looked at before it is taken: a locked swap on every step costs more.
         if sys::SIGINT_SEEN.load(Ordering::Relaxed)
@@ -205,6 +235,16 @@ impl<W: Write> Runner<W> {
 
     /// Runs a line that arrived as bytes: invalid UTF-8 is a usage error.
     pub fn run_bytes(&mut self, bytes: &[u8], overflow: bool) -> Flow {
+        // (A line kept by the parse cache is known to be UTF-8.)
+        let text = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        if !overflow
+            && !text.ends_with(b"\r")
+            && !text.ends_with(b"\n")
+            && let Some(flow) = self.run_cached(text)
+        {
+            return flow;
+        }
         match parse::decode_line(bytes, overflow) {
             Ok(line) => self.run_line(line),
             Err((shown, error)) => {

@@ -515,6 +515,14 @@ impl Session {
         call
     }
 
+    /// `name` in a string with the room of the last step's handle name.
+    pub fn handle_name(&mut self, name: &str) -> String {
+        let mut handle = std::mem::take(&mut self.spare.handle);
+        handle.clear();
+        handle.push_str(name);
+        handle
+    }
+
     /// An empty buffer for received data, with the room of the last one.
     pub fn data_buffer(&mut self) -> Vec<u8> {
         let mut data = std::mem::take(&mut self.spare.data);
@@ -535,6 +543,11 @@ impl Session {
             && data.capacity() <= Spare::LARGEST
         {
             self.spare.data = data;
+        }
+        if let Some(handle) = step.handle.take()
+            && handle.capacity() <= Spare::LARGEST
+        {
+            self.spare.handle = handle;
         }
     }
 
@@ -631,6 +644,7 @@ impl HandleNames for Session {
 struct Spare {
     call: String,
     data: Vec<u8>,
+    handle: String,
 }
 
 impl Spare {
