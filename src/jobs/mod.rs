@@ -393,6 +393,13 @@ impl Jobs {
         self.collect_ended();
     }
 
+    /// Whether job `id`'s worker has ended (its last results are in the
+    /// inbox, or were taken), not yet reaped.
+    pub fn has_ended(&mut self, id: u32) -> bool {
+        self.collect_ended();
+        self.done.contains(&id)
+    }
+
     /// Notes the workers that ended (their last results are in the inbox).
     fn collect_ended(&mut self) {
         let ended = match self.ended.lock() {
@@ -685,6 +692,36 @@ mod tests {
             1,
             "the worker let go of the socket"
         );
+    }
+
+    /// A worker that `settle` sees finished is among the ended at once, so
+    /// the step boundary that shows its last result reaps it too (it was
+    /// marked finished before it said it ended, and a `jobs` right after
+    /// its result listed it as "finished", a `wait` for it waited for a
+    /// wake-up that had come already). Many short jobs, each looked at the
+    /// moment it finishes.
+    #[test]
+    fn a_job_seen_finished_has_ended() {
+        crate::sys::install_signal_handlers().unwrap();
+        let mut jobs = Jobs::default();
+        for _ in 0..300 {
+            let id = jobs
+                .spawn(
+                    Work::Call("send".into()),
+                    vec![],
+                    vec![],
+                    vec![],
+                    move |cx| cx.send(Step::new("send", None), Vec::new()),
+                )
+                .unwrap();
+            let probe = Arc::clone(&jobs.workers[&id].probe);
+            while !probe.is_finished() {
+                std::hint::spin_loop();
+            }
+            assert!(jobs.has_ended(id), "job [{id}] finished, not ended");
+            let _ = jobs.take_events();
+            jobs.reap(&[id]);
+        }
     }
 
     #[test]

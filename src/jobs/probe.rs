@@ -129,10 +129,13 @@ pub(super) struct FinishOnDrop {
 
 impl Drop for FinishOnDrop {
     fn drop(&mut self) {
-        self.probe.finish();
+        // Told before the probe says finished: whoever sees the worker
+        // finished (`settle`) then finds it among the ended, and reaps it
+        // with the results it just took.
         if let Ok(mut ended) = self.ended.lock() {
             ended.push(self.job);
         }
+        self.probe.finish();
         self.inbox.wake();
     }
 }

@@ -84,6 +84,12 @@ impl<W: Write> Runner<W> {
                     .extend(targets.iter().map(|id| format!("[{id}] done")));
                 return self.show(line, &step);
             }
+            // A job that ended after `deliver` looked, whose last result it
+            // took all the same (and the inbox's wake-up with it): reaped
+            // by the next look, not waited for.
+            if left.iter().any(|id| self.session.jobs.has_ended(*id)) {
+                continue;
+            }
             if let Some(reason) = self.block_on_inbox() {
                 let mut step = Step::new("wait", None);
                 let jobs: Vec<String> = left.iter().map(|id| format!("[{id}]")).collect();
