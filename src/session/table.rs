@@ -2,11 +2,14 @@
 //! by name or by fd without a scan, so a step costs the same with 5,000
 //! handles as with one. Taking a handle out leaves a gap; the gaps are
 //! swept out when they outnumber the handles, so every operation but
-//! iterating is O(1) amortised.
+//! iterating is O(1) amortised. The few names asked for last are found
+//! without hashing (a step asks for its handle twice: when its cached
+//! parse is checked, and when it runs).
 //!
 //! Owns only where handles are kept. What a handle is, and what adding or
 //! removing one means for the watch and the current handle, is `session`'s.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use foldhash::fast::RandomState;
@@ -21,7 +24,16 @@ pub struct Table {
     by_name: HashMap<String, usize, RandomState>,
     by_fd: HashMap<RawFd, usize, RandomState>,
     live: usize,
+    /// Slots found by name lately. Only a hint: a slot
+    /// is taken from here when the handle in it has the name asked for
+    /// (names are unique), so it never has to be told what changed.
+    recent: Cell<[u32; RECENT]>,
+    /// Where in `recent` the next slot found by hashing goes.
+    next_recent: Cell<usize>,
 }
+
+/// How many names `get` remembers (a loop's few handles).
+const RECENT: usize = 4;
 
 impl Table {
     /// Adds a handle after the others. Names are unique (the command layer
@@ -35,12 +47,12 @@ impl Table {
     }
 
     pub fn get(&self, name: &str) -> Option<&Handle> {
-        let slot = *self.by_name.get(name)?;
+        let slot = self.slot_of(name)?;
         self.slots[slot].as_ref()
     }
 
     pub fn get_mut(&mut self, name: &str) -> Option<&mut Handle> {
-        let slot = *self.by_name.get(name)?;
+        let slot = self.slot_of(name)?;
         self.slots[slot].as_mut()
     }
 
@@ -51,7 +63,23 @@ impl Table {
     }
 
     pub fn slot_of(&self, name: &str) -> Option<usize> {
-        self.by_name.get(name).copied()
+        let recent = self.recent.get();
+        for &slot in &recent {
+            if let Some(Some(handle)) = self.slots.get(slot as usize)
+                && handle.name.len() == name.len()
+                && handle.name == name
+            {
+                return Some(slot as usize);
+            }
+        }
+        let slot = *self.by_name.get(name)?;
+        // Kept in turn, oldest out: a hit moves nothing.
+        let mut recent = recent;
+        let next = self.next_recent.get();
+        recent[next % RECENT] = u32::try_from(slot).unwrap_or(u32::MAX);
+        self.recent.set(recent);
+        self.next_recent.set(next.wrapping_add(1));
+        Some(slot)
     }
 
     /// Every handle's slot, in the order made.
@@ -167,5 +195,41 @@ mod tests {
         table.clear();
         assert_eq!(table.iter().count(), 0);
         assert!(table.last().is_none());
+    }
+
+    /// The names found last are remembered by slot; a slot whose handle
+    /// went (or, after a sweep, holds another handle) is not taken for it.
+    #[test]
+    fn names_found_lately_follow_removals_and_sweeps() {
+        let mut table = Table::default();
+        for i in 0..40 {
+            table.push(handle(&format!("h{i}")));
+        }
+        for _ in 0..3 {
+            for name in ["h0", "h1", "h39", "h20"] {
+                assert_eq!(&table.get(name).unwrap().name, name);
+            }
+        }
+        // h0 goes: its slot stays remembered but is empty now.
+        assert!(table.remove("h0").is_some());
+        assert!(table.get("h0").is_none());
+        assert_eq!(table.get("h1").unwrap().name, "h1");
+        // Sweep (more gaps than handles): h1's slot now holds another
+        // handle, and h39's slot is past the end.
+        for i in 2..39 {
+            if i != 20 {
+                assert!(table.remove(&format!("h{i}")).is_some());
+            }
+        }
+        assert!(table.slots.len() < 40);
+        for name in ["h1", "h20", "h39"] {
+            assert_eq!(&table.get(name).unwrap().name, name);
+            assert_eq!(&table.get_mut(name).unwrap().name, name);
+        }
+        assert!(table.get("h2").is_none());
+        // A name made again after it went is found in its new slot.
+        table.push(handle("h0"));
+        assert_eq!(table.get("h0").unwrap().name, "h0");
+        assert_eq!(table.slot_of("h0"), Some(table.slots.len() - 1));
     }
 }
