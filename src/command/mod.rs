@@ -9,6 +9,7 @@ mod accept;
 mod await_state;
 pub mod background;
 mod bind;
+mod call_text;
 mod close;
 mod connect;
 mod drain;

@@ -1,5 +1,6 @@
 //! `recv` and `recvfrom`: recv(2) and recvfrom(2), once each.
 
+use super::call_text::CallText;
 use super::{Arg, Group, Spec};
 use crate::address;
 use crate::error::UsageError;
@@ -74,6 +75,7 @@ pub struct Recv {
     handle: String,
     len: usize,
     flags: libc::c_int,
+    call: CallText,
 }
 
 fn parse_size_and_flags(cursor: &mut Cursor) -> Result<(String, usize, libc::c_int), UsageError> {
@@ -90,6 +92,7 @@ impl Recv {
             handle,
             len,
             flags: 0,
+            call: CallText::default(),
         }
     }
 
@@ -100,7 +103,12 @@ impl Recv {
 
     pub fn parse(cursor: &mut Cursor) -> Result<Recv, UsageError> {
         let (handle, len, flags) = parse_size_and_flags(cursor)?;
-        Ok(Recv { handle, len, flags })
+        Ok(Recv {
+            handle,
+            len,
+            flags,
+            call: CallText::default(),
+        })
     }
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
@@ -120,13 +128,15 @@ impl Recv {
         let stream = handle.kind.socket_type() == socket2::Type::STREAM;
         let shut_read = handle.shut_read;
         // `recv(H, N, FLAGS)`, built by hand: the most common step.
-        call.push_str("recv(");
-        call.push_str(&self.handle);
-        call.push_str(", ");
-        call.push_str(itoa::Buffer::new().format(self.len));
-        call.push_str(", ");
-        let _ = names::MsgFlags(self.flags, RECV_FLAGS).write_to(&mut call);
-        call.push(')');
+        self.call.write_into(&mut call, session.encoding(), |call| {
+            call.push_str("recv(");
+            call.push_str(&self.handle);
+            call.push_str(", ");
+            call.push_str(itoa::Buffer::new().format(self.len));
+            call.push_str(", ");
+            let _ = names::MsgFlags(self.flags, RECV_FLAGS).write_to(call);
+            call.push(')');
+        });
         let buf = &mut buffer[..self.len];
         let (result, timed_out) =
             session.bounded(&call, || sys::recv(handle.socket.as_fd(), buf, self.flags));

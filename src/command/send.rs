@@ -1,5 +1,6 @@
 //! `send`, `sendall` and `sendto`: send(2) once, send(2) in a loop, sendto(2).
 
+use super::call_text::CallText;
 use super::{Arg, Group, Spec};
 use crate::address::{self, AddrSpec};
 use crate::error::UsageError;
@@ -100,6 +101,7 @@ pub struct Send {
     handle: String,
     data: Vec<u8>,
     flags: libc::c_int,
+    call: CallText,
 }
 
 impl Send {
@@ -116,6 +118,7 @@ impl Send {
             handle,
             data,
             flags,
+            call: CallText::default(),
         })
     }
 
@@ -130,15 +133,18 @@ impl Send {
         let mut call = session.call_buffer();
         let handle = session.lookup(&self.handle)?;
         // `send(H, "data", N, FLAGS)`, built by hand: the most common step.
-        call.push_str("send(");
-        call.push_str(&self.handle);
-        call.push_str(", ");
-        let _ = Preview(&self.data, session.encoding()).write_to(&mut call);
-        call.push_str(", ");
-        call.push_str(itoa::Buffer::new().format(self.data.len()));
-        call.push_str(", ");
-        let _ = names::MsgFlags(self.flags, SEND_FLAGS).write_to(&mut call);
-        call.push(')');
+        let encoding = session.encoding();
+        self.call.write_into(&mut call, encoding, |call| {
+            call.push_str("send(");
+            call.push_str(&self.handle);
+            call.push_str(", ");
+            let _ = Preview(&self.data, encoding).write_to(call);
+            call.push_str(", ");
+            call.push_str(itoa::Buffer::new().format(self.data.len()));
+            call.push_str(", ");
+            let _ = names::MsgFlags(self.flags, SEND_FLAGS).write_to(call);
+            call.push(')');
+        });
         let (result, timed_out) = session.bounded(&call, || {
             sys::send(handle.socket.as_fd(), &self.data, self.flags)
         });
