@@ -32,6 +32,11 @@ pub struct Held {
 }
 
 impl Held {
+    /// Whether the kernel holds none of the closed handles' connections.
+    pub fn is_empty(&self) -> bool {
+        self.ghosts.is_empty()
+    }
+
     /// Notes that the kernel holds `name`'s connection (`tuple`) in `state`.
     pub fn add(&mut self, name: &str, tuple: (SocketAddr, SocketAddr), state: TcpState) {
         self.ghosts.retain(|g| g.name != name);

@@ -62,6 +62,13 @@ pub struct Escaped<'a>(pub &'a [u8], pub &'static Encoding);
 
 impl Escaped<'_> {
     pub fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        // Printable ASCII with no quote or backslash is itself in every
+        // encoding socklab offers (all are ASCII-compatible): most data.
+        if self.1.is_ascii_compatible()
+            && let Some(text) = plain_printable(self.0)
+        {
+            return out.write_str(text);
+        }
         if self.1 != UTF_8 {
             return encoding::write_escaped(self.0, self.1, out, |text, out| {
                 escape_text(text, out)
@@ -92,11 +99,21 @@ impl fmt::Display for Escaped<'_> {
     }
 }
 
-fn escape_text(text: &str, out: &mut (impl fmt::Write + ?Sized)) -> fmt::Result {
-    if text
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+/// `bytes` as text, if every one is printable ASCII other than a quote or
+/// a backslash: what needs no escape in any encoding socklab offers.
+fn plain_printable(bytes: &[u8]) -> Option<&str> {
+    if bytes
+        .iter()
+        .all(|&b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
     {
+        // All ASCII: valid UTF-8.
+        return std::str::from_utf8(bytes).ok();
+    }
+    None
+}
+
+fn escape_text(text: &str, out: &mut (impl fmt::Write + ?Sized)) -> fmt::Result {
+    if plain_printable(text.as_bytes()).is_some() {
         return out.write_str(text);
     }
     // Runs of plain characters are written whole.
