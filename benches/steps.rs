@@ -702,7 +702,7 @@ fn time_command(run: &Run, output: &Path) -> Result<Duration, String> {
     let took = started.elapsed();
     if !status.success() {
         let text = std::fs::read_to_string(output).unwrap_or_default();
-        let tail: Vec<&str> = text.lines().rev().take(5).collect();
+        let tail: Vec<&str> = text.lines().rev().take(40).collect();
         return Err(format!(
             "{command:?} failed ({status}); its output ends:\n{}",
             tail.into_iter().rev().collect::<Vec<_>>().join("\n")
