@@ -37,6 +37,8 @@
 //! (`runner`, `render`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use foldhash::fast::RandomState;
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::os::unix::thread::JoinHandleExt;
@@ -150,9 +152,9 @@ pub struct Jobs {
     /// By job number, so in the order started.
     workers: BTreeMap<u32, Worker>,
     /// Handle name → the jobs that use it.
-    users: HashMap<String, Vec<u32>>,
+    users: HashMap<String, Vec<u32>, RandomState>,
     /// Handle name → the job that will create it.
-    reserved: HashMap<String, u32>,
+    reserved: HashMap<String, u32, RandomState>,
     /// The workers' sockets' wake-ups (None if epoll failed: then every
     /// job stays in view).
     wakes: Option<Wakes>,
@@ -181,8 +183,8 @@ impl Default for Jobs {
         Jobs {
             inbox: None,
             workers: BTreeMap::new(),
-            users: HashMap::new(),
-            reserved: HashMap::new(),
+            users: HashMap::default(),
+            reserved: HashMap::default(),
             wakes: None,
             view: BTreeSet::new(),
             on_listeners: BTreeSet::new(),
@@ -440,6 +442,14 @@ impl Jobs {
                 self.bring_into_view(id);
             }
         }
+    }
+
+    /// Whether a step that only moved data on `handle` leaves every job as
+    /// it was seen: none is in view (each was seen asleep, its handles
+    /// read) and none uses the handle (`note_step` would bring it into
+    /// view). Then only a wake-up of a job's socket can change that.
+    pub fn quiet_after_data_on(&self, handle: Option<&str>) -> bool {
+        self.view.is_empty() && handle.is_none_or(|h| !self.users.contains_key(h))
     }
 
     /// The handles whose TCP state a worker's own call may have moved with

@@ -5,6 +5,8 @@
 //! (each `Worker` holds its own) or the jobs (`super`).
 
 use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
 use std::sync::Arc;
@@ -19,7 +21,7 @@ pub(super) struct Wakes {
     pub(super) epoll: Epoll,
     events: Vec<EpollEvent>,
     /// By descriptor: the jobs that use the socket.
-    sockets: HashMap<RawFd, Vec<u32>>,
+    sockets: HashMap<RawFd, Vec<u32>, RandomState>,
 }
 
 /// A socket a worker shares with the session.
@@ -40,7 +42,7 @@ impl Wakes {
                 Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC)?.0,
             )),
             events: vec![EpollEvent::empty(); 64],
-            sockets: HashMap::new(),
+            sockets: HashMap::default(),
         })
     }
 

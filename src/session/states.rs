@@ -192,27 +192,35 @@ impl Session {
     }
 
     /// The most common step, told apart in a few loads: it only moved data,
-    /// in a session with no lab, no wire view, no background jobs, no
-    /// connections the kernel holds after close and nothing seen between
-    /// steps — and the kernel woke no socket since the last step. Then
-    /// `refresh` has nothing to read, add or place (what it would have
-    /// found: no handle to read, no change, no segment).
+    /// in a session with no lab, no wire view, no connections the kernel
+    /// holds after close and nothing seen between steps, with every
+    /// background job asleep as last seen and not on this handle — and the
+    /// kernel woke no socket since the last step (the jobs' sockets are in
+    /// the watch's set too, once nested). Then `refresh` has nothing to
+    /// read, add or place (what it would have found: no handle to read, no
+    /// change, no segment).
     fn nothing_moved(&mut self, step: &Step) -> bool {
+        let jobs_quiet = self.jobs.is_empty()
+            || (self.jobs_nested && self.jobs.quiet_after_data_on(step.handle.as_deref()));
         let quiet = moves_only_data(step.verb)
             && step.job.is_none()
             && step.new_handles.is_empty()
             && step.changes.is_empty()
             && self.lab.is_none()
             && self.wire.is_none()
-            && self.jobs.is_empty()
-            && !self.jobs_nested
+            && jobs_quiet
             && self.between_changes.is_empty()
             && self.held.is_empty();
         let Some(watch) = self.watch.as_mut().filter(|_| quiet) else {
             return false;
         };
         watch.collect();
-        if !watch.nothing_woken() {
+        if self.jobs_nested {
+            // As `read_states` tells the jobs (a wake-up stands until they
+            // have looked, whichever way this step goes on).
+            self.jobs.set_wake_hint(watch.take_nested());
+        }
+        if !watch.nothing_woken() || !self.jobs.quiet_after_data_on(None) {
             return false;
         }
         #[cfg(debug_assertions)]
