@@ -23,7 +23,7 @@ mod listen;
 mod ls;
 mod nonblock;
 mod parse_cache;
-pub use parse_cache::ParseCache;
+pub use parse_cache::{Kept, ParseCache};
 mod poll;
 mod python;
 pub mod python_table;

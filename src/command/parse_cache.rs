@@ -47,8 +47,20 @@ impl Asked {
 
 struct Entry {
     line: String,
+    /// Whether the line is printable ASCII only (as a script's lines
+    /// mostly are): shown as it is, with nothing to escape.
+    plain: bool,
     asked: Vec<Asked>,
     parsed: Parsed,
+}
+
+/// A kept line, as `lookup_bytes` finds it.
+pub struct Kept<'a> {
+    /// The line (the same bytes as asked for, known to be UTF-8).
+    pub line: &'a str,
+    /// Printable ASCII only (see `safe_text::plain_ascii`).
+    pub plain: bool,
+    pub parsed: &'a Parsed,
 }
 
 /// The recently parsed lines, most recent last.
@@ -86,6 +98,7 @@ impl ParseCache {
             }
             self.entries.push(Entry {
                 line: line.to_string(),
+                plain: crate::safe_text::plain_ascii(line.as_bytes()),
                 asked: recorder.asked.into_inner(),
                 parsed: parsed.clone(),
             });
@@ -99,18 +112,23 @@ impl ParseCache {
     /// its questions the same.
     pub fn lookup(&self, line: &str, handles: &dyn HandleNames) -> Option<&Parsed> {
         self.lookup_bytes(line.as_bytes(), handles)
-            .map(|(_, parsed)| parsed)
+            .map(|kept| kept.parsed)
     }
 
     /// `lookup` for a line as read: its text (the kept line is the same
-    /// bytes, so they are UTF-8 without checking them again) and its parse.
-    pub fn lookup_bytes(&self, line: &[u8], handles: &dyn HandleNames) -> Option<(&str, &Parsed)> {
+    /// bytes, so they are UTF-8 without checking them again), whether it
+    /// is plain, and its parse.
+    pub fn lookup_bytes(&self, line: &[u8], handles: &dyn HandleNames) -> Option<Kept<'_>> {
         self.entries
             .iter()
             .rev()
             .find(|e| e.line.as_bytes() == line)
             .filter(|entry| entry.asked.iter().all(|asked| asked.holds(handles)))
-            .map(|entry| (entry.line.as_str(), &entry.parsed))
+            .map(|entry| Kept {
+                line: entry.line.as_str(),
+                plain: entry.plain,
+                parsed: &entry.parsed,
+            })
     }
 }
 

@@ -15,7 +15,7 @@ mod sketch;
 
 use recording::Recording;
 
-use crate::command::{self, Command, Parsed};
+use crate::command::{self, Command, Kept, Parsed};
 use crate::error::UsageError;
 use crate::parse::{self, MAX_LINE};
 use crate::render;
@@ -37,6 +37,9 @@ pub enum Flow {
 }
 
 const MAX_SOURCE_DEPTH: usize = 16;
+
+/// An echoed line shows at most this many characters.
+const ECHO_LONGEST: usize = 200;
 
 pub struct Runner<W: Write> {
     pub session: Session,
@@ -199,10 +202,16 @@ impl<W: Write> Runner<W> {
     fn run_cached(&mut self, bytes: &[u8]) -> Option<Flow> {
         let cache = std::mem::take(&mut self.parsed);
         let flow = match cache.lookup_bytes(bytes, &self.session) {
-            Some((line, parsed))
-                if parsed.background.is_none() && parsed.command.runs_by_reference() =>
-            {
-                self.echo_line(line);
+            Some(Kept {
+                line,
+                plain,
+                parsed,
+            }) if parsed.background.is_none() && parsed.command.runs_by_reference() => {
+                match plain && line.len() <= ECHO_LONGEST {
+                    // Nothing to clip or escape: echoed as it is.
+                    true => self.echo_shown(line),
+                    false => self.echo_line(line),
+                }
                 let mut step = Step::new(parsed.verb, None);
                 command::run_by_reference(parsed, &mut self.session, &mut step);
                 let flow = self.show(line, &step);
@@ -361,12 +370,19 @@ impl<W: Write> Runner<W> {
 
     fn echo_line(&mut self, line: &str) {
         if self.echo && self.format == Format::Text {
+            let shown = clip(line, ECHO_LONGEST);
+            self.echo_shown(&crate::safe_text::escape(&shown));
+        }
+    }
+
+    /// Echoes `shown`, a line already clipped and escaped (or one with
+    /// nothing to clip or escape).
+    fn echo_shown(&mut self, shown: &str) {
+        if self.echo && self.format == Format::Text {
             // Built whole and written once: `out` may be behind a lock.
             self.rendered.clear();
             self.rendered.extend_from_slice(b"> ");
-            let shown = clip(line, 200);
-            self.rendered
-                .extend_from_slice(crate::safe_text::escape(&shown).as_bytes());
+            self.rendered.extend_from_slice(shown.as_bytes());
             self.rendered.push(b'\n');
             let _ = self.out.write_all(&self.rendered);
         }

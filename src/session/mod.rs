@@ -342,10 +342,15 @@ impl Session {
 
     /// The handle a parsed command names; it exists unless the table changed
     /// since the line was parsed.
+    #[inline]
     pub fn lookup(&self, name: &str) -> Result<&Handle, UsageError> {
-        self.get(name).ok_or_else(|| self.missing(name))
+        match self.get(name) {
+            Some(handle) => Ok(handle),
+            None => Err(self.missing(name)),
+        }
     }
 
+    #[cold]
     fn missing(&self, name: &str) -> UsageError {
         match self.jobs.reserved_by(name) {
             Some(job) => UsageError::new(format!(
