@@ -175,8 +175,10 @@ fn main_figures(options: &Options, scripts: &Scripts, output: &Path) -> Result<u
         false => None,
     };
     let (mut raws, mut socklabs, mut pythons) = (Vec::new(), Vec::new(), Vec::new());
+    let mut floors = Vec::new();
     for _ in 0..options.runs {
         raws.push(raw_loop(n).as_secs_f64() * 1e6 / n as f64);
+        floors.push(raw_io_loop(&scripts.steps, output)?.as_secs_f64() * 1e6 / n as f64);
         let all = time_command(&socklab_run(&scripts.steps), output)?;
         socklabs.push(per_step(all, socklab_setup, n));
         if let Some(setup) = python_setup {
@@ -185,6 +187,8 @@ fn main_figures(options: &Options, scripts: &Scripts, output: &Path) -> Result<u
         }
     }
     let socklab_over_raw = ratio(&socklabs, &raws);
+    let floor_over_raw = ratio(&floors, &raws);
+    let socklab_over_floor = ratio(&socklabs, &floors);
     let python_over_socklab = (!pythons.is_empty()).then(|| ratio(&pythons, &socklabs));
     let raw = median_of(raws);
     let socklab = median_of(socklabs);
@@ -218,6 +222,11 @@ fn main_figures(options: &Options, scripts: &Scripts, output: &Path) -> Result<u
         "  (setup alone, not counted: socklab {:.1} ms{})",
         ms(socklab_setup),
         python_setup.map_or(String::new(), |p| format!(", python3 -i {:.1} ms", ms(p)))
+    );
+    println!(
+        "  (raw with socklab's I/O: {:.2} µs, {floor_over_raw:.2}× raw — the same calls, reading \
+         the script and writing the same output to a file; socklab / that {socklab_over_floor:.2}×)",
+        median_of(floors)
     );
     let mut missed = 0;
     missed += verdict(
@@ -728,6 +737,75 @@ fn raw_loop(steps: usize) -> Duration {
         assert_eq!(conn.recv(&mut buf).expect("recv"), 1);
     }
     started.elapsed()
+}
+
+/// The floor of any program that shows what socklab shows: the raw loop's
+/// calls, driven by reading the steps script line by line (as socklab
+/// reads it), writing the text socklab writes for each step (the echoed
+/// line, the call and its return value, the data) into a file through a
+/// 64 KiB buffer. Not a target: it says how much of socklab's cost over
+/// the bare calls is reading and writing text at all. Timed from the
+/// first step line to the last byte written.
+fn raw_io_loop(script: &Path, output: &Path) -> Result<Duration, String> {
+    use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+    let any: SocketAddr = "127.0.0.1:0".parse().expect("a literal address");
+    let srv = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+    srv.bind(&any.into()).expect("bind");
+    srv.listen(10).expect("listen");
+    let cli = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+    cli.connect(&srv.local_addr().expect("getsockname"))
+        .expect("connect");
+    let (conn, _) = srv.accept().expect("accept");
+    let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+    let mut input = BufReader::new(File::open(script).map_err(|e| failed(script, e))?);
+    let mut out = BufWriter::with_capacity(
+        64 * 1024,
+        File::create(output).map_err(|e| failed(output, e))?,
+    );
+    let mut buf = [0u8; 1024];
+    let mut line = Vec::new();
+    let mut number = itoa::Buffer::new();
+    let started = Instant::now();
+    loop {
+        line.clear();
+        if input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| failed(script, e))?
+            == 0
+        {
+            break;
+        }
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        let shown = if text == b"send cli \"x\"" {
+            let sent = cli.send(b"x").expect("send");
+            Some((&b"send(cli, \"x\", 1, 0) = "[..], sent, None))
+        } else if text == b"recv conn 1024" {
+            // recv(2) with no flags, into bytes this loop then shows.
+            let got = (&conn).read(&mut buf).expect("recv");
+            Some((&b"recv(conn, 1024, 0) = "[..], got, Some(&buf[..got])))
+        } else {
+            None
+        };
+        let Some((call, value, data)) = shown else {
+            continue;
+        };
+        let write = |out: &mut BufWriter<File>, bytes: &[u8]| {
+            out.write_all(bytes).map_err(|e| failed(output, e))
+        };
+        write(&mut out, b"> ")?;
+        write(&mut out, text)?;
+        write(&mut out, b"\n")?;
+        write(&mut out, call)?;
+        write(&mut out, number.format(value).as_bytes())?;
+        write(&mut out, b"\n")?;
+        if let Some(data) = data {
+            write(&mut out, b"  data: \"")?;
+            write(&mut out, data)?;
+            write(&mut out, b"\"\n")?;
+        }
+    }
+    out.flush().map_err(|e| failed(output, e))?;
+    Ok(started.elapsed())
 }
 
 fn per_step(all: Duration, setup: Duration, steps: usize) -> f64 {
