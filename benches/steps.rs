@@ -9,7 +9,10 @@
 //!   `python3 -i < steps.py`. socklab's and python's figure is the marginal
 //!   cost: (time of the whole run − time of a run of the setup alone) / N,
 //!   so process start-up is not spread over the steps. Targets: socklab ≤
-//!   1.5× raw (issue 17; 2.0× before it), python ≥ 5× socklab.
+//!   1.5× raw (issue 17; 2.0× before it), python ≥ 5× socklab. Beside
+//!   them, unjudged: the raw loop with socklab's I/O (the script read line
+//!   by line, socklab's text written to a file), the floor of any program
+//!   that shows what socklab shows.
 //! - **startup**: `socklab run` of a one-line script, median (≤ 5 ms).
 //! - **transcripts**: `socklab test` of the loopback lessons, wall time
 //!   (≤ 2 s); the lab's lessons, which wait on real kernel timers (RTO,
