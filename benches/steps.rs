@@ -723,8 +723,9 @@ fn time_command(run: &Run, output: &Path) -> Result<Duration, String> {
     Ok(took)
 }
 
-/// The same calls made directly: one connection, N/2 send/recv pairs.
-fn raw_loop(steps: usize) -> Duration {
+/// A listener on loopback, a client connected to it, and the accepted
+/// connection: (srv, cli, conn), as the steps' setup makes them.
+fn connected_pair() -> (Socket, Socket, Socket) {
     let any: SocketAddr = "127.0.0.1:0".parse().expect("a literal address");
     let srv = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
     srv.bind(&any.into()).expect("bind");
@@ -733,6 +734,12 @@ fn raw_loop(steps: usize) -> Duration {
     cli.connect(&srv.local_addr().expect("getsockname"))
         .expect("connect");
     let (conn, _) = srv.accept().expect("accept");
+    (srv, cli, conn)
+}
+
+/// The same calls made directly: one connection, N/2 send/recv pairs.
+fn raw_loop(steps: usize) -> Duration {
+    let (_srv, cli, conn) = connected_pair();
     let mut buf = [MaybeUninit::<u8>::uninit(); 1024];
     let started = Instant::now();
     for _ in 0..steps / 2 {
@@ -751,14 +758,7 @@ fn raw_loop(steps: usize) -> Duration {
 /// first step line to the last byte written.
 fn raw_io_loop(script: &Path, output: &Path) -> Result<Duration, String> {
     use std::io::{BufRead, BufReader, BufWriter, Read, Write};
-    let any: SocketAddr = "127.0.0.1:0".parse().expect("a literal address");
-    let srv = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
-    srv.bind(&any.into()).expect("bind");
-    srv.listen(10).expect("listen");
-    let cli = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
-    cli.connect(&srv.local_addr().expect("getsockname"))
-        .expect("connect");
-    let (conn, _) = srv.accept().expect("accept");
+    let (_srv, cli, conn) = connected_pair();
     let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
     let mut input = BufReader::new(File::open(script).map_err(|e| failed(script, e))?);
     let mut out = BufWriter::with_capacity(
