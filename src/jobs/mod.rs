@@ -62,7 +62,7 @@ pub use probe::Probe;
 pub use wakes::Shared;
 
 use probe::FinishOnDrop;
-use wakes::{Wakes, is_listening, wake_stays_visible};
+use wakes::{Wakes, connection_waits, is_listening, wake_stays_visible};
 
 /// A worker's stack: it runs one command's code (parsing and rendering stay
 /// on the driver's thread), far from the 2 MiB a thread gets by default.
@@ -322,6 +322,18 @@ impl Jobs {
                 };
                 match worker.probe.settled() {
                     (false, _) => {
+                        busy.get_or_insert(Arc::clone(&worker.probe));
+                    }
+                    // An accept asleep while a connection waits on its
+                    // listener is about to be woken: the kernel queues the
+                    // connection first and wakes the listener's waiters
+                    // after (on a busy machine from ksoftirqd, which may
+                    // run milliseconds later), so the connect that made it
+                    // is seen to return first. Not settled until it takes
+                    // it. (A job that reserves a name is an accept.)
+                    (true, Some(_))
+                        if !worker.reserves.is_empty() && connection_waits(&worker.sockets) =>
+                    {
                         busy.get_or_insert(Arc::clone(&worker.probe));
                     }
                     (true, Some(call)) if self.trust_sleep && worker.watched => {

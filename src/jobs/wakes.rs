@@ -110,6 +110,22 @@ pub(super) fn is_listening(socket: &Shared) -> bool {
     getsockopt(&socket.as_fd(), AcceptConn).unwrap_or(false)
 }
 
+/// Whether a connection waits in the accept queue of one of `sockets`
+/// (readable: POLLIN on a listener).
+pub(super) fn connection_waits(sockets: &[Shared]) -> bool {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    let mut fds: Vec<PollFd> = sockets
+        .iter()
+        .map(|s| PollFd::new(s.as_fd(), PollFlags::POLLIN))
+        .collect();
+    if poll(&mut fds, PollTimeout::ZERO).is_err() {
+        return false;
+    }
+    fds.iter().zip(sockets).any(|(fd, socket)| {
+        fd.revents().is_some_and(|r| r.contains(PollFlags::POLLIN)) && is_listening(socket)
+    })
+}
+
 /// Whether a wake-up of every one of `sockets` will show in the epoll set
 /// even if the worker takes what woke it: each is writable (EPOLLOUT
 /// stands), has hung up or failed (those stand too), or listens (a new
@@ -135,4 +151,39 @@ pub(super) fn wake_stays_visible(sockets: &[Shared]) -> (bool, bool) {
         }
     }
     (visible, listening)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::net::{TcpListener, TcpStream};
+
+    /// A connection waits on a listener once a client connected (not
+    /// before); a connected socket with data to read is no listener.
+    #[test]
+    fn a_connection_waits_on_a_listener_once_a_client_connected() {
+        let listener = Arc::new(TcpListener::bind("127.0.0.1:0").unwrap());
+        let shared: Vec<Shared> = vec![listener.clone()];
+        assert!(!connection_waits(&shared));
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        // Loopback: connect returns with the connection queued, or about to
+        // be (ksoftirqd); poll until it is, then it stays until accepted.
+        let mut fds = [nix::poll::PollFd::new(
+            listener.as_fd(),
+            nix::poll::PollFlags::POLLIN,
+        )];
+        nix::poll::poll(&mut fds, nix::poll::PollTimeout::from(5000u16)).unwrap();
+        assert!(connection_waits(&shared));
+        let (server, _) = listener.accept().unwrap();
+        assert!(!connection_waits(&shared));
+        client.write_all(b"x").unwrap();
+        let server: Vec<Shared> = vec![Arc::new(server)];
+        let mut fds = [nix::poll::PollFd::new(
+            server[0].as_fd(),
+            nix::poll::PollFlags::POLLIN,
+        )];
+        nix::poll::poll(&mut fds, nix::poll::PollTimeout::from(5000u16)).unwrap();
+        assert!(!connection_waits(&server), "readable, but not a listener");
+    }
 }
