@@ -198,16 +198,20 @@ fn another_programs_traffic_on_a_shared_port_is_neither_shown_nor_saved() {
         output.read_line(&mut line).unwrap();
         serde_json::from_str::<Value>(&line).unwrap()
     };
+    // The TCP port is taken first and the UDP socket bound to its number
+    // (the other way round, another test's TCP socket could hold the
+    // number the kernel gave the UDP one).
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
     input
-        .write_all(b"wire on\nu = socket udp\nbind u 127.0.0.1:0\n")
+        .write_all(format!("wire on\nu = socket udp\nbind u 127.0.0.1:{port}\n").as_bytes())
         .unwrap();
     next_step();
     next_step();
     let bound = next_step()["addr"].as_str().unwrap().to_string();
-    let port: u16 = bound.rsplit(':').next().unwrap().parse().unwrap();
+    assert_eq!(bound, format!("127.0.0.1:{port}"));
 
     // The foreign exchange: TCP on the same port number, with a secret.
-    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
     let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     let (mut server, _) = listener.accept().unwrap();
     client.write_all(b"password=hunter2").unwrap();
