@@ -37,8 +37,6 @@
 //! (`runner`, `render`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-use foldhash::fast::RandomState;
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::os::unix::thread::JoinHandleExt;
@@ -47,6 +45,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use foldhash::fast::RandomState;
 use nix::sys::pthread::pthread_kill;
 use nix::sys::signal::Signal;
 
