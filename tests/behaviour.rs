@@ -476,6 +476,51 @@ fn buffered_output_is_flushed_while_a_call_blocks() {
     assert!(child.wait().unwrap().success());
 }
 
+/// As above with `--json`, where no line is echoed: the listen's result
+/// reaches the reader while the accept after it blocks.
+#[test]
+fn buffered_json_is_flushed_while_a_call_blocks() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("accept.socklab");
+    std::fs::write(
+        &script,
+        "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv 1\nconn = accept srv\n",
+    )
+    .unwrap();
+    let mut child = socklab()
+        .args(["run", "--json", script.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (lines, seen) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let next = || {
+        let line = seen
+            .recv_timeout(Duration::from_secs(5))
+            .expect("output stopped while socklab was blocked: not flushed");
+        serde_json::from_str::<serde_json::Value>(&line).unwrap()
+    };
+    let listened = loop {
+        let step = next();
+        if step["verb"] == "listen" {
+            break step;
+        }
+    };
+    let addr = listened["addr"].as_str().unwrap();
+    let _client = std::net::TcpStream::connect(addr).unwrap();
+    assert_eq!(next()["verb"], "accept");
+    assert!(child.wait().unwrap().success());
+}
+
 /// A `send` or `recv` line seen before runs from the parse cache without a
 /// fresh parse (and without checking its bytes again): what it shows must
 /// be what a fresh parse of the same command shows, across handles closed

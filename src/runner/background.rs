@@ -31,6 +31,8 @@ impl<W: Write> Runner<W> {
         if self.session.jobs.is_empty() {
             return;
         }
+        // Settling can take a while: what was shown goes out first.
+        self.hand_over();
         if self.settle || self.recording.is_some() {
             self.session.jobs.settle(SETTLE_LIMIT);
         } else {
@@ -103,7 +105,7 @@ impl<W: Write> Runner<W> {
     /// Blocks until a background result is waiting; says why if it stopped
     /// before one was (the timeout, Ctrl-C).
     fn block_on_inbox(&mut self) -> Option<String> {
-        let _ = self.out.flush();
+        let _ = self.flush_out();
         let fd = self.session.jobs.inbox_fd()?;
         let (result, timed_out) = self
             .session

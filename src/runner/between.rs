@@ -59,7 +59,7 @@ impl<W: Write> Runner<W> {
     pub(super) fn show_results_until_readable(&mut self, input: &File) {
         let mut waited = false;
         loop {
-            if self.out.flush().is_err() {
+            if self.flush_out().is_err() {
                 return;
             }
             let (inbox, between) = {

@@ -62,6 +62,15 @@ pub struct Runner<W: Write> {
     interrupt: bool,
     /// The current step, rendered, before it goes to `out` (and the recording).
     rendered: Vec<u8>,
+    /// Output not yet written to `out` (buffered only): a step's result
+    /// waits here for the next line's echo, and the two go to `out` in one
+    /// write — one lock of a shared `out` per step, not two. Handed over
+    /// before anything that can wait (each step's call, reading input, a
+    /// `wait`), so what `out`'s owner flushes then is everything shown.
+    pending: Vec<u8>,
+    /// Writing to `out` failed (a closed or full stdout): the next step
+    /// shown stops the session.
+    out_failed: bool,
     /// Wait for background workers to settle before showing their results,
     /// so the output does not depend on thread timing (off in the shell,
     /// where results are shown as they come, unless recording).
@@ -94,6 +103,8 @@ impl<W: Write> Runner<W> {
             recording: None,
             interrupt: false,
             rendered: Vec::new(),
+            pending: Vec::new(),
+            out_failed: false,
             parsed: command::ParseCache::default(),
             settle: true,
             capture: None,
@@ -176,7 +187,7 @@ impl<W: Write> Runner<W> {
             }
             Ok(Some(parsed)) => {
                 self.echo_line(line);
-                if matches!(parsed.command, Command::Await(_)) && self.out.flush().is_err() {
+                if matches!(parsed.command, Command::Await(_)) && self.flush_out().is_err() {
                     return Flow::Stop;
                 }
                 let mut step = Step::new(parsed.verb, None);
@@ -284,7 +295,7 @@ impl<W: Write> Runner<W> {
                 // About to wait for input: what came so far is shown first,
                 // and so is each background result that comes meanwhile.
                 self.show_results_until_readable(reader.get_ref());
-                if self.out.flush().is_err() {
+                if self.flush_out().is_err() {
                     return Flow::Stop;
                 }
             }
@@ -368,27 +379,47 @@ impl<W: Write> Runner<W> {
         Ok(file)
     }
 
+    /// Echoes a line as `> LINE` (clipped and escaped) when this runner
+    /// echoes, and hands what is pending over to `out`: the line's call is
+    /// next, and it may block.
     fn echo_line(&mut self, line: &str) {
         if self.echo && self.format == Format::Text {
             let shown = clip(line, ECHO_LONGEST);
             self.echo_shown(&crate::safe_text::escape(&shown));
+        } else {
+            self.hand_over();
         }
     }
 
-    /// Echoes `shown`, a line already clipped and escaped (or one with
+    /// `echo_line` for a line already clipped and escaped (or one with
     /// nothing to clip or escape).
     fn echo_shown(&mut self, shown: &str) {
         if self.echo && self.format == Format::Text {
-            // Built whole and written once: `out` may be behind a lock.
-            self.rendered.clear();
-            self.rendered.extend_from_slice(b"> ");
-            self.rendered.extend_from_slice(shown.as_bytes());
-            self.rendered.push(b'\n');
-            let _ = self.out.write_all(&self.rendered);
+            self.pending.extend_from_slice(b"> ");
+            self.pending.extend_from_slice(shown.as_bytes());
+            self.pending.push(b'\n');
+        }
+        self.hand_over();
+    }
+
+    /// Writes what is pending to `out`, in one write.
+    fn hand_over(&mut self) {
+        if !self.pending.is_empty() {
+            if self.out.write_all(&self.pending).is_err() {
+                self.out_failed = true;
+            }
+            self.pending.clear();
         }
     }
 
+    /// Hands over what is pending and flushes `out`.
+    fn flush_out(&mut self) -> io::Result<()> {
+        self.hand_over();
+        self.out.flush()
+    }
+
     fn note(&mut self, message: &str) {
+        self.hand_over();
         if self.format == Format::Text {
             let _ = writeln!(self.out, "{message}");
             let _ = self.out.flush();
@@ -410,7 +441,7 @@ impl<W: Write> Runner<W> {
                 return Flow::Stop;
             }
         }
-        if flushed.is_err() {
+        if flushed.is_err() || self.out_failed {
             return Flow::Stop;
         }
         Flow::Continue
@@ -453,11 +484,13 @@ impl<W: Write> Runner<W> {
             captured.extend_from_slice(&self.rendered);
             return Ok(());
         }
-        self.out.write_all(&self.rendered)?;
-        if !self.buffered {
-            self.out.flush()?;
+        if self.buffered {
+            // Written with the next line's echo (see `pending`).
+            self.pending.extend_from_slice(&self.rendered);
+            return Ok(());
         }
-        Ok(())
+        self.out.write_all(&self.rendered)?;
+        self.out.flush()
     }
 
     /// Echo lines as `> LINE` (as scripts do) or not (as the shell does).
@@ -465,7 +498,9 @@ impl<W: Write> Runner<W> {
         self.echo = echo;
     }
 
+    /// `out`, with everything shown so far written to it.
     pub fn out(&mut self) -> &mut W {
+        self.hand_over();
         &mut self.out
     }
 
