@@ -102,14 +102,19 @@ impl fmt::Display for Escaped<'_> {
 /// `bytes` as text, if every one is printable ASCII other than a quote or
 /// a backslash: what needs no escape in any encoding socklab offers.
 fn plain_printable(bytes: &[u8]) -> Option<&str> {
-    if bytes
-        .iter()
-        .all(|&b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
-    {
+    if is_plain_printable(bytes) {
         // All ASCII: valid UTF-8.
         return std::str::from_utf8(bytes).ok();
     }
     None
+}
+
+/// Whether every byte is printable ASCII other than a quote or a
+/// backslash: shown as it is, in any encoding socklab offers.
+pub fn is_plain_printable(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .all(|&b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
 }
 
 fn escape_text(text: &str, out: &mut (impl fmt::Write + ?Sized)) -> fmt::Result {

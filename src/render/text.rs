@@ -156,6 +156,13 @@ fn render_data(
 ) -> io::Result<()> {
     let shown = &data[..data.len().min(DATA_SHOWN)];
     let more = data.len() - shown.len();
+    // Most data: nothing cut, nothing to escape, nothing to dump.
+    if more == 0 && plain() && encoding.is_ascii_compatible() && super::is_plain_printable(data) {
+        out.extend_from_slice(b"  data: \"");
+        out.extend_from_slice(data);
+        out.extend_from_slice(b"\"\n");
+        return Ok(());
+    }
     if plain() {
         out.write_all(b"  data: \"")?;
         Escaped(shown, encoding)
