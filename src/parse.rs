@@ -445,6 +445,12 @@ pub trait HandleNames {
     fn encoding(&self) -> &'static Encoding {
         crate::encoding::UTF_8
     }
+    /// A number that moves whenever any answer above may have changed
+    /// (None: no such promise). The parse cache skips checking a kept
+    /// parse's answers while it stands still.
+    fn names_epoch(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// A typed reader over one line's arguments (mini-redis's `Parse`).

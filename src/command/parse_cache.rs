@@ -6,7 +6,10 @@
 //! handle the kernel holds, a name a job will create; the encoding of
 //! quoted text. The cache records those questions with their answers and
 //! reuses a parse only while the session gives the same answers to the
-//! same questions — so it never has to be told what changed. A parse that
+//! same questions — so it never has to be told what changed (a session
+//! that promises an epoch which moves whenever an answer may have, as
+//! `Session` does, spares it asking again while the epoch stands still;
+//! a debug build asks anyway, and checks). A parse that
 //! asked for the current handle or the list of all names (a line without
 //! a handle, an error's hint) is not kept. Only parses that succeeded are.
 //!
@@ -51,7 +54,30 @@ struct Entry {
     /// mostly are): shown as it is, with nothing to escape.
     plain: bool,
     asked: Vec<Asked>,
+    /// The session's names epoch when `asked` was last found to hold.
+    verified: Cell<Option<u64>>,
     parsed: Parsed,
+}
+
+impl Entry {
+    /// Whether the session still answers the parse's questions the same:
+    /// known without asking while its names epoch has not moved.
+    fn holds(&self, handles: &dyn HandleNames) -> bool {
+        let epoch = handles.names_epoch();
+        if epoch.is_some() && self.verified.get() == epoch {
+            debug_assert!(
+                self.asked.iter().all(|asked| asked.holds(handles)),
+                "the names epoch stood still while an answer changed: {}",
+                self.line
+            );
+            return true;
+        }
+        let holds = self.asked.iter().all(|asked| asked.holds(handles));
+        if holds {
+            self.verified.set(epoch);
+        }
+        holds
+    }
 }
 
 /// A kept line, as `lookup_bytes` finds it.
@@ -88,6 +114,7 @@ impl ParseCache {
             asked: RefCell::new(Vec::new()),
             unkeepable: Cell::new(false),
         };
+        let epoch = handles.names_epoch();
         let parsed = parse(line, &recorder)?;
         if let Some(parsed) = &parsed
             && !recorder.unkeepable.get()
@@ -100,6 +127,7 @@ impl ParseCache {
                 line: line.to_string(),
                 plain: crate::safe_text::plain_ascii(line.as_bytes()),
                 asked: recorder.asked.into_inner(),
+                verified: Cell::new(epoch),
                 parsed: parsed.clone(),
             });
         }
@@ -123,7 +151,7 @@ impl ParseCache {
             .iter()
             .rev()
             .find(|e| e.line.as_bytes() == line)
-            .filter(|entry| entry.asked.iter().all(|asked| asked.holds(handles)))
+            .filter(|entry| entry.holds(handles))
             .map(|entry| Kept {
                 line: entry.line.as_str(),
                 plain: entry.plain,
@@ -194,6 +222,7 @@ mod tests {
         names: Vec<String>,
         current: Option<String>,
         encoding: &'static Encoding,
+        epoch: Option<u64>,
     }
 
     impl HandleNames for Names {
@@ -209,6 +238,9 @@ mod tests {
         fn encoding(&self) -> &'static Encoding {
             self.encoding
         }
+        fn names_epoch(&self) -> Option<u64> {
+            self.epoch
+        }
     }
 
     fn names(list: &[&str], current: Option<&str>) -> Names {
@@ -216,6 +248,7 @@ mod tests {
             names: list.iter().map(|n| n.to_string()).collect(),
             current: current.map(str::to_string),
             encoding: crate::encoding::UTF_8,
+            epoch: None,
         }
     }
 
@@ -280,5 +313,47 @@ mod tests {
         else {
             panic!("the kept parse of a recv");
         };
+    }
+
+    /// With a session that keeps an epoch, a kept parse is used while the
+    /// epoch stands still, and checked again once it moves: gone when the
+    /// names answer otherwise, kept (and not checked again) when they do not.
+    #[test]
+    fn a_moved_epoch_checks_the_answers_again() {
+        let mut cache = ParseCache::default();
+        let with = |list: &[&str], epoch| Names {
+            epoch: Some(epoch),
+            ..names(list, None)
+        };
+        let line = "send cli \"x\"";
+        cache.parse(line, &with(&["cli"], 1)).unwrap();
+        assert!(cache.lookup(line, &with(&["cli"], 1)).is_some());
+        assert!(cache.lookup(line, &with(&["cli", "srv"], 2)).is_some());
+        assert_eq!(cache.entries[0].verified.get(), Some(2));
+        assert!(cache.lookup(line, &with(&["srv"], 3)).is_none());
+        assert_eq!(cache.entries[0].verified.get(), Some(2));
+        assert!(cache.lookup(line, &with(&[], 4)).is_none());
+        assert!(cache.lookup(line, &with(&["cli"], 5)).is_some());
+    }
+
+    /// A session whose epoch stood still while a name went away breaks
+    /// the promise the cache relies on: a debug build says so (every test
+    /// run checks the session's epoch on each kept line this way).
+    #[cfg(debug_assertions)]
+    #[test]
+    #[should_panic(expected = "the names epoch stood still while an answer changed")]
+    fn a_debug_build_catches_an_epoch_that_stood_still() {
+        let mut cache = ParseCache::default();
+        let line = "send cli \"x\"";
+        let before = Names {
+            epoch: Some(7),
+            ..names(&["cli"], None)
+        };
+        cache.parse(line, &before).unwrap();
+        let after = Names {
+            epoch: Some(7),
+            ..names(&["srv"], None)
+        };
+        let _ = cache.lookup(line, &after);
     }
 }

@@ -154,6 +154,8 @@ pub struct Jobs {
     users: HashMap<String, Vec<u32>, RandomState>,
     /// Handle name → the job that will create it.
     reserved: HashMap<String, u32, RandomState>,
+    /// Counts every change to `reserved` (see `reservations`).
+    reservations: u64,
     /// The workers' sockets' wake-ups (None if epoll failed: then every
     /// job stays in view).
     wakes: Option<Wakes>,
@@ -184,6 +186,7 @@ impl Default for Jobs {
             workers: BTreeMap::new(),
             users: HashMap::default(),
             reserved: HashMap::default(),
+            reservations: 0,
             wakes: None,
             view: BTreeSet::new(),
             on_listeners: BTreeSet::new(),
@@ -284,6 +287,7 @@ impl Jobs {
         }
         for name in &reserves {
             self.reserved.insert(name.clone(), id);
+            self.reservations += 1;
         }
         self.view.insert(id);
         self.workers.insert(
@@ -518,6 +522,7 @@ impl Jobs {
             for name in &worker.reserves {
                 if self.reserved.get(name) == Some(&id) {
                     self.reserved.remove(name);
+                    self.reservations += 1;
                 }
             }
             self.view.remove(&id);
@@ -618,6 +623,10 @@ impl Jobs {
 
     /// The job that watches `handle`, if one does.
     pub fn watching(&self, handle: &str) -> Option<u32> {
+        // Asked on every receive: with no jobs, not even a hash.
+        if self.users.is_empty() {
+            return None;
+        }
         let users = self.users.get(handle)?;
         users.iter().copied().find(|id| {
             self.workers.get(id).is_some_and(|w| {
@@ -636,6 +645,11 @@ impl Jobs {
     }
 
     /// The job that will create a handle called `name`, if one will.
+    /// How many times a name was reserved or let go (never goes down).
+    pub fn reservations(&self) -> u64 {
+        self.reservations
+    }
+
     pub fn reserved_by(&self, name: &str) -> Option<u32> {
         self.reserved.get(name).copied()
     }

@@ -124,6 +124,9 @@ pub struct Session {
     between_segments: Vec<crate::wire::Segment>,
     /// The session waited for its driver since the last step.
     waited: bool,
+    /// Moved by every step, event and look between steps but the quiet
+    /// ones (`states::nothing_moved`): part of `names_epoch`.
+    moves: u64,
 }
 
 impl Session {
@@ -171,6 +174,7 @@ impl Session {
             between_changes: Vec::new(),
             between_segments: Vec::new(),
             waited: false,
+            moves: 0,
         })
     }
 
@@ -219,6 +223,7 @@ impl Session {
 
     pub fn set_encoding(&mut self, encoding: &'static crate::encoding::Encoding) {
         self.encoding = encoding;
+        self.moves += 1;
     }
 
     /// Whether this is a lesson's session (see `confine`).
@@ -263,6 +268,7 @@ impl Session {
             between_changes: Vec::new(),
             between_segments: Vec::new(),
             waited: false,
+            moves: 0,
         })
     }
 
@@ -484,6 +490,7 @@ impl Session {
     }
 
     /// Records a bounded call's result, turning the watchdog's EINTR into a timeout.
+    #[inline]
     pub fn record_call(
         &self,
         step: &mut Step,
@@ -642,6 +649,20 @@ impl HandleNames for Session {
     fn reserved_by(&self, name: &str) -> Option<u32> {
         self.jobs.reserved_by(name)
     }
+
+    /// What the answers depend on can change only in a step that is not
+    /// quiet (which moves `moves`: a data-only step changes no name, no
+    /// held connection, no encoding), by a job's result (taken in with a
+    /// refresh, which moves it too), or where the table or the jobs'
+    /// reservations change (their own counts). All only grow, so the sum
+    /// moves whenever one does.
+    fn names_epoch(&self) -> Option<u64> {
+        Some(
+            self.moves
+                .wrapping_add(self.handles.changes())
+                .wrapping_add(self.jobs.reservations()),
+        )
+    }
 }
 
 /// Buffers a shown step gave back (see `Session::recycle`).
@@ -667,4 +688,52 @@ pub fn connection_tuple(socket: &Socket) -> Option<(SocketAddr, SocketAddr)> {
     let local = socket.local_addr().ok()?.as_socket()?;
     let peer = socket.peer_addr().ok()?.as_socket()?;
     Some((local, peer))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::Session;
+    use crate::parse::HandleNames;
+    use crate::runner::{Format, Runner};
+
+    /// The names epoch (which spares the parse cache its questions) moves
+    /// with every line that makes, closes, reserves or re-encodes a name,
+    /// and with a job's result; it stands still through sends and receives.
+    #[test]
+    fn the_names_epoch_moves_with_every_change_of_names() {
+        let session = Session::new(Some(Duration::from_secs(5))).unwrap();
+        let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
+        let mut run = |line: &str| {
+            let before = runner.session.names_epoch().unwrap();
+            runner.run_line(line);
+            let after = runner.session.names_epoch().unwrap();
+            (before, after)
+        };
+        for line in [
+            "srv = socket tcp",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "cli = socket tcp",
+            "connect cli srv",
+            "conn = accept srv &",
+            "encoding gbk",
+            "encoding utf-8",
+        ] {
+            let (before, after) = run(line);
+            assert_ne!(before, after, "{line}: the epoch stood still");
+        }
+        for line in [
+            "send cli \"x\"",
+            "recv conn 10",
+            "send cli \"x\"",
+            "recv conn 10",
+        ] {
+            let (before, after) = run(line);
+            assert_eq!(before, after, "{line}: a data-only step moved the epoch");
+        }
+        let (before, after) = run("close cli");
+        assert_ne!(before, after, "close cli: the epoch stood still");
+    }
 }

@@ -118,6 +118,8 @@ impl Session {
             self.clock.end(false);
             return;
         }
+        // Anything may have moved: names, held connections (`names_epoch`).
+        self.moves += 1;
         // In the lab, what the step sent has crossed the link (and what
         // that caused) before any state is read.
         self.sync_lab();

@@ -30,6 +30,8 @@ pub struct Table {
     recent: Cell<[u32; RECENT]>,
     /// Where in `recent` the next slot found by hashing goes.
     next_recent: Cell<usize>,
+    /// How many handles were added or taken out (never goes down).
+    changes: u64,
 }
 
 /// How many names `get` remembers (a loop's few handles).
@@ -40,6 +42,7 @@ impl Table {
     /// refuses a name in use), and so are fds (the kernel's).
     pub fn push(&mut self, handle: Handle) {
         let slot = self.slots.len();
+        self.changes += 1;
         self.by_name.insert(handle.name.clone(), slot);
         self.by_fd.insert(handle.fd(), slot);
         self.slots.push(Some(handle));
@@ -96,6 +99,7 @@ impl Table {
 
     pub fn remove(&mut self, name: &str) -> Option<Handle> {
         let slot = self.by_name.remove(name)?;
+        self.changes += 1;
         let handle = self.slots[slot].take()?;
         self.by_fd.remove(&handle.fd());
         self.live -= 1;
@@ -125,7 +129,13 @@ impl Table {
         self.slots.iter().flatten()
     }
 
+    /// Moves whenever a name comes or goes (see `Session::names_epoch`).
+    pub fn changes(&self) -> u64 {
+        self.changes
+    }
+
     pub fn clear(&mut self) {
+        self.changes += 1;
         self.slots.clear();
         self.by_name.clear();
         self.by_fd.clear();
