@@ -141,6 +141,56 @@ impl Step {
         }
     }
 
+    /// Makes this step as `Step::new(verb, None)` makes one, keeping the
+    /// room its lists had (a runner reuses one step for a script's
+    /// repeated lines rather than making and dropping one per line).
+    pub fn reset(&mut self, verb: &'static str) {
+        // Every field named, so a field added later cannot be left over
+        // from the last step.
+        let Step {
+            verb: old_verb,
+            handle,
+            call,
+            outcome,
+            new_handles,
+            addr,
+            data,
+            value,
+            fields,
+            lines,
+            changes,
+            job,
+            wire,
+            wire_summary,
+            wire_ladder,
+            wire_columns,
+            encoding,
+            why,
+            notes,
+            clear_screen,
+        } = self;
+        *old_verb = verb;
+        *handle = None;
+        *call = None;
+        *outcome = Outcome::Done;
+        new_handles.clear();
+        *addr = None;
+        *data = None;
+        *value = None;
+        fields.clear();
+        lines.clear();
+        changes.clear();
+        *job = None;
+        *wire = None;
+        *wire_summary = None;
+        *wire_ladder = None;
+        wire_columns.clear();
+        *encoding = crate::encoding::UTF_8;
+        *why = None;
+        notes.clear();
+        *clear_screen = false;
+    }
+
     pub fn usage(verb: &'static str, error: UsageError) -> Step {
         let mut step = Step::new(verb, None);
         step.outcome = Outcome::Usage(error);
@@ -171,5 +221,45 @@ impl Step {
             self.outcome,
             Outcome::Usage(_) | Outcome::TimedOut(_) | Outcome::NotReached(_)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A step reset after use is a new step of its verb, whatever the last
+    /// one held.
+    #[test]
+    fn a_reset_step_is_a_new_one() {
+        let mut step = Step::new("recv", Some("a".into()));
+        step.called("recv(a, 10, 0)".into(), Ok(3));
+        step.new_handles.push("b".into());
+        step.addr = Some(("peer", "127.0.0.1:1".into()));
+        step.data = Some(b"abc".to_vec());
+        step.value = Some(Box::new(Value::from(1)));
+        step.field("n", 1);
+        step.lines.push("a line".into());
+        step.changes.push(StateChange {
+            handle: "a".into(),
+            from: None,
+            to: None,
+            closed: true,
+            when: None,
+        });
+        step.job = Some((1, JobRole::Result));
+        step.wire = Some(Vec::new());
+        step.wire_summary = Some(Box::new((vec!["s".into()], Value::Null)));
+        step.wire_ladder = Some(true);
+        step.wire_columns.push("a".into());
+        step.encoding = crate::encoding::by_name("gbk").unwrap();
+        step.why = Some("why");
+        step.notes.push("note".into());
+        step.clear_screen = true;
+        step.reset("send");
+        assert_eq!(
+            format!("{step:?}"),
+            format!("{:?}", Step::new("send", None))
+        );
     }
 }

@@ -62,6 +62,8 @@ pub struct Runner<W: Write> {
     interrupt: bool,
     /// The current step, rendered, before it goes to `out` (and the recording).
     rendered: Vec<u8>,
+    /// The last cached line's step, shown, kept for the next one to reuse.
+    spare_step: Option<Box<Step>>,
     /// Output not yet written to `out` (buffered only): a step's result
     /// waits here for the next line's echo, and the two go to `out` in one
     /// write — one lock of a shared `out` per step, not two. Handed over
@@ -103,6 +105,7 @@ impl<W: Write> Runner<W> {
             recording: None,
             interrupt: false,
             rendered: Vec::new(),
+            spare_step: None,
             pending: Vec::new(),
             out_failed: false,
             parsed: command::ParseCache::default(),
@@ -223,10 +226,17 @@ impl<W: Write> Runner<W> {
                     true => self.echo_shown(line),
                     false => self.echo_line(line),
                 }
-                let mut step = Step::new(parsed.verb, None);
+                let mut step = match self.spare_step.take() {
+                    Some(mut step) => {
+                        step.reset(parsed.verb);
+                        step
+                    }
+                    None => Box::new(Step::new(parsed.verb, None)),
+                };
                 command::run_by_reference(parsed, &mut self.session, &mut step);
                 let flow = self.show(line, &step);
                 self.session.recycle(&mut step);
+                self.spare_step = Some(step);
                 Some(flow)
             }
             _ => None,
