@@ -107,6 +107,7 @@ impl StateWatch {
 
     /// Collects what the kernel woke since the last call; `is_woken` then
     /// answers for each socket.
+    #[inline]
     pub fn collect(&mut self) {
         if let Some(flag) = &mut self.flag {
             if !flag.raised() {

@@ -144,6 +144,7 @@ impl Step {
     /// Makes this step as `Step::new(verb, None)` makes one, keeping the
     /// room its lists had (a runner reuses one step for a script's
     /// repeated lines rather than making and dropping one per line).
+    #[inline]
     pub fn reset(&mut self, verb: &'static str) {
         // Every field named, so a field added later cannot be left over
         // from the last step.

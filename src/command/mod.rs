@@ -601,6 +601,7 @@ pub fn run(parsed: Parsed, line: &str, session: &mut Session) -> Step {
 /// A problem found only at execution (a handle gone, an address that does
 /// not resolve) never reached the kernel: it is a usage error. A failed
 /// call gets its verb's note.
+#[inline]
 fn finish_execute(verb: &'static str, result: Result<(), UsageError>, step: &mut Step) {
     if let Err(error) = result {
         *step = Step::usage(verb, error);
@@ -610,6 +611,7 @@ fn finish_execute(verb: &'static str, result: Result<(), UsageError>, step: &mut
 
 /// `run_into` for a foreground command that `runs_by_reference`, as the
 /// parse cache holds it.
+#[inline]
 pub fn run_by_reference(parsed: &Parsed, session: &mut Session, step: &mut Step) {
     session.begin_step();
     parsed

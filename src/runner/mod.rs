@@ -246,6 +246,7 @@ impl<W: Write> Runner<W> {
     }
 
     /// After each line: background results, and a Ctrl-C that came.
+    #[inline]
     fn after_step(&mut self, flow: Flow) -> Flow {
         self.deliver();
         // Looked at before it is taken: a locked swap on every step costs more.
@@ -403,6 +404,7 @@ impl<W: Write> Runner<W> {
 
     /// `echo_line` for a line already clipped and escaped (or one with
     /// nothing to clip or escape).
+    #[inline]
     fn echo_shown(&mut self, shown: &str) {
         if self.echo && self.format == Format::Text {
             self.pending.extend_from_slice(b"> ");
@@ -413,6 +415,7 @@ impl<W: Write> Runner<W> {
     }
 
     /// Writes what is pending to `out`, in one write.
+    #[inline]
     fn hand_over(&mut self) {
         if !self.pending.is_empty() {
             if self.out.write_all(&self.pending).is_err() {
@@ -437,6 +440,7 @@ impl<W: Write> Runner<W> {
     }
 
     /// Renders a step; counts it when it is a failure; stops on --bail.
+    #[inline]
     fn show(&mut self, input: &str, step: &Step) -> Flow {
         if step.wire.is_some() {
             self.sketch.note(input, step);
@@ -469,6 +473,7 @@ impl<W: Write> Runner<W> {
     }
 
     /// Renders a step into `rendered` and writes it out.
+    #[inline]
     fn render(&mut self, input: &str, step: &Step) -> io::Result<()> {
         self.rendered.clear();
         if step.clear_screen && self.terminal {

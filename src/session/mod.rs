@@ -545,6 +545,7 @@ impl Session {
     /// Takes back a shown step's call text and data, so the next step
     /// writes into them instead of allocating (a send/recv step makes one
     /// or two allocations fewer). Large buffers are let go.
+    #[inline]
     pub fn recycle(&mut self, step: &mut Step) {
         if let Some(call) = step.call.take()
             && call.capacity() <= Spare::LARGEST
@@ -565,6 +566,7 @@ impl Session {
 
     /// Completes a step a command made: its text encoding, what the
     /// session explains, and every TCP state change (and segment) it caused.
+    #[inline]
     pub fn finish_step(&mut self, step: &mut Step) {
         step.encoding = self.encoding;
         self.explain_private_network(step);

@@ -44,6 +44,7 @@ impl Session {
     /// A step's call is about to be made. If the session was idle, what
     /// moved meanwhile is read now, so it is shown as between steps rather
     /// than as caused by this call.
+    #[inline]
     pub fn begin_step(&mut self) {
         let precise = self.wire.is_some() || self.lab.is_some();
         let idle = self.clock.begin(precise);
@@ -81,6 +82,7 @@ impl Session {
     /// ones the step acted on, the ones a background job uses, the ones the
     /// kernel woke (see `state_watch`) — and the kernel's view of closed
     /// ones; and, with the wire view, the segments. Each carries its time.
+    #[inline]
     pub fn refresh_states(&mut self, step: &mut Step) {
         self.refresh(step, Placing::Step);
     }
