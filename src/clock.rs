@@ -62,12 +62,7 @@ pub fn span(d: Duration) -> String {
 /// the kernel's last tick (a few ns to read, ms resolution) where that is
 /// enough — a step that shows no segment needs no better, and pays less.
 fn monotonic(precise: bool) -> Duration {
-    use nix::time::{ClockId, clock_gettime};
-    let clock = match precise {
-        true => ClockId::CLOCK_MONOTONIC,
-        false => ClockId::CLOCK_MONOTONIC_COARSE,
-    };
-    clock_gettime(clock).map_or(Duration::ZERO, Duration::from)
+    crate::sys::monotonic(!precise)
 }
 
 /// The session's clock: its start, and the steps' bounds (spans of the

@@ -500,6 +500,24 @@ pub fn recv(fd: BorrowedFd<'_>, buf: &mut [u8], flags: libc::c_int) -> std::io::
     Ok(rc as usize)
 }
 
+/// The monotonic clock (`CLOCK_MONOTONIC`, or with `coarse` the kernel's
+/// last tick, `CLOCK_MONOTONIC_COARSE`) as a span since boot: read through
+/// the vDSO as nix's wrapper does, without its conversions (twice a step).
+pub fn monotonic(coarse: bool) -> std::time::Duration {
+    let clock = match coarse {
+        true => libc::CLOCK_MONOTONIC_COARSE,
+        false => libc::CLOCK_MONOTONIC,
+    };
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a live, writable timespec; both clocks exist on
+    // every Linux socklab runs on (on failure `now` stays zero).
+    unsafe { libc::clock_gettime(clock, &mut now) };
+    std::time::Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
+}
+
 /// `epoll_wait(fd, events, timeout_ms)` as the bare system call (see
 /// `send`): the state watch's look after a step (timeout 0: it does not
 /// block).
