@@ -499,8 +499,10 @@ impl Session {
         timed_out: bool,
     ) {
         step.called(call, result.map_err(|e| errno_of(&e)));
-        if let (true, Outcome::Failed(Errno::EINTR), Some(timeout)) =
-            (timed_out, &step.outcome, self.timeout())
+        // (The timeout is looked up only for a call it interrupted.)
+        if timed_out
+            && matches!(step.outcome, Outcome::Failed(Errno::EINTR))
+            && let Some(timeout) = self.timeout()
         {
             step.outcome = Outcome::TimedOut(timeout);
         }
