@@ -429,38 +429,51 @@ fn tcpinfo_reads_the_kernels_view() {
     assert_eq!(step(&steps, "tcpinfo srv")["fields"]["state"], "LISTEN");
 }
 
-/// Into a pipe a script's output is buffered, but not while a call blocks:
-/// the lines before a blocked `accept` reach the reader, which learns the
-/// port from them and connects, so the accept returns.
-#[test]
-fn buffered_output_is_flushed_while_a_call_blocks() {
-    use std::io::{BufRead, BufReader, Write};
+/// `socklab run ARGS SCRIPT` with its output into a pipe, and a reader of
+/// that pipe's lines: each waited for at most 5 s (the lines a blocked
+/// call's watchdog must flush).
+fn run_piped(script: &str, args: &[&str]) -> (std::process::Child, impl Fn() -> String) {
+    use std::io::{BufRead, BufReader};
     use std::sync::mpsc;
     use std::time::Duration;
 
     let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("accept.socklab");
-    std::fs::write(
-        &script,
-        "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv 1\nconn = accept srv\nrecv conn\n",
-    )
-    .unwrap();
+    let path = dir.path().join("script.socklab");
+    std::fs::write(&path, script).unwrap();
     let mut child = socklab()
-        .args(["run", script.to_str().unwrap()])
+        .arg("run")
+        .args(args)
+        .arg(&path)
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let (lines, seen) = mpsc::channel();
     let stdout = child.stdout.take().unwrap();
     std::thread::spawn(move || {
+        // (The script file is read at once; it may go with the test's dir.)
+        let _dir = dir;
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             let _ = lines.send(line);
         }
     });
-    let next = || {
+    let next = move || {
         seen.recv_timeout(Duration::from_secs(5))
             .expect("output stopped while socklab was blocked: not flushed")
     };
+    (child, next)
+}
+
+/// Into a pipe a script's output is buffered, but not while a call blocks:
+/// the lines before a blocked `accept` reach the reader, which learns the
+/// port from them and connects, so the accept returns.
+#[test]
+fn buffered_output_is_flushed_while_a_call_blocks() {
+    use std::io::Write;
+
+    let (mut child, next) = run_piped(
+        "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv 1\nconn = accept srv\nrecv conn\n",
+        &[],
+    );
     let port = loop {
         let line = next();
         if let Some(addr) = line.trim().strip_prefix("listening on: ") {
@@ -480,44 +493,19 @@ fn buffered_output_is_flushed_while_a_call_blocks() {
 /// reaches the reader while the accept after it blocks.
 #[test]
 fn buffered_json_is_flushed_while_a_call_blocks() {
-    use std::io::{BufRead, BufReader};
-    use std::sync::mpsc;
-    use std::time::Duration;
-
-    let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("accept.socklab");
-    std::fs::write(
-        &script,
+    let (mut child, next) = run_piped(
         "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv 1\nconn = accept srv\n",
-    )
-    .unwrap();
-    let mut child = socklab()
-        .args(["run", "--json", script.to_str().unwrap()])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (lines, seen) = mpsc::channel();
-    let stdout = child.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = lines.send(line);
-        }
-    });
-    let next = || {
-        let line = seen
-            .recv_timeout(Duration::from_secs(5))
-            .expect("output stopped while socklab was blocked: not flushed");
-        serde_json::from_str::<serde_json::Value>(&line).unwrap()
-    };
+        &["--json"],
+    );
+    let step = || serde_json::from_str::<serde_json::Value>(&next()).unwrap();
     let listened = loop {
-        let step = next();
+        let step = step();
         if step["verb"] == "listen" {
             break step;
         }
     };
-    let addr = listened["addr"].as_str().unwrap();
-    let _client = std::net::TcpStream::connect(addr).unwrap();
-    assert_eq!(next()["verb"], "accept");
+    let _client = std::net::TcpStream::connect(listened["addr"].as_str().unwrap()).unwrap();
+    assert_eq!(step()["verb"], "accept");
     assert!(child.wait().unwrap().success());
 }
 
