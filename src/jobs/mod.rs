@@ -644,12 +644,12 @@ impl Jobs {
             .collect()
     }
 
-    /// The job that will create a handle called `name`, if one will.
     /// How many times a name was reserved or let go (never goes down).
     pub fn reservations(&self) -> u64 {
         self.reservations
     }
 
+    /// The job that will create a handle called `name`, if one will.
     pub fn reserved_by(&self, name: &str) -> Option<u32> {
         self.reserved.get(name).copied()
     }

@@ -64,6 +64,8 @@ impl Session {
             }
             self.between_segments.extend(segments);
         }
+        // What is read may move names: a held connection gone (`names_epoch`).
+        self.moves += 1;
         let mut changes = Vec::new();
         self.read_states(None, &[], &mut changes);
         let when = self.clock.between_now();
