@@ -242,6 +242,9 @@ fn verb_help(spec: &Spec) -> Vec<String> {
     if spec.name == "setsockopt" || spec.name == "getsockopt" {
         lines.extend(options_help());
     }
+    if spec.name == "sysctl" {
+        lines.extend(crate::lab::sysctl::help_lines());
+    }
     lines
 }
 
@@ -310,6 +313,7 @@ pub fn markdown() -> String {
             }
         }
     }
+    out.push_str(&sysctl_markdown());
     out.push_str(
         "\n## Socket options\n\n| option | short name | level | meaning |\n|---|---|---|---|\n",
     );
@@ -321,6 +325,27 @@ pub fn markdown() -> String {
             o.name, o.short, o.level, o.note
         );
     }
+    out
+}
+
+/// The settings `sysctl` may set, as a table for docs/commands.md.
+fn sysctl_markdown() -> String {
+    use crate::lab::sysctl::{READ_ONLY, SETTINGS, Values};
+    let mut out = String::from(
+        "\n## Lab host settings (`sysctl`)\n\nOnly these per-host settings can be set, each \
+         within its range; every other name is refused (it may act on the whole machine).\n\n\
+         | setting | values | what it decides |\n|---|---|---|\n",
+    );
+    for setting in SETTINGS {
+        let values = match setting.values {
+            Values::Number(low, high) => format!("{low} to {high}"),
+            Values::Pair(low, high) => format!("LOW,HIGH ({low} to {high})"),
+            Values::Triple(low, high) => format!("MIN,DEFAULT,MAX ({low} to {high})"),
+            Values::Congestion => "one of tcp_available_congestion_control".to_string(),
+        };
+        let _ = writeln!(out, "| {} | {values} | {} |", setting.name, setting.note);
+    }
+    let _ = writeln!(out, "\nRead only: {}.", READ_ONLY.join(", "));
     out
 }
 

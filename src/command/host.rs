@@ -80,9 +80,11 @@ pub const SYSCTL: Spec = Spec {
     name: "sysctl",
     usage: "sysctl a|b NAME[=VALUE]",
     syscall: "",
-    summary: "Read, or set, a network setting of one host of the lab (net.ipv4.tcp_syn_retries, tcp_retries2, tcp_fin_timeout, tcp_keepalive_time, tcp_sack, tcp_timestamps, tcp_window_scaling …).",
-    notes: "Only settings each network namespace has its own copy of; the others are refused. \
-            The host's value is shown after setting it.",
+    summary: "Read, or set, a TCP or IP setting of one host of the lab (net.ipv4.tcp_syn_retries, tcp_retries2, tcp_fin_timeout, tcp_keepalive_time, tcp_sack, tcp_timestamps, tcp_congestion_control …).",
+    notes: "Only the per-host settings listed below, each within its range: every other name \
+            is refused, since it may act on the whole machine. Several numbers are written \
+            with commas: net.ipv4.tcp_rmem=4096,131072,6291456. The host's value is shown \
+            after setting it.",
     errnos: &[],
     args: &[Arg::LabHost],
     creates: 0,

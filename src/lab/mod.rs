@@ -19,6 +19,7 @@ pub mod netns;
 pub mod path;
 pub mod relay;
 pub mod setup;
+pub mod sysctl;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -214,40 +215,53 @@ impl Lab {
         self.within(host, diag::destroy_all)
     }
 
-    /// Reads, or sets then reads, a per-namespace sysctl of `host`
-    /// (`net.ipv4.tcp_syn_retries`). Only `net.*` settings, and only those
-    /// each namespace has its own copy of (the file exists in the host).
+    /// Reads, or sets then reads, a setting of `host`
+    /// (`net.ipv4.tcp_syn_retries`): only the per-host settings `sysctl`
+    /// lists, with the values it allows (see `sysctl`).
     pub fn sysctl(&self, host: Host, name: &str, value: Option<&str>) -> Result<String, String> {
-        let path = sysctl_path(name)?;
+        let written = match value {
+            Some(value) => {
+                let setting = sysctl::find(name).ok_or_else(|| match sysctl::readable(name) {
+                    true => format!("{name} is read only: the kernel says what it offers"),
+                    false => sysctl::not_listed(name),
+                })?;
+                Some(sysctl::check(setting, value, || {
+                    read_setting("net.ipv4.tcp_available_congestion_control").unwrap_or_default()
+                })?)
+            }
+            None if sysctl::readable(name) => None,
+            None => return Err(sysctl::not_listed(name)),
+        };
         self.within(host, || -> Result<String, String> {
+            let path = sysctl_path(name);
             if !path.exists() {
                 return Err(format!(
-                    "{name} is not a setting each host has its own copy of (not per network \
-                     namespace), so the lab cannot set it for one host"
+                    "this kernel has no per-host {name} (it is not in the host's /proc/sys), \
+                     so the lab cannot set it for one host"
                 ));
             }
-            if let Some(value) = value {
-                std::fs::write(&path, format!("{value}\n")).map_err(|e| match e.raw_os_error() {
-                    // A namespace other than the machine's first may choose
-                    // only among the algorithms the machine allows it.
-                    Some(libc::EPERM) if name == "net.ipv4.tcp_congestion_control" => format!(
-                        "{} is not one a host of the lab may choose: a network namespace may \
+            if let Some(value) = &written {
+                std::fs::write(&path, format!("{value}\n")).map_err(|e| {
+                    match e.raw_os_error() {
+                        // A namespace other than the machine's first may choose
+                        // only among the algorithms the machine allows it.
+                        Some(libc::EPERM) if name == "net.ipv4.tcp_congestion_control" => format!(
+                            "{} is not one a host of the lab may choose: a network namespace may \
                          use only net.ipv4.tcp_allowed_congestion_control ({}), which the \
                          machine's administrator sets",
-                        crate::safe_text::escape(value),
-                        std::fs::read_to_string("/proc/sys/net/ipv4/tcp_allowed_congestion_control")
-                            .map(|v| v.trim().to_string())
-                            .unwrap_or_default()
-                    ),
-                    Some(libc::EACCES | libc::EPERM) => format!(
-                        "{name} is not a setting each host has its own copy of (it is the whole \
-                         machine's), so the lab does not set it"
-                    ),
-                    _ => format!("cannot set {name} = {value}: {}", crate::error::io_reason(&e)),
+                            crate::safe_text::escape(value),
+                            read_setting("net.ipv4.tcp_allowed_congestion_control")
+                                .unwrap_or_default()
+                        ),
+                        Some(libc::EINVAL) => format!(
+                            "the kernel refused {name} = {}: not a value it takes (EINVAL)",
+                            crate::safe_text::escape(value)
+                        ),
+                        _ => format!("cannot set {name}: {}", crate::error::io_reason(&e)),
+                    }
                 })?;
             }
-            std::fs::read_to_string(&path)
-                .map(|v| v.trim().to_string())
+            read_setting(name)
                 .map_err(|e| format!("cannot read {name}: {}", crate::error::io_reason(&e)))
         })?
     }
@@ -298,20 +312,14 @@ impl Lab {
     }
 }
 
-/// `/proc/sys/net/ipv4/tcp_syn_retries` for `net.ipv4.tcp_syn_retries`.
-fn sysctl_path(name: &str) -> Result<std::path::PathBuf, String> {
-    let valid = name.starts_with("net.")
-        && name.split('.').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        });
-    if !valid {
-        return Err(format!(
-            "'{}' is not a network setting — the lab sets net.* sysctls, like net.ipv4.tcp_syn_retries",
-            crate::safe_text::escape(name)
-        ));
-    }
-    Ok(std::path::Path::new("/proc/sys").join(name.replace('.', "/")))
+/// `/proc/sys/net/ipv4/tcp_syn_retries` for `net.ipv4.tcp_syn_retries`
+/// (a listed name: letters, digits, `_` and dots only).
+fn sysctl_path(name: &str) -> std::path::PathBuf {
+    std::path::Path::new("/proc/sys").join(name.replace('.', "/"))
+}
+
+/// A setting's value as the calling thread's namespace has it, tabs as spaces.
+fn read_setting(name: &str) -> std::io::Result<String> {
+    std::fs::read_to_string(sysctl_path(name))
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
 }

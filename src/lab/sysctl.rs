@@ -1,0 +1,502 @@
+//! The settings `sysctl HOST NAME[=VALUE]` may read and set: an allow-list
+//! of per-host TCP and IP settings, each with the values it takes.
+//!
+//! A lab host is a network namespace, and most `net.*` settings are its
+//! own there — but not all: some exist in every namespace yet act on the
+//! whole machine (`net.netfilter.nf_hooks_lwtunnel` turns on a machine-wide
+//! switch that cannot be turned off), and a congestion control named but
+//! not loaded makes a privileged kernel try to load a module. So a setting
+//! is settable only when it is listed here, known to be per host; its value
+//! is checked against the range listed before the kernel sees it, and a
+//! congestion control must be one the kernel has already
+//! (`net.ipv4.tcp_available_congestion_control`).
+//!
+//! Owns: the list and the checks. Reading and writing the file inside the
+//! host is `Lab::sysctl`'s.
+
+/// What values a setting takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Values {
+    /// One whole number in a range.
+    Number(i64, i64),
+    /// Two, low ≤ high, each in the range (`ip_local_port_range`).
+    Pair(i64, i64),
+    /// Three, min ≤ default ≤ max, each in the range (`tcp_rmem`).
+    Triple(i64, i64),
+    /// A congestion control's name the kernel has.
+    Congestion,
+}
+
+/// One setting a host of the lab may have set.
+#[derive(Clone, Copy, Debug)]
+pub struct Setting {
+    pub name: &'static str,
+    pub values: Values,
+    /// What it decides, in a few words.
+    pub note: &'static str,
+}
+
+const fn number(name: &'static str, low: i64, high: i64, note: &'static str) -> Setting {
+    Setting {
+        name,
+        values: Values::Number(low, high),
+        note,
+    }
+}
+
+const fn switch(name: &'static str, note: &'static str) -> Setting {
+    number(name, 0, 1, note)
+}
+
+/// The biggest socket buffer a host may be given (bytes): a lesson's
+/// buffers are the machine's memory.
+const MAX_BUFFER: i64 = 16 << 20;
+
+/// Every setting `sysctl` may set, in the order `help sysctl` lists them.
+pub const SETTINGS: &[Setting] = &[
+    // Connection set-up and its timers.
+    number(
+        "net.ipv4.tcp_syn_retries",
+        1,
+        127,
+        "SYNs sent before connect gives up (ETIMEDOUT)",
+    ),
+    number(
+        "net.ipv4.tcp_synack_retries",
+        0,
+        255,
+        "SYN+ACKs a listener sends for a half-open connection",
+    ),
+    number(
+        "net.ipv4.tcp_syn_linear_timeouts",
+        0,
+        255,
+        "first SYN retries 1 s apart before backing off",
+    ),
+    number(
+        "net.ipv4.tcp_max_syn_backlog",
+        1,
+        65535,
+        "half-open connections a listener keeps",
+    ),
+    number(
+        "net.ipv4.tcp_syncookies",
+        0,
+        2,
+        "answer a full SYN queue with cookies (1), always (2), never (0)",
+    ),
+    switch(
+        "net.ipv4.tcp_abort_on_overflow",
+        "a full accept queue resets new connections instead of ignoring their ACK",
+    ),
+    number(
+        "net.core.somaxconn",
+        0,
+        65535,
+        "the most listen's backlog may be",
+    ),
+    // Retransmission.
+    number(
+        "net.ipv4.tcp_retries1",
+        0,
+        255,
+        "retransmissions before TCP asks the route again",
+    ),
+    number(
+        "net.ipv4.tcp_retries2",
+        0,
+        255,
+        "retransmissions of data before the connection is given up (ETIMEDOUT)",
+    ),
+    number(
+        "net.ipv4.tcp_orphan_retries",
+        0,
+        255,
+        "retransmissions for a connection no socket holds any more",
+    ),
+    number(
+        "net.ipv4.tcp_rto_min_us",
+        1000,
+        120_000_000,
+        "the smallest retransmission timeout, µs",
+    ),
+    number(
+        "net.ipv4.tcp_rto_max_ms",
+        1000,
+        120_000,
+        "the largest retransmission timeout, ms",
+    ),
+    number(
+        "net.ipv4.tcp_early_retrans",
+        0,
+        4,
+        "tail loss probes (3: on; the lab's hosts start at 0)",
+    ),
+    number(
+        "net.ipv4.tcp_recovery",
+        0,
+        7,
+        "loss detection by RACK (bit 1)",
+    ),
+    number(
+        "net.ipv4.tcp_frto",
+        0,
+        2,
+        "spot spurious retransmission timeouts (F-RTO)",
+    ),
+    number(
+        "net.ipv4.tcp_reordering",
+        1,
+        1000,
+        "duplicate ACKs that mean a loss (fast retransmit)",
+    ),
+    number(
+        "net.ipv4.tcp_max_reordering",
+        1,
+        1000,
+        "the most reordering TCP will allow for",
+    ),
+    switch(
+        "net.ipv4.tcp_thin_linear_timeouts",
+        "no RTO backoff for thin streams",
+    ),
+    // Options on the SYN.
+    switch("net.ipv4.tcp_sack", "selective acknowledgements"),
+    switch("net.ipv4.tcp_dsack", "duplicate SACKs"),
+    number(
+        "net.ipv4.tcp_timestamps",
+        0,
+        2,
+        "timestamps (1: with random offsets, 2: without)",
+    ),
+    switch("net.ipv4.tcp_window_scaling", "window scaling"),
+    number("net.ipv4.tcp_ecn", 0, 2, "explicit congestion notification"),
+    switch(
+        "net.ipv4.tcp_ecn_fallback",
+        "fall back from ECN when the path mangles it",
+    ),
+    number("net.ipv4.tcp_mtu_probing", 0, 2, "path MTU probing"),
+    number(
+        "net.ipv4.tcp_base_mss",
+        48,
+        65535,
+        "the MSS MTU probing starts from",
+    ),
+    // Keepalive and closing.
+    number(
+        "net.ipv4.tcp_keepalive_time",
+        1,
+        32767,
+        "idle seconds before the first keepalive probe",
+    ),
+    number(
+        "net.ipv4.tcp_keepalive_intvl",
+        1,
+        32767,
+        "seconds between keepalive probes",
+    ),
+    number(
+        "net.ipv4.tcp_keepalive_probes",
+        1,
+        127,
+        "unanswered probes before the connection is dropped",
+    ),
+    number(
+        "net.ipv4.tcp_fin_timeout",
+        1,
+        600,
+        "seconds an orphaned connection waits in FIN_WAIT2",
+    ),
+    number(
+        "net.ipv4.tcp_tw_reuse",
+        0,
+        2,
+        "reuse TIME_WAIT connections for new outgoing ones",
+    ),
+    switch(
+        "net.ipv4.tcp_rfc1337",
+        "a RST in TIME_WAIT does not end it early",
+    ),
+    // Buffers, windows, congestion.
+    Setting {
+        name: "net.ipv4.tcp_rmem",
+        values: Values::Triple(4096, MAX_BUFFER),
+        note: "receive buffer: min,default,max bytes",
+    },
+    Setting {
+        name: "net.ipv4.tcp_wmem",
+        values: Values::Triple(4096, MAX_BUFFER),
+        note: "send buffer: min,default,max bytes",
+    },
+    switch(
+        "net.ipv4.tcp_moderate_rcvbuf",
+        "grow the receive buffer as the transfer needs",
+    ),
+    number(
+        "net.ipv4.tcp_adv_win_scale",
+        -31,
+        31,
+        "how much of the buffer the window offers",
+    ),
+    number(
+        "net.ipv4.tcp_notsent_lowat",
+        1,
+        i32::MAX as i64,
+        "unsent bytes above which the socket is not writable",
+    ),
+    switch(
+        "net.ipv4.tcp_slow_start_after_idle",
+        "start again from slow start after an idle spell",
+    ),
+    switch(
+        "net.ipv4.tcp_autocorking",
+        "hold small writes while earlier ones wait in the queue",
+    ),
+    number(
+        "net.ipv4.tcp_comp_sack_nr",
+        0,
+        255,
+        "SACKs compressed into one",
+    ),
+    Setting {
+        name: "net.ipv4.tcp_congestion_control",
+        values: Values::Congestion,
+        note: "the congestion control of new connections (reno, cubic …: tcp_available_congestion_control)",
+    },
+    // IP.
+    number(
+        "net.ipv4.ip_default_ttl",
+        1,
+        255,
+        "the TTL of the host's packets",
+    ),
+    Setting {
+        name: "net.ipv4.ip_local_port_range",
+        values: Values::Pair(1, 65535),
+        note: "the ephemeral ports: low,high",
+    },
+    number(
+        "net.ipv4.ip_unprivileged_port_start",
+        0,
+        65535,
+        "the first port an ordinary user may bind",
+    ),
+    number(
+        "net.ipv4.ip_no_pmtu_disc",
+        0,
+        3,
+        "path MTU discovery off (1) or on (0)",
+    ),
+    number(
+        "net.ipv4.ipfrag_time",
+        1,
+        300,
+        "seconds a fragmented datagram waits for its missing pieces",
+    ),
+    number("net.ipv6.ip6frag_time", 1, 300, "the same for IPv6"),
+    number(
+        "net.ipv4.icmp_ratelimit",
+        0,
+        60000,
+        "ms between ICMP errors to one host",
+    ),
+    switch("net.ipv4.icmp_echo_ignore_all", "do not answer ping"),
+];
+
+/// Settings a host may read but not set: what the kernel offers.
+pub const READ_ONLY: &[&str] = &[
+    "net.ipv4.tcp_available_congestion_control",
+    "net.ipv4.tcp_allowed_congestion_control",
+];
+
+/// The listed setting of that name.
+pub fn find(name: &str) -> Option<&'static Setting> {
+    SETTINGS.iter().find(|s| s.name == name)
+}
+
+/// Whether `sysctl` may read it (a listed setting, or a read-only one).
+pub fn readable(name: &str) -> bool {
+    find(name).is_some() || READ_ONLY.contains(&name)
+}
+
+/// Why a name may not be set, with what may be.
+pub fn not_listed(name: &str) -> String {
+    let shown = crate::safe_text::escape(name);
+    let near = crate::suggest::nearest(name, SETTINGS.iter().map(|s| s.name))
+        .map_or(String::new(), |near| format!(" (did you mean {near}?)"));
+    format!(
+        "{shown} is not a setting a lab host may have{near} — sysctl reads and sets only the \
+         per-host TCP and IP settings it lists (help sysctl), since others may act on the \
+         whole machine"
+    )
+}
+
+/// The value as the kernel takes it (numbers separated by tabs), or why
+/// it is not one this setting takes. `available` is the kernel's list of
+/// congestion controls, asked for only when needed.
+pub fn check(
+    setting: &Setting,
+    value: &str,
+    available: impl FnOnce() -> String,
+) -> Result<String, String> {
+    let shown = crate::safe_text::escape(value);
+    let name = setting.name;
+    match setting.values {
+        Values::Number(low, high) => {
+            let n = whole(value).ok_or_else(|| {
+                format!("{name} takes a whole number from {low} to {high}, not '{shown}'")
+            })?;
+            in_range(name, n, low, high)?;
+            Ok(n.to_string())
+        }
+        Values::Pair(low, high) | Values::Triple(low, high) => {
+            let count = match setting.values {
+                Values::Pair(..) => 2,
+                _ => 3,
+            };
+            let example = match count {
+                2 => "32768,60999",
+                _ => "4096,131072,6291456",
+            };
+            let numbers: Option<Vec<i64>> = value
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|part| !part.is_empty())
+                .map(whole)
+                .collect();
+            let numbers = numbers.filter(|n| n.len() == count).ok_or_else(|| {
+                format!("{name} takes {count} whole numbers, like {name}={example} — not '{shown}'")
+            })?;
+            for &n in &numbers {
+                in_range(name, n, low, high)?;
+            }
+            if numbers.windows(2).any(|w| w[0] > w[1]) {
+                return Err(format!(
+                    "{name}'s numbers go from the smallest to the largest, like {example} — not '{shown}'"
+                ));
+            }
+            Ok(numbers
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join("\t"))
+        }
+        Values::Congestion => {
+            let available = available();
+            let known: Vec<&str> = available.split_whitespace().collect();
+            if known.contains(&value) {
+                Ok(value.to_string())
+            } else {
+                Err(format!(
+                    "'{shown}' is not a congestion control this kernel has — it has: {} \
+                     (net.ipv4.tcp_available_congestion_control)",
+                    known.join(" ")
+                ))
+            }
+        }
+    }
+}
+
+fn whole(text: &str) -> Option<i64> {
+    text.trim().parse::<i64>().ok()
+}
+
+fn in_range(name: &str, n: i64, low: i64, high: i64) -> Result<(), String> {
+    if (low..=high).contains(&n) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{n} is out of range for {name}: from {low} to {high}"
+        ))
+    }
+}
+
+/// `help sysctl`'s list: each setting, what it takes, what it decides.
+pub fn help_lines() -> Vec<String> {
+    let mut lines =
+        vec!["settings a lab host may have (NAME, values, what it decides):".to_string()];
+    for setting in SETTINGS {
+        let values = match setting.values {
+            Values::Number(0, 1) => "0|1".to_string(),
+            Values::Number(low, high) => format!("{low}..{high}"),
+            Values::Pair(..) => "LOW,HIGH".to_string(),
+            Values::Triple(..) => "MIN,DEF,MAX".to_string(),
+            Values::Congestion => "NAME".to_string(),
+        };
+        lines.push(format!(
+            "  {:<36} {values:<12} {}",
+            setting.name, setting.note
+        ));
+    }
+    lines.push(format!("read only: {}", READ_ONLY.join(", ")));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cubic_reno() -> String {
+        "reno cubic".into()
+    }
+
+    #[test]
+    fn values_are_checked_before_the_kernel_sees_them() {
+        let syn = find("net.ipv4.tcp_syn_retries").unwrap();
+        let rmem = find("net.ipv4.tcp_rmem").unwrap();
+        let ports = find("net.ipv4.ip_local_port_range").unwrap();
+        let cc = find("net.ipv4.tcp_congestion_control").unwrap();
+        // (setting, value, Ok(written) or Err(part of the message))
+        let cases: [(&Setting, &str, Result<&str, &str>); 12] = [
+            (syn, "1", Ok("1")),
+            (syn, "0", Err("out of range")),
+            (syn, "128", Err("out of range")),
+            (syn, "x", Err("whole number")),
+            (syn, "1.5", Err("whole number")),
+            (rmem, "4096,131072,6291456", Ok("4096\t131072\t6291456")),
+            (rmem, "4096 8192 8192", Ok("4096\t8192\t8192")),
+            (rmem, "4096,131072", Err("3 whole numbers")),
+            (rmem, "8192,4096,6291456", Err("smallest to the largest")),
+            (rmem, "4096,131072,1000000000", Err("out of range")),
+            (ports, "40000,40010", Ok("40000\t40010")),
+            (cc, "bbr", Err("not a congestion control")),
+        ];
+        for (setting, value, want) in cases {
+            let got = check(setting, value, cubic_reno);
+            match (want, &got) {
+                (Ok(written), Ok(got)) => assert_eq!(got, written, "{} = {value}", setting.name),
+                (Err(part), Err(message)) => {
+                    assert!(
+                        message.contains(part),
+                        "{} = {value}: {message}",
+                        setting.name
+                    )
+                }
+                _ => panic!("{} = {value}: {got:?}, wanted {want:?}", setting.name),
+            }
+        }
+        assert_eq!(check(cc, "reno", cubic_reno).unwrap(), "reno");
+    }
+
+    #[test]
+    fn machine_wide_settings_are_not_listed() {
+        for name in [
+            "net.netfilter.nf_hooks_lwtunnel",
+            "net.core.bpf_jit_enable",
+            "net.ipv4.tcp_mem",
+            "net.core.rmem_max",
+            "net.ipv4.tcp_allowed_congestion_control",
+        ] {
+            assert!(find(name).is_none(), "{name} must not be settable");
+        }
+        assert!(not_listed("net.netfilter.nf_hooks_lwtunnel").contains("help sysctl"));
+        // Every name is well formed and listed once.
+        for (i, setting) in SETTINGS.iter().enumerate() {
+            assert!(setting.name.starts_with("net."), "{}", setting.name);
+            assert!(
+                SETTINGS[..i].iter().all(|s| s.name != setting.name),
+                "{} twice",
+                setting.name
+            );
+        }
+    }
+}
