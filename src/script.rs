@@ -35,6 +35,7 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
         File::open(path)
             .map_err(|e| io::Error::new(e.kind(), format!("cannot open script '{path}': {e}")))?
     };
+    runner.reading(&input);
     runner.run_reader(&mut BufReader::new(input));
     runner.out().flush_shared()?;
     Ok(runner.failures)

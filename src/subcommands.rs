@@ -239,6 +239,7 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
                 encoding: encoding.unwrap_or(socklab::encoding::UTF_8),
                 timeout: cli.timeout,
                 wire: cli.wire.is_some(),
+                writes: None,
             };
             return record_command(file, setup);
         }
@@ -412,13 +413,15 @@ fn test_command(
     Ok(totals.failed)
 }
 
-fn record_command(file: &std::path::Path, setup: record::Setup) -> Result<usize, Exit> {
+fn record_command(file: &std::path::Path, mut setup: record::Setup) -> Result<usize, Exit> {
+    use std::os::unix::fs::MetadataExt;
     colored::control::set_override(false);
     let shown = socklab::safe_text::escape(&file.display().to_string()).into_owned();
     // Written as each step happens: a SIGTERM or a closed stdout leaves
     // every completed step in the file.
     let mut out = socklab::safe_file::create(file, socklab::safe_file::Existing::Replace)
         .map_err(|e| format!("cannot write {shown}: {}", socklab::error::io_reason(&e)))?;
+    setup.writes = out.metadata().ok().map(|m| (m.dev(), m.ino()));
     let stdin = std::io::stdin();
     let failures = record::record(&mut stdin.lock(), &mut out, &mut std::io::stdout(), setup)
         .map_err(|e| match e {

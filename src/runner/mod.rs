@@ -53,8 +53,12 @@ pub struct Runner<W: Write> {
     bail: bool,
     /// Lines that were usage errors or timed out.
     pub failures: usize,
-    /// The files being sourced (device, inode), innermost last.
+    /// The files being read (device, inode): the script itself, then the
+    /// ones being sourced, innermost last.
     sourcing: Vec<(u64, u64)>,
+    /// A file this session writes that is not its own recording (the
+    /// transcript `socklab record FILE` writes): never to be sourced.
+    writing: Option<(u64, u64)>,
     /// Where `record FILE` is writing, if it is.
     recording: Option<Recording>,
     /// Ctrl-C came during a step of a runner that does not echo (`play`'s):
@@ -102,6 +106,7 @@ impl<W: Write> Runner<W> {
             bail,
             failures: 0,
             sourcing: Vec::new(),
+            writing: None,
             recording: None,
             interrupt: false,
             rendered: Vec::new(),
@@ -382,12 +387,41 @@ impl<W: Write> Runner<W> {
                  reads files of socklab lines"
             )));
         }
-        if self.sourcing.contains(&file_identity(&file)) {
+        let identity = file_identity(&file);
+        if self.sourcing.contains(&identity) {
             return Err(UsageError::new(format!(
                 "'{shown}' is being sourced already: a file that sources itself would never end"
             )));
         }
+        if self.recording.as_ref().map(|r| r.identity) == Some(identity)
+            || self.writing == Some(identity)
+        {
+            return Err(UsageError::new(format!(
+                "'{shown}' is being recorded by this session: sourcing it would run what it \
+                 writes, and write what it runs, for ever — record off first, or source \
+                 another file"
+            )));
+        }
         Ok(file)
+    }
+
+    /// The script this runner reads (`socklab run FILE`, or stdin when it
+    /// is a file): it may not be recorded into, nor sourced from itself.
+    pub fn reading(&mut self, file: &File) {
+        if file.metadata().is_ok_and(|m| m.is_file()) {
+            self.sourcing.push(file_identity(file));
+        }
+    }
+
+    /// A file this session writes outside `record` (the transcript of
+    /// `socklab record FILE`): it may not be sourced.
+    pub fn writing(&mut self, identity: (u64, u64)) {
+        self.writing = Some(identity);
+    }
+
+    /// Whether a file (by device and inode) is being read by this session.
+    fn is_being_read(&self, identity: (u64, u64)) -> bool {
+        self.sourcing.contains(&identity)
     }
 
     /// Echoes a line as `> LINE` (clipped and escaped) when this runner
@@ -527,7 +561,7 @@ impl<W: Write> Runner<W> {
 }
 
 /// A file's (device, inode): the same file under any name.
-fn file_identity(file: &File) -> (u64, u64) {
+pub(crate) fn file_identity(file: &File) -> (u64, u64) {
     use std::os::unix::fs::MetadataExt;
     file.metadata().map_or((0, 0), |m| (m.dev(), m.ino()))
 }

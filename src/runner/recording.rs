@@ -12,6 +12,8 @@ use crate::step::{Outcome, Step};
 /// A transcript being written by `record FILE`, one entry at a time.
 pub(super) struct Recording {
     path: String,
+    /// The file's (device, inode): `source` refuses it.
+    pub(super) identity: (u64, u64),
     file: std::fs::File,
     namer: crate::transcript::normalize::Namer,
 }
@@ -40,12 +42,25 @@ impl<W: Write> Runner<W> {
                      — to record, run the file as your own script: socklab run FILE",
                 ));
             }
+            Some(path)
+                if std::fs::metadata(&path).is_ok_and(|m| {
+                    use std::os::unix::fs::MetadataExt;
+                    self.is_being_read((m.dev(), m.ino()))
+                }) =>
+            {
+                step.outcome = Outcome::Usage(UsageError::new(format!(
+                    "'{}' is being read by this session (run or sourced): recording into it \
+                     would write over what is still to run — record into another file",
+                    crate::safe_text::escape(&path)
+                )));
+            }
             Some(path) => match crate::safe_file::create(Path::new(&path), Existing::Replace) {
                 Ok(file) => {
                     step.lines
                         .push(format!("recording to {path} (record off to stop)"));
                     self.recording = Some(Recording {
                         path,
+                        identity: super::file_identity(&file),
                         file,
                         namer: Default::default(),
                     });

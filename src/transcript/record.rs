@@ -32,6 +32,8 @@ pub struct Setup {
     pub timeout: Option<std::time::Duration>,
     /// `--wire`: the wire view on from the start.
     pub wire: bool,
+    /// The transcript's file (device, inode), which `source` refuses.
+    pub writes: Option<(u64, u64)>,
 }
 
 pub fn record(
@@ -89,7 +91,12 @@ pub fn record(
                         .map_err(|e| Failure::Start(io::Error::other(e)))?;
                 }
 
-                runner.insert(Runner::new(session, Vec::new(), Format::Text, false, false))
+                let runner =
+                    runner.insert(Runner::new(session, Vec::new(), Format::Text, false, false));
+                if let Some(identity) = setup.writes {
+                    runner.writing(identity);
+                }
+                runner
             }
         };
         let start = runner.out().len();
