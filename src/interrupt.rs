@@ -36,6 +36,11 @@ struct Shared {
     /// Run once when a call has stayed blocked for a tick (a script's
     /// buffered output is flushed, so what led to the call is seen).
     on_block: Mutex<Option<Box<dyn Fn() + Send>>>,
+    /// When the session's time runs out (a lesson's 300 s): a call in
+    /// flight then is interrupted, whatever its own timeout.
+    deadline: Mutex<Option<Instant>>,
+    /// The call in flight was interrupted because that time ran out.
+    out_of_time: AtomicBool,
 }
 
 /// Interrupts a call that stays blocked longer than `timeout`, or that a
@@ -64,6 +69,8 @@ impl Watchdog {
             stop: Mutex::new(false),
             wake: Condvar::new(),
             on_block: Mutex::new(None),
+            deadline: Mutex::new(None),
+            out_of_time: AtomicBool::new(false),
         });
         let target = pthread_self();
         let watched = Arc::clone(&shared);
@@ -80,6 +87,20 @@ impl Watchdog {
 
     pub fn timeout(&self) -> Option<Duration> {
         self.timeout
+    }
+
+    /// Interrupts any call still in flight at `deadline` (None: no such
+    /// time); the watchdog looks at least every 100 ms.
+    pub fn set_deadline(&self, deadline: Option<Instant>) {
+        if let Ok(mut slot) = self.shared.deadline.lock() {
+            *slot = deadline;
+        }
+    }
+
+    /// Whether the last call interrupted was interrupted because the
+    /// deadline passed.
+    pub fn ran_out_of_time(&self) -> bool {
+        self.shared.out_of_time.load(Ordering::SeqCst)
     }
 
     /// Runs `hook` on the watchdog's thread once per call that stays
@@ -107,6 +128,7 @@ impl Watchdog {
         let sigints = crate::sys::SIGINT_COUNT.load(Ordering::Relaxed);
         shared.sigints_before.store(sigints, Ordering::Relaxed);
         shared.timed_out.store(false, Ordering::Relaxed);
+        shared.out_of_time.store(false, Ordering::Relaxed);
         let generation = shared.generation.load(Ordering::Relaxed);
         shared
             .generation
@@ -186,6 +208,19 @@ fn watch(shared: &Shared, target: Pthread, timeout: Option<Duration>, notice: bo
         // `in_flight` first: a call seen in flight has its generation stored.
         let in_flight = shared.in_flight.load(Ordering::Acquire);
         let generation = shared.generation.load(Ordering::Relaxed);
+        // Past the session's deadline, any call in flight is ended at once.
+        let late = shared
+            .deadline
+            .lock()
+            .ok()
+            .and_then(|d| *d)
+            .is_some_and(|deadline| Instant::now() >= deadline);
+        if in_flight && late {
+            shared.out_of_time.store(true, Ordering::SeqCst);
+            shared.timed_out.store(true, Ordering::SeqCst);
+            let _ = pthread_kill(target, Signal::SIGALRM);
+            continue;
+        }
         if !in_flight || generation != seen_generation {
             seen_generation = generation;
             seen_since = Instant::now();

@@ -20,10 +20,12 @@
 #![deny(unsafe_code)]
 
 pub mod address;
+pub mod budget;
 pub mod clock;
 pub mod command;
 pub mod courier;
 pub mod diagram;
+pub mod duration;
 pub mod encoding;
 pub mod error;
 pub mod helper;

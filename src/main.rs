@@ -107,6 +107,15 @@ pub struct Cli {
     /// windows-1251, koi8-r, latin1 … (a lesson's `#! encoding:` wins).
     #[arg(long, global = true, value_name = "NAME", value_parser = parse_encoding)]
     encoding: Option<&'static socklab::encoding::Encoding>,
+    /// The most memory socklab keeps for the session — samples, frames held or delayed on the
+    /// lab's link, results of background jobs not yet shown (e.g. 512M, 2G). Default: 1G in
+    /// scripts and the shell; a lesson (test, play) gets 256M, and may be given less, never more.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
+    max_memory: Option<usize>,
+    /// The most background jobs and watchers at once. Default: 1024 in scripts and the shell; a
+    /// lesson gets 256, and may be given fewer, never more.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    max_jobs: Option<u32>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -120,7 +129,9 @@ pub enum Commands {
         file: String,
     },
     /// Replay transcripts against the live kernel and compare (default: transcripts/).
-    /// Each runs as a lesson: a network of its own, no files, bounded.
+    /// Each runs as a lesson: a network of its own, no files, bounded — each lesson keeps at
+    /// most 256 MiB, runs at most 256 background jobs at once and 300 s in all; with -j N
+    /// lessons at once, the run uses at most N times that.
     Test {
         /// Transcript files, or directories of them (default: transcripts/, or with
         /// --lessons the lessons built into socklab).
@@ -139,6 +150,10 @@ pub enum Commands {
         /// (for your own suites against a real server).
         #[arg(long)]
         host_net: bool,
+        /// The most time each lesson may run (e.g. 60s; at most and by default 300s):
+        /// a step still running then is stopped where it is.
+        #[arg(long, value_name = "TIME", value_parser = parse_timeout)]
+        max_time: Option<Duration>,
     },
     /// Run commands from stdin and write them, with their output, as a transcript.
     Record {
@@ -158,6 +173,10 @@ pub enum Commands {
         /// Run in the host's network instead of a private one.
         #[arg(long)]
         host_net: bool,
+        /// The most time the lesson's steps may run in all, pauses not counted (e.g. 60s; at
+        /// most and by default 300s): a step still running then is stopped where it is.
+        #[arg(long, value_name = "TIME", value_parser = parse_timeout)]
+        max_time: Option<Duration>,
     },
     /// Draw a transcript as a ladder (sequence) diagram: an arrow per segment,
     /// each end's states, the calls — from the output recorded in the file.
@@ -254,6 +273,12 @@ impl clap::builder::TypedValueParser for LessonOrFile {
 
 fn parse_encoding(text: &str) -> Result<&'static socklab::encoding::Encoding, String> {
     socklab::encoding::by_name(text)
+}
+
+fn parse_size(text: &str) -> Result<usize, String> {
+    socklab::budget::parse_bytes(text)
+        .filter(|&bytes| bytes >= 1 << 20)
+        .ok_or_else(|| format!("'{text}' is not a size of at least 1M: write 512M, 2G or 1048576"))
 }
 
 fn parse_timeout(text: &str) -> Result<Duration, String> {

@@ -634,6 +634,30 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// A file's name: a bare word, or quoted text (`"my lesson.socklab"`,
+    /// with the usual escapes) for a name with spaces — never the quotes.
+    pub fn path(&mut self, what: &str) -> Result<String, UsageError> {
+        let token = self.word(what)?;
+        let quote = token.text.as_bytes()[0];
+        if token.kind == TokenKind::Word {
+            return Ok(token.text.to_string());
+        }
+        if quote != b'"' && quote != b'\'' {
+            return Err(self.error_at(
+                token,
+                format!("a {what} is a name, not hex data: write it bare, or in quotes"),
+            ));
+        }
+        let (bytes, _) = decode_quoted(token.text, 1, crate::encoding::UTF_8, quote)?;
+        match String::from_utf8(bytes.into_owned()) {
+            Ok(name) if !name.is_empty() => Ok(name),
+            _ => Err(self.error_at(
+                token,
+                format!("a {what} is text: no empty name, no bytes that are not UTF-8"),
+            )),
+        }
+    }
+
     /// One of a fixed set of keywords (case-insensitive); returns its index.
     pub fn keyword(&mut self, what: &str, choices: &[&str]) -> Result<usize, UsageError> {
         let token = self.word(what)?;

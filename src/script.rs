@@ -10,8 +10,17 @@ use std::sync::{Arc, Mutex};
 use crate::runner::{Format, Runner};
 use crate::session::Session;
 
-/// Runs a script; returns how many lines failed (usage errors, timeouts).
-pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Result<usize> {
+/// How a script ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ended {
+    /// How many lines failed (usage errors, timeouts).
+    pub failures: usize,
+    /// Ctrl-C stopped it.
+    pub interrupted: bool,
+}
+
+/// Runs a script; says how many lines failed and whether Ctrl-C stopped it.
+pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Result<Ended> {
     let out = Output::default();
     // Into a file or a pipe, output is buffered: written when the script
     // waits — for input, or in a call blocked for a moment (the watchdog
@@ -38,7 +47,10 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
     runner.reading(&input);
     runner.run_reader(&mut BufReader::new(input));
     runner.out().flush_shared()?;
-    Ok(runner.failures)
+    Ok(Ended {
+        failures: runner.failures,
+        interrupted: runner.stopped_by_interrupt(),
+    })
 }
 
 /// Standard output behind a lock that the watchdog's thread can flush

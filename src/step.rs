@@ -25,6 +25,9 @@ pub enum Outcome {
     Usage(UsageError),
     /// A blocked call was interrupted by socklab after the timeout (it returned EINTR).
     TimedOut(Duration),
+    /// The session's time (a lesson's 300 s) ran out during the step: its
+    /// call was interrupted (EINTR), or its loop stopped, there.
+    OutOfTime(Duration),
     /// A session command (ls, use, help): no system call of its own.
     Done,
     /// `await` gave up: what it waited for did not happen in time.
@@ -92,6 +95,9 @@ pub struct Step {
     pub notes: Vec<String>,
     /// `clear`: the shell clears the screen.
     pub clear_screen: bool,
+    /// The share of the session's memory budget what the step keeps takes
+    /// (samples, a large receive), given back when the step is dropped.
+    pub held: Option<crate::budget::Held>,
 }
 
 /// How a step is about a background job.
@@ -138,6 +144,7 @@ impl Step {
             why: None,
             notes: Vec::new(),
             clear_screen: false,
+            held: None,
         }
     }
 
@@ -169,6 +176,7 @@ impl Step {
             why,
             notes,
             clear_screen,
+            held,
         } = self;
         *old_verb = verb;
         *handle = None;
@@ -190,6 +198,7 @@ impl Step {
         *why = None;
         notes.clear();
         *clear_screen = false;
+        *held = None;
     }
 
     pub fn usage(verb: &'static str, error: UsageError) -> Step {
@@ -220,7 +229,10 @@ impl Step {
     pub fn is_script_failure(&self) -> bool {
         matches!(
             self.outcome,
-            Outcome::Usage(_) | Outcome::TimedOut(_) | Outcome::NotReached(_)
+            Outcome::Usage(_)
+                | Outcome::TimedOut(_)
+                | Outcome::OutOfTime(_)
+                | Outcome::NotReached(_)
         )
     }
 }

@@ -10,6 +10,7 @@ use socklab::command::help;
 use socklab::runner::Format;
 use socklab::sandbox::Network;
 use socklab::session::Session;
+use socklab::transcript::lesson_env::Limits;
 use socklab::transcript::{self, check, format, library, play, record};
 use socklab::{repl, script};
 
@@ -74,15 +75,19 @@ struct Lessons {
     /// `--timeout`: for lessons without `#! timeout:`.
     timeout: Option<Duration>,
     wire: Option<crate::WireLook>,
+    /// What each lesson may use (`--max-memory`, `--max-jobs`, `--max-time`
+    /// lower the most).
+    limits: Limits,
 }
 
 impl Lessons {
-    fn new(host_net: bool, cli: &Cli) -> Lessons {
+    fn new(host_net: bool, max_time: Option<Duration>, cli: &Cli) -> Lessons {
         Lessons {
             network: network(host_net),
             encoding: cli.encoding,
             timeout: cli.timeout,
             wire: cli.wire,
+            limits: Limits::lowered(cli.max_memory, cli.max_jobs.map(|n| n as usize), max_time),
         }
     }
 
@@ -121,8 +126,11 @@ pub fn check_flags(cli: &Cli) -> Result<(), String> {
                     .into(),
             );
         }
-        Some(Commands::Test { .. }) => ("test", &["timeout", "encoding"]),
-        Some(Commands::Play { .. }) => ("play", &["timeout", "encoding", "wire"]),
+        Some(Commands::Test { .. }) => ("test", &["timeout", "encoding", "max-memory", "max-jobs"]),
+        Some(Commands::Play { .. }) => (
+            "play",
+            &["timeout", "encoding", "wire", "max-memory", "max-jobs"],
+        ),
         Some(Commands::Record { .. }) => ("record", &["timeout", "encoding", "wire"]),
         _ => return Ok(()),
     };
@@ -133,6 +141,8 @@ pub fn check_flags(cli: &Cli) -> Result<(), String> {
         ("bail", cli.bail),
         ("wire", cli.wire.is_some()),
         ("encoding", cli.encoding.is_some()),
+        ("max-memory", cli.max_memory.is_some()),
+        ("max-jobs", cli.max_jobs.is_some()),
     ];
     for (flag, set) in given {
         if !set || allowed.contains(&flag) {
@@ -176,8 +186,9 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             jobs,
             host_net,
             lessons,
+            max_time,
         }) => {
-            let lesson = Lessons::new(host_net, &cli);
+            let lesson = Lessons::new(host_net, max_time, &cli);
             let sources = test_sources(paths, lessons, bless)?;
             return test_command(sources, bless, jobs, lesson);
         }
@@ -247,8 +258,9 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             ref file,
             auto,
             host_net,
+            max_time,
         }) => {
-            let lesson = Lessons::new(host_net, &cli);
+            let lesson = Lessons::new(host_net, max_time, &cli);
             return play_command(file, auto, lesson);
         }
         Some(Commands::Run { file }) => Some(file),
@@ -267,6 +279,11 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
     }
     .map_err(|e| format!("cannot start the session: {e}"))?;
     let mut session = session;
+    session.set_budget(socklab::budget::Budget::new(
+        cli.max_memory.unwrap_or(socklab::budget::SESSION_MEMORY),
+        cli.max_jobs
+            .map_or(socklab::budget::SESSION_JOBS, |n| n as usize),
+    ));
     if cli.lab {
         session.start_lab()?;
     }
@@ -283,7 +300,11 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
         }
     }
     match script_file {
-        Some(file) => script::run(session, &file, format, cli.bail).map_err(|e| output_failed(&e)),
+        Some(file) => match script::run(session, &file, format, cli.bail) {
+            Ok(ended) if ended.interrupted => Err(Exit::Interrupted),
+            Ok(ended) => Ok(ended.failures),
+            Err(e) => Err(output_failed(&e)),
+        },
         None => {
             repl::run(session, format).map_err(|e| Exit::Error(format!("the shell failed: {e}")))
         }
@@ -398,6 +419,7 @@ fn test_command(
         network,
         encoding: lessons.encoding,
         timeout: lessons.timeout,
+        limits: lessons.limits,
     };
     colored::control::set_override(false);
     if network == Network::Host {
@@ -556,6 +578,7 @@ fn play_command(file: &str, auto: Option<Duration>, lessons: Lessons) -> Result<
     let setup = play::Setup {
         network: lessons.network,
         wire: lessons.wire.map(|look| look.pinned()),
+        limits: lessons.limits,
     };
     match play::play(&transcript, &mut pace, &mut std::io::stdout(), setup) {
         Ok(play::Played::Done(failures)) => Ok(failures),

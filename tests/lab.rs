@@ -320,13 +320,13 @@ fn sysctl_reads_and_sets_a_hosts_own_settings_and_refuses_the_rest() {
         step(&steps, "sysctl a net.core.wmem_max=1")["error"]
             .as_str()
             .unwrap()
-            .contains("not a setting each host has its own copy of")
+            .contains("is not a setting a lab host may have")
     );
     assert!(
         step(&steps, "sysctl a kernel.hostname")["error"]
             .as_str()
             .unwrap()
-            .contains("net.* sysctls")
+            .contains("help sysctl")
     );
 }
 

@@ -110,9 +110,12 @@ fn samples_usage_errors_say_what_would_be_right() {
         ),
         (
             "sample a every 0ms",
-            "'0ms' is not a time for every from 1ms to 10s",
+            "'0ms' is not a time for 'every' from 1ms to 10s",
         ),
-        ("sample a for 11m", "is not a time for for from 0ms to 600s"),
+        (
+            "sample a for 11m",
+            "is not a time for 'for' from 0ms to 600s",
+        ),
         ("sample a save x.txt", "neither a .csv nor an .svg file"),
         ("sample a every 1ms for 600s", "more than 100000 samples"),
     ];

@@ -38,7 +38,7 @@ fn main() {
 
 fn run(path: &std::path::Path, network: Network) -> Result<(), Failed> {
     let name = transcript::display(path);
-    match check::run_file(path, false, network, None, None) {
+    match check::run_file(path, false, network, None, None, Default::default()) {
         Ok((check::Verdict::Passed, _)) | Ok((check::Verdict::Skipped(_), _)) => Ok(()),
         Ok((check::Verdict::Failed(mismatches), _)) => {
             let text: String = mismatches

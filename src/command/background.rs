@@ -90,6 +90,18 @@ impl Command {
     }
 }
 
+impl Command {
+    /// Bytes of data the command carries (what a send sends).
+    fn data_len(&self) -> usize {
+        match self {
+            Command::Send(c) => c.data_len(),
+            Command::Sendall(c) => c.data_len(),
+            Command::Sendto(c) => c.data_len(),
+            _ => 0,
+        }
+    }
+}
+
 /// Starts `parsed` (a line that ended in `&`) on a worker thread.
 pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step, UsageError> {
     let Parsed {
@@ -108,6 +120,13 @@ pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step,
                 can.join(", ")
             ),
         ));
+    };
+    // What the job keeps for its life (the data it sends) comes from the
+    // session's budget: 256 jobs of 16 MiB each would be 4 GiB.
+    let kept = command.data_len();
+    let held = match kept {
+        0 => None,
+        _ => Some(session.hold_memory(kept, &format!("a background {verb}'s data"))?),
     };
     let mut worker = session.detached(&uses)?;
     let creates = super::spec(verb).map_or(0, |s| s.creates);
@@ -130,6 +149,7 @@ pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step,
         reserves,
         sockets,
         move |job| {
+            let _held = held;
             worker.set_probe(std::sync::Arc::clone(&job.probe));
             let step = command.execute(verb, names, &mut worker);
             let handles = step
@@ -137,10 +157,12 @@ pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step,
                 .iter()
                 .filter_map(|name| worker.remove(name))
                 .collect();
-            job.send(step, handles);
+            // One result: handed over even past the budget (the job's
+            // data was paid for when it started).
+            let _ = job.send(step, handles);
         },
     );
-    let id = spawned.map_err(|e| UsageError::new(format!("cannot start a thread: {e}")))?;
+    let id = spawned.map_err(|e| UsageError::new(e.to_string()))?;
     let mut step = Step::new(verb, None);
     step.job = Some((id, JobRole::Started));
     step.lines.push(format!(

@@ -65,6 +65,10 @@ impl Drain {
         let mut eof = false;
         let started = Instant::now();
         let (last, timed_out) = loop {
+            // The session's time ran out between two calls: stop here.
+            if session.out_of_time() {
+                break (Err(std::io::Error::from_raw_os_error(libc::EINTR)), true);
+            }
             let (result, interrupted) = session.bounded(&call, || {
                 handle.socket.recv(crate::sys::as_uninit(&mut buffer))
             });

@@ -163,13 +163,20 @@ const MAX_DELAY: Duration = Duration::from_secs(60);
 
 fn delay_value(cursor: &mut Cursor, what: &str) -> Result<Duration, UsageError> {
     let token = cursor.word(what)?;
-    match super::sockopt::parse_duration(token.text) {
-        Some(d) if d <= MAX_DELAY => Ok(d),
+    match crate::duration::with_unit(token.text) {
+        Ok(d) if d <= MAX_DELAY => Ok(d),
+        _ if token.text.parse::<f64>().is_ok() => Err(cursor.error_at(
+            token,
+            format!(
+                "'{0}' has no unit: write {0}ms or {0}s (a {what} from 0ms to 60s)",
+                token.text
+            ),
+        )),
         _ => Err(cursor.error_at(
             token,
             format!(
                 "'{}' is not a {what} from 0ms to 60s — write it like 50ms, 1.5s or 0",
-                token.text
+                crate::safe_text::escape(token.text)
             ),
         )),
     }
@@ -177,8 +184,16 @@ fn delay_value(cursor: &mut Cursor, what: &str) -> Result<Duration, UsageError> 
 
 fn percent_value(cursor: &mut Cursor, what: &str) -> Result<f64, UsageError> {
     let token = cursor.word(what)?;
-    let number = token.text.strip_suffix('%').unwrap_or(token.text);
-    match number.parse::<f64>() {
+    let number = token.text.strip_suffix('%');
+    match number.unwrap_or(token.text).parse::<f64>() {
+        // A bare number could be read as a fraction or a percentage.
+        Ok(p) if number.is_none() && p != 0.0 => Err(cursor.error_at(
+            token,
+            format!(
+                "'{0}' has no unit: write {0}% (a {what} from 0% to 100%)",
+                token.text
+            ),
+        )),
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(p / 100.0),
         _ => Err(cursor.error_at(
             token,

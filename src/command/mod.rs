@@ -369,13 +369,13 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
             Command::Clear
         }
         "source" => {
-            let file = cursor.word("FILE")?.text.to_string();
+            let file = cursor.path("FILE")?;
             cursor.finish()?;
             Command::Source(file)
         }
         "diagram" => {
             cursor.keyword("diagram action", &["save"])?;
-            let path = cursor.word("FILE")?.text.to_string();
+            let path = cursor.path("FILE")?;
             let force = match cursor.peek() {
                 Some(token) if token.text == "--force" => {
                     cursor.word("--force")?;
@@ -387,7 +387,7 @@ fn parse_args(verb: &str, cursor: &mut Cursor) -> Result<Command, UsageError> {
             Command::Diagram { path, force }
         }
         "record" => {
-            let file = cursor.word("FILE or off")?.text.to_string();
+            let file = cursor.path("FILE or off")?;
             cursor.finish()?;
             Command::Record((file != "off").then_some(file))
         }

@@ -121,7 +121,7 @@ impl Recv {
     pub fn execute_into(&self, session: &mut Session, step: &mut Step) -> Result<(), UsageError> {
         step.notes
             .extend(competing_with_watcher(session, &self.handle));
-        let mut buffer = session.take_recv_buffer(self.len);
+        let mut buffer = session.take_recv_buffer(self.len)?;
         let mut call = session.call_buffer();
         let mut data = session.data_buffer();
         let handle = session.lookup(&self.handle)?;
@@ -206,7 +206,7 @@ impl Recvfrom {
         let mut step = Step::new(RECVFROM.name, Some(self.handle.clone()));
         step.notes
             .extend(competing_with_watcher(session, &self.handle));
-        let mut buffer = session.take_recv_buffer(self.len);
+        let mut buffer = session.take_recv_buffer(self.len)?;
         let handle = session.lookup(&self.handle)?;
         let inet = handle.kind.domain() != socket2::Domain::UNIX;
         let call = format!(

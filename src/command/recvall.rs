@@ -58,6 +58,7 @@ impl Recvall {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
         step.notes
             .extend(super::recv::competing_with_watcher(session, &self.handle));
+        step.held = Some(session.hold_memory(self.len, "recvall's buffer")?);
         let handle = session.lookup(&self.handle)?;
         let call = format!("recvall({}, {})", self.handle, self.len);
         let mut buffer = vec![0u8; self.len];
@@ -67,6 +68,11 @@ impl Recvall {
         let mut timed_out = false;
         let mut eof = false;
         while got < self.len {
+            // The session's time ran out between two calls: stop here.
+            if session.out_of_time() {
+                (last, timed_out) = (Err(std::io::Error::from_raw_os_error(libc::EINTR)), true);
+                break;
+            }
             let (result, interrupted) = session.bounded(&call, || {
                 handle
                     .socket

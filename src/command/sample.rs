@@ -141,8 +141,8 @@ fn duration_word(
         _ => Err(cursor.error_at(
             token,
             format!(
-                "'{}' is not a time for {what} from {} to {} — write it like 50ms or 3s",
-                token.text,
+                "'{}' is not a time for '{what}' from {} to {} — write it like 50ms, 3s or 2m",
+                crate::safe_text::escape(token.text),
                 crate::lab::path::show_duration(range.0),
                 crate::lab::path::show_duration(range.1)
             ),
@@ -178,15 +178,16 @@ impl Sample {
                 }
                 "save" => {
                     cursor.word("save")?;
-                    let file = cursor.word("FILE")?;
-                    let path = PathBuf::from(file.text);
+                    let column = cursor.peek().map(|t| t.column);
+                    let name = cursor.path("FILE")?;
+                    let path = PathBuf::from(&name);
                     let kind = path.extension().and_then(|e| e.to_str()).unwrap_or("");
                     if kind != "csv" && kind != "svg" {
-                        return Err(cursor.error_at(
-                            file,
+                        return Err(UsageError::at(
+                            column.unwrap_or(1),
                             format!(
                                 "'{}' is neither a .csv nor an .svg file — sample saves the samples as CSV or a plot as SVG",
-                                crate::safe_text::escape(file.text)
+                                crate::safe_text::escape(&name)
                             ),
                         ));
                     }
@@ -258,13 +259,27 @@ impl Sample {
             crate::lab::path::show_duration(self.duration)
         );
         let started = Instant::now();
-        let mut readings = Vec::new();
+        // JSON and a saved file have every reading; the text table only
+        // its first and last rows (a person reads no more).
+        let mut kept = Kept::new(session.structured() || self.save.is_some());
         let mut result: Result<i64, nix::errno::Errno> = Ok(0);
         let mut interrupted = false;
         let mut tick = 0u32;
+        // Each reading kept, its row and (for JSON) its object stay until
+        // the step is shown: taken from the session's memory budget.
+        let cost = reading_cost(session.structured());
+        let mut held = session.budget().hold(0).ok();
+        let mut full = None;
         loop {
+            if kept.grows()
+                && let Some(held) = &mut held
+                && let Err(error) = held.grow(cost)
+            {
+                full = Some(error);
+                break;
+            }
             match sys::tcp_info(handle.socket.as_fd()) {
-                Ok(info) => readings.push(Reading::of(started.elapsed().as_secs_f64(), &info)),
+                Ok(info) => kept.push(Reading::of(started.elapsed().as_secs_f64(), &info)),
                 Err(errno) => {
                     result = Err(errno);
                     break;
@@ -279,32 +294,57 @@ impl Sample {
             // reading, ended early by Ctrl-C or the script's timeout.
             let (slept, timed_out) =
                 session.bounded_timer(&call, true, || sleep_until(started + next));
-            if slept.is_err() || timed_out {
+            if slept.is_err() || timed_out || session.out_of_time() {
                 interrupted = true;
                 break;
             }
         }
-        let count = readings.len() as i64;
-        step.called(call, result.map(|_| count));
-        let mut lines = vec![table_row(
+        let count = kept.count;
+        step.called(call, result.map(|_| count as i64));
+        if let Some(limit) = session.time_given() {
+            step.outcome = crate::step::Outcome::OutOfTime(limit);
+        }
+        step.lines.push(table_row(
             "t(s)".to_string(),
             self.fields.iter().map(|&f| (f, FIELDS[f].1.to_string())),
-        )];
-        for reading in &readings {
-            lines.push(table_row(
+        ));
+        let row = |reading: &Reading| {
+            table_row(
                 format!("{:.3}", reading.t),
                 self.fields.iter().map(|&f| (f, reading.cell(f))),
+            )
+        };
+        let readings = kept.all();
+        let (head, tail) = match count > SHOWN_HEAD + SHOWN_TAIL {
+            true => (SHOWN_HEAD, SHOWN_TAIL),
+            false => (readings.len(), 0),
+        };
+        step.lines.extend(readings[..head].iter().map(row));
+        let skipped = count - head - tail;
+        if skipped > 0 {
+            step.lines.push(format!(
+                "   … {skipped} rows not shown (the table shows the first {SHOWN_HEAD} and the \
+                 last {SHOWN_TAIL}; save FILE.csv keeps every one)"
             ));
         }
-        step.lines.extend(lines);
+        step.lines
+            .extend(readings[readings.len() - tail..].iter().map(row));
         if interrupted {
             step.lines
-                .push(format!("interrupted after {} samples", readings.len()));
+                .push(format!("interrupted after {count} samples"));
         }
-        step.field(
-            "samples",
-            Value::Array(readings.iter().map(Reading::json).collect()),
-        );
+        if let Some(full) = full {
+            step.notes.push(format!(
+                "stopped after {count} samples: {full} — sample less often, or for less time"
+            ));
+        }
+        if session.structured() {
+            step.field(
+                "samples",
+                Value::Array(readings.iter().map(Reading::json).collect()),
+            );
+        }
+        step.held = held;
         if let Some((path, force)) = &self.save {
             let display = path.display().to_string();
             let shown = crate::safe_text::escape(&display);
@@ -344,6 +384,58 @@ impl Sample {
         session.set_current(&self.handle);
         Ok(step)
     }
+}
+
+/// Rows the text table shows from the start, and from the end.
+const SHOWN_HEAD: usize = 500;
+const SHOWN_TAIL: usize = 500;
+
+/// The readings a `sample` keeps: every one, or the table's first and
+/// last rows and a count of those between.
+struct Kept {
+    every: bool,
+    first: Vec<Reading>,
+    last: std::collections::VecDeque<Reading>,
+    count: usize,
+}
+
+impl Kept {
+    fn new(every: bool) -> Kept {
+        Kept {
+            every,
+            first: Vec::new(),
+            last: Default::default(),
+            count: 0,
+        }
+    }
+
+    /// Whether the next reading makes what is kept bigger.
+    fn grows(&self) -> bool {
+        self.every || self.first.len() < SHOWN_HEAD || self.last.len() < SHOWN_TAIL
+    }
+
+    fn push(&mut self, reading: Reading) {
+        self.count += 1;
+        if self.every || self.first.len() < SHOWN_HEAD {
+            self.first.push(reading);
+            return;
+        }
+        if self.last.len() == SHOWN_TAIL {
+            self.last.pop_front();
+        }
+        self.last.push_back(reading);
+    }
+
+    /// Every reading kept, in order.
+    fn all(&self) -> Vec<Reading> {
+        self.first.iter().chain(&self.last).cloned().collect()
+    }
+}
+
+/// What one reading keeps until its step is shown: the reading, its row
+/// of text and, for JSON, its object (measured: about 700 bytes).
+fn reading_cost(structured: bool) -> usize {
+    std::mem::size_of::<Reading>() + 128 + if structured { 768 } else { 0 }
 }
 
 /// A row: the time, then each field's cell — the state left-aligned in

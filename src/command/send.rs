@@ -105,6 +105,11 @@ pub struct Send {
 }
 
 impl Send {
+    /// Bytes of data it sends.
+    pub fn data_len(&self) -> usize {
+        self.data.len()
+    }
+
     /// The handles a background run of it shares.
     pub fn handles(&self) -> Vec<String> {
         vec![self.handle.clone()]
@@ -162,6 +167,11 @@ pub struct Sendall {
 }
 
 impl Sendall {
+    /// Bytes of data it sends.
+    pub fn data_len(&self) -> usize {
+        self.data.len()
+    }
+
     /// The handles a background run of it shares.
     pub fn handles(&self) -> Vec<String> {
         vec![self.handle.clone()]
@@ -188,6 +198,11 @@ impl Sendall {
         let mut last = Ok(0);
         let mut timed_out = false;
         while sent < self.data.len() || each.is_empty() {
+            // The session's time ran out between two calls: stop here.
+            if session.out_of_time() {
+                (last, timed_out) = (Err(std::io::Error::from_raw_os_error(libc::EINTR)), true);
+                break;
+            }
             let (result, interrupted) =
                 session.bounded(&call, || handle.socket.send(&self.data[sent..]));
             timed_out = interrupted;
@@ -229,6 +244,11 @@ pub struct Sendto {
 }
 
 impl Sendto {
+    /// Bytes of data it sends.
+    pub fn data_len(&self) -> usize {
+        self.data.len()
+    }
+
     /// The handles a background run of it shares (an address may name one).
     pub fn handles(&self) -> Vec<String> {
         let mut handles = vec![self.handle.clone()];

@@ -415,20 +415,7 @@ fn parse_value(
 
 /// `1.5s`, `200ms`, `2` (seconds), `0`/`off` (none).
 pub fn parse_duration(text: &str) -> Option<Duration> {
-    if text == "off" {
-        return Some(Duration::ZERO);
-    }
-    let (number, scale) = if let Some(ms) = text.strip_suffix("ms") {
-        (ms, 0.001)
-    } else if let Some(s) = text.strip_suffix('s') {
-        (s, 1.0)
-    } else {
-        (text, 1.0)
-    };
-    let value: f64 = number.parse().ok()?;
-    (0.0..1e9)
-        .contains(&value)
-        .then(|| Duration::from_secs_f64(value * scale))
+    crate::duration::parse(text)
 }
 
 fn show_set_value(option: &OptSpec, value: SetValue) -> String {

@@ -121,14 +121,26 @@ impl Watch {
                         Outcome::Returned(_) => false,
                         _ => true,
                     };
-                    job.send(step, Vec::new());
+                    if let Err(full) = job.send(step, Vec::new()) {
+                        // Results not yet shown fill the budget: the
+                        // watcher stops; the data waits in the socket.
+                        let mut stopped = Step::new(WATCH.name, Some(handle_name.clone()));
+                        stopped.lines.push(format!(
+                            "[{}] stopped watching {handle_name}: {full} with results not yet \
+                             shown — what is still to come waits in the socket (watch \
+                             {handle_name} again once they are shown)",
+                            job.job()
+                        ));
+                        let _ = job.send(stopped, Vec::new());
+                        break;
+                    }
                     if last {
                         break;
                     }
                 }
             },
         );
-        let id = spawned.map_err(|e| UsageError::new(format!("cannot start a thread: {e}")))?;
+        let id = spawned.map_err(|e| UsageError::new(e.to_string()))?;
         let mut step = Step::new(WATCH.name, Some(name.clone()));
         step.job = Some((id, JobRole::Started));
         step.lines.push(format!(

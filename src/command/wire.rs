@@ -75,7 +75,7 @@ impl Wire {
                     }
                 }
                 _ => {
-                    let path = PathBuf::from(cursor.word("FILE")?.text);
+                    let path = PathBuf::from(cursor.path("FILE")?);
                     let force = match cursor.peek() {
                         Some(token) if token.text == "--force" => {
                             cursor.word("--force")?;

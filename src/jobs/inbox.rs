@@ -18,6 +18,8 @@ pub struct Event {
     pub job: u32,
     pub step: Step,
     pub handles: Vec<Handle>,
+    /// Its share of the session's memory budget, given back when shown.
+    pub held: Option<crate::budget::Held>,
 }
 
 /// Results waiting to be shown. Its eventfd is readable exactly while the

@@ -72,19 +72,32 @@ const WORKER_STACK: usize = 256 * 1024;
 pub struct Context {
     job: u32,
     inbox: Arc<Inbox>,
+    budget: Arc<crate::budget::Budget>,
     pub probe: Arc<Probe>,
     stop: Arc<AtomicBool>,
     received: Arc<AtomicU64>,
 }
 
 impl Context {
-    pub fn send(&self, step: Step, handles: Vec<Handle>) {
+    /// Hands a result to the inbox, to be shown. What it keeps until then
+    /// is taken from the session's budget; when that is full the result is
+    /// still handed over (nothing is lost), and the worker is told to stop
+    /// making more.
+    pub fn send(&self, step: Step, handles: Vec<Handle>) -> Result<(), crate::budget::Full> {
         self.received.fetch_add(1, Ordering::SeqCst);
+        let held = self.budget.hold(kept_bytes(&step));
+        let full = held.as_ref().err().copied();
         self.inbox.push(Event {
             job: self.job,
             step,
             handles,
+            held: held.ok(),
         });
+        full.map_or(Ok(()), Err)
+    }
+
+    pub fn job(&self) -> u32 {
+        self.job
     }
 
     pub fn stopping(&self) -> bool {
@@ -135,6 +148,41 @@ impl Worker {
     }
 }
 
+/// What a result waiting in the inbox keeps: its data and text, and the
+/// step around them.
+fn kept_bytes(step: &Step) -> usize {
+    let text: usize = step.lines.iter().chain(&step.notes).map(String::len).sum();
+    std::mem::size_of::<Step>() + step.data.as_ref().map_or(0, Vec::capacity) + text
+}
+
+/// Why a worker did not start.
+#[derive(Debug)]
+pub enum SpawnError {
+    /// The session runs as many as its budget allows.
+    Budget(usize),
+    /// The thread (or the inbox) could not be made.
+    Io(io::Error),
+}
+
+impl From<io::Error> for SpawnError {
+    fn from(error: io::Error) -> SpawnError {
+        SpawnError::Io(error)
+    }
+}
+
+impl std::fmt::Display for SpawnError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SpawnError::Budget(limit) => write!(
+                f,
+                "the session runs {limit} background jobs and watchers already, the most its \
+                 budget allows — wait for one (wait), or stop a watcher (unwatch H)"
+            ),
+            SpawnError::Io(error) => write!(f, "cannot start a thread: {error}"),
+        }
+    }
+}
+
 /// One line of `jobs`.
 pub struct JobInfo {
     pub id: u32,
@@ -177,6 +225,9 @@ pub struct Jobs {
     /// the next settle skip asking the set itself.
     wake_hint: Option<bool>,
     next_id: u32,
+    /// The session's budgets: the most workers at once, and the memory
+    /// their results keep while they wait.
+    budget: Arc<crate::budget::Budget>,
 }
 
 impl Default for Jobs {
@@ -196,6 +247,7 @@ impl Default for Jobs {
             trust_sleep: true,
             wake_hint: None,
             next_id: 1,
+            budget: crate::budget::Budget::session(),
         }
     }
 }
@@ -214,6 +266,12 @@ impl Jobs {
     /// Whether a job seen asleep may leave the view. Not in the lab: there
     /// the relay moves segments on its own thread, so a step's effects
     /// reach the hosts after the step, and every job is looked at.
+    /// The session's budgets (the most background jobs and watchers at
+    /// once; the memory their waiting results keep).
+    pub fn set_budget(&mut self, budget: Arc<crate::budget::Budget>) {
+        self.budget = budget;
+    }
+
     pub fn set_trust_sleep(&mut self, trust: bool) {
         self.trust_sleep = trust;
     }
@@ -227,8 +285,11 @@ impl Jobs {
         reserves: Vec<String>,
         sockets: Vec<Shared>,
         body: impl FnOnce(Context) + Send + 'static,
-    ) -> io::Result<u32> {
-        crate::sys::ensure_alarm_handler()?;
+    ) -> Result<u32, SpawnError> {
+        if self.workers.len() >= self.budget.jobs() {
+            return Err(SpawnError::Budget(self.budget.jobs()));
+        }
+        crate::sys::ensure_alarm_handler().map_err(io::Error::from)?;
         let inbox = self.inbox()?;
         if self.wakes.is_none() {
             self.wakes = Wakes::new().ok();
@@ -241,6 +302,7 @@ impl Jobs {
         let context = Context {
             job: id,
             inbox,
+            budget: Arc::clone(&self.budget),
             probe: Arc::clone(&probe),
             stop: Arc::clone(&stop),
             received: Arc::clone(&received),
@@ -712,7 +774,7 @@ mod tests {
                     let mut buf = [0u8; 8];
                     let result = cx.probe.call(false, || shared.recv(&mut buf));
                     assert!(result.is_err(), "only a signal ends this recv");
-                    cx.send(Step::new("recv", None), Vec::new());
+                    let _ = cx.send(Step::new("recv", None), Vec::new());
                 },
             )
             .unwrap();
@@ -746,7 +808,9 @@ mod tests {
                     vec![],
                     vec![],
                     vec![],
-                    move |cx| cx.send(Step::new("send", None), Vec::new()),
+                    move |cx| {
+                        let _ = cx.send(Step::new("send", None), Vec::new());
+                    },
                 )
                 .unwrap();
             let probe = Arc::clone(&jobs.workers[&id].probe);
@@ -776,7 +840,7 @@ mod tests {
                     while let Ok(n) = cx.probe.call(false, || shared.recv(&mut buf)) {
                         let mut step = Step::new("recv", None);
                         step.data = Some(buf[..n].to_vec());
-                        cx.send(step, Vec::new());
+                        let _ = cx.send(step, Vec::new());
                     }
                 },
             )
@@ -815,7 +879,7 @@ mod tests {
                     while let Ok(n) = cx.probe.call(false, || shared.recv(&mut buf)) {
                         let mut step = Step::new("recv", None);
                         step.data = Some(buf[..n].to_vec());
-                        cx.send(step, Vec::new());
+                        let _ = cx.send(step, Vec::new());
                     }
                 },
             )
@@ -857,7 +921,7 @@ mod tests {
                 move |cx| {
                     let accepted = cx.probe.call(false, || shared.accept());
                     assert!(accepted.is_ok());
-                    cx.send(Step::new("accept", None), Vec::new());
+                    let _ = cx.send(Step::new("accept", None), Vec::new());
                 },
             )
             .unwrap();

@@ -207,6 +207,12 @@ impl Path {
 
     /// Segments waiting in the rate's queue now.
     pub fn depth(&mut self, dir: Dir, now: Instant) -> usize {
+        self.in_rate(dir, now).saturating_sub(1)
+    }
+
+    /// Packets the rate has not finished sending: the one on the line and
+    /// those queued behind it.
+    fn in_rate(&mut self, dir: Dir, now: Instant) -> usize {
         let leaving = &mut self.leaving[dir.index()];
         while leaving.front().is_some_and(|&at| at <= now) {
             leaving.pop_front();
@@ -232,7 +238,8 @@ impl Path {
         }
         let mut leaves = now;
         if let Some(rate) = props.rate {
-            if self.depth(dir, now) > props.queue {
+            // Queued behind the one on the line: at most `queue`.
+            if self.in_rate(dir, now) > props.queue {
                 self.counters[i].queue_drops += 1;
                 return Verdict::QueueFull;
             }
@@ -318,7 +325,8 @@ mod tests {
         assert!(matches!(dues[3], Verdict::Send { .. }));
         assert_eq!(dues[4], Verdict::QueueFull);
         assert_eq!(path.counters[0].queue_drops, 1);
-        assert_eq!(path.depth(Dir::AtoB, now + Duration::from_millis(15)), 3);
+        // At 15 ms the second is on the line; the third and fourth wait.
+        assert_eq!(path.depth(Dir::AtoB, now + Duration::from_millis(15)), 2);
     }
 
     #[test]

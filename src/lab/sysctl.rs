@@ -261,7 +261,7 @@ pub const SETTINGS: &[Setting] = &[
     Setting {
         name: "net.ipv4.tcp_congestion_control",
         values: Values::Congestion,
-        note: "the congestion control of new connections (reno, cubic …: tcp_available_congestion_control)",
+        note: "the congestion control of new connections (reno, cubic …)",
     },
     // IP.
     number(

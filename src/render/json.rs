@@ -37,6 +37,15 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
                 step.call.as_deref().unwrap_or(step.verb)
             )),
         ),
+        Outcome::OutOfTime(limit) => (
+            json!(-1),
+            json!("EINTR"),
+            json!(format!(
+                "out of time: the lesson may run {}; socklab stopped {} there",
+                crate::lab::path::show_duration(*limit),
+                step.call.as_deref().unwrap_or(step.verb)
+            )),
+        ),
         Outcome::Usage(usage) => (Value::Null, Value::Null, json!(usage.to_string())),
         Outcome::NotReached(message) => (Value::Null, Value::Null, json!(message)),
         Outcome::Done => (Value::Null, Value::Null, Value::Null),

@@ -133,6 +133,23 @@ fn render_outcome(out: &mut Vec<u8>, step: &Step) -> io::Result<()> {
                 format!("timeout: still blocked after {after:?}, so socklab interrupted it").red()
             )
         }
+        Outcome::OutOfTime(limit) => {
+            writeln!(
+                out,
+                "{} = -1 {} (Interrupted system call)",
+                call.bold(),
+                "EINTR".red().bold()
+            )?;
+            writeln!(
+                out,
+                "  {}",
+                format!(
+                    "out of time: the lesson may run {}, and that time ran out in this step, so socklab stopped it",
+                    crate::lab::path::show_duration(*limit)
+                )
+                .red()
+            )
+        }
         // A usage error may quote the line, which may come from a file.
         Outcome::Usage(error) => writeln!(
             out,

@@ -112,6 +112,13 @@ impl<W: Write> Runner<W> {
             .bounded("wait", || sys::poll(&[fd], libc::POLLIN, -1));
         match (result, self.session.timeout()) {
             (Ok(_), _) => None,
+            (Err(_), _) if timed_out && self.session.time_given().is_some() => {
+                let limit = self.session.time_given().unwrap_or_default();
+                Some(format!(
+                    "out of time: the lesson may run {}",
+                    crate::lab::path::show_duration(limit)
+                ))
+            }
             (Err(_), Some(after)) if timed_out => Some(format!("timeout after {after:?}")),
             (Err(nix::errno::Errno::EINTR), _) => Some("interrupted (Ctrl-C)".into()),
             (Err(errno), _) => Some(format!("poll failed: {}", errno.desc())),

@@ -64,6 +64,8 @@ pub struct Runner<W: Write> {
     /// Ctrl-C came during a step of a runner that does not echo (`play`'s):
     /// kept for its owner to act on (`take_interrupt`), not lost.
     interrupt: bool,
+    /// Ctrl-C stopped the script (its exit status says so: 130).
+    stopped_by_interrupt: bool,
     /// The current step, rendered, before it goes to `out` (and the recording).
     rendered: Vec<u8>,
     /// The last cached line's step, shown, kept for the next one to reuse.
@@ -109,6 +111,7 @@ impl<W: Write> Runner<W> {
             writing: None,
             recording: None,
             interrupt: false,
+            stopped_by_interrupt: false,
             rendered: Vec::new(),
             spare_step: None,
             pending: Vec::new(),
@@ -262,11 +265,22 @@ impl<W: Write> Runner<W> {
                 self.interrupt = true;
                 return flow;
             }
-            self.note("interrupted (Ctrl-C): the script stops here");
-            self.failures += 1;
-            return Flow::Stop;
+            return self.stop_for_interrupt();
         }
         flow
+    }
+
+    /// Ctrl-C in a script: it stops here, and says so.
+    fn stop_for_interrupt(&mut self) -> Flow {
+        self.note("interrupted (Ctrl-C): the script stops here");
+        self.failures += 1;
+        self.stopped_by_interrupt = true;
+        Flow::Stop
+    }
+
+    /// Whether Ctrl-C stopped the script (socklab exits 130).
+    pub fn stopped_by_interrupt(&self) -> bool {
+        self.stopped_by_interrupt
     }
 
     /// Runs a line that arrived as bytes: invalid UTF-8 is a usage error.
@@ -307,6 +321,13 @@ impl<W: Write> Runner<W> {
     pub fn run_reader(&mut self, reader: &mut BufReader<File>) -> Flow {
         let mut line = Vec::new();
         loop {
+            // A Ctrl-C that came between two lines stops the script before
+            // the next one runs (it interrupted no call).
+            if sys::SIGINT_SEEN.load(Ordering::Relaxed)
+                && sys::SIGINT_SEEN.swap(false, Ordering::SeqCst)
+            {
+                return self.stop_for_interrupt();
+            }
             if reader.buffer().is_empty() {
                 // About to wait for input: what came so far is shown first,
                 // and so is each background result that comes meanwhile.

@@ -18,6 +18,7 @@ use std::time::Duration;
 use nix::errno::Errno;
 use socket2::Socket;
 
+use crate::budget::Budget;
 use crate::error::UsageError;
 use crate::interrupt::Watchdog;
 use crate::jobs::{Event, Jobs, Probe};
@@ -127,6 +128,13 @@ pub struct Session {
     /// Moved by every step, event and look between steps but the quiet
     /// ones (`states::nothing_moved`): part of `names_epoch`.
     moves: u64,
+    /// What the session may keep, shared with its relay and workers.
+    budget: Arc<Budget>,
+    /// The receive buffer's share of the budget.
+    recv_held: Option<crate::budget::Held>,
+    /// When the session's time runs out, and how long it had (a lesson's
+    /// 300 s): calls, waits and loops end there.
+    deadline: Option<(std::time::Instant, Duration)>,
 }
 
 impl Session {
@@ -175,6 +183,9 @@ impl Session {
             between_segments: Vec::new(),
             waited: false,
             moves: 0,
+            budget: Budget::session(),
+            recv_held: None,
+            deadline: None,
         })
     }
 
@@ -185,16 +196,65 @@ impl Session {
     /// the only host name it may use is `localhost`.
     pub fn confine(&mut self) {
         self.confined = true;
+        self.set_budget(Budget::lesson());
+    }
+
+    /// The session's budgets (see `budget`): set before the lab starts.
+    pub fn set_budget(&mut self, budget: Arc<Budget>) {
+        self.jobs.set_budget(Arc::clone(&budget));
+        self.budget = budget;
+    }
+
+    pub fn budget(&self) -> &Arc<Budget> {
+        &self.budget
+    }
+
+    /// Takes `bytes` from the memory budget for what `what` keeps, or says
+    /// why it cannot (a usage error naming the budget).
+    pub fn hold_memory(&self, bytes: usize, what: &str) -> Result<crate::budget::Held, UsageError> {
+        self.budget.hold(bytes).map_err(|full| {
+            UsageError::new(format!(
+                "{what} needs {} of memory, and {full} ({} in use) — ask for less, or let \
+                 earlier work end first",
+                crate::budget::show_bytes(bytes),
+                crate::budget::show_bytes(self.budget.used())
+            ))
+        })
     }
 
     /// How long a wait the session allows: in a lesson at most
-    /// [`CONFINED_MAX_WAIT`], as for any call.
+    /// [`CONFINED_MAX_WAIT`], as for any call; never past the deadline.
     pub fn wait_limit(&self, asked: Duration) -> Duration {
-        if self.confined {
-            asked.min(CONFINED_MAX_WAIT)
-        } else {
-            asked
+        let asked = match self.confined {
+            true => asked.min(CONFINED_MAX_WAIT),
+            false => asked,
+        };
+        match self.deadline {
+            Some((at, _)) => asked.min(at.saturating_duration_since(std::time::Instant::now())),
+            None => asked,
         }
+    }
+
+    /// Ends every call, wait and loop of the session's steps at `at`
+    /// (`limit` is how long it was given, to say so): a lesson's time.
+    pub fn set_deadline(&mut self, deadline: Option<(std::time::Instant, Duration)>) {
+        self.deadline = deadline;
+        if let Some(watchdog) = &self.watchdog {
+            watchdog.set_deadline(deadline.map(|(at, _)| at));
+        }
+    }
+
+    /// Whether the session's time has run out (a loop stops then).
+    pub fn out_of_time(&self) -> bool {
+        self.deadline
+            .is_some_and(|(at, _)| std::time::Instant::now() >= at)
+    }
+
+    /// How long the session was given, once its time has run out.
+    pub fn time_given(&self) -> Option<Duration> {
+        self.deadline
+            .filter(|_| self.out_of_time())
+            .map(|(_, limit)| limit)
     }
 
     /// True the first time `key` is asked about: an explanation that is
@@ -269,6 +329,9 @@ impl Session {
             between_segments: Vec::new(),
             waited: false,
             moves: 0,
+            budget: Arc::clone(&self.budget),
+            recv_held: None,
+            deadline: self.deadline,
         })
     }
 
@@ -500,22 +563,41 @@ impl Session {
     ) {
         step.called(call, result.map_err(|e| errno_of(&e)));
         // (The timeout is looked up only for a call it interrupted.)
-        if timed_out
-            && matches!(step.outcome, Outcome::Failed(Errno::EINTR))
-            && let Some(timeout) = self.timeout()
-        {
-            step.outcome = Outcome::TimedOut(timeout);
+        if timed_out && matches!(step.outcome, Outcome::Failed(Errno::EINTR)) {
+            if let Some(limit) = self.time_given() {
+                step.outcome = Outcome::OutOfTime(limit);
+            } else if let Some(timeout) = self.timeout() {
+                step.outcome = Outcome::TimedOut(timeout);
+            }
         }
     }
 
     /// The reusable receive buffer, at least `len` bytes long; give it back
     /// with `put_recv_buffer` so the next receive does not allocate.
-    pub fn take_recv_buffer(&mut self, len: usize) -> Vec<u8> {
+    pub fn take_recv_buffer(&mut self, len: usize) -> Result<Vec<u8>, UsageError> {
         let mut buffer = std::mem::take(&mut self.recv_buffer);
         if buffer.len() < len {
+            // The buffer's growth comes from the budget (a worker's is
+            // given back when its job ends).
+            let more = len - buffer.len();
+            let grown = match &mut self.recv_held {
+                Some(held) => held.grow(more).map_err(|full| (more, full)),
+                None => self
+                    .budget
+                    .hold(more)
+                    .map(|held| self.recv_held = Some(held))
+                    .map_err(|full| (more, full)),
+            };
+            if let Err((more, full)) = grown {
+                self.recv_buffer = buffer;
+                return Err(UsageError::new(format!(
+                    "a receive of {len} bytes needs {} more buffer, and {full} — receive less at a time",
+                    crate::budget::show_bytes(more)
+                )));
+            }
             buffer.resize(len, 0);
         }
-        buffer
+        Ok(buffer)
     }
 
     pub fn put_recv_buffer(&mut self, buffer: Vec<u8>) {
@@ -596,6 +678,9 @@ impl Session {
     /// with every TCP state change, as a foreground step is.
     pub fn take_event(&mut self, event: Event) -> Step {
         let mut step = event.step;
+        if step.held.is_none() {
+            step.held = event.held;
+        }
         step.job = Some((event.job, JobRole::Result));
         step.encoding = self.encoding;
         for handle in event.handles {

@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use super::format::{self, Need, Transcript};
-use super::lesson_env::{LessonEnv, MAX_LESSON};
+use super::lesson_env::{LessonEnv, Limits};
 use super::normalize::{Namer, line_matches, matches};
 use crate::runner::{Flow, Format, Runner};
 use crate::safe_text::escape;
@@ -35,21 +35,16 @@ pub enum Verdict {
 }
 
 /// Replays a transcript in a lesson environment of its own (see
-/// `lesson_env`); returns the verdict and every command's output,
-/// normalized (what `--bless` writes).
+/// `lesson_env`), within `limits`; returns the verdict and, with
+/// `keep_outputs`, every command's output, normalized (what `--bless`
+/// writes).
 pub fn run(
     transcript: &Transcript,
     network: Network,
+    limits: Limits,
+    keep_outputs: bool,
 ) -> Result<(Verdict, Vec<Vec<String>>), String> {
-    run_bounded(transcript, network, MAX_LESSON)
-}
-
-/// `run`, stopping before the first line that starts after `limit`.
-fn run_bounded(
-    transcript: &Transcript,
-    network: Network,
-    limit: std::time::Duration,
-) -> Result<(Verdict, Vec<Vec<String>>), String> {
+    let limit = limits.time;
     let sigints = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst);
     // Declared before the session, so it is dropped after it: the sockets
     // close before the scratch directory goes.
@@ -63,18 +58,22 @@ fn run_bounded(
     let mut session =
         Session::new(Some(timeout)).map_err(|e| format!("cannot start a session: {e}"))?;
     session.confine();
+    session.set_budget(limits.budget());
     if transcript.lab {
         session.start_lab()?;
     }
     if let Some(encoding) = transcript.encoding {
         session.set_encoding(encoding);
     }
+    let started = Instant::now();
+    // A step still running when the time is up ends there (its call is
+    // interrupted, its loop stops).
+    session.set_deadline(Some((started + limit, limit)));
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
     let mut namer = Namer::new(transcript.entries.iter().map(|e| e.command.as_str()));
     let mut outputs = Vec::new();
     let mut mismatches = Vec::new();
     let mut stopped = false;
-    let started = Instant::now();
     for entry in &transcript.entries {
         if crate::sys::SIGINT_COUNT.load(Ordering::SeqCst) != sigints {
             return Err(format!("interrupted (Ctrl-C) before line {}", entry.line));
@@ -86,11 +85,12 @@ fn run_bounded(
                 limit.as_secs()
             ));
         }
-        let start = runner.out().len();
         if !stopped {
             stopped = runner.run_line(&entry.command) == Flow::Stop;
         }
-        let text = String::from_utf8_lossy(&runner.out()[start..]).into_owned();
+        // Taken out, so a lesson's output is not kept whole.
+        let text = String::from_utf8_lossy(runner.out()).into_owned();
+        runner.out().clear();
         let raw: Vec<String> = text.lines().map(str::to_string).collect();
         let actual = namer.normalize(&raw);
         if !matches(&entry.expected, &actual) {
@@ -98,10 +98,12 @@ fn run_bounded(
                 line: entry.line,
                 command: entry.command.clone(),
                 expected: entry.expected.clone(),
-                actual: actual.clone(),
+                actual: clipped(&actual),
             });
         }
-        outputs.push(actual);
+        if keep_outputs {
+            outputs.push(actual);
+        }
     }
     let verdict = if mismatches.is_empty() {
         Verdict::Passed
@@ -109,6 +111,23 @@ fn run_bounded(
         Verdict::Failed(mismatches)
     };
     Ok((verdict, outputs))
+}
+
+/// The most lines of a command's output a failure report keeps.
+const REPORTED_LINES: usize = 1000;
+
+/// Output for a failure report: at most `REPORTED_LINES`, then how many
+/// more there were.
+fn clipped(actual: &[String]) -> Vec<String> {
+    if actual.len() <= REPORTED_LINES {
+        return actual.to_vec();
+    }
+    let mut kept = actual[..REPORTED_LINES].to_vec();
+    kept.push(format!(
+        "… and {} more lines",
+        actual.len() - REPORTED_LINES
+    ));
+    kept
 }
 
 /// Reads, replays and (with `bless`) rewrites one file; returns the
@@ -119,6 +138,7 @@ pub fn run_file(
     network: Network,
     encoding: Option<&'static crate::encoding::Encoding>,
     timeout: Option<std::time::Duration>,
+    limits: Limits,
 ) -> Result<(Verdict, Vec<String>), String> {
     let name = super::display(path);
     let text = super::read_lesson(path)?;
@@ -132,7 +152,8 @@ pub fn run_file(
     {
         transcript.timeout = Some(timeout.min(super::lesson_env::MAX_CALL));
     }
-    let (verdict, outputs) = run(&transcript, network).map_err(|e| format!("{name}: {e}"))?;
+    let (verdict, outputs) =
+        run(&transcript, network, limits, bless).map_err(|e| format!("{name}: {e}"))?;
     if bless && let Verdict::Failed(mismatches) = &verdict {
         let replacements: Vec<(usize, Vec<String>)> = transcript
             .entries
@@ -149,6 +170,13 @@ pub fn run_file(
 
 /// Why the transcript cannot run on this machine, if it cannot.
 pub fn unmet_need(transcript: &Transcript) -> Option<String> {
+    if transcript.lab && transcript.unprivileged {
+        return Some(
+            "needs the lab, which cannot be built with every capability dropped ('#! as: \
+             unprivileged' and '#! lab' do not go together)"
+                .into(),
+        );
+    }
     if transcript.lab && !crate::lab::available() {
         return Some("needs the lab (network namespaces: root, or user namespaces)".into());
     }
@@ -253,6 +281,8 @@ pub struct Options {
     pub encoding: Option<&'static crate::encoding::Encoding>,
     /// `--timeout`: for lessons that do not say `#! timeout:`.
     pub timeout: Option<std::time::Duration>,
+    /// What each lesson may use (each its own; `jobs` of them at once).
+    pub limits: Limits,
 }
 
 /// What `socklab test` runs: a file, or a lesson built into socklab.
@@ -285,8 +315,8 @@ fn run_builtin(
     {
         transcript.timeout = Some(timeout.min(super::lesson_env::MAX_CALL));
     }
-    let (verdict, _) =
-        run(&transcript, options.network).map_err(|e| format!("{}: {e}", lesson.name))?;
+    let (verdict, _) = run(&transcript, options.network, options.limits, false)
+        .map_err(|e| format!("{}: {e}", lesson.name))?;
     Ok((verdict, transcript.notes))
 }
 
@@ -361,6 +391,7 @@ fn report_one(source: &Source, options: Options) -> (String, Count) {
             options.network,
             options.encoding,
             options.timeout,
+            options.limits,
         ),
         Source::Builtin(lesson) => run_builtin(lesson, options),
     };
@@ -405,13 +436,14 @@ mod tests {
         let lesson = "#! timeout: 300ms\n> s = socket udp\n> recv s\n> t = socket udp\n";
         let transcript = format::parse(lesson).unwrap();
         let limit = std::time::Duration::from_millis(100);
-        let error = run_bounded(&transcript, Network::Host, limit).unwrap_err();
+        let limits = Limits::lowered(None, None, Some(limit));
+        let error = run(&transcript, Network::Host, limits, false).unwrap_err();
         assert!(
             error.starts_with("line 4: the lesson has run longer than 0 s"),
             "{error}"
         );
         // Within the bound, the same lesson runs to its end.
-        let long = std::time::Duration::from_secs(30);
-        assert!(run_bounded(&transcript, Network::Host, long).is_ok());
+        let long = Limits::lowered(None, None, Some(std::time::Duration::from_secs(30)));
+        assert!(run(&transcript, Network::Host, long, false).is_ok());
     }
 }

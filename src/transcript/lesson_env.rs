@@ -31,6 +31,43 @@ pub const MAX_CALL: Duration = crate::session::CONFINED_MAX_WAIT;
 /// The longest a whole lesson may run.
 pub const MAX_LESSON: Duration = Duration::from_secs(300);
 
+/// What one lesson may use: memory kept, background jobs at once, time
+/// (see `budget`). The defaults are the most; a user may lower them
+/// (`--max-memory`, `--max-jobs`, `--max-time`), never raise them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub memory: usize,
+    pub jobs: usize,
+    pub time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            memory: crate::budget::LESSON_MEMORY,
+            jobs: crate::budget::LESSON_JOBS,
+            time: MAX_LESSON,
+        }
+    }
+}
+
+impl Limits {
+    /// The lesson's limits, lowered where asked (never raised).
+    pub fn lowered(memory: Option<usize>, jobs: Option<usize>, time: Option<Duration>) -> Limits {
+        let most = Limits::default();
+        Limits {
+            memory: memory.map_or(most.memory, |m| m.min(most.memory)),
+            jobs: jobs.map_or(most.jobs, |j| j.min(most.jobs)),
+            time: time.map_or(most.time, |t| t.min(most.time)),
+        }
+    }
+
+    /// A session's budgets of these sizes.
+    pub fn budget(&self) -> std::sync::Arc<crate::budget::Budget> {
+        crate::budget::Budget::new(self.memory, self.jobs)
+    }
+}
+
 /// A lesson's environment, entered on the current thread; dropping it puts
 /// the working directory and capabilities back and removes the scratch
 /// directory (the network namespace stays: the next lesson makes its own).

@@ -9,7 +9,7 @@
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::os::fd::AsFd;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use colored::Colorize;
 
@@ -39,6 +39,8 @@ pub struct Setup {
     /// `socklab --wire[=LOOK] play`: the wire view on from the start, and
     /// the look kept whatever the lesson's own `wire on` says.
     pub wire: Option<Option<crate::wire::Look>>,
+    /// What the lesson may use; its time counts its steps, not the pauses.
+    pub limits: super::lesson_env::Limits,
 }
 
 /// How a play ended.
@@ -72,6 +74,7 @@ pub fn play(
     }
     let mut session = Session::new(Some(transcript.timeout.unwrap_or(DEFAULT_TIMEOUT)))?;
     session.confine();
+    session.set_budget(setup.limits.budget());
     if transcript.lab
         && let Err(message) = session.start_lab()
     {
@@ -108,6 +111,7 @@ pub fn play(
         )?;
     }
     let total = transcript.entries.len();
+    let mut left = setup.limits.time;
     for (index, entry) in transcript.entries.iter().enumerate() {
         narrate(out, &entry.narration)?;
         let counter = format!("[{}/{total}]", index + 1);
@@ -137,12 +141,27 @@ pub fn play(
                 return Ok(Played::Interrupted);
             }
         }
-        let start = runner.out().len();
         // The player waited for Enter (or its pace): what moved meanwhile
         // came between steps.
         runner.session.note_waited();
+        // The lesson's time is its steps': what is left of it bounds this one.
+        let began = Instant::now();
+        runner
+            .session
+            .set_deadline(Some((began + left, setup.limits.time)));
         let flow = runner.run_line(&entry.command);
-        out.write_all(&runner.out()[start..])?;
+        left = left.saturating_sub(began.elapsed());
+        out.write_all(runner.out())?;
+        runner.out().clear();
+        if left.is_zero() {
+            writeln!(
+                out,
+                "out of time: the lesson's steps have run {}, the most a lesson may — play stops here",
+                crate::lab::path::show_duration(setup.limits.time)
+            )?;
+            out.flush()?;
+            return Ok(Played::Done(runner.failures.max(1)));
+        }
         // Ctrl-C while the step ran: it is not lost in the step.
         if runner.take_interrupt() {
             writeln!(out, "interrupted (Ctrl-C): play stops here")?;

@@ -99,9 +99,9 @@ pub fn record(
                 runner
             }
         };
-        let start = runner.out().len();
         let flow = runner.run_line(command);
-        let text = String::from_utf8_lossy(&runner.out()[start..]).into_owned();
+        let text = String::from_utf8_lossy(runner.out()).into_owned();
+        runner.out().clear();
         let raw: Vec<String> = text.lines().map(str::to_string).collect();
         let mut entry = format!("> {command}\n");
         for output in namer.normalize(&raw) {
