@@ -27,7 +27,7 @@ fn frames_the_full_ring_had_no_room_for_are_counted_not_lost() {
         return;
     }
     std::thread::spawn(|| {
-        let lab = Lab::build_with(Some(16 << 10)).unwrap();
+        let lab = Lab::build_with(Some(16 << 10), None).unwrap();
         let listener = lab
             .within(Host::B, || TcpListener::bind("192.0.2.2:5002"))
             .unwrap()

@@ -33,7 +33,7 @@ pub fn measure(
             return Ok(None);
         }
         let ring = socklab::lab::kernel_path::RING_SIZE;
-        let lab = Lab::build_with(kernel_path.then_some(ring))?;
+        let lab = Lab::build_with(kernel_path.then_some(ring), None)?;
         let direct = lab.direct_pair()?;
         let relayed = IpAddr::V6(Host::B.ipv6());
         // Listens in b on every address; a (this thread) connects.

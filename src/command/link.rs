@@ -396,6 +396,7 @@ impl Link {
                     (c.duplicated, "duplicated"),
                     (c.corrupted, "corrupted"),
                     (c.reordered, "reordered"),
+                    (c.budget_drops, "dropped: the memory budget was full"),
                 ] {
                     if n > 0 {
                         line.push_str(&format!(", {n} {label}"));
@@ -426,6 +427,7 @@ impl Link {
                     "duplicated": c.duplicated,
                     "corrupted": c.corrupted,
                     "reordered": c.reordered,
+                    "budget_drops": c.budget_drops,
                     "queue_depth": q,
                 }),
             );
@@ -450,6 +452,14 @@ impl Link {
                  the relay's ring was full (socklab was kept from a core for a while)"
             ));
         }
+        let unlogged = lab.relay.unlogged();
+        if unlogged > 0 {
+            step.lines.push(format!(
+                "  not shown: {unlogged} frames, while the session's memory budget ({}) was full",
+                crate::budget::show_bytes(session.budget().memory())
+            ));
+        }
+        json_dirs.insert("unlogged".into(), unlogged.into());
         json_dirs.insert("unrecorded_passed".into(), passed.into());
         json_dirs.insert("unrecorded_dropped".into(), dropped.into());
         json_dirs.insert("no_kernel_path".into(), why.into());
@@ -552,7 +562,7 @@ impl Release {
                     .push(format!("the next segment {which} will be {what}"));
             }
             Release::Held { pick, deliver } => {
-                let held: Vec<u32> = lab.relay.held().iter().map(|(n, _, _)| *n).collect();
+                let held: Vec<u32> = lab.relay.held_numbers();
                 if held.is_empty() {
                     return Err(UsageError::new(
                         "nothing is held on the link — `link hold` holds what comes next",

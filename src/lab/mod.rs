@@ -22,6 +22,9 @@ pub mod setup;
 pub mod sysctl;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::sync::Arc;
+
+use crate::budget::Budget;
 
 use netns::Netns;
 pub use path::{Counters, Props};
@@ -137,16 +140,21 @@ pub struct Lab {
 }
 
 impl Lab {
-    /// Builds the lab and moves the calling thread into host a.
-    pub fn build() -> Result<Lab, String> {
-        Lab::build_with(Some(kernel_path::RING_SIZE))
+    /// Builds the lab and moves the calling thread into host a; what the
+    /// link keeps (held and delayed frames, its log) is kept only while
+    /// `budget` has room.
+    pub fn build(budget: Arc<Budget>) -> Result<Lab, String> {
+        Lab::build_with(Some(kernel_path::RING_SIZE), Some(budget))
     }
 
     /// `build`, with the kernel's path for a plain link and a ring of that
     /// many bytes, or without it (every frame goes through the relay
     /// thread, as where BPF is refused — for measuring and testing that
     /// way as root).
-    pub fn build_with(kernel_path: Option<usize>) -> Result<Lab, String> {
+    pub fn build_with(
+        kernel_path: Option<usize>,
+        budget: Option<Arc<Budget>>,
+    ) -> Result<Lab, String> {
         let hosts = [Netns::new()?, Netns::new()?];
         let wire = Netns::new()?;
         // The thread moves into host a first and never goes back: an
@@ -179,7 +187,7 @@ impl Lab {
                 setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())
             })??;
         }
-        let relay = Relay::start(&wire, home, kernel_path)?;
+        let relay = Relay::start(&wire, home, kernel_path, budget)?;
         Ok(Lab {
             hosts,
             wire,
@@ -308,6 +316,17 @@ impl Lab {
         match host {
             Host::A => Ok(work()),
             Host::B => self.hosts[1].within(&self.hosts[0], work),
+        }
+    }
+}
+
+impl Drop for Lab {
+    /// The lab's connections end with it: a connection whose socket was
+    /// closed with data unacknowledged would keep retransmitting, and keep
+    /// its host's namespace alive, for minutes after socklab is gone.
+    fn drop(&mut self) {
+        for host in Host::ALL {
+            let _ = self.within(host, diag::destroy_all);
         }
     }
 }

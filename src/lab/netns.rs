@@ -21,12 +21,15 @@ impl Netns {
         let thread = std::thread::Builder::new()
             .name("socklab-netns".into())
             .spawn(|| -> Result<OwnedFd, String> {
-                unshare(CloneFlags::CLONE_NEWNET).map_err(|e| {
-                    format!(
+                unshare(CloneFlags::CLONE_NEWNET).map_err(|e| match e {
+                    nix::errno::Errno::ENOSPC => "cannot make a network namespace for the lab: \
+                         the limit on network namespaces is reached (user.max_net_namespaces)"
+                        .to_string(),
+                    _ => format!(
                         "cannot make a network namespace for the lab ({}): run as root, or \
                          where unprivileged user namespaces are allowed",
                         e.desc()
-                    )
+                    ),
                 })?;
                 crate::sys::bring_up_loopback()
                     .map_err(|e| format!("cannot bring up the lab's lo: {}", e.desc()))?;

@@ -139,6 +139,9 @@ pub struct Counters {
     pub duplicated: u64,
     pub corrupted: u64,
     pub reordered: u64,
+    /// Dropped because the session's memory budget had no room to keep
+    /// them (held, or delayed on the path).
+    pub budget_drops: u64,
     /// Bytes of the frames that reached the other side.
     pub bytes: u64,
 }

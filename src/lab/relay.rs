@@ -35,6 +35,7 @@ use nix::sys::socket::{AddressFamily, MsgFlags, SockFlag, SockProtocol, SockType
 use super::kernel_path::{KernelPath, Record};
 use super::netns::Netns;
 use super::path::{Counters, Path, Props, Verdict};
+use crate::budget::Budget;
 use crate::sys::bpf::Ring;
 
 /// A direction across the link.
@@ -83,6 +84,9 @@ pub enum Fate {
     QueueFull,
     /// Held back behind the next segment (`link reorder`), and sent now.
     Reordered,
+    /// Dropped: the session's memory budget had no room to keep it (held
+    /// or delayed).
+    OverBudget,
 }
 
 impl Fate {
@@ -99,6 +103,7 @@ impl Fate {
             Fate::LostByChance => "lost (link loss)".into(),
             Fate::QueueFull => "dropped (queue full)".into(),
             Fate::Reordered => "reordered (overtaken by the next)".into(),
+            Fate::OverBudget => "dropped (the session's memory budget is full)".into(),
         }
     }
 
@@ -114,6 +119,7 @@ impl Fate {
             Fate::LostByChance => "lost",
             Fate::QueueFull => "queue full",
             Fate::Reordered => "reordered",
+            Fate::OverBudget => "over budget",
         }
     }
 }
@@ -158,6 +164,21 @@ struct InFlight {
     frame: Vec<u8>,
 }
 
+/// How much of a frame the log keeps: every header, and more of the
+/// payload than a segment line shows (as the kernel path's records).
+const LOG_SNAP: usize = super::kernel_path::SNAP;
+
+/// What keeping a frame costs beyond its bytes (the entry around it).
+const ENTRY: usize = 96;
+
+fn crossing_cost(crossing: &Crossing) -> usize {
+    crossing.frame.capacity() + ENTRY
+}
+
+fn frame_cost(frame: &[u8]) -> usize {
+    frame.len() + ENTRY
+}
+
 /// How long a segment held back by `reorder` waits for a next one to
 /// overtake it before it goes anyway.
 const REORDER_WAIT: Duration = Duration::from_millis(100);
@@ -191,6 +212,11 @@ struct State {
     /// whether frames take it now.
     kernel: Option<KernelPath>,
     fast: bool,
+    /// The session's budget: held and delayed frames, and the log, are
+    /// kept only while it has room.
+    budget: Option<Arc<Budget>>,
+    /// Crossings not logged because the budget was full.
+    unlogged: u64,
 }
 
 impl State {
@@ -235,15 +261,37 @@ impl State {
         }
     }
 
-    /// Logs a crossing; the first since the log was taken makes the log's
-    /// fd readable (one write per batch, not per frame).
-    fn log_crossing(&mut self, crossing: Crossing) {
+    /// Logs a crossing (the frame's first `LOG_SNAP` bytes), if the budget
+    /// has room (else it is counted as unlogged); the first since the log
+    /// was taken makes the log's fd readable (one write per batch, not per
+    /// frame).
+    fn log_crossing(&mut self, mut crossing: Crossing) {
+        // A copy of the start, not the frame cut down in place: that would
+        // leave a hole in the heap for every frame.
+        if crossing.frame.len() > LOG_SNAP {
+            crossing.frame = crossing.frame[..LOG_SNAP].to_vec();
+        }
+        if !self.take(crossing_cost(&crossing)) {
+            self.unlogged += 1;
+            return;
+        }
         if self.log.is_empty()
             && let Some(signal) = &self.log_signal
         {
             let _ = signal.write(1);
         }
         self.log.push(crossing);
+    }
+
+    /// Takes `bytes` from the budget; whether there was room.
+    fn take(&self, bytes: usize) -> bool {
+        self.budget.as_ref().is_none_or(|b| b.take(bytes).is_ok())
+    }
+
+    fn give(&self, bytes: usize) {
+        if let Some(budget) = &self.budget {
+            budget.give(bytes);
+        }
     }
 }
 
@@ -351,7 +399,12 @@ impl Relay {
     /// Starts the relay in `wire` (where `va` and `vb` are).
     /// (`kernel_path`: try the kernel's path for a plain link, with a ring
     /// of that many bytes.)
-    pub fn start(wire: &Netns, home: &Netns, kernel_path: Option<usize>) -> Result<Relay, String> {
+    pub fn start(
+        wire: &Netns,
+        home: &Netns,
+        kernel_path: Option<usize>,
+        budget: Option<Arc<Budget>>,
+    ) -> Result<Relay, String> {
         type Sides = ([OwnedFd; 2], Result<(KernelPath, Ring), String>);
         let (sides, kernel) = wire.within(home, || -> Result<Sides, String> {
             let kernel = match kernel_path {
@@ -380,6 +433,7 @@ impl Relay {
             Mutex::new(State {
                 log_signal: Some(Arc::clone(&log_signal)),
                 kernel,
+                budget,
                 ..State::default()
             }),
             Condvar::new(),
@@ -443,7 +497,15 @@ impl Relay {
     pub fn take_log(&self) -> Vec<Crossing> {
         let mut state = lock(&self.state.0);
         let _ = self.log_signal.read();
-        std::mem::take(&mut state.log)
+        let log = std::mem::take(&mut state.log);
+        state.give(log.iter().map(crossing_cost).sum());
+        log
+    }
+
+    /// How many crossings were not logged (not shown) because the
+    /// session's memory budget was full.
+    pub fn unlogged(&self) -> u64 {
+        lock(&self.state.0).unlogged
     }
 
     /// Readable while crossings wait in the log (to poll between steps).
@@ -548,13 +610,22 @@ impl Relay {
         self.changed(state);
     }
 
-    /// The held frames, in order.
-    pub fn held(&self) -> Vec<(u32, Dir, Vec<u8>)> {
+    /// The held frames, in order: each one's number, direction, and
+    /// start (its first `LOG_SNAP` bytes: every header), and length.
+    pub fn held(&self) -> Vec<(u32, Dir, Vec<u8>, usize)> {
         lock(&self.state.0)
             .held
             .iter()
-            .map(|h| (h.number, h.dir, h.frame.clone()))
+            .map(|h| {
+                let start = h.frame[..h.frame.len().min(LOG_SNAP)].to_vec();
+                (h.number, h.dir, start, h.frame.len())
+            })
             .collect()
+    }
+
+    /// The numbers of the held frames, in order.
+    pub fn held_numbers(&self) -> Vec<u32> {
+        lock(&self.state.0).held.iter().map(|h| h.number).collect()
     }
 
     /// Delivers (or drops) the held frames chosen by `pick` from the queue;
@@ -573,6 +644,7 @@ impl Relay {
                     taken.extend(state.held.remove(at));
                 }
             }
+            state.give(taken.iter().map(|h| frame_cost(&h.frame)).sum());
             taken
         };
         // One at a time, each one's answer in before the next goes: what
@@ -596,7 +668,7 @@ impl Relay {
                     at: self.started.elapsed(),
                     dir: frame.dir,
                     length: frame.frame.len(),
-                    frame: frame.frame.clone(),
+                    frame: frame.frame[..frame.frame.len().min(LOG_SNAP)].to_vec(),
                     fate,
                 });
             }
@@ -791,6 +863,7 @@ fn send_due(state: &(Mutex<State>, Condvar), sides: &[OwnedFd; 2], started: Star
         let Some(Reverse(flight)) = guard.in_flight.pop() else {
             break;
         };
+        guard.give(frame_cost(&flight.frame));
         for _ in 0..flight.copies {
             send(sides, flight.dir, &flight.frame);
         }
@@ -1085,13 +1158,19 @@ fn decide(
             counters.bytes += len;
             Fate::Corrupted
         }
+        None if guard.hold[dir.index()] && !guard.take(frame_cost(&frame)) => {
+            guard.path.counters[i].budget_drops += 1;
+            Fate::OverBudget
+        }
         None if guard.hold[dir.index()] => {
             guard.numbered += 1;
             let number = guard.numbered;
+            // The link keeps the frame; the log, its start.
+            let start = frame[..frame.len().min(LOG_SNAP)].to_vec();
             guard.held.push_back(HeldFrame {
                 number,
                 dir,
-                frame: frame.clone(),
+                frame: std::mem::replace(&mut frame, start),
             });
             Fate::Held(number)
         }
@@ -1100,6 +1179,10 @@ fn decide(
             match verdict {
                 Verdict::Lost => Fate::LostByChance,
                 Verdict::QueueFull => Fate::QueueFull,
+                Verdict::Send { .. } if !guard.take(frame_cost(&frame)) => {
+                    guard.path.counters[i].budget_drops += 1;
+                    Fate::OverBudget
+                }
                 Verdict::Send {
                     due,
                     copies,
@@ -1124,7 +1207,7 @@ fn decide(
     guard.log_crossing(Crossing {
         at,
         dir,
-        length: frame.len(),
+        length: len as usize,
         frame,
         fate,
     });

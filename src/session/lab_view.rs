@@ -30,6 +30,9 @@ pub(super) struct LabView {
     pub held_b: crate::kernel_table::Held,
     /// Every frame that reached the link, as it arrived, for `wire save`.
     saved: Saved,
+    /// What is known of fragmented datagrams (their ports, their pieces'
+    /// numbers) across steps.
+    fragments: segment::Fragments,
 }
 
 impl Session {
@@ -38,12 +41,13 @@ impl Session {
     pub fn start_lab(&mut self) -> Result<(), String> {
         if self.lab.is_none() {
             self.lab = Some(LabView {
-                lab: Lab::build()?,
+                lab: Lab::build(std::sync::Arc::clone(&self.budget))?,
                 host: Host::A,
                 relative: Relative::default(),
                 queued: Vec::new(),
                 held_b: Default::default(),
                 saved: Saved::default(),
+                fragments: Default::default(),
             });
             self.jobs.set_trust_sleep(false);
         }
@@ -166,6 +170,7 @@ impl Session {
             });
             segments.push(segment);
         }
+        segment::number_fragments(&mut segments, &mut view.fragments);
         segments
     }
 }
@@ -192,17 +197,28 @@ impl Session {
         if held.is_empty() {
             return vec!["nothing is held".into()];
         }
-        held.into_iter()
-            .filter_map(|(number, dir, frame)| {
+        let (entries, mut segments): (Vec<(u32, crate::lab::Dir)>, Vec<Segment>) = held
+            .into_iter()
+            .filter_map(|(number, dir, mut frame, length)| {
+                // The rest of a frame known by its start stands in as zeros.
+                frame.resize(length, 0);
                 let mut segment = segment::decode(&frame)?;
                 view.relative.apply(&mut segment);
+                Some(((number, dir), segment))
+            })
+            .unzip();
+        segment::number_fragments(&mut segments, &mut view.fragments);
+        entries
+            .into_iter()
+            .zip(segments)
+            .map(|((number, dir), mut segment)| {
                 segment.from = segment.src.to_string();
                 segment.to = segment.dst.to_string();
-                Some(format!(
+                format!(
                     "#{number} {}  {}",
                     dir.name(),
                     segment.text(crate::encoding::UTF_8)
-                ))
+                )
             })
             .collect()
     }

@@ -68,6 +68,71 @@ impl Limits {
     }
 }
 
+/// Scratch directories are named for the process that made them, by its
+/// pid and start time (a pid alone may be a later process's):
+/// `socklab-lesson-PID.START-XXXXXX`.
+const SCRATCH_PREFIX: &str = "socklab-lesson-";
+
+fn scratch_prefix() -> String {
+    let pid = std::process::id();
+    let start = process_start(pid).unwrap_or(0);
+    format!("{SCRATCH_PREFIX}{pid}.{start}-")
+}
+
+/// When process `pid` started (clock ticks since boot: /proc/PID/stat's
+/// 22nd field), if it is alive.
+fn process_start(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) is in parentheses and may hold spaces.
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    after_name.split_whitespace().nth(19)?.parse().ok()
+}
+
+/// Once a process: removes the scratch directories of this user's socklab
+/// runs that ended without removing theirs (SIGKILL).
+fn sweep_once() {
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    SWEPT.call_once(|| {
+        sweep(&std::env::temp_dir());
+    });
+}
+
+/// Removes, in `dir`, every scratch directory of this user whose process
+/// is gone. Only directories (never a link) owned by this user and named
+/// as `scratch_prefix` names them are touched.
+pub fn sweep(dir: &std::path::Path) -> usize {
+    use std::os::unix::fs::MetadataExt;
+    let me = nix::unistd::geteuid().as_raw();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(owner) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(SCRATCH_PREFIX))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(owner, _)| owner.split_once('.'))
+        else {
+            continue;
+        };
+        let (Ok(pid), Ok(start)) = (owner.0.parse::<u32>(), owner.1.parse::<u64>()) else {
+            continue;
+        };
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        if !meta.is_dir() || meta.uid() != me || process_start(pid) == Some(start) {
+            continue;
+        }
+        if std::fs::remove_dir_all(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// A lesson's environment, entered on the current thread; dropping it puts
 /// the working directory and capabilities back and removes the scratch
 /// directory (the network namespace stays: the next lesson makes its own).
@@ -89,10 +154,13 @@ impl LessonEnv {
                 e.desc()
             )
         })?;
+        sweep_once();
         let scratch = tempfile::Builder::new()
-            .prefix("socklab-lesson-")
+            .prefix(&scratch_prefix())
             .tempdir()
             .map_err(|e| format!("cannot make the lesson's scratch directory: {e}"))?;
+        // SIGTERM or SIGHUP (a closed terminal) removes it too.
+        crate::terminate::remove_on_signal(scratch.path());
         let previous_dir = std::env::current_dir().ok();
         std::env::set_current_dir(scratch.path())
             .map_err(|e| format!("cannot enter the lesson's scratch directory: {e}"))?;
@@ -120,6 +188,7 @@ impl LessonEnv {
 
 impl Drop for LessonEnv {
     fn drop(&mut self) {
+        crate::terminate::forget(self.scratch.path());
         if let Some(effective) = self.dropped_capabilities.take() {
             let _ = caps::set(None, caps::CapSet::Effective, &effective);
         }

@@ -55,6 +55,25 @@ pub struct Segment {
     /// When it was sent (the capture's kernel timestamp, or when it reached
     /// the lab's link), placed against the steps by the session.
     pub when: Option<crate::clock::When>,
+    /// A piece of an IP datagram too big for the link: which piece. Its
+    /// ports are known from the first piece (0 until then).
+    pub fragment: Option<Fragment>,
+}
+
+/// One IP fragment of a datagram.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fragment {
+    /// The datagram's identification (with its addresses, it says which
+    /// pieces belong together).
+    pub id: u32,
+    /// Where its bytes go in the datagram's payload.
+    pub offset: u32,
+    /// Its bytes of the datagram's payload.
+    pub len: u32,
+    /// More pieces follow (every piece but the last).
+    pub more: bool,
+    /// Which piece of how many, once every piece has been seen together.
+    pub index: Option<(u16, u16)>,
 }
 
 /// A segment's fate on the lab's link (set by the session from the relay).
@@ -71,6 +90,9 @@ pub struct LinkFate {
 /// Decodes an Ethernet frame (loopback's have an all-zero Ethernet header);
 /// None for what is not TCP or UDP over IP.
 pub fn decode(frame: &[u8]) -> Option<Segment> {
+    if let Some(segment) = decode_fragment(frame) {
+        return Some(segment);
+    }
     let packet = SlicedPacket::from_ethernet(frame).ok()?;
     let (src_ip, dst_ip): (IpAddr, IpAddr) = match packet.net? {
         NetSlice::Ipv4(ip) => (
@@ -113,6 +135,7 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
                 icmp: None,
                 fate: None,
                 when: None,
+                fragment: None,
             })
         }
         TransportSlice::Udp(udp) => Some(Segment {
@@ -130,6 +153,7 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
             icmp: None,
             fate: None,
             when: None,
+            fragment: None,
         }),
         TransportSlice::Icmpv4(icmp) => {
             let what = match (icmp.type_u8(), icmp.code_u8()) {
@@ -137,6 +161,7 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
                 (3, 1) => "host unreachable".to_string(),
                 (3, 0) => "network unreachable".to_string(),
                 (3, code) => format!("destination unreachable (code {code})"),
+                (11, 1) => "fragment reassembly time exceeded".to_string(),
                 (11, _) => "time exceeded".to_string(),
                 _ => return None,
             };
@@ -148,12 +173,173 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
                 (1, 3) => "address unreachable".to_string(),
                 (1, 0) => "no route".to_string(),
                 (1, code) => format!("destination unreachable (code {code})"),
+                (3, 1) => "fragment reassembly time exceeded".to_string(),
                 (3, _) => "time exceeded".to_string(),
                 _ => return None,
             };
             icmp_error(what, icmp.payload(), true)
         }
         _ => None,
+    }
+}
+
+/// A frame that holds a fragment of a TCP or UDP datagram (IPv4 with MF
+/// or an offset; IPv6 with a fragment header right after its own).
+fn decode_fragment(frame: &[u8]) -> Option<Segment> {
+    let ip = frame.get(14..)?;
+    let (src, dst, protocol, fragment, payload) = match frame.get(12..14)? {
+        [0x08, 0x00] => {
+            let header = usize::from(ip.first()? & 0x0f) * 4;
+            let flags_offset = u16::from_be_bytes([*ip.get(6)?, *ip.get(7)?]);
+            let (more, offset) = (
+                flags_offset & 0x2000 != 0,
+                u32::from(flags_offset & 0x1fff) * 8,
+            );
+            if !more && offset == 0 {
+                return None;
+            }
+            let total = usize::from(u16::from_be_bytes([*ip.get(2)?, *ip.get(3)?]));
+            let addr = |at: usize| -> Option<IpAddr> {
+                let bytes: [u8; 4] = ip.get(at..at + 4)?.try_into().ok()?;
+                Some(IpAddr::from(bytes))
+            };
+            let id = u32::from(u16::from_be_bytes([*ip.get(4)?, *ip.get(5)?]));
+            let len = total.checked_sub(header)? as u32;
+            let fragment = Fragment {
+                id,
+                offset,
+                len,
+                more,
+                index: None,
+            };
+            (
+                addr(12)?,
+                addr(16)?,
+                *ip.get(9)?,
+                fragment,
+                ip.get(header..)?,
+            )
+        }
+        [0x86, 0xdd] if ip.get(6) == Some(&44) => {
+            let addr = |at: usize| -> Option<IpAddr> {
+                let bytes: [u8; 16] = ip.get(at..at + 16)?.try_into().ok()?;
+                Some(IpAddr::from(bytes))
+            };
+            let header = ip.get(40..48)?;
+            let offset_more = u16::from_be_bytes([header[2], header[3]]);
+            let id = u32::from_be_bytes([header[4], header[5], header[6], header[7]]);
+            let length = usize::from(u16::from_be_bytes([*ip.get(4)?, *ip.get(5)?]));
+            let fragment = Fragment {
+                id,
+                offset: u32::from(offset_more >> 3) * 8,
+                len: length.checked_sub(8)? as u32,
+                more: offset_more & 1 != 0,
+                index: None,
+            };
+            (addr(8)?, addr(24)?, header[0], fragment, ip.get(48..)?)
+        }
+        _ => return None,
+    };
+    let proto = match protocol {
+        6 => Proto::Tcp,
+        17 => Proto::Udp,
+        _ => return None,
+    };
+    // The first piece starts with the transport header: its ports.
+    let port = |at: usize| match fragment.offset {
+        0 => payload
+            .get(at..at + 2)
+            .map_or(0, |p| u16::from_be_bytes([p[0], p[1]])),
+        _ => 0,
+    };
+    Some(Segment {
+        proto,
+        src: SocketAddr::new(src, port(0)),
+        dst: SocketAddr::new(dst, port(2)),
+        from: String::new(),
+        to: String::new(),
+        flags: Vec::new(),
+        seq: 0,
+        ack: None,
+        win: 0,
+        options: String::new(),
+        payload: Vec::new(),
+        icmp: None,
+        fate: None,
+        when: None,
+        fragment: Some(fragment),
+    })
+}
+
+/// What is known of fragmented datagrams across steps: each one's ports
+/// (from its first piece) and each piece's number (from a step that saw
+/// them all: a held datagram's pieces are seen together when held, and
+/// one by one when delivered). A few hundred datagrams at most.
+#[derive(Debug, Default)]
+pub struct Fragments {
+    ports: HashMap<(IpAddr, IpAddr, u32), (u16, u16)>,
+    numbered: HashMap<(IpAddr, IpAddr, u32, u32), (u16, u16)>,
+}
+
+/// How many datagrams `Fragments` remembers before it starts afresh.
+const REMEMBERED: usize = 512;
+
+/// Numbers the pieces of each datagram seen whole (1/3, 2/3, 3/3) — in
+/// `segments`, or earlier — and gives every piece its datagram's ports.
+pub fn number_fragments(segments: &mut [Segment], known: &mut Fragments) {
+    let Fragments { ports, numbered } = known;
+    if ports.len() >= REMEMBERED || numbered.len() >= 64 * REMEMBERED {
+        ports.clear();
+        numbered.clear();
+    }
+    let key = |s: &Segment| s.fragment.map(|f| (s.src.ip(), s.dst.ip(), f.id));
+    for segment in segments.iter_mut() {
+        let (Some(k), Some(f)) = (key(segment), segment.fragment) else {
+            continue;
+        };
+        if f.offset == 0 {
+            ports.insert(k, (segment.src.port(), segment.dst.port()));
+        } else if let Some(&(from, to)) = ports.get(&k) {
+            segment.src.set_port(from);
+            segment.dst.set_port(to);
+        }
+    }
+    let mut groups: HashMap<(IpAddr, IpAddr, u32), Vec<usize>> = HashMap::new();
+    for (at, segment) in segments.iter().enumerate() {
+        if let Some(k) = key(segment) {
+            groups.entry(k).or_default().push(at);
+        }
+    }
+    for pieces in groups.into_values() {
+        // The datagram's pieces by offset, each once (a duplicate counts
+        // as the piece it copies).
+        let mut frags: Vec<Fragment> = pieces
+            .iter()
+            .filter_map(|&at| segments[at].fragment)
+            .collect();
+        frags.sort_by_key(|f| f.offset);
+        frags.dedup_by_key(|f| f.offset);
+        let whole = frags.first().is_some_and(|f| f.offset == 0)
+            && frags.last().is_some_and(|f| !f.more)
+            && frags
+                .windows(2)
+                .all(|w| w[0].offset + w[0].len == w[1].offset);
+        let total = u16::try_from(frags.len()).ok().filter(|_| whole);
+        for at in pieces {
+            let segment = &mut segments[at];
+            let (src, dst) = (segment.src.ip(), segment.dst.ip());
+            let Some(f) = segment.fragment.as_mut() else {
+                continue;
+            };
+            let piece = (src, dst, f.id, f.offset);
+            match (total, frags.iter().position(|p| p.offset == f.offset)) {
+                (Some(total), Some(k)) => {
+                    f.index = Some((k as u16 + 1, total));
+                    numbered.insert(piece, (k as u16 + 1, total));
+                }
+                _ => f.index = numbered.get(&piece).copied(),
+            }
+        }
     }
 }
 
@@ -204,6 +390,7 @@ fn icmp_error(what: String, quoted: &[u8], v6: bool) -> Option<Segment> {
         icmp: Some(IcmpError { what, about, len }),
         fate: None,
         when: None,
+        fragment: None,
     })
 }
 
@@ -233,7 +420,7 @@ pub struct Relative {
 
 impl Relative {
     pub fn apply(&mut self, segment: &mut Segment) {
-        if segment.proto != Proto::Tcp {
+        if segment.proto != Proto::Tcp || segment.fragment.is_some() {
             return;
         }
         let forward = (segment.src, segment.dst);
@@ -267,6 +454,26 @@ impl Segment {
             );
         }
         let mut line = format!("{} → {}  ", self.from, self.to);
+        if let Some(fragment) = &self.fragment {
+            let proto = match self.proto {
+                Proto::Tcp => "TCP",
+                _ => "UDP",
+            };
+            let which = match fragment.index {
+                Some((k, n)) => format!(" {k}/{n}"),
+                None if fragment.more => String::new(),
+                None => " (last)".into(),
+            };
+            line.push_str(&format!(
+                "{proto} frag{which} off={} len={}",
+                fragment.offset, fragment.len
+            ));
+            if let Some(fate) = &self.fate {
+                line.push_str("   ");
+                line.push_str(&fate.text);
+            }
+            return line;
+        }
         match self.proto {
             Proto::Udp | Proto::Icmp => line.push_str("UDP"),
             Proto::Tcp => {
@@ -318,6 +525,16 @@ impl Segment {
             value["fate"] = json!(fate.name);
             value["held"] = json!(fate.held);
         }
+        if let Some(fragment) = &self.fragment {
+            value["len"] = json!(fragment.len);
+            value["fragment"] = json!({
+                "id": fragment.id,
+                "offset": fragment.offset,
+                "more": fragment.more,
+                "index": fragment.index.map(|(k, _)| k),
+                "of": fragment.index.map(|(_, n)| n),
+            });
+        }
         if let Some(icmp) = &self.icmp {
             value["icmp"] = json!(icmp.what);
             value["about"] = json!({
@@ -355,6 +572,7 @@ mod tests {
             icmp: None,
             fate: None,
             when: None,
+            fragment: None,
         }
     }
 
