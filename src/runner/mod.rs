@@ -335,6 +335,12 @@ impl<W: Write> Runner<W> {
                 if self.flush_out().is_err() {
                     return Flow::Stop;
                 }
+                // Ctrl-C while waiting for the input to be readable.
+                if sys::SIGINT_SEEN.load(Ordering::Relaxed)
+                    && sys::SIGINT_SEEN.swap(false, Ordering::SeqCst)
+                {
+                    return self.stop_for_interrupt();
+                }
             }
             // A whole line in the buffer (a script's lines mostly are) is
             // run where it lies, not copied out first.
@@ -353,6 +359,13 @@ impl<W: Write> Runner<W> {
                 continue;
             }
             let overflow = match read_line(reader, &mut line) {
+                // Ctrl-C while the script waited for a line.
+                Ok(None)
+                    if sys::SIGINT_SEEN.load(Ordering::Relaxed)
+                        && sys::SIGINT_SEEN.swap(false, Ordering::SeqCst) =>
+                {
+                    return self.stop_for_interrupt();
+                }
                 Ok(None) => return Flow::Continue,
                 Ok(Some(overflow)) => overflow,
                 Err(error) => {
@@ -596,8 +609,9 @@ fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<Option<
     loop {
         let chunk = match reader.fill_buf() {
             Ok(chunk) => chunk,
+            // Ctrl-C ends the reading (the caller sees it is still set).
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-                if sys::SIGINT_SEEN.swap(false, Ordering::SeqCst) {
+                if sys::SIGINT_SEEN.load(Ordering::SeqCst) {
                     return Ok(None);
                 }
                 continue;

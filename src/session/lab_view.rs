@@ -46,7 +46,7 @@ impl Session {
                 relative: Relative::default(),
                 queued: Vec::new(),
                 held_b: Default::default(),
-                saved: Saved::default(),
+                saved: Saved::charged_to(std::sync::Arc::clone(&self.budget)),
                 fragments: Default::default(),
             });
             self.jobs.set_trust_sleep(false);

@@ -2,6 +2,7 @@
 //! each segment's ends by handle (see `crate::wire` for the capture).
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use super::Session;
 use crate::wire::{Capture, Look, Proto, Segment};
@@ -63,7 +64,9 @@ impl Session {
     /// Starts the wire view (a packet socket on loopback); says why not.
     pub fn wire_on(&mut self) -> Result<(), String> {
         if self.wire.is_none() {
-            self.wire = Some(Capture::open()?);
+            let mut capture = Capture::open()?;
+            capture.charge_to(Arc::clone(&self.budget));
+            self.wire = Some(capture);
         }
         Ok(())
     }

@@ -63,30 +63,72 @@ pub struct Capture {
 pub const SAVED_BYTES: usize = 4 << 20;
 
 /// The frames shown, newest last, with when each was sent (wall clock),
-/// for `wire save`: at most SAVED_BYTES of them (the oldest go first).
+/// for `wire save`: at most SAVED_BYTES of memory (each frame and its
+/// entry; the oldest go first), taken from the session's budget where it
+/// has one.
 #[derive(Default)]
 pub struct Saved {
     /// (when, the frame as captured, its whole length).
     frames: VecDeque<(Duration, Vec<u8>, u32)>,
+    /// The memory they keep.
     bytes: usize,
-    /// How many of the oldest frames were let go to stay within SAVED_BYTES.
+    /// How many of the oldest frames were let go to stay within SAVED_BYTES
+    /// (or the budget).
     dropped: usize,
+    budget: Option<std::sync::Arc<crate::budget::Budget>>,
+}
+
+/// What keeping a frame costs beyond its bytes.
+const SAVED_ENTRY: usize = 64;
+
+impl Drop for Saved {
+    fn drop(&mut self) {
+        if let Some(budget) = &self.budget {
+            budget.give(self.bytes);
+        }
+    }
 }
 
 impl Saved {
+    /// Keeps what it keeps within `budget` too.
+    pub fn charged_to(budget: std::sync::Arc<crate::budget::Budget>) -> Saved {
+        Saved {
+            frames: VecDeque::new(),
+            bytes: 0,
+            dropped: 0,
+            budget: Some(budget),
+        }
+    }
+
     /// Keeps a frame sent at `at` (since the epoch), of which `frame` may
     /// be only the start (`length` long in all), letting the oldest go past
-    /// SAVED_BYTES.
+    /// SAVED_BYTES, or while the budget has no room.
     pub fn keep(&mut self, at: Duration, frame: Vec<u8>, length: usize) {
-        self.bytes += frame.len();
+        let cost = frame.len() + SAVED_ENTRY;
+        while self.budget.as_ref().is_some_and(|b| b.take(cost).is_err()) {
+            if !self.let_oldest_go() {
+                self.dropped += 1;
+                return;
+            }
+        }
+        self.bytes += cost;
         let length = u32::try_from(length.max(frame.len())).unwrap_or(u32::MAX);
         self.frames.push_back((at, frame, length));
-        while self.bytes > SAVED_BYTES
-            && let Some((_, old, _)) = self.frames.pop_front()
-        {
-            self.bytes -= old.len();
-            self.dropped += 1;
+        while self.bytes > SAVED_BYTES && self.let_oldest_go() {}
+    }
+
+    /// Lets the oldest frame go; false when there is none.
+    fn let_oldest_go(&mut self) -> bool {
+        let Some((_, old, _)) = self.frames.pop_front() else {
+            return false;
+        };
+        let cost = old.len() + SAVED_ENTRY;
+        self.bytes -= cost;
+        self.dropped += 1;
+        if let Some(budget) = &self.budget {
+            budget.give(cost);
         }
+        true
     }
 
     /// How many frames `save` would write.
@@ -119,6 +161,11 @@ impl Saved {
 }
 
 impl Capture {
+    /// What the capture keeps for `wire save` comes from `budget`.
+    pub fn charge_to(&mut self, budget: std::sync::Arc<crate::budget::Budget>) {
+        self.saved = Saved::charged_to(budget);
+    }
+
     /// Opens the packet socket; the error says what is missing and how to get it.
     pub fn open() -> Result<Capture, String> {
         let socket = socket(

@@ -154,3 +154,48 @@ pub fn lessons_run_here() -> bool {
     }
     here
 }
+
+/// A copy of socklab and the lessons it needs where `nobody` can reach them
+/// (the checkout may be under a directory only its owner can enter).
+pub static STAGE: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(|| {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let open = |path: &std::path::Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    open(dir.path(), 0o755);
+    std::fs::create_dir(dir.path().join("transcripts")).unwrap();
+    open(&dir.path().join("transcripts"), 0o755);
+    let library = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("transcripts");
+    for entry in std::fs::read_dir(library).unwrap() {
+        let from = entry.unwrap().path();
+        let to = dir
+            .path()
+            .join("transcripts")
+            .join(from.file_name().unwrap());
+        std::fs::copy(&from, &to).unwrap();
+        open(&to, 0o644);
+    }
+    let socklab = dir.path().join("socklab");
+    std::fs::copy(env!("CARGO_BIN_EXE_socklab"), &socklab).unwrap();
+    open(&socklab, 0o755);
+    dir
+});
+
+/// The staged socklab with `args`, as `nobody` when this process is root.
+pub fn nobody(args: &[&str]) -> Command {
+    let socklab = STAGE.path().join("socklab");
+    let mut command = if nix::unistd::geteuid().is_root() {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&socklab);
+        c
+    } else {
+        Command::new(&socklab)
+    };
+    command
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(STAGE.path());
+    command
+}
