@@ -136,6 +136,21 @@ fn the_bounds_in_the_docs_are_the_codes() {
             "docs/{doc} does not say a lesson file is at most {size}"
         );
     }
+    // The budgets, as robustness.md and the guide state them.
+    let guide =
+        std::fs::read_to_string(format!("{}/docs/guide.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    use socklab::budget::{LESSON_JOBS, LESSON_MEMORY, SESSION_JOBS, SESSION_MEMORY, show_bytes};
+    for bound in [
+        show_bytes(LESSON_MEMORY),
+        show_bytes(SESSION_MEMORY),
+        format!("{LESSON_JOBS} a lesson"),
+        format!("{SESSION_JOBS}"),
+    ] {
+        assert!(
+            robustness.contains(&bound) && guide.contains(&bound),
+            "docs/robustness.md and docs/guide.md must both give the budget {bound}"
+        );
+    }
     let ring = format!("{} MiB", socklab::wire::SAVED_BYTES >> 20);
     assert!(
         wire.contains(&ring),

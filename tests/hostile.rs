@@ -300,6 +300,25 @@ fn samples_stop_at_their_bounds() {
     assert!(kept > 1000 && kept < 16_000, "{kept} samples in 8 MiB");
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
     assert!(peak < 96 * 1024, "{peak} KiB");
+    // The lesson that reached 5 GB: 25 samples every 1 ms, and a wait.
+    if !lessons_run_here() {
+        return;
+    }
+    let lesson = "#! timeout: 60s\n> srv = socket tcp\n> bind srv 127.0.0.1:0\n> listen srv\n\
+                  > cli = socket tcp\n> connect cli srv\n"
+        .to_string()
+        + &"> sample cli every 1ms for 100s &\n".repeat(25)
+        + "> wait\n";
+    for as_nobody in [false, true] {
+        let dir = lessons_dir(&[("samples.socklab", lesson.clone())]);
+        let args = ["test", "--max-time", "10s", "samples.socklab"];
+        let (output, peak) = peak_rss(as_nobody, &args, dir.path());
+        let report = text(&output);
+        // (The report shows the first 1,000 lines of the wait's output.)
+        assert!(report.contains("rows not shown"), "nobody {as_nobody}");
+        assert!(report.contains("more lines"), "nobody {as_nobody}");
+        assert!(peak < 64 * 1024, "nobody {as_nobody}: {peak} KiB");
+    }
 }
 
 /// A lesson's sample shows its first and last 500 rows and how many went

@@ -61,8 +61,9 @@ static TIME_MARK: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\s+\(\+([^,()]+)(, between steps)?\)$"));
 /// What of a segment's details goes on its arrow: the sequence numbers and
 /// the length, not the window or options (they follow the machine).
-static DETAIL: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r#"\b(?:seq=\S+|ack=\S+|len=\d+)|"[^"]*"(?:\.\.\.)?"#));
+static DETAIL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r#"\b(?:frag(?: \d+/\d+)?|seq=\S+|ack=\S+|len=\d+)|"[^"]*"(?:\.\.\.)?"#)
+});
 
 /// Compiles one of the fixed patterns above (the unit tests run each).
 fn pattern(source: &str) -> Regex {
@@ -302,5 +303,21 @@ mod tests {
         assert!(text.contains("e0-xe1: ACK seq=1 ack=1 (dropped)"), "{text}");
         assert!(text.contains("UDP len=3 #quot;a#59;b#quot;"), "{text}");
         assert!(!text.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_fragment_says_which_piece_it_is() {
+        let lesson =
+            "> sendto u b:9 \"x\"*3000\n  u → v  UDP frag 2/3 off=1480 len=1480   held #2\n";
+        let transcript = crate::transcript::format::parse(lesson).unwrap();
+        assert_eq!(
+            events(&transcript).last(),
+            Some(&Event::Segment {
+                from: "u".into(),
+                to: "v".into(),
+                label: "UDP frag 2/3 len=1480".into(),
+                fate: Some("held #2".into())
+            })
+        );
     }
 }
