@@ -9,23 +9,6 @@ use std::process::{Command, Output, Stdio};
 
 use common::*;
 
-fn text(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// `socklab ARGS` in `dir`, with TMPDIR inside it and no input.
-fn socklab_in(dir: &Path, args: &[&str]) -> Command {
-    let scratch = dir.join("tmp");
-    std::fs::create_dir_all(&scratch).unwrap();
-    let mut command = socklab();
-    command
-        .args(args)
-        .env("TMPDIR", &scratch)
-        .current_dir(dir)
-        .stdin(Stdio::null());
-    command
-}
-
 /// `record F` then `source F` would read what it writes for ever (it
 /// filled a disk at 6 MB/s): refused, in a script and in `socklab record`,
 /// and so is recording into the script being run.

@@ -7,7 +7,7 @@ mod common;
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
 use common::*;
 
@@ -16,24 +16,6 @@ fn lesson(dir: &Path, text: &str) -> std::path::PathBuf {
     let path = dir.join("lesson.socklab");
     std::fs::write(&path, text).unwrap();
     path
-}
-
-/// `socklab ARGS` with TMPDIR (where lessons make their scratch
-/// directories) inside `dir`, so the test sees what was left behind.
-fn socklab_in(dir: &Path, args: &[&str]) -> Command {
-    let scratch = dir.join("tmp");
-    std::fs::create_dir_all(&scratch).unwrap();
-    let mut command = socklab();
-    command
-        .args(args)
-        .env("TMPDIR", &scratch)
-        .current_dir(dir)
-        .stdin(Stdio::null());
-    command
-}
-
-fn text(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Every byte a terminal would act on, other than newline and tab.

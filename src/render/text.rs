@@ -120,36 +120,19 @@ fn render_outcome(out: &mut Vec<u8>, step: &Step) -> io::Result<()> {
             crate::names::errno_name(*errno).red().bold(),
             errno.desc()
         ),
-        Outcome::TimedOut(after) => {
-            writeln!(
-                out,
-                "{} = -1 {} (Interrupted system call)",
-                call.bold(),
-                "EINTR".red().bold()
-            )?;
-            writeln!(
-                out,
-                "  {}",
-                format!("timeout: still blocked after {after:?}, so socklab interrupted it").red()
-            )
-        }
-        Outcome::OutOfTime(limit) => {
-            writeln!(
-                out,
-                "{} = -1 {} (Interrupted system call)",
-                call.bold(),
-                "EINTR".red().bold()
-            )?;
-            writeln!(
-                out,
-                "  {}",
-                format!(
-                    "out of time: the lesson may run {}, and that time ran out in this step, so socklab stopped it",
-                    crate::lab::path::show_duration(*limit)
-                )
-                .red()
-            )
-        }
+        Outcome::TimedOut(after) => interrupted(
+            out,
+            call,
+            &format!("timeout: still blocked after {after:?}, so socklab interrupted it"),
+        ),
+        Outcome::OutOfTime(limit) => interrupted(
+            out,
+            call,
+            &format!(
+                "out of time: the lesson may run {}, and that time ran out in this step, so socklab stopped it",
+                crate::lab::path::show_duration(*limit)
+            ),
+        ),
         // A usage error may quote the line, which may come from a file.
         Outcome::Usage(error) => writeln!(
             out,
@@ -237,4 +220,15 @@ pub fn state_line(change: &StateChange) -> String {
         Some(from) => format!("state {who}: {} → {to}", from.name()),
         None => format!("state {who}: {to}"),
     }
+}
+
+/// A call socklab interrupted (EINTR), and why it did.
+fn interrupted(out: &mut dyn Write, call: &str, why: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} = -1 {} (Interrupted system call)",
+        call.bold(),
+        "EINTR".red().bold()
+    )?;
+    writeln!(out, "  {}", why.red())
 }

@@ -138,23 +138,15 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
                 fragment: None,
             })
         }
-        TransportSlice::Udp(udp) => Some(Segment {
-            proto: Proto::Udp,
-            src: SocketAddr::new(src_ip, udp.source_port()),
-            dst: SocketAddr::new(dst_ip, udp.destination_port()),
-            from: String::new(),
-            to: String::new(),
-            flags: Vec::new(),
-            seq: 0,
-            ack: None,
-            win: 0,
-            options: String::new(),
-            payload: udp.payload().to_vec(),
-            icmp: None,
-            fate: None,
-            when: None,
-            fragment: None,
-        }),
+        TransportSlice::Udp(udp) => {
+            let mut segment = Segment::bare(
+                Proto::Udp,
+                SocketAddr::new(src_ip, udp.source_port()),
+                SocketAddr::new(dst_ip, udp.destination_port()),
+            );
+            segment.payload = udp.payload().to_vec();
+            Some(segment)
+        }
         TransportSlice::Icmpv4(icmp) => {
             let what = match (icmp.type_u8(), icmp.code_u8()) {
                 (3, 3) => "port unreachable".to_string(),
@@ -252,23 +244,13 @@ fn decode_fragment(frame: &[u8]) -> Option<Segment> {
             .map_or(0, |p| u16::from_be_bytes([p[0], p[1]])),
         _ => 0,
     };
-    Some(Segment {
+    let mut segment = Segment::bare(
         proto,
-        src: SocketAddr::new(src, port(0)),
-        dst: SocketAddr::new(dst, port(2)),
-        from: String::new(),
-        to: String::new(),
-        flags: Vec::new(),
-        seq: 0,
-        ack: None,
-        win: 0,
-        options: String::new(),
-        payload: Vec::new(),
-        icmp: None,
-        fate: None,
-        when: None,
-        fragment: Some(fragment),
-    })
+        SocketAddr::new(src, port(0)),
+        SocketAddr::new(dst, port(2)),
+    );
+    segment.fragment = Some(fragment);
+    Some(segment)
 }
 
 /// What is known of fragmented datagrams across steps: each one's ports
@@ -374,24 +356,14 @@ fn icmp_error(what: String, quoted: &[u8], v6: bool) -> Option<Segment> {
     let len = (about == Proto::Udp)
         .then(|| port(4).map(|n| n.saturating_sub(8)))
         .flatten();
-    Some(Segment {
-        proto: Proto::Icmp,
-        // From the end that could not be reached, to the sender it tells.
-        src: SocketAddr::new(dst, port(2)?),
-        dst: SocketAddr::new(src, port(0)?),
-        from: String::new(),
-        to: String::new(),
-        flags: Vec::new(),
-        seq: 0,
-        ack: None,
-        win: 0,
-        options: String::new(),
-        payload: Vec::new(),
-        icmp: Some(IcmpError { what, about, len }),
-        fate: None,
-        when: None,
-        fragment: None,
-    })
+    // From the end that could not be reached, to the sender it tells.
+    let mut segment = Segment::bare(
+        Proto::Icmp,
+        SocketAddr::new(dst, port(2)?),
+        SocketAddr::new(src, port(0)?),
+    );
+    segment.icmp = Some(IcmpError { what, about, len });
+    Some(segment)
 }
 
 fn options(
@@ -439,6 +411,27 @@ impl Relative {
 }
 
 impl Segment {
+    /// A segment from `src` to `dst` with nothing else known yet.
+    fn bare(proto: Proto, src: SocketAddr, dst: SocketAddr) -> Segment {
+        Segment {
+            proto,
+            src,
+            dst,
+            from: String::new(),
+            to: String::new(),
+            flags: Vec::new(),
+            seq: 0,
+            ack: None,
+            win: 0,
+            options: String::new(),
+            payload: Vec::new(),
+            icmp: None,
+            fate: None,
+            when: None,
+            fragment: None,
+        }
+    }
+
     /// `cli → srv  [SYN,ACK]  seq=0 ack=1 win=65483 <mss 65495,…> len=5 "hello"`.
     pub fn text(&self, encoding: &'static crate::encoding::Encoding) -> String {
         if let Some(icmp) = &self.icmp {

@@ -199,3 +199,22 @@ pub fn nobody(args: &[&str]) -> Command {
         .current_dir(STAGE.path());
     command
 }
+
+/// `socklab ARGS` with TMPDIR (where lessons make their scratch
+/// directories) inside `dir`, so the test sees what was left behind.
+pub fn socklab_in(dir: &std::path::Path, args: &[&str]) -> Command {
+    let scratch = dir.join("tmp");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let mut command = socklab();
+    command
+        .args(args)
+        .env("TMPDIR", &scratch)
+        .current_dir(dir)
+        .stdin(Stdio::null());
+    command
+}
+
+/// What a run wrote to standard output.
+pub fn text(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
