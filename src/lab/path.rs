@@ -328,6 +328,8 @@ mod tests {
         assert!(matches!(dues[3], Verdict::Send { .. }));
         assert_eq!(dues[4], Verdict::QueueFull);
         assert_eq!(path.counters[0].queue_drops, 1);
+        // Full: as many wait as the queue holds, never more.
+        assert_eq!(path.depth(Dir::AtoB, now), 3);
         // At 15 ms the second is on the line; the third and fourth wait.
         assert_eq!(path.depth(Dir::AtoB, now + Duration::from_millis(15)), 2);
     }
