@@ -27,6 +27,7 @@ const TCP_STATE_NAMES: [&str; 13] = [
 
 impl TcpState {
     pub const ESTABLISHED: TcpState = TcpState(1);
+    pub const SYN_SENT: TcpState = TcpState(2);
     pub const TIME_WAIT: TcpState = TcpState(6);
     pub const CLOSE: TcpState = TcpState(7);
     pub const LISTEN: TcpState = TcpState(10);

@@ -507,7 +507,8 @@ fn nothing_is_left_behind_by_a_signal() {
 /// The lab's namespaces go when socklab does, even with data in flight
 /// (the kernel would retransmit it for minutes, keeping them alive). Seen
 /// through the namespace count: in a user namespace that allows only the
-/// three the lab needs, a second lab starts within a second of the first
+/// four the lab makes (its hosts, its wire, and the parent it makes them
+/// in), a second lab starts within a second of the first
 /// one's quit.
 #[test]
 fn the_labs_namespaces_go_at_quit() {
@@ -529,7 +530,7 @@ fn the_labs_namespaces_go_at_quit() {
     // can wait on, so this is a bounded poll: a try that fails makes
     // namespaces of its own, freed the same way, so the tries are spaced
     // (50 ms) to let those go.
-    let script = "echo 3 > /proc/sys/user/max_net_namespaces || exit 3\n\
+    let script = "echo 4 > /proc/sys/user/max_net_namespaces || exit 3\n\
         \"$0\" --lab run inflight.txt > first.out 2>&1 || exit 4\n\
         for try in $(seq 20); do\n\
           \"$0\" --lab run again.txt > again.out 2>&1 && exit 0\n\

@@ -20,6 +20,7 @@ pub mod path;
 pub mod relay;
 pub mod setup;
 pub mod sysctl;
+pub mod taps;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::sync::Arc;
@@ -29,6 +30,7 @@ use crate::budget::Budget;
 use netns::Netns;
 pub use path::{Counters, Props};
 pub use relay::{Crossing, Dir, Fate, Next, Relay};
+use taps::{HostTaps, Taps};
 
 /// Whether a lab can be made here (network namespaces allowed), tried once.
 pub fn available() -> bool {
@@ -162,13 +164,23 @@ impl Lab {
         // lab's namespaces, but not the machine's own again.
         hosts[0].enter()?;
         let home = &hosts[0];
+        // The cables first, down: nothing crosses until the relay and the
+        // hosts' taps are there to count it.
         wire.within(home, || -> Result<(), String> {
             for (side, host, which) in [("va", &hosts[0], Host::A), ("vb", &hosts[1], Host::B)] {
                 setup::veth(side, "eth0", host, which.mac())?;
                 setup::offloads_off(side);
-                setup::set_up(side, true)?;
             }
             Ok(())
+        })??;
+        let taps = Taps::new(
+            hosts[0].within(home, || HostTaps::open("eth0"))??,
+            hosts[1].within(home, || HostTaps::open("eth0"))??,
+        );
+        let relay = Relay::start(&wire, home, kernel_path, budget, taps)?;
+        wire.within(home, || -> Result<(), String> {
+            setup::set_up("va", true)?;
+            setup::set_up("vb", true)
         })??;
         for host in Host::ALL {
             hosts[host.index()].within(home, || -> Result<(), String> {
@@ -187,7 +199,6 @@ impl Lab {
                 setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())
             })??;
         }
-        let relay = Relay::start(&wire, home, kernel_path, budget)?;
         Ok(Lab {
             hosts,
             wire,

@@ -15,12 +15,51 @@ pub struct Netns {
     fd: OwnedFd,
 }
 
+/// Socket tables of a lab namespace: each has its own (the kernel's
+/// default is to share the machine's, a quarter of a million buckets,
+/// which every sock_diag dump in the lab would walk).
+const TABLE_BUCKETS: &str = "1024";
+
+/// The namespace the lab's namespaces are made in: its
+/// `tcp_child_ehash_entries` (and UDP's) give each a table of its own.
+/// Made once a process; None where it cannot be (the lab's namespaces then
+/// share the machine's tables, as before).
+fn parent() -> Option<&'static OwnedFd> {
+    static PARENT: std::sync::OnceLock<Option<OwnedFd>> = std::sync::OnceLock::new();
+    PARENT
+        .get_or_init(|| {
+            std::thread::Builder::new()
+                .name("socklab-netns".into())
+                .spawn(|| -> Option<OwnedFd> {
+                    unshare(CloneFlags::CLONE_NEWNET).ok()?;
+                    for table in ["tcp_child_ehash_entries", "udp_child_hash_entries"] {
+                        let _ = std::fs::write(
+                            format!("/proc/sys/net/ipv4/{table}"),
+                            format!("{TABLE_BUCKETS}\n"),
+                        );
+                    }
+                    std::fs::File::open("/proc/thread-self/ns/net")
+                        .map(OwnedFd::from)
+                        .ok()
+                })
+                .ok()?
+                .join()
+                .ok()?
+        })
+        .as_ref()
+}
+
 impl Netns {
-    /// A new network namespace with `lo` up, made on a thread of its own.
+    /// A new network namespace with `lo` up, made on a thread of its own
+    /// (in the lab's parent namespace, so it has socket tables of its own).
     pub fn new() -> Result<Netns, String> {
+        let parent = parent().and_then(|fd| fd.try_clone().ok());
         let thread = std::thread::Builder::new()
             .name("socklab-netns".into())
-            .spawn(|| -> Result<OwnedFd, String> {
+            .spawn(move || -> Result<OwnedFd, String> {
+                if let Some(parent) = parent {
+                    let _ = setns(parent.as_fd(), CloneFlags::CLONE_NEWNET);
+                }
                 unshare(CloneFlags::CLONE_NEWNET).map_err(|e| match e {
                     nix::errno::Errno::ENOSPC => "cannot make a network namespace for the lab: \
                          the limit on network namespaces is reached (user.max_net_namespaces)"

@@ -35,6 +35,7 @@ use nix::sys::socket::{AddressFamily, MsgFlags, SockFlag, SockProtocol, SockType
 use super::kernel_path::{KernelPath, Record};
 use super::netns::Netns;
 use super::path::{Counters, Path, Props, Verdict};
+use super::taps::Taps;
 use crate::budget::Budget;
 use crate::sys::bpf::Ring;
 
@@ -199,9 +200,20 @@ struct State {
     log: Vec<Crossing>,
     /// How many crossings were ever logged (`await link` waits for more).
     logged: u64,
-    /// Sync requests made, and answered.
-    asked: u64,
-    answered: u64,
+    /// Frames read from each cable (`Dir::index`: a->b, what host a
+    /// sent), and frames handed to the host each way leads to (a->b: to
+    /// host b), by the relay or the kernel's path: with the hosts' taps,
+    /// they say when all a step caused has been handled (`settle`).
+    read: [u64; 2],
+    delivered: [u64; 2],
+    /// Per host (0: a): its cable is pulled (what it sends is lost before
+    /// the relay could read it), and what its tap counted that the relay
+    /// will never read (frames sent while the cable was out).
+    host_down: [bool; 2],
+    sent_base: [u64; 2],
+    /// Times `settle` gave up waiting (its safety net): never, unless the
+    /// machine kept the kernel from the lab's frames for seconds.
+    settle_timeouts: u64,
     stop: bool,
     /// Readable while the log has crossings not yet taken (`log_fd`).
     log_signal: Option<Arc<EventFd>>,
@@ -300,16 +312,23 @@ pub struct Relay {
     state: Arc<(Mutex<State>, Condvar)>,
     wake: Arc<EventFd>,
     /// Packet sockets on va (to host a) and vb (to host b).
-    sides: Arc<[OwnedFd; 2]>,
-    started: Instant,
+    /// (None only once the relay is being dropped.)
+    sides: Option<Arc<[OwnedFd; 2]>>,
+    started: Started,
     log_signal: Arc<EventFd>,
     thread: Option<JoinHandle<()>>,
     /// Why there is no fast path (not root, an older kernel), if there is none.
     no_fast_path: Option<String>,
+    /// Where frames are read from, and the buffers they are read into:
+    /// the relay thread's, or, while it settles a step, the session's.
+    pump: Arc<Mutex<Pump>>,
+    /// What each host sent on its cable and took in from it (None only
+    /// once the relay is being dropped).
+    taps: Option<Taps>,
 }
 
-fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state.lock().unwrap_or_else(PoisonError::into_inner)
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Waits on the condition variable at most `left`, counted as a waiter.
@@ -392,6 +411,31 @@ impl Input {
     }
 }
 
+/// What reads frames: the input and its buffers. Whoever holds it reads,
+/// decides and sends (the relay thread, or a step settling); lock it
+/// before the state, never while holding the state.
+struct Pump {
+    input: Input,
+    buffers: Buffers,
+}
+
+impl Pump {
+    /// Reads and decides every frame there is now; whether there was one.
+    fn drain(
+        &mut self,
+        state: &(Mutex<State>, Condvar),
+        sides: &[OwnedFd; 2],
+        started: Started,
+    ) -> bool {
+        drain(state, sides, &mut self.input, &mut self.buffers, started)
+    }
+}
+
+/// The longest a step waits for what it caused (the safety net: reached
+/// only if the kernel keeps the lab's frames from being handled for that
+/// long, and counted when it is).
+const SETTLE_LIMIT: Duration = Duration::from_secs(2);
+
 /// `PACKET_IGNORE_OUTGOING` (linux/if_packet.h).
 const PACKET_IGNORE_OUTGOING: libc::c_int = 23;
 
@@ -404,6 +448,7 @@ impl Relay {
         home: &Netns,
         kernel_path: Option<usize>,
         budget: Option<Arc<Budget>>,
+        taps: Taps,
     ) -> Result<Relay, String> {
         type Sides = ([OwnedFd; 2], Result<(KernelPath, Ring), String>);
         let (sides, kernel) = wire.within(home, || -> Result<Sides, String> {
@@ -439,39 +484,102 @@ impl Relay {
             Condvar::new(),
         ));
         let started = Started::now();
+        // Polled for frames by the relay thread: the ring's fd (a copy, so
+        // that the ring itself can be read meanwhile), or both sides.
+        let ring_fd = match &input {
+            Input::Ring(ring) => Some(
+                ring.fd()
+                    .try_clone_to_owned()
+                    .map_err(|e| format!("the relay's ring: {e}"))?,
+            ),
+            Input::Sides => None,
+        };
+        let pump = Arc::new(Mutex::new(Pump {
+            input,
+            buffers: Buffers::new(),
+        }));
         let thread = {
             let (state, wake, sides) = (Arc::clone(&state), Arc::clone(&wake), Arc::clone(&sides));
+            let pump = Arc::clone(&pump);
             crate::interrupt::spawn_without_sigint("socklab-relay".into(), None, move || {
-                run(&state, &wake, &sides, input, started)
+                run(&state, &wake, &sides, &pump, ring_fd, started)
             })
             .map_err(|e| format!("cannot start the relay: {e}"))?
         };
         Ok(Relay {
             state,
             wake,
-            sides,
-            started: started.instant,
+            sides: Some(sides),
+            started,
             log_signal,
             thread: Some(thread),
             no_fast_path,
+            pump,
+            taps: Some(taps),
         })
     }
 
-    /// Waits (at most 2 s) until the relay has read every frame there is.
+    /// Settles the link: reads, decides and sends every frame there is
+    /// (in the calling thread), until every frame the hosts sent has been
+    /// read and every frame handed to a host has been taken in by it — so
+    /// whatever a host sent in answer has been read too. No quiet window:
+    /// a frame is waited for only while the counts say one is still in a
+    /// kernel queue (on a busy machine, for ksoftirqd), at most
+    /// `SETTLE_LIMIT` (then counted: `settle_timeouts`). Frames in flight
+    /// on a path are not waited for: they arrive when due.
     pub fn sync(&self) {
-        let (mutex, condvar) = &*self.state;
-        let mut state = lock(mutex);
-        state.asked += 1;
-        let want = state.asked;
-        let _ = self.wake.write(1);
-        let deadline = Instant::now() + Duration::from_secs(2);
-        while state.answered < want {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
+        let Some(sides) = &self.sides else {
+            return;
+        };
+        let deadline = Instant::now() + SETTLE_LIMIT;
+        let mut pause = Duration::ZERO;
+        loop {
+            lock(&self.pump).drain(&self.state, sides, self.started);
+            send_due(&self.state, sides, self.started);
+            if self.settled() {
                 return;
             }
-            state = wait(condvar, state, left);
+            if Instant::now() >= deadline {
+                lock(&self.state.0).settle_timeouts += 1;
+                return;
+            }
+            // A frame is in a kernel queue, to be handled by a core that
+            // has it: no event says when, so look again after a moment
+            // (a yield, then 20 µs, 40 µs … up to 1 ms).
+            match pause.is_zero() {
+                true => std::thread::yield_now(),
+                false => std::thread::park_timeout(pause),
+            }
+            pause = (pause * 2).clamp(Duration::from_micros(20), Duration::from_millis(1));
         }
+    }
+
+    /// Whether every frame the hosts sent has been read, and every frame
+    /// handed to a host has been taken in (see `sync`).
+    fn settled(&self) -> bool {
+        let Some(taps) = &self.taps else {
+            return true;
+        };
+        let traffic = taps.traffic();
+        let state = lock(&self.state.0);
+        // Frames the kernel path's ring had no room for were never read.
+        let unrecorded = state.kernel.as_ref().map_or(0, |k| {
+            let (passed, dropped) = k.unrecorded();
+            u64::from(passed) + u64::from(dropped)
+        });
+        (0..2).all(|host| {
+            let sends = host; // a sends a->b (index 0), b sends b->a (index 1)
+            let takes = 1 - host; // a takes what goes b->a
+            let sent = traffic[host].sent.saturating_sub(state.sent_base[host]);
+            let all_read = state.host_down[host] || sent <= state.read[sends] + unrecorded;
+            let all_taken = traffic[host].taken >= state.delivered[takes];
+            all_read && all_taken
+        })
+    }
+
+    /// How many times a step gave up waiting for what it caused.
+    pub fn settle_timeouts(&self) -> u64 {
+        lock(&self.state.0).settle_timeouts
     }
 
     /// Waits (at most `timeout`) until a segment reaches the link.
@@ -515,7 +623,7 @@ impl Relay {
 
     /// When the relay started: crossings' `at` count from it.
     pub fn started(&self) -> Instant {
-        self.started
+        self.started.instant
     }
 
     /// Holds (true) or passes frames in the given directions.
@@ -562,8 +670,15 @@ impl Relay {
             Dir::AtoB => Dir::BtoA,
             Dir::BtoA => Dir::AtoB,
         };
+        let host = sender.index();
+        let traffic = self.taps.as_ref().map(Taps::traffic).unwrap_or_default();
         let mut state = lock(&self.state.0);
         state.far_end_down[toward.index()] = down;
+        state.host_down[host] = down;
+        if !down {
+            // What it sent while its cable was out never reached the relay.
+            state.sent_base[host] = traffic[host].sent.saturating_sub(state.read[host]);
+        }
         self.changed(state);
     }
 
@@ -673,7 +788,11 @@ impl Relay {
                 });
             }
             if deliver {
-                send(&self.sides, frame.dir, &frame.frame);
+                if let Some(sides) = &self.sides
+                    && send(sides, frame.dir, &frame.frame)
+                {
+                    lock(&self.state.0).delivered[frame.dir.index()] += 1;
+                }
                 self.sync();
             }
         }
@@ -683,22 +802,48 @@ impl Relay {
 }
 
 impl Drop for Relay {
+    /// Stops the relay thread, then closes the lab's sockets and BPF links
+    /// together: closing a packet socket waits for an RCU grace period
+    /// (tens of ms), so one after another they would take the lab a tenth
+    /// of a second to end; each on a thread of its own, they take one.
     fn drop(&mut self) {
         lock(&self.state.0).stop = true;
         let _ = self.wake.write(1);
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+        let mut parts: Vec<Box<dyn Send>> = Vec::new();
+        if let Some(sides) = self.sides.take().and_then(|s| Arc::try_unwrap(s).ok()) {
+            let [va, vb] = sides;
+            parts.push(Box::new(va));
+            parts.push(Box::new(vb));
+        }
+        if let Some(taps) = self.taps.take() {
+            parts.extend(taps.into_parts());
+        }
+        if let Some(kernel) = lock(&self.state.0).kernel.take() {
+            parts.push(Box::new(kernel));
+        }
+        parts.push(Box::new(std::mem::replace(
+            &mut lock(&self.pump).input,
+            Input::Sides,
+        )));
+        std::thread::scope(|scope| {
+            for part in parts {
+                scope.spawn(move || drop(part));
+            }
+        });
     }
 }
 
 /// Writes a frame out of the side facing the host it is going to.
-fn send(sides: &[OwnedFd; 2], dir: Dir, frame: &[u8]) {
+/// Whether the kernel took it (it is then the other host's to take in).
+fn send(sides: &[OwnedFd; 2], dir: Dir, frame: &[u8]) -> bool {
     let out = match dir {
         Dir::AtoB => &sides[1],
         Dir::BtoA => &sides[0],
     };
-    let _ = nix::sys::socket::send(out.as_raw_fd(), frame, MsgFlags::empty());
+    nix::sys::socket::send(out.as_raw_fd(), frame, MsgFlags::empty()).is_ok()
 }
 
 /// When the relay started, on both clocks: the ring's records carry
@@ -733,22 +878,18 @@ fn monotonic() -> Duration {
         .unwrap_or_default()
 }
 
-/// The relay thread: read, decide, write; answer syncs once all is read.
+/// The relay thread: read, decide, write — between steps (and, while a
+/// step settles, beside it: whoever holds the pump reads).
 fn run(
     state: &(Mutex<State>, Condvar),
     wake: &EventFd,
     sides: &[OwnedFd; 2],
-    mut input: Input,
+    pump: &Mutex<Pump>,
+    ring_fd: Option<OwnedFd>,
     started: Started,
 ) {
-    let mut buffers = Buffers::new();
     let mut last_frame = Instant::now();
-    // Polled for frames: the ring's fd (a copy, so that the ring itself
-    // can be read meanwhile), or both sides.
-    let ring_fd = match &input {
-        Input::Ring(ring) => ring.fd().try_clone_to_owned().ok(),
-        Input::Sides => None,
-    };
+    // Polled for frames: the ring's fd, or both sides.
     let reads: Vec<BorrowedFd> = match &ring_fd {
         Some(fd) => vec![fd.as_fd()],
         None => vec![sides[0].as_fd(), sides[1].as_fd()],
@@ -777,7 +918,7 @@ fn run(
         // the kernel does not wake it for each (that costs the hosts a
         // core); it reads what crossed a batch at a time — every LAZY_MIN
         // while frames come, less often while none do, at once when the
-        // session asks (sync, `await link`).
+        // session waits for a crossing (`await link`).
         let (fds, wait) = match fast {
             true => {
                 let lazy = if waiting { LAZY_MIN } else { lazy };
@@ -796,43 +937,25 @@ fn run(
         if ready.last().is_some_and(|&r| r != 0) {
             let _ = wake.read();
         }
-        // Drain both sides until neither has anything for a moment: then
-        // the link is quiet, and a sync asked before now can be answered.
-        // (A host answers inside the write that reached it — unless the
-        // kernel put its network work off to ksoftirqd, on a busy machine:
-        // the moment of quiet lets that answer arrive first.)
-        let syncing = {
-            let guard = lock(&state.0);
-            guard.asked > guard.answered
+        let (read, pending) = {
+            let mut pump = lock(pump);
+            let read = pump.drain(state, sides, started);
+            (read, pump.input.pending())
         };
-        if drain(state, sides, &mut input, &mut buffers, started) {
+        if read {
             last_frame = Instant::now();
             lazy = LAZY_MIN;
         } else {
             lazy = (lazy * 2).min(LAZY_MAX);
         }
-        // What the path let through with no delay goes now, before a sync
-        // is answered (and what it causes is read in the quiet below).
+        // What the path let through with no delay goes now.
         send_due(state, sides, started);
-        if syncing {
-            // Until the link has been quiet for QUIET_MS (the ring is not
-            // woken for each frame the kernel passes: it is looked at).
-            while crate::sys::poll(&reads, libc::POLLIN, QUIET_MS).is_ok_and(|(n, _)| n > 0)
-                || input.pending()
-            {
-                drain(state, sides, &mut input, &mut buffers, started);
-                send_due(state, sides, started);
-            }
-        }
-        let (mutex, condvar) = state;
-        let mut guard = lock(mutex);
+        let mut guard = lock(&state.0);
         // What was on its way has arrived: the link may be plain again.
-        guard.take_fast_path(!input.pending());
+        guard.take_fast_path(!pending);
         if guard.stop {
             return;
         }
-        guard.answered = guard.asked;
-        notify(condvar, &guard);
     }
 }
 
@@ -865,7 +988,9 @@ fn send_due(state: &(Mutex<State>, Condvar), sides: &[OwnedFd; 2], started: Star
         };
         guard.give(frame_cost(&flight.frame));
         for _ in 0..flight.copies {
-            send(sides, flight.dir, &flight.frame);
+            if send(sides, flight.dir, &flight.frame) {
+                guard.delivered[flight.dir.index()] += 1;
+            }
         }
         let counters = &mut guard.path.counters[flight.dir.index()];
         counters.passed += 1;
@@ -884,9 +1009,6 @@ fn send_due(state: &(Mutex<State>, Condvar), sides: &[OwnedFd; 2], started: Star
         notify(&state.1, &guard);
     }
 }
-
-/// How long the link must stay quiet before a sync is answered.
-const QUIET_MS: i32 = 5;
 
 /// How long the relay keeps looking for frames, without sleeping, after
 /// the last one: the answer to a frame comes within tens of µs, and a
@@ -911,6 +1033,11 @@ struct Buffers {
     out: [Vec<Vec<u8>>; 2],
     /// Frames the kernel passed, to log under one lock.
     passed: Vec<(Kind, Crossing)>,
+    /// How many frames were read each way, and how many of them the
+    /// kernel passed (ARP and neighbour discovery too), not yet counted in
+    /// the state.
+    read_counts: [u64; 2],
+    passed_counts: [u64; 2],
 }
 
 impl Buffers {
@@ -923,15 +1050,30 @@ impl Buffers {
             outgoing: [false; BATCH],
             out: [Vec::new(), Vec::new()],
             passed: Vec::new(),
+            read_counts: [0; 2],
+            passed_counts: [0; 2],
         }
     }
 
-    /// Sends what was decided, each side's frames in one call.
-    fn flush(&mut self, sides: &[OwnedFd; 2]) {
+    /// Sends what was decided, each side's frames in one call, and counts
+    /// them delivered.
+    fn flush(&mut self, sides: &[OwnedFd; 2], state: &(Mutex<State>, Condvar)) {
+        let mut sent = [0u64; 2];
         for (k, side) in [(0, &sides[1]), (1, &sides[0])] {
             if !self.out[k].is_empty() {
-                crate::sys::send_frames(side.as_fd(), &self.out[k]);
+                sent[k] = crate::sys::send_frames(side.as_fd(), &self.out[k]) as u64;
                 self.out[k].clear();
+            }
+        }
+        let (read, passed) = (
+            std::mem::take(&mut self.read_counts),
+            std::mem::take(&mut self.passed_counts),
+        );
+        if sent != [0, 0] || read != [0, 0] {
+            let mut guard = lock(&state.0);
+            for k in 0..2 {
+                guard.read[k] += read[k];
+                guard.delivered[k] += sent[k] + passed[k];
             }
         }
     }
@@ -966,7 +1108,9 @@ fn drain_ring(
             let Some(record) = Record::parse(bytes) else {
                 return;
             };
+            buffers.read_counts[record.dir.index()] += 1;
             if record.passed {
+                buffers.passed_counts[record.dir.index()] += 1;
                 let kind = kind(record.frame);
                 // ARP and neighbour discovery pass unshown, as the relay
                 // passes them.
@@ -998,7 +1142,7 @@ fn drain_ring(
             }
         });
         log_passed(state, &mut buffers.passed);
-        buffers.flush(sides);
+        buffers.flush(sides, state);
         if count == 0 {
             return read;
         }
@@ -1054,10 +1198,11 @@ fn drain_sides(
                     if buffers.outgoing[k] {
                         continue;
                     }
+                    buffers.read_counts[dir.index()] += 1;
                     let frame = buffers.frames[k][..buffers.lengths[k]].to_vec();
                     decide(state, &mut buffers.out, dir, frame, started);
                 }
-                buffers.flush(sides);
+                buffers.flush(sides, state);
                 if count < BATCH {
                     break;
                 }

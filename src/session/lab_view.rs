@@ -237,7 +237,7 @@ impl Session {
             .iter()
             .filter(|h| h.state == Some(TcpState::LISTEN))
             .filter_map(|h| {
-                let port = h.socket.local_addr().ok()?.as_socket()?.port();
+                let port = h.addresses().0?.port();
                 Some((h.name.clone(), h.host?, port))
             })
             .collect();
@@ -245,10 +245,9 @@ impl Session {
         let owned: Vec<(SocketAddr, SocketAddr)> = self
             .handles
             .iter()
-            .filter_map(|h| {
-                let local = h.socket.local_addr().ok()?.as_socket()?;
-                let peer = h.socket.peer_addr().ok()?.as_socket()?;
-                Some((local, peer))
+            .filter_map(|h| match h.addresses() {
+                (Some(local), Some(peer)) => Some((local, peer)),
+                _ => None,
             })
             .collect();
         let mut now = Vec::new();

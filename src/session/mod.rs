@@ -57,11 +57,35 @@ pub struct Handle {
     pub tuple: Option<(SocketAddr, SocketAddr)>,
     /// In the lab: the host whose network the socket lives in.
     pub host: Option<crate::lab::Host>,
+    /// Its local and peer address as last read (None: to be read again:
+    /// a step on the handle may have bound or connected it).
+    pub addresses: std::cell::Cell<Option<Addresses>>,
 }
+
+/// A socket's local address and peer, where it has them.
+pub type Addresses = (Option<SocketAddr>, Option<SocketAddr>);
 
 impl Handle {
     pub fn fd(&self) -> i32 {
         self.socket.as_raw_fd()
+    }
+
+    /// Its local and peer address: read once (two calls), then kept until
+    /// `forget_addresses` (the wire view names every segment's ends by
+    /// them, and a step must not read every handle's).
+    pub fn addresses(&self) -> Addresses {
+        if let Some(known) = self.addresses.get() {
+            return known;
+        }
+        let local = self.socket.local_addr().ok().and_then(|a| a.as_socket());
+        let peer = self.socket.peer_addr().ok().and_then(|a| a.as_socket());
+        self.addresses.set(Some((local, peer)));
+        (local, peer)
+    }
+
+    /// Its addresses may have changed (a step acted on it).
+    pub fn forget_addresses(&self) {
+        self.addresses.set(None);
     }
 }
 
@@ -457,6 +481,7 @@ impl Session {
             shut_write: false,
             tuple: None,
             host: self.lab.as_ref().map(|lab| lab.host),
+            addresses: Default::default(),
         });
         self.current = Some(name.clone());
         name

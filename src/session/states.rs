@@ -124,6 +124,8 @@ impl Session {
         }
         // Anything may have moved: names, held connections (`names_epoch`).
         self.moves += 1;
+        // What the step acted on may be bound or connected now.
+        self.forget_addresses_of(step);
         // In the lab, what the step sent has crossed the link (and what
         // that caused) before any state is read.
         self.sync_lab();
@@ -234,6 +236,39 @@ impl Session {
         true
     }
 
+    /// The handles whose addresses a step may have changed: the one it
+    /// acted on, the ones it made, and a job's.
+    fn forget_addresses_of(&self, step: &Step) {
+        let job = match step.job {
+            Some((id, _)) => self.jobs.uses_of(id),
+            None => Vec::new(),
+        };
+        let names = step
+            .handle
+            .iter()
+            .chain(&step.new_handles)
+            .chain(job.iter());
+        for name in names {
+            if let Some(handle) = self.handles.get(name) {
+                handle.forget_addresses();
+            }
+        }
+    }
+
+    /// In the lab, the handles in a state that can move with no wake-up
+    /// (SYN_SENT, by a simultaneous open).
+    fn wakeless_slots(&self) -> impl Iterator<Item = usize> + '_ {
+        // (Outside the lab, nothing is visited.)
+        let lab = self.lab.is_some().then_some(&self.handles);
+        lab.into_iter().flat_map(|handles| {
+            handles.slots().filter(|&slot| {
+                handles
+                    .at(slot)
+                    .is_some_and(|h| h.state == Some(TcpState::SYN_SENT))
+            })
+        })
+    }
+
     /// Takes back the changes of `names` just read: their handles keep
     /// their last shown state, so the moves show (and are read again) with
     /// the step that made them.
@@ -271,14 +306,14 @@ impl Session {
                 self.jobs.set_wake_hint(watch.take_nested());
             }
         }
-        // Which handles to read, in the order made: with no watch, or in the
-        // lab, every TCP handle (there a socket can move with no wake-up the
-        // watch sees: a simultaneous open takes SYN_SENT to SYN_RECV, and a
-        // lab has a few sockets); else only those whose state can have moved
-        // — found without visiting the rest, so a step costs the same
-        // however many handles are idle.
+        // Which handles to read, in the order made: with no watch, every TCP
+        // handle; else only those whose state can have moved — found
+        // without reading the rest, so a step costs the same however many
+        // handles are idle. (In the lab a socket in SYN_SENT can move with
+        // no wake-up the watch sees — a simultaneous open takes it to
+        // SYN_RECV — so those are read too.)
         let slots: Vec<usize> = match &self.watch {
-            Some(watch) if self.lab.is_none() => {
+            Some(watch) => {
                 let of_jobs = match self.jobs.is_empty() {
                     true => Vec::new(),
                     false => self.jobs.handles_to_read(),
@@ -288,6 +323,7 @@ impl Session {
                     && acted.is_none()
                     && new_handles.is_empty()
                     && of_jobs.is_empty()
+                    && self.wakeless_slots().next().is_none()
                 {
                     Vec::new()
                 } else {
@@ -301,6 +337,7 @@ impl Session {
                                 .filter_map(|name| self.handles.slot_of(name)),
                         )
                         .chain(of_jobs.iter().filter_map(|name| self.handles.slot_of(name)))
+                        .chain(self.wakeless_slots())
                         .collect();
                     slots.sort_unstable();
                     slots.dedup();
@@ -345,9 +382,7 @@ impl Session {
             watch.clear();
         }
         #[cfg(debug_assertions)]
-        if self.lab.is_none() {
-            self.check_states();
-        }
+        self.check_states();
         for (name, tuple, state, host) in kernel_held {
             changes.push(StateChange {
                 handle: name.clone(),
@@ -372,7 +407,7 @@ impl Session {
             // Kept for the step's own state read (`clear` forgets them).
             watch.collect();
         }
-        let shortcut = self.lab.is_none();
+        let shortcut = true;
         self.handles
             .iter()
             .map(|handle| {

@@ -93,6 +93,10 @@ impl Table {
             .filter_map(|(slot, h)| h.as_ref().map(|_| slot))
     }
 
+    pub fn at(&self, slot: usize) -> Option<&Handle> {
+        self.slots.get(slot)?.as_ref()
+    }
+
     pub fn at_mut(&mut self, slot: usize) -> Option<&mut Handle> {
         self.slots.get_mut(slot)?.as_mut()
     }
@@ -161,6 +165,7 @@ mod tests {
             shut_write: false,
             tuple: None,
             host: None,
+            addresses: Default::default(),
         }
     }
 

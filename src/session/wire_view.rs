@@ -113,7 +113,7 @@ impl Session {
             .handles
             .iter()
             .filter(|h| h.state == Some(crate::names::TcpState::LISTEN))
-            .filter_map(|h| h.socket.local_addr().ok()?.as_socket().map(|a| a.port()))
+            .filter_map(|h| h.addresses().0.map(|a| a.port()))
             .collect();
         let (clients, servers) = &mut self.ladder_sides;
         for handle in self.handles.iter() {
@@ -144,8 +144,8 @@ impl Session {
                     socket2::Type::STREAM => Proto::Tcp,
                     _ => Proto::Udp,
                 };
-                let local = h.socket.local_addr().ok()?.as_socket()?;
-                let peer = h.socket.peer_addr().ok().and_then(|a| a.as_socket());
+                let (local, peer) = h.addresses();
+                let local = local?;
                 (local.port() != 0).then(|| WireEnd::new(&h.name, proto, local, peer))
             })
             .collect();

@@ -334,6 +334,51 @@ pub fn set_int_option(
     Errno::result(rc).map(|_| ())
 }
 
+/// Attaches a classic BPF filter (SO_ATTACH_FILTER) to a socket: what
+/// `program` returns for a packet is how many of its bytes the socket
+/// takes (0: none).
+pub fn attach_filter(fd: BorrowedFd<'_>, program: &[libc::sock_filter]) -> Result<(), Errno> {
+    let fprog = libc::sock_fprog {
+        len: u16::try_from(program.len()).map_err(|_| Errno::EINVAL)?,
+        filter: program.as_ptr() as *mut libc::sock_filter,
+    };
+    // SAFETY: `fprog` points at `program`, `len` instructions long, which
+    // outlives the call; the kernel copies the program and keeps no pointer.
+    let rc = unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_ATTACH_FILTER,
+            (&fprog as *const libc::sock_fprog).cast(),
+            mem::size_of::<libc::sock_fprog>() as libc::socklen_t,
+        )
+    };
+    Errno::result(rc).map(|_| ())
+}
+
+/// A packet socket's PACKET_STATISTICS since the last call (the kernel
+/// resets them as it reports): the frames that reached it, those it had
+/// no room for among them.
+pub fn packet_statistics(fd: BorrowedFd<'_>) -> Result<(u32, u32), Errno> {
+    let mut stats = libc::tpacket_stats {
+        tp_packets: 0,
+        tp_drops: 0,
+    };
+    let mut len = mem::size_of::<libc::tpacket_stats>() as libc::socklen_t;
+    // SAFETY: `stats` is a live tpacket_stats and `len` its size; the
+    // kernel writes at most that many bytes and stores the length written.
+    let rc = unsafe {
+        libc::getsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_PACKET,
+            libc::PACKET_STATISTICS,
+            (&mut stats as *mut libc::tpacket_stats).cast(),
+            &mut len,
+        )
+    };
+    Errno::result(rc).map(|_| (stats.tp_packets, stats.tp_drops))
+}
+
 /// `getsockopt(fd, level, name, &int)` for an int option no wrapper covers.
 pub fn get_int_option(
     fd: BorrowedFd<'_>,
@@ -409,9 +454,11 @@ pub fn receive_frames(
 }
 
 /// Sends every frame out of a packet socket, as few calls as it takes
-/// (sendmmsg); a frame the kernel refuses is skipped.
-pub fn send_frames(fd: BorrowedFd<'_>, frames: &[Vec<u8>]) {
+/// (sendmmsg); a frame the kernel refuses is skipped. Returns how many
+/// the kernel took.
+pub fn send_frames(fd: BorrowedFd<'_>, frames: &[Vec<u8>]) -> usize {
     let mut sent = 0;
+    let mut refused = 0;
     while sent < frames.len() {
         let mut iovecs: Vec<libc::iovec> = frames[sent..]
             .iter()
@@ -445,10 +492,12 @@ pub fn send_frames(fd: BorrowedFd<'_>, frames: &[Vec<u8>]) {
                 // The first frame left is refused (too big, the device
                 // down): skip it, as a single send would have failed.
                 sent += 1;
+                refused += 1;
             }
             Ok(n) => sent += n,
         }
     }
+    sent - refused
 }
 
 /// `send(2)` as the bare system call. glibc's `send` is a thread

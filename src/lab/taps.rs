@@ -1,0 +1,142 @@
+//! What each host put on its cable and took in from it, counted where the
+//! host does it: two packet sockets on each host's `eth0`, one that sees
+//! the frames it sends (the kernel shows a packet socket an outgoing frame
+//! in the sending call itself, before the cable has it), one that sees
+//! those it takes in (as its receive path starts on them). A filter keeps
+//! one byte of each and the sockets are never read: their statistics
+//! count the frames (the few queued, and the rest they had no room for),
+//! so they cost a clone of each frame and no memory to speak of.
+//!
+//! With the relay's own counts — the frames it read from each cable, and
+//! those it (or the kernel's path) handed to each host — these say when
+//! what a step caused has been handled (`relay::Relay::settle`): every frame
+//! a host sent has been read, and every frame handed to a host has been
+//! taken in.
+//!
+//! Owns: the taps and their running totals.
+
+use std::os::fd::{AsFd, OwnedFd};
+use std::sync::Mutex;
+
+use nix::sys::socket::{AddressFamily, SockFlag, SockType, socket};
+
+/// `SKF_AD_OFF + SKF_AD_PKTTYPE` (linux/filter.h): the packet's type.
+const PKTTYPE: u32 = (-0x1000i32) as u32 + 4;
+
+/// Frames a host sent (`sent`) and took in (`taken`), since its taps were made.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Traffic {
+    pub sent: u64,
+    pub taken: u64,
+}
+
+/// One host's two taps.
+pub struct HostTaps {
+    outgoing: OwnedFd,
+    incoming: OwnedFd,
+}
+
+/// Both hosts' taps and what they have counted so far.
+pub struct Taps {
+    hosts: [HostTaps; 2],
+    totals: Mutex<[Traffic; 2]>,
+}
+
+impl Taps {
+    /// Host a's and host b's taps (each made in its host: `HostTaps::open`).
+    pub fn new(a: HostTaps, b: HostTaps) -> Taps {
+        Taps {
+            hosts: [a, b],
+            totals: Mutex::new([Traffic::default(); 2]),
+        }
+    }
+
+    /// Its sockets, to be closed (each closing waits for the kernel: the
+    /// lab closes them all at once).
+    pub fn into_parts(self) -> Vec<Box<dyn Send>> {
+        self.hosts
+            .into_iter()
+            .flat_map(|h| [h.outgoing, h.incoming])
+            .map(|fd| Box::new(fd) as Box<dyn Send>)
+            .collect()
+    }
+
+    /// Each host's traffic so far (index 0: host a).
+    pub fn traffic(&self) -> [Traffic; 2] {
+        let mut totals = self
+            .totals
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (host, total) in self.hosts.iter().zip(totals.iter_mut()) {
+            total.sent += frames(&host.outgoing);
+            total.taken += frames(&host.incoming);
+        }
+        *totals
+    }
+}
+
+/// The frames a tap counted since it was last asked.
+fn frames(tap: &OwnedFd) -> u64 {
+    crate::sys::packet_statistics(tap.as_fd())
+        .map(|(packets, _)| u64::from(packets))
+        .unwrap_or(0)
+}
+
+impl HostTaps {
+    /// The two taps on interface `name`, in the calling thread's
+    /// namespace, counting from now (make them before the link is up).
+    pub fn open(name: &str) -> Result<HostTaps, String> {
+        let index = nix::net::if_::if_nametoindex(name)
+            .map_err(|e| format!("no interface {name}: {}", e.desc()))?;
+        Ok(HostTaps {
+            outgoing: tap(index, true)?,
+            incoming: tap(index, false)?,
+        })
+    }
+}
+
+/// A packet socket on interface `index` that counts the frames going out
+/// of it (`outgoing`) or coming in.
+fn tap(index: u32, outgoing: bool) -> Result<OwnedFd, String> {
+    let fd = socket(
+        AddressFamily::Packet,
+        SockType::Raw,
+        SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC,
+        None,
+    )
+    .map_err(|e| format!("the lab cannot open a packet socket: {}", e.desc()))?;
+    // The filter first, then the binding: no frame is counted before it.
+    let (keep_if_outgoing, keep_otherwise) = if outgoing { (1, 0) } else { (0, 1) };
+    let program = [
+        statement(libc::BPF_LD | libc::BPF_W | libc::BPF_ABS, PKTTYPE),
+        jump(
+            libc::BPF_JMP | libc::BPF_JEQ | libc::BPF_K,
+            u32::from(libc::PACKET_OUTGOING),
+            0,
+            1,
+        ),
+        statement(libc::BPF_RET | libc::BPF_K, keep_if_outgoing),
+        statement(libc::BPF_RET | libc::BPF_K, keep_otherwise),
+    ];
+    crate::sys::attach_filter(fd.as_fd(), &program)
+        .map_err(|e| format!("the lab cannot filter a packet socket: {}", e.desc()))?;
+    // A queue of a few frames: the rest are counted as not taken, which
+    // is all the count needs.
+    let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
+    crate::sys::bind_packet_socket(fd.as_fd(), index, libc::ETH_P_ALL as u16)
+        .map_err(|e| format!("cannot bind the lab's tap: {}", e.desc()))?;
+    Ok(fd)
+}
+
+fn statement(code: u32, k: u32) -> libc::sock_filter {
+    jump(code, k, 0, 0)
+}
+
+fn jump(code: u32, k: u32, jt: u8, jf: u8) -> libc::sock_filter {
+    libc::sock_filter {
+        code: code as u16,
+        jt,
+        jf,
+        k,
+    }
+}
