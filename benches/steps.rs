@@ -28,11 +28,16 @@
 //!   (benches/scale/mod.rs). `--quick` runs them at a tenth of the size,
 //!   unjudged.
 //!
+//! - **lab steps** (issue 28, benches/lab_steps/mod.rs): a step in the lab
+//!   against the same step on loopback — one that sends nothing ≤ 2×, a
+//!   send/recv pair ≤ 10× (≤ 20× as nobody), with 3,000 idle handles ≤ 1.3×
+//!   the empty lab's, 1,000 sockets made in ≤ 0.2 s.
+//!
 //! Every figure is the median of several runs. Options (after `--`):
 //! `--steps N` (40000), `--runs R` (5), `--quick` (2000 steps, 1 run: what
 //! CI runs to see that the benchmark works; too few steps to judge the
-//! per-step ratios, so they are printed unjudged), `--scale` or `--lab` (that
-//! section alone), `--chart PATH` (an SVG of
+//! per-step ratios, so they are printed unjudged), `--scale`, `--lab` or
+//! `--lab-steps` (that section alone), `--chart PATH` (an SVG of
 //! µs/step; default target/bench/steps.svg).
 
 use std::fs::File;
@@ -44,6 +49,8 @@ use std::time::{Duration, Instant};
 
 #[path = "lab/mod.rs"]
 mod lab;
+#[path = "lab_steps/mod.rs"]
+mod lab_steps;
 #[path = "scale/mod.rs"]
 mod scale;
 
@@ -67,6 +74,8 @@ struct Options {
     only_lab: bool,
     /// Only the main figures (per step, startup, transcripts, memory).
     only_main: bool,
+    /// Only the lab's steps (issue 28).
+    only_lab_steps: bool,
 }
 
 fn main() {
@@ -75,7 +84,7 @@ fn main() {
         Err(message) => {
             eprintln!("bench steps: {message}");
             eprintln!(
-                "usage: cargo bench --bench steps -- [--steps N] [--runs R] [--quick] [--main|--scale|--lab] [--chart PATH]"
+                "usage: cargo bench --bench steps -- [--steps N] [--runs R] [--quick] [--main|--scale|--lab|--lab-steps] [--chart PATH]"
             );
             std::process::exit(2);
         }
@@ -96,6 +105,7 @@ fn parse_options() -> Result<Options, String> {
         only_scale: false,
         only_lab: false,
         only_main: false,
+        only_lab_steps: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -112,6 +122,7 @@ fn parse_options() -> Result<Options, String> {
             "--scale" => options.only_scale = true,
             "--lab" => options.only_lab = true,
             "--main" => options.only_main = true,
+            "--lab-steps" => options.only_lab_steps = true,
             "--steps" => options.steps = number(&value("--steps")?)?,
             "--runs" => options.runs = number(&value("--runs")?)?.max(1),
             "--chart" => options.chart = PathBuf::from(value("--chart")?),
@@ -139,14 +150,23 @@ fn run(options: &Options) -> Result<(), String> {
         machine()
     );
     let mut missed = 0;
-    if !options.only_scale && !options.only_lab {
+    let only =
+        options.only_scale || options.only_lab || options.only_main || options.only_lab_steps;
+    if !only || options.only_main {
         missed += main_figures(options, &scripts, &output)?;
     }
-    if !options.only_lab && !options.only_main {
+    if !only || options.only_scale {
         missed += scale_figures(options, &scripts, &output)?;
     }
-    if !options.only_scale && !options.only_main {
+    if !only || options.only_lab {
         missed += lab_figures(options)?;
+    }
+    if !only || options.only_lab_steps {
+        // Half the main figure's steps: a lab run's setup (the lab made
+        // and torn down) scatters by ±10 ms, so fewer would not measure a
+        // step of a few µs.
+        let steps = (options.steps / 2).max(200);
+        missed += lab_steps::figures(steps, options.runs, options.full)?;
     }
     println!(
         "{}",

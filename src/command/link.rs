@@ -460,6 +460,16 @@ impl Link {
             ));
         }
         json_dirs.insert("unlogged".into(), unlogged.into());
+        // The settling's safety net (docs/lab.md, "How a step knows it is
+        // done"): said whenever it was ever reached.
+        let gave_up = lab.relay.settle_timeouts();
+        if gave_up > 0 {
+            step.lines.push(format!(
+                "  {gave_up} step(s) waited their longest (2 s) for what they caused: the \
+                 machine kept the kernel from the lab's frames, so their output may be a step late"
+            ));
+        }
+        json_dirs.insert("settle_timeouts".into(), gave_up.into());
         json_dirs.insert("unrecorded_passed".into(), passed.into());
         json_dirs.insert("unrecorded_dropped".into(), dropped.into());
         json_dirs.insert("no_kernel_path".into(), why.into());

@@ -1,11 +1,14 @@
 //! What each host put on its cable and took in from it, counted where the
-//! host does it: two packet sockets on each host's `eth0`, one that sees
-//! the frames it sends (the kernel shows a packet socket an outgoing frame
-//! in the sending call itself, before the cable has it), one that sees
-//! those it takes in (as its receive path starts on them). A filter keeps
-//! one byte of each and the sockets are never read: their statistics
-//! count the frames (the few queued, and the rest they had no room for),
-//! so they cost a clone of each frame and no memory to speak of.
+//! host does it: packet sockets on each host's `eth0`. One sees every frame
+//! the host sends (the kernel shows it an outgoing frame in the sending call
+//! itself, before the cable has it). Three see the frames it takes in — one
+//! each for IPv4, IPv6 and ARP, bound to `eth0`: the kernel hands a frame to
+//! such a socket only after the protocol's own receive function (`ip_rcv`
+//! and all it calls: TCP, the ACK it sends) has returned, so a frame counted
+//! there has been handled, answer and all. A filter keeps one byte of each
+//! frame and the sockets are never read: their statistics count the frames
+//! (the few queued, and the rest they had no room for), so they cost a clone
+//! of each frame and no memory to speak of.
 //!
 //! With the relay's own counts — the frames it read from each cable, and
 //! those it (or the kernel's path) handed to each host — these say when
@@ -30,10 +33,11 @@ pub struct Traffic {
     pub taken: u64,
 }
 
-/// One host's two taps.
+/// One host's taps.
 pub struct HostTaps {
     outgoing: OwnedFd,
-    incoming: OwnedFd,
+    /// IPv4, IPv6, ARP.
+    incoming: [OwnedFd; 3],
 }
 
 /// Both hosts' taps and what they have counted so far.
@@ -56,9 +60,25 @@ impl Taps {
     pub fn into_parts(self) -> Vec<Box<dyn Send>> {
         self.hosts
             .into_iter()
-            .flat_map(|h| [h.outgoing, h.incoming])
+            .flat_map(|h| {
+                let [ip, ipv6, arp] = h.incoming;
+                [h.outgoing, ip, ipv6, arp]
+            })
             .map(|fd| Box::new(fd) as Box<dyn Send>)
             .collect()
+    }
+
+    /// What each host has sent so far (index 0: host a): the outgoing taps
+    /// alone, two calls (the incoming ones keep counting meanwhile).
+    pub fn sent(&self) -> [u64; 2] {
+        let mut totals = self
+            .totals
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (host, total) in self.hosts.iter().zip(totals.iter_mut()) {
+            total.sent += frames(&host.outgoing);
+        }
+        [totals[0].sent, totals[1].sent]
     }
 
     /// Each host's traffic so far (index 0: host a).
@@ -69,7 +89,7 @@ impl Taps {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         for (host, total) in self.hosts.iter().zip(totals.iter_mut()) {
             total.sent += frames(&host.outgoing);
-            total.taken += frames(&host.incoming);
+            total.taken += host.incoming.iter().map(frames).sum::<u64>();
         }
         *totals
     }
@@ -83,21 +103,26 @@ fn frames(tap: &OwnedFd) -> u64 {
 }
 
 impl HostTaps {
-    /// The two taps on interface `name`, in the calling thread's
-    /// namespace, counting from now (make them before the link is up).
+    /// The taps on interface `name`, in the calling thread's namespace,
+    /// counting from now (make them before the link is up).
     pub fn open(name: &str) -> Result<HostTaps, String> {
         let index = nix::net::if_::if_nametoindex(name)
             .map_err(|e| format!("no interface {name}: {}", e.desc()))?;
+        let incoming = |protocol: libc::c_int| tap(index, Some(protocol as u16));
         Ok(HostTaps {
-            outgoing: tap(index, true)?,
-            incoming: tap(index, false)?,
+            outgoing: tap(index, None)?,
+            incoming: [
+                incoming(libc::ETH_P_IP)?,
+                incoming(libc::ETH_P_IPV6)?,
+                incoming(libc::ETH_P_ARP)?,
+            ],
         })
     }
 }
 
-/// A packet socket on interface `index` that counts the frames going out
-/// of it (`outgoing`) or coming in.
-fn tap(index: u32, outgoing: bool) -> Result<OwnedFd, String> {
+/// A packet socket on interface `index` that counts the frames going out of
+/// it (None), or the frames of one protocol coming in, once handled.
+fn tap(index: u32, incoming: Option<u16>) -> Result<OwnedFd, String> {
     let fd = socket(
         AddressFamily::Packet,
         SockType::Raw,
@@ -106,8 +131,9 @@ fn tap(index: u32, outgoing: bool) -> Result<OwnedFd, String> {
     )
     .map_err(|e| format!("the lab cannot open a packet socket: {}", e.desc()))?;
     // The filter first, then the binding: no frame is counted before it.
-    let (keep_if_outgoing, keep_otherwise) = if outgoing { (1, 0) } else { (0, 1) };
-    let program = [
+    // Outgoing: every frame is seen (as ETH_P_ALL), only the host's own
+    // kept. Incoming, of one protocol: every frame kept.
+    let outgoing_only = [
         statement(libc::BPF_LD | libc::BPF_W | libc::BPF_ABS, PKTTYPE),
         jump(
             libc::BPF_JMP | libc::BPF_JEQ | libc::BPF_K,
@@ -115,15 +141,21 @@ fn tap(index: u32, outgoing: bool) -> Result<OwnedFd, String> {
             0,
             1,
         ),
-        statement(libc::BPF_RET | libc::BPF_K, keep_if_outgoing),
-        statement(libc::BPF_RET | libc::BPF_K, keep_otherwise),
+        statement(libc::BPF_RET | libc::BPF_K, 1),
+        statement(libc::BPF_RET | libc::BPF_K, 0),
     ];
-    crate::sys::attach_filter(fd.as_fd(), &program)
+    let every = [statement(libc::BPF_RET | libc::BPF_K, 1)];
+    let program: &[libc::sock_filter] = match incoming {
+        None => &outgoing_only,
+        Some(_) => &every,
+    };
+    crate::sys::attach_filter(fd.as_fd(), program)
         .map_err(|e| format!("the lab cannot filter a packet socket: {}", e.desc()))?;
     // A queue of a few frames: the rest are counted as not taken, which
     // is all the count needs.
     let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
-    crate::sys::bind_packet_socket(fd.as_fd(), index, libc::ETH_P_ALL as u16)
+    let protocol = incoming.unwrap_or(libc::ETH_P_ALL as u16);
+    crate::sys::bind_packet_socket(fd.as_fd(), index, protocol)
         .map_err(|e| format!("cannot bind the lab's tap: {}", e.desc()))?;
     Ok(fd)
 }

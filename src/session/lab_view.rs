@@ -15,6 +15,9 @@ use crate::step::StateChange;
 use crate::wire::Saved;
 use crate::wire::segment::{self, LinkFate, Relative, Segment};
 
+/// The listening handles: (name, host, port).
+type Listeners = std::sync::Arc<Vec<(String, Host, u16)>>;
+
 /// The lab and what the session keeps about it.
 pub(super) struct LabView {
     pub lab: Lab,
@@ -25,6 +28,10 @@ pub(super) struct LabView {
     /// waiting in the accept queue), as last shown: (listener, local,
     /// peer) → state.
     queued: Vec<((String, SocketAddr, SocketAddr), TcpState)>,
+    /// The link's frame count at the last look at the listeners' queues.
+    queued_seen: u64,
+    /// The listening handles, as found at a stamp (see `listeners`).
+    listeners: Option<(u64, Listeners)>,
     /// Host b's connections kept after their handles closed (host a's are
     /// the session's own `held`: the session's thread lives in host a).
     pub held_b: crate::kernel_table::Held,
@@ -45,6 +52,8 @@ impl Session {
                 host: Host::A,
                 relative: Relative::default(),
                 queued: Vec::new(),
+                queued_seen: u64::MAX,
+                listeners: None,
                 held_b: Default::default(),
                 saved: Saved::charged_to(std::sync::Arc::clone(&self.budget)),
                 fragments: Default::default(),
@@ -228,40 +237,55 @@ impl Session {
     /// The state lines of connections the kernel holds for a listener
     /// without an fd: half-open (SYN_RECV) and waiting in the accept queue
     /// (ESTABLISHED, before accept). JSON marks them `no_fd`.
-    pub(super) fn lab_queued_changes(&mut self, changes: &mut Vec<StateChange>) {
+    /// (Looked up only when a frame crossed since the last look, or the
+    /// step `acted` on a listener: nothing else moves a listener's queue.)
+    pub(super) fn lab_queued_changes(
+        &mut self,
+        acted: Option<&str>,
+        changes: &mut Vec<StateChange>,
+    ) {
+        let Some(view) = &mut self.lab else {
+            return;
+        };
+        let crossed = view.lab.relay.frames_counted();
+        let on_listener = acted.is_some_and(|name| {
+            self.handles
+                .get(name)
+                .is_some_and(|h| h.state == Some(TcpState::LISTEN))
+        });
+        if crossed == view.queued_seen && !on_listener {
+            return;
+        }
+        view.queued_seen = crossed;
+        let listeners = self.listeners();
         let Some(view) = &self.lab else {
             return;
         };
-        let listeners: Vec<(String, Host, u16)> = self
-            .handles
-            .iter()
-            .filter(|h| h.state == Some(TcpState::LISTEN))
-            .filter_map(|h| {
-                let port = h.addresses().0?.port();
-                Some((h.name.clone(), h.host?, port))
-            })
-            .collect();
-        // Connections that have a handle now are that handle's to show.
-        let owned: Vec<(SocketAddr, SocketAddr)> = self
-            .handles
-            .iter()
-            .filter_map(|h| match h.addresses() {
-                (Some(local), Some(peer)) => Some((local, peer)),
-                _ => None,
-            })
-            .collect();
-        let mut now = Vec::new();
-        for (name, host, port) in listeners {
-            let found = view
+        let mut found = Vec::new();
+        for (name, host, port) in listeners.iter() {
+            let on_port = view
                 .lab
-                .within(host, || crate::lab::diag::on_port(port))
+                .within(*host, || crate::lab::diag::on_port(*port))
                 .unwrap_or_default();
-            for (local, peer, state) in found {
-                if !owned.contains(&(local, peer)) {
-                    now.push(((name.clone(), local, peer), state));
-                }
-            }
+            found.extend(
+                on_port
+                    .into_iter()
+                    .map(|(local, peer, state)| ((name.clone(), local, peer), state)),
+            );
         }
+        if found.is_empty() && view.queued.is_empty() {
+            return;
+        }
+        // Connections that have a handle now are that handle's to show.
+        let owned: std::collections::HashSet<(SocketAddr, SocketAddr)> =
+            self.connected_pairs().collect();
+        let Some(view) = &self.lab else {
+            return;
+        };
+        let now: Vec<_> = found
+            .into_iter()
+            .filter(|((_, local, peer), _)| !owned.contains(&(*local, *peer)))
+            .collect();
         for (key, state) in &now {
             let before = view.queued.iter().find(|(k, _)| k == key).map(|(_, s)| *s);
             if before != Some(*state) {
@@ -277,6 +301,38 @@ impl Session {
         if let Some(view) = &mut self.lab {
             view.queued = now;
         }
+    }
+}
+
+impl Session {
+    /// The listening handles in the lab: (name, host, port), found again
+    /// only when a handle was made, closed, bound, or began or stopped
+    /// listening.
+    fn listeners(&mut self) -> Listeners {
+        let stamp = self
+            .addresses_moved
+            .wrapping_add(self.handles.changes())
+            .wrapping_add(self.listen_moves);
+        if let Some(view) = &self.lab
+            && let Some((at, listeners)) = &view.listeners
+            && *at == stamp
+        {
+            return std::sync::Arc::clone(listeners);
+        }
+        let listeners: Vec<(String, Host, u16)> = self
+            .handles
+            .iter()
+            .filter(|h| h.state == Some(TcpState::LISTEN))
+            .filter_map(|h| {
+                let port = h.addresses().0?.port();
+                Some((h.name.clone(), h.host?, port))
+            })
+            .collect();
+        let listeners = std::sync::Arc::new(listeners);
+        if let Some(view) = &mut self.lab {
+            view.listeners = Some((stamp, std::sync::Arc::clone(&listeners)));
+        }
+        listeners
     }
 }
 
@@ -450,7 +506,9 @@ impl Session {
     /// Reads the kept connections' states again (host b's in host b).
     pub(super) fn refresh_held(&mut self, changes: &mut Vec<StateChange>) {
         self.held.refresh(changes);
-        if let Some(view) = &mut self.lab {
+        if let Some(view) = &mut self.lab
+            && !view.held_b.is_empty()
+        {
             let LabView { lab, held_b, .. } = view;
             let _ = lab.within(Host::B, || held_b.refresh(changes));
         }

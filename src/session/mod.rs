@@ -124,7 +124,7 @@ pub struct Session {
     wire: Option<Capture>,
     /// The ends the last wire drain knew, to name segments of a handle the
     /// step itself closed (its FIN, say).
-    wire_ends: Vec<WireEnd>,
+    wire_ends: (Arc<Vec<WireEnd>>, Vec<WireEnd>),
     /// A lesson's session (`socklab test`, `play`): it touches no files and
     /// names no hosts (see `confine`).
     confined: bool,
@@ -159,6 +159,17 @@ pub struct Session {
     /// When the session's time runs out, and how long it had (a lesson's
     /// 300 s): calls, waits and loops end there.
     deadline: Option<(std::time::Instant, Duration)>,
+    /// Moved whenever a step may have bound, connected or closed a handle
+    /// (with the table's change count, it says when the wire view's ends
+    /// must be found again).
+    addresses_moved: u64,
+    /// The wire view's ends of the handles, as found at a stamp (see
+    /// `wire_view`).
+    ends_cache: Option<(u64, std::sync::Arc<Vec<WireEnd>>)>,
+    /// A handle was seen in SYN_SENT and may still be (see `states`).
+    syn_sent_seen: bool,
+    /// Moved whenever a handle began or stopped listening.
+    listen_moves: u64,
 }
 
 impl Session {
@@ -195,7 +206,7 @@ impl Session {
             wire_look_pinned: false,
             ladder_sides: Default::default(),
             wire_highest: Default::default(),
-            wire_ends: Vec::new(),
+            wire_ends: Default::default(),
             confined: false,
             encoding: crate::encoding::UTF_8,
             explained: Vec::new(),
@@ -210,6 +221,10 @@ impl Session {
             budget: Budget::session(),
             recv_held: None,
             deadline: None,
+            addresses_moved: 0,
+            ends_cache: None,
+            syn_sent_seen: false,
+            listen_moves: 0,
         })
     }
 
@@ -341,7 +356,7 @@ impl Session {
             wire_look_pinned: false,
             ladder_sides: Default::default(),
             wire_highest: Default::default(),
-            wire_ends: Vec::new(),
+            wire_ends: Default::default(),
             confined: self.confined,
             encoding: self.encoding,
             explained: Vec::new(),
@@ -356,6 +371,10 @@ impl Session {
             budget: Arc::clone(&self.budget),
             recv_held: None,
             deadline: self.deadline,
+            addresses_moved: 0,
+            ends_cache: None,
+            syn_sent_seen: false,
+            listen_moves: 0,
         })
     }
 

@@ -22,6 +22,32 @@ fn moves_only_data(verb: &str) -> bool {
     matches!(verb, "send" | "sendall" | "recv" | "recvfrom")
 }
 
+/// Verbs that put nothing on the wire by themselves: after them the lab's
+/// link is not settled (what its timers send meanwhile is the relay's).
+fn sends_nothing(verb: &str) -> bool {
+    matches!(
+        verb,
+        "socket"
+            | "socketpair"
+            | "bind"
+            | "listen"
+            | "getsockopt"
+            | "getsockname"
+            | "getpeername"
+            | "tcpinfo"
+            | "poll"
+            | "ioctl"
+            | "sample"
+            | "ls"
+            | "jobs"
+            | "help"
+            | "use"
+            | "encoding"
+            | "clear"
+            | "sysctl"
+    )
+}
+
 /// Below this much idle time between two steps nothing is read before the
 /// next call: what moved in so short a gap is shown with that call. (A step
 /// that follows another at once — a script, a benchmark — costs no extra
@@ -128,7 +154,9 @@ impl Session {
         self.forget_addresses_of(step);
         // In the lab, what the step sent has crossed the link (and what
         // that caused) before any state is read.
-        self.sync_lab();
+        if !sends_nothing(step.verb) {
+            self.sync_lab();
+        }
         // A step that started a background job made no call of its own on
         // the job's handles: what the job's call does to them (a connect's
         // SYN_SENT, caught half-way) is shown with its result, not here.
@@ -237,8 +265,25 @@ impl Session {
     }
 
     /// The handles whose addresses a step may have changed: the one it
-    /// acted on, the ones it made, and a job's.
-    fn forget_addresses_of(&self, step: &Step) {
+    /// acted on, the ones it made, and a job's — for the verbs that bind or
+    /// connect (sendto binds an unbound socket; close takes one away).
+    fn forget_addresses_of(&mut self, step: &Step) {
+        let moves = matches!(
+            step.verb,
+            "bind"
+                | "connect"
+                | "listen"
+                | "sendto"
+                | "accept"
+                | "close"
+                | "socket"
+                | "socketpair"
+                | "host"
+        );
+        if !moves && step.new_handles.is_empty() {
+            return;
+        }
+        self.addresses_moved += 1;
         let job = match step.job {
             Some((id, _)) => self.jobs.uses_of(id),
             None => Vec::new(),
@@ -258,8 +303,9 @@ impl Session {
     /// In the lab, the handles in a state that can move with no wake-up
     /// (SYN_SENT, by a simultaneous open).
     fn wakeless_slots(&self) -> impl Iterator<Item = usize> + '_ {
-        // (Outside the lab, nothing is visited.)
-        let lab = self.lab.is_some().then_some(&self.handles);
+        // (Outside the lab, or with no handle seen in SYN_SENT since the
+        // last look that found none, nothing is visited.)
+        let lab = (self.lab.is_some() && self.syn_sent_seen).then_some(&self.handles);
         lab.into_iter().flat_map(|handles| {
             handles.slots().filter(|&slot| {
                 handles
@@ -366,6 +412,12 @@ impl Session {
                 closed: false,
                 when: None,
             });
+            if now == Some(TcpState::SYN_SENT) {
+                self.syn_sent_seen = true;
+            }
+            if now == Some(TcpState::LISTEN) || handle.state == Some(TcpState::LISTEN) {
+                self.listen_moves += 1;
+            }
             if now.is_some_and(TcpState::is_connected) && handle.tuple.is_none() {
                 handle.tuple = connection_tuple(&handle.socket);
             }
@@ -381,6 +433,9 @@ impl Session {
         if let Some(watch) = &mut self.watch {
             watch.clear();
         }
+        if self.syn_sent_seen && self.wakeless_slots().next().is_none() {
+            self.syn_sent_seen = false;
+        }
         #[cfg(debug_assertions)]
         self.check_states();
         for (name, tuple, state, host) in kernel_held {
@@ -394,7 +449,7 @@ impl Session {
             self.add_ghost(&name, tuple, state, host);
         }
         self.refresh_held(changes);
-        self.lab_queued_changes(changes);
+        self.lab_queued_changes(acted, changes);
     }
 
     /// Each handle's TCP state as the kernel has it now (None for other

@@ -136,7 +136,55 @@ impl Session {
     /// The segments on the session's sockets since the last step, each end
     /// named by its handle where there is one.
     pub(super) fn drain_wire(&mut self) -> Vec<Segment> {
-        let mut ends: Vec<WireEnd> = self
+        // Now's ends first, then those of the last look (a handle this
+        // step closed still names the segments its close caused).
+        let ends = self.wire_ends_now();
+        let held = self.held_ends();
+        let last = std::mem::take(&mut self.wire_ends);
+        let known: Vec<&WireEnd> = ends
+            .iter()
+            .chain(&held)
+            .chain(last.0.iter())
+            .chain(&last.1)
+            .collect();
+        let mut segments = if self.lab.is_some() {
+            // The lab's link carries only the session's own traffic.
+            self.drain_lab()
+        } else {
+            match &mut self.wire {
+                Some(capture) => capture.drain(&self.clock, |segment| {
+                    known.iter().any(|end| end.owns(segment))
+                }),
+                None => Vec::new(),
+            }
+        };
+        for segment in &mut segments {
+            segment.from = end_name(&known, segment.src, segment.dst);
+            segment.to = end_name(&known, segment.dst, segment.src);
+        }
+        drop(known);
+        self.wire_ends = (ends, held);
+        segments
+    }
+
+    /// Every connected handle's (local, peer), canonical (an IPv4-mapped
+    /// address as IPv4), from the ends known.
+    pub(super) fn connected_pairs(&mut self) -> impl Iterator<Item = (SocketAddr, SocketAddr)> {
+        let ends = self.wire_ends_now();
+        (0..ends.len()).filter_map(move |k| Some((ends[k].local, ends[k].peer?)))
+    }
+
+    /// The handles' ends, found again only when a handle was made, closed,
+    /// bound or connected since they were last found (a step costs the
+    /// same with thousands of idle handles).
+    fn wire_ends_now(&mut self) -> Arc<Vec<WireEnd>> {
+        let stamp = self.addresses_moved.wrapping_add(self.handles.changes());
+        if let Some((at, ends)) = &self.ends_cache
+            && *at == stamp
+        {
+            return Arc::clone(ends);
+        }
+        let ends: Vec<WireEnd> = self
             .handles
             .iter()
             .filter_map(|h| {
@@ -149,31 +197,17 @@ impl Session {
                 (local.port() != 0).then(|| WireEnd::new(&h.name, proto, local, peer))
             })
             .collect();
-        ends.extend(
-            self.held_connections()
-                .into_iter()
-                .map(|(name, local, peer)| WireEnd::new(&name, Proto::Tcp, local, Some(peer))),
-        );
-        // Now's ends first, then those of the last step (a handle this
-        // step closed still names the segments its close caused).
-        let known: Vec<WireEnd> = ends.iter().chain(&self.wire_ends).cloned().collect();
-        let mut segments = if self.lab.is_some() {
-            // The lab's link carries only the session's own traffic.
-            self.drain_lab()
-        } else {
-            let Some(capture) = &mut self.wire else {
-                return Vec::new();
-            };
-            capture.drain(&self.clock, |segment| {
-                known.iter().any(|end| end.owns(segment))
-            })
-        };
-        for segment in &mut segments {
-            segment.from = end_name(&known, segment.src, segment.dst);
-            segment.to = end_name(&known, segment.dst, segment.src);
-        }
-        self.wire_ends = ends;
-        segments
+        let ends = Arc::new(ends);
+        self.ends_cache = Some((stamp, Arc::clone(&ends)));
+        ends
+    }
+
+    /// The ends of connections the kernel holds after their handles closed.
+    fn held_ends(&self) -> Vec<WireEnd> {
+        self.held_connections()
+            .into_iter()
+            .map(|(name, local, peer)| WireEnd::new(&name, Proto::Tcp, local, Some(peer)))
+            .collect()
     }
 }
 
@@ -186,7 +220,7 @@ fn same_end(local: SocketAddr, addr: SocketAddr) -> bool {
 /// The handle at `addr` talking to `other`: the connected one with exactly
 /// that pair, else one bound there and not connected (a listener, a UDP
 /// socket), else any bound there; else the address itself.
-fn end_name(ends: &[WireEnd], addr: SocketAddr, other: SocketAddr) -> String {
+fn end_name(ends: &[&WireEnd], addr: SocketAddr, other: SocketAddr) -> String {
     let (addr, other) = (canonical(addr), canonical(other));
     let exact = ends
         .iter()

@@ -43,7 +43,7 @@ pub fn run(
     network: Network,
     limits: Limits,
     keep_outputs: bool,
-) -> Result<(Verdict, Vec<Vec<String>>), String> {
+) -> Result<Ran, String> {
     let limit = limits.time;
     let sigints = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst);
     // Declared before the session, so it is dropped after it: the sockets
@@ -52,7 +52,11 @@ pub fn run(
     // Needs are met or not in the lesson's own network (a packet socket
     // can be opened there by root of a user namespace, say).
     if let Some(why) = unmet_need(transcript) {
-        return Ok((Verdict::Skipped(why), Vec::new()));
+        return Ok(Ran {
+            verdict: Verdict::Skipped(why),
+            outputs: Vec::new(),
+            notes: Vec::new(),
+        });
     }
     let timeout = transcript.timeout.unwrap_or(DEFAULT_TIMEOUT);
     let mut session =
@@ -110,7 +114,39 @@ pub fn run(
     } else {
         Verdict::Failed(mismatches)
     };
-    Ok((verdict, outputs))
+    // The lab's safety net: a step that waited its longest for what it
+    // caused. Never, unless the machine kept the lab's frames from being
+    // handled for seconds; said, since the steps' output may then be
+    // off by a step.
+    let mut notes = Vec::new();
+    let timeouts = runner
+        .session
+        .lab()
+        .map_or(0, |lab| lab.relay.settle_timeouts());
+    if timeouts > 0 {
+        notes.push(format!(
+            "{SETTLE_NOTE}: {timeouts} step(s) of this lab lesson waited their longest for \
+             what they caused — the machine kept the kernel from the lab's frames"
+        ));
+    }
+    Ok(Ran {
+        verdict,
+        outputs,
+        notes,
+    })
+}
+
+/// How a note about the lab's settling begins (tests look for it).
+pub const SETTLE_NOTE: &str = "the lab's settling gave up";
+
+/// What replaying a transcript gave.
+#[derive(Debug)]
+pub struct Ran {
+    pub verdict: Verdict,
+    /// Every command's output, normalized (with `keep_outputs`).
+    pub outputs: Vec<Vec<String>>,
+    /// What the run has to say beyond the verdict.
+    pub notes: Vec<String>,
 }
 
 /// The most lines of a command's output a failure report keeps.
@@ -152,8 +188,12 @@ pub fn run_file(
     {
         transcript.timeout = Some(timeout.min(super::lesson_env::MAX_CALL));
     }
-    let (verdict, outputs) =
-        run(&transcript, network, limits, bless).map_err(|e| format!("{name}: {e}"))?;
+    let Ran {
+        verdict,
+        outputs,
+        notes,
+    } = run(&transcript, network, limits, bless).map_err(|e| format!("{name}: {e}"))?;
+    transcript.notes.extend(notes);
     if bless && let Verdict::Failed(mismatches) = &verdict {
         let replacements: Vec<(usize, Vec<String>)> = transcript
             .entries
@@ -315,9 +355,10 @@ fn run_builtin(
     {
         transcript.timeout = Some(timeout.min(super::lesson_env::MAX_CALL));
     }
-    let (verdict, _) = run(&transcript, options.network, options.limits, false)
+    let ran = run(&transcript, options.network, options.limits, false)
         .map_err(|e| format!("{}: {e}", lesson.name))?;
-    Ok((verdict, transcript.notes))
+    transcript.notes.extend(ran.notes);
+    Ok((ran.verdict, transcript.notes))
 }
 
 /// Runs every file on `jobs` threads, writing failures as they come and
