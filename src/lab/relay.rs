@@ -876,12 +876,14 @@ impl Drop for Relay {
 
 /// Writes a frame out of the side facing the host it is going to.
 /// Whether the kernel took it (it is then the other host's to take in).
+/// (Tried twice: see `sys::send_frames`.)
 fn send(sides: &[OwnedFd; 2], dir: Dir, frame: &[u8]) -> bool {
     let out = match dir {
         Dir::AtoB => &sides[1],
         Dir::BtoA => &sides[0],
     };
-    nix::sys::socket::send(out.as_raw_fd(), frame, MsgFlags::empty()).is_ok()
+    let once = || nix::sys::socket::send(out.as_raw_fd(), frame, MsgFlags::empty()).is_ok();
+    once() || once()
 }
 
 /// When the relay started, on both clocks: the ring's records carry

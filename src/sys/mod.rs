@@ -454,11 +454,14 @@ pub fn receive_frames(
 }
 
 /// Sends every frame out of a packet socket, as few calls as it takes
-/// (sendmmsg); a frame the kernel refuses is skipped. Returns how many
-/// the kernel took.
+/// (sendmmsg); a frame the kernel refuses twice is skipped (once may be an
+/// error left on the socket from before: a packet socket whose interface
+/// went down and up again fails its next call with ENETDOWN, and that
+/// call clears it). Returns how many the kernel took.
 pub fn send_frames(fd: BorrowedFd<'_>, frames: &[Vec<u8>]) -> usize {
     let mut sent = 0;
     let mut refused = 0;
+    let mut tried_again = false;
     while sent < frames.len() {
         let mut iovecs: Vec<libc::iovec> = frames[sent..]
             .iter()
@@ -486,15 +489,19 @@ pub fn send_frames(fd: BorrowedFd<'_>, frames: &[Vec<u8>]) -> usize {
         };
         match usize::try_from(rc) {
             Ok(0) | Err(_) => {
-                if Errno::last() == Errno::EINTR {
+                if Errno::last() == Errno::EINTR || !std::mem::replace(&mut tried_again, true) {
                     continue;
                 }
                 // The first frame left is refused (too big, the device
                 // down): skip it, as a single send would have failed.
                 sent += 1;
                 refused += 1;
+                tried_again = false;
             }
-            Ok(n) => sent += n,
+            Ok(n) => {
+                sent += n;
+                tried_again = false;
+            }
         }
     }
     sent - refused
