@@ -127,6 +127,10 @@ fn quickack(on: bool) -> Result<(), String> {
     )
 }
 
+/// How long plugging a cable back waits for the host's side to be able to
+/// send (the kernel does it within milliseconds, later on a busy machine).
+const CARRIER_LIMIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// The lab: the hosts' namespaces, the wire's, and the relay between.
 /// Made by a thread that then lives in host a (sockets are made there
 /// unless they name another host).
@@ -165,11 +169,20 @@ impl Lab {
         hosts[0].enter()?;
         let home = &hosts[0];
         // The cables first, down: nothing crosses until the relay and the
-        // hosts' taps are there to count it.
+        // hosts' taps are there to count it, and both hosts are up.
         wire.within(home, || -> Result<(), String> {
             for (side, host, which) in [("va", &hosts[0], Host::A), ("vb", &hosts[1], Host::B)] {
                 setup::veth(side, "eth0", host, which.mac())?;
                 setup::offloads_off(side);
+                // The cable's own end says nothing: with IPv6 on, va and vb
+                // would send router solicitations and the like of their
+                // own into the hosts, frames the relay never handed over
+                // (and `settle` counts every frame a host takes in).
+                std::fs::write(
+                    format!("/proc/sys/net/ipv6/conf/{side}/disable_ipv6"),
+                    "1\n",
+                )
+                .map_err(|e| format!("cannot quiet the lab's {side}: {e}"))?;
             }
             Ok(())
         })??;
@@ -178,10 +191,6 @@ impl Lab {
             hosts[1].within(home, || HostTaps::open("eth0"))??,
         );
         let relay = Relay::start(&wire, home, kernel_path, budget, taps)?;
-        wire.within(home, || -> Result<(), String> {
-            setup::set_up("va", true)?;
-            setup::set_up("vb", true)
-        })??;
         for host in Host::ALL {
             hosts[host.index()].within(home, || -> Result<(), String> {
                 setup::offloads_off("eth0");
@@ -198,6 +207,21 @@ impl Lab {
                 setup::neighbour("eth0", IpAddr::V4(other.ipv4()), other.mac())?;
                 setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())
             })??;
+        }
+        // The cables' ends last, once both hosts are up: a frame a host
+        // sent (IPv6 says hello as soon as it has a carrier) would be lost
+        // going into a host not yet up, counted as handed over. Then wait
+        // until each host can send (see `setup::LinkWatch`).
+        let watches = [
+            setup::LinkWatch::new("eth0")?,
+            hosts[1].within(home, || setup::LinkWatch::new("eth0"))??,
+        ];
+        wire.within(home, || -> Result<(), String> {
+            setup::set_up("va", true)?;
+            setup::set_up("vb", true)
+        })??;
+        for watch in &watches {
+            watch.until_up(CARRIER_LIMIT);
         }
         Ok(Lab {
             hosts,
@@ -216,8 +240,18 @@ impl Lab {
             Host::A => "va",
             Host::B => "vb",
         };
+        // Plugged back, the host can send only once the kernel has given
+        // its eth0 its queue back: wait for that, or its first frames
+        // would be lost where no tap sees them.
+        let watch = match connected {
+            true => Some(self.within(host, || setup::LinkWatch::new("eth0"))??),
+            false => None,
+        };
         self.wire
             .within(&self.hosts[0], || setup::set_up(side, connected))??;
+        if let Some(watch) = watch {
+            watch.until_up(CARRIER_LIMIT);
+        }
         self.down[host.index()] = !connected;
         self.relay.set_down(host.sends(), !connected);
         Ok(())

@@ -211,6 +211,9 @@ struct State {
     /// will never read (frames sent while the cable was out).
     host_down: [bool; 2],
     sent_base: [u64; 2],
+    /// Per host, frames handed to it that it never took in, as far as a
+    /// settle that gave up could tell.
+    lost: [u64; 2],
     /// Times `settle` gave up waiting (its safety net): never, unless the
     /// machine kept the kernel from the lab's frames for seconds.
     settle_timeouts: u64,
@@ -371,6 +374,7 @@ fn side(name: &str) -> Result<OwnedFd, String> {
     // The frames the relay itself sends out of this side are not queued
     // back to it (Linux 4.20+; older kernels' copies are skipped when read).
     let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_PACKET, PACKET_IGNORE_OUTGOING, 1);
+    bypass_queue(&fd);
     // Room for a window's worth of frames while the relay thread waits
     // for a core.
     let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 4 << 20);
@@ -390,7 +394,17 @@ fn sending_side(name: &str) -> Result<OwnedFd, String> {
     .map_err(|e| format!("the lab's relay cannot open a packet socket: {}", e.desc()))?;
     crate::sys::bind_packet_socket(fd.as_fd(), index(name)?, 0)
         .map_err(|e| format!("cannot bind the relay to {name}: {}", e.desc()))?;
+    bypass_queue(&fd);
     Ok(fd)
+}
+
+/// Frames the relay sends go straight to the cable's end, not through
+/// its queue: a veth whose peer came up gets its queue (until then, one
+/// that drops every frame, though the send succeeds) only when the
+/// kernel's `linkwatch` work runs, which waits for every other interface
+/// change on the machine — a frame handed to a host would be lost unseen.
+fn bypass_queue(fd: &OwnedFd) {
+    let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_PACKET, libc::PACKET_QDISC_BYPASS, 1);
 }
 
 fn index(name: &str) -> Result<u32, String> {
@@ -558,7 +572,7 @@ impl Relay {
                 return;
             }
             if Instant::now() >= deadline {
-                lock(&self.state.0).settle_timeouts += 1;
+                self.give_up();
                 return;
             }
             // A frame is in a kernel queue, to be handled by a core that
@@ -569,6 +583,25 @@ impl Relay {
                 false => std::thread::park_timeout(pause),
             }
             pause = (pause * 2).clamp(Duration::from_micros(20), Duration::from_millis(1));
+        }
+    }
+
+    /// After `SETTLE_LIMIT`: counted, and what is missing now is taken as
+    /// lost — a frame the kernel dropped unseen would otherwise keep
+    /// every later step waiting its longest too (if it turns up after
+    /// all, the counts only run ahead).
+    fn give_up(&self) {
+        let traffic = self.taps.as_ref().map(Taps::traffic).unwrap_or_default();
+        let mut state = lock(&self.state.0);
+        state.settle_timeouts += 1;
+        for (host, seen) in traffic.iter().enumerate() {
+            let (sends, takes) = (host, 1 - host);
+            let unread = seen
+                .sent
+                .saturating_sub(state.sent_base[host] + state.read[sends]);
+            state.sent_base[host] += unread;
+            let untaken = state.delivered[takes].saturating_sub(seen.taken + state.lost[host]);
+            state.lost[host] += untaken;
         }
     }
 
@@ -586,7 +619,7 @@ impl Relay {
                 let takes = 1 - host; // a takes what goes b->a
                 let sent = traffic[host].sent.saturating_sub(state.sent_base[host]);
                 let all_read = state.host_down[host] || sent <= state.read[sends] + unrecorded;
-                let all_taken = traffic[host].taken >= state.delivered[takes];
+                let all_taken = traffic[host].taken + state.lost[host] >= state.delivered[takes];
                 all_read && all_taken
             })
         };

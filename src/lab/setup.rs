@@ -198,3 +198,78 @@ pub fn quickack_route(
         NLM_F_CREATE | netlink_packet_core::NLM_F_REPLACE,
     )
 }
+
+/// Interface `name`'s changes as the kernel reports them, from the moment
+/// the watch is made (in the calling thread's namespace).
+///
+/// A veth whose peer comes up has its carrier at once, but its queue is
+/// given back to it later, by the kernel's `linkwatch` work, which runs
+/// apart and waits for every other interface change on the machine; until
+/// then whatever the host sends is dropped before any tap sees it. The
+/// kernel reports the interface up (`RTM_NEWLINK`, operational state up)
+/// only once that work has given the queue back.
+pub struct LinkWatch {
+    socket: Socket,
+    index: u32,
+}
+
+impl LinkWatch {
+    pub fn new(name: &str) -> Result<LinkWatch, String> {
+        let mut socket = Socket::new(NETLINK_ROUTE).map_err(|e| format!("netlink: {e}"))?;
+        // RTMGRP_LINK: every interface's changes.
+        socket
+            .bind(&SocketAddr::new(0, libc::RTMGRP_LINK as u32))
+            .map_err(|e| format!("netlink: {e}"))?;
+        socket
+            .set_non_blocking(true)
+            .map_err(|e| format!("netlink: {e}"))?;
+        Ok(LinkWatch {
+            socket,
+            index: index(name)?,
+        })
+    }
+
+    /// Waits until the kernel reports the interface up, for at most
+    /// `limit`; whether it did.
+    pub fn until_up(&self, limit: std::time::Duration) -> bool {
+        use netlink_packet_route::link::State;
+        use std::os::fd::AsFd;
+        let deadline = std::time::Instant::now() + limit;
+        let mut buffer = vec![0u8; 16 << 10];
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let Ok((ready, _)) = crate::sys::poll(
+                &[self.socket.as_fd()],
+                libc::POLLIN,
+                i32::try_from(left.as_millis().max(1)).unwrap_or(i32::MAX),
+            ) else {
+                return false;
+            };
+            if ready == 0 {
+                return false;
+            }
+            let Ok(size) = self.socket.recv(&mut &mut buffer[..], 0) else {
+                // ENOBUFS: notifications were lost; the next one may be ours.
+                continue;
+            };
+            let mut bytes = &buffer[..size];
+            while let Ok(message) = NetlinkMessage::<RouteNetlinkMessage>::deserialize(bytes) {
+                if let NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewLink(link)) =
+                    &message.payload
+                    && link.header.index == self.index
+                    && link
+                        .attributes
+                        .iter()
+                        .any(|a| matches!(a, LinkAttribute::OperState(State::Up)))
+                {
+                    return true;
+                }
+                let length = message.header.length as usize;
+                if length == 0 || length >= bytes.len() {
+                    break;
+                }
+                bytes = &bytes[length.next_multiple_of(4).min(bytes.len())..];
+            }
+        }
+    }
+}
