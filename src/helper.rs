@@ -91,7 +91,9 @@ impl SocklabHelper {
                 "hold", "pass", "delay", "loss", "dup", "corrupt", "reorder", "rate", "queue",
                 "seed", "clear",
             ]),
-            Arg::Held => strings(&["all", "next", "a->b", "b->a"]),
+            Arg::Held => strings(&[
+                "all", "next", "a->b", "b->a", "SYN", "FIN", "RST", "ACK", "data", "copies",
+            ]),
             Arg::LabHost => strings(&["a", "b"]),
             Arg::SendFlags => names::SEND_FLAGS
                 .iter()

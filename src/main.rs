@@ -154,6 +154,10 @@ pub enum Commands {
         /// a step still running then is stopped where it is.
         #[arg(long, value_name = "TIME", value_parser = parse_timeout)]
         max_time: Option<Duration>,
+        /// Pause this long before each step (e.g. 5s), as a teacher who stops
+        /// to explain would: the kernel's timers run meanwhile.
+        #[arg(long, value_name = "PAUSE", value_parser = parse_timeout)]
+        pace: Option<Duration>,
     },
     /// Run commands from stdin and write them, with their output, as a transcript.
     Record {

@@ -187,10 +187,11 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             host_net,
             lessons,
             max_time,
+            pace,
         }) => {
             let lesson = Lessons::new(host_net, max_time, &cli);
             let sources = test_sources(paths, lessons, bless)?;
-            return test_command(sources, bless, jobs, lesson);
+            return test_command(sources, bless, jobs, lesson, pace.unwrap_or_default());
         }
         Some(Commands::Diagram {
             ref file,
@@ -405,6 +406,7 @@ fn test_command(
     bless: bool,
     jobs: Option<usize>,
     lessons: Lessons,
+    pace: Duration,
 ) -> Result<usize, Exit> {
     let network = lessons.network;
     let options = check::Options {
@@ -420,6 +422,7 @@ fn test_command(
         encoding: lessons.encoding,
         timeout: lessons.timeout,
         limits: lessons.limits,
+        pace,
     };
     colored::control::set_override(false);
     if network == Network::Host {

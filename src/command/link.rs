@@ -1,5 +1,6 @@
-//! The lab's link by hand: `link [hold|pass [DIR]]`, `deliver [N|all|#K]`,
-//! `drop [N|all|#K]`, and `drop|dup|corrupt next [DIR]`; and as a path:
+//! The lab's link by hand: `link [hold|pass [DIR]]`, `deliver [N|all]
+//! [SELECTOR] [copies]`, `deliver #K [copies]`, `drop [N|all] [SELECTOR]`,
+//! `drop #K`, and `drop|dup|corrupt next [DIR]`; and as a path:
 //! `link delay|loss|dup|corrupt|reorder|rate|queue … [DIR]`, `link seed N`,
 //! `link clear [DIR]` (see `crate::lab::path`).
 
@@ -9,6 +10,7 @@ use serde_json::json;
 
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
+use crate::lab::held::{HeldFrame, Selector};
 use crate::lab::path::{self, Props};
 use crate::lab::{Dir, Next};
 use crate::parse::{Cursor, Token};
@@ -37,11 +39,15 @@ pub const LINK: Spec = Spec {
 
 pub const DELIVER: Spec = Spec {
     name: "deliver",
-    usage: "deliver [N|all|#K]",
+    usage: "deliver [N|all] [SELECTOR] [copies] | deliver #K [copies]",
     syscall: "",
-    summary: "Deliver held segments: the first N in order (default 1), all of them, or #K alone (out of order: reordering by hand).",
+    summary: "Deliver held segments: the first N in order (default 1), all of them, or #K alone (out of order: reordering by hand); a SELECTOR picks by what a segment is: a->b, b->a, SYN, FIN, RST, SYN,ACK, ACK (a pure ACK), data, udp, tcp.",
     notes: "What a delivered segment causes on the other host (its answer, a state change) \
-            shows under this step.",
+            shows under this step. A segment its sender sent again while it was held is one \
+            entry (`link` says how often and when): `deliver` hands over its newest copy, \
+            `deliver #K copies` every copy in the order they were sent, as a network that \
+            only delayed them would. Copies of a segment already delivered wait under its \
+            number too; only `deliver #K` hands them over.",
     errnos: &[],
     args: &[Arg::Held],
     creates: 0,
@@ -51,11 +57,12 @@ pub const DELIVER: Spec = Spec {
 
 pub const DROP: Spec = Spec {
     name: "drop",
-    usage: "drop [N|all|#K] | drop next [a->b|b->a]",
+    usage: "drop [N|all] [SELECTOR] | drop #K | drop next [a->b|b->a]",
     syscall: "",
-    summary: "Throw held segments away (the first N, all, or #K), or the next segment to enter the link (in that direction, or either).",
-    notes: "A dropped TCP segment is retransmitted by its sender's kernel after the RTO; a \
-            dropped UDP datagram is simply gone.",
+    summary: "Throw held segments away (the first N, all, #K, or those a SELECTOR picks: a->b, b->a, SYN, FIN, RST, SYN,ACK, ACK, data, udp, tcp), or the next segment to enter the link (in that direction, or either).",
+    notes: "A held entry goes with every copy of it. A dropped TCP segment is retransmitted \
+            by its sender's kernel after the RTO, as a new entry; a dropped UDP datagram is \
+            simply gone. `drop all` throws away copies of delivered segments too.",
     errnos: &[],
     args: &[Arg::Held],
     creates: 0,
@@ -475,50 +482,90 @@ impl Link {
         json_dirs.insert("no_kernel_path".into(), why.into());
         step.field("link", serde_json::Value::Object(json_dirs));
         step.lines.extend(session.held_lines());
+        step.notes.extend(session.inflated_rtt_notes());
         Ok(step)
     }
 }
 
-/// Which held segments: the first N, all, or #K.
-#[derive(Clone, Copy, Debug)]
+/// Which held entries: the first N (of those not delivered yet), all of
+/// them, each as the selector says; or #K.
+#[derive(Clone, Debug)]
 pub enum Pick {
-    First(usize),
-    All,
+    First(usize, Selector),
+    All(Selector),
     Number(u32),
 }
 
-fn parse_pick(cursor: &mut Cursor) -> Result<Pick, UsageError> {
-    if cursor.peek().is_none() {
-        return Ok(Pick::First(1));
-    }
-    let token = cursor.word("N, all or #K")?;
-    if token.text == "all" {
-        return Ok(Pick::All);
-    }
-    if let Some(number) = token.text.strip_prefix('#') {
-        return number.parse().map(Pick::Number).map_err(|_| {
-            cursor.error_at(
+/// `[N|all] [SELECTOR…] [copies]` or `#K [copies]`: which entries, and
+/// whether each hands over every copy.
+fn parse_pick(verb: &str, cursor: &mut Cursor) -> Result<(Pick, bool), UsageError> {
+    let mut count = None;
+    let mut all = false;
+    let mut number = None;
+    let mut selector = Selector::default();
+    let mut copies = false;
+    while cursor.peek().is_some() {
+        let token =
+            cursor.word("N, all, #K, what a segment is (SYN, FIN, data, a->b …) or copies")?;
+        let text: &str = token.text;
+        let first = count.is_none() && !all && number.is_none() && selector.is_empty();
+        if text == "copies" && verb == "deliver" && !copies {
+            copies = true;
+        } else if text == "copies" {
+            return Err(cursor.error_at(
                 token,
-                format!("'{}' is not a held number like #3", token.text),
-            )
-        });
+                match verb {
+                    "deliver" => "'copies' once is enough".to_string(),
+                    _ => "drop throws every copy of an entry away: 'copies' is for deliver"
+                        .to_string(),
+                },
+            ));
+        } else if first && text == "all" {
+            all = true;
+        } else if let Some(k) = text.strip_prefix('#').filter(|_| first) {
+            number = Some(k.parse::<u32>().map_err(|_| {
+                cursor.error_at(token, format!("'{text}' is not a held number like #3"))
+            })?);
+        } else if let Ok(n) = text
+            .parse::<usize>()
+            .map_err(|_| ())
+            .and_then(|n| match first {
+                true if n > 0 => Ok(n),
+                _ => Err(()),
+            })
+        {
+            count = Some(n);
+        } else if number.is_none() && !copies && selector.add(text) {
+        } else {
+            return Err(cursor.error_at(
+                token,
+                format!(
+                    "'{text}' is not a count (1, 2, …), all, a held number like #3, what a \
+                     segment is (a->b, b->a, SYN, FIN, RST, ACK, SYN,ACK, data, udp, tcp), \
+                     or copies"
+                ),
+            ));
+        }
     }
-    match token.text.parse::<usize>() {
-        Ok(n) if n > 0 => Ok(Pick::First(n)),
-        _ => Err(cursor.error_at(
-            token,
-            format!(
-                "'{}' is not a count (1, 2, …), all, or a held number like #3",
-                token.text
-            ),
-        )),
-    }
+    let pick = match (number, all) {
+        (Some(k), _) => Pick::Number(k),
+        (None, true) => Pick::All(selector),
+        (None, false) => Pick::First(count.unwrap_or(1), selector),
+    };
+    Ok((pick, copies))
 }
 
 #[derive(Debug, Clone)]
 pub enum Release {
-    Held { pick: Pick, deliver: bool },
-    Next { action: Next, dir: Option<Dir> },
+    Held {
+        pick: Pick,
+        deliver: bool,
+        copies: bool,
+    },
+    Next {
+        action: Next,
+        dir: Option<Dir>,
+    },
 }
 
 impl Release {
@@ -547,9 +594,11 @@ impl Release {
                 dir: optional_direction(cursor)?,
             }
         } else {
+            let (pick, copies) = parse_pick(verb, cursor)?;
             Release::Held {
-                pick: parse_pick(cursor)?,
+                pick,
                 deliver: verb == "deliver",
+                copies,
             }
         };
         cursor.finish()?;
@@ -571,32 +620,75 @@ impl Release {
                 step.lines
                     .push(format!("the next segment {which} will be {what}"));
             }
-            Release::Held { pick, deliver } => {
-                let held: Vec<u32> = lab.relay.held_numbers();
+            Release::Held {
+                pick,
+                deliver,
+                copies,
+            } => {
+                let held = lab.relay.held_numbers();
                 if held.is_empty() {
                     return Err(UsageError::new(
                         "nothing is held on the link — `link hold` holds what comes next",
                     ));
                 }
+                let listed = || {
+                    let shown: Vec<String> = held
+                        .iter()
+                        .map(|(n, delivered)| match delivered {
+                            true => format!("#{n} (copies of a delivered one)"),
+                            false => format!("#{n}"),
+                        })
+                        .collect();
+                    shown.join(", ")
+                };
                 if let Pick::Number(k) = pick
-                    && !held.contains(&k)
+                    && !held.iter().any(|(n, _)| *n == k)
                 {
-                    let shown: Vec<String> = held.iter().map(|n| format!("#{n}")).collect();
                     return Err(UsageError::new(format!(
                         "no segment #{k} is held — held now: {}",
-                        shown.join(", ")
+                        listed()
                     )));
                 }
-                let numbers = lab.relay.release(
-                    |queue| match pick {
-                        Pick::First(n) => queue.iter().take(n).map(|h| h.number).collect(),
-                        Pick::All => queue.iter().map(|h| h.number).collect(),
-                        Pick::Number(k) => vec![k],
-                    },
-                    deliver,
-                );
+                // `deliver N|all` hands over what was not delivered yet;
+                // `drop all` throws everything away, copies of delivered
+                // ones too.
+                let everything = !deliver && matches!(pick, Pick::All(ref s) if s.is_empty());
+                let chosen = |queue: &std::collections::VecDeque<HeldFrame>| -> Vec<u32> {
+                    let mut candidates = queue.iter().filter(|h| match &pick {
+                        Pick::Number(k) => h.number == *k,
+                        Pick::First(_, selector) | Pick::All(selector) => {
+                            (everything || !h.delivered) && selector.matches(h)
+                        }
+                    });
+                    match &pick {
+                        Pick::First(n, _) => {
+                            candidates.by_ref().take(*n).map(|h| h.number).collect()
+                        }
+                        _ => candidates.map(|h| h.number).collect(),
+                    }
+                };
+                let numbers = lab.relay.release(chosen, deliver, copies);
+                if numbers.is_empty() && held.iter().all(|(_, delivered)| *delivered) {
+                    return Err(UsageError::new(format!(
+                        "only copies of segments already delivered are held ({}): `{verb} \
+                         #K` acts on them",
+                        listed()
+                    )));
+                }
+                if numbers.is_empty() {
+                    return Err(UsageError::new(format!(
+                        "no held segment is what you asked for — held now: {} (`link` \
+                         lists them)",
+                        listed()
+                    )));
+                }
                 let shown: Vec<String> = numbers.iter().map(|n| format!("#{n}")).collect();
                 let done = if deliver { "delivered" } else { "dropped" };
+                // A dropped segment comes again after its sender's RTO:
+                // say so when holding made that RTO long.
+                if !deliver {
+                    step.notes.extend(session.inflated_rtt_notes());
+                }
                 step.lines.push(format!("{done} {}", shown.join(", ")));
             }
         }

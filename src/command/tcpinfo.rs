@@ -65,6 +65,11 @@ impl Tcpinfo {
                 step.field(name, value);
             }
         }
+        if result.is_ok()
+            && let Some(note) = session.inflated_rtt_note(handle.socket.as_fd())
+        {
+            step.notes.push(note);
+        }
         step.called(call, result.map(|_| 0));
         session.set_current(&self.handle);
         Ok(step)

@@ -14,6 +14,7 @@
 //! the link, and for the segments that crossed it.
 
 pub mod diag;
+pub mod held;
 pub mod kernel_path;
 pub mod netns;
 pub mod path;

@@ -32,6 +32,7 @@ use std::time::{Duration, Instant};
 use nix::sys::eventfd::{EfdFlags, EventFd};
 use nix::sys::socket::{AddressFamily, MsgFlags, SockFlag, SockProtocol, SockType, socket};
 
+use super::held::{Held, HeldFrame, Kept, Listed};
 use super::kernel_path::{KernelPath, Record};
 use super::netns::Netns;
 use super::path::{Counters, Path, Props, Verdict};
@@ -69,6 +70,9 @@ pub enum Fate {
     Passed,
     /// It waits on the link as #K.
     Held(u32),
+    /// Its sender sent #K again (a retransmission) while #K waited, or
+    /// after #K was delivered by hand: it waits with #K, sent N times now.
+    Again(u32, u32),
     /// Held #K, delivered now.
     Delivered(u32),
     /// Thrown away (by `drop next`, or held #K dropped).
@@ -95,6 +99,7 @@ impl Fate {
         match self {
             Fate::Passed => "passed".into(),
             Fate::Held(k) => format!("held #{k}"),
+            Fate::Again(k, n) => format!("held #{k} again (sent {n}×)"),
             Fate::Delivered(k) => format!("#{k} delivered"),
             Fate::Dropped(Some(k)) => format!("#{k} dropped"),
             Fate::Dropped(None) => "dropped".into(),
@@ -112,6 +117,7 @@ impl Fate {
         match self {
             Fate::Passed => "passed",
             Fate::Held(_) => "held",
+            Fate::Again(..) => "held again",
             Fate::Delivered(_) => "delivered",
             Fate::Dropped(_) => "dropped",
             Fate::Duplicated => "duplicated",
@@ -144,13 +150,6 @@ pub enum Next {
     Drop,
     Dup,
     Corrupt,
-}
-
-#[derive(Debug)]
-pub struct HeldFrame {
-    pub number: u32,
-    pub dir: Dir,
-    pub frame: Vec<u8>,
 }
 
 /// A segment on its way across a path: sent when due.
@@ -195,8 +194,7 @@ struct State {
     /// The host at the far end of a direction has its cable pulled.
     far_end_down: [bool; 2],
     next: Vec<(Option<Dir>, Next)>,
-    held: VecDeque<HeldFrame>,
-    numbered: u32,
+    held: Held,
     log: Vec<Crossing>,
     /// How many crossings were ever logged (`await link` waits for more).
     logged: u64,
@@ -649,10 +647,16 @@ impl Relay {
         lock(&self.state.0).settle_timeouts
     }
 
-    /// Waits (at most `timeout`) until a segment reaches the link.
+    /// Waits (at most `timeout`) until a segment reaches the link — at
+    /// once if one did since the log was last taken (since the last step,
+    /// where nothing shows crossings between steps: a teacher's pause
+    /// before `await link` does not make it wait for the one after).
     pub fn wait_for_crossing(&self, timeout: Duration) -> bool {
         let (mutex, condvar) = &*self.state;
         let mut state = lock(mutex);
+        if !state.log.is_empty() {
+            return true;
+        }
         let start = state.logged;
         let deadline = Instant::now() + timeout;
         // The relay looks at once (and often while someone waits: frames
@@ -796,75 +800,106 @@ impl Relay {
         self.changed(state);
     }
 
-    /// The held frames, in order: each one's number, direction, and
-    /// start (its first `LOG_SNAP` bytes: every header), and length.
-    pub fn held(&self) -> Vec<(u32, Dir, Vec<u8>, usize)> {
+    /// Whether a segment was ever held by hand on this link.
+    pub fn held_ever(&self) -> bool {
+        lock(&self.state.0).held.ever()
+    }
+
+    /// The held entries, in order, for `link` to list.
+    pub fn held(&self) -> Vec<Listed> {
         lock(&self.state.0)
             .held
+            .queue
             .iter()
             .map(|h| {
-                let start = h.frame[..h.frame.len().min(LOG_SNAP)].to_vec();
-                (h.number, h.dir, start, h.frame.len())
+                let frame = h.newest();
+                Listed {
+                    number: h.number,
+                    dir: h.dir,
+                    start: frame[..frame.len().min(LOG_SNAP)].to_vec(),
+                    length: frame.len(),
+                    sent: h.sent,
+                    again: h.again_at(),
+                    delivered: h.delivered,
+                }
             })
             .collect()
     }
 
-    /// The numbers of the held frames, in order.
-    pub fn held_numbers(&self) -> Vec<u32> {
-        lock(&self.state.0).held.iter().map(|h| h.number).collect()
+    /// The held entries, in order: each one's number, and whether it was
+    /// delivered already (only copies of it wait).
+    pub fn held_numbers(&self) -> Vec<(u32, bool)> {
+        lock(&self.state.0)
+            .held
+            .queue
+            .iter()
+            .map(|h| (h.number, h.delivered))
+            .collect()
     }
 
-    /// Delivers (or drops) the held frames chosen by `pick` from the queue;
-    /// returns their numbers. Delivering waits for what they cause.
+    /// Delivers (or drops) the held entries chosen by `pick` from the
+    /// queue; returns their numbers. An entry delivered hands over its
+    /// newest copy, or with `copies` every copy in the order they were
+    /// sent; dropped, all of them go. Delivering waits for what they cause.
     pub fn release(
         &self,
         pick: impl FnOnce(&VecDeque<HeldFrame>) -> Vec<u32>,
         deliver: bool,
+        copies: bool,
     ) -> Vec<u32> {
         let taken: Vec<HeldFrame> = {
             let mut state = lock(&self.state.0);
-            let numbers = pick(&state.held);
-            let mut taken = Vec::new();
-            for number in &numbers {
-                if let Some(at) = state.held.iter().position(|h| h.number == *number) {
-                    taken.extend(state.held.remove(at));
-                }
-            }
-            state.give(taken.iter().map(|h| frame_cost(&h.frame)).sum());
+            let numbers = pick(&state.held.queue);
+            let taken: Vec<HeldFrame> = numbers
+                .iter()
+                .filter_map(|number| state.held.take(*number, deliver))
+                .collect();
+            let cost = taken
+                .iter()
+                .flat_map(|h| &h.frames)
+                .map(|(_, f)| frame_cost(f))
+                .sum();
+            state.give(cost);
             taken
         };
         // One at a time, each one's answer in before the next goes: what
         // they cause shows in the order they were delivered.
-        for frame in &taken {
-            let fate = if deliver {
-                Fate::Delivered(frame.number)
-            } else {
-                Fate::Dropped(Some(frame.number))
+        for entry in &taken {
+            let frames: Vec<&[u8]> = match (deliver, copies) {
+                (true, true) => entry.frames.iter().map(|(_, f)| f.as_slice()).collect(),
+                _ => vec![entry.newest()],
             };
-            {
-                let mut state = lock(&self.state.0);
-                let counters = &mut state.path.counters[frame.dir.index()];
-                if deliver {
-                    counters.passed += 1;
-                    counters.bytes += frame.frame.len() as u64;
+            for frame in frames {
+                let fate = if deliver {
+                    Fate::Delivered(entry.number)
                 } else {
-                    counters.hand_drops += 1;
-                }
-                state.log_crossing(Crossing {
-                    at: self.started.elapsed(),
-                    dir: frame.dir,
-                    length: frame.frame.len(),
-                    frame: frame.frame[..frame.frame.len().min(LOG_SNAP)].to_vec(),
-                    fate,
-                });
-            }
-            if deliver {
-                if let Some(sides) = &self.sides
-                    && send(sides, frame.dir, &frame.frame)
+                    Fate::Dropped(Some(entry.number))
+                };
                 {
-                    lock(&self.state.0).delivered[frame.dir.index()] += 1;
+                    let mut state = lock(&self.state.0);
+                    let counters = &mut state.path.counters[entry.dir.index()];
+                    if deliver {
+                        counters.passed += 1;
+                        counters.bytes += frame.len() as u64;
+                    } else {
+                        counters.hand_drops += entry.frames.len() as u64;
+                    }
+                    state.log_crossing(Crossing {
+                        at: self.started.elapsed(),
+                        dir: entry.dir,
+                        length: frame.len(),
+                        frame: frame[..frame.len().min(LOG_SNAP)].to_vec(),
+                        fate,
+                    });
                 }
-                self.sync();
+                if deliver {
+                    if let Some(sides) = &self.sides
+                        && send(sides, entry.dir, frame)
+                    {
+                        lock(&self.state.0).delivered[entry.dir.index()] += 1;
+                    }
+                    self.sync();
+                }
             }
         }
         self.changed(lock(&self.state.0));
@@ -1381,16 +1416,13 @@ fn decide(
             Fate::OverBudget
         }
         None if guard.hold[dir.index()] => {
-            guard.numbered += 1;
-            let number = guard.numbered;
             // The link keeps the frame; the log, its start.
             let start = frame[..frame.len().min(LOG_SNAP)].to_vec();
-            guard.held.push_back(HeldFrame {
-                number,
-                dir,
-                frame: std::mem::replace(&mut frame, start),
-            });
-            Fate::Held(number)
+            let kept = std::mem::replace(&mut frame, start);
+            match guard.held.keep(dir, kept, at) {
+                Kept::New(number) => Fate::Held(number),
+                Kept::Again(number, sent) => Fate::Again(number, sent),
+            }
         }
         None if !guard.path.is_clear(dir) => {
             let verdict = guard.path.judge(dir, frame.len(), Instant::now());

@@ -3,7 +3,7 @@
 //! relay's crossings into the wire view's segments with their fate.
 
 use std::net::{IpAddr, SocketAddr};
-use std::time::{Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use socket2::{Domain, SockAddr};
 
@@ -186,7 +186,7 @@ impl Session {
 
 fn fate(crossing: &Crossing) -> LinkFate {
     let held = match crossing.fate {
-        Fate::Held(k) | Fate::Delivered(k) | Fate::Dropped(Some(k)) => Some(k),
+        Fate::Held(k) | Fate::Again(k, _) | Fate::Delivered(k) | Fate::Dropped(Some(k)) => Some(k),
         _ => None,
     };
     LinkFate {
@@ -196,7 +196,52 @@ fn fate(crossing: &Crossing) -> LinkFate {
     }
 }
 
+/// A round trip this many times the link's own (and at least
+/// `INFLATED_FLOOR`) was measured across a segment held by hand.
+const INFLATED_FACTOR: u32 = 10;
+const INFLATED_FLOOR: Duration = Duration::from_millis(100);
+
 impl Session {
+    /// What holding by hand did to a lab connection's timers, in one line
+    /// — when TCP's smoothed round trip is far above the link's (a held
+    /// segment was counted as a slow path): `TCP measured a 21.8 s round
+    /// trip while segments were held by hand: its RTO is now 65.4 s (the
+    /// link's own round trip: 0 s)`. None outside the lab, for a socket
+    /// that is not TCP, or while nothing was ever held.
+    pub fn inflated_rtt_note(&self, socket: std::os::fd::BorrowedFd<'_>) -> Option<String> {
+        let lab = self.lab()?;
+        if !lab.relay.held_ever() {
+            return None;
+        }
+        let info = crate::sys::tcp_info(socket).ok()?;
+        let (props, ..) = lab.relay.path();
+        let link_rtt = props[0].delay + props[1].delay;
+        let rtt = Duration::from_micros(info.tcpi_rtt.into());
+        if info.tcpi_rtt == 0 || rtt < (link_rtt * INFLATED_FACTOR).max(INFLATED_FLOOR) {
+            return None;
+        }
+        let rto = Duration::from_micros(info.tcpi_rto.into());
+        let show = crate::lab::path::show_duration;
+        Some(format!(
+            "TCP measured a {} round trip while segments were held by hand: its RTO is now {} \
+             (the link's own round trip: {}), so a lost segment is sent again only that late",
+            show(rtt),
+            show(rto),
+            show(link_rtt)
+        ))
+    }
+
+    /// The same, for every TCP handle in the lab (`link` and a drop say it).
+    pub fn inflated_rtt_notes(&self) -> Vec<String> {
+        self.handles()
+            .filter(|handle| handle.state.is_some())
+            .filter_map(|handle| {
+                let note = self.inflated_rtt_note(std::os::fd::AsFd::as_fd(&*handle.socket))?;
+                Some(format!("{}: {note}", handle.name))
+            })
+            .collect()
+    }
+
     /// `link`'s list of held segments: `#1 a->b  192.0.2.1:40000 → 192.0.2.2:80 [SYN] …`.
     pub fn held_lines(&mut self) -> Vec<String> {
         let Some(view) = &mut self.lab else {
@@ -206,30 +251,54 @@ impl Session {
         if held.is_empty() {
             return vec!["nothing is held".into()];
         }
-        let (entries, mut segments): (Vec<(u32, crate::lab::Dir)>, Vec<Segment>) = held
+        let (entries, mut segments): (Vec<crate::lab::held::Listed>, Vec<Segment>) = held
             .into_iter()
-            .filter_map(|(number, dir, mut frame, length)| {
+            .filter_map(|mut entry| {
                 // The rest of a frame known by its start stands in as zeros.
-                frame.resize(length, 0);
+                let mut frame = std::mem::take(&mut entry.start);
+                frame.resize(entry.length, 0);
                 let mut segment = segment::decode(&frame)?;
                 view.relative.apply(&mut segment);
-                Some(((number, dir), segment))
+                Some((entry, segment))
             })
             .unzip();
         segment::number_fragments(&mut segments, &mut view.fragments);
         entries
             .into_iter()
             .zip(segments)
-            .map(|((number, dir), mut segment)| {
+            .map(|(entry, mut segment)| {
                 segment.from = segment.src.to_string();
                 segment.to = segment.dst.to_string();
                 format!(
-                    "#{number} {}  {}",
-                    dir.name(),
-                    segment.text(crate::encoding::UTF_8)
+                    "#{} {}  {}{}",
+                    entry.number,
+                    entry.dir.name(),
+                    segment.text(crate::encoding::UTF_8),
+                    sent_again(&entry)
                 )
             })
             .collect()
+    }
+}
+
+/// How often a held entry was sent, and when its copies came: `   (sent
+/// 3×: +1.0 s, +2.0 s)`; of one delivered already, what waits is only
+/// copies: `   (delivered; sent again 2×: +0.2 s, +0.6 s)`. (Transcripts
+/// compare neither: how many copies come depends on the pauses.)
+fn sent_again(entry: &crate::lab::held::Listed) -> String {
+    let times: Vec<String> = entry
+        .again
+        .iter()
+        .map(|t| format!("+{:.1} s", t.as_secs_f64()))
+        .collect();
+    match (entry.delivered, times.is_empty()) {
+        (false, true) => String::new(),
+        (false, false) => format!("   (sent {}×: {})", entry.sent, times.join(", ")),
+        (true, _) => format!(
+            "   (delivered; sent again {}×: {})",
+            entry.again.len(),
+            times.join(", ")
+        ),
     }
 }
 

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use super::format::{self, Need, Transcript};
 use super::lesson_env::{LessonEnv, Limits};
-use super::normalize::{Namer, line_matches, matches};
+use super::normalize::{Namer, line_matches, matches, pace_free};
 use crate::runner::{Flow, Format, Runner};
 use crate::safe_text::escape;
 use crate::sandbox::Network;
@@ -43,7 +43,10 @@ pub fn run(
     network: Network,
     limits: Limits,
     keep_outputs: bool,
+    pace: Duration,
 ) -> Result<Ran, String> {
+    // The pauses a paced run makes are not the lesson's time.
+    let paused = pace * u32::try_from(transcript.entries.len()).unwrap_or(u32::MAX);
     let limit = limits.time;
     let sigints = crate::sys::SIGINT_COUNT.load(Ordering::SeqCst);
     // Declared before the session, so it is dropped after it: the sockets
@@ -72,17 +75,20 @@ pub fn run(
     let started = Instant::now();
     // A step still running when the time is up ends there (its call is
     // interrupted, its loop stops).
-    session.set_deadline(Some((started + limit, limit)));
+    session.set_deadline(Some((started + limit + paused, limit)));
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
     let mut namer = Namer::new(transcript.entries.iter().map(|e| e.command.as_str()));
     let mut outputs = Vec::new();
     let mut mismatches = Vec::new();
     let mut stopped = false;
-    for entry in &transcript.entries {
+    for (index, entry) in transcript.entries.iter().enumerate() {
+        if index > 0 && !pace.is_zero() {
+            pause(pace, sigints);
+        }
         if crate::sys::SIGINT_COUNT.load(Ordering::SeqCst) != sigints {
             return Err(format!("interrupted (Ctrl-C) before line {}", entry.line));
         }
-        if started.elapsed() > limit {
+        if started.elapsed().saturating_sub(pace * index as u32) > limit {
             return Err(format!(
                 "line {}: the lesson has run longer than {} s, the most a lesson may: stopped",
                 entry.line,
@@ -97,7 +103,7 @@ pub fn run(
         runner.out().clear();
         let raw: Vec<String> = text.lines().map(str::to_string).collect();
         let actual = namer.normalize(&raw);
-        if !matches(&entry.expected, &actual) {
+        if !matches(&pace_free(&entry.expected), &pace_free(&actual)) {
             mismatches.push(Mismatch {
                 line: entry.line,
                 command: entry.command.clone(),
@@ -134,6 +140,19 @@ pub fn run(
         outputs,
         notes,
     })
+}
+
+/// `--pace`: a teacher's pause between two steps (the kernel's timers run
+/// meanwhile, as they would while the teacher talks); Ctrl-C ends it.
+fn pause(pace: Duration, sigints: u64) {
+    let end = Instant::now() + pace;
+    while crate::sys::SIGINT_COUNT.load(Ordering::SeqCst) == sigints {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        std::thread::sleep(left.min(Duration::from_millis(100)));
+    }
 }
 
 /// How a note about the lab's settling begins (tests look for it).
@@ -175,6 +194,7 @@ pub fn run_file(
     encoding: Option<&'static crate::encoding::Encoding>,
     timeout: Option<std::time::Duration>,
     limits: Limits,
+    pace: Duration,
 ) -> Result<(Verdict, Vec<String>), String> {
     let name = super::display(path);
     let text = super::read_lesson(path)?;
@@ -192,7 +212,7 @@ pub fn run_file(
         verdict,
         outputs,
         notes,
-    } = run(&transcript, network, limits, bless).map_err(|e| format!("{name}: {e}"))?;
+    } = run(&transcript, network, limits, bless, pace).map_err(|e| format!("{name}: {e}"))?;
     transcript.notes.extend(notes);
     if bless && let Verdict::Failed(mismatches) = &verdict {
         let replacements: Vec<(usize, Vec<String>)> = transcript
@@ -323,6 +343,8 @@ pub struct Options {
     pub timeout: Option<std::time::Duration>,
     /// What each lesson may use (each its own; `jobs` of them at once).
     pub limits: Limits,
+    /// `--pace`: a pause before each step after the first (zero: none).
+    pub pace: Duration,
 }
 
 /// What `socklab test` runs: a file, or a lesson built into socklab.
@@ -355,8 +377,14 @@ fn run_builtin(
     {
         transcript.timeout = Some(timeout.min(super::lesson_env::MAX_CALL));
     }
-    let ran = run(&transcript, options.network, options.limits, false)
-        .map_err(|e| format!("{}: {e}", lesson.name))?;
+    let ran = run(
+        &transcript,
+        options.network,
+        options.limits,
+        false,
+        options.pace,
+    )
+    .map_err(|e| format!("{}: {e}", lesson.name))?;
     transcript.notes.extend(ran.notes);
     Ok((ran.verdict, transcript.notes))
 }
@@ -433,6 +461,7 @@ fn report_one(source: &Source, options: Options) -> (String, Count) {
             options.encoding,
             options.timeout,
             options.limits,
+            options.pace,
         ),
         Source::Builtin(lesson) => run_builtin(lesson, options),
     };
@@ -478,13 +507,16 @@ mod tests {
         let transcript = format::parse(lesson).unwrap();
         let limit = std::time::Duration::from_millis(100);
         let limits = Limits::lowered(None, None, Some(limit));
-        let error = run(&transcript, Network::Host, limits, false).unwrap_err();
+        let error = run(&transcript, Network::Host, limits, false, Duration::ZERO).unwrap_err();
+        // (Line 4, after the recv the limit cut; line 3 on a machine so
+        // loaded that making the session took the 100 ms.)
         assert!(
-            error.starts_with("line 4: the lesson has run longer than 0 s"),
+            error.starts_with("line 4: the lesson has run longer than 0 s")
+                || error.starts_with("line 3: the lesson has run longer than 0 s"),
             "{error}"
         );
         // Within the bound, the same lesson runs to its end.
         let long = Limits::lowered(None, None, Some(std::time::Duration::from_secs(30)));
-        assert!(run(&transcript, Network::Host, long, false).is_ok());
+        assert!(run(&transcript, Network::Host, long, false, Duration::ZERO).is_ok());
     }
 }

@@ -31,6 +31,15 @@ static TIME_MARK: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\s+\(\+(?:\d+ ms|\d+\.\d\d s|\[\.\.\])(?:, between steps)?\)$"));
 
 /// The time column of a `wire ladder` row: `  +46 ms   …│`.
+/// A copy of a held segment (its sender sent it again while it waited):
+/// how many come depends on how long the steps took, so such lines are
+/// not compared; nor how often `link` says an entry was sent.
+static COPY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"held #\d+ again \(sent \d+×\)(?:\s+\(\+[^)]*\))?$|   \(delivered; sent again \d+×: [^)]*\)$",
+    )
+});
+static SENT_TIMES: LazyLock<Regex> = LazyLock::new(|| pattern(r"   \(sent \d+×: [^)]*\)$"));
 static LADDER_TIME: LazyLock<Regex> = LazyLock::new(|| pattern(r"^  \+\d+(?:\.\d+)? m?s(\s)"));
 
 /// Compiles one of the fixed patterns above; the unit tests below run every one.
@@ -209,6 +218,16 @@ pub fn line_matches(expected: &str, actual: &str) -> bool {
         }
     }
     true
+}
+
+/// The lines a comparison looks at: without copies of held segments, and
+/// `link`'s entries without how often they were sent (see `COPY_LINE`).
+pub fn pace_free(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|line| !COPY_LINE.is_match(line))
+        .map(|line| SENT_TIMES.replace(line, "").into_owned())
+        .collect()
 }
 
 /// Do the actual lines match the expected ones (with `...` lines)?
