@@ -34,7 +34,7 @@ use pcap_file::pcap::{PcapHeader, PcapPacket, PcapWriter};
 
 use crate::clock::{Clock, When};
 use segment::Relative;
-pub use segment::{Proto, Segment};
+pub use segment::{Proto, Segment, compact_line};
 
 /// How the wire view shows a step's segments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

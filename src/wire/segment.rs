@@ -5,8 +5,10 @@
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
+use std::sync::LazyLock;
 
 use etherparse::{NetSlice, SlicedPacket, TcpOptionElement, TransportSlice};
+use regex::Regex;
 use serde_json::{Value, json};
 
 use crate::render::Preview;
@@ -539,6 +541,34 @@ impl Segment {
     }
 }
 
+/// `[SYN,ACK]  seq=` in a segment line: the flags padded to a column.
+static PADDED_FLAGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\[[A-Z,]+\]) {2,}(seq=)").expect("valid regex") // infallible: fixed, tested
+});
+/// ` win=65483 <mss 65495,sackOK,TS,wscale 7>`: the window and the options.
+static OPTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"( win=(?:\d+|\[N\])) <[^<>]*>").expect("valid regex") // infallible: fixed, tested
+});
+
+/// A segment line as a narrow terminal shows it (under 100 columns): the
+/// TCP options left out and the flags not padded, so that it fits 80
+/// columns — direction, flags, seq, ack, window, length, data and fate
+/// kept. Works on the text (`Segment::text`, under a step or in `link`'s
+/// list, coloured or not), so whatever shows a segment line can be
+/// fitted when it is shown. None for a line that is no TCP segment line,
+/// or has nothing to leave out.
+pub fn compact_line(line: &str) -> Option<String> {
+    if !line.contains(" → ") || !line.contains("seq=") {
+        return None;
+    }
+    let unpadded = PADDED_FLAGS.replace(line, "$1 $2");
+    let compact = OPTIONS.replace(&unpadded, "$1");
+    match compact.len() < line.len() {
+        true => Some(compact.into_owned()),
+        false => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,5 +626,57 @@ mod tests {
         relative.apply(&mut reply);
         assert_eq!((first.seq, first.ack), (0, Some(0)));
         assert_eq!((reply.seq, reply.ack), (0, Some(10)));
+    }
+
+    #[test]
+    fn the_compact_form_keeps_all_but_options_and_fits_80_columns() {
+        let mut s = segment(
+            "192.0.2.2:80",
+            "192.0.2.1:40000",
+            &["SYN", "ACK"],
+            0,
+            Some(1),
+        );
+        (s.from, s.to, s.win) = ("srv".into(), "cli".into(), 65160);
+        s.options = "mss 1460,sackOK,TS,wscale 10".into();
+        s.fate = Some(LinkFate {
+            name: "delivered",
+            text: "#2 delivered".into(),
+            held: Some(2),
+        });
+        let wide = s.text(crate::encoding::UTF_8);
+        assert_eq!(
+            wide,
+            "srv → cli  [SYN,ACK]  seq=0 ack=1 win=65160 <mss 1460,sackOK,TS,wscale 10>   #2 delivered"
+        );
+        let compact = compact_line(&wide).unwrap();
+        assert_eq!(
+            compact,
+            "srv → cli  [SYN,ACK] seq=0 ack=1 win=65160   #2 delivered"
+        );
+        // Data and its preview are kept (a `<` in the data is data).
+        (s.flags, s.seq, s.payload) = (vec!["PSH", "ACK"], 1, b"<html> hello".to_vec());
+        let wide = format!("  \x1b[2m{}\x1b[0m", s.text(crate::encoding::UTF_8));
+        let compact = compact_line(&wide).unwrap();
+        assert!(
+            compact.ends_with(
+                "[PSH,ACK] seq=1 ack=1 win=65160 len=12 \"<html> hello\"   #2 delivered\x1b[0m"
+            ),
+            "{compact}"
+        );
+        // A held entry in `link`, a recorded line with placeholders.
+        let held = "#1 a->b  192.0.2.1:[PORT1] → 192.0.2.2:80  [SYN]      seq=0 win=[N] <mss [N],sackOK,TS,wscale [N]>";
+        assert_eq!(
+            compact_line(held).unwrap(),
+            "#1 a->b  192.0.2.1:[PORT1] → 192.0.2.2:80  [SYN] seq=0 win=[N]"
+        );
+        // No segment line, or nothing to leave out: none.
+        for line in [
+            "state cli: CLOSE → SYN_SENT",
+            "u → v  UDP len=5 \"hello\"",
+            "srv → cli  [ACK] seq=1 ack=1 win=9",
+        ] {
+            assert_eq!(compact_line(line), None, "{line}");
+        }
     }
 }
