@@ -2,7 +2,10 @@
 //! column per end of each connection the step's segments crossed, an arrow
 //! per segment, each end's state written at its column when it changes, and
 //! the time at the left. Fits a width: a label loses its options first,
-//! then its sequence numbers, and only then is cut.
+//! then its sequence numbers, and only then is cut — but a label with a
+//! fate on the lab's link (`#3 delivered`) keeps its seq and ack, giving
+//! up its data first: they say which segment it is (a retransmission is
+//! the same bytes again).
 //!
 //! Takes plain rows (the renderer makes them from a step), so it knows
 //! nothing of sessions or captures.
@@ -28,7 +31,10 @@ pub struct Label {
 
 impl Label {
     /// The label as wide as `room` allows: everything; else without the
-    /// options; else without seq/ack too; else that, cut.
+    /// options; else without seq/ack too; else that, cut. With a fate:
+    /// everything; else without the options; else without the data's
+    /// bytes, then its length; else without ack; else flags and fate; else
+    /// seq/ack and fate, cut.
     fn fitted(&self, room: usize, ascii: bool) -> String {
         let fate = self.fate.as_deref().map(|f| match f.contains('(') {
             true => f.to_string(),
@@ -43,17 +49,34 @@ impl Label {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let tries = [
-            build(&[&self.flags, &self.numbers, &self.data, &self.options]),
-            build(&[&self.flags, &self.numbers, &self.data]),
-            build(&[&self.flags, &self.data]),
-        ];
-        for text in &tries {
+        let tries = match fate {
+            None => vec![
+                build(&[&self.flags, &self.numbers, &self.data, &self.options]),
+                build(&[&self.flags, &self.numbers, &self.data]),
+                build(&[&self.flags, &self.data]),
+            ],
+            Some(_) => {
+                // `len=5 "hello"`: the length alone; `seq=1 ack=1`: seq alone.
+                let length = self.data.split(' ').next().unwrap_or_default();
+                let seq = self.numbers.split(' ').next().unwrap_or_default();
+                vec![
+                    build(&[&self.flags, &self.numbers, &self.data, &self.options]),
+                    build(&[&self.flags, &self.numbers, &self.data]),
+                    build(&[&self.flags, &self.numbers, length]),
+                    build(&[&self.flags, &self.numbers]),
+                    build(&[&self.flags, seq]),
+                    build(&[&self.flags]),
+                    build(&[&self.flags, &self.numbers]),
+                ]
+            }
+        };
+        let last = tries.len() - 1;
+        for text in &tries[..last] {
             if text.chars().count() <= room {
                 return text.clone();
             }
         }
-        fit(&tries[2], room, ascii)
+        fit(&tries[last], room, ascii)
     }
 }
 
@@ -241,6 +264,41 @@ mod tests {
         assert_eq!(label.fitted(30, false), "SYN,ACK seq=0 ack=1");
         assert_eq!(label.fitted(12, false), "SYN,ACK");
         assert_eq!(label.fitted(5, true), "SYN,~");
+    }
+
+    #[test]
+    fn a_label_with_a_fate_keeps_seq_and_ack_at_80_columns() {
+        let label = Label {
+            flags: "PSH,ACK".into(),
+            numbers: "seq=14481 ack=1".into(),
+            data: "len=1448 \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"...".into(),
+            options: "<TS>".into(),
+            fate: Some("#12 delivered".into()),
+            lost: false,
+        };
+        // The room an arrow has in a ladder 80 columns wide (78 inside the
+        // step's indent).
+        let rows = [Timed {
+            time: "+1.02 s".into(),
+            row: Row::Segment {
+                from: "cli".into(),
+                to: "srv".into(),
+                label: label.clone(),
+            },
+        }];
+        let (lines, _) = step_ladder(&rows, &[], 78, false);
+        assert!(
+            lines[1].contains("PSH,ACK seq=14481 ack=1 (#12 delivered)"),
+            "{}",
+            lines[1]
+        );
+        assert_eq!(
+            label.fitted(60, false),
+            "PSH,ACK seq=14481 ack=1 len=1448 (#12 delivered)"
+        );
+        assert_eq!(label.fitted(36, false), "PSH,ACK seq=14481 (#12 delivered)");
+        assert_eq!(label.fitted(24, false), "PSH,ACK (#12 delivered)");
+        assert_eq!(label.fitted(10, true), "PSH,ACK s~");
     }
 
     #[test]
