@@ -17,6 +17,7 @@ use rustyline::{Editor, ExternalPrinter};
 use crate::courier::{self, Courier};
 use crate::helper::SocklabHelper;
 use crate::parse::HandleNames;
+use crate::render::wrap::{self, Fit};
 use crate::runner::{Flow, Format, Runner};
 use crate::session::Session;
 
@@ -47,10 +48,16 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
             Err(problem) => eprintln!("socklab: {problem}"),
         }
     }
-    println!("{}", banner(&session));
+    let fit = Fit::for_stdout();
+    let banner = banner(&session);
+    match fit.width() {
+        Some(width) => println!("{}", wrap::fitted(&banner, width)),
+        None => println!("{banner}"),
+    }
     let inbox = session.jobs.inbox()?;
     let mut runner = Runner::new(session, io::stdout(), format, false, false);
     runner.set_terminal(io::IsTerminal::is_terminal(&io::stdout()));
+    runner.set_fit(fit);
     // Results are shown as they come, above the prompt.
     runner.set_settle(false);
     let runner = Arc::new(Mutex::new(runner));

@@ -36,6 +36,8 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
     crate::terminate::on_terminate(move || on_term.try_flush());
     let mut runner = Runner::new(session, out, format, true, bail);
     runner.set_buffered(buffered);
+    // At a terminal, lines fit its width; into a pipe, only if COLUMNS says.
+    runner.set_fit(crate::render::wrap::Fit::for_stdout());
     // stdin is read through its fd, with one buffer (ours), so the runner
     // can tell when it is about to wait for input.
     let input = if path == "-" {

@@ -582,6 +582,7 @@ fn play_command(file: &str, auto: Option<Duration>, lessons: Lessons) -> Result<
         network: lessons.network,
         wire: lessons.wire.map(|look| look.pinned()),
         limits: lessons.limits,
+        fit: socklab::render::wrap::Fit::for_stdout(),
     };
     match play::play(&transcript, &mut pace, &mut std::io::stdout(), setup) {
         Ok(play::Played::Done(failures)) => Ok(failures),

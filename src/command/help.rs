@@ -59,10 +59,11 @@ impl Help {
 
     pub fn execute(self) -> Step {
         let mut step = Step::new(SPEC.name, None);
-        step.lines = fit_to_terminal(match &self.topic {
+        // Fitted to the terminal as it is shown (`render::wrap`).
+        step.lines = match &self.topic {
             None => overview(),
             Some(topic) => lines_for(topic).unwrap_or_default(),
-        });
+        };
         step
     }
 }
@@ -147,78 +148,20 @@ pub fn overview() -> Vec<String> {
 }
 
 /// Help lines wrapped to the terminal's width (`COLUMNS` when standard
-/// output is not a terminal; as they are when neither is known).
+/// output is not a terminal; as they are when neither is known): for
+/// `socklab help`, which no session shows.
 pub fn fit_to_terminal(lines: Vec<String>) -> Vec<String> {
-    let width = crate::sys::terminal_width().or_else(|| {
-        std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.trim().parse().ok())
-    });
-    match width {
+    match crate::render::wrap::Fit::for_stdout().width() {
         Some(width) => wrap(&lines, width),
         None => lines,
     }
 }
 
 /// Wraps each line at word boundaries — never inside a word — to `width`
-/// columns. A line keeps its own spacing; its continuation lines start at
-/// its last column (after its last run of two or more spaces, as in a
-/// table), else at its indent (two in for a line that has none).
+/// columns (`render::wrap`: a continuation line starts under a label, at a
+/// table's column, or two in).
 pub fn wrap(lines: &[String], width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in lines {
-        if line.chars().count() <= width {
-            out.push(line.clone());
-            continue;
-        }
-        let hang = hanging_indent(line, width);
-        let mut current = String::new();
-        for (spaces, word) in pieces(line) {
-            let length = current.chars().count();
-            if !current.trim().is_empty() && length + spaces.len() + word.chars().count() > width {
-                out.push(std::mem::replace(&mut current, " ".repeat(hang)));
-                current.push_str(word);
-                continue;
-            }
-            current.push_str(spaces);
-            current.push_str(word);
-        }
-        out.push(current);
-    }
-    out
-}
-
-/// Where a wrapped line's continuation starts.
-fn hanging_indent(line: &str, width: usize) -> usize {
-    let indent = line.len() - line.trim_start().len();
-    let body = &line[indent..];
-    let column = body
-        .match_indices("  ")
-        .map(|(at, _)| at)
-        .filter_map(|at| {
-            let after = body[at..].len() - body[at..].trim_start().len();
-            let column = body[..at + after].chars().count() + indent;
-            (column < width / 2 + width / 6).then_some(column)
-        })
-        .last();
-    column.unwrap_or(if indent == 0 { 2 } else { indent })
-}
-
-/// A line as (the spaces before a word, the word), in order.
-fn pieces(line: &str) -> Vec<(&str, &str)> {
-    let mut out = Vec::new();
-    let mut rest = line;
-    while !rest.is_empty() {
-        let word_at = rest.len() - rest.trim_start().len();
-        let after = &rest[word_at..];
-        let word_len = after.find(' ').unwrap_or(after.len());
-        if word_len == 0 {
-            break;
-        }
-        out.push((&rest[..word_at], &after[..word_len]));
-        rest = &after[word_len..];
-    }
-    out
+    crate::render::wrap::wrap_lines(lines, width)
 }
 
 fn verb_help(spec: &Spec) -> Vec<String> {

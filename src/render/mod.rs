@@ -1,9 +1,11 @@
 //! Renderers: a `Step` becomes text for a person (`text`) or one JSON object
-//! (`json`). Also the one way data bytes are shown as escaped text.
+//! (`json`); text is fitted to the terminal's width as it is shown
+//! (`wrap`). Also the one way data bytes are shown as escaped text.
 
 pub mod json;
 mod ladder;
 pub mod text;
+pub mod wrap;
 
 use std::fmt::{self, Write as _};
 

@@ -18,7 +18,7 @@ use recording::Recording;
 use crate::command::{self, Command, Kept, Parsed};
 use crate::error::UsageError;
 use crate::parse::{self, MAX_LINE};
-use crate::render;
+use crate::render::{self, wrap, wrap::Fit};
 use crate::session::Session;
 use crate::step::Step;
 use crate::suggest::clip;
@@ -92,6 +92,11 @@ pub struct Runner<W: Write> {
     terminal: bool,
     /// What `diagram save` draws (see `sketch`).
     sketch: sketch::Sketch,
+    /// How wide what is shown is made (a terminal's width); a recording
+    /// gets the output as it was rendered, unfitted.
+    fit: Fit,
+    /// The step fitted to that width, as shown.
+    fitted: String,
 }
 
 /// The longest a step boundary waits for background workers to settle.
@@ -122,6 +127,22 @@ impl<W: Write> Runner<W> {
             buffered: false,
             terminal: false,
             sketch: Default::default(),
+            fit: Fit::Unwrapped,
+            fitted: String::new(),
+        }
+    }
+
+    /// Fit what is shown to a width (`Fit::for_stdout` when `out` is
+    /// standard output); recordings and JSON are never fitted.
+    pub fn set_fit(&mut self, fit: Fit) {
+        self.fit = fit;
+    }
+
+    /// The width text is fitted to now, if it is.
+    fn fit_width(&self) -> Option<usize> {
+        match self.format {
+            Format::Text => self.fit.width(),
+            Format::Json => None,
         }
     }
 
@@ -130,14 +151,12 @@ impl<W: Write> Runner<W> {
         self.terminal = terminal;
     }
 
-    /// How wide the output is: the terminal's width; else `COLUMNS`; else 80.
+    /// How wide the output is: the width it is fitted to (a terminal's);
+    /// else `COLUMNS`; else 80.
     fn width(&self) -> usize {
-        let width = match self.terminal {
-            true => sys::terminal_width(),
-            false => None,
-        };
-        width
-            .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        self.fit
+            .width()
+            .or_else(wrap::columns)
             .unwrap_or(80)
             .clamp(40, 500)
     }
@@ -475,8 +494,13 @@ impl<W: Write> Runner<W> {
     #[inline]
     fn echo_shown(&mut self, shown: &str) {
         if self.echo && self.format == Format::Text {
-            self.pending.extend_from_slice(b"> ");
-            self.pending.extend_from_slice(shown.as_bytes());
+            if let Some(width) = self.fit.width() {
+                let line = wrap::fitted(&format!("> {shown}"), width);
+                self.pending.extend_from_slice(line.as_bytes());
+            } else {
+                self.pending.extend_from_slice(b"> ");
+                self.pending.extend_from_slice(shown.as_bytes());
+            }
             self.pending.push(b'\n');
         }
         self.hand_over();
@@ -502,6 +526,10 @@ impl<W: Write> Runner<W> {
     fn note(&mut self, message: &str) {
         self.hand_over();
         if self.format == Format::Text {
+            let message = match self.fit.width() {
+                Some(width) => wrap::fitted(message, width).into(),
+                None => std::borrow::Cow::Borrowed(message),
+            };
             let _ = writeln!(self.out, "{message}");
             let _ = self.out.flush();
         }
@@ -563,16 +591,26 @@ impl<W: Write> Runner<W> {
                 writeln!(self.rendered, "{json}")
             }
         };
+        // Shown fitted to the terminal; `rendered` stays as it was, for
+        // the recording.
+        let shown = match (self.fit_width(), std::str::from_utf8(&self.rendered)) {
+            (Some(width), Ok(text)) => {
+                self.fitted.clear();
+                wrap::fit_text(text, width, &mut self.fitted);
+                self.fitted.as_bytes()
+            }
+            _ => &self.rendered[..],
+        };
         if let Some(captured) = &mut self.capture {
-            captured.extend_from_slice(&self.rendered);
+            captured.extend_from_slice(shown);
             return Ok(());
         }
         if self.buffered {
             // Written with the next line's echo (see `pending`).
-            self.pending.extend_from_slice(&self.rendered);
+            self.pending.extend_from_slice(shown);
             return Ok(());
         }
-        self.out.write_all(&self.rendered)?;
+        self.out.write_all(shown)?;
         self.out.flush()
     }
 

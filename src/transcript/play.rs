@@ -16,6 +16,7 @@ use colored::Colorize;
 use super::check::DEFAULT_TIMEOUT;
 use super::format::Transcript;
 use super::lesson_env::LessonEnv;
+use crate::render::wrap::{self, Fit};
 use crate::runner::{Flow, Format, Runner};
 use crate::safe_text::escape;
 use crate::sandbox::Network;
@@ -41,6 +42,8 @@ pub struct Setup {
     pub wire: Option<Option<crate::wire::Look>>,
     /// What the lesson may use; its time counts its steps, not the pauses.
     pub limits: super::lesson_env::Limits,
+    /// How wide what is shown is made (`Fit::for_stdout` for a terminal).
+    pub fit: Fit,
 }
 
 /// How a play ended.
@@ -94,14 +97,22 @@ pub fn play(
         }
     }
     let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
+    runner.set_fit(setup.fit);
+    let fit = |line: &str| match setup.fit.width() {
+        Some(width) => wrap::fitted(line, width),
+        None => line.to_string(),
+    };
     if setup.network == Network::Host {
         writeln!(
             out,
-            "note: --host-net: this lesson runs in the host's network, where it can reach real services"
+            "{}",
+            fit(
+                "note: --host-net: this lesson runs in the host's network, where it can reach real services"
+            )
         )?;
     }
     for note in &transcript.notes {
-        writeln!(out, "note: {}", escape(note))?;
+        writeln!(out, "{}", fit(&format!("note: {}", escape(note))))?;
     }
     if matches!(pace, Pace::Enter(_)) {
         writeln!(
@@ -113,14 +124,16 @@ pub fn play(
     let total = transcript.entries.len();
     let mut left = setup.limits.time;
     for (index, entry) in transcript.entries.iter().enumerate() {
-        narrate(out, &entry.narration)?;
+        narrate(out, &entry.narration, setup.fit)?;
         let counter = format!("[{}/{total}]", index + 1);
-        write!(
-            out,
-            "{} {} ",
-            counter.dimmed(),
-            format!("> {}", escape(&entry.command)).bold()
-        )?;
+        let command = format!("> {}", escape(&entry.command));
+        match setup.fit.width() {
+            // Too wide for the terminal (rare: a long command): plain.
+            Some(width) if wrap::display_width(&counter) + command.len() + 1 > width => {
+                write!(out, "{} ", fit(&format!("{counter} {command}")))?
+            }
+            _ => write!(out, "{} {} ", counter.dimmed(), command.bold())?,
+        }
         out.flush()?;
         match wait(pace, out)? {
             Next::Go => {}
@@ -154,11 +167,11 @@ pub fn play(
         out.write_all(runner.out())?;
         runner.out().clear();
         if left.is_zero() {
-            writeln!(
-                out,
+            let message = format!(
                 "out of time: the lesson's steps have run {}, the most a lesson may — play stops here",
                 crate::lab::path::show_duration(setup.limits.time)
-            )?;
+            );
+            writeln!(out, "{}", fit(&message))?;
             out.flush()?;
             return Ok(Played::Done(runner.failures.max(1)));
         }
@@ -172,15 +185,25 @@ pub fn play(
             break;
         }
     }
-    narrate(out, &transcript.epilogue)?;
+    narrate(out, &transcript.epilogue, setup.fit)?;
     out.flush()?;
     Ok(Played::Done(runner.failures))
 }
 
-/// Narration lines, dimmed and escaped: they come from the file.
-fn narrate(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
+/// Narration lines, dimmed and escaped: they come from the file. Fitted
+/// to the terminal, a line's continuation lines are narration too (`# `).
+fn narrate(out: &mut dyn Write, lines: &[String], fit: Fit) -> io::Result<()> {
+    let mut wrapped = String::new();
     for line in lines {
-        writeln!(out, "{}", format!("# {}", escape(line)).italic().blue())?;
+        let line = format!("# {}", escape(line));
+        wrapped.clear();
+        match fit.width() {
+            Some(width) => wrap::wrap_with(&line, width, "# ", &mut wrapped),
+            None => wrapped.push_str(&line),
+        }
+        for piece in wrapped.split('\n') {
+            writeln!(out, "{}", piece.italic().blue())?;
+        }
     }
     Ok(())
 }

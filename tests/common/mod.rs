@@ -20,7 +20,8 @@ pub mod names;
 
 pub fn socklab() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
-    command.env("NO_COLOR", "1");
+    // No wrapping into the pipe, whatever COLUMNS the test runs with.
+    command.env("NO_COLOR", "1").env_remove("COLUMNS");
     command
 }
 
