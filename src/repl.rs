@@ -177,7 +177,8 @@ fn run_pasted(runner: &mut Runner<io::Stdout>, bytes: &[u8]) -> Flow {
     flow
 }
 
-/// The shell's first line: what this is, how to learn more, how to leave.
+/// The shell's first line: what this is, how to learn more, how to leave;
+/// in the lab, its hosts and their addresses (the prompt has no room).
 pub fn banner(session: &Session) -> String {
     let mut line = format!(
         "socklab {} — help, help VERB, ? or Tab to explore; Ctrl-D leaves.",
@@ -186,10 +187,27 @@ pub fn banner(session: &Session) -> String {
     if session.private_network() {
         line.push_str(" Private network (--sandbox): programs outside socklab cannot be reached.");
     }
+    if session.lab().is_some() {
+        use crate::lab::Host;
+        line.push_str(&format!(
+            "\nThe lab: host a is {} ({}), host b is {} ({}), joined by a link socklab \
+             relays. The prompt says how the link treats segments (pass, hold) and the \
+             current handle; `link` says the rest (docs/lab.md).",
+            Host::A.ipv4(),
+            Host::A.ipv6(),
+            Host::B.ipv4(),
+            Host::B.ipv6(),
+        ));
+    }
     line
 }
 
-/// `socklab [conn ESTABLISHED]> `, or the kind for a socket with no TCP state.
+/// The longest lab prompt: it fits a narrow terminal with room to type.
+const LAB_PROMPT_LONGEST: usize = 30;
+
+/// `socklab [conn ESTABLISHED]> `, or the kind for a socket with no TCP
+/// state; in the lab, `lab hold [cli]> `: the link's mode and the current
+/// handle, in at most 30 columns.
 pub fn prompt(session: &Session) -> String {
     if let Some(lab) = session.lab() {
         let hold = lab.relay.holding();
@@ -199,10 +217,7 @@ pub fn prompt(session: &Session) -> String {
             [true, false] => "hold a->b",
             [false, true] => "hold b->a",
         };
-        let current = session
-            .current_name()
-            .map_or(String::new(), |name| format!(" [{name}]"));
-        return format!("socklab (lab: a 192.0.2.1, b 192.0.2.2; link: {mode}){current}> ");
+        return lab_prompt(mode, session.current_name());
     }
     let Some(name) = session.current_name() else {
         return "socklab> ".into();
@@ -212,4 +227,33 @@ pub fn prompt(session: &Session) -> String {
         None => "?",
     };
     format!("socklab [{name} {what}]> ")
+}
+
+/// `lab MODE [NAME]> `, a name too long for 30 columns cut with `…`.
+fn lab_prompt(mode: &str, current: Option<&str>) -> String {
+    let Some(name) = current else {
+        return format!("lab {mode}> ");
+    };
+    let room = LAB_PROMPT_LONGEST - format!("lab {mode} []> ").chars().count();
+    // (`clip` keeps that many characters and adds the `…`.)
+    let name = crate::suggest::clip(name, room - 1);
+    format!("lab {mode} [{name}]> ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lab_prompt_fits_30_columns_whatever_the_name() {
+        assert_eq!(lab_prompt("pass", None), "lab pass> ");
+        assert_eq!(lab_prompt("hold", Some("cli")), "lab hold [cli]> ");
+        let long = "a_handle_name_far_too_long_for_a_prompt";
+        for mode in ["hold", "pass", "hold a->b", "hold b->a"] {
+            let prompt = lab_prompt(mode, Some(long));
+            assert_eq!(prompt.chars().count(), LAB_PROMPT_LONGEST, "{prompt}");
+            assert!(prompt.ends_with("…]> "), "{prompt}");
+            assert!(prompt.contains("[a_handle"), "{prompt}");
+        }
+    }
 }

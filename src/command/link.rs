@@ -373,10 +373,13 @@ impl Link {
         }
         let hold = lab.relay.holding();
         let mode = |h: bool| if h { "hold" } else { "pass" };
+        // The hosts' addresses too: the shell's prompt has no room for them.
         step.lines.push(format!(
-            "link: a->b {}, b->a {}",
+            "link: a->b {}, b->a {} (a is {}, b is {})",
             mode(hold[0]),
-            mode(hold[1])
+            mode(hold[1]),
+            crate::lab::Host::A.ipv4(),
+            crate::lab::Host::B.ipv4(),
         ));
         let (props, counters, depth, seed) = lab.relay.path();
         let mut json_dirs = serde_json::Map::new();
