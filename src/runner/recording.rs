@@ -127,3 +127,46 @@ fn strip_colour(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::render::wrap::{Fit, display_width};
+    use crate::runner::{Format, Runner};
+    use crate::session::Session;
+
+    /// What is shown is fitted to the terminal; what is recorded is the
+    /// step as rendered, whole, so that `socklab test` compares it.
+    #[test]
+    fn a_recording_gets_lines_whole_while_the_terminal_gets_them_fitted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fitted.socklab");
+        let session = Session::new(Some(Duration::from_secs(5))).unwrap();
+        let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
+        runner.set_fit(Fit::Columns(40));
+        runner.run_line(&format!("record {}", path.display()));
+        runner.run_line("help connect");
+        runner.run_line("record off");
+        let shown = String::from_utf8(std::mem::take(runner.out())).unwrap();
+        let recorded = std::fs::read_to_string(&path).unwrap();
+        let widest = |text: &str| text.lines().map(display_width).max().unwrap_or(0);
+        assert!(widest(&shown) <= 40, "{shown}");
+        assert!(widest(&recorded) > 40, "{recorded}");
+        let words = |text: &str| {
+            text.split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let help: Vec<String> = words(recorded.split("> help connect").nth(1).unwrap())
+            .into_iter()
+            .take_while(|w| w != ">")
+            .collect();
+        assert!(
+            words(&shown)
+                .windows(help.len())
+                .any(|w| w == help.as_slice()),
+            "every word of the help shown whole:\n{shown}"
+        );
+    }
+}
