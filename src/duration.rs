@@ -10,23 +10,39 @@
 use std::time::Duration;
 
 /// `off` (none: zero), or a number with an optional unit: `us` (or `µs`),
-/// `ms`, `s`, `m` or `min`; bare, seconds.
+/// `ms`, `s`, `m` or `min`; bare, seconds. Read exactly, in decimal: `0.3s`
+/// is 300 ms, not a nanosecond less (a kernel unit checked against it
+/// must not see a fraction that was never typed).
 pub fn parse(text: &str) -> Option<Duration> {
     if text == "off" {
         return Some(Duration::ZERO);
     }
     let (number, unit) = split(text);
-    let scale = match unit {
-        "" | "s" | "sec" => 1.0,
-        "ms" => 1e-3,
-        "us" | "µs" => 1e-6,
-        "m" | "min" => 60.0,
+    let unit_nanos: u128 = match unit {
+        "" | "s" | "sec" => 1_000_000_000,
+        "ms" => 1_000_000,
+        "us" | "µs" => 1_000,
+        "m" | "min" => 60_000_000_000,
         _ => return None,
     };
-    let value: f64 = number.parse().ok()?;
-    (0.0..1e9)
-        .contains(&value)
-        .then(|| Duration::from_secs_f64(value * scale))
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if (whole.is_empty() && fraction.is_empty()) || fraction.contains('.') || whole.len() > 9 {
+        return None;
+    }
+    let whole: u128 = match whole {
+        "" => 0,
+        digits => digits.parse().ok()?,
+    };
+    // Digits past the nanosecond are dropped (at most 30 are read).
+    let fraction = &fraction[..fraction.len().min(30)];
+    let scale = 10u128.pow(fraction.len() as u32);
+    let fraction: u128 = match fraction {
+        "" => 0,
+        digits => digits.parse().ok()?,
+    };
+    let nanos = whole * unit_nanos + fraction * unit_nanos / scale;
+    let secs = u64::try_from(nanos / 1_000_000_000).ok()?;
+    Some(Duration::new(secs, (nanos % 1_000_000_000) as u32))
 }
 
 /// As `parse`, but a number other than 0 must say its unit.
@@ -69,6 +85,16 @@ mod tests {
             ("5h", None),
             ("-1s", None),
             ("fast", None),
+            ("0.3s", Some(ms(300))),
+            ("0.1", Some(ms(100))),
+            (".5s", Some(ms(500))),
+            ("2.", Some(ms(2000))),
+            ("1.5ms", Some(Duration::from_micros(1500))),
+            ("1.2.3s", None),
+            (".", None),
+            ("s", None),
+            ("999999999", Some(Duration::from_secs(999_999_999))),
+            ("1000000000", None),
         ] {
             assert_eq!(parse(text), want, "{text}");
         }

@@ -24,6 +24,7 @@ mod ls;
 mod nonblock;
 mod parse_cache;
 pub use parse_cache::{Kept, ParseCache};
+mod option_value;
 mod poll;
 mod python;
 pub mod python_table;

@@ -12,10 +12,11 @@ use nix::sys::socket::{getsockopt as nix_getsockopt, setsockopt as nix_setsockop
 use serde_json::{Value, json};
 use socket2::Socket;
 
+use super::option_value::{self, SetValue};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::names;
-use crate::parse::{Cursor, Token};
+use crate::parse::Cursor;
 use crate::session::Session;
 use crate::step::Step;
 
@@ -23,7 +24,11 @@ use crate::step::Step;
 pub enum OptKind {
     Bool,
     Int,
+    /// A whole number of seconds (or a duration that is one).
     Seconds,
+    /// A whole number of milliseconds (or a duration that is one).
+    Millis,
+    /// A `struct timeval`: a duration (bare: seconds).
     Timeout,
     Linger,
     Errno,
@@ -135,7 +140,7 @@ pub const OPTIONS: &[OptSpec] = &[
         "linger",
         "SOL_SOCKET",
         OptKind::Linger,
-        "`off`, or seconds close waits for unsent data; SO_LINGER 0 makes close send RST at once",
+        "`off`, or how long close waits for unsent data, in seconds (2, or 2s); SO_LINGER 0 makes close send RST at once",
     ),
     read_only(
         "SO_ERROR",
@@ -181,14 +186,14 @@ pub const OPTIONS: &[OptSpec] = &[
         "keepidle",
         "IPPROTO_TCP",
         OptKind::Seconds,
-        "seconds of idleness before the first keepalive probe",
+        "idleness before the first keepalive probe, in seconds: 5, or 5s, 2min",
     ),
     opt(
         "TCP_KEEPINTVL",
         "keepintvl",
         "IPPROTO_TCP",
         OptKind::Seconds,
-        "seconds between keepalive probes",
+        "time between keepalive probes, in seconds: 1, or 1s",
     ),
     opt(
         "TCP_KEEPCNT",
@@ -201,8 +206,8 @@ pub const OPTIONS: &[OptSpec] = &[
         "TCP_USER_TIMEOUT",
         "usertimeout",
         "IPPROTO_TCP",
-        OptKind::Int,
-        "milliseconds sent data may stay unacknowledged before the connection is given up (ETIMEDOUT); 0: the kernel's retries decide",
+        OptKind::Millis,
+        "how long sent data (or a keepalive probe) may stay unacknowledged before the connection is given up (ETIMEDOUT), in ms: 800, or 3s; 0: the kernel's retries decide",
     ),
     opt(
         "TCP_SYNCNT",
@@ -280,10 +285,11 @@ pub const SETSOCKOPT: Spec = Spec {
     name: "setsockopt",
     usage: "setsockopt [H] [LEVEL] OPTION VALUE",
     syscall: "setsockopt(2)",
-    summary: "Set a socket option: booleans take on/off/1/0, sizes a number, timeouts 1.5s or 200ms.",
-    notes: "Options: SO_REUSEADDR SO_REUSEPORT SO_KEEPALIVE SO_BROADCAST SO_RCVBUF SO_SNDBUF \
-            SO_RCVTIMEO SO_SNDTIMEO SO_LINGER TCP_NODELAY TCP_CORK TCP_MAXSEG TCP_KEEPIDLE IP_TTL \
-            IP_TOS IPV6_V6ONLY, or their short names (reuseaddr, rcvbuf, …). Read back with \
+    summary: "Set a socket option: booleans take on/off/1/0, sizes a number, times a duration (TCP_USER_TIMEOUT 3s, TCP_KEEPIDLE 5s, SO_RCVTIMEO 1.5s) or a bare number in the kernel's unit.",
+    notes: "Options: those of the table (help options), by C name or short name (reuseaddr, \
+            rcvbuf, …). A duration is \
+            turned into the kernel's unit, which the call shows (TCP_USER_TIMEOUT 3s: 3000); one \
+            that is not a whole number of it is refused (TCP_KEEPIDLE 1.5s). Read back with \
             getsockopt: Linux doubles SO_RCVBUF and SO_SNDBUF. The level may be written, as in \
             Python and C (setsockopt SOL_SOCKET SO_REUSEADDR 1); it is checked against the option's.",
     errnos: SET_ERRNOS,
@@ -305,14 +311,6 @@ pub const GETSOCKOPT: Spec = Spec {
     group: Group::Options,
     background: false,
 };
-
-/// A value to set, already checked against the option's kind.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum SetValue {
-    Bool(bool),
-    Int(u32),
-    Time(Option<Duration>),
-}
 
 fn parse_option(cursor: &mut Cursor) -> Result<&'static OptSpec, UsageError> {
     // The level, as Python and C write it (setsockopt SOL_SOCKET
@@ -372,65 +370,9 @@ fn same_level(given: &str, option_level: &str) -> bool {
         || (given == "IPPROTO_IPV6" && option_level == "SOL_IPV6")
 }
 
-fn parse_value(
-    cursor: &Cursor,
-    option: &OptSpec,
-    token: &Token<'_>,
-) -> Result<SetValue, UsageError> {
-    let text = token.text.to_ascii_lowercase();
-    let bad = |what: &str| {
-        cursor.error_at(
-            token,
-            format!("{} takes {what}, not '{}'", option.name, token.text),
-        )
-    };
-    match option.kind {
-        OptKind::Bool => match text.as_str() {
-            "on" | "1" | "true" | "yes" => Ok(SetValue::Bool(true)),
-            "off" | "0" | "false" | "no" => Ok(SetValue::Bool(false)),
-            _ => Err(bad("on/off/1/0")),
-        },
-        OptKind::Int | OptKind::Seconds => text
-            .parse::<u32>()
-            .ok()
-            .filter(|n| *n <= i32::MAX as u32)
-            .map(SetValue::Int)
-            .ok_or_else(|| bad("a whole number")),
-        OptKind::Timeout => parse_duration(&text)
-            .map(|d| SetValue::Time((!d.is_zero()).then_some(d)))
-            .ok_or_else(|| bad("a duration like 1.5s or 200ms (0 or off: none)")),
-        OptKind::Linger => match text.as_str() {
-            "off" => Ok(SetValue::Time(None)),
-            _ => text
-                .parse::<u32>()
-                .map(|s| SetValue::Time(Some(Duration::from_secs(u64::from(s)))))
-                .map_err(|_| bad("off or a number of seconds (0: close sends RST)")),
-        },
-        OptKind::Errno | OptKind::SockType => Err(cursor.error_at(
-            token,
-            format!("{} is read-only — use getsockopt", option.name),
-        )),
-    }
-}
-
 /// `1.5s`, `200ms`, `2` (seconds), `0`/`off` (none).
 pub fn parse_duration(text: &str) -> Option<Duration> {
     crate::duration::parse(text)
-}
-
-fn show_set_value(option: &OptSpec, value: SetValue) -> String {
-    match (option.kind, value) {
-        (_, SetValue::Bool(on)) => u8::from(on).to_string(),
-        (_, SetValue::Int(n)) => n.to_string(),
-        (OptKind::Linger, SetValue::Time(None)) => "{l_onoff=0, l_linger=0}".into(),
-        (OptKind::Linger, SetValue::Time(Some(d))) => {
-            format!("{{l_onoff=1, l_linger={}}}", d.as_secs())
-        }
-        (_, SetValue::Time(t)) => {
-            let t = t.unwrap_or_default();
-            format!("{{tv_sec={}, tv_usec={}}}", t.as_secs(), t.subsec_micros())
-        }
-    }
 }
 
 fn set(socket: &Socket, option: &OptSpec, value: SetValue) -> io::Result<()> {
@@ -494,6 +436,8 @@ fn get(socket: &Socket, option: &OptSpec) -> io::Result<(Value, String)> {
         )
     };
     let int = |n: u64| (json!(n), n.to_string());
+    // A time in the kernel's unit: the number, and its unit for a person.
+    let count = |n: u64| (json!(n), format!("{n} {}", unit_of(option)));
     let time = |t: Option<Duration>| {
         let t = t.unwrap_or_default();
         let shown = if t.is_zero() {
@@ -537,10 +481,12 @@ fn get(socket: &Socket, option: &OptSpec) -> io::Result<(Value, String)> {
         "TCP_NODELAY" => flag(socket.tcp_nodelay()?),
         "TCP_CORK" => flag(socket.tcp_cork()?),
         "TCP_MAXSEG" => int(u64::from(socket.tcp_mss()?)),
-        "TCP_KEEPIDLE" => int(nix_getsockopt(&socket.as_fd(), sockopt::TcpKeepIdle)? as u64),
-        "TCP_KEEPINTVL" => int(nix_getsockopt(&socket.as_fd(), sockopt::TcpKeepInterval)? as u64),
+        "TCP_KEEPIDLE" => count(nix_getsockopt(&socket.as_fd(), sockopt::TcpKeepIdle)? as u64),
+        "TCP_KEEPINTVL" => count(nix_getsockopt(&socket.as_fd(), sockopt::TcpKeepInterval)? as u64),
         "TCP_KEEPCNT" => int(nix_getsockopt(&socket.as_fd(), sockopt::TcpKeepCount)? as u64),
-        "TCP_USER_TIMEOUT" => int(nix_getsockopt(&socket.as_fd(), sockopt::TcpUserTimeout)? as u64),
+        "TCP_USER_TIMEOUT" => {
+            count(nix_getsockopt(&socket.as_fd(), sockopt::TcpUserTimeout)? as u64)
+        }
         "TCP_SYNCNT" => int(crate::sys::get_int_option(
             socket.as_fd(),
             libc::IPPROTO_TCP,
@@ -560,6 +506,14 @@ fn get(socket: &Socket, option: &OptSpec) -> io::Result<(Value, String)> {
     })
 }
 
+/// The unit a time-valued option's number counts, as shown after it.
+fn unit_of(option: &OptSpec) -> &'static str {
+    match option.kind {
+        OptKind::Millis => "ms",
+        _ => "s",
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Setsockopt {
     handle: String,
@@ -572,7 +526,7 @@ impl Setsockopt {
         let handle = cursor.handle()?;
         let option = parse_option(cursor)?;
         let token = cursor.word("VALUE")?;
-        let value = parse_value(cursor, option, token)?;
+        let value = option_value::parse(cursor, option, token)?;
         cursor.finish()?;
         Ok(Setsockopt {
             handle,
@@ -589,7 +543,7 @@ impl Setsockopt {
             self.handle,
             self.option.level,
             self.option.name,
-            show_set_value(self.option, self.value)
+            option_value::show(self.option, self.value)
         );
         let result = set(&handle.socket, self.option, self.value).map(|_| 0);
         session.record_call(&mut step, call, result, false);
