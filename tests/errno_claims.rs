@@ -120,7 +120,7 @@ fn claims() -> Vec<(&'static str, &'static str, Check)> {
             "connect",
             "ETIMEDOUT",
             Elsewhere(
-                "the SYNs must go unanswered for minutes (tcp_syn_retries): the network lab's lessons",
+                "the SYNs must go unanswered (tcp_syn_retries): tests/whys.rs, in the network lab",
             ),
         ),
         (
@@ -196,6 +196,13 @@ fn claims() -> Vec<(&'static str, &'static str, Check)> {
         ("recv", "ENOTCONN", Script("s = socket\nrecv s", "recv s")),
         (
             "recv",
+            "ETIMEDOUT",
+            Elsewhere(
+                "the peer must vanish (a lab host down or a lossy link): tests/whys.rs, which checks the why chosen for each cause",
+            ),
+        ),
+        (
+            "recv",
             "EINTR",
             Interrupted("s = socket udp\nbind s 127.0.0.1:0\nrecv s", "recv s"),
         ),
@@ -267,6 +274,18 @@ fn claims() -> Vec<(&'static str, &'static str, Check)> {
             ),
         ),
         ("send", "ECONNRESET", Script(RESET_SEND, "send cli more")),
+        (
+            "send",
+            "ETIMEDOUT",
+            Elsewhere(
+                "a connection already given up fails its next send so: the peer must vanish, as in tests/whys.rs",
+            ),
+        ),
+        (
+            "sendall",
+            "ETIMEDOUT",
+            Elsewhere("as send's: the peer must vanish, as in tests/whys.rs"),
+        ),
         (
             "send",
             "EAGAIN",

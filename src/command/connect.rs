@@ -26,7 +26,7 @@ pub const SPEC: Spec = Spec {
         ),
         ("EALREADY", "a nonblocking connect is still in progress"),
         ("EISCONN", "the socket is already connected"),
-        ("ETIMEDOUT", "no answer to the SYNs"),
+        ("ETIMEDOUT", super::why::SYN_RETRIES),
         ("ENOENT", "AF_UNIX: no socket file at that path"),
         (
             "EINTR",

@@ -221,6 +221,17 @@ fn errno_help(errno: nix::errno::Errno) -> Vec<String> {
         lines.push("where you meet it:".into());
         lines.extend(uses);
     }
+    let variants: Vec<String> = super::why::VARIANTS
+        .iter()
+        .filter(|v| v.errno == name)
+        .map(|v| format!("  {:<18} {}", v.when, v.why))
+        .collect();
+    if !variants.is_empty() {
+        lines.push(
+            "the why: line says which, from the socket (its options, TCP_INFO) and the lab:".into(),
+        );
+        lines.extend(variants);
+    }
     lines
 }
 

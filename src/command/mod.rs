@@ -38,7 +38,9 @@ mod socket;
 mod sockopt;
 mod tcpinfo;
 mod watch;
+mod why;
 mod wire;
+pub use why::explain_in_context;
 
 use crate::error::UsageError;
 use crate::parse::{self, Cursor, HandleNames, SplitLine};
@@ -618,6 +620,7 @@ pub fn run_by_reference(parsed: &Parsed, session: &mut Session, step: &mut Step)
     parsed
         .command
         .execute_by_reference(parsed.verb, session, step);
+    explain_in_context(session, step);
     session.finish_step(step);
 }
 
@@ -633,6 +636,7 @@ pub fn run_into(parsed: Parsed, line: &str, session: &mut Session, step: &mut St
             .command
             .execute_into(parsed.verb, parsed.names, session, step),
     }
+    explain_in_context(session, step);
     session.finish_step(step);
 }
 

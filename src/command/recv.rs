@@ -29,9 +29,10 @@ pub const RECV: Spec = Spec {
         ),
         (
             "ECONNRESET",
-            "the peer reset the connection (RST): it closed with unread data, or SO_LINGER 0",
+            "the peer reset the connection (RST): it closed with unread data, or SO_LINGER 0, or it no longer knows the connection (its host restarted)",
         ),
         ("ENOTCONN", "a TCP socket that is not connected"),
+        ("ETIMEDOUT", super::why::GIVEN_UP),
         (
             "EINTR",
             "a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job",

@@ -19,8 +19,9 @@ const SEND_ERRNOS: &[(&str, &str)] = &[
     ),
     (
         "ECONNRESET",
-        "the peer answered with RST: it closed with unread data, or SO_LINGER 0",
+        "the peer answered with RST: it closed with unread data, or SO_LINGER 0, or it no longer knows the connection (its host restarted)",
     ),
+    ("ETIMEDOUT", super::why::GIVEN_UP),
     (
         "EAGAIN",
         "nonblocking (or MSG_DONTWAIT) and the send buffer is full: the peer is not reading",

@@ -49,7 +49,8 @@ impl<W: Write> Runner<W> {
         events.sort_by_key(|event| event.job);
         for event in events {
             let input = self.session.jobs.input_of(event.job);
-            let step = self.session.take_event(event);
+            let mut step = self.session.take_event(event);
+            crate::command::explain_in_context(&self.session, &mut step);
             self.show_event(&input, &step);
         }
         self.session.jobs.reap(&finished);

@@ -40,6 +40,9 @@ pub(super) struct LabView {
     /// What is known of fragmented datagrams (their ports, their pieces'
     /// numbers) across steps.
     fragments: segment::Fragments,
+    /// Sockets whose peer's host crashed while they were connected to it
+    /// (the RST they then meet is the crashed host's: a `why` says so).
+    crashed_peers: Vec<(std::sync::Weak<socket2::Socket>, Host)>,
 }
 
 impl Session {
@@ -57,6 +60,7 @@ impl Session {
                 held_b: Default::default(),
                 saved: Saved::charged_to(std::sync::Arc::clone(&self.budget)),
                 fragments: Default::default(),
+                crashed_peers: Vec::new(),
             });
             self.jobs.set_trust_sleep(false);
         }
@@ -506,9 +510,22 @@ impl Session {
                         }
                     }
                 }
+                let survivors: Vec<_> = self
+                    .handles
+                    .iter()
+                    .filter(|h| {
+                        h.addresses()
+                            .1
+                            .is_some_and(|peer| Host::of(peer.ip()) == Some(host))
+                    })
+                    .map(|h| (std::sync::Arc::downgrade(&h.socket), host))
+                    .collect();
                 let Some(view) = &mut self.lab else {
                     return Ok(Vec::new());
                 };
+                view.crashed_peers
+                    .retain(|(socket, _)| socket.strong_count() > 0);
+                view.crashed_peers.extend(survivors);
                 let forgotten = view.lab.forget_connections(host).map_err(UsageError::new)?;
                 if !was_down {
                     view.lab.set_cable(host, true).map_err(UsageError::new)?;
@@ -525,6 +542,17 @@ impl Session {
                 )])
             }
         }
+    }
+
+    /// The lab host that crashed while `handle` was connected to it (its
+    /// kernel lost the connection: what it sends back is RST).
+    pub fn crashed_peer(&self, handle: &super::Handle) -> Option<Host> {
+        let view = self.lab.as_ref()?;
+        let socket = std::sync::Arc::as_ptr(&handle.socket);
+        view.crashed_peers
+            .iter()
+            .find(|(weak, _)| std::ptr::eq(weak.as_ptr(), socket) && weak.strong_count() > 0)
+            .map(|(_, host)| *host)
     }
 
     /// `sysctl HOST NAME[=VALUE]`.
