@@ -107,6 +107,8 @@ impl SocklabHelper {
             Arg::HelpTopic => {
                 let mut list: Vec<String> = COMMANDS.iter().map(|s| s.name.to_string()).collect();
                 list.push("options".into());
+                list.push("python".into());
+                list.extend(crate::command::help_topic_names().map(String::from));
                 list.extend(names::all_errno_names());
                 list
             }

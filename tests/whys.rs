@@ -3,7 +3,7 @@
 //! handshake has finished, and which of TCP's give-ups ended a connection
 //! with ETIMEDOUT. Each is produced here by real calls: in the lab (real
 //! namespaces, a relayed link) where a peer must vanish, on loopback
-//! where it need not.
+//! where it need not. And the help topics, through the binary.
 //!
 //! Kernel timers are made short with the lab's own settings (sysctl
 //! tcp_syn_retries, tcp_retries2, TCP_KEEP*, TCP_USER_TIMEOUT): each
@@ -270,4 +270,39 @@ fn help_etimedout_names_every_give_up() {
             "help ETIMEDOUT never says {said}: {text}"
         );
     }
+}
+
+/// Every TCP state and option has a topic, under the tutorials' spellings
+/// too, in any case; `help listen` is still the verb.
+#[test]
+fn help_has_a_topic_for_each_state_and_option() {
+    let topics = [
+        ("help TIME_WAIT", "TIME_WAIT — a TCP state"),
+        ("help time-wait", "TIME_WAIT — a TCP state"),
+        ("help SYN_SEND", "SYN_SENT — a TCP state"),
+        ("help syn_rcvd", "SYN_RECV — a TCP state"),
+        ("help CLOSED", "CLOSE — a TCP state"),
+        ("help CLOSE", "CLOSE — a TCP state"),
+        ("help FIN_WAIT_1", "FIN_WAIT1 — a TCP state"),
+        ("help LISTEN", "LISTEN — a TCP state"),
+        ("help listen", "usage: listen"),
+        ("help keepalive", "keepalive — TCP keepalive"),
+        ("help SO_REUSEADDR", "SO_REUSEADDR — a socket option"),
+        ("help reuseaddr", "SO_REUSEADDR — a socket option"),
+        (
+            "help tcp_user_timeout",
+            "TCP_USER_TIMEOUT — a socket option",
+        ),
+        ("help SO_LINGER", "SO_LINGER — a socket option"),
+    ];
+    let script: String = topics.iter().map(|(line, _)| format!("{line}\n")).collect();
+    let (steps, _) = run_json(&script, &[]);
+    for (line, begins) in topics {
+        let shown = step(&steps, line);
+        assert_eq!(shown["ok"], true, "{shown}");
+        let first = shown["output"][0].as_str().unwrap_or_default();
+        assert!(first.starts_with(begins), "{line}: {first}");
+    }
+    let keepalive = step(&steps, "help keepalive")["output"].to_string();
+    assert!(keepalive.contains("49-lab-keepalive"), "{keepalive}");
 }

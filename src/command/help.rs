@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::sockopt::OPTIONS;
-use super::{Arg, COMMANDS, Group, Spec, python_table};
+use super::{Arg, COMMANDS, Group, Spec, python_table, topics};
 use crate::error::UsageError;
 use crate::names;
 use crate::parse::Cursor;
@@ -12,9 +12,9 @@ use crate::step::Step;
 
 pub const SPEC: Spec = Spec {
     name: "help",
-    usage: "help [VERB|ERRNO|PYTHON-NAME|python|options]",
+    usage: "help [VERB|ERRNO|STATE|OPTION|PYTHON-NAME|keepalive|python|options]",
     syscall: "",
-    summary: "List the commands; `help VERB` for one (its call, the errnos you may meet); `help ECONNREFUSED` for an errno; `help options` for socket options.",
+    summary: "List the commands; `help VERB` for one (its call, the errnos you may meet); `help ECONNREFUSED` for an errno; `help TIME_WAIT` for a TCP state; `help SO_REUSEADDR` for a socket option (`help options` lists them); `help keepalive`.",
     notes: "",
     errnos: &[],
     args: &[Arg::HelpTopic],
@@ -48,10 +48,13 @@ impl Help {
         if let Some(topic) = &topic
             && lines_for(topic).is_none()
         {
-            let near = crate::suggest::nearest(topic, COMMANDS.iter().map(|s| s.name));
+            let near = crate::suggest::nearest(
+                topic,
+                COMMANDS.iter().map(|s| s.name).chain(topics::names()),
+            );
             let hint = near.map_or(String::new(), |n| format!(" — did you mean '{n}'?"));
             return Err(UsageError::new(format!(
-                "no help for '{topic}'{hint} (try a command name, an errno like ECONNREFUSED or 111, a Python name like setblocking or ConnectionRefusedError, 'python' or 'options')"
+                "no help for '{topic}'{hint} (try a command name, an errno (ECONNREFUSED, 111), a TCP state (TIME_WAIT), an option (SO_REUSEADDR), a Python name (setblocking, ConnectionRefusedError), keepalive, python or options)"
             )));
         }
         Ok(Help { topic })
@@ -71,12 +74,21 @@ impl Help {
 /// Help text for a topic, or None when there is no such topic.
 pub fn lines_for(topic: &str) -> Option<Vec<String>> {
     let lower = topic.to_ascii_lowercase();
+    // `help LISTEN` is the state, `help listen` the verb.
+    if topics::is_state_in_capitals(topic) {
+        return topics::lines_for(topic, false);
+    }
     if let Some(spec) = super::spec(&lower) {
         let mut lines = verb_help(spec);
         if let Some(method) = python_table::method(&lower) {
             lines.push(format!(
                 "In Python: socket.{}() — {}",
                 method.name, method.note
+            ));
+        }
+        if let Some(state) = topics::state_named_like(&lower) {
+            lines.push(format!(
+                "{state}, in capitals, is the TCP state: help {state}"
             ));
         }
         return Some(lines);
@@ -97,6 +109,9 @@ pub fn lines_for(topic: &str) -> Option<Vec<String>> {
     {
         return Some(errno_help(errno));
     }
+    if let Some(lines) = topics::lines_for(topic, false) {
+        return Some(lines);
+    }
     if let Some(exception) = python_table::exception(topic) {
         let mut lines = python_table::exception_help(exception);
         for errno in exception
@@ -109,7 +124,11 @@ pub fn lines_for(topic: &str) -> Option<Vec<String>> {
         }
         return Some(lines);
     }
-    python_table::method(topic).map(python_table::method_help)
+    if let Some(method) = python_table::method(topic) {
+        return Some(python_table::method_help(method));
+    }
+    // An option's short name (`help reuseaddr`), after Python's names.
+    topics::lines_for(topic, true)
 }
 
 /// `help python`: Python's socket methods and their socklab lines.
@@ -143,7 +162,7 @@ pub fn overview() -> Vec<String> {
     }
     lines.push(String::new());
     lines.push("H is a handle name (default: the current handle). A blocking call followed by & runs in the background: accept srv &.".into());
-    lines.push("`help VERB`, `help ERRNO`, `help options` say more.".into());
+    lines.push("`help VERB`, `help ERRNO`, `help TIME_WAIT` (a TCP state), `help SO_REUSEADDR` (an option), `help options`, `help keepalive` say more.".into());
     lines
 }
 

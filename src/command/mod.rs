@@ -37,6 +37,7 @@ mod shutdown;
 mod socket;
 mod sockopt;
 mod tcpinfo;
+mod topics;
 mod watch;
 mod why;
 mod wire;
@@ -664,6 +665,12 @@ pub fn sockopt_names() -> Vec<String> {
 }
 
 pub use sockopt::parse_duration;
+
+/// Every help topic that is not a verb or an errno (TCP states, socket
+/// options, keepalive), for completion.
+pub fn help_topic_names() -> impl Iterator<Item = &'static str> {
+    topics::names()
+}
 
 #[cfg(test)]
 mod tests {

@@ -286,8 +286,8 @@ pub const SETSOCKOPT: Spec = Spec {
     usage: "setsockopt [H] [LEVEL] OPTION VALUE",
     syscall: "setsockopt(2)",
     summary: "Set a socket option: booleans take on/off/1/0, sizes a number, times a duration (TCP_USER_TIMEOUT 3s, TCP_KEEPIDLE 5s, SO_RCVTIMEO 1.5s) or a bare number in the kernel's unit.",
-    notes: "Options: those of the table (help options), by C name or short name (reuseaddr, \
-            rcvbuf, …). A duration is \
+    notes: "Options: those of the table (help options; help SO_REUSEADDR says what one \
+            does and which lesson shows it), by C name or short name (reuseaddr, rcvbuf, …). A duration is \
             turned into the kernel's unit, which the call shows (TCP_USER_TIMEOUT 3s: 3000); one \
             that is not a whole number of it is refused (TCP_KEEPIDLE 1.5s). Read back with \
             getsockopt: Linux doubles SO_RCVBUF and SO_SNDBUF. The level may be written, as in \
