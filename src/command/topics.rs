@@ -56,7 +56,7 @@ pub const STATES: &[StateTopic] = &[
     StateTopic {
         state: "SYN_RECV",
         aliases: &["SYN_RCVD", "SYN_RECEIVED", "NEW_SYN_RECV"],
-        text: "Half-open: the SYN came and the SYN+ACK went, the last ACK has not come. A \
+        text: "Half-open. The SYN came and the SYN+ACK went, the last ACK has not come. A \
                listener keeps it as a small request (NEW_SYN_RECV in the kernel), not a socket \
                with an fd: socklab shows it under the listener (srv (half-open from …)). The \
                SYN+ACK is sent again (net.ipv4.tcp_synack_retries) until the ACK comes. In a \

@@ -151,7 +151,7 @@ fn pause(pace: Duration, sigints: u64) {
         if left.is_zero() {
             break;
         }
-        std::thread::sleep(left.min(Duration::from_millis(100)));
+        std::thread::sleep(left.min(Duration::from_millis(100))); // the pause is the point
     }
 }
 
