@@ -12,7 +12,8 @@ pub const SPEC: Spec = Spec {
     usage: "connect [H] ADDR",
     syscall: "connect(2)",
     summary: "Connect to ADDR: for TCP the three-way handshake; for UDP, fix the default peer.",
-    notes: "ADDR may be a handle's name: its local address (0.0.0.0 becomes 127.0.0.1). With one \
+    notes: "ADDR may be a handle's name: its local address (0.0.0.0 becomes 127.0.0.1; in the lab, \
+            its host's address, 192.0.2.1 or .2). With one \
             argument, a handle name is the address: `connect srv` connects the current handle to srv. \
             A nonblocking TCP connect returns EINPROGRESS; poll for POLLOUT, then read SO_ERROR.",
     errnos: &[

@@ -71,7 +71,8 @@ pub const SENDTO: Spec = Spec {
     usage: "sendto [H] ADDR DATA [dontwait|more|oob|nosignal]...",
     syscall: "sendto(2)",
     summary: "Send one datagram to ADDR (UDP, unix-dgram); no connection needed.",
-    notes: "ADDR may be a handle's name: `sendto u2 u1 hi` sends from u2 to u1's address.",
+    notes: "ADDR may be a handle's name: `sendto u2 u1 hi` sends from u2 to u1's address (an \
+            unspecified 0.0.0.0 becomes 127.0.0.1; in the lab, u1's host's address).",
     errnos: &[
         (
             "ECONNREFUSED",

@@ -1,12 +1,18 @@
 //! Address specs (`127.0.0.1:0`, `:8080`, `localhost:80`, a unix path, a
 //! handle name) turned into socket addresses for a socket of a domain.
+//!
+//! The system resolver (getaddrinfo) is asked only in a person's own
+//! session outside the lab: in the lab (and its workers' sessions) `a` and
+//! `b` are its hosts and a handle's name its address on its host; in a
+//! lesson, and in the lab, `localhost` is loopback and every other name is
+//! refused, saying why.
 
 use std::io;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use socket2::{Domain, SockAddr};
 
-use super::Session;
+use super::{Handle, Session};
 use crate::address::{self, AddrSpec};
 use crate::error::UsageError;
 
@@ -16,13 +22,7 @@ impl Session {
         match spec {
             AddrSpec::Inet(addr) => Ok(SockAddr::from(*addr)),
             AddrSpec::AnyPort(port) => Ok(any_address(domain, *port)),
-            AddrSpec::Host(host, port)
-                if let Some(addr) = self.lab_host_address(host, *port, domain) =>
-            {
-                Ok(addr)
-            }
-            AddrSpec::Host(host, port) if self.confined => confined_host(host, *port, domain),
-            AddrSpec::Host(host, port) => resolve_host(host, *port, domain),
+            AddrSpec::Host(host, port) => self.host_address(host, *port, domain),
             AddrSpec::UnixPath(path) if self.confined => {
                 confined_path(path)?;
                 address::unix_sockaddr(spec)
@@ -36,9 +36,37 @@ impl Session {
         }
     }
 
+    /// `HOST:PORT`: a lab host, `localhost`, or (only in a person's own
+    /// session outside the lab) a name the system resolver looks up.
+    fn host_address(&self, host: &str, port: u16, domain: Domain) -> Result<SockAddr, UsageError> {
+        if let Some(addr) = self.lab_host_address(host, port, domain) {
+            return Ok(addr);
+        }
+        let in_lab = self.names_lab_hosts();
+        if !in_lab && !self.confined {
+            return resolve_host(host, port, domain);
+        }
+        if host.eq_ignore_ascii_case("localhost") {
+            return Ok(SockAddr::from(SocketAddr::new(loopback(domain), port)));
+        }
+        Err(UsageError::new(match in_lab {
+            true => format!(
+                "the lab has no name service, so '{host}' is not looked up: its hosts are a and \
+                 b (b:80 is 192.0.2.2:80), a handle's name is its address on its host \
+                 (connect cli srv), and localhost is a host's own loopback"
+            ),
+            false => format!(
+                "a lesson does not look up host names ('{host}'): use 127.0.0.1, [::1] or \
+                 localhost — or run the file as your own script with socklab run"
+            ),
+        }))
+    }
+
     /// A handle's local address, for `connect cli srv`; an unspecified IP
-    /// (0.0.0.0, ::) becomes loopback in the family of the socket that will
-    /// use it (an IPv4 client of a dual-stack [::] listener gets 127.0.0.1).
+    /// (0.0.0.0, ::) becomes the handle's own address in the family of the
+    /// socket that will use it (an IPv4 client of a dual-stack [::]
+    /// listener gets 127.0.0.1): loopback, or in the lab its host's
+    /// address (a listener bound to :8080 on b is 192.0.2.2:8080).
     fn handle_address(&self, name: &str, domain: Domain) -> Result<SockAddr, UsageError> {
         let handle = self.lookup(name)?;
         let local = handle
@@ -51,31 +79,28 @@ impl Session {
             _ => None,
         };
         Ok(match unspecified_port {
-            Some(port) if domain == Domain::IPV6 => {
-                SockAddr::from(SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, port)))
-            }
-            Some(port) => SockAddr::from(SocketAddr::from(([127, 0, 0, 1], port))),
+            Some(port) => SockAddr::from(SocketAddr::new(self.own_ip(handle, domain), port)),
             None => local,
         })
     }
+
+    /// Where a handle bound to the any-address is reached, for a socket of
+    /// `domain`: its lab host's address, or loopback.
+    fn own_ip(&self, handle: &Handle, domain: Domain) -> IpAddr {
+        match handle.host {
+            Some(host) if self.names_lab_hosts() => super::lab_view::host_ip(host, domain),
+            _ => loopback(domain),
+        }
+    }
 }
 
-/// In a lesson, `localhost` is loopback without asking the resolver (which
-/// may talk to a daemon outside the lesson's network); no other name is
-/// looked up.
-fn confined_host(host: &str, port: u16, domain: Domain) -> Result<SockAddr, UsageError> {
-    if !host.eq_ignore_ascii_case("localhost") {
-        return Err(UsageError::new(format!(
-            "a lesson does not look up host names ('{host}'): use 127.0.0.1, [::1] or \
-             localhost — or run the file as your own script with socklab run"
-        )));
-    }
-    let ip = if domain == Domain::IPV6 {
-        std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
+/// 127.0.0.1, or ::1 for an IPv6 socket.
+fn loopback(domain: Domain) -> IpAddr {
+    if domain == Domain::IPV6 {
+        IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
     } else {
-        std::net::IpAddr::from([127, 0, 0, 1])
-    };
-    Ok(SockAddr::from(SocketAddr::new(ip, port)))
+        IpAddr::from([127, 0, 0, 1])
+    }
 }
 
 /// A lesson's unix socket path: relative and inside its scratch directory.

@@ -62,6 +62,7 @@ impl Session {
                 fragments: Default::default(),
                 crashed_peers: Vec::new(),
             });
+            self.lab_names = true;
             self.jobs.set_trust_sleep(false);
         }
         Ok(())
@@ -117,23 +118,35 @@ impl Session {
         }
     }
 
-    /// `a:80`, `b:80`: the host's address (IPv4, or IPv6 for an IPv6 socket).
+    /// `a:80`, `b:80`: the host's address (IPv4, or IPv6 for an IPv6
+    /// socket), in the lab and in its workers' sessions (`connect cli b:80 &`).
     pub(super) fn lab_host_address(
         &self,
         name: &str,
         port: u16,
         domain: Domain,
     ) -> Option<SockAddr> {
-        self.lab()?;
-        let host = Host::from_name(name)?;
-        let ip = if domain == Domain::IPV6 {
-            IpAddr::V6(host.ipv6())
-        } else {
-            IpAddr::V4(host.ipv4())
-        };
-        Some(SockAddr::from(SocketAddr::new(ip, port)))
+        let host = Host::from_name(name).filter(|_| self.lab_names)?;
+        Some(SockAddr::from(SocketAddr::new(host_ip(host, domain), port)))
     }
 
+    /// Whether addresses name the lab's hosts: the session runs in the
+    /// lab, or is a worker of one that does.
+    pub(super) fn names_lab_hosts(&self) -> bool {
+        self.lab_names
+    }
+}
+
+/// A lab host's address for a socket of `domain`.
+pub(super) fn host_ip(host: Host, domain: Domain) -> IpAddr {
+    if domain == Domain::IPV6 {
+        IpAddr::V6(host.ipv6())
+    } else {
+        IpAddr::V4(host.ipv4())
+    }
+}
+
+impl Session {
     /// Waits until the link is quiet: everything the step sent has crossed
     /// (or been held), and what it caused on the other side too.
     pub(super) fn sync_lab(&self) {

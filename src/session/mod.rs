@@ -137,6 +137,9 @@ pub struct Session {
     private_network: bool,
     /// The network lab, when the session runs in one (`--lab`).
     lab: Option<lab_view::LabView>,
+    /// Addresses name the lab's hosts (`b:80`, a handle's name): the
+    /// session runs in the lab, or is a worker of one that does.
+    lab_names: bool,
     /// Steps carry their machine-only fields (a table as JSON objects,
     /// which text output never shows): false when only text is rendered.
     structured: bool,
@@ -212,6 +215,7 @@ impl Session {
             explained: Vec::new(),
             private_network: false,
             lab: None,
+            lab_names: false,
             structured: true,
             clock: crate::clock::Clock::default(),
             between_changes: Vec::new(),
@@ -362,6 +366,7 @@ impl Session {
             explained: Vec::new(),
             private_network: self.private_network,
             lab: None,
+            lab_names: self.lab_names,
             structured: self.structured,
             clock: crate::clock::Clock::default(),
             between_changes: Vec::new(),
