@@ -88,6 +88,8 @@ pub struct Cli {
     sandbox: bool,
     /// Run in the network lab: hosts a (192.0.2.1) and b (192.0.2.2), each a network namespace
     /// of its own, joined by a link that socklab relays (link hold, deliver, drop …; docs/lab.md).
+    /// With record: the lesson runs in a lab (it writes `#! lab`, as record in a lab session
+    /// does); test and play take `#! lab` from the lesson itself.
     #[arg(long, global = true)]
     lab: bool,
     /// Start with the wire view on: the segments each step puts on loopback (needs CAP_NET_RAW).
@@ -133,7 +135,8 @@ pub enum Commands {
     /// most 256 MiB, runs at most 256 background jobs at once and 300 s in all; with -j N
     /// lessons at once, the run uses at most N times that.
     Test {
-        /// Transcript files, or directories of them (default: transcripts/, or with
+        /// Transcript files, directories of them, or built-in lessons by name or number as
+        /// play takes them (41, half-close; a file wins) (default: transcripts/, or with
         /// --lessons the lessons built into socklab).
         #[arg(value_hint = clap::ValueHint::AnyPath)]
         paths: Vec<PathBuf>,

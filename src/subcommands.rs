@@ -131,7 +131,7 @@ pub fn check_flags(cli: &Cli) -> Result<(), String> {
             "play",
             &["timeout", "encoding", "wire", "max-memory", "max-jobs"],
         ),
-        Some(Commands::Record { .. }) => ("record", &["timeout", "encoding", "wire"]),
+        Some(Commands::Record { .. }) => ("record", &["timeout", "encoding", "wire", "lab"]),
         _ => return Ok(()),
     };
     let given = [
@@ -156,6 +156,11 @@ pub fn check_flags(cli: &Cli) -> Result<(), String> {
             ("bail", _) => "only a script stops at its first failing line: socklab run --bail".into(),
             ("wire", "test") => {
                 "a lesson's expected output depends on the wire view, so a lesson turns it on itself (wire on)".into()
+            }
+            ("lab", _) => {
+                "a lesson runs in a lab when it says so itself, with a `#! lab` line (the \
+                 lab's lessons have one; record in a lab writes it)"
+                    .into()
             }
             _ => "it has no effect there".into(),
         };
@@ -251,6 +256,7 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
                 encoding: encoding.unwrap_or(socklab::encoding::UTF_8),
                 timeout: cli.timeout,
                 wire: cli.wire.is_some(),
+                lab: cli.lab,
                 writes: None,
             };
             return record_command(file, setup);
@@ -337,8 +343,9 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Exit> {
         .map_err(|e| output_failed(&e))
 }
 
-/// What `socklab test` runs: the files named (default transcripts/), or
-/// the built-in library (`--lessons`).
+/// What `socklab test` runs: the files named (default transcripts/) and
+/// built-in lessons named by name or number as `play` takes them (`41`,
+/// `half-close`; a file wins), or the whole built-in library (`--lessons`).
 fn test_sources(paths: &[PathBuf], builtin: bool, bless: bool) -> Result<Vec<check::Source>, Exit> {
     if builtin {
         if bless {
@@ -358,17 +365,45 @@ fn test_sources(paths: &[PathBuf], builtin: bool, bless: bool) -> Result<Vec<che
             .map(check::Source::Builtin)
             .collect());
     }
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from("transcripts")]
-    } else {
-        paths.to_vec()
+    // Lessons are named only explicitly: a missing transcripts/ is no lesson.
+    let (paths, named) = match paths.is_empty() {
+        true => (vec![PathBuf::from("transcripts")], false),
+        false => (paths.to_vec(), true),
     };
-    let files = transcript::collect(&paths)
-        .map_err(|e| format!("{e} (socklab test --lessons runs the lessons built into socklab)"))?;
-    if files.is_empty() {
+    let mut sources = Vec::new();
+    for path in &paths {
+        if named && let Some(lesson) = builtin_named(path)? {
+            if bless {
+                return Err(format!(
+                    "--bless rewrites files; {} is a built-in lesson, not a file",
+                    lesson.name
+                )
+                .into());
+            }
+            sources.push(check::Source::Builtin(lesson));
+            continue;
+        }
+        let files = transcript::collect(std::slice::from_ref(path)).map_err(|e| {
+            format!("{e} (socklab test --lessons runs the lessons built into socklab)")
+        })?;
+        sources.extend(files.into_iter().map(check::Source::File));
+    }
+    if sources.is_empty() {
         return Err("no .socklab files found".to_string().into());
     }
-    Ok(files.into_iter().map(check::Source::File).collect())
+    Ok(sources)
+}
+
+/// The built-in lesson a path that is no file names (`41`, `half-close`),
+/// as `play` finds it; None for a file, or for what is written as a path
+/// (`x.socklab`, `dir/x`), whose absence `collect` reports.
+fn builtin_named(path: &std::path::Path) -> Result<Option<library::Lesson>, Exit> {
+    let text = path.to_string_lossy();
+    let as_path = text.contains('/') || path.extension().is_some_and(|e| e == "socklab");
+    if path.exists() || as_path {
+        return Ok(None);
+    }
+    library::find(&text).map(Some).map_err(Exit::Error)
 }
 
 /// `socklab manpage`: clap's page for the flags, then the command

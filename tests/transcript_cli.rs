@@ -191,7 +191,11 @@ fn record_in_the_shell_writes_a_transcript_that_passes() {
         "the session goes on: {text}"
     );
     let recorded = std::fs::read_to_string(&path).unwrap();
-    assert!(recorded.starts_with("> u = socket udp\n"), "{recorded}");
+    // A script's calls are bounded at 10 s: the replay's are too.
+    assert!(
+        recorded.starts_with("#! timeout: 10s\n> u = socket udp\n"),
+        "{recorded}"
+    );
     assert!(recorded.contains("  from: 127.0.0.1:[PORT1]"), "{recorded}");
     assert!(!recorded.contains("> ls"), "record off stops: {recorded}");
     let test = socklab().arg("test").arg(&path).output().unwrap();

@@ -1,11 +1,13 @@
 //! `record FILE|off` in a session: each line and its output appended, as
-//! they run, to a transcript that `socklab test` replays.
+//! they run, to a transcript that `socklab test` replays — after the
+//! directives that make the replay's session this one (`#! lab` …).
 
 use std::io::Write;
 use std::path::Path;
 
 use super::Runner;
 use crate::error::UsageError;
+use crate::lab::Host;
 use crate::safe_file::Existing;
 use crate::step::{Outcome, Step};
 
@@ -16,6 +18,9 @@ pub(super) struct Recording {
     pub(super) identity: (u64, u64),
     file: std::fs::File,
     namer: crate::transcript::normalize::Namer,
+    /// The directives the replay needs (`#! lab` …), written with the
+    /// first entry.
+    header: String,
 }
 
 impl<W: Write> Runner<W> {
@@ -24,7 +29,11 @@ impl<W: Write> Runner<W> {
         let mut step = Step::new("record", None);
         match path {
             None => match self.recording.take() {
-                Some(recording) => step.lines.push(format!("recorded {}", recording.path)),
+                Some(mut recording) => {
+                    // A recording with no entry still says what it is.
+                    let _ = recording.file.write_all(recording.header.as_bytes());
+                    step.lines.push(format!("recorded {}", recording.path))
+                }
                 None => {
                     step.outcome =
                         Outcome::Usage(UsageError::new("not recording — start with: record FILE"))
@@ -58,11 +67,13 @@ impl<W: Write> Runner<W> {
                 Ok(file) => {
                     step.lines
                         .push(format!("recording to {path} (record off to stop)"));
+                    step.notes.extend(self.unrecorded());
                     self.recording = Some(Recording {
                         path,
                         identity: super::file_identity(&file),
                         file,
-                        namer: Default::default(),
+                        namer: crate::transcript::normalize::Namer::recording(),
+                        header: self.directives(),
                     });
                 }
                 Err(e) => {
@@ -77,6 +88,52 @@ impl<W: Write> Runner<W> {
         step
     }
 
+    /// The directives a transcript of this session needs: `#! lab` in the
+    /// lab, the session's encoding and timeout.
+    fn directives(&self) -> String {
+        let directives = crate::transcript::record::directives(
+            self.session.lab().is_some(),
+            self.session.encoding(),
+            self.session.timeout(),
+        );
+        directives.iter().map(|d| format!("{d}\n")).collect()
+    }
+
+    /// What the session had before the recording began, which its replay
+    /// will not: the handles made before, the host sockets are made in,
+    /// a link that holds.
+    fn unrecorded(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        let names: Vec<&str> = self.session.handles().map(|h| h.name.as_str()).collect();
+        if !names.is_empty() {
+            notes.push(format!(
+                "{} made before the recording: its replay starts without {} — a lesson \
+                 is recorded from a session's start",
+                names.join(", "),
+                if names.len() == 1 { "it" } else { "them" }
+            ));
+        }
+        if let Some(host) = self.session.default_host().filter(|h| *h != Host::A) {
+            notes.push(format!(
+                "sockets are made in host {0} now, in a replay in host a until `host {0}`: \
+                 type it again to record it",
+                host.name()
+            ));
+        }
+        if self
+            .session
+            .lab()
+            .is_some_and(|lab| lab.relay.holding().contains(&true))
+        {
+            notes.push(
+                "the link holds segments now, in a replay only after `link hold …`: type it \
+                 again to record it"
+                    .into(),
+            );
+        }
+        notes
+    }
+
     /// Appends the line (None: the output continues the last line's) and
     /// its uncoloured, named output to the recording; a write error ends the
     /// recording and says so, and the session goes on.
@@ -87,10 +144,10 @@ impl<W: Write> Runner<W> {
         let text = String::from_utf8_lossy(&self.rendered);
         let plain = strip_colour(&text);
         let raw: Vec<String> = plain.lines().map(str::to_string).collect();
-        let mut entry = String::new();
+        let mut entry = std::mem::take(&mut recording.header);
         if let Some(input) = input {
             recording.namer.note_command(input);
-            entry = format!("> {input}\n");
+            entry.push_str(&format!("> {input}\n"));
         }
         for line in recording.namer.normalize(&raw) {
             entry.push_str(&line);

@@ -4,6 +4,12 @@
 //! that accept's peer port is the client's local port. And the matcher:
 //! `[..]` matches the rest of a line (or any run within it), a line `...`
 //! any number of lines; runs of spaces count as one.
+//!
+//! A recording (`Namer::recording`) also writes `[..]` for the numbers the
+//! kernel measures — tcpinfo's round trip, RTO, cwnd …, `sample`'s rows,
+//! `drain`'s calls, time and rate — so that a fresh recording passes its
+//! replay; a replay compares them as the file says (a lesson may keep
+//! `snd_cwnd: 1` literal).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -29,6 +35,25 @@ static WIRE_TUNING: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(win=|mss |ws
 /// A line's time mark (see `clock`): `  (+44 ms, between steps)`, `  (+1.25 s)`.
 static TIME_MARK: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\s+\(\+(?:\d+ ms|\d+\.\d\d s|\[\.\.\])(?:, between steps)?\)$"));
+
+/// A tcpinfo field the kernel measures or derives from measurements
+/// (round trip, its variance, the RTO, the delayed-ACK timeout, the
+/// congestion window and threshold, the receive space autotuning grows).
+static TCPINFO_MEASURED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^(\s+(?:rto_us|ato_us|rtt_us|rttvar_us|snd_cwnd|snd_ssthresh|rcv_space): )\d+$")
+});
+
+/// `drain`'s summary: how many calls, the largest, how long, how fast.
+static DRAIN_SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(\s*\d+ bytes in )\d+( calls \(the largest )\d+(\)(?:, then EOF)?, )\d+\.\d+ s(?:, \d+\.\d+ Mbit/s)?$",
+    )
+});
+
+/// `sample`'s table: its heading, and a number in one of its rows.
+static SAMPLE_HEADING: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\s+t\(s\)(?:\s|$)"));
+static SAMPLE_ROW: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\s+\d+\.\d{3}(?:\s|$)"));
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b\d+(?:\.\d+)?\b"));
 
 /// The time column of a `wire ladder` row: `  +46 ms   …│`.
 /// A copy of a held segment (its sender sent it again while it waited):
@@ -63,6 +88,8 @@ pub struct Namer {
     ports: Vec<u16>,
     fds: Vec<u64>,
     literal_ports: HashSet<u16>,
+    /// A recording's: measured numbers become `[..]` (see `measured`).
+    recording: bool,
 }
 
 impl Namer {
@@ -81,6 +108,15 @@ impl Namer {
             if let Ok(port) = c[1].parse::<u16>() {
                 self.literal_ports.insert(port);
             }
+        }
+    }
+
+    /// A recording's namer: ports and fds named, and the numbers the
+    /// kernel measures written as `[..]`.
+    pub fn recording() -> Namer {
+        Namer {
+            recording: true,
+            ..Namer::default()
         }
     }
 
@@ -114,6 +150,7 @@ impl Namer {
     /// One step's output with ports and fds named.
     pub fn normalize(&mut self, lines: &[String]) -> Vec<String> {
         let in_ls = lines.first().is_some_and(|l| LS_HEADER.is_match(l));
+        let mut in_sample = false;
         lines
             .iter()
             .enumerate()
@@ -121,7 +158,13 @@ impl Namer {
                 let line = self.name_fds(line, in_ls && i > 0);
                 let line = self.name_ports(&line);
                 let line = LADDER_TIME.replace(&line, "  +[..]$1");
-                time_mark(&wire_tuning(&line))
+                let line = time_mark(&wire_tuning(&line));
+                if !self.recording {
+                    return line;
+                }
+                in_sample =
+                    SAMPLE_HEADING.is_match(&line) || (in_sample && SAMPLE_ROW.is_match(&line));
+                measured(&line, in_sample)
             })
             .collect()
     }
@@ -153,6 +196,20 @@ impl Namer {
         })
         .into_owned()
     }
+}
+
+/// A recorded line with the kernel's measurements as `[..]`: tcpinfo's
+/// measured fields, a `sample` row's numbers, `drain`'s calls, time and rate.
+fn measured(line: &str, sample_row: bool) -> String {
+    if sample_row && SAMPLE_ROW.is_match(line) {
+        return NUMBER.replace_all(line, "[..]").into_owned();
+    }
+    if let Some(c) = TCPINFO_MEASURED.captures(line) {
+        return format!("{}[..]", &c[1]);
+    }
+    DRAIN_SUMMARY
+        .replace(line, "${1}[..]${2}[..]${3}[..]")
+        .into_owned()
 }
 
 /// A time mark's figure becomes `[..]`: when a segment came varies from
@@ -287,6 +344,43 @@ mod tests {
             &named[0],
             "  +0 ms                 │◀ACK seq=1 ack=9 <TS>──│"
         ));
+    }
+
+    #[test]
+    fn a_recording_writes_the_kernels_measurements_as_wildcards() {
+        let step = lines(
+            "getsockopt(cli, IPPROTO_TCP, TCP_INFO) = 0\n  state: ESTABLISHED\n  retransmits: 1\n  \
+             rto_us: 408000\n  ato_us: 40000\n  snd_mss: 1448\n  unacked: 1\n  rtt_us: 62\n  \
+             rttvar_us: 31\n  snd_cwnd: 1\n  snd_ssthresh: 2147483647\n  rcv_space: 14480\n  \
+             total_retrans: 1",
+        );
+        let want = lines(
+            "getsockopt(cli, IPPROTO_TCP, TCP_INFO) = 0\n  state: ESTABLISHED\n  retransmits: 1\n  \
+             rto_us: [..]\n  ato_us: [..]\n  snd_mss: 1448\n  unacked: 1\n  rtt_us: [..]\n  \
+             rttvar_us: [..]\n  snd_cwnd: [..]\n  snd_ssthresh: [..]\n  rcv_space: [..]\n  \
+             total_retrans: 1",
+        );
+        assert_eq!(Namer::recording().normalize(&step), want);
+        // A replay compares what the file says: literal where it is literal.
+        assert_eq!(Namer::new([]).normalize(&step), step);
+        assert!(matches(&want, &step));
+
+        let drain = lines(
+            "[1] recv(conn, 262144, 0) until EOF = 2000000\n  2000000 bytes in 37 calls (the largest 65483), then EOF, 0.234 s, 68.38 Mbit/s",
+        );
+        assert_eq!(
+            Namer::recording().normalize(&drain)[1],
+            "  2000000 bytes in [..] calls (the largest [..]), then EOF, [..]"
+        );
+        let sample = lines(
+            "[2] getsockopt(cli, IPPROTO_TCP, TCP_INFO) every 40ms for 120ms = 3\n      t(s)  state        cwnd   rtt(ms)\n     0.000  ESTABLISHED    10       0.1\n     0.040  ESTABLISHED    20     100.4\n  note: 3 samples",
+        );
+        assert_eq!(
+            Namer::recording().normalize(&sample),
+            lines(
+                "[2] getsockopt(cli, IPPROTO_TCP, TCP_INFO) every 40ms for 120ms = 3\n      t(s)  state        cwnd   rtt(ms)\n     [..]  ESTABLISHED    [..]       [..]\n     [..]  ESTABLISHED    [..]     [..]\n  note: 3 samples"
+            )
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! `socklab record FILE`: run commands and write them, with what socklab
-//! printed, as a transcript that `socklab test` passes at once.
+//! printed, as a transcript that `socklab test` passes at once — with the
+//! directives the session needs to be the same again (`#! lab`, its
+//! encoding and timeout), which `record FILE` in a session writes too.
 
 use std::io::{self, BufRead, Write};
 
@@ -19,10 +21,6 @@ pub enum Failure {
     Start(io::Error),
 }
 
-/// Records the lines of `input` into `out` (`#` lines and blank lines are
-/// kept as they are), each entry written as soon as its step is done; also
-/// shows each step on `echo` — while it can: a closed or full `echo` stops
-/// the showing, not the recording.
 /// What a recording's session starts with (from socklab's flags).
 #[derive(Clone, Copy, Debug)]
 pub struct Setup {
@@ -32,10 +30,17 @@ pub struct Setup {
     pub timeout: Option<std::time::Duration>,
     /// `--wire`: the wire view on from the start.
     pub wire: bool,
+    /// `--lab`: the session runs in a network lab (the transcript says
+    /// `#! lab`).
+    pub lab: bool,
     /// The transcript's file (device, inode), which `source` refuses.
     pub writes: Option<(u64, u64)>,
 }
 
+/// Records the lines of `input` into `out` (`#` lines and blank lines are
+/// kept as they are), each entry written as soon as its step is done; also
+/// shows each step on `echo` — while it can: a closed or full `echo` stops
+/// the showing, not the recording.
 pub fn record(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
@@ -43,24 +48,25 @@ pub fn record(
     setup: Setup,
 ) -> Result<usize, Failure> {
     let encoding = setup.encoding;
-    let mut lab = false;
+    let mut lab = setup.lab;
     // `--wire` is recorded as the transcript's first command, so that the
     // replay turns the wire view on too.
     let first: &[u8] = if setup.wire { b"wire on\n" } else { b"" };
     let mut input = io::Read::chain(first, input);
     let input: &mut dyn BufRead = &mut input;
     let mut echoing = true;
-    if encoding != crate::encoding::UTF_8 {
-        // The replay must speak the same encoding.
-        writeln!(out, "#! encoding: {}", crate::encoding::name(encoding))
-            .map_err(Failure::Transcript)?;
+    // The replay must be the same session: in a lab, in the same encoding,
+    // its calls bounded alike.
+    let flagged = setup.timeout.filter(|t| !t.is_zero());
+    for directive in directives(lab, encoding, flagged) {
+        writeln!(out, "{directive}").map_err(Failure::Transcript)?;
     }
     let mut runner: Option<Runner<Vec<u8>>> = None;
     let mut timeout = setup
         .timeout
         .filter(|t| !t.is_zero())
         .unwrap_or(DEFAULT_TIMEOUT);
-    let mut namer = Namer::default();
+    let mut namer = Namer::recording();
     let mut line = String::new();
     loop {
         line.clear();
@@ -73,6 +79,9 @@ pub fn record(
                 timeout = crate::command::parse_duration(value.trim()).unwrap_or(timeout);
             }
             if command.trim() == "#! lab" {
+                if lab && runner.is_none() {
+                    continue; // written already (--lab)
+                }
                 lab = true;
             }
             writeln!(out, "{}", command.trim_start()).map_err(Failure::Transcript)?;
@@ -124,4 +133,28 @@ pub fn record(
     }
     out.flush().map_err(Failure::Transcript)?;
     Ok(runner.map_or(0, |r| r.failures))
+}
+
+/// The directives a transcript of a session needs to replay as it ran:
+/// `#! lab`, `#! encoding:` (other than UTF-8) and `#! timeout:` (other
+/// than a lesson's default).
+pub fn directives(
+    lab: bool,
+    encoding: &'static crate::encoding::Encoding,
+    timeout: Option<std::time::Duration>,
+) -> Vec<String> {
+    let mut directives = Vec::new();
+    if lab {
+        directives.push("#! lab".to_string());
+    }
+    if encoding != crate::encoding::UTF_8 {
+        directives.push(format!("#! encoding: {}", crate::encoding::name(encoding)));
+    }
+    if let Some(timeout) = timeout.filter(|t| *t != DEFAULT_TIMEOUT) {
+        directives.push(format!(
+            "#! timeout: {}",
+            crate::lab::path::show_duration(timeout)
+        ));
+    }
+    directives
 }
