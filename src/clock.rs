@@ -31,6 +31,11 @@ pub struct When {
     /// How long after the previous step ended (between steps), or after
     /// this step began.
     pub after: Duration,
+    /// Seen as it happened, between steps (by the sampler of connections
+    /// held without an fd, at most `kernel_table::LOOK_EVERY` late), not
+    /// read at a step's start: its time stands — no segment's time
+    /// replaces it.
+    pub seen_live: bool,
 }
 
 impl When {
@@ -41,6 +46,14 @@ impl When {
             return Some(format!("(+{}, between steps)", span(self.after)));
         }
         (self.after >= WITH_THE_CALL).then(|| format!("(+{})", span(self.after)))
+    }
+
+    /// The same moment, seen as it happened (see `seen_live`).
+    pub fn seen_live(self) -> When {
+        When {
+            seen_live: true,
+            ..self
+        }
     }
 
     /// Seconds since the session started, for JSON.
@@ -134,6 +147,7 @@ impl Clock {
             t,
             between: false,
             after: t.saturating_sub(self.since_start(self.began)),
+            seen_live: false,
         }
     }
 
@@ -148,6 +162,7 @@ impl Clock {
             t,
             between: true,
             after: t.saturating_sub(self.since_start(self.ended)),
+            seen_live: false,
         }
     }
 
@@ -167,6 +182,7 @@ mod tests {
             t: Duration::from_millis(500),
             between: true,
             after: Duration::from_millis(44),
+            seen_live: false,
         };
         assert_eq!(between.mark().as_deref(), Some("(+44 ms, between steps)"));
         let late = When {

@@ -27,11 +27,13 @@ pub fn render(
         // last segment of its end (what moved it), else at the end.
         let mut rows: Vec<(usize, usize, Option<usize>, Timed)> = Vec::new();
         let mut last_of: Vec<(String, usize)> = Vec::new();
+        let mut sent_at = Vec::new();
         for segment in segments {
             if segment.when.is_some_and(|w| w.between) != between {
                 continue;
             }
             let at = rows.len();
+            sent_at.push(segment.when.map(|w| w.t));
             last_of.push((segment.from.clone(), at));
             last_of.push((segment.to.clone(), at));
             rows.push((
@@ -56,9 +58,13 @@ pub fn render(
                 continue;
             }
             let end = change.handle.split(" (").next().unwrap_or_default();
+            // A move seen as it happened goes after the last segment
+            // before it, not after a later one.
+            let seen_at = change.when.filter(|w| w.seen_live).map(|w| w.t);
             let after = last_of
                 .iter()
                 .rev()
+                .filter(|(_, at)| seen_at.is_none_or(|t| sent_at[*at] <= Some(t)))
                 .find(|(name, _)| name == end)
                 .map_or(usize::MAX, |(_, at)| *at);
             rows.push((

@@ -207,10 +207,12 @@ fn field_text(value: &Value) -> Option<String> {
 }
 
 /// `state cli: ESTABLISHED → FIN_WAIT1`, `state cli (no fd): FIN_WAIT2 → TIME_WAIT`,
-/// `state srv: LISTEN → gone`, `state conn: ESTABLISHED` (new).
+/// `state srv: LISTEN → gone`, `state conn: ESTABLISHED` (new). A connection
+/// held without an fd is marked to its end (`state t (no fd): TIME_WAIT →
+/// gone`), under the name its handle had, whoever has that name now.
 pub fn state_line(change: &StateChange) -> String {
     // A listener's queued connection says what it is in its own name.
-    let who = if change.closed && change.to.is_some() && !change.handle.contains(" (") {
+    let who = if change.closed && !change.handle.contains(" (") {
         format!("{} (no fd)", change.handle)
     } else {
         change.handle.clone()

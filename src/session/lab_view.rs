@@ -599,7 +599,8 @@ pub(super) fn lookup_held(
 }
 
 impl Session {
-    /// Follows a connection the kernel keeps after its handle closed.
+    /// Follows a connection the kernel keeps after its handle closed (its
+    /// lookups are made in the namespace of the host it lives in).
     pub fn add_ghost(
         &mut self,
         name: &str,
@@ -608,37 +609,47 @@ impl Session {
         host: Option<Host>,
     ) {
         match (&mut self.lab, host) {
-            (Some(view), Some(Host::B)) => view.held_b.add(name, tuple, state),
+            (Some(view), Some(Host::B)) => {
+                let LabView { lab, held_b, .. } = view;
+                if lab
+                    .within(Host::B, || held_b.add(name, tuple, state))
+                    .is_err()
+                {
+                    held_b.add(name, tuple, state);
+                }
+            }
             _ => self.held.add(name, tuple, state),
         }
     }
 
-    /// Reads the kept connections' states again (host b's in host b).
-    pub(super) fn refresh_held(&mut self, changes: &mut Vec<StateChange>) {
-        self.held.refresh(changes);
+    /// Reads the kept connections' states again (host b's in host b), and
+    /// takes what the sampler saw of them meanwhile: host a's, then b's.
+    pub(super) fn refresh_held(&mut self) -> Vec<crate::kernel_table::Seen> {
+        let mut seen = self.held.refresh();
         if let Some(view) = &mut self.lab
             && !view.held_b.is_empty()
         {
             let LabView { lab, held_b, .. } = view;
-            let _ = lab.within(Host::B, || held_b.refresh(changes));
+            if let Ok(more) = lab.within(Host::B, || held_b.refresh()) {
+                seen.extend(more);
+            }
         }
+        seen
     }
 
     /// The kept connections, both hosts': (name, local, peer).
     pub(super) fn held_connections(&self) -> Vec<(String, SocketAddr, SocketAddr)> {
-        let mut all: Vec<(String, SocketAddr, SocketAddr)> = self
-            .held
-            .connections()
-            .map(|(n, l, p)| (n.to_string(), l, p))
-            .collect();
+        let mut all = self.held.connections();
         if let Some(view) = &self.lab {
-            all.extend(
-                view.held_b
-                    .connections()
-                    .map(|(n, l, p)| (n.to_string(), l, p)),
-            );
+            all.extend(view.held_b.connections());
         }
         all
+    }
+
+    /// The fds readable while a held connection's move waits to be shown.
+    pub(super) fn held_fds(&self) -> impl Iterator<Item = std::os::fd::BorrowedFd<'_>> {
+        let b = self.lab.as_ref().and_then(|view| view.held_b.notify_fd());
+        self.held.notify_fd().into_iter().chain(b)
     }
 
     pub(super) fn held_contains(&self, name: &str) -> bool {

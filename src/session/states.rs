@@ -93,9 +93,9 @@ impl Session {
         // What is read may move names: a held connection gone (`names_epoch`).
         self.moves += 1;
         let mut changes = Vec::new();
-        self.read_states(None, &[], &mut changes);
+        self.read_states(None, &[], &mut changes, Placing::Between);
         let when = self.clock.between_now();
-        for change in &mut changes {
+        for change in changes.iter_mut().filter(|c| c.when.is_none()) {
             change.when = Some(when);
         }
         self.between_changes.extend(changes);
@@ -127,7 +127,8 @@ impl Session {
     }
 
     /// The file descriptors that become readable when something moves
-    /// between steps: the state watch, the capture, the lab's link. Poll
+    /// between steps: the state watch, the capture, the lab's link, the
+    /// sampler of connections held without an fd (`kernel_table`). Poll
     /// them while waiting for a line, then call `between_step`.
     pub fn between_fds(&self) -> Vec<BorrowedFd<'_>> {
         let mut fds = Vec::new();
@@ -140,6 +141,7 @@ impl Session {
         if let Some(view) = &self.lab {
             fds.push(view.lab.relay.log_fd());
         }
+        fds.extend(self.held_fds());
         fds
     }
 
@@ -172,7 +174,7 @@ impl Session {
         };
         self.jobs.note_step(step.verb, step.handle.as_deref());
         let mut changes = Vec::new();
-        self.read_states(acted.as_deref(), &step.new_handles, &mut changes);
+        self.read_states(acted.as_deref(), &step.new_handles, &mut changes, placing);
         if !started.is_empty() {
             // Read, but not shown: put back as they were for the result.
             self.unread(&started, &mut changes);
@@ -182,7 +184,8 @@ impl Session {
                 Placing::Between => self.clock.between_now(),
                 _ => self.clock.now(),
             };
-            for change in &mut changes {
+            // (A move seen as it happened has its time already.)
+            for change in changes.iter_mut().filter(|c| c.when.is_none()) {
                 change.when = Some(read);
             }
         }
@@ -333,12 +336,15 @@ impl Session {
     }
 
     /// Reads the states that may have moved into `changes` (see
-    /// `refresh_states`).
+    /// `refresh_states`). A held connection's move that the sampler saw as
+    /// it happened comes with its time (see `seen_when`); the others are
+    /// timed by the caller, as read.
     fn read_states(
         &mut self,
         acted: Option<&str>,
         new_handles: &[String],
         changes: &mut Vec<StateChange>,
+        placing: Placing,
     ) {
         let mut kernel_held = Vec::new();
         if let Some(watch) = &mut self.watch {
@@ -448,8 +454,43 @@ impl Session {
             });
             self.add_ghost(&name, tuple, state, host);
         }
-        self.refresh_held(changes);
+        let mut last = None;
+        for seen in self.refresh_held() {
+            let mut change = seen.change;
+            change.when = self.seen_when(seen.at, seen.live, placing);
+            // Moves of one connection that count as read now are one move,
+            // as a read finds it: what the sampler happened to catch in
+            // between does not change what a step shows.
+            if let Some(earlier) = changes.last_mut()
+                && last == Some(seen.ghost)
+                && earlier.when.is_none()
+                && change.when.is_none()
+            {
+                change.from = earlier.from;
+                *earlier = change;
+                if earlier.from == earlier.to {
+                    changes.pop();
+                    last = None;
+                }
+                continue;
+            }
+            last = Some(seen.ghost);
+            changes.push(change);
+        }
         self.lab_queued_changes(acted, changes);
+    }
+
+    /// The time of a held connection's move that the sampler saw (`live`):
+    /// between steps, when it was seen (at most `LOOK_EVERY` late), which
+    /// placing leaves (`When::seen_live`). Else None: it is timed as read
+    /// now. Within a step a held connection is shown as a read finds it,
+    /// one move per step as any handle is — and so is one seen before
+    /// this step began that no look before the call took (the session did
+    /// not wait: a script runs straight on, and what it shows must not
+    /// depend on the machine's load).
+    fn seen_when(&self, at: std::time::Instant, live: bool, placing: Placing) -> Option<When> {
+        (live && placing == Placing::Between)
+            .then(|| self.clock.between(self.clock.at(at)).seen_live())
     }
 
     /// Each handle's TCP state as the kernel has it now (None for other
@@ -540,7 +581,7 @@ fn place(step: &mut Step, placing: Placing) {
     }
     let segments = step.wire.as_deref().unwrap_or_default();
     for change in &mut step.changes {
-        let Some(when) = &mut change.when else {
+        let Some(when) = change.when.as_mut().filter(|w| !w.seen_live) else {
             continue;
         };
         let name = change.handle.split(" (").next().unwrap_or_default();
