@@ -1,9 +1,10 @@
 //! Connections that live on without an fd (a closed handle's FIN_WAIT2 and
-//! TIME_WAIT), on loopback and in the lab: their states keep the name their
-//! handle had, marked `(no fd)` to their end, even once a new handle takes
-//! the name; and each move is seen when it happens — between steps too,
-//! with nothing typed — with its true time: a delayed ACK's few
-//! milliseconds, TIME_WAIT's 60 s.
+//! TIME_WAIT, or TIME_WAIT behind a socket in CLOSE once both ends shut
+//! down), on loopback and in the lab: `await` matches them and says so;
+//! their states keep the name their handle had, marked `(no fd)` to their
+//! end, even once a new handle takes the name; and each move is seen when
+//! it happens — between steps too, with nothing typed — with its true time:
+//! a delayed ACK's few milliseconds, TIME_WAIT's 60 s.
 
 mod common;
 
@@ -120,6 +121,81 @@ fn t(entry: &Value) -> f64 {
     entry["t"]
         .as_f64()
         .unwrap_or_else(|| panic!("no t: {entry}"))
+}
+
+/// `cli` shuts its sending side first, then `conn`: the FINs cross one
+/// after the other, and cli's socket goes to CLOSE while its connection
+/// lives on in TIME_WAIT with no fd.
+const BOTH_SHUT: &str = "shutdown cli write\nawait cli FIN_WAIT2\nshutdown conn write\n";
+
+/// What `await` said: its output line, or why it gave up.
+fn said(step: &Value) -> String {
+    match step["ok"] == true {
+        true => step["output"][0].as_str().unwrap_or_default().to_string(),
+        false => step["error"].as_str().unwrap_or_default().to_string(),
+    }
+}
+
+#[test]
+fn await_matches_the_connection_a_socket_in_close_leaves_in_time_wait() {
+    let script = format!(
+        "{CONNECTED}{BOTH_SHUT}await cli TIME_WAIT\nawait cli CLOSE\nawait conn LAST_ACK 200ms\n\
+         close cli\nawait cli TIME_WAIT\nawait cli FIN_WAIT2 200ms\n"
+    );
+    let (steps, output) = run_json(&script, &[]);
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let shut = step(&steps, "shutdown conn write");
+    assert_eq!(change(shut, "cli"), ("FIN_WAIT2".into(), "CLOSE".into()));
+    assert_eq!(change_to(shut, "cli", "TIME_WAIT".into())["no_fd"], true);
+    assert_eq!(
+        said(nth_step(&steps, "await cli TIME_WAIT", 0)),
+        "cli's connection is TIME_WAIT (held by the kernel, no fd); the socket is CLOSE"
+    );
+    assert_eq!(
+        said(step(&steps, "await cli CLOSE")),
+        "cli is CLOSE; its connection lives on as TIME_WAIT (held by the kernel, no fd)"
+    );
+    // conn's side is gone with its last ACK: nothing lives on to match.
+    let last_ack = step(&steps, "await conn LAST_ACK 200ms");
+    assert_eq!(last_ack["ok"], false);
+    assert!(said(last_ack).ends_with("(it is CLOSE)"), "{last_ack}");
+    // Closed, the handle's connection is still there to await.
+    assert_eq!(
+        said(nth_step(&steps, "await cli TIME_WAIT", 1)),
+        "cli's connection is TIME_WAIT (held by the kernel, no fd)"
+    );
+    let never = step(&steps, "await cli FIN_WAIT2 200ms");
+    assert_eq!(never["ok"], false);
+    assert!(
+        said(never).ends_with("(it is TIME_WAIT, held by the kernel with no fd)"),
+        "{never}"
+    );
+}
+
+#[test]
+fn in_the_lab_await_matches_a_connection_held_by_host_b_s_kernel() {
+    // conn (on b) shuts down first: its connection is the one left in
+    // TIME_WAIT, in host b's table.
+    let script = "srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\n\
+                  connect cli b:80\nconn = accept srv\nshutdown conn write\n\
+                  await conn FIN_WAIT2\nshutdown cli write\nawait conn TIME_WAIT\n\
+                  close conn\nawait conn TIME_WAIT\n";
+    let Some(steps) = run_lab(script) else { return };
+    let shut = step(&steps, "shutdown cli write");
+    assert_eq!(change(shut, "conn"), ("FIN_WAIT2".into(), "CLOSE".into()));
+    assert_eq!(change_to(shut, "conn", "TIME_WAIT".into())["no_fd"], true);
+    assert_eq!(
+        said(nth_step(&steps, "await conn TIME_WAIT", 0)),
+        "conn's connection is TIME_WAIT (held by the kernel, no fd); the socket is CLOSE"
+    );
+    assert_eq!(
+        said(nth_step(&steps, "await conn TIME_WAIT", 1)),
+        "conn's connection is TIME_WAIT (held by the kernel, no fd)"
+    );
 }
 
 #[test]

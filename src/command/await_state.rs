@@ -4,7 +4,12 @@
 //!
 //! For `readable`/`writable` it is one poll(2). For a TCP state there is no
 //! event to wait on, so it reads TCP_INFO until the state is reached, backing
-//! off from 50 µs to 5 ms between looks, and gives up at the timeout.
+//! off from 50 µs to 5 ms between looks, and gives up at the timeout. The
+//! state is the whole connection's: where it lives on without an fd — a
+//! closed handle's, or behind a socket in CLOSE (TIME_WAIT after both ends
+//! shut down) — the kernel's table is asked too, and the line says which
+//! matched: `cli's connection is TIME_WAIT (held by the kernel, no fd); the
+//! socket is CLOSE`.
 
 use std::os::fd::AsFd;
 use std::time::{Duration, Instant};
@@ -26,7 +31,11 @@ pub const SPEC: Spec = Spec {
     summary: "Wait until the handle reaches a TCP state (e.g. FIN_WAIT2 after the peer's delayed ACK) or becomes readable/writable; fails after TIMEOUT (default 2s).",
     notes: "Some moves are made by kernel timers, not by calls: FIN_WAIT1 → FIN_WAIT2 waits for the \
             peer's delayed ACK (about 40 ms on Linux). `await cli FIN_WAIT2` makes such a moment \
-            certain without guessing a sleep. TIMEOUT is like 500ms or 2s. In the lab, `await \
+            certain without guessing a sleep. TIMEOUT is like 500ms or 2s. \
+            The state is the connection's: where it lives on without an fd (after `close`, or \
+            TIME_WAIT behind a socket in CLOSE once both ends shut down), await matches the \
+            kernel's connection and says so: `cli's connection is TIME_WAIT (held by the kernel, \
+            no fd); the socket is CLOSE`. In the lab, `await \
             link` waits for the next segment to reach the link — what a timer sends: a \
             retransmission, a keepalive probe, a window probe.",
     errnos: &[],
@@ -113,9 +122,20 @@ impl Await {
             (Some(handle), Target::State(want)) => {
                 let fd = handle.socket.as_fd();
                 wait_for_state(want, self.timeout, || {
-                    sys::tcp_info(fd)
+                    let socket = sys::tcp_info(fd)
                         .map(|info| TcpState(info.tcpi_state))
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| e.to_string())?;
+                    // A socket in CLOSE whose connection lives on without
+                    // it (TIME_WAIT after both ends shut down): the
+                    // connection's state counts too.
+                    let connection = match socket {
+                        TcpState::CLOSE => session.connection_state(handle),
+                        _ => None,
+                    };
+                    Ok(Looked {
+                        socket: Some(socket),
+                        connection,
+                    })
                 })
             }
             (Some(handle), Target::Readable) => {
@@ -126,9 +146,13 @@ impl Await {
             }
             (_, Target::Link) => return await_link(session, self.timeout),
             (None, Target::State(want)) => wait_for_state(want, self.timeout, || {
-                session
+                let connection = session
                     .kernel_held_state(&self.handle)
-                    .ok_or_else(|| "gone from the kernel".to_string())
+                    .ok_or_else(|| "gone from the kernel".to_string())?;
+                Ok(Looked {
+                    socket: None,
+                    connection: Some(connection),
+                })
             }),
             (None, _) => {
                 let error = UsageError::new(format!(
@@ -156,13 +180,25 @@ impl Await {
             Target::Writable => "writable".into(),
             Target::Link => "link".into(),
         };
-        if reached {
-            step.lines.push(format!("{} is {what}", self.handle));
-        } else {
-            step.outcome = Outcome::NotReached(format!(
-                "{} did not become {what} within {:?} (it is {now})",
-                self.handle, self.timeout
-            ));
+        let name = &self.handle;
+        match (reached, now) {
+            (true, Seen::Ready) => step.lines.push(format!("{name} is {what}")),
+            (true, Seen::State(looked)) => match self.target {
+                Target::State(want) => step.lines.push(looked.reached(name, want)),
+                _ => step.lines.push(format!("{name} is {what}")),
+            },
+            (false, now) => {
+                let now = match now {
+                    Seen::State(looked) => looked.shown(),
+                    Seen::Ready => "ready".into(),
+                    Seen::Other(text) => text,
+                };
+                step.outcome = Outcome::NotReached(format!(
+                    "{name} did not become {what} within {:?} (it is {now})",
+                    self.timeout
+                ));
+            }
+            (true, Seen::Other(text)) => step.lines.push(text),
         }
         session.set_current(&self.handle);
         Ok(step)
@@ -184,18 +220,77 @@ fn await_link(session: &Session, timeout: Duration) -> Result<Step, UsageError> 
     Ok(step)
 }
 
+/// What a look at a handle's state found: its socket's state (None for a
+/// closed handle) and, where it lives on without the socket, its
+/// connection's (held by the kernel, no fd).
+#[derive(Clone, Copy, Debug)]
+struct Looked {
+    socket: Option<TcpState>,
+    connection: Option<TcpState>,
+}
+
+impl Looked {
+    fn is(&self, want: TcpState) -> bool {
+        self.socket == Some(want) || self.connection == Some(want)
+    }
+
+    /// `cli is FIN_WAIT2`; matched on the connection the kernel holds
+    /// without an fd, `cli's connection is TIME_WAIT (held by the kernel,
+    /// no fd); the socket is CLOSE`.
+    fn reached(&self, name: &str, want: TcpState) -> String {
+        let want = want.name();
+        match (self.socket, self.connection) {
+            (Some(socket), Some(connection)) if socket.name() == want => format!(
+                "{name} is {want}; its connection lives on as {} (held by the kernel, no fd)",
+                connection.name()
+            ),
+            (Some(socket), None) => format!("{name} is {}", socket.name()),
+            (Some(socket), Some(_)) => format!(
+                "{name}'s connection is {want} (held by the kernel, no fd); the socket is {}",
+                socket.name()
+            ),
+            (None, _) => format!("{name}'s connection is {want} (held by the kernel, no fd)"),
+        }
+    }
+
+    /// What it is, for a wait that gave up: `CLOSE; its connection is
+    /// FIN_WAIT2, held by the kernel with no fd`.
+    fn shown(&self) -> String {
+        match (self.socket, self.connection) {
+            (Some(socket), Some(connection)) => format!(
+                "{}; its connection is {}, held by the kernel with no fd",
+                socket.name(),
+                connection.name()
+            ),
+            (Some(socket), None) => socket.name().into(),
+            (None, Some(connection)) => {
+                format!("{}, held by the kernel with no fd", connection.name())
+            }
+            (None, None) => "gone from the kernel".into(),
+        }
+    }
+}
+
+/// What a wait found last.
+enum Seen {
+    State(Looked),
+    Ready,
+    /// Why it could not look (or what it found, for poll).
+    Other(String),
+}
+
 fn wait_for_state(
     want: TcpState,
     timeout: Duration,
-    read: impl Fn() -> Result<TcpState, String>,
-) -> (bool, String) {
+    read: impl Fn() -> Result<Looked, String>,
+) -> (bool, Seen) {
     let deadline = Instant::now() + timeout;
     let mut pause = Duration::from_micros(50);
     loop {
         match read() {
-            Ok(state) if state == want => return (true, state.name().into()),
-            Err(why) => return (false, why),
-            Ok(state) if Instant::now() >= deadline => return (false, state.name().into()),
+            Ok(looked) if looked.is(want) => return (true, Seen::State(looked)),
+            Err(why) => return (false, Seen::Other(why)),
+            Ok(looked) if Instant::now() >= deadline => return (false, Seen::State(looked)),
             Ok(_) => {}
         }
         // A bounded wait between looks: a TCP state has no event to block on.
@@ -208,13 +303,13 @@ fn wait_for_event(
     fd: std::os::fd::BorrowedFd<'_>,
     event: PollFlags,
     timeout: Duration,
-) -> (bool, String) {
+) -> (bool, Seen) {
     let mut fds = [PollFd::new(fd, event)];
     let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
     let timeout = PollTimeout::try_from(ms).unwrap_or(PollTimeout::NONE);
     match nix::poll::poll(&mut fds, timeout) {
-        Ok(n) if n > 0 => (true, "ready".into()),
-        Ok(_) => (false, "not ready".into()),
-        Err(errno) => (false, format!("poll failed: {errno}")),
+        Ok(n) if n > 0 => (true, Seen::Ready),
+        Ok(_) => (false, Seen::Other("not ready".into())),
+        Err(errno) => (false, Seen::Other(format!("poll failed: {errno}"))),
     }
 }

@@ -656,6 +656,14 @@ impl Session {
         self.held.contains(name) || self.lab.as_ref().is_some_and(|v| v.held_b.contains(name))
     }
 
+    /// The kernel's state of `handle`'s connection, found by its address
+    /// pair — for a socket in CLOSE whose connection lives on without it
+    /// (TIME_WAIT after both ends shut down). None if it never connected,
+    /// or the kernel has no such connection.
+    pub fn connection_state(&self, handle: &super::Handle) -> Option<TcpState> {
+        lookup_held(&self.held, &self.lab, handle.host, handle.tuple?)
+    }
+
     /// A closed handle's connection state, read now.
     pub fn kernel_held_state(&self, name: &str) -> Option<TcpState> {
         if self.held.contains(name) {
