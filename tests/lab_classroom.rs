@@ -149,7 +149,7 @@ fn a_round_trip_inflated_by_holding_is_said_by_tcpinfo_link_and_drop() {
     // The SYN+ACK waits on the link until b's kernel sends it again (1 s):
     // the client measures a round trip of a second on a link of none.
     let held = format!(
-        "link hold\n{LISTENER}connect cli b:80\ndeliver\nawait link 5s\ndeliver\ndeliver\nconn = accept srv\ntcpinfo cli\nlink\nsend cli x\ndrop\n"
+        "link hold\n{LISTENER}connect cli b:80\ndeliver\nawait link 5s\ndeliver\ndeliver\nconn = accept srv\ntcpinfo cli\nlink\nsend cli x\ndrop\nawait link 20s\nawait link 20s\n"
     );
     let Some(steps) = run_lab(&held) else {
         return;
@@ -172,6 +172,15 @@ fn a_round_trip_inflated_by_holding_is_said_by_tcpinfo_link_and_drop() {
         "{}",
         dump(&steps)
     );
+    // The dropped segment comes again after the long RTO (a new entry),
+    // then again while held: that first retransmission says why so late.
+    let again = nth_step(&steps, "await link 20s", 1);
+    assert!(
+        notes(again).contains("cli: TCP measured a"),
+        "{}",
+        dump(&steps)
+    );
+    assert!(!notes(nth_step(&steps, "await link 20s", 0)).contains("TCP measured"));
     // The same handshake let through: nothing to say.
     let passed = format!("{LISTENER}nonblock cli off\nconnect cli b:80\ntcpinfo cli\nlink\n");
     let Some(steps) = run_lab(&passed) else {

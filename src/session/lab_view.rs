@@ -43,6 +43,9 @@ pub(super) struct LabView {
     /// Sockets whose peer's host crashed while they were connected to it
     /// (the RST they then meet is the crashed host's: a `why` says so).
     crashed_peers: Vec<(std::sync::Weak<socket2::Socket>, Host)>,
+    /// Handles whose round trip, inflated by holding, was said at a
+    /// retransmission of theirs (once each).
+    rtt_said: Vec<String>,
 }
 
 impl Session {
@@ -61,6 +64,7 @@ impl Session {
                 saved: Saved::charged_to(std::sync::Arc::clone(&self.budget)),
                 fragments: Default::default(),
                 crashed_peers: Vec::new(),
+                rtt_said: Vec::new(),
             });
             self.lab_names = true;
             self.jobs.set_trust_sleep(false);
@@ -246,6 +250,38 @@ impl Session {
             show(rto),
             show(link_rtt)
         ))
+    }
+
+    /// At the first retransmission of a handle's that reaches the link
+    /// while held (`held #K again`), what holding did to its RTO — once
+    /// per handle.
+    pub(super) fn rtt_note_at_retransmission(&mut self, segments: &[Segment]) -> Vec<String> {
+        let mut notes = Vec::new();
+        for segment in segments {
+            let again = segment
+                .fate
+                .as_ref()
+                .is_some_and(|f| f.name == "held again");
+            let said = self
+                .lab
+                .as_ref()
+                .is_none_or(|view| view.rtt_said.contains(&segment.from));
+            if !again || said {
+                continue;
+            }
+            let Some(handle) = self.get(&segment.from) else {
+                continue;
+            };
+            let Some(note) = self.inflated_rtt_note(std::os::fd::AsFd::as_fd(&*handle.socket))
+            else {
+                continue;
+            };
+            notes.push(format!("{}: {note}", segment.from));
+            if let Some(view) = &mut self.lab {
+                view.rtt_said.push(segment.from.clone());
+            }
+        }
+        notes
     }
 
     /// The same, for every TCP handle in the lab (`link` and a drop say it).

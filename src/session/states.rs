@@ -222,6 +222,10 @@ impl Session {
                 }
                 crate::wire::Look::List => {}
             }
+            if self.lab.is_some() {
+                let notes = self.rtt_note_at_retransmission(&segments);
+                step.notes.extend(notes);
+            }
             step.wire = Some(segments);
         }
         place(step, placing);
