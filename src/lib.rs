@@ -28,6 +28,7 @@ pub mod diagram;
 pub mod duration;
 pub mod encoding;
 pub mod error;
+pub mod handle;
 pub mod helper;
 pub mod history;
 pub mod interrupt;

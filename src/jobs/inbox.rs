@@ -10,7 +10,7 @@ use std::sync::Mutex;
 
 use nix::sys::eventfd::{EfdFlags, EventFd};
 
-use crate::session::Handle;
+use crate::handle::Handle;
 use crate::step::Step;
 
 /// One result from a worker: a step to show, and the handles it created.

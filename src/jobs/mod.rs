@@ -49,7 +49,7 @@ use foldhash::fast::RandomState;
 use nix::sys::pthread::pthread_kill;
 use nix::sys::signal::Signal;
 
-use crate::session::Handle;
+use crate::handle::Handle;
 use crate::step::Step;
 
 mod inbox;

@@ -11,7 +11,7 @@
 
 use std::io;
 use std::net::SocketAddr;
-use std::os::fd::{AsFd, AsRawFd};
+use std::os::fd::AsFd;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,6 +20,7 @@ use socket2::Socket;
 
 use crate::budget::Budget;
 use crate::error::UsageError;
+pub use crate::handle::{Addresses, Handle};
 use crate::interrupt::Watchdog;
 use crate::jobs::{Event, Jobs, Probe};
 use crate::kernel_table::Held;
@@ -38,56 +39,6 @@ mod table;
 mod wire_view;
 
 use wire_view::WireEnd;
-
-/// One socket in the table. The socket is shared with the background
-/// workers using it (`Session::detached`); its fd is closed when the last
-/// holder lets go, which `close` makes sure is the table.
-#[derive(Clone, Debug)]
-pub struct Handle {
-    pub name: String,
-    pub socket: Arc<Socket>,
-    pub kind: Kind,
-    /// The TCP state last read from the kernel (TCP handles only).
-    pub state: Option<TcpState>,
-    pub nonblocking: bool,
-    pub shut_read: bool,
-    pub shut_write: bool,
-    /// Local and peer address, noted when the connection is first seen, so
-    /// the connection can be found in the kernel's table after the fd is gone.
-    pub tuple: Option<(SocketAddr, SocketAddr)>,
-    /// In the lab: the host whose network the socket lives in.
-    pub host: Option<crate::lab::Host>,
-    /// Its local and peer address as last read (None: to be read again:
-    /// a step on the handle may have bound or connected it).
-    pub addresses: std::cell::Cell<Option<Addresses>>,
-}
-
-/// A socket's local address and peer, where it has them.
-pub type Addresses = (Option<SocketAddr>, Option<SocketAddr>);
-
-impl Handle {
-    pub fn fd(&self) -> i32 {
-        self.socket.as_raw_fd()
-    }
-
-    /// Its local and peer address: read once (two calls), then kept until
-    /// `forget_addresses` (the wire view names every segment's ends by
-    /// them, and a step must not read every handle's).
-    pub fn addresses(&self) -> Addresses {
-        if let Some(known) = self.addresses.get() {
-            return known;
-        }
-        let local = self.socket.local_addr().ok().and_then(|a| a.as_socket());
-        let peer = self.socket.peer_addr().ok().and_then(|a| a.as_socket());
-        self.addresses.set(Some((local, peer)));
-        (local, peer)
-    }
-
-    /// Its addresses may have changed (a step acted on it).
-    pub fn forget_addresses(&self) {
-        self.addresses.set(None);
-    }
-}
 
 /// The longest a confined (lesson's) session waits in one call or `await`.
 pub const CONFINED_MAX_WAIT: Duration = Duration::from_secs(60);
