@@ -24,7 +24,7 @@ use std::time::Duration;
 
 use etherparse::{NetSlice, SlicedPacket, TransportSlice};
 
-use super::relay::Dir;
+use super::dir::Dir;
 
 /// What a frame is, as far as holding it is concerned.
 #[derive(Clone, Debug, PartialEq, Eq)]

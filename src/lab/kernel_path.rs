@@ -28,7 +28,7 @@ use std::os::fd::{AsFd, OwnedFd};
 
 use crate::sys::bpf::{self, Ring};
 
-use super::relay::Dir;
+use super::dir::Dir;
 
 /// How many bytes of a frame a record holds: a whole frame (MTU 1500 and
 /// an Ethernet header; offloads are off, so no frame is longer).

@@ -14,6 +14,7 @@
 //! the link, and for the segments that crossed it.
 
 pub mod diag;
+pub mod dir;
 pub mod held;
 pub mod kernel_path;
 pub mod netns;
@@ -28,9 +29,10 @@ use std::sync::Arc;
 
 use crate::budget::Budget;
 
+pub use dir::Dir;
 use netns::Netns;
 pub use path::{Counters, Props};
-pub use relay::{Crossing, Dir, Fate, Next, Relay};
+pub use relay::{Crossing, Fate, Next, Relay};
 use taps::{HostTaps, Taps};
 
 /// Whether a lab can be made here (network namespaces allowed), tried once.

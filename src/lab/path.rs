@@ -14,7 +14,7 @@
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
-use super::relay::Dir;
+use super::dir::Dir;
 
 /// One direction's properties. The default does nothing to a segment.
 #[derive(Clone, Debug, PartialEq)]

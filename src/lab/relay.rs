@@ -32,6 +32,7 @@ use std::time::{Duration, Instant};
 use nix::sys::eventfd::{EfdFlags, EventFd};
 use nix::sys::socket::{AddressFamily, MsgFlags, SockFlag, SockProtocol, SockType, socket};
 
+pub use super::dir::Dir;
 use super::held::{Held, HeldFrame, Kept, Listed};
 use super::kernel_path::{KernelPath, Record};
 use super::netns::Netns;
@@ -39,29 +40,6 @@ use super::path::{Counters, Path, Props, Verdict};
 use super::taps::Taps;
 use crate::budget::Budget;
 use crate::sys::bpf::Ring;
-
-/// A direction across the link.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Dir {
-    AtoB,
-    BtoA,
-}
-
-impl Dir {
-    pub fn name(self) -> &'static str {
-        match self {
-            Dir::AtoB => "a->b",
-            Dir::BtoA => "b->a",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        match self {
-            Dir::AtoB => 0,
-            Dir::BtoA => 1,
-        }
-    }
-}
 
 /// What happened to a frame on the link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
