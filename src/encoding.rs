@@ -14,6 +14,8 @@ use std::fmt::{self, Write};
 
 pub use encoding_rs::{Encoding, UTF_8};
 
+pub mod display;
+
 /// The names socklab offers (encoding_rs accepts more labels: cp936,
 /// windows-1252 …); each must be able to encode, so not UTF-16.
 pub const OFFERED: &[&str] = &[

@@ -3,10 +3,10 @@
 use super::call_text::CallText;
 use super::{Arg, Group, Spec};
 use crate::address::{self, AddrSpec};
+use crate::encoding::display::{Preview, preview};
 use crate::error::UsageError;
 use crate::names::{self, SEND_FLAGS};
 use crate::parse::Cursor;
-use crate::render::{Preview, preview};
 use crate::session::Session;
 use crate::step::Step;
 use crate::sys;

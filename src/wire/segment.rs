@@ -11,7 +11,7 @@ use etherparse::{NetSlice, SlicedPacket, TcpOptionElement, TransportSlice};
 use regex::Regex;
 use serde_json::{Value, json};
 
-use crate::render::Preview;
+use crate::encoding::display::Preview;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Proto {
