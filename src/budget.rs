@@ -19,6 +19,10 @@
 use std::fmt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// The longest a confined (lesson's) session waits in one call or `await`.
+pub const CONFINED_MAX_WAIT: Duration = Duration::from_secs(60);
 
 /// A lesson's memory budget.
 pub const LESSON_MEMORY: usize = 256 << 20;

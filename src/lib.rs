@@ -53,4 +53,5 @@ pub mod suggest;
 pub mod sys;
 pub mod terminate;
 pub mod transcript;
+pub mod transcript_format;
 pub mod wire;

@@ -2,7 +2,7 @@
 //! no escape sequence from the file passed through.
 
 use super::{ASCII, Arrow, Event, UNICODE, ends, events, fit, terminal_text};
-use crate::transcript::format::Transcript;
+use crate::transcript_format::Transcript;
 
 /// The transcript as a ladder for a terminal `width` columns wide: the
 /// calls down the left margin, a line per end, an arrow per segment with

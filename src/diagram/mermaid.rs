@@ -2,7 +2,7 @@
 //! own entity codes.
 
 use super::{Event, ends, events};
-use crate::transcript::format::Transcript;
+use crate::transcript_format::Transcript;
 
 /// Text made safe for a mermaid label: its own entity codes for the
 /// characters that end or start syntax, and no line breaks.

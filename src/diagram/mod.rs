@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::transcript::format::Transcript;
+use crate::transcript_format::Transcript;
 
 mod ladder;
 pub mod live;
@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn a_transcript_becomes_calls_segments_and_states() {
-        let transcript = crate::transcript::format::parse(LESSON).unwrap();
+        let transcript = crate::transcript_format::parse(LESSON).unwrap();
         let events = events(&transcript);
         let segments: Vec<&Event> = events
             .iter()
@@ -309,7 +309,7 @@ mod tests {
     fn a_fragment_says_which_piece_it_is() {
         let lesson =
             "> sendto u b:9 \"x\"*3000\n  u → v  UDP frag 2/3 off=1480 len=1480   held #2\n";
-        let transcript = crate::transcript::format::parse(lesson).unwrap();
+        let transcript = crate::transcript_format::parse(lesson).unwrap();
         assert_eq!(
             events(&transcript).last(),
             Some(&Event::Segment {

@@ -2,7 +2,7 @@
 //! lesson's narration beside it; every text escaped for XML.
 
 use super::{Arrow, Event, ends, events, fit};
-use crate::transcript::format::Transcript;
+use crate::transcript_format::Transcript;
 
 /// Text made safe for XML character data and attributes.
 fn xml_text(text: &str) -> String {

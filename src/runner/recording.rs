@@ -17,7 +17,7 @@ pub(super) struct Recording {
     /// The file's (device, inode): `source` refuses it.
     pub(super) identity: (u64, u64),
     file: std::fs::File,
-    namer: crate::transcript::normalize::Namer,
+    namer: crate::transcript_format::normalize::Namer,
     /// The directives the replay needs (`#! lab` …), written with the
     /// first entry.
     header: String,
@@ -72,7 +72,7 @@ impl<W: Write> Runner<W> {
                         path,
                         identity: super::file_identity(&file),
                         file,
-                        namer: crate::transcript::normalize::Namer::recording(),
+                        namer: crate::transcript_format::normalize::Namer::recording(),
                         header: self.directives(),
                     });
                 }
@@ -91,7 +91,7 @@ impl<W: Write> Runner<W> {
     /// The directives a transcript of this session needs: `#! lab` in the
     /// lab, the session's encoding and timeout.
     fn directives(&self) -> String {
-        let directives = crate::transcript::record::directives(
+        let directives = crate::transcript_format::directives(
             self.session.lab().is_some(),
             self.session.encoding(),
             self.session.timeout(),

@@ -110,7 +110,7 @@ impl<W: Write> Runner<W> {
         let extension = Path::new(path)
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
-        let transcript = crate::transcript::format::parse(&self.sketch.text())
+        let transcript = crate::transcript_format::parse(&self.sketch.text())
             .map_err(|e| UsageError::new(format!("cannot draw the session: {e}")))?;
         let segments = crate::diagram::events(&transcript)
             .iter()

@@ -19,6 +19,7 @@ use nix::errno::Errno;
 use socket2::Socket;
 
 use crate::budget::Budget;
+pub use crate::budget::CONFINED_MAX_WAIT;
 use crate::error::UsageError;
 pub use crate::handle::{Addresses, Handle};
 use crate::interrupt::Watchdog;
@@ -39,9 +40,6 @@ mod table;
 mod wire_view;
 
 use wire_view::WireEnd;
-
-/// The longest a confined (lesson's) session waits in one call or `await`.
-pub const CONFINED_MAX_WAIT: Duration = Duration::from_secs(60);
 
 pub struct Session {
     handles: table::Table,

@@ -15,8 +15,7 @@ use crate::safe_text::escape;
 use crate::sandbox::Network;
 use crate::session::Session;
 
-/// A transcript's blocking calls are bounded by this unless it says otherwise.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
+pub use crate::transcript_format::DEFAULT_TIMEOUT;
 
 /// One command whose output differed.
 #[derive(Debug)]

@@ -26,7 +26,7 @@ use nix::sched::{CloneFlags, unshare};
 use crate::sandbox::{self, Network};
 
 /// The longest any one call of a lesson may wait (`#! timeout:` is cut to it).
-pub const MAX_CALL: Duration = crate::session::CONFINED_MAX_WAIT;
+pub const MAX_CALL: Duration = crate::budget::CONFINED_MAX_WAIT;
 
 /// The longest a whole lesson may run.
 pub const MAX_LESSON: Duration = Duration::from_secs(300);

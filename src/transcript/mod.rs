@@ -1,17 +1,20 @@
 //! Transcripts: recorded sessions that are regression tests (`socklab test`),
 //! lessons (`socklab play`) and socklab's own end-to-end suite.
 //!
-//! `format` reads and rewrites `.socklab` files; `normalize` names ports and
-//! fds and matches output; `check` replays a file in a fresh session;
+//! `format` (`crate::transcript_format`) reads and rewrites `.socklab`
+//! files; `normalize` names ports and fds and matches output; `check` replays a file in a fresh session;
 //! `record` writes one; `play` steps through one live.
 
 pub mod check;
-pub mod format;
 pub mod lesson_env;
 pub mod library;
-pub mod normalize;
 pub mod play;
 pub mod record;
+
+/// The file format and the normalizer live below the runner, which
+/// records and sketches in them; these are their old names.
+pub use crate::transcript_format as format;
+pub use crate::transcript_format::normalize;
 
 use std::path::{Path, PathBuf};
 

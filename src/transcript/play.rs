@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 
 use colored::Colorize;
 
-use super::check::DEFAULT_TIMEOUT;
 use super::format::Transcript;
 use super::lesson_env::LessonEnv;
 use crate::render::wrap::{self, Fit};
@@ -21,6 +20,7 @@ use crate::runner::{Flow, Format, Runner};
 use crate::safe_text::escape;
 use crate::sandbox::Network;
 use crate::session::Session;
+use crate::transcript_format::DEFAULT_TIMEOUT;
 
 /// How `play` moves on to the next command.
 pub enum Pace<'a> {

@@ -5,10 +5,11 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::check::DEFAULT_TIMEOUT;
 use super::normalize::Namer;
 use crate::runner::{Flow, Format, Runner};
 use crate::session::Session;
+use crate::transcript_format::DEFAULT_TIMEOUT;
+pub use crate::transcript_format::directives;
 
 /// Why a recording stopped early.
 #[derive(Debug)]
@@ -76,7 +77,7 @@ pub fn record(
         let command = line.trim_end_matches(['\n', '\r']);
         if command.trim().is_empty() || command.trim_start().starts_with('#') {
             if let Some(value) = command.trim_start().strip_prefix("#! timeout:") {
-                timeout = crate::command::parse_duration(value.trim()).unwrap_or(timeout);
+                timeout = crate::duration::parse(value.trim()).unwrap_or(timeout);
             }
             if command.trim() == "#! lab" {
                 if lab && runner.is_none() {
@@ -133,28 +134,4 @@ pub fn record(
     }
     out.flush().map_err(Failure::Transcript)?;
     Ok(runner.map_or(0, |r| r.failures))
-}
-
-/// The directives a transcript of a session needs to replay as it ran:
-/// `#! lab`, `#! encoding:` (other than UTF-8) and `#! timeout:` (other
-/// than a lesson's default).
-pub fn directives(
-    lab: bool,
-    encoding: &'static crate::encoding::Encoding,
-    timeout: Option<std::time::Duration>,
-) -> Vec<String> {
-    let mut directives = Vec::new();
-    if lab {
-        directives.push("#! lab".to_string());
-    }
-    if encoding != crate::encoding::UTF_8 {
-        directives.push(format!("#! encoding: {}", crate::encoding::name(encoding)));
-    }
-    if let Some(timeout) = timeout.filter(|t| *t != DEFAULT_TIMEOUT) {
-        directives.push(format!(
-            "#! timeout: {}",
-            crate::lab::path::show_duration(timeout)
-        ));
-    }
-    directives
 }

@@ -11,9 +11,18 @@
 //!   new handle: srv
 //! ```
 //!
-//! Owns parsing a file into entries and writing it back (for `--bless`).
+//! Owns parsing a file into entries and writing it back (for `--bless`),
+//! the directives a recording writes, and how output is normalized and
+//! matched (`normalize`). Below everything that reads or writes a
+//! transcript: the runner's recording and sketch, the diagrams, and
+//! `transcript`'s replay, record and play.
+
+pub mod normalize;
 
 use std::time::Duration;
+
+/// A transcript's blocking calls are bounded by this unless it says otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// What a transcript needs from the machine; unmet needs skip it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,10 +164,10 @@ fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String
     match key.trim() {
         "timeout" => {
             let value = value.trim();
-            let asked = crate::command::parse_duration(value)
+            let asked = crate::duration::parse(value)
                 .filter(|d| !d.is_zero())
                 .ok_or_else(|| format!("timeout '{value}' is not a duration like 2s"))?;
-            let limit = super::lesson_env::MAX_CALL;
+            let limit = crate::budget::CONFINED_MAX_WAIT;
             if asked > limit {
                 transcript.notes.push(format!(
                     "'#! timeout: {value}' was cut to {}s: a lesson's call waits at most that long",
@@ -222,6 +231,30 @@ impl Transcript {
         text.push('\n');
         text
     }
+}
+
+/// The directives a transcript of a session needs to replay as it ran:
+/// `#! lab`, `#! encoding:` (other than UTF-8) and `#! timeout:` (other
+/// than a lesson's default).
+pub fn directives(
+    lab: bool,
+    encoding: &'static crate::encoding::Encoding,
+    timeout: Option<Duration>,
+) -> Vec<String> {
+    let mut directives = Vec::new();
+    if lab {
+        directives.push("#! lab".to_string());
+    }
+    if encoding != crate::encoding::UTF_8 {
+        directives.push(format!("#! encoding: {}", crate::encoding::name(encoding)));
+    }
+    if let Some(timeout) = timeout.filter(|t| *t != DEFAULT_TIMEOUT) {
+        directives.push(format!(
+            "#! timeout: {}",
+            crate::lab::path::show_duration(timeout)
+        ));
+    }
+    directives
 }
 
 #[cfg(test)]
