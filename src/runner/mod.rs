@@ -677,3 +677,51 @@ fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<Option<
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::{Format, Runner};
+    use crate::parse::HandleNames;
+    use crate::session::Session;
+
+    /// The names epoch (which spares the parse cache its questions) moves
+    /// with every line that makes, closes, reserves or re-encodes a name,
+    /// and with a job's result; it stands still through sends and receives.
+    #[test]
+    fn the_names_epoch_moves_with_every_change_of_names() {
+        let session = Session::new(Some(Duration::from_secs(5))).unwrap();
+        let mut runner = Runner::new(session, Vec::new(), Format::Text, false, false);
+        let mut run = |line: &str| {
+            let before = runner.session.names_epoch().unwrap();
+            runner.run_line(line);
+            let after = runner.session.names_epoch().unwrap();
+            (before, after)
+        };
+        // (line, whether the epoch must move)
+        let lines = [
+            ("srv = socket tcp", true),
+            ("bind srv 127.0.0.1:0", true),
+            ("listen srv", true),
+            ("cli = socket tcp", true),
+            ("connect cli srv", true),
+            ("conn = accept srv &", true),
+            ("encoding gbk", true),
+            ("encoding utf-8", true),
+            ("send cli \"x\"", false),
+            ("recv conn 10", false),
+            ("send cli \"x\"", false),
+            ("recv conn 10", false),
+            ("close cli", true),
+        ];
+        for (line, moves) in lines {
+            let (before, after) = run(line);
+            let what = match moves {
+                true => "the epoch stood still",
+                false => "a data-only step moved the epoch",
+            };
+            assert_eq!(before != after, moves, "{line}: {what}");
+        }
+    }
+}
