@@ -16,6 +16,36 @@
 //! captures the segments each step puts on the loopback wire; [`clock`]
 //! says when each segment and state change happened (with the step's call,
 //! or between steps); [`diagram`] draws them as ladders, exported or live.
+//!
+//! # Layers
+//!
+//! Modules import downward only. The list goes from the bottom up: a
+//! module may use its own layer and the ones listed before it, never one
+//! listed after, and no two modules import each other. `tests/layers.rs` holds the same table and fails on an import
+//! against it or a cycle, naming the file and line. Types several layers
+//! need live low: `handle::Handle` below the session and the jobs,
+//! `lab::dir::Dir` below the lab's path and relay, `encoding::display`
+//! (how bytes are shown) below the wire and the renderers, and the
+//! `.socklab` format (`transcript_format`) below the runner and the
+//! diagrams. The lab's pieces are layers of their own.
+//!
+//! 1. the system calls, with all the unsafe: `sys`
+//! 2. foundations: `error`, `safe_text`, `safe_file`, `names`, `suggest`,
+//!    `budget`, `duration`, `kind`, `interrupt`, `terminate`, `clock`,
+//!    `state_watch`, `sandbox`
+//! 3. text typed and shown: `encoding`, `address`, `parse`
+//! 4. the lab's parts: `lab::dir`, `lab::netns`, `lab::taps`, `lab::setup`,
+//!    `lab::sysctl`, `lab::diag`
+//! 5. the lab's link: `lab::path`, `lab::kernel_path`, `lab::held`
+//! 6. the lab's relay: `lab::relay`
+//! 7. the lab: `lab`
+//! 8. what happened: `wire`, `step`, `kernel_table`, `transcript_format`
+//! 9. pictures and renderers: `diagram`, `render`
+//! 10. the session: `handle`, `jobs`, `session`
+//! 11. the verbs: `command`
+//! 12. running lines: `runner`
+//! 13. files and the shell: `transcript`, `script`, `courier`, `helper`,
+//!     `history`, `repl`
 
 #![deny(unsafe_code)]
 
