@@ -145,15 +145,30 @@ impl Await {
                 wait_for_event(handle.socket.as_fd(), PollFlags::POLLOUT, self.timeout)
             }
             (_, Target::Link) => return await_link(session, self.timeout),
-            (None, Target::State(want)) => wait_for_state(want, self.timeout, || {
-                let connection = session
-                    .kernel_held_state(&self.handle)
-                    .ok_or_else(|| "gone from the kernel".to_string())?;
-                Ok(Looked {
-                    socket: None,
-                    connection: Some(connection),
+            // Not found once is not yet the end: while the kernel swaps an
+            // orphaned connection's socket for its lighter FIN_WAIT2 or
+            // TIME_WAIT form, a lookup can miss it for an instant. It is
+            // gone when it stays missing for `GONE_AFTER`.
+            (None, Target::State(want)) => {
+                let missing_since = std::cell::Cell::new(None::<Instant>);
+                wait_for_state(want, self.timeout, || {
+                    let connection = session.kernel_held_state(&self.handle);
+                    match connection {
+                        Some(_) => missing_since.set(None),
+                        None => {
+                            let since = missing_since.get().unwrap_or_else(Instant::now);
+                            missing_since.set(Some(since));
+                            if since.elapsed() >= GONE_AFTER {
+                                return Err("gone from the kernel".to_string());
+                            }
+                        }
+                    }
+                    Ok(Looked {
+                        socket: None,
+                        connection,
+                    })
                 })
-            }),
+            }
             (None, _) => {
                 let error = UsageError::new(format!(
                     "{} is closed: only a TCP state can be awaited for it",
@@ -204,6 +219,11 @@ impl Await {
         Ok(step)
     }
 }
+
+/// How long a closed handle's connection must stay missing from the
+/// kernel's table to be gone (a lookup can miss it for an instant while
+/// the kernel swaps its socket for a time-wait one).
+const GONE_AFTER: Duration = Duration::from_millis(20);
 
 /// `await link [TIMEOUT]`: until a segment reaches the lab's link — a
 /// retransmission, a keepalive probe, a delayed ACK: what a kernel timer
