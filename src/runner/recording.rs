@@ -142,7 +142,7 @@ impl<W: Write> Runner<W> {
             return;
         };
         let text = String::from_utf8_lossy(&self.rendered);
-        let plain = strip_colour(&text);
+        let plain = crate::render::wrap::strip_escapes(&text);
         let raw: Vec<String> = plain.lines().map(str::to_string).collect();
         let mut entry = std::mem::take(&mut recording.header);
         if let Some(input) = input {
@@ -165,24 +165,6 @@ impl<W: Write> Runner<W> {
             self.show("record", &Step::usage("record", error));
         }
     }
-}
-
-/// Text without ANSI colour codes (recordings are compared without colour).
-fn strip_colour(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            for next in chars.by_ref() {
-                if next.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
