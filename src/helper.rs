@@ -83,18 +83,13 @@ impl SocklabHelper {
             Arg::SocketKind => Kind::ALL.iter().map(|k| k.name().to_string()).collect(),
             Arg::PairKind => strings(&["unix", "unix-dgram", "unix-seqpacket"]),
             Arg::SockOpt => sockopt_names(),
-            Arg::OptValue | Arg::OnOff => strings(&["on", "off"]),
-            Arg::ShutdownHow => strings(&["read", "write", "both"]),
-            Arg::WireSetting => strings(&["on", "off", "summary", "ladder", "save"]),
+            Arg::OptValue => strings(&["on", "off"]),
+            Arg::Words(words) => strings(words),
             Arg::Encoding => strings(crate::encoding::OFFERED),
-            Arg::LinkMode => strings(&[
-                "hold", "pass", "delay", "loss", "dup", "corrupt", "reorder", "rate", "queue",
-                "seed", "clear",
-            ]),
-            Arg::Held => strings(&[
-                "all", "next", "a->b", "b->a", "SYN", "FIN", "RST", "ACK", "data", "copies",
-            ]),
-            Arg::LabHost => strings(&["a", "b"]),
+            Arg::LabHost => crate::lab::Host::ALL
+                .iter()
+                .map(|host| host.name().to_string())
+                .collect(),
             Arg::SendFlags => names::SEND_FLAGS
                 .iter()
                 .map(|f| f.short.to_string())
@@ -103,7 +98,6 @@ impl SocklabHelper {
                 .iter()
                 .map(|f| f.short.to_string())
                 .collect(),
-            Arg::IoctlRequest => strings(&["FIONREAD", "SIOCOUTQ"]),
             Arg::HelpTopic => {
                 let mut list: Vec<String> = COMMANDS.iter().map(|s| s.name.to_string()).collect();
                 list.push("options".into());

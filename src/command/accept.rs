@@ -2,6 +2,7 @@
 
 use std::os::fd::AsRawFd;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::address;
 use crate::error::UsageError;
@@ -35,6 +36,7 @@ pub const SPEC: Spec = Spec {
     creates: 1,
     group: Group::Socket,
     background: true,
+    parse: |c| boxed(Accept::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -72,5 +74,15 @@ impl Accept {
             Err(error) => session.record_call(&mut step, call, Err(error), timed_out),
         }
         Ok(step)
+    }
+}
+
+impl Action for Accept {
+    fn run(self: Box<Self>, names: Vec<String>, session: &mut Session) -> Result<Step, UsageError> {
+        self.execute(names, session)
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Accept::handles(self)
     }
 }

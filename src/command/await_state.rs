@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use nix::poll::{PollFd, PollFlags, PollTimeout};
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::names::TcpState;
@@ -43,6 +44,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Session,
     background: false,
+    parse: |c| boxed(Await::parse(c)),
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -331,5 +333,19 @@ fn wait_for_event(
         Ok(n) if n > 0 => (true, Seen::Ready),
         Ok(_) => (false, Seen::Other("not ready".into())),
         Err(errno) => (false, Seen::Other(format!("poll failed: {errno}"))),
+    }
+}
+
+impl Action for Await {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn waits(&self) -> bool {
+        true
     }
 }

@@ -1,5 +1,6 @@
 //! `bind [H] ADDR`: bind(2), then the address the kernel actually bound.
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::address::{self, AddrSpec};
 use crate::error::UsageError;
@@ -38,6 +39,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Socket,
     background: false,
+    parse: |c| boxed(Bind::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -91,4 +93,14 @@ fn unprivileged_port_start() -> Option<u16> {
         .trim()
         .parse()
         .ok()
+}
+
+impl Action for Bind {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
 }

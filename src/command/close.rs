@@ -4,6 +4,7 @@ use std::os::fd::AsFd;
 use std::os::fd::IntoRawFd;
 use std::sync::Arc;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::names::TcpState;
@@ -28,6 +29,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Socket,
     background: false,
+    parse: |c| boxed(Close::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -114,5 +116,15 @@ impl Close {
             }),
         }
         Ok(step)
+    }
+}
+
+impl Action for Close {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

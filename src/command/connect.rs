@@ -1,5 +1,6 @@
 //! `connect [H] ADDR`: connect(2).
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::address::{self, AddrSpec};
 use crate::error::UsageError;
@@ -38,6 +39,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Socket,
     background: true,
+    parse: |c| boxed(Connect::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -84,5 +86,19 @@ impl Connect {
         session.record_call(&mut step, call, result.map(|_| 0), timed_out);
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Connect {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Connect::handles(self)
     }
 }

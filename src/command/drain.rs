@@ -4,6 +4,7 @@
 
 use std::time::Instant;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
@@ -32,6 +33,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Data,
     background: true,
+    parse: |c| boxed(Drain::parse(c)),
 };
 
 /// How much one call asks for.
@@ -111,5 +113,19 @@ impl Drain {
         );
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Drain {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Drain::handles(self)
     }
 }

@@ -1,6 +1,7 @@
 //! `encoding [NAME]`: the text encoding of the session — how typed text
 //! becomes bytes and how received bytes are shown (see `crate::encoding`).
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::encoding;
 use crate::error::UsageError;
@@ -22,6 +23,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Session,
     background: false,
+    parse: |c| boxed(SetEncoding::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -55,5 +57,15 @@ impl SetEncoding {
             None => format!("encoding: {name}"),
         });
         step
+    }
+}
+
+impl Action for SetEncoding {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        Ok(self.execute(session))
     }
 }

@@ -1,5 +1,6 @@
 //! `getsockname [H]` and `getpeername [H]`: getsockname(2), getpeername(2).
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::address;
 use crate::error::UsageError;
@@ -18,6 +19,7 @@ pub const GETSOCKNAME: Spec = Spec {
     creates: 0,
     group: Group::Inspect,
     background: false,
+    parse: |c| boxed(Getname::parse(c, false)),
 };
 
 pub const GETPEERNAME: Spec = Spec {
@@ -31,6 +33,7 @@ pub const GETPEERNAME: Spec = Spec {
     creates: 0,
     group: Group::Inspect,
     background: false,
+    parse: |c| boxed(Getname::parse(c, true)),
 };
 
 #[derive(Debug, Clone)]
@@ -70,5 +73,15 @@ impl Getname {
         }
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Getname {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

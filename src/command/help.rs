@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::action::{Action, boxed};
 use super::sockopt::OPTIONS;
 use super::{Arg, COMMANDS, Group, Spec, python_table, topics};
 use crate::error::UsageError;
@@ -21,6 +22,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Session,
     background: false,
+    parse: |c| boxed(Help::parse(c)),
 };
 
 const GROUPS: [Group; 7] = [
@@ -320,6 +322,16 @@ fn sysctl_markdown() -> String {
     }
     let _ = writeln!(out, "\nRead only: {}.", READ_ONLY.join(", "));
     out
+}
+
+impl Action for Help {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        _session: &mut crate::session::Session,
+    ) -> Result<Step, UsageError> {
+        Ok(self.execute())
+    }
 }
 
 #[cfg(test)]

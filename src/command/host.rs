@@ -1,5 +1,6 @@
 //! `host HOST`: the lab host new sockets are made in (see `crate::lab`).
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::lab::Host;
@@ -19,6 +20,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Lab,
     background: false,
+    parse: |c| boxed(SetHost::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -90,6 +92,7 @@ pub const SYSCTL: Spec = Spec {
     creates: 0,
     group: Group::Lab,
     background: false,
+    parse: |c| boxed(Sysctl::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -118,5 +121,25 @@ impl Sysctl {
             .push(format!("{} {} = {value}", self.host.name(), self.name));
         step.value = Some(Box::new(serde_json::json!(value)));
         Ok(step)
+    }
+}
+
+impl Action for SetHost {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+}
+
+impl Action for Sysctl {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

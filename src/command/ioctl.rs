@@ -2,6 +2,7 @@
 
 use std::os::fd::AsFd;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
@@ -20,11 +21,16 @@ pub const SPEC: Spec = Spec {
         "EINVAL",
         "the socket is listening, or the request does not apply",
     )],
-    args: &[Arg::Handle, Arg::IoctlRequest],
+    args: &[Arg::Handle, Arg::Words(REQUESTS.split_at(2).0)],
     creates: 0,
     group: Group::Inspect,
     background: false,
+    parse: |c| boxed(Ioctl::parse(c)),
 };
+
+/// The requests, the two completion offers first (the others are their
+/// other names).
+const REQUESTS: [&str; 4] = ["FIONREAD", "SIOCOUTQ", "SIOCINQ", "TIOCOUTQ"];
 
 #[derive(Debug, Clone)]
 pub struct Ioctl {
@@ -35,7 +41,7 @@ pub struct Ioctl {
 impl Ioctl {
     pub fn parse(cursor: &mut Cursor) -> Result<Ioctl, UsageError> {
         let handle = cursor.handle()?;
-        let choice = cursor.keyword("request", &["FIONREAD", "SIOCOUTQ", "SIOCINQ", "TIOCOUTQ"])?;
+        let choice = cursor.keyword("request", &REQUESTS)?;
         cursor.finish()?;
         let request = if choice % 2 == 0 {
             QueueIoctl::Fionread
@@ -57,5 +63,15 @@ impl Ioctl {
         step.called(call, result.map(|_| 0));
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Ioctl {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

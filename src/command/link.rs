@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::lab::held::{HeldFrame, Selector};
@@ -31,10 +32,11 @@ pub const LINK: Spec = Spec {
             every time. Hand control and properties combine: a held segment waits for you, \
             then goes straight across.",
     errnos: &[],
-    args: &[Arg::LinkMode],
+    args: &[Arg::Words(&MODES)],
     creates: 0,
     group: Group::Lab,
     background: false,
+    parse: |c| boxed(Link::parse(c)),
 };
 
 pub const DELIVER: Spec = Spec {
@@ -49,10 +51,11 @@ pub const DELIVER: Spec = Spec {
             only delayed them would. Copies of a segment already delivered wait under its \
             number too; only `deliver #K` hands them over.",
     errnos: &[],
-    args: &[Arg::Held],
+    args: &[Arg::Words(PICKS)],
     creates: 0,
     group: Group::Lab,
     background: false,
+    parse: |c| boxed(ReleaseLine::parse("deliver", c)),
 };
 
 pub const DROP: Spec = Spec {
@@ -64,10 +67,11 @@ pub const DROP: Spec = Spec {
             by its sender's kernel after the RTO, as a new entry; a dropped UDP datagram is \
             simply gone. `drop all` throws away copies of delivered segments too.",
     errnos: &[],
-    args: &[Arg::Held],
+    args: &[Arg::Words(PICKS)],
     creates: 0,
     group: Group::Lab,
     background: false,
+    parse: |c| boxed(ReleaseLine::parse("drop", c)),
 };
 
 pub const DUP: Spec = Spec {
@@ -77,10 +81,11 @@ pub const DUP: Spec = Spec {
     summary: "Deliver the next segment to enter the link twice.",
     notes: "TCP discards the copy (its sequence numbers were seen); UDP delivers both.",
     errnos: &[],
-    args: &[Arg::Held],
+    args: &[Arg::Words(PICKS)],
     creates: 0,
     group: Group::Lab,
     background: false,
+    parse: |c| boxed(ReleaseLine::parse("dup", c)),
 };
 
 pub const CORRUPT: Spec = Spec {
@@ -90,10 +95,11 @@ pub const CORRUPT: Spec = Spec {
     summary: "Flip one bit of the next segment to enter the link, its checksum left as it was: the receiving kernel discards it.",
     notes: "The sender sees no answer and retransmits after the RTO: the data arrives intact.",
     errnos: &[],
-    args: &[Arg::Held],
+    args: &[Arg::Words(PICKS)],
     creates: 0,
     group: Group::Lab,
     background: false,
+    parse: |c| boxed(ReleaseLine::parse("corrupt", c)),
 };
 
 /// `a->b` or `b->a`.
@@ -160,6 +166,12 @@ impl Change {
         }
     }
 }
+
+/// The words a held entry is picked by, for completion (a count and #K
+/// too; `parse_pick` reads them).
+const PICKS: &[&str] = &[
+    "all", "next", "a->b", "b->a", "SYN", "FIN", "RST", "ACK", "data", "copies",
+];
 
 const MODES: [&str; 11] = [
     "hold", "pass", "delay", "loss", "dup", "corrupt", "reorder", "rate", "queue", "seed", "clear",
@@ -558,6 +570,30 @@ fn parse_pick(verb: &str, cursor: &mut Cursor) -> Result<(Pick, bool), UsageErro
     Ok((pick, copies))
 }
 
+/// `deliver`, `drop`, `dup` or `corrupt`, and what it acts on.
+#[derive(Debug, Clone)]
+pub struct ReleaseLine {
+    verb: &'static str,
+    release: Release,
+}
+
+impl ReleaseLine {
+    fn parse(verb: &'static str, cursor: &mut Cursor) -> Result<ReleaseLine, UsageError> {
+        let release = Release::parse(verb, cursor)?;
+        Ok(ReleaseLine { verb, release })
+    }
+}
+
+impl Action for ReleaseLine {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.release.execute(self.verb, session)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Release {
     Held {
@@ -696,5 +732,15 @@ impl Release {
             }
         }
         Ok(step)
+    }
+}
+
+impl Action for Link {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

@@ -1,5 +1,6 @@
 //! `listen [H] [BACKLOG]`: listen(2).
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
@@ -25,6 +26,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Socket,
     background: false,
+    parse: |c| boxed(Listen::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -55,5 +57,15 @@ impl Listen {
         }
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Listen {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

@@ -5,9 +5,12 @@ use std::os::fd::AsFd;
 
 use serde_json::json;
 
+use super::action::{Action, boxed};
 use super::{Group, Spec};
 use crate::address;
+use crate::error::UsageError;
 use crate::names::TcpState;
+use crate::parse::Cursor;
 use crate::session::{Handle, Session};
 use crate::step::Step;
 use crate::sys::{self, QueueIoctl};
@@ -24,6 +27,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Session,
     background: false,
+    parse: |c| boxed(Ls::parse(c)),
 };
 
 /// A row's cells: most are fixed words ("-", a state's name), borrowed.
@@ -109,7 +113,27 @@ fn row(handle: &Handle, state: Option<TcpState>, current: bool, lab: bool) -> Ro
     row
 }
 
-pub fn execute(session: &mut Session) -> Step {
+#[derive(Debug, Clone)]
+pub struct Ls;
+
+impl Ls {
+    pub fn parse(cursor: &mut Cursor) -> Result<Ls, UsageError> {
+        cursor.finish()?;
+        Ok(Ls)
+    }
+}
+
+impl Action for Ls {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        Ok(execute(session))
+    }
+}
+
+fn execute(session: &mut Session) -> Step {
     let mut step = Step::new(SPEC.name, None);
     let current = session.current_name().map(str::to_string);
     let lab = session.lab().is_some();

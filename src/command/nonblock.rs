@@ -2,6 +2,7 @@
 
 use nix::fcntl::{FcntlArg, OFlag, fcntl};
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
@@ -16,11 +17,15 @@ pub const SPEC: Spec = Spec {
     notes: "socklab sets the file status flags to exactly O_NONBLOCK or 0 in one F_SETFL call \
             (a socket has no other status flags worth keeping).",
     errnos: &[("EBADF", "the fd is not open")],
-    args: &[Arg::Handle, Arg::OnOff],
+    args: &[Arg::Handle, Arg::Words(SETTINGS.split_at(2).0)],
     creates: 0,
     group: Group::Options,
     background: false,
+    parse: |c| boxed(Nonblock::parse(c)),
 };
+
+/// on or off (or 1 or 0): completion offers the words.
+const SETTINGS: [&str; 4] = ["on", "off", "1", "0"];
 
 #[derive(Debug, Clone)]
 pub struct Nonblock {
@@ -31,7 +36,7 @@ pub struct Nonblock {
 impl Nonblock {
     pub fn parse(cursor: &mut Cursor) -> Result<Nonblock, UsageError> {
         let handle = cursor.handle()?;
-        let choice = cursor.keyword("setting", &["on", "off", "1", "0"])?;
+        let choice = cursor.keyword("setting", &SETTINGS)?;
         cursor.finish()?;
         Ok(Nonblock {
             handle,
@@ -57,5 +62,15 @@ impl Nonblock {
         );
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Nonblock {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

@@ -4,6 +4,7 @@ use std::os::fd::AsFd;
 
 use serde_json::Value;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::names;
@@ -27,6 +28,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Inspect,
     background: true,
+    parse: |c| boxed(Poll::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -94,5 +96,19 @@ impl Poll {
             }
         }
         Ok(step)
+    }
+}
+
+impl Action for Poll {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Poll::handles(self)
     }
 }

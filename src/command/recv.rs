@@ -1,5 +1,6 @@
 //! `recv` and `recvfrom`: recv(2) and recvfrom(2), once each.
 
+use super::action::{Action, boxed};
 use super::call_text::CallText;
 use super::{Arg, Group, Spec};
 use crate::address;
@@ -42,6 +43,7 @@ pub const RECV: Spec = Spec {
     creates: 0,
     group: Group::Data,
     background: true,
+    parse: |c| boxed(Recv::parse(c)),
 };
 
 pub const RECVFROM: Spec = Spec {
@@ -69,6 +71,7 @@ pub const RECVFROM: Spec = Spec {
     creates: 0,
     group: Group::Data,
     background: true,
+    parse: |c| boxed(Recvfrom::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -242,5 +245,45 @@ impl Recvfrom {
         session.put_recv_buffer(buffer);
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Recv {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn runs_in_place(&self) -> bool {
+        true
+    }
+
+    fn run_in_place(
+        &self,
+        session: &mut Session,
+        step: &mut Step,
+    ) -> Option<Result<(), UsageError>> {
+        Some(self.execute_into(session, step))
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Recv::handles(self)
+    }
+}
+
+impl Action for Recvfrom {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Recvfrom::handles(self)
     }
 }

@@ -3,6 +3,7 @@
 //! the mirror of `sendall`. It says how many calls it made and what each
 //! returned; EOF before N is the tutorials' "socket connection broken".
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::{Cursor, MAX_DATA};
@@ -33,6 +34,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Data,
     background: true,
+    parse: |c| boxed(Recvall::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -112,5 +114,19 @@ impl Recvall {
         }
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Recvall {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Recvall::handles(self)
     }
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::names::TcpState;
@@ -35,6 +36,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Inspect,
     background: true,
+    parse: |c| boxed(Sample::parse(c)),
 };
 
 /// The table's columns: name, heading.
@@ -571,4 +573,18 @@ fn plot(readings: &[Reading], handle: &str) -> Result<String, String> {
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
+}
+
+impl Action for Sample {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Sample::handles(self)
+    }
 }

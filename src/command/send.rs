@@ -1,5 +1,6 @@
 //! `send`, `sendall` and `sendto`: send(2) once, send(2) in a loop, sendto(2).
 
+use super::action::{Action, boxed};
 use super::call_text::CallText;
 use super::{Arg, Group, Spec};
 use crate::address::{self, AddrSpec};
@@ -50,6 +51,7 @@ pub const SEND: Spec = Spec {
     creates: 0,
     group: Group::Data,
     background: true,
+    parse: |c| boxed(Send::parse(c)),
 };
 
 pub const SENDALL: Spec = Spec {
@@ -64,6 +66,7 @@ pub const SENDALL: Spec = Spec {
     creates: 0,
     group: Group::Data,
     background: true,
+    parse: |c| boxed(Sendall::parse(c)),
 };
 
 pub const SENDTO: Spec = Spec {
@@ -96,6 +99,7 @@ pub const SENDTO: Spec = Spec {
     creates: 0,
     group: Group::Data,
     background: true,
+    parse: |c| boxed(Sendto::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -293,5 +297,71 @@ impl Sendto {
         session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Send {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn runs_in_place(&self) -> bool {
+        true
+    }
+
+    fn run_in_place(
+        &self,
+        session: &mut Session,
+        step: &mut Step,
+    ) -> Option<Result<(), UsageError>> {
+        Some(self.execute_into(session, step))
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Send::handles(self)
+    }
+
+    fn data_len(&self) -> usize {
+        Send::data_len(self)
+    }
+}
+
+impl Action for Sendall {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Sendall::handles(self)
+    }
+
+    fn data_len(&self) -> usize {
+        Sendall::data_len(self)
+    }
+}
+
+impl Action for Sendto {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+
+    fn handles(&self) -> Vec<String> {
+        Sendto::handles(self)
+    }
+
+    fn data_len(&self) -> usize {
+        Sendto::data_len(self)
     }
 }

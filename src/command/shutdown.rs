@@ -2,6 +2,7 @@
 
 use std::net::Shutdown as How;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
@@ -22,10 +23,11 @@ pub const SPEC: Spec = Spec {
         ("ENOTCONN", "the socket is not connected"),
         ("EINVAL", "not a valid direction"),
     ],
-    args: &[Arg::Handle, Arg::ShutdownHow],
+    args: &[Arg::Handle, Arg::Words(&HOWS)],
     creates: 0,
     group: Group::Socket,
     background: false,
+    parse: |c| boxed(Shutdown::parse(c)),
 };
 
 const HOWS: [&str; 3] = ["read", "write", "both"];
@@ -61,5 +63,15 @@ impl Shutdown {
         session.record_call(&mut step, call, result.map(|_| 0), false);
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Shutdown {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

@@ -2,6 +2,7 @@
 
 use socket2::Socket as RawSocket;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::lab::Host;
@@ -29,6 +30,7 @@ pub const SOCKET: Spec = Spec {
     creates: 1,
     group: Group::Socket,
     background: false,
+    parse: |c| boxed(Socket::parse(c)),
 };
 
 pub const SOCKETPAIR: Spec = Spec {
@@ -42,6 +44,7 @@ pub const SOCKETPAIR: Spec = Spec {
     creates: 2,
     group: Group::Socket,
     background: false,
+    parse: |c| boxed(Socketpair::parse(c)),
 };
 
 fn parse_kind(cursor: &mut Cursor, default: Kind, allowed: &[Kind]) -> Result<Kind, UsageError> {
@@ -214,5 +217,17 @@ impl Socketpair {
             }
         }
         Ok(step)
+    }
+}
+
+impl Action for Socket {
+    fn run(self: Box<Self>, names: Vec<String>, session: &mut Session) -> Result<Step, UsageError> {
+        self.execute(names, session)
+    }
+}
+
+impl Action for Socketpair {
+    fn run(self: Box<Self>, names: Vec<String>, session: &mut Session) -> Result<Step, UsageError> {
+        self.execute(names, session)
     }
 }

@@ -12,6 +12,7 @@ use nix::sys::socket::{getsockopt as nix_getsockopt, setsockopt as nix_setsockop
 use serde_json::{Value, json};
 use socket2::Socket;
 
+use super::action::{Action, boxed};
 use super::option_value::{self, SetValue};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
@@ -297,6 +298,7 @@ pub const SETSOCKOPT: Spec = Spec {
     creates: 0,
     group: Group::Options,
     background: false,
+    parse: |c| boxed(Setsockopt::parse(c)),
 };
 
 pub const GETSOCKOPT: Spec = Spec {
@@ -310,6 +312,7 @@ pub const GETSOCKOPT: Spec = Spec {
     creates: 0,
     group: Group::Options,
     background: false,
+    parse: |c| boxed(Getsockopt::parse(c)),
 };
 
 fn parse_option(cursor: &mut Cursor) -> Result<&'static OptSpec, UsageError> {
@@ -583,6 +586,26 @@ impl Getsockopt {
         }
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Setsockopt {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+}
+
+impl Action for Getsockopt {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }
 

@@ -4,6 +4,7 @@ use std::os::fd::AsFd;
 
 use serde_json::Value;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::names::TcpState;
@@ -23,6 +24,7 @@ pub const SPEC: Spec = Spec {
     creates: 0,
     group: Group::Inspect,
     background: false,
+    parse: |c| boxed(Tcpinfo::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -73,5 +75,15 @@ impl Tcpinfo {
         step.called(call, result.map(|_| 0));
         session.set_current(&self.handle);
         Ok(step)
+    }
+}
+
+impl Action for Tcpinfo {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

@@ -3,8 +3,9 @@
 //! on a datagram socket) in a loop, in a session that shares only H, and
 //! each result is shown as its own step, tagged with the job number.
 
+use super::action::{Action, boxed};
 use super::recv::{Recv, Recvfrom};
-use super::{Arg, Command, Group, Spec};
+use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::jobs::Work;
 use crate::names::TcpState;
@@ -36,6 +37,7 @@ pub const WATCH: Spec = Spec {
     creates: 0,
     group: Group::Background,
     background: false,
+    parse: |c| boxed(Watch::parse(c)),
 };
 
 pub const UNWATCH: Spec = Spec {
@@ -49,6 +51,7 @@ pub const UNWATCH: Spec = Spec {
     creates: 0,
     group: Group::Background,
     background: false,
+    parse: |c| boxed(Unwatch::parse(c)),
 };
 
 /// The most a watcher asks for per call.
@@ -102,12 +105,12 @@ impl Watch {
             move |job| {
                 worker.set_probe(std::sync::Arc::clone(&job.probe));
                 while !job.stopping() {
-                    let command = if datagram {
-                        Command::Recvfrom(Recvfrom::new(handle_name.clone(), len))
+                    let command: Box<dyn Action> = if datagram {
+                        Box::new(Recvfrom::new(handle_name.clone(), len))
                     } else {
-                        Command::Recv(Recv::new(handle_name.clone(), len))
+                        Box::new(Recv::new(handle_name.clone(), len))
                     };
-                    let step = command.execute(verb, Vec::new(), &mut worker);
+                    let step = super::execute(command, verb, Vec::new(), &mut worker);
                     // Interrupted by unwatch, close or quit: that step says so.
                     if job.stopping() && !step.ok() {
                         break;
@@ -185,5 +188,25 @@ impl Unwatch {
             "[{job}] stopped watching {name} (its recv was interrupted: EINTR)"
         ));
         Ok(step)
+    }
+}
+
+impl Action for Watch {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
+    }
+}
+
+impl Action for Unwatch {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
@@ -30,10 +31,11 @@ pub const SPEC: Spec = Spec {
         "EPERM",
         "no CAP_NET_RAW: run as root, or in socklab --sandbox",
     )],
-    args: &[Arg::WireSetting, Arg::File],
+    args: &[Arg::Words(&SETTINGS), Arg::File],
     creates: 0,
     group: Group::Inspect,
     background: false,
+    parse: |c| boxed(Wire::parse(c)),
 };
 
 #[derive(Debug, Clone)]
@@ -55,37 +57,39 @@ fn pinned(look: Look) -> String {
     format!("wire view on, as --wire={name} asked on the command line")
 }
 
+/// What `wire` takes first.
+const SETTINGS: [&str; 5] = ["on", "off", "summary", "ladder", "save"];
+
 impl Wire {
     pub fn parse(cursor: &mut Cursor) -> Result<Wire, UsageError> {
-        let wire =
-            match cursor.keyword("wire setting", &["on", "off", "summary", "ladder", "save"])? {
-                0 => Wire::On,
-                1 => Wire::Off,
-                2 => Wire::Summary,
-                3 => {
-                    let ascii = match cursor.peek() {
-                        Some(token) if token.text == "--ascii" => {
-                            cursor.word("--ascii")?;
-                            true
-                        }
-                        _ => false,
-                    };
-                    Wire::Ladder {
-                        ascii: ascii || !crate::diagram::live::locale_is_utf8(),
+        let wire = match cursor.keyword("wire setting", &SETTINGS)? {
+            0 => Wire::On,
+            1 => Wire::Off,
+            2 => Wire::Summary,
+            3 => {
+                let ascii = match cursor.peek() {
+                    Some(token) if token.text == "--ascii" => {
+                        cursor.word("--ascii")?;
+                        true
                     }
+                    _ => false,
+                };
+                Wire::Ladder {
+                    ascii: ascii || !crate::diagram::live::locale_is_utf8(),
                 }
-                _ => {
-                    let path = PathBuf::from(cursor.path("FILE")?);
-                    let force = match cursor.peek() {
-                        Some(token) if token.text == "--force" => {
-                            cursor.word("--force")?;
-                            true
-                        }
-                        _ => false,
-                    };
-                    Wire::Save { path, force }
-                }
-            };
+            }
+            _ => {
+                let path = PathBuf::from(cursor.path("FILE")?);
+                let force = match cursor.peek() {
+                    Some(token) if token.text == "--force" => {
+                        cursor.word("--force")?;
+                        true
+                    }
+                    _ => false,
+                };
+                Wire::Save { path, force }
+            }
+        };
         cursor.finish()?;
         Ok(wire)
     }
@@ -177,5 +181,15 @@ impl Wire {
             }
         }
         Ok(step)
+    }
+}
+
+impl Action for Wire {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        self.execute(session)
     }
 }

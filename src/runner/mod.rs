@@ -15,7 +15,7 @@ mod sketch;
 
 use recording::Recording;
 
-use crate::command::{self, Command, Kept, Parsed};
+use crate::command::{self, Driver, Kept};
 use crate::error::UsageError;
 use crate::parse::{self, MAX_LINE};
 use crate::render::{self, wrap, wrap::Fit};
@@ -176,48 +176,28 @@ impl<W: Write> Runner<W> {
         let parsed = self.parsed.parse(line, &self.session);
         let flow = match parsed {
             Ok(None) => return Flow::Continue,
-            Ok(Some(Parsed {
-                command: Command::Source(path),
-                ..
-            })) => {
+            Ok(Some(parsed)) if let Some(driver) = parsed.command.driver() => {
                 self.echo_line(line);
-                self.source(line, &path)
-            }
-            Ok(Some(Parsed {
-                command: Command::Record(path),
-                ..
-            })) => {
-                self.echo_line(line);
-                let step = self.record(path);
-                self.show(line, &step)
-            }
-            Ok(Some(Parsed {
-                command: Command::Diagram { path, force },
-                ..
-            })) => {
-                self.echo_line(line);
-                let step = self.diagram_save(&path, force);
-                self.show(line, &step)
-            }
-            Ok(Some(Parsed {
-                command: Command::Quit,
-                verb,
-                ..
-            })) => {
-                self.echo_line(line);
-                self.quit(line, verb);
-                return Flow::Stop;
-            }
-            Ok(Some(Parsed {
-                command: Command::Wait(job),
-                ..
-            })) => {
-                self.echo_line(line);
-                self.wait(line, job)
+                match driver {
+                    Driver::Source(path) => self.source(line, &path),
+                    Driver::Record(path) => {
+                        let step = self.record(path);
+                        self.show(line, &step)
+                    }
+                    Driver::Diagram { path, force } => {
+                        let step = self.diagram_save(&path, force);
+                        self.show(line, &step)
+                    }
+                    Driver::Quit => {
+                        self.quit(line, parsed.verb);
+                        return Flow::Stop;
+                    }
+                    Driver::Wait(job) => self.wait(line, job),
+                }
             }
             Ok(Some(parsed)) => {
                 self.echo_line(line);
-                if matches!(parsed.command, Command::Await(_)) && self.flush_out().is_err() {
+                if parsed.command.waits() && self.flush_out().is_err() {
                     return Flow::Stop;
                 }
                 let mut step = Step::new(parsed.verb, None);
@@ -247,7 +227,7 @@ impl<W: Write> Runner<W> {
                 line,
                 plain,
                 parsed,
-            }) if parsed.background.is_none() && parsed.command.runs_by_reference() => {
+            }) if parsed.background.is_none() && parsed.command.runs_in_place() => {
                 match plain && line.len() <= ECHO_LONGEST {
                     // Nothing to clip or escape: echoed as it is.
                     true => self.echo_shown(line),

@@ -1,0 +1,73 @@
+//! `jobs`: list the background jobs and watchers.
+
+use super::action::{Action, boxed};
+use super::{Group, Spec};
+use crate::error::UsageError;
+use crate::jobs::Work;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const JOBS: Spec = Spec {
+    name: "jobs",
+    usage: "jobs",
+    syscall: "",
+    summary: "List the background jobs (`CMD &`) and watchers: what each runs, and whether it is blocked in its call.",
+    notes: "Blocked means the thread is asleep inside the system call, waiting for the kernel \
+            (read from /proc/self/task). A finished job is listed until its result has been shown.",
+    errnos: &[],
+    args: &[],
+    creates: 0,
+    group: Group::Background,
+    background: false,
+    parse: |c| boxed(Jobs::parse(c)),
+};
+
+#[derive(Debug, Clone)]
+pub struct Jobs;
+
+impl Jobs {
+    pub fn parse(cursor: &mut Cursor) -> Result<Jobs, UsageError> {
+        cursor.finish()?;
+        Ok(Jobs)
+    }
+}
+
+impl Action for Jobs {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        session.jobs.reap_shown();
+        Ok(list(session))
+    }
+}
+
+/// `jobs`: one line per background job.
+pub fn list(session: &Session) -> Step {
+    let mut step = Step::new(JOBS.name, None);
+    let jobs = session.jobs.list();
+    if jobs.is_empty() {
+        step.lines.push("no background jobs".into());
+    }
+    for job in jobs {
+        let (what, doing) = match &job.work {
+            Work::Call(line) => (line.clone(), String::new()),
+            Work::Watch(handle) => (
+                format!("watch {handle}"),
+                format!(", {} received so far", job.received),
+            ),
+        };
+        let state = if job.finished {
+            "finished"
+        } else if job.blocked {
+            "blocked in its call"
+        } else {
+            "running"
+        };
+        step.lines
+            .push(format!("[{}] {what} — {state}{doing}", job.id));
+    }
+    step
+}

@@ -1,0 +1,68 @@
+//! `wait [JOB]`: block until a background job ends (the driver does it,
+//! showing what the jobs produce as it waits).
+
+use super::action::{Action, Driver, boxed};
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const WAIT: Spec = Spec {
+    name: "wait",
+    usage: "wait [JOB]",
+    syscall: "",
+    summary: "Block until background job JOB ends (a watcher: until it stops), showing its result; without JOB, until every background call has ended.",
+    notes: "Ctrl-C interrupts the wait, not the job. In scripts --timeout bounds it. Results a \
+            job produces are shown at the next step boundary in scripts and transcripts, and at \
+            once above the prompt in the shell; wait is how a script says where.",
+    errnos: &[],
+    args: &[Arg::Job],
+    creates: 0,
+    group: Group::Background,
+    background: false,
+    parse: |c| boxed(Wait::parse(c)),
+};
+
+#[derive(Debug, Clone)]
+pub struct Wait(Option<u32>);
+
+impl Wait {
+    /// Parses `wait`'s optional job number (`1` or `%1`).
+    pub fn parse(cursor: &mut Cursor) -> Result<Wait, UsageError> {
+        let job = match cursor.peek() {
+            Some(token) => {
+                let text = token.text.trim_start_matches('%').to_string();
+                let column = token.column;
+                cursor.word("JOB")?;
+                match text.parse::<u32>() {
+                    Ok(job) if job > 0 => Some(job),
+                    _ => {
+                        return Err(UsageError::at(
+                            column,
+                            format!("'{text}' is not a job number — jobs lists them: wait 1"),
+                        ));
+                    }
+                }
+            }
+            None => None,
+        };
+        cursor.finish()?;
+        Ok(Wait(job))
+    }
+}
+
+impl Action for Wait {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        let _ = session;
+        Ok(Step::new(WAIT.name, None))
+    }
+
+    fn driver(&self) -> Option<Driver> {
+        Some(Driver::Wait(self.0))
+    }
+}
