@@ -22,7 +22,7 @@ use crate::error::UsageError;
 use crate::names::TcpState;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::{Outcome, Step};
+use crate::step::{Line, Outcome, Step};
 use crate::sys;
 
 pub const SPEC: Spec = Spec {
@@ -183,7 +183,7 @@ impl Await {
             && handle.kind.is_tcp()
             && handle.state == Some(TcpState::CLOSE)
         {
-            step.notes.push(format!(
+            step.note(format!(
                 "{} is neither listening nor connected: poll reports POLLHUP for it at once, \
                  which wakes a reader — yet there is nothing to read (recv gives ENOTCONN). \
                  Readable means a connection to accept on a listener, and data or EOF on a \
@@ -199,10 +199,16 @@ impl Await {
         };
         let name = &self.handle;
         match (reached, now) {
-            (true, Seen::Ready) => step.lines.push(format!("{name} is {what}")),
+            (true, Seen::Ready) => step.lines.push(Line::Reached {
+                handle: name.clone(),
+                what,
+            }),
             (true, Seen::State(looked)) => match self.target {
-                Target::State(want) => step.lines.push(looked.reached(name, want)),
-                _ => step.lines.push(format!("{name} is {what}")),
+                Target::State(want) => step.say(looked.reached(name, want)),
+                _ => step.lines.push(Line::Reached {
+                    handle: name.clone(),
+                    what,
+                }),
             },
             (false, now) => {
                 let now = match now {
@@ -215,7 +221,7 @@ impl Await {
                     self.timeout
                 ));
             }
-            (true, Seen::Other(text)) => step.lines.push(text),
+            (true, Seen::Other(text)) => step.say(text),
         }
         session.set_current(&self.handle);
         Ok(step)
@@ -234,7 +240,7 @@ fn await_link(session: &Session, timeout: Duration) -> Result<Step, UsageError> 
     let lab = session.require_lab()?;
     let mut step = Step::new(SPEC.name, None);
     if lab.relay.wait_for_crossing(timeout) {
-        step.lines.push("a segment reached the link".into());
+        step.lines.push(Line::LinkCrossed);
     } else {
         step.outcome =
             Outcome::NotReached(format!("no segment reached the link within {timeout:?}"));

@@ -11,7 +11,7 @@ use super::{COMMANDS, Parsed};
 use crate::error::UsageError;
 use crate::jobs::Work;
 use crate::session::Session;
-use crate::step::{JobRole, Step};
+use crate::step::{JobRole, Line, Step};
 
 /// The verbs that may run in the background: the ones that can block.
 pub fn verbs() -> impl Iterator<Item = &'static str> {
@@ -83,8 +83,6 @@ pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step,
     let id = spawned.map_err(|e| UsageError::new(e.to_string()))?;
     let mut step = Step::new(verb, None);
     step.job = Some((id, JobRole::Started));
-    step.lines.push(format!(
-        "[{id}] {what} — running in the background (jobs lists it, wait {id} waits for it)"
-    ));
+    step.lines.push(Line::JobStarted { id, what });
     Ok(step)
 }

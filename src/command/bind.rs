@@ -73,7 +73,7 @@ impl Bind {
                 && port < start
                 && session.first_time("privileged bind")
             {
-                step.notes.push(format!(
+                step.note(format!(
                     "allowed because socklab runs with CAP_NET_BIND_SERVICE (as root, or root of \
                      its namespace); an ordinary user gets EACCES below \
                      net.ipv4.ip_unprivileged_port_start = {start}"

@@ -10,7 +10,7 @@ use crate::error::UsageError;
 use crate::names::TcpState;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::{StateChange, Step};
+use crate::step::{Line, StateChange, Step};
 
 pub const SPEC: Spec = Spec {
     name: "close",
@@ -72,10 +72,10 @@ impl Close {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
         session.lookup(&self.handle)?;
         for job in session.jobs.stop_using(&self.handle) {
-            step.lines.push(format!(
-                "stopped job [{job}], which was using {}",
-                self.handle
-            ));
+            step.lines.push(Line::JobStoppedByClose {
+                id: job,
+                handle: self.handle.clone(),
+            });
         }
         let handle = session
             .remove(&self.handle)
@@ -95,7 +95,7 @@ impl Close {
         if result.is_ok()
             && let Some(reason) = reset
         {
-            step.notes.push(reason);
+            step.note(reason);
         }
         step.called(format!("close({})", self.handle), result);
         let Some(before) = state else {

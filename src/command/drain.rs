@@ -94,7 +94,7 @@ impl Drain {
             true => format!(", {:.2} Mbit/s", got as f64 * 8.0 / seconds / 1e6),
             false => String::new(),
         };
-        step.lines.push(format!(
+        step.say(format!(
             "{got} bytes in {} calls (the largest {biggest}){}, {:.3} s{rate}",
             calls - u64::from(eof),
             if eof { ", then EOF" } else { "" },

@@ -50,7 +50,7 @@ impl SetEncoding {
             session.set_encoding(chosen);
         }
         let name = encoding::name(session.encoding());
-        step.lines.push(match self.0 {
+        step.say(match self.0 {
             Some(_) => format!(
                 "encoding: {name} (typed text is sent in it; received bytes are shown in it)"
             ),

@@ -68,7 +68,10 @@ impl Help {
         step.lines = match &self.topic {
             None => overview(),
             Some(topic) => lines_for(topic).unwrap_or_default(),
-        };
+        }
+        .into_iter()
+        .map(crate::step::Line::Text)
+        .collect();
         step
     }
 }

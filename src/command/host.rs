@@ -64,12 +64,16 @@ impl SetHost {
         let mut step = Step::new(SPEC.name, None);
         if let Some(action) = self.1 {
             let mut changes = Vec::new();
-            step.lines = session.lab_host_action(self.0, action, &mut changes)?;
+            step.lines = session
+                .lab_host_action(self.0, action, &mut changes)?
+                .into_iter()
+                .map(crate::step::Line::Text)
+                .collect();
             step.changes = changes;
             return Ok(step);
         }
         session.set_default_host(self.0)?;
-        step.lines.push(format!(
+        step.say(format!(
             "new sockets are made in host {} ({})",
             self.0.name(),
             self.0.ipv4()
@@ -117,8 +121,7 @@ impl Sysctl {
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SYSCTL.name, None);
         let value = session.lab_sysctl(self.host, &self.name, self.value.as_deref())?;
-        step.lines
-            .push(format!("{} {} = {value}", self.host.name(), self.name));
+        step.say(format!("{} {} = {value}", self.host.name(), self.name));
         step.value = Some(Box::new(serde_json::json!(value)));
         Ok(step)
     }

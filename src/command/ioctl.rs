@@ -58,7 +58,7 @@ impl Ioctl {
         let result = sys::queue_ioctl(handle.socket.as_fd(), self.request);
         if let Ok(bytes) = result {
             step.value = Some(Box::new(bytes.into()));
-            step.lines.push(format!("value: {bytes} bytes"));
+            step.say(format!("value: {bytes} bytes"));
         }
         step.called(call, result.map(|_| 0));
         session.set_current(&self.handle);

@@ -6,7 +6,7 @@ use crate::error::UsageError;
 use crate::jobs::Work;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{JobDoing, JobRow, Line, Step};
 
 pub const JOBS: Spec = Spec {
     name: "jobs",
@@ -49,25 +49,26 @@ pub fn list(session: &Session) -> Step {
     let mut step = Step::new(JOBS.name, None);
     let jobs = session.jobs.list();
     if jobs.is_empty() {
-        step.lines.push("no background jobs".into());
+        step.lines.push(Line::NoJobs);
     }
     for job in jobs {
-        let (what, doing) = match &job.work {
-            Work::Call(line) => (line.clone(), String::new()),
-            Work::Watch(handle) => (
-                format!("watch {handle}"),
-                format!(", {} received so far", job.received),
-            ),
+        let (what, received) = match &job.work {
+            Work::Call(line) => (line.clone(), None),
+            Work::Watch(handle) => (format!("watch {handle}"), Some(job.received)),
         };
-        let state = if job.finished {
-            "finished"
+        let doing = if job.finished {
+            JobDoing::Finished
         } else if job.blocked {
-            "blocked in its call"
+            JobDoing::Blocked
         } else {
-            "running"
+            JobDoing::Running
         };
-        step.lines
-            .push(format!("[{}] {what} — {state}{doing}", job.id));
+        step.lines.push(Line::Job(JobRow {
+            id: job.id,
+            what,
+            doing,
+            received,
+        }));
     }
     step
 }

@@ -17,6 +17,7 @@ use crate::lab::{Dir, Next};
 use crate::parse::{Cursor, Token};
 use crate::session::Session;
 use crate::step::Step;
+use crate::step::{Line, Note};
 
 pub const LINK: Spec = Spec {
     name: "link",
@@ -335,34 +336,22 @@ impl Link {
         let mut step = Step::new(LINK.name, None);
         let lab = session.require_lab()?;
         let both = |dir: Option<Dir>| dir.map_or(vec![Dir::AtoB, Dir::BtoA], |d| vec![d]);
-        let which = |dirs: &[Dir]| {
-            dirs.iter()
-                .map(|d| d.name())
-                .collect::<Vec<_>>()
-                .join(" and ")
-        };
         match self {
             Link::Set { hold, dir } => {
                 let dirs = both(dir);
                 lab.relay.set_hold(&dirs, hold);
-                let which = which(&dirs);
-                step.lines.push(if hold {
-                    format!("link: holding every segment {which} until you deliver or drop it")
-                } else {
-                    format!("link: passing segments {which} as they come")
-                });
+                step.lines.push(Line::LinkHolding { hold, dirs });
                 return Ok(step);
             }
             Link::Property { change, dir } => {
                 let dirs = both(dir);
                 lab.relay.set_props(&dirs, |props| change.apply(props));
                 let (props, _, _, _) = lab.relay.path();
-                for d in &dirs {
-                    step.lines.push(format!(
-                        "link {}: {}",
-                        d.name(),
-                        props[d.index()].describe()
-                    ));
+                for dir in dirs {
+                    step.lines.push(Line::LinkProps {
+                        dir,
+                        props: props[dir.index()].clone(),
+                    });
                 }
                 return Ok(step);
             }
@@ -370,15 +359,12 @@ impl Link {
                 let dirs = both(dir);
                 lab.relay
                     .set_props(&dirs, |props| *props = Props::default());
-                step.lines
-                    .push(format!("link {}: no properties (none)", which(&dirs)));
+                step.lines.push(Line::LinkCleared { dirs });
                 return Ok(step);
             }
             Link::Seed(seed) => {
                 lab.relay.set_seed(seed);
-                step.lines.push(format!(
-                    "link: every random choice (loss, duplication, corruption, reordering, jitter) now comes from seed {seed}"
-                ));
+                step.lines.push(Line::LinkSeeded(seed));
                 return Ok(step);
             }
             Link::Show => {}
@@ -386,13 +372,7 @@ impl Link {
         let hold = lab.relay.holding();
         let mode = |h: bool| if h { "hold" } else { "pass" };
         // The hosts' addresses too: the shell's prompt has no room for them.
-        step.lines.push(format!(
-            "link: a->b {}, b->a {} (a is {}, b is {})",
-            mode(hold[0]),
-            mode(hold[1]),
-            crate::lab::Host::A.ipv4(),
-            crate::lab::Host::B.ipv4(),
-        ));
+        step.lines.push(Line::LinkModes { hold });
         let (props, counters, depth, seed) = lab.relay.path();
         let mut json_dirs = serde_json::Map::new();
         for dir in [Dir::AtoB, Dir::BtoA] {
@@ -404,30 +384,12 @@ impl Link {
             // A direction with no properties and nothing through it yet
             // (a lesson holding its first SYN) says nothing.
             if !p.is_clear() || c != &Default::default() || q > 0 {
-                let mut line = format!(
-                    "  {}: {} — {} passed ({} bytes)",
-                    dir.name(),
-                    p.describe(),
-                    c.passed,
-                    c.bytes
-                );
-                for (n, label) in [
-                    (c.lost, "lost"),
-                    (c.queue_drops, "dropped by the full queue"),
-                    (c.hand_drops, "dropped by hand"),
-                    (c.duplicated, "duplicated"),
-                    (c.corrupted, "corrupted"),
-                    (c.reordered, "reordered"),
-                    (c.budget_drops, "dropped: the memory budget was full"),
-                ] {
-                    if n > 0 {
-                        line.push_str(&format!(", {n} {label}"));
-                    }
-                }
-                if p.rate.is_some() {
-                    line.push_str(&format!("; queue {q} of {}", p.queue));
-                }
-                step.lines.push(line);
+                step.lines.push(Line::LinkDirection {
+                    dir,
+                    props: p.clone(),
+                    counters: c.clone(),
+                    depth: q,
+                });
             }
             json_dirs.insert(
                 dir.name().to_string(),
@@ -455,7 +417,7 @@ impl Link {
             );
         }
         if seed != path::DEFAULT_SEED {
-            step.lines.push(format!("  seed {seed}"));
+            step.lines.push(Line::LinkSeed(seed));
         }
         json_dirs.insert("seed".into(), seed.into());
         // Whether frames cross in the kernel now (a plain wire, as root),
@@ -469,35 +431,31 @@ impl Link {
         // said, so that nothing is silently missing from the wire view.
         let (passed, dropped) = lab.relay.unrecorded().unwrap_or((0, 0));
         if passed + dropped > 0 {
-            step.lines.push(format!(
-                "  not shown: {passed} frames the kernel passed and {dropped} it dropped while \
-                 the relay's ring was full (socklab was kept from a core for a while)"
-            ));
+            step.lines.push(Line::Unrecorded { passed, dropped });
         }
         let unlogged = lab.relay.unlogged();
         if unlogged > 0 {
-            step.lines.push(format!(
-                "  not shown: {unlogged} frames, while the session's memory budget ({}) was full",
-                crate::budget::show_bytes(session.budget().memory())
-            ));
+            step.lines.push(Line::Unlogged {
+                frames: unlogged,
+                budget: session.budget().memory(),
+            });
         }
         json_dirs.insert("unlogged".into(), unlogged.into());
         // The settling's safety net (docs/lab.md, "How a step knows it is
         // done"): said whenever it was ever reached.
         let gave_up = lab.relay.settle_timeouts();
         if gave_up > 0 {
-            step.lines.push(format!(
-                "  {gave_up} step(s) waited their longest (2 s) for what they caused: the \
-                 machine kept the kernel from the lab's frames, so their output may be a step late"
-            ));
+            step.lines.push(Line::SettleTimeouts(gave_up));
         }
         json_dirs.insert("settle_timeouts".into(), gave_up.into());
         json_dirs.insert("unrecorded_passed".into(), passed.into());
         json_dirs.insert("unrecorded_dropped".into(), dropped.into());
         json_dirs.insert("no_kernel_path".into(), why.into());
         step.field("link", serde_json::Value::Object(json_dirs));
-        step.lines.extend(session.held_lines());
-        step.notes.extend(session.inflated_rtt_notes());
+        step.lines
+            .extend(session.held_lines().into_iter().map(Line::Text));
+        step.notes
+            .extend(session.inflated_rtt_notes().into_iter().map(Note::Text));
         Ok(step)
     }
 }
@@ -656,8 +614,7 @@ impl Release {
                     Next::Dup => "delivered twice",
                     Next::Corrupt => "corrupted (one bit flipped, its checksum as it was)",
                 };
-                step.lines
-                    .push(format!("the next segment {which} will be {what}"));
+                step.say(format!("the next segment {which} will be {what}"));
             }
             Release::Held {
                 pick,
@@ -726,9 +683,10 @@ impl Release {
                 // A dropped segment comes again after its sender's RTO:
                 // say so when holding made that RTO long.
                 if !deliver {
-                    step.notes.extend(session.inflated_rtt_notes());
+                    step.notes
+                        .extend(session.inflated_rtt_notes().into_iter().map(Note::Text));
                 }
-                step.lines.push(format!("{done} {}", shown.join(", ")));
+                step.say(format!("{done} {}", shown.join(", ")));
             }
         }
         Ok(step)

@@ -12,7 +12,7 @@ use crate::error::UsageError;
 use crate::names::TcpState;
 use crate::parse::Cursor;
 use crate::session::{Handle, Session};
-use crate::step::Step;
+use crate::step::{Line, Step};
 use crate::sys::{self, QueueIoctl};
 
 pub const SPEC: Spec = Spec {
@@ -173,11 +173,11 @@ fn execute(session: &mut Session) -> Step {
         line.truncate(line.trim_end().len());
         line
     };
-    step.lines.push(format_row(&mut header.iter().copied()));
+    step.say(format_row(&mut header.iter().copied()));
     if !session.structured() {
         step.lines.extend(
             rows.iter()
-                .map(|row| format_row(&mut row.cells.iter().map(|c| c.as_ref()))),
+                .map(|row| Line::Text(format_row(&mut row.cells.iter().map(|c| c.as_ref())))),
         );
         return step;
     }
@@ -187,8 +187,7 @@ fn execute(session: &mut Session) -> Step {
         .collect();
     let mut table = Vec::with_capacity(rows.len());
     for row in rows {
-        step.lines
-            .push(format_row(&mut row.cells.iter().map(|c| c.as_ref())));
+        step.say(format_row(&mut row.cells.iter().map(|c| c.as_ref())));
         let mut object = serde_json::Map::with_capacity(keys.len());
         for (key, cell) in keys.iter().zip(row.cells) {
             let mut cell = cell.into_owned();

@@ -162,12 +162,12 @@ impl Recv {
 /// Why a stream receive returned 0.
 /// A read of a handle that a watcher is reading too: the two take turns
 /// at the same queue, and either may get any piece.
-pub fn competing_with_watcher(session: &Session, handle: &str) -> Option<String> {
+pub fn competing_with_watcher(session: &Session, handle: &str) -> Option<crate::step::Note> {
     session.jobs.watching(handle).map(|job| {
-        format!(
+        crate::step::Note::Text(format!(
             "watcher [{job}] is reading {handle} too: the two compete for the data, and what \
              one takes the other never sees (unwatch {handle} to read it here alone)"
-        )
+        ))
     })
 }
 

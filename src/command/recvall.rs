@@ -106,7 +106,7 @@ impl Recvall {
         buffer.truncate(got);
         step.data = Some(buffer);
         if eof {
-            step.lines.push(format!(
+            step.say(format!(
                 "EOF after {got} of {} bytes: the peer closed before the whole message came \
                  (the tutorials' \"socket connection broken\")",
                 self.len

@@ -306,15 +306,15 @@ impl Sample {
         if let Some(limit) = session.time_given() {
             step.outcome = crate::step::Outcome::OutOfTime(limit);
         }
-        step.lines.push(table_row(
+        step.say(table_row(
             "t(s)".to_string(),
             self.fields.iter().map(|&f| (f, FIELDS[f].1.to_string())),
         ));
         let row = |reading: &Reading| {
-            table_row(
+            crate::step::Line::Text(table_row(
                 format!("{:.3}", reading.t),
                 self.fields.iter().map(|&f| (f, reading.cell(f))),
-            )
+            ))
         };
         let readings = kept.all();
         let (head, tail) = match count > SHOWN_HEAD + SHOWN_TAIL {
@@ -324,7 +324,7 @@ impl Sample {
         step.lines.extend(readings[..head].iter().map(row));
         let skipped = count - head - tail;
         if skipped > 0 {
-            step.lines.push(format!(
+            step.say(format!(
                 "   … {skipped} rows not shown (the table shows the first {SHOWN_HEAD} and the \
                  last {SHOWN_TAIL}; save FILE.csv keeps every one)"
             ));
@@ -332,11 +332,10 @@ impl Sample {
         step.lines
             .extend(readings[readings.len() - tail..].iter().map(row));
         if interrupted {
-            step.lines
-                .push(format!("interrupted after {count} samples"));
+            step.say(format!("interrupted after {count} samples"));
         }
         if let Some(full) = full {
-            step.notes.push(format!(
+            step.note(format!(
                 "stopped after {count} samples: {full} — sample less often, or for less time"
             ));
         }
@@ -373,7 +372,7 @@ impl Sample {
                         crate::error::io_reason(&e)
                     ))
                 })?;
-            step.lines.push(format!(
+            step.say(format!(
                 "saved {} samples to {shown}{}",
                 readings.len(),
                 if svg {

@@ -580,7 +580,7 @@ impl Getsockopt {
             Ok((value, shown)) => {
                 session.record_call(&mut step, call, Ok(0), false);
                 step.value = Some(Box::new(value));
-                step.lines.push(format!("value: {shown}"));
+                step.say(format!("value: {shown}"));
             }
             Err(error) => session.record_call(&mut step, call, Err(error), false),
         }

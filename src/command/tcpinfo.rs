@@ -70,7 +70,7 @@ impl Tcpinfo {
         if result.is_ok()
             && let Some(note) = session.inflated_rtt_note(handle.socket.as_fd())
         {
-            step.notes.push(note);
+            step.note(note);
         }
         step.called(call, result.map(|_| 0));
         session.set_current(&self.handle);

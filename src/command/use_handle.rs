@@ -5,7 +5,7 @@ use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Line, Step};
 
 pub const USE: Spec = Spec {
     name: "use",
@@ -41,7 +41,7 @@ impl Action for UseHandle {
         let name = self.0;
         session.set_current(&name);
         let mut step = Step::new(USE.name, Some(name.clone()));
-        step.lines.push(format!("current handle: {name}"));
+        step.lines.push(Line::Current(name));
         Ok(step)
     }
 }

@@ -11,7 +11,7 @@ use crate::jobs::Work;
 use crate::names::TcpState;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::{JobRole, Outcome, Step};
+use crate::step::{JobRole, Line, Outcome, Step};
 
 pub const WATCH: Spec = Spec {
     name: "watch",
@@ -128,7 +128,7 @@ impl Watch {
                         // Results not yet shown fill the budget: the
                         // watcher stops; the data waits in the socket.
                         let mut stopped = Step::new(WATCH.name, Some(handle_name.clone()));
-                        stopped.lines.push(format!(
+                        stopped.say(format!(
                             "[{}] stopped watching {handle_name}: {full} with results not yet \
                              shown — what is still to come waits in the socket (watch \
                              {handle_name} again once they are shown)",
@@ -146,9 +146,11 @@ impl Watch {
         let id = spawned.map_err(|e| UsageError::new(e.to_string()))?;
         let mut step = Step::new(WATCH.name, Some(name.clone()));
         step.job = Some((id, JobRole::Started));
-        step.lines.push(format!(
-            "[{id}] watching {name}: {verb}({name}, {len}, 0) in a loop on its own thread (unwatch {name} stops it)"
-        ));
+        step.lines.push(Line::WatchStarted {
+            id,
+            call: format!("{verb}({name}, {len}, 0)"),
+            handle: name,
+        });
         Ok(step)
     }
 }
@@ -184,9 +186,10 @@ impl Unwatch {
         session.jobs.stop(job);
         let mut step = Step::new(UNWATCH.name, Some(name.clone()));
         step.job = Some((job, JobRole::Stopped));
-        step.lines.push(format!(
-            "[{job}] stopped watching {name} (its recv was interrupted: EINTR)"
-        ));
+        step.lines.push(Line::WatchStopped {
+            id: job,
+            handle: name,
+        });
         Ok(step)
     }
 }

@@ -113,7 +113,7 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
         }
         Errno::ETIMEDOUT => {
             let note = lab_note(session, handle);
-            step.notes.extend(note);
+            step.notes.extend(note.map(crate::step::Note::Text));
             Some(timed_out(handle, step.verb))
         }
         _ => None,

@@ -100,16 +100,15 @@ impl Wire {
             Wire::On => {
                 session.wire_on().map_err(UsageError::new)?;
                 if session.set_wire_look(Look::List) {
-                    step.lines
-                        .push("wire view on: each step shows the segments it caused".into());
+                    step.say("wire view on: each step shows the segments it caused");
                 } else {
-                    step.lines.push(pinned(session.wire_look()));
+                    step.say(pinned(session.wire_look()));
                 }
             }
             Wire::Ladder { ascii } => {
                 session.wire_on().map_err(UsageError::new)?;
                 if !session.set_wire_look(Look::Ladder { ascii }) {
-                    step.lines.push(pinned(session.wire_look()));
+                    step.say(pinned(session.wire_look()));
                     return Ok(step);
                 }
                 step.lines.push(
@@ -121,7 +120,7 @@ impl Wire {
             Wire::Summary => {
                 session.wire_on().map_err(UsageError::new)?;
                 if !session.set_wire_look(Look::Summary) {
-                    step.lines.push(pinned(session.wire_look()));
+                    step.say(pinned(session.wire_look()));
                     return Ok(step);
                 }
                 step.lines.push(
@@ -167,13 +166,13 @@ impl Wire {
                             crate::error::io_reason(&e)
                         ))
                     })?;
-                step.lines.push(format!(
+                step.say(format!(
                     "saved {count} frames to {}",
                     crate::safe_text::escape(&path.display().to_string())
                 ));
                 let dropped = capture.dropped();
                 if dropped > 0 {
-                    step.lines.push(format!(
+                    step.say(format!(
                         "  ({dropped} older frames were let go: the capture keeps the last {} MiB)",
                         crate::wire::SAVED_BYTES >> 20
                     ));

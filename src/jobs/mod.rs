@@ -151,8 +151,7 @@ impl Worker {
 /// What a result waiting in the inbox keeps: its data and text, and the
 /// step around them.
 fn kept_bytes(step: &Step) -> usize {
-    let text: usize = step.lines.iter().chain(&step.notes).map(String::len).sum();
-    std::mem::size_of::<Step>() + step.data.as_ref().map_or(0, Vec::capacity) + text
+    std::mem::size_of::<Step>() + step.data.as_ref().map_or(0, Vec::capacity) + step.text_bytes()
 }
 
 /// Why a worker did not start.

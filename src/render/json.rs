@@ -70,7 +70,10 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
         object.insert("why".into(), json!(why));
     }
     if !step.notes.is_empty() {
-        object.insert("notes".into(), json!(step.notes));
+        object.insert(
+            "notes".into(),
+            step.notes.iter().map(|n| n.to_string()).collect(),
+        );
     }
     object.insert(
         "value".into(),
@@ -99,7 +102,10 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
     let fields: Map<String, Value> = step.fields.iter().cloned().collect();
     object.insert("fields".into(), fields.into());
     if !step.lines.is_empty() {
-        object.insert("output".into(), json!(step.lines));
+        object.insert(
+            "output".into(),
+            step.lines.iter().map(|l| l.to_string()).collect(),
+        );
     }
     if let Some(wire) = &step.wire {
         let segments: Vec<Value> = wire.iter().map(|s| s.json()).collect();

@@ -6,6 +6,7 @@
 pub mod json;
 mod ladder;
 pub mod text;
+pub mod words;
 pub mod wrap;
 
 pub use crate::encoding::display::{

@@ -71,7 +71,7 @@ impl<W: Write> Runner<W> {
         };
         if targets.is_empty() {
             let mut step = Step::new("wait", None);
-            step.lines.push("no background calls to wait for".into());
+            step.lines.push(crate::step::Line::NothingToWait);
             return self.show(line, &step);
         }
         loop {
@@ -83,8 +83,9 @@ impl<W: Write> Runner<W> {
                 .collect();
             if left.is_empty() {
                 let mut step = Step::new("wait", None);
-                step.lines
-                    .extend(targets.iter().map(|id| format!("[{id}] done")));
+                for id in targets {
+                    step.say(format!("[{id}] done"));
+                }
                 return self.show(line, &step);
             }
             // A job that ended after `deliver` looked, whose last result it

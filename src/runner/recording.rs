@@ -32,7 +32,7 @@ impl<W: Write> Runner<W> {
                 Some(mut recording) => {
                     // A recording with no entry still says what it is.
                     let _ = recording.file.write_all(recording.header.as_bytes());
-                    step.lines.push(format!("recorded {}", recording.path))
+                    step.say(format!("recorded {}", recording.path))
                 }
                 None => {
                     step.outcome =
@@ -65,9 +65,9 @@ impl<W: Write> Runner<W> {
             }
             Some(path) => match crate::safe_file::create(Path::new(&path), Existing::Replace) {
                 Ok(file) => {
-                    step.lines
-                        .push(format!("recording to {path} (record off to stop)"));
-                    step.notes.extend(self.unrecorded());
+                    step.say(format!("recording to {path} (record off to stop)"));
+                    step.notes
+                        .extend(self.unrecorded().into_iter().map(crate::step::Note::Text));
                     self.recording = Some(Recording {
                         path,
                         identity: super::file_identity(&file),

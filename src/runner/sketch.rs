@@ -93,7 +93,7 @@ impl<W: Write> Runner<W> {
     pub(super) fn diagram_save(&mut self, path: &str, force: bool) -> Step {
         let mut step = Step::new("diagram", None);
         match self.draw(path, force) {
-            Ok(lines) => step.lines = lines,
+            Ok(lines) => step.lines = lines.into_iter().map(crate::step::Line::Text).collect(),
             Err(error) => step.outcome = crate::step::Outcome::Usage(error),
         }
         step

@@ -224,7 +224,8 @@ impl Session {
             }
             if self.lab.is_some() {
                 let notes = self.rtt_note_at_retransmission(&segments);
-                step.notes.extend(notes);
+                step.notes
+                    .extend(notes.into_iter().map(crate::step::Note::Text));
             }
             step.wire = Some(segments);
         }

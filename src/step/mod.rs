@@ -15,6 +15,9 @@ use crate::error::UsageError;
 use crate::names::TcpState;
 use crate::wire::Segment;
 
+mod line;
+pub use line::{JobDoing, JobRow, Line, Note};
+
 #[derive(Debug)]
 pub enum Outcome {
     /// The call returned this value (an fd, a byte count, 0).
@@ -67,8 +70,9 @@ pub struct Step {
     pub value: Option<Box<Value>>,
     /// Further results by name (poll revents, tcpinfo fields, sendall's call count).
     pub fields: Vec<(String, Value)>,
-    /// Prose for a person (help, the ls table); not part of the JSON contract.
-    pub lines: Vec<String>,
+    /// What it shows beyond the call, as values (`Line`); JSON has them
+    /// worded as `output`, not part of its contract.
+    pub lines: Vec<Line>,
     pub changes: Vec<StateChange>,
     /// The background job (`CMD &`, `watch`) the step is about, and how.
     pub job: Option<(u32, JobRole)>,
@@ -92,7 +96,7 @@ pub struct Step {
     pub why: Option<&'static str>,
     /// Notes a teacher would add to what happened (a bind allowed by
     /// privilege, a close that sent RST): one line each.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// `clear`: the shell clears the screen.
     pub clear_screen: bool,
     /// The share of the session's memory budget what the step keeps takes
@@ -214,6 +218,24 @@ impl Step {
             Ok(value) => Outcome::Returned(value),
             Err(errno) => Outcome::Failed(errno),
         };
+    }
+
+    /// About how many bytes its lines and notes keep (a job's result is
+    /// charged them).
+    pub fn text_bytes(&self) -> usize {
+        let lines: usize = self.lines.iter().map(Line::kept_bytes).sum();
+        let notes: usize = self.notes.iter().map(Note::kept_bytes).sum();
+        lines + notes
+    }
+
+    /// Adds a line that is words already (help, a table's row).
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.lines.push(Line::Text(text.into()));
+    }
+
+    /// Adds a note that is words already.
+    pub fn note(&mut self, text: impl Into<String>) {
+        self.notes.push(Note::Text(text.into()));
     }
 
     pub fn field(&mut self, name: impl Into<String>, value: impl Into<Value>) {
