@@ -1,0 +1,150 @@
+//! `socklab diagram FILE [-o OUT]`: a transcript's ladder, drawn from the
+//! output recorded in the file — as mermaid, text for a terminal, SVG, or
+//! HTML beside the lesson's narration.
+
+use std::io::Write;
+use std::path::Path;
+
+use socklab::transcript::{self, format, library};
+
+use super::{Exit, write_stdout};
+use crate::DiagramFormat;
+
+/// What `socklab diagram` draws.
+pub(super) enum Look {
+    Mermaid,
+    Ladder { width: usize, ascii: bool },
+    Svg,
+    Html,
+}
+
+impl Look {
+    /// `--format`, or else the one OUT's extension names (.txt, .svg,
+    /// .html; else mermaid).
+    pub(super) fn chosen(
+        format: Option<DiagramFormat>,
+        output: Option<&Path>,
+        width: usize,
+        ascii: bool,
+    ) -> Look {
+        use DiagramFormat as F;
+        let format = format.unwrap_or_else(|| {
+            match output.and_then(|o| o.extension()).and_then(|e| e.to_str()) {
+                Some("txt") => F::Txt,
+                Some("svg") => F::Svg,
+                Some("html" | "htm") => F::Html,
+                _ => F::Mermaid,
+            }
+        });
+        match format {
+            F::Mermaid => Look::Mermaid,
+            F::Txt => Look::Ladder { width, ascii },
+            F::Svg => Look::Svg,
+            F::Html => Look::Html,
+        }
+    }
+}
+
+/// Draws `file` (a transcript, or a built-in lesson) as `look`, to `output`
+/// or standard output.
+pub(super) fn run(
+    file: &str,
+    output: Option<&Path>,
+    look: Look,
+    force: bool,
+    steps: Option<(usize, usize)>,
+) -> Result<usize, Exit> {
+    let (text, name) = read(file)?;
+    let shown = socklab::safe_text::escape(file).into_owned();
+    let mut parsed = format::parse(&text).map_err(|e| Exit::Error(format!("{shown}: {e}")))?;
+    if let Some(steps) = steps {
+        keep_steps(&mut parsed, steps, &shown)?;
+    }
+    let title = title(&parsed, name, steps);
+    let picture = match look {
+        Look::Ladder { width, ascii } => socklab::diagram::ladder(&parsed, width, ascii),
+        Look::Mermaid => socklab::diagram::mermaid(&parsed, &title),
+        Look::Svg => socklab::diagram::svg(&parsed, &title),
+        Look::Html => socklab::diagram::html(&parsed, &title),
+    };
+    match output {
+        None => write_stdout(picture.as_bytes())?,
+        Some(out) => write_file(out, &picture, force)?,
+    }
+    Ok(0)
+}
+
+/// The transcript's text and its name: a file (which wins) and its stem,
+/// or a built-in lesson.
+fn read(file: &str) -> Result<(String, String), Exit> {
+    let path = Path::new(file);
+    if path.exists() {
+        let stem = path
+            .file_stem()
+            .map_or(file.to_string(), |s| s.to_string_lossy().into_owned());
+        Ok((transcript::read_lesson(path)?, stem))
+    } else {
+        let lesson = library::find(file)?;
+        Ok((lesson.text.to_string(), lesson.name.to_string()))
+    }
+}
+
+/// `--steps FROM-TO`: only those commands (counted from 1) stay.
+fn keep_steps(
+    parsed: &mut format::Transcript,
+    (from, to): (usize, usize),
+    shown: &str,
+) -> Result<(), Exit> {
+    let count = parsed.entries.len();
+    if from > count {
+        return Err(Exit::Error(format!(
+            "{shown} has {count} commands: --steps {from}… draws none of them"
+        )));
+    }
+    parsed.entries = std::mem::take(&mut parsed.entries)
+        .into_iter()
+        .skip(from - 1)
+        .take(to.saturating_sub(from - 1))
+        .collect();
+    Ok(())
+}
+
+/// The lesson's name (and which steps) and the first line of narration
+/// drawn.
+fn title(parsed: &format::Transcript, name: String, steps: Option<(usize, usize)>) -> String {
+    let name = match steps {
+        Some((from, usize::MAX)) => format!("{name}, steps {from}–"),
+        Some((from, to)) if from == to => format!("{name}, step {from}"),
+        Some((from, to)) => format!("{name}, steps {from}–{to}"),
+        None => name,
+    };
+    match parsed.entries.first().and_then(|e| e.narration.first()) {
+        Some(first) => format!("{name} — {first}"),
+        None => name,
+    }
+}
+
+/// `-o OUT`: the picture written to a new file (or over one, with `--force`).
+fn write_file(out: &Path, picture: &str, force: bool) -> Result<(), Exit> {
+    let existing = if force {
+        socklab::safe_file::Existing::Replace
+    } else {
+        socklab::safe_file::Existing::Refuse
+    };
+    let out_shown = socklab::safe_text::escape(&out.display().to_string()).into_owned();
+    socklab::safe_file::create(out, existing)
+        .and_then(|mut f| f.write_all(picture.as_bytes()))
+        .map_err(|e| {
+            Exit::Error(format!(
+                "cannot write {out_shown}: {}{}",
+                socklab::error::io_reason(&e),
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    " (--force replaces it)"
+                } else {
+                    ""
+                }
+            ))
+        })?;
+    eprintln!("wrote {out_shown}");
+    Ok(())
+}
