@@ -35,17 +35,32 @@ pub const OFFERED: &[&str] = &[
     "iso-8859-5",
 ];
 
+/// What a name or a text had that no encoding could take.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EncodingError {
+    /// A name that is no encoding socklab can send in.
+    #[error(
+        "'{}' is not an encoding socklab can send in — one of: {}",
+        crate::safe_text::escape(.0),
+        OFFERED.join(", ")
+    )]
+    Unknown(String),
+    /// Text with a character the encoding cannot hold (the first such).
+    #[error(
+        "'{character}' cannot be written in {} — switch with `encoding utf-8`, or write the bytes as x\"…\"",
+        name(.encoding)
+    )]
+    Unwritable {
+        character: char,
+        encoding: &'static Encoding,
+    },
+}
+
 /// The encoding for a name or label (case-insensitive), if it can encode.
-pub fn by_name(name: &str) -> Result<&'static Encoding, String> {
+pub fn by_name(name: &str) -> Result<&'static Encoding, EncodingError> {
     let found = Encoding::for_label(name.trim().as_bytes())
         .filter(|e| e.output_encoding() == *e && *e != encoding_rs::REPLACEMENT);
-    found.ok_or_else(|| {
-        format!(
-            "'{}' is not an encoding socklab can send in — one of: {}",
-            crate::safe_text::escape(name),
-            OFFERED.join(", ")
-        )
-    })
+    found.ok_or_else(|| EncodingError::Unknown(name.to_string()))
 }
 
 /// The name socklab shows for an encoding (`gbk`, `windows-1251`).
@@ -55,7 +70,7 @@ pub fn name(encoding: &'static Encoding) -> String {
 
 /// Typed text as bytes in `encoding`; the error names the first character
 /// the encoding cannot hold.
-pub fn encode(text: &str, encoding: &'static Encoding) -> Result<Vec<u8>, String> {
+pub fn encode(text: &str, encoding: &'static Encoding) -> Result<Vec<u8>, EncodingError> {
     if encoding == UTF_8 || text.is_ascii() {
         return Ok(text.as_bytes().to_vec());
     }
@@ -68,10 +83,10 @@ pub fn encode(text: &str, encoding: &'static Encoding) -> Result<Vec<u8>, String
                 encoding.encode(c.encode_utf8(&mut buf)).2
             })
             .unwrap_or('?');
-        return Err(format!(
-            "'{first}' cannot be written in {} — switch with `encoding utf-8`, or write the bytes as x\"…\"",
-            name(encoding)
-        ));
+        return Err(EncodingError::Unwritable {
+            character: first,
+            encoding,
+        });
     }
     Ok(bytes.into_owned())
 }
@@ -185,6 +200,7 @@ mod tests {
         assert!(
             by_name("utf-16le")
                 .unwrap_err()
+                .to_string()
                 .contains("one of: utf-8, gbk")
         );
         assert!(by_name("klingon").is_err());
@@ -204,7 +220,9 @@ mod tests {
         assert_eq!(shown(&encode("мир", koi8).unwrap(), koi8), "мир");
         let error = encode("ж你", cp1251).unwrap_err();
         assert!(
-            error.starts_with("'你' cannot be written in windows-1251"),
+            error
+                .to_string()
+                .starts_with("'你' cannot be written in windows-1251"),
             "{error}"
         );
     }

@@ -278,7 +278,9 @@ impl clap::builder::TypedValueParser for LessonOrFile {
     }
 }
 
-fn parse_encoding(text: &str) -> Result<&'static socklab::encoding::Encoding, String> {
+fn parse_encoding(
+    text: &str,
+) -> Result<&'static socklab::encoding::Encoding, socklab::encoding::EncodingError> {
     socklab::encoding::by_name(text)
 }
 

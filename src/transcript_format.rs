@@ -86,8 +86,37 @@ pub struct Transcript {
     pub epilogue: Vec<String>,
 }
 
+/// What is wrong with a transcript, and on which line.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {problem}")]
+pub struct FormatError {
+    pub line: usize,
+    pub problem: Problem,
+}
+
+/// What is wrong with a line of a transcript.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("output after narration — narration goes before a command")]
+    OutputAfterNarration,
+    #[error("output before any command — a command line starts with '> '")]
+    OutputBeforeCommand,
+    #[error("a directive is '#! key: value', not '#! {0}'")]
+    NotADirective(String),
+    #[error("timeout '{0}' is not a duration like 2s")]
+    BadTimeout(String),
+    #[error(transparent)]
+    Encoding(#[from] crate::encoding::EncodingError),
+    #[error("'#! as: {0}' is not known — the only one is '#! as: unprivileged'")]
+    UnknownAs(String),
+    #[error("unknown need '{0}' — root, nonroot, cap_net_raw or ipv6")]
+    UnknownNeed(String),
+    #[error("unknown directive '{0}' — timeout, needs, encoding, as, group or lab")]
+    UnknownDirective(String),
+}
+
 /// Parses a transcript; an error names the line.
-pub fn parse(text: &str) -> Result<Transcript, String> {
+pub fn parse(text: &str) -> Result<Transcript, FormatError> {
     let lines: Vec<String> = text.lines().map(str::to_string).collect();
     let mut transcript = Transcript {
         lines: lines.clone(),
@@ -103,9 +132,12 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
     let mut narration = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let number = index + 1;
+        let at = |problem| FormatError {
+            line: number,
+            problem,
+        };
         if let Some(directive) = line.strip_prefix("#!") {
-            parse_directive(directive.trim(), &mut transcript)
-                .map_err(|e| format!("line {number}: {e}"))?;
+            parse_directive(directive.trim(), &mut transcript).map_err(at)?;
         } else if line == "#" || line.starts_with("# ") {
             narration.push(line.trim_start_matches('#').trim_start().to_string());
         } else if let Some(command) = line.strip_prefix("> ") {
@@ -118,16 +150,12 @@ pub fn parse(text: &str) -> Result<Transcript, String> {
             });
         } else if let Some(entry) = transcript.entries.last_mut() {
             if !narration.is_empty() {
-                return Err(format!(
-                    "line {number}: output after narration — narration goes before a command"
-                ));
+                return Err(at(Problem::OutputAfterNarration));
             }
             entry.expected.push(line.clone());
             entry.expected_span.1 = index + 1;
         } else if !line.trim().is_empty() {
-            return Err(format!(
-                "line {number}: output before any command — a command line starts with '> '"
-            ));
+            return Err(at(Problem::OutputBeforeCommand));
         }
     }
     for entry in &mut transcript.entries {
@@ -153,20 +181,20 @@ pub fn is_a_command_list(text: &str) -> bool {
     }) && any
 }
 
-fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String> {
+fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), Problem> {
     if text == "lab" {
         transcript.lab = true;
         return Ok(());
     }
     let (key, value) = text
         .split_once(':')
-        .ok_or_else(|| format!("a directive is '#! key: value', not '#! {text}'"))?;
+        .ok_or_else(|| Problem::NotADirective(text.to_string()))?;
     match key.trim() {
         "timeout" => {
             let value = value.trim();
             let asked = crate::duration::parse(value)
                 .filter(|d| !d.is_zero())
-                .ok_or_else(|| format!("timeout '{value}' is not a duration like 2s"))?;
+                .ok_or_else(|| Problem::BadTimeout(value.to_string()))?;
             let limit = crate::budget::CONFINED_MAX_WAIT;
             if asked > limit {
                 transcript.notes.push(format!(
@@ -184,23 +212,18 @@ fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), String
         "as" => match value.trim() {
             "unprivileged" => transcript.unprivileged = true,
             other => {
-                return Err(format!(
-                    "'#! as: {other}' is not known — the only one is '#! as: unprivileged'"
-                ));
+                return Err(Problem::UnknownAs(other.to_string()));
             }
         },
         "needs" => {
             for word in value.split([',', ' ']).filter(|w| !w.is_empty()) {
-                let need = Need::parse(word).ok_or_else(|| {
-                    format!("unknown need '{word}' — root, nonroot, cap_net_raw or ipv6")
-                })?;
+                let need =
+                    Need::parse(word).ok_or_else(|| Problem::UnknownNeed(word.to_string()))?;
                 transcript.needs.push(need);
             }
         }
         other => {
-            return Err(format!(
-                "unknown directive '{other}' — timeout, needs, encoding, as, group or lab"
-            ));
+            return Err(Problem::UnknownDirective(other.to_string()));
         }
     }
     Ok(())
@@ -299,7 +322,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let err = parse(text).unwrap_err();
-            assert!(err.starts_with(want), "{text:?}: {err}");
+            assert!(err.to_string().starts_with(want), "{text:?}: {err}");
         }
     }
 }

@@ -35,7 +35,7 @@ impl SetEncoding {
             Some(_) => {
                 let token = cursor.word("NAME")?;
                 let found = encoding::by_name(token.text)
-                    .map_err(|message| cursor.error_at(token, message))?;
+                    .map_err(|error| cursor.error_at(token, error.to_string()))?;
                 Some(found)
             }
             None => None,

@@ -31,7 +31,7 @@ pub(super) fn decode_quoted<'a>(
     let mut run = body;
     let encode_run = |out: &mut Vec<u8>, from: usize, to: usize| {
         let encoded = crate::encoding::encode(&line[from..to], encoding)
-            .map_err(|message| UsageError::at(column_of(line, from), message))?;
+            .map_err(|error| UsageError::at(column_of(line, from), error.to_string()))?;
         out.extend_from_slice(&encoded);
         Ok::<(), UsageError>(())
     };

@@ -74,7 +74,7 @@ impl<'a> Cursor<'a> {
             Some(token) if token.kind == TokenKind::Word => {
                 self.word_data = Some(self.pos - 1);
                 crate::encoding::encode(token.text, encoding)
-                    .map_err(|message| UsageError::at(token.column, message))
+                    .map_err(|error| UsageError::at(token.column, error.to_string()))
             }
             Some(token) => Ok(token.bytes.to_vec()),
             None => Err(self.missing(what)),
