@@ -36,27 +36,60 @@ pub const MAX_UNIX_PATH: usize = 107;
 pub const ADDRESS_FORMS: &str =
     "IP:PORT, [IPv6]:PORT, :PORT, HOST:PORT, /unix/path, @abstract or a handle name";
 
+/// What is wrong with an address as written, and what would be right.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AddressError {
+    #[error("'@' needs a name after it: @mysock")]
+    NoAbstractName,
+    #[error("an abstract name holds at most {max} bytes; this one has {0}", max = MAX_UNIX_PATH)]
+    AbstractTooLong(usize),
+    #[error("a unix socket path holds at most {max} bytes; this one has {0}", max = MAX_UNIX_PATH)]
+    PathTooLong(usize),
+    #[error("'{0}' is not an address — expected {forms}", forms = ADDRESS_FORMS)]
+    NotAnAddress(String),
+    #[error("'{0}': write an IPv6 address in brackets, like [::1]:8080")]
+    Ipv6WithoutBrackets(String),
+    #[error("'{0}' is not a host name — expected {forms}", forms = ADDRESS_FORMS)]
+    NotAHostName(String),
+    #[error("'{0}': missing ']' after the IPv6 address")]
+    NoClosingBracket(String),
+    #[error("'{0}' is not an IPv6 address")]
+    NotIpv6(String),
+    #[error("'{0}': missing ':PORT' after ']' — like [::1]:8080")]
+    NoPortAfterBracket(String),
+    #[error(
+        "'{host}' is not an IPv4 address: it has {parts} parts, an address has 4 (like 127.0.0.1)"
+    )]
+    Ipv4Parts { host: String, parts: usize },
+    #[error("'{host}' is not an IPv4 address: {part} is more than 255")]
+    Ipv4PartTooBig { host: String, part: u32 },
+    #[error("'{0}' is not an IPv4 address: empty part")]
+    Ipv4EmptyPart(String),
+    #[error("'{0}' is not an IPv4 address")]
+    NotIpv4(String),
+    #[error("missing port after ':' — like 127.0.0.1:8080 (0 lets the kernel choose)")]
+    NoPort,
+    #[error("port {0} is out of range: ports are 0 to 65535")]
+    PortOutOfRange(u64),
+    #[error("port '{0}' is not a number from 0 to 65535")]
+    PortNotANumber(String),
+}
+
 /// Parses everything but a handle name (the parser checks handles first).
-pub fn parse(text: &str) -> Result<AddrSpec, String> {
+pub fn parse(text: &str) -> Result<AddrSpec, AddressError> {
     if let Some(name) = text.strip_prefix('@') {
         if name.is_empty() {
-            return Err("'@' needs a name after it: @mysock".into());
+            return Err(AddressError::NoAbstractName);
         }
         if name.len() > MAX_UNIX_PATH {
-            return Err(format!(
-                "an abstract name holds at most {MAX_UNIX_PATH} bytes; this one has {}",
-                name.len()
-            ));
+            return Err(AddressError::AbstractTooLong(name.len()));
         }
         return Ok(AddrSpec::Abstract(name.as_bytes().to_vec()));
     }
     if text.starts_with('/') || text.starts_with("./") || text.starts_with("../") {
         // sun_path has 108 bytes, one of them the terminating NUL.
         if text.len() > MAX_UNIX_PATH {
-            return Err(format!(
-                "a unix socket path holds at most {MAX_UNIX_PATH} bytes; this one has {}",
-                text.len()
-            ));
+            return Err(AddressError::PathTooLong(text.len()));
         }
         return Ok(AddrSpec::UnixPath(PathBuf::from(text)));
     }
@@ -69,14 +102,10 @@ pub fn parse(text: &str) -> Result<AddrSpec, String> {
         return parse_port(port).map(AddrSpec::AnyPort);
     }
     let Some((host, port)) = text.rsplit_once(':') else {
-        return Err(format!(
-            "'{text}' is not an address — expected {ADDRESS_FORMS}"
-        ));
+        return Err(AddressError::NotAnAddress(text.to_string()));
     };
     if host.contains(':') {
-        return Err(format!(
-            "'{text}': write an IPv6 address in brackets, like [::1]:8080"
-        ));
+        return Err(AddressError::Ipv6WithoutBrackets(text.to_string()));
     }
     let port = parse_port(port)?;
     if host.is_empty() {
@@ -89,63 +118,58 @@ pub fn parse(text: &str) -> Result<AddrSpec, String> {
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_');
     if !valid_host {
-        return Err(format!(
-            "'{host}' is not a host name — expected {ADDRESS_FORMS}"
-        ));
+        return Err(AddressError::NotAHostName(host.to_string()));
     }
     Ok(AddrSpec::Host(host.to_string(), port))
 }
 
-fn parse_bracketed_v6(text: &str, rest: &str) -> Result<AddrSpec, String> {
+fn parse_bracketed_v6(text: &str, rest: &str) -> Result<AddrSpec, AddressError> {
     let Some((inside, after)) = rest.split_once(']') else {
-        return Err(format!("'{text}': missing ']' after the IPv6 address"));
+        return Err(AddressError::NoClosingBracket(text.to_string()));
     };
     let ip: Ipv6Addr = inside
         .parse()
-        .map_err(|_| format!("'{inside}' is not an IPv6 address"))?;
+        .map_err(|_| AddressError::NotIpv6(inside.to_string()))?;
     let Some(port) = after.strip_prefix(':') else {
-        return Err(format!(
-            "'{text}': missing ':PORT' after ']' — like [::1]:8080"
-        ));
+        return Err(AddressError::NoPortAfterBracket(text.to_string()));
     };
     let port = parse_port(port)?;
     Ok(AddrSpec::Inet(SocketAddr::new(IpAddr::V6(ip), port)))
 }
 
-fn parse_ipv4(host: &str) -> Result<Ipv4Addr, String> {
+fn parse_ipv4(host: &str) -> Result<Ipv4Addr, AddressError> {
     let parts: Vec<&str> = host.split('.').collect();
     if parts.len() != 4 {
-        return Err(format!(
-            "'{host}' is not an IPv4 address: it has {} parts, an address has 4 (like 127.0.0.1)",
-            parts.len()
-        ));
+        return Err(AddressError::Ipv4Parts {
+            host: host.to_string(),
+            parts: parts.len(),
+        });
     }
     for part in &parts {
         match part.parse::<u32>() {
             Ok(n) if n > 255 => {
-                return Err(format!(
-                    "'{host}' is not an IPv4 address: {n} is more than 255"
-                ));
+                return Err(AddressError::Ipv4PartTooBig {
+                    host: host.to_string(),
+                    part: n,
+                });
             }
             Ok(_) => {}
-            Err(_) => return Err(format!("'{host}' is not an IPv4 address: empty part")),
+            Err(_) => return Err(AddressError::Ipv4EmptyPart(host.to_string())),
         }
     }
     host.parse()
-        .map_err(|_| format!("'{host}' is not an IPv4 address"))
+        .map_err(|_| AddressError::NotIpv4(host.to_string()))
 }
 
 /// A port: a number from 0 to 65535 (0 lets the kernel choose).
-pub fn parse_port(text: &str) -> Result<u16, String> {
+pub fn parse_port(text: &str) -> Result<u16, AddressError> {
     if text.is_empty() {
-        return Err(
-            "missing port after ':' — like 127.0.0.1:8080 (0 lets the kernel choose)".into(),
-        );
+        return Err(AddressError::NoPort);
     }
     match text.parse::<u64>() {
         Ok(n) if n <= 65535 => Ok(n as u16),
-        Ok(n) => Err(format!("port {n} is out of range: ports are 0 to 65535")),
-        Err(_) => Err(format!("port '{text}' is not a number from 0 to 65535")),
+        Ok(n) => Err(AddressError::PortOutOfRange(n)),
+        Err(_) => Err(AddressError::PortNotANumber(text.to_string())),
     }
 }
 
@@ -232,7 +256,10 @@ mod tests {
         ];
         for (text, fragment) in cases {
             let err = parse(text).expect_err(text);
-            assert!(err.contains(fragment), "{text}: {err:?} lacks {fragment:?}");
+            assert!(
+                err.to_string().contains(fragment),
+                "{text}: {err:?} lacks {fragment:?}"
+            );
         }
     }
 
