@@ -58,7 +58,7 @@ impl HistoryFile {
 
     /// The newest entries, oldest first; a file that is missing gives
     /// none, one that cannot be read safely gives none and says why.
-    pub fn load(&self) -> Result<Vec<String>, String> {
+    pub fn load(&self) -> Result<Vec<String>, HistoryError> {
         let file = match OpenOptions::new()
             .read(true)
             .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
@@ -74,7 +74,7 @@ impl HistoryFile {
 
     /// Appends one line; the first failure is returned (to be reported
     /// once), later ones are silent.
-    pub fn append(&mut self, line: &str) -> Result<(), String> {
+    pub fn append(&mut self, line: &str) -> Result<(), HistoryError> {
         if self.failed || line.trim().is_empty() || line.contains('\n') {
             return Ok(());
         }
@@ -106,13 +106,28 @@ impl HistoryFile {
             .ok_or_else(|| io::Error::other("no history file"))
     }
 
-    fn problem(&self, what: &str, error: &io::Error) -> String {
-        format!(
-            "could not {what} the history {}: {} (this session's lines are kept in memory only)",
-            crate::safe_text::escape(&self.path.display().to_string()),
-            crate::error::io_reason(error)
-        )
+    fn problem(&self, what: &'static str, error: &io::Error) -> HistoryError {
+        HistoryError {
+            what,
+            path: crate::safe_text::escape(&self.path.display().to_string()).into_owned(),
+            reason: crate::error::io_reason(error),
+        }
     }
+}
+
+/// The history file could not be read or written: the session goes on,
+/// its lines kept in memory.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "could not {what} the history {path}: {reason} (this session's lines are kept in memory only)"
+)]
+pub struct HistoryError {
+    /// `read` or `write`.
+    pub what: &'static str,
+    /// The file, as it can be shown.
+    pub path: String,
+    /// Why, for a person.
+    pub reason: String,
 }
 
 /// The last MAX_READ bytes of a regular file.
