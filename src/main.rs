@@ -39,15 +39,24 @@ impl WireLook {
     }
 }
 
+/// A flag's value socklab cannot take; clap shows it after the flag.
+#[derive(Debug, thiserror::Error)]
+enum BadValue {
+    #[error("'{0}' is not a command number (1, 2, …): write A-B, A- or A, as 6-7")]
+    StepNumber(String),
+    #[error("{from}-{to} ends before it starts: write A-B with A ≤ B")]
+    StepsBackwards { from: usize, to: usize },
+    #[error("'{0}' is not a size of at least 1M: write 512M, 2G or 1048576")]
+    Size(String),
+    #[error("'{0}' is not a duration: write 10, 1.5s or 200ms")]
+    Duration(String),
+}
+
 /// `--steps A-B`, `A-`, `A`: a range of commands counted from 1.
-fn parse_steps(text: &str) -> Result<(usize, usize), String> {
-    let number = |t: &str| -> Result<usize, String> {
-        match t.trim().parse::<usize>() {
-            Ok(n) if n >= 1 => Ok(n),
-            _ => Err(format!(
-                "'{t}' is not a command number (1, 2, …): write A-B, A- or A, as 6-7"
-            )),
-        }
+fn parse_steps(text: &str) -> Result<(usize, usize), BadValue> {
+    let number = |t: &str| match t.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(BadValue::StepNumber(t.to_string())),
     };
     let (from, to) = match text.split_once('-') {
         Some((from, "")) => (number(from)?, usize::MAX),
@@ -55,9 +64,7 @@ fn parse_steps(text: &str) -> Result<(usize, usize), String> {
         None => (number(text)?, number(text)?),
     };
     if to < from {
-        return Err(format!(
-            "{from}-{to} ends before it starts: write A-B with A ≤ B"
-        ));
+        return Err(BadValue::StepsBackwards { from, to });
     }
     Ok((from, to))
 }
@@ -284,15 +291,14 @@ fn parse_encoding(
     socklab::encoding::by_name(text)
 }
 
-fn parse_size(text: &str) -> Result<usize, String> {
+fn parse_size(text: &str) -> Result<usize, BadValue> {
     socklab::budget::parse_bytes(text)
         .filter(|&bytes| bytes >= 1 << 20)
-        .ok_or_else(|| format!("'{text}' is not a size of at least 1M: write 512M, 2G or 1048576"))
+        .ok_or_else(|| BadValue::Size(text.to_string()))
 }
 
-fn parse_timeout(text: &str) -> Result<Duration, String> {
-    parse_duration(&text.to_ascii_lowercase())
-        .ok_or_else(|| format!("'{text}' is not a duration: write 10, 1.5s or 200ms"))
+fn parse_timeout(text: &str) -> Result<Duration, BadValue> {
+    parse_duration(&text.to_ascii_lowercase()).ok_or_else(|| BadValue::Duration(text.to_string()))
 }
 
 fn main() -> ExitCode {

@@ -15,6 +15,7 @@
 
 use std::fs;
 
+use nix::errno::Errno;
 use nix::sched::{CloneFlags, unshare};
 use nix::unistd::{getgid, getuid};
 
@@ -27,55 +28,73 @@ pub enum Network {
     Host,
 }
 
+/// What the system refused when socklab made a namespace of its own.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    /// No user namespace: `what` names who wanted it.
+    #[error(
+        "{what} needs a user and network namespace ({}): this system does not allow \
+         unprivileged user namespaces (see sysctl user.max_user_namespaces, and \
+         kernel.apparmor_restrict_unprivileged_userns on Ubuntu)",
+        .errno.desc()
+    )]
+    NoUserNamespace { what: &'static str, errno: Errno },
+    /// The new user namespace's maps could not be written.
+    #[error("{what}: cannot write {path}: {error}")]
+    Map {
+        what: &'static str,
+        path: &'static str,
+        error: std::io::Error,
+    },
+    #[error("--sandbox: cannot bring up lo: {}", .0.desc())]
+    SandboxLoopback(Errno),
+    #[error(
+        "cannot make a private network for the lesson ({}): run socklab as root, or where \
+         unprivileged user namespaces are allowed — or add --host-net to run it in the \
+         host's network",
+        .0.desc()
+    )]
+    NoLessonNetwork(Errno),
+    #[error("cannot bring up the lesson's lo: {}", .0.desc())]
+    LessonLoopback(Errno),
+    /// Lessons cannot have private networks here; `--host-net` goes on without.
+    #[error("{0}; to run lessons in the host's network instead, add --host-net")]
+    ForLessons(Box<SandboxError>),
+}
+
 /// Moves this (still single-threaded) process into a new user and network
 /// namespace, maps the user to root inside it, and brings `lo` up.
-pub fn enter() -> Result<(), String> {
+pub fn enter() -> Result<(), SandboxError> {
     enter_namespaces(CloneFlags::CLONE_NEWNET, "--sandbox")?;
-    crate::sys::bring_up_loopback()
-        .map_err(|errno| format!("--sandbox: cannot bring up lo: {}", errno.desc()))
+    crate::sys::bring_up_loopback().map_err(SandboxError::SandboxLoopback)
 }
 
 /// Makes private lesson networks possible: root (in whatever user namespace
 /// it is, as under `--sandbox`) can make them already; anyone else enters a
 /// user namespace first. Call before any thread starts. The error says what
 /// the system refused and that `--host-net` goes on without.
-pub fn prepare_lessons(network: Network) -> Result<(), String> {
+pub fn prepare_lessons(network: Network) -> Result<(), SandboxError> {
     if network == Network::Host || nix::unistd::geteuid().is_root() {
         return Ok(());
     }
-    enter_namespaces(CloneFlags::empty(), "a lesson's private network").map_err(|message| {
-        format!("{message}; to run lessons in the host's network instead, add --host-net")
-    })
+    enter_namespaces(CloneFlags::empty(), "a lesson's private network")
+        .map_err(|error| SandboxError::ForLessons(Box::new(error)))
 }
 
 /// Moves the calling thread (and the threads it starts afterwards) into a
 /// new network namespace with `lo` up. The thread stays there.
-pub fn private_network() -> Result<(), String> {
-    unshare(CloneFlags::CLONE_NEWNET).map_err(|errno| {
-        format!(
-            "cannot make a private network for the lesson ({}): run socklab as root, or where \
-             unprivileged user namespaces are allowed — or add --host-net to run it in the \
-             host's network",
-            errno.desc()
-        )
-    })?;
-    crate::sys::bring_up_loopback()
-        .map_err(|errno| format!("cannot bring up the lesson's lo: {}", errno.desc()))
+pub fn private_network() -> Result<(), SandboxError> {
+    unshare(CloneFlags::CLONE_NEWNET).map_err(SandboxError::NoLessonNetwork)?;
+    crate::sys::bring_up_loopback().map_err(SandboxError::LessonLoopback)
 }
 
 /// unshare(CLONE_NEWUSER | `more`) with the user and group mapped to root.
-fn enter_namespaces(more: CloneFlags, what: &str) -> Result<(), String> {
+fn enter_namespaces(more: CloneFlags, what: &'static str) -> Result<(), SandboxError> {
     let (uid, gid) = (getuid(), getgid());
-    unshare(CloneFlags::CLONE_NEWUSER | more).map_err(|errno| {
-        format!(
-            "{what} needs a user and network namespace ({}): this system does not allow \
-             unprivileged user namespaces (see sysctl user.max_user_namespaces, and \
-             kernel.apparmor_restrict_unprivileged_userns on Ubuntu)",
-            errno.desc()
-        )
-    })?;
-    let write = |path: &str, text: String| {
-        fs::write(path, text).map_err(|e| format!("{what}: cannot write {path}: {e}"))
+    unshare(CloneFlags::CLONE_NEWUSER | more)
+        .map_err(|errno| SandboxError::NoUserNamespace { what, errno })?;
+    let write = |path: &'static str, text: String| {
+        fs::write(path, text).map_err(|error| SandboxError::Map { what, path, error })
     };
     // setgroups must be denied before an unprivileged process may map its gid.
     write("/proc/self/setgroups", "deny".into())?;

@@ -44,6 +44,23 @@ impl From<String> for Exit {
     }
 }
 
+/// socklab's own errors, each ending it with its message.
+macro_rules! exit_with_message {
+    ($($error:ty),*) => {$(
+        impl From<$error> for Exit {
+            fn from(error: $error) -> Exit {
+                Exit::Error(error.to_string())
+            }
+        }
+    )*};
+}
+
+exit_with_message!(
+    socklab::transcript::LessonFileError,
+    socklab::transcript::library::FindError,
+    socklab::error::UsageError
+);
+
 /// A failed write to standard output, as an `Exit`.
 pub fn output_failed(error: &std::io::Error) -> Exit {
     if error.kind() == std::io::ErrorKind::BrokenPipe {

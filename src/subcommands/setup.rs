@@ -2,28 +2,37 @@
 //! honour are refused, saying why, and the namespaces `--sandbox`, `--lab`
 //! and the lessons need are entered (while socklab is one thread).
 
-use socklab::sandbox::Network;
+use socklab::error::UsageError;
+use socklab::sandbox::{Network, SandboxError};
 
 use super::lessons::network;
 use crate::{Cli, Commands};
 
+/// A namespace socklab could not enter.
+#[derive(Debug, thiserror::Error)]
+pub enum NamespaceError {
+    #[error(transparent)]
+    Sandbox(#[from] SandboxError),
+    /// `--lab`: what the system refused (`--host-net` is no way out there).
+    #[error("{0}; the lab cannot run here")]
+    Lab(SandboxError),
+}
+
 /// `--sandbox`, and the user namespace lessons need to make their networks.
-pub fn enter_namespaces(cli: &Cli) -> Result<(), String> {
+pub fn enter_namespaces(cli: &Cli) -> Result<(), NamespaceError> {
     if cli.sandbox {
         socklab::sandbox::enter()?;
     }
     if cli.lab {
         // The lab's namespaces need a user namespace when not root.
-        socklab::sandbox::prepare_lessons(Network::Private).map_err(|e| {
-            e.replace(
-                "to run lessons in the host's network instead, add --host-net",
-                "the lab cannot run here",
-            )
+        socklab::sandbox::prepare_lessons(Network::Private).map_err(|e| match e {
+            SandboxError::ForLessons(refused) => NamespaceError::Lab(*refused),
+            other => NamespaceError::Sandbox(other),
         })?;
     }
     match &cli.command {
         Some(Commands::Test { host_net, .. }) | Some(Commands::Play { host_net, .. }) => {
-            socklab::sandbox::prepare_lessons(network(*host_net))
+            Ok(socklab::sandbox::prepare_lessons(network(*host_net))?)
         }
         _ => Ok(()),
     }
@@ -31,25 +40,23 @@ pub fn enter_namespaces(cli: &Cli) -> Result<(), String> {
 
 /// The global flags a subcommand cannot honour are refused, saying why,
 /// rather than silently ignored.
-pub fn check_flags(cli: &Cli) -> Result<(), String> {
+pub fn check_flags(cli: &Cli) -> Result<(), UsageError> {
     let (name, allowed): (&str, &[&str]) = match &cli.command {
         Some(Commands::Help { .. }) => ("help", &[]),
         _ if cli.lab && cli.wire == Some(crate::WireLook::On) => {
-            return Err(
+            return Err(UsageError::new(
                 "--wire does not apply with --lab: the lab shows its link's segments by itself \
-                 (--wire=ladder or --wire=summary choose how)"
-                    .into(),
-            );
+                 (--wire=ladder or --wire=summary choose how)",
+            ));
         }
         Some(Commands::Record { .. })
             if cli.wire.is_some_and(|look| look != crate::WireLook::On) =>
         {
-            return Err(
+            return Err(UsageError::new(
                 "record writes every segment (--wire): a transcript keeps the data, not the \
                  look — draw it afterwards with socklab diagram FILE, or play it with \
-                 socklab play --wire=ladder FILE"
-                    .into(),
-            );
+                 socklab play --wire=ladder FILE",
+            ));
         }
         Some(Commands::Test { .. }) => ("test", &["timeout", "encoding", "max-memory", "max-jobs"]),
         Some(Commands::Play { .. }) => (
@@ -89,9 +96,9 @@ pub fn check_flags(cli: &Cli) -> Result<(), String> {
             }
             _ => "it has no effect there".into(),
         };
-        return Err(format!(
+        return Err(UsageError::new(format!(
             "--{flag} does not apply to `socklab {name}`: {why}"
-        ));
+        )));
     }
     Ok(())
 }

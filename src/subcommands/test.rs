@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use socklab::error::UsageError;
 use socklab::sandbox::Network;
 use socklab::transcript::{self, check, library};
 
@@ -59,16 +60,16 @@ pub(super) fn sources(
 ) -> Result<Vec<check::Source>, Exit> {
     if builtin {
         if bless {
-            return Err("--bless rewrites files; the built-in lessons are not files"
-                .to_string()
-                .into());
+            return Err(UsageError::new(
+                "--bless rewrites files; the built-in lessons are not files",
+            )
+            .into());
         }
         if !paths.is_empty() {
-            return Err(
-                "--lessons runs the built-in library: name files, or --lessons, not both"
-                    .to_string()
-                    .into(),
-            );
+            return Err(UsageError::new(
+                "--lessons runs the built-in library: name files, or --lessons, not both",
+            )
+            .into());
         }
         return Ok(library::all()
             .into_iter()
@@ -84,10 +85,10 @@ pub(super) fn sources(
     for path in &paths {
         if named && let Some(lesson) = builtin_named(path)? {
             if bless {
-                return Err(format!(
+                return Err(UsageError::new(format!(
                     "--bless rewrites files; {} is a built-in lesson, not a file",
                     lesson.name
-                )
+                ))
                 .into());
             }
             sources.push(check::Source::Builtin(lesson));
@@ -99,7 +100,7 @@ pub(super) fn sources(
         sources.extend(files.into_iter().map(check::Source::File));
     }
     if sources.is_empty() {
-        return Err("no .socklab files found".to_string().into());
+        return Err(UsageError::new("no .socklab files found").into());
     }
     Ok(sources)
 }
@@ -113,5 +114,5 @@ fn builtin_named(path: &std::path::Path) -> Result<Option<library::Lesson>, Exit
     if path.exists() || as_path {
         return Ok(None);
     }
-    library::find(&text).map(Some).map_err(Exit::Error)
+    library::find(&text).map(Some).map_err(Exit::from)
 }

@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use super::format::{self, Need, Transcript};
-use super::lesson_env::{LessonEnv, Limits};
+use super::lesson_env::{LessonEnv, LessonEnvError, Limits};
 use super::normalize::{Namer, line_matches, matches, pace_free};
 use crate::runner::{Flow, Format, Runner};
 use crate::safe_text::escape;
@@ -35,6 +35,40 @@ pub enum Verdict {
 
 /// Replays a transcript in a lesson environment of its own (see
 /// `lesson_env`), within `limits`; returns the verdict and, with
+/// Why a transcript could not be run to the end (not a mismatch: that is
+/// a verdict).
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error(transparent)]
+    File(#[from] super::LessonFileError),
+    #[error("{name}: {error}")]
+    Format {
+        name: String,
+        error: format::FormatError,
+    },
+    #[error(transparent)]
+    Env(#[from] LessonEnvError),
+    #[error("cannot start a session: {0}")]
+    Start(std::io::Error),
+    /// The lab could not start (its own message).
+    #[error("{0}")]
+    Lab(String),
+    #[error("interrupted (Ctrl-C) before line {0}")]
+    Interrupted(usize),
+    #[error(
+        "line {line}: the lesson has run longer than {seconds} s, the most a lesson may: stopped"
+    )]
+    TooLong { line: usize, seconds: u64 },
+    /// A lesson's run stopped: its name, and why.
+    #[error("{name}: {error}")]
+    Stopped {
+        name: String,
+        error: Box<CheckError>,
+    },
+    #[error("{name}: cannot rewrite: {error}")]
+    Rewrite { name: String, error: std::io::Error },
+}
+
 /// `keep_outputs`, every command's output, normalized (what `--bless`
 /// writes).
 pub fn run(
@@ -43,7 +77,7 @@ pub fn run(
     limits: Limits,
     keep_outputs: bool,
     pace: Duration,
-) -> Result<Ran, String> {
+) -> Result<Ran, CheckError> {
     // The pauses a paced run makes are not the lesson's time.
     let paused = pace * u32::try_from(transcript.entries.len()).unwrap_or(u32::MAX);
     let limit = limits.time;
@@ -61,12 +95,11 @@ pub fn run(
         });
     }
     let timeout = transcript.timeout.unwrap_or(DEFAULT_TIMEOUT);
-    let mut session =
-        Session::new(Some(timeout)).map_err(|e| format!("cannot start a session: {e}"))?;
+    let mut session = Session::new(Some(timeout)).map_err(CheckError::Start)?;
     session.confine();
     session.set_budget(limits.budget());
     if transcript.lab {
-        session.start_lab()?;
+        session.start_lab().map_err(CheckError::Lab)?;
     }
     if let Some(encoding) = transcript.encoding {
         session.set_encoding(encoding);
@@ -85,14 +118,13 @@ pub fn run(
             pause(pace, sigints);
         }
         if crate::sys::SIGINT_COUNT.load(Ordering::SeqCst) != sigints {
-            return Err(format!("interrupted (Ctrl-C) before line {}", entry.line));
+            return Err(CheckError::Interrupted(entry.line));
         }
         if started.elapsed().saturating_sub(pace * index as u32) > limit {
-            return Err(format!(
-                "line {}: the lesson has run longer than {} s, the most a lesson may: stopped",
-                entry.line,
-                limit.as_secs()
-            ));
+            return Err(CheckError::TooLong {
+                line: entry.line,
+                seconds: limit.as_secs(),
+            });
         }
         if !stopped {
             stopped = runner.run_line(&entry.command) == Flow::Stop;
@@ -194,10 +226,13 @@ pub fn run_file(
     timeout: Option<std::time::Duration>,
     limits: Limits,
     pace: Duration,
-) -> Result<(Verdict, Vec<String>), String> {
+) -> Result<(Verdict, Vec<String>), CheckError> {
     let name = super::display(path);
     let text = super::read_lesson(path)?;
-    let mut transcript = format::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+    let mut transcript = format::parse(&text).map_err(|error| CheckError::Format {
+        name: name.clone(),
+        error,
+    })?;
     // `--encoding` is the default; the lesson's own `#! encoding:` wins.
     if transcript.encoding.is_none() {
         transcript.encoding = encoding;
@@ -211,7 +246,10 @@ pub fn run_file(
         verdict,
         outputs,
         notes,
-    } = run(&transcript, network, limits, bless, pace).map_err(|e| format!("{name}: {e}"))?;
+    } = run(&transcript, network, limits, bless, pace).map_err(|error| CheckError::Stopped {
+        name: name.clone(),
+        error: Box::new(error),
+    })?;
     transcript.notes.extend(notes);
     if bless && let Verdict::Failed(mismatches) = &verdict {
         let replacements: Vec<(usize, Vec<String>)> = transcript
@@ -222,7 +260,7 @@ pub fn run_file(
             .map(|(entry, output)| (entry.line, output))
             .collect();
         std::fs::write(path, transcript.rewritten(&replacements))
-            .map_err(|e| format!("{name}: cannot rewrite: {e}"))?;
+            .map_err(|error| CheckError::Rewrite { name, error })?;
     }
     Ok((verdict, transcript.notes))
 }
@@ -366,8 +404,11 @@ impl Source {
 fn run_builtin(
     lesson: &super::library::Lesson,
     options: Options,
-) -> Result<(Verdict, Vec<String>), String> {
-    let mut transcript = format::parse(lesson.text).map_err(|e| format!("{}: {e}", lesson.name))?;
+) -> Result<(Verdict, Vec<String>), CheckError> {
+    let mut transcript = format::parse(lesson.text).map_err(|error| CheckError::Format {
+        name: lesson.name.to_string(),
+        error,
+    })?;
     if transcript.encoding.is_none() {
         transcript.encoding = options.encoding;
     }
@@ -383,7 +424,10 @@ fn run_builtin(
         false,
         options.pace,
     )
-    .map_err(|e| format!("{}: {e}", lesson.name))?;
+    .map_err(|error| CheckError::Stopped {
+        name: lesson.name.to_string(),
+        error: Box::new(error),
+    })?;
     transcript.notes.extend(ran.notes);
     Ok((ran.verdict, transcript.notes))
 }
@@ -492,7 +536,9 @@ fn report_one(source: &Source, options: Options) -> (String, Count) {
             };
             (text, counted)
         }
-        Err(error) => (format!("{}\n", escape(&error)), |t| t.failed += 1),
+        Err(error) => (format!("{}\n", escape(&error.to_string())), |t| {
+            t.failed += 1
+        }),
     }
 }
 
@@ -506,7 +552,9 @@ mod tests {
         let transcript = format::parse(lesson).unwrap();
         let limit = std::time::Duration::from_millis(100);
         let limits = Limits::lowered(None, None, Some(limit));
-        let error = run(&transcript, Network::Host, limits, false, Duration::ZERO).unwrap_err();
+        let error = run(&transcript, Network::Host, limits, false, Duration::ZERO)
+            .unwrap_err()
+            .to_string();
         // (Line 4, after the recv the limit cut; line 3 on a machine so
         // loaded that making the session took the 100 ms.)
         assert!(

@@ -133,6 +133,23 @@ pub fn sweep(dir: &std::path::Path) -> usize {
     removed
 }
 
+/// What kept a lesson from its environment.
+#[derive(Debug, thiserror::Error)]
+pub enum LessonEnvError {
+    #[error(transparent)]
+    Network(#[from] sandbox::SandboxError),
+    #[error("cannot give the lesson a directory of its own: {}", .0.desc())]
+    OwnDirectory(nix::errno::Errno),
+    #[error("cannot make the lesson's scratch directory: {0}")]
+    MakeScratch(std::io::Error),
+    #[error("cannot enter the lesson's scratch directory: {0}")]
+    EnterScratch(std::io::Error),
+    #[error("cannot read the capabilities: {0}")]
+    ReadCapabilities(caps::errors::CapsError),
+    #[error("cannot drop the capabilities for '#! as: unprivileged': {0}")]
+    DropCapabilities(caps::errors::CapsError),
+}
+
 /// A lesson's environment, entered on the current thread; dropping it puts
 /// the working directory and capabilities back and removes the scratch
 /// directory (the network namespace stays: the next lesson makes its own).
@@ -143,27 +160,21 @@ pub struct LessonEnv {
 }
 
 impl LessonEnv {
-    pub fn enter(network: Network, unprivileged: bool) -> Result<LessonEnv, String> {
+    pub fn enter(network: Network, unprivileged: bool) -> Result<LessonEnv, LessonEnvError> {
         if network == Network::Private {
             sandbox::private_network()?;
         }
         // A working directory of this thread's own.
-        unshare(CloneFlags::CLONE_FS).map_err(|e| {
-            format!(
-                "cannot give the lesson a directory of its own: {}",
-                e.desc()
-            )
-        })?;
+        unshare(CloneFlags::CLONE_FS).map_err(LessonEnvError::OwnDirectory)?;
         sweep_once();
         let scratch = tempfile::Builder::new()
             .prefix(&scratch_prefix())
             .tempdir()
-            .map_err(|e| format!("cannot make the lesson's scratch directory: {e}"))?;
+            .map_err(LessonEnvError::MakeScratch)?;
         // SIGTERM or SIGHUP (a closed terminal) removes it too.
         crate::terminate::remove_on_signal(scratch.path());
         let previous_dir = std::env::current_dir().ok();
-        std::env::set_current_dir(scratch.path())
-            .map_err(|e| format!("cannot enter the lesson's scratch directory: {e}"))?;
+        std::env::set_current_dir(scratch.path()).map_err(LessonEnvError::EnterScratch)?;
         let mut env = LessonEnv {
             scratch,
             previous_dir,
@@ -171,10 +182,8 @@ impl LessonEnv {
         };
         if unprivileged {
             let effective = caps::read(None, caps::CapSet::Effective)
-                .map_err(|e| format!("cannot read the capabilities: {e}"))?;
-            caps::clear(None, caps::CapSet::Effective).map_err(|e| {
-                format!("cannot drop the capabilities for '#! as: unprivileged': {e}")
-            })?;
+                .map_err(LessonEnvError::ReadCapabilities)?;
+            caps::clear(None, caps::CapSet::Effective).map_err(LessonEnvError::DropCapabilities)?;
             env.dropped_capabilities = Some(effective);
         }
         Ok(env)

@@ -66,9 +66,34 @@ pub fn groups() -> Vec<&'static str> {
     groups
 }
 
+/// A name that picks out no one built-in lesson.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FindError {
+    /// None: perhaps `near` was meant.
+    #[error(
+        "no file and no built-in lesson named '{}'{} (socklab lessons lists them)",
+        crate::safe_text::escape(.wanted),
+        .near.map_or(String::new(), |n| format!(" — did you mean {n}?"))
+    )]
+    NoSuch {
+        wanted: String,
+        near: Option<&'static str>,
+    },
+    /// Several: the whole name tells them apart.
+    #[error(
+        "'{}' names several lessons: {} — give the whole name",
+        crate::safe_text::escape(.wanted),
+        .names.join(", ")
+    )]
+    Several {
+        wanted: String,
+        names: Vec<&'static str>,
+    },
+}
+
 /// The lesson `wanted` names: its whole name, its number (`3`, `03`), or
 /// the name after the number (`half-close`). An error lists the near ones.
-pub fn find(wanted: &str) -> Result<Lesson, String> {
+pub fn find(wanted: &str) -> Result<Lesson, FindError> {
     let lessons = all();
     let number = |l: &Lesson| l.name.split('-').next().unwrap_or("");
     let rest = |l: &Lesson| l.name.split_once('-').map_or(l.name, |(_, r)| r);
@@ -94,20 +119,15 @@ pub fn find(wanted: &str) -> Result<Lesson, String> {
                         .find(|l| rest(l) == near_rest)
                         .map(|l| l.name)
                 });
-            let hint = near.map_or(String::new(), |n| format!(" — did you mean {n}?"));
-            Err(format!(
-                "no file and no built-in lesson named '{}'{hint} (socklab lessons lists them)",
-                crate::safe_text::escape(wanted)
-            ))
+            Err(FindError::NoSuch {
+                wanted: wanted.to_string(),
+                near,
+            })
         }
-        many => {
-            let names: Vec<&str> = many.iter().map(|l| l.name).collect();
-            Err(format!(
-                "'{}' names several lessons: {} — give the whole name",
-                crate::safe_text::escape(wanted),
-                names.join(", ")
-            ))
-        }
+        many => Err(FindError::Several {
+            wanted: wanted.to_string(),
+            names: many.iter().map(|l| l.name).collect(),
+        }),
     }
 }
 
@@ -144,10 +164,16 @@ mod tests {
         assert_eq!(find("half-close").unwrap().name, "03-half-close");
         assert_eq!(find("03").unwrap().name, "03-half-close");
         assert_eq!(find("3").unwrap().name, "03-half-close");
-        assert!(find("25").unwrap_err().contains("names several lessons"));
+        assert!(
+            find("25")
+                .unwrap_err()
+                .to_string()
+                .contains("names several lessons")
+        );
         assert!(
             find("half-clos")
                 .unwrap_err()
+                .to_string()
                 .contains("did you mean 03-half-close")
         );
         assert!(all().len() > 40);

@@ -70,7 +70,7 @@ pub fn play(
 ) -> io::Result<Played> {
     let _env = match LessonEnv::enter(setup.network, transcript.unprivileged) {
         Ok(env) => env,
-        Err(message) => return Ok(Played::Refused(message)),
+        Err(error) => return Ok(Played::Refused(error.to_string())),
     };
     if let Some(why) = super::check::unmet_need(transcript) {
         return Ok(Played::Refused(format!("this lesson {why}")));
