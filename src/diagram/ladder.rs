@@ -1,131 +1,172 @@
 //! The ladder for a terminal: box-drawing or ASCII, cut to a width, with
 //! no escape sequence from the file passed through.
 
-use super::{ASCII, Arrow, Event, UNICODE, ends, events, fit, terminal_text};
+use super::{ASCII, Arrow, Event, Pen, UNICODE, ends, events, fit, terminal_text};
 use crate::transcript_format::Transcript;
 
-/// The transcript as a ladder for a terminal `width` columns wide: the
-/// calls down the left margin, a line per end, an arrow per segment with
-/// its flags and numbers (cut to fit), each end's state written beside
-/// its line when it changes.
+/// The transcript as a ladder for a terminal `width` columns wide (see
+/// `ladder_of`).
 pub fn ladder(transcript: &Transcript, width: usize, ascii: bool) -> String {
-    let pen = if ascii { ASCII } else { UNICODE };
-    let events = events(transcript);
-    let ends = ends(&events);
-    let width = width.max(40);
-    let margin = (width / 4).min(24);
-    let count = ends.len().max(1);
-    let span = (width - margin) / count;
-    let x = |k: usize| margin + span * k + span / 2;
-    let at = |end: &str| ends.iter().position(|e| e == end);
-    let blank = || {
-        let mut row = vec![' '; width];
-        for k in 0..ends.len() {
-            row[x(k)] = pen.line;
-        }
-        row
-    };
-    let render = |row: Vec<char>| -> String {
-        let text: String = row.into_iter().collect();
-        text.trim_end().to_string()
-    };
-    let mut out = Vec::new();
-    // The ends' names over their lines.
-    let mut header = vec![' '; width];
-    for (k, end) in ends.iter().enumerate() {
-        let name = fit(
-            &terminal_text(end, ascii),
-            span.saturating_sub(1).max(1),
-            ascii,
-        );
-        let start = x(k).saturating_sub(name.chars().count() / 2);
-        for (i, c) in name.chars().enumerate() {
-            if let Some(cell) = header.get_mut(start + i) {
-                *cell = c;
-            }
-        }
-    }
-    out.push(render(header));
-    for event in &events {
-        match event {
-            Event::Narration(_) => {}
-            Event::Gap(label) => {
-                // The lines broken, and how long: time passed here.
-                let mut row = vec![' '; width];
-                for k in 0..ends.len() {
-                    row[x(k)] = if ascii { ':' } else { '┊' };
-                }
-                let text = fit(
-                    &terminal_text(label, ascii),
-                    margin.saturating_sub(3),
-                    ascii,
-                );
-                for (i, c) in format!("~ {text}").chars().enumerate() {
-                    row[i] = c;
-                }
-                out.push(render(row));
-            }
-            Event::Call { text, .. } => {
-                let mut row = blank();
-                let call = fit(&terminal_text(text, ascii), margin.saturating_sub(1), ascii);
-                for (i, c) in call.chars().enumerate() {
-                    row[i] = c;
-                }
-                out.push(render(row));
-            }
-            Event::Segment { .. } => {
-                let Some(Arrow {
-                    from: a,
-                    to: b,
-                    text,
-                    lost,
-                }) = event.arrow(&ends)
-                else {
-                    continue;
-                };
-                if a == b {
-                    continue;
-                }
-                let (left, right) = (x(a.min(b)), x(a.max(b)));
-                let mut row = blank();
-                for cell in row.iter_mut().take(right).skip(left + 1) {
-                    *cell = pen.dash;
-                }
-                let head = match (b > a, lost) {
-                    (_, true) => pen.lost,
-                    (true, false) => pen.right,
-                    (false, false) => pen.left,
-                };
-                if b > a {
-                    row[right - 1] = head;
-                } else {
-                    row[left + 1] = head;
-                }
-                let room = right - left;
-                let text = fit(&terminal_text(&text, ascii), room.saturating_sub(4), ascii);
-                let start = left + 2;
-                for (i, c) in text.chars().enumerate() {
-                    row[start + i] = c;
-                }
-                out.push(render(row));
-            }
-            Event::State { end, state } => {
-                let Some(k) = at(end) else { continue };
-                let mut row = blank();
-                let room = if k + 1 < ends.len() {
-                    span.saturating_sub(2)
-                } else {
-                    width - x(k) - 2
-                };
-                let text = fit(&terminal_text(state, ascii), room, ascii);
-                for (i, c) in text.chars().enumerate() {
-                    row[x(k) + 2 + i] = c;
-                }
-                out.push(render(row));
-            }
-        }
+    ladder_of(&events(transcript), width, ascii)
+}
+
+/// The events as a ladder for a terminal `width` columns wide: the calls
+/// down the left margin, a line per end, an arrow per segment with its
+/// flags and numbers (cut to fit), each end's state written beside its
+/// line when it changes.
+pub fn ladder_of(events: &[Event], width: usize, ascii: bool) -> String {
+    let columns = Columns::new(ends(events), width, ascii);
+    let mut out = vec![columns.header()];
+    for event in events {
+        let row = match event {
+            Event::Narration(_) => None,
+            Event::Gap(label) => Some(columns.gap(label)),
+            Event::Call { text, .. } => Some(columns.call(text)),
+            Event::Segment { .. } => event.arrow(&columns.ends).and_then(|a| columns.arrow(a)),
+            Event::State { end, state } => columns.state(end, state),
+        };
+        out.extend(row);
     }
     let mut text = out.join("\n");
     text.push('\n');
     text
+}
+
+/// The ladder's layout: the calls' margin, then a column per end, each
+/// end's line in the middle of its column.
+struct Columns {
+    ends: Vec<String>,
+    width: usize,
+    margin: usize,
+    span: usize,
+    ascii: bool,
+    pen: Pen,
+}
+
+impl Columns {
+    fn new(ends: Vec<String>, width: usize, ascii: bool) -> Columns {
+        let width = width.max(40);
+        let margin = (width / 4).min(24);
+        let span = (width - margin) / ends.len().max(1);
+        Columns {
+            ends,
+            width,
+            margin,
+            span,
+            ascii,
+            pen: if ascii { ASCII } else { UNICODE },
+        }
+    }
+
+    /// Where end `k`'s line is.
+    fn x(&self, k: usize) -> usize {
+        self.margin + self.span * k + self.span / 2
+    }
+
+    /// A row with every end's line, and nothing else yet.
+    fn blank(&self) -> Vec<char> {
+        let mut row = vec![' '; self.width];
+        for k in 0..self.ends.len() {
+            row[self.x(k)] = self.pen.line;
+        }
+        row
+    }
+
+    fn text(&self, text: &str, room: usize) -> String {
+        fit(&terminal_text(text, self.ascii), room, self.ascii)
+    }
+
+    /// The ends' names over their lines.
+    fn header(&self) -> String {
+        let mut header = vec![' '; self.width];
+        for (k, end) in self.ends.iter().enumerate() {
+            let name = self.text(end, self.span.saturating_sub(1).max(1));
+            let start = self.x(k).saturating_sub(name.chars().count() / 2);
+            for (i, c) in name.chars().enumerate() {
+                if let Some(cell) = header.get_mut(start + i) {
+                    *cell = c;
+                }
+            }
+        }
+        render(header)
+    }
+
+    /// The lines broken, and how long: time passed here.
+    fn gap(&self, label: &str) -> String {
+        let mut row = vec![' '; self.width];
+        for k in 0..self.ends.len() {
+            row[self.x(k)] = if self.ascii { ':' } else { '┊' };
+        }
+        let text = self.text(label, self.margin.saturating_sub(3));
+        put(&mut row, 0, &format!("~ {text}"));
+        render(row)
+    }
+
+    /// A call in the left margin.
+    fn call(&self, text: &str) -> String {
+        let mut row = self.blank();
+        put(&mut row, 0, &self.text(text, self.margin.saturating_sub(1)));
+        render(row)
+    }
+
+    /// One arrow from end to end, its head a cross where it was lost, its
+    /// text along it; None from an end to itself.
+    fn arrow(&self, arrow: Arrow) -> Option<String> {
+        let Arrow {
+            from: a,
+            to: b,
+            text,
+            lost,
+        } = arrow;
+        if a == b {
+            return None;
+        }
+        let (left, right) = (self.x(a.min(b)), self.x(a.max(b)));
+        let mut row = self.blank();
+        for cell in row.iter_mut().take(right).skip(left + 1) {
+            *cell = self.pen.dash;
+        }
+        let head = match (b > a, lost) {
+            (_, true) => self.pen.lost,
+            (true, false) => self.pen.right,
+            (false, false) => self.pen.left,
+        };
+        if b > a {
+            row[right - 1] = head;
+        } else {
+            row[left + 1] = head;
+        }
+        let room = right - left;
+        put(
+            &mut row,
+            left + 2,
+            &self.text(&text, room.saturating_sub(4)),
+        );
+        Some(render(row))
+    }
+
+    /// An end's new state beside its line; None for an end with no line.
+    fn state(&self, end: &str, state: &str) -> Option<String> {
+        let k = self.ends.iter().position(|e| e == end)?;
+        let mut row = self.blank();
+        let room = if k + 1 < self.ends.len() {
+            self.span.saturating_sub(2)
+        } else {
+            self.width - self.x(k) - 2
+        };
+        put(&mut row, self.x(k) + 2, &self.text(state, room));
+        Some(render(row))
+    }
+}
+
+/// Writes `text` into `row` from `at` on (fitted to the row beforehand).
+fn put(row: &mut [char], at: usize, text: &str) {
+    for (i, c) in text.chars().enumerate() {
+        row[at + i] = c;
+    }
+}
+
+fn render(row: Vec<char>) -> String {
+    let text: String = row.into_iter().collect();
+    text.trim_end().to_string()
 }

@@ -25,12 +25,16 @@ fn mermaid_text(text: &str) -> String {
     out
 }
 
-/// The transcript as a mermaid `sequenceDiagram`: a participant per end,
-/// a message per segment, a note for each call (over the end it names)
-/// and for each state an end enters.
+/// The transcript as a mermaid `sequenceDiagram` (see `mermaid_of`).
 pub fn mermaid(transcript: &Transcript, title: &str) -> String {
-    let events = events(transcript);
-    let ends = ends(&events);
+    mermaid_of(&events(transcript), title)
+}
+
+/// The events as a mermaid `sequenceDiagram`: a participant per end, a
+/// message per segment, a note for each call (over the end it names) and
+/// for each state an end enters.
+pub fn mermaid_of(events: &[Event], title: &str) -> String {
+    let ends = ends(events);
     let alias = |end: &str| ends.iter().position(|e| e == end).map(|k| format!("e{k}"));
     let mut out = String::from("sequenceDiagram\n");
     if !title.is_empty() {
@@ -42,7 +46,7 @@ pub fn mermaid(transcript: &Transcript, title: &str) -> String {
     if ends.is_empty() {
         out.push_str("    participant e0 as (no segments)\n");
     }
-    for event in &events {
+    for event in events {
         match event {
             Event::Narration(_) => {}
             Event::Gap(label) => {
