@@ -497,3 +497,117 @@ fn a_lesson_may_not_save_a_diagram() {
     assert!(text.contains("a lesson may not write files"), "{text}");
     assert!(!target.exists());
 }
+
+/// A session run through the binary, drawn two ways: by `diagram save`
+/// (from the steps it kept) and by reading the session's own output as a
+/// transcript (as `socklab diagram` draws a recording of it). Returns
+/// (the file's extension, the saved picture, the picture read), or None
+/// where the session could not run (the lab's namespaces).
+fn drawn_both_ways(script: &str, args: &[&str]) -> Option<Vec<(&'static str, String, String)>> {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |extension: &str| dir.path().join(format!("s.{extension}"));
+    let extensions = ["txt", "svg", "mmd", "html"];
+    let mut script = script.to_string();
+    for extension in extensions {
+        script.push_str(&format!("diagram save {}\n", at(extension).display()));
+    }
+    let output = run_with_stdin(script.as_bytes(), args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if stderr.contains("user namespaces") || stderr.contains("cannot make a network namespace") {
+        eprintln!("skipped: the lab cannot run here: {stderr}");
+        return None;
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout.matches("saved the session as a ladder").count(),
+        extensions.len(),
+        "{stdout}{stderr}"
+    );
+    // The session's transcript: its lines and their output, up to the saves.
+    let recorded: String = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("> "))
+        .take_while(|l| !l.starts_with("> diagram save"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let transcript = socklab::transcript_format::parse(&recorded).unwrap();
+    let title = "socklab session";
+    Some(
+        extensions
+            .into_iter()
+            .map(|extension| {
+                let read = match extension {
+                    "txt" => socklab::diagram::ladder(&transcript, 100, false),
+                    "svg" => socklab::diagram::svg(&transcript, title),
+                    "mmd" => socklab::diagram::mermaid(&transcript, title),
+                    _ => socklab::diagram::html(&transcript, title),
+                };
+                let saved = std::fs::read_to_string(at(extension)).unwrap();
+                (extension, saved, read)
+            })
+            .collect(),
+    )
+}
+
+/// Each picture `diagram save` drew equals the one read from the session's
+/// transcript, line by line.
+fn assert_same_pictures(pictures: &[(&str, String, String)]) {
+    for (extension, saved, read) in pictures {
+        for (k, (s, r)) in saved.lines().zip(read.lines()).enumerate() {
+            assert_eq!(s, r, ".{extension}, line {}", k + 1);
+        }
+        assert_eq!(saved, read, ".{extension}");
+    }
+}
+
+#[test]
+fn diagram_save_draws_a_lab_session_as_its_transcript_is_drawn() {
+    let script = "srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\n\
+        link hold\nnonblock cli on\nconnect cli b:80\ndeliver\ndeliver all\nlink pass\n\
+        await cli ESTABLISHED\nconn = accept srv\nsetsockopt cli TCP_NODELAY on\n\
+        link hold a->b\nsend cli one\nsend cli two\ndrop all\nlink pass\n\
+        drop next b->a\ndup next a->b\nsend cli three\nrecv conn\n\
+        u = socket udp @b\nbind u b:9\nt = socket udp @a\nsendto t b:9 \"hi there\"\n\
+        sendto t b:10 x\nclose cli\nawait cli FIN_WAIT2\nclose conn\n";
+    let Some(pictures) = drawn_both_ways(script, &["--lab"]) else {
+        return;
+    };
+    assert_same_pictures(&pictures);
+    // The session drew what the comparison is about: fates on the link, a
+    // datagram, its ICMP answer, a listener's queued connection, a gap.
+    let mermaid = &pictures[2].1;
+    for shown in [
+        "e0->>e1: SYN seq=0 (#35;1 delivered)",
+        "e0-xe2: PSH,ACK seq=1 ack=1 len=3 #quot;one#quot; (#35;4 dropped)",
+        "len=5 #quot;three#quot; (duplicated)",
+        "-xe0: ACK seq=1 ack=1 (dropped)",
+        "UDP len=8 #quot;hi there#quot;",
+        "ICMP port unreachable",
+        "Note over e1: SYN_RECV",
+        "Note over e0: FIN_WAIT2",
+        " after the call",
+    ] {
+        assert!(mermaid.contains(shown), "{shown}\n{mermaid}");
+    }
+    assert!(!mermaid.contains("held #"), "{mermaid}");
+}
+
+#[test]
+fn diagram_save_draws_a_loopback_session_as_its_transcript_is_drawn() {
+    let (steps, _) = run_json("wire on\n", &[]);
+    if steps[0]["ok"] != true {
+        eprintln!("skipped: no CAP_NET_RAW here");
+        return;
+    }
+    let script = format!(
+        "{CONNECTED}send cli hello\nrecv conn\nshutdown cli write\nawait cli FIN_WAIT2\n\
+         u = socket udp\nbind u 127.0.0.1:0\nsendto u u \"a;b\"\nv = socket udp\n\
+         sendto v 127.0.0.1:9 x\nclose conn\n"
+    );
+    let pictures = drawn_both_ways(&script, &["--wire"]).unwrap();
+    assert_same_pictures(&pictures);
+    let mermaid = &pictures[2].1;
+    for shown in ["UDP len=3 #quot;a#59;b#quot;", "FIN_WAIT2", "TIME_WAIT"] {
+        assert!(mermaid.contains(shown), "{shown}\n{mermaid}");
+    }
+}

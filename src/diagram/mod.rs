@@ -7,17 +7,19 @@
 //!
 //! A picture is drawn from events (`Event`): a recorded transcript's are
 //! read from its recorded output (`read`), never by running it — the
-//! picture is of what the kernel did when the lesson was recorded. The
-//! file is someone else's: every text it puts in the picture is escaped
-//! for the format.
+//! picture is of what the kernel did when the lesson was recorded; a live
+//! session's (`diagram save`) are made from its steps' typed segments and
+//! state changes (`steps`), with no text between. The file is someone
+//! else's: every text it puts in the picture is escaped for the format.
 //!
-//! Owns: the events, reading them from a transcript, and drawing
+//! Owns: the events, reading them from a transcript or a step, and drawing
 //! them. Knows nothing of sessions or commands.
 
 mod ladder;
 pub mod live;
 mod mermaid;
 mod read;
+mod steps;
 mod svg;
 
 pub use ladder::{ladder, ladder_of};

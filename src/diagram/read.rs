@@ -3,7 +3,9 @@
 //! read back with patterns (`socklab diagram FILE`). The file is text
 //! someone wrote or recorded: what no pattern matches is left out.
 //!
-//! Owns: those patterns.
+//! Owns: those patterns. A live session's steps are not read: `diagram
+//! save` makes their events from their typed segments and state changes
+//! (`steps`).
 
 use std::sync::LazyLock;
 

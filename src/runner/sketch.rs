@@ -1,15 +1,18 @@
 //! What `diagram save` draws: while the wire view is on, the session's
-//! calls and the segment and state lines they showed, kept in memory as a
-//! transcript (the most recent steps, bounded), and drawn by `diagram`
-//! exactly as `socklab diagram FILE` draws a recorded one.
+//! calls and the segments and state changes their steps showed, kept in
+//! memory as the picture's events (the most recent steps, bounded), made
+//! from the steps' typed data — no text between — and drawn by `diagram`
+//! as `socklab diagram FILE` draws a recording of the same session.
 //!
-//! Owns: that record, and the verb. Does not own the pictures (`diagram`).
+//! Owns: that record, and the verb. Does not own the events or the
+//! pictures (`diagram`).
 
 use std::collections::VecDeque;
 use std::io::Write;
 use std::path::Path;
 
 use super::Runner;
+use crate::diagram::{Entry, Event};
 use crate::error::UsageError;
 use crate::safe_file::Existing;
 use crate::step::Step;
@@ -17,74 +20,49 @@ use crate::step::Step;
 /// The most steps kept: a picture of more would be unreadable anyway.
 const KEPT: usize = 5_000;
 
-/// The steps shown while the wire view was on, as transcript entries.
+/// The steps shown while the wire view was on, an entry per line.
 #[derive(Default)]
 pub(super) struct Sketch {
-    entries: VecDeque<(String, Vec<String>)>,
+    entries: VecDeque<Entry>,
     /// Steps let go (the oldest) to stay within KEPT.
     dropped: usize,
 }
 
 impl Sketch {
-    /// Notes a shown step: its segments and state changes (with their time
-    /// marks), under its line. A step with no wire view is not drawn; what
+    /// Notes a shown step: its segments and state changes (with their
+    /// times), under its line. A step with no wire view is not drawn; what
     /// came between steps goes under the step before it, where it happened.
     pub(super) fn note(&mut self, input: &str, step: &Step) {
-        let Some(wire) = &step.wire else {
+        if step.wire.is_none() {
             return;
-        };
-        let mut lines = Vec::new();
-        for segment in wire {
-            lines.push(format!(
-                "  {}{}",
-                segment.text(step.encoding),
-                mark(segment.when)
-            ));
-        }
-        for change in &step.changes {
-            lines.push(format!(
-                "  {}{}",
-                crate::render::text::state_line(change),
-                mark(change.when)
-            ));
         }
         if step.verb == "between" || step.job.is_some() {
             match self.entries.back_mut() {
-                Some((_, earlier)) => earlier.extend(lines),
-                None => self.entries.push_back((String::new(), lines)),
+                Some(earlier) => earlier.add_step(step),
+                // Before the first line kept: no command to hang it on, so
+                // an entry with none, never drawn.
+                None => self.entries.push_back(Entry::new("")),
             }
             return;
         }
-        self.entries.push_back((input.to_string(), lines));
+        let mut entry = Entry::new(input);
+        entry.add_step(step);
+        self.entries.push_back(entry);
         if self.entries.len() > KEPT {
             self.entries.pop_front();
             self.dropped += 1;
         }
     }
 
-    /// The record as a transcript's text.
-    fn text(&self) -> String {
-        let mut text = String::new();
-        for (command, lines) in &self.entries {
-            if command.is_empty() {
-                // What came before the first line kept: no command to hang it on.
-                continue;
-            }
-            text.push_str("> ");
-            text.push_str(command);
-            text.push('\n');
-            for line in lines {
-                text.push_str(line);
-                text.push('\n');
-            }
-        }
-        text
+    /// The entries drawn: not the one with no command.
+    fn drawn(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.command().is_empty())
     }
-}
 
-fn mark(when: Option<crate::clock::When>) -> String {
-    when.and_then(|w| w.mark())
-        .map_or(String::new(), |m| format!("  {m}"))
+    /// The record as the picture's events.
+    fn events(&self) -> Vec<Event> {
+        self.drawn().flat_map(Entry::events).collect()
+    }
 }
 
 impl<W: Write> Runner<W> {
@@ -110,12 +88,7 @@ impl<W: Write> Runner<W> {
         let extension = Path::new(path)
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
-        let transcript = crate::transcript_format::parse(&self.sketch.text())
-            .map_err(|e| UsageError::new(format!("cannot draw the session: {e}")))?;
-        let segments = crate::diagram::events(&transcript)
-            .iter()
-            .filter(|e| matches!(e, crate::diagram::Event::Segment { .. }))
-            .count();
+        let segments: usize = self.sketch.drawn().map(Entry::segments).sum();
         if segments == 0 {
             return Err(UsageError::new(
                 "nothing to draw yet: no segment was shown — turn the wire view on (wire on, \
@@ -123,11 +96,12 @@ impl<W: Write> Runner<W> {
             ));
         }
         let title = "socklab session";
+        let events = self.sketch.events();
         let picture = match extension.as_deref() {
-            Some("svg") => crate::diagram::svg(&transcript, title),
-            Some("html" | "htm") => crate::diagram::html(&transcript, title),
-            Some("txt") => crate::diagram::ladder(&transcript, 100, false),
-            Some("mmd" | "mermaid") => crate::diagram::mermaid(&transcript, title),
+            Some("svg") => crate::diagram::svg_of(&events, title),
+            Some("html" | "htm") => crate::diagram::html_of(&events, title),
+            Some("txt") => crate::diagram::ladder_of(&events, 100, false),
+            Some("mmd" | "mermaid") => crate::diagram::mermaid_of(&events, title),
             _ => {
                 return Err(UsageError::new(format!(
                     "'{shown}': say which picture by the file's extension: .svg (slides), \
