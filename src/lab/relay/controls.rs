@@ -165,21 +165,7 @@ impl Relay {
         deliver: bool,
         copies: bool,
     ) -> Vec<u32> {
-        let taken: Vec<HeldFrame> = {
-            let mut state = lock(&self.state.0);
-            let numbers = pick(&state.held.queue);
-            let taken: Vec<HeldFrame> = numbers
-                .iter()
-                .filter_map(|number| state.held.take(*number, deliver))
-                .collect();
-            let cost = taken
-                .iter()
-                .flat_map(|h| &h.frames)
-                .map(|(_, f)| frame_cost(f))
-                .sum();
-            state.give(cost);
-            taken
-        };
+        let taken = self.take_held(pick, deliver);
         // One at a time, each one's answer in before the next goes: what
         // they cause shows in the order they were delivered.
         for entry in &taken {
@@ -188,39 +174,68 @@ impl Relay {
                 _ => vec![entry.newest()],
             };
             for frame in frames {
-                let fate = if deliver {
-                    Fate::Delivered(entry.number)
-                } else {
-                    Fate::Dropped(Some(entry.number))
-                };
-                {
-                    let mut state = lock(&self.state.0);
-                    let counters = &mut state.path.counters[entry.dir.index()];
-                    if deliver {
-                        counters.passed += 1;
-                        counters.bytes += frame.len() as u64;
-                    } else {
-                        counters.hand_drops += entry.frames.len() as u64;
-                    }
-                    state.log_crossing(Crossing {
-                        at: self.started.elapsed(),
-                        dir: entry.dir,
-                        length: frame.len(),
-                        frame: frame[..frame.len().min(LOG_SNAP)].to_vec(),
-                        fate,
-                    });
-                }
+                self.log_release(entry, frame, deliver);
                 if deliver {
-                    if let Some(sides) = &self.sides
-                        && send(sides, entry.dir, frame)
-                    {
-                        lock(&self.state.0).delivered[entry.dir.index()] += 1;
-                    }
-                    self.sync();
+                    self.hand_over(entry.dir, frame);
                 }
             }
         }
         self.changed(lock(&self.state.0));
         taken.iter().map(|f| f.number).collect()
+    }
+
+    /// Takes the entries `pick` chooses out of the held queue (to deliver
+    /// or drop); what they kept goes back to the budget.
+    fn take_held(
+        &self,
+        pick: impl FnOnce(&VecDeque<HeldFrame>) -> Vec<u32>,
+        deliver: bool,
+    ) -> Vec<HeldFrame> {
+        let mut state = lock(&self.state.0);
+        let numbers = pick(&state.held.queue);
+        let taken: Vec<HeldFrame> = numbers
+            .iter()
+            .filter_map(|number| state.held.take(*number, deliver))
+            .collect();
+        let cost = taken
+            .iter()
+            .flat_map(|h| &h.frames)
+            .map(|(_, f)| frame_cost(f))
+            .sum();
+        state.give(cost);
+        taken
+    }
+
+    /// Counts and logs one frame of a held entry, delivered or dropped by
+    /// hand (logged, not counted as a crossing `await link` waits for).
+    fn log_release(&self, entry: &HeldFrame, frame: &[u8], deliver: bool) {
+        let fate = if deliver {
+            Fate::Delivered(entry.number)
+        } else {
+            Fate::Dropped(Some(entry.number))
+        };
+        let mut state = lock(&self.state.0);
+        if deliver {
+            state.count_passed(entry.dir, frame.len());
+        } else {
+            state.path.counters[entry.dir.index()].hand_drops += entry.frames.len() as u64;
+        }
+        state.log_crossing(Crossing {
+            at: self.started.elapsed(),
+            dir: entry.dir,
+            length: frame.len(),
+            frame: frame[..frame.len().min(LOG_SNAP)].to_vec(),
+            fate,
+        });
+    }
+
+    /// Sends a frame delivered by hand, and waits for what it causes.
+    fn hand_over(&self, dir: Dir, frame: &[u8]) {
+        if let Some(sides) = &self.sides
+            && send(sides, dir, frame)
+        {
+            lock(&self.state.0).delivered[dir.index()] += 1;
+        }
+        self.sync();
     }
 }

@@ -6,7 +6,6 @@
 //! the frames' reading and writing. Does not decide a frame's fate
 //! (`policy`) or loop (`thread`).
 
-use std::cmp::Reverse;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::sync::{Condvar, Mutex};
 use std::time::Instant;
@@ -14,7 +13,7 @@ use std::time::Instant;
 use nix::sys::socket::{AddressFamily, MsgFlags, SockFlag, SockProtocol, SockType, socket};
 
 use super::Dir;
-use super::policy::{Fate, Kind, decide, kind};
+use super::policy::{Fate, Kind, decide, kind, pop_due, release_held_back};
 use super::state::{Crossing, Started, State, frame_cost, lock, notify};
 use crate::lab::kernel_path::Record;
 use crate::sys::bpf::Ring;
@@ -127,39 +126,23 @@ pub(super) fn send(sides: &[OwnedFd; 2], dir: Dir, frame: &[u8]) -> bool {
 pub(super) fn send_due(state: &(Mutex<State>, Condvar), sides: &[OwnedFd; 2], started: Started) {
     let now = Instant::now();
     let mut guard = lock(&state.0);
-    for slot in 0..2 {
-        if guard.held_back[slot].as_ref().is_some_and(|f| f.due <= now)
-            && let Some(back) = guard.held_back[slot].take()
-        {
-            guard.in_flight.push(Reverse(back));
-        }
-    }
+    release_held_back(&mut guard, now);
     let mut sent = false;
-    while guard
-        .in_flight
-        .peek()
-        .is_some_and(|Reverse(f)| f.due <= now)
-    {
-        let Some(Reverse(flight)) = guard.in_flight.pop() else {
-            break;
-        };
+    while let Some(flight) = pop_due(&mut guard, now) {
         guard.give(frame_cost(&flight.frame));
         for _ in 0..flight.copies {
             if send(sides, flight.dir, &flight.frame) {
                 guard.delivered[flight.dir.index()] += 1;
             }
         }
-        let counters = &mut guard.path.counters[flight.dir.index()];
-        counters.passed += 1;
-        counters.bytes += flight.frame.len() as u64;
-        guard.log_crossing(Crossing {
+        guard.count_passed(flight.dir, flight.frame.len());
+        guard.cross(Crossing {
             at: started.elapsed(),
             dir: flight.dir,
             length: flight.frame.len(),
             frame: flight.frame,
             fate: flight.fate,
         });
-        guard.logged += 1;
         sent = true;
     }
     if sent {
@@ -305,12 +288,9 @@ fn log_passed(state: &(Mutex<State>, Condvar), passed: &mut Vec<(Kind, Crossing)
     let mut guard = lock(&state.0);
     for (kind, crossing) in passed.drain(..) {
         if kind == Kind::Segment {
-            let counters = &mut guard.path.counters[crossing.dir.index()];
-            counters.passed += 1;
-            counters.bytes += crossing.length as u64;
+            guard.count_passed(crossing.dir, crossing.length);
         }
-        guard.log_crossing(crossing);
-        guard.logged += 1;
+        guard.cross(crossing);
     }
     notify(&state.1, &guard);
 }

@@ -131,6 +131,9 @@ pub(super) fn kind(frame: &[u8]) -> Kind {
     }
 }
 
+/// Decides a frame's fate: what goes on is put in `out` (by where it
+/// goes), and the fate logged — or, for a segment put in flight on a
+/// path, logged when it reaches the other side (`send_due`).
 pub(super) fn decide(
     state: &(Mutex<State>, Condvar),
     out: &mut [Vec<Vec<u8>>; 2],
@@ -138,111 +141,169 @@ pub(super) fn decide(
     mut frame: Vec<u8>,
     started: Started,
 ) {
-    let mut send = |frame: &Vec<u8>| out[dir.index()].push(frame.clone());
     let kind = kind(&frame);
     if kind != Kind::Segment {
-        send(&frame);
+        out[dir.index()].push(frame.clone());
         if kind == Kind::Icmp {
             let mut guard = lock(&state.0);
-            guard.log_crossing(Crossing {
+            guard.cross(Crossing {
                 at: started.elapsed(),
                 dir,
                 length: frame.len(),
                 frame,
                 fate: Fate::Passed,
             });
-            guard.logged += 1;
             notify(&state.1, &guard);
         }
         return;
     }
     let mut guard = lock(&state.0);
     let at = started.elapsed();
-    let armed = guard
+    let length = frame.len();
+    if let Some(fate) = segment_fate(&mut guard, &mut out[dir.index()], dir, &mut frame, at) {
+        guard.cross(Crossing {
+            at,
+            dir,
+            length,
+            frame,
+            fate,
+        });
+    }
+    notify(&state.1, &guard);
+}
+
+/// What happens to a segment, in order: the action armed for it is used
+/// up; a pulled cable loses it; else the action, a hold, the path or a
+/// plain pass decides. None: it is in flight on the path. What goes on is
+/// put in `out`; a held segment leaves its start in `frame`, for the log.
+fn segment_fate(
+    state: &mut State,
+    out: &mut Vec<Vec<u8>>,
+    dir: Dir,
+    frame: &mut Vec<u8>,
+    at: Duration,
+) -> Option<Fate> {
+    let armed = take_armed(state, dir);
+    if state.far_end_down[dir.index()] {
+        state.path.counters[dir.index()].hand_drops += 1;
+        return Some(Fate::Lost);
+    }
+    if let Some(action) = armed {
+        return Some(act(state, out, dir, frame, action));
+    }
+    if state.hold[dir.index()] {
+        return Some(hold(state, dir, frame, at));
+    }
+    if !state.path.is_clear(dir) {
+        return through_path(state, dir, frame);
+    }
+    out.push(frame.clone());
+    state.count_passed(dir, frame.len());
+    Some(Fate::Passed)
+}
+
+/// The first one-shot action armed for `dir` (or for either way), taken.
+fn take_armed(state: &mut State, dir: Dir) -> Option<Next> {
+    let armed = state
         .next
         .iter()
-        .position(|(d, _)| d.is_none_or(|d| d == dir));
-    let i = dir.index();
-    let len = frame.len() as u64;
-    let fate = match armed.map(|i| guard.next.remove(i).1) {
-        _ if guard.far_end_down[i] => {
-            guard.path.counters[i].hand_drops += 1;
-            Fate::Lost
+        .position(|(d, _)| d.is_none_or(|d| d == dir))?;
+    Some(state.next.remove(armed).1)
+}
+
+/// Does the one-shot action to the segment: drops it, or sends it twice,
+/// or sends it with a bit flipped.
+fn act(
+    state: &mut State,
+    out: &mut Vec<Vec<u8>>,
+    dir: Dir,
+    frame: &mut [u8],
+    action: Next,
+) -> Fate {
+    let counters = &mut state.path.counters[dir.index()];
+    let fate = match action {
+        Next::Drop => {
+            counters.hand_drops += 1;
+            return Fate::Dropped(None);
         }
-        Some(Next::Drop) => {
-            guard.path.counters[i].hand_drops += 1;
-            Fate::Dropped(None)
-        }
-        Some(Next::Dup) => {
-            send(&frame);
-            send(&frame);
-            let counters = &mut guard.path.counters[i];
+        Next::Dup => {
+            out.push(frame.to_vec());
+            out.push(frame.to_vec());
             counters.duplicated += 1;
-            counters.passed += 1;
-            counters.bytes += len;
             Fate::Duplicated
         }
-        Some(Next::Corrupt) => {
-            flip_a_bit(&mut frame);
-            send(&frame);
-            let counters = &mut guard.path.counters[i];
+        Next::Corrupt => {
+            flip_a_bit(frame);
+            out.push(frame.to_vec());
             counters.corrupted += 1;
-            counters.passed += 1;
-            counters.bytes += len;
             Fate::Corrupted
         }
-        None if guard.hold[dir.index()] && !guard.take(frame_cost(&frame)) => {
-            guard.path.counters[i].budget_drops += 1;
-            Fate::OverBudget
-        }
-        None if guard.hold[dir.index()] => {
-            // The link keeps the frame; the log, its start.
-            let start = frame[..frame.len().min(LOG_SNAP)].to_vec();
-            let kept = std::mem::replace(&mut frame, start);
-            match guard.held.keep(dir, kept, at) {
-                Kept::New(number) => Fate::Held(number),
-                Kept::Again(number, sent) => Fate::Again(number, sent),
-            }
-        }
-        None if !guard.path.is_clear(dir) => {
-            let verdict = guard.path.judge(dir, frame.len(), Instant::now());
-            match verdict {
-                Verdict::Lost => Fate::LostByChance,
-                Verdict::QueueFull => Fate::QueueFull,
-                Verdict::Send { .. } if !guard.take(frame_cost(&frame)) => {
-                    guard.path.counters[i].budget_drops += 1;
-                    Fate::OverBudget
-                }
-                Verdict::Send {
-                    due,
-                    copies,
-                    corrupt,
-                    held_back,
-                } => {
-                    // Logged when it reaches the other side (`send_due`).
-                    schedule(&mut guard, dir, frame, due, copies, corrupt, held_back);
-                    notify(&state.1, &guard);
-                    return;
-                }
-            }
-        }
-        None => {
-            send(&frame);
-            let counters = &mut guard.path.counters[i];
-            counters.passed += 1;
-            counters.bytes += len;
-            Fate::Passed
-        }
     };
-    guard.log_crossing(Crossing {
-        at,
-        dir,
-        length: len as usize,
-        frame,
-        fate,
-    });
-    guard.logged += 1;
-    notify(&state.1, &guard);
+    state.count_passed(dir, frame.len());
+    fate
+}
+
+/// Keeps the segment on the link, numbered, if the budget has room: the
+/// held queue has the frame, and `frame` is left holding its start.
+fn hold(state: &mut State, dir: Dir, frame: &mut Vec<u8>, at: Duration) -> Fate {
+    if !state.take(frame_cost(frame)) {
+        state.path.counters[dir.index()].budget_drops += 1;
+        return Fate::OverBudget;
+    }
+    let start = frame[..frame.len().min(LOG_SNAP)].to_vec();
+    let kept = std::mem::replace(frame, start);
+    match state.held.keep(dir, kept, at) {
+        Kept::New(number) => Fate::Held(number),
+        Kept::Again(number, sent) => Fate::Again(number, sent),
+    }
+}
+
+/// Puts the segment on the path, whose verdict loses it, drops it at a
+/// full queue, or sends it when due (None: it is in flight, and `frame`
+/// is left empty).
+fn through_path(state: &mut State, dir: Dir, frame: &mut Vec<u8>) -> Option<Fate> {
+    match state.path.judge(dir, frame.len(), Instant::now()) {
+        Verdict::Lost => Some(Fate::LostByChance),
+        Verdict::QueueFull => Some(Fate::QueueFull),
+        Verdict::Send { .. } if !state.take(frame_cost(frame)) => {
+            state.path.counters[dir.index()].budget_drops += 1;
+            Some(Fate::OverBudget)
+        }
+        Verdict::Send {
+            due,
+            copies,
+            corrupt,
+            held_back,
+        } => {
+            let frame = std::mem::take(frame);
+            schedule(state, dir, frame, due, copies, corrupt, held_back);
+            None
+        }
+    }
+}
+
+/// Segments held back for reordering whose wait is over go in flight:
+/// nothing overtook them, they go anyway.
+pub(super) fn release_held_back(state: &mut State, now: Instant) {
+    for slot in 0..2 {
+        if state.held_back[slot].as_ref().is_some_and(|f| f.due <= now)
+            && let Some(back) = state.held_back[slot].take()
+        {
+            state.in_flight.push(Reverse(back));
+        }
+    }
+}
+
+/// The next segment in flight, if it is due by `now`, taken.
+pub(super) fn pop_due(state: &mut State, now: Instant) -> Option<InFlight> {
+    if state
+        .in_flight
+        .peek()
+        .is_some_and(|Reverse(f)| f.due <= now)
+    {
+        return state.in_flight.pop().map(|Reverse(flight)| flight);
+    }
+    None
 }
 
 /// The last byte: payload if there is any, else the header's last (an

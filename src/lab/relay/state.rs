@@ -179,6 +179,20 @@ impl State {
         self.log.push(crossing);
     }
 
+    /// Logs a crossing and counts it for whoever waits for one (`await
+    /// link`, by `logged`).
+    pub(super) fn cross(&mut self, crossing: Crossing) {
+        self.log_crossing(crossing);
+        self.logged += 1;
+    }
+
+    /// Counts a frame the link let through in `dir` (`link`'s counters).
+    pub(super) fn count_passed(&mut self, dir: Dir, length: usize) {
+        let counters = &mut self.path.counters[dir.index()];
+        counters.passed += 1;
+        counters.bytes += length as u64;
+    }
+
     /// Takes `bytes` from the budget; whether there was room.
     pub(super) fn take(&self, bytes: usize) -> bool {
         self.budget.as_ref().is_none_or(|b| b.take(bytes).is_ok())

@@ -34,47 +34,18 @@ pub(super) fn run(
     ring_fd: Option<OwnedFd>,
     started: Started,
 ) {
-    let mut last_frame = Instant::now();
-    // Polled for frames: the ring's fd, or both sides.
-    let reads: Vec<BorrowedFd> = match &ring_fd {
+    // Polled for frames: the ring's fd, or both sides; and the wake-up.
+    let mut fds: Vec<BorrowedFd> = match &ring_fd {
         Some(fd) => vec![fd.as_fd()],
         None => vec![sides[0].as_fd(), sides[1].as_fd()],
     };
-    let mut fds = reads.clone();
     fds.push(wake.as_fd());
-    let mut lazy = LAZY_MIN;
+    let mut pace = Pace {
+        last_frame: Instant::now(),
+        lazy: LAZY_MIN,
+    };
     loop {
-        // Until the next segment in flight is due (rounded up: never early).
-        let (due, fast, waiting) = {
-            let guard = lock(&state.0);
-            (next_due(&guard), guard.fast, guard.waiters > 0)
-        };
-        let wait = due.map_or(-1, |due| {
-            let left = due.saturating_duration_since(Instant::now());
-            i32::try_from(left.as_micros().div_ceil(1000)).unwrap_or(i32::MAX)
-        });
-        // Shortly after a frame, the next is likely close behind (the
-        // answer to it, the rest of a window): look again at once rather
-        // than sleep, so a frame waits for no thread to be woken.
-        let wait = match !fast && last_frame.elapsed() < SPIN {
-            true => 0,
-            false => wait,
-        };
-        // While frames cross in the kernel, the relay is not on their way:
-        // the kernel does not wake it for each (that costs the hosts a
-        // core); it reads what crossed a batch at a time — every LAZY_MIN
-        // while frames come, less often while none do, at once when the
-        // session waits for a crossing (`await link`).
-        let (fds, wait) = match fast {
-            true => {
-                let lazy = if waiting { LAZY_MIN } else { lazy };
-                (
-                    &fds[fds.len() - 1..],
-                    if wait < 0 { lazy } else { wait.min(lazy) },
-                )
-            }
-            false => (&fds[..], wait),
-        };
+        let (fds, wait) = pace.poll_for(state, &fds);
         let ready = match crate::sys::poll(fds, libc::POLLIN, wait) {
             Ok((_, revents)) => revents,
             Err(_) => continue,
@@ -88,12 +59,7 @@ pub(super) fn run(
             let read = pump.drain(state, sides, started);
             (read, pump.input.pending())
         };
-        if read {
-            last_frame = Instant::now();
-            lazy = LAZY_MIN;
-        } else {
-            lazy = (lazy * 2).min(LAZY_MAX);
-        }
+        pace.after(read);
         // What the path let through with no delay goes now.
         send_due(state, sides, started);
         let mut guard = lock(&state.0);
@@ -101,6 +67,65 @@ pub(super) fn run(
         guard.take_fast_path(!pending);
         if guard.stop {
             return;
+        }
+    }
+}
+
+/// How the thread paces its polls: when it last read a frame, and how
+/// long it waits between reads while frames cross in the kernel (ms).
+struct Pace {
+    last_frame: Instant,
+    lazy: i32,
+}
+
+impl Pace {
+    /// What to poll (the last of `fds` is the wake-up), and for how long
+    /// (ms; -1: until one is ready).
+    fn poll_for<'a, 'b>(
+        &self,
+        state: &(Mutex<State>, Condvar),
+        fds: &'a [BorrowedFd<'b>],
+    ) -> (&'a [BorrowedFd<'b>], i32) {
+        // Until the next segment in flight is due (rounded up: never early).
+        let (due, fast, waiting) = {
+            let guard = lock(&state.0);
+            (next_due(&guard), guard.fast, guard.waiters > 0)
+        };
+        let wait = due.map_or(-1, |due| {
+            let left = due.saturating_duration_since(Instant::now());
+            i32::try_from(left.as_micros().div_ceil(1000)).unwrap_or(i32::MAX)
+        });
+        // Shortly after a frame, the next is likely close behind (the
+        // answer to it, the rest of a window): look again at once rather
+        // than sleep, so a frame waits for no thread to be woken.
+        let wait = match !fast && self.last_frame.elapsed() < SPIN {
+            true => 0,
+            false => wait,
+        };
+        // While frames cross in the kernel, the relay is not on their way:
+        // the kernel does not wake it for each (that costs the hosts a
+        // core); it reads what crossed a batch at a time — every LAZY_MIN
+        // while frames come, less often while none do, at once when the
+        // session waits for a crossing (`await link`).
+        match fast {
+            true => {
+                let lazy = if waiting { LAZY_MIN } else { self.lazy };
+                (
+                    &fds[fds.len() - 1..],
+                    if wait < 0 { lazy } else { wait.min(lazy) },
+                )
+            }
+            false => (fds, wait),
+        }
+    }
+
+    /// After a round: whether it read a frame.
+    fn after(&mut self, read: bool) {
+        if read {
+            self.last_frame = Instant::now();
+            self.lazy = LAZY_MIN;
+        } else {
+            self.lazy = (self.lazy * 2).min(LAZY_MAX);
         }
     }
 }
