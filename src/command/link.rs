@@ -424,7 +424,7 @@ impl Link {
         // or why the lab has no such path: the text is the same either way.
         let (fast, why) = match lab.relay.fast_path() {
             Ok(fast) => (fast, None),
-            Err(why) => (false, Some(why)),
+            Err(why) => (false, Some(why.to_string())),
         };
         json_dirs.insert("in_kernel".into(), fast.into());
         // Frames the relay never saw (its ring was full for a moment):

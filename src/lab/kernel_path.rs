@@ -21,10 +21,12 @@
 //! next one. Loading BPF needs root (CAP_BPF, CAP_NET_ADMIN): elsewhere
 //! the lab has no fast path, and the relay reads the cables itself.
 //!
-//! Owns: the program, its maps and its attachments. The relay owns when
-//! to switch.
+//! Owns: the program, its maps and its attachments, and why they could
+//! not be set up (`Error`). The relay owns when to switch.
 
 use std::os::fd::{AsFd, OwnedFd};
+
+use nix::errno::Errno;
 
 use crate::sys::bpf::{self, Ring};
 
@@ -52,6 +54,24 @@ pub const RING_SIZE: usize = 16 << 20;
 const MODE: u32 = 0;
 const UNRECORDED_PASSED: u32 = 1;
 const UNRECORDED_DROPPED: u32 = 2;
+
+/// Why the fast path could not be set up (or switched).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("a BPF map: {}", .0.desc())]
+    Map(Errno),
+    #[error("a BPF ring: {}", .0.desc())]
+    Ring(Errno),
+    /// The kernel refused the program (its verifier's words).
+    #[error("the link's program: {0}")]
+    Program(String),
+    #[error("attaching the link's program: {}", .0.desc())]
+    Attach(Errno),
+    #[error("the link's programs")]
+    Programs,
+    #[error("{}", .0.desc())]
+    Switch(Errno),
+}
 
 /// The kernel's fast path, attached at both ends of the wire.
 #[derive(Debug)]
@@ -101,21 +121,17 @@ impl KernelPath {
     /// in the calling thread's namespace, the wire's); the relay reads the
     /// returned ring of `ring_size` bytes (a power of two, at least a
     /// page). Starts slow.
-    pub fn set_up(va: u32, vb: u32, ring_size: usize) -> Result<(KernelPath, Ring), String> {
-        let mode = bpf::array_map(3).map_err(|e| format!("a BPF map: {}", e.desc()))?;
-        let ring = Ring::new(ring_size).map_err(|e| format!("a BPF ring: {}", e.desc()))?;
+    pub fn set_up(va: u32, vb: u32, ring_size: usize) -> Result<(KernelPath, Ring), Error> {
+        let mode = bpf::array_map(3).map_err(Error::Map)?;
+        let ring = Ring::new(ring_size).map_err(Error::Ring)?;
         let mut links = Vec::new();
         for (at, to, dir) in [(va, vb, Dir::AtoB), (vb, va, Dir::BtoA)] {
             let code = program(dir, to, raw(&mode), raw(&ring.fd()));
-            let program = bpf::load_tc_program(&code, "socklab_link")
-                .map_err(|e| format!("the link's program: {e}"))?;
-            let link = bpf::attach_ingress(program.as_fd(), at)
-                .map_err(|e| format!("attaching the link's program: {}", e.desc()))?;
+            let program = bpf::load_tc_program(&code, "socklab_link").map_err(Error::Program)?;
+            let link = bpf::attach_ingress(program.as_fd(), at).map_err(Error::Attach)?;
             links.push(link);
         }
-        let links: [OwnedFd; 2] = links
-            .try_into()
-            .map_err(|_| "the link's programs".to_string())?;
+        let links: [OwnedFd; 2] = links.try_into().map_err(|_| Error::Programs)?;
         Ok((
             KernelPath {
                 mode,
@@ -127,8 +143,8 @@ impl KernelPath {
 
     /// Frames cross in the kernel (true) or go to the relay (false), from
     /// the next frame on.
-    pub fn set_fast(&self, fast: bool) -> Result<(), String> {
-        bpf::set(self.mode.as_fd(), MODE, u32::from(fast)).map_err(|e| e.desc().to_string())
+    pub fn set_fast(&self, fast: bool) -> Result<(), Error> {
+        bpf::set(self.mode.as_fd(), MODE, u32::from(fast)).map_err(Error::Switch)
     }
 
     /// How many frames the ring had no room for, so the relay never saw

@@ -9,7 +9,8 @@
 //!
 //! Owns: the namespaces (`netns`), their configuration (`setup`), the
 //! relay thread and its policy (`relay`), the link's properties as a path
-//! (`path`: delay, loss, rate …). Knows nothing of sessions or
+//! (`path`: delay, loss, rate …), and why any of it failed (`Error`,
+//! which holds each piece's own error type). Knows nothing of sessions or
 //! commands: the session asks it to make sockets in a host, to act on
 //! the link, and for the segments that crossed it.
 
@@ -34,6 +35,37 @@ use netns::Netns;
 pub use path::{Counters, Props};
 pub use relay::{Crossing, Fate, Next, Relay};
 use taps::{HostTaps, Taps};
+
+/// Why the lab could not be built, or could not do what it was asked: each
+/// piece's own reason, or the lab's.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Namespace(#[from] netns::Error),
+    #[error(transparent)]
+    Setup(#[from] setup::Error),
+    #[error(transparent)]
+    Taps(#[from] taps::Error),
+    #[error(transparent)]
+    Relay(#[from] relay::Error),
+    #[error(transparent)]
+    Sysctl(#[from] sysctl::Error),
+    #[error("cannot quiet the lab's {side}: {error}")]
+    Quiet {
+        side: &'static str,
+        error: std::io::Error,
+    },
+    #[error("cannot set the lab's tcp_early_retrans: {0}")]
+    EarlyRetrans(std::io::Error),
+}
+
+/// The message, for callers whose own errors are still text (the session's
+/// `UsageError`, `?` in a function that returns `Result<_, String>`).
+impl From<Error> for String {
+    fn from(error: Error) -> String {
+        error.to_string()
+    }
+}
 
 /// Whether a lab can be made here (network namespaces allowed), tried once.
 pub fn available() -> bool {
@@ -120,7 +152,7 @@ impl Host {
 
 /// Marks the host's routes to the link quickack (ACK at once) or not (the
 /// kernel's delayed ACKs, as on an ordinary host). Run within the host.
-fn quickack(on: bool) -> Result<(), String> {
+fn quickack(on: bool) -> Result<(), setup::Error> {
     setup::quickack_route("eth0", IpAddr::V4(Ipv4Addr::new(192, 0, 2, 0)), 24, on)?;
     setup::quickack_route(
         "eth0",
@@ -152,7 +184,7 @@ impl Lab {
     /// Builds the lab and moves the calling thread into host a; what the
     /// link keeps (held and delayed frames, its log) is kept only while
     /// `budget` has room.
-    pub fn build(budget: Arc<Budget>) -> Result<Lab, String> {
+    pub fn build(budget: Arc<Budget>) -> Result<Lab, Error> {
         Lab::build_with(Some(kernel_path::RING_SIZE), Some(budget))
     }
 
@@ -163,7 +195,7 @@ impl Lab {
     pub fn build_with(
         kernel_path: Option<usize>,
         budget: Option<Arc<Budget>>,
-    ) -> Result<Lab, String> {
+    ) -> Result<Lab, Error> {
         let hosts = [Netns::new()?, Netns::new()?];
         let wire = Netns::new()?;
         // The thread moves into host a first and never goes back: an
@@ -173,7 +205,7 @@ impl Lab {
         let home = &hosts[0];
         // The cables first, down: nothing crosses until the relay and the
         // hosts' taps are there to count it, and both hosts are up.
-        wire.within(home, || -> Result<(), String> {
+        wire.within(home, || -> Result<(), Error> {
             for (side, host, which) in [("va", &hosts[0], Host::A), ("vb", &hosts[1], Host::B)] {
                 setup::veth(side, "eth0", host, which.mac())?;
                 setup::offloads_off(side);
@@ -185,7 +217,7 @@ impl Lab {
                     format!("/proc/sys/net/ipv6/conf/{side}/disable_ipv6"),
                     "1\n",
                 )
-                .map_err(|e| format!("cannot quiet the lab's {side}: {e}"))?;
+                .map_err(|error| Error::Quiet { side, error })?;
             }
             Ok(())
         })??;
@@ -195,7 +227,7 @@ impl Lab {
         );
         let relay = Relay::start(&wire, home, kernel_path, budget, taps)?;
         for host in Host::ALL {
-            hosts[host.index()].within(home, || -> Result<(), String> {
+            hosts[host.index()].within(home, || -> Result<(), Error> {
                 setup::offloads_off("eth0");
                 setup::set_up("eth0", true)?;
                 setup::add_address("eth0", IpAddr::V4(host.ipv4()), 24)?;
@@ -205,10 +237,11 @@ impl Lab {
                 // a probe 10 ms later, on a timer, not at the user's word.
                 // (sysctl HOST net.ipv4.tcp_early_retrans=3 turns it back on.)
                 std::fs::write("/proc/sys/net/ipv4/tcp_early_retrans", "0\n")
-                    .map_err(|e| format!("cannot set the lab's tcp_early_retrans: {e}"))?;
+                    .map_err(Error::EarlyRetrans)?;
                 let other = host.other();
                 setup::neighbour("eth0", IpAddr::V4(other.ipv4()), other.mac())?;
-                setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())
+                setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())?;
+                Ok(())
             })??;
         }
         // The cables' ends last, once both hosts are up: a frame a host
@@ -219,7 +252,7 @@ impl Lab {
             setup::LinkWatch::new("eth0")?,
             hosts[1].within(home, || setup::LinkWatch::new("eth0"))??,
         ];
-        wire.within(home, || -> Result<(), String> {
+        wire.within(home, || -> Result<(), setup::Error> {
             setup::set_up("va", true)?;
             setup::set_up("vb", true)
         })??;
@@ -238,7 +271,7 @@ impl Lab {
     /// Pulls (false) or plugs back (true) the host's cable: its side of
     /// the link goes down, so what it sends goes nowhere and nothing
     /// reaches it — its kernel is not told, as with a real cable.
-    pub fn set_cable(&mut self, host: Host, connected: bool) -> Result<(), String> {
+    pub fn set_cable(&mut self, host: Host, connected: bool) -> Result<(), Error> {
         let side = match host {
             Host::A => "va",
             Host::B => "vb",
@@ -267,64 +300,21 @@ impl Lab {
     /// After the host's sockets were closed with its cable pulled: aborts
     /// every TCP connection its kernel still holds (not TIME_WAIT ones),
     /// as a power cut would lose them. Returns how many.
-    pub fn forget_connections(&self, host: Host) -> Result<usize, String> {
+    pub fn forget_connections(&self, host: Host) -> Result<usize, Error> {
         self.within(host, diag::destroy_all)
     }
 
     /// Reads, or sets then reads, a setting of `host`
     /// (`net.ipv4.tcp_syn_retries`): only the per-host settings `sysctl`
     /// lists, with the values it allows (see `sysctl`).
-    pub fn sysctl(&self, host: Host, name: &str, value: Option<&str>) -> Result<String, String> {
-        let written = match value {
-            Some(value) => {
-                let setting = sysctl::find(name).ok_or_else(|| match sysctl::readable(name) {
-                    true => format!("{name} is read only: the kernel says what it offers"),
-                    false => sysctl::not_listed(name),
-                })?;
-                Some(sysctl::check(setting, value, || {
-                    read_setting("net.ipv4.tcp_available_congestion_control").unwrap_or_default()
-                })?)
-            }
-            None if sysctl::readable(name) => None,
-            None => return Err(sysctl::not_listed(name)),
-        };
-        self.within(host, || -> Result<String, String> {
-            let path = sysctl_path(name);
-            if !path.exists() {
-                return Err(format!(
-                    "this kernel has no per-host {name} (it is not in the host's /proc/sys), \
-                     so the lab cannot set it for one host"
-                ));
-            }
-            if let Some(value) = &written {
-                std::fs::write(&path, format!("{value}\n")).map_err(|e| {
-                    match e.raw_os_error() {
-                        // A namespace other than the machine's first may choose
-                        // only among the algorithms the machine allows it.
-                        Some(libc::EPERM) if name == "net.ipv4.tcp_congestion_control" => format!(
-                            "{} is not one a host of the lab may choose: a network namespace may \
-                         use only net.ipv4.tcp_allowed_congestion_control ({}), which the \
-                         machine's administrator sets",
-                            crate::safe_text::escape(value),
-                            read_setting("net.ipv4.tcp_allowed_congestion_control")
-                                .unwrap_or_default()
-                        ),
-                        Some(libc::EINVAL) => format!(
-                            "the kernel refused {name} = {}: not a value it takes (EINVAL)",
-                            crate::safe_text::escape(value)
-                        ),
-                        _ => format!("cannot set {name}: {}", crate::error::io_reason(&e)),
-                    }
-                })?;
-            }
-            read_setting(name)
-                .map_err(|e| format!("cannot read {name}: {}", crate::error::io_reason(&e)))
-        })?
+    pub fn sysctl(&self, host: Host, name: &str, value: Option<&str>) -> Result<String, Error> {
+        let written = to_write(name, value)?;
+        Ok(self.within(host, || write_and_read(name, written.as_deref()))??)
     }
 
     /// The host delays its ACKs as an ordinary host does (true), or ACKs
     /// every segment at once, as the lab's hosts do unless told (false).
-    pub fn set_delayed_ack(&mut self, host: Host, delayed: bool) -> Result<(), String> {
+    pub fn set_delayed_ack(&mut self, host: Host, delayed: bool) -> Result<(), Error> {
         self.within(host, || quickack(!delayed))??;
         self.delayed_ack[host.index()] = delayed;
         Ok(())
@@ -338,7 +328,7 @@ impl Lab {
     /// plain veth pair `direct` with the link's settings (offloads off),
     /// 2001:db8:d::1 in a and ::2 in b. For measuring the relay against
     /// the physical limit (`cargo bench`); returns b's address there.
-    pub fn direct_pair(&self) -> Result<IpAddr, String> {
+    pub fn direct_pair(&self) -> Result<IpAddr, Error> {
         let (a, b) = (
             Ipv6Addr::new(0x2001, 0xdb8, 0xd, 0, 0, 0, 0, 1),
             Ipv6Addr::new(0x2001, 0xdb8, 0xd, 0, 0, 0, 0, 2),
@@ -350,7 +340,7 @@ impl Lab {
             [0x02, 0x5b, 0, 0, 0, 0xdb],
         )?;
         for (host, ip) in [(Host::A, a), (Host::B, b)] {
-            self.within(host, || -> Result<(), String> {
+            self.within(host, || -> Result<(), setup::Error> {
                 setup::offloads_off("direct");
                 setup::set_up("direct", true)?;
                 setup::add_address("direct", IpAddr::V6(ip), 64)
@@ -360,10 +350,10 @@ impl Lab {
     }
 
     /// Runs `work` in `host` (the calling thread lives in host a).
-    pub fn within<T>(&self, host: Host, work: impl FnOnce() -> T) -> Result<T, String> {
+    pub fn within<T>(&self, host: Host, work: impl FnOnce() -> T) -> Result<T, Error> {
         match host {
             Host::A => Ok(work()),
-            Host::B => self.hosts[1].within(&self.hosts[0], work),
+            Host::B => Ok(self.hosts[1].within(&self.hosts[0], work)?),
         }
     }
 }
@@ -379,6 +369,62 @@ impl Drop for Lab {
     }
 }
 
+/// The value `sysctl` is to write to setting `name` (None: only read it),
+/// as the kernel takes it; or why it may not.
+fn to_write(name: &str, value: Option<&str>) -> Result<Option<String>, sysctl::Error> {
+    let Some(value) = value else {
+        return match sysctl::readable(name) {
+            true => Ok(None),
+            false => Err(sysctl::Error::NotListed { name: name.into() }),
+        };
+    };
+    let setting = sysctl::find(name).ok_or_else(|| match sysctl::readable(name) {
+        true => sysctl::Error::ReadOnly { name: name.into() },
+        false => sysctl::Error::NotListed { name: name.into() },
+    })?;
+    let written = sysctl::check(setting, value, || {
+        read_setting("net.ipv4.tcp_available_congestion_control").unwrap_or_default()
+    })?;
+    Ok(Some(written))
+}
+
+/// Writes `written` to setting `name` (if there is a value to write),
+/// then reads it back: in the calling thread's namespace (a host's).
+fn write_and_read(name: &str, written: Option<&str>) -> Result<String, sysctl::Error> {
+    let path = sysctl_path(name);
+    if !path.exists() {
+        return Err(sysctl::Error::NotPerHost { name: name.into() });
+    }
+    if let Some(value) = written {
+        std::fs::write(&path, format!("{value}\n")).map_err(|error| refused(name, value, error))?;
+    }
+    read_setting(name).map_err(|error| sysctl::Error::CannotRead {
+        name: name.into(),
+        error,
+    })
+}
+
+/// Why the kernel did not take `value` for setting `name`.
+fn refused(name: &str, value: &str, error: std::io::Error) -> sysctl::Error {
+    match error.raw_os_error() {
+        Some(libc::EPERM) if name == "net.ipv4.tcp_congestion_control" => {
+            sysctl::Error::NotAllowed {
+                value: value.into(),
+                allowed: read_setting("net.ipv4.tcp_allowed_congestion_control")
+                    .unwrap_or_default(),
+            }
+        }
+        Some(libc::EINVAL) => sysctl::Error::KernelRefused {
+            name: name.into(),
+            value: value.into(),
+        },
+        _ => sysctl::Error::CannotSet {
+            name: name.into(),
+            error,
+        },
+    }
+}
+
 /// `/proc/sys/net/ipv4/tcp_syn_retries` for `net.ipv4.tcp_syn_retries`
 /// (a listed name: letters, digits, `_` and dots only).
 fn sysctl_path(name: &str) -> std::path::PathBuf {
@@ -389,4 +435,83 @@ fn sysctl_path(name: &str) -> std::path::PathBuf {
 fn read_setting(name: &str) -> std::io::Result<String> {
     std::fs::read_to_string(sysctl_path(name))
         .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nix::errno::Errno;
+
+    /// The errors say what they said as text before they were types:
+    /// people read these, and transcripts compare them.
+    #[test]
+    fn errors_read_as_they_did() {
+        let cases: [(Error, &str); 8] = [
+            (
+                netns::Error::TooMany.into(),
+                "cannot make a network namespace for the lab: the limit on network namespaces \
+                 is reached (user.max_net_namespaces)",
+            ),
+            (
+                netns::Error::Refused(Errno::EPERM).into(),
+                "cannot make a network namespace for the lab (Operation not permitted): run as \
+                 root, or where unprivileged user namespaces are allowed",
+            ),
+            (
+                setup::Error::NoInterface {
+                    name: "va".into(),
+                    errno: Errno::ENODEV,
+                }
+                .into(),
+                "no interface va: No such device",
+            ),
+            (
+                relay::Error::Bind {
+                    name: "vb".into(),
+                    errno: Errno::EPERM,
+                }
+                .into(),
+                "cannot bind the relay to vb: Operation not permitted",
+            ),
+            (
+                sysctl::Error::NotPerHost {
+                    name: "net.ipv4.x".into(),
+                }
+                .into(),
+                "this kernel has no per-host net.ipv4.x (it is not in the host's /proc/sys), so \
+                 the lab cannot set it for one host",
+            ),
+            (
+                sysctl::Error::NotAllowed {
+                    value: "bbr".into(),
+                    allowed: "reno cubic".into(),
+                }
+                .into(),
+                "bbr is not one a host of the lab may choose: a network namespace may use only \
+                 net.ipv4.tcp_allowed_congestion_control (reno cubic), which the machine's \
+                 administrator sets",
+            ),
+            (
+                sysctl::Error::NoSuchCongestion {
+                    value: "bbr".into(),
+                    known: vec!["reno".into(), "cubic".into()],
+                }
+                .into(),
+                "'bbr' is not a congestion control this kernel has — it has: reno cubic \
+                 (net.ipv4.tcp_available_congestion_control)",
+            ),
+            (
+                taps::Error::Bind(Errno::EPERM).into(),
+                "cannot bind the lab's tap: Operation not permitted",
+            ),
+        ];
+        for (error, text) in cases {
+            assert_eq!(error.to_string(), text);
+        }
+        assert_eq!(relay::NoFastPath::NotAskedFor.to_string(), "not asked for");
+        assert_eq!(
+            relay::NoFastPath::from(kernel_path::Error::Map(Errno::EPERM)).to_string(),
+            "a BPF map: Operation not permitted"
+        );
+    }
 }

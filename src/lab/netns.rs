@@ -2,12 +2,39 @@
 //! thread's namespace changes), kept alive by an fd, and entered by the
 //! calling thread with setns(2) for as long as a call needs.
 //!
-//! Owns: making, holding and entering namespaces. Does not know what is
-//! configured in them (`setup`).
+//! Owns: making, holding and entering namespaces, and why that failed
+//! (`Error`). Does not know what is configured in them (`setup`).
 
 use std::os::fd::{AsFd, OwnedFd};
 
+use nix::errno::Errno;
 use nix::sched::{CloneFlags, setns, unshare};
+
+/// Why a namespace could not be made or entered.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(
+        "cannot make a network namespace for the lab: the limit on network namespaces is \
+         reached (user.max_net_namespaces)"
+    )]
+    TooMany,
+    #[error(
+        "cannot make a network namespace for the lab ({}): run as root, or where \
+         unprivileged user namespaces are allowed",
+        .0.desc()
+    )]
+    Refused(Errno),
+    #[error("cannot bring up the lab's lo: {}", .0.desc())]
+    Loopback(Errno),
+    #[error("cannot hold the lab's namespace: {0}")]
+    Hold(std::io::Error),
+    #[error("cannot start a thread: {0}")]
+    Thread(std::io::Error),
+    #[error("the namespace thread failed")]
+    ThreadFailed,
+    #[error("cannot enter a lab namespace: {}", .0.desc())]
+    Enter(Errno),
+}
 
 /// A network namespace, alive while this value is.
 #[derive(Debug)]
@@ -52,46 +79,36 @@ fn parent() -> Option<&'static OwnedFd> {
 impl Netns {
     /// A new network namespace with `lo` up, made on a thread of its own
     /// (in the lab's parent namespace, so it has socket tables of its own).
-    pub fn new() -> Result<Netns, String> {
+    pub fn new() -> Result<Netns, Error> {
         let parent = parent().and_then(|fd| fd.try_clone().ok());
         let thread = std::thread::Builder::new()
             .name("socklab-netns".into())
-            .spawn(move || -> Result<OwnedFd, String> {
+            .spawn(move || -> Result<OwnedFd, Error> {
                 if let Some(parent) = parent {
                     let _ = setns(parent.as_fd(), CloneFlags::CLONE_NEWNET);
                 }
                 unshare(CloneFlags::CLONE_NEWNET).map_err(|e| match e {
-                    nix::errno::Errno::ENOSPC => "cannot make a network namespace for the lab: \
-                         the limit on network namespaces is reached (user.max_net_namespaces)"
-                        .to_string(),
-                    _ => format!(
-                        "cannot make a network namespace for the lab ({}): run as root, or \
-                         where unprivileged user namespaces are allowed",
-                        e.desc()
-                    ),
+                    Errno::ENOSPC => Error::TooMany,
+                    _ => Error::Refused(e),
                 })?;
-                crate::sys::bring_up_loopback()
-                    .map_err(|e| format!("cannot bring up the lab's lo: {}", e.desc()))?;
+                crate::sys::bring_up_loopback().map_err(Error::Loopback)?;
                 std::fs::File::open("/proc/thread-self/ns/net")
                     .map(OwnedFd::from)
-                    .map_err(|e| format!("cannot hold the lab's namespace: {e}"))
+                    .map_err(Error::Hold)
             })
-            .map_err(|e| format!("cannot start a thread: {e}"))?;
-        let fd = thread
-            .join()
-            .map_err(|_| "the namespace thread failed".to_string())??;
+            .map_err(Error::Thread)?;
+        let fd = thread.join().map_err(|_| Error::ThreadFailed)??;
         Ok(Netns { fd })
     }
 
     /// Moves the calling thread into this namespace (it stays there).
-    pub fn enter(&self) -> Result<(), String> {
-        setns(self.fd.as_fd(), CloneFlags::CLONE_NEWNET)
-            .map_err(|e| format!("cannot enter a lab namespace: {}", e.desc()))
+    pub fn enter(&self) -> Result<(), Error> {
+        setns(self.fd.as_fd(), CloneFlags::CLONE_NEWNET).map_err(Error::Enter)
     }
 
     /// Runs `work` with the calling thread in this namespace, then moves it
     /// back to `home` (sockets made meanwhile stay in this namespace).
-    pub fn within<T>(&self, home: &Netns, work: impl FnOnce() -> T) -> Result<T, String> {
+    pub fn within<T>(&self, home: &Netns, work: impl FnOnce() -> T) -> Result<T, Error> {
         self.enter()?;
         let result = work();
         home.enter()?;

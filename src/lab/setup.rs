@@ -3,9 +3,12 @@
 //! turned off so that every frame on the wire is one real segment with a
 //! real checksum. Each function acts in the calling thread's namespace.
 //!
-//! Owns: those netlink requests. Does not own the namespaces (`netns`).
+//! Owns: those netlink requests, finding an interface by name, and why
+//! either failed (`Error`). Does not own the namespaces (`netns`).
 
 use std::net::IpAddr;
+
+use nix::errno::Errno;
 
 use netlink_packet_core::{
     NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST, NetlinkHeader, NetlinkMessage,
@@ -21,39 +24,49 @@ use netlink_sys::{Socket, SocketAddr};
 
 use super::netns::Netns;
 
+/// Why a netlink request, or finding an interface, failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The netlink socket itself: opening, sending, receiving.
+    #[error("netlink: {0}")]
+    Netlink(std::io::Error),
+    #[error("netlink: {0}")]
+    Decode(netlink_packet_core::DecodeError),
+    /// The kernel refused the request.
+    #[error("netlink: {}", .0.desc())]
+    Refused(Errno),
+    #[error("no interface {name}: {}", .errno.desc())]
+    NoInterface { name: String, errno: Errno },
+}
+
 /// Sends one rtnetlink request and waits for its acknowledgement.
-fn request(message: RouteNetlinkMessage, create: bool) -> Result<(), String> {
+fn request(message: RouteNetlinkMessage, create: bool) -> Result<(), Error> {
     request_with(message, if create { NLM_F_CREATE | NLM_F_EXCL } else { 0 })
 }
 
-fn request_with(message: RouteNetlinkMessage, extra: u16) -> Result<(), String> {
-    let mut socket = Socket::new(NETLINK_ROUTE).map_err(|e| format!("netlink: {e}"))?;
-    socket.bind_auto().map_err(|e| format!("netlink: {e}"))?;
+fn request_with(message: RouteNetlinkMessage, extra: u16) -> Result<(), Error> {
+    let mut socket = Socket::new(NETLINK_ROUTE).map_err(Error::Netlink)?;
+    socket.bind_auto().map_err(Error::Netlink)?;
     socket
         .connect(&SocketAddr::new(0, 0))
-        .map_err(|e| format!("netlink: {e}"))?;
+        .map_err(Error::Netlink)?;
     let mut header = NetlinkHeader::default();
     header.flags = NLM_F_REQUEST | NLM_F_ACK | extra;
     let mut packet = NetlinkMessage::new(header, NetlinkPayload::from(message));
     packet.finalize();
     let mut bytes = vec![0; packet.buffer_len()];
     packet.serialize(&mut bytes);
-    socket
-        .send(&bytes, 0)
-        .map_err(|e| format!("netlink: {e}"))?;
+    socket.send(&bytes, 0).map_err(Error::Netlink)?;
     let mut reply = vec![0; 8192];
     let size = socket
         .recv(&mut &mut reply[..], 0)
-        .map_err(|e| format!("netlink: {e}"))?;
+        .map_err(Error::Netlink)?;
     let answer = NetlinkMessage::<RouteNetlinkMessage>::deserialize(&reply[..size])
-        .map_err(|e| format!("netlink: {e}"))?;
+        .map_err(Error::Decode)?;
     match answer.payload {
         NetlinkPayload::Error(error) => match error.code {
             None => Ok(()),
-            Some(code) => Err(format!(
-                "netlink: {}",
-                nix::errno::Errno::from_raw(-code.get()).desc()
-            )),
+            Some(code) => Err(Error::Refused(Errno::from_raw(-code.get()))),
         },
         _ => Ok(()),
     }
@@ -61,7 +74,7 @@ fn request_with(message: RouteNetlinkMessage, extra: u16) -> Result<(), String> 
 
 /// A veth pair here: `name` in this namespace, `peer` (named `peer_name`)
 /// moved into `peer_ns`.
-pub fn veth(name: &str, peer_name: &str, peer_ns: &Netns, peer_mac: [u8; 6]) -> Result<(), String> {
+pub fn veth(name: &str, peer_name: &str, peer_ns: &Netns, peer_mac: [u8; 6]) -> Result<(), Error> {
     let mut peer = LinkMessage::default();
     peer.attributes
         .push(LinkAttribute::IfName(peer_name.into()));
@@ -77,12 +90,16 @@ pub fn veth(name: &str, peer_name: &str, peer_ns: &Netns, peer_mac: [u8; 6]) -> 
     request(RouteNetlinkMessage::NewLink(link), true)
 }
 
-fn index(name: &str) -> Result<u32, String> {
-    nix::net::if_::if_nametoindex(name).map_err(|e| format!("no interface {name}: {}", e.desc()))
+/// Interface `name`'s index, in the calling thread's namespace.
+pub fn index(name: &str) -> Result<u32, Error> {
+    nix::net::if_::if_nametoindex(name).map_err(|errno| Error::NoInterface {
+        name: name.to_string(),
+        errno,
+    })
 }
 
 /// Brings interface `name` up or down.
-pub fn set_up(name: &str, up: bool) -> Result<(), String> {
+pub fn set_up(name: &str, up: bool) -> Result<(), Error> {
     let mut link = LinkMessage::default();
     link.header.index = index(name)?;
     link.header.change_mask = LinkFlags::Up;
@@ -94,7 +111,7 @@ pub fn set_up(name: &str, up: bool) -> Result<(), String> {
 
 /// Adds `ip/prefix` to interface `name`, with no duplicate address
 /// detection (an IPv6 address is usable at once).
-pub fn add_address(name: &str, ip: IpAddr, prefix: u8) -> Result<(), String> {
+pub fn add_address(name: &str, ip: IpAddr, prefix: u8) -> Result<(), Error> {
     let mut message = AddressMessage::default();
     message.header.family = match ip {
         IpAddr::V4(_) => netlink_packet_route::AddressFamily::Inet,
@@ -124,7 +141,7 @@ pub fn offloads_off(name: &str) {
 /// A permanent neighbour entry on `name`: `ip` is at `mac`, so no ARP or
 /// neighbour discovery is ever needed (nor delays a segment after a cable
 /// was pulled and plugged back).
-pub fn neighbour(name: &str, ip: IpAddr, mac: [u8; 6]) -> Result<(), String> {
+pub fn neighbour(name: &str, ip: IpAddr, mac: [u8; 6]) -> Result<(), Error> {
     use netlink_packet_route::neighbour::{
         NeighbourAddress, NeighbourAttribute, NeighbourMessage, NeighbourState,
     };
@@ -160,7 +177,7 @@ pub fn quickack_route(
     network: IpAddr,
     prefix: u8,
     quickack: bool,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     use netlink_packet_route::route::{
         RouteAddress, RouteAttribute, RouteHeader, RouteMessage, RouteMetric, RouteProtocol,
         RouteScope, RouteType,
@@ -214,15 +231,13 @@ pub struct LinkWatch {
 }
 
 impl LinkWatch {
-    pub fn new(name: &str) -> Result<LinkWatch, String> {
-        let mut socket = Socket::new(NETLINK_ROUTE).map_err(|e| format!("netlink: {e}"))?;
+    pub fn new(name: &str) -> Result<LinkWatch, Error> {
+        let mut socket = Socket::new(NETLINK_ROUTE).map_err(Error::Netlink)?;
         // RTMGRP_LINK: every interface's changes.
         socket
             .bind(&SocketAddr::new(0, libc::RTMGRP_LINK as u32))
-            .map_err(|e| format!("netlink: {e}"))?;
-        socket
-            .set_non_blocking(true)
-            .map_err(|e| format!("netlink: {e}"))?;
+            .map_err(Error::Netlink)?;
+        socket.set_non_blocking(true).map_err(Error::Netlink)?;
         Ok(LinkWatch {
             socket,
             index: index(name)?,

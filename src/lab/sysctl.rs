@@ -11,8 +11,78 @@
 //! congestion control must be one the kernel has already
 //! (`net.ipv4.tcp_available_congestion_control`).
 //!
-//! Owns: the list and the checks. Reading and writing the file inside the
-//! host is `Lab::sysctl`'s.
+//! Owns: the list, the checks, and why a setting was not read or set
+//! (`Error`). Reading and writing the file inside the host is
+//! `Lab::sysctl`'s.
+
+use crate::safe_text::escape;
+
+/// Why a setting was not read or set: a person's mistake (a name not
+/// listed, a value it does not take), or the kernel's refusal.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{name} is read only: the kernel says what it offers")]
+    ReadOnly { name: String },
+    #[error("{}", not_listed(.name))]
+    NotListed { name: String },
+    #[error("{name} takes a whole number from {low} to {high}, not '{}'", escape(.value))]
+    NotWhole {
+        name: &'static str,
+        low: i64,
+        high: i64,
+        value: String,
+    },
+    #[error("{n} is out of range for {name}: from {low} to {high}")]
+    OutOfRange {
+        name: &'static str,
+        n: i64,
+        low: i64,
+        high: i64,
+    },
+    #[error("{name} takes {count} whole numbers, like {name}={example} — not '{}'", escape(.value))]
+    NotNumbers {
+        name: &'static str,
+        count: usize,
+        example: &'static str,
+        value: String,
+    },
+    #[error(
+        "{name}'s numbers go from the smallest to the largest, like {example} — not '{}'",
+        escape(.value)
+    )]
+    NotInOrder {
+        name: &'static str,
+        example: &'static str,
+        value: String,
+    },
+    #[error(
+        "'{}' is not a congestion control this kernel has — it has: {} \
+         (net.ipv4.tcp_available_congestion_control)",
+        escape(.value),
+        .known.join(" ")
+    )]
+    NoSuchCongestion { value: String, known: Vec<String> },
+    #[error(
+        "this kernel has no per-host {name} (it is not in the host's /proc/sys), so the lab \
+         cannot set it for one host"
+    )]
+    NotPerHost { name: String },
+    /// A namespace other than the machine's first may choose only among
+    /// the algorithms the machine allows it.
+    #[error(
+        "{} is not one a host of the lab may choose: a network namespace may use only \
+         net.ipv4.tcp_allowed_congestion_control ({allowed}), which the machine's \
+         administrator sets",
+        escape(.value)
+    )]
+    NotAllowed { value: String, allowed: String },
+    #[error("the kernel refused {name} = {}: not a value it takes (EINVAL)", escape(.value))]
+    KernelRefused { name: String, value: String },
+    #[error("cannot set {name}: {}", crate::error::io_reason(.error))]
+    CannotSet { name: String, error: std::io::Error },
+    #[error("cannot read {name}: {}", crate::error::io_reason(.error))]
+    CannotRead { name: String, error: std::io::Error },
+}
 
 /// What values a setting takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -338,75 +408,87 @@ pub fn check(
     setting: &Setting,
     value: &str,
     available: impl FnOnce() -> String,
-) -> Result<String, String> {
-    let shown = crate::safe_text::escape(value);
-    let name = setting.name;
+) -> Result<String, Error> {
     match setting.values {
         Values::Number(low, high) => {
-            let n = whole(value).ok_or_else(|| {
-                format!("{name} takes a whole number from {low} to {high}, not '{shown}'")
+            let n = whole(value).ok_or_else(|| Error::NotWhole {
+                name: setting.name,
+                low,
+                high,
+                value: value.to_string(),
             })?;
-            in_range(name, n, low, high)?;
+            in_range(setting.name, n, low, high)?;
             Ok(n.to_string())
         }
-        Values::Pair(low, high) | Values::Triple(low, high) => {
-            let count = match setting.values {
-                Values::Pair(..) => 2,
-                _ => 3,
-            };
-            let example = match count {
-                2 => "32768,60999",
-                _ => "4096,131072,6291456",
-            };
-            let numbers: Option<Vec<i64>> = value
-                .split(|c: char| c == ',' || c.is_whitespace())
-                .filter(|part| !part.is_empty())
-                .map(whole)
-                .collect();
-            let numbers = numbers.filter(|n| n.len() == count).ok_or_else(|| {
-                format!("{name} takes {count} whole numbers, like {name}={example} — not '{shown}'")
-            })?;
-            for &n in &numbers {
-                in_range(name, n, low, high)?;
-            }
-            if numbers.windows(2).any(|w| w[0] > w[1]) {
-                return Err(format!(
-                    "{name}'s numbers go from the smallest to the largest, like {example} — not '{shown}'"
-                ));
-            }
-            Ok(numbers
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join("\t"))
-        }
+        Values::Pair(low, high) => numbers(setting.name, value, 2, low, high),
+        Values::Triple(low, high) => numbers(setting.name, value, 3, low, high),
         Values::Congestion => {
             let available = available();
             let known: Vec<&str> = available.split_whitespace().collect();
             if known.contains(&value) {
                 Ok(value.to_string())
             } else {
-                Err(format!(
-                    "'{shown}' is not a congestion control this kernel has — it has: {} \
-                     (net.ipv4.tcp_available_congestion_control)",
-                    known.join(" ")
-                ))
+                Err(Error::NoSuchCongestion {
+                    value: value.to_string(),
+                    known: known.into_iter().map(String::from).collect(),
+                })
             }
         }
     }
+}
+
+/// `count` whole numbers, each from `low` to `high`, smallest first,
+/// separated by commas or spaces: as the kernel takes them (tabs between).
+fn numbers(
+    name: &'static str,
+    value: &str,
+    count: usize,
+    low: i64,
+    high: i64,
+) -> Result<String, Error> {
+    let example = match count {
+        2 => "32768,60999",
+        _ => "4096,131072,6291456",
+    };
+    let numbers: Option<Vec<i64>> = value
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|part| !part.is_empty())
+        .map(whole)
+        .collect();
+    let numbers = numbers
+        .filter(|n| n.len() == count)
+        .ok_or_else(|| Error::NotNumbers {
+            name,
+            count,
+            example,
+            value: value.to_string(),
+        })?;
+    for &n in &numbers {
+        in_range(name, n, low, high)?;
+    }
+    if numbers.windows(2).any(|w| w[0] > w[1]) {
+        return Err(Error::NotInOrder {
+            name,
+            example,
+            value: value.to_string(),
+        });
+    }
+    Ok(numbers
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join("\t"))
 }
 
 fn whole(text: &str) -> Option<i64> {
     text.trim().parse::<i64>().ok()
 }
 
-fn in_range(name: &str, n: i64, low: i64, high: i64) -> Result<(), String> {
+fn in_range(name: &'static str, n: i64, low: i64, high: i64) -> Result<(), Error> {
     if (low..=high).contains(&n) {
         Ok(())
     } else {
-        Err(format!(
-            "{n} is out of range for {name}: from {low} to {high}"
-        ))
+        Err(Error::OutOfRange { name, n, low, high })
     }
 }
 
@@ -466,7 +548,7 @@ mod tests {
                 (Ok(written), Ok(got)) => assert_eq!(got, written, "{} = {value}", setting.name),
                 (Err(part), Err(message)) => {
                     assert!(
-                        message.contains(part),
+                        message.to_string().contains(part),
                         "{} = {value}: {message}",
                         setting.name
                     )

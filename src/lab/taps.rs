@@ -12,16 +12,33 @@
 //!
 //! With the relay's own counts — the frames it read from each cable, and
 //! those it (or the kernel's path) handed to each host — these say when
-//! what a step caused has been handled (`relay::Relay::settle`): every frame
+//! what a step caused has been handled (`relay::Relay::sync`): every frame
 //! a host sent has been read, and every frame handed to a host has been
 //! taken in.
 //!
-//! Owns: the taps and their running totals.
+//! Owns: the taps, their running totals, and why they could not be made
+//! (`Error`).
 
 use std::os::fd::{AsFd, OwnedFd};
 use std::sync::Mutex;
 
+use nix::errno::Errno;
 use nix::sys::socket::{AddressFamily, SockFlag, SockType, socket};
+
+use super::setup;
+
+/// Why a host's taps could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Interface(#[from] setup::Error),
+    #[error("the lab cannot open a packet socket: {}", .0.desc())]
+    Socket(Errno),
+    #[error("the lab cannot filter a packet socket: {}", .0.desc())]
+    Filter(Errno),
+    #[error("cannot bind the lab's tap: {}", .0.desc())]
+    Bind(Errno),
+}
 
 /// `SKF_AD_OFF + SKF_AD_PKTTYPE` (linux/filter.h): the packet's type.
 const PKTTYPE: u32 = (-0x1000i32) as u32 + 4;
@@ -105,9 +122,8 @@ fn frames(tap: &OwnedFd) -> u64 {
 impl HostTaps {
     /// The taps on interface `name`, in the calling thread's namespace,
     /// counting from now (make them before the link is up).
-    pub fn open(name: &str) -> Result<HostTaps, String> {
-        let index = nix::net::if_::if_nametoindex(name)
-            .map_err(|e| format!("no interface {name}: {}", e.desc()))?;
+    pub fn open(name: &str) -> Result<HostTaps, Error> {
+        let index = setup::index(name)?;
         let incoming = |protocol: libc::c_int| tap(index, Some(protocol as u16));
         Ok(HostTaps {
             outgoing: tap(index, None)?,
@@ -122,14 +138,14 @@ impl HostTaps {
 
 /// A packet socket on interface `index` that counts the frames going out of
 /// it (None), or the frames of one protocol coming in, once handled.
-fn tap(index: u32, incoming: Option<u16>) -> Result<OwnedFd, String> {
+fn tap(index: u32, incoming: Option<u16>) -> Result<OwnedFd, Error> {
     let fd = socket(
         AddressFamily::Packet,
         SockType::Raw,
         SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC,
         None,
     )
-    .map_err(|e| format!("the lab cannot open a packet socket: {}", e.desc()))?;
+    .map_err(Error::Socket)?;
     // The filter first, then the binding: no frame is counted before it.
     // Outgoing: every frame is seen (as ETH_P_ALL), only the host's own
     // kept. Incoming, of one protocol: every frame kept.
@@ -149,14 +165,12 @@ fn tap(index: u32, incoming: Option<u16>) -> Result<OwnedFd, String> {
         None => &outgoing_only,
         Some(_) => &every,
     };
-    crate::sys::attach_filter(fd.as_fd(), program)
-        .map_err(|e| format!("the lab cannot filter a packet socket: {}", e.desc()))?;
+    crate::sys::attach_filter(fd.as_fd(), program).map_err(Error::Filter)?;
     // A queue of a few frames: the rest are counted as not taken, which
     // is all the count needs.
     let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
     let protocol = incoming.unwrap_or(libc::ETH_P_ALL as u16);
-    crate::sys::bind_packet_socket(fd.as_fd(), index, protocol)
-        .map_err(|e| format!("cannot bind the lab's tap: {}", e.desc()))?;
+    crate::sys::bind_packet_socket(fd.as_fd(), index, protocol).map_err(Error::Bind)?;
     Ok(fd)
 }
 

@@ -12,7 +12,7 @@ use std::time::Instant;
 use super::io::send;
 use super::policy::{Fate, Next};
 use super::state::{Crossing, LOG_SNAP, State, frame_cost, lock};
-use super::{Dir, Relay};
+use super::{Dir, NoFastPath, Relay};
 use crate::lab::held::{HeldFrame, Listed};
 use crate::lab::kernel_path::KernelPath;
 use crate::lab::path::{Counters, Props};
@@ -49,7 +49,7 @@ impl Relay {
 
     /// Whether frames cross in the kernel now; or why the lab has no such
     /// path (`link`'s JSON says).
-    pub fn fast_path(&self) -> Result<bool, String> {
+    pub fn fast_path(&self) -> Result<bool, NoFastPath> {
         match &self.no_fast_path {
             Some(why) => Err(why.clone()),
             None => Ok(lock(&self.state.0).fast),

@@ -15,21 +15,27 @@ use nix::sys::socket::{AddressFamily, MsgFlags, SockFlag, SockProtocol, SockType
 use super::Dir;
 use super::policy::{Fate, Kind, decide, kind, pop_due, release_held_back};
 use super::state::{Crossing, Started, State, frame_cost, lock, notify};
-use crate::lab::kernel_path::Record;
+use super::{Error, NoFastPath};
+use crate::lab::kernel_path::{KernelPath, Record};
+use crate::lab::setup::index;
 use crate::sys::bpf::Ring;
 
 /// A packet socket bound to interface `name` that takes only frames the
 /// interface received (what the host on the other end of its veth sent).
-pub(super) fn side(name: &str) -> Result<OwnedFd, String> {
+fn side(name: &str) -> Result<OwnedFd, Error> {
     let fd = socket(
         AddressFamily::Packet,
         SockType::Raw,
         SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC,
         SockProtocol::EthAll,
     )
-    .map_err(|e| format!("the lab's relay cannot open a packet socket: {}", e.desc()))?;
-    crate::sys::bind_packet_socket(fd.as_fd(), index(name)?, libc::ETH_P_ALL as u16)
-        .map_err(|e| format!("cannot bind the relay to {name}: {}", e.desc()))?;
+    .map_err(Error::Socket)?;
+    crate::sys::bind_packet_socket(fd.as_fd(), index(name)?, libc::ETH_P_ALL as u16).map_err(
+        |errno| Error::Bind {
+            name: name.to_string(),
+            errno,
+        },
+    )?;
     // The frames the relay itself sends out of this side are not queued
     // back to it (Linux 4.20+; older kernels' copies are skipped when read).
     let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_PACKET, PACKET_IGNORE_OUTGOING, 1);
@@ -43,16 +49,18 @@ pub(super) fn side(name: &str) -> Result<OwnedFd, String> {
 /// A packet socket on interface `name` that only sends: with the kernel's
 /// path, frames reach the relay through its ring, and a socket that took
 /// them too would only cost a copy of each.
-pub(super) fn sending_side(name: &str) -> Result<OwnedFd, String> {
+fn sending_side(name: &str) -> Result<OwnedFd, Error> {
     let fd = socket(
         AddressFamily::Packet,
         SockType::Raw,
         SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC,
         None,
     )
-    .map_err(|e| format!("the lab's relay cannot open a packet socket: {}", e.desc()))?;
-    crate::sys::bind_packet_socket(fd.as_fd(), index(name)?, 0)
-        .map_err(|e| format!("cannot bind the relay to {name}: {}", e.desc()))?;
+    .map_err(Error::Socket)?;
+    crate::sys::bind_packet_socket(fd.as_fd(), index(name)?, 0).map_err(|errno| Error::Bind {
+        name: name.to_string(),
+        errno,
+    })?;
     bypass_queue(&fd);
     Ok(fd)
 }
@@ -66,9 +74,26 @@ fn bypass_queue(fd: &OwnedFd) {
     let _ = crate::sys::set_int_option(fd.as_fd(), libc::SOL_PACKET, libc::PACKET_QDISC_BYPASS, 1);
 }
 
-pub(super) fn index(name: &str) -> Result<u32, String> {
-    nix::net::if_::if_nametoindex(name).map_err(|e| format!("no interface {name}: {}", e.desc()))
+/// The wire's ends as the relay uses them: with the kernel's path (asked
+/// for, with a ring of that many bytes, and set up), sockets that only
+/// send; else sockets that read every frame too, and why there is no
+/// such path. In the wire's namespace.
+pub(super) fn open_ends(kernel_path: Option<usize>) -> Result<Ends, Error> {
+    let kernel = match kernel_path {
+        Some(ring) => {
+            KernelPath::set_up(index("va")?, index("vb")?, ring).map_err(NoFastPath::from)
+        }
+        None => Err(NoFastPath::NotAskedFor),
+    };
+    match kernel {
+        Ok(kernel) => Ok(([sending_side("va")?, sending_side("vb")?], Ok(kernel))),
+        Err(why) => Ok(([side("va")?, side("vb")?], Err(why))),
+    }
 }
+
+/// The sockets on va and vb, and the kernel's path with its ring (or why
+/// there is none).
+pub(super) type Ends = ([OwnedFd; 2], Result<(KernelPath, Ring), NoFastPath>);
 
 /// Where the relay reads frames: from the cables' ends themselves, or
 /// from the kernel path's ring (which has every frame, in order).

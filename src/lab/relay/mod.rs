@@ -27,7 +27,8 @@
 //! from the state), `io` (the packet sockets and the ring, reading and
 //! writing frames), `thread` (the relay thread's loop), `settle` (a step
 //! waiting for what it caused) and `controls` (the session's acts on the
-//! link). This file holds the relay itself: starting it, its log, its end.
+//! link). This file holds the relay itself: starting it (and why it could
+//! not: `Error`; why there is no fast path: `NoFastPath`), its log, its end.
 
 mod controls;
 mod io;
@@ -44,15 +45,52 @@ use std::time::{Duration, Instant};
 use nix::sys::eventfd::{EfdFlags, EventFd};
 
 pub use super::dir::Dir;
-use super::kernel_path::KernelPath;
-use super::netns::Netns;
+use nix::errno::Errno;
+
+use super::kernel_path;
+use super::netns::{self, Netns};
+use super::setup;
 use super::taps::Taps;
 use crate::budget::Budget;
-use crate::sys::bpf::Ring;
-use io::{Buffers, Input, Pump, index, sending_side, side};
+use io::{Buffers, Input, Pump, open_ends};
 pub use policy::{Fate, Next};
 pub use state::Crossing;
 use state::{Started, State, crossing_cost, lock, wait};
+
+/// Why the relay could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Namespace(#[from] netns::Error),
+    #[error(transparent)]
+    Interface(#[from] setup::Error),
+    #[error("the lab's relay cannot open a packet socket: {}", .0.desc())]
+    Socket(Errno),
+    #[error("cannot bind the relay to {name}: {}", .errno.desc())]
+    Bind { name: String, errno: Errno },
+    #[error("eventfd: {}", .0.desc())]
+    EventFd(Errno),
+    #[error("the relay's ring: {0}")]
+    Ring(std::io::Error),
+    #[error("cannot start the relay: {0}")]
+    Thread(std::io::Error),
+}
+
+/// Why the link has no fast path (`link`'s JSON says).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NoFastPath {
+    /// The lab was built without it (`Lab::build_with(None, …)`).
+    #[error("not asked for")]
+    NotAskedFor,
+    /// The kernel would not set it up (not root, an older kernel).
+    #[error(transparent)]
+    Refused(#[from] kernel_path::Error),
+}
+
+/// An eventfd to wake a thread or signal a poller with.
+fn eventfd() -> Result<EventFd, Error> {
+    EventFd::from_flags(EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK).map_err(Error::EventFd)
+}
 
 /// The relay: its thread, and the state the session acts on.
 pub struct Relay {
@@ -64,8 +102,8 @@ pub struct Relay {
     started: Started,
     log_signal: Arc<EventFd>,
     thread: Option<JoinHandle<()>>,
-    /// Why there is no fast path (not root, an older kernel), if there is none.
-    no_fast_path: Option<String>,
+    /// Why there is no fast path, if there is none.
+    no_fast_path: Option<NoFastPath>,
     /// Where frames are read from, and the buffers they are read into:
     /// the relay thread's, or, while it settles a step, the session's.
     pump: Arc<Mutex<Pump>>,
@@ -84,31 +122,15 @@ impl Relay {
         kernel_path: Option<usize>,
         budget: Option<Arc<Budget>>,
         taps: Taps,
-    ) -> Result<Relay, String> {
-        type Sides = ([OwnedFd; 2], Result<(KernelPath, Ring), String>);
-        let (sides, kernel) = wire.within(home, || -> Result<Sides, String> {
-            let kernel = match kernel_path {
-                Some(ring) => KernelPath::set_up(index("va")?, index("vb")?, ring),
-                None => Err("not asked for".to_string()),
-            };
-            match kernel {
-                Ok(kernel) => Ok(([sending_side("va")?, sending_side("vb")?], Ok(kernel))),
-                Err(why) => Ok(([side("va")?, side("vb")?], Err(why))),
-            }
-        })??;
+    ) -> Result<Relay, Error> {
+        let (sides, kernel) = wire.within(home, || open_ends(kernel_path))??;
         let (kernel, input, no_fast_path) = match kernel {
             Ok((kernel, ring)) => (Some(kernel), Input::Ring(ring), None),
             Err(why) => (None, Input::Sides, Some(why)),
         };
         let sides = Arc::new(sides);
-        let wake = Arc::new(
-            EventFd::from_flags(EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK)
-                .map_err(|e| format!("eventfd: {}", e.desc()))?,
-        );
-        let log_signal = Arc::new(
-            EventFd::from_flags(EfdFlags::EFD_CLOEXEC | EfdFlags::EFD_NONBLOCK)
-                .map_err(|e| format!("eventfd: {}", e.desc()))?,
-        );
+        let wake = Arc::new(eventfd()?);
+        let log_signal = Arc::new(eventfd()?);
         let state = Arc::new((
             Mutex::new(State {
                 log_signal: Some(Arc::clone(&log_signal)),
@@ -122,11 +144,7 @@ impl Relay {
         // Polled for frames by the relay thread: the ring's fd (a copy, so
         // that the ring itself can be read meanwhile), or both sides.
         let ring_fd = match &input {
-            Input::Ring(ring) => Some(
-                ring.fd()
-                    .try_clone_to_owned()
-                    .map_err(|e| format!("the relay's ring: {e}"))?,
-            ),
+            Input::Ring(ring) => Some(ring.fd().try_clone_to_owned().map_err(Error::Ring)?),
             Input::Sides => None,
         };
         let pump = Arc::new(Mutex::new(Pump {
@@ -139,7 +157,7 @@ impl Relay {
             crate::interrupt::spawn_without_sigint("socklab-relay".into(), None, move || {
                 thread::run(&state, &wake, &sides, &pump, ring_fd, started)
             })
-            .map_err(|e| format!("cannot start the relay: {e}"))?
+            .map_err(Error::Thread)?
         };
         Ok(Relay {
             state,
