@@ -24,7 +24,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io;
-use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
+use std::os::fd::BorrowedFd;
 use std::os::unix::thread::JoinHandleExt;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -48,7 +48,7 @@ pub use probe::Probe;
 pub use wakes::Shared;
 
 use probe::FinishOnDrop;
-use wakes::{Wakes, is_listening};
+use wakes::Wakes;
 
 /// A worker's stack: it runs one command's code (parsing and rendering stay
 /// on the driver's thread), far from the 2 MiB a thread gets by default.
@@ -239,6 +239,49 @@ impl Default for Jobs {
 }
 
 impl Jobs {
+    /// Starts the thread that runs `body` for the context's job; the job
+    /// is finished when `body` returns, or panics.
+    fn start_worker(
+        &self,
+        context: Context,
+        body: impl FnOnce(Context) + Send + 'static,
+    ) -> io::Result<JoinHandle<()>> {
+        let id = context.job;
+        let finished = FinishOnDrop {
+            probe: Arc::clone(&context.probe),
+            inbox: Arc::clone(&context.inbox),
+            ended: Arc::clone(&self.ended),
+            job: id,
+        };
+        crate::interrupt::spawn_without_sigint(
+            format!("socklab-job-{id}"),
+            Some(WORKER_STACK),
+            move || {
+                finished
+                    .probe
+                    .tid
+                    .store(nix::unistd::gettid().as_raw(), Ordering::SeqCst);
+                // Finished even if the body panics, so stopping never waits forever.
+                let _finished = finished;
+                body(context);
+            },
+        )
+    }
+
+    /// Notes the handles job `id` uses, and the names it will create.
+    fn note_names(&mut self, id: u32, uses: &[String], reserves: &[String]) {
+        for name in uses {
+            let users = self.users.entry(name.clone()).or_default();
+            if !users.contains(&id) {
+                users.push(id);
+            }
+        }
+        for name in reserves {
+            self.reserved.insert(name.clone(), id);
+            self.reservations += 1;
+        }
+    }
+
     /// The inbox, created with the first worker (or for the shell's courier).
     pub fn inbox(&mut self) -> io::Result<Arc<Inbox>> {
         if let Some(inbox) = &self.inbox {
@@ -280,63 +323,24 @@ impl Jobs {
         if self.wakes.is_none() {
             self.wakes = Wakes::new().ok();
         }
-        let waiters = Arc::clone(&inbox);
         let id = self.next_id;
-        let probe = Arc::new(Probe::new(id, Arc::clone(&self.returned)));
-        let stop = Arc::new(AtomicBool::new(false));
-        let received = Arc::new(AtomicU64::new(0));
         let context = Context {
             job: id,
             inbox,
             budget: Arc::clone(&self.budget),
-            probe: Arc::clone(&probe),
-            stop: Arc::clone(&stop),
-            received: Arc::clone(&received),
+            probe: Arc::new(Probe::new(id, Arc::clone(&self.returned))),
+            stop: Arc::new(AtomicBool::new(false)),
+            received: Arc::new(AtomicU64::new(0)),
         };
-        let finished = FinishOnDrop {
-            probe: Arc::clone(&probe),
-            inbox: waiters,
-            ended: Arc::clone(&self.ended),
-            job: id,
-        };
-        let thread = crate::interrupt::spawn_without_sigint(
-            format!("socklab-job-{id}"),
-            Some(WORKER_STACK),
-            move || {
-                finished
-                    .probe
-                    .tid
-                    .store(nix::unistd::gettid().as_raw(), Ordering::SeqCst);
-                // Finished even if the body panics, so stopping never waits forever.
-                let _finished = finished;
-                body(context);
-            },
-        )?;
+        let (probe, stop, received) = (
+            Arc::clone(&context.probe),
+            Arc::clone(&context.stop),
+            Arc::clone(&context.received),
+        );
+        let thread = self.start_worker(context, body)?;
         self.next_id += 1;
-        let mut watched = self.wakes.is_some();
-        if let Some(wakes) = &mut self.wakes {
-            for socket in &sockets {
-                // Another job on the same socket: what this one does (a
-                // send filling the buffer) may change what a wake-up of
-                // that one leaves standing. Not so on a listener, where
-                // jobs only accept.
-                let others = wakes.users(socket.as_fd().as_raw_fd());
-                if !others.is_empty() && !is_listening(socket) {
-                    self.view.extend(others.iter().copied());
-                }
-                watched &= wakes.add(socket.as_fd(), id);
-            }
-        }
-        for name in &uses {
-            let users = self.users.entry(name.clone()).or_default();
-            if !users.contains(&id) {
-                users.push(id);
-            }
-        }
-        for name in &reserves {
-            self.reserved.insert(name.clone(), id);
-            self.reservations += 1;
-        }
+        let watched = self.watch(id, &sockets);
+        self.note_names(id, &uses, &reserves);
         self.view.insert(id);
         self.workers.insert(
             id,

@@ -24,13 +24,13 @@
 //! letting them leave, and the wait itself. Does not own the workers or
 //! the table (`super`), or what a probe reads of a thread (`probe`).
 
-use std::os::fd::{AsFd, BorrowedFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use super::wakes::{connection_waits, wake_stays_visible};
-use super::{Jobs, Probe, Worker};
+use super::wakes::{connection_waits, is_listening, wake_stays_visible};
+use super::{Jobs, Probe, Shared, Worker};
 
 /// What a look at a job in view found.
 enum Seen {
@@ -124,6 +124,27 @@ impl Jobs {
             }
         }
         busy
+    }
+
+    /// Puts job `id`'s sockets in the wake-up set; whether all of them are
+    /// watched there (else the job stays in view).
+    pub(super) fn watch(&mut self, id: u32, sockets: &[Shared]) -> bool {
+        let Some(wakes) = &mut self.wakes else {
+            return false;
+        };
+        let mut watched = true;
+        for socket in sockets {
+            // Another job on the same socket: what this one does (a send
+            // filling the buffer) may change what a wake-up of that one
+            // leaves standing. Not so on a listener, where jobs only
+            // accept.
+            let others = wakes.users(socket.as_fd().as_raw_fd());
+            if !others.is_empty() && !is_listening(socket) {
+                self.view.extend(others.iter().copied());
+            }
+            watched &= wakes.add(socket.as_fd(), id);
+        }
+        watched
     }
 
     /// The wake-up set's fd, to be nested in the session's epoll set.
