@@ -162,6 +162,63 @@ fn quickack(on: bool) -> Result<(), setup::Error> {
     )
 }
 
+/// The cables, in the wire's namespace: a veth pair from each of its ends
+/// (`va`, `vb`) to a host's `eth0`, left down.
+fn lay_cables(hosts: &[Netns; 2]) -> Result<(), Error> {
+    for (side, host, which) in [("va", &hosts[0], Host::A), ("vb", &hosts[1], Host::B)] {
+        setup::veth(side, "eth0", host, which.mac())?;
+        setup::offloads_off(side);
+        // The cable's own end says nothing: with IPv6 on, va and vb
+        // would send router solicitations and the like of their
+        // own into the hosts, frames the relay never handed over
+        // (and `settle` counts every frame a host takes in).
+        std::fs::write(
+            format!("/proc/sys/net/ipv6/conf/{side}/disable_ipv6"),
+            "1\n",
+        )
+        .map_err(|error| Error::Quiet { side, error })?;
+    }
+    Ok(())
+}
+
+/// A host's side, within it: `eth0` up with its addresses, ACKs at once,
+/// no tail loss probe, and the other host's address known.
+fn configure_host(host: Host) -> Result<(), Error> {
+    setup::offloads_off("eth0");
+    setup::set_up("eth0", true)?;
+    setup::add_address("eth0", IpAddr::V4(host.ipv4()), 24)?;
+    setup::add_address("eth0", IpAddr::V6(host.ipv6()), 64)?;
+    quickack(true)?;
+    // No tail loss probe: a segment held on the link would draw
+    // a probe 10 ms later, on a timer, not at the user's word.
+    // (sysctl HOST net.ipv4.tcp_early_retrans=3 turns it back on.)
+    std::fs::write("/proc/sys/net/ipv4/tcp_early_retrans", "0\n").map_err(Error::EarlyRetrans)?;
+    let other = host.other();
+    setup::neighbour("eth0", IpAddr::V4(other.ipv4()), other.mac())?;
+    setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())?;
+    Ok(())
+}
+
+/// The cables' ends last, once both hosts are up: a frame a host sent
+/// (IPv6 says hello as soon as it has a carrier) would be lost going into
+/// a host not yet up, counted as handed over. Then waits until each host
+/// can send (see `setup::LinkWatch`). The calling thread is in host a.
+fn plug_in(wire: &Netns, hosts: &[Netns; 2]) -> Result<(), Error> {
+    let home = &hosts[0];
+    let watches = [
+        setup::LinkWatch::new("eth0")?,
+        hosts[1].within(home, || setup::LinkWatch::new("eth0"))??,
+    ];
+    wire.within(home, || -> Result<(), setup::Error> {
+        setup::set_up("va", true)?;
+        setup::set_up("vb", true)
+    })??;
+    for watch in &watches {
+        watch.until_up(CARRIER_LIMIT);
+    }
+    Ok(())
+}
+
 /// How long plugging a cable back waits for the host's side to be able to
 /// send (the kernel does it within milliseconds, later on a busy machine).
 const CARRIER_LIMIT: std::time::Duration = std::time::Duration::from_secs(2);
@@ -205,60 +262,16 @@ impl Lab {
         let home = &hosts[0];
         // The cables first, down: nothing crosses until the relay and the
         // hosts' taps are there to count it, and both hosts are up.
-        wire.within(home, || -> Result<(), Error> {
-            for (side, host, which) in [("va", &hosts[0], Host::A), ("vb", &hosts[1], Host::B)] {
-                setup::veth(side, "eth0", host, which.mac())?;
-                setup::offloads_off(side);
-                // The cable's own end says nothing: with IPv6 on, va and vb
-                // would send router solicitations and the like of their
-                // own into the hosts, frames the relay never handed over
-                // (and `settle` counts every frame a host takes in).
-                std::fs::write(
-                    format!("/proc/sys/net/ipv6/conf/{side}/disable_ipv6"),
-                    "1\n",
-                )
-                .map_err(|error| Error::Quiet { side, error })?;
-            }
-            Ok(())
-        })??;
+        wire.within(home, || lay_cables(&hosts))??;
         let taps = Taps::new(
             hosts[0].within(home, || HostTaps::open("eth0"))??,
             hosts[1].within(home, || HostTaps::open("eth0"))??,
         );
         let relay = Relay::start(&wire, home, kernel_path, budget, taps)?;
         for host in Host::ALL {
-            hosts[host.index()].within(home, || -> Result<(), Error> {
-                setup::offloads_off("eth0");
-                setup::set_up("eth0", true)?;
-                setup::add_address("eth0", IpAddr::V4(host.ipv4()), 24)?;
-                setup::add_address("eth0", IpAddr::V6(host.ipv6()), 64)?;
-                quickack(true)?;
-                // No tail loss probe: a segment held on the link would draw
-                // a probe 10 ms later, on a timer, not at the user's word.
-                // (sysctl HOST net.ipv4.tcp_early_retrans=3 turns it back on.)
-                std::fs::write("/proc/sys/net/ipv4/tcp_early_retrans", "0\n")
-                    .map_err(Error::EarlyRetrans)?;
-                let other = host.other();
-                setup::neighbour("eth0", IpAddr::V4(other.ipv4()), other.mac())?;
-                setup::neighbour("eth0", IpAddr::V6(other.ipv6()), other.mac())?;
-                Ok(())
-            })??;
+            hosts[host.index()].within(home, || configure_host(host))??;
         }
-        // The cables' ends last, once both hosts are up: a frame a host
-        // sent (IPv6 says hello as soon as it has a carrier) would be lost
-        // going into a host not yet up, counted as handed over. Then wait
-        // until each host can send (see `setup::LinkWatch`).
-        let watches = [
-            setup::LinkWatch::new("eth0")?,
-            hosts[1].within(home, || setup::LinkWatch::new("eth0"))??,
-        ];
-        wire.within(home, || -> Result<(), setup::Error> {
-            setup::set_up("va", true)?;
-            setup::set_up("vb", true)
-        })??;
-        for watch in &watches {
-            watch.until_up(CARRIER_LIMIT);
-        }
+        plug_in(&wire, &hosts)?;
         Ok(Lab {
             hosts,
             wire,

@@ -210,6 +210,48 @@ impl Buffers {
         }
     }
 
+    /// One record of the ring, in the ring's order: a frame the kernel
+    /// passed is kept, to be logged with the others of its batch; one it
+    /// did not is decided on now (once the passed frames before it are
+    /// logged).
+    fn take_record(&mut self, state: &(Mutex<State>, Condvar), bytes: &[u8], started: Started) {
+        let Some(record) = Record::parse(bytes) else {
+            return;
+        };
+        self.read_counts[record.dir.index()] += 1;
+        if record.passed {
+            self.keep_passed(&record, started);
+            return;
+        }
+        log_passed(state, &mut self.passed);
+        // (A frame longer than a record holds cannot be sent on whole;
+        // with the MTU the lab sets there is none.)
+        if record.length == record.frame.len() {
+            let frame = record.frame.to_vec();
+            decide(state, &mut self.out, record.dir, frame, started);
+        }
+    }
+
+    /// Counts a frame the kernel passed, and keeps it to log unless it is
+    /// ARP or neighbour discovery (which pass unshown, as the relay passes
+    /// them).
+    fn keep_passed(&mut self, record: &Record, started: Started) {
+        self.passed_counts[record.dir.index()] += 1;
+        let kind = kind(record.frame);
+        if kind != Kind::Other {
+            self.passed.push((
+                kind,
+                Crossing {
+                    at: started.since(record.time),
+                    dir: record.dir,
+                    length: record.length,
+                    frame: record.frame.to_vec(),
+                    fate: Fate::Passed,
+                },
+            ));
+        }
+    }
+
     /// Sends what was decided, each side's frames in one call, and counts
     /// them delivered.
     fn flush(&mut self, sides: &[OwnedFd; 2], state: &(Mutex<State>, Condvar)) {
@@ -259,43 +301,7 @@ fn drain_ring(
 ) -> bool {
     let mut read = false;
     loop {
-        let count = ring.read(|bytes| {
-            let Some(record) = Record::parse(bytes) else {
-                return;
-            };
-            buffers.read_counts[record.dir.index()] += 1;
-            if record.passed {
-                buffers.passed_counts[record.dir.index()] += 1;
-                let kind = kind(record.frame);
-                // ARP and neighbour discovery pass unshown, as the relay
-                // passes them.
-                if kind != Kind::Other {
-                    buffers.passed.push((
-                        kind,
-                        Crossing {
-                            at: started.since(record.time),
-                            dir: record.dir,
-                            length: record.length,
-                            frame: record.frame.to_vec(),
-                            fate: Fate::Passed,
-                        },
-                    ));
-                }
-                return;
-            }
-            log_passed(state, &mut buffers.passed);
-            // (A frame longer than a record holds cannot be sent on whole;
-            // with the MTU the lab sets there is none.)
-            if record.length == record.frame.len() {
-                decide(
-                    state,
-                    &mut buffers.out,
-                    record.dir,
-                    record.frame.to_vec(),
-                    started,
-                );
-            }
-        });
+        let count = ring.read(|bytes| buffers.take_record(state, bytes, started));
         log_passed(state, &mut buffers.passed);
         buffers.flush(sides, state);
         if count == 0 {

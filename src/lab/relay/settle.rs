@@ -4,6 +4,7 @@
 //!
 //! Owns: `Relay::sync` and when it gives up. The counts are `state`'s.
 
+use std::os::fd::OwnedFd;
 use std::time::{Duration, Instant};
 
 use super::Relay;
@@ -30,26 +31,13 @@ impl Relay {
         let Some(sides) = &self.sides else {
             return;
         };
-        // Nothing sent, read or handed over since the link was last found
-        // settled: it still is (two calls: a step that sent nothing costs
-        // no more).
-        if let Some(taps) = &self.taps {
-            let sent = taps.sent();
-            let state = lock(&self.state.0);
-            if state.settled_at == Some((sent, state.read, state.delivered)) {
-                return;
-            }
+        if self.still_settled() {
+            return;
         }
         let deadline = Instant::now() + SETTLE_LIMIT;
         let mut pause = Duration::ZERO;
         loop {
-            lock(&self.pump).drain(&self.state, sides, self.started);
-            send_due(&self.state, sides, self.started);
-            // What this thread put in flight on a path, the relay thread
-            // sends when it is due: it must know of it to wait for it.
-            if next_due(&lock(&self.state.0)).is_some() {
-                let _ = self.wake.write(1);
-            }
+            self.handle_all(sides);
             if self.settled() {
                 return;
             }
@@ -65,6 +53,30 @@ impl Relay {
                 false => std::thread::park_timeout(pause),
             }
             pause = (pause * 2).clamp(Duration::from_micros(20), Duration::from_millis(1));
+        }
+    }
+
+    /// Whether nothing was sent, read or handed over since the link was
+    /// last found settled: then it still is (two calls: a step that sent
+    /// nothing costs no more).
+    fn still_settled(&self) -> bool {
+        let Some(taps) = &self.taps else {
+            return false;
+        };
+        let sent = taps.sent();
+        let state = lock(&self.state.0);
+        state.settled_at == Some((sent, state.read, state.delivered))
+    }
+
+    /// Reads, decides and sends every frame there is now, in the calling
+    /// thread, and what is due on a path.
+    fn handle_all(&self, sides: &[OwnedFd; 2]) {
+        lock(&self.pump).drain(&self.state, sides, self.started);
+        send_due(&self.state, sides, self.started);
+        // What this thread put in flight on a path, the relay thread
+        // sends when it is due: it must know of it to wait for it.
+        if next_due(&lock(&self.state.0)).is_some() {
+            let _ = self.wake.write(1);
         }
     }
 
