@@ -126,7 +126,7 @@ impl Await {
                 wait_for_state(want, self.timeout, || {
                     let socket = sys::tcp_info(fd)
                         .map(|info| TcpState(info.tcpi_state))
-                        .map_err(|e| e.to_string())?;
+                        .map_err(Unseen::CannotLook)?;
                     // A socket in CLOSE whose connection lives on without
                     // it (TIME_WAIT after both ends shut down): the
                     // connection's state counts too.
@@ -161,7 +161,7 @@ impl Await {
                             let since = missing_since.get().unwrap_or_else(Instant::now);
                             missing_since.set(Some(since));
                             if since.elapsed() >= GONE_AFTER {
-                                return Err("gone from the kernel".to_string());
+                                return Err(Unseen::Gone);
                             }
                         }
                     }
@@ -214,14 +214,14 @@ impl Await {
                 let now = match now {
                     Seen::State(looked) => looked.shown(),
                     Seen::Ready => "ready".into(),
-                    Seen::Other(text) => text,
+                    Seen::Not(unseen) => unseen.to_string(),
                 };
                 step.outcome = Outcome::NotReached(format!(
                     "{name} did not become {what} within {:?} (it is {now})",
                     self.timeout
                 ));
             }
-            (true, Seen::Other(text)) => step.say(text),
+            (true, Seen::Not(unseen)) => step.say(unseen.to_string()),
         }
         session.set_current(&self.handle);
         Ok(step)
@@ -303,21 +303,36 @@ impl Looked {
 enum Seen {
     State(Looked),
     Ready,
-    /// Why it could not look (or what it found, for poll).
-    Other(String),
+    /// Why it could not look, or what poll found.
+    Not(Unseen),
+}
+
+/// What a wait saw instead of what it waited for.
+#[derive(Debug, thiserror::Error)]
+enum Unseen {
+    /// The connection of a closed handle stayed missing from the kernel.
+    #[error("gone from the kernel")]
+    Gone,
+    /// TCP_INFO could not be read.
+    #[error("{0}")]
+    CannotLook(nix::errno::Errno),
+    #[error("not ready")]
+    NotReady,
+    #[error("poll failed: {0}")]
+    PollFailed(nix::errno::Errno),
 }
 
 fn wait_for_state(
     want: TcpState,
     timeout: Duration,
-    read: impl Fn() -> Result<Looked, String>,
+    read: impl Fn() -> Result<Looked, Unseen>,
 ) -> (bool, Seen) {
     let deadline = Instant::now() + timeout;
     let mut pause = Duration::from_micros(50);
     loop {
         match read() {
             Ok(looked) if looked.is(want) => return (true, Seen::State(looked)),
-            Err(why) => return (false, Seen::Other(why)),
+            Err(why) => return (false, Seen::Not(why)),
             Ok(looked) if Instant::now() >= deadline => return (false, Seen::State(looked)),
             Ok(_) => {}
         }
@@ -337,8 +352,8 @@ fn wait_for_event(
     let timeout = PollTimeout::try_from(ms).unwrap_or(PollTimeout::NONE);
     match nix::poll::poll(&mut fds, timeout) {
         Ok(n) if n > 0 => (true, Seen::Ready),
-        Ok(_) => (false, Seen::Other("not ready".into())),
-        Err(errno) => (false, Seen::Other(format!("poll failed: {errno}"))),
+        Ok(_) => (false, Seen::Not(Unseen::NotReady)),
+        Err(errno) => (false, Seen::Not(Unseen::PollFailed(errno))),
     }
 }
 

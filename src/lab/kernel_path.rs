@@ -64,7 +64,7 @@ pub enum Error {
     Ring(Errno),
     /// The kernel refused the program (its verifier's words).
     #[error("the link's program: {0}")]
-    Program(String),
+    Program(crate::sys::bpf::Refused),
     #[error("attaching the link's program: {}", .0.desc())]
     Attach(Errno),
     #[error("the link's programs")]

@@ -64,7 +64,7 @@ impl Session {
     /// Starts the wire view (a packet socket on loopback); says why not.
     pub fn wire_on(&mut self) -> Result<(), String> {
         if self.wire.is_none() {
-            let mut capture = Capture::open()?;
+            let mut capture = Capture::open().map_err(|e| e.to_string())?;
             capture.charge_to(Arc::clone(&self.budget));
             self.wire = Some(capture);
         }

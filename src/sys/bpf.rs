@@ -101,7 +101,7 @@ pub fn set(map: BorrowedFd<'_>, key: u32, value: u32) -> Result<(), Errno> {
 
 /// Loads a tc program (`instructions`, 8 bytes each) under the GPL, named
 /// `name` (at most 15 bytes); the verifier's log says why if it is refused.
-pub fn load_tc_program(instructions: &[[u8; 8]], name: &str) -> Result<OwnedFd, String> {
+pub fn load_tc_program(instructions: &[[u8; 8]], name: &str) -> Result<OwnedFd, Refused> {
     let license = b"GPL\0";
     let mut log = vec![0u8; 64 * 1024];
     let mut name_bytes = [0u8; 16];
@@ -122,8 +122,20 @@ pub fn load_tc_program(instructions: &[[u8; 8]], name: &str) -> Result<OwnedFd, 
         let log = String::from_utf8_lossy(&log[..end]);
         // The verifier's last lines say what it refused.
         let tail: Vec<&str> = log.lines().rev().take(4).collect();
-        format!("{}: {}", errno.desc(), tail.join(" / "))
+        Refused {
+            errno,
+            log: tail.join(" / "),
+        }
     })
+}
+
+/// A program the kernel would not load: the errno, and the verifier's last
+/// lines (` / ` between them).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {log}", .errno.desc())]
+pub struct Refused {
+    pub errno: Errno,
+    pub log: String,
 }
 
 /// Attaches `program` at the ingress of interface `ifindex` (tcx); it

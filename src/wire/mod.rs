@@ -160,6 +160,21 @@ impl Saved {
     }
 }
 
+/// Why the wire view's capture could not open.
+#[derive(Debug, thiserror::Error)]
+pub enum CaptureError {
+    #[error(
+        "the wire view needs CAP_NET_RAW to open a packet socket (AF_PACKET): run socklab as \
+         root, or give it the capability (sudo setcap cap_net_raw+ep $(which socklab)), or run \
+         socklab --sandbox"
+    )]
+    NoCapNetRaw,
+    #[error("cannot open a packet socket: {}", .0.desc())]
+    Socket(Errno),
+    #[error("no loopback interface 'lo': {}", .0.desc())]
+    NoLoopback(Errno),
+}
+
 impl Capture {
     /// What the capture keeps for `wire save` comes from `budget`.
     pub fn charge_to(&mut self, budget: std::sync::Arc<crate::budget::Budget>) {
@@ -167,7 +182,7 @@ impl Capture {
     }
 
     /// Opens the packet socket; the error says what is missing and how to get it.
-    pub fn open() -> Result<Capture, String> {
+    pub fn open() -> Result<Capture, CaptureError> {
         let socket = socket(
             AddressFamily::Packet,
             SockType::Raw,
@@ -175,15 +190,12 @@ impl Capture {
             SockProtocol::EthAll,
         )
         .map_err(|errno| match errno {
-            Errno::EPERM | Errno::EACCES => "the wire view needs CAP_NET_RAW to open a packet \
-                 socket (AF_PACKET): run socklab as root, or give it the capability \
-                 (sudo setcap cap_net_raw+ep $(which socklab)), or run socklab --sandbox"
-                .to_string(),
-            other => format!("cannot open a packet socket: {}", other.desc()),
+            Errno::EPERM | Errno::EACCES => CaptureError::NoCapNetRaw,
+            other => CaptureError::Socket(other),
         })?;
         let socket = crate::sys::move_out_of_the_way(socket);
         let loopback = nix::net::if_::if_nametoindex("lo")
-            .map_err(|e| format!("no loopback interface 'lo': {}", e.desc()))?
+            .map_err(CaptureError::NoLoopback)?
             as usize;
         let socket = only_sent_on(socket, loopback);
         let _ = setsockopt(&socket, sockopt::ReceiveTimestampns, &true);
