@@ -194,9 +194,8 @@ impl Capture {
             other => CaptureError::Socket(other),
         })?;
         let socket = crate::sys::move_out_of_the_way(socket);
-        let loopback = nix::net::if_::if_nametoindex("lo")
-            .map_err(CaptureError::NoLoopback)?
-            as usize;
+        let loopback =
+            nix::net::if_::if_nametoindex("lo").map_err(CaptureError::NoLoopback)? as usize;
         let socket = only_sent_on(socket, loopback);
         let _ = setsockopt(&socket, sockopt::ReceiveTimestampns, &true);
         // Room for a burst (a window-full of segments) between two steps.
