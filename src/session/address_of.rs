@@ -23,7 +23,7 @@ impl Session {
             AddrSpec::Inet(addr) => Ok(SockAddr::from(*addr)),
             AddrSpec::AnyPort(port) => Ok(any_address(domain, *port)),
             AddrSpec::Host(host, port) => self.host_address(host, *port, domain),
-            AddrSpec::UnixPath(path) if self.confined => {
+            AddrSpec::UnixPath(path) if self.limits.confined => {
                 confined_path(path)?;
                 address::unix_sockaddr(spec)
                     .unwrap_or_else(|| Err(io::Error::other("not a unix address")))
@@ -43,7 +43,7 @@ impl Session {
             return Ok(addr);
         }
         let in_lab = self.names_lab_hosts();
-        if !in_lab && !self.confined {
+        if !in_lab && !self.limits.confined {
             return resolve_host(host, port, domain);
         }
         if host.eq_ignore_ascii_case("localhost") {

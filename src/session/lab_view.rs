@@ -54,14 +54,14 @@ impl Session {
     pub fn start_lab(&mut self) -> Result<(), String> {
         if self.lab.is_none() {
             self.lab = Some(LabView {
-                lab: Lab::build(std::sync::Arc::clone(&self.budget))?,
+                lab: Lab::build(std::sync::Arc::clone(&self.limits.budget))?,
                 host: Host::A,
                 relative: Relative::default(),
                 queued: Vec::new(),
                 queued_seen: u64::MAX,
                 listeners: None,
                 held_b: Default::default(),
-                saved: Saved::charged_to(std::sync::Arc::clone(&self.budget)),
+                saved: Saved::charged_to(std::sync::Arc::clone(&self.limits.budget)),
                 fragments: Default::default(),
                 crashed_peers: Vec::new(),
                 rtt_said: Vec::new(),

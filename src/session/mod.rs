@@ -33,12 +33,18 @@ use crate::step::{JobRole, Outcome, StateChange, Step};
 use crate::wire::Capture;
 
 mod address_of;
+mod buffers;
 mod lab_view;
+mod limits;
+mod manners;
 pub use lab_view::HostAction;
 mod states;
 mod table;
 mod wire_view;
 
+use buffers::Buffers;
+use limits::Limits;
+use manners::Manners;
 use wire_view::WireEnd;
 
 pub struct Session {
@@ -47,13 +53,12 @@ pub struct Session {
     next_auto: u32,
     /// Connections the kernel still holds after their handle was closed.
     held: Held,
-    watchdog: Option<Watchdog>,
-    /// Set in a background worker's session: marks its blocking calls.
-    probe: Option<Arc<Probe>>,
-    recv_buffer: Vec<u8>,
-    /// The last step's call text and data, kept for the next step to
-    /// write into (see `recycle`).
-    spare: Spare,
+    /// The watchdog, the deadline, the budget, a lesson's confinement.
+    limits: Limits,
+    /// The receive buffer and the buffers shown steps gave back.
+    buffers: Buffers,
+    /// The encoding, what was explained, structured output, the private network.
+    manners: Manners,
     pub jobs: Jobs,
     /// Which TCP sockets the kernel woke since the last step (None in a
     /// worker's session, or if epoll failed: then every state is read).
@@ -74,24 +79,11 @@ pub struct Session {
     /// The ends the last wire drain knew, to name segments of a handle the
     /// step itself closed (its FIN, say).
     wire_ends: (Arc<Vec<WireEnd>>, Vec<WireEnd>),
-    /// A lesson's session (`socklab test`, `play`): it touches no files and
-    /// names no hosts (see `confine`).
-    confined: bool,
-    /// How typed text becomes bytes and received bytes are shown.
-    encoding: &'static crate::encoding::Encoding,
-    /// The explanations given already (each is said once a session).
-    explained: Vec<&'static str>,
-    /// The session runs in a private network (`--sandbox`): nothing
-    /// outside socklab can be reached.
-    private_network: bool,
     /// The network lab, when the session runs in one (`--lab`).
     lab: Option<lab_view::LabView>,
     /// Addresses name the lab's hosts (`b:80`, a handle's name): the
     /// session runs in the lab, or is a worker of one that does.
     lab_names: bool,
-    /// Steps carry their machine-only fields (a table as JSON objects,
-    /// which text output never shows): false when only text is rendered.
-    structured: bool,
     /// When the session started, and its steps' bounds (see `clock`).
     clock: crate::clock::Clock,
     /// State changes read before the current step's call: they happened
@@ -104,13 +96,6 @@ pub struct Session {
     /// Moved by every step, event and look between steps but the quiet
     /// ones (`states::nothing_moved`): part of `names_epoch`.
     moves: u64,
-    /// What the session may keep, shared with its relay and workers.
-    budget: Arc<Budget>,
-    /// The receive buffer's share of the budget.
-    recv_held: Option<crate::budget::Held>,
-    /// When the session's time runs out, and how long it had (a lesson's
-    /// 300 s): calls, waits and loops end there.
-    deadline: Option<(std::time::Instant, Duration)>,
     /// Moved whenever a step may have bound, connected or closed a handle
     /// (with the table's change count, it says when the wire view's ends
     /// must be found again).
@@ -146,10 +131,9 @@ impl Session {
             current: None,
             next_auto: 1,
             held: Held::default(),
-            watchdog,
-            probe: None,
-            recv_buffer: Vec::new(),
-            spare: Spare::default(),
+            limits: Limits::new(watchdog),
+            buffers: Buffers::default(),
+            manners: Manners::default(),
             jobs: Jobs::default(),
             watch: StateWatch::new().ok(),
             jobs_nested: false,
@@ -159,21 +143,13 @@ impl Session {
             ladder_sides: Default::default(),
             wire_highest: Default::default(),
             wire_ends: Default::default(),
-            confined: false,
-            encoding: crate::encoding::UTF_8,
-            explained: Vec::new(),
-            private_network: false,
             lab: None,
             lab_names: false,
-            structured: true,
             clock: crate::clock::Clock::default(),
             between_changes: Vec::new(),
             between_segments: Vec::new(),
             waited: false,
             moves: 0,
-            budget: Budget::session(),
-            recv_held: None,
-            deadline: None,
             addresses_moved: 0,
             ends_cache: None,
             syn_sent_seen: false,
@@ -187,100 +163,76 @@ impl Session {
     /// the lesson's scratch directory: no absolute path, no `..`), and
     /// the only host name it may use is `localhost`.
     pub fn confine(&mut self) {
-        self.confined = true;
+        self.limits.confined = true;
         self.set_budget(Budget::lesson());
     }
 
     /// The session's budgets (see `budget`): set before the lab starts.
     pub fn set_budget(&mut self, budget: Arc<Budget>) {
         self.jobs.set_budget(Arc::clone(&budget));
-        self.budget = budget;
+        self.limits.budget = budget;
     }
 
     pub fn budget(&self) -> &Arc<Budget> {
-        &self.budget
+        &self.limits.budget
     }
 
     /// Takes `bytes` from the memory budget for what `what` keeps, or says
     /// why it cannot (a usage error naming the budget).
     pub fn hold_memory(&self, bytes: usize, what: &str) -> Result<crate::budget::Held, UsageError> {
-        self.budget.hold(bytes).map_err(|full| {
-            UsageError::new(format!(
-                "{what} needs {} of memory, and {full} ({} in use) — ask for less, or let \
-                 earlier work end first",
-                crate::budget::show_bytes(bytes),
-                crate::budget::show_bytes(self.budget.used())
-            ))
-        })
+        self.limits.hold_memory(bytes, what)
     }
 
     /// How long a wait the session allows: in a lesson at most
     /// [`CONFINED_MAX_WAIT`], as for any call; never past the deadline.
     pub fn wait_limit(&self, asked: Duration) -> Duration {
-        let asked = match self.confined {
-            true => asked.min(CONFINED_MAX_WAIT),
-            false => asked,
-        };
-        match self.deadline {
-            Some((at, _)) => asked.min(at.saturating_duration_since(std::time::Instant::now())),
-            None => asked,
-        }
+        self.limits.wait_limit(asked)
     }
 
     /// Ends every call, wait and loop of the session's steps at `at`
     /// (`limit` is how long it was given, to say so): a lesson's time.
     pub fn set_deadline(&mut self, deadline: Option<(std::time::Instant, Duration)>) {
-        self.deadline = deadline;
-        if let Some(watchdog) = &self.watchdog {
-            watchdog.set_deadline(deadline.map(|(at, _)| at));
-        }
+        self.limits.set_deadline(deadline);
     }
 
     /// Whether the session's time has run out (a loop stops then).
     pub fn out_of_time(&self) -> bool {
-        self.deadline
-            .is_some_and(|(at, _)| std::time::Instant::now() >= at)
+        self.limits.out_of_time()
     }
 
     /// How long the session was given, once its time has run out.
     pub fn time_given(&self) -> Option<Duration> {
-        self.deadline
-            .filter(|_| self.out_of_time())
-            .map(|(_, limit)| limit)
+        self.limits.time_given()
     }
 
     /// True the first time `key` is asked about: an explanation that is
     /// said once a session.
     pub fn first_time(&mut self, key: &'static str) -> bool {
-        if self.explained.contains(&key) {
-            return false;
-        }
-        self.explained.push(key);
-        true
+        self.manners.first_time(key)
     }
 
     /// Marks the session as running in a private network (`--sandbox`).
     pub fn set_private_network(&mut self, private: bool) {
-        self.private_network = private;
+        self.manners.private_network = private;
     }
 
     pub fn private_network(&self) -> bool {
-        self.private_network
+        self.manners.private_network
     }
 
     /// The session's text encoding (`encoding NAME`).
     pub fn encoding(&self) -> &'static crate::encoding::Encoding {
-        self.encoding
+        self.manners.encoding
     }
 
     pub fn set_encoding(&mut self, encoding: &'static crate::encoding::Encoding) {
-        self.encoding = encoding;
+        self.manners.encoding = encoding;
         self.moves += 1;
     }
 
     /// Whether this is a lesson's session (see `confine`).
     pub fn is_confined(&self) -> bool {
-        self.confined
+        self.limits.confined
     }
 
     /// A session of its own for a background worker: the named handles
@@ -297,10 +249,9 @@ impl Session {
             current: None,
             next_auto: self.next_auto,
             held: Held::default(),
-            watchdog: None,
-            probe: None,
-            recv_buffer: Vec::new(),
-            spare: Spare::default(),
+            limits: self.limits.detached(),
+            buffers: Buffers::default(),
+            manners: self.manners.detached(),
             jobs: Jobs::default(),
             watch: None,
             jobs_nested: false,
@@ -310,21 +261,13 @@ impl Session {
             ladder_sides: Default::default(),
             wire_highest: Default::default(),
             wire_ends: Default::default(),
-            confined: self.confined,
-            encoding: self.encoding,
-            explained: Vec::new(),
-            private_network: self.private_network,
             lab: None,
             lab_names: self.lab_names,
-            structured: self.structured,
             clock: crate::clock::Clock::default(),
             between_changes: Vec::new(),
             between_segments: Vec::new(),
             waited: false,
             moves: 0,
-            budget: Arc::clone(&self.budget),
-            recv_held: None,
-            deadline: self.deadline,
             addresses_moved: 0,
             ends_cache: None,
             syn_sent_seen: false,
@@ -362,17 +305,17 @@ impl Session {
 
     /// Whether steps need the fields only JSON shows (see `structured`).
     pub fn set_structured(&mut self, structured: bool) {
-        self.structured = structured;
+        self.manners.structured = structured;
     }
 
     pub fn structured(&self) -> bool {
-        self.structured
+        self.manners.structured
     }
 
     /// Marks this (worker's) session's blocking calls on `probe`, so the
     /// driver can tell when the worker is asleep in one.
     pub fn set_probe(&mut self, probe: Arc<Probe>) {
-        self.probe = Some(probe);
+        self.limits.set_probe(probe);
     }
 
     /// The sockets of every handle, to share with a background worker.
@@ -519,35 +462,17 @@ impl Session {
     /// own (poll's), which a background worker's settling must not take
     /// for a sleep that only a wake-up ends.
     pub fn bounded_timer<T>(&self, text: &str, timer: bool, call: impl FnOnce() -> T) -> (T, bool) {
-        match (&self.watchdog, &self.probe) {
-            (Some(watchdog), _) => watchdog.bounded(text, call),
-            (None, Some(probe)) => {
-                // SO_RCVTIMEO and SO_SNDTIMEO end a blocked call on a timer too.
-                let timed = timer
-                    || self.handles.iter().any(|h| {
-                        h.socket.read_timeout().ok().flatten().is_some()
-                            || h.socket.write_timeout().ok().flatten().is_some()
-                    });
-                (probe.call(timed, call), false)
-            }
-            (None, None) => (call(), false),
-        }
+        self.limits.bounded(text, timer, &self.handles, call)
     }
 
     pub fn timeout(&self) -> Option<Duration> {
-        self.watchdog.as_ref().and_then(Watchdog::timeout)
+        self.limits.timeout()
     }
 
     /// Runs `hook` when a call has been blocked for a moment (see
     /// `Watchdog::on_block`); false if there is no watchdog to do it.
     pub fn on_block(&self, hook: impl Fn() + Send + 'static) -> bool {
-        match &self.watchdog {
-            Some(watchdog) => {
-                watchdog.on_block(hook);
-                true
-            }
-            None => false,
-        }
+        self.limits.on_block(hook)
     }
 
     /// Records a bounded call's result, turning the watchdog's EINTR into a timeout.
@@ -573,55 +498,26 @@ impl Session {
     /// The reusable receive buffer, at least `len` bytes long; give it back
     /// with `put_recv_buffer` so the next receive does not allocate.
     pub fn take_recv_buffer(&mut self, len: usize) -> Result<Vec<u8>, UsageError> {
-        let mut buffer = std::mem::take(&mut self.recv_buffer);
-        if buffer.len() < len {
-            // The buffer's growth comes from the budget (a worker's is
-            // given back when its job ends).
-            let more = len - buffer.len();
-            let grown = match &mut self.recv_held {
-                Some(held) => held.grow(more).map_err(|full| (more, full)),
-                None => self
-                    .budget
-                    .hold(more)
-                    .map(|held| self.recv_held = Some(held))
-                    .map_err(|full| (more, full)),
-            };
-            if let Err((more, full)) = grown {
-                self.recv_buffer = buffer;
-                return Err(UsageError::new(format!(
-                    "a receive of {len} bytes needs {} more buffer, and {full} — receive less at a time",
-                    crate::budget::show_bytes(more)
-                )));
-            }
-            buffer.resize(len, 0);
-        }
-        Ok(buffer)
+        self.buffers.take_recv(len, &self.limits.budget)
     }
 
     pub fn put_recv_buffer(&mut self, buffer: Vec<u8>) {
-        self.recv_buffer = buffer;
+        self.buffers.put_recv(buffer);
     }
 
     /// An empty String for a call's text, with the room of the last one.
     pub fn call_buffer(&mut self) -> String {
-        let mut call = std::mem::take(&mut self.spare.call);
-        call.clear();
-        call
+        self.buffers.call()
     }
 
     /// `name` in a string with the room of the last step's handle name.
     pub fn handle_name(&mut self, name: &str) -> String {
-        let mut handle = std::mem::take(&mut self.spare.handle);
-        handle.clear();
-        handle.push_str(name);
-        handle
+        self.buffers.handle_name(name)
     }
 
     /// An empty buffer for received data, with the room of the last one.
     pub fn data_buffer(&mut self) -> Vec<u8> {
-        let mut data = std::mem::take(&mut self.spare.data);
-        data.clear();
-        data
+        self.buffers.data()
     }
 
     /// Takes back a shown step's call text and data, so the next step
@@ -629,46 +525,16 @@ impl Session {
     /// or two allocations fewer). Large buffers are let go.
     #[inline]
     pub fn recycle(&mut self, step: &mut Step) {
-        if let Some(call) = step.call.take()
-            && call.capacity() <= Spare::LARGEST
-        {
-            self.spare.call = call;
-        }
-        if let Some(data) = step.data.take()
-            && data.capacity() <= Spare::LARGEST
-        {
-            self.spare.data = data;
-        }
-        if let Some(handle) = step.handle.take()
-            && handle.capacity() <= Spare::LARGEST
-        {
-            self.spare.handle = handle;
-        }
+        self.buffers.recycle(step);
     }
 
     /// Completes a step a command made: its text encoding, what the
     /// session explains, and every TCP state change (and segment) it caused.
     #[inline]
     pub fn finish_step(&mut self, step: &mut Step) {
-        step.encoding = self.encoding;
-        self.explain_private_network(step);
+        step.encoding = self.manners.encoding;
+        self.manners.explain_private_network(step);
         self.refresh_states(step);
-    }
-
-    /// The first ECONNREFUSED in a private network says why a program
-    /// outside cannot be reached.
-    fn explain_private_network(&mut self, step: &mut Step) {
-        if self.private_network
-            && matches!(step.outcome, Outcome::Failed(Errno::ECONNREFUSED))
-            && self.first_time("private network refused")
-        {
-            step.notes.push(
-                "this session runs in a private network (--sandbox): only socklab's own \
-                 sockets are there, so programs outside it cannot be reached — run socklab \
-                 without --sandbox to talk to them"
-                    .into(),
-            );
-        }
     }
 
     /// Takes in what a background worker produced: the handles it created
@@ -680,7 +546,7 @@ impl Session {
             step.held = event.held;
         }
         step.job = Some((event.job, JobRole::Result));
-        step.encoding = self.encoding;
+        step.encoding = self.manners.encoding;
         for handle in event.handles {
             self.push(handle);
         }
@@ -730,7 +596,7 @@ impl HandleNames for Session {
     }
 
     fn encoding(&self) -> &'static crate::encoding::Encoding {
-        self.encoding
+        self.manners.encoding
     }
 
     fn reserved_by(&self, name: &str) -> Option<u32> {
@@ -750,19 +616,6 @@ impl HandleNames for Session {
                 .wrapping_add(self.jobs.reservations()),
         )
     }
-}
-
-/// Buffers a shown step gave back (see `Session::recycle`).
-#[derive(Default)]
-struct Spare {
-    call: String,
-    data: Vec<u8>,
-    handle: String,
-}
-
-impl Spare {
-    /// The most room a kept buffer may have.
-    const LARGEST: usize = 64 * 1024;
 }
 
 /// The errno of a failed call.

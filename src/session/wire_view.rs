@@ -65,7 +65,7 @@ impl Session {
     pub fn wire_on(&mut self) -> Result<(), String> {
         if self.wire.is_none() {
             let mut capture = Capture::open().map_err(|e| e.to_string())?;
-            capture.charge_to(Arc::clone(&self.budget));
+            capture.charge_to(Arc::clone(&self.limits.budget));
             self.wire = Some(capture);
         }
         Ok(())
