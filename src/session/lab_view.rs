@@ -1,6 +1,7 @@
-//! The session's side of the network lab (`crate::lab`): starting it,
-//! making sockets in a host, naming hosts in addresses, and turning the
-//! relay's crossings into the wire view's segments with their fate.
+//! The session's side of the network lab (`crate::lab`), its part
+//! `LabPart`: starting the lab, making sockets in a host, naming hosts in
+//! addresses, and turning the relay's crossings into the wire view's
+//! segments with their fate.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant, SystemTime};
@@ -18,6 +19,39 @@ use crate::wire::segment::{self, LinkFate, Relative, Segment};
 /// The listening handles: (name, host, port).
 type Listeners = std::sync::Arc<Vec<(String, Host, u16)>>;
 
+/// The lab as one part of the session: the lab itself, when the session
+/// runs in one, and whether addresses name its hosts (also in a worker of
+/// a session in the lab, which has no lab of its own).
+///
+/// Its invariant: a session with a lab names its hosts.
+#[derive(Default)]
+pub(super) struct LabPart {
+    /// The network lab, when the session runs in one (`--lab`).
+    pub(super) view: Option<LabView>,
+    /// Addresses name the lab's hosts (`b:80`, a handle's name).
+    pub(super) names_hosts: bool,
+}
+
+impl LabPart {
+    /// A worker's: no lab of its own, naming hosts as its driver does.
+    pub(super) fn detached(&self) -> LabPart {
+        LabPart {
+            view: None,
+            names_hosts: self.names_hosts,
+        }
+    }
+
+    /// Whether the session runs in the lab.
+    #[inline]
+    pub(super) fn is_on(&self) -> bool {
+        self.view.is_some()
+    }
+
+    pub(super) fn lab(&self) -> Option<&Lab> {
+        self.view.as_ref().map(|view| &view.lab)
+    }
+}
+
 /// The lab and what the session keeps about it.
 pub(super) struct LabView {
     pub lab: Lab,
@@ -32,9 +66,6 @@ pub(super) struct LabView {
     queued_seen: u64,
     /// The listening handles, as found at a stamp (see `listeners`).
     listeners: Option<(u64, Listeners)>,
-    /// Host b's connections kept after their handles closed (host a's are
-    /// the session's own `held`: the session's thread lives in host a).
-    pub held_b: crate::kernel_table::Held,
     /// Every frame that reached the link, as it arrived, for `wire save`.
     saved: Saved,
     /// What is known of fragmented datagrams (their ports, their pieces'
@@ -52,34 +83,33 @@ impl Session {
     /// Builds the lab; this thread moves into host a. The wire view shows
     /// the link from now on.
     pub fn start_lab(&mut self) -> Result<(), String> {
-        if self.lab.is_none() {
-            self.lab = Some(LabView {
+        if !self.lab.is_on() {
+            self.lab.view = Some(LabView {
                 lab: Lab::build(std::sync::Arc::clone(&self.limits.budget))?,
                 host: Host::A,
                 relative: Relative::default(),
                 queued: Vec::new(),
                 queued_seen: u64::MAX,
                 listeners: None,
-                held_b: Default::default(),
                 saved: Saved::charged_to(std::sync::Arc::clone(&self.limits.budget)),
                 fragments: Default::default(),
                 crashed_peers: Vec::new(),
                 rtt_said: Vec::new(),
             });
-            self.lab_names = true;
+            self.lab.names_hosts = true;
             self.jobs.set_trust_sleep(false);
         }
         Ok(())
     }
 
     pub fn lab(&self) -> Option<&Lab> {
-        self.lab.as_ref().map(|view| &view.lab)
+        self.lab.lab()
     }
 
     /// The frames `wire save` writes: in the lab, every frame that reached
     /// the link; elsewhere, the wire view's capture (None while it is off).
     pub fn saved_frames(&self) -> Option<&Saved> {
-        match &self.lab {
+        match &self.lab.view {
             Some(view) => Some(&view.saved),
             None => self.wire().map(|capture| capture.saved()),
         }
@@ -96,12 +126,12 @@ impl Session {
 
     /// The host new sockets are made in, in the lab.
     pub fn default_host(&self) -> Option<Host> {
-        self.lab.as_ref().map(|view| view.host)
+        self.lab.view.as_ref().map(|view| view.host)
     }
 
     pub fn set_default_host(&mut self, host: Host) -> Result<(), UsageError> {
         self.require_lab()?;
-        if let Some(view) = &mut self.lab {
+        if let Some(view) = &mut self.lab.view {
             view.host = host;
         }
         Ok(())
@@ -130,14 +160,14 @@ impl Session {
         port: u16,
         domain: Domain,
     ) -> Option<SockAddr> {
-        let host = Host::from_name(name).filter(|_| self.lab_names)?;
+        let host = Host::from_name(name).filter(|_| self.lab.names_hosts)?;
         Some(SockAddr::from(SocketAddr::new(host_ip(host, domain), port)))
     }
 
     /// Whether addresses name the lab's hosts: the session runs in the
     /// lab, or is a worker of one that does.
     pub(super) fn names_lab_hosts(&self) -> bool {
-        self.lab_names
+        self.lab.names_hosts
     }
 }
 
@@ -161,7 +191,7 @@ impl Session {
 
     /// The segments that reached the link since the last step, with fates.
     pub(super) fn drain_lab(&mut self) -> Vec<Segment> {
-        let Some(view) = &mut self.lab else {
+        let Some(view) = &mut self.lab.view else {
             return Vec::new();
         };
         let crossings = view.lab.relay.take_log();
@@ -195,7 +225,10 @@ impl Session {
             view.relative.apply(&mut segment);
             segment.fate = Some(fate(&crossing));
             segment.when = Some(crate::clock::When {
-                t: self.clock.at(view.lab.relay.started() + crossing.at),
+                t: self
+                    .timeline
+                    .clock
+                    .at(view.lab.relay.started() + crossing.at),
                 ..Default::default()
             });
             segments.push(segment);
@@ -264,6 +297,7 @@ impl Session {
                 .is_some_and(|f| f.name == "held again");
             let said = self
                 .lab
+                .view
                 .as_ref()
                 .is_none_or(|view| view.rtt_said.contains(&segment.from));
             if !again || said {
@@ -277,7 +311,7 @@ impl Session {
                 continue;
             };
             notes.push(format!("{}: {note}", segment.from));
-            if let Some(view) = &mut self.lab {
+            if let Some(view) = &mut self.lab.view {
                 view.rtt_said.push(segment.from.clone());
             }
         }
@@ -297,7 +331,7 @@ impl Session {
 
     /// `link`'s list of held segments: `#1 a->b  192.0.2.1:40000 → 192.0.2.2:80 [SYN] …`.
     pub fn held_lines(&mut self) -> Vec<String> {
-        let Some(view) = &mut self.lab else {
+        let Some(view) = &mut self.lab.view else {
             return Vec::new();
         };
         let held = view.lab.relay.held();
@@ -366,7 +400,7 @@ impl Session {
         acted: Option<&str>,
         changes: &mut Vec<StateChange>,
     ) {
-        let Some(view) = &mut self.lab else {
+        let Some(view) = &mut self.lab.view else {
             return;
         };
         let crossed = view.lab.relay.frames_counted();
@@ -380,7 +414,7 @@ impl Session {
         }
         view.queued_seen = crossed;
         let listeners = self.listeners();
-        let Some(view) = &self.lab else {
+        let Some(view) = &self.lab.view else {
             return;
         };
         let mut found = Vec::new();
@@ -401,7 +435,7 @@ impl Session {
         // Connections that have a handle now are that handle's to show.
         let owned: std::collections::HashSet<(SocketAddr, SocketAddr)> =
             self.connected_pairs().collect();
-        let Some(view) = &self.lab else {
+        let Some(view) = &self.lab.view else {
             return;
         };
         let now: Vec<_> = found
@@ -420,7 +454,7 @@ impl Session {
                 changes.push(queued_change(key, Some(*state), None));
             }
         }
-        if let Some(view) = &mut self.lab {
+        if let Some(view) = &mut self.lab.view {
             view.queued = now;
         }
     }
@@ -431,11 +465,8 @@ impl Session {
     /// only when a handle was made, closed, bound, or began or stopped
     /// listening.
     fn listeners(&mut self) -> Listeners {
-        let stamp = self
-            .addresses_moved
-            .wrapping_add(self.handles.changes())
-            .wrapping_add(self.listen_moves);
-        if let Some(view) = &self.lab
+        let stamp = self.handles.listeners_stamp();
+        if let Some(view) = &self.lab.view
             && let Some((at, listeners)) = &view.listeners
             && *at == stamp
         {
@@ -443,6 +474,7 @@ impl Session {
         }
         let listeners: Vec<(String, Host, u16)> = self
             .handles
+            .table
             .iter()
             .filter(|h| h.state == Some(TcpState::LISTEN))
             .filter_map(|h| {
@@ -451,7 +483,7 @@ impl Session {
             })
             .collect();
         let listeners = std::sync::Arc::new(listeners);
-        if let Some(view) = &mut self.lab {
+        if let Some(view) = &mut self.lab.view {
             view.listeners = Some((stamp, std::sync::Arc::clone(&listeners)));
         }
         listeners
@@ -501,7 +533,7 @@ impl Session {
         changes: &mut Vec<StateChange>,
     ) -> Result<Vec<String>, UsageError> {
         self.require_lab()?;
-        let Some(view) = &mut self.lab else {
+        let Some(view) = &mut self.lab.view else {
             return Ok(Vec::new());
         };
         let name = host.name();
@@ -538,6 +570,7 @@ impl Session {
                 view.lab.set_cable(host, false).map_err(UsageError::new)?;
                 let names: Vec<String> = self
                     .handles
+                    .table
                     .iter()
                     .filter(|h| h.host == Some(host))
                     .map(|h| h.name.clone())
@@ -561,6 +594,7 @@ impl Session {
                 }
                 let survivors: Vec<_> = self
                     .handles
+                    .table
                     .iter()
                     .filter(|h| {
                         h.addresses()
@@ -569,7 +603,7 @@ impl Session {
                     })
                     .map(|h| (std::sync::Arc::downgrade(&h.socket), host))
                     .collect();
-                let Some(view) = &mut self.lab else {
+                let Some(view) = &mut self.lab.view else {
                     return Ok(Vec::new());
                 };
                 view.crashed_peers
@@ -596,7 +630,7 @@ impl Session {
     /// The lab host that crashed while `handle` was connected to it (its
     /// kernel lost the connection: what it sends back is RST).
     pub fn crashed_peer(&self, handle: &super::Handle) -> Option<Host> {
-        let view = self.lab.as_ref()?;
+        let view = self.lab.view.as_ref()?;
         let socket = std::sync::Arc::as_ptr(&handle.socket);
         view.crashed_peers
             .iter()
@@ -616,24 +650,6 @@ impl Session {
     }
 }
 
-/// The kernel's state of a connection kept after its handle closed, looked
-/// up in the namespace of the host it lives in.
-pub(super) fn lookup_held(
-    held: &crate::kernel_table::Held,
-    lab: &Option<LabView>,
-    host: Option<Host>,
-    tuple: (SocketAddr, SocketAddr),
-) -> Option<TcpState> {
-    match (lab, host) {
-        (Some(view), Some(Host::B)) => view
-            .lab
-            .within(Host::B, || view.held_b.lookup(tuple.0, tuple.1))
-            .ok()
-            .flatten(),
-        _ => held.lookup(tuple.0, tuple.1),
-    }
-}
-
 impl Session {
     /// Follows a connection the kernel keeps after its handle closed (its
     /// lookups are made in the namespace of the host it lives in).
@@ -644,52 +660,7 @@ impl Session {
         state: TcpState,
         host: Option<Host>,
     ) {
-        match (&mut self.lab, host) {
-            (Some(view), Some(Host::B)) => {
-                let LabView { lab, held_b, .. } = view;
-                if lab
-                    .within(Host::B, || held_b.add(name, tuple, state))
-                    .is_err()
-                {
-                    held_b.add(name, tuple, state);
-                }
-            }
-            _ => self.held.add(name, tuple, state),
-        }
-    }
-
-    /// Reads the kept connections' states again (host b's in host b), and
-    /// takes what the sampler saw of them meanwhile: host a's, then b's.
-    pub(super) fn refresh_held(&mut self) -> Vec<crate::kernel_table::Seen> {
-        let mut seen = self.held.refresh();
-        if let Some(view) = &mut self.lab
-            && !view.held_b.is_empty()
-        {
-            let LabView { lab, held_b, .. } = view;
-            if let Ok(more) = lab.within(Host::B, || held_b.refresh()) {
-                seen.extend(more);
-            }
-        }
-        seen
-    }
-
-    /// The kept connections, both hosts': (name, local, peer).
-    pub(super) fn held_connections(&self) -> Vec<(String, SocketAddr, SocketAddr)> {
-        let mut all = self.held.connections();
-        if let Some(view) = &self.lab {
-            all.extend(view.held_b.connections());
-        }
-        all
-    }
-
-    /// The fds readable while a held connection's move waits to be shown.
-    pub(super) fn held_fds(&self) -> impl Iterator<Item = std::os::fd::BorrowedFd<'_>> {
-        let b = self.lab.as_ref().and_then(|view| view.held_b.notify_fd());
-        self.held.notify_fd().into_iter().chain(b)
-    }
-
-    pub(super) fn held_contains(&self, name: &str) -> bool {
-        self.held.contains(name) || self.lab.as_ref().is_some_and(|v| v.held_b.contains(name))
+        self.kept.add(self.lab.lab(), name, tuple, state, host);
     }
 
     /// The kernel's state of `handle`'s connection, found by its address
@@ -697,18 +668,11 @@ impl Session {
     /// (TIME_WAIT after both ends shut down). None if it never connected,
     /// or the kernel has no such connection.
     pub fn connection_state(&self, handle: &super::Handle) -> Option<TcpState> {
-        lookup_held(&self.held, &self.lab, handle.host, handle.tuple?)
+        self.kept.lookup(self.lab.lab(), handle.host, handle.tuple?)
     }
 
     /// A closed handle's connection state, read now.
     pub fn kernel_held_state(&self, name: &str) -> Option<TcpState> {
-        if self.held.contains(name) {
-            return self.held.state_now(name);
-        }
-        let view = self.lab.as_ref()?;
-        view.lab
-            .within(Host::B, || view.held_b.state_now(name))
-            .ok()
-            .flatten()
+        self.kept.state_now(self.lab.lab(), name)
     }
 }

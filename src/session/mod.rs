@@ -1,17 +1,39 @@
-//! The handle table, the current handle, and running a parsed command.
+//! The session: the sockets a person drives, and completing each step a
+//! command makes with what the kernel did (`finish_step`).
 //!
-//! Owns the sockets (each a named `Handle`), which one is current, the
-//! connections the kernel still holds after their handle was closed (a
-//! `kernel_table::Held`), the watchdog that bounds blocking calls, the
-//! background jobs (`jobs::Jobs`) and the wire view's capture. `run`
-//! executes one command (or starts it in the background); then `states`
-//! reads back the TCP states that can have moved, and `wire_view` the
-//! segments the step caused. `address_of` turns address specs into socket
-//! addresses.
+//! `Session` is a handful of owned parts, each with one job, its own
+//! invariants and its methods beside it (as smoltcp's `Interface` holds
+//! fields grouped per protocol); `Session` keeps what other modules call,
+//! and the methods that need several parts at once:
+//!
+//! - `handles::Handles` — the handle table (`table`), the current handle,
+//!   the next `sN`, the state watch on the handles' sockets, and the
+//!   counters that say when the wire view's ends and the lab's listeners
+//!   must be found again;
+//! - `kept::Kept` — the connections the kernel keeps after their handle
+//!   closed, host a's and (in the lab) host b's;
+//! - `jobs::Jobs` — the background jobs (a public field: the verbs and the
+//!   runner use it directly);
+//! - `timeline::Timeline` — the clock of the steps, what moved between
+//!   steps, whether the session waited for its driver, and how many steps
+//!   moved anything (part of `names_epoch`);
+//! - `wire_view::WireView` — the wire view's look, its capture, and what
+//!   names and summarises segments across steps;
+//! - `lab_view::LabPart` — the network lab, and whether addresses name its
+//!   hosts;
+//! - `limits::Limits` — the watchdog (or a worker's probe), the deadline,
+//!   the memory budget, and a lesson's confinement;
+//! - `buffers::Buffers` — the receive buffer and the buffers a shown step
+//!   gave back;
+//! - `manners::Manners` — the encoding, the explanations given, structured
+//!   output, and the private network.
+//!
+//! After a step's call, `states` reads back the TCP states that can have
+//! moved and `wire_view` the segments the step caused; `address_of` turns
+//! address specs into socket addresses.
 
 use std::io;
 use std::net::SocketAddr;
-use std::os::fd::AsFd;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -24,89 +46,54 @@ use crate::error::UsageError;
 pub use crate::handle::{Addresses, Handle};
 use crate::interrupt::Watchdog;
 use crate::jobs::{Event, Jobs, Probe};
-use crate::kernel_table::Held;
 pub use crate::kind::Kind;
 use crate::names::TcpState;
 use crate::parse::HandleNames;
 use crate::state_watch::StateWatch;
-use crate::step::{JobRole, Outcome, StateChange, Step};
-use crate::wire::Capture;
+use crate::step::{JobRole, Outcome, Step};
 
 mod address_of;
 mod buffers;
+mod handles;
+mod kept;
 mod lab_view;
+pub use lab_view::HostAction;
 mod limits;
 mod manners;
-pub use lab_view::HostAction;
 mod states;
 mod table;
+mod timeline;
 mod wire_view;
 
 use buffers::Buffers;
+use handles::Handles;
+use kept::Kept;
+use lab_view::LabPart;
 use limits::Limits;
 use manners::Manners;
-use wire_view::WireEnd;
+use timeline::Timeline;
+use wire_view::WireView;
 
+/// A person's sockets and what the session keeps about them, as parts
+/// (see the module's doc).
 pub struct Session {
-    handles: table::Table,
-    current: Option<String>,
-    next_auto: u32,
-    /// Connections the kernel still holds after their handle was closed.
-    held: Held,
+    /// The sockets, the current one, and the watch on their states.
+    handles: Handles,
+    /// The connections the kernel keeps after their handle closed.
+    kept: Kept,
+    pub jobs: Jobs,
+    /// When steps ran, and what moved between them.
+    timeline: Timeline,
+    /// How steps show their segments, and the capture.
+    wire: WireView,
+    /// The network lab, and whether addresses name its hosts.
+    lab: LabPart,
     /// The watchdog, the deadline, the budget, a lesson's confinement.
     limits: Limits,
     /// The receive buffer and the buffers shown steps gave back.
     buffers: Buffers,
     /// The encoding, what was explained, structured output, the private network.
     manners: Manners,
-    pub jobs: Jobs,
-    /// Which TCP sockets the kernel woke since the last step (None in a
-    /// worker's session, or if epoll failed: then every state is read).
-    watch: Option<StateWatch>,
-    /// The jobs' wake-up set is nested in `watch`.
-    jobs_nested: bool,
-    /// How the wire view shows a step's segments (`wire on|summary|ladder`).
-    wire_look: crate::wire::Look,
-    /// The look was chosen on the command line (`--wire=ladder`): a
-    /// lesson's own `wire on` turns the view on but keeps it.
-    wire_look_pinned: bool,
-    /// `wire ladder`'s ends, clients and servers, in the order first seen.
-    ladder_sides: (Vec<String>, Vec<String>),
-    /// The highest sequence seen each way (for the summary's retransmissions).
-    wire_highest: crate::wire::summary::Highest,
-    /// The wire view's capture, while `wire on`.
-    wire: Option<Capture>,
-    /// The ends the last wire drain knew, to name segments of a handle the
-    /// step itself closed (its FIN, say).
-    wire_ends: (Arc<Vec<WireEnd>>, Vec<WireEnd>),
-    /// The network lab, when the session runs in one (`--lab`).
-    lab: Option<lab_view::LabView>,
-    /// Addresses name the lab's hosts (`b:80`, a handle's name): the
-    /// session runs in the lab, or is a worker of one that does.
-    lab_names: bool,
-    /// When the session started, and its steps' bounds (see `clock`).
-    clock: crate::clock::Clock,
-    /// State changes read before the current step's call: they happened
-    /// between steps.
-    between_changes: Vec<StateChange>,
-    /// Segments read before the current step's call: between steps too.
-    between_segments: Vec<crate::wire::Segment>,
-    /// The session waited for its driver since the last step.
-    waited: bool,
-    /// Moved by every step, event and look between steps but the quiet
-    /// ones (`states::nothing_moved`): part of `names_epoch`.
-    moves: u64,
-    /// Moved whenever a step may have bound, connected or closed a handle
-    /// (with the table's change count, it says when the wire view's ends
-    /// must be found again).
-    addresses_moved: u64,
-    /// The wire view's ends of the handles, as found at a stamp (see
-    /// `wire_view`).
-    ends_cache: Option<(u64, std::sync::Arc<Vec<WireEnd>>)>,
-    /// A handle was seen in SYN_SENT and may still be (see `states`).
-    syn_sent_seen: bool,
-    /// Moved whenever a handle began or stopped listening.
-    listen_moves: u64,
 }
 
 impl Session {
@@ -127,33 +114,15 @@ impl Session {
 
     fn with_watchdog(watchdog: Option<Watchdog>) -> io::Result<Session> {
         Ok(Session {
-            handles: table::Table::default(),
-            current: None,
-            next_auto: 1,
-            held: Held::default(),
+            handles: Handles::new(StateWatch::new().ok(), 1),
+            kept: Kept::default(),
+            jobs: Jobs::default(),
+            timeline: Timeline::default(),
+            wire: WireView::default(),
+            lab: LabPart::default(),
             limits: Limits::new(watchdog),
             buffers: Buffers::default(),
             manners: Manners::default(),
-            jobs: Jobs::default(),
-            watch: StateWatch::new().ok(),
-            jobs_nested: false,
-            wire: None,
-            wire_look: crate::wire::Look::List,
-            wire_look_pinned: false,
-            ladder_sides: Default::default(),
-            wire_highest: Default::default(),
-            wire_ends: Default::default(),
-            lab: None,
-            lab_names: false,
-            clock: crate::clock::Clock::default(),
-            between_changes: Vec::new(),
-            between_segments: Vec::new(),
-            waited: false,
-            moves: 0,
-            addresses_moved: 0,
-            ends_cache: None,
-            syn_sent_seen: false,
-            listen_moves: 0,
         })
     }
 
@@ -227,7 +196,7 @@ impl Session {
 
     pub fn set_encoding(&mut self, encoding: &'static crate::encoding::Encoding) {
         self.manners.encoding = encoding;
-        self.moves += 1;
+        self.timeline.moved();
     }
 
     /// Whether this is a lesson's session (see `confine`).
@@ -238,40 +207,22 @@ impl Session {
     /// A session of its own for a background worker: the named handles
     /// (sharing their sockets), no watchdog, no jobs.
     pub fn detached(&self, names: &[String]) -> Result<Session, UsageError> {
-        let mut handles = table::Table::default();
+        let mut handles = Handles::new(None, self.handles.next_auto());
         for name in names {
             if handles.get(name).is_none() {
-                handles.push(self.lookup(name)?.clone());
+                handles.table.push(self.lookup(name)?.clone());
             }
         }
         Ok(Session {
             handles,
-            current: None,
-            next_auto: self.next_auto,
-            held: Held::default(),
+            kept: Kept::default(),
+            jobs: Jobs::default(),
+            timeline: Timeline::default(),
+            wire: WireView::default(),
+            lab: self.lab.detached(),
             limits: self.limits.detached(),
             buffers: Buffers::default(),
             manners: self.manners.detached(),
-            jobs: Jobs::default(),
-            watch: None,
-            jobs_nested: false,
-            wire: None,
-            wire_look: crate::wire::Look::List,
-            wire_look_pinned: false,
-            ladder_sides: Default::default(),
-            wire_highest: Default::default(),
-            wire_ends: Default::default(),
-            lab: None,
-            lab_names: self.lab_names,
-            clock: crate::clock::Clock::default(),
-            between_changes: Vec::new(),
-            between_segments: Vec::new(),
-            waited: false,
-            moves: 0,
-            addresses_moved: 0,
-            ends_cache: None,
-            syn_sent_seen: false,
-            listen_moves: 0,
         })
     }
 
@@ -285,13 +236,13 @@ impl Session {
     /// so the table is asked again after 20 µs, 40 µs, … (a netlink request
     /// each, ~10 µs).
     pub fn await_server_side(&self, local: std::net::SocketAddr, peer: std::net::SocketAddr) {
-        if !peer.ip().is_loopback() || self.lab.is_some() {
+        if !peer.ip().is_loopback() || self.lab.is_on() {
             return;
         }
         let deadline = std::time::Instant::now() + Duration::from_millis(50);
         let mut wait = Duration::from_micros(20);
         loop {
-            match self.held.lookup(peer, local) {
+            match self.kept.lookup_here(peer, local) {
                 Some(state) if state != TcpState::SYN_RECV && state != TcpState(12) => return,
                 _ => {}
             }
@@ -321,6 +272,7 @@ impl Session {
     /// The sockets of every handle, to share with a background worker.
     pub fn shared_sockets(&self) -> Vec<crate::jobs::Shared> {
         self.handles
+            .table
             .iter()
             .map(|h| Arc::clone(&h.socket) as crate::jobs::Shared)
             .collect()
@@ -328,15 +280,16 @@ impl Session {
 
     /// Every handle, in the order made.
     pub fn handles(&self) -> impl Iterator<Item = &Handle> {
-        self.handles.iter()
+        self.handles.table.iter()
     }
 
+    #[inline]
     pub fn get(&self, name: &str) -> Option<&Handle> {
         self.handles.get(name)
     }
 
     pub fn get_mut(&mut self, name: &str) -> Option<&mut Handle> {
-        self.handles.get_mut(name)
+        self.handles.table.get_mut(name)
     }
 
     /// As `lookup`, for a command that changes the handle's own flags.
@@ -345,6 +298,7 @@ impl Session {
             return Err(self.missing(name));
         }
         self.handles
+            .table
             .get_mut(name)
             .ok_or_else(|| UsageError::new(format!("no handle named '{name}'")))
     }
@@ -370,24 +324,17 @@ impl Session {
     }
 
     pub fn current_name(&self) -> Option<&str> {
-        self.current.as_deref()
+        self.handles.current()
     }
 
     pub fn set_current(&mut self, name: &str) {
-        match &mut self.current {
-            // The name's buffer is reused: this runs on every step.
-            Some(current) => {
-                current.clear();
-                current.push_str(name);
-            }
-            None => self.current = Some(name.to_string()),
-        }
+        self.handles.set_current(name);
     }
 
     /// Adds a socket under `name`, or the next free `sN`; it becomes current.
     pub fn insert(&mut self, name: Option<String>, socket: Socket, kind: Kind) -> String {
         let name = name.unwrap_or_else(|| self.auto_name());
-        self.push(Handle {
+        self.handles.push_current(Handle {
             name: name.clone(),
             socket: Arc::new(socket),
             kind,
@@ -396,10 +343,9 @@ impl Session {
             shut_read: false,
             shut_write: false,
             tuple: None,
-            host: self.lab.as_ref().map(|lab| lab.host),
+            host: self.lab.view.as_ref().map(|lab| lab.host),
             addresses: Default::default(),
         });
-        self.current = Some(name.clone());
         name
     }
 
@@ -418,37 +364,14 @@ impl Session {
         name
     }
 
-    /// Adds a handle to the table (and its socket to the state watch).
-    fn push(&mut self, handle: Handle) {
-        if handle.kind.is_tcp()
-            && let Some(watch) = &mut self.watch
-        {
-            watch.add(handle.socket.as_fd());
-        }
-        self.handles.push(handle);
-    }
-
     /// The next free `sN` name (also used to reserve one for a background accept).
     pub fn auto_name(&mut self) -> String {
-        loop {
-            let name = format!("s{}", self.next_auto);
-            self.next_auto += 1;
-            if self.get(&name).is_none() && self.jobs.reserved_by(&name).is_none() {
-                return name;
-            }
-        }
+        self.handles.auto_name(&self.jobs)
     }
 
     /// Takes a handle out of the table (its fd stays open until dropped).
     pub fn remove(&mut self, name: &str) -> Option<Handle> {
-        let handle = self.handles.remove(name)?;
-        if let Some(watch) = &mut self.watch {
-            watch.remove(handle.socket.as_fd());
-        }
-        if self.current.as_deref() == Some(name) {
-            self.current = self.handles.last().map(|h| h.name.clone());
-        }
-        Some(handle)
+        self.handles.remove(name)
     }
 
     /// Runs `call` (shown as `text`) as one blocking call, watched by the
@@ -462,7 +385,7 @@ impl Session {
     /// own (poll's), which a background worker's settling must not take
     /// for a sleep that only a wake-up ends.
     pub fn bounded_timer<T>(&self, text: &str, timer: bool, call: impl FnOnce() -> T) -> (T, bool) {
-        self.limits.bounded(text, timer, &self.handles, call)
+        self.limits.bounded(text, timer, &self.handles.table, call)
     }
 
     pub fn timeout(&self) -> Option<Duration> {
@@ -548,7 +471,7 @@ impl Session {
         step.job = Some((event.job, JobRole::Result));
         step.encoding = self.manners.encoding;
         for handle in event.handles {
-            self.push(handle);
+            self.handles.push(handle);
         }
         self.refresh(&mut step, states::Placing::Job);
         step
@@ -558,20 +481,10 @@ impl Session {
     /// quit, or when the session ends); stop the background workers first
     /// (`jobs.stop_all`).
     pub fn close_all(&mut self) -> Vec<String> {
-        let names = self.handles.iter().map(|h| h.name.clone()).collect();
-        for handle in self.handles.iter() {
-            if let Some(watch) = &mut self.watch {
-                watch.remove(handle.socket.as_fd());
-            }
-        }
-        self.handles.clear();
-        self.current = None;
+        let names = self.handles.clear();
         // The session is over: what the kernel still holds is not followed
         // any more (and the lookup's netlink socket is closed).
-        self.held = Held::default();
-        if let Some(view) = &mut self.lab {
-            view.held_b = Held::default();
-        }
+        self.kept = Kept::default();
         names
     }
 }
@@ -588,11 +501,11 @@ impl HandleNames for Session {
     }
 
     fn handle_names(&self) -> Vec<String> {
-        self.handles.iter().map(|h| h.name.clone()).collect()
+        self.handles.table.iter().map(|h| h.name.clone()).collect()
     }
 
     fn is_kernel_held(&self, name: &str) -> bool {
-        self.get(name).is_none() && self.held_contains(name)
+        self.get(name).is_none() && self.kept.contains(name)
     }
 
     fn encoding(&self) -> &'static crate::encoding::Encoding {
@@ -611,8 +524,9 @@ impl HandleNames for Session {
     /// moves whenever one does.
     fn names_epoch(&self) -> Option<u64> {
         Some(
-            self.moves
-                .wrapping_add(self.handles.changes())
+            self.timeline
+                .moves()
+                .wrapping_add(self.handles.table.changes())
                 .wrapping_add(self.jobs.reservations()),
         )
     }

@@ -6,11 +6,16 @@
 //! its driver, what moved meanwhile is read and marked between steps; while
 //! it waits, `between_step` shows it as it happens.
 
+use std::net::SocketAddr;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::time::Duration;
 
+use super::handles::Handles;
+use super::kept::Kept;
 use super::{Session, connection_tuple};
 use crate::clock::When;
+use crate::jobs::Jobs;
+use crate::lab::Host;
 use crate::names::TcpState;
 use crate::step::{StateChange, Step};
 use crate::sys;
@@ -72,38 +77,31 @@ impl Session {
     /// than as caused by this call.
     #[inline]
     pub fn begin_step(&mut self) {
-        let precise = self.wire.is_some() || self.lab.is_some();
-        let idle = self.clock.begin(precise);
+        let precise = self.sees_wire();
+        let idle = self.timeline.clock.begin(precise);
         // Only after the session waited for its driver (a person at the
         // shell, a program on a pipe, Enter in `play`): a script from a
         // file runs straight on, and reading between its steps would make
         // what it shows depend on the machine's load.
-        if !std::mem::take(&mut self.waited) || idle < IDLE {
+        if !self.timeline.take_waited() || idle < IDLE {
             return;
         }
         // Segments first: a state read after them cannot be older than
         // the segment that moved it.
-        if self.wire.is_some() || self.lab.is_some() {
-            let mut segments = self.drain_wire();
-            for segment in &mut segments {
-                segment.when = segment.when.map(|w| self.clock.between(w.t));
-            }
-            self.between_segments.extend(segments);
+        if self.sees_wire() {
+            let segments = self.drain_wire();
+            self.timeline.keep_between_segments(segments);
         }
         // What is read may move names: a held connection gone (`names_epoch`).
-        self.moves += 1;
+        self.timeline.moved();
         let mut changes = Vec::new();
         self.read_states(None, &[], &mut changes, Placing::Between);
-        let when = self.clock.between_now();
-        for change in changes.iter_mut().filter(|c| c.when.is_none()) {
-            change.when = Some(when);
-        }
-        self.between_changes.extend(changes);
+        self.timeline.keep_between(changes);
     }
 
     /// The session waited for its next line (see `begin_step`).
     pub fn note_waited(&mut self) {
-        self.waited = true;
+        self.timeline.note_waited();
     }
 
     /// Reads the TCP state of every handle whose state may have moved — the
@@ -132,28 +130,28 @@ impl Session {
     /// them while waiting for a line, then call `between_step`.
     pub fn between_fds(&self) -> Vec<BorrowedFd<'_>> {
         let mut fds = Vec::new();
-        if let Some(watch) = &self.watch {
+        if let Some(watch) = &self.handles.watch {
             fds.push(watch.fd());
         }
-        if let Some(capture) = &self.wire {
+        if let Some(capture) = &self.wire.capture {
             fds.push(capture.fd());
         }
-        if let Some(view) = &self.lab {
+        if let Some(view) = &self.lab.view {
             fds.push(view.lab.relay.log_fd());
         }
-        fds.extend(self.held_fds());
+        fds.extend(self.kept.notify_fds());
         fds
     }
 
     pub(super) fn refresh(&mut self, step: &mut Step, placing: Placing) {
         if placing == Placing::Step && self.nothing_moved(step) {
-            self.clock.end(false);
+            self.timeline.clock.end(false);
             return;
         }
         // Anything may have moved: names, held connections (`names_epoch`).
-        self.moves += 1;
+        self.timeline.moved();
         // What the step acted on may be bound or connected now.
-        self.forget_addresses_of(step);
+        self.handles.forget_addresses_of(step, &self.jobs);
         // In the lab, what the step sent has crossed the link (and what
         // that caused) before any state is read.
         if !sends_nothing(step.verb) {
@@ -177,62 +175,67 @@ impl Session {
         self.read_states(acted.as_deref(), &step.new_handles, &mut changes, placing);
         if !started.is_empty() {
             // Read, but not shown: put back as they were for the result.
-            self.unread(&started, &mut changes);
+            self.handles.unread(&started, &mut changes);
         }
         if !changes.is_empty() {
             let read = match placing {
-                Placing::Between => self.clock.between_now(),
-                _ => self.clock.now(),
+                Placing::Between => self.timeline.clock.between_now(),
+                _ => self.timeline.clock.now(),
             };
             // (A move seen as it happened has its time already.)
             for change in changes.iter_mut().filter(|c| c.when.is_none()) {
                 change.when = Some(read);
             }
         }
-        if !self.between_changes.is_empty() {
-            let earlier = std::mem::take(&mut self.between_changes);
+        if !self.timeline.between_changes.is_empty() {
+            let earlier = std::mem::take(&mut self.timeline.between_changes);
             step.changes.splice(0..0, earlier);
         }
         step.changes.extend(changes);
-        if self.wire.is_some() || self.lab.is_some() {
-            // What was read before the call (it came between steps), then
-            // what came since: the kernel's timestamps give each its time,
-            // but which side of the call it is on is known by when it was
-            // read (the kernel's clock and socklab's can disagree by a
-            // tenth of a millisecond).
-            let mut segments = std::mem::take(&mut self.between_segments);
-            let mut since = self.drain_wire();
-            for segment in &mut since {
-                segment.when = segment.when.map(|w| match placing {
-                    Placing::Between => self.clock.between(w.t),
-                    _ => self.clock.in_step(w.t),
-                });
-            }
-            segments.append(&mut since);
-            match self.wire_look {
-                crate::wire::Look::Summary => {
-                    step.wire_summary = Some(Box::new(crate::wire::summary::summarize(
-                        &segments,
-                        &mut self.wire_highest,
-                    )));
-                }
-                crate::wire::Look::Ladder { ascii } => {
-                    step.wire_ladder = Some(ascii);
-                    step.wire_columns = self.ladder_columns();
-                }
-                crate::wire::Look::List => {}
-            }
-            if self.lab.is_some() {
-                let notes = self.rtt_note_at_retransmission(&segments);
-                step.notes
-                    .extend(notes.into_iter().map(crate::step::Note::Text));
-            }
-            step.wire = Some(segments);
+        if self.sees_wire() {
+            self.add_segments(step, placing);
         }
         place(step, placing);
         if placing == Placing::Step {
-            self.clock.end(self.wire.is_some() || self.lab.is_some());
+            self.timeline.clock.end(self.sees_wire());
         }
+    }
+
+    /// Adds the step's segments: what was read before the call (it came
+    /// between steps), then what came since, shown in the wire view's look.
+    /// The kernel's timestamps give each its time, but which side of the
+    /// call it is on is known by when it was read (the kernel's clock and
+    /// socklab's can disagree by a tenth of a millisecond).
+    fn add_segments(&mut self, step: &mut Step, placing: Placing) {
+        let mut segments = std::mem::take(&mut self.timeline.between_segments);
+        let mut since = self.drain_wire();
+        let clock = &self.timeline.clock;
+        for segment in &mut since {
+            segment.when = segment.when.map(|w| match placing {
+                Placing::Between => clock.between(w.t),
+                _ => clock.in_step(w.t),
+            });
+        }
+        segments.append(&mut since);
+        match self.wire.look() {
+            crate::wire::Look::Summary => {
+                step.wire_summary = Some(Box::new(crate::wire::summary::summarize(
+                    &segments,
+                    &mut self.wire.highest,
+                )));
+            }
+            crate::wire::Look::Ladder { ascii } => {
+                step.wire_ladder = Some(ascii);
+                step.wire_columns = self.wire.ladder_columns(&self.handles.table);
+            }
+            crate::wire::Look::List => {}
+        }
+        if self.lab.is_on() {
+            let notes = self.rtt_note_at_retransmission(&segments);
+            step.notes
+                .extend(notes.into_iter().map(crate::step::Note::Text));
+        }
+        step.wire = Some(segments);
     }
 
     /// The most common step, told apart in a few loads: it only moved data,
@@ -244,22 +247,23 @@ impl Session {
     /// read, add or place (what it would have found: no handle to read, no
     /// change, no segment).
     fn nothing_moved(&mut self, step: &Step) -> bool {
+        let handles = &mut self.handles;
         let jobs_quiet = self.jobs.is_empty()
-            || (self.jobs_nested && self.jobs.quiet_after_data_on(step.handle.as_deref()));
+            || (handles.jobs_nested && self.jobs.quiet_after_data_on(step.handle.as_deref()));
         let quiet = moves_only_data(step.verb)
             && step.job.is_none()
             && step.new_handles.is_empty()
             && step.changes.is_empty()
-            && self.lab.is_none()
-            && self.wire.is_none()
+            && !self.lab.is_on()
+            && self.wire.capture.is_none()
             && jobs_quiet
-            && self.between_changes.is_empty()
-            && self.held.is_empty();
-        let Some(watch) = self.watch.as_mut().filter(|_| quiet) else {
+            && self.timeline.between_changes.is_empty()
+            && self.kept.is_empty();
+        let Some(watch) = handles.watch.as_mut().filter(|_| quiet) else {
             return false;
         };
         watch.collect();
-        if self.jobs_nested {
+        if handles.jobs_nested {
             // As `read_states` tells the jobs (a wake-up stands until they
             // have looked, whichever way this step goes on).
             self.jobs.set_wake_hint(watch.take_nested());
@@ -268,82 +272,14 @@ impl Session {
             return false;
         }
         #[cfg(debug_assertions)]
-        self.check_states();
+        handles.check_states();
         true
-    }
-
-    /// The handles whose addresses a step may have changed: the one it
-    /// acted on, the ones it made, and a job's — for the verbs that bind or
-    /// connect (sendto binds an unbound socket; close takes one away).
-    fn forget_addresses_of(&mut self, step: &Step) {
-        let moves = matches!(
-            step.verb,
-            "bind"
-                | "connect"
-                | "listen"
-                | "sendto"
-                | "accept"
-                | "close"
-                | "socket"
-                | "socketpair"
-                | "host"
-        );
-        if !moves && step.new_handles.is_empty() {
-            return;
-        }
-        self.addresses_moved += 1;
-        let job = match step.job {
-            Some((id, _)) => self.jobs.uses_of(id),
-            None => Vec::new(),
-        };
-        let names = step
-            .handle
-            .iter()
-            .chain(&step.new_handles)
-            .chain(job.iter());
-        for name in names {
-            if let Some(handle) = self.handles.get(name) {
-                handle.forget_addresses();
-            }
-        }
-    }
-
-    /// In the lab, the handles in a state that can move with no wake-up
-    /// (SYN_SENT, by a simultaneous open).
-    fn wakeless_slots(&self) -> impl Iterator<Item = usize> + '_ {
-        // (Outside the lab, or with no handle seen in SYN_SENT since the
-        // last look that found none, nothing is visited.)
-        let lab = (self.lab.is_some() && self.syn_sent_seen).then_some(&self.handles);
-        lab.into_iter().flat_map(|handles| {
-            handles.slots().filter(|&slot| {
-                handles
-                    .at(slot)
-                    .is_some_and(|h| h.state == Some(TcpState::SYN_SENT))
-            })
-        })
-    }
-
-    /// Takes back the changes of `names` just read: their handles keep
-    /// their last shown state, so the moves show (and are read again) with
-    /// the step that made them.
-    fn unread(&mut self, names: &[String], changes: &mut Vec<StateChange>) {
-        changes.retain(|change| {
-            if change.closed || !names.contains(&change.handle) {
-                return true;
-            }
-            if let Some(slot) = self.handles.slot_of(&change.handle)
-                && let Some(handle) = self.handles.at_mut(slot)
-            {
-                handle.state = change.from;
-            }
-            false
-        });
     }
 
     /// Reads the states that may have moved into `changes` (see
     /// `refresh_states`). A held connection's move that the sampler saw as
-    /// it happened comes with its time (see `seen_when`); the others are
-    /// timed by the caller, as read.
+    /// it happened comes with its time (see `Timeline::seen_when`); the
+    /// others are timed by the caller, as read.
     fn read_states(
         &mut self,
         acted: Option<&str>,
@@ -351,60 +287,144 @@ impl Session {
         changes: &mut Vec<StateChange>,
         placing: Placing,
     ) {
-        let mut kernel_held = Vec::new();
+        self.handles.collect_wakes(&mut self.jobs);
+        let slots =
+            self.handles
+                .slots_to_read(acted, new_handles, &mut self.jobs, self.lab.is_on());
+        let kernel_held = self
+            .handles
+            .read_slots(slots, changes, &self.kept, self.lab.lab());
+        self.handles.end_read(self.lab.is_on());
+        for (name, tuple, state, host) in kernel_held {
+            changes.push(StateChange {
+                handle: name.clone(),
+                from: None,
+                to: Some(state),
+                closed: true,
+                when: None,
+            });
+            self.add_ghost(&name, tuple, state, host);
+        }
+        let mut last = None;
+        for seen in self.kept.refresh(self.lab.lab()) {
+            let mut change = seen.change;
+            change.when = self
+                .timeline
+                .seen_when(seen.at, seen.live, placing == Placing::Between);
+            // Moves of one connection that count as read now are one move,
+            // as a read finds it: what the sampler happened to catch in
+            // between does not change what a step shows.
+            if let Some(earlier) = changes.last_mut()
+                && last == Some(seen.ghost)
+                && earlier.when.is_none()
+                && change.when.is_none()
+            {
+                change.from = earlier.from;
+                *earlier = change;
+                if earlier.from == earlier.to {
+                    changes.pop();
+                    last = None;
+                }
+                continue;
+            }
+            last = Some(seen.ghost);
+            changes.push(change);
+        }
+        self.lab_queued_changes(acted, changes);
+    }
+
+    /// Each handle's TCP state as the kernel has it now (None for other
+    /// kinds), in the order of `handles()`. A socket the kernel has not
+    /// woken since the last step cannot have moved (see `state_watch`), so
+    /// only the woken ones are read: `ls` with thousands of idle handles
+    /// makes no call for their states.
+    pub fn tcp_states_now(&mut self) -> Vec<Option<TcpState>> {
+        self.handles.tcp_states_now()
+    }
+
+    /// Every open TCP handle's state, as last read.
+    pub fn tcp_states(&self) -> Vec<(&str, TcpState)> {
+        self.handles.tcp_states()
+    }
+}
+
+/// A connection a handle's close left to the kernel: the handle's name,
+/// its address pair, its state, its host.
+type LeftToKernel = (String, (SocketAddr, SocketAddr), TcpState, Option<Host>);
+
+impl Handles {
+    /// Takes the kernel's wake-ups since the last look (nesting the jobs'
+    /// wake-up set the first time there is one), and tells the jobs theirs.
+    fn collect_wakes(&mut self, jobs: &mut Jobs) {
         if let Some(watch) = &mut self.watch {
             if !self.jobs_nested
-                && let Some(set) = self.jobs.wake_fd()
+                && let Some(set) = jobs.wake_fd()
             {
                 self.jobs_nested = watch.add_nested(set);
             }
             watch.collect();
             if self.jobs_nested {
-                self.jobs.set_wake_hint(watch.take_nested());
+                jobs.set_wake_hint(watch.take_nested());
             }
         }
-        // Which handles to read, in the order made: with no watch, every TCP
-        // handle; else only those whose state can have moved — found
-        // without reading the rest, so a step costs the same however many
-        // handles are idle. (In the lab a socket in SYN_SENT can move with
-        // no wake-up the watch sees — a simultaneous open takes it to
-        // SYN_RECV — so those are read too.)
-        let slots: Vec<usize> = match &self.watch {
-            Some(watch) => {
-                let of_jobs = match self.jobs.is_empty() {
-                    true => Vec::new(),
-                    false => self.jobs.handles_to_read(),
-                };
-                // Most steps: nothing woke, the step moved only data.
-                if watch.nothing_woken()
-                    && acted.is_none()
-                    && new_handles.is_empty()
-                    && of_jobs.is_empty()
-                    && self.wakeless_slots().next().is_none()
-                {
-                    Vec::new()
-                } else {
-                    let mut slots: Vec<usize> = watch
-                        .woken()
-                        .filter_map(|fd| self.handles.slot_of_fd(fd))
-                        .chain(acted.and_then(|name| self.handles.slot_of(name)))
-                        .chain(
-                            new_handles
-                                .iter()
-                                .filter_map(|name| self.handles.slot_of(name)),
-                        )
-                        .chain(of_jobs.iter().filter_map(|name| self.handles.slot_of(name)))
-                        .chain(self.wakeless_slots())
-                        .collect();
-                    slots.sort_unstable();
-                    slots.dedup();
-                    slots
-                }
-            }
-            _ => self.handles.slots().collect(),
+    }
+
+    /// Which handles to read, in the order made: with no watch, every TCP
+    /// handle; else only those whose state can have moved — found without
+    /// reading the rest, so a step costs the same however many handles are
+    /// idle. (In the lab a socket in SYN_SENT can move with no wake-up the
+    /// watch sees — a simultaneous open takes it to SYN_RECV — so those are
+    /// read too.)
+    fn slots_to_read(
+        &self,
+        acted: Option<&str>,
+        new_handles: &[String],
+        jobs: &mut Jobs,
+        in_lab: bool,
+    ) -> Vec<usize> {
+        let Some(watch) = &self.watch else {
+            return self.table.slots().collect();
         };
+        let of_jobs = match jobs.is_empty() {
+            true => Vec::new(),
+            false => jobs.handles_to_read(),
+        };
+        // Most steps: nothing woke, the step moved only data.
+        if watch.nothing_woken()
+            && acted.is_none()
+            && new_handles.is_empty()
+            && of_jobs.is_empty()
+            && self.wakeless_slots(in_lab).next().is_none()
+        {
+            return Vec::new();
+        }
+        let table = &self.table;
+        let mut slots: Vec<usize> = watch
+            .woken()
+            .filter_map(|fd| table.slot_of_fd(fd))
+            .chain(acted.and_then(|name| table.slot_of(name)))
+            .chain(new_handles.iter().filter_map(|name| table.slot_of(name)))
+            .chain(of_jobs.iter().filter_map(|name| table.slot_of(name)))
+            .chain(self.wakeless_slots(in_lab))
+            .collect();
+        slots.sort_unstable();
+        slots.dedup();
+        slots
+    }
+
+    /// Reads the TCP state of the handles in `slots` into `changes`; what
+    /// moved to CLOSE with its connection still in the kernel is returned,
+    /// to be followed.
+    fn read_slots(
+        &mut self,
+        slots: Vec<usize>,
+        changes: &mut Vec<StateChange>,
+        kept: &Kept,
+        lab: Option<&crate::lab::Lab>,
+    ) -> Vec<LeftToKernel> {
+        let mut kernel_held = Vec::new();
         for slot in slots {
-            let Some(handle) = self.handles.at_mut(slot) else {
+            let Some(handle) = self.table.at_mut(slot) else {
                 continue;
             };
             if !handle.kind.is_tcp() {
@@ -434,82 +454,36 @@ impl Session {
             }
             if now == Some(TcpState::CLOSE)
                 && let Some(tuple) = handle.tuple
-                && let Some(held) =
-                    super::lab_view::lookup_held(&self.held, &self.lab, handle.host, tuple)
+                && let Some(held) = kept.lookup(lab, handle.host, tuple)
             {
                 kernel_held.push((handle.name.clone(), tuple, held, handle.host));
             }
             handle.state = now;
         }
+        kernel_held
+    }
+
+    /// After a read: the wake-ups are taken, and no handle is thought to
+    /// be in SYN_SENT unless one is.
+    fn end_read(&mut self, in_lab: bool) {
         if let Some(watch) = &mut self.watch {
             watch.clear();
         }
-        if self.syn_sent_seen && self.wakeless_slots().next().is_none() {
+        if self.syn_sent_seen && self.wakeless_slots(in_lab).next().is_none() {
             self.syn_sent_seen = false;
         }
         #[cfg(debug_assertions)]
         self.check_states();
-        for (name, tuple, state, host) in kernel_held {
-            changes.push(StateChange {
-                handle: name.clone(),
-                from: None,
-                to: Some(state),
-                closed: true,
-                when: None,
-            });
-            self.add_ghost(&name, tuple, state, host);
-        }
-        let mut last = None;
-        for seen in self.refresh_held() {
-            let mut change = seen.change;
-            change.when = self.seen_when(seen.at, seen.live, placing);
-            // Moves of one connection that count as read now are one move,
-            // as a read finds it: what the sampler happened to catch in
-            // between does not change what a step shows.
-            if let Some(earlier) = changes.last_mut()
-                && last == Some(seen.ghost)
-                && earlier.when.is_none()
-                && change.when.is_none()
-            {
-                change.from = earlier.from;
-                *earlier = change;
-                if earlier.from == earlier.to {
-                    changes.pop();
-                    last = None;
-                }
-                continue;
-            }
-            last = Some(seen.ghost);
-            changes.push(change);
-        }
-        self.lab_queued_changes(acted, changes);
     }
 
-    /// The time of a held connection's move that the sampler saw (`live`):
-    /// between steps, when it was seen (at most `LOOK_EVERY` late), which
-    /// placing leaves (`When::seen_live`). Else None: it is timed as read
-    /// now. Within a step a held connection is shown as a read finds it,
-    /// one move per step as any handle is — and so is one seen before
-    /// this step began that no look before the call took (the session did
-    /// not wait: a script runs straight on, and what it shows must not
-    /// depend on the machine's load).
-    fn seen_when(&self, at: std::time::Instant, live: bool, placing: Placing) -> Option<When> {
-        (live && placing == Placing::Between)
-            .then(|| self.clock.between(self.clock.at(at)).seen_live())
-    }
-
-    /// Each handle's TCP state as the kernel has it now (None for other
-    /// kinds), in the order of `handles()`. A socket the kernel has not
-    /// woken since the last step cannot have moved (see `state_watch`), so
-    /// only the woken ones are read: `ls` with thousands of idle handles
-    /// makes no call for their states.
-    pub fn tcp_states_now(&mut self) -> Vec<Option<TcpState>> {
+    /// See `Session::tcp_states_now`.
+    fn tcp_states_now(&mut self) -> Vec<Option<TcpState>> {
         if let Some(watch) = &mut self.watch {
             // Kept for the step's own state read (`clear` forgets them).
             watch.collect();
         }
         let shortcut = true;
-        self.handles
+        self.table
             .iter()
             .map(|handle| {
                 if !handle.kind.is_tcp() {
@@ -530,14 +504,6 @@ impl Session {
             .collect()
     }
 
-    /// Every open TCP handle's state, as last read.
-    pub fn tcp_states(&self) -> Vec<(&str, TcpState)> {
-        self.handles
-            .iter()
-            .filter_map(|h| Some((h.name.as_str(), h.state?)))
-            .collect()
-    }
-
     /// Debug builds: every TCP state not read this step must be the one the
     /// table holds — or have moved just now, with its wake-up on the way.
     #[cfg(debug_assertions)]
@@ -545,7 +511,7 @@ impl Session {
         let Some(watch) = &mut self.watch else {
             return;
         };
-        for handle in self.handles.iter().filter(|h| h.kind.is_tcp()) {
+        for handle in self.table.iter().filter(|h| h.kind.is_tcp()) {
             let now = sys::tcp_info(handle.socket.as_fd())
                 .ok()
                 .map(|info| TcpState(info.tcpi_state));

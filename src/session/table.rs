@@ -6,8 +6,9 @@
 //! without hashing (a step asks for its handle twice: when its cached
 //! parse is checked, and when it runs).
 //!
-//! Owns only where handles are kept. What a handle is, and what adding or
-//! removing one means for the watch and the current handle, is `session`'s.
+//! Owns only where handles are kept. What a handle is is `handle`'s; what
+//! adding or removing one means for the watch and the current handle is
+//! `handles::Handles`'.
 
 use std::cell::Cell;
 use std::collections::HashMap;

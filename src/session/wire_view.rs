@@ -1,10 +1,13 @@
-//! The session's side of the wire view: turning it on and off, and naming
-//! each segment's ends by handle (see `crate::wire` for the capture).
+//! The session's side of the wire view (`WireView`): turning it on and
+//! off, its look, and naming each segment's ends by handle (see
+//! `crate::wire` for the capture).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use super::Session;
+use super::handles::Handles;
+use super::table::Table;
 use crate::wire::{Capture, Look, Proto, Segment};
 
 /// A socket end, for choosing the session's own segments and naming them.
@@ -60,63 +63,89 @@ fn canonical(addr: SocketAddr) -> SocketAddr {
     }
 }
 
-impl Session {
-    /// Starts the wire view (a packet socket on loopback); says why not.
-    pub fn wire_on(&mut self) -> Result<(), String> {
-        if self.wire.is_none() {
+/// The wire view as one part of the session: how steps show their
+/// segments, the capture while it is on, and what is kept to name and
+/// summarise segments across steps.
+///
+/// Its invariants: a look pinned on the command line is never changed;
+/// the cached ends are the handles' at the stamp they carry.
+pub(super) struct WireView {
+    /// How the wire view shows a step's segments (`wire on|summary|ladder`).
+    look: Look,
+    /// The look was chosen on the command line (`--wire=ladder`): a
+    /// lesson's own `wire on` turns the view on but keeps it.
+    pinned: bool,
+    /// `wire ladder`'s ends, clients and servers, in the order first seen.
+    ladder_sides: (Vec<String>, Vec<String>),
+    /// The highest sequence seen each way (for the summary's retransmissions).
+    pub(super) highest: crate::wire::summary::Highest,
+    /// The wire view's capture, while `wire on`.
+    pub(super) capture: Option<Capture>,
+    /// The ends the last wire drain knew, to name segments of a handle the
+    /// step itself closed (its FIN, say).
+    last_ends: (Arc<Vec<WireEnd>>, Vec<WireEnd>),
+    /// The wire view's ends of the handles, as found at a stamp (see
+    /// `ends_now`).
+    ends_cache: Option<(u64, Arc<Vec<WireEnd>>)>,
+}
+
+impl Default for WireView {
+    fn default() -> WireView {
+        WireView {
+            look: Look::List,
+            pinned: false,
+            ladder_sides: Default::default(),
+            highest: Default::default(),
+            capture: None,
+            last_ends: Default::default(),
+            ends_cache: None,
+        }
+    }
+}
+
+impl WireView {
+    /// Starts the capture (a packet socket on loopback), charged to
+    /// `budget`; says why not.
+    fn on(&mut self, budget: &Arc<crate::budget::Budget>) -> Result<(), String> {
+        if self.capture.is_none() {
             let mut capture = Capture::open().map_err(|e| e.to_string())?;
-            capture.charge_to(Arc::clone(&self.limits.budget));
-            self.wire = Some(capture);
+            capture.charge_to(Arc::clone(budget));
+            self.capture = Some(capture);
         }
         Ok(())
     }
 
-    /// Stops the wire view; the frames it saved are dropped with it.
-    pub fn wire_off(&mut self) -> bool {
-        if !self.wire_look_pinned {
-            self.wire_look = Look::List;
+    fn off(&mut self) -> bool {
+        if !self.pinned {
+            self.look = Look::List;
         }
-        self.wire.take().is_some()
+        self.capture.take().is_some()
     }
 
-    /// How each step shows its segments: every one, a line per direction,
-    /// or a ladder. False if the look was pinned on the command line (it
-    /// is kept).
-    pub fn set_wire_look(&mut self, look: Look) -> bool {
-        if self.wire_look_pinned {
+    fn set_look(&mut self, look: Look) -> bool {
+        if self.pinned {
             return false;
         }
-        self.wire_look = look;
+        self.look = look;
         true
     }
 
-    /// The look chosen on the command line: kept for the whole session.
-    pub fn pin_wire_look(&mut self, look: Look) {
-        self.wire_look = look;
-        self.wire_look_pinned = true;
-    }
-
-    pub fn wire_look(&self) -> Look {
-        self.wire_look
-    }
-
-    pub fn wire(&self) -> Option<&Capture> {
-        self.wire.as_ref()
+    pub(super) fn look(&self) -> Look {
+        self.look
     }
 
     /// The ladder's order of ends: clients on the left, servers (listeners
     /// and the connections accepted from them) on the right, each in the
     /// order first seen, and kept so: a connection is drawn the same way
     /// round at every step, even after its listener is closed.
-    pub(super) fn ladder_columns(&mut self) -> Vec<String> {
-        let listening: Vec<u16> = self
-            .handles
+    pub(super) fn ladder_columns(&mut self, handles: &Table) -> Vec<String> {
+        let listening: Vec<u16> = handles
             .iter()
             .filter(|h| h.state == Some(crate::names::TcpState::LISTEN))
             .filter_map(|h| h.addresses().0.map(|a| a.port()))
             .collect();
         let (clients, servers) = &mut self.ladder_sides;
-        for handle in self.handles.iter() {
+        for handle in handles.iter() {
             if clients.contains(&handle.name) || servers.contains(&handle.name) {
                 continue;
             }
@@ -133,59 +162,18 @@ impl Session {
         clients.iter().chain(servers.iter()).cloned().collect()
     }
 
-    /// The segments on the session's sockets since the last step, each end
-    /// named by its handle where there is one.
-    pub(super) fn drain_wire(&mut self) -> Vec<Segment> {
-        // Now's ends first, then those of the last look (a handle this
-        // step closed still names the segments its close caused).
-        let ends = self.wire_ends_now();
-        let held = self.held_ends();
-        let last = std::mem::take(&mut self.wire_ends);
-        let known: Vec<&WireEnd> = ends
-            .iter()
-            .chain(&held)
-            .chain(last.0.iter())
-            .chain(&last.1)
-            .collect();
-        let mut segments = if self.lab.is_some() {
-            // The lab's link carries only the session's own traffic.
-            self.drain_lab()
-        } else {
-            match &mut self.wire {
-                Some(capture) => capture.drain(&self.clock, |segment| {
-                    known.iter().any(|end| end.owns(segment))
-                }),
-                None => Vec::new(),
-            }
-        };
-        for segment in &mut segments {
-            segment.from = end_name(&known, segment.src, segment.dst);
-            segment.to = end_name(&known, segment.dst, segment.src);
-        }
-        drop(known);
-        self.wire_ends = (ends, held);
-        segments
-    }
-
-    /// Every connected handle's (local, peer), canonical (an IPv4-mapped
-    /// address as IPv4), from the ends known.
-    pub(super) fn connected_pairs(&mut self) -> impl Iterator<Item = (SocketAddr, SocketAddr)> {
-        let ends = self.wire_ends_now();
-        (0..ends.len()).filter_map(move |k| Some((ends[k].local, ends[k].peer?)))
-    }
-
     /// The handles' ends, found again only when a handle was made, closed,
     /// bound or connected since they were last found (a step costs the
     /// same with thousands of idle handles).
-    fn wire_ends_now(&mut self) -> Arc<Vec<WireEnd>> {
-        let stamp = self.addresses_moved.wrapping_add(self.handles.changes());
+    fn ends_now(&mut self, handles: &Handles) -> Arc<Vec<WireEnd>> {
+        let stamp = handles.addresses_stamp();
         if let Some((at, ends)) = &self.ends_cache
             && *at == stamp
         {
             return Arc::clone(ends);
         }
-        let ends: Vec<WireEnd> = self
-            .handles
+        let ends: Vec<WireEnd> = handles
+            .table
             .iter()
             .filter_map(|h| {
                 let proto = match h.kind.socket_type() {
@@ -202,9 +190,106 @@ impl Session {
         ends
     }
 
+    /// Names each segment's ends by the handles known now and at the last
+    /// drain; `segments` are the lab link's, or else the capture's own are
+    /// drained (those of the known ends only). The ends known now are kept
+    /// for the next drain.
+    fn drain(
+        &mut self,
+        ends: Arc<Vec<WireEnd>>,
+        held: Vec<WireEnd>,
+        segments: Option<Vec<Segment>>,
+        clock: &crate::clock::Clock,
+    ) -> Vec<Segment> {
+        // Now's ends first, then those of the last look (a handle this
+        // step closed still names the segments its close caused).
+        let last = std::mem::take(&mut self.last_ends);
+        let known: Vec<&WireEnd> = ends
+            .iter()
+            .chain(&held)
+            .chain(last.0.iter())
+            .chain(&last.1)
+            .collect();
+        let mut segments = match (segments, &mut self.capture) {
+            // The lab's link carries only the session's own traffic.
+            (Some(segments), _) => segments,
+            (None, Some(capture)) => {
+                capture.drain(clock, |segment| known.iter().any(|end| end.owns(segment)))
+            }
+            (None, None) => Vec::new(),
+        };
+        for segment in &mut segments {
+            segment.from = end_name(&known, segment.src, segment.dst);
+            segment.to = end_name(&known, segment.dst, segment.src);
+        }
+        drop(known);
+        self.last_ends = (ends, held);
+        segments
+    }
+}
+
+impl Session {
+    /// Starts the wire view (a packet socket on loopback); says why not.
+    pub fn wire_on(&mut self) -> Result<(), String> {
+        self.wire.on(&self.limits.budget)
+    }
+
+    /// Stops the wire view; the frames it saved are dropped with it.
+    pub fn wire_off(&mut self) -> bool {
+        self.wire.off()
+    }
+
+    /// How each step shows its segments: every one, a line per direction,
+    /// or a ladder. False if the look was pinned on the command line (it
+    /// is kept).
+    pub fn set_wire_look(&mut self, look: Look) -> bool {
+        self.wire.set_look(look)
+    }
+
+    /// The look chosen on the command line: kept for the whole session.
+    pub fn pin_wire_look(&mut self, look: Look) {
+        self.wire.look = look;
+        self.wire.pinned = true;
+    }
+
+    pub fn wire_look(&self) -> Look {
+        self.wire.look
+    }
+
+    pub fn wire(&self) -> Option<&Capture> {
+        self.wire.capture.as_ref()
+    }
+
+    /// Whether steps read segments: the wire view is on, or the lab's link
+    /// is there to read.
+    #[inline]
+    pub(super) fn sees_wire(&self) -> bool {
+        self.wire.capture.is_some() || self.lab.is_on()
+    }
+
+    /// The segments on the session's sockets since the last step, each end
+    /// named by its handle where there is one.
+    pub(super) fn drain_wire(&mut self) -> Vec<Segment> {
+        let ends = self.wire.ends_now(&self.handles);
+        let held = self.held_ends();
+        let lab = match self.lab.is_on() {
+            true => Some(self.drain_lab()),
+            false => None,
+        };
+        self.wire.drain(ends, held, lab, &self.timeline.clock)
+    }
+
+    /// Every connected handle's (local, peer), canonical (an IPv4-mapped
+    /// address as IPv4), from the ends known.
+    pub(super) fn connected_pairs(&mut self) -> impl Iterator<Item = (SocketAddr, SocketAddr)> {
+        let ends = self.wire.ends_now(&self.handles);
+        (0..ends.len()).filter_map(move |k| Some((ends[k].local, ends[k].peer?)))
+    }
+
     /// The ends of connections the kernel holds after their handles closed.
     fn held_ends(&self) -> Vec<WireEnd> {
-        self.held_connections()
+        self.kept
+            .connections()
             .into_iter()
             .map(|(name, local, peer)| WireEnd::new(&name, Proto::Tcp, local, Some(peer)))
             .collect()
