@@ -446,10 +446,19 @@ mod tests {
     /// `Spec::parse` is found through the table).
     #[test]
     fn every_verb_is_registered_and_dispatch_names_none() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/command");
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/command")];
+        let mut files = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                match path.is_dir() {
+                    true => dirs.push(path),
+                    false => files.push(path),
+                }
+            }
+        }
         let mut declared = Vec::new();
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
+        for path in files {
             let text = std::fs::read_to_string(&path).unwrap();
             for line in text.lines() {
                 if let Some(rest) = line.strip_prefix("pub const ")
