@@ -16,8 +16,8 @@ use crate::lab::path::{self, Props};
 use crate::lab::{Dir, Next};
 use crate::parse::{Cursor, Token};
 use crate::session::Session;
+use crate::step::Line;
 use crate::step::Step;
-use crate::step::{Line, Note};
 
 pub const LINK: Spec = Spec {
     name: "link",
@@ -452,10 +452,8 @@ impl Link {
         json_dirs.insert("unrecorded_dropped".into(), dropped.into());
         json_dirs.insert("no_kernel_path".into(), why.into());
         step.field("link", serde_json::Value::Object(json_dirs));
-        step.lines
-            .extend(session.held_lines().into_iter().map(Line::Text));
-        step.notes
-            .extend(session.inflated_rtt_notes().into_iter().map(Note::Text));
+        step.lines.extend(session.held_lines());
+        step.notes.extend(session.inflated_rtt_notes());
         Ok(step)
     }
 }
@@ -683,8 +681,7 @@ impl Release {
                 // A dropped segment comes again after its sender's RTO:
                 // say so when holding made that RTO long.
                 if !deliver {
-                    step.notes
-                        .extend(session.inflated_rtt_notes().into_iter().map(Note::Text));
+                    step.notes.extend(session.inflated_rtt_notes());
                 }
                 step.say(format!("{done} {}", shown.join(", ")));
             }

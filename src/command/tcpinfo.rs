@@ -68,9 +68,10 @@ impl Tcpinfo {
             }
         }
         if result.is_ok()
-            && let Some(note) = session.inflated_rtt_note(handle.socket.as_fd())
+            && let Some(rtt) = session.inflated_rtt_note(handle.socket.as_fd())
         {
-            step.note(note);
+            step.notes
+                .push(crate::step::Note::InflatedRtt { handle: None, rtt });
         }
         step.called(call, result.map(|_| 0));
         session.set_current(&self.handle);

@@ -7,7 +7,8 @@ use std::fmt;
 
 use crate::lab::Host;
 use crate::lab::dir::Dir;
-use crate::step::{JobDoing, Line, Note};
+use crate::lab::path::show_duration;
+use crate::step::{HeldLine, InflatedRtt, JobDoing, Line, Note};
 
 /// `a->b and b->a`.
 fn dirs(dirs: &[Dir]) -> String {
@@ -130,6 +131,8 @@ impl fmt::Display for Line {
                 "  not shown: {frames} frames, while the session's memory budget ({}) was full",
                 crate::budget::show_bytes(*budget)
             ),
+            Line::Held(held) => held.fmt(f),
+            Line::NothingHeld => f.write_str("nothing is held"),
             Line::SettleTimeouts(n) => write!(
                 f,
                 "  {n} step(s) waited their longest (2 s) for what they caused: the \
@@ -139,11 +142,58 @@ impl fmt::Display for Line {
     }
 }
 
+/// `#1 a->b  192.0.2.1:40000 → 192.0.2.2:80 [SYN] …`, and how often it
+/// was sent: `   (sent 3×: +1.0 s, +2.0 s)`; of one delivered already,
+/// what waits is only copies: `   (delivered; sent again 2×: +0.2 s, …)`.
+impl fmt::Display for HeldLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "#{} {}  {}",
+            self.number,
+            self.dir.name(),
+            self.segment.text(crate::encoding::UTF_8)
+        )?;
+        let times: Vec<String> = self
+            .again
+            .iter()
+            .map(|t| format!("+{:.1} s", t.as_secs_f64()))
+            .collect();
+        match (self.delivered, times.is_empty()) {
+            (false, true) => Ok(()),
+            (false, false) => write!(f, "   (sent {}×: {})", self.sent, times.join(", ")),
+            (true, _) => write!(
+                f,
+                "   (delivered; sent again {}×: {})",
+                self.again.len(),
+                times.join(", ")
+            ),
+        }
+    }
+}
+
+impl fmt::Display for InflatedRtt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "TCP measured a {} round trip while segments were held by hand: its RTO is now {} \
+             (the link's own round trip: {}), so a lost segment is sent again only that late",
+            show_duration(self.rtt),
+            show_duration(self.rto),
+            show_duration(self.link_rtt)
+        )
+    }
+}
+
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Note::Text(text) => f.write_str(text),
-            Note::InflatedRtt { handle, note } => write!(f, "{handle}: {note}"),
+            Note::InflatedRtt {
+                handle: Some(handle),
+                rtt,
+            } => write!(f, "{handle}: {rtt}"),
+            Note::InflatedRtt { handle: None, rtt } => rtt.fmt(f),
         }
     }
 }

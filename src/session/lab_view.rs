@@ -12,7 +12,7 @@ use super::Session;
 use crate::error::UsageError;
 use crate::lab::{Crossing, Fate, Host, Lab};
 use crate::names::TcpState;
-use crate::step::StateChange;
+use crate::step::{HeldLine, InflatedRtt, Line, Note, StateChange};
 use crate::wire::Saved;
 use crate::wire::segment::{self, LinkFate, Relative, Segment};
 
@@ -262,7 +262,7 @@ impl Session {
     /// trip while segments were held by hand: its RTO is now 65.4 s (the
     /// link's own round trip: 0 s)`. None outside the lab, for a socket
     /// that is not TCP, or while nothing was ever held.
-    pub fn inflated_rtt_note(&self, socket: std::os::fd::BorrowedFd<'_>) -> Option<String> {
+    pub fn inflated_rtt_note(&self, socket: std::os::fd::BorrowedFd<'_>) -> Option<InflatedRtt> {
         let lab = self.lab()?;
         if !lab.relay.held_ever() {
             return None;
@@ -275,20 +275,13 @@ impl Session {
             return None;
         }
         let rto = Duration::from_micros(info.tcpi_rto.into());
-        let show = crate::lab::path::show_duration;
-        Some(format!(
-            "TCP measured a {} round trip while segments were held by hand: its RTO is now {} \
-             (the link's own round trip: {}), so a lost segment is sent again only that late",
-            show(rtt),
-            show(rto),
-            show(link_rtt)
-        ))
+        Some(InflatedRtt { rtt, rto, link_rtt })
     }
 
     /// At the first retransmission of a handle's that reaches the link
     /// while held (`held #K again`), what holding did to its RTO — once
     /// per handle.
-    pub(super) fn rtt_note_at_retransmission(&mut self, segments: &[Segment]) -> Vec<String> {
+    pub(super) fn rtt_note_at_retransmission(&mut self, segments: &[Segment]) -> Vec<Note> {
         let mut notes = Vec::new();
         for segment in segments {
             let again = segment
@@ -306,11 +299,14 @@ impl Session {
             let Some(handle) = self.get(&segment.from) else {
                 continue;
             };
-            let Some(note) = self.inflated_rtt_note(std::os::fd::AsFd::as_fd(&*handle.socket))
+            let Some(rtt) = self.inflated_rtt_note(std::os::fd::AsFd::as_fd(&*handle.socket))
             else {
                 continue;
             };
-            notes.push(format!("{}: {note}", segment.from));
+            notes.push(Note::InflatedRtt {
+                handle: Some(segment.from.clone()),
+                rtt,
+            });
             if let Some(view) = &mut self.lab.view {
                 view.rtt_said.push(segment.from.clone());
             }
@@ -319,24 +315,27 @@ impl Session {
     }
 
     /// The same, for every TCP handle in the lab (`link` and a drop say it).
-    pub fn inflated_rtt_notes(&self) -> Vec<String> {
+    pub fn inflated_rtt_notes(&self) -> Vec<Note> {
         self.handles()
             .filter(|handle| handle.state.is_some())
             .filter_map(|handle| {
-                let note = self.inflated_rtt_note(std::os::fd::AsFd::as_fd(&*handle.socket))?;
-                Some(format!("{}: {note}", handle.name))
+                let rtt = self.inflated_rtt_note(std::os::fd::AsFd::as_fd(&*handle.socket))?;
+                Some(Note::InflatedRtt {
+                    handle: Some(handle.name.clone()),
+                    rtt,
+                })
             })
             .collect()
     }
 
     /// `link`'s list of held segments: `#1 a->b  192.0.2.1:40000 → 192.0.2.2:80 [SYN] …`.
-    pub fn held_lines(&mut self) -> Vec<String> {
+    pub fn held_lines(&mut self) -> Vec<Line> {
         let Some(view) = &mut self.lab.view else {
             return Vec::new();
         };
         let held = view.lab.relay.held();
         if held.is_empty() {
-            return vec!["nothing is held".into()];
+            return vec![Line::NothingHeld];
         }
         let (entries, mut segments): (Vec<crate::lab::held::Listed>, Vec<Segment>) = held
             .into_iter()
@@ -356,36 +355,16 @@ impl Session {
             .map(|(entry, mut segment)| {
                 segment.from = segment.src.to_string();
                 segment.to = segment.dst.to_string();
-                format!(
-                    "#{} {}  {}{}",
-                    entry.number,
-                    entry.dir.name(),
-                    segment.text(crate::encoding::UTF_8),
-                    sent_again(&entry)
-                )
+                Line::Held(Box::new(HeldLine {
+                    number: entry.number,
+                    dir: entry.dir,
+                    segment,
+                    sent: entry.sent,
+                    again: entry.again,
+                    delivered: entry.delivered,
+                }))
             })
             .collect()
-    }
-}
-
-/// How often a held entry was sent, and when its copies came: `   (sent
-/// 3×: +1.0 s, +2.0 s)`; of one delivered already, what waits is only
-/// copies: `   (delivered; sent again 2×: +0.2 s, +0.6 s)`. (Transcripts
-/// compare neither: how many copies come depends on the pauses.)
-fn sent_again(entry: &crate::lab::held::Listed) -> String {
-    let times: Vec<String> = entry
-        .again
-        .iter()
-        .map(|t| format!("+{:.1} s", t.as_secs_f64()))
-        .collect();
-    match (entry.delivered, times.is_empty()) {
-        (false, true) => String::new(),
-        (false, false) => format!("   (sent {}×: {})", entry.sent, times.join(", ")),
-        (true, _) => format!(
-            "   (delivered; sent again {}×: {})",
-            entry.again.len(),
-            times.join(", ")
-        ),
     }
 }
 

@@ -232,8 +232,7 @@ impl Session {
         }
         if self.lab.is_on() {
             let notes = self.rtt_note_at_retransmission(&segments);
-            step.notes
-                .extend(notes.into_iter().map(crate::step::Note::Text));
+            step.notes.extend(notes);
         }
         step.wire = Some(segments);
     }

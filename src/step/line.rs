@@ -7,8 +7,11 @@
 //! Owns: the kinds of line and note. `Text` holds what is words already
 //! (help, the `ls` and `sample` tables, a lesson's listing).
 
+use std::time::Duration;
+
 use crate::lab::dir::Dir;
 use crate::lab::path::{Counters, Props};
+use crate::wire::Segment;
 
 /// One line under a step's call.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +68,38 @@ pub enum Line {
     Unlogged { frames: u64, budget: usize },
     /// `link`: steps whose settling waited its longest.
     SettleTimeouts(u64),
+    /// `link`: a segment held on the link.
+    Held(Box<HeldLine>),
+    /// `link`: nothing is held.
+    NothingHeld,
+}
+
+/// A segment held on the lab's link, as `link` lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeldLine {
+    /// `#K`, what `deliver #K` names.
+    pub number: u32,
+    pub dir: Dir,
+    /// Its addresses as numbers (no handle names: it is not yet anywhere).
+    pub segment: Segment,
+    /// How often it was sent (the copies TCP sent again while it waited).
+    pub sent: u32,
+    /// When each copy came, after the first.
+    pub again: Vec<Duration>,
+    /// It was delivered already: what waits is only copies.
+    pub delivered: bool,
+}
+
+/// What holding by hand did to a connection's timers: TCP measured a
+/// round trip far above the link's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InflatedRtt {
+    /// TCP_INFO's smoothed round trip.
+    pub rtt: Duration,
+    /// Its retransmission timeout now.
+    pub rto: Duration,
+    /// The link's own round trip (its delays).
+    pub link_rtt: Duration,
 }
 
 /// A row of `jobs`.
@@ -101,6 +136,13 @@ impl Line {
             Line::Job(row) => row.what.len(),
             Line::Reached { handle, what } => handle.len() + what.len(),
             Line::LinkHolding { dirs, .. } | Line::LinkCleared { dirs } => dirs.len(),
+            Line::Held(held) => {
+                std::mem::size_of::<HeldLine>()
+                    + held.segment.payload.capacity()
+                    + held.segment.from.len()
+                    + held.segment.to.len()
+                    + held.again.len() * std::mem::size_of::<Duration>()
+            }
             _ => 0,
         };
         std::mem::size_of::<Line>() + held
@@ -125,8 +167,11 @@ pub enum Note {
     /// Words already.
     Text(String),
     /// A handle's RTT (as TCP_INFO has it) counts time the link held its
-    /// segments: `note` says how.
-    InflatedRtt { handle: String, note: String },
+    /// segments (`handle`: which, when the step is not about it alone).
+    InflatedRtt {
+        handle: Option<String>,
+        rtt: InflatedRtt,
+    },
 }
 
 impl Note {
@@ -134,7 +179,7 @@ impl Note {
     pub fn kept_bytes(&self) -> usize {
         let held = match self {
             Note::Text(text) => text.len(),
-            Note::InflatedRtt { handle, note } => handle.len() + note.len(),
+            Note::InflatedRtt { handle, .. } => handle.as_ref().map_or(0, String::len),
         };
         std::mem::size_of::<Note>() + held
     }

@@ -16,7 +16,7 @@ use crate::names::TcpState;
 use crate::wire::Segment;
 
 mod line;
-pub use line::{JobDoing, JobRow, Line, Note};
+pub use line::{HeldLine, InflatedRtt, JobDoing, JobRow, Line, Note};
 
 #[derive(Debug)]
 pub enum Outcome {
