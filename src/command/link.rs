@@ -341,7 +341,7 @@ impl Link {
                 let dirs = both(dir);
                 lab.relay.set_hold(&dirs, hold);
                 step.lines.push(Line::LinkHolding { hold, dirs });
-                return Ok(step);
+                Ok(step)
             }
             Link::Property { change, dir } => {
                 let dirs = both(dir);
@@ -353,109 +353,115 @@ impl Link {
                         props: props[dir.index()].clone(),
                     });
                 }
-                return Ok(step);
+                Ok(step)
             }
             Link::Clear(dir) => {
                 let dirs = both(dir);
                 lab.relay
                     .set_props(&dirs, |props| *props = Props::default());
                 step.lines.push(Line::LinkCleared { dirs });
-                return Ok(step);
+                Ok(step)
             }
             Link::Seed(seed) => {
                 lab.relay.set_seed(seed);
                 step.lines.push(Line::LinkSeeded(seed));
-                return Ok(step);
+                Ok(step)
             }
-            Link::Show => {}
+            Link::Show => show(session, step),
         }
-        let hold = lab.relay.holding();
-        let mode = |h: bool| if h { "hold" } else { "pass" };
-        // The hosts' addresses too: the shell's prompt has no room for them.
-        step.lines.push(Line::LinkModes { hold });
-        let (props, counters, depth, seed) = lab.relay.path();
-        let mut json_dirs = serde_json::Map::new();
-        for dir in [Dir::AtoB, Dir::BtoA] {
-            let (p, c, q) = (
-                &props[dir.index()],
-                &counters[dir.index()],
-                depth[dir.index()],
-            );
-            // A direction with no properties and nothing through it yet
-            // (a lesson holding its first SYN) says nothing.
-            if !p.is_clear() || c != &Default::default() || q > 0 {
-                step.lines.push(Line::LinkDirection {
-                    dir,
-                    props: p.clone(),
-                    counters: c.clone(),
-                    depth: q,
-                });
-            }
-            json_dirs.insert(
-                dir.name().to_string(),
-                json!({
-                    "mode": mode(hold[dir.index()]),
-                    "delay_ms": p.delay.as_secs_f64() * 1e3,
-                    "jitter_ms": p.jitter.as_secs_f64() * 1e3,
-                    "loss": p.loss,
-                    "dup": p.dup,
-                    "corrupt": p.corrupt,
-                    "reorder": p.reorder,
-                    "rate_bps": p.rate,
-                    "queue_limit": p.queue,
-                    "passed": c.passed,
-                    "bytes": c.bytes,
-                    "lost": c.lost,
-                    "queue_drops": c.queue_drops,
-                    "hand_drops": c.hand_drops,
-                    "duplicated": c.duplicated,
-                    "corrupted": c.corrupted,
-                    "reordered": c.reordered,
-                    "budget_drops": c.budget_drops,
-                    "queue_depth": q,
-                }),
-            );
-        }
-        if seed != path::DEFAULT_SEED {
-            step.lines.push(Line::LinkSeed(seed));
-        }
-        json_dirs.insert("seed".into(), seed.into());
-        // Whether frames cross in the kernel now (a plain wire, as root),
-        // or why the lab has no such path: the text is the same either way.
-        let (fast, why) = match lab.relay.fast_path() {
-            Ok(fast) => (fast, None),
-            Err(why) => (false, Some(why.to_string())),
-        };
-        json_dirs.insert("in_kernel".into(), fast.into());
-        // Frames the relay never saw (its ring was full for a moment):
-        // said, so that nothing is silently missing from the wire view.
-        let (passed, dropped) = lab.relay.unrecorded().unwrap_or((0, 0));
-        if passed + dropped > 0 {
-            step.lines.push(Line::Unrecorded { passed, dropped });
-        }
-        let unlogged = lab.relay.unlogged();
-        if unlogged > 0 {
-            step.lines.push(Line::Unlogged {
-                frames: unlogged,
-                budget: session.budget().memory(),
+    }
+}
+
+/// `link` alone: each direction's mode, properties and counts, what is
+/// not shown and why, what is held, and what holding did to the timers.
+fn show(session: &mut Session, mut step: Step) -> Result<Step, UsageError> {
+    let lab = session.require_lab()?;
+    let hold = lab.relay.holding();
+    let mode = |h: bool| if h { "hold" } else { "pass" };
+    // The hosts' addresses too: the shell's prompt has no room for them.
+    step.lines.push(Line::LinkModes { hold });
+    let (props, counters, depth, seed) = lab.relay.path();
+    let mut json_dirs = serde_json::Map::new();
+    for dir in [Dir::AtoB, Dir::BtoA] {
+        let (p, c, q) = (
+            &props[dir.index()],
+            &counters[dir.index()],
+            depth[dir.index()],
+        );
+        // A direction with no properties and nothing through it yet
+        // (a lesson holding its first SYN) says nothing.
+        if !p.is_clear() || c != &Default::default() || q > 0 {
+            step.lines.push(Line::LinkDirection {
+                dir,
+                props: p.clone(),
+                counters: c.clone(),
+                depth: q,
             });
         }
-        json_dirs.insert("unlogged".into(), unlogged.into());
-        // The settling's safety net (docs/lab.md, "How a step knows it is
-        // done"): said whenever it was ever reached.
-        let gave_up = lab.relay.settle_timeouts();
-        if gave_up > 0 {
-            step.lines.push(Line::SettleTimeouts(gave_up));
-        }
-        json_dirs.insert("settle_timeouts".into(), gave_up.into());
-        json_dirs.insert("unrecorded_passed".into(), passed.into());
-        json_dirs.insert("unrecorded_dropped".into(), dropped.into());
-        json_dirs.insert("no_kernel_path".into(), why.into());
-        step.field("link", serde_json::Value::Object(json_dirs));
-        step.lines.extend(session.held_lines());
-        step.notes.extend(session.inflated_rtt_notes());
-        Ok(step)
+        json_dirs.insert(
+            dir.name().to_string(),
+            json!({
+                "mode": mode(hold[dir.index()]),
+                "delay_ms": p.delay.as_secs_f64() * 1e3,
+                "jitter_ms": p.jitter.as_secs_f64() * 1e3,
+                "loss": p.loss,
+                "dup": p.dup,
+                "corrupt": p.corrupt,
+                "reorder": p.reorder,
+                "rate_bps": p.rate,
+                "queue_limit": p.queue,
+                "passed": c.passed,
+                "bytes": c.bytes,
+                "lost": c.lost,
+                "queue_drops": c.queue_drops,
+                "hand_drops": c.hand_drops,
+                "duplicated": c.duplicated,
+                "corrupted": c.corrupted,
+                "reordered": c.reordered,
+                "budget_drops": c.budget_drops,
+                "queue_depth": q,
+            }),
+        );
     }
+    if seed != path::DEFAULT_SEED {
+        step.lines.push(Line::LinkSeed(seed));
+    }
+    json_dirs.insert("seed".into(), seed.into());
+    // Whether frames cross in the kernel now (a plain wire, as root),
+    // or why the lab has no such path: the text is the same either way.
+    let (fast, why) = match lab.relay.fast_path() {
+        Ok(fast) => (fast, None),
+        Err(why) => (false, Some(why.to_string())),
+    };
+    json_dirs.insert("in_kernel".into(), fast.into());
+    // Frames the relay never saw (its ring was full for a moment):
+    // said, so that nothing is silently missing from the wire view.
+    let (passed, dropped) = lab.relay.unrecorded().unwrap_or((0, 0));
+    if passed + dropped > 0 {
+        step.lines.push(Line::Unrecorded { passed, dropped });
+    }
+    let unlogged = lab.relay.unlogged();
+    if unlogged > 0 {
+        step.lines.push(Line::Unlogged {
+            frames: unlogged,
+            budget: session.budget().memory(),
+        });
+    }
+    json_dirs.insert("unlogged".into(), unlogged.into());
+    // The settling's safety net (docs/lab.md, "How a step knows it is
+    // done"): said whenever it was ever reached.
+    let gave_up = lab.relay.settle_timeouts();
+    if gave_up > 0 {
+        step.lines.push(Line::SettleTimeouts(gave_up));
+    }
+    json_dirs.insert("settle_timeouts".into(), gave_up.into());
+    json_dirs.insert("unrecorded_passed".into(), passed.into());
+    json_dirs.insert("unrecorded_dropped".into(), dropped.into());
+    json_dirs.insert("no_kernel_path".into(), why.into());
+    step.field("link", serde_json::Value::Object(json_dirs));
+    step.lines.extend(session.held_lines());
+    step.notes.extend(session.inflated_rtt_notes());
+    Ok(step)
 }
 
 /// Which held entries: the first N (of those not delivered yet), all of
