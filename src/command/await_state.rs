@@ -22,7 +22,7 @@ use crate::error::UsageError;
 use crate::names::TcpState;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::{Line, Outcome, Step};
+use crate::step::{Line, Note, Outcome, Step};
 use crate::sys;
 
 pub const SPEC: Spec = Spec {
@@ -120,7 +120,7 @@ impl Await {
             return await_link(session, self.timeout);
         }
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
-        let (reached, now) = match (session.get(&self.handle), self.target) {
+        let seen = match (session.get(&self.handle), self.target) {
             (Some(handle), Target::State(want)) => {
                 let fd = handle.socket.as_fd();
                 wait_for_state(want, self.timeout, || {
@@ -183,13 +183,8 @@ impl Await {
             && handle.kind.is_tcp()
             && handle.state == Some(TcpState::CLOSE)
         {
-            step.note(format!(
-                "{} is neither listening nor connected: poll reports POLLHUP for it at once, \
-                 which wakes a reader — yet there is nothing to read (recv gives ENOTCONN). \
-                 Readable means a connection to accept on a listener, and data or EOF on a \
-                 connected socket",
-                self.handle
-            ));
+            step.notes
+                .push(Note::ReadableWhenClosed(self.handle.clone()));
         }
         let what = match self.target {
             Target::State(state) => state.name().to_string(),
@@ -198,30 +193,29 @@ impl Await {
             Target::Link => "link".into(),
         };
         let name = &self.handle;
-        match (reached, now) {
-            (true, Seen::Ready) => step.lines.push(Line::Reached {
+        match (seen, self.target) {
+            (Ok(Reached::State(looked)), Target::State(want)) => {
+                step.lines.push(Line::ReachedState {
+                    handle: name.clone(),
+                    want,
+                    socket: looked.socket,
+                    connection: looked.connection,
+                })
+            }
+            (Ok(_), _) => step.lines.push(Line::Reached {
                 handle: name.clone(),
                 what,
             }),
-            (true, Seen::State(looked)) => match self.target {
-                Target::State(want) => step.say(looked.reached(name, want)),
-                _ => step.lines.push(Line::Reached {
-                    handle: name.clone(),
-                    what,
-                }),
-            },
-            (false, now) => {
-                let now = match now {
-                    Seen::State(looked) => looked.shown(),
-                    Seen::Ready => "ready".into(),
-                    Seen::Not(unseen) => unseen.to_string(),
+            (Err(missed), _) => {
+                let now = match missed {
+                    Missed::State(looked) => looked.shown(),
+                    Missed::Not(unseen) => unseen.to_string(),
                 };
                 step.outcome = Outcome::NotReached(format!(
                     "{name} did not become {what} within {:?} (it is {now})",
                     self.timeout
                 ));
             }
-            (true, Seen::Not(unseen)) => step.say(unseen.to_string()),
         }
         session.set_current(&self.handle);
         Ok(step)
@@ -262,25 +256,6 @@ impl Looked {
         self.socket == Some(want) || self.connection == Some(want)
     }
 
-    /// `cli is FIN_WAIT2`; matched on the connection the kernel holds
-    /// without an fd, `cli's connection is TIME_WAIT (held by the kernel,
-    /// no fd); the socket is CLOSE`.
-    fn reached(&self, name: &str, want: TcpState) -> String {
-        let want = want.name();
-        match (self.socket, self.connection) {
-            (Some(socket), Some(connection)) if socket.name() == want => format!(
-                "{name} is {want}; its connection lives on as {} (held by the kernel, no fd)",
-                connection.name()
-            ),
-            (Some(socket), None) => format!("{name} is {}", socket.name()),
-            (Some(socket), Some(_)) => format!(
-                "{name}'s connection is {want} (held by the kernel, no fd); the socket is {}",
-                socket.name()
-            ),
-            (None, _) => format!("{name}'s connection is {want} (held by the kernel, no fd)"),
-        }
-    }
-
     /// What it is, for a wait that gave up: `CLOSE; its connection is
     /// FIN_WAIT2, held by the kernel with no fd`.
     fn shown(&self) -> String {
@@ -299,10 +274,15 @@ impl Looked {
     }
 }
 
-/// What a wait found last.
-enum Seen {
+/// What a wait found when it reached what it waited for.
+enum Reached {
     State(Looked),
     Ready,
+}
+
+/// What a wait found last when it gave up.
+enum Missed {
+    State(Looked),
     /// Why it could not look, or what poll found.
     Not(Unseen),
 }
@@ -326,14 +306,14 @@ fn wait_for_state(
     want: TcpState,
     timeout: Duration,
     read: impl Fn() -> Result<Looked, Unseen>,
-) -> (bool, Seen) {
+) -> Result<Reached, Missed> {
     let deadline = Instant::now() + timeout;
     let mut pause = Duration::from_micros(50);
     loop {
         match read() {
-            Ok(looked) if looked.is(want) => return (true, Seen::State(looked)),
-            Err(why) => return (false, Seen::Not(why)),
-            Ok(looked) if Instant::now() >= deadline => return (false, Seen::State(looked)),
+            Ok(looked) if looked.is(want) => return Ok(Reached::State(looked)),
+            Err(why) => return Err(Missed::Not(why)),
+            Ok(looked) if Instant::now() >= deadline => return Err(Missed::State(looked)),
             Ok(_) => {}
         }
         // A bounded wait between looks: a TCP state has no event to block on.
@@ -346,14 +326,14 @@ fn wait_for_event(
     fd: std::os::fd::BorrowedFd<'_>,
     event: PollFlags,
     timeout: Duration,
-) -> (bool, Seen) {
+) -> Result<Reached, Missed> {
     let mut fds = [PollFd::new(fd, event)];
     let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
     let timeout = PollTimeout::try_from(ms).unwrap_or(PollTimeout::NONE);
     match nix::poll::poll(&mut fds, timeout) {
-        Ok(n) if n > 0 => (true, Seen::Ready),
-        Ok(_) => (false, Seen::Not(Unseen::NotReady)),
-        Err(errno) => (false, Seen::Not(Unseen::PollFailed(errno))),
+        Ok(n) if n > 0 => Ok(Reached::Ready),
+        Ok(_) => Err(Missed::Not(Unseen::NotReady)),
+        Err(errno) => Err(Missed::Not(Unseen::PollFailed(errno))),
     }
 }
 

@@ -6,7 +6,7 @@ use crate::address::{self, AddrSpec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Note, Step};
 
 pub const SPEC: Spec = Spec {
     name: "bind",
@@ -73,11 +73,7 @@ impl Bind {
                 && port < start
                 && session.first_time("privileged bind")
             {
-                step.note(format!(
-                    "allowed because socklab runs with CAP_NET_BIND_SERVICE (as root, or root of \
-                     its namespace); an ordinary user gets EACCES below \
-                     net.ipv4.ip_unprivileged_port_start = {start}"
-                ));
+                step.notes.push(Note::PrivilegedBind { port_start: start });
             }
         }
         session.set_current(&self.handle);

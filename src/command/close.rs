@@ -10,7 +10,7 @@ use crate::error::UsageError;
 use crate::names::TcpState;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::{Line, StateChange, Step};
+use crate::step::{Line, Note, ResetReason, StateChange, Step};
 
 pub const SPEC: Spec = Spec {
     name: "close",
@@ -39,24 +39,17 @@ pub struct Close {
 
 /// Why closing this connected TCP socket sends RST instead of FIN, if it
 /// does: unread data, or SO_LINGER with a zero timeout.
-fn reset_reason(socket: &socket2::Socket, state: Option<TcpState>) -> Option<String> {
+fn reset_reason(socket: &socket2::Socket, state: Option<TcpState>) -> Option<ResetReason> {
     if !state.is_some_and(TcpState::is_connected) {
         return None;
     }
     let unread =
         crate::sys::queue_ioctl(socket.as_fd(), crate::sys::QueueIoctl::Fionread).unwrap_or(0);
     if unread > 0 {
-        return Some(format!(
-            "{unread} received bytes were never read: closing sends RST instead of FIN (the \
-             data is thrown away, and the peer's next call gets ECONNRESET)"
-        ));
+        return Some(ResetReason::Unread(unread));
     }
     match socket.linger() {
-        Ok(Some(timeout)) if timeout.is_zero() => Some(
-            "SO_LINGER is on with timeout 0: closing sends RST instead of FIN (an abortive \
-             close: no TIME_WAIT here, ECONNRESET there)"
-                .into(),
-        ),
+        Ok(Some(timeout)) if timeout.is_zero() => Some(ResetReason::LingerZero),
         _ => None,
     }
 }
@@ -95,7 +88,7 @@ impl Close {
         if result.is_ok()
             && let Some(reason) = reset
         {
-            step.note(reason);
+            step.notes.push(Note::ResetOnClose(reason));
         }
         step.called(format!("close({})", self.handle), result);
         let Some(before) = state else {

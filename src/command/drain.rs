@@ -9,7 +9,7 @@ use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Drained, Line, Step};
 
 pub const SPEC: Spec = Spec {
     name: "drain",
@@ -90,16 +90,13 @@ impl Drain {
         let took = started.elapsed();
         session.record_call(&mut step, call, last, timed_out);
         let seconds = took.as_secs_f64();
-        let rate = match seconds > 0.0 {
-            true => format!(", {:.2} Mbit/s", got as f64 * 8.0 / seconds / 1e6),
-            false => String::new(),
-        };
-        step.say(format!(
-            "{got} bytes in {} calls (the largest {biggest}){}, {:.3} s{rate}",
-            calls - u64::from(eof),
-            if eof { ", then EOF" } else { "" },
-            seconds
-        ));
+        step.lines.push(Line::Drained(Drained {
+            received: got,
+            calls,
+            largest: biggest,
+            eof,
+            seconds,
+        }));
         // One object: JSON has the figures, and the text the line above.
         step.field(
             "drain",

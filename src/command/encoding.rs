@@ -7,7 +7,7 @@ use crate::encoding;
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Line, Step};
 
 pub const SPEC: Spec = Spec {
     name: "encoding",
@@ -49,12 +49,9 @@ impl SetEncoding {
         if let Some(chosen) = self.0 {
             session.set_encoding(chosen);
         }
-        let name = encoding::name(session.encoding());
-        step.say(match self.0 {
-            Some(_) => format!(
-                "encoding: {name} (typed text is sent in it; received bytes are shown in it)"
-            ),
-            None => format!("encoding: {name}"),
+        step.lines.push(Line::Encoding {
+            encoding: session.encoding(),
+            chosen: self.0.is_some(),
         });
         step
     }

@@ -6,7 +6,7 @@ use crate::error::UsageError;
 use crate::lab::Host;
 use crate::parse::Cursor;
 use crate::session::{HostAction, Session};
-use crate::step::Step;
+use crate::step::{Line, Step};
 
 pub const SPEC: Spec = Spec {
     name: "host",
@@ -64,20 +64,13 @@ impl SetHost {
         let mut step = Step::new(SPEC.name, None);
         if let Some(action) = self.1 {
             let mut changes = Vec::new();
-            step.lines = session
-                .lab_host_action(self.0, action, &mut changes)?
-                .into_iter()
-                .map(crate::step::Line::Text)
-                .collect();
+            step.lines
+                .extend(session.lab_host_action(self.0, action, &mut changes)?);
             step.changes = changes;
             return Ok(step);
         }
         session.set_default_host(self.0)?;
-        step.say(format!(
-            "new sockets are made in host {} ({})",
-            self.0.name(),
-            self.0.ipv4()
-        ));
+        step.lines.push(Line::DefaultHost(self.0));
         Ok(step)
     }
 }
@@ -121,8 +114,12 @@ impl Sysctl {
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SYSCTL.name, None);
         let value = session.lab_sysctl(self.host, &self.name, self.value.as_deref())?;
-        step.say(format!("{} {} = {value}", self.host.name(), self.name));
         step.value = Some(Box::new(serde_json::json!(value)));
+        step.lines.push(Line::Sysctl {
+            host: self.host,
+            name: self.name,
+            value,
+        });
         Ok(step)
     }
 }

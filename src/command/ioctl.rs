@@ -7,7 +7,7 @@ use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Line, Step};
 use crate::sys::{self, QueueIoctl};
 
 pub const SPEC: Spec = Spec {
@@ -58,7 +58,7 @@ impl Ioctl {
         let result = sys::queue_ioctl(handle.socket.as_fd(), self.request);
         if let Ok(bytes) = result {
             step.value = Some(Box::new(bytes.into()));
-            step.say(format!("value: {bytes} bytes"));
+            step.lines.push(Line::IoctlValue(bytes));
         }
         step.called(call, result.map(|_| 0));
         session.set_current(&self.handle);

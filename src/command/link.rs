@@ -612,13 +612,7 @@ impl Release {
         match self {
             Release::Next { action, dir } => {
                 lab.relay.arm(dir, action);
-                let which = dir.map_or("either way".to_string(), |d| d.name().to_string());
-                let what = match action {
-                    Next::Drop => "dropped",
-                    Next::Dup => "delivered twice",
-                    Next::Corrupt => "corrupted (one bit flipped, its checksum as it was)",
-                };
-                step.say(format!("the next segment {which} will be {what}"));
+                step.lines.push(Line::NextArmed { dir, action });
             }
             Release::Held {
                 pick,
@@ -682,14 +676,15 @@ impl Release {
                         listed()
                     )));
                 }
-                let shown: Vec<String> = numbers.iter().map(|n| format!("#{n}")).collect();
-                let done = if deliver { "delivered" } else { "dropped" };
                 // A dropped segment comes again after its sender's RTO:
                 // say so when holding made that RTO long.
                 if !deliver {
                     step.notes.extend(session.inflated_rtt_notes());
                 }
-                step.say(format!("{done} {}", shown.join(", ")));
+                step.lines.push(Line::Released {
+                    delivered: deliver,
+                    numbers,
+                });
             }
         }
         Ok(step)

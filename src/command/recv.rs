@@ -8,7 +8,7 @@ use crate::error::UsageError;
 use crate::names::{self, RECV_FLAGS};
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Eof, Line, Note, Step};
 use crate::sys;
 use std::os::fd::AsFd;
 
@@ -148,7 +148,10 @@ impl Recv {
             data.extend_from_slice(&buf[..n.min(self.len)]);
             step.data = Some(data);
             if n == 0 && self.len > 0 && stream {
-                step.lines.push(eof_note(shut_read).into());
+                step.lines.push(Line::Eof(match shut_read {
+                    true => Eof::ShutRead,
+                    false => Eof::Peer,
+                }));
             }
         }
         session.record_call(step, call, result.map(|n| n as i64), timed_out);
@@ -159,24 +162,16 @@ impl Recv {
     }
 }
 
-/// Why a stream receive returned 0.
 /// A read of a handle that a watcher is reading too: the two take turns
 /// at the same queue, and either may get any piece.
-pub fn competing_with_watcher(session: &Session, handle: &str) -> Option<crate::step::Note> {
-    session.jobs.watching(handle).map(|job| {
-        crate::step::Note::Text(format!(
-            "watcher [{job}] is reading {handle} too: the two compete for the data, and what \
-             one takes the other never sees (unwatch {handle} to read it here alone)"
-        ))
-    })
-}
-
-fn eof_note(shut_read: bool) -> &'static str {
-    if shut_read {
-        "EOF: this side has shut down reading"
-    } else {
-        "EOF: the peer has shut down its sending side (or closed)"
-    }
+pub fn competing_with_watcher(session: &Session, handle: &str) -> Option<Note> {
+    session
+        .jobs
+        .watching(handle)
+        .map(|job| Note::CompetingWatcher {
+            job,
+            handle: handle.to_string(),
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -230,8 +225,7 @@ impl Recvfrom {
             // (shut for reading). An unnamed unix sender has no address either.
             Ok((0, from)) if inet && from.family() == libc::AF_UNSPEC as libc::sa_family_t => {
                 step.data = Some(Vec::new());
-                step.lines
-                    .push("EOF: receiving is shut down (shutdown read)".into());
+                step.lines.push(Line::Eof(Eof::DatagramShutRead));
                 Ok(0)
             }
             Ok((n, from)) => {

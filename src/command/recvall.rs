@@ -8,7 +8,7 @@ use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::{Cursor, MAX_DATA};
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Line, Step};
 
 pub const SPEC: Spec = Spec {
     name: "recvall",
@@ -106,11 +106,10 @@ impl Recvall {
         buffer.truncate(got);
         step.data = Some(buffer);
         if eof {
-            step.say(format!(
-                "EOF after {got} of {} bytes: the peer closed before the whole message came \
-                 (the tutorials' \"socket connection broken\")",
-                self.len
-            ));
+            step.lines.push(Line::RecvallEof {
+                received: got,
+                wanted: self.len,
+            });
         }
         session.set_current(&self.handle);
         Ok(step)

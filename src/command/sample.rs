@@ -16,7 +16,7 @@ use crate::names::TcpState;
 use crate::parse::Cursor;
 use crate::safe_file::Existing;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Line, Note, Saved, Step};
 use crate::sys;
 
 pub const SPEC: Spec = Spec {
@@ -311,7 +311,7 @@ impl Sample {
             self.fields.iter().map(|&f| (f, FIELDS[f].1.to_string())),
         ));
         let row = |reading: &Reading| {
-            crate::step::Line::Text(table_row(
+            Line::Text(table_row(
                 format!("{:.3}", reading.t),
                 self.fields.iter().map(|&f| (f, reading.cell(f))),
             ))
@@ -324,20 +324,19 @@ impl Sample {
         step.lines.extend(readings[..head].iter().map(row));
         let skipped = count - head - tail;
         if skipped > 0 {
-            step.say(format!(
-                "   … {skipped} rows not shown (the table shows the first {SHOWN_HEAD} and the \
-                 last {SHOWN_TAIL}; save FILE.csv keeps every one)"
-            ));
+            step.lines.push(Line::RowsNotShown {
+                skipped,
+                head: SHOWN_HEAD,
+                tail: SHOWN_TAIL,
+            });
         }
         step.lines
             .extend(readings[readings.len() - tail..].iter().map(row));
         if interrupted {
-            step.say(format!("interrupted after {count} samples"));
+            step.lines.push(Line::SamplingInterrupted(count));
         }
         if let Some(full) = full {
-            step.note(format!(
-                "stopped after {count} samples: {full} — sample less often, or for less time"
-            ));
+            step.notes.push(Note::SamplingStopped { count, full });
         }
         if session.structured() {
             step.field(
@@ -372,15 +371,11 @@ impl Sample {
                         crate::error::io_reason(&e)
                     ))
                 })?;
-            step.say(format!(
-                "saved {} samples to {shown}{}",
-                readings.len(),
-                if svg {
-                    " (a plot of cwnd and ssthresh)"
-                } else {
-                    ""
-                }
-            ));
+            step.lines.push(Line::Saved(Saved::Samples {
+                count: readings.len(),
+                path: display,
+                plot: svg,
+            }));
         }
         session.set_current(&self.handle);
         Ok(step)

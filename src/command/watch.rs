@@ -128,12 +128,11 @@ impl Watch {
                         // Results not yet shown fill the budget: the
                         // watcher stops; the data waits in the socket.
                         let mut stopped = Step::new(WATCH.name, Some(handle_name.clone()));
-                        stopped.say(format!(
-                            "[{}] stopped watching {handle_name}: {full} with results not yet \
-                             shown — what is still to come waits in the socket (watch \
-                             {handle_name} again once they are shown)",
-                            job.job()
-                        ));
+                        stopped.lines.push(Line::WatchStoppedFull {
+                            id: job.job(),
+                            handle: handle_name.clone(),
+                            full,
+                        });
                         let _ = job.send(stopped, Vec::new());
                         break;
                     }

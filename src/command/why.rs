@@ -21,7 +21,7 @@ use nix::sys::socket::{getsockopt, sockopt};
 use crate::lab::Host;
 use crate::names::TcpState;
 use crate::session::{Handle, Session};
-use crate::step::{Outcome, Step};
+use crate::step::{LabCause, Note, Outcome, Step};
 
 const PEER_A_CRASHED: &str = "host a crashed (host a crash) and came back with no TCP state: it knows no such connection, so it answered what this socket sent with RST";
 const PEER_B_CRASHED: &str = "host b crashed (host b crash) and came back with no TCP state: it knows no such connection, so it answered what this socket sent with RST";
@@ -113,7 +113,7 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
         }
         Errno::ETIMEDOUT => {
             let note = lab_note(session, handle);
-            step.notes.extend(note.map(crate::step::Note::Text));
+            step.notes.extend(note.map(Note::TimedOutInLab));
             Some(timed_out(handle, step.verb))
         }
         _ => None,
@@ -150,28 +150,18 @@ fn timed_out(handle: &Handle, verb: &str) -> &'static str {
 }
 
 /// In the lab, what kept the answers away: a pulled cable, a held link.
-fn lab_note(session: &Session, handle: &Handle) -> Option<String> {
+fn lab_note(session: &Session, handle: &Handle) -> Option<LabCause> {
     let lab = session.lab()?;
     let own = handle.host?;
     let peer = own.other();
     if lab.is_down(peer) {
-        return Some(format!(
-            "host {} is down (its cable is pulled): nothing reached it, and nothing came back",
-            peer.name()
-        ));
+        return Some(LabCause::PeerDown(peer));
     }
     if lab.is_down(own) {
-        return Some(format!(
-            "host {} — this socket's own — is down (its cable is pulled): nothing it sent left it",
-            own.name()
-        ));
+        return Some(LabCause::OwnDown(own));
     }
     if lab.relay.holding().iter().any(|held| *held) {
-        return Some(
-            "the link is holding segments (link hold): they wait there until delivered, and the \
-             kernel gave up first"
-                .into(),
-        );
+        return Some(LabCause::LinkHolding);
     }
     None
 }

@@ -9,7 +9,7 @@ use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::safe_file::Existing;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Line, Saved, Step, WireView};
 use crate::wire::Look;
 
 pub const SPEC: Spec = Spec {
@@ -47,14 +47,13 @@ pub enum Wire {
     Save { path: PathBuf, force: bool },
 }
 
-/// What `wire on` says when the command line chose the look.
-fn pinned(look: Look) -> String {
-    let name = match look {
-        Look::List => "on",
-        Look::Summary => "summary",
-        Look::Ladder { .. } => "ladder",
-    };
-    format!("wire view on, as --wire={name} asked on the command line")
+/// Sets the look asked for, unless the command line chose one (`--wire=…`):
+/// the wire view as it is now.
+fn set_look(session: &mut Session, look: Look) -> WireView {
+    match session.set_wire_look(look) {
+        true => WireView::On(look),
+        false => WireView::Pinned(session.wire_look()),
+    }
 }
 
 /// What `wire` takes first.
@@ -99,47 +98,25 @@ impl Wire {
         match self {
             Wire::On => {
                 session.wire_on().map_err(UsageError::new)?;
-                if session.set_wire_look(Look::List) {
-                    step.say("wire view on: each step shows the segments it caused");
-                } else {
-                    step.say(pinned(session.wire_look()));
-                }
+                step.lines
+                    .push(Line::WireView(set_look(session, Look::List)));
             }
             Wire::Ladder { ascii } => {
                 session.wire_on().map_err(UsageError::new)?;
-                if !session.set_wire_look(Look::Ladder { ascii }) {
-                    step.say(pinned(session.wire_look()));
-                    return Ok(step);
-                }
-                step.lines.push(
-                    "wire view as a ladder: each step draws its segments between the ends of \
-                     their connection, the time at the left (wire on: a line per segment again)"
-                        .into(),
-                );
+                step.lines
+                    .push(Line::WireView(set_look(session, Look::Ladder { ascii })));
             }
             Wire::Summary => {
                 session.wire_on().map_err(UsageError::new)?;
-                if !session.set_wire_look(Look::Summary) {
-                    step.say(pinned(session.wire_look()));
-                    return Ok(step);
-                }
-                step.lines.push(
-                    "wire view in summary: each step shows, per direction, how many segments and \
-                     bytes, which sequence range, how many retransmitted (wire on: every segment \
-                     again; wire save: every frame)"
-                        .into(),
-                );
+                step.lines
+                    .push(Line::WireView(set_look(session, Look::Summary)));
             }
             Wire::Off => {
-                let was = session.wire_off();
-                step.lines.push(
-                    if was {
-                        "wire view off"
-                    } else {
-                        "the wire view was not on"
-                    }
-                    .into(),
-                );
+                let view = match session.wire_off() {
+                    true => WireView::Off,
+                    false => WireView::WasNotOn,
+                };
+                step.lines.push(Line::WireView(view));
             }
             Wire::Save { path, force } => {
                 if session.is_confined() {
@@ -166,16 +143,16 @@ impl Wire {
                             crate::error::io_reason(&e)
                         ))
                     })?;
-                step.say(format!(
-                    "saved {count} frames to {}",
-                    crate::safe_text::escape(&path.display().to_string())
-                ));
+                step.lines.push(Line::Saved(Saved::Frames {
+                    count,
+                    path: path.display().to_string(),
+                }));
                 let dropped = capture.dropped();
                 if dropped > 0 {
-                    step.say(format!(
-                        "  ({dropped} older frames were let go: the capture keeps the last {} MiB)",
-                        crate::wire::SAVED_BYTES >> 20
-                    ));
+                    step.lines.push(Line::Saved(Saved::FramesLetGo {
+                        dropped,
+                        keeps_mib: crate::wire::SAVED_BYTES >> 20,
+                    }));
                 }
             }
         }

@@ -5,10 +5,16 @@
 
 use std::fmt;
 
-use crate::lab::Host;
 use crate::lab::dir::Dir;
 use crate::lab::path::show_duration;
-use crate::step::{HeldLine, InflatedRtt, JobDoing, Line, Note};
+use crate::lab::{Host, Next};
+use crate::names::TcpState;
+use crate::safe_text::escape;
+use crate::step::{
+    Drained, Eof, HeldLine, HostChange, InflatedRtt, JobDoing, LabCause, Line, Note, RecordingLine,
+    ResetReason, Saved, Unrecorded, WireView,
+};
+use crate::wire::Look;
 
 /// `a->b and b->a`.
 fn dirs(dirs: &[Dir]) -> String {
@@ -57,6 +63,12 @@ impl fmt::Display for Line {
             Line::NoJobs => f.write_str("no background jobs"),
             Line::NothingToWait => f.write_str("no background calls to wait for"),
             Line::Reached { handle, what } => write!(f, "{handle} is {what}"),
+            Line::ReachedState {
+                handle,
+                want,
+                socket,
+                connection,
+            } => reached_state(f, handle, *want, *socket, *connection),
             Line::LinkCrossed => f.write_str("a segment reached the link"),
             Line::LinkHolding {
                 hold: true,
@@ -138,6 +150,238 @@ impl fmt::Display for Line {
                 "  {n} step(s) waited their longest (2 s) for what they caused: the \
                  machine kept the kernel from the lab's frames, so their output may be a step late"
             ),
+            Line::NextArmed { dir, action } => {
+                let which = dir.map_or("either way", Dir::name);
+                let what = match action {
+                    Next::Drop => "dropped",
+                    Next::Dup => "delivered twice",
+                    Next::Corrupt => "corrupted (one bit flipped, its checksum as it was)",
+                };
+                write!(f, "the next segment {which} will be {what}")
+            }
+            Line::Released { delivered, numbers } => {
+                f.write_str(if *delivered { "delivered" } else { "dropped" })?;
+                for (k, n) in numbers.iter().enumerate() {
+                    write!(f, "{}#{n}", if k == 0 { " " } else { ", " })?;
+                }
+                Ok(())
+            }
+            Line::JobDone(id) => write!(f, "[{id}] done"),
+            Line::WatchStoppedFull { id, handle, full } => write!(
+                f,
+                "[{id}] stopped watching {handle}: {full} with results not yet shown — what is \
+                 still to come waits in the socket (watch {handle} again once they are shown)"
+            ),
+            Line::Eof(eof) => eof.fmt(f),
+            Line::RecvallEof { received, wanted } => write!(
+                f,
+                "EOF after {received} of {wanted} bytes: the peer closed before the whole \
+                 message came (the tutorials' \"socket connection broken\")"
+            ),
+            Line::Drained(drained) => drained.fmt(f),
+            Line::IoctlValue(bytes) => write!(f, "value: {bytes} bytes"),
+            Line::OptionValue(shown) => write!(f, "value: {shown}"),
+            Line::Encoding { encoding, chosen } => {
+                write!(f, "encoding: {}", crate::encoding::name(encoding))?;
+                match chosen {
+                    true => {
+                        f.write_str(" (typed text is sent in it; received bytes are shown in it)")
+                    }
+                    false => Ok(()),
+                }
+            }
+            Line::WireView(view) => view.fmt(f),
+            Line::Saved(saved) => saved.fmt(f),
+            Line::DefaultHost(host) => write!(
+                f,
+                "new sockets are made in host {} ({})",
+                host.name(),
+                host.ipv4()
+            ),
+            Line::Host { host, change } => host_change(f, host.name(), change),
+            Line::Sysctl { host, name, value } => write!(f, "{} {name} = {value}", host.name()),
+            Line::Recording(recording) => recording.fmt(f),
+            Line::RowsNotShown {
+                skipped,
+                head,
+                tail,
+            } => write!(
+                f,
+                "   … {skipped} rows not shown (the table shows the first {head} and the \
+                 last {tail}; save FILE.csv keeps every one)"
+            ),
+            Line::SamplingInterrupted(count) => write!(f, "interrupted after {count} samples"),
+        }
+    }
+}
+
+/// `cli is FIN_WAIT2`; matched on the connection the kernel holds without
+/// an fd, `cli's connection is TIME_WAIT (held by the kernel, no fd); the
+/// socket is CLOSE`.
+fn reached_state(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    want: TcpState,
+    socket: Option<TcpState>,
+    connection: Option<TcpState>,
+) -> fmt::Result {
+    let want = want.name();
+    match (socket, connection) {
+        (Some(socket), Some(connection)) if socket.name() == want => write!(
+            f,
+            "{name} is {want}; its connection lives on as {} (held by the kernel, no fd)",
+            connection.name()
+        ),
+        (Some(socket), None) => write!(f, "{name} is {}", socket.name()),
+        (Some(socket), Some(_)) => write!(
+            f,
+            "{name}'s connection is {want} (held by the kernel, no fd); the socket is {}",
+            socket.name()
+        ),
+        (None, _) => write!(
+            f,
+            "{name}'s connection is {want} (held by the kernel, no fd)"
+        ),
+    }
+}
+
+/// `host a is down: …`, `host b crashed and is back …`.
+fn host_change(f: &mut fmt::Formatter<'_>, name: &str, change: &HostChange) -> fmt::Result {
+    match change {
+        HostChange::DelayedAck(true) => write!(
+            f,
+            "host {name} delays its ACKs, as an ordinary host does: an ACK waits (up to 40 ms \
+             and more) for data to ride with, and every other full-sized segment is ACKed at once"
+        ),
+        HostChange::DelayedAck(false) => write!(
+            f,
+            "host {name} ACKs every segment at once (its routes have quickack), as the lab's \
+             hosts do unless told"
+        ),
+        HostChange::Down => write!(
+            f,
+            "host {name} is down: its cable is pulled — what it sends goes nowhere and nothing \
+             reaches it; its kernel is not told"
+        ),
+        HostChange::Up => write!(f, "host {name} is up: its cable is back"),
+        HostChange::Crashed { lost, forgotten } => {
+            write!(
+                f,
+                "host {name} crashed and is back with no sockets and no TCP state: lost "
+            )?;
+            match lost.is_empty() {
+                true => f.write_str("no sockets")?,
+                false => f.write_str(&lost.join(" "))?,
+            }
+            write!(
+                f,
+                " (and {forgotten} connection(s) its kernel held), without a word on the wire; \
+                 late segments to it will draw RST"
+            )
+        }
+    }
+}
+
+impl fmt::Display for Eof {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Eof::Peer => "EOF: the peer has shut down its sending side (or closed)",
+            Eof::ShutRead => "EOF: this side has shut down reading",
+            Eof::DatagramShutRead => "EOF: receiving is shut down (shutdown read)",
+        })
+    }
+}
+
+/// `1048576 bytes in 17 calls (the largest 65483), then EOF, 0.012 s, 699.05 Mbit/s`:
+/// the calls that brought data (not the one that saw EOF), and a rate
+/// when any time passed.
+impl fmt::Display for Drained {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} bytes in {} calls (the largest {}){}, {:.3} s",
+            self.received,
+            self.calls - u64::from(self.eof),
+            self.largest,
+            if self.eof { ", then EOF" } else { "" },
+            self.seconds
+        )?;
+        if self.seconds > 0.0 {
+            let rate = self.received as f64 * 8.0 / self.seconds / 1e6;
+            write!(f, ", {rate:.2} Mbit/s")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for WireView {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WireView::On(Look::List) => {
+                f.write_str("wire view on: each step shows the segments it caused")
+            }
+            WireView::On(Look::Ladder { .. }) => f.write_str(
+                "wire view as a ladder: each step draws its segments between the ends of their \
+                 connection, the time at the left (wire on: a line per segment again)",
+            ),
+            WireView::On(Look::Summary) => f.write_str(
+                "wire view in summary: each step shows, per direction, how many segments and \
+                 bytes, which sequence range, how many retransmitted (wire on: every segment \
+                 again; wire save: every frame)",
+            ),
+            WireView::Pinned(look) => {
+                let name = match look {
+                    Look::List => "on",
+                    Look::Summary => "summary",
+                    Look::Ladder { .. } => "ladder",
+                };
+                write!(
+                    f,
+                    "wire view on, as --wire={name} asked on the command line"
+                )
+            }
+            WireView::Off => f.write_str("wire view off"),
+            WireView::WasNotOn => f.write_str("the wire view was not on"),
+        }
+    }
+}
+
+/// The path as typed, escaped for the terminal.
+impl fmt::Display for Saved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Saved::Frames { count, path } => {
+                write!(f, "saved {count} frames to {}", escape(path))
+            }
+            Saved::FramesLetGo { dropped, keeps_mib } => write!(
+                f,
+                "  ({dropped} older frames were let go: the capture keeps the last {keeps_mib} MiB)"
+            ),
+            Saved::Session { segments, path } => write!(
+                f,
+                "saved the session as a ladder of {segments} segments to {}",
+                escape(path)
+            ),
+            Saved::StepsLetGo { dropped, kept } => write!(
+                f,
+                "  (the {dropped} oldest steps were let go: the picture keeps the last {kept})"
+            ),
+            Saved::Samples { count, path, plot } => {
+                write!(f, "saved {count} samples to {}", escape(path))?;
+                match plot {
+                    true => f.write_str(" (a plot of cwnd and ssthresh)"),
+                    false => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for RecordingLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordingLine::Started(path) => write!(f, "recording to {path} (record off to stop)"),
+            RecordingLine::Recorded(path) => write!(f, "recorded {path}"),
         }
     }
 }
@@ -194,6 +438,98 @@ impl fmt::Display for Note {
                 rtt,
             } => write!(f, "{handle}: {rtt}"),
             Note::InflatedRtt { handle: None, rtt } => rtt.fmt(f),
+            Note::PrivilegedBind { port_start } => write!(
+                f,
+                "allowed because socklab runs with CAP_NET_BIND_SERVICE (as root, or root of \
+                 its namespace); an ordinary user gets EACCES below \
+                 net.ipv4.ip_unprivileged_port_start = {port_start}"
+            ),
+            Note::ResetOnClose(reason) => reason.fmt(f),
+            Note::ReadableWhenClosed(handle) => write!(
+                f,
+                "{handle} is neither listening nor connected: poll reports POLLHUP for it at \
+                 once, which wakes a reader — yet there is nothing to read (recv gives \
+                 ENOTCONN). Readable means a connection to accept on a listener, and data or \
+                 EOF on a connected socket"
+            ),
+            Note::CompetingWatcher { job, handle } => write!(
+                f,
+                "watcher [{job}] is reading {handle} too: the two compete for the data, and what \
+                 one takes the other never sees (unwatch {handle} to read it here alone)"
+            ),
+            Note::TimedOutInLab(cause) => cause.fmt(f),
+            Note::Unrecorded(unrecorded) => unrecorded.fmt(f),
+            Note::SamplingStopped { count, full } => write!(
+                f,
+                "stopped after {count} samples: {full} — sample less often, or for less time"
+            ),
+            Note::PrivateNetwork => f.write_str(
+                "this session runs in a private network (--sandbox): only socklab's own \
+                 sockets are there, so programs outside it cannot be reached — run socklab \
+                 without --sandbox to talk to them",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ResetReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResetReason::Unread(bytes) => write!(
+                f,
+                "{bytes} received bytes were never read: closing sends RST instead of FIN (the \
+                 data is thrown away, and the peer's next call gets ECONNRESET)"
+            ),
+            ResetReason::LingerZero => f.write_str(
+                "SO_LINGER is on with timeout 0: closing sends RST instead of FIN (an abortive \
+                 close: no TIME_WAIT here, ECONNRESET there)",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for LabCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LabCause::PeerDown(host) => write!(
+                f,
+                "host {} is down (its cable is pulled): nothing reached it, and nothing came back",
+                host.name()
+            ),
+            LabCause::OwnDown(host) => write!(
+                f,
+                "host {} — this socket's own — is down (its cable is pulled): nothing it sent \
+                 left it",
+                host.name()
+            ),
+            LabCause::LinkHolding => f.write_str(
+                "the link is holding segments (link hold): they wait there until delivered, and \
+                 the kernel gave up first",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Unrecorded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unrecorded::Handles(names) => write!(
+                f,
+                "{} made before the recording: its replay starts without {} — a lesson is \
+                 recorded from a session's start",
+                names.join(", "),
+                if names.len() == 1 { "it" } else { "them" }
+            ),
+            Unrecorded::Host(host) => write!(
+                f,
+                "sockets are made in host {0} now, in a replay in host a until `host {0}`: type \
+                 it again to record it",
+                host.name()
+            ),
+            Unrecorded::LinkHolds => f.write_str(
+                "the link holds segments now, in a replay only after `link hold …`: type it \
+                 again to record it",
+            ),
         }
     }
 }

@@ -84,7 +84,7 @@ impl<W: Write> Runner<W> {
             if left.is_empty() {
                 let mut step = Step::new("wait", None);
                 for id in targets {
-                    step.say(format!("[{id}] done"));
+                    step.lines.push(crate::step::Line::JobDone(id));
                 }
                 return self.show(line, &step);
             }

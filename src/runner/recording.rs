@@ -9,7 +9,7 @@ use super::Runner;
 use crate::error::UsageError;
 use crate::lab::Host;
 use crate::safe_file::Existing;
-use crate::step::{Outcome, Step};
+use crate::step::{Line, Note, Outcome, RecordingLine, Step, Unrecorded};
 
 /// A transcript being written by `record FILE`, one entry at a time.
 pub(super) struct Recording {
@@ -32,7 +32,8 @@ impl<W: Write> Runner<W> {
                 Some(mut recording) => {
                     // A recording with no entry still says what it is.
                     let _ = recording.file.write_all(recording.header.as_bytes());
-                    step.say(format!("recorded {}", recording.path))
+                    step.lines
+                        .push(Line::Recording(RecordingLine::Recorded(recording.path)))
                 }
                 None => {
                     step.outcome =
@@ -65,9 +66,10 @@ impl<W: Write> Runner<W> {
             }
             Some(path) => match crate::safe_file::create(Path::new(&path), Existing::Replace) {
                 Ok(file) => {
-                    step.say(format!("recording to {path} (record off to stop)"));
+                    step.lines
+                        .push(Line::Recording(RecordingLine::Started(path.clone())));
                     step.notes
-                        .extend(self.unrecorded().into_iter().map(crate::step::Note::Text));
+                        .extend(self.unrecorded().into_iter().map(Note::Unrecorded));
                     self.recording = Some(Recording {
                         path,
                         identity: super::file_identity(&file),
@@ -102,34 +104,21 @@ impl<W: Write> Runner<W> {
     /// What the session had before the recording began, which its replay
     /// will not: the handles made before, the host sockets are made in,
     /// a link that holds.
-    fn unrecorded(&self) -> Vec<String> {
+    fn unrecorded(&self) -> Vec<Unrecorded> {
         let mut notes = Vec::new();
-        let names: Vec<&str> = self.session.handles().map(|h| h.name.as_str()).collect();
+        let names: Vec<String> = self.session.handles().map(|h| h.name.clone()).collect();
         if !names.is_empty() {
-            notes.push(format!(
-                "{} made before the recording: its replay starts without {} — a lesson \
-                 is recorded from a session's start",
-                names.join(", "),
-                if names.len() == 1 { "it" } else { "them" }
-            ));
+            notes.push(Unrecorded::Handles(names));
         }
         if let Some(host) = self.session.default_host().filter(|h| *h != Host::A) {
-            notes.push(format!(
-                "sockets are made in host {0} now, in a replay in host a until `host {0}`: \
-                 type it again to record it",
-                host.name()
-            ));
+            notes.push(Unrecorded::Host(host));
         }
         if self
             .session
             .lab()
             .is_some_and(|lab| lab.relay.holding().contains(&true))
         {
-            notes.push(
-                "the link holds segments now, in a replay only after `link hold …`: type it \
-                 again to record it"
-                    .into(),
-            );
+            notes.push(Unrecorded::LinkHolds);
         }
         notes
     }

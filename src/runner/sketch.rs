@@ -15,7 +15,7 @@ use super::Runner;
 use crate::diagram::{Entry, Event};
 use crate::error::UsageError;
 use crate::safe_file::Existing;
-use crate::step::Step;
+use crate::step::{Line, Saved, Step};
 
 /// The most steps kept: a picture of more would be unreadable anyway.
 const KEPT: usize = 5_000;
@@ -71,13 +71,13 @@ impl<W: Write> Runner<W> {
     pub(super) fn diagram_save(&mut self, path: &str, force: bool) -> Step {
         let mut step = Step::new("diagram", None);
         match self.draw(path, force) {
-            Ok(lines) => step.lines = lines.into_iter().map(crate::step::Line::Text).collect(),
+            Ok(lines) => step.lines = lines,
             Err(error) => step.outcome = crate::step::Outcome::Usage(error),
         }
         step
     }
 
-    fn draw(&self, path: &str, force: bool) -> Result<Vec<String>, UsageError> {
+    fn draw(&self, path: &str, force: bool) -> Result<Vec<Line>, UsageError> {
         let shown = crate::safe_text::escape(path).into_owned();
         if self.session.is_confined() {
             return Err(UsageError::new(
@@ -121,14 +121,15 @@ impl<W: Write> Runner<W> {
                     crate::error::io_reason(&e)
                 ))
             })?;
-        let mut lines = vec![format!(
-            "saved the session as a ladder of {segments} segments to {shown}"
-        )];
+        let mut lines = vec![Line::Saved(Saved::Session {
+            segments,
+            path: path.to_string(),
+        })];
         if self.sketch.dropped > 0 {
-            lines.push(format!(
-                "  (the {} oldest steps were let go: the picture keeps the last {KEPT})",
-                self.sketch.dropped
-            ));
+            lines.push(Line::Saved(Saved::StepsLetGo {
+                dropped: self.sketch.dropped,
+                kept: KEPT,
+            }));
         }
         Ok(lines)
     }

@@ -12,7 +12,7 @@ use super::Session;
 use crate::error::UsageError;
 use crate::lab::{Crossing, Fate, Host, Lab};
 use crate::names::TcpState;
-use crate::step::{HeldLine, InflatedRtt, Line, Note, StateChange};
+use crate::step::{HeldLine, HostChange, InflatedRtt, Line, Note, StateChange};
 use crate::wire::Saved;
 use crate::wire::segment::{self, LinkFate, Relative, Segment};
 
@@ -503,46 +503,32 @@ pub enum HostAction {
 impl Session {
     /// Pulls or plugs a host's cable, or crashes it: its sockets are gone
     /// without a word on the wire, its kernel forgets its connections, and
-    /// it is back at once with none. Returns what to say, and the handles'
-    /// state changes.
+    /// it is back at once with none. Returns what became of it, and the
+    /// handles' state changes.
     pub fn lab_host_action(
         &mut self,
         host: Host,
         action: HostAction,
         changes: &mut Vec<StateChange>,
-    ) -> Result<Vec<String>, UsageError> {
+    ) -> Result<Option<Line>, UsageError> {
         self.require_lab()?;
         let Some(view) = &mut self.lab.view else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
-        let name = host.name();
-        match action {
+        let change = match action {
             HostAction::DelayedAck(delayed) => {
                 view.lab
                     .set_delayed_ack(host, delayed)
                     .map_err(UsageError::new)?;
-                Ok(vec![match delayed {
-                    true => format!(
-                        "host {name} delays its ACKs, as an ordinary host does: an ACK waits \
-                         (up to 40 ms and more) for data to ride with, and every other \
-                         full-sized segment is ACKed at once"
-                    ),
-                    false => format!(
-                        "host {name} ACKs every segment at once (its routes have quickack), as \
-                         the lab's hosts do unless told"
-                    ),
-                }])
+                HostChange::DelayedAck(delayed)
             }
             HostAction::Down => {
                 view.lab.set_cable(host, false).map_err(UsageError::new)?;
-                Ok(vec![format!(
-                    "host {name} is down: its cable is pulled — what it sends goes nowhere and \
-                     nothing reaches it; its kernel is not told"
-                )])
+                HostChange::Down
             }
             HostAction::Up => {
                 view.lab.set_cable(host, true).map_err(UsageError::new)?;
-                Ok(vec![format!("host {name} is up: its cable is back")])
+                HostChange::Up
             }
             HostAction::Crash => {
                 let was_down = view.lab.is_down(host);
@@ -583,7 +569,7 @@ impl Session {
                     .map(|h| (std::sync::Arc::downgrade(&h.socket), host))
                     .collect();
                 let Some(view) = &mut self.lab.view else {
-                    return Ok(Vec::new());
+                    return Ok(None);
                 };
                 view.crashed_peers
                     .retain(|(socket, _)| socket.strong_count() > 0);
@@ -592,18 +578,13 @@ impl Session {
                 if !was_down {
                     view.lab.set_cable(host, true).map_err(UsageError::new)?;
                 }
-                let lost = if names.is_empty() {
-                    "no sockets".to_string()
-                } else {
-                    names.join(" ")
-                };
-                Ok(vec![format!(
-                    "host {name} crashed and is back with no sockets and no TCP state: lost {lost} \
-                     (and {forgotten} connection(s) its kernel held), without a word on the wire; \
-                     late segments to it will draw RST"
-                )])
+                HostChange::Crashed {
+                    lost: names,
+                    forgotten,
+                }
             }
-        }
+        };
+        Ok(Some(Line::Host { host, change }))
     }
 
     /// The lab host that crashed while `handle` was connected to it (its

@@ -9,7 +9,7 @@
 use nix::errno::Errno;
 
 use crate::encoding::Encoding;
-use crate::step::{Outcome, Step};
+use crate::step::{Note, Outcome, Step};
 
 pub(super) struct Manners {
     /// How typed text becomes bytes and received bytes are shown.
@@ -63,12 +63,7 @@ impl Manners {
             && matches!(step.outcome, Outcome::Failed(Errno::ECONNREFUSED))
             && self.first_time("private network refused")
         {
-            step.notes.push(
-                "this session runs in a private network (--sandbox): only socklab's own \
-                 sockets are there, so programs outside it cannot be reached — run socklab \
-                 without --sandbox to talk to them"
-                    .into(),
-            );
+            step.notes.push(Note::PrivateNetwork);
         }
     }
 }

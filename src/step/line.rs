@@ -1,17 +1,22 @@
 //! What a step shows beyond its call — its lines and its notes — as
 //! values: which job started, which direction of the link holds, what a
-//! direction's counters say. The renderers word them (`render::words` for
-//! text and JSON), so a picture, an export or another language can shape
-//! them too.
+//! direction's counters say, how many bytes a drain got, which file was
+//! saved. The renderers word them (`render::words` for text and JSON), so
+//! a picture, an export or another language can shape them too.
 //!
 //! Owns: the kinds of line and note. `Text` holds what is words already
 //! (help, the `ls` and `sample` tables, a lesson's listing).
 
 use std::time::Duration;
 
+use crate::budget::Full;
+use crate::encoding::Encoding;
+use crate::lab::Host;
+use crate::lab::Next;
 use crate::lab::dir::Dir;
 use crate::lab::path::{Counters, Props};
-use crate::wire::Segment;
+use crate::names::TcpState;
+use crate::wire::{Look, Segment};
 
 /// One line under a step's call.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,9 +43,17 @@ pub enum Line {
     NoJobs,
     /// `wait` with nothing running.
     NothingToWait,
-    /// `await H STATE|readable|writable` reached it (the state's own
-    /// wording, when it is a state, is `Text`).
+    /// `await H readable|writable` reached it.
     Reached { handle: String, what: String },
+    /// `await H STATE` reached it: what the socket is, and the connection
+    /// the kernel holds for it without an fd (in CLOSE, or with no socket
+    /// at all once closed).
+    ReachedState {
+        handle: String,
+        want: TcpState,
+        socket: Option<TcpState>,
+        connection: Option<TcpState>,
+    },
     /// `await link`: a segment reached the link.
     LinkCrossed,
     /// `link hold|pass [DIR]`.
@@ -72,6 +85,142 @@ pub enum Line {
     Held(Box<HeldLine>),
     /// `link`: nothing is held.
     NothingHeld,
+    /// `drop|dup|corrupt next [DIR]`: what will happen to the next segment
+    /// (either way, when `dir` is None).
+    NextArmed { dir: Option<Dir>, action: Next },
+    /// `deliver|drop #K…`: the held segments it delivered (or dropped).
+    Released { delivered: bool, numbers: Vec<u32> },
+    /// `wait`: job `id` has ended.
+    JobDone(u32),
+    /// A watcher stopped by itself: its results not yet shown filled the
+    /// memory budget.
+    WatchStoppedFull { id: u32, handle: String, full: Full },
+    /// A receive returned 0 on a stream, or a datagram socket's end.
+    Eof(Eof),
+    /// `recvall`: the peer closed after `received` of the `wanted` bytes.
+    RecvallEof { received: usize, wanted: usize },
+    /// `drain`: how much came, in how many calls, how fast.
+    Drained(Drained),
+    /// `ioctl H FIONREAD|SIOCOUTQ`: the bytes queued.
+    IoctlValue(i32),
+    /// `getsockopt`: the option's value as shown (`1 (on)`, a linger).
+    OptionValue(String),
+    /// `encoding [NAME]`: the session's encoding, and whether this step
+    /// chose it.
+    Encoding {
+        encoding: &'static Encoding,
+        chosen: bool,
+    },
+    /// `wire on|ladder|summary|off`: the wire view now.
+    WireView(WireView),
+    /// `wire save`, `diagram save`, `sample … save`: what was written.
+    Saved(Saved),
+    /// `host H`: new sockets are made in it.
+    DefaultHost(Host),
+    /// `host H down|up|crash|delayed-ack`: what became of it.
+    Host { host: Host, change: HostChange },
+    /// `sysctl H NAME[=VALUE]`: the host's value.
+    Sysctl {
+        host: Host,
+        name: String,
+        value: String,
+    },
+    /// `record FILE|off`.
+    Recording(RecordingLine),
+    /// `sample`: the rows the table leaves out between its first `head`
+    /// and last `tail`.
+    RowsNotShown {
+        skipped: usize,
+        head: usize,
+        tail: usize,
+    },
+    /// `sample`: Ctrl-C or the session's time ended it after `count`
+    /// readings.
+    SamplingInterrupted(usize),
+}
+
+/// Why a receive saw the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Eof {
+    /// The peer shut down its sending side, or closed.
+    Peer,
+    /// This side shut down reading (a stream).
+    ShutRead,
+    /// A datagram socket shut for reading: recvfrom found no sender.
+    DatagramShutRead,
+}
+
+/// What `drain` counted.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Drained {
+    /// Bytes received.
+    pub received: u64,
+    /// Every recv made, the one that saw EOF too.
+    pub calls: u64,
+    /// The most one recv returned.
+    pub largest: usize,
+    /// It ended at EOF (else at an error).
+    pub eof: bool,
+    /// How long it took.
+    pub seconds: f64,
+}
+
+/// The wire view, as `wire` left it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WireView {
+    /// On, in this look.
+    On(Look),
+    /// On already, in the look the command line chose (`--wire=…`), which
+    /// `wire` does not change.
+    Pinned(Look),
+    /// Off now.
+    Off,
+    /// `wire off` when it was not on.
+    WasNotOn,
+}
+
+/// A file written, and what it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// `wire save`: `count` frames, as a pcap file.
+    Frames { count: usize, path: String },
+    /// `wire save`: the oldest frames let go, the capture keeping its last
+    /// `keeps_mib` MiB.
+    FramesLetGo { dropped: usize, keeps_mib: usize },
+    /// `diagram save`: the session as a ladder of `segments` segments.
+    Session { segments: usize, path: String },
+    /// `diagram save`: the oldest steps let go, the picture keeping its
+    /// last `kept`.
+    StepsLetGo { dropped: usize, kept: usize },
+    /// `sample … save`: the readings, as a CSV file or a plot (`.svg`).
+    Samples {
+        count: usize,
+        path: String,
+        plot: bool,
+    },
+}
+
+/// What `host H down|up|crash|delayed-ack` did to a lab host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostChange {
+    /// Its ACKs wait for data to ride with (true), or go at once (false).
+    DelayedAck(bool),
+    /// Its cable is pulled.
+    Down,
+    /// Its cable is back.
+    Up,
+    /// Crashed and back: the handles it lost, and the connections its
+    /// kernel forgot.
+    Crashed { lost: Vec<String>, forgotten: usize },
+}
+
+/// `record FILE|off`: a session's transcript, by the path as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordingLine {
+    /// `record FILE`: recording began.
+    Started(String),
+    /// `record off`: the recording is whole.
+    Recorded(String),
 }
 
 /// A segment held on the lab's link, as `link` lists it.
@@ -135,6 +284,26 @@ impl Line {
             }
             Line::Job(row) => row.what.len(),
             Line::Reached { handle, what } => handle.len() + what.len(),
+            Line::ReachedState { handle, .. }
+            | Line::WatchStoppedFull { handle, .. }
+            | Line::OptionValue(handle) => handle.len(),
+            Line::Released { numbers, .. } => numbers.len() * std::mem::size_of::<u32>(),
+            Line::Saved(
+                Saved::Frames { path, .. }
+                | Saved::Session { path, .. }
+                | Saved::Samples { path, .. },
+            )
+            | Line::Recording(RecordingLine::Started(path) | RecordingLine::Recorded(path)) => {
+                path.len()
+            }
+            Line::Host {
+                change: HostChange::Crashed { lost, .. },
+                ..
+            } => lost
+                .iter()
+                .map(|name| name.len() + std::mem::size_of::<String>())
+                .sum(),
+            Line::Sysctl { name, value, .. } => name.len() + value.len(),
             Line::LinkHolding { dirs, .. } | Line::LinkCleared { dirs } => dirs.len(),
             Line::Held(held) => {
                 std::mem::size_of::<HeldLine>()
@@ -172,6 +341,56 @@ pub enum Note {
         handle: Option<String>,
         rtt: InflatedRtt,
     },
+    /// `bind` to a port below `port_start` (net.ipv4.ip_unprivileged_port_start)
+    /// succeeded: socklab has CAP_NET_BIND_SERVICE.
+    PrivilegedBind { port_start: u16 },
+    /// `close` of a connection sends RST instead of FIN, and why.
+    ResetOnClose(ResetReason),
+    /// `await H readable` on a TCP socket in CLOSE: poll's POLLHUP wakes
+    /// it at once, with nothing to read.
+    ReadableWhenClosed(String),
+    /// A receive on `handle`, which watcher `job` reads too.
+    CompetingWatcher { job: u32, handle: String },
+    /// ETIMEDOUT in the lab: what the lab did to the connection.
+    TimedOutInLab(LabCause),
+    /// `record FILE`: what the session had before, which a replay will not.
+    Unrecorded(Unrecorded),
+    /// `sample` stopped after `count` readings: the memory budget was full.
+    SamplingStopped { count: usize, full: Full },
+    /// The first ECONNREFUSED in a private network (`--sandbox`): programs
+    /// outside it cannot be reached.
+    PrivateNetwork,
+}
+
+/// Why closing a connected TCP socket sends RST.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResetReason {
+    /// Received bytes never read, so many.
+    Unread(i32),
+    /// SO_LINGER on with timeout 0.
+    LingerZero,
+}
+
+/// What the lab did that made TCP give up (ETIMEDOUT).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabCause {
+    /// The peer's host is down.
+    PeerDown(Host),
+    /// The socket's own host is down.
+    OwnDown(Host),
+    /// The link holds segments by hand.
+    LinkHolding,
+}
+
+/// What a session had when `record` began that its replay starts without.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unrecorded {
+    /// These handles, made before.
+    Handles(Vec<String>),
+    /// Sockets are made in this host (not a).
+    Host(Host),
+    /// The link holds segments.
+    LinkHolds,
 }
 
 impl Note {
@@ -180,6 +399,14 @@ impl Note {
         let held = match self {
             Note::Text(text) => text.len(),
             Note::InflatedRtt { handle, .. } => handle.as_ref().map_or(0, String::len),
+            Note::ReadableWhenClosed(handle) | Note::CompetingWatcher { handle, .. } => {
+                handle.len()
+            }
+            Note::Unrecorded(Unrecorded::Handles(names)) => names
+                .iter()
+                .map(|name| name.len() + std::mem::size_of::<String>())
+                .sum(),
+            _ => 0,
         };
         std::mem::size_of::<Note>() + held
     }

@@ -16,7 +16,10 @@ use crate::names::TcpState;
 use crate::wire::Segment;
 
 mod line;
-pub use line::{HeldLine, InflatedRtt, JobDoing, JobRow, Line, Note};
+pub use line::{
+    Drained, Eof, HeldLine, HostChange, InflatedRtt, JobDoing, JobRow, LabCause, Line, Note,
+    RecordingLine, ResetReason, Saved, Unrecorded, WireView,
+};
 
 #[derive(Debug)]
 pub enum Outcome {

@@ -17,7 +17,7 @@ use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Line, Step};
 
 const SET_ERRNOS: &[(&str, &str)] = &[
     (
@@ -192,7 +192,7 @@ impl Getsockopt {
             Ok((value, shown)) => {
                 session.record_call(&mut step, call, Ok(0), false);
                 step.value = Some(Box::new(value));
-                step.say(format!("value: {shown}"));
+                step.lines.push(Line::OptionValue(shown));
             }
             Err(error) => session.record_call(&mut step, call, Err(error), false),
         }
