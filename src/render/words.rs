@@ -533,3 +533,161 @@ impl fmt::Display for Unrecorded {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget::Full;
+    use crate::step::Drained;
+
+    /// Lines no transcript shows (a look the command line pinned, a full
+    /// budget, a host plugged back …), worded as they were when they were
+    /// finished strings.
+    #[test]
+    fn lines_no_transcript_shows_read_as_before() {
+        let full = Full { limit: 256 << 20 };
+        let table: Vec<(Line, &str)> = vec![
+            (
+                Line::WireView(WireView::Pinned(Look::Summary)),
+                "wire view on, as --wire=summary asked on the command line",
+            ),
+            (
+                Line::WireView(WireView::Pinned(Look::Ladder { ascii: true })),
+                "wire view on, as --wire=ladder asked on the command line",
+            ),
+            (Line::WireView(WireView::Off), "wire view off"),
+            (
+                Line::WireView(WireView::WasNotOn),
+                "the wire view was not on",
+            ),
+            (
+                Line::Saved(Saved::StepsLetGo {
+                    dropped: 3,
+                    kept: 10,
+                }),
+                "  (the 3 oldest steps were let go: the picture keeps the last 10)",
+            ),
+            (
+                Line::Saved(Saved::Samples {
+                    count: 4,
+                    path: "cwnd.svg".into(),
+                    plot: true,
+                }),
+                "saved 4 samples to cwnd.svg (a plot of cwnd and ssthresh)",
+            ),
+            (
+                Line::Saved(Saved::Samples {
+                    count: 4,
+                    path: "cwnd.csv".into(),
+                    plot: false,
+                }),
+                "saved 4 samples to cwnd.csv",
+            ),
+            (
+                Line::DefaultHost(Host::B),
+                "new sockets are made in host b (192.0.2.2)",
+            ),
+            (
+                Line::Host {
+                    host: Host::A,
+                    change: HostChange::DelayedAck(false),
+                },
+                "host a ACKs every segment at once (its routes have quickack), as the lab's \
+                 hosts do unless told",
+            ),
+            (
+                Line::Host {
+                    host: Host::B,
+                    change: HostChange::Up,
+                },
+                "host b is up: its cable is back",
+            ),
+            (
+                Line::Host {
+                    host: Host::B,
+                    change: HostChange::Crashed {
+                        lost: Vec::new(),
+                        forgotten: 0,
+                    },
+                },
+                "host b crashed and is back with no sockets and no TCP state: lost no sockets \
+                 (and 0 connection(s) its kernel held), without a word on the wire; late \
+                 segments to it will draw RST",
+            ),
+            (Line::SamplingInterrupted(7), "interrupted after 7 samples"),
+            (
+                Line::WatchStoppedFull {
+                    id: 2,
+                    handle: "c".into(),
+                    full,
+                },
+                "[2] stopped watching c: the session's memory budget (256 MiB) is full with \
+                 results not yet shown — what is still to come waits in the socket (watch c \
+                 again once they are shown)",
+            ),
+            (
+                Line::Drained(Drained {
+                    received: 5,
+                    calls: 2,
+                    largest: 5,
+                    eof: false,
+                    seconds: 0.0,
+                }),
+                "5 bytes in 2 calls (the largest 5), 0.000 s",
+            ),
+            (
+                Line::Released {
+                    delivered: false,
+                    numbers: vec![1, 3],
+                },
+                "dropped #1, #3",
+            ),
+        ];
+        for (line, words) in table {
+            assert_eq!(line.to_string(), words, "{line:?}");
+        }
+    }
+
+    /// Notes no transcript shows, worded as before.
+    #[test]
+    fn notes_no_transcript_shows_read_as_before() {
+        let table: Vec<(Note, &str)> = vec![
+            (
+                Note::TimedOutInLab(LabCause::PeerDown(Host::B)),
+                "host b is down (its cable is pulled): nothing reached it, and nothing came back",
+            ),
+            (
+                Note::TimedOutInLab(LabCause::OwnDown(Host::A)),
+                "host a — this socket's own — is down (its cable is pulled): nothing it sent \
+                 left it",
+            ),
+            (
+                Note::TimedOutInLab(LabCause::LinkHolding),
+                "the link is holding segments (link hold): they wait there until delivered, \
+                 and the kernel gave up first",
+            ),
+            (
+                Note::SamplingStopped {
+                    count: 9,
+                    full: Full { limit: 1 << 30 },
+                },
+                "stopped after 9 samples: the session's memory budget (1 GiB) is full — \
+                 sample less often, or for less time",
+            ),
+            (
+                Note::PrivateNetwork,
+                "this session runs in a private network (--sandbox): only socklab's own \
+                 sockets are there, so programs outside it cannot be reached — run socklab \
+                 without --sandbox to talk to them",
+            ),
+            (
+                Note::Unrecorded(Unrecorded::Handles(vec!["a".into(), "b".into()])),
+                "a, b made before the recording: its replay starts without them — a lesson is \
+                 recorded from a session's start",
+            ),
+        ];
+        for (note, words) in table {
+            assert_eq!(note.to_string(), words, "{note:?}");
+        }
+    }
+}
