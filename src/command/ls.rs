@@ -146,8 +146,7 @@ fn execute(session: &mut Session) -> Step {
         .map(|(h, state)| row(h, state, current.as_deref() == Some(h.name.as_str()), lab))
         .collect();
     if rows.is_empty() {
-        step.lines
-            .push("no handles — create one with: socket tcp".into());
+        step.lines.push(Line::NoHandles);
         step.field("handles", json!([]));
         return step;
     }

@@ -145,6 +145,7 @@ impl fmt::Display for Line {
             ),
             Line::Held(held) => held.fmt(f),
             Line::NothingHeld => f.write_str("nothing is held"),
+            Line::NoHandles => f.write_str("no handles — create one with: socket tcp"),
             Line::SettleTimeouts(n) => write!(
                 f,
                 "  {n} step(s) waited their longest (2 s) for what they caused: the \

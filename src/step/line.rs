@@ -85,6 +85,8 @@ pub enum Line {
     Held(Box<HeldLine>),
     /// `link`: nothing is held.
     NothingHeld,
+    /// `ls` with no handle.
+    NoHandles,
     /// `drop|dup|corrupt next [DIR]`: what will happen to the next segment
     /// (either way, when `dir` is None).
     NextArmed { dir: Option<Dir>, action: Next },
