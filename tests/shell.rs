@@ -311,6 +311,10 @@ fn lines_typed_during_a_blocking_call_run_after_it() {
     shell.exp_string("getsockname(u) = 0").unwrap();
     shell.exp_string("no background jobs").unwrap();
     shell.exp_string("*u ").unwrap();
+    // Ctrl-D once the editor reads again: sent while the queued lines still
+    // ran, it was once not seen under load (a Ctrl-D typed ahead of the
+    // prompt is left for later work; this test is about the lines).
+    shell.exp_string("socklab [u udp]> ").unwrap();
     shell.send_control('d').unwrap();
     shell.exp_eof().unwrap();
 }
