@@ -359,18 +359,17 @@ impl Sample {
             } else {
                 Ok(csv(&readings))
             };
-            text.map_err(std::io::Error::other)
-                .and_then(|text| {
-                    use std::io::Write;
-                    let mut file = crate::safe_file::create(path, existing)?;
-                    file.write_all(text.as_bytes())
-                })
-                .map_err(|e| {
-                    UsageError::new(format!(
-                        "cannot write '{shown}': {}",
-                        crate::error::io_reason(&e)
-                    ))
-                })?;
+            text.and_then(|text| {
+                use std::io::Write;
+                let mut file = crate::safe_file::create(path, existing)?;
+                file.write_all(text.as_bytes())
+            })
+            .map_err(|e| {
+                UsageError::new(format!(
+                    "cannot write '{shown}': {}",
+                    crate::error::io_reason(&e)
+                ))
+            })?;
             step.lines.push(Line::Saved(Saved::Samples {
                 count: readings.len(),
                 path: display,
@@ -487,12 +486,12 @@ fn csv(readings: &[Reading]) -> String {
 
 /// cwnd and ssthresh (segments) over time, each retransmission marked: an
 /// SVG with no external fonts or scripts.
-fn plot(readings: &[Reading], handle: &str) -> Result<String, String> {
+fn plot(readings: &[Reading], handle: &str) -> std::io::Result<String> {
     use plotters::prelude::*;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (960, 540)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        root.fill(&WHITE).map_err(std::io::Error::other)?;
         let end = readings.last().map_or(1.0, |r| r.t).max(0.001);
         let top = readings
             .iter()
@@ -510,7 +509,7 @@ fn plot(readings: &[Reading], handle: &str) -> Result<String, String> {
             .x_label_area_size(50)
             .y_label_area_size(70)
             .build_cartesian_2d(0.0..end, 0.0..top)
-            .map_err(|e| e.to_string())?;
+            .map_err(std::io::Error::other)?;
         chart
             .configure_mesh()
             .x_desc("time (s)")
@@ -518,7 +517,7 @@ fn plot(readings: &[Reading], handle: &str) -> Result<String, String> {
             .y_label_formatter(&|y| format!("{y:.0}"))
             .label_style(("sans-serif", 16))
             .draw()
-            .map_err(|e| e.to_string())?;
+            .map_err(std::io::Error::other)?;
         let blue = RGBColor(31, 119, 180);
         let orange = RGBColor(255, 127, 14);
         chart
@@ -526,7 +525,7 @@ fn plot(readings: &[Reading], handle: &str) -> Result<String, String> {
                 readings.iter().map(|r| (r.t, f64::from(r.cwnd))),
                 blue.stroke_width(3),
             ))
-            .map_err(|e| e.to_string())?
+            .map_err(std::io::Error::other)?
             .label("cwnd")
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 20, y)], blue.stroke_width(3))
@@ -538,7 +537,7 @@ fn plot(readings: &[Reading], handle: &str) -> Result<String, String> {
                     .filter_map(|r| r.ssthresh.map(|s| (r.t, f64::from(s)))),
                 orange.stroke_width(2),
             ))
-            .map_err(|e| e.to_string())?
+            .map_err(std::io::Error::other)?
             .label("ssthresh")
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 20, y)], orange.stroke_width(2))
@@ -554,7 +553,7 @@ fn plot(readings: &[Reading], handle: &str) -> Result<String, String> {
                     .iter()
                     .map(|&(t, c)| Cross::new((t, c), 7, RED.stroke_width(3))),
             )
-            .map_err(|e| e.to_string())?
+            .map_err(std::io::Error::other)?
             .label("retransmission")
             .legend(|(x, y)| Cross::new((x + 10, y), 6, RED.stroke_width(3)));
         chart
@@ -563,8 +562,8 @@ fn plot(readings: &[Reading], handle: &str) -> Result<String, String> {
             .border_style(BLACK)
             .label_font(("sans-serif", 16))
             .draw()
-            .map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+            .map_err(std::io::Error::other)?;
+        root.present().map_err(std::io::Error::other)?;
     }
     Ok(svg)
 }
