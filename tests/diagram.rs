@@ -16,21 +16,33 @@ fn diagram(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// The wire lines of a transcript that are crossings (not "held #K").
-fn crossings(path: &str) -> usize {
-    std::fs::read_to_string(path)
-        .unwrap()
+/// The wire lines of a transcript: (crossings, held on the link — "held
+/// #K", drawn when sent and again when delivered or dropped).
+fn wire_lines(path: &str) -> (usize, usize) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (held, crossed): (Vec<&str>, Vec<&str>) = text
         .lines()
         .filter(|l| l.starts_with("  ") && l.contains(" → "))
         .filter(|l| l.contains(" seq=") || l.contains(" UDP "))
-        .filter(|l| {
-            !l.trim_end()
+        .partition(|l| {
+            l.trim_end()
                 .rsplit("   ")
                 .next()
                 .unwrap_or("")
                 .starts_with("held")
-        })
-        .count()
+        });
+    (crossed.len(), held.len())
+}
+
+/// The wire lines of a transcript that are crossings (not "held #K").
+fn crossings(path: &str) -> usize {
+    wire_lines(path).0
+}
+
+/// Every wire line of a transcript: each is an arrow.
+fn arrows(path: &str) -> usize {
+    let (crossed, held) = wire_lines(path);
+    crossed + held
 }
 
 #[test]
@@ -55,16 +67,21 @@ fn every_segment_of_a_lesson_is_one_message_in_order() {
             .lines()
             .filter(|l| l.contains("->>") || l.contains("-x"))
             .count();
-        assert_eq!(messages, crossings(&path), "{lesson}:\n{text}");
+        assert_eq!(messages, arrows(&path), "{lesson}:\n{text}");
+        // A held segment's message is dotted: it has not crossed yet.
+        let dotted = text.lines().filter(|l| l.contains("-->>")).count();
+        assert_eq!(dotted, wire_lines(&path).1, "{lesson}:\n{text}");
     }
     // The handshake, in order, with the states the ends entered.
     let (_, text, _) = diagram(&["41"]);
     let arrows: Vec<&str> = text.lines().filter(|l| l.contains("->>")).collect();
+    // Held when sent, then delivered.
+    assert!(arrows[0].ends_with(": SYN seq=0 (held #35;1)"), "{text}");
     assert!(
-        arrows[0].ends_with(": SYN seq=0 (#35;1 delivered)"),
+        arrows[1].ends_with(": SYN seq=0 (#35;1 delivered)"),
         "{text}"
     );
-    assert!(arrows[1].contains(": SYN,ACK seq=0 ack=1"), "{text}");
+    assert!(arrows[2].contains(": SYN,ACK seq=0 ack=1"), "{text}");
     assert!(text.contains("Note over e1: SYN_RECV"), "{text}");
     assert!(text.contains("Note over e0: connect cli b:80"), "{text}");
 }
@@ -226,8 +243,10 @@ fn the_svg_parses_and_holds_each_segment_state_and_call_in_order() {
             .collect()
     };
     assert_eq!(of("segments"), [crossings(&path).to_string()]);
+    // A label per arrow, a held segment's too (its line is not a
+    // segment's: it stops at the link).
     let labels = of("label");
-    assert_eq!(labels.len(), crossings(&path));
+    assert_eq!(labels.len(), arrows(&path));
     assert!(labels[0].starts_with("SYN seq=0"), "{labels:?}");
     assert!(labels[3].starts_with("FIN,ACK seq=1 ack=1"), "{labels:?}");
     assert!(labels.iter().any(|l| l.contains("dropped")), "{labels:?}");
@@ -580,7 +599,8 @@ fn diagram_save_draws_a_lab_session_as_its_transcript_is_drawn() {
         "e0->>e1: SYN seq=0 (#35;1 delivered)",
         "e0-xe2: PSH,ACK seq=1 ack=1 len=3 #quot;one#quot; (#35;4 dropped)",
         "len=5 #quot;three#quot; (duplicated)",
-        "-xe0: ACK seq=1 ack=1 (dropped)",
+        // conn's first window to cli is news: shown.
+        "-xe0: ACK seq=1 ack=1 win=",
         "UDP len=8 #quot;hi there#quot;",
         "ICMP port unreachable",
         "Note over e1: SYN_RECV",
@@ -589,7 +609,20 @@ fn diagram_save_draws_a_lab_session_as_its_transcript_is_drawn() {
     ] {
         assert!(mermaid.contains(shown), "{shown}\n{mermaid}");
     }
-    assert!(!mermaid.contains("held #"), "{mermaid}");
+    // Each held segment is drawn when sent (dotted: held on the link) and
+    // again when delivered or dropped: no time without an arrow.
+    for held in [
+        "e0-->>e1: SYN seq=0 win=",
+        "e1-->>e0: SYN,ACK seq=0 ack=1 win=",
+        "e0-->>e2: PSH,ACK seq=1 ack=1 len=3 #quot;one#quot; (held #35;4)",
+        "e0-->>e2: PSH,ACK seq=4 ack=1 len=3 #quot;two#quot; (held #35;5)",
+    ] {
+        assert!(mermaid.contains(held), "{held}\n{mermaid}");
+    }
+    for k in 1..=5 {
+        let held = format!("(held #35;{k})");
+        assert_eq!(mermaid.matches(&held).count(), 1, "{held}\n{mermaid}");
+    }
 }
 
 #[test]

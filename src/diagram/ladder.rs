@@ -1,7 +1,7 @@
 //! The ladder for a terminal: box-drawing or ASCII, cut to a width, with
 //! no escape sequence from the file passed through.
 
-use super::{ASCII, Arrow, Event, Pen, UNICODE, ends, events, fit, terminal_text};
+use super::{ASCII, Arrow, Event, Pen, UNICODE, Windows, ends, events, fit, terminal_text};
 use crate::transcript_format::Transcript;
 
 /// The transcript as a ladder for a terminal `width` columns wide (see
@@ -13,16 +13,20 @@ pub fn ladder(transcript: &Transcript, width: usize, ascii: bool) -> String {
 /// The events as a ladder for a terminal `width` columns wide: the calls
 /// down the left margin, a line per end, an arrow per segment with its
 /// flags and numbers (cut to fit), each end's state written beside its
-/// line when it changes.
+/// line when it changes. A segment held on the lab's link ends in a bar
+/// (`‖`, `#` in ASCII) where a lost one ends in a cross.
 pub fn ladder_of(events: &[Event], width: usize, ascii: bool) -> String {
     let columns = Columns::new(ends(events), width, ascii);
+    let mut windows = Windows::default();
     let mut out = vec![columns.header()];
     for event in events {
         let row = match event {
             Event::Narration(_) => None,
             Event::Gap(label) => Some(columns.gap(label)),
             Event::Call { text, .. } => Some(columns.call(text)),
-            Event::Segment { .. } => event.arrow(&columns.ends).and_then(|a| columns.arrow(a)),
+            Event::Segment { .. } => event
+                .arrow(&columns.ends, &mut windows)
+                .and_then(|a| columns.arrow(a)),
             Event::State { end, state } => columns.state(end, state),
         };
         out.extend(row);
@@ -109,14 +113,16 @@ impl Columns {
         render(row)
     }
 
-    /// One arrow from end to end, its head a cross where it was lost, its
-    /// text along it; None from an end to itself.
+    /// One arrow from end to end, its head a cross where it was lost, a
+    /// bar where it is held, its text along it; None from an end to itself.
     fn arrow(&self, arrow: Arrow) -> Option<String> {
         let Arrow {
             from: a,
             to: b,
             text,
             lost,
+            held,
+            ..
         } = arrow;
         if a == b {
             return None;
@@ -126,10 +132,11 @@ impl Columns {
         for cell in row.iter_mut().take(right).skip(left + 1) {
             *cell = self.pen.dash;
         }
-        let head = match (b > a, lost) {
-            (_, true) => self.pen.lost,
-            (true, false) => self.pen.right,
-            (false, false) => self.pen.left,
+        let head = match (b > a, lost, held) {
+            (_, true, _) => self.pen.lost,
+            (_, false, true) => self.pen.held,
+            (true, false, false) => self.pen.right,
+            (false, false, false) => self.pen.left,
         };
         if b > a {
             row[right - 1] = head;

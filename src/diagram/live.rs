@@ -19,6 +19,9 @@ pub struct Label {
     pub flags: String,
     /// `seq=0 ack=1`.
     pub numbers: String,
+    /// The window, where it is news (see `diagram::Windows`): shown with
+    /// the numbers, at every width that shows them.
+    pub window: Option<u32>,
     /// `len=5 "hello"`.
     pub data: String,
     /// `<mss 65495,sackOK,TS,wscale 7>`.
@@ -31,11 +34,18 @@ pub struct Label {
 
 impl Label {
     /// The label as wide as `room` allows: everything; else without the
-    /// options; else without seq/ack too; else that, cut. With a fate:
-    /// everything; else without the options; else without the data's
-    /// bytes, then its length; else without ack; else flags and fate; else
-    /// seq/ack and fate, cut.
+    /// options; else without seq/ack (and the window) too; else that, cut.
+    /// With a fate: everything; else without the options; else without the
+    /// data's bytes, then its length; else without ack; else flags and
+    /// fate; else seq/ack and fate, cut. The window goes with the numbers,
+    /// given up just before them — unless it is 0, which stays with them.
     fn fitted(&self, room: usize, ascii: bool) -> String {
+        let window = self.window.map(|w| format!("win={w}")).unwrap_or_default();
+        // What is left of the window when it is given up: a zero one.
+        let zero = match self.window {
+            Some(0) => window.as_str(),
+            _ => "",
+        };
         let fate = self.fate.as_deref().map(|f| match f.contains('(') {
             true => f.to_string(),
             false => format!("({f})"),
@@ -51,8 +61,15 @@ impl Label {
         };
         let tries = match fate {
             None => vec![
-                build(&[&self.flags, &self.numbers, &self.data, &self.options]),
-                build(&[&self.flags, &self.numbers, &self.data]),
+                build(&[
+                    &self.flags,
+                    &self.numbers,
+                    &window,
+                    &self.data,
+                    &self.options,
+                ]),
+                build(&[&self.flags, &self.numbers, &window, &self.data]),
+                build(&[&self.flags, &self.numbers, zero, &self.data]),
                 build(&[&self.flags, &self.data]),
             ],
             Some(_) => {
@@ -60,13 +77,20 @@ impl Label {
                 let length = self.data.split(' ').next().unwrap_or_default();
                 let seq = self.numbers.split(' ').next().unwrap_or_default();
                 vec![
-                    build(&[&self.flags, &self.numbers, &self.data, &self.options]),
-                    build(&[&self.flags, &self.numbers, &self.data]),
-                    build(&[&self.flags, &self.numbers, length]),
-                    build(&[&self.flags, &self.numbers]),
-                    build(&[&self.flags, seq]),
+                    build(&[
+                        &self.flags,
+                        &self.numbers,
+                        &window,
+                        &self.data,
+                        &self.options,
+                    ]),
+                    build(&[&self.flags, &self.numbers, &window, &self.data]),
+                    build(&[&self.flags, &self.numbers, &window, length]),
+                    build(&[&self.flags, &self.numbers, &window]),
+                    build(&[&self.flags, &self.numbers, zero]),
+                    build(&[&self.flags, seq, zero]),
                     build(&[&self.flags]),
-                    build(&[&self.flags, &self.numbers]),
+                    build(&[&self.flags, &self.numbers, &window]),
                 ]
             }
         };
@@ -273,6 +297,7 @@ mod tests {
             numbers: "seq=14481 ack=1".into(),
             data: "len=1448 \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"...".into(),
             options: "<TS>".into(),
+            window: None,
             fate: Some("#12 delivered".into()),
             lost: false,
         };

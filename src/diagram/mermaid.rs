@@ -1,7 +1,7 @@
 //! The ladder as a mermaid `sequenceDiagram`, every text in mermaid's
 //! own entity codes.
 
-use super::{Event, ends, events};
+use super::{Event, Windows, ends, events};
 use crate::transcript_format::Transcript;
 
 /// Text made safe for a mermaid label: its own entity codes for the
@@ -31,10 +31,11 @@ pub fn mermaid(transcript: &Transcript, title: &str) -> String {
 }
 
 /// The events as a mermaid `sequenceDiagram`: a participant per end, a
-/// message per segment, a note for each call (over the end it names) and
-/// for each state an end enters.
+/// message per segment (dotted while held on the lab's link), a note for
+/// each call (over the end it names) and for each state an end enters.
 pub fn mermaid_of(events: &[Event], title: &str) -> String {
     let ends = ends(events);
+    let mut windows = Windows::default();
     let alias = |end: &str| ends.iter().position(|e| e == end).map(|k| format!("e{k}"));
     let mut out = String::from("sequenceDiagram\n");
     if !title.is_empty() {
@@ -64,11 +65,15 @@ pub fn mermaid_of(events: &[Event], title: &str) -> String {
                 out.push_str(&format!("    Note over {over}: {}\n", mermaid_text(text)));
             }
             Event::Segment { .. } => {
-                let Some(arrow) = event.arrow(&ends) else {
+                let Some(arrow) = event.arrow(&ends, &mut windows) else {
                     continue;
                 };
                 // A lost or dropped segment ends in a cross.
-                let line = if arrow.lost { "-x" } else { "->>" };
+                let line = match (arrow.lost, arrow.held) {
+                    (true, _) => "-x",
+                    (false, true) => "-->>",
+                    (false, false) => "->>",
+                };
                 out.push_str(&format!(
                     "    e{}{line}e{}: {}\n",
                     arrow.from,

@@ -21,23 +21,27 @@ mod mermaid;
 mod read;
 mod steps;
 mod svg;
+mod window;
 
 pub use ladder::{ladder, ladder_of};
 pub use mermaid::{mermaid, mermaid_of};
 pub use read::events;
 pub use svg::{html, html_of, svg, svg_of};
+pub use window::{Windows, advertised};
 
 /// One thing the picture shows, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
     /// A command, as typed (the first end it names, if it names one).
     Call { text: String, end: Option<String> },
-    /// A segment from one end to another: `[SYN,ACK] seq=0 ack=1`, and its
-    /// fate on the lab's link if it was not simply passed.
+    /// A segment from one end to another: `[SYN,ACK] seq=0 ack=1`, the
+    /// window it advertised (None: not known, or not TCP), and its fate on
+    /// the lab's link if it was not simply passed.
     Segment {
         from: String,
         to: String,
         label: String,
+        window: Option<u32>,
         fate: Option<String>,
     },
     /// An end's TCP state, from now on.
@@ -79,12 +83,15 @@ pub(crate) fn gap_label(time: Option<&str>, between: bool) -> String {
 
 /// One command and what it showed, as the picture's events: the call, then
 /// the segments, states and gaps under it, in order. A time mark becomes a
-/// gap only where it says something new under the command.
+/// gap only where it says something new under the command. A line that
+/// never reached the kernel (a usage error) is no call: only what came
+/// under it is drawn.
 #[derive(Clone, Debug, Default)]
 pub struct Entry {
     command: String,
     under: Vec<Event>,
     last_gap: Option<String>,
+    no_call: bool,
 }
 
 impl Entry {
@@ -92,6 +99,14 @@ impl Entry {
         Entry {
             command: command.to_string(),
             ..Entry::default()
+        }
+    }
+
+    /// A line that never reached the kernel: not drawn as a call.
+    pub fn usage_error(command: &str) -> Entry {
+        Entry {
+            no_call: true,
+            ..Entry::new(command)
         }
     }
 
@@ -111,7 +126,7 @@ impl Entry {
         self.under.push(event);
     }
 
-    /// How many segments it holds, drawn or not (a held one too).
+    /// How many segments it holds, drawn or not.
     pub fn segments(&self) -> usize {
         self.under
             .iter()
@@ -119,9 +134,11 @@ impl Entry {
             .count()
     }
 
-    /// Its events: the call, then what came under it.
+    /// Its events: the call (unless it was none), then what came under it.
     pub fn events(&self) -> impl Iterator<Item = Event> + '_ {
-        std::iter::once(Event::call(&self.command)).chain(self.under.iter().cloned())
+        std::iter::once(Event::call(&self.command))
+            .filter(|_| !self.no_call)
+            .chain(self.under.iter().cloned())
     }
 }
 
@@ -141,40 +158,44 @@ pub(crate) fn ends(events: &[Event]) -> Vec<String> {
 }
 
 /// A segment as every picture draws it: from one end's place to another's,
-/// labelled with its fate where it was not simply passed, and lost or not.
+/// labelled with its window where it is shown (see `window`) and its fate
+/// where it was not simply passed; lost, held on the lab's link (drawn
+/// again when delivered or dropped), or neither; with a zero window or not.
 pub(crate) struct Arrow {
     pub from: usize,
     pub to: usize,
     pub text: String,
     pub lost: bool,
+    pub held: bool,
+    pub zero_window: bool,
 }
 
-/// The arrow for a segment between `ends`; None if it is not drawn: a held
-/// segment has not crossed yet (its arrow comes when it is delivered or
-/// dropped), and an end that is not among `ends` has no line.
+/// The arrow for a segment between `ends`, with `window` shown if Some;
+/// None for an end that is not among `ends` (it has no line).
 pub(crate) fn arrow(
     ends: &[String],
-    from: &str,
-    to: &str,
+    (from, to): (&str, &str),
     label: &str,
+    window: Option<u32>,
     fate: Option<&str>,
 ) -> Option<Arrow> {
     let at = |end: &str| ends.iter().position(|e| e == end);
     let (from, to) = (at(from)?, at(to)?);
-    if fate.is_some_and(|f| f.starts_with("held")) {
-        return None;
-    }
+    let held = fate.is_some_and(|f| f.starts_with("held"));
     let lost = fate
         .is_some_and(|f| f.contains("lost") || f.contains("dropped") || f.contains("queue full"));
+    let label = window::with_window(label, window);
     let text = match fate {
         Some(fate) => format!("{label} ({fate})"),
-        None => label.to_string(),
+        None => label,
     };
     Some(Arrow {
         from,
         to,
         text,
         lost,
+        held,
+        zero_window: window == Some(0),
     })
 }
 
@@ -185,6 +206,8 @@ pub(crate) struct Pen {
     pub right: char,
     pub left: char,
     pub lost: char,
+    /// Where a segment held on the lab's link stops.
+    pub held: char,
 }
 
 pub(crate) const UNICODE: Pen = Pen {
@@ -193,6 +216,7 @@ pub(crate) const UNICODE: Pen = Pen {
     right: '▶',
     left: '◀',
     lost: '✕',
+    held: '‖',
 };
 
 pub(crate) const ASCII: Pen = Pen {
@@ -201,6 +225,7 @@ pub(crate) const ASCII: Pen = Pen {
     right: '>',
     left: '<',
     lost: 'x',
+    held: '#',
 };
 
 /// Text for a terminal: control characters (escape sequences) become
@@ -217,15 +242,19 @@ pub(crate) fn terminal_text(text: &str, ascii: bool) -> String {
 
 impl Event {
     /// The arrow this event draws between `ends`, if it is a segment that
-    /// is drawn (see `arrow`).
-    pub(crate) fn arrow(&self, ends: &[String]) -> Option<Arrow> {
+    /// is drawn (see `arrow`); `windows` has seen the segments before it.
+    pub(crate) fn arrow(&self, ends: &[String], windows: &mut Windows) -> Option<Arrow> {
         match self {
             Event::Segment {
                 from,
                 to,
                 label,
+                window,
                 fate,
-            } => arrow(ends, from, to, label, fate.as_deref()),
+            } => {
+                let window = windows.shown(from, to, *window);
+                arrow(ends, (from, to), label, window, fate.as_deref())
+            }
             _ => None,
         }
     }

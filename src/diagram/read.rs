@@ -25,24 +25,35 @@ static STATE: LazyLock<Regex> =
 static TIME_MARK: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\s+\(\+([^,()]+)(, between steps)?\)$"));
 /// What of a segment's details goes on its arrow: the sequence numbers and
-/// the length, not the window or options (they follow the machine).
+/// the length, not the options (they follow the machine).
 static DETAIL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r#"\b(?:frag(?: \d+/\d+)?|seq=\S+|ack=\S+|len=\d+)|"[^"]*"(?:\.\.\.)?"#)
 });
+/// The window, where the transcript has its number (`win=0`; most are
+/// `win=[N]`, as they follow the machine).
+static WINDOW: LazyLock<Regex> = LazyLock::new(|| pattern(r"\bwin=(\d+)\b"));
 
 /// Compiles one of the fixed patterns above (the unit tests run each).
 fn pattern(source: &str) -> Regex {
     Regex::new(source).expect("valid regex") // infallible: fixed patterns, each exercised by the tests
 }
 
-/// The events of a transcript, in order.
+/// The events of a transcript, in order. A command whose output begins
+/// `error:` never reached the kernel: it is not drawn as a call.
 pub fn events(transcript: &Transcript) -> Vec<Event> {
     let mut events = Vec::new();
     for entry in &transcript.entries {
         for line in &entry.narration {
             events.push(Event::Narration(line.clone()));
         }
-        let mut drawn = Entry::new(&entry.command);
+        let usage_error = entry
+            .expected
+            .first()
+            .is_some_and(|line| line.starts_with("error: "));
+        let mut drawn = match usage_error {
+            true => Entry::usage_error(&entry.command),
+            false => Entry::new(&entry.command),
+        };
         for line in &entry.expected {
             read_line(line, &mut drawn);
         }
@@ -95,10 +106,16 @@ fn segment(found: &Captures) -> Event {
         .get(5)
         .map(|m| m.as_str().to_string())
         .filter(|f| f != "passed");
+    // A reset has no window to show (see `window`).
+    let window = WINDOW
+        .captures(&found[4])
+        .filter(|_| !found[3].contains("RST"))
+        .and_then(|window| window[1].parse().ok());
     Event::Segment {
         from: found[1].to_string(),
         to: found[2].to_string(),
         label,
+        window,
         fate,
     }
 }
@@ -125,6 +142,7 @@ mod tests {
                 from: "srv".into(),
                 to: "cli".into(),
                 label: "SYN,ACK seq=0 ack=1".into(),
+                window: None,
                 fate: None
             }
         );
@@ -154,6 +172,7 @@ mod tests {
                 from: "u".into(),
                 to: "v".into(),
                 label: "UDP frag 2/3 len=1480".into(),
+                window: None,
                 fate: Some("held #2".into())
             })
         );

@@ -1,7 +1,7 @@
 //! A live session's steps as the picture's events, made from their typed
-//! data: each segment's flags, numbers, data and fate on the lab's link,
-//! each state change, and their times (a gap where a time mark would be
-//! shown). Drawn as a recorded transcript of the same session is drawn
+//! data: each segment's flags, numbers, window, data and fate on the lab's
+//! link, each state change, and their times (a gap where a time mark would
+//! be shown). Drawn as a recorded transcript of the same session is drawn
 //! (`read`): the same arrows, labels, states and gaps.
 //!
 //! Owns: a `Step` → `Entry`. Does not own which steps are kept (the
@@ -50,6 +50,7 @@ fn segment_event(segment: &Segment, encoding: &'static Encoding) -> Option<Event
         from: segment.from.clone(),
         to: segment.to.clone(),
         label: label(segment, encoding)?,
+        window: super::advertised(segment),
         // An ICMP error has no fate of its own on the link.
         fate: match segment.icmp {
             Some(_) => None,
@@ -61,7 +62,8 @@ fn segment_event(segment: &Segment, encoding: &'static Encoding) -> Option<Event
 
 /// What an arrow says: `SYN,ACK seq=0 ack=1`, `PSH,ACK seq=1 ack=1 len=5
 /// "hello"`, `UDP len=3 "x"`, `UDP frag 2/3 len=1480`, `ICMP port
-/// unreachable` — the numbers and the data, not the window or options.
+/// unreachable` — the numbers and the data, not the window (the picture
+/// says it where it is news: `window`) or the options.
 fn label(segment: &Segment, encoding: &'static Encoding) -> Option<String> {
     if let Some(icmp) = &segment.icmp {
         return Some(format!("ICMP {}", icmp.what));

@@ -1,7 +1,7 @@
 //! The ladder as a self-contained SVG, and as an HTML handout with the
 //! lesson's narration beside it; every text escaped for XML.
 
-use super::{Arrow, Event, ends, events, fit};
+use super::{Arrow, Event, Windows, ends, events, fit};
 use crate::transcript_format::Transcript;
 
 /// Text made safe for XML character data and attributes.
@@ -36,9 +36,12 @@ pub fn svg(transcript: &Transcript, title: &str) -> String {
 /// The events as a self-contained SVG (no fonts, scripts or links from
 /// elsewhere): the calls down the left margin, a line per end, an arrow
 /// per segment with its flags and numbers, the states each end enters in
-/// a box beside its line, a lost segment in red ending in a cross.
+/// a box beside its line, a lost segment in red ending in a cross, a held
+/// one dashed to the link's bar, a zero window's label in bold red.
 pub fn svg_of(events: &[Event], title: &str) -> String {
     let layout = Layout::new(ends(events));
+    let mut windows = Windows::default();
+    let mut marks = Marks::default();
     let mut body = String::new();
     let mut y = TOP;
     for event in events {
@@ -47,12 +50,14 @@ pub fn svg_of(events: &[Event], title: &str) -> String {
             Event::Gap(label) => body.push_str(&layout.gap(y, label)),
             Event::Call { text, .. } => body.push_str(&call(y, text)),
             Event::Segment { .. } => {
-                let Some(arrow) = event.arrow(&layout.ends) else {
+                let Some(arrow) = event.arrow(&layout.ends, &mut windows) else {
                     continue;
                 };
                 if arrow.from == arrow.to {
                     continue;
                 }
+                marks.held |= arrow.held && !arrow.lost;
+                marks.zero_window |= arrow.zero_window;
                 body.push_str(&layout.arrow(y, arrow));
             }
             Event::State { end, state } => {
@@ -65,7 +70,31 @@ pub fn svg_of(events: &[Event], title: &str) -> String {
         y += ROW;
     }
     let height = y + 20;
-    format!("{}{body}</svg>\n", layout.head(height, title))
+    format!("{}{body}</svg>\n", layout.head(height, title, marks))
+}
+
+/// The marks a picture uses beyond the usual ones, whose style it then
+/// carries (so a picture without them is as it always was).
+#[derive(Clone, Copy, Default)]
+struct Marks {
+    held: bool,
+    zero_window: bool,
+}
+
+impl Marks {
+    fn style(self) -> String {
+        let mut style = String::new();
+        if self.held {
+            style.push_str(
+                "line.held { stroke: #b07d00; stroke-width: 2; stroke-dasharray: 6 4; }\n\
+                 line.hold { stroke: #b07d00; stroke-width: 5; }\n",
+            );
+        }
+        if self.zero_window {
+            style.push_str("text.zero-window { fill: #c00; font-weight: bold; }\n");
+        }
+        style
+    }
 }
 
 /// The picture's columns: the calls' margin, then a column per end.
@@ -103,7 +132,16 @@ impl Layout {
         // Monospace at 14 px: about 8.5 px a character, and a
         // margin either side so no label crosses a line.
         let room = ((x1.abs_diff(x2) * 2).saturating_sub(40) / 17).max(8);
-        let mut out = if arrow.lost {
+        let mut out = if arrow.held && !arrow.lost {
+            // Held on the link, half way: it crosses when delivered.
+            let mid = (x1 + x2) / 2;
+            format!(
+                "<line class=\"held\" x1=\"{x1}\" y1=\"{y}\" x2=\"{mid}\" y2=\"{y}\"/>\n\
+                 <line class=\"hold\" x1=\"{mid}\" y1=\"{}\" x2=\"{mid}\" y2=\"{}\"/>\n",
+                y - 4,
+                y + 8
+            )
+        } else if arrow.lost {
             let end = (x1 as f64 + (x2 as f64 - x1 as f64) * 0.66) as usize;
             format!(
                 "<line class=\"segment lost\" x1=\"{x1}\" y1=\"{y}\" x2=\"{end}\" y2=\"{y}\"/>\n\
@@ -115,8 +153,12 @@ impl Layout {
                 "<line class=\"segment\" x1=\"{x1}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\" marker-end=\"url(#head)\"/>\n"
             )
         };
+        let class = match arrow.zero_window {
+            true => "label zero-window",
+            false => "label",
+        };
         out.push_str(&format!(
-            "<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>\n",
+            "<text class=\"{class}\" x=\"{}\" y=\"{}\">{}</text>\n",
             (x1 + x2) / 2,
             y - 6,
             xml_text(&fit(&arrow.text, room, false))
@@ -143,7 +185,7 @@ impl Layout {
 
     /// The picture's opening: its size, title and style, and each end's
     /// name over its line, the line `height` long.
-    fn head(&self, height: usize, title: &str) -> String {
+    fn head(&self, height: usize, title: &str, marks: Marks) -> String {
         let width = self.width;
         let mut head = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n\
@@ -162,11 +204,12 @@ impl Layout {
              line.gap {{ stroke: #bbb; stroke-width: 1; stroke-dasharray: 2 6; }}\n\
              text.gap {{ font-size: 13px; font-style: italic; fill: #777; }}\n\
              text.state {{ font-size: 14px; fill: #5a4500; }}\n\
-             </style>\n\
+             {}</style>\n\
              <defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1f5fa8\"/></marker></defs>\n\
              <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
              <text class=\"title\" x=\"12\" y=\"28\">{}</text>\n",
             xml_text(title),
+            marks.style(),
             xml_text(&fit(title, 90, false))
         );
         for (k, end) in self.ends.iter().enumerate() {

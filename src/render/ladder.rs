@@ -1,6 +1,9 @@
 //! `wire ladder`: a step's segments and state changes as rows for the live
 //! ladder (`diagram::live`), split into what came between steps and what
-//! came with the step, each with its time at the left.
+//! came with the step, each with its time at the left. A segment's window
+//! is shown where it is news within the step (`diagram::Windows`: a zero
+//! window, a change, the first each way — the step is drawn alone, so the
+//! first each way in every step).
 
 use std::io::{self, Write};
 
@@ -9,6 +12,7 @@ use colored::Colorize;
 use super::Preview;
 use crate::clock::When;
 use crate::diagram::live::{Label, Row, Timed, step_ladder};
+use crate::diagram::{Windows, advertised};
 use crate::step::Step;
 use crate::wire::{Proto, Segment};
 
@@ -21,6 +25,11 @@ pub fn render(
     ascii: bool,
 ) -> io::Result<Vec<bool>> {
     let segments = step.wire.as_deref().unwrap_or_default();
+    let mut windows = Windows::default();
+    let shown: Vec<Option<u32>> = segments
+        .iter()
+        .map(|s| windows.shown(&s.from, &s.to, advertised(s)))
+        .collect();
     let mut drawn = vec![false; step.changes.len()];
     for between in [true, false] {
         // Segments in the order sent; each state change right after the
@@ -28,7 +37,7 @@ pub fn render(
         let mut rows: Vec<(usize, usize, Option<usize>, Timed)> = Vec::new();
         let mut last_of: Vec<(String, usize)> = Vec::new();
         let mut sent_at = Vec::new();
-        for segment in segments {
+        for (segment, window) in segments.iter().zip(&shown) {
             if segment.when.is_some_and(|w| w.between) != between {
                 continue;
             }
@@ -45,7 +54,7 @@ pub fn render(
                     row: Row::Segment {
                         from: end_name(&segment.from, segment.src.ip()),
                         to: end_name(&segment.to, segment.dst.ip()),
-                        label: label(segment, step.encoding),
+                        label: label(segment, *window, step.encoding),
                     },
                 },
             ));
@@ -122,8 +131,12 @@ fn time(when: Option<When>) -> String {
     }
 }
 
-/// What the segment's arrow says.
-fn label(segment: &Segment, encoding: &'static crate::encoding::Encoding) -> Label {
+/// What the segment's arrow says, with `window` where it is news.
+fn label(
+    segment: &Segment,
+    window: Option<u32>,
+    encoding: &'static crate::encoding::Encoding,
+) -> Label {
     let data = if !segment.payload.is_empty() || segment.proto == Proto::Udp {
         format!(
             "len={} {}",
@@ -157,6 +170,7 @@ fn label(segment: &Segment, encoding: &'static crate::encoding::Encoding) -> Lab
                 Some(ack) => format!("seq={} ack={ack}", segment.seq),
                 None => format!("seq={}", segment.seq),
             },
+            window,
             data,
             options: match segment.options.is_empty() {
                 true => String::new(),

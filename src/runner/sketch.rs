@@ -15,7 +15,7 @@ use super::Runner;
 use crate::diagram::{Entry, Event};
 use crate::error::UsageError;
 use crate::safe_file::Existing;
-use crate::step::{Line, Saved, Step};
+use crate::step::{Line, Outcome, Saved, Step};
 
 /// The most steps kept: a picture of more would be unreadable anyway.
 const KEPT: usize = 5_000;
@@ -31,7 +31,9 @@ pub(super) struct Sketch {
 impl Sketch {
     /// Notes a shown step: its segments and state changes (with their
     /// times), under its line. A step with no wire view is not drawn; what
-    /// came between steps goes under the step before it, where it happened.
+    /// came between steps goes under the step before it, where it happened;
+    /// a line that never reached the kernel (a usage error) is no call, so
+    /// only what came with it is drawn.
     pub(super) fn note(&mut self, input: &str, step: &Step) {
         if step.wire.is_none() {
             return;
@@ -45,7 +47,10 @@ impl Sketch {
             }
             return;
         }
-        let mut entry = Entry::new(input);
+        let mut entry = match step.outcome {
+            Outcome::Usage(_) => Entry::usage_error(input),
+            _ => Entry::new(input),
+        };
         entry.add_step(step);
         self.entries.push_back(entry);
         if self.entries.len() > KEPT {
@@ -72,7 +77,7 @@ impl<W: Write> Runner<W> {
         let mut step = Step::new("diagram", None);
         match self.draw(path, force) {
             Ok(lines) => step.lines = lines,
-            Err(error) => step.outcome = crate::step::Outcome::Usage(error),
+            Err(error) => step.outcome = Outcome::Usage(error),
         }
         step
     }
