@@ -644,3 +644,82 @@ fn diagram_save_draws_a_loopback_session_as_its_transcript_is_drawn() {
         assert!(mermaid.contains(shown), "{shown}\n{mermaid}");
     }
 }
+
+/// Lesson 51's zero windows: every `win=0` the transcript recorded (not
+/// a reset's) is on its arrow's label in the terminal ladder and in the
+/// SVG, there in the zero window's own colour; 35 recorded none.
+#[test]
+fn a_zero_window_is_on_its_arrow_in_every_picture_of_a_lesson() {
+    let path = format!(
+        "{}/transcripts/51-lab-zero-window.socklab",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let recorded = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(" → ") && l.contains(" win=0 ") && !l.contains("RST"))
+        .count();
+    assert_eq!(recorded, 2);
+    let (code, ladder, errors) = diagram(&[&path, "--format", "txt", "--width", "100"]);
+    assert_eq!(code, 0, "{errors}");
+    let arrows: Vec<&str> = ladder.lines().filter(|l| l.contains("ack=10137")).collect();
+    assert_eq!(
+        arrows.iter().filter(|l| l.contains(" win=0")).count(),
+        recorded,
+        "{ladder}"
+    );
+    let (code, svg, errors) = diagram(&[&path, "--format", "svg"]);
+    assert_eq!(code, 0, "{errors}");
+    let zero: Vec<String> = svg_texts(&svg)
+        .into_iter()
+        .filter(|t| t.starts_with("label zero-window|"))
+        .collect();
+    assert_eq!(zero.len(), recorded, "{svg}");
+    assert!(zero.iter().all(|t| t.ends_with(" win=0")), "{zero:?}");
+}
+
+/// A line that never reached the kernel is not drawn as a call — read
+/// from a transcript, and saved live by `diagram save`.
+#[test]
+fn a_usage_error_is_not_drawn_as_a_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("oops.socklab");
+    std::fs::write(
+        &path,
+        "> connect cli srv\nconnect(cli, 127.0.0.1:5) = 0\n  cli → srv  [SYN]  seq=0 win=[N]\n\
+         > send cli \"unterminated\nerror: column 10: unterminated quote — close it with '\"'\n\
+         > close cli\nclose(cli) = 0\n  cli → srv  [FIN,ACK]  seq=1 ack=1 win=[N]\n",
+    )
+    .unwrap();
+    let (code, text, errors) = diagram(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{errors}");
+    assert!(text.contains("Note over e0: connect cli srv"), "{text}");
+    assert!(text.contains("Note over e0: close cli"), "{text}");
+    assert!(!text.contains("unterminated"), "{text}");
+
+    let (steps, _) = run_json("wire on\n", &[]);
+    if steps[0]["ok"] != true {
+        eprintln!("skipped: no CAP_NET_RAW here");
+        return;
+    }
+    let svg = dir.path().join("s.svg");
+    let script = format!(
+        "wire on\n{CONNECTED}send cli \"unterminated\nsend cli hello\ndiagram save {}\n",
+        svg.display()
+    );
+    let (steps, _) = run_json(&script, &[]);
+    assert!(steps.iter().any(|s| {
+        s["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("unterminated"))
+    }));
+    let calls: Vec<String> = svg_texts(&std::fs::read_to_string(&svg).unwrap())
+        .into_iter()
+        .filter_map(|t| t.strip_prefix("call|").map(str::to_string))
+        .collect();
+    assert!(calls.iter().any(|c| c == "send cli hello"), "{calls:?}");
+    assert!(
+        !calls.iter().any(|c| c.contains("unterminated")),
+        "{calls:?}"
+    );
+}
