@@ -281,7 +281,6 @@ fn never_swapped(text: &str) -> bool {
 /// column stays on the left from the SYN on, though the session learns
 /// which end is the client only when it is connected.
 #[test]
-#[ignore = "needs session::wire_view::ladder_columns to place a connecting handle (SYN_SENT, SYN_RECV, no tuple yet) as a client; see issue 30 item 3"]
 fn the_columns_never_swap_during_a_held_handshake() {
     let script = "srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\n\
         link hold\nnonblock cli on\nconnect cli b:80\ndeliver\ndeliver\ndeliver\n";
@@ -297,7 +296,6 @@ fn the_columns_never_swap_during_a_held_handshake() {
 /// Lesson 43: the simultaneous close, then the simultaneous open, where
 /// neither end is a server — x, made first, stays on the left.
 #[test]
-#[ignore = "needs session::wire_view::ladder_columns to place a connecting handle (SYN_SENT, SYN_RECV, no tuple yet) as a client; see issue 30 item 3"]
 fn the_columns_never_swap_in_the_simultaneous_open_lesson() {
     let lesson = std::fs::read_to_string(format!(
         "{}/transcripts/43-lab-simultaneous.socklab",

@@ -151,6 +151,10 @@ impl WireView {
             }
             let server = match (handle.state, handle.tuple) {
                 (Some(crate::names::TcpState::LISTEN), _) => true,
+                (
+                    Some(crate::names::TcpState::SYN_SENT | crate::names::TcpState::SYN_RECV),
+                    None,
+                ) => false,
                 (_, Some((local, _))) => listening.contains(&local.port()),
                 _ => continue,
             };

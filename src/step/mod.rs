@@ -88,9 +88,10 @@ pub struct Step {
     /// With `wire ladder`: the segments are drawn as a ladder (true: in
     /// ASCII).
     pub wire_ladder: Option<bool>,
-    /// With `wire ladder`: the handles in the order made, so each
-    /// connection is drawn the same way round at every step (the end made
-    /// first, usually the client, on the left).
+    /// With `wire ladder`: the handles' columns, clients (a handle that
+    /// connects, from its SYN on) before servers (listeners and the
+    /// handles they accept), each side in the order first seen — so each
+    /// connection is drawn the same way round at every step.
     pub wire_columns: Vec<String>,
     /// How the data is shown as text (the session's `encoding`).
     pub encoding: &'static crate::encoding::Encoding,
