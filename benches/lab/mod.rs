@@ -33,12 +33,13 @@ pub fn measure(
             return Ok(None);
         }
         let ring = socklab::lab::kernel_path::RING_SIZE;
-        let lab = Lab::build_with(kernel_path.then_some(ring), None)?;
-        let direct = lab.direct_pair()?;
+        let lab = Lab::build_with(kernel_path.then_some(ring), None).map_err(|e| e.to_string())?;
+        let direct = lab.direct_pair().map_err(|e| e.to_string())?;
         let relayed = IpAddr::V6(Host::B.ipv6());
         // Listens in b on every address; a (this thread) connects.
         let listener = lab
-            .within(Host::B, || TcpListener::bind("[::]:5001"))?
+            .within(Host::B, || TcpListener::bind("[::]:5001"))
+            .map_err(|e| e.to_string())?
             .map_err(|e| format!("listen in b: {e}"))?;
         // Each path twice, alternating, the better run of each kept (the
         // machine's other work only ever slows a run down).

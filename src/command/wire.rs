@@ -97,17 +97,23 @@ impl Wire {
         let mut step = Step::new(SPEC.name, None);
         match self {
             Wire::On => {
-                session.wire_on().map_err(UsageError::new)?;
+                session
+                    .wire_on()
+                    .map_err(|e| UsageError::new(e.to_string()))?;
                 step.lines
                     .push(Line::WireView(set_look(session, Look::List)));
             }
             Wire::Ladder { ascii } => {
-                session.wire_on().map_err(UsageError::new)?;
+                session
+                    .wire_on()
+                    .map_err(|e| UsageError::new(e.to_string()))?;
                 step.lines
                     .push(Line::WireView(set_look(session, Look::Ladder { ascii })));
             }
             Wire::Summary => {
-                session.wire_on().map_err(UsageError::new)?;
+                session
+                    .wire_on()
+                    .map_err(|e| UsageError::new(e.to_string()))?;
                 step.lines
                     .push(Line::WireView(set_look(session, Look::Summary)));
             }

@@ -59,14 +59,6 @@ pub enum Error {
     EarlyRetrans(std::io::Error),
 }
 
-/// The message, for callers whose own errors are still text (the session's
-/// `UsageError`, `?` in a function that returns `Result<_, String>`).
-impl From<Error> for String {
-    fn from(error: Error) -> String {
-        error.to_string()
-    }
-}
-
 /// Whether a lab can be made here (network namespaces allowed), tried once.
 pub fn available() -> bool {
     static AVAILABLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();

@@ -82,7 +82,7 @@ pub(super) struct LabView {
 impl Session {
     /// Builds the lab; this thread moves into host a. The wire view shows
     /// the link from now on.
-    pub fn start_lab(&mut self) -> Result<(), String> {
+    pub fn start_lab(&mut self) -> Result<(), crate::lab::Error> {
         if !self.lab.is_on() {
             self.lab.view = Some(LabView {
                 lab: Lab::build(std::sync::Arc::clone(&self.limits.budget))?,
@@ -144,7 +144,7 @@ impl Session {
         make: impl FnOnce() -> T,
     ) -> Result<T, UsageError> {
         match (self.lab(), host) {
-            (Some(lab), Some(host)) => lab.within(host, make).map_err(UsageError::new),
+            (Some(lab), Some(host)) => lab.within(host, make).map_err(lab_error),
             (None, Some(_)) => Err(UsageError::new(
                 "@HOST names a host of the network lab, which is not running: start socklab --lab",
             )),
@@ -517,22 +517,20 @@ impl Session {
         };
         let change = match action {
             HostAction::DelayedAck(delayed) => {
-                view.lab
-                    .set_delayed_ack(host, delayed)
-                    .map_err(UsageError::new)?;
+                view.lab.set_delayed_ack(host, delayed).map_err(lab_error)?;
                 HostChange::DelayedAck(delayed)
             }
             HostAction::Down => {
-                view.lab.set_cable(host, false).map_err(UsageError::new)?;
+                view.lab.set_cable(host, false).map_err(lab_error)?;
                 HostChange::Down
             }
             HostAction::Up => {
-                view.lab.set_cable(host, true).map_err(UsageError::new)?;
+                view.lab.set_cable(host, true).map_err(lab_error)?;
                 HostChange::Up
             }
             HostAction::Crash => {
                 let was_down = view.lab.is_down(host);
-                view.lab.set_cable(host, false).map_err(UsageError::new)?;
+                view.lab.set_cable(host, false).map_err(lab_error)?;
                 let names: Vec<String> = self
                     .handles
                     .table
@@ -574,9 +572,9 @@ impl Session {
                 view.crashed_peers
                     .retain(|(socket, _)| socket.strong_count() > 0);
                 view.crashed_peers.extend(survivors);
-                let forgotten = view.lab.forget_connections(host).map_err(UsageError::new)?;
+                let forgotten = view.lab.forget_connections(host).map_err(lab_error)?;
                 if !was_down {
-                    view.lab.set_cable(host, true).map_err(UsageError::new)?;
+                    view.lab.set_cable(host, true).map_err(lab_error)?;
                 }
                 HostChange::Crashed {
                     lost: names,
@@ -606,7 +604,7 @@ impl Session {
         value: Option<&str>,
     ) -> Result<String, UsageError> {
         let lab = self.require_lab()?;
-        lab.sysctl(host, name, value).map_err(UsageError::new)
+        lab.sysctl(host, name, value).map_err(lab_error)
     }
 }
 
@@ -635,4 +633,10 @@ impl Session {
     pub fn kernel_held_state(&self, name: &str) -> Option<TcpState> {
         self.kept.state_now(self.lab.lab(), name)
     }
+}
+
+/// A lab error, where the session's caller takes a usage error (the line
+/// did not reach the kernel as asked).
+fn lab_error(error: crate::lab::Error) -> UsageError {
+    UsageError::new(error.to_string())
 }

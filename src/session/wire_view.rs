@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::Session;
 use super::handles::Handles;
 use super::table::Table;
-use crate::wire::{Capture, Look, Proto, Segment};
+use crate::wire::{Capture, CaptureError, Look, Proto, Segment};
 
 /// A socket end, for choosing the session's own segments and naming them.
 #[derive(Clone, Debug)]
@@ -106,9 +106,9 @@ impl Default for WireView {
 impl WireView {
     /// Starts the capture (a packet socket on loopback), charged to
     /// `budget`; says why not.
-    fn on(&mut self, budget: &Arc<crate::budget::Budget>) -> Result<(), String> {
+    fn on(&mut self, budget: &Arc<crate::budget::Budget>) -> Result<(), CaptureError> {
         if self.capture.is_none() {
-            let mut capture = Capture::open().map_err(|e| e.to_string())?;
+            let mut capture = Capture::open()?;
             capture.charge_to(Arc::clone(budget));
             self.capture = Some(capture);
         }
@@ -234,7 +234,7 @@ impl WireView {
 
 impl Session {
     /// Starts the wire view (a packet socket on loopback); says why not.
-    pub fn wire_on(&mut self) -> Result<(), String> {
+    pub fn wire_on(&mut self) -> Result<(), CaptureError> {
         self.wire.on(&self.limits.budget)
     }
 

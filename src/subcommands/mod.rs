@@ -58,7 +58,9 @@ macro_rules! exit_with_message {
 exit_with_message!(
     socklab::transcript::LessonFileError,
     socklab::transcript::library::FindError,
-    socklab::error::UsageError
+    socklab::error::UsageError,
+    socklab::lab::Error,
+    socklab::wire::CaptureError
 );
 
 /// A failed write to standard output, as an `Exit`.

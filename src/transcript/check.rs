@@ -52,7 +52,7 @@ pub enum CheckError {
     Start(std::io::Error),
     /// The lab could not start (its own message).
     #[error("{0}")]
-    Lab(String),
+    Lab(crate::lab::Error),
     #[error("interrupted (Ctrl-C) before line {0}")]
     Interrupted(usize),
     #[error(

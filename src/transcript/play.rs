@@ -81,7 +81,7 @@ pub fn play(
     if transcript.lab
         && let Err(message) = session.start_lab()
     {
-        return Ok(Played::Refused(message));
+        return Ok(Played::Refused(message.to_string()));
     }
     if let Some(encoding) = transcript.encoding {
         session.set_encoding(encoding);
@@ -90,7 +90,7 @@ pub fn play(
         if !transcript.lab
             && let Err(message) = session.wire_on()
         {
-            return Ok(Played::Refused(message));
+            return Ok(Played::Refused(message.to_string()));
         }
         if let Some(look) = look {
             session.pin_wire_look(look);
