@@ -137,6 +137,8 @@ mod tests {
             fate: None,
             when: None,
             fragment: None,
+            sack: Vec::new(),
+            roles: Vec::new(),
         }
     }
 

@@ -79,6 +79,9 @@ pub(super) struct WireView {
     ladder_sides: (Vec<String>, Vec<String>),
     /// The highest sequence seen each way (for the summary's retransmissions).
     pub(super) highest: crate::wire::summary::Highest,
+    /// What each segment is (a retransmission, a dup ACK, …), from the
+    /// segments seen so far, on loopback or the lab's link.
+    roles: crate::wire::roles::Analyser,
     /// The wire view's capture, while `wire on`.
     pub(super) capture: Option<Capture>,
     /// The ends the last wire drain knew, to name segments of a handle the
@@ -96,6 +99,7 @@ impl Default for WireView {
             pinned: false,
             ladder_sides: Default::default(),
             highest: Default::default(),
+            roles: Default::default(),
             capture: None,
             last_ends: Default::default(),
             ends_cache: None,
@@ -228,6 +232,7 @@ impl WireView {
         }
         drop(known);
         self.last_ends = (ends, held);
+        self.roles.analyse(&mut segments);
         segments
     }
 }

@@ -14,6 +14,7 @@
 //! Owns: the capture and the saved frames. Does not own the naming of ends
 //! by handle (`session`) or the layout of a step (`render`).
 
+pub mod roles;
 pub mod segment;
 pub mod summary;
 

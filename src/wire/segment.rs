@@ -60,6 +60,11 @@ pub struct Segment {
     /// A piece of an IP datagram too big for the link: which piece. Its
     /// ports are known from the first piece (0 until then).
     pub fragment: Option<Fragment>,
+    /// The SACK option's blocks (left, right edge), relative as `ack` is.
+    pub sack: Vec<(u32, u32)>,
+    /// What the segment is (a retransmission, a dup ACK, …), given by the
+    /// session's analyser (`roles`).
+    pub roles: Vec<super::roles::Role>,
 }
 
 /// One IP fragment of a datagram.
@@ -138,6 +143,8 @@ pub fn decode(frame: &[u8]) -> Option<Segment> {
                 fate: None,
                 when: None,
                 fragment: None,
+                sack: sack_blocks(tcp.options_iterator()),
+                roles: Vec::new(),
             })
         }
         TransportSlice::Udp(udp) => {
@@ -385,6 +392,23 @@ fn options(
     shown.join(",")
 }
 
+/// The SACK option's blocks, as on the wire.
+fn sack_blocks(
+    elements: impl Iterator<Item = Result<TcpOptionElement, etherparse::TcpOptionReadError>>,
+) -> Vec<(u32, u32)> {
+    elements
+        .filter_map(Result::ok)
+        .find_map(|element| match element {
+            TcpOptionElement::SelectiveAcknowledgement(first, rest) => Some(
+                std::iter::once(first)
+                    .chain(rest.into_iter().flatten())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 /// Makes sequence numbers relative: each direction of a connection counts
 /// from its first sequence number (its SYN's, when the SYN was seen).
 #[derive(Debug, Default)]
@@ -408,6 +432,9 @@ impl Relative {
             // the first byte this side acknowledges.
             let back = *self.bases.entry((segment.dst, segment.src)).or_insert(ack);
             segment.ack = Some(ack.wrapping_sub(back));
+            for (left, right) in &mut segment.sack {
+                (*left, *right) = (left.wrapping_sub(back), right.wrapping_sub(back));
+            }
         }
     }
 }
@@ -431,6 +458,8 @@ impl Segment {
             fate: None,
             when: None,
             fragment: None,
+            sack: Vec::new(),
+            roles: Vec::new(),
         }
     }
 
@@ -497,6 +526,7 @@ impl Segment {
             line.push_str("   ");
             line.push_str(&fate.text);
         }
+        line.push_str(&super::roles::text(&self.roles));
         line
     }
 
@@ -516,6 +546,13 @@ impl Segment {
         });
         value["t"] = json!(self.when.map(|w| w.seconds()));
         value["between"] = json!(self.when.is_some_and(|w| w.between));
+        if self.proto == Proto::Tcp && self.fragment.is_none() {
+            let (roles, details) = super::roles::json(&self.roles);
+            value["roles"] = roles;
+            if let Some(details) = details {
+                value["role_details"] = details;
+            }
+        }
         if let Some(fate) = &self.fate {
             value["fate"] = json!(fate.name);
             value["held"] = json!(fate.held);
@@ -596,6 +633,8 @@ mod tests {
             fate: None,
             when: None,
             fragment: None,
+            sack: Vec::new(),
+            roles: Vec::new(),
         }
     }
 
