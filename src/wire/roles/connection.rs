@@ -166,7 +166,13 @@ fn window_roles(fwd: &mut Half, rev: &Half, s: &Seen, roles: &mut Vec<Role>) {
         roles.push(Role::PreviousSegmentNotSeen);
     }
     if s.len <= 1 && fwd.next.is_some_and(|next| s.seq == next.wrapping_sub(1)) && !control {
-        roles.push(Role::KeepAlive);
+        // Linux probes a zero window as it keeps a connection alive (one
+        // byte before the next, no data): socklab, seeing the window shut,
+        // says which it is (Wireshark says keep-alive).
+        match rev.window == Some(0) && s.len == 0 {
+            true => roles.push(Role::ZeroWindowProbe),
+            false => roles.push(Role::KeepAlive),
+        }
     }
     let repeats = s.len == 0 && Some(s.seq) == fwd.next && s.ack == fwd.last_ack && !control;
     if repeats && s.win != 0 && fwd.window.is_some_and(|w| w != s.win) {
@@ -266,5 +272,5 @@ fn move_past(fwd: &mut Half, s: &Seen, probe: bool, roles: &[Role]) {
     fwd.last_ack = s.ack;
     fwd.last_ack_at = s.t;
     fwd.sent_keep_alive = roles.contains(&Role::KeepAlive);
-    fwd.sent_probe = probe;
+    fwd.sent_probe = probe || roles.contains(&Role::ZeroWindowProbe);
 }

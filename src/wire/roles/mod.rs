@@ -131,10 +131,15 @@ impl Role {
     }
 }
 
-/// A segment's roles as text: `  [retransmission] [dup ACK #2 of 1449]`
-/// (nothing for none).
+/// A segment's roles as text: `  [retransmission]  [dup ACK #2 of 1449]`
+/// (nothing for none). Delivered late is not repeated: the line's fate
+/// (`#3 delivered`) says it.
 pub fn text(roles: &[Role]) -> String {
-    roles.iter().map(|r| format!("  [{}]", r.text())).collect()
+    roles
+        .iter()
+        .filter(|r| **r != Role::DeliveredLate)
+        .map(|r| format!("  [{}]", r.text()))
+        .collect()
 }
 
 /// A segment's roles in JSON: the names, and the details by name.
