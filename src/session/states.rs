@@ -219,10 +219,7 @@ impl Session {
         segments.append(&mut since);
         match self.wire.look() {
             crate::wire::Look::Summary => {
-                step.wire_summary = Some(Box::new(crate::wire::summary::summarize(
-                    &segments,
-                    &mut self.wire.highest,
-                )));
+                step.wire_summary = Some(Box::new(crate::wire::summary::summarize(&segments)));
             }
             crate::wire::Look::Ladder { ascii } => {
                 step.wire_ladder = Some(ascii);

@@ -77,10 +77,9 @@ pub(super) struct WireView {
     pinned: bool,
     /// `wire ladder`'s ends, clients and servers, in the order first seen.
     ladder_sides: (Vec<String>, Vec<String>),
-    /// The highest sequence seen each way (for the summary's retransmissions).
-    pub(super) highest: crate::wire::summary::Highest,
     /// What each segment is (a retransmission, a dup ACK, …), from the
-    /// segments seen so far, on loopback or the lab's link.
+    /// segments seen so far, on loopback or the lab's link (the summary
+    /// counts them).
     roles: crate::wire::roles::Analyser,
     /// The wire view's capture, while `wire on`.
     pub(super) capture: Option<Capture>,
@@ -98,7 +97,6 @@ impl Default for WireView {
             look: Look::List,
             pinned: false,
             ladder_sides: Default::default(),
-            highest: Default::default(),
             roles: Default::default(),
             capture: None,
             last_ends: Default::default(),

@@ -151,3 +151,6 @@ pub fn json(roles: &[Role]) -> (Value, Option<Value>) {
         .collect();
     (json!(names), (!details.is_empty()).then(|| details.into()))
 }
+
+#[cfg(test)]
+mod tests;
