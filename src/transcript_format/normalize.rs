@@ -58,11 +58,11 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b\d+(?:\.\d+)?\b"))
 /// The time column of a `wire ladder` row: `  +46 ms   …│`.
 /// A copy of a held segment (its sender sent it again while it waited):
 /// how many come depends on how long the steps took, so such lines are
-/// not compared (nor the roles it is given); nor how often `link` says an entry was sent, nor the note
+/// not compared; nor how often `link` says an entry was sent, nor the note
 /// of a round trip that holding inflated (how long the holding took).
 static COPY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"held #\d+ again \(sent \d+×\)(?:  \[[^\]]*\])*(?:\s+\(\+[^)]*\))?$|   \(delivered; sent again \d+×: [^)]*\)$|note: (?:\S+: )?TCP measured a .* while segments were held by hand",
+        r"held #\d+ again \(sent \d+×\)(?:\s+\(\+[^)]*\))?$|   \(delivered; sent again \d+×: [^)]*\)$|note: (?:\S+: )?TCP measured a .* while segments were held by hand",
     )
 });
 static SENT_TIMES: LazyLock<Regex> = LazyLock::new(|| pattern(r"   \(sent \d+×: [^)]*\)$"));
@@ -313,7 +313,7 @@ mod tests {
     #[test]
     fn what_depends_on_the_pace_is_not_compared_and_the_rest_is() {
         let step = lines(
-            "delivered #3\n  a → b  [FIN,ACK]  seq=1 ack=2   held #3 again (sent 2×)  [retransmission of #3]  (+[..])\n  \
+            "delivered #3\n  a → b  [FIN,ACK]  seq=1 ack=2   held #3 again (sent 2×)  (+[..])\n  \
              a → b  [FIN,ACK]  seq=1 ack=2   #3 delivered\n#1 a->b  x → y  [SYN] seq=0   (sent 3×: \
              +1.0 s, +2.0 s)\n#2 b->a  y → x  [FIN] seq=1   (delivered; sent again 1×: +0.2 s)\n  \
              note: cli: TCP measured a 1.2s round trip while segments were held by hand: its RTO \

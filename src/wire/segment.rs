@@ -522,11 +522,12 @@ impl Segment {
                 Preview(&self.payload, encoding)
             ));
         }
+        // What the segment is, then what the link did with it.
+        line.push_str(&super::roles::text(&self.roles));
         if let Some(fate) = &self.fate {
             line.push_str("   ");
             line.push_str(&fate.text);
         }
-        line.push_str(&super::roles::text(&self.roles));
         line
     }
 

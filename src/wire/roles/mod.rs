@@ -132,8 +132,8 @@ impl Role {
 }
 
 /// A segment's roles as text: `  [retransmission]  [dup ACK #2 of 1449]`
-/// (nothing for none). Delivered late is not repeated: the line's fate
-/// (`#3 delivered`) says it.
+/// (nothing for none), after the segment and before its fate on the link.
+/// Delivered late is not repeated: the fate (`#3 delivered`) says it.
 pub fn text(roles: &[Role]) -> String {
     roles
         .iter()
