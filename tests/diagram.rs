@@ -323,7 +323,8 @@ fn the_lesson_pictures_in_docs_are_current() {
 /// A generated handout opened in headless Chromium (in a network
 /// namespace of its own, so nothing leaves the machine): the page loads
 /// with no console message, and the picture is drawn — the screenshot's
-/// right part, where the SVG is, is far from blank.
+/// right part (the SVG spans the page, the notes under it) is far from
+/// blank.
 #[test]
 fn the_html_handout_renders_in_headless_chromium() {
     let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| {
@@ -373,7 +374,8 @@ fn the_html_handout_renders_in_headless_chromium() {
     let channels = info.color_type.samples();
     let (width, height) = (info.width as usize, info.height as usize);
     assert!(width >= 1600 && height >= 1300, "{width}x{height}");
-    // The SVG sits right of the narration: count what is not white there.
+    // The SVG spans the page above the notes: count what is not white
+    // right of its calls.
     let mut inked = 0;
     let mut total = 0;
     for y in 0..height {
@@ -598,7 +600,7 @@ fn diagram_save_draws_a_lab_session_as_its_transcript_is_drawn() {
     for shown in [
         "e0->>e1: SYN seq=0 (#35;1 delivered)",
         "e0-xe2: PSH,ACK seq=1 ack=1 len=3 #quot;one#quot; (#35;4 dropped)",
-        "len=5 #quot;three#quot; (duplicated)",
+        "len=5 #quot;three#quot; [link copy] (duplicated)",
         // conn's first window to cli is news: shown.
         "-xe0: ACK seq=1 ack=1 win=",
         "UDP len=8 #quot;hi there#quot;",
@@ -675,7 +677,10 @@ fn a_zero_window_is_on_its_arrow_in_every_picture_of_a_lesson() {
         .filter(|t| t.starts_with("label zero-window|"))
         .collect();
     assert_eq!(zero.len(), recorded, "{svg}");
-    assert!(zero.iter().all(|t| t.ends_with(" win=0")), "{zero:?}");
+    assert!(
+        zero.iter().all(|t| t.contains(" win=0 [zero win]")),
+        "{zero:?}"
+    );
 }
 
 /// A line that never reached the kernel is not drawn as a call — read
@@ -722,4 +727,85 @@ fn a_usage_error_is_not_drawn_as_a_call() {
         !calls.iter().any(|c| c.contains("unterminated")),
         "{calls:?}"
     );
+}
+
+/// Lesson 45's retransmission is drawn apart from a first sending in every
+/// picture — its own colour and a legend line in SVG, `⟲` (`R` in ASCII)
+/// at its arrow's tail in the terminal ladder, `[retx]` on its label — and
+/// lesson 46's duplicate ACK shows its tag with its count.
+#[test]
+fn a_retransmission_is_drawn_apart_and_a_dup_ack_shows_its_tag() {
+    let lesson = |name: &str| format!("{}/transcripts/{name}.socklab", env!("CARGO_MANIFEST_DIR"));
+    let path = lesson("45-lab-lost-data");
+    let recorded = std::fs::read_to_string(&path)
+        .unwrap()
+        .matches("  [retransmission]")
+        .count();
+    assert_eq!(recorded, 1);
+    let (code, svg, errors) = diagram(&[&path, "--format", "svg"]);
+    assert_eq!(code, 0, "{errors}");
+    let retx: Vec<&str> = svg
+        .lines()
+        .filter(|l| l.starts_with("<line class=\"segment retx\""))
+        .collect();
+    assert_eq!(retx.len(), recorded, "{svg}");
+    assert!(retx[0].contains("url(#head-retx)"), "{}", retx[0]);
+    assert!(
+        svg.contains("line.retx { stroke: #7b2fa8;"),
+        "its own colour"
+    );
+    let texts = svg_texts(&svg);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("label|PSH,ACK seq=1 ack=1 len=5 \"hello\" [retx]")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.starts_with("legend|retransmission")),
+        "{texts:?}"
+    );
+    // The first sending, lost, is no retransmission.
+    assert_eq!(svg.matches("class=\"segment lost\"").count(), 1, "{svg}");
+    for (ascii, mark) in [(false, "│⟲─PSH,ACK"), (true, "|R-PSH,ACK")] {
+        let mut args = vec![path.as_str(), "--format", "txt", "--width", "100"];
+        if ascii {
+            args.push("--ascii");
+        }
+        let (code, ladder, errors) = diagram(&args);
+        assert_eq!(code, 0, "{errors}");
+        let marked: Vec<&str> = ladder.lines().filter(|l| l.contains(mark)).collect();
+        assert_eq!(marked.len(), recorded, "{ladder}");
+        assert!(marked[0].contains("[retx]"), "{ladder}");
+    }
+    let path = lesson("46-lab-duplicate");
+    for format in ["svg", "txt", "mermaid"] {
+        let (code, text, errors) = diagram(&[&path, "--format", format, "--width", "120"]);
+        assert_eq!(code, 0, "{errors}");
+        assert!(text.contains("[dup ACK 1] [D-SACK]"), "{format}: {text}");
+        assert!(text.contains("[link copy]"), "{format}: {text}");
+    }
+}
+
+/// In the terminal ladder a state name is never cut: at 80 columns lesson
+/// 42's conn, the last column, enters CLOSE_WAIT, written CLOSE_WT (the
+/// short name docs/wire.md gives) where the whole name has no room.
+#[test]
+fn a_state_name_is_shortened_by_its_table_never_cut() {
+    let path = format!(
+        "{}/transcripts/42-lab-close.socklab",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, ladder, errors) = diagram(&[&path, "--format", "txt", "--width", "80"]);
+    assert_eq!(code, 0, "{errors}");
+    assert!(
+        ladder.lines().any(|l| l.ends_with("│ CLOSE_WT")),
+        "{ladder}"
+    );
+    assert!(
+        !ladder.contains("_W…") && !ladder.contains("ESTABL…"),
+        "{ladder}"
+    );
+    let (_, wide, _) = diagram(&[&path, "--format", "txt", "--width", "120"]);
+    assert!(wide.contains(" CLOSE_WAIT"), "{wide}");
 }

@@ -241,7 +241,7 @@ fn a_zero_window_is_shown_in_the_live_ladder_and_the_saved_picture() {
         assert!(!zero.is_empty(), "{picture}");
         for line in zero {
             assert!(
-                line.contains("class=\"label zero-window\"") && line.contains(" win=0<"),
+                line.contains("class=\"label zero-window\"") && line.contains(" win=0 [zero win]<"),
                 "{line}"
             );
         }
@@ -317,4 +317,23 @@ fn the_columns_never_swap_in_the_simultaneous_open_lesson() {
     assert!(opening.len() >= 4, "{text}");
     assert!(opening.iter().all(|(l, _)| l == "x @a"), "{text}");
     assert!(never_swapped(&text), "{text}");
+}
+
+/// Lesson 45's lost segment, sent again: in the live ladder its second
+/// sending starts with `⟲` and says `[retx]`; the first, lost, does not.
+#[test]
+fn a_retransmission_is_marked_in_the_live_ladder() {
+    let script = "srv = socket tcp @b\nbind srv b:80\nlisten srv\ncli = socket tcp @a\n\
+        connect cli b:80\nconn = accept srv\ndrop next a->b\nsend cli hello\nrecv conn\n";
+    let Some(text) = lab_ladder(script, 100) else {
+        return;
+    };
+    let hello: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("\"hello\"") && l.contains('│'))
+        .collect();
+    assert_eq!(hello.len(), 2, "{text}");
+    assert!(!hello[0].contains('⟲') && hello[0].contains('✕'), "{text}");
+    assert!(hello[1].contains("│⟲─PSH,ACK"), "{text}");
+    assert!(hello[1].contains("[retx]"), "{text}");
 }

@@ -1,7 +1,10 @@
 //! The ladder for a terminal: box-drawing or ASCII, cut to a width, with
 //! no escape sequence from the file passed through.
 
-use super::{ASCII, Arrow, Event, Pen, UNICODE, Windows, ends, events, fit, terminal_text};
+use super::{
+    ASCII, Arrow, Event, Pen, UNICODE, Windows, ends, events, fit, short_state, state_name,
+    terminal_text,
+};
 use crate::transcript_format::Transcript;
 
 /// The transcript as a ladder for a terminal `width` columns wide (see
@@ -13,8 +16,10 @@ pub fn ladder(transcript: &Transcript, width: usize, ascii: bool) -> String {
 /// The events as a ladder for a terminal `width` columns wide: the calls
 /// down the left margin, a line per end, an arrow per segment with its
 /// flags and numbers (cut to fit), each end's state written beside its
-/// line when it changes. A segment held on the lab's link ends in a bar
-/// (`‖`, `#` in ASCII) where a lost one ends in a cross.
+/// line when it changes (a name too long for its place shortened by
+/// `state_name`'s table, never cut). A segment held on the lab's link ends
+/// in a bar (`‖`, `#` in ASCII) where a lost one ends in a cross; a
+/// retransmission starts with `⟲` (`R` in ASCII), its tags in its label.
 pub fn ladder_of(events: &[Event], width: usize, ascii: bool) -> String {
     let columns = Columns::new(ends(events), width, ascii);
     let mut windows = Windows::default();
@@ -116,12 +121,13 @@ impl Columns {
     /// One arrow from end to end, its head a cross where it was lost, a
     /// bar where it is held, its text along it; None from an end to itself.
     fn arrow(&self, arrow: Arrow) -> Option<String> {
+        let text = arrow.text();
         let Arrow {
             from: a,
             to: b,
-            text,
             lost,
             held,
+            retransmission,
             ..
         } = arrow;
         if a == b {
@@ -143,16 +149,25 @@ impl Columns {
         } else {
             row[left + 1] = head;
         }
+        if retransmission {
+            // At the tail: sent again from here.
+            row[if b > a { left + 1 } else { right - 1 }] = self.pen.again;
+        }
+        // A dash between a retransmission's mark and its label.
+        let shift = usize::from(retransmission && b > a);
         let room = right - left;
         put(
             &mut row,
-            left + 2,
-            &self.text(&text, room.saturating_sub(4)),
+            left + 2 + shift,
+            &self.text(&text, room.saturating_sub(4 + shift)),
         );
         Some(render(row))
     }
 
-    /// An end's new state beside its line; None for an end with no line.
+    /// An end's new state right of its line, shortened where it does not
+    /// fit (`state_name`); left of the line where even the short name does
+    /// not fit right of it but fits there; cut only where neither fits.
+    /// None for an end with no line.
     fn state(&self, end: &str, state: &str) -> Option<String> {
         let k = self.ends.iter().position(|e| e == end)?;
         let mut row = self.blank();
@@ -161,7 +176,20 @@ impl Columns {
         } else {
             self.width - self.x(k) - 2
         };
-        put(&mut row, self.x(k) + 2, &self.text(state, room));
+        // Left of the first line is the calls' margin, empty on this row.
+        let left_room = match k {
+            0 => self.x(k).saturating_sub(1),
+            _ => self.span.saturating_sub(3),
+        };
+        let state = terminal_text(state, self.ascii);
+        match (state_name(&state, room), state_name(&state, left_room)) {
+            (Some(name), _) => put(&mut row, self.x(k) + 2, &name),
+            (None, Some(name)) => put(&mut row, self.x(k) - 1 - name.chars().count(), &name),
+            (None, None) => {
+                let short = self.text(short_state(&state), room);
+                put(&mut row, self.x(k) + 2, &short);
+            }
+        }
         Some(render(row))
     }
 }

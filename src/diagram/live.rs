@@ -3,9 +3,10 @@
 //! per segment, each end's state written at its column when it changes, and
 //! the time at the left. Fits a width: a label loses its options first,
 //! then its sequence numbers, and only then is cut — but a label with a
-//! fate on the lab's link (`#3 delivered`) keeps its seq and ack, giving
-//! up its data first: they say which segment it is (a retransmission is
-//! the same bytes again).
+//! fate on the lab's link (`#3 delivered`) or a role's tag (`[retx]`, see
+//! `roles`) keeps its seq and ack, giving up its data first: they say
+//! which segment it is (a retransmission is the same bytes again). A
+//! retransmission's arrow starts with `⟲` (`R` in ASCII).
 //!
 //! Takes plain rows (the renderer makes them from a step), so it knows
 //! nothing of sessions or captures.
@@ -26,16 +27,21 @@ pub struct Label {
     pub data: String,
     /// `<mss 65495,sackOK,TS,wscale 7>`.
     pub options: String,
+    /// Its roles' short tags: `[retx] [D-SACK]` (see `diagram::roles`).
+    pub tags: String,
     /// The fate on the lab's link where it was not simply passed.
     pub fate: Option<String>,
     /// Lost on the way: the arrow ends in a cross.
     pub lost: bool,
+    /// Sends bytes again: the arrow starts with a mark.
+    pub retransmission: bool,
 }
 
 impl Label {
     /// The label as wide as `room` allows: everything; else without the
     /// options; else without seq/ack (and the window) too; else that, cut.
-    /// With a fate: everything; else without the options; else without the
+    /// With a fate or a tag (both kept to the end, tags first): everything;
+    /// else without the options; else without the
     /// data's bytes, then its length; else without ack; else flags and
     /// fate; else seq/ack and fate, cut. The window goes with the numbers,
     /// given up just before them — unless it is 0, which stays with them.
@@ -50,6 +56,12 @@ impl Label {
             true => f.to_string(),
             false => format!("({f})"),
         });
+        let notes: Vec<&str> = [self.tags.as_str()]
+            .into_iter()
+            .chain(fate.as_deref())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let fate = (!notes.is_empty()).then(|| notes.join(" "));
         let build = |parts: &[&str]| -> String {
             parts
                 .iter()
@@ -204,8 +216,14 @@ pub fn step_ladder(
                         (false, false) => pen.left,
                     };
                     row[if rightward { x1 - 1 } else { x0 + 1 }] = head;
-                    let room = (x1 - x0).saturating_sub(4);
-                    put(&mut row, x0 + 2, &clean(&label.fitted(room, ascii), ascii));
+                    if label.retransmission {
+                        row[if rightward { x0 + 1 } else { x1 - 1 }] = pen.again;
+                    }
+                    // A dash between a retransmission's mark and its label.
+                    let shift = usize::from(label.retransmission && rightward);
+                    let room = (x1 - x0).saturating_sub(4 + shift);
+                    let text = clean(&label.fitted(room, ascii), ascii);
+                    put(&mut row, x0 + 2 + shift, &text);
                 }
                 Row::State { end, state } => {
                     let state = fit(&clean(state, ascii), STATE_ROOM - 1, ascii);
@@ -299,7 +317,7 @@ mod tests {
             options: "<TS>".into(),
             window: None,
             fate: Some("#12 delivered".into()),
-            lost: false,
+            ..Label::default()
         };
         // The room an arrow has in a ladder 80 columns wide (78 inside the
         // step's indent).

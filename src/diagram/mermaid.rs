@@ -78,7 +78,7 @@ pub fn mermaid_of(events: &[Event], title: &str) -> String {
                     "    e{}{line}e{}: {}\n",
                     arrow.from,
                     arrow.to,
-                    mermaid_text(&arrow.text)
+                    mermaid_text(&arrow.text())
                 ));
             }
             Event::State { end, state } => {

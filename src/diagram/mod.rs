@@ -2,8 +2,10 @@
 //! of a live session's steps — a line per end, an arrow per segment, each
 //! end's states beside its line, the calls where they were made — exported
 //! for slides and handouts. As a mermaid `sequenceDiagram` (which GitHub
-//! renders, `mermaid`), a ladder for a terminal (`ladder`), and a
-//! self-contained SVG or an HTML handout (`svg`).
+//! renders, `mermaid`), a ladder for a terminal (`ladder`), a
+//! self-contained SVG that scales (`svg`, its texts measured by `measure`)
+//! and an HTML handout that prints on A4 (`html`). A segment's roles are
+//! short tags in every picture (`roles`).
 //!
 //! A picture is drawn from events (`Event`): a recorded transcript's are
 //! read from its recorded output (`read`), never by running it — the
@@ -15,18 +17,22 @@
 //! Owns: the events, reading them from a transcript or a step, and drawing
 //! them. Knows nothing of sessions or commands.
 
+mod html;
 mod ladder;
 pub mod live;
+mod measure;
 mod mermaid;
 mod read;
+mod roles;
 mod steps;
 mod svg;
 mod window;
 
+pub use html::{html, html_of};
 pub use ladder::{ladder, ladder_of};
 pub use mermaid::{mermaid, mermaid_of};
 pub use read::events;
-pub use svg::{html, html_of, svg, svg_of};
+pub use svg::{svg, svg_of};
 pub use window::{Windows, advertised};
 
 /// One thing the picture shows, in order.
@@ -35,13 +41,15 @@ pub enum Event {
     /// A command, as typed (the first end it names, if it names one).
     Call { text: String, end: Option<String> },
     /// A segment from one end to another: `[SYN,ACK] seq=0 ack=1`, the
-    /// window it advertised (None: not known, or not TCP), and its fate on
-    /// the lab's link if it was not simply passed.
+    /// window it advertised (None: not known, or not TCP), its roles in the
+    /// words its wire line says (`retransmission`, `dup ACK #2 of 1449`),
+    /// and its fate on the lab's link if it was not simply passed.
     Segment {
         from: String,
         to: String,
         label: String,
         window: Option<u32>,
+        roles: Vec<String>,
         fate: Option<String>,
     },
     /// An end's TCP state, from now on.
@@ -158,16 +166,41 @@ pub(crate) fn ends(events: &[Event]) -> Vec<String> {
 }
 
 /// A segment as every picture draws it: from one end's place to another's,
-/// labelled with its window where it is shown (see `window`) and its fate
-/// where it was not simply passed; lost, held on the lab's link (drawn
-/// again when delivered or dropped), or neither; with a zero window or not.
+/// labelled with its window where it is shown (see `window`), a short tag
+/// for each of its roles (see `roles`: `[retx]`, `[dup ACK 2]`) and its
+/// fate where it was not simply passed; lost, held on the lab's link (drawn
+/// again when delivered or dropped), or neither; a retransmission or not;
+/// with a zero window or not.
 pub(crate) struct Arrow {
     pub from: usize,
     pub to: usize,
-    pub text: String,
+    /// What the segment is: `PSH,ACK seq=1 ack=1 win=0 len=5 "hello"`.
+    pub label: String,
+    /// What it is besides, and what the link did: `[retx] (lost)`; empty
+    /// for neither.
+    pub notes: String,
     pub lost: bool,
     pub held: bool,
+    pub retransmission: bool,
     pub zero_window: bool,
+}
+
+impl Arrow {
+    /// The label on one line: `PSH,ACK seq=1 ack=1 len=5 "hello" [retx] (lost)`.
+    pub fn text(&self) -> String {
+        match self.notes.is_empty() {
+            true => self.label.clone(),
+            false => format!("{} {}", self.label, self.notes),
+        }
+    }
+}
+
+/// A segment's roles' short tags, each in brackets (`[retx] [D-SACK]`),
+/// and whether one is a retransmission; roles no tag stands for left out.
+pub(crate) fn tags(roles: &[String]) -> (String, bool) {
+    let tags: Vec<roles::Tag> = roles.iter().filter_map(|r| roles::tag(r)).collect();
+    let text: Vec<String> = tags.iter().map(|t| format!("[{}]", t.short)).collect();
+    (text.join(" "), tags.iter().any(|t| t.retransmission))
 }
 
 /// The arrow for a segment between `ends`, with `window` shown if Some;
@@ -175,8 +208,8 @@ pub(crate) struct Arrow {
 pub(crate) fn arrow(
     ends: &[String],
     (from, to): (&str, &str),
-    label: &str,
-    window: Option<u32>,
+    (label, window): (&str, Option<u32>),
+    roles: &[String],
     fate: Option<&str>,
 ) -> Option<Arrow> {
     let at = |end: &str| ends.iter().position(|e| e == end);
@@ -184,17 +217,21 @@ pub(crate) fn arrow(
     let held = fate.is_some_and(|f| f.starts_with("held"));
     let lost = fate
         .is_some_and(|f| f.contains("lost") || f.contains("dropped") || f.contains("queue full"));
-    let label = window::with_window(label, window);
-    let text = match fate {
-        Some(fate) => format!("{label} ({fate})"),
-        None => label,
-    };
+    let (tags, retransmission) = tags(roles);
+    let fate = fate.map(|fate| format!("({fate})"));
+    let notes: Vec<&str> = [tags.as_str()]
+        .into_iter()
+        .chain(fate.as_deref())
+        .filter(|n| !n.is_empty())
+        .collect();
     Some(Arrow {
         from,
         to,
-        text,
+        label: window::with_window(label, window),
+        notes: notes.join(" "),
         lost,
         held,
+        retransmission,
         zero_window: window == Some(0),
     })
 }
@@ -208,6 +245,8 @@ pub(crate) struct Pen {
     pub lost: char,
     /// Where a segment held on the lab's link stops.
     pub held: char,
+    /// At the tail of a retransmission's arrow.
+    pub again: char,
 }
 
 pub(crate) const UNICODE: Pen = Pen {
@@ -217,6 +256,7 @@ pub(crate) const UNICODE: Pen = Pen {
     left: '◀',
     lost: '✕',
     held: '‖',
+    again: '⟲',
 };
 
 pub(crate) const ASCII: Pen = Pen {
@@ -226,6 +266,7 @@ pub(crate) const ASCII: Pen = Pen {
     left: '<',
     lost: 'x',
     held: '#',
+    again: 'R',
 };
 
 /// Text for a terminal: control characters (escape sequences) become
@@ -250,25 +291,93 @@ impl Event {
                 to,
                 label,
                 window,
+                roles,
                 fate,
             } => {
                 let window = windows.shown(from, to, *window);
-                arrow(ends, (from, to), label, window, fate.as_deref())
+                arrow(ends, (from, to), (label, window), roles, fate.as_deref())
             }
             _ => None,
         }
     }
 }
 
-/// `text` cut to `room` characters, an ellipsis marking the cut.
+/// `text` cut to `room` characters, one ellipsis marking the cut: an
+/// ellipsis just before the cut, or the dots of a clipped preview
+/// (`"aaaa"...`), go, so no label ends in two.
 pub(crate) fn fit(text: &str, room: usize, ascii: bool) -> String {
     if text.chars().count() <= room {
         return text.to_string();
     }
     let ellipsis = if ascii { "~" } else { "…" };
-    let mut cut: String = text.chars().take(room.saturating_sub(1)).collect();
+    let cut: String = text.chars().take(room.saturating_sub(1)).collect();
+    let kept = cut.trim_end_matches(['…', '~']);
+    // The dots of a clipped preview (`"aaaa"...`), not a sentence's one.
+    let dotless = kept.trim_end_matches('.');
+    let kept = match kept.ends_with("..") || dotless.ends_with('"') {
+        true => dotless,
+        false => kept,
+    };
+    let mut cut = match kept {
+        "" => cut.clone(),
+        kept => kept.to_string(),
+    };
     if room > 0 {
         cut.push_str(ellipsis);
     }
     cut
+}
+
+/// Shorter names for the TCP states whose names are long, written where
+/// the whole name does not fit (docs/wire.md shows the table); the others
+/// (SYN_SENT, SYN_RECV, LAST_ACK, CLOSING, LISTEN, CLOSE) are short enough.
+const SHORT_STATES: &[(&str, &str)] = &[
+    ("ESTABLISHED", "ESTAB"),
+    ("CLOSE_WAIT", "CLOSE_WT"),
+    ("FIN_WAIT1", "FIN_WT1"),
+    ("FIN_WAIT2", "FIN_WT2"),
+    ("TIME_WAIT", "TIME_WT"),
+];
+
+/// `state`'s short name from that table; itself where it has none.
+pub(crate) fn short_state(state: &str) -> &str {
+    SHORT_STATES
+        .iter()
+        .find(|(long, _)| *long == state)
+        .map_or(state, |(_, short)| short)
+}
+
+/// `state` in `room` characters: whole, else its short name; None where
+/// neither fits (it is never cut here).
+pub(crate) fn state_name(state: &str, room: usize) -> Option<String> {
+    [state, short_state(state)]
+        .into_iter()
+        .find(|name| name.chars().count() <= room)
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_ends_in_one_ellipsis() {
+        assert_eq!(fit("len=5 \"aaaa\"...", 14, false), "len=5 \"aaaa\"…");
+        assert_eq!(fit("len=5 \"aaaa\"...", 15, false), "len=5 \"aaaa\"...");
+        assert_eq!(fit("abc…def", 5, true), "abc~");
+        assert_eq!(fit("...", 2, false), ".…");
+        assert_eq!(fit("net.ipv4.tcp", 10, false), "net.ipv4.…");
+        assert_eq!(fit("abc", 0, false), "");
+    }
+
+    #[test]
+    fn a_state_name_is_shortened_by_the_table_never_cut() {
+        assert_eq!(state_name("CLOSE_WAIT", 10).as_deref(), Some("CLOSE_WAIT"));
+        assert_eq!(state_name("CLOSE_WAIT", 9).as_deref(), Some("CLOSE_WT"));
+        assert_eq!(state_name("ESTABLISHED", 8).as_deref(), Some("ESTAB"));
+        assert_eq!(state_name("SYN_RECV", 7), None);
+        for (long, short) in SHORT_STATES {
+            assert!(short.len() <= 8 && short.len() < long.len(), "{long}");
+        }
+    }
 }

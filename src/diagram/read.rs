@@ -29,6 +29,8 @@ static TIME_MARK: LazyLock<Regex> =
 static DETAIL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r#"\b(?:frag(?: \d+/\d+)?|seq=\S+|ack=\S+|len=\d+)|"[^"]*"(?:\.\.\.)?"#)
 });
+/// A role's words after the segment, two spaces before each: `  [retransmission]`.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| pattern(r"\s{2}\[([^\[\]]+)\]"));
 /// The window, where the transcript has its number (`win=0`; most are
 /// `win=[N]`, as they follow the machine).
 static WINDOW: LazyLock<Regex> = LazyLock::new(|| pattern(r"\bwin=(\d+)\b"));
@@ -102,6 +104,12 @@ fn segment(found: &Captures) -> Event {
         }
         label
     };
+    // The roles come after the data (whose quotes may hold anything).
+    let after_data = DETAIL.find_iter(&found[4]).last().map_or(0, |m| m.end());
+    let roles = ROLE
+        .captures_iter(&found[4][after_data..])
+        .map(|role| role[1].to_string())
+        .collect();
     let fate = found
         .get(5)
         .map(|m| m.as_str().to_string())
@@ -116,6 +124,7 @@ fn segment(found: &Captures) -> Event {
         to: found[2].to_string(),
         label,
         window,
+        roles,
         fate,
     }
 }
@@ -143,6 +152,7 @@ mod tests {
                 to: "cli".into(),
                 label: "SYN,ACK seq=0 ack=1".into(),
                 window: None,
+                roles: Vec::new(),
                 fate: None
             }
         );
@@ -162,6 +172,26 @@ mod tests {
     }
 
     #[test]
+    fn a_segments_roles_are_read_after_its_data() {
+        let lesson = "> send cli hello\n  cli → conn  [PSH,ACK]  seq=1 ack=1 win=[N] <TS> len=5 \"a  [x]\"  [retransmission of #3]   lost (link loss)\n  conn → cli  [ACK]      seq=1 ack=6 win=[N] <mss [N],TS,sack>  [dup ACK #1 of 6]  [D-SACK 1-6]   passed\n";
+        let transcript = crate::transcript_format::parse(lesson).unwrap();
+        let roles: Vec<Vec<String>> = events(&transcript)
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Segment { roles, .. } => Some(roles),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                vec!["retransmission of #3".to_string()],
+                vec!["dup ACK #1 of 6".to_string(), "D-SACK 1-6".to_string()]
+            ]
+        );
+    }
+
+    #[test]
     fn a_fragment_says_which_piece_it_is() {
         let lesson =
             "> sendto u b:9 \"x\"*3000\n  u → v  UDP frag 2/3 off=1480 len=1480   held #2\n";
@@ -173,6 +203,7 @@ mod tests {
                 to: "v".into(),
                 label: "UDP frag 2/3 len=1480".into(),
                 window: None,
+                roles: Vec::new(),
                 fate: Some("held #2".into())
             })
         );

@@ -51,6 +51,8 @@ fn segment_event(segment: &Segment, encoding: &'static Encoding) -> Option<Event
         to: segment.to.clone(),
         label: label(segment, encoding)?,
         window: super::advertised(segment),
+        // In the words its wire line says (a transcript's are read so).
+        roles: segment.roles.iter().map(|role| role.text()).collect(),
         // An ICMP error has no fate of its own on the link.
         fate: match segment.icmp {
             Some(_) => None,

@@ -12,7 +12,7 @@ use colored::Colorize;
 use super::Preview;
 use crate::clock::When;
 use crate::diagram::live::{Label, Row, Timed, step_ladder};
-use crate::diagram::{Windows, advertised};
+use crate::diagram::{Windows, advertised, tags};
 use crate::step::Step;
 use crate::wire::{Proto, Segment};
 
@@ -155,6 +155,8 @@ fn label(
         .fate
         .as_ref()
         .is_some_and(|f| matches!(f.name, "lost" | "dropped" | "queue full"));
+    let words: Vec<String> = segment.roles.iter().map(|role| role.text()).collect();
+    let (tags, retransmission) = tags(&words);
     if let Some(icmp) = &segment.icmp {
         return Label {
             flags: format!("ICMP {}", icmp.what),
@@ -176,8 +178,10 @@ fn label(
                 true => String::new(),
                 false => format!("<{}>", segment.options),
             },
+            tags,
             fate,
             lost,
+            retransmission,
         },
         _ => Label {
             flags: "UDP".into(),
