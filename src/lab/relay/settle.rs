@@ -71,13 +71,22 @@ impl Relay {
     /// Reads, decides and sends every frame there is now, in the calling
     /// thread, and what is due on a path.
     fn handle_all(&self, sides: &[OwnedFd; 2]) {
-        lock(&self.pump).drain(&self.state, sides, self.started);
+        let pending = {
+            let mut pump = lock(&self.pump);
+            pump.drain(&self.state, sides, self.started);
+            pump.input.pending()
+        };
         send_due(&self.state, sides, self.started);
+        let mut state = lock(&self.state.0);
         // What this thread put in flight on a path, the relay thread
         // sends when it is due: it must know of it to wait for it.
-        if next_due(&lock(&self.state.0)).is_some() {
+        if next_due(&state).is_some() {
             let _ = self.wake.write(1);
         }
+        // The frames this thread took may have been the last the relay
+        // had: the link is the kernel's again now, as after the relay
+        // thread's own reads (it may not wake again to see it).
+        state.take_fast_path(!pending);
     }
 
     /// After `SETTLE_LIMIT`: counted, and what is missing now is taken as
