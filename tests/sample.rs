@@ -59,7 +59,7 @@ fn sample_saves_csv_and_an_svg_plot_that_parses() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "t,state,cwnd,ssthresh,rtt_ms,rttvar_ms,rto_ms,inflight_bytes,retrans,delivery_mbps"
+        "t,state,cwnd,ssthresh,rtt_ms,rttvar_ms,rto_ms,inflight_bytes,retrans,delivery_mbps,unacked,pacing_mbps"
     );
     assert_eq!(lines.len(), 7, "{text}");
     assert!(

@@ -369,9 +369,12 @@ impl fmt::Display for Saved {
             ),
             Saved::Samples { count, path, plot } => {
                 write!(f, "saved {count} samples to {}", escape(path))?;
-                match plot {
-                    true => f.write_str(" (a plot of cwnd and ssthresh)"),
-                    false => Ok(()),
+                match plot.as_deref() {
+                    Some([fields @ .., last]) if !fields.is_empty() => {
+                        write!(f, " (a plot of {} and {last})", fields.join(", "))
+                    }
+                    Some(fields) => write!(f, " (a plot of {})", fields.join("")),
+                    None => Ok(()),
                 }
             }
         }
@@ -572,15 +575,23 @@ mod tests {
                 Line::Saved(Saved::Samples {
                     count: 4,
                     path: "cwnd.svg".into(),
-                    plot: true,
+                    plot: Some(vec!["cwnd".into(), "ssthresh".into()]),
                 }),
                 "saved 4 samples to cwnd.svg (a plot of cwnd and ssthresh)",
             ),
             (
                 Line::Saved(Saved::Samples {
                     count: 4,
+                    path: "rtt.svg".into(),
+                    plot: Some(vec!["rtt".into(), "cwnd".into(), "inflight".into()]),
+                }),
+                "saved 4 samples to rtt.svg (a plot of rtt, cwnd and inflight)",
+            ),
+            (
+                Line::Saved(Saved::Samples {
+                    count: 4,
                     path: "cwnd.csv".into(),
-                    plot: false,
+                    plot: None,
                 }),
                 "saved 4 samples to cwnd.csv",
             ),

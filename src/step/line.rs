@@ -194,11 +194,12 @@ pub enum Saved {
     /// `diagram save`: the oldest steps let go, the picture keeping its
     /// last `kept`.
     StepsLetGo { dropped: usize, kept: usize },
-    /// `sample … save`: the readings, as a CSV file or a plot (`.svg`).
+    /// `sample … save`: the readings, as a CSV file or (`plot`: the
+    /// fields drawn) a plot (`.svg`).
     Samples {
         count: usize,
         path: String,
-        plot: bool,
+        plot: Option<Vec<String>>,
     },
 }
 
