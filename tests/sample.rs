@@ -233,6 +233,12 @@ const AXES: [&str; 6] = [
 
 fn read_svg(path: &std::path::Path) -> Vec<Mark> {
     let text = std::fs::read_to_string(path).expect("the plot");
+    // It scales to a slide or a page: a viewBox, no size in pixels.
+    let head = &text[..text.find('>').expect("an svg element")];
+    assert!(
+        head.contains("width=\"100%\"") && head.contains("viewBox=") && !head.contains("height="),
+        "{head}"
+    );
     assert!(!text.contains("<script") && !text.contains("href=\"http"));
     marks(&text)
 }

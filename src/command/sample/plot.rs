@@ -131,7 +131,10 @@ pub fn plot(readings: &[Reading], fields: &[usize], title: &Title) -> io::Result
         }
         root.present().map_err(io::Error::other)?;
     }
-    Ok(svg)
+    // Scales to its container (a slide, a page) as the diagrams do: the
+    // viewBox keeps its shape, no fixed pixel size.
+    let fixed = format!("<svg width=\"{WIDTH}\" height=\"{height}\" ");
+    Ok(svg.replacen(&fixed, "<svg width=\"100%\" ", 1))
 }
 
 fn centred(size: u32) -> TextStyle<'static> {
