@@ -26,6 +26,7 @@ mod read;
 mod roles;
 mod steps;
 mod svg;
+pub mod time_sequence;
 mod window;
 
 pub use html::{html, html_of};
