@@ -208,7 +208,12 @@ impl Session {
                     .checked_sub(ago)
                     .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
                     .unwrap_or_default();
-                view.saved.keep(at, crossing.frame.clone(), crossing.length);
+                view.saved.keep(
+                    at,
+                    crossing.frame.clone(),
+                    crossing.length,
+                    Some(crossing.fate.name()),
+                );
             }
             // Of a frame the kernel passed, the relay has its start (every
             // header, the payload's first bytes: all a line shows); the

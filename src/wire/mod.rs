@@ -69,8 +69,9 @@ pub const SAVED_BYTES: usize = 4 << 20;
 /// has one.
 #[derive(Default)]
 pub struct Saved {
-    /// (when, the frame as captured, its whole length).
-    frames: VecDeque<(Duration, Vec<u8>, u32)>,
+    /// (when, the frame as captured, its whole length, its fate's name on
+    /// the lab's link: `lost`, `dropped` …).
+    frames: VecDeque<(Duration, Vec<u8>, u32, Option<&'static str>)>,
     /// The memory they keep.
     bytes: usize,
     /// How many of the oldest frames were let go to stay within SAVED_BYTES
@@ -104,7 +105,13 @@ impl Saved {
     /// Keeps a frame sent at `at` (since the epoch), of which `frame` may
     /// be only the start (`length` long in all), letting the oldest go past
     /// SAVED_BYTES, or while the budget has no room.
-    pub fn keep(&mut self, at: Duration, frame: Vec<u8>, length: usize) {
+    pub fn keep(
+        &mut self,
+        at: Duration,
+        frame: Vec<u8>,
+        length: usize,
+        fate: Option<&'static str>,
+    ) {
         let cost = frame.len() + SAVED_ENTRY;
         while self.budget.as_ref().is_some_and(|b| b.take(cost).is_err()) {
             if !self.let_oldest_go() {
@@ -114,13 +121,13 @@ impl Saved {
         }
         self.bytes += cost;
         let length = u32::try_from(length.max(frame.len())).unwrap_or(u32::MAX);
-        self.frames.push_back((at, frame, length));
+        self.frames.push_back((at, frame, length, fate));
         while self.bytes > SAVED_BYTES && self.let_oldest_go() {}
     }
 
     /// Lets the oldest frame go; false when there is none.
     fn let_oldest_go(&mut self) -> bool {
-        let Some((_, old, _)) = self.frames.pop_front() else {
+        let Some((_, old, ..)) = self.frames.pop_front() else {
             return false;
         };
         let cost = old.len() + SAVED_ENTRY;
@@ -135,6 +142,14 @@ impl Saved {
     /// How many frames `save` would write.
     pub fn saved(&self) -> usize {
         self.frames.len()
+    }
+
+    /// The frames kept, oldest first: when, the frame (perhaps only its
+    /// start), its whole length, its fate on the lab's link.
+    pub fn frames(
+        &self,
+    ) -> impl Iterator<Item = &(Duration, Vec<u8>, u32, Option<&'static str>)> + '_ {
+        self.frames.iter()
     }
 
     /// How many of the oldest frames were let go (the ring was full).
@@ -152,7 +167,7 @@ impl Saved {
             ..PcapHeader::default()
         };
         let mut writer = PcapWriter::with_header(file, header).map_err(io::Error::other)?;
-        for (at, frame, length) in &self.frames {
+        for (at, frame, length, _) in &self.frames {
             writer
                 .write_packet(&PcapPacket::new(*at, *length, frame))
                 .map_err(io::Error::other)?;
@@ -228,7 +243,7 @@ impl Capture {
                 ..When::default()
             });
             let length = frame.len();
-            self.saved.keep(at, frame, length);
+            self.saved.keep(at, frame, length, None);
             segments.push(segment);
         }
         segments
