@@ -1,10 +1,15 @@
-//! `wire on|off|summary|save FILE`: the wire view — the segments each step puts on
-//! the loopback wire, under the call that caused them (see `crate::wire`).
+//! `wire on|off|summary|save FILE|graph [H] [send|recv] FILE.svg`: the wire
+//! view — the segments each step puts on the loopback wire, under the call
+//! that caused them (see `crate::wire`) — and what it keeps, as a pcap file
+//! or as a time-sequence graph (`crate::diagram::time_sequence`).
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 
 use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
+use crate::diagram::time_sequence::{self, Clock, Direction, Graph};
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::safe_file::Existing;
@@ -14,9 +19,9 @@ use crate::wire::Look;
 
 pub const SPEC: Spec = Spec {
     name: "wire",
-    usage: "wire on|off|summary|ladder [--ascii]|save FILE [--force]",
+    usage: "wire on|off|summary|ladder [--ascii]|save FILE [--force]|graph [H] [send|recv] FILE.svg [--force]",
     syscall: "socket(2) AF_PACKET",
-    summary: "Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on) or a line per direction for bulk traffic (summary: segments, bytes, sequence range, retransmissions), stop (off), or write what was shown as a pcap file for Wireshark or tshark (save FILE).",
+    summary: "Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on) or a line per direction for bulk traffic (summary: segments, bytes, sequence range, retransmissions), stop (off), write what was shown as a pcap file for Wireshark or tshark (save FILE), or draw a connection's time-sequence graph (graph: sequence over time, the ACK and window lines, SACK blocks, retransmissions and losses).",
     notes: "Ends are named by handle; sequence numbers count from each side's SYN, as tcpdump \
             and Wireshark show them. Segments that arrive between steps (a delayed ACK, the \
             peer's FIN) are marked `(+43 ms, between steps)`: shown as they happen while \
@@ -26,7 +31,10 @@ pub const SPEC: Spec = Spec {
             follows a symbolic link and never replaces a file unless given --force; a lesson \
             (socklab test, play) may not save at all. In the lab it writes every frame that \
             reached the link (the last 4 MiB), once each, as it arrived; a frame the kernel \
-            passed is kept by its first 192 bytes, with its whole length recorded.",
+            passed is kept by its first 192 bytes, with its whole length recorded. \
+            `wire graph` draws, from those frames, H's connection (the current handle's \
+            by default) one way: the way that carried the most data, or H's sending \
+            (send) or receiving (recv) side; see docs/wire.md.",
     errnos: &[(
         "EPERM",
         "no CAP_NET_RAW: run as root, or in socklab --sandbox",
@@ -43,8 +51,26 @@ pub enum Wire {
     On,
     Off,
     Summary,
-    Ladder { ascii: bool },
-    Save { path: PathBuf, force: bool },
+    Ladder {
+        ascii: bool,
+    },
+    Save {
+        path: PathBuf,
+        force: bool,
+    },
+    Graph {
+        handle: String,
+        way: Option<Way>,
+        path: PathBuf,
+        force: bool,
+    },
+}
+
+/// Which way of the connection `wire graph` draws: what H sends, or receives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    Send,
+    Recv,
 }
 
 /// Sets the look asked for, unless the command line chose one (`--wire=…`):
@@ -57,7 +83,7 @@ fn set_look(session: &mut Session, look: Look) -> WireView {
 }
 
 /// What `wire` takes first.
-const SETTINGS: [&str; 5] = ["on", "off", "summary", "ladder", "save"];
+const SETTINGS: [&str; 6] = ["on", "off", "summary", "ladder", "save", "graph"];
 
 impl Wire {
     pub fn parse(cursor: &mut Cursor) -> Result<Wire, UsageError> {
@@ -77,16 +103,30 @@ impl Wire {
                     ascii: ascii || !crate::diagram::live::locale_is_utf8(),
                 }
             }
-            _ => {
+            4 => {
                 let path = PathBuf::from(cursor.path("FILE")?);
-                let force = match cursor.peek() {
-                    Some(token) if token.text == "--force" => {
-                        cursor.word("--force")?;
-                        true
-                    }
-                    _ => false,
+                Wire::Save {
+                    path,
+                    force: force(cursor)?,
+                }
+            }
+            _ => {
+                let handle = cursor.handle_before(1)?;
+                let way = match cursor.peek().map(|token| token.text) {
+                    Some("send") if cursor.remaining() > 1 => Some(Way::Send),
+                    Some("recv") if cursor.remaining() > 1 => Some(Way::Recv),
+                    _ => None,
                 };
-                Wire::Save { path, force }
+                if way.is_some() {
+                    cursor.keyword("send or recv", &["send", "recv"])?;
+                }
+                let path = PathBuf::from(cursor.path("FILE.svg")?);
+                Wire::Graph {
+                    handle,
+                    way,
+                    path,
+                    force: force(cursor)?,
+                }
             }
         };
         cursor.finish()?;
@@ -94,6 +134,15 @@ impl Wire {
     }
 
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
+        if let Wire::Graph {
+            handle,
+            way,
+            path,
+            force,
+        } = self
+        {
+            return graph(session, &handle, way, &path, force);
+        }
         let mut step = Step::new(SPEC.name, None);
         match self {
             Wire::On => {
@@ -125,30 +174,10 @@ impl Wire {
                 step.lines.push(Line::WireView(view));
             }
             Wire::Save { path, force } => {
-                if session.is_confined() {
-                    return Err(UsageError::new(
-                        "a lesson may not write files: wire save is refused in socklab test \
-                         and play — to save the capture, run the file as your own script: \
-                         socklab run FILE",
-                    ));
-                }
-                let capture = session.saved_frames().ok_or_else(|| {
-                    UsageError::new("the wire view is off: nothing was captured — wire on first")
-                })?;
-                let existing = if force {
-                    Existing::Replace
-                } else {
-                    Existing::Refuse
-                };
-                let count = crate::safe_file::create(&path, existing)
+                let capture = saved_frames(session, "save")?;
+                let count = create(&path, force)
                     .and_then(|file| capture.save(file))
-                    .map_err(|e| {
-                        UsageError::new(format!(
-                            "cannot write '{}': {}",
-                            crate::safe_text::escape(&path.display().to_string()),
-                            crate::error::io_reason(&e)
-                        ))
-                    })?;
+                    .map_err(|e| cannot_write(&path, &e))?;
                 step.lines.push(Line::Saved(Saved::Frames {
                     count,
                     path: path.display().to_string(),
@@ -161,9 +190,128 @@ impl Wire {
                     }));
                 }
             }
+            Wire::Graph { .. } => {}
         }
         Ok(step)
     }
+}
+
+/// `--force` after a file: replace it if it exists.
+fn force(cursor: &mut Cursor) -> Result<bool, UsageError> {
+    match cursor.peek() {
+        Some(token) if token.text == "--force" => {
+            cursor.word("--force")?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// The wire log, for a verb that writes it to a file (`save`, `graph`):
+/// refused in a lesson, and while the wire view is off.
+fn saved_frames<'a>(
+    session: &'a Session,
+    verb: &str,
+) -> Result<&'a crate::wire::Saved, UsageError> {
+    if session.is_confined() {
+        return Err(UsageError::new(format!(
+            "a lesson may not write files: wire {verb} is refused in socklab test \
+             and play — to save the capture, run the file as your own script: \
+             socklab run FILE"
+        )));
+    }
+    session.saved_frames().ok_or_else(|| {
+        UsageError::new("the wire view is off: nothing was captured — wire on first")
+    })
+}
+
+/// A new file at `path` (or the old one replaced, with `force`).
+fn create(path: &Path, force: bool) -> std::io::Result<std::fs::File> {
+    let existing = match force {
+        true => Existing::Replace,
+        false => Existing::Refuse,
+    };
+    crate::safe_file::create(path, existing)
+}
+
+fn cannot_write(path: &Path, e: &std::io::Error) -> UsageError {
+    UsageError::new(format!(
+        "cannot write '{}': {}",
+        crate::safe_text::escape(&path.display().to_string()),
+        crate::error::io_reason(e)
+    ))
+}
+
+/// `wire graph`: H's connection, one way, from the wire log, as an SVG.
+fn graph(
+    session: &Session,
+    handle: &str,
+    way: Option<Way>,
+    path: &Path,
+    force: bool,
+) -> Result<Step, UsageError> {
+    let frames = saved_frames(session, "graph")?;
+    let found = session.lookup(handle)?;
+    let ends = found
+        .tuple
+        .or_else(|| crate::session::connection_tuple(&found.socket))
+        .ok_or_else(|| {
+            UsageError::new(format!(
+                "{handle} has no connection to draw — wire graph draws a connected TCP socket's"
+            ))
+        })?;
+    let peer = peer_name(session, ends);
+    let frames = frames
+        .frames()
+        .map(|(at, frame, length, fate)| (*at, frame.as_slice(), *length, *fate));
+    let segments = time_sequence::of_frames(frames, ends, (handle, &peer));
+    let mine = Direction {
+        from: handle.to_string(),
+        to: peer.clone(),
+    };
+    let direction = match way {
+        Some(Way::Send) => mine,
+        Some(Way::Recv) => mine.reversed(),
+        None => Direction::busiest(&segments).ok_or_else(|| {
+            UsageError::new(format!(
+                "the wire log has no segment of {handle}'s connection ({} → {}): \
+                 wire graph draws what the wire view (wire on) or the lab saw",
+                ends.0, ends.1
+            ))
+        })?,
+    };
+    let (from, to) = match direction.from == handle {
+        true => (ends.0, ends.1),
+        false => (ends.1, ends.0),
+    };
+    let title = format!(
+        "{} → {}: sequence over time ({from} → {to})",
+        direction.from, direction.to
+    );
+    let drawn = Graph::of(&segments, &direction, Clock::Seconds, title);
+    create(path, force)
+        .and_then(|mut file| file.write_all(time_sequence::svg(&drawn).as_bytes()))
+        .map_err(|e| cannot_write(path, &e))?;
+    let mut step = Step::new(SPEC.name, None);
+    step.lines.push(Line::Text(format!(
+        "saved the time-sequence graph of {} → {} to {}: {} data segments, {} sent again, {} lost on the link",
+        direction.from,
+        direction.to,
+        crate::safe_text::escape(&path.display().to_string()),
+        drawn.data.len(),
+        drawn.retransmitted(),
+        drawn.lost()
+    )));
+    Ok(step)
+}
+
+/// The name of the connection's other end: the handle whose connection it
+/// is, else its address.
+fn peer_name(session: &Session, (local, peer): (SocketAddr, SocketAddr)) -> String {
+    session
+        .handles()
+        .find(|h| h.tuple == Some((peer, local)))
+        .map_or_else(|| peer.to_string(), |h| h.name.clone())
 }
 
 impl Action for Wire {

@@ -114,7 +114,8 @@ pub struct Graph {
     pub clock: Clock,
     /// A bar per data segment sent this way.
     pub data: Vec<Bar>,
-    /// The other side's cumulative ACK, as it changed: (at, ack).
+    /// The other side's cumulative ACK, as each ACK said it (an older one
+    /// seen after a newer is left out): (at, ack).
     pub acks: Vec<(f64, u32)>,
     /// The right edge of the other side's window: (at, ack + window).
     pub window: Vec<(f64, u64)>,
@@ -147,6 +148,8 @@ impl Graph {
                 });
             } else if goes(s, &back)
                 && let Some(ack) = s.ack
+                // An older ACK seen late (reordered) moves neither line back.
+                && graph.acks.last().is_none_or(|(_, last)| ack >= *last)
             {
                 graph.acks.push((s.at, ack));
                 if let Some(win) = s.win {
@@ -236,12 +239,14 @@ mod tests {
         lost.lost = true;
         let mut sack = seen(0.3, "srv", 1, Some(1), 0);
         sack.sack = vec![(1001, 2001)];
+        let stale = seen(0.35, "srv", 1, Some(0), 0);
         vec![
             syn,
             syn_ack,
             lost,
             seen(0.25, "cli", 1001, Some(1), 1000),
             sack,
+            stale,
             again,
             seen(0.6, "srv", 1, Some(2001), 0),
         ]

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use super::{Bar, Clock, Graph, xml_text};
 
 /// The picture's size in the viewBox's units, and the frame of the data.
-const WIDTH: f64 = 960.0;
+const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 600.0;
 const LEFT: f64 = 90.0;
 const TOP: f64 = 70.0;
@@ -24,7 +24,7 @@ const STYLE: &str = ".seg{stroke:#1f5fbf;stroke-width:1.5;fill:none}\
 .lost{stroke:#c00000;stroke-width:2;fill:none}\
 .ack{stroke:#2a9d3a;stroke-width:1.5;fill:none}\
 .window{stroke:#8c6d1f;stroke-width:1.2;stroke-dasharray:5 3;fill:none}\
-.sack{stroke:#7b3fa0;stroke-width:3;fill:none}\
+.sack{stroke:#7b3fa0;stroke-width:2;stroke-opacity:0.7;fill:none}\
 .grid{stroke:#e4e4e4;stroke-width:1}\
 .frame{stroke:#333;fill:none}\
 text{font-family:sans-serif;font-size:13px;fill:#222}\
@@ -257,12 +257,7 @@ fn data_mark(out: &mut String, scale: &Scale, bar: &Bar) {
 /// The legend, right of the frame: a sample of each kind of mark drawn.
 fn legend(out: &mut String, graph: &Graph) {
     let entries = [
-        (
-            true,
-            "key seg",
-            "M0 -8V8M-3 -8h6M-3 8h6",
-            "data segment (first to last byte)",
-        ),
+        (true, "key seg", "M0 -8V8M-3 -8h6M-3 8h6", "data segment"),
         (
             graph.retransmitted() > 0,
             "key seg retransmission",
@@ -285,7 +280,7 @@ fn legend(out: &mut String, graph: &Graph) {
             !graph.window.is_empty(),
             "key window",
             "M-10 4H0V-4H10",
-            "receive window (ACK + window)",
+            "receive window (ACK + win)",
         ),
         (!graph.sacks.is_empty(), "key sack", "M0 -8V8", "SACK block"),
     ];
@@ -367,7 +362,7 @@ mod tests {
     #[test]
     fn one_mark_per_segment_each_of_its_kind_inside_the_frame() {
         let picture = svg(&graph());
-        assert!(picture.contains("viewBox=\"0 0 960 600\""));
+        assert!(picture.contains("viewBox=\"0 0 1000 600\""));
         let opening = picture.split('>').next().unwrap();
         assert!(!opening.contains("width"), "no fixed size: {opening}");
         assert_eq!(picture.matches("<path class=\"seg").count(), 4);

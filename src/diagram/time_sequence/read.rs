@@ -30,13 +30,17 @@ fn is_loss(fate: &str) -> bool {
 /// peer address), from the frames of the wire log, oldest first: (when
 /// sent, the frame or its start, its whole length, its fate on the link).
 /// Only the latest connection between those addresses (from its last
-/// SYN), named by `name`; time counts from its first segment.
+/// SYN), its ends named by `names`; time counts from its first segment.
 pub fn of_frames<'a>(
     frames: impl Iterator<Item = (Duration, &'a [u8], u32, Option<&'static str>)>,
     ends: (SocketAddr, SocketAddr),
-    name: impl Fn(SocketAddr) -> String,
+    names: (&str, &str),
 ) -> Vec<Seen> {
     let ends = (canonical(ends.0), canonical(ends.1));
+    let name = |addr: SocketAddr| match addr == ends.0 {
+        true => names.0.to_string(),
+        false => names.1.to_string(),
+    };
     let mut relative = Relative::default();
     let mut analyser = Analyser::default();
     let mut seen: Vec<(Duration, Seen)> = Vec::new();
@@ -57,6 +61,11 @@ pub fn of_frames<'a>(
             name,
             text: name.to_string(),
             held: None,
+        });
+        // The analyser tells out-of-order from sent again by the time.
+        segment.when = Some(crate::clock::When {
+            t: at,
+            ..Default::default()
         });
         analyser.analyse(std::slice::from_mut(&mut segment));
         if segment.flags == ["SYN"] {
