@@ -221,6 +221,11 @@ pub enum Commands {
         /// of a lesson, say, for a slide of its own), `10-` (from the 10th on), `14`.
         #[arg(long, value_name = "A-B", value_parser = parse_steps)]
         steps: Option<(usize, usize)>,
+        /// Draw the time-sequence graph instead (an SVG): sequence over the segments'
+        /// order for the way that carried the most data, the ACK line, retransmissions
+        /// and losses, from the transcript's segment lines.
+        #[arg(long, conflicts_with_all = ["format", "width", "ascii"])]
+        graph: bool,
     },
     /// List the lessons built into socklab, by group, with what each needs.
     Lessons,

@@ -1,6 +1,6 @@
-//! `socklab diagram FILE [-o OUT]`: a transcript's ladder, drawn from the
-//! output recorded in the file — as mermaid, text for a terminal, SVG, or
-//! HTML beside the lesson's narration.
+//! `socklab diagram FILE [-o OUT] [--graph]`: a transcript's ladder, drawn
+//! from the output recorded in the file — as mermaid, text for a terminal,
+//! SVG, or HTML beside the lesson's narration — or its time-sequence graph.
 
 use std::io::Write;
 use std::path::Path;
@@ -13,9 +13,14 @@ use crate::DiagramFormat;
 /// What `socklab diagram` draws.
 pub(super) enum Look {
     Mermaid,
-    Ladder { width: usize, ascii: bool },
+    Ladder {
+        width: usize,
+        ascii: bool,
+    },
     Svg,
     Html,
+    /// The time-sequence graph (an SVG).
+    Graph,
 }
 
 impl Look {
@@ -66,12 +71,30 @@ pub(super) fn run(
         Look::Mermaid => socklab::diagram::mermaid(&parsed, &title),
         Look::Svg => socklab::diagram::svg(&parsed, &title),
         Look::Html => socklab::diagram::html(&parsed, &title),
+        Look::Graph => graph(&parsed, &title, &shown)?,
     };
     match output {
         None => write_stdout(picture.as_bytes())?,
         Some(out) => write_file(out, &picture, force)?,
     }
     Ok(0)
+}
+
+/// The time-sequence graph of the way that carried the most data.
+fn graph(parsed: &format::Transcript, title: &str, shown: &str) -> Result<String, Exit> {
+    use socklab::diagram::time_sequence::{self, Clock, Direction, Graph};
+    let segments = time_sequence::of_transcript(parsed);
+    let way = Direction::busiest(&segments)
+        .filter(|way| segments.iter().any(|s| s.from == way.from && s.len > 0))
+        .ok_or_else(|| {
+            Exit::Error(format!(
+                "{shown} shows no TCP data segment to graph (a lesson that shows only \
+                 `wire summary` lines, or none, has none)"
+            ))
+        })?;
+    let title = format!("{} → {}: sequence over order — {title}", way.from, way.to);
+    let drawn = Graph::of(&segments, &way, Clock::Order, title);
+    Ok(time_sequence::svg(&drawn))
 }
 
 /// The transcript's text and its name: a file (which wins) and its stem,

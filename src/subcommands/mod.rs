@@ -111,8 +111,12 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             ascii,
             force,
             steps,
+            graph,
         }) => {
-            let look = diagram::Look::chosen(*format, output.as_deref(), *width, *ascii);
+            let look = match graph {
+                true => diagram::Look::Graph,
+                false => diagram::Look::chosen(*format, output.as_deref(), *width, *ascii),
+            };
             diagram::run(file, output.as_deref(), look, *force, *steps)
         }
         Some(Commands::Record { file }) => record::run(file, &cli),

@@ -156,14 +156,23 @@ pub fn svg(graph: &Graph) -> String {
     out
 }
 
-/// The title, and what the graph counts under it.
+/// The most characters of the title that fit the picture's width.
+const TITLE_FITS: usize = 96;
+
+/// The title (cut to fit, with an ellipsis), and what the graph counts
+/// under it.
 fn title(out: &mut String, graph: &Graph) {
+    let mut title: String = graph.title.chars().take(TITLE_FITS).collect();
+    if graph.title.chars().count() > TITLE_FITS {
+        title.pop();
+        title.push('…');
+    }
     let _ = writeln!(
         out,
         "<text class=\"title\" x=\"{}\" y=\"28\" text-anchor=\"middle\">{}</text>\n\
          <text x=\"{}\" y=\"50\" text-anchor=\"middle\">{} data segments, {} sent again, {} lost on the link</text>",
         WIDTH / 2.0,
-        xml_text(&graph.title),
+        xml_text(&title),
         WIDTH / 2.0,
         graph.data.len(),
         graph.retransmitted(),
@@ -375,6 +384,10 @@ mod tests {
         assert_eq!(picture.matches("<path class=\"lost\"").count(), 1);
         assert_eq!(picture.matches("<path class=\"sack\"").count(), 1);
         assert!(picture.contains("cli → srv &lt;&amp;&gt;"));
+        let mut long = graph();
+        long.title = "x".repeat(200);
+        let cut = format!("{}…<", "x".repeat(TITLE_FITS - 1));
+        assert!(svg(&long).contains(&cut));
         assert!(picture.contains("4 data segments, 1 sent again, 1 lost on the link"));
         for d in picture
             .split("class=\"seg")
