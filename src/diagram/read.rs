@@ -14,9 +14,12 @@ use regex::{Captures, Regex};
 use super::{Entry, Event, gap_label};
 use crate::transcript_format::Transcript;
 
-/// `  cli → srv  [SYN]  seq=0 win=… <…>   passed` or `  u → c  UDP len=3 "x"`.
+/// `  cli → srv  [SYN]  seq=0 win=… <…>   passed`, `  u → c  UDP len=3 "x"`, or
+/// with flags a lesson leaves open, `  cli → srv  [..]seq=1 …`.
 static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^\s+(?:\[\d+\] )?(\S+) → (\S+)\s+(\[[A-Z,]+\]|UDP|ICMP)\s*(.*?)(?:\s{3,}(\S.*))?$")
+    pattern(
+        r"^\s+(?:\[\d+\] )?(\S+) → (\S+)\s+(\[[A-Z,]+\]|\[\.\.\]|UDP|ICMP)\s*(.*?)(?:\s{3,}(\S.*))?$",
+    )
 });
 /// `  state cli: CLOSE → SYN_SENT`, `  state srv (half-open from …): SYN_RECV`.
 static STATE: LazyLock<Regex> =
@@ -97,9 +100,16 @@ fn segment(found: &Captures) -> Event {
         format!("ICMP {what}")
     } else {
         let details: Vec<&str> = DETAIL.find_iter(&found[4]).map(|m| m.as_str()).collect();
-        let mut label = flags;
+        // Flags a lesson left open (`[..]`: they vary with timing) are
+        // left out; the numbers say which segment it is.
+        let mut label = match flags.as_str() {
+            ".." => String::new(),
+            _ => flags,
+        };
         if !details.is_empty() {
-            label.push(' ');
+            if !label.is_empty() {
+                label.push(' ');
+            }
             label.push_str(&details.join(" "));
         }
         label
