@@ -293,15 +293,14 @@ fn graph(
         .and_then(|mut file| file.write_all(time_sequence::svg(&drawn).as_bytes()))
         .map_err(|e| cannot_write(path, &e))?;
     let mut step = Step::new(SPEC.name, None);
-    step.lines.push(Line::Text(format!(
-        "saved the time-sequence graph of {} → {} to {}: {} data segments, {} sent again, {} lost on the link",
-        direction.from,
-        direction.to,
-        crate::safe_text::escape(&path.display().to_string()),
-        drawn.data.len(),
-        drawn.retransmitted(),
-        drawn.lost()
-    )));
+    step.lines.push(Line::Saved(Saved::Graph {
+        from: direction.from.clone(),
+        to: direction.to.clone(),
+        path: path.display().to_string(),
+        data: drawn.data.len(),
+        again: drawn.retransmitted(),
+        lost: drawn.lost(),
+    }));
     Ok(step)
 }
 

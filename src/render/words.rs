@@ -367,6 +367,19 @@ impl fmt::Display for Saved {
                 f,
                 "  (the {dropped} oldest steps were let go: the picture keeps the last {kept})"
             ),
+            Saved::Graph {
+                from,
+                to,
+                path,
+                data,
+                again,
+                lost,
+            } => write!(
+                f,
+                "saved the time-sequence graph of {from} → {to} to {}: {data} data segments, \
+                 {again} sent again, {lost} lost on the link",
+                escape(path)
+            ),
             Saved::Samples { count, path, plot } => {
                 write!(f, "saved {count} samples to {}", escape(path))?;
                 match plot.as_deref() {
@@ -570,6 +583,18 @@ mod tests {
                     kept: 10,
                 }),
                 "  (the 3 oldest steps were let go: the picture keeps the last 10)",
+            ),
+            (
+                Line::Saved(Saved::Graph {
+                    from: "cli".into(),
+                    to: "conn".into(),
+                    path: "g.svg".into(),
+                    data: 70,
+                    again: 3,
+                    lost: 2,
+                }),
+                "saved the time-sequence graph of cli → conn to g.svg: 70 data segments, 3 sent \
+                 again, 2 lost on the link",
             ),
             (
                 Line::Saved(Saved::Samples {

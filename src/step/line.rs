@@ -194,6 +194,17 @@ pub enum Saved {
     /// `diagram save`: the oldest steps let go, the picture keeping its
     /// last `kept`.
     StepsLetGo { dropped: usize, kept: usize },
+    /// `wire graph`: the time-sequence graph of `from` → `to` (handle
+    /// names or addresses): its data segments, those sent again, those
+    /// lost on the link.
+    Graph {
+        from: String,
+        to: String,
+        path: String,
+        data: usize,
+        again: usize,
+        lost: usize,
+    },
     /// `sample … save`: the readings, as a CSV file or (`plot`: the
     /// fields drawn) a plot (`.svg`).
     Samples {
@@ -299,6 +310,7 @@ impl Line {
             | Line::Recording(RecordingLine::Started(path) | RecordingLine::Recorded(path)) => {
                 path.len()
             }
+            Line::Saved(Saved::Graph { from, to, path, .. }) => from.len() + to.len() + path.len(),
             Line::Host {
                 change: HostChange::Crashed { lost, .. },
                 ..
