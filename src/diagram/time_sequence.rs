@@ -194,23 +194,6 @@ fn window_shift(segments: &[Seen], way: &Direction) -> Option<u8> {
     }
 }
 
-/// Text made safe for XML character data and attributes.
-fn xml_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +278,9 @@ mod tests {
 
     #[test]
     fn xml_text_escapes_markup() {
-        assert_eq!(xml_text("a<b>&\"'\u{7}"), "a&lt;b&gt;&amp;&quot;&apos; ");
+        assert_eq!(
+            super::super::svg::xml_text("a<b>&\"'\u{7}"),
+            "a&lt;b&gt;&amp;&quot;&apos; "
+        );
     }
 }

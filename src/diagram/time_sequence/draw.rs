@@ -9,7 +9,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Bar, Clock, Graph, xml_text};
+use super::super::svg::xml_text;
+use super::{Bar, Clock, Graph};
 
 /// The picture's size in the viewBox's units, and the frame of the data.
 const WIDTH: f64 = 1000.0;
