@@ -108,7 +108,7 @@ impl SocklabHelper {
             }
             Arg::StateOrEvent => {
                 let mut list = strings(TcpState::all_names());
-                list.extend(["readable".into(), "writable".into()]);
+                list.extend(["readable".into(), "writable".into(), "wire".into()]);
                 list
             }
             Arg::Data | Arg::Number | Arg::File | Arg::Job => Vec::new(),

@@ -170,3 +170,54 @@ fn nobody_passes_the_path_lessons() {
         "{report}{errors}"
     );
 }
+
+/// `await wire` waits for what a kernel timer sends: the receiver's
+/// delayed ACK that closes its window, shown under the await step; with
+/// nothing left to send it gives up at its bound; without the wire view
+/// it says what is missing, and the session goes on.
+#[test]
+fn await_wire_shows_the_delayed_ack_a_timer_sends() {
+    let script = "await wire\n\
+                  srv = socket tcp\nsetsockopt srv SO_RCVBUF 2048\n\
+                  bind srv 127.0.0.1:0\nlisten srv\n\
+                  cli = socket tcp\nconnect cli srv\nconn = accept srv\n\
+                  nonblock cli on\nwire on\n\
+                  send cli \"x\"*4000\n\
+                  await wire 2s\n\
+                  recv conn 4000\nrecv conn 4000\n\
+                  await wire 300ms\n";
+    let output = run(&["--sandbox", "run", "-"], script);
+    if no_user_namespaces(&output) {
+        return;
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("error: await wire needs the wire view: `wire on` first"),
+        "{text}"
+    );
+    // The window is full after the second segment; the ACK that says so
+    // is delayed (the window shrinks), so it comes from the delayed-ACK
+    // timer, under the await.
+    let steps: Vec<&str> = text.split("\n> ").collect();
+    let step = |verb: &str| {
+        steps
+            .iter()
+            .find(|s| s.starts_with(verb))
+            .unwrap_or_else(|| panic!("no step {verb}: {text}"))
+    };
+    assert!(!step("send cli").contains("win=0"), "{text}");
+    let awaited = step("await wire 2s");
+    assert!(awaited.contains("a segment went on the wire"), "{text}");
+    assert!(
+        awaited.contains("conn → cli  [ACK]")
+            && awaited.contains("ack=2048 win=0 ")
+            && awaited.contains("[zero window]"),
+        "{text}"
+    );
+    let last = steps.last().unwrap();
+    assert!(
+        last.starts_with("await wire 300ms")
+            && last.contains("no segment went on the wire within 300ms"),
+        "{text}"
+    );
+}

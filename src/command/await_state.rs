@@ -27,7 +27,7 @@ use crate::sys;
 
 pub const SPEC: Spec = Spec {
     name: "await",
-    usage: "await [H] STATE|readable|writable [TIMEOUT] | await link [TIMEOUT]",
+    usage: "await [H] STATE|readable|writable [TIMEOUT] | await wire|link [TIMEOUT]",
     syscall: "",
     summary: "Wait until the handle reaches a TCP state (e.g. FIN_WAIT2 after the peer's delayed ACK) or becomes readable/writable; fails after TIMEOUT (default 2s).",
     notes: "Some moves are made by kernel timers, not by calls: FIN_WAIT1 → FIN_WAIT2 waits for the \
@@ -36,9 +36,10 @@ pub const SPEC: Spec = Spec {
             The state is the connection's: where it lives on without an fd (after `close`, or \
             TIME_WAIT behind a socket in CLOSE once both ends shut down), await matches the \
             kernel's connection and says so: `cli's connection is TIME_WAIT (held by the kernel, \
-            no fd); the socket is CLOSE`. In the lab, `await \
-            link` waits for the next segment to reach the link — what a timer sends: a \
-            retransmission, a keepalive probe, a window probe.",
+            no fd); the socket is CLOSE`. With the wire view on, `await wire` waits for the \
+            next segment of the session's sockets — what a timer sends: a delayed ACK, a \
+            retransmission, a keepalive probe, a window probe — and shows it under the step. \
+            In the lab, `await link` waits for the next segment to reach the link.",
     errnos: &[],
     args: &[Arg::Handle, Arg::StateOrEvent, Arg::Number],
     creates: 0,
@@ -54,6 +55,9 @@ enum Target {
     Writable,
     /// `await link`: the next segment to reach the lab's link.
     Link,
+    /// `await wire`: the next segment of the session's sockets on the wire
+    /// view (on loopback; in the lab, the link's).
+    Wire,
 }
 
 #[derive(Debug, Clone)]
@@ -65,7 +69,9 @@ pub struct Await {
 
 impl Await {
     pub fn parse(cursor: &mut Cursor) -> Result<Await, UsageError> {
-        let link = cursor.peek().is_some_and(|t| t.text == "link");
+        let link = cursor
+            .peek()
+            .is_some_and(|t| t.text == "link" || t.text == "wire");
         let handle = if link {
             String::new()
         } else {
@@ -74,6 +80,7 @@ impl Await {
         let token = cursor.word("STATE")?;
         let target = match token.text.to_ascii_lowercase().as_str() {
             "link" if link => Target::Link,
+            "wire" if link => Target::Wire,
             "readable" => Target::Readable,
             "writable" => Target::Writable,
             text => TcpState::from_name(text)
@@ -116,8 +123,11 @@ impl Await {
 
     pub fn execute(mut self, session: &mut Session) -> Result<Step, UsageError> {
         self.timeout = session.wait_limit(self.timeout);
-        if self.target == Target::Link {
-            return await_link(session, self.timeout);
+        match self.target {
+            Target::Link => return await_link(session, self.timeout),
+            Target::Wire if session.lab().is_some() => return await_link(session, self.timeout),
+            Target::Wire => return await_wire(session, self.timeout),
+            _ => {}
         }
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
         let seen = match (session.get(&self.handle), self.target) {
@@ -146,7 +156,7 @@ impl Await {
             (Some(handle), Target::Writable) => {
                 wait_for_event(handle.socket.as_fd(), PollFlags::POLLOUT, self.timeout)
             }
-            (_, Target::Link) => return await_link(session, self.timeout),
+            (_, Target::Link | Target::Wire) => return await_link(session, self.timeout),
             // Not found once is not yet the end: while the kernel swaps an
             // orphaned connection's socket for its lighter FIN_WAIT2 or
             // TIME_WAIT form, a lookup can miss it for an instant. It is
@@ -191,6 +201,7 @@ impl Await {
             Target::Readable => "readable".into(),
             Target::Writable => "writable".into(),
             Target::Link => "link".into(),
+            Target::Wire => "wire".into(),
         };
         let name = &self.handle;
         match (seen, self.target) {
@@ -238,6 +249,25 @@ fn await_link(session: &Session, timeout: Duration) -> Result<Step, UsageError> 
     } else {
         step.outcome =
             Outcome::NotReached(format!("no segment reached the link within {timeout:?}"));
+    }
+    Ok(step)
+}
+
+/// `await wire [TIMEOUT]`: until a segment of the session's sockets goes
+/// on loopback — a delayed ACK, a window probe: what a kernel timer sends.
+/// The segment shows under this step.
+fn await_wire(session: &mut Session, timeout: Duration) -> Result<Step, UsageError> {
+    if session.wire().is_none() {
+        return Err(UsageError::new(
+            "await wire needs the wire view: `wire on` first (it needs CAP_NET_RAW, or --sandbox)",
+        ));
+    }
+    let mut step = Step::new(SPEC.name, None);
+    if session.wait_for_segment(timeout) {
+        step.lines.push(Line::SegmentSent);
+    } else {
+        step.outcome =
+            Outcome::NotReached(format!("no segment went on the wire within {timeout:?}"));
     }
     Ok(step)
 }

@@ -70,6 +70,7 @@ impl fmt::Display for Line {
                 connection,
             } => reached_state(f, handle, *want, *socket, *connection),
             Line::LinkCrossed => f.write_str("a segment reached the link"),
+            Line::SegmentSent => f.write_str("a segment went on the wire"),
             Line::LinkHolding {
                 hold: true,
                 dirs: d,

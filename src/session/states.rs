@@ -208,6 +208,7 @@ impl Session {
     /// socklab's can disagree by a tenth of a millisecond).
     fn add_segments(&mut self, step: &mut Step, placing: Placing) {
         let mut segments = std::mem::take(&mut self.timeline.between_segments);
+        segments.append(&mut self.timeline.step_segments);
         let mut since = self.drain_wire();
         let clock = &self.timeline.clock;
         for segment in &mut since {

@@ -20,6 +20,9 @@ pub(super) struct Timeline {
     pub(super) between_changes: Vec<StateChange>,
     /// Segments read before the current step's call: between steps too.
     pub(super) between_segments: Vec<Segment>,
+    /// Segments read during the current step's call (`await wire`), placed
+    /// in the step; shown with the step's own.
+    pub(super) step_segments: Vec<Segment>,
     /// The session waited for its driver since the last step.
     waited: bool,
     /// Moved by every step, event and look between steps but the quiet

@@ -286,6 +286,46 @@ impl Session {
         self.wire.drain(ends, held, lab, &self.timeline.clock)
     }
 
+    /// Waits, at most `timeout`, until a segment of the session's sockets
+    /// goes on loopback (`await wire`): what a kernel timer sends, a
+    /// delayed ACK or a window probe. At once if one went since the last
+    /// step and was not shown yet. What it read shows with the step. False when none came, or
+    /// the wire view is off (see `wire`).
+    pub fn wait_for_segment(&mut self, timeout: std::time::Duration) -> bool {
+        if !self.timeline.between_segments.is_empty() {
+            return true;
+        }
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let mut seen = self.drain_wire();
+            if !seen.is_empty() {
+                for segment in &mut seen {
+                    segment.when = segment.when.map(|w| self.timeline.clock.in_step(w.t));
+                }
+                self.timeline.step_segments.append(&mut seen);
+                return true;
+            }
+            let Some(capture) = &self.wire.capture else {
+                return false;
+            };
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            let ms = i32::try_from(left.as_millis().max(1)).unwrap_or(i32::MAX);
+            let mut fds = [nix::poll::PollFd::new(
+                capture.fd(),
+                nix::poll::PollFlags::POLLIN,
+            )];
+            let timeout =
+                nix::poll::PollTimeout::try_from(ms).unwrap_or(nix::poll::PollTimeout::MAX);
+            match nix::poll::poll(&mut fds, timeout) {
+                Ok(_) | Err(nix::errno::Errno::EINTR) => {}
+                Err(_) => return false,
+            }
+        }
+    }
+
     /// Every connected handle's (local, peer), canonical (an IPv4-mapped
     /// address as IPv4), from the ends known.
     pub(super) fn connected_pairs(&mut self) -> impl Iterator<Item = (SocketAddr, SocketAddr)> {

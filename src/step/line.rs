@@ -56,6 +56,8 @@ pub enum Line {
     },
     /// `await link`: a segment reached the link.
     LinkCrossed,
+    /// `await wire` saw a segment go on the wire.
+    SegmentSent,
     /// `link hold|pass [DIR]`.
     LinkHolding { hold: bool, dirs: Vec<Dir> },
     /// `link PROPERTY …`: a direction's properties now.
