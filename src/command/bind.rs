@@ -6,7 +6,9 @@ use crate::address::{self, AddrSpec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::{Note, Step};
+use nix::errno::Errno;
+
+use crate::step::{Note, Outcome, Step};
 
 pub const SPEC: Spec = Spec {
     name: "bind",
@@ -65,6 +67,11 @@ impl Bind {
         let result = handle.socket.bind(&addr).map(|_| 0);
         let bound = result.is_ok().then(|| handle.socket.local_addr());
         session.record_call(&mut step, call, result, false);
+        if matches!(step.outcome, Outcome::Failed(Errno::EADDRINUSE))
+            && let Some(want) = addr.as_socket()
+        {
+            super::port_in_use::explain(session, handle, want, &mut step);
+        }
         if let Some(Ok(local)) = bound {
             step.addr = Some(("bound", address::display(&local)));
             if let Some(port) = local.as_socket().map(|a| a.port())

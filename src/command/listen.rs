@@ -5,7 +5,8 @@ use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::Step;
+use crate::step::{Outcome, Step};
+use nix::errno::Errno;
 
 pub const SPEC: Spec = Spec {
     name: "listen",
@@ -52,6 +53,11 @@ impl Listen {
         let result = handle.socket.listen(self.backlog).map(|_| 0);
         let local = result.is_ok().then(|| handle.socket.local_addr());
         session.record_call(&mut step, call, result, false);
+        if matches!(step.outcome, Outcome::Failed(Errno::EADDRINUSE))
+            && let Some(want) = handle.socket.local_addr().ok().and_then(|a| a.as_socket())
+        {
+            super::port_in_use::explain(session, handle, want, &mut step);
+        }
         if let Some(Ok(local)) = local {
             step.addr = Some(("listening on", crate::address::display(&local)));
         }

@@ -34,6 +34,7 @@ mod parse_cache;
 pub use parse_cache::{Kept, ParseCache};
 mod option_value;
 mod poll;
+mod port_in_use;
 mod python;
 pub mod python_table;
 mod quit;
@@ -370,9 +371,12 @@ pub fn run_into(parsed: Parsed, line: &str, session: &mut Session, step: &mut St
     session.finish_step(step);
 }
 
-/// A failed call gets its verb's note for that errno: why, and what to do.
+/// A failed call gets its verb's note for that errno: why, and what to do
+/// — unless the verb chose the note that fits (it alone knows what it
+/// asked: the address, the flags).
 pub fn explain_failure(step: &mut Step) {
     if let crate::step::Outcome::Failed(errno) = step.outcome
+        && step.why.is_none()
         && let Some(spec) = spec(step.verb)
     {
         let name = crate::names::errno_name(errno);

@@ -137,7 +137,7 @@ fn lookup(socket: &Socket, local: SocketAddr, peer: SocketAddr) -> io::Result<Op
 /// netlink header: family, state, timer, retrans, the 48-byte socket id,
 /// then the u32 milliseconds). netlink-packet-sock-diag parses it for the
 /// other timers but drops it for a time-wait socket's, the one wanted here.
-fn expires(reply: &[u8]) -> Option<Duration> {
+pub(super) fn expires(reply: &[u8]) -> Option<Duration> {
     const AT: usize = 16 + 4 + 48;
     let bytes: [u8; 4] = reply.get(AT..AT + 4)?.try_into().ok()?;
     Some(Duration::from_millis(u32::from_ne_bytes(bytes).into()))

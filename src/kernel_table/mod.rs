@@ -31,10 +31,12 @@ use crate::names::TcpState;
 use crate::step::StateChange;
 
 mod diag;
+mod port;
 mod proc_net;
 mod sampler;
 
 pub use diag::Found;
+pub use port::{BOUND_INACTIVE, PortUser, Transport, users_of_port};
 
 /// A connection the kernel still holds after its handle's fd was closed.
 #[derive(Debug)]

@@ -35,6 +35,41 @@ fn find(table: &str, local: SocketAddr, peer: SocketAddr) -> Option<TcpState> {
     })
 }
 
+/// `port::users_of_port` from `/proc/net/{tcp,udp}{,6}`: every row whose
+/// local port is `port` (a bound-only TCP socket has none).
+pub(super) fn port_users(transport: super::port::Transport, port: u16) -> Vec<super::PortUser> {
+    let paths = match transport {
+        super::port::Transport::Tcp => ["/proc/net/tcp", "/proc/net/tcp6"],
+        super::port::Transport::Udp => ["/proc/net/udp", "/proc/net/udp6"],
+    };
+    paths
+        .iter()
+        .flat_map(|path| {
+            let table = std::fs::read_to_string(path).unwrap_or_default();
+            table
+                .lines()
+                .skip(1)
+                .filter_map(port_user)
+                .filter(|user| user.local.port() == port)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// One row: `sl local rem st queues tr retrnsmt uid timeout inode …`.
+fn port_user(line: &str) -> Option<super::PortUser> {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    let local = parse_endpoint(fields.get(1)?)?;
+    let peer = parse_endpoint(fields.get(2)?)?;
+    Some(super::PortUser {
+        local,
+        peer: (peer.port() != 0).then_some(peer),
+        state: TcpState(u8::from_str_radix(fields.get(3)?, 16).ok()?),
+        timewait_left: None,
+        inode: fields.get(9)?.parse().ok()?,
+    })
+}
+
 /// `0100007F:1F90` or the 32-digit IPv6 form: each 32-bit word is printed
 /// as a native-endian integer holding network-order bytes.
 fn parse_endpoint(text: &str) -> Option<SocketAddr> {

@@ -11,8 +11,8 @@ use crate::lab::{Host, Next};
 use crate::names::TcpState;
 use crate::safe_text::escape;
 use crate::step::{
-    Drained, Eof, HeldLine, HostChange, InflatedRtt, JobDoing, LabCause, Line, Note, RecordingLine,
-    ResetReason, Saved, Unrecorded, WireView,
+    Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, LabCause, Line, Note,
+    PortHolder, RecordingLine, ResetReason, Reuse, Saved, Unrecorded, WireView,
 };
 use crate::wire::Look;
 
@@ -486,7 +486,51 @@ impl fmt::Display for Note {
                  sockets are there, so programs outside it cannot be reached — run socklab \
                  without --sandbox to talk to them",
             ),
+            Note::PortHeld(holder) => holder.fmt(f),
+            Note::MorePortHolders(count) => {
+                write!(
+                    f,
+                    "and {count} more socket(s) on that port (ss -tuan lists them all)"
+                )
+            }
         }
+    }
+}
+
+impl fmt::Display for PortHolder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let port = self.local.port();
+        match (&self.handle, self.closed) {
+            (Some(name), false) => write!(f, "port {port} is held by {name}: ")?,
+            (Some(name), true) => write!(
+                f,
+                "port {port} is held by {name}'s connection (closed, the kernel keeps it): "
+            )?,
+            (None, _) => write!(f, "port {port} is held by a socket outside this session: ")?,
+        }
+        match (self.holding, self.peer) {
+            (Holding::Listening, _) => write!(f, "listening on {}", self.local)?,
+            (Holding::Bound, _) => write!(f, "bound to {}, not listening", self.local)?,
+            (Holding::Connection(state), Some(peer)) => {
+                write!(f, "{} ↔ {peer} in {}", self.local, state.name())?
+            }
+            (Holding::Connection(state), None) => write!(f, "{} in {}", self.local, state.name())?,
+            (Holding::Udp, Some(peer)) => {
+                write!(f, "bound to {}, connected to {peer}", self.local)?
+            }
+            (Holding::Udp, None) => write!(f, "bound to {}", self.local)?,
+        }
+        if let Some(left) = self.timewait_left {
+            write!(f, " for {} s more", left.as_secs_f64().ceil() as u64)?;
+        }
+        f.write_str(match self.reuse {
+            Reuse::Set => ", with SO_REUSEADDR",
+            Reuse::NotSet => ", without SO_REUSEADDR",
+            Reuse::Lacked => {
+                ", and its socket had no SO_REUSEADDR (this one has it: on Linux both must)"
+            }
+            Reuse::Unknown => "",
+        })
     }
 }
 

@@ -60,6 +60,7 @@ mod lab_view;
 pub use lab_view::HostAction;
 mod limits;
 mod manners;
+mod port_users;
 mod states;
 mod table;
 mod timeline;

@@ -7,6 +7,7 @@
 //! Owns: the kinds of line and note. `Text` holds what is words already
 //! (help, the `ls` and `sample` tables, a lesson's listing).
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use crate::budget::Full;
@@ -377,6 +378,54 @@ pub enum Note {
     /// The first ECONNREFUSED in a private network (`--sandbox`): programs
     /// outside it cannot be reached.
     PrivateNetwork,
+    /// EADDRINUSE: a socket that holds the port asked for.
+    PortHeld(Box<PortHolder>),
+    /// EADDRINUSE: more sockets hold the port than are shown.
+    MorePortHolders(usize),
+}
+
+/// A socket that holds a port a bind (or listen) asked for, as the
+/// kernel's table has it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortHolder {
+    /// The session's handle it is (or, `closed`, whose connection it was);
+    /// None: a socket outside the session.
+    pub handle: Option<String>,
+    /// Its handle is closed: the kernel keeps the connection without an fd.
+    pub closed: bool,
+    pub local: SocketAddr,
+    pub peer: Option<SocketAddr>,
+    pub holding: Holding,
+    /// A time-wait socket's timer: how long until the kernel lets it go.
+    pub timewait_left: Option<Duration>,
+    pub reuse: Reuse,
+}
+
+/// What a socket on the port is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holding {
+    /// A TCP listener.
+    Listening,
+    /// Bound only: neither listening nor connected (TCP).
+    Bound,
+    /// A TCP connection, in this state.
+    Connection(TcpState),
+    /// A UDP socket (connected, when it has a peer).
+    Udp,
+}
+
+/// Whether a socket on the port has SO_REUSEADDR.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reuse {
+    /// Read from it (a handle of the session's).
+    Set,
+    NotSet,
+    /// Not readable (no fd), but it can only have been without it: this
+    /// socket has SO_REUSEADDR, and the kernel refused the bind because of
+    /// it alone.
+    Lacked,
+    /// Not known (a socket outside the session, or one of several).
+    Unknown,
 }
 
 /// Why closing a connected TCP socket sends RST.
@@ -418,6 +467,9 @@ impl Note {
             Note::InflatedRtt { handle, .. } => handle.as_ref().map_or(0, String::len),
             Note::ReadableWhenClosed(handle) | Note::CompetingWatcher { handle, .. } => {
                 handle.len()
+            }
+            Note::PortHeld(holder) => {
+                std::mem::size_of::<PortHolder>() + holder.handle.as_ref().map_or(0, String::len)
             }
             Note::Unrecorded(Unrecorded::Handles(names)) => names
                 .iter()
