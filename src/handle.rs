@@ -36,6 +36,9 @@ pub struct Handle {
     /// Its local and peer address as last read (None: to be read again:
     /// a step on the handle may have bound or connected it).
     pub addresses: std::cell::Cell<Option<Addresses>>,
+    /// Its last bind failed: the address asked for, and the errno (a
+    /// listen or connect then binds it to a port the kernel picks).
+    pub failed_bind: Option<(SocketAddr, nix::errno::Errno)>,
 }
 
 /// A socket's local address and peer, where it has them.

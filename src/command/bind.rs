@@ -72,6 +72,13 @@ impl Bind {
         {
             super::port_in_use::explain(session, handle, want, &mut step);
         }
+        let failed = match step.outcome {
+            Outcome::Failed(errno) => addr.as_socket().map(|asked| (asked, errno)),
+            _ => None,
+        };
+        if let Some(handle) = session.get_mut(&self.handle) {
+            handle.failed_bind = failed;
+        }
         if let Some(Ok(local)) = bound {
             step.addr = Some(("bound", address::display(&local)));
             if let Some(port) = local.as_socket().map(|a| a.port())

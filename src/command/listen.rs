@@ -5,7 +5,8 @@ use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
 use crate::session::Session;
-use crate::step::{Outcome, Step};
+use crate::session::Handle;
+use crate::step::{Note, Outcome, Step};
 use nix::errno::Errno;
 
 pub const SPEC: Spec = Spec {
@@ -50,6 +51,8 @@ impl Listen {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
         let handle = session.lookup(&self.handle)?;
         let call = format!("listen({}, {})", self.handle, self.backlog);
+        // Unbound after a failed bind: listen binds it to a port of its own.
+        let failed_bind = handle.failed_bind.filter(|_| unbound(handle));
         let result = handle.socket.listen(self.backlog).map(|_| 0);
         let local = result.is_ok().then(|| handle.socket.local_addr());
         session.record_call(&mut step, call, result, false);
@@ -60,10 +63,23 @@ impl Listen {
         }
         if let Some(Ok(local)) = local {
             step.addr = Some(("listening on", crate::address::display(&local)));
+            if let (Some((asked, errno)), Some(got)) = (failed_bind, local.as_socket()) {
+                step.notes.push(Note::PortPicked { asked, errno, got });
+            }
         }
         session.set_current(&self.handle);
         Ok(step)
     }
+}
+
+/// Whether the socket has no port yet (a listen will pick one).
+fn unbound(handle: &Handle) -> bool {
+    handle
+        .socket
+        .local_addr()
+        .ok()
+        .and_then(|a| a.as_socket())
+        .is_some_and(|a| a.port() == 0)
 }
 
 impl Action for Listen {

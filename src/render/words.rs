@@ -487,6 +487,14 @@ impl fmt::Display for Note {
                  without --sandbox to talk to them",
             ),
             Note::PortHeld(holder) => holder.fmt(f),
+            Note::PortPicked { asked, errno, got } => write!(
+                f,
+                "bind failed earlier ({} on {asked}), so the socket had no port and the kernel \
+                 picked one: {got} — clients aiming at port {} get ECONNREFUSED; close it, \
+                 and once the port is free bind a new one, then listen",
+                crate::names::errno_name(*errno),
+                asked.port()
+            ),
             Note::MorePortHolders(count) => {
                 write!(
                     f,

@@ -346,6 +346,7 @@ impl Session {
             tuple: None,
             host: self.lab.view.as_ref().map(|lab| lab.host),
             addresses: Default::default(),
+            failed_bind: None,
         });
         name
     }

@@ -167,6 +167,7 @@ mod tests {
             tuple: None,
             host: None,
             addresses: Default::default(),
+            failed_bind: None,
         }
     }
 

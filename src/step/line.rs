@@ -382,6 +382,13 @@ pub enum Note {
     PortHeld(Box<PortHolder>),
     /// EADDRINUSE: more sockets hold the port than are shown.
     MorePortHolders(usize),
+    /// `listen` on a socket whose bind to `asked` failed
+    /// with `errno`: the kernel bound it to a port it picked, `got`.
+    PortPicked {
+        asked: SocketAddr,
+        errno: nix::errno::Errno,
+        got: SocketAddr,
+    },
 }
 
 /// A socket that holds a port a bind (or listen) asked for, as the
