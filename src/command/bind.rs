@@ -22,7 +22,7 @@ pub const SPEC: Spec = Spec {
     errnos: &[
         (
             "EADDRINUSE",
-            "another socket has this address: a listener, or a connection in TIME_WAIT without SO_REUSEADDR",
+            "another socket has this address: a listener, or — unless both set SO_REUSEADDR — a bound socket or a connection (TIME_WAIT too); AF_UNIX: a file at that path (close does not remove it) or a socket with that @name",
         ),
         (
             "EACCES",
@@ -70,7 +70,7 @@ impl Bind {
         if matches!(step.outcome, Outcome::Failed(Errno::EADDRINUSE))
             && let Some(want) = addr.as_socket()
         {
-            super::port_in_use::explain(session, handle, want, &mut step);
+            super::port_in_use::explain(session, handle, want, &mut step, true);
         }
         let failed = match step.outcome {
             Outcome::Failed(errno) => addr.as_socket().map(|asked| (asked, errno)),

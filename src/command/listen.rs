@@ -4,8 +4,8 @@ use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::error::UsageError;
 use crate::parse::Cursor;
-use crate::session::Session;
 use crate::session::Handle;
+use crate::session::Session;
 use crate::step::{Note, Outcome, Step};
 use nix::errno::Errno;
 
@@ -59,7 +59,7 @@ impl Listen {
         if matches!(step.outcome, Outcome::Failed(Errno::EADDRINUSE))
             && let Some(want) = handle.socket.local_addr().ok().and_then(|a| a.as_socket())
         {
-            super::port_in_use::explain(session, handle, want, &mut step);
+            super::port_in_use::explain(session, handle, want, &mut step, false);
         }
         if let Some(Ok(local)) = local {
             step.addr = Some(("listening on", crate::address::display(&local)));

@@ -33,9 +33,15 @@ pub const UDP: &str = "another UDP socket is bound to this port, on this address
 /// How many holders are named; the rest are counted.
 const SHOWN: usize = 4;
 
-/// Chooses the why of a bind (or listen) that met EADDRINUSE on `want`,
-/// and names the sockets that hold the port.
-pub fn explain(session: &Session, handle: &Handle, want: SocketAddr, step: &mut Step) {
+/// Names the sockets that hold the port a bind (or listen) met
+/// EADDRINUSE on, `want`, and (`choose`: a bind's) chooses the why.
+pub fn explain(
+    session: &Session,
+    handle: &Handle,
+    want: SocketAddr,
+    step: &mut Step,
+    choose: bool,
+) {
     if handle.kind.domain() == socket2::Domain::UNIX {
         return;
     }
@@ -46,7 +52,7 @@ pub fn explain(session: &Session, handle: &Handle, want: SocketAddr, step: &mut 
     } else {
         tcp_why(handle, &mut holders)
     };
-    if let Some(why) = why {
+    if let Some(why) = why.filter(|_| choose) {
         step.why = Some(why);
     }
     let more = holders.len().saturating_sub(SHOWN);

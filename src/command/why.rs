@@ -35,6 +35,11 @@ const KEEPALIVE: &str = "SO_KEEPALIVE: the connection was idle, and TCP_KEEPCNT 
 const WINDOW_PROBES: &str = "the peer's window was shut (0), and the probes asking whether it had opened went unanswered net.ipv4.tcp_retries2 times — the peer is gone";
 const DATA_RETRIES: &str = "sent data was never acknowledged: the kernel retransmitted it, each time later, until net.ipv4.tcp_retries2 (15 by default: about 15 minutes) ran out, and gave the connection up";
 
+/// send or recv on a listening socket.
+pub const LISTENER_DATA: &str = "this socket is listening: it takes connections (accept), it carries no data itself — each connection's data goes over the socket accept returns for it";
+/// connect on a listening socket.
+pub const LISTENER_CONNECT: &str = "this socket is listening: it takes connections, it cannot make one — a client is a socket of its own (socket, then connect)";
+
 /// One cause socklab tells apart: the errno, when it is chosen, the note.
 pub struct Variant {
     pub errno: &'static str,
@@ -44,6 +49,46 @@ pub struct Variant {
 
 /// Every note chosen here, for `help ERRNO`.
 pub const VARIANTS: &[Variant] = &[
+    Variant {
+        errno: "EPIPE",
+        when: "send on a listener",
+        why: LISTENER_DATA,
+    },
+    Variant {
+        errno: "ENOTCONN",
+        when: "recv on a listener",
+        why: LISTENER_DATA,
+    },
+    Variant {
+        errno: "EISCONN",
+        when: "connect on a listener",
+        why: LISTENER_CONNECT,
+    },
+    Variant {
+        errno: "EADDRINUSE",
+        when: "listener holds it",
+        why: super::port_in_use::LISTENER,
+    },
+    Variant {
+        errno: "EADDRINUSE",
+        when: "reuse here only",
+        why: super::port_in_use::REUSE_NOT_BOTH,
+    },
+    Variant {
+        errno: "EADDRINUSE",
+        when: "reuse there only",
+        why: super::port_in_use::SET_IT_HERE,
+    },
+    Variant {
+        errno: "EADDRINUSE",
+        when: "no reuse here",
+        why: super::port_in_use::SET_IT_BOTH,
+    },
+    Variant {
+        errno: "EADDRINUSE",
+        when: "UDP",
+        why: super::port_in_use::UDP,
+    },
     Variant {
         errno: "ECONNRESET",
         when: "the peer's lab host crashed",
@@ -92,6 +137,9 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
     let Outcome::Failed(errno) = step.outcome else {
         return;
     };
+    if on_a_listener(session, step) {
+        return;
+    }
     if !matches!(errno, Errno::ECONNRESET | Errno::EAGAIN | Errno::ETIMEDOUT) {
         return;
     }
@@ -121,6 +169,49 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
     if let Some(why) = chosen {
         step.why = Some(why);
     }
+}
+
+/// A data call or connect on a listening socket: whatever its errno (send
+/// EPIPE, recv ENOTCONN, connect EISCONN), the cause is that it listens;
+/// the note names the handles accept made from it.
+fn on_a_listener(session: &Session, step: &mut Step) -> bool {
+    let why = match step.verb {
+        "send" | "sendall" | "sendto" | "recv" | "recvfrom" | "recvall" | "drain" => LISTENER_DATA,
+        "connect" => LISTENER_CONNECT,
+        _ => return false,
+    };
+    let Some(listener) = step.handle.as_deref().and_then(|name| session.get(name)) else {
+        return false;
+    };
+    if !getsockopt(&listener.socket.as_fd(), sockopt::AcceptConn).unwrap_or(false) {
+        return false;
+    }
+    let accepted = accepted_from(session, listener);
+    step.why = Some(why);
+    step.notes.push(Note::UseAccepted {
+        listener: listener.name.clone(),
+        accepted,
+    });
+    true
+}
+
+/// The handles accept made from `listener`: connected, on its address.
+fn accepted_from(session: &Session, listener: &Handle) -> Vec<String> {
+    let Some(own) = listener.addresses().0 else {
+        return Vec::new();
+    };
+    session
+        .handles()
+        .filter(|h| h.host == listener.host && !std::ptr::eq(*h, listener))
+        .filter(|h| h.kind == listener.kind)
+        .filter(|h| match h.addresses() {
+            (Some(local), Some(_)) => {
+                local.port() == own.port() && (local.ip() == own.ip() || own.ip().is_unspecified())
+            }
+            _ => false,
+        })
+        .map(|h| h.name.clone())
+        .collect()
 }
 
 fn in_syn_sent(handle: &Handle) -> bool {

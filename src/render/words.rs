@@ -487,10 +487,26 @@ impl fmt::Display for Note {
                  without --sandbox to talk to them",
             ),
             Note::PortHeld(holder) => holder.fmt(f),
+            Note::UseAccepted { listener, accepted } => match accepted.as_slice() {
+                [] => write!(
+                    f,
+                    "{listener} is listening, and no connection was accepted from it yet: \
+                     conn = accept {listener} first, then send and recv on conn"
+                ),
+                [one] => write!(
+                    f,
+                    "{listener} is listening; data goes over the accepted socket: {one}"
+                ),
+                many => write!(
+                    f,
+                    "{listener} is listening; data goes over the accepted sockets: {}",
+                    many.join(", ")
+                ),
+            },
             Note::PortPicked { asked, errno, got } => write!(
                 f,
                 "bind failed earlier ({} on {asked}), so the socket had no port and the kernel \
-                 picked one: {got} — clients aiming at port {} get ECONNREFUSED; close it, \
+                 picked one: {got} — clients aiming at port {} get ECONNREFUSED; close this socket, \
                  and once the port is free bind a new one, then listen",
                 crate::names::errno_name(*errno),
                 asked.port()

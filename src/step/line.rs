@@ -382,6 +382,12 @@ pub enum Note {
     PortHeld(Box<PortHolder>),
     /// EADDRINUSE: more sockets hold the port than are shown.
     MorePortHolders(usize),
+    /// A data call or connect on `listener`, a listening socket: the
+    /// handles accept made from it (none yet: accept first).
+    UseAccepted {
+        listener: String,
+        accepted: Vec<String>,
+    },
     /// `listen` on a socket whose bind to `asked` failed
     /// with `errno`: the kernel bound it to a port it picked, `got`.
     PortPicked {
@@ -474,6 +480,9 @@ impl Note {
             Note::InflatedRtt { handle, .. } => handle.as_ref().map_or(0, String::len),
             Note::ReadableWhenClosed(handle) | Note::CompetingWatcher { handle, .. } => {
                 handle.len()
+            }
+            Note::UseAccepted { listener, accepted } => {
+                listener.len() + accepted.iter().map(|n| n.len() + 24).sum::<usize>()
             }
             Note::PortHeld(holder) => {
                 std::mem::size_of::<PortHolder>() + holder.handle.as_ref().map_or(0, String::len)
