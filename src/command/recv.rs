@@ -158,6 +158,7 @@ impl Recv {
         session.put_recv_buffer(buffer);
         session.set_current(&self.handle);
         step.handle = Some(session.handle_name(&self.handle));
+        super::why::timeout_ran_out(session, step, self.flags & libc::MSG_DONTWAIT != 0);
         Ok(())
     }
 }
@@ -236,6 +237,7 @@ impl Recvfrom {
             Err(error) => Err(error),
         };
         session.record_call(&mut step, call, result, timed_out);
+        super::why::timeout_ran_out(session, &mut step, self.flags & libc::MSG_DONTWAIT != 0);
         session.put_recv_buffer(buffer);
         session.set_current(&self.handle);
         Ok(step)

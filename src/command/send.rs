@@ -162,6 +162,7 @@ impl Send {
         session.set_current(&self.handle);
         step.handle = Some(session.handle_name(&self.handle));
         session.record_call(step, call, result.map(|n| n as i64), timed_out);
+        super::why::timeout_ran_out(session, step, self.flags & libc::MSG_DONTWAIT != 0);
         Ok(())
     }
 }
@@ -295,6 +296,7 @@ impl Sendto {
                 .send_to_with_flags(&self.data, &addr, self.flags)
         });
         session.record_call(&mut step, call, result.map(|n| n as i64), timed_out);
+        super::why::timeout_ran_out(session, &mut step, self.flags & libc::MSG_DONTWAIT != 0);
         session.set_current(&self.handle);
         Ok(step)
     }

@@ -40,6 +40,13 @@ pub const LISTENER_DATA: &str = "this socket is listening: it takes connections 
 /// connect on a listening socket.
 pub const LISTENER_CONNECT: &str = "this socket is listening: it takes connections, it cannot make one — a client is a socket of its own (socket, then connect)";
 
+/// EAGAIN from a blocking receive (or accept) whose SO_RCVTIMEO ran out.
+pub const RCVTIMEO_RAN_OUT: &str = "SO_RCVTIMEO ran out: the socket is blocking, but its wait is cut short after that long, and nothing came in time — EAGAIN is how that timeout ends (the socket is not nonblocking)";
+/// EAGAIN from a blocking send whose SO_SNDTIMEO ran out.
+pub const SNDTIMEO_RAN_OUT: &str = "SO_SNDTIMEO ran out: the socket is blocking, but its wait for room in the send buffer (the peer is not reading) is cut short after that long — EAGAIN is how that timeout ends (the socket is not nonblocking)";
+/// EINPROGRESS from a blocking connect whose SO_SNDTIMEO ran out.
+pub const CONNECT_SNDTIMEO: &str = "SO_SNDTIMEO ran out while connect waited for the handshake: the socket is blocking, but connect's wait is cut short after that long, and the handshake goes on — await H ESTABLISHED (or poll H out), then getsockopt H SO_ERROR";
+
 /// One cause socklab tells apart: the errno, when it is chosen, the note.
 pub struct Variant {
     pub errno: &'static str,
@@ -63,6 +70,21 @@ pub const VARIANTS: &[Variant] = &[
         errno: "EISCONN",
         when: "connect on a listener",
         why: LISTENER_CONNECT,
+    },
+    Variant {
+        errno: "EAGAIN",
+        when: "SO_RCVTIMEO",
+        why: RCVTIMEO_RAN_OUT,
+    },
+    Variant {
+        errno: "EAGAIN",
+        when: "SO_SNDTIMEO",
+        why: SNDTIMEO_RAN_OUT,
+    },
+    Variant {
+        errno: "EINPROGRESS",
+        when: "SO_SNDTIMEO",
+        why: CONNECT_SNDTIMEO,
     },
     Variant {
         errno: "EADDRINUSE",
@@ -140,6 +162,14 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
     if on_a_listener(session, step) {
         return;
     }
+    // The verbs with flags choose it themselves: they alone know whether
+    // MSG_DONTWAIT was asked.
+    if matches!(
+        step.verb,
+        "accept" | "sendall" | "recvall" | "drain" | "connect"
+    ) {
+        timeout_ran_out(session, step, false);
+    }
     if !matches!(errno, Errno::ECONNRESET | Errno::EAGAIN | Errno::ETIMEDOUT) {
         return;
     }
@@ -157,7 +187,7 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
             Host::B => PEER_B_CRASHED,
         }),
         Errno::EAGAIN if matches!(step.verb, "send" | "sendall" | "sendto") => {
-            in_syn_sent(handle).then_some(NOT_ESTABLISHED)
+            (step.why != Some(SNDTIMEO_RAN_OUT) && in_syn_sent(handle)).then_some(NOT_ESTABLISHED)
         }
         Errno::ETIMEDOUT => {
             let note = lab_note(session, handle);
@@ -168,6 +198,41 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
     };
     if let Some(why) = chosen {
         step.why = Some(why);
+    }
+}
+
+/// A call that failed with EAGAIN (connect: EINPROGRESS) on a blocking
+/// socket with SO_RCVTIMEO or SO_SNDTIMEO set (`dontwait`: MSG_DONTWAIT
+/// was asked, so it never waited): the timeout ran out — the why says so,
+/// and a note gives the timeout.
+pub fn timeout_ran_out(session: &Session, step: &mut Step, dontwait: bool) {
+    let (why, option) = match (&step.outcome, step.verb) {
+        (Outcome::Failed(Errno::EAGAIN), "accept" | "recv" | "recvfrom" | "recvall" | "drain") => {
+            (RCVTIMEO_RAN_OUT, "SO_RCVTIMEO")
+        }
+        (Outcome::Failed(Errno::EAGAIN), "send" | "sendto" | "sendall") => {
+            (SNDTIMEO_RAN_OUT, "SO_SNDTIMEO")
+        }
+        (Outcome::Failed(Errno::EINPROGRESS), "connect") => (CONNECT_SNDTIMEO, "SO_SNDTIMEO"),
+        _ => return,
+    };
+    let Some(handle) = step.handle.as_deref().and_then(|name| session.get(name)) else {
+        return;
+    };
+    if dontwait || handle.socket.nonblocking().unwrap_or(true) {
+        return;
+    }
+    let timeout = match option {
+        "SO_RCVTIMEO" => handle.socket.read_timeout(),
+        _ => handle.socket.write_timeout(),
+    };
+    if let Ok(Some(timeout)) = timeout {
+        step.why = Some(why);
+        step.notes.push(Note::TimeoutRanOut {
+            handle: handle.name.clone(),
+            option,
+            timeout,
+        });
     }
 }
 

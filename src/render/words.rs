@@ -487,6 +487,16 @@ impl fmt::Display for Note {
                  without --sandbox to talk to them",
             ),
             Note::PortHeld(holder) => holder.fmt(f),
+            Note::TimeoutRanOut {
+                handle,
+                option,
+                timeout,
+            } => write!(
+                f,
+                "{option} on {handle} is {} (the kernel counts it in clock ticks, rounding up): \
+                 the call waited that long",
+                show_duration(*timeout)
+            ),
             Note::UseAccepted { listener, accepted } => match accepted.as_slice() {
                 [] => write!(
                     f,

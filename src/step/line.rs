@@ -382,6 +382,13 @@ pub enum Note {
     PortHeld(Box<PortHolder>),
     /// EADDRINUSE: more sockets hold the port than are shown.
     MorePortHolders(usize),
+    /// A blocking call's timeout (`option`: SO_RCVTIMEO, SO_SNDTIMEO) on
+    /// `handle` ran out.
+    TimeoutRanOut {
+        handle: String,
+        option: &'static str,
+        timeout: Duration,
+    },
     /// A data call or connect on `listener`, a listening socket: the
     /// handles accept made from it (none yet: accept first).
     UseAccepted {
@@ -481,6 +488,7 @@ impl Note {
             Note::ReadableWhenClosed(handle) | Note::CompetingWatcher { handle, .. } => {
                 handle.len()
             }
+            Note::TimeoutRanOut { handle, .. } => handle.len(),
             Note::UseAccepted { listener, accepted } => {
                 listener.len() + accepted.iter().map(|n| n.len() + 24).sum::<usize>()
             }
