@@ -516,8 +516,9 @@ impl fmt::Display for Note {
             Note::PortPicked { asked, errno, got } => write!(
                 f,
                 "bind failed earlier ({} on {asked}), so the socket had no port and the kernel \
-                 picked one: {got} — clients aiming at port {} get ECONNREFUSED; close this socket, \
-                 and once the port is free bind a new one, then listen",
+                 picked one: {got} — clients aiming at port {} do not reach it (they get \
+                 ECONNREFUSED, or whatever else listens there); close this socket, and once the \
+                 port is free bind a new one, then listen",
                 crate::names::errno_name(*errno),
                 asked.port()
             ),
