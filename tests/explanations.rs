@@ -155,12 +155,13 @@ fn eaddrinuse_over_time_wait_says_whose_reuseaddr_is_missing() {
         "port {port} is held by conn's connection (closed, the kernel keeps it): \
          127.0.0.1:{port} ↔ 127.0.0.1:{client} in TIME_WAIT for "
     );
-    assert_timewait_note(&notes(bind)[0], &head, LACKED);
+    // conn's SO_REUSEADDR was read before its close.
+    assert_timewait_note(&notes(bind)[0], &head, ", without SO_REUSEADDR");
 
     let bind = step(&steps, &format!("bind s2 127.0.0.1:{port}"));
     assert_errno(bind, "EADDRINUSE");
     assert_eq!(why(bind), SET_IT_BOTH);
-    assert_timewait_note(&notes(bind)[0], &head, "");
+    assert_timewait_note(&notes(bind)[0], &head, ", without SO_REUSEADDR");
 
     let listen = step(&steps, "listen s2");
     let picked = listen["addr"].as_str().unwrap();
@@ -180,8 +181,8 @@ fn eaddrinuse_over_time_wait_says_whose_reuseaddr_is_missing() {
 }
 
 /// What the why claims, checked: had the listener SO_REUSEADDR, its
-/// accepted connection in TIME_WAIT has it too, and a bind with it
-/// succeeds; one without it still fails, and is told to set it.
+/// accepted connection in TIME_WAIT has it too (the note says so), and a
+/// bind with it succeeds; one without it fails, and is told to set it.
 #[test]
 fn with_reuseaddr_on_both_the_bind_over_time_wait_succeeds() {
     let port = free_port();
@@ -192,9 +193,18 @@ fn with_reuseaddr_on_both_the_bind_over_time_wait_succeeds() {
          s = socket\nsetsockopt s SO_REUSEADDR 1\nbind s 127.0.0.1:{port}\n"
     );
     let (steps, _) = run_json(&script, &[]);
+    let client = port_of(step(&steps, "conn = accept srv"));
     let bind = step(&steps, &format!("bind s2 127.0.0.1:{port}"));
     assert_errno(bind, "EADDRINUSE");
-    assert_eq!(why(bind), SET_IT_BOTH);
+    assert_eq!(
+        why(bind),
+        "what holds this port (below) has SO_REUSEADDR and is not listening, but this socket has not: setsockopt H SO_REUSEADDR 1 before bind, and it will share the port"
+    );
+    let head = format!(
+        "port {port} is held by conn's connection (closed, the kernel keeps it): \
+         127.0.0.1:{port} ↔ 127.0.0.1:{client} in TIME_WAIT for "
+    );
+    assert_timewait_note(&notes(bind)[0], &head, ", with SO_REUSEADDR");
     assert_ret(step(&steps, &format!("bind s 127.0.0.1:{port}")), 0);
 }
 

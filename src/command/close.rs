@@ -83,6 +83,8 @@ impl Close {
             ))
         })?;
         let reset = reset_reason(&socket, state);
+        // What a time-wait socket keeps of it, for a bind over it later.
+        let reuse = socket.reuse_address().ok();
         let fd = socket.into_raw_fd();
         let result = nix::unistd::close(fd).map(|_| 0);
         if result.is_ok()
@@ -98,7 +100,7 @@ impl Close {
         // when the step ends; anything else is gone now.
         match tuple {
             Some(tuple) if before.is_connected() => {
-                session.add_ghost(&self.handle, tuple, before, host)
+                session.add_ghost(&self.handle, tuple, before, host, reuse)
             }
             _ => step.changes.push(StateChange {
                 handle: self.handle.clone(),

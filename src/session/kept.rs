@@ -20,6 +20,10 @@ pub(super) struct Kept {
     a: Held,
     /// Host b's, in the lab.
     b: Held,
+    /// Whether each kept connection's socket had SO_REUSEADDR, read
+    /// before its close (a time-wait socket keeps it: what a bind over it
+    /// needs to know); only connections still kept.
+    reuse: Vec<((SocketAddr, SocketAddr), bool)>,
 }
 
 impl Kept {
@@ -50,15 +54,23 @@ impl Kept {
         self.a.lookup(local, peer)
     }
 
-    /// Follows `name`'s connection from now on (in the host it lives in).
+    /// Follows `name`'s connection from now on (in the host it lives in),
+    /// with its socket's SO_REUSEADDR where it was read.
     pub(super) fn add(
         &mut self,
         lab: Option<&Lab>,
         name: &str,
-        tuple: (SocketAddr, SocketAddr),
+        (tuple, reuse): ((SocketAddr, SocketAddr), Option<bool>),
         state: TcpState,
         host: Option<Host>,
     ) {
+        let kept = self.connections();
+        self.reuse
+            .retain(|(pair, _)| kept.iter().any(|(_, l, p)| (*l, *p) == *pair));
+        self.reuse.retain(|(pair, _)| *pair != tuple);
+        if let Some(reuse) = reuse {
+            self.reuse.push((tuple, reuse));
+        }
         match (lab, host) {
             (Some(lab), Some(Host::B)) => {
                 let b = &mut self.b;
@@ -95,6 +107,14 @@ impl Kept {
     /// The fds readable while a kept connection's move waits to be shown.
     pub(super) fn notify_fds(&self) -> impl Iterator<Item = BorrowedFd<'_>> {
         self.a.notify_fd().into_iter().chain(self.b.notify_fd())
+    }
+
+    /// Whether a kept connection's socket had SO_REUSEADDR, if it was read.
+    pub(super) fn reuse_of(&self, tuple: (SocketAddr, SocketAddr)) -> Option<bool> {
+        self.reuse
+            .iter()
+            .find(|(pair, _)| *pair == tuple)
+            .map(|(_, reuse)| *reuse)
     }
 
     pub(super) fn contains(&self, name: &str) -> bool {

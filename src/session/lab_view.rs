@@ -615,15 +615,18 @@ impl Session {
 
 impl Session {
     /// Follows a connection the kernel keeps after its handle closed (its
-    /// lookups are made in the namespace of the host it lives in).
+    /// lookups are made in the namespace of the host it lives in), with its
+    /// socket's SO_REUSEADDR where it was read before the close.
     pub fn add_ghost(
         &mut self,
         name: &str,
         tuple: (SocketAddr, SocketAddr),
         state: TcpState,
         host: Option<Host>,
+        reuse: Option<bool>,
     ) {
-        self.kept.add(self.lab.lab(), name, tuple, state, host);
+        self.kept
+            .add(self.lab.lab(), name, (tuple, reuse), state, host);
     }
 
     /// The kernel's state of `handle`'s connection, found by its address

@@ -2,7 +2,8 @@
 //! `sock_diag` dump, `kernel_table::users_of_port`), each named by the
 //! session's handle it is — or, for a connection the kernel keeps without
 //! an fd, the closed handle whose it was — with its SO_REUSEADDR where
-//! its fd can be asked.
+//! its fd can be asked (or, for a closed handle's connection, as read
+//! before the close).
 //!
 //! Owns the matching of the kernel's sockets to handles; what they mean
 //! for a failed bind is the verbs' (`command::port_in_use`).
@@ -36,12 +37,11 @@ impl Session {
             .handles()
             .filter(|h| h.host == asking.host && !std::ptr::eq(*h, asking))
             .collect();
-        let kept = self.kept.connections();
         let mut holders: Vec<PortHolder> = users
             .iter()
             .filter(|user| user.inode == 0 || Some(user.inode) != own)
             .filter(|user| overlaps(user.local.ip(), want.ip()))
-            .map(|user| holder(user, transport, &mine, &kept))
+            .map(|user| holder(user, transport, &mine, &self.kept))
             .collect();
         holders.sort_by_key(|h| h.holding != Holding::Listening);
         holders
@@ -52,7 +52,7 @@ fn holder(
     user: &PortUser,
     transport: Transport,
     mine: &[&Handle],
-    kept: &[(String, SocketAddr, SocketAddr)],
+    kept: &super::kept::Kept,
 ) -> PortHolder {
     let tuple = user.peer.map(|peer| (user.local, peer));
     // A socket of the session's: by its inode, or (a time-wait socket
@@ -62,11 +62,16 @@ fn holder(
             || (user.inode == 0 && tuple.is_some() && h.tuple == tuple)
     });
     let closed = handle.is_none().then(|| {
-        kept.iter()
+        kept.connections()
+            .into_iter()
             .rev()
             .find(|(_, local, peer)| Some((*local, *peer)) == tuple)
-            .map(|(name, _, _)| name.clone())
+            .map(|(name, _, _)| name)
     });
+    let reuse = match handle.map(|h| h.socket.reuse_address()) {
+        Some(read) => read.ok(),
+        None => tuple.and_then(|pair| kept.reuse_of(pair)),
+    };
     let holding = match (transport, user.state) {
         (Transport::Udp, _) => Holding::Udp,
         (Transport::Tcp, TcpState::LISTEN) => Holding::Listening,
@@ -84,10 +89,10 @@ fn holder(
         peer: user.peer,
         holding,
         timewait_left: user.timewait_left,
-        reuse: match handle.map(|h| h.socket.reuse_address()) {
-            Some(Ok(true)) => Reuse::Set,
-            Some(Ok(false)) => Reuse::NotSet,
-            _ => Reuse::Unknown,
+        reuse: match reuse {
+            Some(true) => Reuse::Set,
+            Some(false) => Reuse::NotSet,
+            None => Reuse::Unknown,
         },
     }
 }

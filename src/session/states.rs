@@ -300,7 +300,7 @@ impl Session {
                 closed: true,
                 when: None,
             });
-            self.add_ghost(&name, tuple, state, host);
+            self.add_ghost(&name, tuple, state, host, None);
         }
         let mut last = None;
         for seen in self.kept.refresh(self.lab.lab()) {
