@@ -152,7 +152,7 @@ fn eaddrinuse_over_time_wait_says_whose_reuseaddr_is_missing() {
     assert_errno(bind, "EADDRINUSE");
     assert_eq!(why(bind), REUSE_NOT_BOTH);
     let head = format!(
-        "port {port} is held by conn's connection (closed, the kernel keeps it): \
+        "conn's connection holds the port (closed, the kernel keeps it): \
          127.0.0.1:{port} ↔ 127.0.0.1:{client} in TIME_WAIT for "
     );
     // conn's SO_REUSEADDR was read before its close.
@@ -201,7 +201,7 @@ fn with_reuseaddr_on_both_the_bind_over_time_wait_succeeds() {
         "what holds this port (below) has SO_REUSEADDR and is not listening, but this socket has not: setsockopt H SO_REUSEADDR 1 before bind, and it will share the port"
     );
     let head = format!(
-        "port {port} is held by conn's connection (closed, the kernel keeps it): \
+        "conn's connection holds the port (closed, the kernel keeps it): \
          127.0.0.1:{port} ↔ 127.0.0.1:{client} in TIME_WAIT for "
     );
     assert_timewait_note(&notes(bind)[0], &head, ", with SO_REUSEADDR");
@@ -257,7 +257,7 @@ fn the_python_servers_time_wait_is_named() {
         assert_errno(bind, "EADDRINUSE");
         assert_eq!(why(bind), REUSE_NOT_BOTH);
         let head = format!(
-            "port {port} is held by a socket outside this session: \
+            "a socket outside this session holds the port: \
              127.0.0.1:{port} ↔ 127.0.0.1:{client} in TIME_WAIT for "
         );
         assert_timewait_note(&notes(bind)[0], &head, LACKED);
@@ -283,7 +283,7 @@ fn eaddrinuse_names_a_listener_and_a_bound_socket() {
     assert_eq!(
         notes(bind),
         [format!(
-            "port {port} is held by a: listening on 127.0.0.1:{port}, without SO_REUSEADDR"
+            "a holds the port: listening on 127.0.0.1:{port}, without SO_REUSEADDR"
         )]
     );
     let port = port_of(step(&steps, "bind c 127.0.0.1:0"));
@@ -296,7 +296,7 @@ fn eaddrinuse_names_a_listener_and_a_bound_socket() {
     assert_eq!(
         notes(bind),
         [format!(
-            "port {port} is held by c: bound to 127.0.0.1:{port}, not listening, with SO_REUSEADDR"
+            "c holds the port: bound to 127.0.0.1:{port}, not listening, with SO_REUSEADDR"
         )]
     );
     assert_ret(nth_step(&steps, "bind d c", 1), 0);
@@ -320,7 +320,7 @@ fn udp_eaddrinuse_speaks_of_udp() {
     assert_eq!(
         notes(bind),
         [format!(
-            "port {port} is held by u: bound to 127.0.0.1:{port}, without SO_REUSEADDR"
+            "u holds the port: bound to 127.0.0.1:{port}, without SO_REUSEADDR"
         )]
     );
     assert_ret(step(&steps, "bind r2 r"), 0);

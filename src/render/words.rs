@@ -534,14 +534,13 @@ impl fmt::Display for Note {
 
 impl fmt::Display for PortHolder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let port = self.local.port();
         match (&self.handle, self.closed) {
-            (Some(name), false) => write!(f, "port {port} is held by {name}: ")?,
+            (Some(name), false) => write!(f, "{name} holds the port: ")?,
             (Some(name), true) => write!(
                 f,
-                "port {port} is held by {name}'s connection (closed, the kernel keeps it): "
+                "{name}'s connection holds the port (closed, the kernel keeps it): "
             )?,
-            (None, _) => write!(f, "port {port} is held by a socket outside this session: ")?,
+            (None, _) => f.write_str("a socket outside this session holds the port: ")?,
         }
         match (self.holding, self.peer) {
             (Holding::Listening, _) => write!(f, "listening on {}", self.local)?,
@@ -796,6 +795,43 @@ mod tests {
                 "this session runs in a private network (--sandbox): only socklab's own \
                  sockets are there, so programs outside it cannot be reached — run socklab \
                  without --sandbox to talk to them",
+            ),
+            (
+                Note::PortHeld(Box::new(PortHolder {
+                    handle: None,
+                    closed: false,
+                    local: "127.0.0.1:8888".parse().unwrap(),
+                    peer: Some("127.0.0.1:40000".parse().unwrap()),
+                    holding: Holding::Connection(TcpState::TIME_WAIT),
+                    timewait_left: Some(std::time::Duration::from_millis(41_200)),
+                    reuse: Reuse::Lacked,
+                })),
+                "a socket outside this session holds the port: 127.0.0.1:8888 ↔ 127.0.0.1:40000 \
+                 in TIME_WAIT for 42 s more, and its socket had no SO_REUSEADDR (this one has \
+                 it: on Linux both must)",
+            ),
+            (
+                Note::PortHeld(Box::new(PortHolder {
+                    handle: Some("u".into()),
+                    closed: false,
+                    local: "0.0.0.0:9999".parse().unwrap(),
+                    peer: Some("127.0.0.1:7".parse().unwrap()),
+                    holding: Holding::Udp,
+                    timewait_left: None,
+                    reuse: Reuse::Unknown,
+                })),
+                "u holds the port: bound to 0.0.0.0:9999, connected to 127.0.0.1:7",
+            ),
+            (
+                Note::MorePortHolders(3),
+                "and 3 more socket(s) on that port (ss -tuan lists them all)",
+            ),
+            (
+                Note::UseAccepted {
+                    listener: "srv".into(),
+                    accepted: vec!["c1".into(), "c2".into()],
+                },
+                "srv is listening; data goes over the accepted sockets: c1, c2",
             ),
             (
                 Note::Unrecorded(Unrecorded::Handles(vec!["a".into(), "b".into()])),

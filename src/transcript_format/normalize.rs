@@ -43,6 +43,10 @@ static TCPINFO_MEASURED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"^(\s+(?:rto_us|ato_us|rtt_us|rttvar_us|snd_cwnd|snd_ssthresh|rcv_space): )\d+$")
 });
 
+/// EADDRINUSE's note on a time-wait socket: how long its timer has left.
+static TIMEWAIT_LEFT: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(\s+note: .* holds the port.*: .* in TIME_WAIT for )\d+( s more)"));
+
 /// `drain`'s summary: how many calls, the largest, how long, how fast.
 static DRAIN_SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -207,6 +211,9 @@ fn measured(line: &str, sample_row: bool) -> String {
     }
     if let Some(c) = TCPINFO_MEASURED.captures(line) {
         return format!("{}[..]", &c[1]);
+    }
+    if TIMEWAIT_LEFT.is_match(line) {
+        return TIMEWAIT_LEFT.replace(line, "${1}[..]${2}").into_owned();
     }
     DRAIN_SUMMARY
         .replace(line, "${1}[..]${2}[..]${3}[..]")
@@ -384,6 +391,17 @@ mod tests {
         assert_eq!(Namer::new([]).normalize(&step), step);
         assert!(matches(&want, &step));
 
+        let held = lines(
+            "  note: conn's connection holds the port (closed, the kernel keeps it): \
+             127.0.0.1:8990 ↔ 127.0.0.1:40000 in TIME_WAIT for 58 s more, with SO_REUSEADDR",
+        );
+        assert_eq!(
+            Namer::recording().normalize(&held),
+            lines(
+                "  note: conn's connection holds the port (closed, the kernel keeps it): \
+                 127.0.0.1:[PORT1] ↔ 127.0.0.1:[PORT2] in TIME_WAIT for [..] s more, with SO_REUSEADDR"
+            )
+        );
         let drain = lines(
             "[1] recv(conn, 262144, 0) until EOF = 2000000\n  2000000 bytes in 37 calls (the largest 65483), then EOF, 0.234 s, 68.38 Mbit/s",
         );
