@@ -6,9 +6,14 @@
 //! (it has no such connection), a send before the handshake has finished,
 //! and which of TCP's give-ups ended a connection with ETIMEDOUT — SYN
 //! retries, data retransmissions, keepalive, window probes, or
-//! TCP_USER_TIMEOUT. Each is read from the kernel (the socket's options
-//! and TCP_INFO, one getsockopt each) or from the lab (a crash, a pulled
-//! cable, a held link), after the call and never instead of it.
+//! TCP_USER_TIMEOUT. A data call or connect on a listener says it listens
+//! and names the handles accept made from it; EAGAIN (connect:
+//! EINPROGRESS) on a blocking socket whose SO_RCVTIMEO or SO_SNDTIMEO ran
+//! out says so (the verbs with flags choose that one themselves: they
+//! alone know MSG_DONTWAIT). Each is read from the kernel (the socket's
+//! options and TCP_INFO, one getsockopt each) or from the lab (a crash, a
+//! pulled cable, a held link), after the call and never instead of it.
+//! EADDRINUSE's are `port_in_use`'s.
 //!
 //! Owns: the choice and the notes (`VARIANTS`, which `help ERRNO` lists).
 //! The table's notes are the verbs' own.

@@ -17,7 +17,8 @@
 //!
 //! Owns those lookups and the list of closed handles whose connections are
 //! still held (`Held`); states of sockets socklab still holds come from
-//! TCP_INFO (`sys::tcp_info`).
+//! TCP_INFO (`sys::tcp_info`). `port` finds every socket on a port (one
+//! dump), for a bind that met EADDRINUSE.
 
 use std::net::SocketAddr;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
