@@ -70,7 +70,7 @@ impl Bind {
         if matches!(step.outcome, Outcome::Failed(Errno::EADDRINUSE))
             && let Some(want) = addr.as_socket()
         {
-            super::port_in_use::explain(session, handle, want, &mut step, true);
+            super::why::port_in_use::explain(session, handle, want, &mut step, true);
         }
         let failed = match step.outcome {
             Outcome::Failed(errno) => addr.as_socket().map(|asked| (asked, errno)),

@@ -59,7 +59,7 @@ impl Listen {
         if matches!(step.outcome, Outcome::Failed(Errno::EADDRINUSE))
             && let Some(want) = handle.socket.local_addr().ok().and_then(|a| a.as_socket())
         {
-            super::port_in_use::explain(session, handle, want, &mut step, false);
+            super::why::port_in_use::explain(session, handle, want, &mut step, false);
         }
         if let Some(Ok(local)) = local {
             step.addr = Some(("listening on", crate::address::display(&local)));

@@ -34,7 +34,6 @@ mod parse_cache;
 pub use parse_cache::{Kept, ParseCache};
 mod option_value;
 mod poll;
-mod port_in_use;
 mod python;
 pub mod python_table;
 mod quit;

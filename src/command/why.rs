@@ -13,7 +13,8 @@
 //! alone know MSG_DONTWAIT). Each is read from the kernel (the socket's
 //! options and TCP_INFO, one getsockopt each) or from the lab (a crash, a
 //! pulled cable, a held link), after the call and never instead of it.
-//! EADDRINUSE's are `port_in_use`'s.
+//! EADDRINUSE's are `port_in_use`'s; the listener's and the timeouts'
+//! are in `listener` and `timeout`.
 //!
 //! Owns: the choice and the notes (`VARIANTS`, which `help ERRNO` lists).
 //! The table's notes are the verbs' own.
@@ -28,6 +29,11 @@ use crate::names::TcpState;
 use crate::session::{Handle, Session};
 use crate::step::{LabCause, Note, Outcome, Step};
 
+mod listener;
+pub mod port_in_use;
+mod timeout;
+pub use timeout::ran_out as timeout_ran_out;
+
 const PEER_A_CRASHED: &str = "host a crashed (host a crash) and came back with no TCP state: it knows no such connection, so it answered what this socket sent with RST";
 const PEER_B_CRASHED: &str = "host b crashed (host b crash) and came back with no TCP state: it knows no such connection, so it answered what this socket sent with RST";
 const NOT_ESTABLISHED: &str = "the connection is not established yet (SYN_SENT: the handshake has not finished), and a nonblocking send does not wait for it — await H ESTABLISHED (or poll H out), then send";
@@ -39,18 +45,6 @@ const USER_TIMEOUT: &str = "TCP_USER_TIMEOUT is set on this socket: what it sent
 const KEEPALIVE: &str = "SO_KEEPALIVE: the connection was idle, and TCP_KEEPCNT keepalive probes (TCP_KEEPINTVL apart, after TCP_KEEPIDLE of quiet) went unanswered — the peer is gone";
 const WINDOW_PROBES: &str = "the peer's window was shut (0), and the probes asking whether it had opened went unanswered net.ipv4.tcp_retries2 times — the peer is gone";
 const DATA_RETRIES: &str = "sent data was never acknowledged: the kernel retransmitted it, each time later, until net.ipv4.tcp_retries2 (15 by default: about 15 minutes) ran out, and gave the connection up";
-
-/// send or recv on a listening socket.
-pub const LISTENER_DATA: &str = "this socket is listening: it takes connections (accept), it carries no data itself — each connection's data goes over the socket accept returns for it";
-/// connect on a listening socket.
-pub const LISTENER_CONNECT: &str = "this socket is listening: it takes connections, it cannot make one — a client is a socket of its own (socket, then connect)";
-
-/// EAGAIN from a blocking receive (or accept) whose SO_RCVTIMEO ran out.
-pub const RCVTIMEO_RAN_OUT: &str = "SO_RCVTIMEO ran out: the socket is blocking, but its wait is cut short after that long, and nothing came in time — EAGAIN is how that timeout ends (the socket is not nonblocking)";
-/// EAGAIN from a blocking send whose SO_SNDTIMEO ran out.
-pub const SNDTIMEO_RAN_OUT: &str = "SO_SNDTIMEO ran out: the socket is blocking, but its wait for room in the send buffer (the peer is not reading) is cut short after that long — EAGAIN is how that timeout ends (the socket is not nonblocking)";
-/// EINPROGRESS from a blocking connect whose SO_SNDTIMEO ran out.
-pub const CONNECT_SNDTIMEO: &str = "SO_SNDTIMEO ran out while connect waited for the handshake: the socket is blocking, but connect's wait is cut short after that long, and the handshake goes on — await H ESTABLISHED (or poll H out), then getsockopt H SO_ERROR";
 
 /// One cause socklab tells apart: the errno, when it is chosen, the note.
 pub struct Variant {
@@ -64,57 +58,57 @@ pub const VARIANTS: &[Variant] = &[
     Variant {
         errno: "EPIPE",
         when: "send on a listener",
-        why: LISTENER_DATA,
+        why: listener::DATA,
     },
     Variant {
         errno: "ENOTCONN",
         when: "recv on a listener",
-        why: LISTENER_DATA,
+        why: listener::DATA,
     },
     Variant {
         errno: "EISCONN",
         when: "connect on a listener",
-        why: LISTENER_CONNECT,
+        why: listener::CONNECT,
     },
     Variant {
         errno: "EAGAIN",
         when: "SO_RCVTIMEO",
-        why: RCVTIMEO_RAN_OUT,
+        why: timeout::RCVTIMEO_RAN_OUT,
     },
     Variant {
         errno: "EAGAIN",
         when: "SO_SNDTIMEO",
-        why: SNDTIMEO_RAN_OUT,
+        why: timeout::SNDTIMEO_RAN_OUT,
     },
     Variant {
         errno: "EINPROGRESS",
         when: "SO_SNDTIMEO",
-        why: CONNECT_SNDTIMEO,
+        why: timeout::CONNECT_SNDTIMEO,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "listener holds it",
-        why: super::port_in_use::LISTENER,
+        why: port_in_use::LISTENER,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "reuse here only",
-        why: super::port_in_use::REUSE_NOT_BOTH,
+        why: port_in_use::REUSE_NOT_BOTH,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "reuse there only",
-        why: super::port_in_use::SET_IT_HERE,
+        why: port_in_use::SET_IT_HERE,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "no reuse here",
-        why: super::port_in_use::SET_IT_BOTH,
+        why: port_in_use::SET_IT_BOTH,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "UDP",
-        why: super::port_in_use::UDP,
+        why: port_in_use::UDP,
     },
     Variant {
         errno: "ECONNRESET",
@@ -164,7 +158,7 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
     let Outcome::Failed(errno) = step.outcome else {
         return;
     };
-    if on_a_listener(session, step) {
+    if listener::on_a_listener(session, step) {
         return;
     }
     // The verbs with flags choose it themselves: they alone know whether
@@ -173,7 +167,7 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
         step.verb,
         "accept" | "sendall" | "recvall" | "drain" | "connect"
     ) {
-        timeout_ran_out(session, step, false);
+        timeout::ran_out(session, step, false);
     }
     if !matches!(errno, Errno::ECONNRESET | Errno::EAGAIN | Errno::ETIMEDOUT) {
         return;
@@ -192,7 +186,8 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
             Host::B => PEER_B_CRASHED,
         }),
         Errno::EAGAIN if matches!(step.verb, "send" | "sendall" | "sendto") => {
-            (step.why != Some(SNDTIMEO_RAN_OUT) && in_syn_sent(handle)).then_some(NOT_ESTABLISHED)
+            (step.why != Some(timeout::SNDTIMEO_RAN_OUT) && in_syn_sent(handle))
+                .then_some(NOT_ESTABLISHED)
         }
         Errno::ETIMEDOUT => {
             let note = lab_note(session, handle);
@@ -204,84 +199,6 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
     if let Some(why) = chosen {
         step.why = Some(why);
     }
-}
-
-/// A call that failed with EAGAIN (connect: EINPROGRESS) on a blocking
-/// socket with SO_RCVTIMEO or SO_SNDTIMEO set (`dontwait`: MSG_DONTWAIT
-/// was asked, so it never waited): the timeout ran out — the why says so,
-/// and a note gives the timeout.
-pub fn timeout_ran_out(session: &Session, step: &mut Step, dontwait: bool) {
-    let (why, option) = match (&step.outcome, step.verb) {
-        (Outcome::Failed(Errno::EAGAIN), "accept" | "recv" | "recvfrom" | "recvall" | "drain") => {
-            (RCVTIMEO_RAN_OUT, "SO_RCVTIMEO")
-        }
-        (Outcome::Failed(Errno::EAGAIN), "send" | "sendto" | "sendall") => {
-            (SNDTIMEO_RAN_OUT, "SO_SNDTIMEO")
-        }
-        (Outcome::Failed(Errno::EINPROGRESS), "connect") => (CONNECT_SNDTIMEO, "SO_SNDTIMEO"),
-        _ => return,
-    };
-    let Some(handle) = step.handle.as_deref().and_then(|name| session.get(name)) else {
-        return;
-    };
-    if dontwait || handle.socket.nonblocking().unwrap_or(true) {
-        return;
-    }
-    let timeout = match option {
-        "SO_RCVTIMEO" => handle.socket.read_timeout(),
-        _ => handle.socket.write_timeout(),
-    };
-    if let Ok(Some(timeout)) = timeout {
-        step.why = Some(why);
-        step.notes.push(Note::TimeoutRanOut {
-            handle: handle.name.clone(),
-            option,
-            timeout,
-        });
-    }
-}
-
-/// A data call or connect on a listening socket: whatever its errno (send
-/// EPIPE, recv ENOTCONN, connect EISCONN), the cause is that it listens;
-/// the note names the handles accept made from it.
-fn on_a_listener(session: &Session, step: &mut Step) -> bool {
-    let why = match step.verb {
-        "send" | "sendall" | "sendto" | "recv" | "recvfrom" | "recvall" | "drain" => LISTENER_DATA,
-        "connect" => LISTENER_CONNECT,
-        _ => return false,
-    };
-    let Some(listener) = step.handle.as_deref().and_then(|name| session.get(name)) else {
-        return false;
-    };
-    if !getsockopt(&listener.socket.as_fd(), sockopt::AcceptConn).unwrap_or(false) {
-        return false;
-    }
-    let accepted = accepted_from(session, listener);
-    step.why = Some(why);
-    step.notes.push(Note::UseAccepted {
-        listener: listener.name.clone(),
-        accepted,
-    });
-    true
-}
-
-/// The handles accept made from `listener`: connected, on its address.
-fn accepted_from(session: &Session, listener: &Handle) -> Vec<String> {
-    let Some(own) = listener.addresses().0 else {
-        return Vec::new();
-    };
-    session
-        .handles()
-        .filter(|h| h.host == listener.host && !std::ptr::eq(*h, listener))
-        .filter(|h| h.kind == listener.kind)
-        .filter(|h| match h.addresses() {
-            (Some(local), Some(_)) => {
-                local.port() == own.port() && (local.ip() == own.ip() || own.ip().is_unspecified())
-            }
-            _ => false,
-        })
-        .map(|h| h.name.clone())
-        .collect()
 }
 
 fn in_syn_sent(handle: &Handle) -> bool {
