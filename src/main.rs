@@ -191,6 +191,18 @@ pub enum Commands {
         /// most and by default 300s): a step still running then is stopped where it is.
         #[arg(long, value_name = "TIME", value_parser = parse_timeout)]
         max_time: Option<Duration>,
+        /// Predict, then run: before each step that makes a call, ask what it will
+        /// return (a lesson's own questions, `?>` lines, are asked anyway); the
+        /// answer is marked against what the call then does, and a score ends the
+        /// lesson. Not with --auto.
+        #[arg(long, conflicts_with = "auto")]
+        predict: bool,
+        /// Add this run's questions to a report for the teacher: FILE.csv (a row per
+        /// question: the step, the answer, the actual result, right or wrong,
+        /// seconds taken) or FILE.json (a JSON object per run, one per line).
+        /// Appended to, so a class's runs gather in one file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
     },
     /// Draw a transcript as a ladder (sequence) diagram: an arrow per segment,
     /// each end's states, the calls — from the output recorded in the file.

@@ -6,10 +6,17 @@
 //! #! needs: ipv6
 //! #! as: unprivileged
 //! #! encoding: gbk
+//! #! predict
 //! > srv = socket tcp
 //! socket(AF_INET, SOCK_STREAM, 0) = [FD1]
 //!   new handle: srv
+//! #? state srv
+//! ?> connect cli srv
 //! ```
+//!
+//! (`?>` is a question: `play` asks for a prediction before it runs the
+//! line; `#? state H` before it asks for H's state after it instead of the
+//! call's result.)
 //!
 //! Owns parsing a file into entries and writing it back (for `--bless`),
 //! the directives a recording writes, and how output is normalized and
@@ -54,12 +61,24 @@ impl Need {
     }
 }
 
+/// What a question step asks the student to predict (`?>`, `#? state H`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// What the call returns: a value, an errno, or that it blocks.
+    Result,
+    /// The TCP state this handle is in after the step.
+    State(String),
+}
+
 /// One command and what it is expected to print.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// Narration lines just before the command (without `# `).
     pub narration: Vec<String>,
     pub command: String,
+    /// A question step (`?> CMD`, or `#? state H` before it): `play` asks
+    /// for a prediction first. `test` runs it as any step.
+    pub question: Option<Question>,
     /// 1-based line of the `> ` line in the file.
     pub line: usize,
     pub expected: Vec<String>,
@@ -78,6 +97,9 @@ pub struct Transcript {
     pub lab: bool,
     /// `#! encoding: gbk`: the session's text encoding from the start.
     pub encoding: Option<&'static crate::encoding::Encoding>,
+    /// `#! predict`: every step that makes a call is a question of its
+    /// result (as `play --predict` makes it).
+    pub predict: bool,
     /// What socklab changed in what the file asked (a timeout cut short),
     /// shown before the lesson runs.
     pub notes: Vec<String>,
@@ -111,8 +133,12 @@ pub enum Problem {
     UnknownAs(String),
     #[error("unknown need '{0}' — root, nonroot, cap_net_raw or ipv6")]
     UnknownNeed(String),
-    #[error("unknown directive '{0}' — timeout, needs, encoding, as, group or lab")]
+    #[error("unknown directive '{0}' — timeout, needs, encoding, as, group, lab or predict")]
     UnknownDirective(String),
+    #[error("'#? {0}' is not a question — '#? state HANDLE' or '#? result'")]
+    NotAQuestion(String),
+    #[error("a question ('#? …') goes just before its command")]
+    QuestionWithoutCommand,
 }
 
 /// Parses a transcript; an error names the line.
@@ -125,28 +151,50 @@ pub fn parse(text: &str) -> Result<Transcript, FormatError> {
         unprivileged: false,
         lab: false,
         encoding: None,
+        predict: false,
         notes: Vec::new(),
         entries: Vec::new(),
         epilogue: Vec::new(),
     };
     let mut narration = Vec::new();
+    // A `#? …` line waiting for its command.
+    let mut asked: Option<(usize, Question)> = None;
     for (index, line) in lines.iter().enumerate() {
         let number = index + 1;
         let at = |problem| FormatError {
             line: number,
             problem,
         };
-        if let Some(directive) = line.strip_prefix("#!") {
+        let command = line
+            .strip_prefix("> ")
+            .map(|c| (c, false))
+            .or_else(|| line.strip_prefix("?> ").map(|c| (c, true)));
+        if let Some(question) = line.strip_prefix("#?") {
+            if asked.is_some() {
+                return Err(at(Problem::QuestionWithoutCommand));
+            }
+            asked = Some((number, parse_question(question.trim()).map_err(at)?));
+        } else if let Some(directive) = line.strip_prefix("#!") {
             parse_directive(directive.trim(), &mut transcript).map_err(at)?;
         } else if line == "#" || line.starts_with("# ") {
             narration.push(line.trim_start_matches('#').trim_start().to_string());
-        } else if let Some(command) = line.strip_prefix("> ") {
+        } else if let Some((command, marked)) = command {
+            let question = match asked.take() {
+                Some((_, question)) => Some(question),
+                None => marked.then_some(Question::Result),
+            };
             transcript.entries.push(Entry {
                 narration: std::mem::take(&mut narration),
                 command: command.to_string(),
+                question,
                 line: number,
                 expected: Vec::new(),
                 expected_span: (index + 1, index + 1),
+            });
+        } else if let Some((asked_at, _)) = asked.as_ref().filter(|_| !line.trim().is_empty()) {
+            return Err(FormatError {
+                line: *asked_at,
+                problem: Problem::QuestionWithoutCommand,
             });
         } else if let Some(entry) = transcript.entries.last_mut() {
             if !narration.is_empty() {
@@ -163,8 +211,24 @@ pub fn parse(text: &str) -> Result<Transcript, FormatError> {
             entry.expected.pop();
         }
     }
+    if let Some((asked_at, _)) = asked {
+        return Err(FormatError {
+            line: asked_at,
+            problem: Problem::QuestionWithoutCommand,
+        });
+    }
     transcript.epilogue = narration;
     Ok(transcript)
+}
+
+/// `#? state H` or `#? result`.
+fn parse_question(text: &str) -> Result<Question, Problem> {
+    let mut words = text.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some("result"), None, _) => Ok(Question::Result),
+        (Some("state"), Some(handle), None) => Ok(Question::State(handle.to_string())),
+        _ => Err(Problem::NotAQuestion(text.to_string())),
+    }
 }
 
 /// Whether a file that is not a transcript is a plain list of socklab
@@ -177,13 +241,17 @@ pub fn is_a_command_list(text: &str) -> bool {
     let mut any = false;
     lines.all(|l| {
         any = true;
-        !l.starts_with("> ")
+        !l.starts_with("> ") && !l.starts_with("?> ")
     }) && any
 }
 
 fn parse_directive(text: &str, transcript: &mut Transcript) -> Result<(), Problem> {
     if text == "lab" {
         transcript.lab = true;
+        return Ok(());
+    }
+    if text == "predict" {
+        transcript.predict = true;
         return Ok(());
     }
     let (key, value) = text
@@ -304,6 +372,26 @@ mod tests {
     }
 
     #[test]
+    fn questions_mark_their_command() {
+        let text = "#! predict\n?> a = socket tcp\nsocket(AF_INET, SOCK_STREAM, 0) = [FD1]\n\
+                    #? state a\n> close a\n> ls\n";
+        let t = parse(text).unwrap();
+        assert!(t.predict);
+        let asked: Vec<_> = t.entries.iter().map(|e| e.question.clone()).collect();
+        assert_eq!(
+            asked,
+            vec![
+                Some(Question::Result),
+                Some(Question::State("a".into())),
+                None
+            ]
+        );
+        assert_eq!(t.entries[0].command, "a = socket tcp");
+        assert_eq!(t.entries[0].expected.len(), 1);
+        assert_eq!(t.rewritten(&[]), text);
+    }
+
+    #[test]
     fn rewrites_only_what_it_is_told() {
         let t = parse(SAMPLE).unwrap();
         let text = t.rewritten(&[(10, vec!["NAME  FD".into()])]);
@@ -319,6 +407,10 @@ mod tests {
             ("#! colour: red\n", "line 1: unknown directive"),
             ("stray output\n", "line 1: output before any command"),
             ("> ls\n# note\nNAME\n", "line 3: output after narration"),
+            ("#? colour\n> ls\n", "line 1: '#? colour' is not a question"),
+            ("#? state a\n#? result\n> ls\n", "line 2: a question"),
+            ("#? state a\nNAME\n", "line 1: a question"),
+            ("> ls\n#? result\n", "line 2: a question"),
         ];
         for (text, want) in cases {
             let err = parse(text).unwrap_err();

@@ -435,7 +435,7 @@ fn play_keys_counter_and_quit() {
     let total = std::fs::read_to_string(&path)
         .unwrap()
         .lines()
-        .filter(|l| l.starts_with("> "))
+        .filter(|l| l.starts_with("> ") || l.starts_with("?> "))
         .count();
     let state = tempfile::tempdir().unwrap();
     let mut play = spawn_shell(state.path(), &["play", &path]);

@@ -53,6 +53,8 @@ pub struct Runner<W: Write> {
     bail: bool,
     /// Lines that were usage errors or timed out.
     pub failures: usize,
+    /// The last line's result in brief (for `play`'s questions).
+    last: crate::step::Brief,
     /// The files being read (device, inode): the script itself, then the
     /// ones being sourced, innermost last.
     sourcing: Vec<(u64, u64)>,
@@ -112,6 +114,7 @@ impl<W: Write> Runner<W> {
             echo,
             bail,
             failures: 0,
+            last: crate::step::Brief::Other,
             sourcing: Vec::new(),
             writing: None,
             recording: None,
@@ -275,6 +278,11 @@ impl<W: Write> Runner<W> {
         self.failures += 1;
         self.stopped_by_interrupt = true;
         Flow::Stop
+    }
+
+    /// The last line's result in brief: what a prediction is marked against.
+    pub fn last_result(&self) -> crate::step::Brief {
+        self.last
     }
 
     /// Whether Ctrl-C stopped the script (socklab exits 130).
@@ -518,6 +526,7 @@ impl<W: Write> Runner<W> {
     /// Renders a step; counts it when it is a failure; stops on --bail.
     #[inline]
     fn show(&mut self, input: &str, step: &Step) -> Flow {
+        self.last = step.outcome.brief();
         if step.wire.is_some() {
             self.sketch.note(input, step);
         }

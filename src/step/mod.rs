@@ -40,6 +40,29 @@ pub enum Outcome {
     NotReached(String),
 }
 
+/// A step's result in brief, to compare with a prediction (`play`'s
+/// questions): what the call returned, its errno, or that it blocked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Brief {
+    Returned(i64),
+    Failed(Errno),
+    /// It blocked until socklab's timeout interrupted it.
+    Blocked,
+    /// No call's result: a usage error, a session command, an await.
+    Other,
+}
+
+impl Outcome {
+    pub fn brief(&self) -> Brief {
+        match self {
+            Outcome::Returned(value) => Brief::Returned(*value),
+            Outcome::Failed(errno) => Brief::Failed(*errno),
+            Outcome::TimedOut(_) => Brief::Blocked,
+            _ => Brief::Other,
+        }
+    }
+}
+
 /// One handle's TCP state moving, as read from the kernel.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StateChange {

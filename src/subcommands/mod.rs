@@ -125,10 +125,16 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             auto,
             host_net,
             max_time,
+            predict,
+            report,
         }) => play::run(
             file,
             *auto,
             lessons::Lessons::new(*host_net, *max_time, &cli),
+            play::Asking {
+                predict: *predict,
+                report: report.as_deref(),
+            },
         ),
         Some(Commands::Run { file }) => shell::run(&cli, Some(file)),
         None if !std::io::stdin().is_terminal() => shell::run(&cli, Some("-")),

@@ -3,14 +3,33 @@
 
 use std::time::Duration;
 
-use socklab::transcript::{self, format, library, play};
+use std::io::Write;
+
+use socklab::transcript::{self, format, library, play, predict};
 
 use super::lessons::Lessons;
 use super::{Exit, output_failed};
 
+/// What `play` asks: every call (`--predict`), and where the answers go.
+pub(super) struct Asking<'a> {
+    pub predict: bool,
+    pub report: Option<&'a std::path::Path>,
+}
+
 /// Plays the lesson (a file, or a built-in lesson's name or number);
 /// returns how many steps failed.
-pub(super) fn run(file: &str, auto: Option<Duration>, lessons: Lessons) -> Result<usize, Exit> {
+pub(super) fn run(
+    file: &str,
+    auto: Option<Duration>,
+    lessons: Lessons,
+    asking: Asking,
+) -> Result<usize, Exit> {
+    // The report is opened before the lesson starts (a lesson writes no
+    // files), so a report that cannot be written is said at once.
+    let report = match asking.report {
+        Some(path) => Some(open_report(path)?),
+        None => None,
+    };
     // A file wins over a built-in lesson of the same name.
     let path = std::path::Path::new(file);
     let text = if path.exists() {
@@ -42,12 +61,47 @@ pub(super) fn run(file: &str, auto: Option<Duration>, lessons: Lessons) -> Resul
         wire: lessons.wire.map(|look| look.pinned()),
         limits: lessons.limits,
         fit: socklab::render::wrap::Fit::for_stdout(),
+        predict: asking.predict,
     };
-    match play::play(&transcript, &mut pace, &mut std::io::stdout(), setup) {
+    let mut run = predict::Run::new(file);
+    let played = play::play(
+        &transcript,
+        &mut pace,
+        &mut std::io::stdout(),
+        setup,
+        &mut run,
+    );
+    // What was answered is kept, however the lesson ended.
+    if let Some((mut out, form, fresh, path)) = report {
+        predict::write_report(&mut out, form, &run, fresh).map_err(|e| {
+            format!(
+                "cannot write the report {}: {}",
+                socklab::safe_text::escape(&path.display().to_string()),
+                socklab::error::io_reason(&e)
+            )
+        })?;
+        let _ = out.flush();
+    }
+    match played {
         Ok(play::Played::Done(failures)) => Ok(failures),
         Ok(play::Played::Quit) => Ok(0),
         Ok(play::Played::Interrupted) => Err(Exit::Interrupted),
         Ok(play::Played::Refused(message)) => Err(format!("{shown}: {message}").into()),
         Err(e) => Err(output_failed(&e)),
     }
+}
+
+/// The report file, opened to append (never through a symbolic link), its
+/// form from its extension, and whether it was empty (a CSV header first).
+fn open_report(
+    path: &std::path::Path,
+) -> Result<(std::fs::File, predict::ReportForm, bool, std::path::PathBuf), Exit> {
+    let shown = socklab::safe_text::escape(&path.display().to_string()).into_owned();
+    let form = predict::ReportForm::of(path).ok_or_else(|| {
+        format!("--report {shown}: a report is FILE.csv or FILE.json (the form comes from the extension)")
+    })?;
+    let file = socklab::safe_file::create(path, socklab::safe_file::Existing::Append)
+        .map_err(|e| format!("--report {shown}: {}", socklab::error::io_reason(&e)))?;
+    let fresh = file.metadata().map(|m| m.len() == 0).unwrap_or(true);
+    Ok((file, form, fresh, path.to_path_buf()))
 }

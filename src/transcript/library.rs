@@ -45,6 +45,17 @@ impl Lesson {
         }
         needs
     }
+
+    /// How many questions it asks before their steps (`?>`, `#? …`).
+    pub fn questions(&self) -> usize {
+        format::parse(self.text).map_or(0, |parsed| {
+            parsed
+                .entries
+                .iter()
+                .filter(|e| e.question.is_some())
+                .count()
+        })
+    }
 }
 
 /// Every built-in lesson, by name.
@@ -144,12 +155,22 @@ pub fn listing() -> Vec<String> {
             } else {
                 format!("  [needs {}]", needs.join(", "))
             };
-            lines.push(format!("  {:<28} {}{needs}", lesson.name, lesson.title()));
+            let asks = match lesson.questions() {
+                0 => String::new(),
+                n => format!("  [asks {n}]"),
+            };
+            lines.push(format!(
+                "  {:<28} {}{needs}{asks}",
+                lesson.name,
+                lesson.title()
+            ));
         }
     }
     lines.push(String::new());
     lines.push(
-        "socklab play NAME (or its number) plays one; socklab test --lessons runs them all.".into(),
+        "socklab play NAME (or its number) plays one — [asks N]: it asks you to predict N \
+         results first; play --predict asks before every call; socklab test --lessons runs them all."
+            .into(),
     );
     lines
 }

@@ -9,6 +9,7 @@ pub mod check;
 pub mod lesson_env;
 pub mod library;
 pub mod play;
+pub mod predict;
 pub mod record;
 
 /// The file format and the normalizer live below the runner, which

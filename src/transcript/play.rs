@@ -3,6 +3,10 @@
 //! a: go on by itself, q: quit) or the `--auto` time, runs the command for
 //! real and shows the real output, state changes highlighted.
 //!
+//! A question step (`?>`, or every call with `--predict`) asks for a
+//! prediction instead of Enter, runs the call, and marks the answer
+//! against what just happened (`predict`); the score ends the lesson.
+//!
 //! At a terminal the keys are read one at a time, unechoed (the terminal's
 //! ICANON and ECHO are off only while play waits); from a pipe, a line is
 //! one Enter.
@@ -13,14 +17,16 @@ use std::time::{Duration, Instant};
 
 use colored::Colorize;
 
-use super::format::Transcript;
+use super::format::{Entry, Transcript};
 use super::lesson_env::LessonEnv;
+use super::predict::{self, Actual, Answer};
 use crate::render::wrap::{self, Fit};
 use crate::runner::{Flow, Format, Runner};
 use crate::safe_text::escape;
 use crate::sandbox::Network;
 use crate::session::Session;
 use crate::transcript_format::DEFAULT_TIMEOUT;
+use crate::transcript_format::Question;
 
 /// How `play` moves on to the next command.
 pub enum Pace<'a> {
@@ -44,6 +50,8 @@ pub struct Setup {
     pub limits: super::lesson_env::Limits,
     /// How wide what is shown is made (`Fit::for_stdout` for a terminal).
     pub fit: Fit,
+    /// `play --predict`: every step that makes a call is a question.
+    pub predict: bool,
 }
 
 /// How a play ended.
@@ -67,6 +75,7 @@ pub fn play(
     pace: &mut Pace,
     out: &mut dyn Write,
     setup: Setup,
+    run: &mut predict::Run,
 ) -> io::Result<Played> {
     let _env = match LessonEnv::enter(setup.network, transcript.unprivileged) {
         Ok(env) => env,
@@ -121,6 +130,13 @@ pub fn play(
             "Enter: next · a: go on by itself · q: quit".dimmed()
         )?;
     }
+    let questions = matches!(pace, Pace::Enter(_))
+        && (setup.predict
+            || transcript.predict
+            || transcript.entries.iter().any(|e| e.question.is_some()));
+    if questions {
+        writeln!(out, "{}", fit(predict::HOW).yellow())?;
+    }
     let total = transcript.entries.len();
     let mut left = setup.limits.time;
     for (index, entry) in transcript.entries.iter().enumerate() {
@@ -135,7 +151,20 @@ pub fn play(
             _ => write!(out, "{} {} ", counter.dimmed(), command.bold())?,
         }
         out.flush()?;
-        match wait(pace, out)? {
+        let question = match pace {
+            Pace::Enter(_) => asked(transcript, entry, setup.predict),
+            Pace::Auto(_) => None,
+        };
+        let answered = match (&question, &mut *pace) {
+            (Some(question), Pace::Enter(input)) => Some(ask(question, *input, out)?),
+            _ => None,
+        };
+        let next = match &answered {
+            Some((Ok(_), _)) => Next::Go,
+            Some((Err(next), _)) => *next,
+            None => wait(pace, out)?,
+        };
+        match next {
             Next::Go => {}
             Next::End => {
                 writeln!(out)?;
@@ -166,6 +195,30 @@ pub fn play(
         left = left.saturating_sub(began.elapsed());
         out.write_all(runner.out())?;
         runner.out().clear();
+        if let (Some(question), Some((Ok(answer), seconds))) = (&question, &answered) {
+            let actual = match question {
+                Question::Result => Actual::Result(runner.last_result()),
+                Question::State(handle) => Actual::State(
+                    runner
+                        .session
+                        .get(handle)
+                        .and_then(|h| h.state)
+                        .or_else(|| runner.session.kernel_held_state(handle)),
+                ),
+            };
+            let marks = predict::mark(answer, actual);
+            show_marks(out, answer, &marks, &actual)?;
+            run.rows.push(predict::Row {
+                step: index + 1,
+                line: entry.line,
+                command: entry.command.clone(),
+                question: predict::kind(question),
+                answer: shown_answer(answer),
+                actual: actual.shown(),
+                right: predict::verdict(&marks),
+                seconds: *seconds,
+            });
+        }
         if left.is_zero() {
             let message = format!(
                 "out of time: the lesson's steps have run {}, the most a lesson may — play stops here",
@@ -186,8 +239,155 @@ pub fn play(
         }
     }
     narrate(out, &transcript.epilogue, setup.fit)?;
+    if !run.rows.is_empty() {
+        let (right, counted) = run.score();
+        let skipped = run.rows.len() - counted;
+        let skipped = match skipped {
+            0 => String::new(),
+            n => format!(" ({n} not answered)"),
+        };
+        writeln!(
+            out,
+            "{}",
+            format!("score: {right} of {counted} predictions right{skipped}").bold()
+        )?;
+    }
     out.flush()?;
     Ok(Played::Done(runner.failures))
+}
+
+/// The question a step asks, if any: its own (`?>`, `#? state H`), or —
+/// with `--predict` or `#! predict` — its call's result when it makes a
+/// call in the foreground.
+fn asked(transcript: &Transcript, entry: &Entry, predict: bool) -> Option<Question> {
+    if entry.question.is_some() {
+        return entry.question.clone();
+    }
+    if !(predict || transcript.predict) || entry.command.trim_end().ends_with('&') {
+        return None;
+    }
+    let verb = match entry.command.split_once('=') {
+        Some((names, rest)) if !names.contains('"') && !names.contains('\'') => rest,
+        _ => entry.command.as_str(),
+    };
+    let verb = verb.split_whitespace().next()?;
+    let spec = crate::command::spec(verb)?;
+    // A new socket's fd is a number no one predicts.
+    let asks = !spec.syscall.is_empty() && !matches!(spec.name, "socket" | "socketpair");
+    asks.then_some(Question::Result)
+}
+
+/// Asks `question` until an answer can be read; with how long it took.
+/// `q` quits, the input's end ends, Ctrl-C interrupts (as the keys do).
+fn ask(
+    question: &Question,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> io::Result<(Result<Answer, Next>, f64)> {
+    let began = Instant::now();
+    writeln!(out)?;
+    loop {
+        write!(
+            out,
+            "{} ",
+            format!("  {} >", predict::ask(question)).yellow()
+        )?;
+        out.flush()?;
+        let line = match read_answer(input)? {
+            Ok(line) => line,
+            Err(next) => {
+                writeln!(out)?;
+                return Ok((Err(next), began.elapsed().as_secs_f64()));
+            }
+        };
+        if matches!(line.trim(), "q" | "Q") {
+            return Ok((Err(Next::Quit), began.elapsed().as_secs_f64()));
+        }
+        match predict::read(question, &line) {
+            Ok(answer) => return Ok((Ok(answer), began.elapsed().as_secs_f64())),
+            Err(why) => writeln!(out, "  {}", escape(&why.to_string()))?,
+        }
+    }
+}
+
+/// A line of answer; the input's end or Ctrl-C as what play does next.
+fn read_answer(input: &mut dyn BufRead) -> io::Result<Result<String, Next>> {
+    loop {
+        match input.fill_buf() {
+            Ok(_) => break,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                if interrupted() {
+                    return Ok(Err(Next::Interrupted));
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let mut line = String::new();
+    match input.read_line(&mut line) {
+        Ok(0) => Ok(Err(Next::End)),
+        Ok(_) => Ok(Ok(line)),
+        // Not text: not an answer either; asked again.
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => Ok(Ok("\u{fffd}".into())),
+        Err(e) => Err(e),
+    }
+}
+
+/// The answer as the report shows it.
+fn shown_answer(answer: &Answer) -> String {
+    match answer {
+        Answer::GaveUp => "?".into(),
+        Answer::Skipped => String::new(),
+        Answer::State(state) => state.name().into(),
+        Answer::Result(said) => {
+            let mut words = Vec::new();
+            if said.blocks {
+                words.push("blocks".to_string());
+            }
+            if let Some(number) = said.number {
+                words.push(number.to_string());
+            }
+            words.extend(said.named.iter().cloned());
+            words.join(" ")
+        }
+    }
+}
+
+/// Each field marked, then what it was where anything was wrong.
+fn show_marks(
+    out: &mut dyn Write,
+    answer: &Answer,
+    marks: &[predict::Mark],
+    actual: &Actual,
+) -> io::Result<()> {
+    if matches!(answer, Answer::Skipped) {
+        return writeln!(
+            out,
+            "  {}",
+            format!("(not answered) it {}", actual.shown()).dimmed()
+        );
+    }
+    if matches!(answer, Answer::GaveUp) {
+        return writeln!(
+            out,
+            "  {}",
+            format!("? it was: {}", actual.shown()).yellow()
+        );
+    }
+    for mark in marks {
+        let line = match mark.right {
+            true => format!("✓ {}: {} (right)", mark.field, mark.said),
+            false => format!("✗ {}: {} (wrong)", mark.field, mark.said),
+        };
+        match mark.right {
+            true => writeln!(out, "  {}", line.green())?,
+            false => writeln!(out, "  {}", line.red())?,
+        }
+    }
+    if predict::verdict(marks) == Some(false) {
+        writeln!(out, "  {}", format!("it was: {}", actual.shown()).yellow())?;
+    }
+    Ok(())
 }
 
 /// Narration lines, dimmed and escaped: they come from the file. Fitted
@@ -208,6 +408,7 @@ fn narrate(out: &mut dyn Write, lines: &[String], fit: Fit) -> io::Result<()> {
     Ok(())
 }
 
+#[derive(Clone, Copy)]
 enum Next {
     Go,
     /// The input ended: stop playing.
