@@ -34,7 +34,7 @@ mod parse_cache;
 pub use parse_cache::{Kept, ParseCache};
 mod option_value;
 mod poll;
-mod python;
+pub mod python;
 pub mod python_table;
 mod quit;
 mod record;
@@ -138,7 +138,8 @@ pub fn parse(
     line: &str,
     handles: &dyn HandleNames,
 ) -> Result<Option<Parsed>, (Option<&'static str>, UsageError)> {
-    let split = parse::split_line_in(line, handles.encoding()).map_err(|e| (None, e))?;
+    let split = parse::split_line_in(line, handles.encoding())
+        .map_err(|e| (None, python_form(line, handles).unwrap_or(e)))?;
     let Some(SplitLine {
         names,
         tokens,
@@ -160,7 +161,10 @@ pub fn parse(
             python_form(line, handles).unwrap_or_else(|| unknown_verb(verb_token)),
         ));
     };
-    check_names(spec, &names, handles).map_err(|e| (Some(spec.name), e))?;
+    check_names(spec, &names, handles).map_err(|e| {
+        let python = python::unpacking(spec.name, names.len(), line).map(|m| UsageError::at(1, m));
+        (Some(spec.name), python.unwrap_or(e))
+    })?;
     if let (Some(column), false) = (background, spec.background) {
         let can: Vec<&str> = background::verbs().collect();
         return Err((
@@ -187,16 +191,10 @@ pub fn parse(
     }))
 }
 
-/// A line in Python's call syntax, answered with the socklab line that
-/// does the same.
+/// A line of Python, answered with the socklab lines that do the same (or
+/// with where the calls are, for Python around them).
 fn python_form(line: &str, handles: &dyn HandleNames) -> Option<UsageError> {
-    let socklab = python::translate(line, handles)?;
-    Some(UsageError::at(
-        1,
-        format!(
-            "that is Python's call syntax — socklab writes the verb and its arguments: {socklab}"
-        ),
-    ))
+    Some(UsageError::at(1, python::shell_answer(line, handles)?))
 }
 
 fn unknown_verb(token: &parse::Token<'_>) -> UsageError {

@@ -7,9 +7,14 @@
 //! Owns: the two tables and their Markdown.
 
 /// A method of Python's `socket` object.
+#[derive(Debug, PartialEq)]
 pub struct PyMethod {
     pub name: &'static str,
-    /// The socklab line that does the same, or "" when there is none.
+    /// The call as a tutorial writes it ("" for recvall, which is not
+    /// Python's).
+    pub python: &'static str,
+    /// The socklab lines that do what `python` does (", then " between
+    /// two), or "" when there is none: what socklab answers to `python`.
     pub socklab: &'static str,
     pub note: &'static str,
 }
@@ -17,146 +22,175 @@ pub struct PyMethod {
 pub const METHODS: &[PyMethod] = &[
     PyMethod {
         name: "socket",
-        socklab: "s = socket AF_INET SOCK_STREAM (or: socket tcp)",
-        note: "socket.socket(family, type): tcp, udp, tcp6, udp6, unix, unix-dgram are the short kinds.",
+        python: "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
+        socklab: "s = socket AF_INET SOCK_STREAM",
+        note: "socket.socket(family, type); `socket tcp` is the same (tcp, udp, tcp6, udp6, unix, unix-dgram are the short kinds).",
     },
     PyMethod {
         name: "bind",
-        socklab: "bind s 127.0.0.1:8888 (or: bind s 127.0.0.1 8888)",
+        python: "s.bind(('127.0.0.1', 8888))",
+        socklab: "bind s 127.0.0.1:8888",
         note: "The address tuple is written HOST:PORT; bind((\"\", 8899)) is bind s \"\" 8899 or bind s :8899.",
     },
     PyMethod {
         name: "listen",
+        python: "s.listen(10)",
         socklab: "listen s 10",
         note: "The backlog is optional (128 if left out; the kernel caps it at net.core.somaxconn).",
     },
     PyMethod {
         name: "accept",
+        python: "conn, addr = s.accept()",
         socklab: "conn = accept s",
         note: "Python returns (conn, addr); socklab names the new handle and shows the peer's address.",
     },
     PyMethod {
         name: "connect",
+        python: "s.connect(('127.0.0.1', 1234))",
         socklab: "connect s 127.0.0.1:1234",
         note: "connect s srv connects to another handle's address.",
     },
     PyMethod {
         name: "connect_ex",
+        python: "s.connect_ex(('127.0.0.1', 1234))",
         socklab: "connect s 127.0.0.1:1234",
         note: "socklab never raises: a failed connect shows its errno, as connect_ex returns it.",
     },
     PyMethod {
         name: "send",
+        python: "s.send(b'hello')",
         socklab: "send s \"hello\"",
         note: "Returns how many bytes the kernel took, which may be fewer than given.",
     },
     PyMethod {
         name: "sendall",
+        python: "s.sendall(b'hello')",
         socklab: "sendall s \"hello\"",
         note: "Calls send until everything is sent, and says how many calls it made.",
     },
     PyMethod {
         name: "sendto",
+        python: "s.sendto(b'hi', ('127.0.0.1', 8888))",
         socklab: "sendto s 127.0.0.1:8888 \"hi\"",
         note: "The address comes before the data in socklab.",
     },
     PyMethod {
         name: "recv",
+        python: "s.recv(1024)",
         socklab: "recv s 1024",
         note: "Returns 0 to N bytes; 0 (b'' in Python) means the peer shut down its sending side.",
     },
     PyMethod {
         name: "recvfrom",
+        python: "s.recvfrom(1024)",
         socklab: "recvfrom s 1024",
         note: "Shows the sender's address as from:.",
     },
     PyMethod {
         name: "recv_into",
+        python: "s.recv_into(buf, 1024)",
         socklab: "recv s 1024",
         note: "socklab has its own buffer; the bytes are the same.",
     },
     PyMethod {
         name: "shutdown",
+        python: "s.shutdown(socket.SHUT_WR)",
         socklab: "shutdown s write",
         note: "SHUT_RD, SHUT_WR, SHUT_RDWR are read, write, both.",
     },
     PyMethod {
         name: "close",
+        python: "s.close()",
         socklab: "close s",
         note: "The kernel may keep the connection after the fd is gone (FIN_WAIT, TIME_WAIT): socklab shows it.",
     },
     PyMethod {
         name: "setsockopt",
+        python: "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
         socklab: "setsockopt s SOL_SOCKET SO_REUSEADDR 1",
         note: "The level may be left out: each option knows its own.",
     },
     PyMethod {
         name: "getsockopt",
+        python: "s.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF)",
         socklab: "getsockopt s SO_RCVBUF",
         note: "Shows the value the kernel reports (Linux doubles buffer sizes).",
     },
     PyMethod {
         name: "setblocking",
+        python: "s.setblocking(False)",
         socklab: "nonblock s on",
         note: "setblocking(False) is nonblock s on; setblocking(True) is nonblock s off.",
     },
     PyMethod {
         name: "settimeout",
-        socklab: "setsockopt s SO_RCVTIMEO 2s",
-        note: "Python's timeout is its own select() loop; the kernel's own timeouts are SO_RCVTIMEO and SO_SNDTIMEO (EAGAIN when they expire). In scripts every blocking call is bounded by --timeout too.",
+        python: "s.settimeout(2)",
+        socklab: "setsockopt s SO_RCVTIMEO 2s, then setsockopt s SO_SNDTIMEO 2s",
+        note: "Python's timeout is its own poll() loop, which raises TimeoutError; the kernel's own timeouts are SO_RCVTIMEO (recv, accept) and SO_SNDTIMEO (send, connect), and a call they end gives EAGAIN (connect: EINPROGRESS). settimeout(0) is nonblock s on; settimeout(None) sets both to 0 and nonblock s off. In scripts every blocking call is bounded by --timeout too.",
     },
     PyMethod {
         name: "gettimeout",
+        python: "s.gettimeout()",
         socklab: "getsockopt s SO_RCVTIMEO",
         note: "",
     },
     PyMethod {
         name: "getsockname",
+        python: "s.getsockname()",
         socklab: "getsockname s",
         note: "",
     },
     PyMethod {
         name: "getpeername",
+        python: "s.getpeername()",
         socklab: "getpeername s",
         note: "",
     },
     PyMethod {
         name: "fileno",
+        python: "s.fileno()",
         socklab: "ls",
         note: "ls lists every handle with its fd.",
     },
     PyMethod {
         name: "makefile",
+        python: "s.makefile('r')",
         socklab: "",
         note: "makefile() wraps the socket in Python's buffered file object — a library layer, not a system call; read with recv (or recvall for an exact count) and send with sendall.",
     },
     PyMethod {
         name: "sendfile",
+        python: "s.sendfile(f)",
         socklab: "",
         note: "sendfile(2) sends from a file, and lessons touch no files; sendall sends the same bytes.",
     },
     PyMethod {
         name: "detach",
+        python: "s.detach()",
         socklab: "",
         note: "Python-side bookkeeping of the fd; there is nothing for the kernel to do.",
     },
     PyMethod {
         name: "dup",
+        python: "s.dup()",
         socklab: "",
         note: "A second fd for the same socket; socklab has one handle per socket.",
     },
     PyMethod {
         name: "socketpair",
+        python: "a, b = socket.socketpair()",
         socklab: "a, b = socketpair",
         note: "",
     },
     PyMethod {
         name: "select",
+        python: "select.select([s, t], [], [], 1)",
         socklab: "poll s t 1000",
         note: "select.select / select.poll: poll shows which handles are readable or writable.",
     },
     PyMethod {
         name: "recvall",
+        python: "",
         socklab: "recvall s 100",
         note: "Not a Python method: the tutorials' loop that reads exactly N bytes.",
     },
@@ -302,7 +336,7 @@ pub fn exception_help(exception: &PyException) -> Vec<String> {
 pub fn markdown() -> String {
     let mut out = String::from(
         "# From Python's socket module to socklab\n\n\
-         Generated by `socklab help --python-markdown` from socklab's own table; do not edit by \
+         Generated by `socklab help python --markdown` from socklab's own table; do not edit by \
          hand. The tutorials' programs are written in Python; each call they make is one line in \
          socklab, and each exception they catch is an errno socklab shows.\n\n\
          Python's call syntax typed at the prompt (`s.listen(10)`, `bind(('127.0.0.1', 8888))`, \
@@ -310,15 +344,31 @@ pub fn markdown() -> String {
          Socklab also takes Python's spelling where it can: `socket AF_INET SOCK_STREAM`, \
          `bind 127.0.0.1 8888`, `setsockopt SOL_SOCKET SO_REUSEADDR 1`, `send 'single quotes'`. \
          Text is sent in the session's encoding: `encoding gbk` is `.encode('gbk')`.\n\n\
-         ## Methods\n\n| Python | socklab | |\n|---|---|---|\n",
+         `socklab translate PROG.py` does the same for a whole program: it writes the straight-line \
+         socket calls as a socklab script, each line tagged with the program's line, and lists \
+         what it could not translate (loops, conditionals, input(), variables only the running \
+         program knows).\n\n\
+         ## Methods\n\n| Python | as written | socklab | |\n|---|---|---|---|\n",
     );
     for m in METHODS {
         let socklab = if m.socklab.is_empty() {
             "(none)".to_string()
         } else {
-            format!("`{}`", m.socklab)
+            m.socklab
+                .split(", then ")
+                .map(|line| format!("`{line}`"))
+                .collect::<Vec<_>>()
+                .join(", then ")
         };
-        out.push_str(&format!("| `{}()` | {socklab} | {} |\n", m.name, m.note));
+        let python = if m.python.is_empty() {
+            String::new()
+        } else {
+            format!("`{}`", m.python)
+        };
+        out.push_str(&format!(
+            "| `{}()` | {python} | {socklab} | {} |\n",
+            m.name, m.note
+        ));
     }
     out.push_str(
         "\n## Exceptions and the errnos behind them\n\n| Python | errno | |\n|---|---|---|\n",

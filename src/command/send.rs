@@ -75,7 +75,8 @@ pub const SENDTO: Spec = Spec {
     syscall: "sendto(2)",
     summary: "Send one datagram to ADDR (UDP, unix-dgram); no connection needed.",
     notes: "ADDR may be a handle's name: `sendto u2 u1 hi` sends from u2 to u1's address (an \
-            unspecified 0.0.0.0 becomes 127.0.0.1; in the lab, u1's host's address).",
+            unspecified 0.0.0.0 becomes 127.0.0.1; in the lab, u1's host's address). As for bind \
+            and connect, Python's two-part address is taken too: `sendto u 127.0.0.1 8888 hi`.",
     errnos: &[
         (
             "ECONNREFUSED",
@@ -267,7 +268,7 @@ impl Sendto {
 
     pub fn parse(cursor: &mut Cursor) -> Result<Sendto, UsageError> {
         let handle = cursor.handle_before(2)?;
-        let addr = cursor.addr()?;
+        let addr = cursor.addr_or_host_port()?;
         let data = cursor.data("DATA")?;
         let flags = cursor.flags(SEND_FLAGS)?;
         Ok(Sendto {

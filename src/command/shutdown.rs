@@ -30,7 +30,9 @@ pub const SPEC: Spec = Spec {
     parse: |c| boxed(Shutdown::parse(c)),
 };
 
-const HOWS: [&str; 3] = ["read", "write", "both"];
+/// The directions, then the same three by their C names (`SHUT_WR` is
+/// `write`): index modulo 3.
+const HOWS: [&str; 6] = ["read", "write", "both", "SHUT_RD", "SHUT_WR", "SHUT_RDWR"];
 
 #[derive(Debug, Clone)]
 pub struct Shutdown {
@@ -41,7 +43,7 @@ pub struct Shutdown {
 impl Shutdown {
     pub fn parse(cursor: &mut Cursor) -> Result<Shutdown, UsageError> {
         let handle = cursor.handle()?;
-        let how = cursor.keyword("direction", &HOWS)?;
+        let how = cursor.keyword("direction", &HOWS)? % 3;
         cursor.finish()?;
         Ok(Shutdown { handle, how })
     }

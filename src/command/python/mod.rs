@@ -1,0 +1,267 @@
+//! Python met where a socklab line was expected: the tutorials'
+//! `s.listen(10)`, `conn, addr = s.accept()`, `s.send(b"hello\n")`,
+//! `s.recv(1024).decode('gbk')`, `while True:` — each answered with the
+//! socklab lines that do exactly what the Python does (the same bytes), or
+//! with one line saying why there are none. The shell's error shows the
+//! answer; `socklab translate` writes it into a script. Nothing here runs
+//! anything.
+//!
+//! Owns: reading one Python statement (`expr`: the parser and literals;
+//! `value`: what an expression stands for; `call`: a socket call's lines).
+//! The table of Python's methods and exceptions is `python_table`.
+
+mod call;
+pub mod expr;
+pub mod value;
+
+use crate::parse::HandleNames;
+use expr::Expr;
+pub use value::Value;
+
+/// What a statement can see: the handles (sockets), the values of the
+/// program's names where they are known, the session's encoding.
+pub trait Scope {
+    fn is_handle(&self, name: &str) -> bool;
+    /// The value of a name (`PORT`, `sys.argv`), if known.
+    fn value(&self, name: &str) -> Option<Value>;
+    /// The session's encoding, as socklab names it (`utf-8`, `gbk`).
+    fn encoding(&self) -> String;
+}
+
+/// The socklab lines for a statement.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Answer {
+    pub lines: Vec<String>,
+    /// What only the running program knows (a variable's value), each
+    /// with what to type instead; the lines hold a placeholder there.
+    pub missing: Vec<String>,
+    /// The handles the lines name (`conn = accept s` → conn).
+    pub creates: Vec<String>,
+}
+
+/// A Python statement, answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// Socket calls: the socklab lines that do the same.
+    Lines(Answer),
+    /// A method socklab has no verb for, and why.
+    NoVerb(&'static super::python_table::PyMethod),
+    /// Python around the calls (`import`, `while`, `print`, a variable):
+    /// what it is and the one line that says where the calls are.
+    NotACall(&'static str, String),
+}
+
+/// Python's statement keywords, and what each is.
+const KEYWORDS: &[(&str, &str)] = &[
+    ("import", "an import"),
+    ("from", "an import"),
+    ("while", "a loop"),
+    ("for", "a loop"),
+    ("if", "a conditional"),
+    ("elif", "a conditional"),
+    ("else", "a conditional"),
+    ("def", "a function"),
+    ("class", "a class"),
+    ("try", "exception handling"),
+    ("except", "exception handling"),
+    ("finally", "exception handling"),
+    ("with", "a with block"),
+    ("return", "a return"),
+    ("break", "a loop's break"),
+    ("continue", "a loop's continue"),
+    ("pass", "a pass"),
+    ("global", "a declaration"),
+    ("raise", "a raise"),
+    ("assert", "an assertion"),
+    ("del", "a del"),
+];
+
+/// What `socklab translate` and the shell say of Python that is no call.
+fn not_a_call(kind: &'static str) -> Reply {
+    let what = match kind {
+        "print" => {
+            "socklab shows every call's result itself, so there is nothing to print".to_string()
+        }
+        "input" => {
+            "socklab reads no input for a program: write the text into the line itself".to_string()
+        }
+        "a variable" => {
+            "socklab has no variables: write the value into each line that uses it".to_string()
+        }
+        kind => format!("{kind} has no socklab form"),
+    };
+    Reply::NotACall(
+        kind,
+        format!(
+            "that is Python, and socklab runs one call per line — {what}. Type the socket calls \
+             themselves, one per line: `help` lists them, `help python` shows Python's methods in \
+             socklab, and `socklab translate PROG.py` turns a program's calls into a script"
+        ),
+    )
+}
+
+/// Answers one Python statement (a line of a program, without its
+/// indentation), or None if it is not Python this reads.
+pub fn statement(line: &str, scope: &dyn Scope) -> Option<Reply> {
+    let line = line.trim().trim_end_matches(';').trim_end();
+    let first: String = line
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    if let Some(rest) = line.strip_prefix("with ")
+        && let Some((expr, name)) = rest.trim_end_matches(':').rsplit_once(" as ")
+        && let Some(Reply::Lines(answer)) = statement(&format!("{} = {expr}", name.trim()), scope)
+    {
+        return Some(Reply::Lines(answer));
+    }
+    if let Some((_, kind)) = KEYWORDS.iter().find(|(k, _)| *k == first) {
+        let after = line[first.len()..].chars().next();
+        if after.is_none_or(|c| c == ' ' || c == ':' || c == '(') {
+            return Some(not_a_call(kind));
+        }
+    }
+    let (targets, rest) = expr::split_assignment(line);
+    let expr = expr::parse(rest)?;
+    if contains_call(&expr, "input") {
+        return Some(not_a_call("input"));
+    }
+    if let Expr::Call(callee, args, _) = &expr
+        && callee.path().as_deref() == Some("print")
+    {
+        return Some(
+            args.iter()
+                .find_map(|arg| socket_call(&[], arg, scope))
+                .unwrap_or_else(|| not_a_call("print")),
+        );
+    }
+    match socket_call(&targets, &expr, scope) {
+        Some(reply) => Some(reply),
+        None if !targets.is_empty() => Some(not_a_call("a variable")),
+        None => None,
+    }
+}
+
+fn contains_call(expr: &Expr, name: &str) -> bool {
+    match expr {
+        Expr::Call(callee, args, _) => {
+            callee.path().as_deref() == Some(name)
+                || contains_call(callee, name)
+                || args.iter().any(|a| contains_call(a, name))
+        }
+        Expr::Attr(object, _) | Expr::Index(object, _) | Expr::Not(object) => {
+            contains_call(object, name)
+        }
+        Expr::Binary(a, _, b) => contains_call(a, name) || contains_call(b, name),
+        _ => false,
+    }
+}
+
+/// The socket call in an expression: `s.recv(1024).decode('gbk')`,
+/// `s.getsockname()[1]`, `socket.socket(...)`, `listen(10)`.
+fn socket_call(targets: &[String], expr: &Expr, scope: &dyn Scope) -> Option<Reply> {
+    let mut expr = expr;
+    let mut decode = None;
+    if let Expr::Index(inner, _) = expr {
+        expr = inner;
+    }
+    if let Expr::Call(callee, args, _) = expr
+        && let Expr::Attr(inner, method) = callee.as_ref()
+        && method == "decode"
+        && matches!(inner.as_ref(), Expr::Call(..))
+    {
+        decode = Some(
+            args.first()
+                .map(|a| value::eval(a, scope))
+                .unwrap_or(Value::Text("utf-8".into())),
+        );
+        expr = inner;
+    }
+    let Expr::Call(callee, args, _) = expr else {
+        return None;
+    };
+    let (object, method) = match callee.as_ref() {
+        Expr::Attr(object, method) => (Some(object.as_ref()), method.as_str()),
+        Expr::Name(name) => (None, name.as_str()),
+        _ => return None,
+    };
+    let handle = match object.map(|o| value::eval(o, scope)) {
+        Some(Value::Handle(h)) => Some(h),
+        // `socket.socket`, `select.select`, `self.sock.send`, an object
+        // not known as a socket: the current handle.
+        _ => None,
+    };
+    let args: Vec<Value> = args.iter().map(|a| value::eval(a, scope)).collect();
+    call::method(
+        targets,
+        handle.as_deref(),
+        method,
+        &args,
+        decode.as_ref(),
+        scope,
+    )
+}
+
+/// The shell's scope: the session's handles, no variables.
+struct Shell<'a>(&'a dyn HandleNames);
+
+impl Scope for Shell<'_> {
+    fn is_handle(&self, name: &str) -> bool {
+        self.0.is_handle(name)
+    }
+    fn value(&self, _name: &str) -> Option<Value> {
+        None
+    }
+    fn encoding(&self) -> String {
+        crate::encoding::name(self.0.encoding())
+    }
+}
+
+/// The shell's answer to a line of Python, as the error's message.
+pub fn shell_answer(line: &str, handles: &dyn HandleNames) -> Option<String> {
+    Some(match statement(line, &Shell(handles))? {
+        Reply::Lines(answer) => {
+            let mut message = format!(
+                "that is Python's call syntax — socklab writes the verb and its arguments: {}",
+                answer.lines.join(", then ")
+            );
+            for missing in &answer.missing {
+                message.push_str(" (");
+                message.push_str(missing);
+                message.push(')');
+            }
+            message
+        }
+        Reply::NoVerb(method) => format!(
+            "that is Python's socket.{}(), and socklab has no verb for it: {}",
+            method.name, method.note
+        ),
+        Reply::NotACall(_, message) => message,
+    })
+}
+
+/// `conn, addr = accept s`, `data = recv s 1024`: Python's unpacking of
+/// a result, on a socklab verb. The answer names what the step shows.
+pub fn unpacking(verb: &str, names: usize, line: &str) -> Option<String> {
+    let rest = line.split_once('=')?.1.trim();
+    let shows = match verb {
+        "accept" if names == 2 => {
+            let first = line.split(',').next()?.trim();
+            return Some(format!(
+                "Python's accept returns (conn, addr); socklab's makes one handle and shows the \
+                 peer's address in its step: {first} = {rest}"
+            ));
+        }
+        "recvfrom" => "the data and the sender's address (from:)",
+        "recv" | "recvall" => "the bytes it read",
+        "getsockname" | "getpeername" => "the address",
+        "getsockopt" => "the value",
+        "send" | "sendall" | "sendto" => "how many bytes the kernel took",
+        _ => return None,
+    };
+    Some(format!(
+        "socklab shows what {verb} returns — {shows} — in its step; there is nothing to name: {rest}"
+    ))
+}
+
+#[cfg(test)]
+mod tests;
