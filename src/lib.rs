@@ -45,7 +45,7 @@
 //! 11. the verbs: `command`
 //! 12. running lines: `runner`
 //! 13. files and the shell: `transcript`, `script`, `courier`, `helper`,
-//!     `history`, `repl`
+//!     `history`, `repl`, `translate`
 
 #![deny(unsafe_code)]
 
@@ -84,4 +84,5 @@ pub mod sys;
 pub mod terminate;
 pub mod transcript;
 pub mod transcript_format;
+pub mod translate;
 pub mod wire;

@@ -204,6 +204,24 @@ pub enum Commands {
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
     },
+    /// Turn a Python program's socket calls into a socklab script: one line per call, each
+    /// tagged with the program's line; what cannot be translated (loops, conditionals,
+    /// input(), variables only the running program knows) is listed on standard error and
+    /// kept in the script as a comment.
+    Translate {
+        /// The Python program.
+        program: PathBuf,
+        /// The program's own arguments, as it reads them from sys.argv.
+        #[arg(allow_hyphen_values = true)]
+        args: Vec<String>,
+        /// Write the script here (refused if it exists, unless --force) instead of standard
+        /// output.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Draw a transcript as a ladder (sequence) diagram: an arrow per segment,
     /// each end's states, the calls — from the output recorded in the file.
     Diagram {

@@ -80,6 +80,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "helper",
             "history",
             "repl",
+            "translate",
         ],
     ),
 ];

@@ -9,6 +9,7 @@
 //!   and `run FILE`;
 //! - [`test`], [`record`], [`play`], [`diagram`]: lessons and transcripts,
 //!   with [`lessons`], what every lesson takes from the global flags;
+//! - [`translate`]: a Python program's socket calls as a socklab script;
 //! - [`reference`]: `help`, `manpage`, `completions`, `lessons` — text
 //!   about socklab, no session.
 
@@ -24,6 +25,7 @@ mod reference;
 mod setup;
 mod shell;
 mod test;
+mod translate;
 
 pub use setup::{check_flags, enter_namespaces};
 
@@ -103,6 +105,12 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             let sources = test::sources(paths, *builtin, *bless)?;
             test::run(sources, *bless, *jobs, lesson, pace.unwrap_or_default())
         }
+        Some(Commands::Translate {
+            program,
+            args,
+            output,
+            force,
+        }) => translate::run(program, args, output.as_deref(), *force),
         Some(Commands::Diagram {
             file,
             output,

@@ -219,8 +219,11 @@ impl Answer {
     /// line gets `placeholder` in its place.
     fn missing(&mut self, value: &Value, what: &str, placeholder: &str) -> String {
         self.missing.push(match value {
-            Value::Variable(name) => format!(
+            Value::Variable(name) if !name.contains(['(', '[', ' ']) => format!(
                 "{name} is a Python variable — socklab takes {what} written in the line: type its value where the line has {placeholder}"
+            ),
+            Value::Variable(expression) => format!(
+                "{expression} is worked out by the running program — socklab takes {what} written in the line: type its value where the line has {placeholder}"
             ),
             _ => format!(
                 "socklab cannot write that as {what}: type it where the line has {placeholder}"

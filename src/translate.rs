@@ -1,0 +1,336 @@
+//! `socklab translate PROG.py`: a Python program's straight-line socket
+//! calls as a socklab script. Each call is answered as the shell answers
+//! it (`command::python`), with what the program itself makes known —
+//! its constants (`PORT = 8888`), its arguments (`sys.argv`, given on
+//! the command line), the sockets it names — and each line is tagged
+//! with the program's line (`# PROG.py:12`). A `for` over a list known
+//! here is unrolled, an `if` whose condition is known takes its branch,
+//! a `while` loop's body is written once. What cannot be written (an
+//! unknown condition, a function, `input()`, a variable only the running
+//! program knows) stays in the script as a comment and is listed.
+//!
+//! Owns: walking the program's blocks. Nothing here runs anything.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::command::python::{self, Reply, Scope, Value, expr, value};
+
+/// A program, translated.
+#[derive(Debug, Default)]
+pub struct Translation {
+    /// The socklab script.
+    pub script: String,
+    /// What was left out: the program's line number, its text, why.
+    pub untranslated: Vec<(usize, String, String)>,
+}
+
+/// One line of the program: its number, its indentation, its text.
+struct Line<'a> {
+    number: usize,
+    indent: usize,
+    text: &'a str,
+}
+
+struct Program {
+    file: String,
+    handles: HashSet<String>,
+    values: HashMap<String, Value>,
+    encoding: String,
+    out: Translation,
+}
+
+impl Scope for Program {
+    fn is_handle(&self, name: &str) -> bool {
+        self.handles.contains(name)
+    }
+    fn value(&self, name: &str) -> Option<Value> {
+        self.values.get(name).cloned()
+    }
+    fn encoding(&self) -> String {
+        self.encoding.clone()
+    }
+}
+
+/// Translates `source` (the program `file`, run with `args` as its
+/// `sys.argv[1:]`).
+pub fn translate(source: &str, file: &str, args: &[String]) -> Translation {
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
+    let argv = std::iter::once(file.to_string())
+        .chain(args.iter().cloned())
+        .map(Value::Text)
+        .collect();
+    let mut program = Program {
+        file: name.clone(),
+        handles: HashSet::new(),
+        values: HashMap::from([("sys.argv".to_string(), Value::List(argv))]),
+        encoding: "utf-8".into(),
+        out: Translation::default(),
+    };
+    program.out.script = format!(
+        "# {name}, translated by socklab translate: its socket calls, one per line, each \
+         tagged with the program's line.\n"
+    );
+    let lines: Vec<Line> = source
+        .lines()
+        .enumerate()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(i, text)| Line {
+            number: i + 1,
+            indent: text.len() - text.trim_start().len(),
+            text: text.trim(),
+        })
+        .collect();
+    program.block(&lines);
+    program.out
+}
+
+impl Program {
+    fn block(&mut self, lines: &[Line]) {
+        let mut at = 0;
+        while at < lines.len() {
+            let line = &lines[at];
+            let end = at
+                + 1
+                + lines[at + 1..]
+                    .iter()
+                    .take_while(|l| l.indent > line.indent)
+                    .count();
+            let body = &lines[at + 1..end];
+            at = end;
+            if line.text.starts_with('#') {
+                self.out.script.push_str(line.text);
+                self.out.script.push('\n');
+                continue;
+            }
+            if !line.text.ends_with(':') {
+                self.simple(line);
+                continue;
+            }
+            // A compound statement: `if` takes its `elif`/`else` along.
+            let mut branches = vec![(line, body)];
+            while let Some(next) = lines.get(at)
+                && next.indent == line.indent
+                && (next.text.starts_with("elif ")
+                    || next.text.starts_with("else")
+                    || next.text.starts_with("except")
+                    || next.text.starts_with("finally"))
+            {
+                let end = at
+                    + 1
+                    + lines[at + 1..]
+                        .iter()
+                        .take_while(|l| l.indent > next.indent)
+                        .count();
+                branches.push((next, &lines[at + 1..end]));
+                at = end;
+            }
+            self.compound(&branches);
+        }
+    }
+
+    fn compound(&mut self, branches: &[(&Line, &[Line])]) {
+        let (head, body) = branches[0];
+        let keyword = head.text.split([' ', ':', '(']).next().unwrap_or("");
+        let inner = head.text[keyword.len()..].trim_end_matches(':').trim();
+        match keyword {
+            "if" => self.conditional(branches),
+            "for" => self.for_loop(head, inner, body),
+            "while" => {
+                self.leave(
+                    head,
+                    "a loop: its body is written once below; repeat those lines for more rounds",
+                );
+                self.block(body);
+            }
+            "with" => {
+                self.simple(head);
+                self.block(body);
+            }
+            "try" => {
+                self.block(body);
+                for (line, body) in &branches[1..] {
+                    if line.text.starts_with("finally") {
+                        self.block(body);
+                    } else {
+                        self.leave_block(
+                            line,
+                            body,
+                            "exception handling: socklab shows the errno instead",
+                        );
+                    }
+                }
+            }
+            "def" => self.leave_block(
+                head,
+                body,
+                "a function: socklab runs one call per line, so its calls are not written",
+            ),
+            _ => self.leave_block(head, body, "Python that socklab has no form for"),
+        }
+    }
+
+    fn conditional(&mut self, branches: &[(&Line, &[Line])]) {
+        for (line, body) in branches {
+            let condition = line
+                .text
+                .trim_end_matches(':')
+                .trim_start_matches("elif")
+                .trim_start_matches("if")
+                .trim();
+            let truth = if line.text.starts_with("else") {
+                Some(true)
+            } else {
+                expr::parse(condition).and_then(|e| value::truth(&value::eval(&e, self)))
+            };
+            match truth {
+                Some(true) => return self.block(body),
+                Some(false) => continue,
+                None => {
+                    return self.leave_block(
+                        line,
+                        body,
+                        "a condition only the running program can decide: its lines are left out",
+                    );
+                }
+            }
+        }
+    }
+
+    fn for_loop(&mut self, head: &Line, inner: &str, body: &[Line]) {
+        let items = inner.split_once(" in ").and_then(|(name, list)| {
+            match value::eval(&expr::parse(list)?, self) {
+                Value::List(items) | Value::Tuple(items) => Some((name.trim().to_string(), items)),
+                _ => None,
+            }
+        });
+        let Some((name, items)) = items else {
+            return self.leave_block(
+                head,
+                body,
+                "a loop over what only the running program knows: its lines are left out",
+            );
+        };
+        for item in items {
+            self.values.insert(name.clone(), item);
+            self.block(body);
+        }
+    }
+
+    fn simple(&mut self, line: &Line) {
+        let (targets, rest) = expr::split_assignment(line.text);
+        let reply = python::statement(line.text, self);
+        match reply {
+            Some(Reply::Lines(answer)) if answer.missing.is_empty() => {
+                for socklab in &answer.lines {
+                    if let Some(encoding) = socklab.strip_prefix("encoding ") {
+                        self.encoding = encoding.to_string();
+                    }
+                    self.out
+                        .script
+                        .push_str(&format!("{socklab}  # {}:{}\n", self.file, line.number));
+                }
+                self.handles.extend(answer.creates.iter().cloned());
+                for target in &targets {
+                    self.values.remove(target);
+                }
+            }
+            Some(Reply::Lines(answer)) => {
+                let why = answer.missing.join("; ");
+                for socklab in &answer.lines {
+                    self.out
+                        .script
+                        .push_str(&format!("# {socklab}  # {}:{}\n", self.file, line.number));
+                }
+                self.leave(line, &why);
+            }
+            Some(Reply::NoVerb(method)) => self.leave(line, method.note),
+            Some(Reply::NotACall("an import", _)) => {}
+            Some(Reply::NotACall("a variable", _)) => {
+                let value = expr::parse(rest).map(|e| value::eval(&e, self));
+                match (targets.as_slice(), value) {
+                    ([target], Some(value)) if !matches!(value, Value::Variable(_)) => {
+                        self.values.insert(target.clone(), value);
+                    }
+                    _ => self.leave(line, "a variable only the running program knows"),
+                }
+            }
+            Some(Reply::NotACall(kind, _)) => {
+                let why = match kind {
+                    "print" => "print: socklab shows each call's result itself",
+                    "input" => {
+                        "input(): socklab reads no input for a program; write the text into the line"
+                    }
+                    _ => kind,
+                };
+                self.leave(line, why);
+            }
+            None => self.leave(line, "not a socket call socklab knows"),
+        }
+    }
+
+    fn leave_block(&mut self, head: &Line, body: &[Line], why: &str) {
+        self.leave(head, why);
+        for line in body {
+            self.out.script.push_str(&format!(
+                "#   {}  # {}:{}\n",
+                line.text, self.file, line.number
+            ));
+        }
+    }
+
+    fn leave(&mut self, line: &Line, why: &str) {
+        self.out.script.push_str(&format!(
+            "# not translated: {}  # {}:{} — {why}\n",
+            line.text, self.file, line.number
+        ));
+        self.out
+            .untranslated
+            .push((line.number, line.text.to_string(), why.to_string()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_client_with_its_arguments() {
+        let program = "import socket\nimport sys\nHOST = '127.0.0.1'\n\
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n\
+            s.connect((HOST, int(sys.argv[1])))\n\
+            for m in sys.argv[2:]:\n    s.sendall(m.encode('gbk'))\n    print(s.recv(1024).decode('gbk'))\n\
+            if len(sys.argv) > 9:\n    s.send(b'x')\n\
+            while True:\n    data = s.recv(1024)\n    if not data:\n        break\n\
+            s.send(data)\ns.close()\n";
+        let args = ["8888".to_string(), "你好".to_string(), "hi".to_string()];
+        let out = translate(program, "client.py", &args);
+        let lines: Vec<&str> = out
+            .script
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split("  #").next().unwrap())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "s = socket AF_INET SOCK_STREAM",
+                "connect s 127.0.0.1:8888",
+                "encoding gbk",
+                "sendall s \"你好\"",
+                "recv s 1024",
+                "sendall s \"hi\"",
+                "recv s 1024",
+                "recv s 1024",
+                "close s",
+            ]
+        );
+        assert!(
+            out.script
+                .contains("connect s 127.0.0.1:8888  # client.py:5")
+        );
+        let left: Vec<usize> = out.untranslated.iter().map(|u| u.0).collect();
+        assert_eq!(left, [9, 11, 13, 15], "{:?}", out.untranslated);
+    }
+}

@@ -1,0 +1,305 @@
+//! Python typed at socklab, and Python programs translated by `socklab
+//! translate`: the socklab lines they become send exactly the bytes the
+//! Python does. The expected bytes are Python's own (python3 evaluates
+//! each literal); what the lines sent is read back by a real socket on
+//! loopback; the translated tutorials' programs talk to the real python3
+//! programs of tests/peers.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::{TcpListener, UdpSocket};
+use std::process::{Command, Stdio};
+
+use common::*;
+use serde_json::Value;
+
+/// What python3 makes of a bytes expression.
+fn python_bytes(expression: &str) -> Vec<u8> {
+    let output = Command::new("python3")
+        .args([
+            "-c",
+            &format!("import sys; sys.stdout.buffer.write({expression})"),
+        ])
+        .output()
+        .expect("python3 runs");
+    assert!(output.status.success(), "{expression}");
+    output.stdout
+}
+
+/// The shell's answer to a Python line: the socklab lines it names.
+fn answer_lines(steps: &[Value], python: &str) -> Vec<String> {
+    let error = step(steps, python)["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{python}: {}", dump(steps)))
+        .to_string();
+    let lines = error
+        .split_once("arguments: ")
+        .unwrap_or_else(|| panic!("{error}"))
+        .1;
+    let lines = lines.split(" (").next().unwrap().to_string();
+    lines.split(", then ").map(String::from).collect()
+}
+
+/// Each Python send form, typed at the prompt, is answered with lines that
+/// — run — send the bytes python3 makes of the same expression.
+#[test]
+fn each_python_send_form_sends_pythons_bytes() {
+    let forms = [
+        ("c.send(b\"hello\\n\")", "b\"hello\\n\""),
+        ("c.send(b'\\xc4\\xe3')", "b'\\xc4\\xe3'"),
+        ("c.send('你好'.encode('gbk'))", "'你好'.encode('gbk')"),
+        ("c.sendall('tab\\there'.encode())", "'tab\\there'.encode()"),
+        ("c.send(b'a\\x00\\'\"\\\\z')", "b'a\\x00\\'\"\\\\z'"),
+        (
+            "c.sendto('世界'.encode('gbk'), ('127.0.0.1', PORT))",
+            "'世界'.encode('gbk')",
+        ),
+        ("c.sendto(b'\\r\\n', ('127.0.0.1', PORT))", "b'\\r\\n'"),
+        ("c.send(b'')", "b''"),
+    ];
+    for (python, expression) in forms {
+        let receiver = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let port = receiver.local_addr().unwrap().port();
+        let python = python.replace("PORT", &port.to_string());
+        // First the shell's answer, then those lines run.
+        let (steps, _) = run_json(
+            &format!("c = socket udp\nconnect c 127.0.0.1:{port}\n{python}\n"),
+            &[],
+        );
+        let lines = answer_lines(&steps, &python);
+        let script = format!(
+            "c = socket udp\nconnect c 127.0.0.1:{port}\n{}\n",
+            lines.join("\n")
+        );
+        let (steps, output) = run_json(&script, &[]);
+        assert!(output.status.success(), "{python}: {}", dump(&steps));
+        let mut got = vec![0; 65536];
+        receiver.set_nonblocking(true).unwrap();
+        let n = receiver
+            .recv(&mut got)
+            .unwrap_or_else(|e| panic!("{python}: nothing arrived ({e}): {}", dump(&steps)));
+        assert_eq!(&got[..n], python_bytes(expression), "{python} → {lines:?}");
+    }
+}
+
+/// `.decode(ENC)` reads under that encoding; `settimeout` bounds the call
+/// with the kernel's own timeout; `shutdown SHUT_WR` sends FIN;
+/// `sendto H HOST PORT` sends; `connect_ex`, `gettimeout`, `fileno` run.
+#[test]
+fn receiving_timeouts_and_the_other_forms_run() {
+    let (steps, _) = run_json(
+        "a = socket udp\nbind a 127.0.0.1:0\nsendto a a x\"c4 e3 ba c3\"\na.recv(1024).decode('gbk')\na.settimeout(0.2)\na.gettimeout()\na.fileno()\n",
+        &[],
+    );
+    let mut script =
+        String::from("a = socket udp\nbind a 127.0.0.1:0\nsendto a a x\"c4 e3 ba c3\"\n");
+    for python in [
+        "a.recv(1024).decode('gbk')",
+        "a.settimeout(0.2)",
+        "a.gettimeout()",
+        "a.fileno()",
+    ] {
+        script.push_str(&answer_lines(&steps, python).join("\n"));
+        script.push('\n');
+    }
+    script.push_str("recv a 10\n");
+    let (steps, _) = run_json(&script, &[]);
+    assert_eq!(
+        step(&steps, "recv a 1024")["text"],
+        "你好",
+        "{}",
+        dump(&steps)
+    );
+    assert_errno(step(&steps, "recv a 10"), "EAGAIN");
+    assert!(
+        step(&steps, "getsockopt a SO_RCVTIMEO")["ok"]
+            .as_bool()
+            .unwrap()
+    );
+    assert!(step(&steps, "ls")["ok"].as_bool().unwrap());
+
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let u = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let uport = u.local_addr().unwrap().port();
+    let script = format!(
+        "c = socket tcp\nc.connect_ex(('127.0.0.1', {port}))\nconnect c 127.0.0.1:{port}\nsend c hi\nshutdown c SHUT_WR\nd = socket udp\nsendto d 127.0.0.1 {uport} \"two words\"\n"
+    );
+    let (steps, _) = run_json(&script, &[]);
+    assert_ret(step(&steps, &format!("connect c 127.0.0.1:{port}")), 0);
+    assert_ret(step(&steps, "shutdown c SHUT_WR"), 0);
+    assert_eq!(
+        answer_lines(&steps, &format!("c.connect_ex(('127.0.0.1', {port}))")),
+        [format!("connect c 127.0.0.1:{port}")]
+    );
+    let (mut conn, _) = listener.accept().unwrap();
+    let mut got = Vec::new();
+    conn.read_to_end(&mut got).unwrap();
+    assert_eq!(got, b"hi", "the FIN came after the data");
+    let mut buf = [0; 64];
+    let n = u.recv(&mut buf).unwrap();
+    assert_eq!(&buf[..n], b"two words");
+}
+
+/// A variable is named, never sent as the word; Python around the calls
+/// gets one line; tuple unpacking gets the socklab form.
+#[test]
+fn variables_control_flow_and_unpacking_are_answered() {
+    let receiver = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let port = receiver.local_addr().unwrap().port();
+    let (steps, _) = run_json(
+        &format!(
+            "c = socket udp\nconnect c 127.0.0.1:{port}\nc.send(req)\nc.sendto(msg.encode('gbk'), addr)\nimport socket\nfrom socket import *\nwhile True:\ndef receive():\nif not data:\nprint(data)\nfor line in sys.stdin:\ntry:\nclient_socket, client_info = accept\ndata, addr = recvfrom c 1024\n"
+        ),
+        &[],
+    );
+    let error = |input: &str| step(&steps, input)["error"].as_str().unwrap().to_string();
+    assert!(error("c.send(req)").contains("req is a Python variable"));
+    assert!(
+        error("c.sendto(msg.encode('gbk'), addr)")
+            .contains("encoding gbk, then sendto c HOST:PORT")
+    );
+    for python in [
+        "import socket",
+        "from socket import *",
+        "while True:",
+        "def receive():",
+        "if not data:",
+        "print(data)",
+        "for line in sys.stdin:",
+        "try:",
+    ] {
+        let message = error(python);
+        assert!(
+            message.contains("one call per line") && !message.contains("did you mean"),
+            "{python}: {message}"
+        );
+    }
+    assert!(error("client_socket, client_info = accept").ends_with("client_socket = accept"));
+    assert!(error("data, addr = recvfrom c 1024").ends_with("recvfrom c 1024"));
+    receiver.set_nonblocking(true).unwrap();
+    assert!(receiver.recv(&mut [0; 16]).is_err(), "nothing was sent");
+}
+
+/// `socklab translate PROG.py ARGS` on a tutorial program.
+fn translate(program: &str, args: &[&str]) -> String {
+    let output = socklab()
+        .arg("translate")
+        .arg(format!(
+            "{}/tests/peers/{program}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn peer(
+    program: &str,
+    args: &[&str],
+) -> (std::process::Child, BufReader<std::process::ChildStdout>) {
+    let mut child = Command::new("python3")
+        .arg(format!(
+            "{}/tests/peers/{program}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .args(args)
+        .env("PYTHONIOENCODING", "utf-8")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = BufReader::new(child.stdout.take().unwrap());
+    (child, out)
+}
+
+fn line_of(out: &mut impl BufRead) -> String {
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    line.trim_end().to_string()
+}
+
+/// Every tutorial program translates, and each line is tagged with its
+/// source line.
+#[test]
+fn the_tutorials_programs_translate() {
+    for entry in std::fs::read_dir(format!("{}/tests/peers", env!("CARGO_MANIFEST_DIR"))).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let script = translate(&name, &["client", "8888", "hello"]);
+        let calls: Vec<&str> = script.lines().filter(|l| !l.starts_with('#')).collect();
+        assert!(!calls.is_empty(), "{name}: {script}");
+        for call in calls {
+            assert!(call.contains(&format!("  # {name}:")), "{name}: {call}");
+        }
+    }
+}
+
+/// The `nth` step whose input, without its `# PROG.py:N` tag, is `input`.
+fn tagged<'a>(steps: &'a [Value], input: &str, nth: usize) -> &'a Value {
+    steps
+        .iter()
+        .filter(|s| s["input"].as_str().unwrap().split("  #").next() == Some(input))
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no step #{nth} for {input:?} in:\n{}", dump(steps)))
+}
+
+/// The translated clients talk to the real python3 servers, and exchange
+/// the bytes the Python clients would.
+#[test]
+fn translated_clients_exchange_the_programs_bytes() {
+    // tcp_client.py against the echo server.
+    let (mut server, mut out) = peer("echo_server.py", &[]);
+    let port = line_of(&mut out);
+    let script = translate("tcp_client.py", &[&port, "hello, 世界"]);
+    let (steps, output) = run_json(&script, &[]);
+    assert!(output.status.success(), "{}", dump(&steps));
+    assert_eq!(
+        data(tagged(&steps, "recv client 1024", 0)),
+        "hello, 世界".as_bytes()
+    );
+    assert!(line_of(&mut out).starts_with("served "));
+    assert!(server.wait().unwrap().success());
+
+    // turn_chat.py client against its server: each message, "got: " back.
+    let (mut server, mut out) = peer("turn_chat.py", &["server"]);
+    let port = line_of(&mut out);
+    let script = translate("turn_chat.py", &["client", &port, "one", "二"]);
+    let (steps, output) = run_json(&script, &[]);
+    assert!(output.status.success(), "{}", dump(&steps));
+    assert_eq!(data(tagged(&steps, "recv client 1024", 0)), b"got: one");
+    assert_eq!(
+        data(tagged(&steps, "recv client 1024", 1)),
+        "got: 二".as_bytes()
+    );
+    assert_eq!(
+        [line_of(&mut out), line_of(&mut out), line_of(&mut out)],
+        ["one", "二", "end"]
+    );
+    assert!(server.wait().unwrap().success());
+
+    // udp_sender.py against the receiver.
+    let (mut receiver, mut out) = peer("udp_receiver.py", &[]);
+    let port = line_of(&mut out);
+    let script = translate("udp_sender.py", &[&port, "你好", "88"]);
+    let (steps, output) = run_json(&script, &[]);
+    assert!(output.status.success(), "{}", dump(&steps));
+    let from = tagged(&steps, "getsockname sender", 0)["addr"]
+        .as_str()
+        .unwrap()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        [line_of(&mut out), line_of(&mut out)],
+        [format!("你好 {from}"), format!("88 {from}")]
+    );
+    assert!(receiver.wait().unwrap().success());
+}
