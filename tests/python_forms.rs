@@ -303,3 +303,117 @@ fn translated_clients_exchange_the_programs_bytes() {
     );
     assert!(receiver.wait().unwrap().success());
 }
+
+/// A translated script fed to socklab a line at a time (`--json`), so a
+/// peer can be started once the script has said its port.
+struct Fed {
+    child: std::process::Child,
+    out: BufReader<std::process::ChildStdout>,
+    steps: Vec<Value>,
+}
+
+impl Fed {
+    fn start() -> Fed {
+        let mut child = socklab()
+            .args(["--json", "--timeout", "10"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = BufReader::new(child.stdout.take().unwrap());
+        Fed {
+            child,
+            out,
+            steps: Vec::new(),
+        }
+    }
+
+    /// Feeds the script's lines up to and including the one (without its
+    /// tag) `until`, each waited for; the last step.
+    fn feed<'a>(
+        &mut self,
+        lines: &mut impl Iterator<Item = &'a str>,
+        until: Option<&str>,
+    ) -> Value {
+        use std::io::Write;
+        let mut last = Value::Null;
+        for line in lines.by_ref().filter(|l| !l.starts_with('#')) {
+            let stdin = self.child.stdin.as_mut().unwrap();
+            writeln!(stdin, "{line}").unwrap();
+            stdin.flush().unwrap();
+            loop {
+                let object: Value = serde_json::from_str(&line_of(&mut self.out)).unwrap();
+                if object["verb"] == "between" {
+                    continue;
+                }
+                assert_eq!(object["input"], line);
+                last = object;
+                break;
+            }
+            self.steps.push(last.clone());
+            if until.is_some_and(|u| line.split("  #").next() == Some(u)) {
+                break;
+            }
+        }
+        last
+    }
+
+    fn finish(mut self) -> Vec<Value> {
+        drop(self.child.stdin.take());
+        self.child.wait().unwrap();
+        self.steps
+    }
+}
+
+/// The translated servers are talked to by the real python3 clients: the
+/// UDP receiver gets the sender's datagram; the echo server gets the
+/// client's bytes (its echo, `conn.sendall(data)`, sends what only the
+/// running program holds, so it is listed as not translated, and the
+/// client reads the server's close instead).
+#[test]
+fn translated_servers_are_talked_to_by_the_python_clients() {
+    let script = translate("udp_receiver.py", &[]);
+    let mut lines = script.lines();
+    let mut fed = Fed::start();
+    let bound = fed.feed(&mut lines, Some("getsockname receiver"));
+    let port = bound["addr"]
+        .as_str()
+        .unwrap()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .to_string();
+    let (mut sender, mut out) = peer("udp_sender.py", &[&port, "88"]);
+    let from = line_of(&mut out);
+    fed.feed(&mut lines, None);
+    assert!(sender.wait().unwrap().success());
+    let steps = fed.finish();
+    let got = tagged(&steps, "recvfrom receiver 1024", 0);
+    assert_eq!(data(got), b"88", "{}", dump(&steps));
+    assert!(
+        got["addr"].as_str().unwrap().ends_with(&format!(":{from}")),
+        "{got}"
+    );
+
+    let script = translate("echo_server.py", &[]);
+    assert!(script.contains("# not translated: conn.sendall(data)  # echo_server.py:15"));
+    let mut lines = script.lines();
+    let mut fed = Fed::start();
+    let bound = fed.feed(&mut lines, Some("getsockname server"));
+    let port = bound["addr"]
+        .as_str()
+        .unwrap()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .to_string();
+    let (mut client, mut out) = peer("tcp_client.py", &[&port, "hello, 世界"]);
+    fed.feed(&mut lines, None);
+    let steps = fed.finish();
+    assert_eq!(
+        data(tagged(&steps, "recv conn 1024", 0)),
+        "hello, 世界".as_bytes()
+    );
+    assert_eq!(line_of(&mut out), "", "the client read the server's close");
+    assert!(client.wait().unwrap().success());
+}
