@@ -93,6 +93,9 @@ pub fn split_assignment(line: &str) -> (Vec<String>, &str) {
     (Vec::new(), line)
 }
 
+/// A call's positional and keyword arguments.
+type Arguments = (Vec<Expr>, Vec<(String, Expr)>);
+
 struct Parser {
     chars: Vec<char>,
     at: usize,
@@ -205,7 +208,7 @@ impl Parser {
     }
 
     /// After `(`: positional and keyword arguments up to `)`.
-    fn arguments(&mut self) -> Option<(Vec<Expr>, Vec<(String, Expr)>)> {
+    fn arguments(&mut self) -> Option<Arguments> {
         let (mut args, mut keywords) = (Vec::new(), Vec::new());
         loop {
             if self.eat(")") {
