@@ -31,8 +31,18 @@ struct Line<'a> {
     text: &'a str,
 }
 
+/// How deep blocks may nest, and how long the script may grow (a `for`
+/// inside a `for` multiplies): a program is untrusted input.
+const MAX_NESTING: usize = 32;
+pub const MAX_SCRIPT: usize = 1 << 20;
+/// The largest program `socklab translate` reads (the tutorials' are a
+/// few hundred bytes).
+pub const MAX_PROGRAM: u64 = 1 << 20;
+
 struct Program {
     file: String,
+    depth: usize,
+    full: bool,
     handles: HashSet<String>,
     values: HashMap<String, Value>,
     encoding: String,
@@ -63,6 +73,8 @@ pub fn translate(source: &str, file: &str, args: &[String]) -> Translation {
         .collect();
     let mut program = Program {
         file: name.clone(),
+        depth: 0,
+        full: false,
         handles: HashSet::new(),
         values: HashMap::from([("sys.argv".to_string(), Value::List(argv))]),
         encoding: "utf-8".into(),
@@ -88,9 +100,27 @@ pub fn translate(source: &str, file: &str, args: &[String]) -> Translation {
 
 impl Program {
     fn block(&mut self, lines: &[Line]) {
+        self.depth += 1;
+        self.block_within_bounds(lines);
+        self.depth -= 1;
+    }
+
+    fn block_within_bounds(&mut self, lines: &[Line]) {
         let mut at = 0;
         while at < lines.len() {
             let line = &lines[at];
+            if self.full {
+                return;
+            }
+            if self.out.script.len() > MAX_SCRIPT {
+                self.full = true;
+                let why = format!("the script reached {MAX_SCRIPT} bytes: the rest is left out");
+                return self.leave(line, &why);
+            }
+            if self.depth > MAX_NESTING {
+                let why = format!("blocks nested deeper than {MAX_NESTING}: left out");
+                return self.leave_block(line, &lines[at + 1..], &why);
+            }
             let end = at
                 + 1
                 + lines[at + 1..]
@@ -99,6 +129,11 @@ impl Program {
                     .count();
             let body = &lines[at + 1..end];
             at = end;
+            // Python's `# -*- coding: gbk -*-` is about the program's file,
+            // not the script (which is UTF-8).
+            if line.text.starts_with('#') && line.number <= 2 && line.text.contains("coding") {
+                continue;
+            }
             if line.text.starts_with('#') {
                 self.out.script.push_str(line.text);
                 self.out.script.push('\n');
@@ -213,6 +248,9 @@ impl Program {
             );
         };
         for item in items {
+            if self.full {
+                return;
+            }
             self.values.insert(name.clone(), item);
             self.block(body);
         }
@@ -306,6 +344,17 @@ mod tests {
             s.send(data)\ns.close()\n";
         let args = ["8888".to_string(), "你好".to_string(), "hi".to_string()];
         let out = translate(program, "client.py", &args);
+        let nested: String = (0..1_000)
+            .map(|i| format!("{}if True:\n", " ".repeat(i)))
+            .collect();
+        assert!(translate(&nested, "deep.py", &[]).untranslated.len() == 1);
+        let many = "for a in [1,2,3,4,5,6,7,8,9,10]:\n".to_string()
+            + &(1..8)
+                .map(|i| format!("{}for a{i} in [1,2,3,4,5,6,7,8,9,10]:\n", " ".repeat(i)))
+                .collect::<String>()
+            + "        s.send(b'xxxxxxxxxxxxxxxxxxxxxxxx')\n";
+        let big = translate(&many, "big.py", &[]);
+        assert!(big.script.len() < MAX_SCRIPT + 4096, "{}", big.script.len());
         let lines: Vec<&str> = out
             .script
             .lines()

@@ -417,3 +417,23 @@ fn translated_servers_are_talked_to_by_the_python_clients() {
     assert_eq!(line_of(&mut out), "", "the client read the server's close");
     assert!(client.wait().unwrap().success());
 }
+
+/// A program saved in GBK with its `# -*- coding: gbk -*-` line (as
+/// Windows editors save the Chinese tutorials) is read as Python reads it.
+#[test]
+fn a_program_in_gbk_translates() {
+    let path = std::env::temp_dir().join(format!("socklab-translate-{}.py", std::process::id()));
+    let program = "# -*- coding: gbk -*-\nimport socket\n# 发送\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\ns.sendto('你好'.encode('gbk'), ('127.0.0.1', 9))\n";
+    let (bytes, _, _) = encoding_rs::GBK.encode(program);
+    std::fs::write(&path, &bytes).unwrap();
+    let output = socklab().arg("translate").arg(&path).output().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let script = String::from_utf8(output.stdout).unwrap();
+    assert!(script.contains("# 发送\n"), "{script}");
+    assert!(script.contains("encoding gbk  #"), "{script}");
+    assert!(
+        script.contains("sendto s 127.0.0.1:9 \"你好\"  #"),
+        "{script}"
+    );
+    assert!(!script.contains("coding: gbk"), "{script}");
+}

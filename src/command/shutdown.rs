@@ -30,9 +30,9 @@ pub const SPEC: Spec = Spec {
     parse: |c| boxed(Shutdown::parse(c)),
 };
 
-/// The directions, then the same three by their C names (`SHUT_WR` is
-/// `write`): index modulo 3.
-const HOWS: [&str; 6] = ["read", "write", "both", "SHUT_RD", "SHUT_WR", "SHUT_RDWR"];
+const HOWS: [&str; 3] = ["read", "write", "both"];
+/// The same three by their C (and Python's) names: `SHUT_WR` is `write`.
+const C_NAMES: [&str; 3] = ["SHUT_RD", "SHUT_WR", "SHUT_RDWR"];
 
 #[derive(Debug, Clone)]
 pub struct Shutdown {
@@ -43,7 +43,10 @@ pub struct Shutdown {
 impl Shutdown {
     pub fn parse(cursor: &mut Cursor) -> Result<Shutdown, UsageError> {
         let handle = cursor.handle()?;
-        let how = cursor.keyword("direction", &HOWS)? % 3;
+        let c_name = cursor
+            .peek()
+            .is_some_and(|t| C_NAMES.iter().any(|c| c.eq_ignore_ascii_case(t.text)));
+        let how = cursor.keyword("direction", if c_name { &C_NAMES } else { &HOWS })?;
         cursor.finish()?;
         Ok(Shutdown { handle, how })
     }

@@ -3,7 +3,7 @@
 //! standard output or OUT; what was not translated is listed on standard
 //! error, with its line numbers.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use super::{Exit, write_stdout};
@@ -15,15 +15,27 @@ pub(super) fn run(
     force: bool,
 ) -> Result<usize, Exit> {
     let shown = socklab::safe_text::escape(&program.display().to_string()).into_owned();
-    let bytes = std::fs::read(program).map_err(|e| {
+    let cannot = |e: std::io::Error| {
         Exit::Error(format!(
             "cannot read {shown}: {}",
             socklab::error::io_reason(&e)
         ))
-    })?;
-    let source = String::from_utf8(bytes).map_err(|_| {
+    };
+    let limit = socklab::translate::MAX_PROGRAM;
+    let mut bytes = Vec::new();
+    std::fs::File::open(program)
+        .and_then(|f| std::io::Read::take(f, limit + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(Exit::Error(format!(
+            "{shown} is larger than {limit} bytes: socklab translate reads programs up to that size"
+        )));
+    }
+    let source = decode(bytes).map_err(|_| {
         Exit::Error(format!(
-            "{shown} is not UTF-8 text (Python 3 reads its programs as UTF-8)"
+            "{shown} is not UTF-8 text, nor text in the encoding its `# coding:` line names \
+             (Python 3 reads a program as UTF-8 unless its first or second line says \
+             `# -*- coding: gbk -*-`)"
         ))
     })?;
     let translation = socklab::translate::translate(&source, &program.display().to_string(), args);
@@ -73,4 +85,33 @@ fn write_file(out: &Path, script: &str, force: bool) -> Result<(), Exit> {
         })?;
     eprintln!("wrote {out_shown}");
     Ok(())
+}
+
+/// The program's text: UTF-8, or the encoding its first or second line
+/// declares (`# -*- coding: gbk -*-`), as Python reads it (PEP 263).
+fn decode(bytes: Vec<u8>) -> Result<String, ()> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(error) => error.into_bytes(),
+    };
+    let declared = bytes
+        .split(|&b| b == b'\n')
+        .take(2)
+        .filter(|line| line.trim_ascii_start().starts_with(b"#"))
+        .find_map(|line| {
+            let line = String::from_utf8_lossy(line);
+            let at = line.find("coding")?;
+            let rest = line[at + "coding".len()..].strip_prefix([':', '='])?;
+            let name: String = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c))
+                .collect();
+            socklab::encoding::by_name(&name).ok()
+        })
+        .ok_or(())?;
+    declared
+        .decode_without_bom_handling_and_without_replacement(&bytes)
+        .map(|text| text.into_owned())
+        .ok_or(())
 }

@@ -48,10 +48,12 @@ pub fn parse(text: &str) -> Option<Expr> {
     let mut parser = Parser {
         chars: text.chars().collect(),
         at: 0,
+        depth: 0,
+        refused: false,
     };
     let expr = parser.expr()?;
     parser.skip_space();
-    (parser.at == parser.chars.len()).then_some(expr)
+    (!parser.refused && parser.at == parser.chars.len()).then_some(expr)
 }
 
 /// Splits `a, b = rest` into its targets and the rest, where the `=` is an
@@ -96,9 +98,16 @@ pub fn split_assignment(line: &str) -> (Vec<String>, &str) {
 /// A call's positional and keyword arguments.
 type Arguments = (Vec<Expr>, Vec<(String, Expr)>);
 
+/// How deep expressions may nest (`((((x))))`, `not not x`): a line
+/// is untrusted, and each level is a frame of the parser's stack.
+const MAX_DEPTH: usize = 64;
+
 struct Parser {
     chars: Vec<char>,
     at: usize,
+    depth: usize,
+    /// A chain longer than `MAX_DEPTH` was met: the whole is refused.
+    refused: bool,
 }
 
 impl Parser {
@@ -115,7 +124,11 @@ impl Parser {
     fn eat(&mut self, text: &str) -> bool {
         self.skip_space();
         let wanted: Vec<char> = text.chars().collect();
-        if self.chars[self.at..].starts_with(&wanted) {
+        if self
+            .chars
+            .get(self.at..)
+            .is_some_and(|rest| rest.starts_with(&wanted))
+        {
             self.at += wanted.len();
             return true;
         }
@@ -132,9 +145,33 @@ impl Parser {
         false
     }
 
+    /// One more link of a chain (`a + b + …`, `f()()…`, `a.b.c…`), each
+    /// a level of the expression: false past `MAX_DEPTH` (the chain is
+    /// refused, and nothing deep is built to drop).
+    fn link(&mut self, chain: &mut usize) -> bool {
+        *chain += 1;
+        if *chain > MAX_DEPTH {
+            self.refused = true;
+            return false;
+        }
+        true
+    }
+
     fn expr(&mut self) -> Option<Expr> {
+        self.depth += 1;
+        let expr = if self.depth > MAX_DEPTH {
+            None
+        } else {
+            self.or()
+        };
+        self.depth -= 1;
+        expr
+    }
+
+    fn or(&mut self) -> Option<Expr> {
         let mut left = self.and()?;
-        while self.eat_word("or") {
+        let mut chain = 0;
+        while self.eat_word("or") && self.link(&mut chain) {
             left = Expr::Binary(Box::new(left), "or", Box::new(self.and()?));
         }
         Some(left)
@@ -142,7 +179,8 @@ impl Parser {
 
     fn and(&mut self) -> Option<Expr> {
         let mut left = self.not()?;
-        while self.eat_word("and") {
+        let mut chain = 0;
+        while self.eat_word("and") && self.link(&mut chain) {
             left = Expr::Binary(Box::new(left), "and", Box::new(self.not()?));
         }
         Some(left)
@@ -150,7 +188,14 @@ impl Parser {
 
     fn not(&mut self) -> Option<Expr> {
         if self.eat_word("not") {
-            return Some(Expr::Not(Box::new(self.not()?)));
+            self.depth += 1;
+            let inner = if self.depth > MAX_DEPTH {
+                None
+            } else {
+                self.not()
+            };
+            self.depth -= 1;
+            return Some(Expr::Not(Box::new(inner?)));
         }
         let left = self.sum()?;
         for op in ["==", "!="] {
@@ -163,7 +208,8 @@ impl Parser {
 
     fn sum(&mut self) -> Option<Expr> {
         let mut left = self.postfix()?;
-        while self.eat("+") {
+        let mut chain = 0;
+        while self.eat("+") && self.link(&mut chain) {
             left = Expr::Binary(Box::new(left), "+", Box::new(self.postfix()?));
         }
         Some(left)
@@ -171,7 +217,11 @@ impl Parser {
 
     fn postfix(&mut self) -> Option<Expr> {
         let mut expr = self.primary()?;
+        let mut chain = 0;
         loop {
+            if !self.link(&mut chain) {
+                return None;
+            }
             if self.eat("(") {
                 let (args, keywords) = self.arguments()?;
                 expr = Expr::Call(Box::new(expr), args, keywords);
@@ -461,6 +511,13 @@ mod tests {
         }
         assert_eq!(parse("b'你'"), None, "bytes literals are ASCII");
         assert_eq!(parse("'open"), None);
+        assert_eq!(parse(&"(".repeat(100_000)), None, "nesting is bounded");
+        assert_eq!(parse(&"not ".repeat(100_000)), None);
+        assert_eq!(parse(&format!("x{}", "(".repeat(100_000))), None);
+        assert_eq!(parse("'\\"), None);
+        assert_eq!(parse(&format!("x{}", "()".repeat(100_000))), None);
+        assert_eq!(parse(&format!("x{}", "+x".repeat(100_000))), None);
+        assert_eq!(parse(&format!("x{}", " or x".repeat(100_000))), None);
     }
 
     #[test]
