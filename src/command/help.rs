@@ -149,6 +149,10 @@ fn python_help() -> Vec<String> {
         };
         lines.push(format!("  {:<12} {socklab}", method.name));
     }
+    lines.push(
+        "A whole program: socklab translate PROG.py [ARGS] writes its socket calls as a socklab script."
+            .into(),
+    );
     lines
 }
 

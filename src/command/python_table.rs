@@ -340,9 +340,15 @@ pub fn markdown() -> String {
          hand. The tutorials' programs are written in Python; each call they make is one line in \
          socklab, and each exception they catch is an errno socklab shows.\n\n\
          Python's call syntax typed at the prompt (`s.listen(10)`, `bind(('127.0.0.1', 8888))`, \
-         `conn, addr = s.accept()`) is answered with the socklab line that does the same. \
+         `conn, addr = s.accept()`) is answered with the socklab lines that do the same, byte \
+         for byte: `s.send(b\"hello\\n\")` is `send s \"hello\\n\"`, `'你好'.encode('gbk')` is \
+         `encoding gbk` and then the text, `s.recv(1024).decode('gbk')` is `encoding gbk` and \
+         then `recv s 1024`; a Python variable (`s.send(req)`) is named, with what to type in its \
+         place. Python around the calls (`import`, `while`, `if`, `def`, `print`) is answered \
+         with one line: socklab runs one call per line. \
          Socklab also takes Python's spelling where it can: `socket AF_INET SOCK_STREAM`, \
-         `bind 127.0.0.1 8888`, `setsockopt SOL_SOCKET SO_REUSEADDR 1`, `send 'single quotes'`. \
+         `bind 127.0.0.1 8888`, `sendto u 127.0.0.1 8888 hi`, `shutdown s SHUT_WR`, \
+         `setsockopt SOL_SOCKET SO_REUSEADDR 1`, `send 'single quotes'`. \
          Text is sent in the session's encoding: `encoding gbk` is `.encode('gbk')`.\n\n\
          `socklab translate PROG.py` does the same for a whole program: it writes the straight-line \
          socket calls as a socklab script, each line tagged with the program's line, and lists \
