@@ -261,6 +261,12 @@ impl Program {
         let reply = python::statement(line.text, self);
         match reply {
             Some(Reply::Lines(answer)) if answer.missing.is_empty() => {
+                for note in &answer.notes {
+                    let where_ = format!("{}:{}", self.file, line.number);
+                    self.out
+                        .script
+                        .push_str(&format!("# note: {note}  # {where_}\n"));
+                }
                 for socklab in &answer.lines {
                     if let Some(encoding) = socklab.strip_prefix("encoding ") {
                         self.encoding = encoding.to_string();

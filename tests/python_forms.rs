@@ -437,3 +437,64 @@ fn a_program_in_gbk_translates() {
     );
     assert!(!script.contains("coding: gbk"), "{script}");
 }
+
+/// `socklab translate` on any program made of Python's pieces and
+/// indentation: a script and a list, never a panic.
+#[test]
+fn translate_takes_any_program() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    const PIECES: &[&str] = &[
+        "s",
+        ".",
+        "send",
+        "recv",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        "=",
+        "==",
+        ":",
+        "'",
+        "b'",
+        "\\",
+        "1",
+        "not",
+        "+",
+        "encode",
+        "for x in ",
+        "if ",
+        "while ",
+        "def f",
+        "else",
+        "sys.argv",
+        "[1, 2]",
+        "socket.socket()",
+        "connect",
+        "('127.0.0.1', 8)",
+        " ",
+        "\n",
+        "\n    ",
+        "\n        ",
+        "#",
+    ];
+    let mut runner = TestRunner::new(Config {
+        cases: 2_000,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let program = proptest::collection::vec(proptest::sample::select(PIECES), 0..80)
+        .prop_map(|pieces| pieces.concat());
+    runner
+        .run(&program, |program| {
+            let out = socklab::translate::translate(&program, "p.py", &["1".into()]);
+            prop_assert!(out.script.starts_with("# p.py"));
+            for (number, _, why) in &out.untranslated {
+                prop_assert!(*number >= 1 && !why.is_empty());
+            }
+            Ok(())
+        })
+        .unwrap();
+}

@@ -248,7 +248,14 @@ impl Answer {
     fn data(&mut self, value: &Value, scope: &dyn Scope) -> String {
         match value {
             Value::Bytes(bytes) => format!("\"{}\"", quoted_bytes(bytes)),
-            Value::Text(text) => format!("\"{}\"", quoted_text(text)),
+            Value::Text(text) => {
+                self.notes.push(format!(
+                    "Python 3 refuses a str here with TypeError — it sends bytes: b'…' or \
+                     '….encode()'; socklab sends the text in the session's encoding, {}",
+                    scope.encoding()
+                ));
+                format!("\"{}\"", quoted_text(text))
+            }
             Value::Encoded(text, encoding) => match text.as_ref() {
                 // ASCII is the same bytes in every encoding socklab takes.
                 Value::Text(t) if t.is_ascii() => format!("\"{}\"", quoted_text(t)),

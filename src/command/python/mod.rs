@@ -35,6 +35,9 @@ pub struct Answer {
     /// What only the running program knows (a variable's value), each
     /// with what to type instead; the lines hold a placeholder there.
     pub missing: Vec<String>,
+    /// Where Python itself would behave otherwise (a str where bytes are
+    /// wanted): said, the lines still run.
+    pub notes: Vec<String>,
     /// The handles the lines name (`conn = accept s` → conn).
     pub creates: Vec<String>,
 }
@@ -224,7 +227,7 @@ pub fn shell_answer(line: &str, handles: &dyn HandleNames) -> Option<String> {
                 "that is Python's call syntax — socklab writes the verb and its arguments: {}",
                 answer.lines.join(", then ")
             );
-            for missing in &answer.missing {
+            for missing in answer.missing.iter().chain(&answer.notes) {
                 message.push_str(" (");
                 message.push_str(missing);
                 message.push(')');

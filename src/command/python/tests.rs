@@ -127,6 +127,15 @@ fn a_variable_is_named_never_sent_as_a_word() {
 }
 
 #[test]
+fn a_str_where_python_wants_bytes_is_noted() {
+    let Some(Reply::Lines(answer)) = statement("s.send('hi')", &Names(&["s"])) else {
+        panic!()
+    };
+    assert_eq!(answer.lines, vec!["send s \"hi\""]);
+    assert!(answer.notes[0].contains("TypeError"), "{answer:?}");
+}
+
+#[test]
 fn python_around_the_calls_gets_one_line() {
     for python in [
         "import socket",
