@@ -5,9 +5,10 @@
 //! `encoding NAME` makes socklab keep it. The tables are encoding_rs's (the
 //! WHATWG Encoding Standard, as browsers decode).
 //!
-//! Owns: names → encodings, encoding typed text, and decoding for display
-//! (where a byte sequence that is not valid in the encoding is shown as
-//! `\xNN`, every byte of it). `x"…"` data and `\xNN` escapes are bytes, not
+//! Owns: names → encodings, encoding typed text, decoding for display
+//! (`display`: data that is not text in the encoding is shown as bytes,
+//! every byte from 0x80 up as `\xNN`), and another encoding that reads
+//! what the session's cannot (`guess`). `x"…"` data and `\xNN` escapes are bytes, not
 //! text, and never pass through here.
 
 use std::fmt::{self, Write};
@@ -15,6 +16,7 @@ use std::fmt::{self, Write};
 pub use encoding_rs::{Encoding, UTF_8};
 
 pub mod display;
+pub mod guess;
 
 /// The names socklab offers (encoding_rs accepts more labels: cp936,
 /// windows-1252 …); each must be able to encode, so not UTF-16.

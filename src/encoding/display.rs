@@ -71,6 +71,12 @@ impl Escaped<'_> {
         {
             return out.write_str(text);
         }
+        // Bytes that are not text in the encoding (a character cut short at
+        // the end aside) are bytes: every one from 0x80 up as `\xNN`, as
+        // Python prints bytes — never a character made from part of them.
+        if !is_text(self.0, self.1) {
+            return write_as_bytes(self.0, out);
+        }
         if self.1 != UTF_8 {
             return encoding::write_escaped(self.0, self.1, out, |text, out| {
                 escape_text(text, out)
@@ -99,6 +105,34 @@ impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write_to(f)
     }
+}
+
+/// Whether the bytes are text in the encoding up to their end, where the
+/// last character may be cut short (a recv that stopped inside it).
+fn is_text(bytes: &[u8], encoding: &'static Encoding) -> bool {
+    if encoding == UTF_8 {
+        return match std::str::from_utf8(bytes) {
+            Ok(_) => true,
+            Err(error) => error.error_len().is_none(),
+        };
+    }
+    encoding::valid_start(bytes, encoding)
+}
+
+/// Bytes as Python shows them: ASCII as itself (C escapes for controls,
+/// quotes and backslashes), every byte from 0x80 up as `\xNN`.
+fn write_as_bytes(bytes: &[u8], out: &mut impl fmt::Write) -> fmt::Result {
+    for run in bytes.chunk_by(|a, b| a.is_ascii() == b.is_ascii()) {
+        if run[0].is_ascii() {
+            // ASCII: valid UTF-8.
+            escape_text(std::str::from_utf8(run).unwrap_or_default(), out)?;
+        } else {
+            for byte in run {
+                write!(out, "\\x{byte:02x}")?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `bytes` as text, if every one is printable ASCII other than a quote or
@@ -231,6 +265,13 @@ mod tests {
             (b"\x01\xff", "\\x01\\xff"),
             ("é".as_bytes(), "é"),
             (b"ok\xc3", "ok\\xc3"),
+            // GBK's 你好，世界！ is no UTF-8, though C3 A3 and E7 A3 A1
+            // within it are: every byte shown, never ã or 磡.
+            (
+                b"\xc4\xe3\xba\xc3\xa3\xac\xca\xc0\xbd\xe7\xa3\xa1",
+                "\\xc4\\xe3\\xba\\xc3\\xa3\\xac\\xca\\xc0\\xbd\\xe7\\xa3\\xa1",
+            ),
+            (b"\xff\"a\n\xe4\xbd\xa0", "\\xff\\\"a\\n\\xe4\\xbd\\xa0"),
         ];
         for (data, want) in cases {
             assert_eq!(escape(data, UTF_8), *want, "{data:?}");

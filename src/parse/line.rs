@@ -53,6 +53,35 @@ pub fn decode_line(bytes: &[u8], overflow: bool) -> Result<&str, (Cow<'_, str>, 
     }
 }
 
+/// A line that is not UTF-8 read in `encoding` instead (a script saved in
+/// GBK, run with `--encoding gbk`), without its line ending; the error
+/// names the first byte valid in neither, with its column and, for a
+/// file, the line (`line`).
+pub fn decode_line_in(
+    bytes: &[u8],
+    encoding: &'static crate::encoding::Encoding,
+    line: Option<usize>,
+) -> Result<String, UsageError> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let room = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(usize::MAX);
+    let mut text = String::with_capacity(room.min(bytes.len() * 3 + 16));
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    let encoding_rs::DecoderResult::Malformed(bad, after) = result else {
+        return Ok(text.trim_end_matches(['\n', '\r']).to_string());
+    };
+    let at = read - usize::from(bad) - usize::from(after);
+    let column = text.chars().count() + 1;
+    let line = line.map_or(String::new(), |n| format!("line {n}: "));
+    Err(UsageError::new(format!(
+        "{line}byte 0x{:02x} at column {column} is neither UTF-8 nor {} (the session's encoding) \
+         — save the file in one of them, or write bytes as \\xNN inside quotes",
+        bytes[at],
+        crate::encoding::name(encoding)
+    )))
+}
+
 /// The 1-based column (in characters) of the byte at `byte`.
 pub fn column_of(line: &str, byte: usize) -> usize {
     let before = &line[..byte];

@@ -20,7 +20,7 @@ pub use lexer::{
     BadHandleName, SplitLine, Token, TokenKind, Tokens, check_handle_name, split_line,
     split_line_in,
 };
-pub use line::{column_of, decode_line, shown_bytes};
+pub use line::{column_of, decode_line, decode_line_in, shown_bytes};
 
 /// The longest line socklab reads; longer data is written with `"..."*N`.
 pub const MAX_LINE: usize = 64 * 1024;

@@ -3,7 +3,8 @@
 //! Keys always present: input, verb, handle, ok, ret, errno, error,
 //! new_handles, addr, data_hex, text, value, states. Also: call, job and
 //! background (the background job the step is about: "started" by the
-//! line, its "result", or "stopped" by the line), addr_kind,
+//! line, its "result", or "stopped" by the line), addr_kind, text_as
+//! (another encoding that reads received data the session's cannot),
 //! changes, fields (per-command extras), output (help/ls prose), wire (the
 //! segments the step caused, with `wire on`).
 
@@ -66,6 +67,21 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
         .as_deref()
         .and_then(|data| crate::encoding::decode_exact(data, step.encoding));
     object.insert("text".into(), json!(text));
+    // Another encoding that reads the data (render::words::OtherReading).
+    if let Some(reading) = step
+        .data
+        .as_deref()
+        .and_then(|data| crate::encoding::guess::other_reading(data, step.encoding))
+    {
+        object.insert(
+            "text_as".into(),
+            json!({
+                "encoding": crate::encoding::name(reading.encoding),
+                "text": reading.text,
+                "hint": super::words::OtherReading(&reading).to_string(),
+            }),
+        );
+    }
     if let Some(why) = step.why {
         object.insert("why".into(), json!(why));
     }

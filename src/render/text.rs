@@ -185,6 +185,10 @@ fn render_data(
             writeln!(out, "    {line}")?;
         }
     }
+    // Not text in the session's encoding, but in another's: say which.
+    if let Some(reading) = crate::encoding::guess::other_reading(data, encoding) {
+        writeln!(out, "  {}", super::words::OtherReading(&reading))?;
+    }
     Ok(())
 }
 

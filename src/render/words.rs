@@ -630,6 +630,29 @@ impl fmt::Display for Unrecorded {
     }
 }
 
+/// The hint under received data that another encoding reads:
+/// `as GBK: “你好，世界！” — encoding gbk` (the text escaped as data is, and
+/// clipped to 60 characters).
+pub struct OtherReading<'a>(pub &'a crate::encoding::guess::Reading);
+
+/// The most characters of another encoding's reading shown.
+const READING_SHOWN: usize = 60;
+
+impl fmt::Display for OtherReading<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reading = self.0;
+        let text =
+            crate::encoding::display::escape(reading.text.as_bytes(), crate::encoding::UTF_8);
+        write!(
+            f,
+            "as {}: “{}” — encoding {}",
+            reading.encoding.name(),
+            crate::suggest::clip(&text, READING_SHOWN),
+            crate::encoding::name(reading.encoding)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

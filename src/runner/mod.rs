@@ -292,6 +292,11 @@ impl<W: Write> Runner<W> {
 
     /// Runs a line that arrived as bytes: invalid UTF-8 is a usage error.
     pub fn run_bytes(&mut self, bytes: &[u8], overflow: bool) -> Flow {
+        self.run_bytes_at(bytes, overflow, None)
+    }
+
+    /// `run_bytes` for line `line` of a file (named if it is not text).
+    fn run_bytes_at(&mut self, bytes: &[u8], overflow: bool, line: Option<usize>) -> Flow {
         // (A line kept by the parse cache is known to be UTF-8.)
         let text = bytes.strip_suffix(b"\n").unwrap_or(bytes);
         let text = text.strip_suffix(b"\r").unwrap_or(text);
@@ -302,8 +307,20 @@ impl<W: Write> Runner<W> {
         {
             return flow;
         }
+        let encoding = self.session.encoding();
         match parse::decode_line(bytes, overflow) {
             Ok(line) => self.run_line(line),
+            // Not UTF-8: in the session's encoding, if it has another (a
+            // script saved in GBK, run with --encoding gbk).
+            Err((shown, _)) if !overflow && encoding != crate::encoding::UTF_8 => {
+                match parse::decode_line_in(bytes, encoding, line) {
+                    Ok(text) => self.run_line(&text),
+                    Err(error) => {
+                        self.echo_line(&shown);
+                        self.show(&shown, &Step::usage("?", error))
+                    }
+                }
+            }
             Err((shown, error)) => {
                 self.echo_line(&shown);
                 self.show(&shown, &Step::usage("?", error))
@@ -327,7 +344,9 @@ impl<W: Write> Runner<W> {
     /// person types), background results are shown as they come.
     pub fn run_reader(&mut self, reader: &mut BufReader<File>) -> Flow {
         let mut line = Vec::new();
+        let mut number = 0;
         loop {
+            number += 1;
             // A Ctrl-C that came between two lines stops the script before
             // the next one runs (it interrupted no call).
             if sys::SIGINT_SEEN.load(Ordering::Relaxed)
@@ -358,7 +377,7 @@ impl<W: Write> Runner<W> {
                 while let [rest @ .., b'\r'] = text {
                     text = rest;
                 }
-                let flow = self.run_bytes(text, false);
+                let flow = self.run_bytes_at(text, false, Some(number));
                 reader.consume(end + 1);
                 if flow == Flow::Stop {
                     return Flow::Stop;
@@ -381,7 +400,7 @@ impl<W: Write> Runner<W> {
                     return Flow::Stop;
                 }
             };
-            if self.run_bytes(&line, overflow) == Flow::Stop {
+            if self.run_bytes_at(&line, overflow, Some(number)) == Flow::Stop {
                 return Flow::Stop;
             }
         }
