@@ -111,6 +111,10 @@ impl SocklabHelper {
                 list.extend(["readable".into(), "writable".into(), "wire".into()]);
                 list
             }
+            Arg::Lesson => crate::transcript::library::all()
+                .iter()
+                .map(|lesson| lesson.name.to_string())
+                .collect(),
             Arg::Data | Arg::Number | Arg::File | Arg::Job => Vec::new(),
         }
     }

@@ -57,6 +57,9 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
     let inbox = session.jobs.inbox()?;
     let mut runner = Runner::new(session, io::stdout(), format, false, false);
     runner.set_terminal(io::IsTerminal::is_terminal(&io::stdout()));
+    runner.set_shelf(Box::new(crate::transcript::shelf::Library {
+        can_play: true,
+    }));
     runner.set_fit(fit);
     // Results are shown as they come, above the prompt.
     runner.set_settle(false);
@@ -181,7 +184,8 @@ fn run_pasted(runner: &mut Runner<io::Stdout>, bytes: &[u8]) -> Flow {
 /// in the lab, its hosts and their addresses (the prompt has no room).
 pub fn banner(session: &Session) -> String {
     let mut line = format!(
-        "socklab {} — help, help VERB, ? or Tab to explore; Ctrl-D leaves.",
+        "socklab {} — help, help VERB, ? or Tab to explore; Ctrl-D leaves. New to \
+         sockets? `lessons` lists the lessons, `play 01` plays the first.",
         env!("CARGO_PKG_VERSION")
     );
     if session.private_network() {

@@ -35,6 +35,9 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
     let on_term = out.clone();
     crate::terminate::on_terminate(move || on_term.try_flush());
     let mut runner = Runner::new(session, out, format, true, bail);
+    runner.set_shelf(Box::new(crate::transcript::shelf::Library {
+        can_play: false,
+    }));
     runner.set_buffered(buffered);
     // At a terminal, lines fit its width; into a pipe, only if COLUMNS says.
     runner.set_fit(crate::render::wrap::Fit::for_stdout());

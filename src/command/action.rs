@@ -76,6 +76,11 @@ pub enum Driver {
     Wait(Option<u32>),
     /// Close every handle and end the session.
     Quit,
+    /// List the built-in lessons (`lessons`).
+    Lessons,
+    /// Play a lesson (a built-in one's name or number, or a file) in a
+    /// process and a network of its own, then go on (`play`).
+    Play(String),
 }
 
 /// A verb's typed parse, as `ParseFn` returns it.

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::action::{Action, boxed};
 use super::sockopt::OPTIONS;
-use super::{Arg, COMMANDS, Group, Spec, python_table, topics};
+use super::{Arg, COMMANDS, Group, Spec, python_table, topics, winsock};
 use crate::error::UsageError;
 use crate::names;
 use crate::parse::Cursor;
@@ -15,7 +15,7 @@ pub const SPEC: Spec = Spec {
     name: "help",
     usage: "help [VERB|ERRNO|STATE|OPTION|PYTHON-NAME|keepalive|python|options]",
     syscall: "",
-    summary: "List the commands; `help VERB` for one (its call, the errnos you may meet); `help ECONNREFUSED` for an errno; `help TIME_WAIT` for a TCP state; `help SO_REUSEADDR` for a socket option (`help options` lists them); `help keepalive`.",
+    summary: "List the commands; `help VERB` for one (its call, the errnos you may meet); `help ECONNREFUSED` for an errno (`help 10061`, `help WSAECONNREFUSED`: Windows' errors lead to their POSIX twins); `help TIME_WAIT` for a TCP state; `help SO_REUSEADDR` for a socket option (`help options` lists them); `help keepalive`.",
     notes: "",
     errnos: &[],
     args: &[Arg::HelpTopic],
@@ -42,21 +42,34 @@ pub struct Help {
 
 impl Help {
     pub fn parse(cursor: &mut Cursor) -> Result<Help, UsageError> {
-        let topic = match cursor.peek() {
+        let mut topic = match cursor.peek() {
             Some(_) => Some(cursor.word("TOPIC")?.text.to_string()),
             None => None,
         };
+        // Python on Windows says `[WinError 10054]`: two words, one topic.
+        if let Some(first) = &topic
+            && first
+                .trim_start_matches('[')
+                .eq_ignore_ascii_case("winerror")
+            && cursor.peek().is_some()
+        {
+            topic = Some(format!("{first} {}", cursor.word("NUMBER")?.text));
+        }
         cursor.finish()?;
         if let Some(topic) = &topic
             && lines_for(topic).is_none()
         {
             let near = crate::suggest::nearest(
                 topic,
-                COMMANDS.iter().map(|s| s.name).chain(topics::names()),
+                COMMANDS
+                    .iter()
+                    .map(|s| s.name)
+                    .chain(topics::names())
+                    .chain(winsock::names()),
             );
             let hint = near.map_or(String::new(), |n| format!(" — did you mean '{n}'?"));
             return Err(UsageError::new(format!(
-                "no help for '{topic}'{hint} (try a command name, an errno (ECONNREFUSED, 111), a TCP state (TIME_WAIT), an option (SO_REUSEADDR), a Python name (setblocking, ConnectionRefusedError), keepalive, python or options)"
+                "no help for '{topic}'{hint} (try a command name, an errno (ECONNREFUSED, 111), a Windows error (10061, WSAECONNREFUSED), a TCP state (TIME_WAIT), an option (SO_REUSEADDR), a Python name (setblocking, ConnectionRefusedError), keepalive, python or options)"
             )));
         }
         Ok(Help { topic })
@@ -106,6 +119,14 @@ pub fn lines_for(topic: &str) -> Option<Vec<String>> {
     }
     if let Some(errno) = names::errno_from_name(topic) {
         return Some(errno_help(errno));
+    }
+    // `help 10054`, `help WSAECONNRESET`: Windows' name, and its twin.
+    if let Some(error) = winsock::named(topic)
+        && let Some(twin) = names::errno_from_name(error.twin)
+    {
+        let mut lines = winsock::help_lines(error, twin);
+        lines.extend(errno_help(twin));
+        return Some(lines);
     }
     // `help 111`: an errno by its number.
     if let Ok(number) = topic.parse::<i32>()
@@ -171,7 +192,8 @@ pub fn overview() -> Vec<String> {
     }
     lines.push(String::new());
     lines.push("H is a handle name (default: the current handle). A blocking call followed by & runs in the background: accept srv &.".into());
-    lines.push("`help VERB`, `help ERRNO`, `help TIME_WAIT` (a TCP state), `help SO_REUSEADDR` (an option), `help options`, `help keepalive` say more.".into());
+    lines.push("`help VERB`, `help ERRNO` (or Windows' `help 10054`), `help TIME_WAIT` (a TCP state), `help SO_REUSEADDR` (an option), `help options`, `help keepalive` say more.".into());
+    lines.push("Lessons: `lessons` lists them (the handshake, echo servers, half-close, UDP chats, GBK, the lab …); `play 01` plays one here, Enter for each step, in a network of its own — then this session resumes.".into());
     lines
 }
 

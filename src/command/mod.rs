@@ -26,6 +26,7 @@ pub mod help;
 mod host;
 mod ioctl;
 mod jobs;
+mod lessons;
 mod link;
 mod listen;
 mod ls;
@@ -33,6 +34,7 @@ mod nonblock;
 mod parse_cache;
 pub use parse_cache::{Kept, ParseCache};
 mod option_value;
+mod play;
 mod poll;
 pub mod python;
 pub mod python_table;
@@ -53,6 +55,7 @@ mod use_handle;
 mod wait;
 mod watch;
 mod why;
+mod winsock;
 mod wire;
 pub use action::{Action, Driver};
 pub use spec::{Arg, Group, Spec};
@@ -106,6 +109,8 @@ pub const COMMANDS: &[&Spec] = &[
     &use_handle::USE,
     &encoding::SPEC,
     &help::SPEC,
+    &lessons::SPEC,
+    &play::SPEC,
     &source::SOURCE,
     &record::RECORD,
     &diagram::DIAGRAM,

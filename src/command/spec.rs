@@ -29,6 +29,8 @@ pub enum Arg {
     Encoding,
     /// a or b: a host of the lab.
     LabHost,
+    /// A built-in lesson's name (or a transcript file).
+    Lesson,
     /// One of these words, as the verb's own parser takes them (a
     /// shutdown direction, a link property, a held-entry selector…): the
     /// verb's file holds the list, and completion offers it.

@@ -11,8 +11,8 @@ use crate::lab::{Host, Next};
 use crate::names::TcpState;
 use crate::safe_text::escape;
 use crate::step::{
-    Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, LabCause, Line, Note,
-    PortHolder, RecordingLine, ResetReason, Reuse, Saved, Unrecorded, WireView,
+    Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, LabCause, LessonEnd,
+    Line, Note, PortHolder, RecordingLine, ResetReason, Reuse, Saved, Unrecorded, WireView,
 };
 use crate::wire::Look;
 
@@ -62,6 +62,26 @@ impl fmt::Display for Line {
             }
             Line::NoJobs => f.write_str("no background jobs"),
             Line::NothingToWait => f.write_str("no background calls to wait for"),
+            Line::LessonEnded { lesson, ended } => {
+                let lesson = escape(lesson);
+                match ended {
+                    LessonEnd::Ran { failed: false } => write!(f, "lesson {lesson} ended"),
+                    LessonEnd::Ran { failed: true } => {
+                        write!(f, "lesson {lesson} ended; some of its steps failed")
+                    }
+                    LessonEnd::Interrupted => write!(f, "lesson {lesson} stopped (Ctrl-C)"),
+                    LessonEnd::Refused => {
+                        write!(f, "lesson {lesson} could not be played (why is above)")
+                    }
+                    LessonEnd::NotStarted(why) => {
+                        write!(f, "lesson {lesson} could not be played: {why}")
+                    }
+                }?;
+                f.write_str(
+                    " — back in this session: its handles are as they were (the lesson had \
+                     sockets, a process and a network of its own)",
+                )
+            }
             Line::Reached { handle, what } => write!(f, "{handle} is {what}"),
             Line::ReachedState {
                 handle,

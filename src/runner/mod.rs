@@ -10,9 +10,11 @@ use std::time::Duration;
 
 mod background;
 mod between;
+mod lessons;
 mod recording;
 mod sketch;
 
+pub use lessons::Shelf;
 use recording::Recording;
 
 use crate::command::{self, Driver, Kept};
@@ -94,6 +96,9 @@ pub struct Runner<W: Write> {
     terminal: bool,
     /// What `diagram save` draws (see `sketch`).
     sketch: sketch::Sketch,
+    /// Where `lessons` and `play` find the lessons (the shell's, a
+    /// script's; none in a lesson).
+    shelf: Option<Box<dyn Shelf>>,
     /// How wide what is shown is made (a terminal's width); a recording
     /// gets the output as it was rendered, unfitted.
     fit: Fit,
@@ -130,6 +135,7 @@ impl<W: Write> Runner<W> {
             buffered: false,
             terminal: false,
             sketch: Default::default(),
+            shelf: None,
             fit: Fit::Unwrapped,
             fitted: String::new(),
         }
@@ -196,6 +202,14 @@ impl<W: Write> Runner<W> {
                         return Flow::Stop;
                     }
                     Driver::Wait(job) => self.wait(line, job),
+                    Driver::Lessons => {
+                        let step = self.list_lessons();
+                        self.show(line, &step)
+                    }
+                    Driver::Play(name) => {
+                        let step = self.play_lesson(&name);
+                        self.show(line, &step)
+                    }
                 }
             }
             Ok(Some(parsed)) => {

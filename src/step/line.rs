@@ -19,6 +19,20 @@ use crate::lab::path::{Counters, Props};
 use crate::names::TcpState;
 use crate::wire::{Look, Segment};
 
+/// How a lesson played from the shell (`play NAME`) ended: by the exit
+/// status of the `socklab play` that played it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LessonEnd {
+    /// It ran (or was quit with q); `failed`: some of its steps failed.
+    Ran { failed: bool },
+    /// Ctrl-C stopped it.
+    Interrupted,
+    /// It could not be played: `socklab play` said why, above.
+    Refused,
+    /// `socklab play` could not be started.
+    NotStarted(String),
+}
+
 /// One line under a step's call.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Line {
@@ -44,6 +58,9 @@ pub enum Line {
     NoJobs,
     /// `wait` with nothing running.
     NothingToWait,
+    /// `play NAME` in the shell: the lesson ran in a process and a network
+    /// of its own, and this session goes on.
+    LessonEnded { lesson: String, ended: LessonEnd },
     /// `await H readable|writable` reached it.
     Reached { handle: String, what: String },
     /// `await H STATE` reached it: what the socket is, and the connection

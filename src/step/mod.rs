@@ -17,8 +17,9 @@ use crate::wire::Segment;
 
 mod line;
 pub use line::{
-    Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, JobRow, LabCause, Line,
-    Note, PortHolder, RecordingLine, ResetReason, Reuse, Saved, Unrecorded, WireView,
+    Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, JobRow, LabCause,
+    LessonEnd, Line, Note, PortHolder, RecordingLine, ResetReason, Reuse, Saved, Unrecorded,
+    WireView,
 };
 
 #[derive(Debug)]

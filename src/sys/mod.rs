@@ -598,3 +598,28 @@ pub fn epoll_wait(
     };
     Errno::result(rc).map(|n| n as usize)
 }
+
+/// Makes `command`'s process start with none of this process's
+/// descriptors but its standard input, output and error: every other fd
+/// is marked close-on-exec in the child before it runs the program
+/// (close_range(2) with CLOSE_RANGE_CLOEXEC; on a kernel before 5.11 the
+/// fds are inherited, as without it). The shell's `play` runs `socklab
+/// play` so: the lesson must not hold copies of the session's sockets.
+pub fn spawn_without_inherited_fds(command: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the hook runs in the child between fork and exec, where only
+    // async-signal-safe calls are allowed: it makes one raw system call,
+    // allocates nothing and takes no lock. Rust's own exec-error pipe is
+    // close-on-exec already, so marking it again changes nothing.
+    unsafe {
+        command.pre_exec(|| {
+            libc::syscall(
+                libc::SYS_close_range,
+                3 as libc::c_uint,
+                libc::c_uint::MAX,
+                libc::CLOSE_RANGE_CLOEXEC,
+            );
+            Ok(())
+        });
+    }
+}

@@ -11,6 +11,7 @@ pub mod library;
 pub mod play;
 pub mod predict;
 pub mod record;
+pub mod shelf;
 
 /// The file format and the normalizer live below the runner, which
 /// records and sketches in them; these are their old names.

@@ -1,0 +1,57 @@
+//! `play NAME|NN`: a lesson played from the shell, as `socklab play` plays
+//! it — in a process and a private network of its own, Enter for each
+//! step — and then this session goes on, its handles untouched (the
+//! driver does it: the library lives above the verbs).
+
+use super::action::{Action, Driver, boxed};
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "play",
+    usage: "play NAME|NN|FILE",
+    syscall: "",
+    summary: "Play a lesson here (`play 01`, `play half-close`, or a transcript file): its narration and commands, Enter for each step; then this session resumes.",
+    notes: "It runs as `socklab play` does: in a process and a private network of its own, so \
+            this session's handles, addresses and ports are untouched and the lesson's never \
+            meet them. Keys: Enter next, a go on by itself, q quit, Ctrl-C stop. `lessons` \
+            lists the lessons. In the shell only: a script runs `socklab play NAME` instead.",
+    errnos: &[],
+    args: &[Arg::Lesson],
+    creates: 0,
+    group: Group::Session,
+    background: false,
+    parse: |c| boxed(Play::parse(c)),
+};
+
+#[derive(Debug, Clone)]
+pub struct Play(String);
+
+impl Play {
+    pub fn parse(cursor: &mut Cursor) -> Result<Play, UsageError> {
+        let lesson = cursor.path("NAME")?;
+        cursor.finish()?;
+        Ok(Play(lesson))
+    }
+}
+
+impl Action for Play {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        _session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        Ok(Step::new(SPEC.name, None))
+    }
+
+    fn driver(&self) -> Option<Driver> {
+        Some(Driver::Play(self.0.clone()))
+    }
+
+    fn waits(&self) -> bool {
+        true
+    }
+}
