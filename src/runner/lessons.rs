@@ -65,6 +65,7 @@ impl<W: Write> Runner<W> {
 
 fn not_here() -> UsageError {
     UsageError::new(
-        "a lesson cannot list or play lessons — from the shell it can: socklab, then lessons, play NAME",
+        "a lesson cannot list or play lessons — in the shell, `lessons` and `play NAME` do; \
+         from the command line, socklab lessons and socklab play NAME",
     )
 }
