@@ -11,8 +11,8 @@ use crate::lab::{Host, Next};
 use crate::names::TcpState;
 use crate::safe_text::escape;
 use crate::step::{
-    Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, LabCause, LessonEnd,
-    Line, Note, PortHolder, RecordingLine, ResetReason, Reuse, Saved, Unrecorded, WireView,
+    Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, LabCause, LessonEnd, Line,
+    Note, PortHolder, RecordingLine, ResetReason, Reuse, Saved, Unrecorded, WireView,
 };
 use crate::wire::Look;
 
