@@ -116,7 +116,8 @@ fn script(lesson: &str, pcap: &std::path::Path) -> String {
     let text = std::fs::read_to_string(&path).expect("the lesson is there");
     let mut script: String = text
         .lines()
-        .filter_map(|line| line.strip_prefix("> "))
+        // A question step (`?> `) is a step too.
+        .filter_map(|line| line.strip_prefix("> ").or_else(|| line.strip_prefix("?> ")))
         .map(|line| format!("{line}\n"))
         .collect();
     script.push_str(&format!("wire save {}\n", pcap.display()));

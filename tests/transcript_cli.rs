@@ -27,7 +27,8 @@ fn a_wrong_line_fails_with_file_line_and_both_lines_and_bless_restores_it() {
     std::fs::write(&path, &wrong).unwrap();
     let line = wrong
         .lines()
-        .position(|l| l == "> send conn \"response\"")
+        // A question step in the lesson (`?> `): the report names it as a command.
+        .position(|l| l == "?> send conn \"response\"")
         .unwrap()
         + 1;
 
