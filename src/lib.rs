@@ -40,7 +40,7 @@
 //! 6. the lab's relay: `lab::relay`
 //! 7. the lab: `lab`
 //! 8. what happened: `wire`, `step`, `kernel_table`, `transcript_format`
-//! 9. pictures and renderers: `diagram`, `render`
+//! 9. pictures and renderers: `diagram`, `render`, `export`
 //! 10. the session: `handle`, `jobs`, `session`
 //! 11. the verbs: `command`
 //! 12. running lines: `runner`
@@ -58,6 +58,7 @@ pub mod diagram;
 pub mod duration;
 pub mod encoding;
 pub mod error;
+pub mod export;
 pub mod handle;
 pub mod helper;
 pub mod history;

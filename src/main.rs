@@ -257,6 +257,23 @@ pub enum Commands {
         #[arg(long, conflicts_with_all = ["format", "width", "ascii"])]
         graph: bool,
     },
+    /// Write a transcript as a program of your own (Python or C) that makes the
+    /// same calls and checks each result against the recorded one.
+    Export {
+        /// The transcript: a .socklab file, or a built-in lesson's name or number.
+        #[arg(value_parser = LessonOrFile, hide_possible_values = true)]
+        file: String,
+        /// The language: python (standard library only) or c (POSIX).
+        #[arg(long, value_enum)]
+        to: ExportLanguage,
+        /// Write the program here (refused if it exists, unless --force) instead of
+        /// standard output.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// List the lessons built into socklab, by group, with what each needs.
     Lessons,
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
@@ -284,6 +301,12 @@ pub enum DiagramFormat {
     Txt,
     Svg,
     Html,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportLanguage {
+    Python,
+    C,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

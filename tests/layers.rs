@@ -67,7 +67,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "what happened",
         &["wire", "step", "kernel_table", "transcript_format"],
     ),
-    ("pictures and renderers", &["diagram", "render"]),
+    ("pictures and renderers", &["diagram", "render", "export"]),
     ("the session", &["handle", "jobs", "session"]),
     ("the verbs", &["command"]),
     ("running lines", &["runner"]),

@@ -99,7 +99,7 @@ fn graph(parsed: &format::Transcript, title: &str, shown: &str) -> Result<String
 
 /// The transcript's text and its name: a file (which wins) and its stem,
 /// or a built-in lesson.
-fn read(file: &str) -> Result<(String, String), Exit> {
+pub(super) fn read(file: &str) -> Result<(String, String), Exit> {
     let path = Path::new(file);
     if path.exists() {
         let stem = path
@@ -148,7 +148,7 @@ fn title(parsed: &format::Transcript, name: String, steps: Option<(usize, usize)
 }
 
 /// `-o OUT`: the picture written to a new file (or over one, with `--force`).
-fn write_file(out: &Path, picture: &str, force: bool) -> Result<(), Exit> {
+pub(super) fn write_file(out: &Path, picture: &str, force: bool) -> Result<(), Exit> {
     let existing = if force {
         socklab::safe_file::Existing::Replace
     } else {

@@ -7,7 +7,7 @@
 //!   and the namespaces entered;
 //! - [`shell`]: no subcommand (the shell, or a script on standard input)
 //!   and `run FILE`;
-//! - [`test`], [`record`], [`play`], [`diagram`]: lessons and transcripts,
+//! - [`test`], [`record`], [`play`], [`diagram`], [`export`]: lessons and transcripts,
 //!   with [`lessons`], what every lesson takes from the global flags;
 //! - [`translate`]: a Python program's socket calls as a socklab script;
 //! - [`reference`]: `help`, `manpage`, `completions`, `lessons` — text
@@ -18,6 +18,7 @@ use std::io::{IsTerminal, Write};
 use crate::{Cli, Commands};
 
 mod diagram;
+mod export;
 mod lessons;
 mod play;
 mod record;
@@ -127,6 +128,12 @@ pub fn run(cli: Cli) -> Result<usize, Exit> {
             };
             diagram::run(file, output.as_deref(), look, *force, *steps)
         }
+        Some(Commands::Export {
+            file,
+            to,
+            output,
+            force,
+        }) => export::run(file, *to, output.as_deref(), *force),
         Some(Commands::Record { file }) => record::run(file, &cli),
         Some(Commands::Play {
             file,

@@ -1,0 +1,250 @@
+//! A session as a program of the student's own: `socklab export` and the
+//! shell's `export python|c FILE`. This module owns the program's
+//! intermediate form, read from a transcript's entries (its `> ` lines and
+//! the call lines socklab printed under them): which call each line made
+//! with its arguments resolved (`connect cli srv` is `connect(cli,
+//! 127.0.0.1:[PORT1])`), what it returned, the bytes it received, the
+//! ports the kernel chose, the background jobs and when their results came.
+//! [`python`] and [`c`] write that form as programs that make the same
+//! calls and check each result against the recorded one.
+//!
+//! It knows nothing of the shell or the session: the shell's `export` verb
+//! hands it the session's steps as transcript text, the same as a file.
+
+pub mod c;
+mod call;
+pub mod python;
+
+use crate::encoding::Encoding;
+use crate::transcript_format::{self, Entry, FormatError, Transcript};
+
+pub use call::{Addr, Call, Expected, Op, Port, Ret};
+
+/// The language a program is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    Python,
+    C,
+}
+
+impl Language {
+    pub const NAMES: [&'static str; 2] = ["python", "c"];
+
+    pub fn by_name(name: &str) -> Option<Language> {
+        match name {
+            "python" | "py" => Some(Language::Python),
+            "c" => Some(Language::C),
+            _ => None,
+        }
+    }
+}
+
+/// What went wrong reading a transcript into a program.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}")]
+    Format(#[from] FormatError),
+    #[error("the transcript has no commands: nothing to export")]
+    Empty,
+}
+
+/// A session as steps, in the order they ran.
+#[derive(Clone, Debug)]
+pub struct Program {
+    /// Where it came from (a lesson's name, a file, "this session").
+    pub source: String,
+    /// The narration before the first command.
+    pub title: Vec<String>,
+    pub encoding: &'static Encoding,
+    /// The bound on a blocking call and on an `await` (seconds).
+    pub timeout_ms: u64,
+    /// `#! lab`: the session ran in socklab's network lab.
+    pub lab: bool,
+    /// `#! as: unprivileged`.
+    pub unprivileged: bool,
+    pub steps: Vec<Step>,
+}
+
+/// One socklab line and what it did.
+#[derive(Clone, Debug)]
+pub struct Step {
+    /// The transcript's line of the `> ` line (the program's step number).
+    pub line: usize,
+    pub command: String,
+    /// Narration just before it.
+    pub narration: Vec<String>,
+    pub action: Action,
+    /// Background jobs whose results socklab showed after this line, in order.
+    pub after: Vec<JobEnd>,
+}
+
+/// What a line did.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// One call (or a helper's loop: sendall, recvall) made now.
+    Call(Call, Expected),
+    /// `CMD &`: the call started on a thread of its own, job `job`.
+    /// (`call` is its result's call line, shown when it ended; `None` if it
+    /// never did in the session.)
+    Start { job: u32, call: Option<Call> },
+    /// `watch H`: recv in a loop on a thread, job `job`.
+    Watch { job: u32, handle: String },
+    /// `unwatch H`: the watch loop stopped.
+    Unwatch { handle: String, job: Option<u32> },
+    /// `wait [N]`: until the job(s) end.
+    Wait,
+    /// `await H STATE|readable|writable`.
+    Await { handle: String, what: AwaitWhat },
+    /// `await wire`: until a kernel timer sends a segment (a delayed ACK, a
+    /// probe): the program waits until one of its TCP sockets has sent one
+    /// more (TCP_INFO's segment count).
+    AwaitSegment,
+    /// `encoding NAME`: text from here on is in it.
+    Encoding(&'static Encoding),
+    /// `close H` while job `job` is blocked on H: socklab stops the job first.
+    StopThenClose {
+        jobs: Vec<u32>,
+        call: Call,
+        expected: Expected,
+    },
+    /// `quit`: the handles still open are closed.
+    Quit { closed: Vec<String> },
+    /// A line with no system call of the student's: kept as a comment.
+    Comment(Why),
+}
+
+/// Why a line is a comment in the program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// The network lab's (hold, deliver, drop, host, link, `await link` …):
+    /// a program on one host has no counterpart.
+    Lab,
+    /// socklab's own view or bookkeeping (ls, jobs, help, wire, record …):
+    /// no system call of the program's.
+    SocklabOnly,
+    /// socklab refused the line before any call (the message it gave).
+    Refused(String),
+    /// A verb this exporter has no faithful counterpart for.
+    NoCounterpart,
+}
+
+/// What an `await` waits for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AwaitWhat {
+    State(String),
+    Readable,
+    Writable,
+}
+
+/// A background job's result, shown after a later line.
+#[derive(Clone, Debug)]
+pub struct JobEnd {
+    pub job: u32,
+    pub call: Call,
+    pub expected: Expected,
+    /// The handles its call created (`conn = accept srv &`).
+    pub names: Vec<String>,
+}
+
+/// Reads a transcript's text into a program.
+pub fn from_transcript(text: &str, source: &str) -> Result<Program, ExportError> {
+    let transcript = transcript_format::parse(text)?;
+    from_parsed(&transcript, source)
+}
+
+/// A parsed transcript as a program.
+pub fn from_parsed(transcript: &Transcript, source: &str) -> Result<Program, ExportError> {
+    let first = transcript.entries.first().ok_or(ExportError::Empty)?;
+    let mut reader = call::Reader::new(transcript.encoding.unwrap_or(crate::encoding::UTF_8));
+    let mut steps = Vec::new();
+    for (index, entry) in transcript.entries.iter().enumerate() {
+        let narration = if index == 0 {
+            Vec::new()
+        } else {
+            entry.narration.clone()
+        };
+        steps.push(reader.step(entry, narration));
+    }
+    resolve_jobs(&mut steps);
+    Ok(Program {
+        source: source.to_string(),
+        title: first.narration.clone(),
+        encoding: transcript.encoding.unwrap_or(crate::encoding::UTF_8),
+        timeout_ms: transcript
+            .timeout
+            .unwrap_or(transcript_format::DEFAULT_TIMEOUT)
+            .as_millis()
+            .try_into()
+            .unwrap_or(u64::MAX),
+        lab: transcript.lab,
+        unprivileged: transcript.unprivileged,
+        steps,
+    })
+}
+
+/// A background call is known by its result's call line: give each
+/// `Start` the call its job ended with.
+fn resolve_jobs(steps: &mut [Step]) {
+    let ends: Vec<JobEnd> = steps.iter().flat_map(|s| s.after.iter().cloned()).collect();
+    for step in steps.iter_mut() {
+        if let Action::Start { job, call } = &mut step.action {
+            *call = ends.iter().find(|e| e.job == *job).map(|e| e.call.clone());
+        }
+    }
+}
+
+/// Writes the program in `language`.
+pub fn write(program: &Program, language: Language) -> String {
+    match language {
+        Language::Python => python::write(program),
+        Language::C => c::write(program),
+    }
+}
+
+/// Whether an entry's line is socklab's own (no call of the program's).
+fn is_entry_refused(entry: &Entry) -> Option<String> {
+    let first = entry.expected.first()?;
+    first.strip_prefix("error: ").map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_calls_ports_and_jobs() {
+        let text = "> srv = socket tcp\nsocket(AF_INET, SOCK_STREAM, 0) = [FD1]\n  new handle: srv\n\
+> bind srv 127.0.0.1:0\nbind(srv, 127.0.0.1:0) = 0\n  bound: 127.0.0.1:[PORT1]\n\
+> conn = accept srv &\n[1] conn = accept srv — running\n\
+> connect cli srv\nconnect(cli, 127.0.0.1:[PORT1]) = -1 ECONNREFUSED (Connection refused)\n\
+[1] accept(srv) = [FD3]\n  new handle: conn\n  peer: 127.0.0.1:[PORT2]\n\
+> lsiten srv\nerror: column 1: unknown command\n";
+        let program = from_transcript(text, "t").unwrap();
+        assert_eq!(program.steps.len(), 5);
+        let Action::Call(call, expected) = &program.steps[1].action else {
+            panic!("{:?}", program.steps[1].action)
+        };
+        assert!(matches!(
+            &call.op,
+            Op::Bind(Addr::Inet {
+                port: Port::Number(0),
+                ..
+            })
+        ));
+        assert_eq!(expected.ports, vec![(1, "bound".to_string())]);
+        assert!(matches!(
+            program.steps[2].action,
+            Action::Start { job: 1, .. }
+        ));
+        let Action::Call(_, expected) = &program.steps[3].action else {
+            panic!()
+        };
+        assert_eq!(expected.ret, Ret::Errno("ECONNREFUSED".into()));
+        assert_eq!(program.steps[3].after.len(), 1);
+        assert_eq!(program.steps[3].after[0].names, vec!["conn".to_string()]);
+        assert!(matches!(
+            &program.steps[4].action,
+            Action::Comment(Why::Refused(_))
+        ));
+    }
+}

@@ -1,0 +1,191 @@
+//! `socklab export`: every lesson that does not need the lab, exported as
+//! Python and as C, runs in a private network (a user and network
+//! namespace of its own, loopback up: `unshare` and `ip`) and reproduces
+//! the transcript's results step by step — the program checks each one
+//! against the recorded one and exits 1 on any difference. A planted
+//! difference shows the check can fail.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SOCKLAB: &str = env!("CARGO_BIN_EXE_socklab");
+
+/// The lessons that do not need the lab (`#! lab` ones are out).
+fn lessons() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("transcripts"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "socklab"))
+            .filter(|p| {
+                !std::fs::read_to_string(p)
+                    .unwrap()
+                    .lines()
+                    .any(|l| l.trim() == "#! lab")
+            })
+            .collect();
+    files.sort();
+    files
+}
+
+/// Runs `program` (with its arguments) in a network namespace of its own,
+/// loopback up; `unprivileged`: with no capabilities (a lesson's `#! as:
+/// unprivileged`). `None`: namespaces are refused here.
+fn in_private_network(program: &[&str], unprivileged: bool) -> Option<Output> {
+    let mut script = String::from("ip link set lo up || exit 97; exec ");
+    if unprivileged {
+        script.push_str("setpriv --inh-caps=-all --bounding-set=-all ");
+    }
+    // `timeout` bounds a program that hangs (each of its waits is bounded already).
+    script.push_str("timeout 120 \"$@\"");
+    let output = Command::new("unshare")
+        .args([
+            "--user",
+            "--map-root-user",
+            "--net",
+            "sh",
+            "-c",
+            &script,
+            "sh",
+        ])
+        .args(program)
+        .output()
+        .ok()?;
+    match output.status.code() {
+        Some(97) => None,
+        Some(1)
+            if output.stdout.is_empty()
+                && String::from_utf8_lossy(&output.stderr).contains("unshare") =>
+        {
+            None
+        }
+        _ => Some(output),
+    }
+}
+
+fn namespaces_work() -> bool {
+    let ok = in_private_network(&["true"], false).is_some_and(|o| o.status.success());
+    if !ok {
+        eprintln!(
+            "skipped: no private network here (unshare --user --net and ip from iproute2 are needed; \
+             .ci/run installs them and runs as root)"
+        );
+    }
+    ok
+}
+
+fn export(lesson: &Path, to: &str, out: &Path) {
+    let status = Command::new(SOCKLAB)
+        .args([
+            "export",
+            lesson.to_str().unwrap(),
+            "--to",
+            to,
+            "--force",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "export {}: {}",
+        lesson.display(),
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+fn unprivileged(lesson: &Path) -> bool {
+    std::fs::read_to_string(lesson)
+        .unwrap()
+        .lines()
+        .any(|l| l.trim() == "#! as: unprivileged")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("socklab-export-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Exports each lesson to `to`, makes it runnable with `build`, runs it;
+/// returns the lessons whose run reported differences, with its output.
+fn run_all(to: &str, build: impl Fn(&Path) -> Result<Vec<String>, String>) -> Vec<String> {
+    let dir = scratch(to);
+    let mut failures = Vec::new();
+    for lesson in lessons() {
+        let stem = lesson.file_stem().unwrap().to_string_lossy().into_owned();
+        let source = dir.join(format!(
+            "{stem}.{}",
+            if to == "python" { "py" } else { "c" }
+        ));
+        export(&lesson, to, &source);
+        let command = match build(&source) {
+            Ok(command) => command,
+            Err(error) => {
+                failures.push(format!("{stem}: does not build:\n{error}"));
+                continue;
+            }
+        };
+        let args: Vec<&str> = command.iter().map(String::as_str).collect();
+        let output =
+            in_private_network(&args, unprivileged(&lesson)).expect("namespaces worked before");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        if !output.status.success() {
+            failures.push(format!(
+                "{stem} ({}): {}{}",
+                output.status,
+                stdout,
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    failures
+}
+
+fn python(source: &Path) -> Result<Vec<String>, String> {
+    Ok(vec!["python3".into(), source.to_str().unwrap().into()])
+}
+
+#[test]
+fn every_lesson_as_python_reproduces_its_transcript() {
+    if !namespaces_work() {
+        return;
+    }
+    let failures = run_all("python", python);
+    assert!(
+        failures.is_empty(),
+        "{} lesson(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The same lesson with one recorded result changed: the program says
+/// which step differs, and exits 1.
+#[test]
+fn a_planted_difference_fails_the_python_program() {
+    if !namespaces_work() {
+        return;
+    }
+    let dir = scratch("planted");
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("transcripts/02-echo-server.socklab"),
+    )
+    .unwrap();
+    let planted = original.replacen("  data: \"Hello tcp!\"", "  data: \"Hello udp!\"", 1);
+    assert_ne!(planted, original);
+    let lesson = dir.join("planted.socklab");
+    std::fs::write(&lesson, planted).unwrap();
+    let source = dir.join("planted.py");
+    export(&lesson, "python", &source);
+    let output = in_private_network(&["python3", source.to_str().unwrap()], false).unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("step 38: data: got b'Hello tcp!', socklab recorded b'Hello udp!'"),
+        "{stdout}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
