@@ -263,7 +263,8 @@ pub enum Commands {
         /// The transcript: a .socklab file, or a built-in lesson's name or number.
         #[arg(value_parser = LessonOrFile, hide_possible_values = true)]
         file: String,
-        /// The language: python (standard library only) or c (POSIX).
+        /// The language: python (standard library only), c (POSIX), or markdown (the
+        /// transcript and both programs on one page, as docs/export.md).
         #[arg(long, value_enum)]
         to: ExportLanguage,
         /// Write the program here (refused if it exists, unless --force) instead of
@@ -307,6 +308,7 @@ pub enum DiagramFormat {
 pub enum ExportLanguage {
     Python,
     C,
+    Markdown,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

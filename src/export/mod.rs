@@ -25,15 +25,18 @@ pub use call::{Addr, Call, Expected, Op, Port, Ret};
 pub enum Language {
     Python,
     C,
+    /// The transcript and both programs on one Markdown page (docs/export.md).
+    Markdown,
 }
 
 impl Language {
-    pub const NAMES: [&'static str; 2] = ["python", "c"];
+    pub const NAMES: [&'static str; 3] = ["python", "c", "markdown"];
 
     pub fn by_name(name: &str) -> Option<Language> {
         match name {
             "python" | "py" => Some(Language::Python),
             "c" => Some(Language::C),
+            "markdown" => Some(Language::Markdown),
             _ => None,
         }
     }
@@ -198,7 +201,36 @@ pub fn write(program: &Program, language: Language) -> String {
     match language {
         Language::Python => python::write(program),
         Language::C => c::write(program),
+        Language::Markdown => page(program, None),
     }
+}
+
+/// One session in three forms: its transcript (when given), the Python
+/// program and the C program — docs/export.md is this for one lesson.
+pub fn page(program: &Program, transcript: Option<&str>) -> String {
+    let mut out = format!(
+        "# {} in three forms\n\n<!-- generated: socklab export {} --to markdown -->\n\n\
+         `socklab export LESSON|FILE --to python|c` writes a transcript as a program of the \
+         student's own; in the shell, `export python FILE` and `export c FILE` write the \
+         session so far. Each program makes the same calls, one per socklab line (the line \
+         is the comment above it), checks every result against the recorded one and exits 1 \
+         if any differs. The network lab's steps (hold, deliver, drop, host, link …) and \
+         socklab's own views (ls, jobs, wire …) are kept as marked comments. Background jobs \
+         (`&`, `watch`) are threads in Python and not yet exported to C (marked, and counted \
+         as a difference).\n\n",
+        program.source, program.source
+    );
+    if let Some(text) = transcript {
+        out.push_str("## The transcript\n\n```text\n");
+        out.push_str(text.trim_end());
+        out.push_str("\n```\n\n");
+    }
+    out.push_str("## Python\n\n```python\n");
+    out.push_str(python::write(program).trim_end());
+    out.push_str("\n```\n\n## C\n\n```c\n");
+    out.push_str(c::write(program).trim_end());
+    out.push_str("\n```\n");
+    out
 }
 
 /// Whether an entry's line is socklab's own (no call of the program's).

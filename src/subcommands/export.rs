@@ -21,11 +21,11 @@ pub(super) fn run(
     let shown = socklab::safe_text::escape(file).into_owned();
     let program =
         export::from_transcript(&text, &name).map_err(|e| Exit::Error(format!("{shown}: {e}")))?;
-    let language = match to {
-        ExportLanguage::Python => Language::Python,
-        ExportLanguage::C => Language::C,
+    let source = match to {
+        ExportLanguage::Python => export::write(&program, Language::Python),
+        ExportLanguage::C => export::write(&program, Language::C),
+        ExportLanguage::Markdown => export::page(&program, Some(&text)),
     };
-    let source = export::write(&program, language);
     match output {
         None => write_stdout(source.as_bytes())?,
         Some(out) => super::diagram::write_file(out, &source, force)?,
