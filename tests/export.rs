@@ -264,3 +264,98 @@ fn the_export_page_is_current() {
         "docs/export.md is stale: cargo run -- export 02 --to markdown > docs/export.md"
     );
 }
+
+/// A session's lines, run by socklab in a private network; `export python`
+/// and `export c` at the end write the session so far, and each program,
+/// run there too, reproduces what the session showed.
+#[test]
+fn the_shell_exports_the_session_so_far_and_the_programs_reproduce_it() {
+    if !namespaces_work() {
+        return;
+    }
+    let dir = scratch("shell");
+    let (py, c) = (dir.join("session.py"), dir.join("session.c"));
+    let script = format!(
+        "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv\ncli = socket tcp\nconnect cli srv\n\
+         conn = accept srv\nsend cli \"h\\xe9llo\\n\"\nrecv conn\nconnect cli srv\nls\nclose cli\n\
+         await cli FIN_WAIT2\nrecv conn\nexport python {}\nexport c {}\nexport c {}\n",
+        py.display(),
+        c.display(),
+        c.display()
+    );
+    let script_file = dir.join("session.txt");
+    std::fs::write(&script_file, script).unwrap();
+    let output =
+        in_private_network(&[SOCKLAB, "run", script_file.to_str().unwrap()], false).unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        shown.contains(&format!(
+            "saved the session's 13 lines as a Python program to {}",
+            py.display()
+        )),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("saved the session's 14 lines as a C program"),
+        "{shown}"
+    );
+    // The third refuses to replace the second's file.
+    assert!(shown.contains("the file exists already"), "{shown}");
+    let program = std::fs::read_to_string(&py).unwrap();
+    assert!(
+        program.contains(
+            "# > connect cli srv\nstep(9)\ntry:\n    cli.connect((\"127.0.0.1\", PORT[1]))"
+        ),
+        "{program}"
+    );
+    assert!(
+        program.contains("except OSError as error:\n    check_errno(error, \"EISCONN\")"),
+        "{program}"
+    );
+    assert!(
+        program.contains("# socklab only: socklab's own view"),
+        "{program}"
+    );
+    assert!(
+        program.contains("check(\"data\", data, b\"h\\xe9llo\\n\")"),
+        "{program}"
+    );
+    let ran = in_private_network(&["python3", py.to_str().unwrap()], false).unwrap();
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stdout)
+    );
+    if let Ok(command) = c_program(&c) {
+        let ran = in_private_network(&[command[0].as_str()], false).unwrap();
+        assert!(
+            ran.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ran.stdout)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A lesson may not write files: export is refused there, saying how to
+/// export a lesson instead.
+#[test]
+fn a_lesson_may_not_export() {
+    let dir = scratch("confined");
+    let lesson = dir.join("l.socklab");
+    std::fs::write(&lesson, "> export python /tmp/never.py\n").unwrap();
+    let output = Command::new(SOCKLAB)
+        .args(["test", "--bless", lesson.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    assert!(
+        text.contains(
+            "error: a lesson may not write files: export is refused in socklab test and play"
+        ),
+        "{text}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!Path::new("/tmp/never.py").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

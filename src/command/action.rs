@@ -72,6 +72,12 @@ pub enum Driver {
     Record(Option<String>),
     /// Save the session so far as a ladder diagram.
     Diagram { path: String, force: bool },
+    /// Write the session so far as a program.
+    Export {
+        language: crate::export::Language,
+        path: String,
+        force: bool,
+    },
     /// Wait for one job, or every background call.
     Wait(Option<u32>),
     /// Close every handle and end the session.

@@ -21,6 +21,7 @@ mod connect;
 mod diagram;
 mod drain;
 mod encoding;
+mod export;
 mod getsockname;
 pub mod help;
 mod host;
@@ -114,6 +115,7 @@ pub const COMMANDS: &[&Spec] = &[
     &source::SOURCE,
     &record::RECORD,
     &diagram::DIAGRAM,
+    &export::EXPORT,
     &clear::CLEAR,
     &quit::QUIT,
     &quit::EXIT,

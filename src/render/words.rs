@@ -384,6 +384,25 @@ impl fmt::Display for Saved {
                 "saved the session as a ladder of {segments} segments to {}",
                 escape(path)
             ),
+            Saved::Program {
+                language,
+                lines,
+                path,
+            } => {
+                let path = escape(path);
+                let run = match *language {
+                    "C" => format!("cc -Wall -Wextra -o program {path} && ./program"),
+                    _ => format!("python3 {path}"),
+                };
+                write!(
+                    f,
+                    "saved the session's {lines} lines as a {language} program to {path} (run it: {run})"
+                )
+            }
+            Saved::ProgramCut { kept } => write!(
+                f,
+                "  (the session is longer than export keeps: the program has its first {kept} lines)"
+            ),
             Saved::StepsLetGo { dropped, kept } => write!(
                 f,
                 "  (the {dropped} oldest steps were let go: the picture keeps the last {kept})"

@@ -11,6 +11,7 @@ use std::time::Duration;
 mod background;
 mod between;
 mod lessons;
+mod export_log;
 mod recording;
 mod sketch;
 
@@ -99,6 +100,8 @@ pub struct Runner<W: Write> {
     /// Where `lessons` and `play` find the lessons (the shell's, a
     /// script's; none in a lesson).
     shelf: Option<Box<dyn Shelf>>,
+    /// What `export python|c` writes (see `export_log`).
+    export_log: export_log::ExportLog,
     /// How wide what is shown is made (a terminal's width); a recording
     /// gets the output as it was rendered, unfitted.
     fit: Fit,
@@ -136,6 +139,7 @@ impl<W: Write> Runner<W> {
             terminal: false,
             sketch: Default::default(),
             shelf: None,
+            export_log: Default::default(),
             fit: Fit::Unwrapped,
             fitted: String::new(),
         }
@@ -195,6 +199,14 @@ impl<W: Write> Runner<W> {
                     }
                     Driver::Diagram { path, force } => {
                         let step = self.diagram_save(&path, force);
+                        self.show(line, &step)
+                    }
+                    Driver::Export {
+                        language,
+                        path,
+                        force,
+                    } => {
+                        let step = self.export_program(language, &path, force);
                         self.show(line, &step)
                     }
                     Driver::Quit => {
@@ -567,6 +579,7 @@ impl<W: Write> Runner<W> {
         if step.verb != "record" {
             self.append_to_recording(Some(input));
         }
+        self.keep_for_export(Some(input));
         if step.is_script_failure() {
             self.failures += 1;
             if self.bail {
@@ -588,6 +601,7 @@ impl<W: Write> Runner<W> {
         }
         let _ = self.render(input, step);
         self.append_to_recording(None);
+        self.keep_for_export(None);
     }
 
     /// Renders a step into `rendered` and writes it out.

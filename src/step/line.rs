@@ -214,6 +214,14 @@ pub enum Saved {
     /// `diagram save`: the oldest steps let go, the picture keeping its
     /// last `kept`.
     StepsLetGo { dropped: usize, kept: usize },
+    /// `export python|c`: the session's `lines` lines as a program in `language`.
+    Program {
+        language: &'static str,
+        lines: usize,
+        path: String,
+    },
+    /// `export`: the session was longer than the log keeps: its first `kept` lines only.
+    ProgramCut { kept: usize },
     /// `wire graph`: the time-sequence graph of `from` → `to` (handle
     /// names or addresses): its data segments, those sent again, those
     /// lost on the link.
@@ -325,6 +333,7 @@ impl Line {
             Line::Saved(
                 Saved::Frames { path, .. }
                 | Saved::Session { path, .. }
+                | Saved::Program { path, .. }
                 | Saved::Samples { path, .. },
             )
             | Line::Recording(RecordingLine::Started(path) | RecordingLine::Recorded(path)) => {

@@ -22,7 +22,7 @@
 #define HELPER static __attribute__((unused))
 
 static int differences;
-static int where; /* the step being run: the socklab line's number in the transcript */
+static int where; /* the step being run: its socklab line's number */
 static int PORT[100]; /* the ports the kernel chose ([PORT1] ...), as this run got them */
 
 HELPER const char *errno_name(int e) {

@@ -11,7 +11,7 @@ import time
 jobs = {}  # background calls and watch loops, by socklab's job number
 PORT = {}  # the ports the kernel chose ([PORT1] ...), as this run got them
 differences = 0
-where = 0  # the step being run: the socklab line's number in the transcript
+where = 0  # the step being run: its socklab line's number
 
 
 def step(line):
