@@ -19,7 +19,7 @@ pub const EXPORT: Spec = Spec {
     syscall: "",
     summary: "Write the session so far as your own program: Python (standard library only) or C (POSIX), one call per line with the line as a comment, each result checked against the one socklab showed.",
     notes: "An errno becomes the exception Python raises for it (ECONNREFUSED: except \
-            ConnectionRefusedError); background calls are threads (not yet in C: marked); \
+            ConnectionRefusedError); background calls and watch are threads; \
             await becomes poll, or a bounded look at the TCP state; the lab's steps and \
             socklab's own views (ls, jobs, wire …) stay as marked comments. The program exits 1 \
             if a result differs. `socklab export LESSON|FILE --to python|c` does the same for \

@@ -4,8 +4,8 @@
 //! checked against the recorded one, an errno by its name; the program
 //! exits 1 if any differs. Builds with `cc -Wall -Wextra -Werror`.
 //!
-//! Background jobs (`CMD &`, `watch`) are not written in C yet: such a line
-//! is a marked comment and the program says so when it runs.
+//! Background calls (`CMD &`) and `watch` loops are threads (pthreads);
+//! socklab stopping a job is a signal there too, so its call returns EINTR.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
@@ -22,6 +22,7 @@ pub fn write(program: &Program) -> String {
         open: Vec::new(),
         awaited: HashSet::new(),
         unexported: 0,
+        watches: HashSet::new(),
     };
     for step in &program.steps {
         if let Action::Await {
@@ -59,10 +60,24 @@ pub fn write(program: &Program) -> String {
         out,
         "static char buf[{size}]; /* what recv gives */\nstatic char out[{size}]; /* long data to send */\n"
     );
+    for step in &program.steps {
+        if let Action::Start {
+            job,
+            call: Some(call),
+        } = &step.action
+            && let Some(body) = job_function(call)
+        {
+            let _ = writeln!(
+                out,
+                "/* job [{job}]: {} */\nstatic long job_{job}(char *data, struct sockaddr_storage *addr) {{\n    socklen_t len = sizeof *addr;\n    (void)data; (void)len;\n{body}}}\n",
+                comment_text(&call.text)
+            );
+        }
+    }
     out.push_str("int main(void) {\n");
     out.push_str("    long ret;\n    struct sockaddr_storage addr;\n    socklen_t len;\n    int pair[2];\n    char events[16][80];\n");
     out.push_str(
-        "    (void)ret; (void)addr; (void)len; (void)pair; (void)events; (void)out; (void)buf;\n",
+        "    (void)ret; (void)addr; (void)len; (void)pair; (void)events; (void)out; (void)buf; (void)jobs;\n",
     );
     let _ = writeln!(
         out,
@@ -74,7 +89,7 @@ pub fn write(program: &Program) -> String {
     if writer.unexported > 0 {
         let _ = writeln!(
             out,
-            "\n    printf(\"{} line(s) of the session are not exported to C (background jobs)\\n\");\n    differences += {};",
+            "\n    printf(\"{} line(s) of the session are not exported to C (a background job's call socklab never showed)\\n\");\n    differences += {};",
             writer.unexported, writer.unexported
         );
     }
@@ -97,8 +112,18 @@ fn handles(program: &Program) -> BTreeSet<String> {
                 names.insert(call.handle.clone());
             }
         }
-        if let Action::Await { handle, .. } = &step.action {
+        if let Action::Await { handle, .. } | Action::Watch { handle, .. } = &step.action {
             names.insert(handle.clone());
+        }
+        if let Action::Start {
+            call: Some(call), ..
+        } = &step.action
+        {
+            names.insert(call.handle.clone());
+        }
+        for end in &step.after {
+            names.extend(end.names.iter().cloned());
+            names.extend(end.expected.new_handles.iter().cloned());
         }
     }
     names
@@ -126,6 +151,8 @@ struct Writer {
     open: Vec<String>,
     awaited: HashSet<String>,
     unexported: usize,
+    /// Jobs that are `watch` loops.
+    watches: HashSet<u32>,
 }
 
 impl Writer {
@@ -141,7 +168,7 @@ impl Writer {
         self.line(&format!("/* > {} */", comment_text(&step.command)));
         self.line(&format!("step({});", step.line));
         match &step.action {
-            Action::Call(call, expected) => self.call(call, expected),
+            Action::Call(call, expected) => self.call(call, expected, None),
             Action::Await { handle, what } => {
                 let call = match what {
                     AwaitWhat::State(state) => {
@@ -173,26 +200,57 @@ impl Writer {
                 }
             }
             Action::Comment(why) => self.line(&why_comment(why)),
-            Action::Wait => self.line("/* (wait: for the background jobs, not exported to C) */"),
-            Action::Start { .. }
-            | Action::Watch { .. }
-            | Action::Unwatch { .. }
-            | Action::StopThenClose { .. } => {
-                self.unexported += 1;
-                self.line("/* not exported to C: a background job (a thread of its own) */");
+            Action::Wait => {
+                self.line("/* (wait: each job's result is taken below, when it ended) */")
+            }
+            Action::Start { job, call } => match call.as_ref().and_then(job_function) {
+                Some(_) => self.line(&format!("job_start(&jobs[{job}], job_{job});")),
+                None => {
+                    self.unexported += 1;
+                    self.line(&format!("/* not exported to C: job [{job}] (its call never ended in the session, or is not one a job makes here) */"));
+                }
+            },
+            Action::Watch { job, handle } => {
+                self.watches.insert(*job);
+                self.line(&format!("watch_start(&jobs[{job}], {handle});"));
+            }
+            Action::Unwatch { job, handle } => match job {
+                Some(job) => self.line(&format!("watch_stop(&jobs[{job}]);")),
+                None => self.line(&format!(
+                    "/* ({} was not being watched) */",
+                    comment_text(handle)
+                )),
+            },
+            Action::StopThenClose {
+                jobs,
+                call,
+                expected,
+            } => {
+                for job in jobs {
+                    if self.watches.contains(job) {
+                        self.line(&format!("watch_stop(&jobs[{job}]);"));
+                    } else {
+                        self.line(&format!(
+                            "job_stop(&jobs[{job}]); /* as socklab: a signal, EINTR */"
+                        ));
+                    }
+                }
+                self.call(call, expected, None);
             }
         }
         for end in &step.after {
-            self.unexported += 1;
             self.line(&format!(
-                "/* not exported to C: job [{}]'s result: {} */",
+                "/* [{}] {} */",
                 end.job,
                 comment_text(&end.call.text)
             ));
+            self.call(&end.call, &end.expected, Some(end.job));
         }
     }
 
-    fn call(&mut self, call: &Call, expected: &Expected) {
+    /// One call and its checks; `job`: it ran on job N's thread, and its
+    /// result is taken here instead.
+    fn call(&mut self, call: &Call, expected: &Expected, job: Option<u32>) {
         let h = call.handle.clone();
         let name = |i: usize| {
             expected
@@ -209,6 +267,7 @@ impl Writer {
         }
         let failed = matches!(expected.ret, Ret::Errno(_));
         let mut after: Vec<String> = Vec::new();
+        let mark = self.body.len();
         match &call.op {
             Op::Socket { family, kind } => {
                 let n = name(0);
@@ -364,6 +423,14 @@ impl Writer {
                 ));
             }
         }
+        if let Some(job) = job {
+            self.body.truncate(mark);
+            self.line(&format!("ret = job_result(&jobs[{job}], buf, &addr);"));
+            let n = name(0);
+            if call.op == Op::Accept && !n.is_empty() {
+                self.line(&format!("{n} = ret;"));
+            }
+        }
         match &expected.ret {
             Ret::Errno(errno) => self.line(&format!("check_fails(ret, \"{errno}\");")),
             Ret::Fd => self.line("check_ok(ret, -2);"),
@@ -435,6 +502,53 @@ impl Writer {
         }
         format!("{}, {}", c_string(data), data.len())
     }
+}
+
+/// The body of a job's function: its call, made on the job's thread
+/// (`data`: where it receives; `addr`: the address it gives back).
+fn job_function(call: &Call) -> Option<String> {
+    let h = &call.handle;
+    let to = |addr: &Addr| match addr {
+        Addr::Inet { host, port, .. } => {
+            let port = match port {
+                Port::Number(n) => n.to_string(),
+                Port::Placeholder(n) => format!("PORT[{n}]"),
+            };
+            Some(format!(
+                "    len = inet_address(addr, \"{host}\", {port});\n"
+            ))
+        }
+        _ => None,
+    };
+    Some(match &call.op {
+        Op::Accept => format!("    return accept({h}, (struct sockaddr *)addr, &len);\n"),
+        Op::Connect(addr) => format!(
+            "{}    return connect({h}, (struct sockaddr *)addr, len);\n",
+            to(addr)?
+        ),
+        Op::Recv { size, flags } if *size <= 65536 => {
+            format!("    return recv({h}, data, {size}, {});\n", c_flags(flags))
+        }
+        Op::Recvfrom { size, flags } if *size <= 65536 => format!(
+            "    return recvfrom({h}, data, {size}, {}, (struct sockaddr *)addr, &len);\n",
+            c_flags(flags)
+        ),
+        Op::Recvall { size } if *size <= 65536 => {
+            format!("    return recvall({h}, data, {size});\n")
+        }
+        Op::Send { data, flags } => format!(
+            "    return send({h}, {}, {}, {});\n",
+            c_string(data),
+            data.len(),
+            c_flags(flags)
+        ),
+        Op::Sendall { data } => format!(
+            "    return sendall({h}, {}, {});\n",
+            c_string(data),
+            data.len()
+        ),
+        _ => return None,
+    })
 }
 
 /// Checks the bytes recv gave against the ones shown (all, or their start).

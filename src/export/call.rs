@@ -257,7 +257,10 @@ impl Reader {
             _ if split.background.is_some() => match job_number(head) {
                 Some(job) => {
                     self.job_names.insert(job, names.clone());
-                    Action::Start { job, call: None }
+                    Action::Start {
+                        job,
+                        call: command_call(&words, names),
+                    }
                 }
                 None => Action::Comment(Why::SocklabOnly),
             },
@@ -548,6 +551,31 @@ fn await_action(words: &[&str], head: &str) -> Action {
         (Some(what), Some(handle)) => Action::Await { handle, what },
         _ => Action::Comment(Why::SocklabOnly),
     }
+}
+
+/// A background call as its command says it, for a job whose result the
+/// session never showed (its call line would say more): `accept H`,
+/// `recv H [N]`, the handle written out.
+fn command_call(words: &[&str], names: Vec<String>) -> Option<Call> {
+    let handle = words.get(1)?.to_string();
+    let op = match (words.first()?, words.get(2)) {
+        (&"accept", None) => Op::Accept,
+        (&"recv", None) => Op::Recv {
+            size: 1024,
+            flags: Vec::new(),
+        },
+        (&"recv", Some(size)) if words.len() == 3 => Op::Recv {
+            size: size.parse().ok()?,
+            flags: Vec::new(),
+        },
+        _ => return None,
+    };
+    Some(Call {
+        op,
+        text: format!("{}({handle})", words[0]),
+        handle,
+        names,
+    })
 }
 
 /// Splits `a, "b, c", [d, e]` at its top-level commas.

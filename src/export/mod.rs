@@ -87,8 +87,8 @@ pub enum Action {
     /// One call (or a helper's loop: sendall, recvall) made now.
     Call(Call, Expected),
     /// `CMD &`: the call started on a thread of its own, job `job`.
-    /// (`call` is its result's call line, shown when it ended; `None` if it
-    /// never did in the session.)
+    /// (`call` is its result's call line, shown when it ended; if it never
+    /// did in the session, the call its command names, or `None`.)
     Start { job: u32, call: Option<Call> },
     /// `watch H`: recv in a loop on a thread, job `job`.
     Watch { job: u32, handle: String },
@@ -190,8 +190,10 @@ pub fn from_parsed(transcript: &Transcript, source: &str) -> Result<Program, Exp
 fn resolve_jobs(steps: &mut [Step]) {
     let ends: Vec<JobEnd> = steps.iter().flat_map(|s| s.after.iter().cloned()).collect();
     for step in steps.iter_mut() {
-        if let Action::Start { job, call } = &mut step.action {
-            *call = ends.iter().find(|e| e.job == *job).map(|e| e.call.clone());
+        if let Action::Start { job, call } = &mut step.action
+            && let Some(end) = ends.iter().find(|e| e.job == *job)
+        {
+            *call = Some(end.call.clone());
         }
     }
 }
@@ -216,8 +218,7 @@ pub fn page(program: &Program, transcript: Option<&str>) -> String {
          is the comment above it), checks every result against the recorded one and exits 1 \
          if any differs. The network lab's steps (hold, deliver, drop, host, link …) and \
          socklab's own views (ls, jobs, wire …) are kept as marked comments. Background jobs \
-         (`&`, `watch`) are threads in Python and not yet exported to C (marked, and counted \
-         as a difference).\n\n",
+         (`&`, `watch`) are threads.\n\n",
         program.source, program.source
     );
     if let Some(text) = transcript {

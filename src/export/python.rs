@@ -131,7 +131,7 @@ impl Writer {
                 }
                 None => self.line(
                     0,
-                    &format!("# not exported: job [{job}] never ended in the session, so socklab never showed its call"),
+                    &format!("# not exported: job [{job}]'s call (it never ended in the session, so socklab never showed it)"),
                 ),
             },
             Action::Watch { job, handle } => {

@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -319,4 +320,128 @@ HELPER void await_segment(const int *fds, int count) {
     }
     if (segments_sent(fds, count) == before)
         differ("await wire", "no segment sent", "a segment");
+}
+
+/* A call on a thread of its own (socklab's `CMD &`), or recv in a loop on
+ * one (`watch`): its results wait here, one byte in `ready` for each. */
+struct job_result {
+    long ret;
+    int err;
+    struct sockaddr_storage addr;
+    char *data;
+};
+
+struct job {
+    pthread_t thread;
+    long (*call)(char *data, struct sockaddr_storage *addr);
+    int fd; /* watch: the socket it reads */
+    int stop[2]; /* watch: a byte here ends the loop */
+    int ready[2];
+    pthread_mutex_t lock;
+    struct job_result results[256];
+    int count, taken;
+};
+
+static struct job jobs[64];
+
+HELPER void job_push(struct job *job, long ret, int err, const struct sockaddr_storage *addr, char *data) {
+    pthread_mutex_lock(&job->lock);
+    if (job->count < 256) {
+        struct job_result *r = &job->results[job->count++];
+        r->ret = ret;
+        r->err = err;
+        r->addr = *addr;
+        r->data = data;
+    }
+    pthread_mutex_unlock(&job->lock);
+    if (write(job->ready[1], "x", 1) < 0)
+        differ("job", errno_name(errno), "its result handed over");
+}
+
+HELPER void *job_thread(void *arg) {
+    struct job *job = arg;
+    struct sockaddr_storage addr;
+    char *data = calloc(1, 65536);
+    memset(&addr, 0, sizeof addr);
+    long ret = job->call(data, &addr);
+    job_push(job, ret, errno, &addr, data);
+    return NULL;
+}
+
+HELPER void *watch_thread(void *arg) {
+    struct job *job = arg;
+    struct sockaddr_storage none;
+    memset(&none, 0, sizeof none);
+    for (;;) {
+        struct pollfd p[2] = {{job->fd, POLLIN, 0}, {job->stop[0], POLLIN, 0}};
+        if (poll(p, 2, -1) < 0 || p[1].revents)
+            return NULL;
+        char *data = calloc(1, 1024);
+        long ret = recv(job->fd, data, 1024, 0);
+        job_push(job, ret, errno, &none, data);
+        if (ret <= 0)
+            return NULL;
+    }
+}
+
+HELPER void job_init(struct job *job) {
+    if (pipe(job->ready) < 0 || pipe(job->stop) < 0)
+        differ("pipe", errno_name(errno), "a pipe");
+    pthread_mutex_init(&job->lock, NULL);
+}
+
+/* Starts `call` on a thread of its own. */
+HELPER void job_start(struct job *job, long (*call)(char *, struct sockaddr_storage *)) {
+    job_init(job);
+    job->call = call;
+    pthread_create(&job->thread, NULL, job_thread, job);
+}
+
+/* Starts recv(fd, 1024) in a loop on a thread of its own. */
+HELPER void watch_start(struct job *job, int fd) {
+    job_init(job);
+    job->fd = fd;
+    pthread_create(&job->thread, NULL, watch_thread, job);
+}
+
+/* The job's next result (at most TIMEOUT_MS away): its return value, errno
+ * set, what it received in buf, its address in *addr. */
+HELPER long job_result(struct job *job, char *buf, struct sockaddr_storage *addr) {
+    struct pollfd p = {job->ready[0], POLLIN, 0};
+    char byte;
+    if (poll(&p, 1, (int)TIMEOUT_MS) <= 0 || read(job->ready[0], &byte, 1) != 1) {
+        differ("background call", "still running", "ended");
+        errno = ETIMEDOUT;
+        return -1;
+    }
+    pthread_mutex_lock(&job->lock);
+    struct job_result r = job->results[job->taken++];
+    pthread_mutex_unlock(&job->lock);
+    if (r.ret > 0)
+        memcpy(buf, r.data, (size_t)(r.ret < 65536 ? r.ret : 65536));
+    free(r.data);
+    *addr = r.addr;
+    errno = r.err;
+    return r.ret;
+}
+
+HELPER void on_signal(int signal) { (void)signal; }
+
+/* socklab stops a job blocked in its call with a signal: the call returns EINTR. */
+HELPER void job_stop(struct job *job) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal; /* no SA_RESTART: the call returns EINTR */
+    sigaction(SIGUSR1, &action, NULL);
+    long deadline = now_ms() + TIMEOUT_MS;
+    struct pollfd p = {job->ready[0], POLLIN, 0};
+    do {
+        pthread_kill(job->thread, SIGUSR1);
+    } while (poll(&p, 1, 10) == 0 && now_ms() < deadline);
+}
+
+/* socklab's unwatch: the loop ends. */
+HELPER void watch_stop(struct job *job) {
+    if (write(job->stop[1], "x", 1) == 1)
+        pthread_join(job->thread, NULL);
 }
