@@ -25,12 +25,34 @@ pub fn write(program: &Program) -> String {
         awaited: awaited_handles(program),
         open: Vec::new(),
     };
-    writer.header(program);
     for step in &program.steps {
         writer.step(step);
     }
     writer.out.push_str("\nreport()\n");
+    let body = std::mem::take(&mut writer.out);
+    writer.header(program, &body);
+    writer.out.push_str(&body);
     writer.out
+}
+
+/// The helpers the program's steps use: the runtime's sections (each
+/// headed `#@ NAMES`, the names that call for it) whose names `body`
+/// uses, and those with none (always there).
+fn runtime_for(body: &str) -> String {
+    let mut out = String::new();
+    let mut keep = true;
+    for line in RUNTIME.lines() {
+        if let Some(names) = line.strip_prefix("#@") {
+            let names: Vec<&str> = names.split_whitespace().collect();
+            keep = names.is_empty() || names.iter().any(|n| body.contains(n));
+            continue;
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The handles a TCP state is awaited on: their ends are kept before they close.
@@ -65,7 +87,7 @@ impl Writer {
         let _ = writeln!(self.out, "{:indent$}{text}", "", indent = indent * 4);
     }
 
-    fn header(&mut self, program: &Program) {
+    fn header(&mut self, program: &Program, body: &str) {
         self.out.push_str("#!/usr/bin/env python3\n");
         let _ = writeln!(self.out, "# {} — exported by socklab", program.source);
         for line in &program.title {
@@ -84,10 +106,10 @@ impl Writer {
             );
         }
         self.out.push('\n');
-        self.out.push_str(RUNTIME);
+        self.out.push_str(&runtime_for(body));
         let _ = writeln!(
             self.out,
-            "\n\nTIMEOUT = {}  # seconds: the session's bound on a blocking call and an await\n",
+            "\n\nTIMEOUT = {}  # seconds: the session's bound on a blocking call and an await",
             seconds(program.timeout_ms)
         );
     }

@@ -44,6 +44,7 @@ def check_port(n, port):
         PORT[n] = port
 
 
+#@ recvall
 def recvall(sock, n):
     """recv until exactly n bytes came, or the peer closed (socklab's recvall)."""
     data = b""
@@ -55,11 +56,13 @@ def recvall(sock, n):
     return data
 
 
+#@ ioctl_int
 def ioctl_int(sock, request):
     """An ioctl that reads an int: FIONREAD (bytes to read), TIOCOUTQ (not yet acknowledged)."""
     return struct.unpack("i", fcntl.ioctl(sock.fileno(), request, b"\0" * 4))[0]
 
 
+#@ poll_events
 POLL_NAMES = [(select.POLLIN, "POLLIN"), (select.POLLPRI, "POLLPRI"),
               (select.POLLOUT, "POLLOUT"), (select.POLLRDHUP, "POLLRDHUP"),
               (select.POLLERR, "POLLERR"), (select.POLLHUP, "POLLHUP"),
@@ -76,6 +79,7 @@ def poll_events(socks, timeout_ms):
             for sock in socks]
 
 
+#@ await_ready
 def await_ready(sock, event):
     """Wait (at most TIMEOUT) until the socket is readable or writable."""
     poller = select.poll()
@@ -84,6 +88,7 @@ def await_ready(sock, event):
         differ("await", "not ready", "ready")
 
 
+#@ await_state keep_ends
 TCP_STATES = ["?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
               "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"]
 ends = {}  # a socket's (local, peer) addresses, kept to find its connection after close
@@ -136,6 +141,7 @@ def await_state(sock, want):
     check("TCP state", state, want)
 
 
+#@ await_segment
 def segments_sent(socks):
     """How many segments these TCP sockets have sent (TCP_INFO's tcpi_segs_out)."""
     total = 0
@@ -156,6 +162,7 @@ def await_segment(socks):
         differ("await wire", "no segment sent", "a segment")
 
 
+#@ Job(
 class Job:
     """A call on a thread of its own (socklab's `CMD &`); result() waits for it."""
 
@@ -193,6 +200,7 @@ class Job:
         self.done.wait(TIMEOUT)
 
 
+#@ Watch(
 class Watch:
     """recv(1024) in a loop on a thread (socklab's `watch`); result() takes the next one."""
 
@@ -238,6 +246,7 @@ class Watch:
         self.thread.join(TIMEOUT)
 
 
+#@ 
 def report():
     if differences:
         print(f"{differences} result(s) differ from socklab's")
