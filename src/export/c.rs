@@ -47,6 +47,12 @@ pub fn write(program: &Program) -> String {
          * differs. Ports the kernel chose are PORT[1], PORT[2] ...\n \
          * Build: cc -Wall -Wextra -Werror -o program program.c\n */\n",
     );
+    let _ = writeln!(
+        out,
+        "#define PORTS {} /* [PORT1] .. the highest this session named */\n#define JOBS {} /* job [1] .. the highest this session started */",
+        highest_port(program) + 1,
+        highest_job(program) + 1
+    );
     out.push_str(RUNTIME);
     out.push_str("\n/* The session's sockets. */\n");
     for handle in handles(program) {
@@ -75,7 +81,7 @@ pub fn write(program: &Program) -> String {
         }
     }
     out.push_str("int main(void) {\n");
-    out.push_str("    long ret;\n    struct sockaddr_storage addr;\n    socklen_t len;\n    int pair[2];\n    char events[16][80];\n");
+    out.push_str("    long ret;\n    struct sockaddr_storage addr;\n    socklen_t len;\n    int pair[2];\n    char events[64][80];\n");
     out.push_str(
         "    (void)ret; (void)addr; (void)len; (void)pair; (void)events; (void)out; (void)buf; (void)jobs;\n",
     );
@@ -143,7 +149,68 @@ fn buffer_size(program: &Program) -> usize {
             });
         }
     }
-    size.max(1)
+    // A background recv (at most 64 KiB) hands its bytes over in it too.
+    size.max(65536)
+}
+
+/// The highest `[PORTn]` the program names.
+fn highest_port(program: &Program) -> u32 {
+    let of = |addr: &Addr| match addr {
+        Addr::Inet {
+            port: Port::Placeholder(n),
+            ..
+        } => *n,
+        _ => 0,
+    };
+    let of_call = |call: &Call, expected: &Expected| {
+        let own = match &call.op {
+            Op::Bind(a) | Op::Connect(a) | Op::Sendto { to: a, .. } => of(a),
+            _ => 0,
+        };
+        expected
+            .ports
+            .iter()
+            .map(|(n, _)| *n)
+            .chain([own])
+            .max()
+            .unwrap_or(0)
+    };
+    program
+        .steps
+        .iter()
+        .flat_map(|step| {
+            let own = match &step.action {
+                Action::Call(call, expected) | Action::StopThenClose { call, expected, .. } => {
+                    of_call(call, expected)
+                }
+                Action::Start {
+                    call: Some(call), ..
+                } => of_call(call, &Expected::new(Ret::Fd)),
+                _ => 0,
+            };
+            step.after
+                .iter()
+                .map(move |end| of_call(&end.call, &end.expected))
+                .chain([own])
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The highest job number the program starts.
+fn highest_job(program: &Program) -> u32 {
+    program
+        .steps
+        .iter()
+        .flat_map(|step| {
+            let own = match &step.action {
+                Action::Start { job, .. } | Action::Watch { job, .. } => *job,
+                _ => 0,
+            };
+            step.after.iter().map(|end| end.job).chain([own])
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 struct Writer {

@@ -141,7 +141,7 @@ pub struct Expected {
 }
 
 impl Expected {
-    fn new(ret: Ret) -> Expected {
+    pub(crate) fn new(ret: Ret) -> Expected {
         Expected {
             ret,
             data: None,
@@ -156,7 +156,8 @@ impl Expected {
 
 /// Verbs of the network lab: no counterpart in a program on one host.
 const LAB_VERBS: &[&str] = &[
-    "host", "link", "hold", "deliver", "drop", "held", "crash", "reboot", "tap",
+    "host", "link", "hold", "deliver", "drop", "dup", "corrupt", "sysctl", "held", "crash",
+    "reboot", "tap",
 ];
 /// socklab's own views and bookkeeping: no call of the program's.
 const SOCKLAB_VERBS: &[&str] = &[

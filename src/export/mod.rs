@@ -13,6 +13,7 @@
 
 pub mod c;
 mod call;
+mod names;
 pub mod python;
 
 use crate::encoding::Encoding;
@@ -169,7 +170,7 @@ pub fn from_parsed(transcript: &Transcript, source: &str) -> Result<Program, Exp
         steps.push(reader.step(entry, narration));
     }
     resolve_jobs(&mut steps);
-    Ok(Program {
+    let mut program = Program {
         source: source.to_string(),
         title: first.narration.clone(),
         encoding: transcript.encoding.unwrap_or(crate::encoding::UTF_8),
@@ -182,7 +183,9 @@ pub fn from_parsed(transcript: &Transcript, source: &str) -> Result<Program, Exp
         lab: transcript.lab,
         unprivileged: transcript.unprivileged,
         steps,
-    })
+    };
+    names::make_variables(&mut program);
+    Ok(program)
 }
 
 /// A background call is known by its result's call line: give each
@@ -279,5 +282,30 @@ mod tests {
             &program.steps[4].action,
             Action::Comment(Why::Refused(_))
         ));
+    }
+
+    #[test]
+    fn handles_become_variables_both_languages_take() {
+        let text = "> my-sock = socket tcp\nsocket(AF_INET, SOCK_STREAM, 0) = [FD1]\n  new handle: my-sock\n\
+> data = socket udp\nsocket(AF_INET, SOCK_DGRAM, 0) = [FD2]\n  new handle: data\n\
+> data_sock = socket udp\nsocket(AF_INET, SOCK_DGRAM, 0) = [FD3]\n  new handle: data_sock\n\
+> close data\nclose(data) = 0\n";
+        let program = from_transcript(text, "t").unwrap();
+        let names: Vec<String> = program
+            .steps
+            .iter()
+            .filter_map(|s| match &s.action {
+                Action::Call(call, expected) if call.handle.is_empty() => {
+                    Some(expected.new_handles[0].clone())
+                }
+                Action::Call(call, _) => Some(call.handle.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names, ["my_sock", "data_sock2", "data_sock", "data_sock2"]);
+        assert!(
+            program.steps[0].command.contains("my-sock"),
+            "the line stays as typed"
+        );
     }
 }

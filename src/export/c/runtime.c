@@ -24,7 +24,7 @@
 
 static int differences;
 static int where; /* the step being run: its socklab line's number */
-static int PORT[100]; /* the ports the kernel chose ([PORT1] ...), as this run got them */
+static int PORT[PORTS]; /* the ports the kernel chose ([PORT1] ...), as this run got them */
 
 HELPER const char *errno_name(int e) {
     switch (e) {
@@ -181,7 +181,9 @@ HELPER long sendall(int fd, const char *buf, long n) {
 
 /* poll(2) for POLLIN|POLLPRI|POLLOUT|POLLRDHUP; each fd's events, by name, into names[i]. */
 HELPER int poll_events(const int *fds, int count, int timeout_ms, char names[][80]) {
-    struct pollfd p[16];
+    struct pollfd p[64];
+    if (count > 64)
+        count = 64;
     for (int i = 0; i < count; i++) {
         p[i].fd = fds[i];
         p[i].events = POLLIN | POLLPRI | POLLOUT | POLLRDHUP;
@@ -342,7 +344,7 @@ struct job {
     int count, taken;
 };
 
-static struct job jobs[64];
+static struct job jobs[JOBS]; /* by socklab's job number */
 
 HELPER void job_push(struct job *job, long ret, int err, const struct sockaddr_storage *addr, char *data) {
     pthread_mutex_lock(&job->lock);
@@ -415,6 +417,12 @@ HELPER long job_result(struct job *job, char *buf, struct sockaddr_storage *addr
         return -1;
     }
     pthread_mutex_lock(&job->lock);
+    if (job->taken >= job->count) {
+        pthread_mutex_unlock(&job->lock);
+        differ("background call", "more results than it kept", "one");
+        errno = EOVERFLOW;
+        return -1;
+    }
     struct job_result r = job->results[job->taken++];
     pthread_mutex_unlock(&job->lock);
     if (r.ret > 0)
