@@ -637,6 +637,11 @@ fn getsockopt_check(option: &str, expected: &Expected) -> (String, String) {
     match option {
         "SO_ERROR" => {
             let name = value.split(' ').next().unwrap_or("0");
+            let name = if super::call::is_symbol(name) {
+                name
+            } else {
+                "0"
+            };
             (
                 "int value = 0;".into(),
                 format!("check_text(\"value\", errno_name(value), \"{name}\");"),

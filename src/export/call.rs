@@ -237,16 +237,19 @@ impl Reader {
                 _ => Action::Comment(Why::SocklabOnly),
             },
             "await" => await_action(&words, head),
-            "watch" => match (job_number(head), words.get(1)) {
+            "watch" => match (job_number(head), words.get(1).filter(|h| is_handle(h))) {
                 (Some(job), Some(handle)) => Action::Watch {
                     job,
                     handle: handle.to_string(),
                 },
                 _ => Action::Comment(Why::SocklabOnly),
             },
-            "unwatch" => Action::Unwatch {
-                handle: words.get(1).unwrap_or(&"").to_string(),
-                job: job_number(head),
+            "unwatch" => match words.get(1).filter(|h| is_handle(h)) {
+                Some(handle) => Action::Unwatch {
+                    handle: handle.to_string(),
+                    job: job_number(head),
+                },
+                None => Action::Comment(Why::SocklabOnly),
             },
             "wait" => Action::Wait,
             "quit" | "exit" => Action::Quit {
@@ -296,7 +299,7 @@ impl Reader {
         let (job, line) = match block.head.strip_prefix('[') {
             Some(rest) => {
                 let (number, line) = rest.split_once("] ")?;
-                (Some(number.parse().ok()?), line)
+                (Some(number.parse().ok().filter(|n| *n <= MAX_JOB)?), line)
             }
             None => (None, block.head.as_str()),
         };
@@ -304,11 +307,16 @@ impl Reader {
         let (name, args) = call_text.split_once('(')?;
         let args = split_args(args);
         let ret = read_ret(result)?;
-        let op = self.op(name, &args, tokens)?;
+        let op = self.op(name, &args, tokens).filter(op_is_data)?;
         let handle = match op {
             Op::Socket { .. } | Op::Socketpair { .. } | Op::Poll { .. } => String::new(),
-            _ => args.first()?.clone(),
+            _ => args.first().filter(|h| is_handle(h))?.clone(),
         };
+        if let Ret::Errno(name) = &ret
+            && !is_symbol(name)
+        {
+            return None;
+        }
         let mut expected = Expected::new(ret);
         self.read_details(&block.rest, &mut expected);
         let call = Call {
@@ -430,7 +438,11 @@ impl Reader {
                 "data" => expected.data = self.read_data(value),
                 "value" => expected.value = Some(value.to_string()),
                 "new handle" | "new handles" => {
-                    expected.new_handles = value.split(", ").map(str::to_string).collect()
+                    expected.new_handles = value
+                        .split(", ")
+                        .filter(|h| is_handle(h))
+                        .map(str::to_string)
+                        .collect()
                 }
                 "bound" | "peer" | "from" | "local" | "listening on" => {
                     if let Some(addr) = read_addr(value) {
@@ -445,8 +457,9 @@ impl Reader {
                     }
                 }
                 handle
-                    if !handle.contains(' ')
+                    if is_handle(handle)
                         && (value == "-" || value.starts_with("POLL"))
+                        && value.split(' ').all(|e| e == "-" || is_symbol(e))
                         && !matches!(handle, "why" | "note") =>
                 {
                     let events = value
@@ -470,6 +483,42 @@ impl Reader {
             return None;
         }
         Some((self.unquote(value)?, true))
+    }
+}
+
+/// The highest job number read (socklab's own limit is far below).
+const MAX_JOB: u32 = 4096;
+
+/// A word the programs write as a name (`AF_INET`, `SO_REUSEADDR`,
+/// `MSG_PEEK`, `ECONNREFUSED`, `POLLIN`): capitals, digits and `_` only —
+/// anything else a transcript puts there is not written into a program.
+pub(crate) fn is_symbol(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A handle's name as socklab takes it (a letter, then letters, digits, `_`, `-`).
+pub(crate) fn is_handle(word: &str) -> bool {
+    crate::parse::check_handle_name(word).is_ok()
+}
+
+/// Every name in the call is one a program may hold as code.
+fn op_is_data(op: &Op) -> bool {
+    let symbols = |words: &[&String]| words.iter().all(|w| is_symbol(w));
+    match op {
+        Op::Socket { family, kind } | Op::Socketpair { family, kind } => symbols(&[family, kind]),
+        Op::Shutdown(how) | Op::Ioctl(how) => is_symbol(how),
+        Op::Setsockopt { level, name, .. } | Op::Getsockopt { level, name } => {
+            symbols(&[level, name])
+        }
+        Op::Send { flags, .. }
+        | Op::Sendto { flags, .. }
+        | Op::Recv { flags, .. }
+        | Op::Recvfrom { flags, .. } => flags.iter().all(|f| is_symbol(f)),
+        Op::Poll { handles, .. } => handles.iter().all(|h| is_handle(h)),
+        _ => true,
     }
 }
 
@@ -502,7 +551,12 @@ fn blocks(lines: &[String]) -> Vec<Block> {
 
 /// `[3] …` → 3.
 fn job_number(line: &str) -> Option<u32> {
-    line.strip_prefix('[')?.split_once(']')?.0.parse().ok()
+    line.strip_prefix('[')?
+        .split_once(']')?
+        .0
+        .parse()
+        .ok()
+        .filter(|n| *n <= MAX_JOB)
 }
 
 /// `  stopped job [5], which was using srv` lines.
@@ -519,7 +573,7 @@ fn closed_list(lines: &[String]) -> Vec<String> {
     lines
         .iter()
         .filter_map(|l| l.trim_start().strip_prefix("closed: "))
-        .flat_map(|l| l.split(' ').map(str::to_string))
+        .flat_map(|l| l.split(' ').filter(|h| is_handle(h)).map(str::to_string))
         .collect()
 }
 
@@ -546,7 +600,7 @@ fn await_action(words: &[&str], head: &str) -> Action {
     let handle = head
         .split([' ', '\''])
         .next()
-        .filter(|h| !h.is_empty())
+        .filter(|h| is_handle(h))
         .map(str::to_string);
     match (what, handle) {
         (Some(what), Some(handle)) => Action::Await { handle, what },
@@ -558,7 +612,7 @@ fn await_action(words: &[&str], head: &str) -> Action {
 /// session never showed (its call line would say more): `accept H`,
 /// `recv H [N]`, the handle written out.
 fn command_call(words: &[&str], names: Vec<String>) -> Option<Call> {
-    let handle = words.get(1)?.to_string();
+    let handle = words.get(1).filter(|h| is_handle(h))?.to_string();
     let op = match (words.first()?, words.get(2)) {
         (&"accept", None) => Op::Accept,
         (&"recv", None) => Op::Recv {
@@ -632,13 +686,20 @@ pub(super) fn read_addr(text: &str) -> Option<Addr> {
     }
     let (host, port) = text.rsplit_once(':')?;
     let port = match port.strip_prefix("[PORT") {
-        Some(n) => Port::Placeholder(n.trim_end_matches(']').parse().ok()?),
+        Some(n) => Port::Placeholder(
+            n.trim_end_matches(']')
+                .parse()
+                .ok()
+                .filter(|n| *n <= u32::from(u16::MAX))?,
+        ),
         None => Port::Number(port.parse().ok()?),
     };
     let (host, v6) = match host.strip_prefix('[') {
         Some(inner) => (inner.trim_end_matches(']'), true),
         None => (host, false),
     };
+    // Only an address is written into a program, never other text.
+    host.parse::<std::net::IpAddr>().ok()?;
     Some(Addr::Inet {
         host: host.to_string(),
         port,

@@ -284,6 +284,32 @@ mod tests {
         ));
     }
 
+    /// What a transcript says stays data: text where a name, an address
+    /// or an errno stands is never written into a program as code.
+    #[test]
+    fn a_hostile_transcript_writes_no_code_of_its_own() {
+        let text = "> s = socket tcp\nsocket(AF_INET); evil(\"x, SOCK_STREAM, 0) = [FD1]\n\
+> s = socket tcp\nsocket(AF_INET, SOCK_STREAM, 0) = [FD1]\n  new handle: s\n\
+> close s\nclose(s); evil(x) = 0\n\
+> connect s 1.2.3.4:80\nconnect(s, 1.2.3.4\"); evil(\"x:80) = 0\n\
+> recv s\nrecv(s, 10, 0) = -1 EAGAIN\"); evil(\"x (y)\n\
+> getsockopt s SO_ERROR\ngetsockopt(s, SOL_SOCKET, SO_ERROR) = 0\n  value: E\"); evil(\" (x)\n\
+> poll s\npoll([s], 1, 0) = 1\n  s: POLLIN\"); evil(\"\n\
+> await s ESTABLISHED\ns\"); evil(\" is ESTABLISHED\n\
+> setsockopt s SOL_SOCKET SO_X 1\nsetsockopt(s, SOL_SOCKET, SO_X); evil(, 1) = 0\n";
+        let program = from_transcript(text, "t").unwrap();
+        for language in [Language::Python, Language::C] {
+            let source = write(&program, language);
+            for line in source.lines().filter(|l| l.contains("evil")) {
+                let line = line.trim_start();
+                assert!(
+                    line.starts_with('#') || (line.starts_with("/*") && line.ends_with("*/")),
+                    "{language:?}: {line}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn handles_become_variables_both_languages_take() {
         let text = "> my-sock = socket tcp\nsocket(AF_INET, SOCK_STREAM, 0) = [FD1]\n  new handle: my-sock\n\

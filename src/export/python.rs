@@ -330,7 +330,9 @@ impl Writer {
         };
         if option == "SO_ERROR" {
             let name = value.split(' ').next().unwrap_or("");
-            let name = if name == "0" { "0" } else { name };
+            if name != "0" && !super::call::is_symbol(name) {
+                return;
+            }
             self.line(
                 0,
                 &format!(
