@@ -33,8 +33,17 @@ pub fn write(program: &Program) -> String {
             writer.awaited.insert(handle.clone());
         }
     }
-    for step in &program.steps {
+    for (index, step) in program.steps.iter().enumerate() {
         writer.step(step);
+        if let Some(next) = program.steps.get(index + 1)
+            && matches!(next.action, Action::AwaitSegment)
+            && !writer.open.is_empty()
+        {
+            let (open, count) = (writer.open.join(", "), writer.open.len());
+            writer.line(&format!(
+                "{{ int fds[] = {{{open}}}; sent_before = segments_sent(fds, {count}); }} /* the next line waits beyond these */"
+            ));
+        }
     }
     let mut out = String::new();
     let _ = writeln!(out, "/* {} — exported by socklab", program.source);
@@ -81,9 +90,9 @@ pub fn write(program: &Program) -> String {
         }
     }
     out.push_str("int main(void) {\n");
-    out.push_str("    long ret;\n    struct sockaddr_storage addr;\n    socklen_t len;\n    int pair[2];\n    char events[64][80];\n");
+    out.push_str("    long ret, sent_before = 0;\n    struct sockaddr_storage addr;\n    socklen_t len;\n    int pair[2];\n    char events[64][80];\n");
     out.push_str(
-        "    (void)ret; (void)addr; (void)len; (void)pair; (void)events; (void)out; (void)buf; (void)jobs;\n",
+        "    (void)ret; (void)sent_before; (void)addr; (void)len; (void)pair; (void)events; (void)out; (void)buf; (void)jobs;\n",
     );
     let _ = writeln!(
         out,
@@ -246,12 +255,15 @@ impl Writer {
                 };
                 self.line(&call);
             }
+            Action::AwaitSegment if self.open.is_empty() => {
+                self.line("/* not exported: no socket of the program's is open to send the segment awaited */");
+            }
             Action::AwaitSegment => {
                 self.line("/* socklab shows the segment; the program sees its sockets' count of segments sent grow */");
                 let open = self.open.join(", ");
                 let count = self.open.len();
                 self.line(&format!(
-                    "{{ int fds[] = {{{open}}}; await_segment(fds, {count}); }}"
+                    "{{ int fds[] = {{{open}}}; await_segment(fds, {count}, sent_before); }}"
                 ));
             }
             Action::Encoding(encoding) => {

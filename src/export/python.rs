@@ -25,8 +25,20 @@ pub fn write(program: &Program) -> String {
         awaited: awaited_handles(program),
         open: Vec::new(),
     };
-    for step in &program.steps {
+    for (index, step) in program.steps.iter().enumerate() {
         writer.step(step);
+        if let Some(next) = program.steps.get(index + 1)
+            && matches!(next.action, Action::AwaitSegment)
+            && !writer.open.is_empty()
+        {
+            let open = writer.open.join(", ");
+            writer.line(
+                0,
+                &format!(
+                    "sent_before = segments_sent([{open}])  # the next line waits beyond these"
+                ),
+            );
+        }
     }
     writer.out.push_str("\nreport()\n");
     let body = std::mem::take(&mut writer.out);
@@ -173,10 +185,13 @@ impl Writer {
                 };
                 self.line(0, &call);
             }
+            Action::AwaitSegment if self.open.is_empty() => {
+                self.line(0, "# not exported: no socket of the program's is open to send the segment awaited");
+            }
             Action::AwaitSegment => {
                 self.line(0, "# socklab shows the segment; the program sees its socket's count of segments sent grow");
                 let open = self.open.join(", ");
-                self.line(0, &format!("await_segment([{open}])"));
+                self.line(0, &format!("await_segment([{open}], sent_before)"));
             }
             Action::Encoding(encoding) => {
                 self.encoding = encoding;
@@ -312,6 +327,13 @@ impl Writer {
             Some((bytes, true)) => {
                 let literal = py_bytes(bytes, self.encoding);
                 self.line(0, &format!("check(\"data\", {variable}, {literal})"));
+                if is_short_text(bytes, self.encoding) {
+                    let decode = match crate::encoding::name(self.encoding).as_str() {
+                        "utf-8" => "decode(errors=\"replace\")".to_string(),
+                        name => format!("decode(\"{name}\", errors=\"replace\")"),
+                    };
+                    self.line(0, &format!("print(\"received:\", {variable}.{decode})"));
+                }
             }
             Some((bytes, false)) => {
                 let literal = py_bytes(bytes, self.encoding);
@@ -599,6 +621,17 @@ pub(crate) fn py_bytes(bytes: &[u8], encoding: &'static Encoding) -> String {
         };
     }
     format!("b{}", py_str_ascii(bytes))
+}
+
+/// Received bytes a person would print: short text in the encoding.
+fn is_short_text(bytes: &[u8], encoding: &'static Encoding) -> bool {
+    !bytes.is_empty()
+        && bytes.len() <= 256
+        && crate::encoding::decode_exact(bytes, encoding).is_some_and(|text| {
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+        })
 }
 
 fn py_str_ascii(bytes: &[u8]) -> String {
