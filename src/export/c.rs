@@ -36,7 +36,7 @@ pub fn write(program: &Program) -> String {
     for (index, step) in program.steps.iter().enumerate() {
         writer.step(step);
         if let Some(next) = program.steps.get(index + 1)
-            && matches!(next.action, Action::AwaitSegment)
+            && matches!(next.action, Action::AwaitSegment { acked: None })
             && !writer.open.is_empty()
         {
             let (open, count) = (writer.open.join(", "), writer.open.len());
@@ -255,10 +255,16 @@ impl Writer {
                 };
                 self.line(&call);
             }
-            Action::AwaitSegment if self.open.is_empty() => {
+            Action::AwaitSegment {
+                acked: Some((handle, acked)),
+            } if self.open.contains(handle) => {
+                self.line("/* socklab shows the segment; the program waits for what it says: the bytes it acknowledges */");
+                self.line(&format!("await_acked({handle}, {acked});"));
+            }
+            Action::AwaitSegment { .. } if self.open.is_empty() => {
                 self.line("/* not exported: no socket of the program's is open to send the segment awaited */");
             }
-            Action::AwaitSegment => {
+            Action::AwaitSegment { .. } => {
                 self.line("/* socklab shows the segment; the program sees its sockets' count of segments sent grow */");
                 let open = self.open.join(", ");
                 let count = self.open.len();

@@ -236,7 +236,7 @@ impl Reader {
                 }
                 _ => Action::Comment(Why::SocklabOnly),
             },
-            "await" => await_action(&words, head),
+            "await" => await_action(&words, head, blocks.first().map_or(&[][..], |b| &b.rest)),
             "watch" => match (job_number(head), words.get(1).filter(|h| is_handle(h))) {
                 (Some(job), Some(handle)) => Action::Watch {
                     job,
@@ -577,13 +577,15 @@ fn closed_list(lines: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn await_action(words: &[&str], head: &str) -> Action {
+fn await_action(words: &[&str], head: &str, lines: &[String]) -> Action {
     let rest = &words[1..];
     if rest.contains(&"link") {
         return Action::Comment(Why::Lab);
     }
     if rest.contains(&"wire") {
-        return Action::AwaitSegment;
+        return Action::AwaitSegment {
+            acked: lines.first().and_then(|l| acknowledgment(l)),
+        };
     }
     let what = rest.iter().find_map(|w| match *w {
         "readable" => Some(AwaitWhat::Readable),
@@ -631,6 +633,21 @@ fn command_call(words: &[&str], names: Vec<String>) -> Option<Call> {
         handle,
         names,
     })
+}
+
+/// A segment line `  conn → cli  [ACK] … ack=2048 …`: whom it
+/// acknowledges (`cli`) and how much (2048 bytes).
+fn acknowledgment(line: &str) -> Option<(String, u64)> {
+    let mut words = line.split_whitespace();
+    let _from = words.next().filter(|h| is_handle(h))?;
+    (words.next()? == "→").then_some(())?;
+    let to = words.next().filter(|h| is_handle(h))?;
+    let flags = words.next()?;
+    if !flags.starts_with('[') || !flags.contains("ACK") || flags.contains("SYN") {
+        return None;
+    }
+    let ack = words.find_map(|w| w.strip_prefix("ack="))?.parse().ok()?;
+    Some((to.to_string(), ack))
 }
 
 /// Splits `a, "b, c", [d, e]` at its top-level commas.

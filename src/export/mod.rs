@@ -102,7 +102,12 @@ pub enum Action {
     /// `await wire`: until a kernel timer sends a segment (a delayed ACK, a
     /// probe): the program waits until one of its TCP sockets has sent one
     /// more (TCP_INFO's segment count).
-    AwaitSegment,
+    ///
+    /// When socklab showed the segment as an acknowledgment (`conn → cli
+    /// [ACK] … ack=2048`), `acked` is (`cli`, 2048): the program waits
+    /// until cli's TCP_INFO counts that many bytes acknowledged — the
+    /// segment's effect, however early or late it came.
+    AwaitSegment { acked: Option<(String, u64)> },
     /// `encoding NAME`: text from here on is in it.
     Encoding(&'static Encoding),
     /// `close H` while job `job` is blocked on H: socklab stops the job first.

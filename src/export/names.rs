@@ -266,6 +266,9 @@ fn each_name(program: &mut Program, f: &mut impl FnMut(&mut String)) {
             | Action::Unwatch { handle, .. }
             | Action::Await { handle, .. } => f(handle),
             Action::Quit { closed } => closed.iter_mut().for_each(&mut *f),
+            Action::AwaitSegment {
+                acked: Some((handle, _)),
+            } => f(handle),
             _ => {}
         }
         for end in &mut step.after {

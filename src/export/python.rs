@@ -28,7 +28,7 @@ pub fn write(program: &Program) -> String {
     for (index, step) in program.steps.iter().enumerate() {
         writer.step(step);
         if let Some(next) = program.steps.get(index + 1)
-            && matches!(next.action, Action::AwaitSegment)
+            && matches!(next.action, Action::AwaitSegment { acked: None })
             && !writer.open.is_empty()
         {
             let open = writer.open.join(", ");
@@ -185,10 +185,16 @@ impl Writer {
                 };
                 self.line(0, &call);
             }
-            Action::AwaitSegment if self.open.is_empty() => {
+            Action::AwaitSegment {
+                acked: Some((handle, acked)),
+            } if self.open.contains(handle) => {
+                self.line(0, "# socklab shows the segment; the program waits for what it says: the bytes it acknowledges");
+                self.line(0, &format!("await_acked({handle}, {acked})"));
+            }
+            Action::AwaitSegment { .. } if self.open.is_empty() => {
                 self.line(0, "# not exported: no socket of the program's is open to send the segment awaited");
             }
-            Action::AwaitSegment => {
+            Action::AwaitSegment { .. } => {
                 self.line(0, "# socklab shows the segment; the program sees its socket's count of segments sent grow");
                 let open = self.open.join(", ");
                 self.line(0, &format!("await_segment([{open}], sent_before)"));

@@ -325,6 +325,29 @@ HELPER void await_segment(const int *fds, int count, long before) {
         differ("await wire", "no segment sent", "a segment");
 }
 
+/* Bytes of data acknowledged: Linux's tcpi_bytes_acked (the u64 at offset
+ * 120 of struct tcp_info), less the SYN it counts as one. */
+HELPER long bytes_acked(int fd) {
+    unsigned char info[128];
+    unsigned long long acked = 0;
+    socklen_t len = sizeof info;
+    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, info, &len) == 0 && len >= 128)
+        memcpy(&acked, info + 120, sizeof acked);
+    return (long)acked - 1;
+}
+
+/* Wait (at most TIMEOUT_MS) until `acked` bytes are acknowledged: the
+ * acknowledgment socklab saw has arrived. */
+HELPER void await_acked(int fd, long acked) {
+    long deadline = now_ms() + TIMEOUT_MS;
+    while (bytes_acked(fd) < acked && now_ms() < deadline) {
+        struct timespec pause = {0, 1000000};
+        nanosleep(&pause, NULL);
+    }
+    if (bytes_acked(fd) < acked)
+        differ_number("bytes acknowledged", bytes_acked(fd), acked);
+}
+
 /* A call on a thread of its own (socklab's `CMD &`), or recv in a loop on
  * one (`watch`): its results wait here, one byte in `ready` for each. */
 struct job_result {

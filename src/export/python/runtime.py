@@ -162,6 +162,21 @@ def await_segment(socks, before):
         differ("await wire", "no segment sent", "a segment")
 
 
+#@ await_acked
+def await_acked(sock, acked):
+    """Wait (at most TIMEOUT) until `acked` bytes of data are acknowledged:
+    the acknowledgment socklab saw has arrived. (TCP_INFO's tcpi_bytes_acked
+    counts the SYN as one more.)"""
+    def bytes_acked():
+        info = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 128)
+        return struct.unpack_from("Q", info, 120)[0] - 1
+    deadline = time.monotonic() + TIMEOUT
+    while bytes_acked() < acked and time.monotonic() < deadline:
+        time.sleep(0.001)
+    if bytes_acked() < acked:
+        differ("bytes acknowledged", bytes_acked(), acked)
+
+
 #@ Job(
 class Job:
     """A call on a thread of its own (socklab's `CMD &`); result() waits for it."""
