@@ -48,13 +48,19 @@ pub fn write(program: &Program) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "/* {} — exported by socklab", program.source);
     for line in &program.title {
-        let _ = writeln!(out, " * {}", comment_text(line));
+        match line.is_empty() {
+            true => out.push_str(" *\n"),
+            false => {
+                let _ = writeln!(out, " * {}", comment_text(line));
+            }
+        }
     }
     out.push_str(
         " *\n * Each step is one socklab line (shown above it as a comment); the program\n \
          * checks every result against the one socklab recorded, and exits 1 if any\n \
          * differs. Ports the kernel chose are PORT[1], PORT[2] ...\n \
-         * Build: cc -Wall -Wextra -Werror -o program program.c\n */\n",
+         * Build: cc -Wall -Wextra -Werror -o program program.c\n \
+         * (add -pthread with a C library older than glibc 2.34)\n */\n",
     );
     let _ = writeln!(
         out,
