@@ -55,6 +55,25 @@ HELPER const char *errno_name(int e) {
     case EOPNOTSUPP: return "EOPNOTSUPP";
     case EPIPE: return "EPIPE";
     case ETIMEDOUT: return "ETIMEDOUT";
+    case EEXIST: return "EEXIST";
+    case EFAULT: return "EFAULT";
+    case EHOSTDOWN: return "EHOSTDOWN";
+    case ELOOP: return "ELOOP";
+    case EMFILE: return "EMFILE";
+    case ENAMETOOLONG: return "ENAMETOOLONG";
+    case ENETDOWN: return "ENETDOWN";
+    case ENETRESET: return "ENETRESET";
+    case ENFILE: return "ENFILE";
+    case ENOBUFS: return "ENOBUFS";
+    case ENOMEM: return "ENOMEM";
+    case ENOTDIR: return "ENOTDIR";
+    case EOVERFLOW: return "EOVERFLOW";
+    case EPROTO: return "EPROTO";
+    case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
+    case EPROTOTYPE: return "EPROTOTYPE";
+    case EROFS: return "EROFS";
+    case ESHUTDOWN: return "ESHUTDOWN";
+    case ESOCKTNOSUPPORT: return "ESOCKTNOSUPPORT";
     default: return "another errno";
     }
 }
