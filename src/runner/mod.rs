@@ -10,8 +10,8 @@ use std::time::Duration;
 
 mod background;
 mod between;
-mod lessons;
 mod export_log;
+mod lessons;
 mod recording;
 mod sketch;
 
