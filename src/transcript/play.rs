@@ -364,7 +364,7 @@ fn show_marks(
         return writeln!(
             out,
             "  {}",
-            format!("(not answered) it {}", actual.shown()).dimmed()
+            format!("(not answered) it was: {}", actual.shown()).dimmed()
         );
     }
     if matches!(answer, Answer::GaveUp) {
