@@ -49,6 +49,12 @@ pub trait Action: fmt::Debug + Send + dyn_clone::DynClone {
         0
     }
 
+    /// It returns received bytes (in its step's data) that `NAME =`
+    /// before it keeps under that name, for `$NAME` in later lines.
+    fn keeps_data(&self) -> bool {
+        false
+    }
+
     /// What the driver does instead of `run`, for the verbs that act on
     /// the driver rather than the session (`source`, `record`, `wait` …).
     fn driver(&self) -> Option<Driver> {

@@ -19,7 +19,7 @@ pub const SPEC: Spec = Spec {
     name: "ls",
     usage: "ls",
     syscall: "",
-    summary: "List the handles: name, fd, kind, local address, peer, TCP state, bytes queued in and out, flags.",
+    summary: "List the handles: name, fd, kind, local address, peer, TCP state, bytes queued in and out, flags; then the data names ($data) receives kept.",
     notes: "RECV-Q is FIONREAD (bytes waiting to be read), SEND-Q is SIOCOUTQ (bytes not yet \
             acknowledged). Flags: nonblock, shut-rd, shut-wr. `*` marks the current handle.",
     errnos: &[],
@@ -129,7 +129,21 @@ impl Action for Ls {
         _names: Vec<String>,
         session: &mut Session,
     ) -> Result<Step, UsageError> {
-        Ok(execute(session))
+        let mut step = execute(session);
+        // The data names, after the handles (none: nothing said).
+        let kept: Vec<(String, usize)> = session
+            .data_list()
+            .map(|(name, bytes)| (name.to_string(), bytes))
+            .collect();
+        if !kept.is_empty() {
+            let fields: serde_json::Map<String, serde_json::Value> = kept
+                .iter()
+                .map(|(name, bytes)| (name.clone(), json!(bytes)))
+                .collect();
+            step.field("data_names", fields);
+            step.lines.push(Line::DataNames(kept));
+        }
+        Ok(step)
     }
 }
 

@@ -168,10 +168,15 @@ pub fn parse(
             python_form(line, handles).unwrap_or_else(|| unknown_verb(verb_token)),
         ));
     };
-    check_names(spec, &names, handles).map_err(|e| {
+    let python_names = |e: UsageError| {
         let python = python::unpacking(spec.name, names.len(), line).map(|m| UsageError::at(1, m));
         (Some(spec.name), python.unwrap_or(e))
-    })?;
+    };
+    // A verb that creates no handle may name the data it returns; whether
+    // it returns any its parsed command says.
+    if spec.creates > 0 {
+        check_names(spec, &names, handles).map_err(python_names)?;
+    }
     if let (Some(column), false) = (background, spec.background) {
         let can: Vec<&str> = background::verbs().collect();
         return Err((
@@ -190,6 +195,9 @@ pub fn parse(
     let mut cursor = Cursor::new(&tokens[1..], spec.usage, end_column, handles);
     let command = (spec.parse)(&mut cursor)
         .map_err(|e| (Some(spec.name), python_form(line, handles).unwrap_or(e)))?;
+    if spec.creates == 0 {
+        check_data_name(spec, &names, command.keeps_data(), background).map_err(python_names)?;
+    }
     Ok(Some(Parsed {
         names: names.into_iter().map(|(name, _)| name).collect(),
         verb: spec.name,
@@ -219,6 +227,49 @@ fn unknown_verb(token: &parse::Token<'_>) -> UsageError {
     UsageError::at(token.column, message)
 }
 
+/// `NAME =` before a verb that creates no handle: a receive's data name
+/// (`data = recv conn 1024`), one, in the foreground.
+fn check_data_name(
+    verb: &Spec,
+    names: &[(String, usize)],
+    keeps_data: bool,
+    background: Option<usize>,
+) -> Result<(), UsageError> {
+    let Some((name, first_column)) = names.first() else {
+        return Ok(());
+    };
+    if !keeps_data {
+        return Err(UsageError::at(
+            *first_column,
+            format!(
+                "'{}' creates no handle and returns no data to name — socket, socketpair and \
+                 accept name the handles they create (srv = socket tcp); recv, recvfrom and \
+                 recvall name the bytes they return (data = recv conn 1024)",
+                verb.name
+            ),
+        ));
+    }
+    if names.len() > 1 {
+        return Err(UsageError::at(
+            *first_column,
+            format!(
+                "'{}' keeps its bytes under one name; the step shows the rest: {name} = {} …",
+                verb.name, verb.name
+            ),
+        ));
+    }
+    if let Some(column) = background {
+        return Err(UsageError::at(
+            column,
+            format!(
+                "a data name keeps what a receive in the foreground returned — run it without \
+                 '&' to keep ${name}"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn check_names(
     verb: &Spec,
     names: &[(String, usize)],
@@ -227,15 +278,6 @@ fn check_names(
     let Some((_, first_column)) = names.first() else {
         return Ok(());
     };
-    if verb.creates == 0 {
-        return Err(UsageError::at(
-            *first_column,
-            format!(
-                "'{}' creates no handle to name — only socket, socketpair and accept do",
-                verb.name
-            ),
-        ));
-    }
     if names.len() > verb.creates {
         return Err(UsageError::at(
             *first_column,
@@ -357,6 +399,9 @@ fn finish_execute(verb: &'static str, result: Result<(), UsageError>, step: &mut
 pub fn run_by_reference(parsed: &Parsed, session: &mut Session, step: &mut Step) {
     session.begin_step();
     execute_in_place(parsed.command.as_ref(), parsed.verb, session, step);
+    if let Some(name) = data_name(parsed) {
+        keep_data(name, session, step);
+    }
     explain_in_context(session, step);
     session.finish_step(step);
 }
@@ -369,10 +414,44 @@ pub fn run_into(parsed: Parsed, line: &str, session: &mut Session, step: &mut St
             *step = background::launch(parsed, line, session)
                 .unwrap_or_else(|error| Step::usage(verb, error));
         }
-        None => execute_into(parsed.command, parsed.verb, parsed.names, session, step),
+        None => {
+            let data_name = data_name(&parsed).map(str::to_string);
+            execute_into(parsed.command, parsed.verb, parsed.names, session, step);
+            if let Some(name) = data_name {
+                keep_data(&name, session, step);
+            }
+        }
     }
     explain_in_context(session, step);
     session.finish_step(step);
+}
+
+/// The data name a receive's bytes are kept under (`data = recv conn`).
+fn data_name(parsed: &Parsed) -> Option<&str> {
+    match parsed.command.keeps_data() {
+        true => parsed.names.first().map(String::as_str),
+        false => None,
+    }
+}
+
+/// Keeps what a receive returned under `name`, and says so in its step;
+/// a receive that failed binds nothing (as a Python exception would not).
+fn keep_data(name: &str, session: &mut Session, step: &mut Step) {
+    let (crate::step::Outcome::Returned(_), Some(data)) = (&step.outcome, &step.data) else {
+        return;
+    };
+    let bytes = data.len();
+    let line = match session.keep_data(name, data.clone()) {
+        Ok(()) => crate::step::Line::DataKept {
+            name: name.to_string(),
+            bytes,
+        },
+        Err(error) => crate::step::Line::DataNotKept {
+            name: name.to_string(),
+            why: error.to_string(),
+        },
+    };
+    step.lines.push(line);
 }
 
 /// A failed call gets its verb's note for that errno: why, and what to do

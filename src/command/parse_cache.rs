@@ -211,6 +211,18 @@ impl HandleNames for Recorder<'_> {
         self.note(Asked::Encoding(answer));
         answer
     }
+
+    /// A line sending `$data` is parsed anew each time: the name's bytes
+    /// change with every receive that keeps them.
+    fn data(&self, name: &str) -> Option<&[u8]> {
+        self.unkeepable.set(true);
+        self.handles.data(name)
+    }
+
+    fn data_names(&self) -> Vec<String> {
+        self.unkeepable.set(true);
+        self.handles.data_names()
+    }
 }
 
 #[cfg(test)]

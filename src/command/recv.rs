@@ -265,6 +265,10 @@ impl Action for Recv {
         Some(self.execute_into(session, step))
     }
 
+    fn keeps_data(&self) -> bool {
+        true
+    }
+
     fn handles(&self) -> Vec<String> {
         Recv::handles(self)
     }
@@ -277,6 +281,10 @@ impl Action for Recvfrom {
         session: &mut Session,
     ) -> Result<Step, UsageError> {
         self.execute(session)
+    }
+
+    fn keeps_data(&self) -> bool {
+        true
     }
 
     fn handles(&self) -> Vec<String> {

@@ -125,6 +125,10 @@ impl Action for Recvall {
         self.execute(session)
     }
 
+    fn keeps_data(&self) -> bool {
+        true
+    }
+
     fn handles(&self) -> Vec<String> {
         Recvall::handles(self)
     }

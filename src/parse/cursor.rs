@@ -27,6 +27,15 @@ pub trait HandleNames {
     fn reserved_by(&self, _name: &str) -> Option<u32> {
         None
     }
+    /// The bytes kept under a data name (`data = recv conn` keeps them;
+    /// `$data` sends them).
+    fn data(&self, _name: &str) -> Option<&[u8]> {
+        None
+    }
+    /// Every data name, in order.
+    fn data_names(&self) -> Vec<String> {
+        Vec::new()
+    }
     /// How typed text becomes bytes (the session's `encoding`).
     fn encoding(&self) -> &'static Encoding {
         crate::encoding::UTF_8

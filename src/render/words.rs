@@ -195,6 +195,20 @@ impl fmt::Display for Line {
                  still to come waits in the socket (watch {handle} again once they are shown)"
             ),
             Line::Eof(eof) => eof.fmt(f),
+            Line::DataKept { name, bytes } => write!(
+                f,
+                "kept as ${name} ({bytes} {}; ${name} in a send's data sends them)",
+                if *bytes == 1 { "byte" } else { "bytes" }
+            ),
+            Line::DataNames(kept) => {
+                f.write_str("data names:")?;
+                for (i, (name, bytes)) in kept.iter().enumerate() {
+                    let comma = if i == 0 { "" } else { "," };
+                    write!(f, "{comma} ${name} ({bytes} bytes)")?;
+                }
+                Ok(())
+            }
+            Line::DataNotKept { name, why } => write!(f, "${name} not kept: {why}"),
             Line::RecvallEof { received, wanted } => write!(
                 f,
                 "EOF after {received} of {wanted} bytes: the peer closed before the whole \

@@ -54,6 +54,7 @@ use crate::step::{JobRole, Outcome, Step};
 
 mod address_of;
 mod buffers;
+mod data_names;
 mod handles;
 mod kept;
 mod lab_view;
@@ -67,6 +68,7 @@ mod timeline;
 mod wire_view;
 
 use buffers::Buffers;
+use data_names::DataNames;
 use handles::Handles;
 use kept::Kept;
 use lab_view::LabPart;
@@ -95,6 +97,8 @@ pub struct Session {
     buffers: Buffers,
     /// The encoding, what was explained, structured output, the private network.
     manners: Manners,
+    /// The bytes receives returned, kept by name (`data = recv conn`).
+    data: DataNames,
 }
 
 impl Session {
@@ -124,6 +128,7 @@ impl Session {
             limits: Limits::new(watchdog),
             buffers: Buffers::default(),
             manners: Manners::default(),
+            data: DataNames::default(),
         })
     }
 
@@ -151,6 +156,23 @@ impl Session {
     /// why it cannot (a usage error naming the budget).
     pub fn hold_memory(&self, bytes: usize, what: &str) -> Result<crate::budget::Held, UsageError> {
         self.limits.hold_memory(bytes, what)
+    }
+
+    /// Keeps `bytes` under the data name `name` (what `$name` sends),
+    /// replacing what it held, their room taken from the memory budget;
+    /// when there is none, the name is let go and the error says why.
+    pub fn keep_data(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), UsageError> {
+        self.data.forget(name);
+        let held = self
+            .limits
+            .hold_memory(bytes.len(), &format!("keeping ${name}"))?;
+        self.data.keep(name, bytes, held);
+        Ok(())
+    }
+
+    /// Every data name with the length of its bytes, in name order.
+    pub fn data_list(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.data.list()
     }
 
     /// How long a wait the session allows: in a lesson at most
@@ -224,6 +246,7 @@ impl Session {
             limits: self.limits.detached(),
             buffers: Buffers::default(),
             manners: self.manners.detached(),
+            data: DataNames::default(),
         })
     }
 
@@ -516,6 +539,14 @@ impl HandleNames for Session {
 
     fn reserved_by(&self, name: &str) -> Option<u32> {
         self.jobs.reserved_by(name)
+    }
+
+    fn data(&self, name: &str) -> Option<&[u8]> {
+        self.data.get(name)
+    }
+
+    fn data_names(&self) -> Vec<String> {
+        self.data.list().map(|(name, _)| name.to_string()).collect()
     }
 
     /// What the answers depend on can change only in a step that is not

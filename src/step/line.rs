@@ -119,6 +119,12 @@ pub enum Line {
     WatchStoppedFull { id: u32, handle: String, full: Full },
     /// A receive returned 0 on a stream, or a datagram socket's end.
     Eof(Eof),
+    /// `NAME = recv …`: the bytes it returned are kept as `$NAME`.
+    DataKept { name: String, bytes: usize },
+    /// `NAME = recv …`: the bytes could not be kept (the memory budget).
+    DataNotKept { name: String, why: String },
+    /// `ls`: the data names and how many bytes each keeps.
+    DataNames(Vec<(String, usize)>),
     /// `recvall`: the peer closed after `received` of the `wanted` bytes.
     RecvallEof { received: usize, wanted: usize },
     /// `drain`: how much came, in how many calls, how fast.

@@ -254,8 +254,17 @@ pub fn unpacking(verb: &str, names: usize, line: &str) -> Option<String> {
                  peer's address in its step: {first} = {rest}"
             ));
         }
-        "recvfrom" => "the data and the sender's address (from:)",
-        "recv" | "recvall" => "the bytes it read",
+        "recvfrom" | "recv" | "recvall" if names > 1 => {
+            let first = line.split(',').next()?.trim();
+            let rest_is = match verb {
+                "recvfrom" => "the sender's address, from:",
+                _ => "how many came",
+            };
+            return Some(format!(
+                "socklab's {verb} keeps the bytes it read under one name and shows the rest \
+                 ({rest_is}) in its step: {first} = {rest}"
+            ));
+        }
         "getsockname" | "getpeername" => "the address",
         "getsockopt" => "the value",
         "send" | "sendall" | "sendto" => "how many bytes the kernel took",

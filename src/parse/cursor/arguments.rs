@@ -5,7 +5,7 @@
 use super::Cursor;
 use crate::address::{self, AddrSpec};
 use crate::error::UsageError;
-use crate::parse::lexer::{Token, TokenKind};
+use crate::parse::lexer::{Token, TokenKind, check_handle_name};
 use crate::parse::literal::decode_quoted;
 
 impl<'a> Cursor<'a> {
@@ -66,11 +66,43 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// `DATA`: a bare word as itself (in the session's encoding), or
-    /// quoted/hex data.
+    /// `DATA`: pieces joined by ` + `, each a bare word as itself (in the
+    /// session's encoding), quoted/hex data, or `$NAME`, the bytes a
+    /// receive kept under that name (`data = recv conn`). A quoted `"$x"`
+    /// is the text itself.
     pub fn data(&mut self, what: &str) -> Result<Vec<u8>, UsageError> {
+        let mut bytes = self.data_piece(what)?;
+        while let Some(plus) = self.peek()
+            && plus.kind == TokenKind::Word
+            && plus.text == "+"
+        {
+            self.pos += 1;
+            let more = self.data_piece(what)?;
+            if bytes.len() + more.len() > crate::parse::MAX_DATA {
+                return Err(self.error_at(
+                    plus,
+                    "the joined data is more than the 16 MiB limit".to_string(),
+                ));
+            }
+            bytes.extend_from_slice(&more);
+        }
+        Ok(bytes)
+    }
+
+    fn data_piece(&mut self, what: &str) -> Result<Vec<u8>, UsageError> {
         let encoding = self.handles.encoding();
+        self.word_data = None;
         match self.next() {
+            Some(token)
+                if token.kind == TokenKind::Word
+                    && let Some(name) = token.text.strip_prefix('$')
+                    && check_handle_name(name).is_ok() =>
+            {
+                match self.handles.data(name) {
+                    Some(bytes) => Ok(bytes.to_vec()),
+                    None => Err(self.unknown_data(token, name)),
+                }
+            }
             Some(token) if token.kind == TokenKind::Word => {
                 self.word_data = Some(self.pos - 1);
                 crate::encoding::encode(token.text, encoding)
@@ -79,6 +111,36 @@ impl<'a> Cursor<'a> {
             Some(token) => Ok(token.bytes.to_vec()),
             None => Err(self.missing(what)),
         }
+    }
+
+    /// `$name` where no receive kept data under that name.
+    fn unknown_data(&self, token: &Token<'_>, name: &str) -> UsageError {
+        let names = self.handles.data_names();
+        let known = match crate::suggest::nearest(name, names.iter().map(String::as_str)) {
+            Some(near) => format!("did you mean '${near}'?"),
+            None if names.is_empty() => "there is none yet — a receive keeps its bytes under a \
+                                         name: data = recv conn 1024"
+                .to_string(),
+            None => {
+                let shown: Vec<String> = names.iter().take(5).map(|n| format!("${n}")).collect();
+                match names.len() > 5 {
+                    true => format!(
+                        "data names: {}, … {} in all — ls lists them",
+                        shown.join(", "),
+                        names.len()
+                    ),
+                    false => format!("data names: {}", shown.join(", ")),
+                }
+            }
+        };
+        UsageError::at(
+            token.column,
+            format!(
+                "no data is named '{name}' ({known}); to send the text '{}' itself, quote it \
+                 — usage: {}",
+                token.text, self.usage
+            ),
+        )
     }
 
     /// An unsigned integer no larger than `max`.
