@@ -74,7 +74,7 @@ impl Courier {
                         }
                         between = runner.between_fds();
                         if let Ok(mut names) = handles.lock() {
-                            *names = crate::parse::HandleNames::handle_names(&runner.session);
+                            *names = runner.session.completion_names();
                         }
                         text
                     };

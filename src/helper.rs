@@ -16,8 +16,9 @@ use crate::command::{Arg, COMMANDS, Spec, spec};
 use crate::names::{self, TcpState};
 use crate::session::Kind;
 
-/// The live handle names, refreshed by the shell after every step (and by
-/// its courier when a background accept adds one).
+/// The live handle names and, as `$name`, the data names
+/// (`Session::completion_names`), refreshed by the shell after every step
+/// (and by its courier when a background accept adds one).
 pub type HandleList = Arc<Mutex<Vec<String>>>;
 
 /// Completes and hints from the command table and the live handle names.
@@ -34,8 +35,22 @@ impl SocklabHelper {
         }
     }
 
+    /// The handle names.
     fn names(&self) -> Vec<String> {
-        self.handles.lock().map(|h| h.clone()).unwrap_or_default()
+        self.all_names(false)
+    }
+
+    /// The handle names, or the data names (`$data`).
+    fn all_names(&self, data: bool) -> Vec<String> {
+        self.handles
+            .lock()
+            .map(|h| {
+                h.iter()
+                    .filter(|name| name.starts_with('$') == data)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     fn is_handle(&self, word: &str) -> bool {
@@ -115,7 +130,8 @@ impl SocklabHelper {
                 .iter()
                 .map(|lesson| lesson.name.to_string())
                 .collect(),
-            Arg::Data | Arg::Number | Arg::File | Arg::Job => Vec::new(),
+            Arg::Data => self.all_names(true),
+            Arg::Number | Arg::File | Arg::Job => Vec::new(),
         }
     }
 }
@@ -282,6 +298,17 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(complete(&h, line), *want, "{line}");
         }
+    }
+
+    /// Data names (`$data`) are offered where DATA stands, never as handles.
+    #[test]
+    fn completes_data_names_where_data_stands() {
+        let h = helper(&["srv", "cli", "$data", "$line"]);
+        assert_eq!(complete(&h, "sendall cli $"), ["$data", "$line"]);
+        assert_eq!(complete(&h, "send $d"), ["$data"]);
+        assert_eq!(complete(&h, "sendto cli 127.0.0.1:9 $l"), ["$line"]);
+        assert_eq!(complete(&h, "close "), ["srv", "cli"]);
+        assert!(complete(&h, "recv cli $").is_empty());
     }
 
     #[test]

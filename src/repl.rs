@@ -107,7 +107,7 @@ fn read_lines(
                 runner.session.note_waited();
                 let flow = run_pasted(&mut runner, &bytes);
                 if let Ok(mut names) = handles.lock() {
-                    *names = runner.session.handle_names();
+                    *names = runner.session.completion_names();
                 }
                 if flow == Flow::Stop {
                     return Ok(());

@@ -170,6 +170,14 @@ impl Session {
         Ok(())
     }
 
+    /// What the shell's completion offers as names: the handles, then
+    /// each data name as `$name`.
+    pub fn completion_names(&self) -> Vec<String> {
+        let mut names = HandleNames::handle_names(self);
+        names.extend(self.data.list().map(|(name, _)| format!("${name}")));
+        names
+    }
+
     /// Every data name with the length of its bytes, in name order.
     pub fn data_list(&self) -> impl Iterator<Item = (&str, usize)> {
         self.data.list()
