@@ -16,7 +16,6 @@ use rustyline::{Editor, ExternalPrinter};
 
 use crate::courier::{self, Courier};
 use crate::helper::SocklabHelper;
-use crate::parse::HandleNames;
 use crate::render::wrap::{self, Fit};
 use crate::runner::{Flow, Format, Runner};
 use crate::session::Session;

@@ -44,6 +44,8 @@ struct Program {
     depth: usize,
     full: bool,
     handles: HashSet<String>,
+    /// Names bound to what a receive returned: socklab's `$name`.
+    data: HashSet<String>,
     values: HashMap<String, Value>,
     encoding: String,
     out: Translation,
@@ -58,6 +60,9 @@ impl Scope for Program {
     }
     fn encoding(&self) -> String {
         self.encoding.clone()
+    }
+    fn is_data(&self, name: &str) -> bool {
+        self.data.contains(name)
     }
 }
 
@@ -76,6 +81,7 @@ pub fn translate(source: &str, file: &str, args: &[String]) -> Translation {
         depth: 0,
         full: false,
         handles: HashSet::new(),
+        data: HashSet::new(),
         values: HashMap::from([("sys.argv".to_string(), Value::List(argv))]),
         encoding: "utf-8".into(),
         out: Translation::default(),
@@ -259,6 +265,14 @@ impl Program {
     fn simple(&mut self, line: &Line) {
         let (targets, rest) = expr::split_assignment(line.text);
         let reply = python::statement(line.text, self);
+        // A name assigned anew no longer holds what a receive returned
+        // (unless this very line is a receive that keeps it again).
+        for target in &targets {
+            self.data.remove(target);
+        }
+        if let Some(Reply::Lines(answer)) = &reply {
+            self.data.extend(answer.keeps.iter().cloned());
+        }
         match reply {
             Some(Reply::Lines(answer)) if answer.missing.is_empty() => {
                 for note in &answer.notes {
@@ -377,7 +391,8 @@ mod tests {
                 "recv s 1024",
                 "sendall s \"hi\"",
                 "recv s 1024",
-                "recv s 1024",
+                "data = recv s 1024",
+                "send s $data",
                 "close s",
             ]
         );
@@ -386,6 +401,6 @@ mod tests {
                 .contains("connect s 127.0.0.1:8888  # client.py:5")
         );
         let left: Vec<usize> = out.untranslated.iter().map(|u| u.0).collect();
-        assert_eq!(left, [9, 11, 13, 15], "{:?}", out.untranslated);
+        assert_eq!(left, [9, 11, 13], "{:?}", out.untranslated);
     }
 }

@@ -76,9 +76,11 @@ pub const METHODS: &[PyMethod] = &[
     },
     PyMethod {
         name: "recv",
-        python: "s.recv(1024)",
-        socklab: "recv s 1024",
-        note: "Returns 0 to N bytes; 0 (b'' in Python) means the peer shut down its sending side.",
+        python: "data = s.recv(1024)",
+        socklab: "data = recv s 1024",
+        note: "Returns 0 to N bytes; 0 (b'' in Python) means the peer shut down its sending side. \
+               `data =` keeps the bytes, and `$data` sends them back: s.sendall(data) is \
+               `sendall s $data`.",
     },
     PyMethod {
         name: "recvfrom",

@@ -100,7 +100,21 @@ pub(super) fn method(
             if let Some(size) = rest.first() {
                 line = format!("{line} {}", answer.number(size, "the size", "1024"));
             }
-            line + &answer.flags(rest.get(1..).unwrap_or(&[]))
+            line += &answer.flags(rest.get(1..).unwrap_or(&[]));
+            // `data = conn.recv(1024)` (or recvfrom's `data, addr =`):
+            // socklab keeps the bytes as $data. What `_into` fills is a
+            // buffer, not a name.
+            match targets.first() {
+                Some(name)
+                    if !method.ends_with("_into")
+                        && (targets.len() == 1 || verb == "recvfrom")
+                        && crate::parse::check_handle_name(name).is_ok() =>
+                {
+                    answer.keeps = vec![name.clone()];
+                    format!("{name} = {line}")
+                }
+                _ => line,
+            }
         }
         "shutdown" => {
             let how = match arg(0)? {
@@ -219,6 +233,9 @@ impl Answer {
     /// line gets `placeholder` in its place.
     fn missing(&mut self, value: &Value, what: &str, placeholder: &str) -> String {
         self.missing.push(match value {
+            Value::Variable(name) if !name.contains(['(', '[', ' ']) && what == "the data" => format!(
+                "{name} is a Python variable — socklab takes {what} written in the line: type its value where the line has {placeholder}, or, if {name} is what a receive returned, keep it by name ({name} = recv conn 1024) and send ${name}"
+            ),
             Value::Variable(name) if !name.contains(['(', '[', ' ']) => format!(
                 "{name} is a Python variable — socklab takes {what} written in the line: type its value where the line has {placeholder}"
             ),
@@ -248,6 +265,11 @@ impl Answer {
     fn data(&mut self, value: &Value, scope: &dyn Scope) -> String {
         match value {
             Value::Bytes(bytes) => format!("\"{}\"", quoted_bytes(bytes)),
+            Value::Data(name) => format!("${name}"),
+            Value::Joined(pieces) => {
+                let pieces: Vec<String> = pieces.iter().map(|p| self.data(p, scope)).collect();
+                pieces.join(" + ")
+            }
             Value::Text(text) => {
                 self.notes.push(format!(
                     "Python 3 refuses a str here with TypeError — it sends bytes: b'…' or \

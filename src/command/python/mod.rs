@@ -26,6 +26,10 @@ pub trait Scope {
     fn value(&self, name: &str) -> Option<Value>;
     /// The session's encoding, as socklab names it (`utf-8`, `gbk`).
     fn encoding(&self) -> String;
+    /// A name bound to what a receive returned (socklab's `$name`).
+    fn is_data(&self, _name: &str) -> bool {
+        false
+    }
 }
 
 /// The socklab lines for a statement.
@@ -40,6 +44,8 @@ pub struct Answer {
     pub notes: Vec<String>,
     /// The handles the lines name (`conn = accept s` → conn).
     pub creates: Vec<String>,
+    /// The data names the lines keep (`data = recv conn 1024` → data).
+    pub keeps: Vec<String>,
 }
 
 /// A Python statement, answered.
@@ -216,6 +222,9 @@ impl Scope for Shell<'_> {
     }
     fn encoding(&self) -> String {
         crate::encoding::name(self.0.encoding())
+    }
+    fn is_data(&self, name: &str) -> bool {
+        self.0.data(name).is_some()
     }
 }
 

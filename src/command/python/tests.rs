@@ -60,14 +60,15 @@ fn the_tutorials_calls_become_socklab_lines() {
             "s.sendto(b'hi', ('127.0.0.1', 8888))",
             &["sendto s 127.0.0.1:8888 \"hi\""],
         ),
-        ("data = conn.recv(1024)", &["recv conn 1024"]),
+        ("data = conn.recv(1024)", &["data = recv conn 1024"]),
+        ("n = conn.recv_into(buf)", &["recv conn"]),
         (
             "s.recv(1024).decode('gbk')",
             &["encoding gbk", "recv s 1024"],
         ),
         ("print(s.recv(1024).decode())", &["recv s 1024"]),
         ("s.recv(4, socket.MSG_PEEK)", &["recv s 4 peek"]),
-        ("data, addr = s.recvfrom(1024)", &["recvfrom s 1024"]),
+        ("data, addr = s.recvfrom(1024)", &["data = recvfrom s 1024"]),
         ("s.shutdown(socket.SHUT_WR)", &["shutdown s write"]),
         (
             "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
@@ -213,6 +214,51 @@ fn every_method_help_python_lists_is_answered_and_parses() {
             shell_answer(method.python, &Handles("")).is_some(),
             "{}",
             method.python
+        );
+    }
+}
+
+/// A name a receive kept is `$name` in the shell's answer (the echo,
+/// `conn.sendall(data)`, and `b"got: " + data`); an unknown one is a
+/// variable whose note says how to keep a receive's bytes.
+#[test]
+fn received_data_is_sent_back_by_name() {
+    struct Kept;
+    impl HandleNames for Kept {
+        fn is_handle(&self, name: &str) -> bool {
+            matches!(name, "conn" | "u")
+        }
+        fn current(&self) -> Option<&str> {
+            Some("conn")
+        }
+        fn handle_names(&self) -> Vec<String> {
+            vec!["conn".into(), "u".into()]
+        }
+        fn data(&self, name: &str) -> Option<&[u8]> {
+            (name == "data").then_some(b"\xc4\xe3")
+        }
+    }
+    let answer = |python| shell_answer(python, &Kept).unwrap();
+    assert!(
+        answer("conn.sendall(data)").ends_with(": sendall conn $data"),
+        "{}",
+        answer("conn.sendall(data)")
+    );
+    assert!(answer("conn.sendall(b'got: ' + data)").ends_with(": sendall conn \"got: \" + $data"));
+    assert!(answer("u.sendto(data, addr)").contains("sendto u HOST:PORT $data"));
+    let other = answer("conn.sendall(reply)");
+    assert!(
+        other.contains("send \"DATA\"") || other.contains("sendall conn \"DATA\""),
+        "{other}"
+    );
+    assert!(
+        other.contains("reply = recv conn 1024) and send $reply"),
+        "{other}"
+    );
+    for line in ["sendall conn $data", "sendall conn \"got: \" + $data"] {
+        assert!(
+            matches!(crate::command::parse(line, &Kept), Ok(Some(_))),
+            "{line}"
         );
     }
 }

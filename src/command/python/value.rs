@@ -23,6 +23,12 @@ pub enum Value {
     /// A Python variable (or expression) whose value is not known here:
     /// its source text.
     Variable(String),
+    /// A name bound to what a receive returned (`data = conn.recv(1024)`):
+    /// socklab keeps those bytes as `$data`.
+    Data(String),
+    /// Bytes joined with `+` where one piece is received data
+    /// (`b"got: " + data`): socklab's DATA pieces joined with ` + `.
+    Joined(Vec<Value>),
 }
 
 /// Python's names that are constants, not variables.
@@ -67,6 +73,9 @@ fn name(expr: &Expr, scope: &dyn Scope) -> Value {
     }
     if scope.is_handle(&path) {
         return Value::Handle(path);
+    }
+    if scope.is_data(&path) {
+        return Value::Data(path);
     }
     let last = path.rsplit('.').next().unwrap_or(&path);
     let module = path.strip_suffix(last).unwrap_or("");
@@ -173,12 +182,23 @@ fn keyword(keywords: &[(String, Expr)], name: &str, scope: &dyn Scope) -> Option
 fn binary(left: Value, op: &str, right: Value) -> Option<Value> {
     use Value::*;
     let known = |v: &Value| {
-        !matches!(v, Variable(_) | Handle(_))
+        !matches!(v, Variable(_) | Handle(_) | Data(_) | Joined(_))
             && !matches!(v, Encoded(t, _) if matches!(**t, Variable(_)))
     };
     match op {
         "+" => match (left, right) {
             (Bytes(a), Bytes(b)) => Some(Bytes([a, b].concat())),
+            // Received bytes joined with bytes: socklab's `"…" + $data`.
+            (a, b) if [&a, &b].iter().any(|v| matches!(v, Data(_) | Joined(_))) => {
+                let mut pieces = Vec::new();
+                for piece in [a, b] {
+                    match piece {
+                        Joined(more) => pieces.extend(more),
+                        other => pieces.push(other),
+                    }
+                }
+                Some(Joined(pieces))
+            }
             (Text(a), Text(b)) => Some(Text(a + &b)),
             (Encoded(a, e), Encoded(b, f)) if e == f => match (*a, *b) {
                 (Text(a), Text(b)) => Some(Encoded(Box::new(Text(a + &b)), e)),
