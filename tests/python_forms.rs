@@ -261,7 +261,7 @@ fn translated_clients_exchange_the_programs_bytes() {
     let (steps, output) = run_json(&script, &[]);
     assert!(output.status.success(), "{}", dump(&steps));
     assert_eq!(
-        data(tagged(&steps, "recv client 1024", 0)),
+        data(tagged(&steps, "reply = recv client 1024", 0)),
         "hello, 世界".as_bytes()
     );
     assert!(line_of(&mut out).starts_with("served "));
@@ -367,9 +367,9 @@ impl Fed {
 
 /// The translated servers are talked to by the real python3 clients: the
 /// UDP receiver gets the sender's datagram; the echo server gets the
-/// client's bytes (its echo, `conn.sendall(data)`, sends what only the
-/// running program holds, so it is listed as not translated, and the
-/// client reads the server's close instead).
+/// client's bytes and sends them back (`data = conn.recv(1024)` keeps
+/// them as `$data`, `conn.sendall(data)` is `sendall conn $data`), and
+/// the client prints what the real echo server makes it print.
 #[test]
 fn translated_servers_are_talked_to_by_the_python_clients() {
     let script = translate("udp_receiver.py", &[]);
@@ -388,7 +388,7 @@ fn translated_servers_are_talked_to_by_the_python_clients() {
     fed.feed(&mut lines, None);
     assert!(sender.wait().unwrap().success());
     let steps = fed.finish();
-    let got = tagged(&steps, "recvfrom receiver 1024", 0);
+    let got = tagged(&steps, "data = recvfrom receiver 1024", 0);
     assert_eq!(data(got), b"88", "{}", dump(&steps));
     assert!(
         got["addr"].as_str().unwrap().ends_with(&format!(":{from}")),
@@ -396,7 +396,9 @@ fn translated_servers_are_talked_to_by_the_python_clients() {
     );
 
     let script = translate("echo_server.py", &[]);
-    assert!(script.contains("# not translated: conn.sendall(data)  # echo_server.py:15"));
+    assert!(script.contains("data = recv conn 1024  # echo_server.py:12"));
+    assert!(script.contains("sendall conn $data  # echo_server.py:15"));
+    assert!(!script.contains("# not translated: conn.sendall"));
     let mut lines = script.lines();
     let mut fed = Fed::start();
     let bound = fed.feed(&mut lines, Some("getsockname server"));
@@ -411,11 +413,159 @@ fn translated_servers_are_talked_to_by_the_python_clients() {
     fed.feed(&mut lines, None);
     let steps = fed.finish();
     assert_eq!(
-        data(tagged(&steps, "recv conn 1024", 0)),
+        data(tagged(&steps, "data = recv conn 1024", 0)),
         "hello, 世界".as_bytes()
     );
-    assert_eq!(line_of(&mut out), "", "the client read the server's close");
+    assert_ret(tagged(&steps, "sendall conn $data", 0), 13);
+    assert_eq!(line_of(&mut out), "hello, 世界", "the client read the echo");
     assert!(client.wait().unwrap().success());
+}
+
+/// What a python3 client prints, talking to `server` (a server's port is
+/// its first line).
+fn client_of(
+    server: &mut std::process::Child,
+    server_out: &mut impl BufRead,
+    client: &[&str],
+) -> Vec<String> {
+    let port = line_of(server_out);
+    let args: Vec<&str> = client
+        .iter()
+        .map(|a| if *a == "PORT" { port.as_str() } else { a })
+        .collect();
+    let (mut child, mut out) = peer(args[0], &args[1..]);
+    let mut printed = String::new();
+    out.read_to_string(&mut printed).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(server.wait().unwrap().success());
+    printed.lines().map(String::from).collect()
+}
+
+/// The turn_chat server, translated, answers the real python3 client with
+/// the bytes the real server does: `"got: ".encode(ENCODING) + data` is
+/// `sendall conn "got: " + $data` — in UTF-8 and in GBK.
+#[test]
+fn the_translated_turn_chat_server_answers_as_the_program_does() {
+    for (encoding, message) in [("utf-8", "你好 one"), ("gbk", "你好")] {
+        let client = ["turn_chat.py", "client", "PORT", message];
+        let real = {
+            let (mut server, mut out) = peer_in(encoding, "turn_chat.py", &["server"]);
+            client_of(&mut server, &mut out, &client)
+        };
+        assert_eq!(real, [format!("got: {message}")]);
+
+        let script = translate("turn_chat.py", &["server"]);
+        assert!(script.contains("sendall conn \"got: \" + $data  # turn_chat.py:26"));
+        let mut lines = script.lines();
+        let mut fed = Fed::start();
+        let bound = fed.feed(&mut lines, Some("getsockname server"));
+        let port = bound["addr"]
+            .as_str()
+            .unwrap()
+            .rsplit(':')
+            .next()
+            .unwrap()
+            .to_string();
+        let (mut child, mut out) = peer_in(encoding, "turn_chat.py", &["client", &port, message]);
+        fed.feed(&mut lines, None);
+        let mut printed = String::new();
+        out.read_to_string(&mut printed).unwrap();
+        assert!(child.wait().unwrap().success());
+        let steps = fed.finish();
+        let wire = python_bytes(&format!("'{message}'.encode('{encoding}')"));
+        assert_eq!(data(tagged(&steps, "data = recv conn 1024", 0)), wire);
+        let answer = tagged(&steps, "sendall conn \"got: \" + $data", 0);
+        assert_ret(answer, 5 + wire.len() as i64);
+        let printed: Vec<String> = printed.lines().map(String::from).collect();
+        assert_eq!(printed, real, "{encoding}");
+    }
+}
+
+/// A peer of tests/peers run with its text in `encoding` (PEER_ENCODING).
+fn peer_in(
+    encoding: &str,
+    program: &str,
+    args: &[&str],
+) -> (std::process::Child, BufReader<std::process::ChildStdout>) {
+    let mut child = Command::new("python3")
+        .arg(format!(
+            "{}/tests/peers/{program}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .args(args)
+        .env("PYTHONIOENCODING", "utf-8")
+        .env("PEER_ENCODING", encoding)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = BufReader::new(child.stdout.take().unwrap());
+    (child, out)
+}
+
+/// `data = recvall conn N` keeps exactly the bytes that came — NUL, 0xff,
+/// GBK — and `sendall conn $data` sends exactly those back: a python3
+/// client reads its own bytes back.
+#[test]
+fn received_bytes_are_echoed_exactly_by_name() {
+    let sent = python_bytes("b'\\x00\\xff\\r\\n' + '你好，世界'.encode('gbk') + b'$data\\x00'");
+    let mut fed = Fed::start();
+    let lines = [
+        "srv = socket tcp",
+        "bind srv 127.0.0.1:0",
+        "listen srv",
+        "getsockname srv",
+    ];
+    let bound = fed.feed(&mut lines.into_iter(), None);
+    let port = bound["addr"]
+        .as_str()
+        .unwrap()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .to_string();
+    let escaped: String = sent.iter().map(|b| format!("\\x{b:02x}")).collect();
+    let program = format!(
+        "import socket, sys\n\
+         c = socket.create_connection(('127.0.0.1', {port}), timeout=10)\n\
+         c.sendall(b'{escaped}')\n\
+         c.shutdown(socket.SHUT_WR)\n\
+         got = b''\n\
+         while True:\n    b = c.recv(1024)\n    if not b: break\n    got += b\n\
+         sys.stdout.write(got.hex())\n"
+    );
+    let mut child = Command::new("python3")
+        .args(["-c", &program])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let n = sent.len();
+    let rest = [
+        "conn = accept srv".to_string(),
+        format!("data = recvall conn {n}"),
+        "sendall conn $data".to_string(),
+        "close conn".to_string(),
+    ];
+    fed.feed(&mut rest.iter().map(String::as_str), None);
+    let mut printed = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut printed)
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let steps = fed.finish();
+    assert_eq!(
+        data(tagged(&steps, &format!("data = recvall conn {n}"), 0)),
+        sent
+    );
+    assert_ret(tagged(&steps, "sendall conn $data", 0), sent.len() as i64);
+    let echoed: Vec<u8> = (0..printed.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&printed[i..i + 2], 16).unwrap())
+        .collect();
+    assert_eq!(echoed, sent, "the client read back its own bytes");
 }
 
 /// A program saved in GBK with its `# -*- coding: gbk -*-` line (as
@@ -497,4 +647,44 @@ fn translate_takes_any_program() {
             Ok(())
         })
         .unwrap();
+}
+
+/// `$NAME` where no receive kept that name is a usage error naming the
+/// names there are; a name before a verb that returns no data says which
+/// verbs take one; a quoted "$data" is the text itself. The session goes on.
+#[test]
+fn data_name_errors_say_what_exists() {
+    let script = "srv = socket tcp\n\
+        bind srv 127.0.0.1:0\n\
+        listen srv\n\
+        cli = socket tcp\n\
+        connect cli srv\n\
+        conn = accept srv\n\
+        sendall conn $data\n\
+        send cli \"hi\"\n\
+        data = recvall conn 2\n\
+        sendall conn $dat\n\
+        sendall conn $other\n\
+        x = listen srv\n\
+        d = recv conn &\n\
+        a, b = recv conn\n\
+        sendall conn \"$data\" + $data\n\
+        recvall cli 7\n\
+        ls\n";
+    let (steps, _) = run_json(script, &[]);
+    let error = |input: &str| {
+        step(&steps, input)["error"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{input}: {}", dump(&steps)))
+            .to_string()
+    };
+    assert!(error("sendall conn $data").contains("no data is named 'data' (there is none yet"));
+    assert!(error("sendall conn $dat").contains("did you mean '$data'?"));
+    assert!(error("sendall conn $other").contains("(data names: $data)"));
+    assert!(error("x = listen srv").contains("creates no handle and returns no data to name"));
+    assert!(error("d = recv conn &").contains("in the foreground"));
+    assert!(error("a, b = recv conn").contains("under one name"));
+    assert_eq!(data(step(&steps, "data = recvall conn 2")), b"hi");
+    assert_eq!(data(step(&steps, "recvall cli 7")), b"$datahi");
+    assert_eq!(step(&steps, "ls")["fields"]["data_names"]["data"], 2);
 }
