@@ -345,8 +345,9 @@ pub fn markdown() -> String {
          `conn, addr = s.accept()`) is answered with the socklab lines that do the same, byte \
          for byte: `s.send(b\"hello\\n\")` is `send s \"hello\\n\"`, `'你好'.encode('gbk')` is \
          `encoding gbk` and then the text, `s.recv(1024).decode('gbk')` is `encoding gbk` and \
-         then `recv s 1024`; a Python variable (`s.send(req)`) is named, with what to type in its \
-         place. Python around the calls (`import`, `while`, `if`, `def`, `print`) is answered \
+         then `recv s 1024`; `data = conn.recv(1024)` keeps the bytes as `$data`, so \
+         `conn.sendall(data)` is `sendall conn $data`; any other Python variable (`s.send(req)`) \
+         is named, with what to type in its place. Python around the calls (`import`, `while`, `if`, `def`, `print`) is answered \
          with one line: socklab runs one call per line. \
          Socklab also takes Python's spelling where it can: `socket AF_INET SOCK_STREAM`, \
          `bind 127.0.0.1 8888`, `sendto u 127.0.0.1 8888 hi`, `shutdown s SHUT_WR`, \

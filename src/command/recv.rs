@@ -22,7 +22,9 @@ pub const RECV: Spec = Spec {
     summary: "Receive at most N bytes (default 1024) once: anywhere from 0 to N. 0 means the peer shut down its sending side (EOF).",
     notes: "TCP has no message boundaries: one recv may return part of a send, or several sends \
             together. `peek` leaves the data queued; `waitall` waits for all N (unless EOF or a \
-            signal); `trunc` on a datagram returns its real length. N is at most 16 MiB.",
+            signal); `trunc` on a datagram returns its real length. N is at most 16 MiB. \
+            `data = recv H N` keeps the bytes it returned as `$data`, which a later DATA \
+            sends back exactly (`sendall H $data`).",
     errnos: &[
         (
             "EAGAIN",
@@ -52,7 +54,9 @@ pub const RECVFROM: Spec = Spec {
     syscall: "recvfrom(2)",
     summary: "Receive one datagram (at most N bytes, default 1024) and the address it came from.",
     notes: "A datagram longer than N is cut to N and the rest is lost; with `trunc` the return \
-            value is its real length. Boundaries are kept: one recvfrom, one datagram.",
+            value is its real length. Boundaries are kept: one recvfrom, one datagram. \
+            `data = recvfrom H N` keeps the datagram's bytes as `$data` (`sendto H ADDR $data` \
+            sends them back).",
     errnos: &[
         (
             "EAGAIN",

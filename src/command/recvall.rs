@@ -18,7 +18,8 @@ pub const SPEC: Spec = Spec {
     notes: "One recv returns anywhere from 1 to the bytes asked for, so a reader that knows the \
             message length loops. EOF (recv returning 0) before N bytes is the tutorials' \
             \"socket connection broken\": recvall stops and says how many bytes came. On a \
-            nonblocking socket it stops at the first EAGAIN. N is at most 16 MiB.",
+            nonblocking socket it stops at the first EAGAIN. N is at most 16 MiB. \
+            `data = recvall H N` keeps the bytes as `$data`, as for recv.",
     errnos: &[
         (
             "EAGAIN",

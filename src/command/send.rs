@@ -45,7 +45,10 @@ pub const SEND: Spec = Spec {
     syscall: "send(2)",
     summary: "Send DATA once; the return value says how many bytes the kernel took, which may be fewer.",
     notes: "DATA is a word, \"quoted text\" with C escapes (\\n \\r \\t \\0 \\\\ \\\" \\xNN), or x\"48 69\" hex; \
-            \"ab\"*1000 repeats it. Quote data that is also a handle name.",
+            \"ab\"*1000 repeats it. Quote data that is also a handle name. $NAME is the bytes a \
+            receive kept under NAME (`data = recv conn 1024`, then `send conn $data` sends them \
+            back exactly); pieces join with ` + `: `send conn \"got: \" + $data`. A quoted \
+            \"$data\" is the text itself.",
     errnos: SEND_ERRNOS,
     args: &[Arg::Handle, Arg::Data, Arg::SendFlags],
     creates: 0,
@@ -60,7 +63,8 @@ pub const SENDALL: Spec = Spec {
     syscall: "send(2) in a loop",
     summary: "Call send until all of DATA is sent, as Python's sendall does; shows how many calls it took.",
     notes: "Each send may take only part (the peer's window or this socket's buffer is full); \
-            the loop sends the rest. On a nonblocking socket it stops at the first EAGAIN.",
+            the loop sends the rest. On a nonblocking socket it stops at the first EAGAIN. DATA \
+            is as for send: `sendall conn $data` echoes what `data = recv conn 1024` kept.",
     errnos: SEND_ERRNOS,
     args: &[Arg::Handle, Arg::Data],
     creates: 0,
