@@ -670,6 +670,8 @@ fn data_name_errors_say_what_exists() {
         a, b = recv conn\n\
         sendall conn \"$data\" + $data\n\
         recvall cli 7\n\
+        sendall conn $ + $5\n\
+        recvall cli 3\n\
         ls\n";
     let (steps, _) = run_json(script, &[]);
     let error = |input: &str| {
@@ -686,5 +688,7 @@ fn data_name_errors_say_what_exists() {
     assert!(error("a, b = recv conn").contains("under one name"));
     assert_eq!(data(step(&steps, "data = recvall conn 2")), b"hi");
     assert_eq!(data(step(&steps, "recvall cli 7")), b"$datahi");
+    // A `$` word that is not `$` and a name is sent as itself.
+    assert_eq!(data(step(&steps, "recvall cli 3")), b"$$5");
     assert_eq!(step(&steps, "ls")["fields"]["data_names"]["data"], 2);
 }

@@ -129,7 +129,8 @@ pub fn spec(name: &str) -> Option<&'static Spec> {
         .find(|spec| spec.name.eq_ignore_ascii_case(name))
 }
 
-/// A parsed line: the handle names before `=`, the verb and its command.
+/// A parsed line: the names before `=` (the handles a verb creates, or
+/// the data name a receive keeps its bytes under), the verb and its command.
 #[derive(Debug, Clone)]
 pub struct Parsed {
     pub names: Vec<String>,

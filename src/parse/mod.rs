@@ -1,7 +1,7 @@
 //! Lines → tokens → typed arguments.
 //!
 //! Owns the lexical syntax (words, `"C escapes"`, `x"hex"`, `*N` repetition,
-//! `#` comments, the `NAMES =` prefix) and `Cursor`, the typed reader each
+//! `#` comments, the `NAMES =` prefix, `$name` data) and `Cursor`, the typed reader each
 //! command's `parse` uses. Knows nothing about what a command does.
 //!
 //! - [`line`]: a line as read — its bytes made text, or shown when they are

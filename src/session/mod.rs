@@ -26,7 +26,8 @@
 //! - `buffers::Buffers` — the receive buffer and the buffers a shown step
 //!   gave back;
 //! - `manners::Manners` — the encoding, the explanations given, structured
-//!   output, and the private network.
+//!   output, and the private network;
+//! - `data_names::DataNames` — the bytes receives kept by name, for `$name`.
 //!
 //! After a step's call, `states` reads back the TCP states that can have
 //! moved and `wire_view` the segments the step caused; `address_of` turns
