@@ -341,3 +341,54 @@ fn a_lesson_may_not_export() {
     assert!(!Path::new("/tmp/never.py").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A session that names a receive's bytes and sends them back (`data =
+/// recvall conn 4`, `sendall conn "got: " + $data`) exports as programs
+/// that reproduce it: the name is no handle, and the send carries the
+/// bytes the call line shows (NUL, 0xff, GBK).
+#[test]
+fn a_session_echoing_data_by_name_exports_and_reproduces() {
+    if !namespaces_work() {
+        return;
+    }
+    let dir = scratch("data-names");
+    let transcript = dir.join("echo.socklab");
+    let session = "srv = socket tcp\nbind srv 127.0.0.1:0\nlisten srv\ncli = socket tcp\n\
+                   connect cli srv\nconn = accept srv\nsend cli x\"00ffc4e3\"\n\
+                   data = recvall conn 4\nsendall conn \"got: \" + $data\nrecvall cli 9\n\
+                   close cli\nclose conn\nclose srv\n";
+    let recorded = Command::new(SOCKLAB)
+        .arg("record")
+        .arg(&transcript)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(session.as_bytes())?;
+            child.wait()
+        })
+        .unwrap();
+    assert!(recorded.success());
+    let text = std::fs::read_to_string(&transcript).unwrap();
+    assert!(text.contains("kept as $data (4 bytes"), "{text}");
+    let mut builds: Vec<(&str, fn(&Path) -> Result<Vec<String>, String>)> =
+        vec![("python", python)];
+    if Command::new("cc").arg("--version").output().is_ok() {
+        builds.push(("c", c_program));
+    }
+    for (to, build) in builds {
+        let source = dir.join(if to == "python" { "echo.py" } else { "echo.c" });
+        export(&transcript, to, &source);
+        let command = build(&source).unwrap_or_else(|e| panic!("{to}: {e}"));
+        let args: Vec<&str> = command.iter().map(String::as_str).collect();
+        let output = in_private_network(&args, false).expect("namespaces worked before");
+        assert!(
+            output.status.success(),
+            "{to}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -222,10 +222,17 @@ impl Reader {
             Ok(None) => return Action::Comment(Why::SocklabOnly),
             Err(error) => return Action::Comment(Why::Refused(error.to_string())),
         };
-        let names: Vec<String> = split.names.iter().map(|(n, _)| n.clone()).collect();
         let words: Vec<&str> = split.tokens.iter().map(|t| t.text).collect();
         let Some(&verb) = words.first() else {
             return Action::Comment(Why::SocklabOnly);
+        };
+        // Only these create handles; a receive's name (`data = recv conn`)
+        // keeps its bytes, and the call line shows what a later `$data` sent.
+        let names: Vec<String> = match verb {
+            "socket" | "socketpair" | "accept" => {
+                split.names.iter().map(|(n, _)| n.clone()).collect()
+            }
+            _ => Vec::new(),
         };
         let head = blocks.first().map(|b| b.head.as_str()).unwrap_or("");
         match verb {
