@@ -342,6 +342,9 @@ fn a_lesson_may_not_export() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Makes an exported program runnable: the command that runs it.
+type Build = fn(&Path) -> Result<Vec<String>, String>;
+
 /// A session that names a receive's bytes and sends them back (`data =
 /// recvall conn 4`, `sendall conn "got: " + $data`) exports as programs
 /// that reproduce it: the name is no handle, and the send carries the
@@ -372,8 +375,7 @@ fn a_session_echoing_data_by_name_exports_and_reproduces() {
     assert!(recorded.success());
     let text = std::fs::read_to_string(&transcript).unwrap();
     assert!(text.contains("kept as $data (4 bytes"), "{text}");
-    let mut builds: Vec<(&str, fn(&Path) -> Result<Vec<String>, String>)> =
-        vec![("python", python)];
+    let mut builds: Vec<(&str, Build)> = vec![("python", python)];
     if Command::new("cc").arg("--version").output().is_ok() {
         builds.push(("c", c_program));
     }
