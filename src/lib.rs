@@ -11,7 +11,9 @@
 //! are the interactive shell, with [`courier`] showing background results
 //! above the prompt; [`script`] is script mode. [`sys`] is the one
 //! module with `unsafe`; [`interrupt`] bounds blocking calls. [`jobs`] runs
-//! `CMD &` and `watch` on worker threads, whose steps the runner shows.
+//! `CMD &` and `watch` on worker threads, whose steps the runner shows;
+//! [`spawn`] starts a person's own program in socklab's network, whose
+//! output and end the session shows between steps.
 //! [`transcript`] replays, records and plays `.socklab` files. [`wire`]
 //! captures the segments each step puts on the loopback wire; [`clock`]
 //! says when each segment and state change happened (with the step's call,
@@ -41,7 +43,7 @@
 //! 7. the lab: `lab`
 //! 8. what happened: `wire`, `step`, `kernel_table`, `transcript_format`
 //! 9. pictures and renderers: `diagram`, `render`, `export`
-//! 10. the session: `handle`, `jobs`, `session`
+//! 10. the session: `handle`, `jobs`, `spawn`, `session`
 //! 11. the verbs: `command`
 //! 12. running lines: `runner`
 //! 13. files and the shell: `transcript`, `script`, `courier`, `helper`,
@@ -77,6 +79,7 @@ pub mod safe_text;
 pub mod sandbox;
 pub mod script;
 pub mod session;
+pub mod spawn;
 pub mod state_watch;
 pub mod step;
 pub mod suggest;

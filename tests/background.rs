@@ -176,7 +176,7 @@ fn a_watched_udp_socket_shows_each_sender() {
 #[test]
 fn background_mistakes_are_usage_errors_and_the_session_goes_on() {
     let script = format!(
-        "{LISTENING}listen srv &\n&\nwait 7\nwait x\nunwatch srv\nwatch srv\n\
+        "{LISTENING}listen srv &\n&\nwait 7\nwait x\nwait %x\nunwatch srv\nwatch srv\n\
          conn = accept srv &\nconn = socket tcp\nsend conn hi\n\
          u = socket udp\nwatch u\nwatch u\nls\n"
     );
@@ -189,7 +189,8 @@ fn background_mistakes_are_usage_errors_and_the_session_goes_on() {
     );
     assert!(error("&").contains("put it after one: accept srv &"));
     assert!(error("wait 7").starts_with("no job [7] is running"));
-    assert!(error("wait x").contains("'x' is not a job number"));
+    assert!(error("wait x").contains("no program named 'x' is running"));
+    assert!(error("wait %x").contains("'x' is not a job number"));
     assert!(error("unwatch srv").starts_with("nothing is watching srv"));
     assert!(error("watch srv").contains("srv is listening"));
     assert!(error("conn = socket tcp").contains("background job [1] will create 'conn'"));

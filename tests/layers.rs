@@ -68,7 +68,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["wire", "step", "kernel_table", "transcript_format"],
     ),
     ("pictures and renderers", &["diagram", "render", "export"]),
-    ("the session", &["handle", "jobs", "session"]),
+    ("the session", &["handle", "jobs", "spawn", "session"]),
     ("the verbs", &["command"]),
     ("running lines", &["runner"]),
     (

@@ -86,6 +86,8 @@ pub enum Driver {
     },
     /// Wait for one job, or every background call.
     Wait(Option<u32>),
+    /// Wait for a program `spawn` started to end.
+    WaitProgram(String),
     /// Close every handle and end the session.
     Quit,
     /// List the built-in lessons (`lessons`).

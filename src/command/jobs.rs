@@ -12,7 +12,7 @@ pub const JOBS: Spec = Spec {
     name: "jobs",
     usage: "jobs",
     syscall: "",
-    summary: "List the background jobs (`CMD &`) and watchers: what each runs, and whether it is blocked in its call.",
+    summary: "List the background jobs (`CMD &`) and watchers: what each runs, and whether it is blocked in its call; then the programs spawn started.",
     notes: "Blocked means the thread is asleep inside the system call, waiting for the kernel \
             (read from /proc/self/task). A finished job is listed until its result has been shown.",
     errnos: &[],
@@ -48,7 +48,8 @@ impl Action for Jobs {
 pub fn list(session: &Session) -> Step {
     let mut step = Step::new(JOBS.name, None);
     let jobs = session.jobs.list();
-    if jobs.is_empty() {
+    let programs = session.program_rows();
+    if jobs.is_empty() && programs.is_empty() {
         step.lines.push(Line::NoJobs);
     }
     for job in jobs {
@@ -70,5 +71,6 @@ pub fn list(session: &Session) -> Step {
             received,
         }));
     }
+    step.lines.extend(programs);
     step
 }

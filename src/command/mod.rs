@@ -27,6 +27,7 @@ pub mod help;
 mod host;
 mod ioctl;
 mod jobs;
+mod kill;
 mod lessons;
 mod link;
 mod listen;
@@ -49,6 +50,7 @@ mod shutdown;
 mod socket;
 mod sockopt;
 mod source;
+mod spawn;
 mod spec;
 mod tcpinfo;
 mod topics;
@@ -100,6 +102,8 @@ pub const COMMANDS: &[&Spec] = &[
     &watch::UNWATCH,
     &jobs::JOBS,
     &wait::WAIT,
+    &spawn::SPEC,
+    &kill::SPEC,
     &link::LINK,
     &link::DELIVER,
     &link::DROP,

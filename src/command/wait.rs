@@ -10,9 +10,9 @@ use crate::step::Step;
 
 pub const WAIT: Spec = Spec {
     name: "wait",
-    usage: "wait [JOB]",
+    usage: "wait [JOB|NAME]",
     syscall: "",
-    summary: "Block until background job JOB ends (a watcher: until it stops), showing its result; without JOB, until every background call has ended.",
+    summary: "Block until background job JOB ends (a watcher: until it stops), showing its result, or until the program spawn started as NAME ends, showing its output; without either, until every background call has ended.",
     notes: "Ctrl-C interrupts the wait, not the job. In scripts --timeout bounds it. Results a \
             job produces are shown at the next step boundary in scripts and transcripts, and at \
             once above the prompt in the shell; wait is how a script says where.",
@@ -25,30 +25,42 @@ pub const WAIT: Spec = Spec {
 };
 
 #[derive(Debug, Clone)]
-pub struct Wait(Option<u32>);
+pub enum Wait {
+    /// A job by number, or every background call.
+    Job(Option<u32>),
+    /// A program `spawn` started, by name.
+    Program(String),
+}
 
 impl Wait {
-    /// Parses `wait`'s optional job number (`1` or `%1`).
+    /// Parses `wait`'s optional job number (`1` or `%1`) or program name.
     pub fn parse(cursor: &mut Cursor) -> Result<Wait, UsageError> {
-        let job = match cursor.peek() {
+        let wait = match cursor.peek() {
             Some(token) => {
                 let text = token.text.trim_start_matches('%').to_string();
                 let column = token.column;
                 cursor.word("JOB")?;
                 match text.parse::<u32>() {
-                    Ok(job) if job > 0 => Some(job),
+                    Ok(job) if job > 0 => Wait::Job(Some(job)),
+                    _ if !token.text.starts_with('%')
+                        && crate::parse::check_handle_name(&text).is_ok() =>
+                    {
+                        Wait::Program(text)
+                    }
                     _ => {
                         return Err(UsageError::at(
                             column,
-                            format!("'{text}' is not a job number — jobs lists them: wait 1"),
+                            format!(
+                                "'{text}' is not a job number or a program's name — jobs lists them: wait 1"
+                            ),
                         ));
                     }
                 }
             }
-            None => None,
+            None => Wait::Job(None),
         };
         cursor.finish()?;
-        Ok(Wait(job))
+        Ok(wait)
     }
 }
 
@@ -63,6 +75,9 @@ impl Action for Wait {
     }
 
     fn driver(&self) -> Option<Driver> {
-        Some(Driver::Wait(self.0))
+        Some(match self {
+            Wait::Job(job) => Driver::Wait(*job),
+            Wait::Program(name) => Driver::WaitProgram(name.clone()),
+        })
     }
 }

@@ -12,7 +12,7 @@ use crate::names::TcpState;
 use crate::safe_text::escape;
 use crate::step::{
     Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, LabCause, LessonEnd, Line,
-    Note, PortHolder, RecordingLine, ResetReason, Reuse, Saved, Unrecorded, WireView,
+    Note, PortHolder, ProgramEnd, RecordingLine, ResetReason, Reuse, Saved, Unrecorded, WireView,
 };
 use crate::wire::Look;
 
@@ -62,6 +62,21 @@ impl fmt::Display for Line {
             }
             Line::NoJobs => f.write_str("no background jobs"),
             Line::NothingToWait => f.write_str("no background calls to wait for"),
+            Line::ProgramStarted { name, pid, what } => write!(
+                f,
+                "{name} started: {what} (pid {pid}; its output is marked {name}│, kill {name} stops it)"
+            ),
+            Line::ProgramOutput { name, text } => write!(f, "{name}│ {text}"),
+            Line::ProgramEnded { name, end } => match end {
+                ProgramEnd::Exited(code) => write!(f, "{name} exited {code}"),
+                ProgramEnd::Killed(signal) => write!(f, "{name} killed by {signal}"),
+            },
+            Line::ProgramSignalled { name, signal } => {
+                write!(f, "sent {signal} to {name} (its process group)")
+            }
+            Line::Program { name, pid, what } => {
+                write!(f, "{name}: {what} — running, pid {pid}")
+            }
             Line::LessonEnded { lesson, ended } => {
                 let lesson = escape(lesson);
                 match ended {

@@ -112,6 +112,16 @@ impl<W: Write> Runner<W> {
         let (result, timed_out) = self
             .session
             .bounded("wait", || sys::poll(&[fd], libc::POLLIN, -1));
+        self.why_stopped(result.map(|_| ()), timed_out)
+    }
+
+    /// Why a bounded wait ended before what it waited for: the timeout,
+    /// the lesson's time, Ctrl-C; None if it did not.
+    pub(super) fn why_stopped(
+        &self,
+        result: Result<(), nix::errno::Errno>,
+        timed_out: bool,
+    ) -> Option<String> {
         match (result, self.session.timeout()) {
             (Ok(_), _) => None,
             (Err(_), _) if timed_out && self.session.time_given().is_some() => {

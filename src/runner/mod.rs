@@ -12,6 +12,7 @@ mod background;
 mod between;
 mod export_log;
 mod lessons;
+mod programs;
 mod recording;
 mod sketch;
 
@@ -214,6 +215,7 @@ impl<W: Write> Runner<W> {
                         return Flow::Stop;
                     }
                     Driver::Wait(job) => self.wait(line, job),
+                    Driver::WaitProgram(name) => self.wait_program(line, &name),
                     Driver::Lessons => {
                         let step = self.list_lessons();
                         self.show(line, &step)

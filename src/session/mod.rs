@@ -14,6 +14,8 @@
 //!   closed, host a's and (in the lab) host b's;
 //! - `jobs::Jobs` — the background jobs (a public field: the verbs and the
 //!   runner use it directly);
+//! - `spawn::Programs` — the programs `spawn` started (`programs.rs`:
+//!   where they start, their output and ends as a step's lines);
 //! - `timeline::Timeline` — the clock of the steps, what moved between
 //!   steps, whether the session waited for its driver, and how many steps
 //!   moved anything (part of `names_epoch`);
@@ -63,6 +65,7 @@ pub use lab_view::HostAction;
 mod limits;
 mod manners;
 mod port_users;
+mod programs;
 mod states;
 mod table;
 mod timeline;
@@ -86,6 +89,8 @@ pub struct Session {
     /// The connections the kernel keeps after their handle closed.
     kept: Kept,
     pub jobs: Jobs,
+    /// The programs `spawn` started.
+    programs: crate::spawn::Programs,
     /// When steps ran, and what moved between them.
     timeline: Timeline,
     /// How steps show their segments, and the capture.
@@ -123,6 +128,7 @@ impl Session {
             handles: Handles::new(StateWatch::new().ok(), 1),
             kept: Kept::default(),
             jobs: Jobs::default(),
+            programs: crate::spawn::Programs::default(),
             timeline: Timeline::default(),
             wire: WireView::default(),
             lab: LabPart::default(),
@@ -249,6 +255,7 @@ impl Session {
             handles,
             kept: Kept::default(),
             jobs: Jobs::default(),
+            programs: crate::spawn::Programs::default(),
             timeline: Timeline::default(),
             wire: WireView::default(),
             lab: self.lab.detached(),

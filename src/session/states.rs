@@ -120,7 +120,9 @@ impl Session {
         let mut step = Step::new("between", None);
         step.outcome = crate::step::Outcome::Done;
         self.refresh(&mut step, Placing::Between);
-        let seen = !step.changes.is_empty() || step.wire.as_ref().is_some_and(|w| !w.is_empty());
+        let seen = !step.lines.is_empty()
+            || !step.changes.is_empty()
+            || step.wire.as_ref().is_some_and(|w| !w.is_empty());
         seen.then_some(step)
     }
 
@@ -140,10 +142,13 @@ impl Session {
             fds.push(view.lab.relay.log_fd());
         }
         fds.extend(self.kept.notify_fds());
+        fds.extend(self.programs.fds());
         fds
     }
 
     pub(super) fn refresh(&mut self, step: &mut Step, placing: Placing) {
+        // What the spawned programs wrote, and which ended.
+        self.program_lines(step);
         if placing == Placing::Step && self.nothing_moved(step) {
             self.timeline.clock.end(false);
             return;

@@ -58,6 +58,25 @@ pub enum Line {
     NoJobs,
     /// `wait` with nothing running.
     NothingToWait,
+    /// `spawn` started program `name` (`what`: its command line, escaped).
+    ProgramStarted {
+        name: String,
+        pid: u32,
+        what: String,
+    },
+    /// A line program `name` wrote (decoded in the session's encoding,
+    /// control characters escaped: a program's output is untrusted).
+    ProgramOutput { name: String, text: String },
+    /// Program `name` ended.
+    ProgramEnded { name: String, end: ProgramEnd },
+    /// `kill NAME`: the signal went to its process group.
+    ProgramSignalled { name: String, signal: &'static str },
+    /// One row of `jobs`: a program `spawn` started.
+    Program {
+        name: String,
+        pid: u32,
+        what: String,
+    },
     /// `play NAME` in the shell: the lesson ran in a process and a network
     /// of its own, and this session goes on.
     LessonEnded { lesson: String, ended: LessonEnd },
@@ -297,6 +316,14 @@ pub struct InflatedRtt {
     pub rto: Duration,
     /// The link's own round trip (its delays).
     pub link_rtt: Duration,
+}
+
+/// How a spawned program ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProgramEnd {
+    Exited(i32),
+    /// A signal ended it (its name).
+    Killed(&'static str),
 }
 
 /// A row of `jobs`.

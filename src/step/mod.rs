@@ -18,8 +18,8 @@ use crate::wire::Segment;
 mod line;
 pub use line::{
     Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, JobRow, LabCause,
-    LessonEnd, Line, Note, PortHolder, RecordingLine, ResetReason, Reuse, Saved, Unrecorded,
-    WireView,
+    LessonEnd, Line, Note, PortHolder, ProgramEnd, RecordingLine, ResetReason, Reuse, Saved,
+    Unrecorded, WireView,
 };
 
 #[derive(Debug)]

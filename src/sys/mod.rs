@@ -4,10 +4,12 @@
 //! Owns: `getsockopt(TCP_INFO)`, the `FIONREAD`/`SIOCOUTQ` ioctls, and the
 //! signal handlers that make a blocked call return `EINTR` (Ctrl-C and the
 //! script-mode timeout), the lab's packet sockets and BPF (`bpf`), the
-//! io_uring wake-up flag (`wake_flag`). Everything else goes through
+//! io_uring wake-up flag (`wake_flag`), what a spawned program is started
+//! with (`child`). Everything else goes through
 //! socket2 or nix.
 
 pub mod bpf;
+pub mod child;
 mod wake_flag;
 pub use wake_flag::WakeFlag;
 

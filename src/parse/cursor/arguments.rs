@@ -195,6 +195,14 @@ impl<'a> Cursor<'a> {
         Some(line)
     }
 
+    /// Every argument left, as written (a program's command line).
+    pub fn rest(&mut self) -> &'a [Token<'a>] {
+        let tokens = self.tokens;
+        let rest = tokens.get(self.pos..).unwrap_or_default();
+        self.pos = tokens.len();
+        rest
+    }
+
     /// Takes the line's last argument if it is a bare word starting with
     /// `prefix` (`socket tcp @b`), so the rest parses as if it were not there.
     pub fn take_trailing(&mut self, prefix: char) -> Option<&'a Token<'a>> {

@@ -1,0 +1,85 @@
+//! `spawn [@HOST] [NAME =] CMD ARGS…`: start a program in socklab's own
+//! network, its output shown marked between steps.
+
+use super::action::{Action, boxed};
+use super::{Group, Spec};
+use crate::error::UsageError;
+use crate::lab::Host;
+use crate::parse::{Cursor, TokenKind, check_handle_name};
+use crate::session::Session;
+use crate::step::Step;
+
+pub const SPEC: Spec = Spec {
+    name: "spawn",
+    usage: "spawn [@HOST] [NAME =] CMD ARGS…",
+    syscall: "fork(2), execve(2)",
+    summary: "Start a program (your own server or client) in socklab's network — the sandbox's, or lab host HOST's — and show what it writes, marked NAME│, between steps.",
+    notes: "It runs with your rights (never more: no set-uid gain), in a process group of its \
+            own, stdin from /dev/null, stdout and stderr to socklab (Python unbuffered: \
+            PYTHONUNBUFFERED=1). NAME defaults to the program's (py for python3). Its end \
+            is shown (py exited 0); jobs lists it, wait NAME waits for it, kill NAME stops it, \
+            and it is killed when socklab ends. Not in lessons: a lesson is data.",
+    errnos: &[],
+    args: &[],
+    creates: 0,
+    group: Group::Background,
+    background: false,
+    parse: |c| boxed(Spawn::parse(c)),
+};
+
+#[derive(Debug, Clone)]
+pub struct Spawn {
+    host: Option<Host>,
+    name: Option<String>,
+    argv: Vec<Vec<u8>>,
+}
+
+impl Spawn {
+    pub fn parse(cursor: &mut Cursor) -> Result<Spawn, UsageError> {
+        let mut host = None;
+        if let Some(token) = cursor.peek()
+            && token.kind == TokenKind::Word
+            && let Some(name) = token.text.strip_prefix('@')
+        {
+            host = Some(Host::from_name(name).ok_or_else(|| {
+                cursor.error_at(
+                    token,
+                    format!("'{name}' is not a host of the lab — the hosts are a and b"),
+                )
+            })?);
+            cursor.word("@HOST")?;
+        }
+        let tokens = cursor.rest();
+        let named = tokens.len() >= 2 && tokens[1].kind == TokenKind::Word && tokens[1].text == "=";
+        let (name, command) = match named {
+            true => {
+                check_handle_name(tokens[0].text)
+                    .map_err(|bad| cursor.error_at(&tokens[0], bad.to_string()))?;
+                (Some(tokens[0].text.to_string()), &tokens[2..])
+            }
+            false => (None, tokens),
+        };
+        if command.is_empty() {
+            return Err(UsageError::new(format!(
+                "missing CMD — the program to start: spawn py = python3 server.py — usage: {}",
+                SPEC.usage
+            )));
+        }
+        let argv = command.iter().map(|t| t.bytes.to_vec()).collect();
+        cursor.finish()?;
+        Ok(Spawn { host, name, argv })
+    }
+}
+
+impl Action for Spawn {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        let mut step = Step::new(SPEC.name, None);
+        let started = session.start_program(self.host, self.name.as_deref(), self.argv)?;
+        step.lines.push(started);
+        Ok(step)
+    }
+}
