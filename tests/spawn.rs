@@ -1,7 +1,8 @@
 //! `spawn`: the tutorials' echo server started by socklab in its own
 //! network, socklab the client on the other end — its output shown
-//! marked, its end shown, nothing left after socklab exits; the same as
-//! nobody in the sandbox; refused in a lesson.
+//! marked, its sockets listed read-only and their states shown as they
+//! move, its end shown, nothing left after socklab exits (killed too);
+//! the same as nobody in the sandbox; refused in a lesson.
 
 mod common;
 
@@ -125,11 +126,24 @@ fn echo_session(command: Command) -> Option<String> {
     let port = port.trim_start_matches("srv│ ").trim().to_string();
     socklab.send("jobs");
     socklab.until("srv: python3 -c");
+    // Its listener, a read-only handle of its own.
+    socklab.send("ls");
+    let listener = socklab.until("srv.3 ");
+    assert!(
+        listener.contains("LISTEN") && listener.ends_with("read-only"),
+        "{listener}"
+    );
     socklab.send("cli = socket tcp");
     socklab.send(&format!("connect cli 127.0.0.1:{port}"));
     socklab.send("send cli \"收到 hello\"");
     socklab.send("recv cli 100");
     socklab.until("recv(cli");
+    // The connection's other end: the program's accepted socket.
+    socklab.send("ls");
+    let accepted = socklab.until("srv.4 ");
+    assert!(accepted.contains("ESTABLISHED"), "{accepted}");
+    socklab.send("send srv.4 hi");
+    socklab.until("error: column 6: srv.4 is a socket of program srv (spawn)");
     socklab.send("close cli");
     socklab.send("wait srv");
     socklab.until("srv exited 0");
@@ -154,6 +168,10 @@ fn the_echo_server_runs_under_the_lens() {
         "its output, marked:\n{shown}"
     );
     assert!(shown.contains("\"收到 hello\""), "{shown}");
+    // Its sockets' states, shown as they move, as socklab's own are.
+    assert!(shown.contains("state srv.3: LISTEN"), "{shown}");
+    assert!(shown.contains("state srv.4: ESTABLISHED"), "{shown}");
+    assert!(shown.contains("state srv.4: ESTABLISHED → "), "{shown}");
 }
 
 #[test]

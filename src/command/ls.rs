@@ -9,9 +9,11 @@ use super::action::{Action, boxed};
 use super::{Group, Spec};
 use crate::address;
 use crate::error::UsageError;
+use crate::kernel_table::Transport;
+use crate::kind::Kind;
 use crate::names::TcpState;
 use crate::parse::Cursor;
-use crate::session::{Handle, Session};
+use crate::session::{Handle, ProgramSocket, Session};
 use crate::step::{Line, Step};
 use crate::sys::{self, QueueIoctl};
 
@@ -21,7 +23,9 @@ pub const SPEC: Spec = Spec {
     syscall: "",
     summary: "List the handles: name, fd, kind, local address, peer, TCP state, bytes queued in and out, flags; then the data names ($data) receives kept.",
     notes: "RECV-Q is FIONREAD (bytes waiting to be read), SEND-Q is SIOCOUTQ (bytes not yet \
-            acknowledged). Flags: nonblock, shut-rd, shut-wr. `*` marks the current handle.",
+            acknowledged). Flags: nonblock, shut-rd, shut-wr. `*` marks the current handle. A \
+            program spawn started has its TCP and UDP sockets listed too, named PROGRAM.FD \
+            (srv.3), read-only: they are its, not socklab's.",
     errnos: &[],
     args: &[],
     creates: 0,
@@ -113,6 +117,41 @@ fn row(handle: &Handle, state: Option<TcpState>, current: bool, lab: bool) -> Ro
     row
 }
 
+/// A spawned program's socket: read-only, its queues not asked (socklab
+/// holds no fd of it).
+fn program_row(socket: &ProgramSocket, lab: bool) -> Row {
+    let kind = match (socket.transport, socket.local.is_ipv6()) {
+        (Transport::Tcp, false) => Kind::Tcp,
+        (Transport::Tcp, true) => Kind::Tcp6,
+        (Transport::Udp, false) => Kind::Udp,
+        (Transport::Udp, true) => Kind::Udp6,
+    };
+    let state = match socket.transport {
+        Transport::Tcp => socket.state.name(),
+        Transport::Udp => "-",
+    };
+    let mut row = Row {
+        cells: vec![
+            format!(" {}", socket.name).into(),
+            socket.fd.to_string().into(),
+            kind.name().into(),
+            address::display(&socket.local.into()).into(),
+            socket
+                .peer
+                .map_or_else(|| "-".into(), |p| address::display(&p.into()).into()),
+            state.into(),
+            "-".into(),
+            "-".into(),
+            "read-only".into(),
+        ],
+    };
+    if lab {
+        row.cells
+            .insert(3, socket.host.map_or("-", |h| h.name()).into());
+    }
+    row
+}
+
 #[derive(Debug, Clone)]
 pub struct Ls;
 
@@ -154,11 +193,17 @@ fn execute(session: &mut Session) -> Step {
     // The state as it is now, as everything else in the row is (the step's
     // own state lines, read after it, then agree with the table).
     let states = session.tcp_states_now();
-    let rows: Vec<Row> = session
+    let mut rows: Vec<Row> = session
         .handles()
         .zip(states)
         .map(|(h, state)| row(h, state, current.as_deref() == Some(h.name.as_str()), lab))
         .collect();
+    rows.extend(
+        session
+            .program_sockets()
+            .iter()
+            .map(|s| program_row(s, lab)),
+    );
     if rows.is_empty() {
         step.lines.push(Line::NoHandles);
         step.field("handles", json!([]));

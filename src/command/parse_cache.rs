@@ -200,6 +200,12 @@ impl HandleNames for Recorder<'_> {
         answer
     }
 
+    fn program_of_socket(&self, name: &str) -> Option<String> {
+        // Programs start and end between steps: not kept.
+        self.unkeepable.set(true);
+        self.handles.program_of_socket(name)
+    }
+
     fn reserved_by(&self, name: &str) -> Option<u32> {
         let answer = self.handles.reserved_by(name);
         self.note(Asked::Reserved(name.to_string(), answer));

@@ -37,7 +37,7 @@ mod proc_net;
 mod sampler;
 
 pub use diag::Found;
-pub use port::{BOUND_INACTIVE, PortUser, Transport, users_of_port};
+pub use port::{BOUND_INACTIVE, PortUser, Transport, every_socket, users_of_port};
 
 /// A connection the kernel still holds after its handle's fd was closed.
 #[derive(Debug)]

@@ -3,7 +3,8 @@
 //! (`NLM_F_DUMP`, listeners, connections, time-wait sockets and — since
 //! Linux 6.9 — bound sockets that do neither), or, where netlink is not
 //! allowed, `/proc/net/{tcp,udp}{,6}` (which lists no bound-only TCP
-//! socket).
+//! socket). The same dump, whole (`every_socket`), is how a spawned
+//! program's sockets are found by their inodes.
 //!
 //! Owns that lookup; which of the sockets found are the session's, and
 //! what they mean for the bind, are the session's and the verbs'. A new
@@ -58,6 +59,14 @@ pub fn users_of_port(transport: Transport, port: u16) -> Vec<PortUser> {
         Ok(all) => all.into_iter().filter(|u| u.local.port() == port).collect(),
         Err(_) => super::proc_net::port_users(transport, port),
     }
+}
+
+/// Every socket of `transport` in the calling thread's network namespace,
+/// both families' (one dump each), with its inode: how a program's
+/// sockets, found among its fds, are known. Empty where netlink is not
+/// allowed.
+pub fn every_socket(transport: Transport) -> Vec<PortUser> {
+    dump(transport).unwrap_or_default()
 }
 
 fn dump(transport: Transport) -> std::io::Result<Vec<PortUser>> {

@@ -36,6 +36,11 @@ pub trait HandleNames {
     fn data_names(&self) -> Vec<String> {
         Vec::new()
     }
+    /// The program (`spawn`) whose socket this name is (`srv.3`), if it is
+    /// one: socklab holds no fd of it, so no verb may act on it.
+    fn program_of_socket(&self, _name: &str) -> Option<String> {
+        None
+    }
     /// How typed text becomes bytes (the session's `encoding`).
     fn encoding(&self) -> &'static Encoding {
         crate::encoding::UTF_8
@@ -164,6 +169,7 @@ impl<'a> Cursor<'a> {
         if let Some(token) = self.peek()
             && token.kind == TokenKind::Word
         {
+            self.refuse_program_socket(token)?;
             let is_handle = self.handles.is_handle(token.text);
             if is_handle && self.remaining() > required_after {
                 self.pos += 1;
@@ -198,6 +204,9 @@ impl<'a> Cursor<'a> {
         if token.kind == TokenKind::Word && self.handles.is_handle(token.text) {
             return Ok(token.text.to_string());
         }
+        if token.kind == TokenKind::Word {
+            self.refuse_program_socket(token)?;
+        }
         let hint = self.unknown_handle_hint(token.text);
         Err(UsageError::at(
             token.column,
@@ -206,6 +215,24 @@ impl<'a> Cursor<'a> {
                 token.text, self.usage
             ),
         ))
+    }
+
+    /// The error for a word naming a spawned program's socket.
+    fn refuse_program_socket(&self, token: &Token<'_>) -> Result<(), UsageError> {
+        // (A handle's name has no dot: most lines never ask.)
+        if !token.text.contains('.') {
+            return Ok(());
+        }
+        match self.handles.program_of_socket(token.text) {
+            Some(program) => Err(UsageError::at(
+                token.column,
+                format!(
+                    "{} is a socket of program {program} (spawn): socklab can show it (ls) but not act on it — act on your end of the connection",
+                    token.text
+                ),
+            )),
+            None => Ok(()),
+        }
     }
 
     /// Every further argument that names a handle.

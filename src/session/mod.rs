@@ -66,6 +66,7 @@ mod limits;
 mod manners;
 mod port_users;
 mod programs;
+pub use programs::ProgramSocket;
 mod states;
 mod table;
 mod timeline;
@@ -91,6 +92,8 @@ pub struct Session {
     pub jobs: Jobs,
     /// The programs `spawn` started.
     programs: crate::spawn::Programs,
+    /// The states of the programs' TCP sockets at the last look.
+    program_states: Vec<(String, TcpState)>,
     /// When steps ran, and what moved between them.
     timeline: Timeline,
     /// How steps show their segments, and the capture.
@@ -129,6 +132,7 @@ impl Session {
             kept: Kept::default(),
             jobs: Jobs::default(),
             programs: crate::spawn::Programs::default(),
+            program_states: Vec::new(),
             timeline: Timeline::default(),
             wire: WireView::default(),
             lab: LabPart::default(),
@@ -256,6 +260,7 @@ impl Session {
             kept: Kept::default(),
             jobs: Jobs::default(),
             programs: crate::spawn::Programs::default(),
+            program_states: Vec::new(),
             timeline: Timeline::default(),
             wire: WireView::default(),
             lab: self.lab.detached(),
@@ -547,6 +552,12 @@ impl HandleNames for Session {
 
     fn is_kernel_held(&self, name: &str) -> bool {
         self.get(name).is_none() && self.kept.contains(name)
+    }
+
+    fn program_of_socket(&self, name: &str) -> Option<String> {
+        let (program, fd) = name.rsplit_once('.')?;
+        let is_fd = !fd.is_empty() && fd.bytes().all(|b| b.is_ascii_digit());
+        (is_fd && self.programs.exists(program)).then(|| program.to_string())
     }
 
     fn encoding(&self) -> &'static crate::encoding::Encoding {

@@ -7,14 +7,34 @@
 //! are `spawn`'s.
 
 use std::io;
+use std::net::SocketAddr;
 
 use nix::sys::signal::Signal;
 
 use super::Session;
 use crate::error::UsageError;
+use crate::kernel_table::{PortUser, Transport, every_socket};
 use crate::lab::Host;
+use crate::names::TcpState;
 use crate::spawn::{Event, Exit, Programs};
-use crate::step::{Line, ProgramEnd, Step};
+use crate::step::{Line, ProgramEnd, StateChange, Step};
+
+/// Every TCP and UDP socket of one network namespace.
+type SocketTable = Vec<(Transport, PortUser)>;
+
+/// A socket of a spawned program, as `ls` lists it: read-only, named
+/// `PROGRAM.FD` (`srv.3`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgramSocket {
+    pub name: String,
+    pub fd: u32,
+    pub transport: Transport,
+    pub local: SocketAddr,
+    pub peer: Option<SocketAddr>,
+    /// As the kernel numbers it (UDP: CLOSE, or ESTABLISHED connected).
+    pub state: TcpState,
+    pub host: Option<Host>,
+}
 
 impl Session {
     pub fn programs(&self) -> &Programs {
@@ -42,7 +62,7 @@ impl Session {
         let lab = self.lab.lab();
         let program = self
             .programs
-            .start(name, argv, |command| match (lab, host) {
+            .start(name, argv, host, |command| match (lab, host) {
                 (Some(lab), Some(host)) => lab
                     .within(host, || command.spawn())
                     .map_err(io::Error::other)?,
@@ -74,6 +94,99 @@ impl Session {
             name: name.to_string(),
             end: program_end(exit),
         })
+    }
+
+    /// The spawned programs' sockets, found through each program's fds
+    /// (/proc/PID/fd) and sock_diag in its network namespace. TCP and UDP
+    /// sockets only (a unix socket has no state to show).
+    pub fn program_sockets(&self) -> Vec<ProgramSocket> {
+        let mut found = Vec::new();
+        let mut tables: Vec<(Option<Host>, SocketTable)> = Vec::new();
+        for program in self.programs.list() {
+            let sockets = program.sockets();
+            if sockets.is_empty() {
+                continue;
+            }
+            if !tables.iter().any(|(host, _)| *host == program.host) {
+                tables.push((program.host, self.socket_table(program.host)));
+            }
+            let Some((_, table)) = tables.iter().find(|(host, _)| *host == program.host) else {
+                continue;
+            };
+            for (fd, inode) in sockets {
+                let Some((transport, user)) = table
+                    .iter()
+                    .find(|(_, user)| user.inode != 0 && u64::from(user.inode) == inode)
+                else {
+                    continue;
+                };
+                found.push(ProgramSocket {
+                    name: format!("{}.{fd}", program.name),
+                    fd,
+                    transport: *transport,
+                    local: user.local,
+                    peer: user.peer,
+                    state: user.state,
+                    host: program.host,
+                });
+            }
+        }
+        found
+    }
+
+    /// Every TCP and UDP socket in `host`'s network (socklab's own: None).
+    fn socket_table(&self, host: Option<Host>) -> SocketTable {
+        let dump = || {
+            let mut all = Vec::new();
+            for transport in [Transport::Tcp, Transport::Udp] {
+                all.extend(every_socket(transport).into_iter().map(|u| (transport, u)));
+            }
+            all
+        };
+        match (self.lab.lab(), host) {
+            (Some(lab), Some(host)) => lab.within(host, dump).unwrap_or_default(),
+            _ => dump(),
+        }
+    }
+
+    /// How the programs' TCP sockets moved since the last look: a new one
+    /// (`state srv.4: ESTABLISHED`), a state change, one gone.
+    pub(super) fn program_state_changes(&mut self) -> Vec<StateChange> {
+        if self.programs.is_empty() && self.program_states.is_empty() {
+            return Vec::new();
+        }
+        let now: Vec<(String, TcpState)> = self
+            .program_sockets()
+            .into_iter()
+            .filter(|s| s.transport == Transport::Tcp)
+            .map(|s| (s.name, s.state))
+            .collect();
+        let mut changes = Vec::new();
+        for (name, state) in &now {
+            let before = self.program_states.iter().find(|(n, _)| n == name);
+            if before.map(|(_, s)| *s) != Some(*state) {
+                changes.push(StateChange {
+                    handle: name.clone(),
+                    from: before.map(|(_, s)| *s),
+                    to: Some(*state),
+                    closed: false,
+                    when: None,
+                });
+            }
+        }
+        for (name, state) in &self.program_states {
+            if !now.iter().any(|(n, _)| n == name) {
+                changes.push(StateChange {
+                    handle: name.clone(),
+                    from: Some(*state),
+                    to: None,
+                    closed: false,
+                    when: None,
+                });
+            }
+        }
+        self.program_states = now;
+        changes
     }
 
     /// `jobs`' rows for the programs.

@@ -147,9 +147,11 @@ impl Session {
     }
 
     pub(super) fn refresh(&mut self, step: &mut Step, placing: Placing) {
-        // What the spawned programs wrote, and which ended.
+        // What the spawned programs wrote, which ended, and how their
+        // sockets moved (nothing of socklab's own wakes for those).
         self.program_lines(step);
-        if placing == Placing::Step && self.nothing_moved(step) {
+        let program_changes = self.program_state_changes();
+        if placing == Placing::Step && program_changes.is_empty() && self.nothing_moved(step) {
             self.timeline.clock.end(false);
             return;
         }
@@ -178,6 +180,7 @@ impl Session {
         self.jobs.note_step(step.verb, step.handle.as_deref());
         let mut changes = Vec::new();
         self.read_states(acted.as_deref(), &step.new_handles, &mut changes, placing);
+        changes.extend(program_changes);
         if !started.is_empty() {
             // Read, but not shown: put back as they were for the result.
             self.handles.unread(&started, &mut changes);

@@ -85,6 +85,8 @@ pub struct Program {
     pub pid: u32,
     /// The command line, as given (bytes: untrusted).
     pub argv: Vec<Vec<u8>>,
+    /// The lab host whose network it runs in (None: socklab's own).
+    pub host: Option<crate::lab::Host>,
     child: Child,
     /// Readable when it has ended.
     pidfd: Option<OwnedFd>,
@@ -132,6 +134,7 @@ impl Programs {
         &mut self,
         name: Option<&str>,
         argv: Vec<Vec<u8>>,
+        host: Option<crate::lab::Host>,
         fork: impl FnOnce(&mut Command) -> io::Result<Child>,
     ) -> Result<&Program, SpawnError> {
         let name = match name {
@@ -166,6 +169,7 @@ impl Programs {
             name,
             pid,
             argv,
+            host,
             child,
             pidfd: crate::sys::child::pidfd_open(pid).ok(),
             output: Some(File::from(read)),
@@ -247,6 +251,30 @@ impl Programs {
 }
 
 impl Program {
+    /// Its open sockets: (fd, inode), from /proc/PID/fd, in fd order.
+    /// Empty once it has ended (or if /proc cannot be read).
+    pub fn sockets(&self) -> Vec<(u32, u64)> {
+        let Ok(entries) = std::fs::read_dir(format!("/proc/{}/fd", self.pid)) else {
+            return Vec::new();
+        };
+        let mut sockets: Vec<(u32, u64)> = entries
+            .flatten()
+            .filter_map(|entry| {
+                let fd = entry.file_name().to_str()?.parse().ok()?;
+                let target = std::fs::read_link(entry.path()).ok()?;
+                let inode = target
+                    .to_str()?
+                    .strip_prefix("socket:[")?
+                    .strip_suffix(']')?
+                    .parse()
+                    .ok()?;
+                Some((fd, inode))
+            })
+            .collect();
+        sockets.sort_unstable();
+        sockets
+    }
+
     /// Reads what is there (up to `MOST_PER_DRAIN`), as whole lines.
     fn read_output(&mut self, events: &mut Vec<Event>) {
         let Some(output) = &mut self.output else {
