@@ -267,3 +267,71 @@ fn a_program_dies_with_a_killed_socklab() {
     let _ = watcher.wait();
     assert_eq!(verdict, "ended\n", "the program outlived a killed socklab");
 }
+
+/// The lab: the program runs in host b's network; its SYN+ACK crosses
+/// the link, where socklab holds it until delivered.
+fn lab_session(command: Command) {
+    let server = "import socket\\ns = socket.socket()\\ns.bind(('', 0))\\ns.listen(5)\\nprint(s.getsockname()[1])\\nc, a = s.accept()\\nprint('from', a[0])\\nc.sendall(c.recv(100))\\nc.close()";
+    let mut socklab = Driven::start(command);
+    socklab.send(&format!("spawn @b srv = python3 -c \"{server}\""));
+    socklab.until("srv started");
+    let port = socklab.until("srv│ ");
+    let port = port.trim_start_matches("srv│ ").trim().to_string();
+    socklab.send("ls");
+    let listener = socklab.until("srv.3 ");
+    assert!(listener.contains(" b "), "in host b: {listener}");
+    socklab.send("link hold b->a");
+    socklab.send("cli = socket tcp");
+    socklab.send(&format!("connect cli b:{port} &"));
+    socklab.send("link");
+    let held = socklab.until("#1 b->a");
+    assert!(held.contains("[SYN,ACK]"), "its SYN+ACK, held: {held}");
+    socklab.send("link pass");
+    socklab.send("deliver all");
+    socklab.until("[1] connect(cli, 192.0.2.2:");
+    socklab.send("send cli \"hi\"");
+    socklab.send("recv cli 10");
+    socklab.until("data: \"hi\"");
+    socklab.send("wait srv");
+    socklab.until("srv exited 0");
+    let shown = socklab.finish();
+    assert!(shown.contains("srv│ from 192.0.2.1"), "from host a:\n{shown}");
+    assert!(shown.contains("state srv.4: ESTABLISHED"), "{shown}");
+}
+
+/// Whether the lab can run here (says so when it cannot).
+fn lab_runs(mut command: Command) -> bool {
+    let output = common::output_with_stdin(
+        command.stdout(Stdio::piped()).stderr(Stdio::piped()),
+        b"",
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let runs = !(stderr.contains("user namespaces")
+        || stderr.contains("cannot make a network namespace"));
+    if !runs {
+        eprintln!("skipped: the lab cannot run here: {stderr}");
+    }
+    runs
+}
+
+#[test]
+fn a_program_in_lab_host_b_sends_through_the_held_link() {
+    let args = ["--lab", "--timeout", "10s", "run", "-"];
+    let mut probe = common::socklab();
+    probe.args(args);
+    if !lab_runs(probe) {
+        return;
+    }
+    let mut command = common::socklab();
+    command.args(args);
+    lab_session(command);
+}
+
+#[test]
+fn nobody_spawns_in_the_lab() {
+    let args = ["--lab", "--timeout", "10s", "run", "-"];
+    if !lab_runs(common::nobody(&args)) {
+        return;
+    }
+    lab_session(common::nobody(&args));
+}
