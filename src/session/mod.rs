@@ -94,6 +94,9 @@ pub struct Session {
     programs: crate::spawn::Programs,
     /// The states of the programs' TCP sockets at the last look.
     program_states: Vec<(String, TcpState)>,
+    /// The programs' sockets at the last look (the wire view names their
+    /// segments by them).
+    program_ends: Vec<ProgramSocket>,
     /// When steps ran, and what moved between them.
     timeline: Timeline,
     /// How steps show their segments, and the capture.
@@ -133,6 +136,7 @@ impl Session {
             jobs: Jobs::default(),
             programs: crate::spawn::Programs::default(),
             program_states: Vec::new(),
+            program_ends: Vec::new(),
             timeline: Timeline::default(),
             wire: WireView::default(),
             lab: LabPart::default(),
@@ -261,6 +265,7 @@ impl Session {
             jobs: Jobs::default(),
             programs: crate::spawn::Programs::default(),
             program_states: Vec::new(),
+            program_ends: Vec::new(),
             timeline: Timeline::default(),
             wire: WireView::default(),
             lab: self.lab.detached(),

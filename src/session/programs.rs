@@ -150,17 +150,19 @@ impl Session {
     }
 
     /// How the programs' TCP sockets moved since the last look: a new one
-    /// (`state srv.4: ESTABLISHED`), a state change, one gone.
+    /// (`state srv.4: ESTABLISHED`), a state change, one gone. What it
+    /// found is kept for the wire view, which names segments by them.
     pub(super) fn program_state_changes(&mut self) -> Vec<StateChange> {
         if self.programs.is_empty() && self.program_states.is_empty() {
             return Vec::new();
         }
-        let now: Vec<(String, TcpState)> = self
-            .program_sockets()
-            .into_iter()
+        let sockets = self.program_sockets();
+        let now: Vec<(String, TcpState)> = sockets
+            .iter()
             .filter(|s| s.transport == Transport::Tcp)
-            .map(|s| (s.name, s.state))
+            .map(|s| (s.name.clone(), s.state))
             .collect();
+        self.program_ends = sockets;
         let mut changes = Vec::new();
         for (name, state) in &now {
             let before = self.program_states.iter().find(|(n, _)| n == name);
@@ -187,6 +189,12 @@ impl Session {
         }
         self.program_states = now;
         changes
+    }
+
+    /// The programs' sockets as last found (by `program_state_changes`,
+    /// early in every step): the wire view's ends for their segments.
+    pub(super) fn program_ends(&self) -> &[ProgramSocket] {
+        &self.program_ends
     }
 
     /// `jobs`' rows for the programs.

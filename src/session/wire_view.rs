@@ -335,11 +335,22 @@ impl Session {
 
     /// The ends of connections the kernel holds after their handles closed.
     fn held_ends(&self) -> Vec<WireEnd> {
-        self.kept
+        let mut ends: Vec<WireEnd> = self
+            .kept
             .connections()
             .into_iter()
             .map(|(name, local, peer)| WireEnd::new(&name, Proto::Tcp, local, Some(peer)))
-            .collect()
+            .collect();
+        // A spawned program's sockets (`srv.4`): its segments are seen
+        // and named too.
+        ends.extend(self.program_ends().iter().map(|socket| {
+            let proto = match socket.transport {
+                crate::kernel_table::Transport::Tcp => Proto::Tcp,
+                crate::kernel_table::Transport::Udp => Proto::Udp,
+            };
+            WireEnd::new(&socket.name, proto, socket.local, socket.peer)
+        }));
+        ends
     }
 }
 
