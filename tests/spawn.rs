@@ -396,3 +396,20 @@ fn the_wire_view_names_the_programs_ends() {
         "the close, to the accepted socket:\n{shown}"
     );
 }
+
+/// A program holds none of socklab's fds: socklab's sockets (made
+/// without CLOEXEC) would otherwise outlive its close in the program.
+#[test]
+fn a_program_gets_none_of_socklabs_sockets() {
+    let output = common::run_with_stdin(
+        b"a = socket tcp\nb = socket udp\nspawn sh = sh -c \"ls -l /proc/self/fd\"\nwait sh\n",
+        &["--timeout", "5s"],
+    );
+    let shown = common::text(&output);
+    assert!(shown.contains("sh exited 0"), "{shown}");
+    assert!(
+        shown.contains("sh│ ") && shown.contains(" 0 -> /dev/null"),
+        "{shown}"
+    );
+    assert!(!shown.contains("socket:["), "{shown}");
+}

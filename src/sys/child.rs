@@ -13,14 +13,15 @@ use std::process::Command;
 /// Makes the child of `command` die (SIGKILL) when socklab does — if the
 /// thread that starts it ends, or socklab is killed — and unable to gain
 /// privileges by exec (a set-uid program runs with socklab's rights, no
-/// more), with no signal blocked. A child whose parent had died before it
+/// more), with no signal blocked and none of socklab's fds. A child whose parent had died before it
 /// could ask exits at once.
 pub fn dies_with_parent(command: &mut Command) {
     let parent = std::process::id() as libc::pid_t;
     // SAFETY: the closure runs in the child between fork and exec and calls
     // only async-signal-safe functions (prctl, sigemptyset, sigprocmask,
-    // signal, getppid, _exit) on a zeroed sigset_t (a plain C struct) on
-    // its own stack, allocating nothing.
+    // signal, close_range, getrlimit, fcntl, getppid, _exit) on a zeroed
+    // sigset_t and rlimit (plain C structs) on its own stack, allocating
+    // nothing.
     unsafe {
         command.pre_exec(move || {
             if libc::prctl(
@@ -45,6 +46,29 @@ pub fn dies_with_parent(command: &mut Command) {
                 return Err(io::Error::last_os_error());
             }
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+            // socklab's own fds (its sockets are made without CLOEXEC, as
+            // a program's are) end at exec: a socket the program held
+            // would outlive socklab's close. Marked, not closed: std's
+            // exec-error pipe among them must stay open until exec.
+            if libc::syscall(
+                libc::SYS_close_range,
+                3u32,
+                u32::MAX,
+                libc::CLOSE_RANGE_CLOEXEC,
+            ) != 0
+            {
+                let mut limit: libc::rlimit = std::mem::zeroed();
+                let most = match libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) {
+                    0 => limit.rlim_cur.min(1 << 20) as libc::c_int,
+                    _ => 1024,
+                };
+                for fd in 3..most {
+                    let flags = libc::fcntl(fd, libc::F_GETFD);
+                    if flags >= 0 {
+                        libc::fcntl(fd, libc::F_SETFD, flags | libc::FD_CLOEXEC);
+                    }
+                }
+            }
             // socklab ended before the death signal was asked for.
             if libc::getppid() != parent {
                 libc::_exit(1);
