@@ -48,27 +48,8 @@ pub fn dies_with_parent(command: &mut Command) {
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
             // socklab's own fds (its sockets are made without CLOEXEC, as
             // a program's are) end at exec: a socket the program held
-            // would outlive socklab's close. Marked, not closed: std's
-            // exec-error pipe among them must stay open until exec.
-            if libc::syscall(
-                libc::SYS_close_range,
-                3u32,
-                u32::MAX,
-                libc::CLOSE_RANGE_CLOEXEC,
-            ) != 0
-            {
-                let mut limit: libc::rlimit = std::mem::zeroed();
-                let most = match libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) {
-                    0 => limit.rlim_cur.min(1 << 20) as libc::c_int,
-                    _ => 1024,
-                };
-                for fd in 3..most {
-                    let flags = libc::fcntl(fd, libc::F_GETFD);
-                    if flags >= 0 {
-                        libc::fcntl(fd, libc::F_SETFD, flags | libc::FD_CLOEXEC);
-                    }
-                }
-            }
+            // would outlive socklab's close.
+            super::mark_cloexec_from_3();
             // socklab ended before the death signal was asked for.
             if libc::getppid() != parent {
                 libc::_exit(1);

@@ -602,26 +602,54 @@ pub fn epoll_wait(
 }
 
 /// Makes `command`'s process start with none of this process's
-/// descriptors but its standard input, output and error: every other fd
-/// is marked close-on-exec in the child before it runs the program
-/// (close_range(2) with CLOSE_RANGE_CLOEXEC; on a kernel before 5.11 the
-/// fds are inherited, as without it). The shell's `play` runs `socklab
-/// play` so: the lesson must not hold copies of the session's sockets.
+/// descriptors but its standard input, output and error (see
+/// `mark_cloexec_from_3`). The shell's `play` runs `socklab play` so: the
+/// lesson must not hold copies of the session's sockets.
 pub fn spawn_without_inherited_fds(command: &mut std::process::Command) {
     use std::os::unix::process::CommandExt;
     // SAFETY: the hook runs in the child between fork and exec, where only
-    // async-signal-safe calls are allowed: it makes one raw system call,
-    // allocates nothing and takes no lock. Rust's own exec-error pipe is
-    // close-on-exec already, so marking it again changes nothing.
+    // async-signal-safe calls are allowed: `mark_cloexec_from_3` makes raw
+    // system calls only, allocates nothing and takes no lock.
     unsafe {
         command.pre_exec(|| {
-            libc::syscall(
-                libc::SYS_close_range,
-                3 as libc::c_uint,
-                libc::c_uint::MAX,
-                libc::CLOSE_RANGE_CLOEXEC,
-            );
+            mark_cloexec_from_3();
             Ok(())
         });
+    }
+}
+
+/// Marks every fd from 3 up close-on-exec, in a child between fork and
+/// exec: close_range(2) with CLOSE_RANGE_CLOEXEC, or on a kernel before
+/// 5.11 fcntl on each fd below RLIMIT_NOFILE (at most 2^20). Marked, not
+/// closed: std's exec-error pipe among them must stay open until exec.
+///
+/// # Safety
+///
+/// Async-signal-safe (raw system calls on the stack, no allocation, no
+/// lock): for a `pre_exec` hook.
+pub(crate) unsafe fn mark_cloexec_from_3() {
+    // SAFETY: close_range, getrlimit and fcntl take plain integers and a
+    // zeroed rlimit (a C struct) on this stack; no memory is shared.
+    unsafe {
+        if libc::syscall(
+            libc::SYS_close_range,
+            3u32,
+            u32::MAX,
+            libc::CLOSE_RANGE_CLOEXEC,
+        ) == 0
+        {
+            return;
+        }
+        let mut limit: libc::rlimit = std::mem::zeroed();
+        let most = match libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) {
+            0 => limit.rlim_cur.min(1 << 20) as libc::c_int,
+            _ => 1024,
+        };
+        for fd in 3..most {
+            let flags = libc::fcntl(fd, libc::F_GETFD);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFD, flags | libc::FD_CLOEXEC);
+            }
+        }
     }
 }
