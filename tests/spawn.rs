@@ -413,3 +413,40 @@ fn a_program_gets_none_of_socklabs_sockets() {
     );
     assert!(!shown.contains("socket:["), "{shown}");
 }
+
+/// The tutorials' client (tests/peers/tcp_client.py, the file itself)
+/// spawned against socklab's own server, in the sandbox's network: its
+/// socket's state and its printed reply are shown, and it ends.
+#[test]
+fn the_tutorials_client_talks_to_socklabs_server() {
+    let client = format!("{}/tests/peers/tcp_client.py", env!("CARGO_MANIFEST_DIR"));
+    let script = format!(
+        "srv = socket tcp\nbind srv 127.0.0.1:8888\nlisten srv\n\
+         spawn cl = python3 {client} 8888 hello\n\
+         conn = accept srv\nrecv conn\nsend conn \"hi back\"\nwait cl\n"
+    );
+    let output = common::output_with_stdin(
+        common::socklab()
+            .args(["--sandbox", "--timeout", "10s", "run", "-"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+        script.as_bytes(),
+    );
+    let errors = String::from_utf8_lossy(&output.stderr);
+    if errors.contains("this system does not allow unprivileged user namespaces") {
+        eprintln!("skipped: this system does not allow unprivileged user namespaces");
+        return;
+    }
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(shown.contains("recv(conn, 1024, 0) = 5"), "{shown}{errors}");
+    assert!(shown.contains("data: \"hello\""), "{shown}");
+    assert!(
+        shown.contains("cl│ hi back"),
+        "its output, marked:\n{shown}"
+    );
+    assert!(
+        shown.contains("state cl.3: "),
+        "its socket's state:\n{shown}"
+    );
+    assert!(shown.contains("cl exited 0"), "{shown}");
+}
