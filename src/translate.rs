@@ -38,11 +38,16 @@ pub const MAX_SCRIPT: usize = 1 << 20;
 /// The largest program `socklab translate` reads (the tutorials' are a
 /// few hundred bytes).
 pub const MAX_PROGRAM: u64 = 1 << 20;
+/// The most times unrolled loop bodies run in all: nested literal loops
+/// whose bodies write nothing would otherwise never reach `MAX_SCRIPT`.
+const MAX_UNROLLED: usize = 100_000;
 
 struct Program {
     file: String,
     depth: usize,
     full: bool,
+    /// Loop bodies unrolled so far (see `MAX_UNROLLED`).
+    unrolled: usize,
     handles: HashSet<String>,
     /// Names bound to what a receive returned: socklab's `$name`.
     data: HashSet<String>,
@@ -80,6 +85,7 @@ pub fn translate(source: &str, file: &str, args: &[String]) -> Translation {
         file: name.clone(),
         depth: 0,
         full: false,
+        unrolled: 0,
         handles: HashSet::new(),
         data: HashSet::new(),
         values: HashMap::from([("sys.argv".to_string(), Value::List(argv))]),
@@ -141,7 +147,11 @@ impl Program {
                 continue;
             }
             if line.text.starts_with('#') {
-                self.out.script.push_str(line.text);
+                // The program's comment is its author's text: control
+                // characters are shown escaped, never sent to a terminal.
+                self.out
+                    .script
+                    .push_str(&crate::safe_text::escape(line.text));
                 self.out.script.push('\n');
                 continue;
             }
@@ -257,6 +267,13 @@ impl Program {
             if self.full {
                 return;
             }
+            self.unrolled += 1;
+            if self.unrolled > MAX_UNROLLED {
+                self.full = true;
+                let why =
+                    format!("loops unrolled {MAX_UNROLLED} times in all: the rest is left out");
+                return self.leave_block(head, body, &why);
+            }
             self.values.insert(name.clone(), item);
             self.block(body);
         }
@@ -333,7 +350,9 @@ impl Program {
         for line in body {
             self.out.script.push_str(&format!(
                 "#   {}  # {}:{}\n",
-                line.text, self.file, line.number
+                crate::safe_text::escape(line.text),
+                self.file,
+                line.number
             ));
         }
     }
@@ -341,7 +360,9 @@ impl Program {
     fn leave(&mut self, line: &Line, why: &str) {
         self.out.script.push_str(&format!(
             "# not translated: {}  # {}:{} — {why}\n",
-            line.text, self.file, line.number
+            crate::safe_text::escape(line.text),
+            self.file,
+            line.number
         ));
         self.out
             .untranslated
@@ -352,6 +373,47 @@ impl Program {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A program's strings are data: a host or an encoding name with a
+    /// line break in it never becomes a line of the script (a `spawn`),
+    /// and its comments' control characters are escaped.
+    #[test]
+    fn a_programs_strings_never_become_script_lines() {
+        let program = "import socket\ns = socket.socket()\n\
+            s.connect((\"x\\nspawn t = touch /tmp/x\\n#\", 80))\n\
+            s.send('a'.encode('x\\nspawn u = touch /tmp/y\\n#'))\n\
+            # a comment \x1b[31m\n";
+        let out = translate(program, "inj.py", &[]);
+        assert!(
+            !out.script.lines().any(|l| l.starts_with("spawn")),
+            "{}",
+            out.script
+        );
+        assert!(!out.script.contains('\x1b'), "{}", out.script);
+        assert!(out.script.contains("connect s HOST:80"), "{}", out.script);
+    }
+
+    /// Nested literal loops whose bodies write nothing stop at
+    /// `MAX_UNROLLED` runs instead of running for ever.
+    #[test]
+    fn nested_loops_are_unrolled_within_a_bound() {
+        let list = format!(
+            "[{}]",
+            (0..100)
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let mut program = String::from("import socket\n");
+        for depth in 0..6 {
+            program.push_str(&format!("{}for v{depth} in {list}:\n", "  ".repeat(depth)));
+        }
+        program.push_str(&format!("{}x = 1\n", "  ".repeat(6)));
+        let began = std::time::Instant::now();
+        let out = translate(&program, "loops.py", &[]);
+        assert!(began.elapsed() < std::time::Duration::from_secs(10));
+        assert!(out.script.contains("unrolled"), "{}", out.script);
+    }
 
     #[test]
     fn a_client_with_its_arguments() {

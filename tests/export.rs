@@ -394,3 +394,66 @@ fn a_session_echoing_data_by_name_exports_and_reproduces() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A transcript's file name and text are data in what export writes: a
+/// name with a line break stays in the program's first comment (it used
+/// to start a Python line of its own), the markdown page escapes control
+/// characters and fences the transcript so a line of backticks cannot end
+/// the block, and an abstract unix name that starts with a digit keeps
+/// its NUL (`\x00`, not the octal `\01`).
+#[test]
+fn file_names_and_text_stay_data_in_what_export_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let named = dir
+        .path()
+        .join("x\nimport os; os.system('echo PWNED')\n#.socklab");
+    let lesson = format!(
+        "{}/transcripts/01-handshake.socklab",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::copy(&lesson, &named).unwrap();
+    let run = |args: &[&std::ffi::OsStr]| -> String {
+        let output = Command::new(env!("CARGO_BIN_EXE_socklab"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let python = run(&[
+        "export".as_ref(),
+        named.as_os_str(),
+        "--to".as_ref(),
+        "python".as_ref(),
+    ]);
+    assert!(
+        python.lines().all(|l| !l.starts_with("import os")),
+        "{python}"
+    );
+    let hostile = dir.path().join("e.socklab");
+    std::fs::write(
+        &hostile,
+        "# t \u{1b}]0;PWN\u{7}\u{1b}[31mRED\n> s = socket unix\nsocket(AF_UNIX, SOCK_STREAM, 0) = [FD1]\n  new handle: s\n\
+         > bind s @1abc\nbind(s, @1abc) = 0\n  bound: @1abc\n# ```\n",
+    )
+    .unwrap();
+    let page = run(&[
+        "export".as_ref(),
+        hostile.as_os_str(),
+        "--to".as_ref(),
+        "markdown".as_ref(),
+    ]);
+    assert!(!page.contains('\u{1b}'), "{page}");
+    assert!(page.contains("````text"), "{page}");
+    let python = run(&[
+        "export".as_ref(),
+        hostile.as_os_str(),
+        "--to".as_ref(),
+        "python".as_ref(),
+    ]);
+    assert!(python.contains("s.bind(\"\\x001abc\")"), "{python}");
+}

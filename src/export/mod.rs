@@ -176,7 +176,11 @@ pub fn from_parsed(transcript: &Transcript, source: &str) -> Result<Program, Exp
     }
     resolve_jobs(&mut steps);
     let mut program = Program {
-        source: source.to_string(),
+        // A file's name is data: written in a comment or a heading of the
+        // program, it keeps to printable ASCII-safe text on one line.
+        source: crate::safe_text::escape(source)
+            .replace("*/", "* /")
+            .replace("-->", "- ->"),
         title: first.narration.clone(),
         encoding: transcript.encoding.unwrap_or(crate::encoding::UTF_8),
         timeout_ms: transcript
@@ -230,9 +234,24 @@ pub fn page(program: &Program, transcript: Option<&str>) -> String {
         program.source, program.source
     );
     if let Some(text) = transcript {
-        out.push_str("## The transcript\n\n```text\n");
-        out.push_str(text.trim_end());
-        out.push_str("\n```\n\n");
+        // The transcript is a stranger's text: its control characters are
+        // shown escaped, line by line, and the fence is longer than any
+        // run of backticks in it, so it cannot end the block.
+        let shown: Vec<String> = text
+            .trim_end()
+            .lines()
+            .map(|line| crate::safe_text::escape(line).into_owned())
+            .collect();
+        let longest = shown
+            .iter()
+            .flat_map(|line| line.split(|c| c != '`'))
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        let fence = "`".repeat(longest.max(2) + 1);
+        out.push_str(&format!("## The transcript\n\n{fence}text\n"));
+        out.push_str(&shown.join("\n"));
+        out.push_str(&format!("\n{fence}\n\n"));
     }
     out.push_str("## Python\n\n```python\n");
     out.push_str(python::write(program).trim_end());

@@ -596,7 +596,9 @@ fn py_addr(addr: &Addr) -> String {
         Addr::Unix(path) => py_str(path),
         Addr::Abstract(name) => {
             let quoted = py_str(name);
-            format!("\"\\0{}", &quoted[1..])
+            // `\x00`, not `\0`: a name that starts with a digit would
+            // make Python read an octal escape (`\01abc`).
+            format!("\"\\x00{}", &quoted[1..])
         }
         Addr::Unnamed => "\"\"".into(),
     }

@@ -251,9 +251,17 @@ impl Answer {
 
     /// `encoding ENC` first, unless the session reads it already.
     fn encoding(&mut self, name: &str, scope: &dyn Scope) {
+        // Only an encoding socklab knows becomes a line: the name comes
+        // from the program, and is data (it could hold a line break).
         let name = match crate::encoding::by_name(name) {
-            Ok(encoding) => crate::encoding::name(encoding),
-            Err(_) => name.to_ascii_lowercase(),
+            Ok(encoding) => crate::encoding::name(encoding).to_string(),
+            Err(_) => {
+                self.missing.push(format!(
+                    "'{}' is not an encoding socklab knows (help encoding lists them): the data is left in the session's encoding",
+                    crate::safe_text::escape(name)
+                ));
+                return;
+            }
         };
         if name != scope.encoding() && !self.lines.iter().any(|l| l == &format!("encoding {name}"))
         {
@@ -309,8 +317,17 @@ impl Answer {
         let port = self.number(port, "the port", "PORT");
         match host {
             Value::Text(h) if h.is_empty() => format!(":{port}"),
-            Value::Text(h) if h.contains(':') => format!("[{h}]:{port}"),
-            Value::Text(h) => format!("{h}:{port}"),
+            // The host comes from the program and is data: only an address
+            // or a plain host name is written into the line.
+            Value::Text(h) if h.parse::<std::net::Ipv6Addr>().is_ok() => format!("[{h}]:{port}"),
+            Value::Text(h)
+                if !h.is_empty()
+                    && h.len() <= 253
+                    && h.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') =>
+            {
+                format!("{h}:{port}")
+            }
             Value::Constant(c) if c == "INADDR_ANY" => format!(":{port}"),
             other => {
                 let host = self.missing(other, "the host", "HOST");
