@@ -175,6 +175,7 @@ impl Programs {
             output: Some(File::from(read)),
             partial: Vec::new(),
         });
+        // infallible: the program was pushed on the line above.
         Ok(self.running.last().expect("just pushed"))
     }
 

@@ -23,6 +23,8 @@ pub fn default_name(program: &[u8], taken: impl Fn(&str) -> bool) -> String {
     if !taken(&stem) {
         return stem;
     }
+    // infallible: the names taken are finitely many (the session's), and
+    // the numbers run to u32::MAX.
     (2u32..)
         .map(|n| format!("{stem}{n}"))
         .find(|name| !taken(name))
