@@ -34,7 +34,7 @@
 //! 1. the system calls, with all the unsafe: `sys`
 //! 2. foundations: `error`, `safe_text`, `safe_file`, `names`, `suggest`,
 //!    `budget`, `duration`, `kind`, `interrupt`, `terminate`, `clock`,
-//!    `state_watch`, `sandbox`
+//!    `state_watch`, `sandbox`, `i18n`
 //! 3. text typed and shown: `encoding`, `address`, `parse`
 //! 4. the lab's parts: `lab::dir`, `lab::netns`, `lab::taps`, `lab::setup`,
 //!    `lab::sysctl`, `lab::diag`
@@ -64,6 +64,7 @@ pub mod export;
 pub mod handle;
 pub mod helper;
 pub mod history;
+pub mod i18n;
 pub mod interrupt;
 pub mod jobs;
 pub mod kernel_table;

@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! # narration, shown by `play`, ignored by the comparison
+//! #ru the same narration in Russian
+//! #zh the same narration in Simplified Chinese
 //! #! timeout: 2s
 //! #! needs: ipv6
 //! #! as: unprivileged
@@ -27,6 +29,8 @@
 pub mod normalize;
 
 use std::time::Duration;
+
+use crate::i18n::Lang;
 
 /// A transcript's blocking calls are bounded by this unless it says otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -70,11 +74,80 @@ pub enum Question {
     State(String),
 }
 
+/// Narration: lines a person reads, in English (`# `) and in the other
+/// languages (`#ru `, `#zh `), each without its mark.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Narration {
+    pub en: Vec<String>,
+    pub ru: Vec<String>,
+    pub zh: Vec<String>,
+}
+
+impl Narration {
+    /// The lines in `lang`; English where the lesson has none in it.
+    pub fn get(&self, lang: Lang) -> &[String] {
+        let lines = self.written_in(lang);
+        match lines.is_empty() {
+            true => &self.en,
+            false => lines,
+        }
+    }
+
+    /// The lines written in `lang` (none if the lesson has none in it).
+    pub fn written_in(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ru => &self.ru,
+            Lang::Zh => &self.zh,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.en.is_empty() && self.ru.is_empty() && self.zh.is_empty()
+    }
+
+    /// Where one language has narration and another has none.
+    pub fn missing(&self) -> Vec<Lang> {
+        match self.is_empty() {
+            true => Vec::new(),
+            false => Lang::ALL
+                .into_iter()
+                .filter(|&lang| self.written_in(lang).is_empty())
+                .collect(),
+        }
+    }
+
+    fn push(&mut self, lang: Lang, line: String) {
+        match lang {
+            Lang::En => self.en.push(line),
+            Lang::Ru => self.ru.push(line),
+            Lang::Zh => self.zh.push(line),
+        }
+    }
+}
+
+/// A narration line: `# text` (English), `#ru text`, `#zh text`, or the
+/// mark alone (an empty line of narration).
+fn narration_line(line: &str) -> Option<(Lang, String)> {
+    let (lang, rest) = if let Some(rest) = line.strip_prefix("#ru") {
+        (Lang::Ru, rest)
+    } else if let Some(rest) = line.strip_prefix("#zh") {
+        (Lang::Zh, rest)
+    } else {
+        (Lang::En, line.strip_prefix('#')?)
+    };
+    match rest.strip_prefix(' ') {
+        Some(text) => Some((lang, text.trim_start().to_string())),
+        None if rest.is_empty() => Some((lang, String::new())),
+        None => None,
+    }
+}
+
 /// One command and what it is expected to print.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// Narration lines just before the command (without `# `).
-    pub narration: Vec<String>,
+    /// Narration just before the command.
+    pub narration: Narration,
     pub command: String,
     /// A question step (`?> CMD`, or `#? state H` before it): `play` asks
     /// for a prediction first. `test` runs it as any step.
@@ -105,7 +178,7 @@ pub struct Transcript {
     pub notes: Vec<String>,
     pub entries: Vec<Entry>,
     /// Narration after the last command.
-    pub epilogue: Vec<String>,
+    pub epilogue: Narration,
 }
 
 /// What is wrong with a transcript, and on which line.
@@ -154,9 +227,9 @@ pub fn parse(text: &str) -> Result<Transcript, FormatError> {
         predict: false,
         notes: Vec::new(),
         entries: Vec::new(),
-        epilogue: Vec::new(),
+        epilogue: Narration::default(),
     };
-    let mut narration = Vec::new();
+    let mut narration = Narration::default();
     // A `#? …` line waiting for its command.
     let mut asked: Option<(usize, Question)> = None;
     for (index, line) in lines.iter().enumerate() {
@@ -176,8 +249,8 @@ pub fn parse(text: &str) -> Result<Transcript, FormatError> {
             asked = Some((number, parse_question(question.trim()).map_err(at)?));
         } else if let Some(directive) = line.strip_prefix("#!") {
             parse_directive(directive.trim(), &mut transcript).map_err(at)?;
-        } else if line == "#" || line.starts_with("# ") {
-            narration.push(line.trim_start_matches('#').trim_start().to_string());
+        } else if let Some((lang, text)) = narration_line(line) {
+            narration.push(lang, text);
         } else if let Some((command, marked)) = command {
             let question = match asked.take() {
                 Some((_, question)) => Some(question),
@@ -352,6 +425,22 @@ pub fn directives(
 mod tests {
     use super::*;
 
+    #[test]
+    fn narration_carries_its_translations() {
+        let text = "# Title\n#ru Заголовок\n#zh 标题\n#\n#ru\n> ls\nNAME\n# End.\n#zh 完。\n";
+        let parsed = parse(text).unwrap();
+        let first = &parsed.entries[0].narration;
+        assert_eq!(first.en, ["Title", ""]);
+        assert_eq!(first.ru, ["Заголовок", ""]);
+        assert_eq!(first.get(Lang::Zh), ["标题"]);
+        assert!(first.missing().is_empty());
+        assert_eq!(parsed.entries[0].expected, ["NAME"]);
+        assert_eq!(parsed.epilogue.get(Lang::Ru), ["End."]);
+        assert_eq!(parsed.epilogue.missing(), [Lang::Ru]);
+        // `#rust` is not Russian narration: it is output, out of place.
+        assert!(parse("> ls\n#rust\n").unwrap().entries[0].expected == ["#rust"]);
+    }
+
     const SAMPLE: &str = "# Title\n#! timeout: 2s\n#! needs: ipv6\n\n# Make one.\n> s = socket tcp\nsocket(AF_INET, SOCK_STREAM, 0) = [FD1]\n  new handle: s\n\n> ls\nNAME\n# The end.\n";
 
     #[test]
@@ -360,7 +449,7 @@ mod tests {
         assert_eq!(t.timeout, Some(Duration::from_secs(2)));
         assert_eq!(t.needs, vec![Need::Ipv6]);
         assert_eq!(t.entries.len(), 2);
-        assert_eq!(t.entries[0].narration, vec!["Title", "Make one."]);
+        assert_eq!(t.entries[0].narration.en, vec!["Title", "Make one."]);
         assert_eq!(t.entries[0].command, "s = socket tcp");
         assert_eq!(t.entries[0].line, 6);
         assert_eq!(
@@ -368,7 +457,7 @@ mod tests {
             vec!["socket(AF_INET, SOCK_STREAM, 0) = [FD1]", "  new handle: s"]
         );
         assert_eq!(t.entries[1].expected, vec!["NAME"]);
-        assert_eq!(t.epilogue, vec!["The end."]);
+        assert_eq!(t.epilogue.en, vec!["The end."]);
     }
 
     #[test]

@@ -43,6 +43,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "clock",
             "state_watch",
             "sandbox",
+            "i18n",
         ],
     ),
     ("text typed and shown", &["encoding", "address", "parse"]),

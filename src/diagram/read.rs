@@ -48,7 +48,7 @@ fn pattern(source: &str) -> Regex {
 pub fn events(transcript: &Transcript) -> Vec<Event> {
     let mut events = Vec::new();
     for entry in &transcript.entries {
-        for line in &entry.narration {
+        for line in entry.narration.get(crate::i18n::current()) {
             events.push(Event::Narration(line.clone()));
         }
         let usage_error = entry

@@ -170,7 +170,7 @@ pub fn from_parsed(transcript: &Transcript, source: &str) -> Result<Program, Exp
         let narration = if index == 0 {
             Vec::new()
         } else {
-            entry.narration.clone()
+            entry.narration.get(crate::i18n::current()).to_vec()
         };
         steps.push(reader.step(entry, narration));
     }
@@ -181,7 +181,7 @@ pub fn from_parsed(transcript: &Transcript, source: &str) -> Result<Program, Exp
         source: crate::safe_text::escape(source)
             .replace("*/", "* /")
             .replace("-->", "- ->"),
-        title: first.narration.clone(),
+        title: first.narration.get(crate::i18n::current()).to_vec(),
         encoding: transcript.encoding.unwrap_or(crate::encoding::UTF_8),
         timeout_ms: transcript
             .timeout

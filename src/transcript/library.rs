@@ -18,12 +18,18 @@ pub struct Lesson {
 }
 
 impl Lesson {
-    /// The first narration line: `Half-close: shutting down one direction …`.
+    /// The first narration line, in the language text is shown in:
+    /// `Half-close: shutting down one direction …` (`#ru …`, `#zh …`
+    /// for the others; English where the lesson has none).
     pub fn title(&self) -> &'static str {
-        self.text
-            .lines()
-            .find_map(|l| l.strip_prefix("# "))
-            .unwrap_or("")
+        let lang = crate::i18n::current();
+        let mark = match lang {
+            crate::i18n::Lang::En => "# ",
+            crate::i18n::Lang::Ru => "#ru ",
+            crate::i18n::Lang::Zh => "#zh ",
+        };
+        let first = |mark: &str| self.text.lines().find_map(|l| l.strip_prefix(mark));
+        first(mark).or_else(|| first("# ")).unwrap_or("")
     }
 
     /// `#! group:`, or "Other lessons".

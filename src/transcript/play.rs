@@ -140,7 +140,7 @@ pub fn play(
     let total = transcript.entries.len();
     let mut left = setup.limits.time;
     for (index, entry) in transcript.entries.iter().enumerate() {
-        narrate(out, &entry.narration, setup.fit)?;
+        narrate(out, entry.narration.get(crate::i18n::current()), setup.fit)?;
         let counter = format!("[{}/{total}]", index + 1);
         let command = format!("> {}", escape(&entry.command));
         match setup.fit.width() {
@@ -238,7 +238,7 @@ pub fn play(
             break;
         }
     }
-    narrate(out, &transcript.epilogue, setup.fit)?;
+    narrate(out, transcript.epilogue.get(crate::i18n::current()), setup.fit)?;
     if !run.rows.is_empty() {
         let (right, counted) = run.score();
         let skipped = run.rows.len() - counted;
