@@ -50,6 +50,8 @@ enum BadValue {
     Size(String),
     #[error("'{0}' is not a duration: write 10, 1.5s or 200ms")]
     Duration(String),
+    #[error("'{0}' is not a language socklab speaks: en, ru or zh")]
+    Lang(String),
 }
 
 /// `--steps A-B`, `A-`, `A`: a range of commands counted from 1.
@@ -125,6 +127,10 @@ pub struct Cli {
     /// lesson gets 256, and may be given fewer, never more.
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     max_jobs: Option<u32>,
+    /// The language socklab explains in: en, ru or zh (Simplified Chinese). Default: from
+    /// LC_ALL, LC_MESSAGES, LANG; names, commands and JSON stay the same in every language.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<socklab::i18n::Lang>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -345,6 +351,10 @@ impl clap::builder::TypedValueParser for LessonOrFile {
     }
 }
 
+fn parse_lang(text: &str) -> Result<socklab::i18n::Lang, BadValue> {
+    socklab::i18n::Lang::parse(text).ok_or_else(|| BadValue::Lang(text.to_string()))
+}
+
 fn parse_encoding(
     text: &str,
 ) -> Result<&'static socklab::encoding::Encoding, socklab::encoding::EncodingError> {
@@ -361,7 +371,28 @@ fn parse_timeout(text: &str) -> Result<Duration, BadValue> {
     parse_duration(&text.to_ascii_lowercase()).ok_or_else(|| BadValue::Duration(text.to_string()))
 }
 
+/// The language asked for by `--lang` on the command line, read before
+/// clap parses it (clap's own help is in that language).
+fn lang_from_args() -> Option<socklab::i18n::Lang> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy();
+        if arg == "--" {
+            return None;
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return socklab::i18n::Lang::parse(value);
+        }
+        if arg == "--lang" {
+            return socklab::i18n::Lang::parse(&args.next()?.to_string_lossy());
+        }
+    }
+    None
+}
+
 fn main() -> ExitCode {
+    let chosen = socklab::i18n::negotiate_from_env();
+    socklab::i18n::choose(lang_from_args().unwrap_or(chosen.lang));
     let cli = Cli::parse();
     if let Err(message) = check_flags(&cli) {
         eprintln!("socklab: {message}");
