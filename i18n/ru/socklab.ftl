@@ -1,1 +1,40 @@
+# Сообщения socklab по-русски. Имена (системные вызовы, errno, состояния TCP,
+# флаги, опции, дескрипторы, команды) остаются как есть.
+
+
+## ---- section language: the language itself (--lang, the lang command) ----
+
 lang-now = Теперь сообщения на русском.
+
+## ---- end of section language ----
+
+
+## ---- section cli: the command line: clap's help and words, the man page ----
+
+
+## ---- end of section cli ----
+
+
+## ---- section words: a step's lines, notes and why lines (src/render/words.rs and what it uses) ----
+
+
+## ---- end of section words ----
+
+
+## ---- section help: help pages: commands, errnos, states, options, Python names, topics ----
+
+
+## ---- end of section help ----
+
+
+## ---- section shell: the shell, play, predict and the lessons' list ----
+
+
+## ---- end of section shell ----
+
+
+## ---- section errors: usage errors and the tool's own errors ----
+
+
+## ---- end of section errors ----
+
