@@ -31,6 +31,12 @@ lang-now = Messages are in English now.
 ## ---- end of section help ----
 
 
+## ---- section topics: help topics, Python names, Windows error numbers, errno meanings ----
+
+
+## ---- end of section topics ----
+
+
 ## ---- section shell: the shell, play, predict and the lessons' list ----
 
 

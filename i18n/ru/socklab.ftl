@@ -27,6 +27,12 @@ lang-now = Теперь сообщения на русском.
 ## ---- end of section help ----
 
 
+## ---- section topics: help topics, Python names, Windows error numbers, errno meanings ----
+
+
+## ---- end of section topics ----
+
+
 ## ---- section shell: the shell, play, predict and the lessons' list ----
 
 
