@@ -176,6 +176,28 @@ pub fn loader_for(lang: Lang) -> &'static FluentLanguageLoader {
     &LOADERS[lang.index() as usize]
 }
 
+/// A message found by an id made at run time (`cmd-listen-summary`), in
+/// the language text is shown in, English where that language lacks it;
+/// `None` if no file has it. Ids written in the code use [`t!`](crate::t)
+/// instead, which is checked when socklab is compiled; a test checks that
+/// every id a table makes exists in all three files.
+pub fn lookup(id: &str) -> Option<String> {
+    lookup_with(id, &[])
+}
+
+/// [`lookup`] with arguments: `lookup_with("id", &[("count", 3.into())])`.
+pub fn lookup_with(id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> Option<String> {
+    let loader = [loader(), loader_for(Lang::En)]
+        .into_iter()
+        .find(|l| l.has(id))?;
+    let map: std::collections::HashMap<&str, fluent_bundle::FluentValue<'_>> =
+        args.iter().map(|(name, value)| (*name, value.clone())).collect();
+    Some(match map.is_empty() {
+        true => loader.get(id),
+        false => loader.get_args_concrete(id, map),
+    })
+}
+
 /// Every message id of `lang`'s file, with the names of the arguments
 /// its English message takes (the test that the languages agree).
 pub fn ftl_source(lang: Lang) -> Option<String> {
