@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use socklab::command::parse_duration;
 use socklab::sys;
 
+mod cli_text;
 mod subcommands;
 
 use subcommands::{Exit, check_flags, enter_namespaces, run};
@@ -71,39 +72,24 @@ fn parse_steps(text: &str) -> Result<(usize, usize), BadValue> {
     Ok((from, to))
 }
 
+// The words of `--help` (every about and every option's help), in every
+// language, are in the `cli` section of i18n/*/socklab.ftl, keyed by the
+// command tree (`cli-play-auto`); `cli_text::command` puts them in.
 #[derive(Parser)]
-#[command(
-    name = "socklab",
-    version,
-    disable_help_subcommand = true,
-    about = "Drive the real sockets API by hand, one call at a time, and watch what the kernel does."
-)]
+#[command(name = "socklab", version, disable_help_subcommand = true)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Commands>,
-    /// One JSON object per executed line instead of text.
     #[arg(long, global = true)]
     json: bool,
-    /// Bound each blocking call (e.g. 10, 1.5s, 200ms; 0: no bound). Default: 10s in scripts (run),
-    /// none in the shell; in lessons (test, play, record) 5s unless the file's `#! timeout:` says
-    /// otherwise, and at most 60s.
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
     timeout: Option<Duration>,
-    /// In scripts, stop at the first usage error or timeout.
     #[arg(long, global = true)]
     bail: bool,
-    /// Run in a user + network namespace of its own: a private loopback, and CAP_NET_RAW there for the wire view.
     #[arg(long, global = true)]
     sandbox: bool,
-    /// Run in the network lab: hosts a (192.0.2.1) and b (192.0.2.2), each a network namespace
-    /// of its own, joined by a link that socklab relays (link hold, deliver, drop …; docs/lab.md).
-    /// With record: the lesson runs in a lab (it writes `#! lab`, as record in a lab session
-    /// does); test and play take `#! lab` from the lesson itself.
     #[arg(long, global = true)]
     lab: bool,
-    /// Start with the wire view on: the segments each step puts on loopback (needs CAP_NET_RAW).
-    /// `--wire=ladder` draws them as a ladder under each step, `--wire=summary` a line per
-    /// direction; a lesson's own `wire on` keeps the look chosen here.
     #[arg(
         long,
         global = true,
@@ -113,190 +99,100 @@ pub struct Cli {
         default_missing_value = "on"
     )]
     wire: Option<WireLook>,
-    /// The text encoding typed text is sent in and received bytes are shown
-    /// in: utf-8 (default), gbk, gb18030, big5, shift_jis, euc-kr,
-    /// windows-1251, koi8-r, latin1 … (a lesson's `#! encoding:` wins).
     #[arg(long, global = true, value_name = "NAME", value_parser = parse_encoding)]
     encoding: Option<&'static socklab::encoding::Encoding>,
-    /// The most memory socklab keeps for the session — samples, frames held or delayed on the
-    /// lab's link, results of background jobs not yet shown (e.g. 512M, 2G). Default: 1G in
-    /// scripts and the shell; a lesson (test, play) gets 256M, and may be given less, never more.
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
     max_memory: Option<usize>,
-    /// The most background jobs and watchers at once. Default: 1024 in scripts and the shell; a
-    /// lesson gets 256, and may be given fewer, never more.
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     max_jobs: Option<u32>,
-    /// The language socklab explains in: en, ru or zh (Simplified Chinese). Default: from
-    /// LC_ALL, LC_MESSAGES, LANG; names, commands and JSON stay the same in every language.
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     lang: Option<socklab::i18n::Lang>,
-    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
 }
 
 #[derive(Subcommand)]
 pub enum Commands {
-    /// Run a script of socklab lines (FILE, or - for stdin) in one session.
     Run {
-        /// The script: a file of socklab lines, or - for standard input.
         file: String,
     },
-    /// Replay transcripts against the live kernel and compare (default: transcripts/).
-    /// Each runs as a lesson: a network of its own, no files, bounded — each lesson keeps at
-    /// most 256 MiB, runs at most 256 background jobs at once and 300 s in all; with -j N
-    /// lessons at once, the run uses at most N times that.
     Test {
-        /// Transcript files, directories of them, or built-in lessons by name or number as
-        /// play takes them (41, half-close; a file wins) (default: transcripts/, or with
-        /// --lessons the lessons built into socklab).
         #[arg(value_hint = clap::ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
-        /// Run the lesson library built into socklab (from any directory).
         #[arg(long)]
         lessons: bool,
-        /// Rewrite the expected output of failing commands in place.
         #[arg(long)]
         bless: bool,
-        /// How many files to run at once (default: twice the number of CPUs, at least 4).
         #[arg(short = 'j', long)]
         jobs: Option<usize>,
-        /// Run in the host's network instead of a private one per lesson
-        /// (for your own suites against a real server).
         #[arg(long)]
         host_net: bool,
-        /// The most time each lesson may run (e.g. 60s; at most and by default 300s):
-        /// a step still running then is stopped where it is.
         #[arg(long, value_name = "TIME", value_parser = parse_timeout)]
         max_time: Option<Duration>,
-        /// Pause this long before each step (e.g. 5s), as a teacher who stops
-        /// to explain would: the kernel's timers run meanwhile.
         #[arg(long, value_name = "PAUSE", value_parser = parse_timeout)]
         pace: Option<Duration>,
     },
-    /// Run commands from stdin and write them, with their output, as a transcript.
     Record {
-        /// The transcript to write (replaced if it exists; never through a symbolic link).
         file: PathBuf,
     },
-    /// Step through a transcript live: narration, command, Enter, real output.
-    /// It runs as a lesson: a network of its own, no files, bounded.
     Play {
-        /// The lesson: a .socklab file, or a built-in lesson's name or number
-        /// (half-close, 03; socklab lessons lists them). A file wins over a name.
         #[arg(value_parser = LessonOrFile, hide_possible_values = true)]
         file: String,
-        /// Move on by itself after this long (e.g. 1.5s) instead of waiting for Enter.
         #[arg(long, value_name = "DELAY", value_parser = parse_timeout)]
         auto: Option<Duration>,
-        /// Run in the host's network instead of a private one.
         #[arg(long)]
         host_net: bool,
-        /// The most time the lesson's steps may run in all, pauses not counted (e.g. 60s; at
-        /// most and by default 300s): a step still running then is stopped where it is.
         #[arg(long, value_name = "TIME", value_parser = parse_timeout)]
         max_time: Option<Duration>,
-        /// Predict, then run: before each step that makes a call, ask what it will
-        /// return (a lesson's own questions, `?>` lines, are asked anyway); the
-        /// answer is marked against what the call then does, and a score ends the
-        /// lesson. Not with --auto.
         #[arg(long, conflicts_with = "auto")]
         predict: bool,
-        /// Add this run's questions to a report for the teacher: FILE.csv (a row per
-        /// question: the step, the answer, the actual result, right or wrong,
-        /// seconds taken) or FILE.json (a JSON object per run, one per line).
-        /// Appended to, so a class's runs gather in one file.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
     },
-    /// Turn a Python program's socket calls into a socklab script: one line per call, each
-    /// tagged with the program's line; what cannot be translated (loops, conditionals,
-    /// input(), variables only the running program knows) is listed on standard error and
-    /// kept in the script as a comment.
     Translate {
-        /// The Python program.
         program: PathBuf,
-        /// The program's own arguments, as it reads them from sys.argv.
         #[arg(allow_hyphen_values = true)]
         args: Vec<String>,
-        /// Write the script here (refused if it exists, unless --force) instead of standard
-        /// output.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
-        /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
     },
-    /// Draw a transcript as a ladder (sequence) diagram: an arrow per segment,
-    /// each end's states, the calls — from the output recorded in the file.
     Diagram {
-        /// The transcript: a .socklab file, or a built-in lesson's name or number.
         #[arg(value_parser = LessonOrFile, hide_possible_values = true)]
         file: String,
-        /// Write the picture here (refused if it exists, unless --force) instead of
-        /// standard output.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
-        /// The format: mermaid (a sequenceDiagram, which GitHub renders), txt (a
-        /// ladder for a terminal), svg (a self-contained picture) or html (the
-        /// picture beside the lesson's narration, for a handout). Default: from
-        /// OUT's extension (.txt, .svg, .html; else mermaid).
         #[arg(long, value_enum)]
         format: Option<DiagramFormat>,
-        /// The ladder's width in columns (txt; at least 40).
         #[arg(long, default_value_t = 80)]
         width: usize,
-        /// Draw the ladder with ASCII only (txt).
         #[arg(long)]
         ascii: bool,
-        /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
-        /// Draw only these commands of the transcript, counted from 1: `6-7` (the handshake
-        /// of a lesson, say, for a slide of its own), `10-` (from the 10th on), `14`.
         #[arg(long, value_name = "A-B", value_parser = parse_steps)]
         steps: Option<(usize, usize)>,
-        /// Draw the time-sequence graph instead (an SVG): sequence over the segments'
-        /// order for the way that carried the most data, the ACK line, retransmissions
-        /// and losses, from the transcript's segment lines.
         #[arg(long, conflicts_with_all = ["format", "width", "ascii"])]
         graph: bool,
     },
-    /// Write a transcript as a program of your own (Python or C) that makes the
-    /// same calls and checks each result against the recorded one.
     Export {
-        /// The transcript: a .socklab file, or a built-in lesson's name or number.
         #[arg(value_parser = LessonOrFile, hide_possible_values = true)]
         file: String,
-        /// The language: python (standard library only), c (POSIX), or markdown (the
-        /// transcript and both programs on one page, as docs/export.md).
         #[arg(long, value_enum)]
         to: ExportLanguage,
-        /// Write the program here (refused if it exists, unless --force) instead of
-        /// standard output.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
-        /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
     },
-    /// List the lessons built into socklab, by group, with what each needs.
     Lessons,
-    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions {
-        /// The shell: bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
-    /// Print socklab's man page (roff), the command language's verbs included.
     Manpage,
-    /// Show help for a command, an errno (ECONNREFUSED) or `options`.
     Help {
-        /// A command (bind), an errno (ECONNREFUSED or 111), a Python name (setblocking,
-        /// ConnectionRefusedError), python, or options.
         topic: Option<String>,
-        /// Print the whole command reference as Markdown (docs/commands.md;
-        /// with the topic python, docs/python.md).
         #[arg(long)]
         markdown: bool,
     },
@@ -393,7 +289,13 @@ fn lang_from_args() -> Option<socklab::i18n::Lang> {
 fn main() -> ExitCode {
     let chosen = socklab::i18n::negotiate_from_env();
     socklab::i18n::choose(lang_from_args().unwrap_or(chosen.lang));
-    let cli = Cli::parse();
+    let cli = match cli_text::command()
+        .try_get_matches()
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     if let Err(message) = check_flags(&cli) {
         eprintln!("socklab: {message}");
         return ExitCode::from(2);

@@ -13,7 +13,11 @@ use socklab::transcript_format::{Narration, parse};
 fn every_lesson_is_narrated_in_english_russian_and_chinese() {
     let mut missing = Vec::new();
     let lessons = library::all();
-    assert!(lessons.len() >= 60, "the library has {} lessons", lessons.len());
+    assert!(
+        lessons.len() >= 60,
+        "the library has {} lessons",
+        lessons.len()
+    );
     for lesson in lessons {
         let parsed = parse(lesson.text).unwrap_or_else(|e| panic!("{}: {e}", lesson.name));
         let mut check = |narration: &Narration, place: String| {
@@ -34,5 +38,10 @@ fn every_lesson_is_narrated_in_english_russian_and_chinese() {
             }
         }
     }
-    assert!(missing.is_empty(), "{} blocks:\n{}", missing.len(), missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "{} blocks:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
 }

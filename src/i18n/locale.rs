@@ -147,7 +147,11 @@ mod tests {
             ("ru_RU", Charset::Utf8),
             ("en_US.ISO-8859-1", Charset::Utf8),
         ] {
-            assert_eq!(negotiate(None, None, None, Some(locale)).charset, want, "{locale}");
+            assert_eq!(
+                negotiate(None, None, None, Some(locale)).charset,
+                want,
+                "{locale}"
+            );
         }
         let chosen = negotiate(None, Some("zh_CN.GBK"), Some("ru_RU.KOI8-R"), None);
         assert_eq!((chosen.lang, chosen.charset), (Lang::Zh, Charset::Koi8R));

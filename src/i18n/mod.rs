@@ -26,8 +26,8 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
 use i18n_embed::LanguageLoader;
+use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
 use rust_embed::RustEmbed;
 
 /// The `.ftl` files, built into the binary.
@@ -84,7 +84,10 @@ impl Lang {
             "ru" => Some(Lang::Ru),
             // Traditional Chinese is not here yet; zh-Hant and zh-TW are
             // refused rather than shown the simplified forms.
-            "zh" if !(lower.contains("hant") || lower.ends_with("-tw") || lower.ends_with("-hk")) => {
+            "zh" if !(lower.contains("hant")
+                || lower.ends_with("-tw")
+                || lower.ends_with("-hk")) =>
+            {
                 Some(Lang::Zh)
             }
             _ => None,
@@ -147,7 +150,10 @@ pub fn in_english<T>(work: impl FnOnce() -> T) -> T {
 
 fn load(lang: Lang) -> FluentLanguageLoader {
     let loader = fluent_language_loader!();
-    let tag = lang.tag().parse().expect("infallible: the tags above are valid");
+    let tag = lang
+        .tag()
+        .parse()
+        .expect("infallible: the tags above are valid");
     // A message missing in ru or zh falls back to English (the loader's
     // fallback); tests/i18n.rs fails the build's tests if one is missing.
     if let Err(error) = loader.load_languages(&Localizations, &[tag]) {
@@ -190,8 +196,10 @@ pub fn lookup_with(id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) ->
     let loader = [loader(), loader_for(Lang::En)]
         .into_iter()
         .find(|l| l.has(id))?;
-    let map: std::collections::HashMap<&str, fluent_bundle::FluentValue<'_>> =
-        args.iter().map(|(name, value)| (*name, value.clone())).collect();
+    let map: std::collections::HashMap<&str, fluent_bundle::FluentValue<'_>> = args
+        .iter()
+        .map(|(name, value)| (*name, value.clone()))
+        .collect();
     Some(match map.is_empty() {
         true => loader.get(id),
         false => loader.get_args_concrete(id, map),

@@ -63,7 +63,7 @@ impl<W: Write> Runner<W> {
             log.text.push_str(input);
             log.text.push('\n');
         }
-        let text = String::from_utf8_lossy(&self.rendered);
+        let text = String::from_utf8_lossy(super::in_english(&self.rendered, &self.english));
         log.text
             .push_str(&crate::render::wrap::strip_escapes(&text));
         if !log.text.ends_with('\n') {

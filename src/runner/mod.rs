@@ -74,6 +74,10 @@ pub struct Runner<W: Write> {
     stopped_by_interrupt: bool,
     /// The current step, rendered, before it goes to `out` (and the recording).
     rendered: Vec<u8>,
+    /// The current step rendered in English, when it is shown in another
+    /// language: what a recording and the export log keep (transcripts
+    /// are written and compared in English).
+    english: Vec<u8>,
     /// The last cached line's step, shown, kept for the next one to reuse.
     spare_step: Option<Box<Step>>,
     /// Output not yet written to `out` (buffered only): a step's result
@@ -130,6 +134,7 @@ impl<W: Write> Runner<W> {
             interrupt: false,
             stopped_by_interrupt: false,
             rendered: Vec::new(),
+            english: Vec::new(),
             spare_step: None,
             pending: Vec::new(),
             out_failed: false,
@@ -629,6 +634,14 @@ impl<W: Write> Runner<W> {
                 writeln!(self.rendered, "{json}")
             }
         };
+        self.english.clear();
+        if self.format == Format::Text && crate::i18n::current() != crate::i18n::Lang::En {
+            let english = &mut self.english;
+            let _ = crate::i18n::in_english(|| match step.wire_ladder {
+                Some(_) => render::text::render_sized(english, step, width),
+                None => render::text::render(english, step),
+            });
+        }
         // Shown fitted to the terminal; `rendered` stays as it was, for
         // the recording.
         let shown = match (self.fit_width(), std::str::from_utf8(&self.rendered)) {
@@ -667,6 +680,15 @@ impl<W: Write> Runner<W> {
     /// that does not echo leaves stopping to its owner).
     pub fn take_interrupt(&mut self) -> bool {
         std::mem::take(&mut self.interrupt)
+    }
+}
+
+/// The current step as a transcript keeps it, in English: `english`
+/// when the step was shown in another language, else `rendered`.
+fn in_english<'a>(rendered: &'a [u8], english: &'a [u8]) -> &'a [u8] {
+    match english.is_empty() {
+        true => rendered,
+        false => english,
     }
 }
 

@@ -130,7 +130,7 @@ impl<W: Write> Runner<W> {
         let Some(recording) = &mut self.recording else {
             return;
         };
-        let text = String::from_utf8_lossy(&self.rendered);
+        let text = String::from_utf8_lossy(super::in_english(&self.rendered, &self.english));
         let plain = crate::render::wrap::strip_escapes(&text);
         let raw: Vec<String> = plain.lines().map(str::to_string).collect();
         let mut entry = std::mem::take(&mut recording.header);

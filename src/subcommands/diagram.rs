@@ -141,7 +141,11 @@ fn title(parsed: &format::Transcript, name: String, steps: Option<(usize, usize)
         Some((from, to)) => format!("{name}, steps {from}–{to}"),
         None => name,
     };
-    match parsed.entries.first().and_then(|e| e.narration.get(socklab::i18n::current()).first()) {
+    match parsed
+        .entries
+        .first()
+        .and_then(|e| e.narration.get(socklab::i18n::current()).first())
+    {
         Some(first) => format!("{name} — {first}"),
         None => name,
     }

@@ -5,7 +5,6 @@ use socklab::command::help;
 use socklab::transcript::library;
 
 use super::{Exit, write_stdout};
-use crate::Cli;
 
 /// `socklab help [TOPIC] [--markdown]`: a command, an errno, or the overview.
 pub(super) fn help(topic: Option<&str>, markdown: bool) -> Result<usize, Exit> {
@@ -38,12 +37,7 @@ pub(super) fn lessons() -> Result<usize, Exit> {
 /// `socklab completions SHELL`: clap's completion script for the shell.
 pub(super) fn completions(shell: clap_complete::Shell) -> Result<usize, Exit> {
     let mut out = Vec::new();
-    clap_complete::generate(
-        shell,
-        &mut <Cli as clap::CommandFactory>::command(),
-        "socklab",
-        &mut out,
-    );
+    clap_complete::generate(shell, &mut crate::cli_text::command(), "socklab", &mut out);
     write_stdout(&out)?;
     Ok(0)
 }
@@ -58,7 +52,8 @@ pub(super) fn manpage() -> Result<usize, Exit> {
 /// language's verbs from the command table.
 fn page() -> Vec<u8> {
     let mut out = Vec::new();
-    let _ = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out);
+    let _ = clap_mangen::Man::new(crate::cli_text::command()).render(&mut out);
+    let mut out = crate::cli_text::man_headings(&String::from_utf8_lossy(&out)).into_bytes();
     out.extend_from_slice(b".SH \"THE COMMAND LANGUAGE\"\n");
     out.extend_from_slice(
         b"Each line typed at the prompt, or in a script or lesson, is one verb and its arguments; \

@@ -127,7 +127,8 @@ pub fn run(
             });
         }
         if !stopped {
-            stopped = runner.run_line(&entry.command) == Flow::Stop;
+            // Compared in English, whatever language socklab speaks.
+            stopped = crate::i18n::in_english(|| runner.run_line(&entry.command)) == Flow::Stop;
         }
         // Taken out, so a lesson's output is not kept whole.
         let text = String::from_utf8_lossy(runner.out()).into_owned();

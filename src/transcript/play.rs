@@ -238,7 +238,11 @@ pub fn play(
             break;
         }
     }
-    narrate(out, transcript.epilogue.get(crate::i18n::current()), setup.fit)?;
+    narrate(
+        out,
+        transcript.epilogue.get(crate::i18n::current()),
+        setup.fit,
+    )?;
     if !run.rows.is_empty() {
         let (right, counted) = run.score();
         let skipped = run.rows.len() - counted;

@@ -109,7 +109,9 @@ pub fn record(
                 runner
             }
         };
-        let flow = runner.run_line(command);
+        // A transcript is written in English, whatever language socklab
+        // speaks: `socklab test` compares in English.
+        let flow = crate::i18n::in_english(|| runner.run_line(command));
         let text = String::from_utf8_lossy(runner.out()).into_owned();
         runner.out().clear();
         let raw: Vec<String> = text.lines().map(str::to_string).collect();
