@@ -8,7 +8,8 @@
 
 ## ---- section language: the language itself (--lang, the lang command) ----
 
-lang-now = Messages are in English now.
+lang-now = Messages are in English now (names, commands and JSON stay as they are).
+lang-current = language: { $name } ({ $code }) — lang en, lang ru or lang zh changes it
 
 ## ---- end of section language ----
 

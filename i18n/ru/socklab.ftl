@@ -4,7 +4,8 @@
 
 ## ---- section language: the language itself (--lang, the lang command) ----
 
-lang-now = Теперь сообщения на русском.
+lang-now = Теперь сообщения на русском (имена, команды и JSON остаются как есть).
+lang-current = язык: { $name } ({ $code }) — сменить: lang en, lang ru или lang zh
 
 ## ---- end of section language ----
 

@@ -4,7 +4,8 @@
 
 ## ---- section language: the language itself (--lang, the lang command) ----
 
-lang-now = 现在使用简体中文显示信息。
+lang-now = 现在用简体中文显示信息（名称、命令和 JSON 保持不变）。
+lang-current = 语言：{ $name }（{ $code }）—— 用 lang en、lang ru 或 lang zh 切换
 
 ## ---- end of section language ----
 

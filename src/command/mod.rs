@@ -28,6 +28,7 @@ mod host;
 mod ioctl;
 mod jobs;
 mod kill;
+mod lang;
 mod lessons;
 mod link;
 mod listen;
@@ -113,6 +114,7 @@ pub const COMMANDS: &[&Spec] = &[
     &host::SYSCTL,
     &use_handle::USE,
     &encoding::SPEC,
+    &lang::SPEC,
     &help::SPEC,
     &lessons::SPEC,
     &play::SPEC,

@@ -161,7 +161,7 @@ const LAB_VERBS: &[&str] = &[
 ];
 /// socklab's own views and bookkeeping: no call of the program's.
 const SOCKLAB_VERBS: &[&str] = &[
-    "ls", "jobs", "help", "wire", "record", "use", "source", "clear", "diagram", "history",
+    "ls", "jobs", "help", "wire", "record", "use", "source", "clear", "diagram", "history", "lang",
 ];
 
 /// Reads entries in order, keeping what later entries need: the session's

@@ -232,6 +232,13 @@ impl fmt::Display for Line {
             Line::Drained(drained) => drained.fmt(f),
             Line::IoctlValue(bytes) => write!(f, "value: {bytes} bytes"),
             Line::OptionValue(shown) => write!(f, "value: {shown}"),
+            Line::Language { lang, chosen } => {
+                let words = match chosen {
+                    true => crate::t!("lang-now"),
+                    false => crate::t!("lang-current", name = lang.own_name(), code = lang.code()),
+                };
+                f.write_str(&words)
+            }
             Line::Encoding { encoding, chosen } => {
                 write!(f, "encoding: {}", crate::encoding::name(encoding))?;
                 match chosen {

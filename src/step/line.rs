@@ -154,6 +154,11 @@ pub enum Line {
     OptionValue(String),
     /// `encoding [NAME]`: the session's encoding, and whether this step
     /// chose it.
+    /// `lang`: the language socklab explains in (`chosen`: just now).
+    Language {
+        lang: crate::i18n::Lang,
+        chosen: bool,
+    },
     Encoding {
         encoding: &'static Encoding,
         chosen: bool,

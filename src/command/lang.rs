@@ -1,0 +1,77 @@
+//! `lang [en|ru|zh]`: the language socklab explains in, changed for the
+//! rest of the session (names, commands and JSON stay as they are).
+
+use super::action::{Action, boxed};
+use super::{Arg, Group, Spec};
+use crate::error::UsageError;
+use crate::i18n::{self, Lang};
+use crate::parse::Cursor;
+use crate::session::Session;
+use crate::step::{Line, Step};
+
+/// The words `lang` takes.
+const LANGUAGES: &[&str] = &["en", "ru", "zh"];
+
+pub const SPEC: Spec = Spec {
+    name: "lang",
+    usage: "lang [en|ru|zh]",
+    syscall: "",
+    summary: "Explain in English, Russian or Simplified Chinese from now on; without a language, say which is in use.",
+    notes: "Names stay names in every language: system calls, errnos, TCP states, flags, options, \
+            handles and the commands you type. JSON output and recorded transcripts stay in English. \
+            `socklab --lang ru` or a Russian or Chinese locale (LANG=ru_RU.UTF-8, zh_CN.GBK …) chooses it from the start.",
+    errnos: &[],
+    args: &[Arg::Words(LANGUAGES)],
+    creates: 0,
+    group: Group::Session,
+    background: false,
+    parse: |c| boxed(SetLang::parse(c)),
+};
+
+#[derive(Debug, Clone)]
+pub struct SetLang(Option<Lang>);
+
+impl SetLang {
+    pub fn parse(cursor: &mut Cursor) -> Result<SetLang, UsageError> {
+        let chosen = match cursor.peek() {
+            Some(_) => {
+                let token = cursor.word("LANG")?;
+                let lang = Lang::parse(token.text).ok_or_else(|| {
+                    cursor.error_at(
+                        token,
+                        format!(
+                            "'{}' is not a language socklab speaks — en, ru or zh",
+                            crate::safe_text::escape(token.text)
+                        ),
+                    )
+                })?;
+                Some(lang)
+            }
+            None => None,
+        };
+        cursor.finish()?;
+        Ok(SetLang(chosen))
+    }
+
+    pub fn execute(self) -> Step {
+        let mut step = Step::new(SPEC.name, None);
+        if let Some(lang) = self.0 {
+            i18n::choose(lang);
+        }
+        step.lines.push(Line::Language {
+            lang: i18n::current(),
+            chosen: self.0.is_some(),
+        });
+        step
+    }
+}
+
+impl Action for SetLang {
+    fn run(
+        self: Box<Self>,
+        _names: Vec<String>,
+        _session: &mut Session,
+    ) -> Result<Step, UsageError> {
+        Ok(self.execute())
+    }
+}
