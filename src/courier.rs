@@ -109,7 +109,7 @@ impl Courier {
 /// The printer for a shell whose output is not a terminal: plain stdout.
 pub fn stdout_print() -> Print {
     Box::new(|text: String| {
-        let mut out = io::stdout().lock();
+        let mut out = crate::i18n::terminal(io::stdout().lock());
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();
     })

@@ -241,7 +241,7 @@ fn watch(shared: &Shared, target: Pthread, timeout: Option<Duration>, notice: bo
         if notice && !noticed && elapsed >= NOTICE_AFTER {
             noticed = true;
             if let Ok(call) = shared.call.lock() {
-                let mut out = std::io::stdout().lock();
+                let mut out = crate::i18n::terminal(std::io::stdout().lock());
                 let _ = writeln!(out, "{call} … blocking (Ctrl-C interrupts it)");
                 let _ = out.flush();
             }

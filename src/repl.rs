@@ -4,7 +4,7 @@
 //! Background results are shown above the prompt by the `courier`.
 
 use std::borrow::Cow;
-use std::io;
+use std::io::{self, Write};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rustyline::config::{CompletionType, Config};
@@ -20,9 +20,12 @@ use crate::render::wrap::{self, Fit};
 use crate::runner::{Flow, Format, Runner};
 use crate::session::Session;
 
-type Shared = Arc<Mutex<Runner<io::Stdout>>>;
+/// Standard output, in the terminal's charset.
+type Out = crate::i18n::Transcode<io::Stdout>;
 
-fn lock(runner: &Shared) -> MutexGuard<'_, Runner<io::Stdout>> {
+type Shared = Arc<Mutex<Runner<Out>>>;
+
+fn lock(runner: &Shared) -> MutexGuard<'_, Runner<Out>> {
     runner.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -49,12 +52,20 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
     }
     let fit = Fit::for_stdout();
     let banner = banner(&session);
-    match fit.width() {
-        Some(width) => println!("{}", wrap::fitted(&banner, width)),
-        None => println!("{banner}"),
-    }
+    let banner = match fit.width() {
+        Some(width) => wrap::fitted(&banner, width),
+        None => banner,
+    };
+    let mut out = crate::i18n::terminal(io::stdout());
+    let _ = writeln!(out, "{banner}").and_then(|_| out.flush());
     let inbox = session.jobs.inbox()?;
-    let mut runner = Runner::new(session, io::stdout(), format, false, false);
+    let mut runner = Runner::new(
+        session,
+        crate::i18n::terminal(io::stdout()),
+        format,
+        false,
+        false,
+    );
     runner.set_terminal(io::IsTerminal::is_terminal(&io::stdout()));
     runner.set_shelf(Box::new(crate::transcript::shelf::Library {
         can_play: true,
@@ -63,11 +74,14 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
     // Results are shown as they come, above the prompt.
     runner.set_settle(false);
     let runner = Arc::new(Mutex::new(runner));
+    // rustyline's printer writes UTF-8: a GBK or KOI8-R terminal gets its
+    // results through standard output, in its charset.
+    let utf8 = crate::i18n::charset() == crate::i18n::Charset::Utf8;
     let print: courier::Print = match editor.create_external_printer() {
-        Ok(mut printer) => Box::new(move |text| {
+        Ok(mut printer) if utf8 => Box::new(move |text| {
             let _ = printer.print(text);
         }),
-        Err(_) => courier::stdout_print(),
+        _ => courier::stdout_print(),
     };
     let courier = Courier::start(Arc::clone(&runner), inbox, Arc::clone(&handles), print)?;
     let ended = read_lines(&mut editor, &runner, &handles, &mut history, &courier);
@@ -159,7 +173,7 @@ fn typed_bytes(text: &str) -> Cow<'_, [u8]> {
 /// like a script, so every output says which line it belongs to. A line
 /// with bytes that are not UTF-8 is echoed so too, with them as `\xNN`,
 /// and is a usage error.
-fn run_pasted(runner: &mut Runner<io::Stdout>, bytes: &[u8]) -> Flow {
+fn run_pasted(runner: &mut Runner<Out>, bytes: &[u8]) -> Flow {
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
     // The terminal showed each byte that is not UTF-8 as a character it

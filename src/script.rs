@@ -61,13 +61,13 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
 /// Standard output behind a lock that the watchdog's thread can flush
 /// while the script's thread is blocked in a call.
 #[derive(Clone)]
-struct Output(Arc<Mutex<BufWriter<Stdout>>>);
+struct Output(Arc<Mutex<BufWriter<crate::i18n::Transcode<Stdout>>>>);
 
 impl Default for Output {
     fn default() -> Output {
         Output(Arc::new(Mutex::new(BufWriter::with_capacity(
             64 * 1024,
-            io::stdout(),
+            crate::i18n::terminal(io::stdout()),
         ))))
     }
 }

@@ -10,12 +10,13 @@ use encoding_rs::{EncoderResult, Encoding, GBK, KOI8_R, WINDOWS_1251};
 
 /// A charset socklab writes a terminal in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Charset {
-    Utf8,
+    Utf8 = 0,
     /// GBK (also for GB2312 and GB18030 locales: what they share).
-    Gbk,
-    Koi8R,
-    Cp1251,
+    Gbk = 1,
+    Koi8R = 2,
+    Cp1251 = 3,
 }
 
 impl Charset {

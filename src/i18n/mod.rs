@@ -113,6 +113,30 @@ impl std::fmt::Display for Lang {
     }
 }
 
+/// The charset text is written to the terminal in (a `Charset` as u8).
+static CHARSET: AtomicU8 = AtomicU8::new(0);
+
+/// Writes the terminal's text in `charset` from now on (UTF-8 unless the
+/// locale says GBK, KOI8-R or CP1251; JSON stays UTF-8).
+pub fn set_charset(charset: Charset) {
+    CHARSET.store(charset as u8, Ordering::Relaxed);
+}
+
+/// The charset text is written to the terminal in.
+pub fn charset() -> Charset {
+    match CHARSET.load(Ordering::Relaxed) {
+        1 => Charset::Gbk,
+        2 => Charset::Koi8R,
+        3 => Charset::Cp1251,
+        _ => Charset::Utf8,
+    }
+}
+
+/// `out` (standard output or error) writing the terminal's charset.
+pub fn terminal<W: std::io::Write>(out: W) -> Transcode<W> {
+    Transcode::new(out, charset())
+}
+
 /// The language chosen for this process.
 static CHOSEN: AtomicU8 = AtomicU8::new(0);
 
