@@ -121,3 +121,14 @@ cli-possible = [possible values: { $values }]
 
 ## ---- end of section errors ----
 
+
+## ---- section lab-errors: the lab's, the wire's, spawn's and the session's own errors ----
+
+
+## ---- end of section lab-errors ----
+
+
+## ---- section diagram: the words of pictures (diagram, ladder, graph, html) ----
+
+
+## ---- end of section diagram ----
