@@ -45,3 +45,119 @@ fn every_lesson_is_narrated_in_english_russian_and_chinese() {
         missing.join("\n")
     );
 }
+
+mod files {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    use socklab::i18n::{Lang, ftl_source};
+
+    /// A file's messages: each id with the variables its value and
+    /// attributes use.
+    fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+        let source = ftl_source(lang).unwrap_or_else(|| panic!("no {lang} file"));
+        let resource = match fluent_syntax::parser::parse(source.as_str()) {
+            Ok(resource) => resource,
+            Err((_, errors)) => panic!("{lang}: the file does not parse: {errors:?}"),
+        };
+        let mut found = BTreeMap::new();
+        for entry in resource.body {
+            match entry {
+                Entry::Message(message) => {
+                    let mut variables = BTreeSet::new();
+                    if let Some(value) = &message.value {
+                        pattern(value, &mut variables);
+                    }
+                    for attribute in &message.attributes {
+                        pattern(&attribute.value, &mut variables);
+                    }
+                    let id = message.id.name.to_string();
+                    assert!(
+                        found.insert(id.clone(), variables).is_none(),
+                        "{lang}: {id} is written twice"
+                    );
+                }
+                Entry::Junk { content } => panic!("{lang}: cannot read {content:?}"),
+                _ => {}
+            }
+        }
+        found
+    }
+
+    fn pattern(pattern: &Pattern<&str>, out: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                self::expression(expression, out);
+            }
+        }
+    }
+
+    fn expression(expression: &Expression<&str>, out: &mut BTreeSet<String>) {
+        match expression {
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for variant in variants {
+                    pattern(&variant.value, out);
+                }
+            }
+            Expression::Inline(expression) => inline(expression, out),
+        }
+    }
+
+    fn inline(expression: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match expression {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            InlineExpression::Placeable { expression } => self::expression(expression, out),
+            InlineExpression::FunctionReference { arguments, .. } => {
+                for argument in &arguments.positional {
+                    inline(argument, out);
+                }
+                for argument in &arguments.named {
+                    inline(&argument.value, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every English message is in ru and zh-Hans with the same
+    /// arguments, and neither has a message English lacks: a missing or
+    /// misnamed one fails, named.
+    #[test]
+    fn every_message_is_in_every_language_with_the_same_arguments() {
+        let english = messages(Lang::En);
+        assert!(english.len() > 50, "{} English messages", english.len());
+        let mut problems = Vec::new();
+        for lang in [Lang::Ru, Lang::Zh] {
+            let other = messages(lang);
+            for (id, variables) in &english {
+                match other.get(id) {
+                    None => problems.push(format!("{lang}: no {id}")),
+                    Some(theirs) if theirs != variables => problems.push(format!(
+                        "{lang}: {id} takes {theirs:?}, English takes {variables:?}"
+                    )),
+                    Some(_) => {}
+                }
+            }
+            for id in other.keys().filter(|id| !english.contains_key(*id)) {
+                problems.push(format!("{lang}: {id} is not an English message"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// The test above can fail: a file missing a message, or with an
+    /// argument renamed, is caught.
+    #[test]
+    fn a_missing_or_renamed_argument_is_seen() {
+        let mut found = BTreeSet::new();
+        let parsed = fluent_syntax::parser::parse("a = { $count ->\n    [one] x\n   *[other] { $n }\n}\n")
+            .expect("parses");
+        if let Entry::Message(message) = &parsed.body[0] {
+            pattern(message.value.as_ref().expect("a value"), &mut found);
+        }
+        assert_eq!(found, BTreeSet::from(["count".to_string(), "n".to_string()]));
+    }
+}
