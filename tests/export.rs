@@ -76,6 +76,7 @@ fn namespaces_work() -> bool {
 
 fn export(lesson: &Path, to: &str, out: &Path) {
     let status = Command::new(SOCKLAB)
+        .env("LC_ALL", "C.UTF-8")
         .args([
             "export",
             lesson.to_str().unwrap(),
@@ -234,6 +235,7 @@ fn every_lesson_as_c_builds_with_warnings_as_errors_and_reproduces_its_transcrip
 #[test]
 fn the_export_page_is_current() {
     let output = Command::new(SOCKLAB)
+        .env("LC_ALL", "C.UTF-8")
         .args(["export", "02", "--to", "markdown"])
         .output()
         .unwrap();
@@ -327,6 +329,7 @@ fn a_lesson_may_not_export() {
     let lesson = dir.join("l.socklab");
     std::fs::write(&lesson, "> export python /tmp/never.py\n").unwrap();
     let output = Command::new(SOCKLAB)
+        .env("LC_ALL", "C.UTF-8")
         .args(["test", "--bless", lesson.to_str().unwrap()])
         .output()
         .unwrap();
@@ -361,6 +364,7 @@ fn a_session_echoing_data_by_name_exports_and_reproduces() {
                    data = recvall conn 4\nsendall conn \"got: \" + $data\nrecvall cli 9\n\
                    close cli\nclose conn\nclose srv\n";
     let recorded = Command::new(SOCKLAB)
+        .env("LC_ALL", "C.UTF-8")
         .arg("record")
         .arg(&transcript)
         .stdin(std::process::Stdio::piped())
@@ -414,6 +418,7 @@ fn file_names_and_text_stay_data_in_what_export_writes() {
     std::fs::copy(&lesson, &named).unwrap();
     let run = |args: &[&std::ffi::OsStr]| -> String {
         let output = Command::new(env!("CARGO_BIN_EXE_socklab"))
+            .env("LC_ALL", "C.UTF-8")
             .args(args)
             .output()
             .unwrap();

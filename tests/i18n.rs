@@ -153,11 +153,15 @@ mod files {
     #[test]
     fn a_missing_or_renamed_argument_is_seen() {
         let mut found = BTreeSet::new();
-        let parsed = fluent_syntax::parser::parse("a = { $count ->\n    [one] x\n   *[other] { $n }\n}\n")
-            .expect("parses");
+        let parsed =
+            fluent_syntax::parser::parse("a = { $count ->\n    [one] x\n   *[other] { $n }\n}\n")
+                .expect("parses");
         if let Entry::Message(message) = &parsed.body[0] {
             pattern(message.value.as_ref().expect("a value"), &mut found);
         }
-        assert_eq!(found, BTreeSet::from(["count".to_string(), "n".to_string()]));
+        assert_eq!(
+            found,
+            BTreeSet::from(["count".to_string(), "n".to_string()])
+        );
     }
 }

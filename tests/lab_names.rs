@@ -148,6 +148,7 @@ fn traced(dir: &Path, args: &[&str]) -> Option<String> {
         .args(["-f", "-qq", "-e", "trace=open,openat,connect", "-o"])
         .arg(&log)
         .arg(env!("CARGO_BIN_EXE_socklab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("NO_COLOR", "1")
         .current_dir(dir)

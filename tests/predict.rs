@@ -11,6 +11,8 @@ use rexpect::session::{PtySession, spawn_command};
 
 fn spawn(args: &[&str]) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    // English, whatever the locale the tests run in.
+    command.env("LC_ALL", "C.UTF-8");
     command
         .args(args)
         .env("NO_COLOR", "1")
@@ -206,6 +208,7 @@ fn a_lessons_own_questions_ask_for_states_and_results() {
 #[test]
 fn a_report_is_csv_or_json() {
     let output = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["play", "12", "--report", "/tmp/socklab-report.txt"])
         .stdin(std::process::Stdio::null())
         .output()
@@ -217,6 +220,7 @@ fn a_report_is_csv_or_json() {
     );
     assert!(!std::path::Path::new("/tmp/socklab-report.txt").exists());
     let output = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["play", "12", "--predict", "--auto", "1s"])
         .output()
         .unwrap();

@@ -12,6 +12,8 @@ use rexpect::session::{PtySession, spawn_command};
 /// socklab's shell in a pty, colour off, its history under `state`.
 fn spawn_shell(state: &std::path::Path, args: &[&str]) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    // English, whatever the locale the tests run in.
+    command.env("LC_ALL", "C.UTF-8");
     command
         .args(args)
         .env("XDG_STATE_HOME", state)
@@ -405,6 +407,7 @@ fn banner_question_mark_and_clear() {
     shell.exp_eof().unwrap();
 
     let output = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["--sandbox", "--version"])
         .output()
         .unwrap();

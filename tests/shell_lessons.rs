@@ -14,6 +14,8 @@ use rexpect::session::{PtySession, spawn_command};
 
 fn spawn_shell(state: &std::path::Path) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    // English, whatever the locale the tests run in.
+    command.env("LC_ALL", "C.UTF-8");
     command
         .env("XDG_STATE_HOME", state)
         .env("NO_COLOR", "1")

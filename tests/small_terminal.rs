@@ -20,6 +20,7 @@ fn spawn_at_80x24(args: &[&str]) -> PtySession {
         .arg("-c")
         .arg("stty rows 24 cols 80 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_socklab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env("TERM", "xterm")
         .env("COLUMNS", COLUMNS.to_string())

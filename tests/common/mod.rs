@@ -20,6 +20,8 @@ pub mod names;
 
 pub fn socklab() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    // English, whatever the locale the tests run in.
+    command.env("LC_ALL", "C.UTF-8");
     // No wrapping into the pipe, whatever COLUMNS the test runs with.
     command.env("NO_COLOR", "1").env_remove("COLUMNS");
     command
@@ -197,6 +199,7 @@ pub fn nobody(args: &[&str]) -> Command {
     command
         .args(args)
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "C.UTF-8")
         .current_dir(STAGE.path());
     command
 }
