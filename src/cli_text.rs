@@ -118,6 +118,38 @@ fn values_words(arg: &Arg) -> String {
     words
 }
 
+/// Shows clap's help, version or error (in the terminal's charset, which
+/// clap itself does not know) and says how socklab ends: 0 for help and
+/// version, 2 for a command line it could not read.
+pub fn exit(error: &clap::Error) -> std::process::ExitCode {
+    use std::io::{IsTerminal, Write};
+    let to_stdout = !error.use_stderr();
+    let styled = match to_stdout {
+        true => std::io::stdout().is_terminal(),
+        false => std::io::stderr().is_terminal(),
+    } && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let rendered = error.render();
+    let text = match styled {
+        true => rendered.ansi().to_string(),
+        false => rendered.to_string(),
+    };
+    let written = match to_stdout {
+        true => {
+            let mut out = socklab::i18n::terminal(std::io::stdout().lock());
+            out.write_all(text.as_bytes()).and_then(|_| out.flush())
+        }
+        false => {
+            let mut out = socklab::i18n::terminal(std::io::stderr().lock());
+            out.write_all(text.as_bytes()).and_then(|_| out.flush())
+        }
+    };
+    match (to_stdout, written) {
+        (true, Ok(())) => std::process::ExitCode::SUCCESS,
+        (true, Err(_)) => std::process::ExitCode::from(141),
+        (false, _) => std::process::ExitCode::from(2),
+    }
+}
+
 /// The man page's section names (clap_mangen writes them in English).
 pub fn man_headings(page: &str) -> String {
     // clap_mangen names the subcommands' section after their help

@@ -286,23 +286,35 @@ fn lang_from_args() -> Option<socklab::i18n::Lang> {
     None
 }
 
+/// `socklab: MESSAGE` on standard error, in the terminal's charset.
+fn say(message: &dyn std::fmt::Display) {
+    use std::io::Write;
+    let mut err = socklab::i18n::terminal(std::io::stderr().lock());
+    let _ = writeln!(err, "socklab: {message}");
+}
+
 fn main() -> ExitCode {
     let chosen = socklab::i18n::negotiate_from_env();
     socklab::i18n::choose(lang_from_args().unwrap_or(chosen.lang));
+    socklab::i18n::set_charset(chosen.charset);
     let cli = match cli_text::command()
         .try_get_matches()
         .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => return cli_text::exit(&error),
     };
+    if cli.json {
+        // JSON is UTF-8, whatever the terminal's charset.
+        socklab::i18n::set_charset(socklab::i18n::Charset::Utf8);
+    }
     if let Err(message) = check_flags(&cli) {
-        eprintln!("socklab: {message}");
+        say(&message);
         return ExitCode::from(2);
     }
     // Before any thread exists: a multithreaded process cannot unshare.
     if let Err(message) = enter_namespaces(&cli) {
-        eprintln!("socklab: {message}");
+        say(&message);
         return ExitCode::from(2);
     }
     let colour = match cli.color {
@@ -326,7 +338,7 @@ fn main() -> ExitCode {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
         Err(Exit::Error(message)) => {
-            eprintln!("socklab: {message}");
+            say(&message);
             ExitCode::from(2)
         }
         Err(Exit::Interrupted) => ExitCode::from(130),

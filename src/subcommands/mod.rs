@@ -78,7 +78,17 @@ pub fn output_failed(error: &std::io::Error) -> Exit {
     }
 }
 
-/// Writes all of `bytes` to standard output; a closed or full output is an `Exit`.
+/// Writes text a person reads to standard output, in the terminal's
+/// charset (GBK, KOI8-R …); a closed or full output is an `Exit`.
+fn write_terminal(text: &str) -> Result<(), Exit> {
+    let mut out = socklab::i18n::terminal(std::io::stdout().lock());
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| output_failed(&e))
+}
+
+/// Writes all of `bytes` to standard output, as they are (a program, a
+/// picture, a completion script); a closed or full output is an `Exit`.
 fn write_stdout(bytes: &[u8]) -> Result<(), Exit> {
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)

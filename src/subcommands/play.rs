@@ -67,7 +67,7 @@ pub(super) fn run(
     let played = play::play(
         &transcript,
         &mut pace,
-        &mut std::io::stdout(),
+        &mut socklab::i18n::terminal(std::io::stdout()),
         setup,
         &mut run,
     );

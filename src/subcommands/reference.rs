@@ -4,7 +4,7 @@
 use socklab::command::help;
 use socklab::transcript::library;
 
-use super::{Exit, write_stdout};
+use super::{Exit, write_stdout, write_terminal};
 
 /// `socklab help [TOPIC] [--markdown]`: a command, an errno, or the overview.
 pub(super) fn help(topic: Option<&str>, markdown: bool) -> Result<usize, Exit> {
@@ -18,8 +18,11 @@ pub(super) fn help(topic: Option<&str>, markdown: bool) -> Result<usize, Exit> {
             Some(topic) => help::lines_for(topic)
                 .ok_or_else(|| format!("no help for '{}'", socklab::safe_text::escape(topic)))?,
         });
-        lines.iter().map(|line| format!("{line}\n")).collect()
+        let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
+        write_terminal(&text)?;
+        return Ok(0);
     };
+    // Markdown is a file's text: UTF-8 whatever the terminal.
     write_stdout(text.as_bytes())?;
     Ok(0)
 }
@@ -30,7 +33,7 @@ pub(super) fn lessons() -> Result<usize, Exit> {
         .iter()
         .map(|l| format!("{l}\n"))
         .collect();
-    write_stdout(text.as_bytes())?;
+    write_terminal(&text)?;
     Ok(0)
 }
 

@@ -10,7 +10,7 @@ use socklab::sandbox::Network;
 use socklab::transcript::{self, check, library};
 
 use super::lessons::Lessons;
-use super::{Exit, output_failed, write_stdout};
+use super::{Exit, output_failed, write_terminal};
 
 /// Runs the lessons; returns how many failed.
 pub(super) fn run(
@@ -38,9 +38,15 @@ pub(super) fn run(
     };
     colored::control::set_override(false);
     if network == Network::Host {
-        write_stdout(b"note: --host-net: the lessons run in the host's network, where they can reach real services\n")?;
+        write_terminal(
+            "note: --host-net: the lessons run in the host's network, where they can reach real services\n",
+        )?;
     }
-    let totals = check::run_all(&files, options, &mut std::io::stdout());
+    let totals = check::run_all(
+        &files,
+        options,
+        &mut socklab::i18n::terminal(std::io::stdout()),
+    );
     if let Some(errno) = totals.output_failed {
         return Err(output_failed(&std::io::Error::from_raw_os_error(errno)));
     }
