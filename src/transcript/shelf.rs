@@ -57,7 +57,9 @@ impl Shelf for Library {
             Err(error) => return LessonEnd::NotStarted(crate::error::io_reason(&error)),
         };
         let mut command = Command::new(exe);
-        command.args(["play", "--", lesson]);
+        // In the language the session speaks now (`--lang`, `lang`), which
+        // the environment may not say.
+        command.args(["--lang", crate::i18n::current().code(), "play", "--", lesson]);
         // The lesson holds no copy of this session's sockets.
         crate::sys::spawn_without_inherited_fds(&mut command);
         match command.status() {
