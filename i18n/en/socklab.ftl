@@ -132,3 +132,9 @@ cli-possible = [possible values: { $values }]
 
 
 ## ---- end of section diagram ----
+
+
+## ---- section export: what export and translate write for a person (comments, notes, what could not be translated) ----
+
+
+## ---- end of section export ----

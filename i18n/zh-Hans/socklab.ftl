@@ -128,3 +128,9 @@ cli-possible = [可选值：{ $values }]
 
 
 ## ---- end of section diagram ----
+
+
+## ---- section export: what export and translate write for a person (comments, notes, what could not be translated) ----
+
+
+## ---- end of section export ----
