@@ -165,3 +165,47 @@ mod files {
         );
     }
 }
+
+/// `socklab test` gives the same results in every language: lessons
+/// that pass in English pass under `--lang ru` and `--lang zh` (their
+/// output is compared in English), and a transcript that fails in
+/// English fails in each.
+#[test]
+fn test_results_do_not_depend_on_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.socklab");
+    let lesson = library::all()
+        .into_iter()
+        .find(|l| l.name == "03-half-close")
+        .expect("lesson 03");
+    std::fs::write(
+        &broken,
+        lesson.text.replace(
+            "  state cli: CLOSE → ESTABLISHED",
+            "  state cli: CLOSE → LISTEN",
+        ),
+    )
+    .unwrap();
+    for lang in ["en", "ru", "zh"] {
+        let run = |args: &[&str]| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_socklab"))
+                .env("LC_ALL", "C.UTF-8")
+                .args(["--lang", lang, "test"])
+                .args(args)
+                .output()
+                .unwrap()
+        };
+        let passed = run(&["03", "12", "14"]);
+        assert!(
+            passed.status.success(),
+            "--lang {lang}: {}",
+            String::from_utf8_lossy(&passed.stdout)
+        );
+        let failed = run(&[broken.to_str().unwrap()]);
+        assert_eq!(
+            failed.status.code(),
+            Some(1),
+            "--lang {lang}: a broken transcript"
+        );
+    }
+}

@@ -59,7 +59,13 @@ impl Shelf for Library {
         let mut command = Command::new(exe);
         // In the language the session speaks now (`--lang`, `lang`), which
         // the environment may not say.
-        command.args(["--lang", crate::i18n::current().code(), "play", "--", lesson]);
+        command.args([
+            "--lang",
+            crate::i18n::current().code(),
+            "play",
+            "--",
+            lesson,
+        ]);
         // The lesson holds no copy of this session's sockets.
         crate::sys::spawn_without_inherited_fds(&mut command);
         match command.status() {
