@@ -477,14 +477,11 @@ const UDP_REFUSED: &str = "u = socket udp\nconnect u 127.0.0.1:9\nsend u hi\nrec
 const UDP_REFUSED_SENDTO: &str =
     "u = socket udp\nconnect u 127.0.0.1:9\nsend u hi\nsendto u 127.0.0.1:9 again";
 
-/// The note the table gives for (verb, errno).
-fn note(verb: &str, errno: &str) -> &'static str {
+/// The note the table gives for (verb, errno), in English as JSON shows it.
+fn note(verb: &str, errno: &str) -> String {
     let spec = socklab::command::spec(verb).unwrap();
-    spec.errnos
-        .iter()
-        .find(|(e, _)| *e == errno)
-        .map(|(_, n)| *n)
-        .unwrap()
+    assert!(spec.errnos.contains(&errno), "{verb} {errno}");
+    socklab::i18n::in_english(|| spec.errno_note(errno))
 }
 
 #[test]
@@ -495,7 +492,7 @@ fn every_errno_claim_is_checked_or_says_where() {
         .collect();
     let mut missing = Vec::new();
     for spec in COMMANDS {
-        for (errno, _) in spec.errnos {
+        for errno in spec.errnos {
             if !listed.contains(&(spec.name.to_string(), errno.to_string())) {
                 missing.push(format!("{} {errno}", spec.name));
             }
@@ -512,7 +509,7 @@ fn every_errno_claim_is_checked_or_says_where() {
     }
     for (verb, errno) in &listed {
         assert!(
-            socklab::command::spec(verb).is_some_and(|s| s.errnos.iter().any(|(e, _)| e == errno)),
+            socklab::command::spec(verb).is_some_and(|s| s.errnos.contains(&errno.as_str())),
             "the table no longer claims {verb} {errno}: drop it here"
         );
     }
@@ -544,7 +541,7 @@ fn every_errno_claim_that_loopback_can_produce_is_produced() {
             continue;
         }
         // An interrupted call says so itself; a failed one gets its note.
-        if !matches!(check, Interrupted(..)) && step["why"] != note(verb, errno) {
+        if !matches!(check, Interrupted(..)) && step["why"] != note(verb, errno).as_str() {
             failures.push(format!("{verb} {errno}: why is {}", step["why"]));
         }
     }

@@ -101,6 +101,320 @@ cli-possible = [possible values: { $values }]
 ## ---- section help: help pages: commands, errnos, states, options, Python names, topics ----
 
 
+# The frame of `help VERB`, `help ERRNO`, `help python`, `help options`
+# and the command list (src/command/help.rs).
+help-usage = usage: { $usage }
+help-call = call:  { $call }
+help-background = Ending the line with & runs it on a worker thread and gives the prompt back at once; its result is shown, tagged [JOB], when the call ends (see jobs, wait).
+help-errnos-you-may-meet = errors you may meet:
+help-in-python = In Python: socket.{ $method }() — { $note }
+help-state-in-capitals = { $state }, in capitals, is the TCP state: help { $state }
+help-python-heading = Python's socket methods in socklab (docs/python.md has the exceptions too):
+help-python-no-line = (none: help NAME says why)
+help-python-translate = A whole program: socklab translate PROG.py [ARGS] writes its socket calls as a socklab script.
+help-options-heading = options (C name, short name, level, meaning):
+help-read-only = (read-only)
+help-errno-heading = { $errno } ({ $meaning }): errno { $number }
+help-errno-not-met = socklab's commands do not commonly meet it.
+help-errno-where = where you meet it:
+help-errno-why-variants = the why: line says which, from the socket (its options, TCP_INFO) and the lab:
+help-group-heading = { $title }:
+help-overview-handles = H is a handle name (default: the current handle). A blocking call followed by & runs in the background: accept srv &.
+help-overview-more = `help VERB`, `help ERRNO` (or Windows' `help 10054`), `help TIME_WAIT` (a TCP state), `help SO_REUSEADDR` (an option), `help options`, `help keepalive` say more.
+help-overview-lessons = Lessons: `lessons` lists them (the handshake, echo servers, half-close, UDP chats, GBK, the lab …); `play 01` plays one here, Enter for each step, in a network of its own — then this session resumes.
+help-no-such-topic = no help for '{ $topic }' (try a command name, an errno (ECONNREFUSED, 111), a Windows error (10061, WSAECONNREFUSED), a TCP state (TIME_WAIT), an option (SO_REUSEADDR), a Python name (setblocking, ConnectionRefusedError), keepalive, python or options)
+help-no-such-topic-near = no help for '{ $topic }' — did you mean '{ $near }'? (try a command name, an errno (ECONNREFUSED, 111), a Windows error (10061, WSAECONNREFUSED), a TCP state (TIME_WAIT), an option (SO_REUSEADDR), a Python name (setblocking, ConnectionRefusedError), keepalive, python or options)
+
+# The command table (src/command/*.rs): each verb's summary, notes and
+# what each errno means after its call. Ids: cmd-VERB-summary,
+# cmd-VERB-notes, cmd-VERB-errno-ERRNO; the groups: cmd-group-GROUP.
+
+# The groups of the command list
+cmd-group-socket = Sockets and connections
+cmd-group-data = Sending and receiving
+cmd-group-options = Options and modes
+cmd-group-inspect = Inspecting
+cmd-group-background = In the background (worker threads)
+cmd-group-lab = The network lab (socklab --lab): two hosts and the link between
+cmd-group-session = The session (no system call of their own)
+
+# socket
+cmd-socket-summary = Create a socket; it becomes a new handle (default kind: tcp, as Python's socket.socket()).
+cmd-socket-notes = tcp and udp are AF_INET; tcp6 and udp6 AF_INET6; unix, unix-dgram and unix-seqpacket AF_UNIX. The new handle is named NAME, or s1, s2, … and becomes the current handle. Python's constants work too: `socket AF_INET SOCK_DGRAM` (also socket.AF_INET).
+cmd-socket-errno-EMFILE = this process has too many open files
+cmd-socket-errno-EAFNOSUPPORT = the kernel has no such address family (IPv6 disabled?)
+
+# socketpair
+cmd-socketpair-summary = Create two AF_UNIX sockets already connected to each other.
+cmd-socketpair-notes = Each end is a handle; what one sends the other receives. Only AF_UNIX supports socketpair.
+cmd-socketpair-errno-EOPNOTSUPP = the kind is not one socketpair supports
+
+# bind
+cmd-bind-summary = Give the socket a local address; port 0 lets the kernel choose, and the result shows the port it chose.
+cmd-bind-notes = ADDR is IP:PORT, [IPv6]:PORT, :PORT (any address), HOST:PORT, /path or @name (AF_UNIX), or another handle's name (its address: `bind b a` meets EADDRINUSE). With one argument, a handle name is the address. Python's two parts work too: `bind 127.0.0.1 8888`, and `bind "" 8899` for any address (the tutorials' `bind(("", 8899))`).
+cmd-bind-errno-EADDRINUSE = another socket has this address: a listener, or — unless both set SO_REUSEADDR — a bound socket or a connection (TIME_WAIT too); AF_UNIX: a file at that path (close does not remove it) or a socket with that @name
+cmd-bind-errno-EACCES = ports below 1024 need privilege (root or CAP_NET_BIND_SERVICE)
+cmd-bind-errno-EADDRNOTAVAIL = no interface on this machine has that IP address
+cmd-bind-errno-EINVAL = the socket is already bound (or the address is of the wrong family)
+
+# listen
+cmd-listen-summary = Make a TCP or AF_UNIX stream socket accept connections (default backlog 128).
+cmd-listen-notes = The backlog bounds the queue of connections that finished the handshake but were not yet accepted; Linux holds BACKLOG+1. An unbound socket is bound to a free port first.
+cmd-listen-errno-EADDRINUSE = another socket already listens on this port
+cmd-listen-errno-EOPNOTSUPP = the socket is of a type that cannot listen (UDP, datagram)
+cmd-listen-errno-EINVAL = the socket is connected
+
+# accept
+cmd-accept-summary = Take the next finished connection from a listener's queue; it becomes a new handle, with the peer's address.
+cmd-accept-notes = Blocks while the queue is empty (Ctrl-C interrupts it; in scripts --timeout bounds it). The new handle is blocking even when the listener is nonblocking, as on Linux.
+cmd-accept-errno-EAGAIN = the listener is nonblocking and no connection is waiting
+cmd-accept-errno-EINVAL = the socket is not listening — call listen first
+cmd-accept-errno-EINTR = a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job
+cmd-accept-errno-ECONNABORTED = a connection in the queue was reset before it was accepted
+
+# connect
+cmd-connect-summary = Connect to ADDR: for TCP the three-way handshake; for UDP, fix the default peer.
+cmd-connect-notes = ADDR may be a handle's name: its local address (0.0.0.0 becomes 127.0.0.1; in the lab, its host's address, 192.0.2.1 or .2). With one argument, a handle name is the address: `connect srv` connects the current handle to srv. A nonblocking TCP connect returns EINPROGRESS; poll for POLLOUT, then read SO_ERROR.
+cmd-connect-errno-ECONNREFUSED = nothing listens there: the peer answered the SYN with RST (UDP: an ICMP port unreachable)
+cmd-connect-errno-EINPROGRESS = nonblocking: the handshake has started; poll for POLLOUT, then getsockopt SO_ERROR
+cmd-connect-errno-EALREADY = a nonblocking connect is still in progress
+cmd-connect-errno-EISCONN = the socket is already connected
+cmd-connect-errno-ETIMEDOUT = no answer to the SYN: the kernel sent it again and again and gave up — net.ipv4.tcp_syn_retries (or TCP_SYNCNT on the socket) decides how long
+cmd-connect-errno-ENOENT = AF_UNIX: no socket file at that path
+cmd-connect-errno-EINTR = a signal interrupted the wait; the handshake goes on in the background
+
+# shutdown
+cmd-shutdown-summary = Close one direction of a connection: `write` sends FIN (half-close) while reading goes on.
+cmd-shutdown-notes = After `shutdown write` the peer reads EOF (recv = 0) once it has read what came before, and may keep sending: this side can still receive. A send here then fails with EPIPE. `shutdown read` sends nothing on the wire on Linux, and the peer is not told: recv returns 0 while nothing is queued, yet data that arrives afterwards is still accepted, queued and returned by recv (lesson 20).
+cmd-shutdown-errno-ENOTCONN = the socket is not connected
+cmd-shutdown-errno-EINVAL = not a valid direction
+
+# close
+cmd-close-summary = Close the socket; the handle leaves the table. A TCP connection sends FIN (or RST).
+cmd-close-notes = The kernel may keep the connection after the fd is gone: FIN_WAIT1/2 until the peer's FIN, then TIME_WAIT for 60 s; socklab shows it as `H (no fd)` to its end, under the name H had even once a new handle takes it, each move as it happens (it looks in the kernel's socket table: sock_diag, else /proc/net/tcp). Unread received data, or SO_LINGER 0, makes close send RST instead of FIN. A background job or watcher using the handle is stopped first (its call returns EINTR): on Linux close(2) alone would not wake a thread blocked on the fd.
+cmd-close-errno-EBADF = the fd was not open
+
+# send
+cmd-send-summary = Send DATA once; the return value says how many bytes the kernel took, which may be fewer.
+cmd-send-notes = DATA is a word, "quoted text" with C escapes (\n \r \t \0 \\ \" \xNN), or x"48 69" hex; "ab"*1000 repeats it. Quote data that is also a handle name. $NAME is the bytes a receive kept under NAME (`data = recv conn 1024`, then `send conn $data` sends them back exactly); pieces join with ` + `: `send conn "got: " + $data`. A quoted "$data" is the text itself.
+cmd-send-errno-EPIPE = this side cannot send: it never connected (Linux gives a TCP socket EPIPE here, not ENOTCONN), it did `shutdown write`, or the peer reset the connection (socklab ignores SIGPIPE, so you see EPIPE)
+cmd-send-errno-ECONNRESET = the peer answered with RST: it closed with unread data, or SO_LINGER 0, or it no longer knows the connection (its host restarted)
+cmd-send-errno-ETIMEDOUT = the kernel gave the connection up: sent data went unacknowledged (net.ipv4.tcp_retries2), keepalive probes went unanswered, or TCP_USER_TIMEOUT ran out — help ETIMEDOUT tells them apart
+cmd-send-errno-EAGAIN = nonblocking (or MSG_DONTWAIT) and the send buffer is full: the peer is not reading
+cmd-send-errno-ENOTCONN = an AF_UNIX stream socket that is not connected (a TCP socket gets EPIPE instead)
+cmd-send-errno-EDESTADDRREQ = a datagram socket with no peer: use sendto
+cmd-send-errno-ECONNREFUSED = connected UDP: an earlier datagram drew an ICMP port unreachable (nothing listens there)
+cmd-send-errno-EMSGSIZE = a datagram larger than the socket allows
+
+# sendall
+cmd-sendall-summary = Call send until all of DATA is sent, as Python's sendall does; shows how many calls it took.
+cmd-sendall-notes = Each send may take only part (the peer's window or this socket's buffer is full); the loop sends the rest. On a nonblocking socket it stops at the first EAGAIN. DATA is as for send: `sendall conn $data` echoes what `data = recv conn 1024` kept.
+cmd-sendall-errno-EPIPE = this side cannot send: it never connected (Linux gives a TCP socket EPIPE here, not ENOTCONN), it did `shutdown write`, or the peer reset the connection (socklab ignores SIGPIPE, so you see EPIPE)
+cmd-sendall-errno-ECONNRESET = the peer answered with RST: it closed with unread data, or SO_LINGER 0, or it no longer knows the connection (its host restarted)
+cmd-sendall-errno-ETIMEDOUT = the kernel gave the connection up: sent data went unacknowledged (net.ipv4.tcp_retries2), keepalive probes went unanswered, or TCP_USER_TIMEOUT ran out — help ETIMEDOUT tells them apart
+cmd-sendall-errno-EAGAIN = nonblocking (or MSG_DONTWAIT) and the send buffer is full: the peer is not reading
+cmd-sendall-errno-ENOTCONN = an AF_UNIX stream socket that is not connected (a TCP socket gets EPIPE instead)
+cmd-sendall-errno-EDESTADDRREQ = a datagram socket with no peer: use sendto
+cmd-sendall-errno-ECONNREFUSED = connected UDP: an earlier datagram drew an ICMP port unreachable (nothing listens there)
+cmd-sendall-errno-EMSGSIZE = a datagram larger than the socket allows
+
+# sendto
+cmd-sendto-summary = Send one datagram to ADDR (UDP, unix-dgram); no connection needed.
+cmd-sendto-notes = ADDR may be a handle's name: `sendto u2 u1 hi` sends from u2 to u1's address (an unspecified 0.0.0.0 becomes 127.0.0.1; in the lab, u1's host's address). As for bind and connect, Python's two-part address is taken too: `sendto u 127.0.0.1 8888 hi`.
+cmd-sendto-errno-ECONNREFUSED = an earlier datagram drew an ICMP port unreachable (connected UDP)
+cmd-sendto-errno-EMSGSIZE = the datagram is larger than the socket allows
+cmd-sendto-errno-EISCONN = a connected AF_UNIX stream socket was given an address (a connected TCP socket ignores it)
+cmd-sendto-errno-EAGAIN = nonblocking, and no room: the send buffer, or a unix datagram receiver's queue, is full
+cmd-sendto-errno-EACCES = sending to a broadcast address without SO_BROADCAST
+
+# recv
+cmd-recv-summary = Receive at most N bytes (default 1024) once: anywhere from 0 to N. 0 means the peer shut down its sending side (EOF).
+cmd-recv-notes = TCP has no message boundaries: one recv may return part of a send, or several sends together. `peek` leaves the data queued; `waitall` waits for all N (unless EOF or a signal); `trunc` on a datagram returns its real length. N is at most 16 MiB. `data = recv H N` keeps the bytes it returned as `$data`, which a later DATA sends back exactly (`sendall H $data`).
+cmd-recv-errno-EAGAIN = nothing to read yet: the socket is nonblocking (or MSG_DONTWAIT), or SO_RCVTIMEO ran out
+cmd-recv-errno-ECONNRESET = the peer reset the connection (RST): it closed with unread data, or SO_LINGER 0, or it no longer knows the connection (its host restarted)
+cmd-recv-errno-ENOTCONN = a TCP socket that is not connected
+cmd-recv-errno-ETIMEDOUT = the kernel gave the connection up: sent data went unacknowledged (net.ipv4.tcp_retries2), keepalive probes went unanswered, or TCP_USER_TIMEOUT ran out — help ETIMEDOUT tells them apart
+cmd-recv-errno-EINTR = a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job
+
+# recvfrom
+cmd-recvfrom-summary = Receive one datagram (at most N bytes, default 1024) and the address it came from.
+cmd-recvfrom-notes = A datagram longer than N is cut to N and the rest is lost; with `trunc` the return value is its real length. Boundaries are kept: one recvfrom, one datagram. `data = recvfrom H N` keeps the datagram's bytes as `$data` (`sendto H ADDR $data` sends them back).
+cmd-recvfrom-errno-EAGAIN = nonblocking (or MSG_DONTWAIT) and no datagram waiting
+cmd-recvfrom-errno-ECONNREFUSED = connected UDP: an earlier datagram drew an ICMP port unreachable
+cmd-recvfrom-errno-EINTR = a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job
+
+# recvall
+cmd-recvall-summary = Call recv until exactly N bytes have come, or the peer closed: the tutorials' loop that reads a message of known length; shows how many calls it took and what each returned.
+cmd-recvall-notes = One recv returns anywhere from 1 to the bytes asked for, so a reader that knows the message length loops. EOF (recv returning 0) before N bytes is the tutorials' "socket connection broken": recvall stops and says how many bytes came. On a nonblocking socket it stops at the first EAGAIN. N is at most 16 MiB. `data = recvall H N` keeps the bytes as `$data`, as for recv.
+cmd-recvall-errno-EAGAIN = nonblocking, and the bytes so far are all there are for now
+cmd-recvall-errno-ECONNRESET = the peer reset the connection (RST) before all N bytes came
+cmd-recvall-errno-ENOTCONN = a TCP socket that is not connected
+
+# drain
+cmd-drain-summary = Call recv until EOF (the peer closed or shut down writing): says how many bytes came in how many calls and how long it took, not the bytes — the way to receive a bulk transfer.
+cmd-drain-notes = Each call asks for up to 256 KiB. On a nonblocking socket it stops at the first EAGAIN; an error (ECONNRESET, a timeout) ends it and says how much came before.
+cmd-drain-errno-EAGAIN = nonblocking, and the bytes so far are all there are for now
+cmd-drain-errno-ECONNRESET = the peer reset the connection (RST) before it closed
+cmd-drain-errno-ENOTCONN = a TCP socket that is not connected
+
+# setsockopt
+cmd-setsockopt-summary = Set a socket option: booleans take on/off/1/0, sizes a number, times a duration (TCP_USER_TIMEOUT 3s, TCP_KEEPIDLE 5s, SO_RCVTIMEO 1.5s) or a bare number in the kernel's unit.
+cmd-setsockopt-notes = Options: those of the table (help options; help SO_REUSEADDR says what one does and which lesson shows it), by C name or short name (reuseaddr, rcvbuf, …). A duration is turned into the kernel's unit, which the call shows (TCP_USER_TIMEOUT 3s: 3000); one that is not a whole number of it is refused (TCP_KEEPIDLE 1.5s). Read back with getsockopt: Linux doubles SO_RCVBUF and SO_SNDBUF. The level may be written, as in Python and C (setsockopt SOL_SOCKET SO_REUSEADDR 1); it is checked against the option's.
+cmd-setsockopt-errno-ENOPROTOOPT = this option does not apply to this kind of socket (a TCP option on UDP, say)
+cmd-setsockopt-errno-EINVAL = the value is out of range for this option
+
+# getsockopt
+cmd-getsockopt-summary = Read a socket option as the kernel reports it (SO_RCVBUF 4096 reads back as 8192 on Linux).
+cmd-getsockopt-notes = Also the read-only SO_ERROR (reading it clears it), SO_TYPE and SO_ACCEPTCONN.
+cmd-getsockopt-errno-EOPNOTSUPP = this option does not apply to this kind of socket (a TCP option on UDP, an IPv6 option on IPv4)
+
+# nonblock
+cmd-nonblock-summary = Make calls on the socket return EAGAIN (or EINPROGRESS for connect) instead of waiting.
+cmd-nonblock-notes = socklab sets the file status flags to exactly O_NONBLOCK or 0 in one F_SETFL call (a socket has no other status flags worth keeping).
+cmd-nonblock-errno-EBADF = the fd is not open
+
+# getsockname
+cmd-getsockname-summary = The socket's local address: after bind, connect or accept, the address and port in use.
+cmd-getsockname-notes = An unbound socket shows 0.0.0.0:0; after connect, the ephemeral port the kernel picked.
+cmd-getsockname-errno-EBADF = the fd is not open
+
+# getpeername
+cmd-getpeername-summary = The address of the connected peer.
+cmd-getpeername-notes = Fails once the connection is fully closed.
+cmd-getpeername-errno-ENOTCONN = the socket is not connected (or no longer)
+
+# poll
+cmd-poll-summary = Which handles are ready: POLLIN (data or EOF to read), POLLOUT (room to send), POLLRDHUP (peer shut down writing), POLLHUP, POLLERR.
+cmd-poll-notes = Asks for POLLIN|POLLPRI|POLLOUT|POLLRDHUP on each handle (default: the current one). TIMEOUT_MS defaults to 0 (look, don't wait); -1 waits until something is ready.
+cmd-poll-errno-EINTR = a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job
+
+# ioctl
+cmd-ioctl-summary = FIONREAD: bytes received and waiting to be read. SIOCOUTQ: bytes sent but not yet acknowledged by the peer.
+cmd-ioctl-notes = Together they show where the bytes of a stalled transfer are: in this side's send queue, or in the peer's receive queue.
+cmd-ioctl-errno-EINVAL = the socket is listening, or the request does not apply
+
+# tcpinfo
+cmd-tcpinfo-summary = The connection as the kernel sees it: state, round-trip time, congestion window, unacknowledged segments, retransmits.
+cmd-tcpinfo-notes = Times are in microseconds. unacked counts segments sent but not acknowledged.
+cmd-tcpinfo-errno-EOPNOTSUPP = not a TCP socket
+
+# sample
+cmd-sample-summary = Read TCP_INFO every D for D (default every 100ms for 2s) and show a table: time, state, cwnd, ssthresh, rtt, rttvar, rto, bytes in flight, retransmissions, delivery rate — TCP's timers and congestion control as they act. save writes the samples as CSV, or an SVG plot of the fields asked over time — a panel per unit, retransmissions marked on each — titled with the connection and its congestion control (TCP_CONGESTION).
+cmd-sample-notes = FIELDs choose the table's columns: state cwnd ssthresh rtt rttvar rto inflight retrans rate (all by default; time always), and on request unacked pacing. cwnd, ssthresh and unacked are in segments (ssthresh - while slow start has no limit), times in ms, inflight in bytes (segments in flight × MSS), rate the kernel's delivery rate and pacing its pacing rate in Mbit/s. Run it in the background (sample cli every 50ms for 3s &) while the transfer runs in the foreground. every is 1ms to 10s, for up to 10 minutes. A lesson may not save files; save refuses an existing file unless --force.
+
+# await
+cmd-await-summary = Wait until the handle reaches a TCP state (e.g. FIN_WAIT2 after the peer's delayed ACK) or becomes readable/writable; fails after TIMEOUT (default 2s).
+cmd-await-notes = Some moves are made by kernel timers, not by calls: FIN_WAIT1 → FIN_WAIT2 waits for the peer's delayed ACK (about 40 ms on Linux). `await cli FIN_WAIT2` makes such a moment certain without guessing a sleep. TIMEOUT is like 500ms or 2s. The state is the connection's: where it lives on without an fd (after `close`, or TIME_WAIT behind a socket in CLOSE once both ends shut down), await matches the kernel's connection and says so: `cli's connection is TIME_WAIT (held by the kernel, no fd); the socket is CLOSE`. With the wire view on, `await wire` waits for the next segment of the session's sockets — what a timer sends: a delayed ACK, a retransmission, a keepalive probe, a window probe — and shows it under the step. In the lab, `await link` waits for the next segment to reach the link.
+
+# ls
+cmd-ls-summary = List the handles: name, fd, kind, local address, peer, TCP state, bytes queued in and out, flags; then the data names ($data) receives kept.
+cmd-ls-notes = RECV-Q is FIONREAD (bytes waiting to be read), SEND-Q is SIOCOUTQ (bytes not yet acknowledged). Flags: nonblock, shut-rd, shut-wr. `*` marks the current handle. A program spawn started has its TCP and UDP sockets listed too, named PROGRAM.FD (srv.3), read-only: they are its, not socklab's.
+
+# wire
+cmd-wire-summary = Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on) or a line per direction for bulk traffic (summary: segments, bytes, sequence range, retransmissions), stop (off), write what was shown as a pcap file for Wireshark or tshark (save FILE), or draw a connection's time-sequence graph (graph: sequence over time, the ACK and window lines, SACK blocks, retransmissions and losses).
+cmd-wire-notes = Ends are named by handle; sequence numbers count from each side's SYN, as tcpdump and Wireshark show them. Segments that arrive between steps (a delayed ACK, the peer's FIN) are marked `(+43 ms, between steps)`: shown as they happen while socklab waits for a line, else with the next step; what came well after a call began is marked `(+100 ms)`. A packet socket needs CAP_NET_RAW: run as root, or socklab --sandbox. `socklab --wire` starts with it on. `wire save` never follows a symbolic link and never replaces a file unless given --force; a lesson (socklab test, play) may not save at all. In the lab it writes every frame that reached the link (the last 4 MiB), once each, as it arrived; a frame the kernel passed is kept by its first 192 bytes, with its whole length recorded. `wire graph` draws, from those frames, H's connection (the current handle's by default) one way: the way that carried the most data, or H's sending (send) or receiving (recv) side; see docs/wire.md.
+cmd-wire-errno-EPERM = no CAP_NET_RAW: run as root, or in socklab --sandbox
+
+# watch
+cmd-watch-summary = Keep receiving on H on a thread of its own — recv N (default 1024) in a loop — and show each result as it comes: data, EOF, errors such as ECONNRESET, and state changes.
+cmd-watch-notes = The receiving thread of the tutorials' chat programs: while `watch conn` runs, type `send conn ...` and the peer's messages appear as they arrive. On a stream the watcher stops at EOF (recv = 0) or an error; on a datagram socket it calls recvfrom and shows each sender (an empty datagram too), and stops when the socket is shut for reading. `unwatch H` stops it; so do `close H` and quit.
+cmd-watch-errno-ECONNRESET = the peer reset the connection (RST): the watcher stops
+cmd-watch-errno-EAGAIN = H is nonblocking: the watcher stops (make it blocking with nonblock H off)
+
+# unwatch
+cmd-unwatch-summary = Stop watching H: its receiving thread's recv is interrupted (EINTR) and the thread ends.
+cmd-unwatch-notes = Data not yet received stays in the socket for the next recv.
+
+# jobs
+cmd-jobs-summary = List the background jobs (`CMD &`) and watchers: what each runs, and whether it is blocked in its call; then the programs spawn started.
+cmd-jobs-notes = Blocked means the thread is asleep inside the system call, waiting for the kernel (read from /proc/self/task). A finished job is listed until its result has been shown.
+
+# wait
+cmd-wait-summary = Block until background job JOB ends (a watcher: until it stops), showing its result, or until the program spawn started as NAME ends, showing its output; without either, until every background call has ended.
+cmd-wait-notes = Ctrl-C interrupts the wait, not the job. In scripts --timeout bounds it. Results a job produces are shown at the next step boundary in scripts and transcripts, and at once above the prompt in the shell; wait is how a script says where.
+
+# spawn
+cmd-spawn-summary = Start a program (your own server or client) in socklab's network — the sandbox's, or lab host HOST's — and show what it writes, marked NAME│, between steps.
+cmd-spawn-notes = It runs with your rights (never more: no set-uid gain), in a process group of its own, stdin from /dev/null, stdout and stderr to socklab (Python unbuffered: PYTHONUNBUFFERED=1). NAME defaults to the program's (py for python3). Its end is shown (py exited 0); jobs lists it, wait NAME waits for it, kill NAME stops it, and it is killed when socklab ends. Not in lessons: a lesson is data.
+
+# kill
+cmd-kill-summary = Send SIGNAL (SIGTERM unless named) to the program spawn started as NAME, and to its process group.
+cmd-kill-notes = Its end is shown when it comes (py killed by SIGTERM); a program may catch SIGTERM, never SIGKILL.
+
+# link
+cmd-link-summary = Show the lab's link (its mode, its properties, counters per direction, every held segment numbered); make it hold every segment until you deliver or drop it (hold) or let them through (pass, the default); or give it a real path's properties: delay with jitter, loss, duplication, corruption, reordering, a rate with a queue.
+cmd-link-notes = Without a direction, both. Held segments are numbered #1, #2, … in the order they came; `deliver` and `drop` act on them. Properties: `delay 50ms jitter 5ms`, `loss 2%`, `dup 1%`, `corrupt 1%`, `reorder 5%` (held back behind the next segment), `rate 10mbit` (bit, kbit, mbit, gbit) with `queue 64` packets (the tail is dropped when full; 1000 by default), `clear` (none again). `link seed N` makes every random choice from N, so a run with loss loses the same segments every time. Hand control and properties combine: a held segment waits for you, then goes straight across.
+
+# deliver
+cmd-deliver-summary = Deliver held segments: the first N in order (default 1), all of them, or #K alone (out of order: reordering by hand); a SELECTOR picks by what a segment is: a->b, b->a, SYN, FIN, RST, SYN,ACK, ACK (a pure ACK), data, udp, tcp.
+cmd-deliver-notes = What a delivered segment causes on the other host (its answer, a state change) shows under this step. A segment its sender sent again while it was held is one entry (`link` says how often and when): `deliver` hands over its newest copy, `deliver #K copies` every copy in the order they were sent, as a network that only delayed them would. Copies of a segment already delivered wait under its number too; only `deliver #K` hands them over.
+
+# drop
+cmd-drop-summary = Throw held segments away (the first N, all, #K, or those a SELECTOR picks: a->b, b->a, SYN, FIN, RST, SYN,ACK, ACK, data, udp, tcp), or the next segment to enter the link (in that direction, or either).
+cmd-drop-notes = A held entry goes with every copy of it. A dropped TCP segment is retransmitted by its sender's kernel after the RTO, as a new entry; a dropped UDP datagram is simply gone. `drop all` throws away copies of delivered segments too.
+
+# dup
+cmd-dup-summary = Deliver the next segment to enter the link twice.
+cmd-dup-notes = TCP discards the copy (its sequence numbers were seen); UDP delivers both.
+
+# corrupt
+cmd-corrupt-summary = Flip one bit of the next segment to enter the link, its checksum left as it was: the receiving kernel discards it.
+cmd-corrupt-notes = The sender sees no answer and retransmits after the RTO: the data arrives intact.
+
+# host
+cmd-host-summary = Make sockets in host a or b of the lab from now on (socket … @HOST says it for one socket); or pull its cable (down), plug it back (up), or crash it: every socket and all TCP state lost without a word on the wire, and back at once with none; or have it delay its ACKs as ordinary hosts do (delayed-ack on; the lab's hosts ACK at once unless told).
+cmd-host-notes = Host a has 192.0.2.1 and 2001:db8::1, host b 192.0.2.2 and 2001:db8::2; in addresses, a and b stand for them: bind srv b:80, connect cli b:80.
+
+# sysctl
+cmd-sysctl-summary = Read, or set, a TCP or IP setting of one host of the lab (net.ipv4.tcp_syn_retries, tcp_retries2, tcp_fin_timeout, tcp_keepalive_time, tcp_sack, tcp_timestamps, tcp_congestion_control …).
+cmd-sysctl-notes = Only the per-host settings listed below, each within its range: every other name is refused, since it may act on the whole machine. Several numbers are written with commas: net.ipv4.tcp_rmem=4096,131072,6291456. The host's value is shown after setting it.
+
+# use
+cmd-use-summary = Make H the current handle: commands without a handle act on it.
+cmd-use-notes = The current handle is also the last one created, accepted or named in a command; the prompt shows it.
+
+# encoding
+cmd-encoding-summary = Speak the peer's text encoding: typed text is sent in it and received bytes are shown in it (utf-8, gbk, gb18030, big5, shift_jis, euc-kr, windows-1251, koi8-r, latin1 …); without NAME, say which is in use.
+cmd-encoding-notes = The Chinese tutorials send data.encode('gbk'): `encoding gbk` makes `send 你好` send the same bytes, and shows what they receive as text. x"…" and \xNN are always raw bytes. Data that is not text in the encoding is shown as bytes, every byte from 0x80 up as \xNN (as Python prints bytes), and a line under it names another encoding that reads it (as GBK: “你好” — encoding gbk). `socklab run --encoding gbk FILE` reads a script saved in GBK. `socklab --encoding NAME` and `#! encoding: NAME` in a transcript set it from the start.
+
+# help
+cmd-help-summary = List the commands; `help VERB` for one (its call, the errnos you may meet); `help ECONNREFUSED` for an errno (`help 10061`, `help WSAECONNREFUSED`: Windows' errors lead to their POSIX twins); `help TIME_WAIT` for a TCP state; `help SO_REUSEADDR` for a socket option (`help options` lists them); `help keepalive`.
+
+# lessons
+cmd-lessons-summary = List the built-in lessons, by group, each with its title and what it needs; `play NAME` plays one.
+cmd-lessons-notes = The same list as `socklab lessons`.
+
+# play
+cmd-play-summary = Play a lesson here (`play 01`, `play half-close`, or a transcript file): its narration and commands, Enter for each step; then this session resumes.
+cmd-play-notes = It runs as `socklab play` does: in a process and a private network of its own, so this session's handles, addresses and ports are untouched and the lesson's never meet them. Keys: Enter next, a go on by itself, q quit, Ctrl-C stop. `lessons` lists the lessons. In the shell only: a script runs `socklab play NAME` instead.
+
+# source
+cmd-source-summary = Run the lines of FILE in this session, as if typed.
+cmd-source-notes = Lines are echoed as `> LINE` before their output. A file may source another, up to 16 deep.
+
+# record
+cmd-record-summary = Record the rest of the session as a transcript in FILE (`record off` stops); `socklab test FILE` replays it.
+cmd-record-notes = Each line and its output are appended as they run, with ephemeral ports and fds named [PORT1], [FD1], … and the numbers the kernel measures (tcpinfo's rtt_us, rto_us, snd_cwnd …) written [..]; colour is left out. The file begins with the directives the replay needs: #! lab in the lab, the session's encoding and timeout.
+
+# diagram
+cmd-diagram-summary = Save the session so far as a ladder diagram: an arrow per segment, each end's states, the calls down the left (svg for slides, html a page to print, txt for a terminal, mmd mermaid for GitHub).
+cmd-diagram-notes = Draws what the wire view showed since it was turned on (wire on, wire ladder, or the lab); a gap with the time marks what came later (a timer, a delayed ACK). `socklab diagram FILE.socklab` draws a transcript the same way. Never replaces a file unless given --force; a lesson (socklab test, play) may not save at all.
+
+# export
+cmd-export-summary = Write the session so far as your own program: Python (standard library only) or C (POSIX), one call per line with the line as a comment, each result checked against the one socklab showed.
+cmd-export-notes = An errno becomes the exception Python raises for it (ECONNREFUSED: except ConnectionRefusedError); background calls and watch are threads; await becomes poll, or a bounded look at the TCP state; the lab's steps and socklab's own views (ls, jobs, wire …) stay as marked comments. The program exits 1 if a result differs. `socklab export LESSON|FILE --to python|c` does the same for a transcript. Never replaces a file unless given --force; a lesson (socklab test, play) may not write one.
+
+# clear
+cmd-clear-summary = Clear the screen (in the shell, at a terminal; elsewhere it does nothing).
+cmd-clear-notes = Ctrl-L does the same while typing.
+
+# quit
+cmd-quit-summary = Close every handle and leave (Ctrl-D does the same).
+cmd-quit-notes = Closing sends FIN (or RST) on each open connection, as a process exit would.
+
+# exit
+cmd-exit-summary = The same as quit.
+
 ## ---- end of section help ----
 
 

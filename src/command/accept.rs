@@ -14,24 +14,7 @@ pub const SPEC: Spec = Spec {
     name: "accept",
     usage: "[NAME =] accept [H]",
     syscall: "accept(2)",
-    summary: "Take the next finished connection from a listener's queue; it becomes a new handle, with the peer's address.",
-    notes: "Blocks while the queue is empty (Ctrl-C interrupts it; in scripts --timeout bounds it). \
-            The new handle is blocking even when the listener is nonblocking, as on Linux.",
-    errnos: &[
-        (
-            "EAGAIN",
-            "the listener is nonblocking and no connection is waiting",
-        ),
-        ("EINVAL", "the socket is not listening — call listen first"),
-        (
-            "EINTR",
-            "a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job",
-        ),
-        (
-            "ECONNABORTED",
-            "a connection in the queue was reset before it was accepted",
-        ),
-    ],
+    errnos: &["EAGAIN", "EINVAL", "EINTR", "ECONNABORTED"],
     args: &[Arg::Handle],
     creates: 1,
     group: Group::Socket,

@@ -29,17 +29,6 @@ pub const SPEC: Spec = Spec {
     name: "await",
     usage: "await [H] STATE|readable|writable [TIMEOUT] | await wire|link [TIMEOUT]",
     syscall: "",
-    summary: "Wait until the handle reaches a TCP state (e.g. FIN_WAIT2 after the peer's delayed ACK) or becomes readable/writable; fails after TIMEOUT (default 2s).",
-    notes: "Some moves are made by kernel timers, not by calls: FIN_WAIT1 → FIN_WAIT2 waits for the \
-            peer's delayed ACK (about 40 ms on Linux). `await cli FIN_WAIT2` makes such a moment \
-            certain without guessing a sleep. TIMEOUT is like 500ms or 2s. \
-            The state is the connection's: where it lives on without an fd (after `close`, or \
-            TIME_WAIT behind a socket in CLOSE once both ends shut down), await matches the \
-            kernel's connection and says so: `cli's connection is TIME_WAIT (held by the kernel, \
-            no fd); the socket is CLOSE`. With the wire view on, `await wire` waits for the \
-            next segment of the session's sockets — what a timer sends: a delayed ACK, a \
-            retransmission, a keepalive probe, a window probe — and shows it under the step. \
-            In the lab, `await link` waits for the next segment to reach the link.",
     errnos: &[],
     args: &[Arg::Handle, Arg::StateOrEvent, Arg::Number],
     creates: 0,

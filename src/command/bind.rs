@@ -14,29 +14,7 @@ pub const SPEC: Spec = Spec {
     name: "bind",
     usage: "bind [H] ADDR",
     syscall: "bind(2)",
-    summary: "Give the socket a local address; port 0 lets the kernel choose, and the result shows the port it chose.",
-    notes: "ADDR is IP:PORT, [IPv6]:PORT, :PORT (any address), HOST:PORT, /path or @name (AF_UNIX), \
-            or another handle's name (its address: `bind b a` meets EADDRINUSE). With one argument, \
-            a handle name is the address. Python's two parts work too: `bind 127.0.0.1 8888`, \
-            and `bind \"\" 8899` for any address (the tutorials' `bind((\"\", 8899))`).",
-    errnos: &[
-        (
-            "EADDRINUSE",
-            "another socket has this address: a listener, or — unless both set SO_REUSEADDR — a bound socket or a connection (TIME_WAIT too); AF_UNIX: a file at that path (close does not remove it) or a socket with that @name",
-        ),
-        (
-            "EACCES",
-            "ports below 1024 need privilege (root or CAP_NET_BIND_SERVICE)",
-        ),
-        (
-            "EADDRNOTAVAIL",
-            "no interface on this machine has that IP address",
-        ),
-        (
-            "EINVAL",
-            "the socket is already bound (or the address is of the wrong family)",
-        ),
-    ],
+    errnos: &["EADDRINUSE", "EACCES", "EADDRNOTAVAIL", "EINVAL"],
     args: &[Arg::Handle, Arg::Addr],
     creates: 0,
     group: Group::Socket,

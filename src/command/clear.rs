@@ -11,8 +11,6 @@ pub const CLEAR: Spec = Spec {
     name: "clear",
     usage: "clear",
     syscall: "",
-    summary: "Clear the screen (in the shell, at a terminal; elsewhere it does nothing).",
-    notes: "Ctrl-L does the same while typing.",
     errnos: &[],
     args: &[],
     creates: 0,

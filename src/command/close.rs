@@ -16,15 +16,7 @@ pub const SPEC: Spec = Spec {
     name: "close",
     usage: "close [H]",
     syscall: "close(2)",
-    summary: "Close the socket; the handle leaves the table. A TCP connection sends FIN (or RST).",
-    notes: "The kernel may keep the connection after the fd is gone: FIN_WAIT1/2 until the peer's \
-            FIN, then TIME_WAIT for 60 s; socklab shows it as `H (no fd)` to its end, under the \
-            name H had even once a new handle takes it, each move as it happens (it looks in the \
-            kernel's socket table: sock_diag, else /proc/net/tcp). \
-            Unread received data, or SO_LINGER 0, makes close send RST instead of FIN. \
-            A background job or watcher using the handle is stopped first (its call returns EINTR): \
-            on Linux close(2) alone would not wake a thread blocked on the fd.",
-    errnos: &[("EBADF", "the fd was not open")],
+    errnos: &["EBADF"],
     args: &[Arg::Handle],
     creates: 0,
     group: Group::Socket,

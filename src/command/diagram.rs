@@ -12,11 +12,6 @@ pub const DIAGRAM: Spec = Spec {
     name: "diagram",
     usage: "diagram save FILE.svg|FILE.html|FILE.txt|FILE.mmd [--force]",
     syscall: "",
-    summary: "Save the session so far as a ladder diagram: an arrow per segment, each end's states, the calls down the left (svg for slides, html a page to print, txt for a terminal, mmd mermaid for GitHub).",
-    notes: "Draws what the wire view showed since it was turned on (wire on, wire ladder, or \
-            the lab); a gap with the time marks what came later (a timer, a delayed ACK). \
-            `socklab diagram FILE.socklab` draws a transcript the same way. Never replaces a \
-            file unless given --force; a lesson (socklab test, play) may not save at all.",
     errnos: &[],
     args: &[Arg::File],
     creates: 0,

@@ -15,20 +15,7 @@ pub const SPEC: Spec = Spec {
     name: "drain",
     usage: "drain [H]",
     syscall: "recv(2) in a loop",
-    summary: "Call recv until EOF (the peer closed or shut down writing): says how many bytes came in how many calls and how long it took, not the bytes — the way to receive a bulk transfer.",
-    notes: "Each call asks for up to 256 KiB. On a nonblocking socket it stops at the first \
-            EAGAIN; an error (ECONNRESET, a timeout) ends it and says how much came before.",
-    errnos: &[
-        (
-            "EAGAIN",
-            "nonblocking, and the bytes so far are all there are for now",
-        ),
-        (
-            "ECONNRESET",
-            "the peer reset the connection (RST) before it closed",
-        ),
-        ("ENOTCONN", "a TCP socket that is not connected"),
-    ],
+    errnos: &["EAGAIN", "ECONNRESET", "ENOTCONN"],
     args: &[Arg::Handle],
     creates: 0,
     group: Group::Data,

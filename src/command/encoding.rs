@@ -13,12 +13,6 @@ pub const SPEC: Spec = Spec {
     name: "encoding",
     usage: "encoding [NAME]",
     syscall: "",
-    summary: "Speak the peer's text encoding: typed text is sent in it and received bytes are shown in it (utf-8, gbk, gb18030, big5, shift_jis, euc-kr, windows-1251, koi8-r, latin1 …); without NAME, say which is in use.",
-    notes: "The Chinese tutorials send data.encode('gbk'): `encoding gbk` makes `send 你好` send the same \
-            bytes, and shows what they receive as text. x\"…\" and \\xNN are always raw bytes. \
-            Data that is not text in the encoding is shown as bytes, every byte from 0x80 up as \\xNN (as Python prints bytes), and a line under it names another encoding that reads it (as GBK: “你好” — encoding gbk). \
-            `socklab run --encoding gbk FILE` reads a script saved in GBK. \
-            `socklab --encoding NAME` and `#! encoding: NAME` in a transcript set it from the start.",
     errnos: &[],
     args: &[Arg::Encoding],
     creates: 0,

@@ -17,14 +17,6 @@ pub const EXPORT: Spec = Spec {
     name: "export",
     usage: "export python|c FILE [--force]",
     syscall: "",
-    summary: "Write the session so far as your own program: Python (standard library only) or C (POSIX), one call per line with the line as a comment, each result checked against the one socklab showed.",
-    notes: "An errno becomes the exception Python raises for it (ECONNREFUSED: except \
-            ConnectionRefusedError); background calls and watch are threads; \
-            await becomes poll, or a bounded look at the TCP state; the lab's steps and \
-            socklab's own views (ls, jobs, wire …) stay as marked comments. The program exits 1 \
-            if a result differs. `socklab export LESSON|FILE --to python|c` does the same for \
-            a transcript. Never replaces a file unless given --force; a lesson (socklab test, \
-            play) may not write one.",
     errnos: &[],
     args: &[Arg::Words(LANGUAGES), Arg::File],
     creates: 0,

@@ -15,8 +15,6 @@ pub const SPEC: Spec = Spec {
     name: "help",
     usage: "help [VERB|ERRNO|STATE|OPTION|PYTHON-NAME|keepalive|python|options]",
     syscall: "",
-    summary: "List the commands; `help VERB` for one (its call, the errnos you may meet); `help ECONNREFUSED` for an errno (`help 10061`, `help WSAECONNREFUSED`: Windows' errors lead to their POSIX twins); `help TIME_WAIT` for a TCP state; `help SO_REUSEADDR` for a socket option (`help options` lists them); `help keepalive`.",
-    notes: "",
     errnos: &[],
     args: &[Arg::HelpTopic],
     creates: 0,
@@ -67,10 +65,11 @@ impl Help {
                     .chain(topics::names())
                     .chain(winsock::names()),
             );
-            let hint = near.map_or(String::new(), |n| format!(" — did you mean '{n}'?"));
-            return Err(UsageError::new(format!(
-                "no help for '{topic}'{hint} (try a command name, an errno (ECONNREFUSED, 111), a Windows error (10061, WSAECONNREFUSED), a TCP state (TIME_WAIT), an option (SO_REUSEADDR), a Python name (setblocking, ConnectionRefusedError), keepalive, python or options)"
-            )));
+            let message = match near {
+                Some(near) => crate::t!("help-no-such-topic-near", topic = topic, near = near),
+                None => crate::t!("help-no-such-topic", topic = topic),
+            };
+            return Err(UsageError::new(message));
         }
         Ok(Help { topic })
     }
@@ -99,15 +98,14 @@ pub fn lines_for(topic: &str) -> Option<Vec<String>> {
     if let Some(spec) = super::spec(&lower) {
         let mut lines = verb_help(spec);
         if let Some(method) = python_table::method(&lower) {
-            lines.push(format!(
-                "In Python: socket.{}() — {}",
-                method.name, method.note
+            lines.push(crate::t!(
+                "help-in-python",
+                method = method.name,
+                note = method.note
             ));
         }
         if let Some(state) = topics::state_named_like(&lower) {
-            lines.push(format!(
-                "{state}, in capitals, is the TCP state: help {state}"
-            ));
+            lines.push(crate::t!("help-state-in-capitals", state = state));
         }
         return Some(lines);
     }
@@ -159,41 +157,32 @@ pub fn lines_for(topic: &str) -> Option<Vec<String>> {
 
 /// `help python`: Python's socket methods and their socklab lines.
 fn python_help() -> Vec<String> {
-    let mut lines = vec![
-        "Python's socket methods in socklab (docs/python.md has the exceptions too):".to_string(),
-    ];
+    let mut lines = vec![crate::t!("help-python-heading")];
     for method in python_table::METHODS {
-        let socklab = if method.socklab.is_empty() {
-            "(none: help NAME says why)"
-        } else {
-            method.socklab
+        let socklab = match method.socklab.is_empty() {
+            true => crate::t!("help-python-no-line"),
+            false => method.socklab.to_string(),
         };
         lines.push(format!("  {:<12} {socklab}", method.name));
     }
-    lines.push(
-        "A whole program: socklab translate PROG.py [ARGS] writes its socket calls as a socklab script."
-            .into(),
-    );
+    lines.push(crate::t!("help-python-translate"));
     lines
 }
-
-const BACKGROUND_NOTE: &str = "Ending the line with & runs it on a worker thread and gives the prompt back \
-     at once; its result is shown, tagged [JOB], when the call ends (see jobs, wait).";
 
 /// The command list, grouped: each usage and its whole summary.
 pub fn overview() -> Vec<String> {
     let mut lines = Vec::new();
     for group in GROUPS {
-        lines.push(format!("{}:", group.title()));
+        lines.push(crate::t!("help-group-heading", title = group.title()));
         for spec in COMMANDS.iter().filter(|s| s.group == group) {
             lines.push(format!("  {}", spec.usage));
-            lines.push(format!("      {}", spec.summary));
+            lines.push(format!("      {}", spec.summary()));
         }
     }
     lines.push(String::new());
-    lines.push("H is a handle name (default: the current handle). A blocking call followed by & runs in the background: accept srv &.".into());
-    lines.push("`help VERB`, `help ERRNO` (or Windows' `help 10054`), `help TIME_WAIT` (a TCP state), `help SO_REUSEADDR` (an option), `help options`, `help keepalive` say more.".into());
-    lines.push("Lessons: `lessons` lists them (the handshake, echo servers, half-close, UDP chats, GBK, the lab …); `play 01` plays one here, Enter for each step, in a network of its own — then this session resumes.".into());
+    lines.push(crate::t!("help-overview-handles"));
+    lines.push(crate::t!("help-overview-more"));
+    lines.push(crate::t!("help-overview-lessons"));
     lines
 }
 
@@ -215,21 +204,19 @@ pub fn wrap(lines: &[String], width: usize) -> Vec<String> {
 }
 
 fn verb_help(spec: &Spec) -> Vec<String> {
-    let mut lines = vec![format!("usage: {}", spec.usage)];
+    let mut lines = vec![crate::t!("help-usage", usage = spec.usage)];
     if !spec.syscall.is_empty() {
-        lines.push(format!("call:  {}", spec.syscall));
+        lines.push(crate::t!("help-call", call = spec.syscall));
     }
-    lines.push(spec.summary.to_string());
-    if !spec.notes.is_empty() {
-        lines.push(spec.notes.to_string());
-    }
+    lines.push(spec.summary());
+    lines.extend(spec.notes());
     if spec.background {
-        lines.push(BACKGROUND_NOTE.into());
+        lines.push(crate::t!("help-background"));
     }
     if !spec.errnos.is_empty() {
-        lines.push("errors you may meet:".into());
-        for (name, meaning) in spec.errnos {
-            lines.push(format!("  {name:<13} {meaning}"));
+        lines.push(crate::t!("help-errnos-you-may-meet"));
+        for name in spec.errnos {
+            lines.push(format!("  {name:<13} {}", spec.errno_note(name)));
         }
     }
     if spec.name == "setsockopt" || spec.name == "getsockopt" {
@@ -242,9 +229,9 @@ fn verb_help(spec: &Spec) -> Vec<String> {
 }
 
 fn options_help() -> Vec<String> {
-    let mut lines = vec!["options (C name, short name, level, meaning):".to_string()];
+    let mut lines = vec![crate::t!("help-options-heading")];
     for o in OPTIONS {
-        let ro = if o.writable { "" } else { " (read-only)" };
+        let ro = read_only_mark(o.writable);
         lines.push(format!(
             "  {:<14} {:<11} {:<12} {}{ro}",
             o.name, o.short, o.level, o.note
@@ -253,22 +240,32 @@ fn options_help() -> Vec<String> {
     lines
 }
 
+/// ` (read-only)` after an option's meaning, or nothing.
+fn read_only_mark(writable: bool) -> String {
+    match writable {
+        true => String::new(),
+        false => format!(" {}", crate::t!("help-read-only")),
+    }
+}
+
 fn errno_help(errno: nix::errno::Errno) -> Vec<String> {
     let name = names::errno_name(errno);
-    let mut lines = vec![format!("{name} ({}): errno {}", errno.desc(), errno as i32)];
+    let number = errno as i32;
+    let mut lines = vec![crate::t!(
+        "help-errno-heading",
+        errno = name.as_str(),
+        meaning = errno.desc(),
+        number = number
+    )];
     let uses: Vec<String> = COMMANDS
         .iter()
-        .flat_map(|spec| {
-            spec.errnos
-                .iter()
-                .filter(|(n, _)| *n == name)
-                .map(move |(_, meaning)| format!("  {:<12} {meaning}", spec.name))
-        })
+        .filter(|spec| spec.errnos.contains(&name.as_str()))
+        .map(|spec| format!("  {:<12} {}", spec.name, spec.errno_note(&name)))
         .collect();
     if uses.is_empty() {
-        lines.push("socklab's commands do not commonly meet it.".into());
+        lines.push(crate::t!("help-errno-not-met"));
     } else {
-        lines.push("where you meet it:".into());
+        lines.push(crate::t!("help-errno-where"));
         lines.extend(uses);
     }
     let variants: Vec<String> = super::why::VARIANTS
@@ -277,16 +274,19 @@ fn errno_help(errno: nix::errno::Errno) -> Vec<String> {
         .map(|v| format!("  {:<18} {}", v.when, v.why))
         .collect();
     if !variants.is_empty() {
-        lines.push(
-            "the why: line says which, from the socket (its options, TCP_INFO) and the lab:".into(),
-        );
+        lines.push(crate::t!("help-errno-why-variants"));
         lines.extend(variants);
     }
     lines
 }
 
-/// docs/commands.md, generated; a test keeps the file equal to this.
+/// docs/commands.md, generated in English whatever the language; a test
+/// keeps the file equal to this.
 pub fn markdown() -> String {
+    crate::i18n::in_english(markdown_in_english)
+}
+
+fn markdown_in_english() -> String {
     let mut out = String::from(
         "# socklab commands\n\n\
          Generated by `socklab help --markdown` from the command table; do not edit by hand.\n\n\
@@ -302,17 +302,17 @@ pub fn markdown() -> String {
             if !spec.syscall.is_empty() {
                 let _ = writeln!(out, "Call: {}\n", spec.syscall);
             }
-            let _ = writeln!(out, "{}", spec.summary);
-            if !spec.notes.is_empty() {
-                let _ = writeln!(out, "\n{}", spec.notes);
+            let _ = writeln!(out, "{}", spec.summary());
+            if let Some(notes) = spec.notes() {
+                let _ = writeln!(out, "\n{notes}");
             }
             if spec.background {
-                let _ = writeln!(out, "\n{BACKGROUND_NOTE}");
+                let _ = writeln!(out, "\n{}", crate::t!("help-background"));
             }
             if !spec.errnos.is_empty() {
                 out.push_str("\n| errno | what it means here |\n|---|---|\n");
-                for (name, meaning) in spec.errnos {
-                    let _ = writeln!(out, "| {name} | {meaning} |");
+                for name in spec.errnos {
+                    let _ = writeln!(out, "| {name} | {} |", spec.errno_note(name));
                 }
             }
         }
@@ -322,7 +322,7 @@ pub fn markdown() -> String {
         "\n## Socket options\n\n| option | short name | level | meaning |\n|---|---|---|---|\n",
     );
     for o in OPTIONS {
-        let ro = if o.writable { "" } else { " (read-only)" };
+        let ro = read_only_mark(o.writable);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {}{ro} |",
@@ -389,7 +389,7 @@ mod tests {
     #[test]
     fn every_errno_named_in_the_table_is_real() {
         for spec in COMMANDS {
-            for (name, _) in spec.errnos {
+            for name in spec.errnos {
                 assert!(
                     names::errno_from_name(name).is_some(),
                     "{}: {name}",
@@ -434,10 +434,14 @@ mod tests {
             text.contains("TIME_WAIT"),
             "options help keeps TIME_WAIT whole"
         );
-        let await_summary = COMMANDS.iter().find(|s| s.name == "await").unwrap().summary;
+        let await_summary = COMMANDS
+            .iter()
+            .find(|s| s.name == "await")
+            .unwrap()
+            .summary();
         let squeezed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            squeezed.contains(await_summary),
+            squeezed.contains(&await_summary),
             "the await summary is whole"
         );
     }

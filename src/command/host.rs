@@ -12,9 +12,6 @@ pub const SPEC: Spec = Spec {
     name: "host",
     usage: "host a|b [down|up|crash|delayed-ack on|off]",
     syscall: "",
-    summary: "Make sockets in host a or b of the lab from now on (socket … @HOST says it for one socket); or pull its cable (down), plug it back (up), or crash it: every socket and all TCP state lost without a word on the wire, and back at once with none; or have it delay its ACKs as ordinary hosts do (delayed-ack on; the lab's hosts ACK at once unless told).",
-    notes: "Host a has 192.0.2.1 and 2001:db8::1, host b 192.0.2.2 and 2001:db8::2; in \
-            addresses, a and b stand for them: bind srv b:80, connect cli b:80.",
     errnos: &[],
     args: &[Arg::LabHost],
     creates: 0,
@@ -79,11 +76,6 @@ pub const SYSCTL: Spec = Spec {
     name: "sysctl",
     usage: "sysctl a|b NAME[=VALUE]",
     syscall: "",
-    summary: "Read, or set, a TCP or IP setting of one host of the lab (net.ipv4.tcp_syn_retries, tcp_retries2, tcp_fin_timeout, tcp_keepalive_time, tcp_sack, tcp_timestamps, tcp_congestion_control …).",
-    notes: "Only the per-host settings listed below, each within its range: every other name \
-            is refused, since it may act on the whole machine. Several numbers are written \
-            with commas: net.ipv4.tcp_rmem=4096,131072,6291456. The host's value is shown \
-            after setting it.",
     errnos: &[],
     args: &[Arg::LabHost],
     creates: 0,

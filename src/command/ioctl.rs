@@ -14,13 +14,7 @@ pub const SPEC: Spec = Spec {
     name: "ioctl",
     usage: "ioctl [H] FIONREAD|SIOCOUTQ",
     syscall: "ioctl(2)",
-    summary: "FIONREAD: bytes received and waiting to be read. SIOCOUTQ: bytes sent but not yet acknowledged by the peer.",
-    notes: "Together they show where the bytes of a stalled transfer are: in this side's send \
-            queue, or in the peer's receive queue.",
-    errnos: &[(
-        "EINVAL",
-        "the socket is listening, or the request does not apply",
-    )],
+    errnos: &["EINVAL"],
     args: &[Arg::Handle, Arg::Words(REQUESTS.split_at(2).0)],
     creates: 0,
     group: Group::Inspect,

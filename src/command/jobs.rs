@@ -12,9 +12,6 @@ pub const JOBS: Spec = Spec {
     name: "jobs",
     usage: "jobs",
     syscall: "",
-    summary: "List the background jobs (`CMD &`) and watchers: what each runs, and whether it is blocked in its call; then the programs spawn started.",
-    notes: "Blocked means the thread is asleep inside the system call, waiting for the kernel \
-            (read from /proc/self/task). A finished job is listed until its result has been shown.",
     errnos: &[],
     args: &[],
     creates: 0,

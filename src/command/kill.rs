@@ -18,9 +18,6 @@ pub const SPEC: Spec = Spec {
     name: "kill",
     usage: "kill NAME [SIGNAL]",
     syscall: "kill(2)",
-    summary: "Send SIGNAL (SIGTERM unless named) to the program spawn started as NAME, and to its process group.",
-    notes: "Its end is shown when it comes (py killed by SIGTERM); a program may catch SIGTERM, \
-            never SIGKILL.",
     errnos: &[],
     args: &[Arg::Words(&[]), Arg::Words(SIGNALS)],
     creates: 0,

@@ -12,8 +12,6 @@ pub const SPEC: Spec = Spec {
     name: "lessons",
     usage: "lessons",
     syscall: "",
-    summary: "List the built-in lessons, by group, each with its title and what it needs; `play NAME` plays one.",
-    notes: "The same list as `socklab lessons`.",
     errnos: &[],
     args: &[],
     creates: 0,

@@ -23,15 +23,6 @@ pub const LINK: Spec = Spec {
     name: "link",
     usage: "link [hold|pass|delay D [jitter D]|loss P|dup P|corrupt P|reorder P|rate R [queue N]|queue N|clear [a->b|b->a]] | link seed N",
     syscall: "",
-    summary: "Show the lab's link (its mode, its properties, counters per direction, every held segment numbered); make it hold every segment until you deliver or drop it (hold) or let them through (pass, the default); or give it a real path's properties: delay with jitter, loss, duplication, corruption, reordering, a rate with a queue.",
-    notes: "Without a direction, both. Held segments are numbered #1, #2, … in the order they \
-            came; `deliver` and `drop` act on them. Properties: `delay 50ms jitter 5ms`, \
-            `loss 2%`, `dup 1%`, `corrupt 1%`, `reorder 5%` (held back behind the next \
-            segment), `rate 10mbit` (bit, kbit, mbit, gbit) with `queue 64` packets (the \
-            tail is dropped when full; 1000 by default), `clear` (none again). `link seed N` \
-            makes every random choice from N, so a run with loss loses the same segments \
-            every time. Hand control and properties combine: a held segment waits for you, \
-            then goes straight across.",
     errnos: &[],
     args: &[Arg::Words(&MODES)],
     creates: 0,
@@ -44,13 +35,6 @@ pub const DELIVER: Spec = Spec {
     name: "deliver",
     usage: "deliver [N|all] [SELECTOR] [copies] | deliver #K [copies]",
     syscall: "",
-    summary: "Deliver held segments: the first N in order (default 1), all of them, or #K alone (out of order: reordering by hand); a SELECTOR picks by what a segment is: a->b, b->a, SYN, FIN, RST, SYN,ACK, ACK (a pure ACK), data, udp, tcp.",
-    notes: "What a delivered segment causes on the other host (its answer, a state change) \
-            shows under this step. A segment its sender sent again while it was held is one \
-            entry (`link` says how often and when): `deliver` hands over its newest copy, \
-            `deliver #K copies` every copy in the order they were sent, as a network that \
-            only delayed them would. Copies of a segment already delivered wait under its \
-            number too; only `deliver #K` hands them over.",
     errnos: &[],
     args: &[Arg::Words(PICKS)],
     creates: 0,
@@ -63,10 +47,6 @@ pub const DROP: Spec = Spec {
     name: "drop",
     usage: "drop [N|all] [SELECTOR] | drop #K | drop next [a->b|b->a]",
     syscall: "",
-    summary: "Throw held segments away (the first N, all, #K, or those a SELECTOR picks: a->b, b->a, SYN, FIN, RST, SYN,ACK, ACK, data, udp, tcp), or the next segment to enter the link (in that direction, or either).",
-    notes: "A held entry goes with every copy of it. A dropped TCP segment is retransmitted \
-            by its sender's kernel after the RTO, as a new entry; a dropped UDP datagram is \
-            simply gone. `drop all` throws away copies of delivered segments too.",
     errnos: &[],
     args: &[Arg::Words(PICKS)],
     creates: 0,
@@ -79,8 +59,6 @@ pub const DUP: Spec = Spec {
     name: "dup",
     usage: "dup next [a->b|b->a]",
     syscall: "",
-    summary: "Deliver the next segment to enter the link twice.",
-    notes: "TCP discards the copy (its sequence numbers were seen); UDP delivers both.",
     errnos: &[],
     args: &[Arg::Words(PICKS)],
     creates: 0,
@@ -93,8 +71,6 @@ pub const CORRUPT: Spec = Spec {
     name: "corrupt",
     usage: "corrupt next [a->b|b->a]",
     syscall: "",
-    summary: "Flip one bit of the next segment to enter the link, its checksum left as it was: the receiving kernel discards it.",
-    notes: "The sender sees no answer and retransmits after the RTO: the data arrives intact.",
     errnos: &[],
     args: &[Arg::Words(PICKS)],
     creates: 0,

@@ -13,17 +13,7 @@ pub const SPEC: Spec = Spec {
     name: "listen",
     usage: "listen [H] [BACKLOG]",
     syscall: "listen(2)",
-    summary: "Make a TCP or AF_UNIX stream socket accept connections (default backlog 128).",
-    notes: "The backlog bounds the queue of connections that finished the handshake but were not \
-            yet accepted; Linux holds BACKLOG+1. An unbound socket is bound to a free port first.",
-    errnos: &[
-        ("EADDRINUSE", "another socket already listens on this port"),
-        (
-            "EOPNOTSUPP",
-            "the socket is of a type that cannot listen (UDP, datagram)",
-        ),
-        ("EINVAL", "the socket is connected"),
-    ],
+    errnos: &["EADDRINUSE", "EOPNOTSUPP", "EINVAL"],
     args: &[Arg::Handle, Arg::Number],
     creates: 0,
     group: Group::Socket,

@@ -21,11 +21,6 @@ pub const SPEC: Spec = Spec {
     name: "ls",
     usage: "ls",
     syscall: "",
-    summary: "List the handles: name, fd, kind, local address, peer, TCP state, bytes queued in and out, flags; then the data names ($data) receives kept.",
-    notes: "RECV-Q is FIONREAD (bytes waiting to be read), SEND-Q is SIOCOUTQ (bytes not yet \
-            acknowledged). Flags: nonblock, shut-rd, shut-wr. `*` marks the current handle. A \
-            program spawn started has its TCP and UDP sockets listed too, named PROGRAM.FD \
-            (srv.3), read-only: they are its, not socklab's.",
     errnos: &[],
     args: &[],
     creates: 0,

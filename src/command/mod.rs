@@ -470,12 +470,25 @@ pub fn explain_failure(step: &mut Step) {
         && let Some(spec) = spec(step.verb)
     {
         let name = crate::names::errno_name(errno);
-        step.why = spec
-            .errnos
-            .iter()
-            .find(|(errno, _)| *errno == name)
-            .map(|(_, note)| *note);
+        if spec.errnos.contains(&name.as_str()) {
+            step.why = Some(english_note(spec, &name));
+        }
     }
+}
+
+/// The table's note for `errno` after `spec`'s call, in English: a step
+/// keeps its why as a `&'static str` (transcripts and JSON show it in
+/// English), so each note is read from the message file once and kept.
+fn english_note(spec: &Spec, errno: &str) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static KEPT: LazyLock<Mutex<HashMap<String, &'static str>>> = LazyLock::new(Default::default);
+    let id = spec.errno_id(errno);
+    let mut kept = KEPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    kept.entry(id).or_insert_with_key(|id| {
+        let note = crate::i18n::in_english(|| crate::i18n::lookup(id)).unwrap_or_default();
+        Box::leak(note.into_boxed_str())
+    })
 }
 
 /// Every option name, C and short, for completion.

@@ -13,10 +13,7 @@ pub const SPEC: Spec = Spec {
     name: "nonblock",
     usage: "nonblock [H] on|off",
     syscall: "fcntl(2)",
-    summary: "Make calls on the socket return EAGAIN (or EINPROGRESS for connect) instead of waiting.",
-    notes: "socklab sets the file status flags to exactly O_NONBLOCK or 0 in one F_SETFL call \
-            (a socket has no other status flags worth keeping).",
-    errnos: &[("EBADF", "the fd is not open")],
+    errnos: &["EBADF"],
     args: &[Arg::Handle, Arg::Words(SETTINGS.split_at(2).0)],
     creates: 0,
     group: Group::Options,

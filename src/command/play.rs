@@ -14,11 +14,6 @@ pub const SPEC: Spec = Spec {
     name: "play",
     usage: "play NAME|NN|FILE",
     syscall: "",
-    summary: "Play a lesson here (`play 01`, `play half-close`, or a transcript file): its narration and commands, Enter for each step; then this session resumes.",
-    notes: "It runs as `socklab play` does: in a process and a private network of its own, so \
-            this session's handles, addresses and ports are untouched and the lesson's never \
-            meet them. Keys: Enter next, a go on by itself, q quit, Ctrl-C stop. `lessons` \
-            lists the lessons. In the shell only: a script runs `socklab play NAME` instead.",
     errnos: &[],
     args: &[Arg::Lesson],
     creates: 0,

@@ -17,13 +17,7 @@ pub const SPEC: Spec = Spec {
     name: "poll",
     usage: "poll [H...] [TIMEOUT_MS]",
     syscall: "poll(2)",
-    summary: "Which handles are ready: POLLIN (data or EOF to read), POLLOUT (room to send), POLLRDHUP (peer shut down writing), POLLHUP, POLLERR.",
-    notes: "Asks for POLLIN|POLLPRI|POLLOUT|POLLRDHUP on each handle (default: the current one). \
-            TIMEOUT_MS defaults to 0 (look, don't wait); -1 waits until something is ready.",
-    errnos: &[(
-        "EINTR",
-        "a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job",
-    )],
+    errnos: &["EINTR"],
     args: &[Arg::Handles, Arg::Number],
     creates: 0,
     group: Group::Inspect,

@@ -11,11 +11,6 @@ pub const RECORD: Spec = Spec {
     name: "record",
     usage: "record FILE|off",
     syscall: "",
-    summary: "Record the rest of the session as a transcript in FILE (`record off` stops); `socklab test FILE` replays it.",
-    notes: "Each line and its output are appended as they run, with ephemeral ports and fds named \
-            [PORT1], [FD1], … and the numbers the kernel measures (tcpinfo's rtt_us, rto_us, \
-            snd_cwnd …) written [..]; colour is left out. The file begins with the directives the \
-            replay needs: #! lab in the lab, the session's encoding and timeout.",
     errnos: &[],
     args: &[Arg::File],
     creates: 0,

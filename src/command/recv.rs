@@ -19,28 +19,7 @@ pub const RECV: Spec = Spec {
     name: "recv",
     usage: "recv [H] [N] [peek|waitall|dontwait|trunc|oob]...",
     syscall: "recv(2)",
-    summary: "Receive at most N bytes (default 1024) once: anywhere from 0 to N. 0 means the peer shut down its sending side (EOF).",
-    notes: "TCP has no message boundaries: one recv may return part of a send, or several sends \
-            together. `peek` leaves the data queued; `waitall` waits for all N (unless EOF or a \
-            signal); `trunc` on a datagram returns its real length. N is at most 16 MiB. \
-            `data = recv H N` keeps the bytes it returned as `$data`, which a later DATA \
-            sends back exactly (`sendall H $data`).",
-    errnos: &[
-        (
-            "EAGAIN",
-            "nothing to read yet: the socket is nonblocking (or MSG_DONTWAIT), or SO_RCVTIMEO ran out",
-        ),
-        (
-            "ECONNRESET",
-            "the peer reset the connection (RST): it closed with unread data, or SO_LINGER 0, or it no longer knows the connection (its host restarted)",
-        ),
-        ("ENOTCONN", "a TCP socket that is not connected"),
-        ("ETIMEDOUT", super::why::GIVEN_UP),
-        (
-            "EINTR",
-            "a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job",
-        ),
-    ],
+    errnos: &["EAGAIN", "ECONNRESET", "ENOTCONN", "ETIMEDOUT", "EINTR"],
     args: &[Arg::Handle, Arg::Number, Arg::RecvFlags],
     creates: 0,
     group: Group::Data,
@@ -52,25 +31,7 @@ pub const RECVFROM: Spec = Spec {
     name: "recvfrom",
     usage: "recvfrom [H] [N] [peek|waitall|dontwait|trunc|oob]...",
     syscall: "recvfrom(2)",
-    summary: "Receive one datagram (at most N bytes, default 1024) and the address it came from.",
-    notes: "A datagram longer than N is cut to N and the rest is lost; with `trunc` the return \
-            value is its real length. Boundaries are kept: one recvfrom, one datagram. \
-            `data = recvfrom H N` keeps the datagram's bytes as `$data` (`sendto H ADDR $data` \
-            sends them back).",
-    errnos: &[
-        (
-            "EAGAIN",
-            "nonblocking (or MSG_DONTWAIT) and no datagram waiting",
-        ),
-        (
-            "ECONNREFUSED",
-            "connected UDP: an earlier datagram drew an ICMP port unreachable",
-        ),
-        (
-            "EINTR",
-            "a signal interrupted the wait: Ctrl-C, socklab's timeout, or socklab stopping the job",
-        ),
-    ],
+    errnos: &["EAGAIN", "ECONNREFUSED", "EINTR"],
     args: &[Arg::Handle, Arg::Number, Arg::RecvFlags],
     creates: 0,
     group: Group::Data,

@@ -14,23 +14,7 @@ pub const SPEC: Spec = Spec {
     name: "recvall",
     usage: "recvall [H] N",
     syscall: "recv(2) in a loop",
-    summary: "Call recv until exactly N bytes have come, or the peer closed: the tutorials' loop that reads a message of known length; shows how many calls it took and what each returned.",
-    notes: "One recv returns anywhere from 1 to the bytes asked for, so a reader that knows the \
-            message length loops. EOF (recv returning 0) before N bytes is the tutorials' \
-            \"socket connection broken\": recvall stops and says how many bytes came. On a \
-            nonblocking socket it stops at the first EAGAIN. N is at most 16 MiB. \
-            `data = recvall H N` keeps the bytes as `$data`, as for recv.",
-    errnos: &[
-        (
-            "EAGAIN",
-            "nonblocking, and the bytes so far are all there are for now",
-        ),
-        (
-            "ECONNRESET",
-            "the peer reset the connection (RST) before all N bytes came",
-        ),
-        ("ENOTCONN", "a TCP socket that is not connected"),
-    ],
+    errnos: &["EAGAIN", "ECONNRESET", "ENOTCONN"],
     args: &[Arg::Handle, Arg::Number],
     creates: 0,
     group: Group::Data,

@@ -13,42 +13,21 @@ use crate::step::Step;
 use crate::sys;
 use std::os::fd::AsFd;
 
-const SEND_ERRNOS: &[(&str, &str)] = &[
-    (
-        "EPIPE",
-        "this side cannot send: it never connected (Linux gives a TCP socket EPIPE here, not ENOTCONN), it did `shutdown write`, or the peer reset the connection (socklab ignores SIGPIPE, so you see EPIPE)",
-    ),
-    (
-        "ECONNRESET",
-        "the peer answered with RST: it closed with unread data, or SO_LINGER 0, or it no longer knows the connection (its host restarted)",
-    ),
-    ("ETIMEDOUT", super::why::GIVEN_UP),
-    (
-        "EAGAIN",
-        "nonblocking (or MSG_DONTWAIT) and the send buffer is full: the peer is not reading",
-    ),
-    (
-        "ENOTCONN",
-        "an AF_UNIX stream socket that is not connected (a TCP socket gets EPIPE instead)",
-    ),
-    ("EDESTADDRREQ", "a datagram socket with no peer: use sendto"),
-    (
-        "ECONNREFUSED",
-        "connected UDP: an earlier datagram drew an ICMP port unreachable (nothing listens there)",
-    ),
-    ("EMSGSIZE", "a datagram larger than the socket allows"),
+const SEND_ERRNOS: &[&str] = &[
+    "EPIPE",
+    "ECONNRESET",
+    "ETIMEDOUT",
+    "EAGAIN",
+    "ENOTCONN",
+    "EDESTADDRREQ",
+    "ECONNREFUSED",
+    "EMSGSIZE",
 ];
 
 pub const SEND: Spec = Spec {
     name: "send",
     usage: "send [H] DATA [dontwait|more|oob|nosignal]...",
     syscall: "send(2)",
-    summary: "Send DATA once; the return value says how many bytes the kernel took, which may be fewer.",
-    notes: "DATA is a word, \"quoted text\" with C escapes (\\n \\r \\t \\0 \\\\ \\\" \\xNN), or x\"48 69\" hex; \
-            \"ab\"*1000 repeats it. Quote data that is also a handle name. $NAME is the bytes a \
-            receive kept under NAME (`data = recv conn 1024`, then `send conn $data` sends them \
-            back exactly); pieces join with ` + `: `send conn \"got: \" + $data`. A quoted \
-            \"$data\" is the text itself.",
     errnos: SEND_ERRNOS,
     args: &[Arg::Handle, Arg::Data, Arg::SendFlags],
     creates: 0,
@@ -61,10 +40,6 @@ pub const SENDALL: Spec = Spec {
     name: "sendall",
     usage: "sendall [H] DATA",
     syscall: "send(2) in a loop",
-    summary: "Call send until all of DATA is sent, as Python's sendall does; shows how many calls it took.",
-    notes: "Each send may take only part (the peer's window or this socket's buffer is full); \
-            the loop sends the rest. On a nonblocking socket it stops at the first EAGAIN. DATA \
-            is as for send: `sendall conn $data` echoes what `data = recv conn 1024` kept.",
     errnos: SEND_ERRNOS,
     args: &[Arg::Handle, Arg::Data],
     creates: 0,
@@ -77,29 +52,7 @@ pub const SENDTO: Spec = Spec {
     name: "sendto",
     usage: "sendto [H] ADDR DATA [dontwait|more|oob|nosignal]...",
     syscall: "sendto(2)",
-    summary: "Send one datagram to ADDR (UDP, unix-dgram); no connection needed.",
-    notes: "ADDR may be a handle's name: `sendto u2 u1 hi` sends from u2 to u1's address (an \
-            unspecified 0.0.0.0 becomes 127.0.0.1; in the lab, u1's host's address). As for bind \
-            and connect, Python's two-part address is taken too: `sendto u 127.0.0.1 8888 hi`.",
-    errnos: &[
-        (
-            "ECONNREFUSED",
-            "an earlier datagram drew an ICMP port unreachable (connected UDP)",
-        ),
-        ("EMSGSIZE", "the datagram is larger than the socket allows"),
-        (
-            "EISCONN",
-            "a connected AF_UNIX stream socket was given an address (a connected TCP socket ignores it)",
-        ),
-        (
-            "EAGAIN",
-            "nonblocking, and no room: the send buffer, or a unix datagram receiver's queue, is full",
-        ),
-        (
-            "EACCES",
-            "sending to a broadcast address without SO_BROADCAST",
-        ),
-    ],
+    errnos: &["ECONNREFUSED", "EMSGSIZE", "EISCONN", "EAGAIN", "EACCES"],
     args: &[Arg::Handle, Arg::Addr, Arg::Data, Arg::SendFlags],
     creates: 0,
     group: Group::Data,

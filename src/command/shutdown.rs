@@ -13,16 +13,7 @@ pub const SPEC: Spec = Spec {
     name: "shutdown",
     usage: "shutdown [H] read|write|both",
     syscall: "shutdown(2)",
-    summary: "Close one direction of a connection: `write` sends FIN (half-close) while reading goes on.",
-    notes: "After `shutdown write` the peer reads EOF (recv = 0) once it has read what came before, \
-            and may keep sending: this side can still receive. A send here then fails with EPIPE. \
-            `shutdown read` sends nothing on the wire on Linux, and the peer is not told: recv \
-            returns 0 while nothing is queued, yet data that arrives afterwards is still \
-            accepted, queued and returned by recv (lesson 20).",
-    errnos: &[
-        ("ENOTCONN", "the socket is not connected"),
-        ("EINVAL", "not a valid direction"),
-    ],
+    errnos: &["ENOTCONN", "EINVAL"],
     args: &[Arg::Handle, Arg::Words(&HOWS)],
     creates: 0,
     group: Group::Socket,

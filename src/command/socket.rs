@@ -15,17 +15,7 @@ pub const SOCKET: Spec = Spec {
     name: "socket",
     usage: "[NAME =] socket [tcp|udp|tcp6|udp6|unix|unix-dgram|unix-seqpacket]",
     syscall: "socket(2)",
-    summary: "Create a socket; it becomes a new handle (default kind: tcp, as Python's socket.socket()).",
-    notes: "tcp and udp are AF_INET; tcp6 and udp6 AF_INET6; unix, unix-dgram and unix-seqpacket AF_UNIX. \
-            The new handle is named NAME, or s1, s2, … and becomes the current handle. \
-            Python's constants work too: `socket AF_INET SOCK_DGRAM` (also socket.AF_INET).",
-    errnos: &[
-        ("EMFILE", "this process has too many open files"),
-        (
-            "EAFNOSUPPORT",
-            "the kernel has no such address family (IPv6 disabled?)",
-        ),
-    ],
+    errnos: &["EMFILE", "EAFNOSUPPORT"],
     args: &[Arg::SocketKind],
     creates: 1,
     group: Group::Socket,
@@ -37,9 +27,7 @@ pub const SOCKETPAIR: Spec = Spec {
     name: "socketpair",
     usage: "[A, B =] socketpair [unix|unix-dgram|unix-seqpacket]",
     syscall: "socketpair(2)",
-    summary: "Create two AF_UNIX sockets already connected to each other.",
-    notes: "Each end is a handle; what one sends the other receives. Only AF_UNIX supports socketpair.",
-    errnos: &[("EOPNOTSUPP", "the kind is not one socketpair supports")],
+    errnos: &["EOPNOTSUPP"],
     args: &[Arg::PairKind],
     creates: 2,
     group: Group::Socket,

@@ -11,8 +11,6 @@ pub const SOURCE: Spec = Spec {
     name: "source",
     usage: "source FILE",
     syscall: "",
-    summary: "Run the lines of FILE in this session, as if typed.",
-    notes: "Lines are echoed as `> LINE` before their output. A file may source another, up to 16 deep.",
     errnos: &[],
     args: &[Arg::File],
     creates: 0,

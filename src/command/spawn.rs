@@ -13,12 +13,6 @@ pub const SPEC: Spec = Spec {
     name: "spawn",
     usage: "spawn [@HOST] [NAME =] CMD ARGS…",
     syscall: "fork(2), execve(2)",
-    summary: "Start a program (your own server or client) in socklab's network — the sandbox's, or lab host HOST's — and show what it writes, marked NAME│, between steps.",
-    notes: "It runs with your rights (never more: no set-uid gain), in a process group of its \
-            own, stdin from /dev/null, stdout and stderr to socklab (Python unbuffered: \
-            PYTHONUNBUFFERED=1). NAME defaults to the program's (py for python3). Its end \
-            is shown (py exited 0); jobs lists it, wait NAME waits for it, kill NAME stops it, \
-            and it is killed when socklab ends. Not in lessons: a lesson is data.",
     errnos: &[],
     args: &[],
     creates: 0,

@@ -3,7 +3,11 @@
 //! argument completion and hints know.
 //!
 //! Owns: the types. Each verb's own file holds its `Spec` value; the table
-//! of them is `command::COMMANDS`.
+//! of them is `command::COMMANDS`. A Spec holds names only (the verb, its
+//! usage, its call, the errnos' names); what they mean is in the message
+//! files, found by ids made from the verb's name (`cmd-listen-summary`,
+//! `cmd-listen-notes`, `cmd-listen-errno-EADDRINUSE`, `cmd-group-socket`)
+//! and read through the accessors below, in the language now chosen.
 
 use super::action::ParseFn;
 
@@ -49,16 +53,22 @@ pub enum Group {
 }
 
 impl Group {
-    pub fn title(self) -> &'static str {
+    /// The message id of its title.
+    pub fn title_id(self) -> &'static str {
         match self {
-            Group::Socket => "Sockets and connections",
-            Group::Data => "Sending and receiving",
-            Group::Options => "Options and modes",
-            Group::Inspect => "Inspecting",
-            Group::Background => "In the background (worker threads)",
-            Group::Lab => "The network lab (socklab --lab): two hosts and the link between",
-            Group::Session => "The session (no system call of their own)",
+            Group::Socket => "cmd-group-socket",
+            Group::Data => "cmd-group-data",
+            Group::Options => "cmd-group-options",
+            Group::Inspect => "cmd-group-inspect",
+            Group::Background => "cmd-group-background",
+            Group::Lab => "cmd-group-lab",
+            Group::Session => "cmd-group-session",
         }
+    }
+
+    /// Its title, in the language now chosen.
+    pub fn title(self) -> String {
+        message(self.title_id())
     }
 }
 
@@ -70,11 +80,9 @@ pub struct Spec {
     pub usage: &'static str,
     /// The system call it makes, as `bind(2)`; empty for session commands.
     pub syscall: &'static str,
-    pub summary: &'static str,
-    /// More to know, in a sentence or three.
-    pub notes: &'static str,
-    /// Errnos a user commonly meets with this call, and what each means here.
-    pub errnos: &'static [(&'static str, &'static str)],
+    /// The names of the errnos a user commonly meets with this call (what
+    /// each means here: [`Spec::errno_note`]).
+    pub errnos: &'static [&'static str],
     pub args: &'static [Arg],
     /// How many handles `NAMES =` may name (0: the verb creates none).
     pub creates: usize,
@@ -84,4 +92,43 @@ pub struct Spec {
     pub background: bool,
     /// Reads the arguments after the verb into the command to run.
     pub parse: ParseFn,
+}
+
+impl Spec {
+    /// The message id of its one-line summary.
+    pub fn summary_id(&self) -> String {
+        format!("cmd-{}-summary", self.name)
+    }
+
+    /// The message id of its notes (a verb may have none).
+    pub fn notes_id(&self) -> String {
+        format!("cmd-{}-notes", self.name)
+    }
+
+    /// The message id of what `errno` means after this call.
+    pub fn errno_id(&self, errno: &str) -> String {
+        format!("cmd-{}-errno-{errno}", self.name)
+    }
+
+    /// What it does, in a sentence, in the language now chosen.
+    pub fn summary(&self) -> String {
+        message(&self.summary_id())
+    }
+
+    /// More to know, in a sentence or three; None when there is nothing more.
+    pub fn notes(&self) -> Option<String> {
+        crate::i18n::lookup(&self.notes_id())
+    }
+
+    /// What `errno` (one of [`Spec::errnos`]) means after this call.
+    pub fn errno_note(&self, errno: &str) -> String {
+        message(&self.errno_id(errno))
+    }
+}
+
+/// The message `id`; a test (`every_command_is_described_in_every_language`)
+/// keeps every id the table makes in the files, so the id itself shows
+/// only if one is missing.
+fn message(id: &str) -> String {
+    crate::i18n::lookup(id).unwrap_or_else(|| id.to_string())
 }

@@ -11,8 +11,6 @@ pub const USE: Spec = Spec {
     name: "use",
     usage: "use H",
     syscall: "",
-    summary: "Make H the current handle: commands without a handle act on it.",
-    notes: "The current handle is also the last one created, accepted or named in a command; the prompt shows it.",
     errnos: &[],
     args: &[Arg::Handle],
     creates: 0,

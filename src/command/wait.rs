@@ -12,10 +12,6 @@ pub const WAIT: Spec = Spec {
     name: "wait",
     usage: "wait [JOB|NAME]",
     syscall: "",
-    summary: "Block until background job JOB ends (a watcher: until it stops), showing its result, or until the program spawn started as NAME ends, showing its output; without either, until every background call has ended.",
-    notes: "Ctrl-C interrupts the wait, not the job. In scripts --timeout bounds it. Results a \
-            job produces are shown at the next step boundary in scripts and transcripts, and at \
-            once above the prompt in the shell; wait is how a script says where.",
     errnos: &[],
     args: &[Arg::Job],
     creates: 0,

@@ -17,22 +17,7 @@ pub const WATCH: Spec = Spec {
     name: "watch",
     usage: "watch [H] [N]",
     syscall: "recv(2)",
-    summary: "Keep receiving on H on a thread of its own — recv N (default 1024) in a loop — and show each result as it comes: data, EOF, errors such as ECONNRESET, and state changes.",
-    notes: "The receiving thread of the tutorials' chat programs: while `watch conn` runs, type \
-            `send conn ...` and the peer's messages appear as they arrive. On a stream the \
-            watcher stops at EOF (recv = 0) or an error; on a datagram socket it calls \
-            recvfrom and shows each sender (an empty datagram too), and stops when the \
-            socket is shut for reading. `unwatch H` stops it; so do `close H` and quit.",
-    errnos: &[
-        (
-            "ECONNRESET",
-            "the peer reset the connection (RST): the watcher stops",
-        ),
-        (
-            "EAGAIN",
-            "H is nonblocking: the watcher stops (make it blocking with nonblock H off)",
-        ),
-    ],
+    errnos: &["ECONNRESET", "EAGAIN"],
     args: &[Arg::Handle, Arg::Number],
     creates: 0,
     group: Group::Background,
@@ -44,8 +29,6 @@ pub const UNWATCH: Spec = Spec {
     name: "unwatch",
     usage: "unwatch [H]",
     syscall: "",
-    summary: "Stop watching H: its receiving thread's recv is interrupted (EINTR) and the thread ends.",
-    notes: "Data not yet received stays in the socket for the next recv.",
     errnos: &[],
     args: &[Arg::Handle],
     creates: 0,

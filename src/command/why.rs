@@ -38,8 +38,6 @@ const PEER_A_CRASHED: &str = "host a crashed (host a crash) and came back with n
 const PEER_B_CRASHED: &str = "host b crashed (host b crash) and came back with no TCP state: it knows no such connection, so it answered what this socket sent with RST";
 const NOT_ESTABLISHED: &str = "the connection is not established yet (SYN_SENT: the handshake has not finished), and a nonblocking send does not wait for it — await H ESTABLISHED (or poll H out), then send";
 pub const SYN_RETRIES: &str = "no answer to the SYN: the kernel sent it again and again and gave up — net.ipv4.tcp_syn_retries (or TCP_SYNCNT on the socket) decides how long";
-/// The table's note for a connection's ETIMEDOUT, where no cause is known.
-pub const GIVEN_UP: &str = "the kernel gave the connection up: sent data went unacknowledged (net.ipv4.tcp_retries2), keepalive probes went unanswered, or TCP_USER_TIMEOUT ran out — help ETIMEDOUT tells them apart";
 const SYN_USER_TIMEOUT: &str = "no answer to the SYN before TCP_USER_TIMEOUT (set on this socket) ran out, or tcp_syn_retries, whichever came first: the kernel gave the connection up";
 const USER_TIMEOUT: &str = "TCP_USER_TIMEOUT is set on this socket: what it sent (data, or a keepalive probe) stayed unacknowledged longer than that, so the kernel gave the connection up";
 const KEEPALIVE: &str = "SO_KEEPALIVE: the connection was idle, and TCP_KEEPCNT keepalive probes (TCP_KEEPINTVL apart, after TCP_KEEPIDLE of quiet) went unanswered — the peer is gone";

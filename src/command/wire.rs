@@ -21,24 +21,7 @@ pub const SPEC: Spec = Spec {
     name: "wire",
     usage: "wire on|off|summary|ladder [--ascii]|save FILE [--force]|graph [H] [send|recv] FILE.svg [--force]",
     syscall: "socket(2) AF_PACKET",
-    summary: "Show, under each step, the TCP segments and UDP datagrams it put on the loopback wire (on) or a line per direction for bulk traffic (summary: segments, bytes, sequence range, retransmissions), stop (off), write what was shown as a pcap file for Wireshark or tshark (save FILE), or draw a connection's time-sequence graph (graph: sequence over time, the ACK and window lines, SACK blocks, retransmissions and losses).",
-    notes: "Ends are named by handle; sequence numbers count from each side's SYN, as tcpdump \
-            and Wireshark show them. Segments that arrive between steps (a delayed ACK, the \
-            peer's FIN) are marked `(+43 ms, between steps)`: shown as they happen while \
-            socklab waits for a line, else with the next step; what came well after a call \
-            began is marked `(+100 ms)`. A packet socket needs CAP_NET_RAW: run as root, \
-            or socklab --sandbox. `socklab --wire` starts with it on. `wire save` never \
-            follows a symbolic link and never replaces a file unless given --force; a lesson \
-            (socklab test, play) may not save at all. In the lab it writes every frame that \
-            reached the link (the last 4 MiB), once each, as it arrived; a frame the kernel \
-            passed is kept by its first 192 bytes, with its whole length recorded. \
-            `wire graph` draws, from those frames, H's connection (the current handle's \
-            by default) one way: the way that carried the most data, or H's sending \
-            (send) or receiving (recv) side; see docs/wire.md.",
-    errnos: &[(
-        "EPERM",
-        "no CAP_NET_RAW: run as root, or in socklab --sandbox",
-    )],
+    errnos: &["EPERM"],
     args: &[Arg::Words(&SETTINGS), Arg::File],
     creates: 0,
     group: Group::Inspect,

@@ -64,7 +64,7 @@ fn page() -> Vec<u8> {
     );
     for spec in socklab::command::COMMANDS {
         let usage = roff_text(spec.usage);
-        let summary = roff_text(spec.summary);
+        let summary = roff_text(&spec.summary());
         out.extend_from_slice(format!(".TP\n\\fB{usage}\\fR\n{summary}\n").as_bytes());
     }
     out.extend_from_slice(

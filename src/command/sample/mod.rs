@@ -37,15 +37,6 @@ pub const SPEC: Spec = Spec {
     name: "sample",
     usage: "sample [H] [FIELD]... [every D] [for D] [save FILE.csv|FILE.svg [--force]]",
     syscall: "getsockopt(2) TCP_INFO, on a schedule",
-    summary: "Read TCP_INFO every D for D (default every 100ms for 2s) and show a table: time, state, cwnd, ssthresh, rtt, rttvar, rto, bytes in flight, retransmissions, delivery rate — TCP's timers and congestion control as they act. save writes the samples as CSV, or an SVG plot of the fields asked over time — a panel per unit, retransmissions marked on each — titled with the connection and its congestion control (TCP_CONGESTION).",
-    notes: "FIELDs choose the table's columns: state cwnd ssthresh rtt rttvar rto inflight \
-            retrans rate (all by default; time always), and on request unacked pacing. cwnd, \
-            ssthresh and unacked are in segments (ssthresh - while slow start has no limit), \
-            times in ms, inflight in bytes (segments in flight × MSS), rate the kernel's \
-            delivery rate and pacing its pacing rate in Mbit/s. Run it in the \
-            background (sample cli every 50ms for 3s &) while the transfer runs in the \
-            foreground. every is 1ms to 10s, for up to 10 minutes. A lesson may not save \
-            files; save refuses an existing file unless --force.",
     errnos: &[],
     args: &[Arg::Handle],
     creates: 0,

@@ -19,31 +19,15 @@ use crate::parse::Cursor;
 use crate::session::Session;
 use crate::step::{Line, Step};
 
-const SET_ERRNOS: &[(&str, &str)] = &[
-    (
-        "ENOPROTOOPT",
-        "this option does not apply to this kind of socket (a TCP option on UDP, say)",
-    ),
-    ("EINVAL", "the value is out of range for this option"),
-];
+const SET_ERRNOS: &[&str] = &["ENOPROTOOPT", "EINVAL"];
 
 /// getsockopt of an option of another protocol fails otherwise than setsockopt.
-const GET_ERRNOS: &[(&str, &str)] = &[(
-    "EOPNOTSUPP",
-    "this option does not apply to this kind of socket (a TCP option on UDP, an IPv6 option on IPv4)",
-)];
+const GET_ERRNOS: &[&str] = &["EOPNOTSUPP"];
 
 pub const SETSOCKOPT: Spec = Spec {
     name: "setsockopt",
     usage: "setsockopt [H] [LEVEL] OPTION VALUE",
     syscall: "setsockopt(2)",
-    summary: "Set a socket option: booleans take on/off/1/0, sizes a number, times a duration (TCP_USER_TIMEOUT 3s, TCP_KEEPIDLE 5s, SO_RCVTIMEO 1.5s) or a bare number in the kernel's unit.",
-    notes: "Options: those of the table (help options; help SO_REUSEADDR says what one \
-            does and which lesson shows it), by C name or short name (reuseaddr, rcvbuf, …). A duration is \
-            turned into the kernel's unit, which the call shows (TCP_USER_TIMEOUT 3s: 3000); one \
-            that is not a whole number of it is refused (TCP_KEEPIDLE 1.5s). Read back with \
-            getsockopt: Linux doubles SO_RCVBUF and SO_SNDBUF. The level may be written, as in \
-            Python and C (setsockopt SOL_SOCKET SO_REUSEADDR 1); it is checked against the option's.",
     errnos: SET_ERRNOS,
     args: &[Arg::Handle, Arg::SockOpt, Arg::OptValue],
     creates: 0,
@@ -56,8 +40,6 @@ pub const GETSOCKOPT: Spec = Spec {
     name: "getsockopt",
     usage: "getsockopt [H] [LEVEL] OPTION",
     syscall: "getsockopt(2)",
-    summary: "Read a socket option as the kernel reports it (SO_RCVBUF 4096 reads back as 8192 on Linux).",
-    notes: "Also the read-only SO_ERROR (reading it clears it), SO_TYPE and SO_ACCEPTCONN.",
     errnos: GET_ERRNOS,
     args: &[Arg::Handle, Arg::SockOpt],
     creates: 0,
