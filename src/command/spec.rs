@@ -132,3 +132,80 @@ impl Spec {
 fn message(id: &str) -> String {
     crate::i18n::lookup(id).unwrap_or_else(|| id.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::super::COMMANDS;
+    use super::*;
+    use crate::i18n::{Lang, ftl_source};
+
+    const GROUPS: [Group; 7] = [
+        Group::Socket,
+        Group::Data,
+        Group::Options,
+        Group::Inspect,
+        Group::Background,
+        Group::Lab,
+        Group::Session,
+    ];
+
+    /// The ids `lang`'s own file has (not its English fallback's).
+    fn ids_in(lang: Lang) -> BTreeSet<String> {
+        let text = ftl_source(lang).unwrap_or_else(|| panic!("no {lang} messages"));
+        if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(text.clone()) {
+            panic!("{lang}: the file does not parse: {errors:?}");
+        }
+        text.lines()
+            .filter_map(|line| line.split_once(" ="))
+            .map(|(id, _)| id)
+            .filter(|id| id.starts_with(char::is_alphabetic) && !id.contains(' '))
+            .map(String::from)
+            .collect()
+    }
+
+    /// Every id the command table makes; the notes where English has them.
+    fn made_ids() -> BTreeSet<String> {
+        let english = ids_in(Lang::En);
+        let mut made: BTreeSet<String> = GROUPS.iter().map(|g| g.title_id().to_string()).collect();
+        for spec in COMMANDS {
+            made.insert(spec.summary_id());
+            made.extend(Some(spec.notes_id()).filter(|id| english.contains(id)));
+            made.extend(spec.errnos.iter().map(|errno| spec.errno_id(errno)));
+        }
+        made
+    }
+
+    #[test]
+    fn every_command_is_described_in_every_language() {
+        let made = made_ids();
+        for lang in Lang::ALL {
+            let ids = ids_in(lang);
+            let missing: Vec<_> = made.difference(&ids).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            let left: Vec<_> = ids
+                .iter()
+                .filter(|id| id.starts_with("cmd-") && !made.contains(*id))
+                .collect();
+            assert!(left.is_empty(), "{lang} has ids no command makes: {left:?}");
+        }
+    }
+
+    #[test]
+    fn a_verb_reads_its_text_in_the_language_chosen() {
+        let listen = COMMANDS.iter().find(|s| s.name == "listen").unwrap();
+        let english = crate::i18n::in_english(|| listen.summary());
+        assert!(english.starts_with("Make a TCP"), "{english}");
+        for lang in [Lang::Ru, Lang::Zh] {
+            let text = crate::i18n::in_lang(lang, || listen.errno_note("EADDRINUSE"));
+            assert_ne!(
+                text,
+                crate::i18n::in_english(|| listen.errno_note("EADDRINUSE"))
+            );
+            assert!(!text.starts_with("cmd-"), "{lang}: {text}");
+        }
+        let help = COMMANDS.iter().find(|s| s.name == "help").unwrap();
+        assert_eq!(help.notes(), None, "help has no notes");
+    }
+}
