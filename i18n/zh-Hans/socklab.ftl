@@ -130,7 +130,7 @@ cmd-group-data = 发送与接收
 cmd-group-options = 选项与模式
 cmd-group-inspect = 查看
 cmd-group-background = 后台（工作线程）
-cmd-group-lab = 网络实验室（socklab --lab）：两台主机和它们之间的链路
+cmd-group-lab = 实验网络（socklab --lab）：两台主机和它们之间的链路
 cmd-group-session = 会话（没有自己的系统调用）
 
 # socket
@@ -191,7 +191,7 @@ cmd-close-errno-EBADF = 这个 fd 没有打开
 
 # send
 cmd-send-summary = 发送 DATA 一次；返回值表示内核接收了多少字节，可能比给出的少。
-cmd-send-notes = DATA 可以是一个词、带 C 转义的 "带引号文本"（\n \r \t \0 \\ \" \xNN），或十六进制的 x"48 69"；"ab"*1000 表示重复。与句柄同名的数据要加引号。$NAME 是某次接收以 NAME 保存下来的字节（`data = recv conn 1024`，然后 `send conn $data` 原样发回）；多段用 ` + ` 连接：`send conn "got: " + $data`。带引号的 "$data" 就是这几个字本身。
+cmd-send-notes = DATA 可以是一个词、带 C 转义的 "带引号文本"（\n \r \t \0 \\ \" \xNN），或十六进制的 x"48 69"；"ab"*1000 表示重复。与句柄同名的数据要加引号。$NAME 是某次接收以 NAME 保存下来的字节（`data = recv conn 1024`，然后 `send conn $data` 原样发回）；多段用 ` + ` 连接：`send conn "got: " + $data`。加了引号的 "$data" 只是文字本身。
 cmd-send-errno-EPIPE = 这一端不能发送：它从未连接（Linux 在这里给 TCP 套接字的是 EPIPE，而不是 ENOTCONN）、它做过 `shutdown write`，或者对端重置了连接（socklab 忽略 SIGPIPE，所以你看到的是 EPIPE）
 cmd-send-errno-ECONNRESET = 对端用 RST 回应：它在还有未读数据时关闭了，或设置了 SO_LINGER 0，或它已不认识这个连接（它的主机重启过）
 cmd-send-errno-ETIMEDOUT = 内核放弃了这个连接：发出的数据一直得不到确认（net.ipv4.tcp_retries2）、保活探测没有回应，或 TCP_USER_TIMEOUT 到期——help ETIMEDOUT 说明如何区分

@@ -190,6 +190,21 @@ mod tests {
                 .collect();
             assert!(left.is_empty(), "{lang} has ids no command makes: {left:?}");
         }
+        for lang in [Lang::Ru, Lang::Zh] {
+            let untranslated: Vec<&str> = COMMANDS
+                .iter()
+                .filter(|s| crate::i18n::in_lang(lang, || s.summary()) == english(|| s.summary()))
+                .map(|s| s.name)
+                .collect();
+            assert!(
+                untranslated.is_empty(),
+                "{lang} copies English: {untranslated:?}"
+            );
+        }
+    }
+
+    fn english(work: impl FnOnce() -> String) -> String {
+        crate::i18n::in_english(work)
     }
 
     #[test]
