@@ -414,6 +414,8 @@ cmd-quit-notes = Closing sends FIN (or RST) on each open connection, as a proces
 
 # exit
 cmd-exit-summary = The same as quit.
+cmd-lang-summary = Explain in English, Russian or Simplified Chinese from now on; without a language, say which is in use.
+cmd-lang-notes = Names stay names in every language: system calls, errnos, TCP states, flags, options, handles and the commands you type. JSON output and recorded transcripts stay in English. `socklab --lang ru` or a Russian or Chinese locale (LANG=ru_RU.UTF-8, zh_CN.GBK …) chooses it from the start.
 
 ## ---- end of section help ----
 

@@ -409,6 +409,8 @@ cmd-quit-notes = 关闭会在每个打开的连接上发送 FIN（或 RST），�
 
 # exit
 cmd-exit-summary = 与 quit 相同。
+cmd-lang-summary = 从现在起用英语、俄语或简体中文讲解；不带语言时，说明当前使用的是哪一种。
+cmd-lang-notes = 名称在任何语言中都保持原样：系统调用、errno、TCP 状态、标志、选项、句柄以及你输入的命令。JSON 输出和录制的记录文件始终是英文。`socklab --lang ru` 或俄语、中文的 locale（LANG=ru_RU.UTF-8、zh_CN.GBK ……）从一开始就选定语言。
 
 ## ---- end of section help ----
 

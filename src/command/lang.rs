@@ -16,10 +16,6 @@ pub const SPEC: Spec = Spec {
     name: "lang",
     usage: "lang [en|ru|zh]",
     syscall: "",
-    summary: "Explain in English, Russian or Simplified Chinese from now on; without a language, say which is in use.",
-    notes: "Names stay names in every language: system calls, errnos, TCP states, flags, options, \
-            handles and the commands you type. JSON output and recorded transcripts stay in English. \
-            `socklab --lang ru` or a Russian or Chinese locale (LANG=ru_RU.UTF-8, zh_CN.GBK …) chooses it from the start.",
     errnos: &[],
     args: &[Arg::Words(LANGUAGES)],
     creates: 0,
