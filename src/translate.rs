@@ -320,7 +320,7 @@ impl Program {
                 }
                 self.leave(line, &why);
             }
-            Some(Reply::NoVerb(method)) => self.leave(line, method.note),
+            Some(Reply::NoVerb(method)) => self.leave(line, &method.note()),
             Some(Reply::NotACall("an import", _)) => {}
             Some(Reply::NotACall("a variable", _)) => {
                 let value = expr::parse(rest).map(|e| value::eval(&e, self));

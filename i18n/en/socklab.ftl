@@ -422,6 +422,141 @@ cmd-lang-notes = Names stay names in every language: system calls, errnos, TCP s
 
 ## ---- section topics: help topics, Python names, Windows error numbers, errno meanings ----
 
+# What a TCP state is (`help TIME_WAIT`): topic-state-STATE, one per
+# state of src/command/topics.rs; the state's name stays a name.
+topic-heading-state = { $state } — a TCP state
+topic-heading-state-aliases = { $state } — a TCP state (also written { $aliases })
+topic-state-LISTEN = A listening socket (after listen): it has no connection of its own. The kernel answers SYNs for it and queues the finished handshakes until accept takes them; the backlog (listen H N, capped by net.core.somaxconn) bounds that queue.
+topic-state-SYN_SENT = connect sent a SYN and waits for the SYN+ACK. A blocking connect sleeps here; a nonblocking one returns EINPROGRESS and the socket stays SYN_SENT until the answer comes, or the SYN retries (net.ipv4.tcp_syn_retries) run out: ETIMEDOUT. A nonblocking send meanwhile fails with EAGAIN.
+topic-state-SYN_RECV = Half-open. The SYN came and the SYN+ACK went, the last ACK has not come. A listener keeps it as a small request (NEW_SYN_RECV in the kernel), not a socket with an fd: socklab shows it under the listener (srv (half-open from …)). The SYN+ACK is sent again (net.ipv4.tcp_synack_retries) until the ACK comes. In a simultaneous open both connecting sockets pass through it.
+topic-state-ESTABLISHED = The handshake is done and data flows both ways. connect returns in it; accept hands out connections already in it (the kernel finished the handshake before accept was called).
+topic-state-FIN_WAIT1 = This side closed (close, or shutdown write) and sent its FIN; it waits for the FIN's ACK. Usually gone at once, as the peer ACKs at once — unless the ACK is delayed or the link holds it.
+topic-state-FIN_WAIT2 = This side's FIN is ACKed; it waits for the peer's FIN and may still receive data meanwhile (a half-close). A closed socket's FIN_WAIT2 ends after net.ipv4.tcp_fin_timeout (60 s) if the peer never closes.
+topic-state-CLOSE_WAIT = The peer sent its FIN (recv returns 0: EOF); this side has not closed yet and can still send. It stays here until the program calls close (or shutdown write): a program that forgets piles up CLOSE_WAIT sockets.
+topic-state-CLOSING = A simultaneous close: both sides sent FIN, and each got the other's FIN before the ACK of its own. Each waits for that ACK, then goes to TIME_WAIT.
+topic-state-LAST_ACK = The side that closed second sent its FIN and waits for the last ACK; then the connection is gone (TIME_WAIT is the other side's).
+topic-state-TIME_WAIT = The side that closed first, after the peer's FIN: the kernel keeps the connection 60 s (fixed in Linux) to ACK that FIN again if its ACK was lost, and so that late segments cannot be taken for a new connection's. Its socket is closed, or CLOSE: socklab shows the connection as H (no fd). Its port refuses bind (EADDRINUSE) without SO_REUSEADDR.
+topic-state-CLOSE = No connection (RFC 793 and the tutorials say CLOSED; Linux says CLOSE): a new socket, one whose connection was reset or timed out, or one whose connection lives on without it (TIME_WAIT after a shutdown and the peer's FIN).
+
+# `help keepalive`.
+topic-heading-keepalive = keepalive — TCP keepalive (SO_KEEPALIVE and its three settings)
+topic-keepalive = An idle connection sends nothing, so a peer that vanished (a crash, a pulled cable) goes unnoticed for ever. With SO_KEEPALIVE on, the kernel probes after TCP_KEEPIDLE of quiet, then every TCP_KEEPINTVL; after TCP_KEEPCNT unanswered probes it gives the connection up: CLOSE, and the next call fails with ETIMEDOUT. A peer that restarted answers with RST instead (ECONNRESET).
+
+# What a socket option does (`help SO_REUSEADDR`): topic-option-OPTION,
+# and for an option no lesson shows, a line to try (topic-try-OPTION:
+# socklab's commands, typed the same in every language).
+topic-heading-option = { $option } — a socket option ({ $level }; short name { $short }; { $kind })
+topic-kind-read-only = read-only
+topic-kind-bool = on or off
+topic-kind-int = a number
+topic-kind-seconds = seconds, or a duration like 5s
+topic-kind-millis = milliseconds, or a duration like 3s
+topic-kind-timeout = a duration like 1.5s
+topic-kind-linger = off, or seconds
+topic-option-SO_REUSEADDR = Lets bind take a port still held by connections in TIME_WAIT (never one something listens on). Linux asks it of both sockets, the old connection's (inherited from a listener that set it) and the new one: a server sets it before every bind, and can then restart at once.
+topic-option-SO_REUSEPORT = Several sockets may bind the same address and port, if every one of them set it (as the same user); the kernel spreads incoming connections or datagrams among them.
+topic-try-SO_REUSEPORT = setsockopt a SO_REUSEPORT on, bind a 127.0.0.1:9000; the same for b
+topic-option-SO_KEEPALIVE = Probe a connection that has been idle, to find a peer that is gone: after TCP_KEEPIDLE, every TCP_KEEPINTVL, up to TCP_KEEPCNT probes, then ETIMEDOUT. help keepalive says more.
+topic-option-SO_BROADCAST = Allows a UDP socket to send to a broadcast address; without it such a sendto fails with EACCES.
+topic-try-SO_BROADCAST = u = socket udp, sendto u 255.255.255.255:9 hi (EACCES), setsockopt u SO_BROADCAST on
+topic-option-SO_RCVBUF = The receive buffer: it bounds the window this side announces, so a reader that does not read shuts the sender's window. Linux doubles the value set (room for its bookkeeping) and applies a minimum; set it before listen or connect.
+topic-option-SO_SNDBUF = The send buffer: how much send can take before it blocks (or, nonblocking, fails with EAGAIN) while the peer does not read. Linux doubles the value set.
+topic-option-SO_RCVTIMEO = A blocking recv (or accept) gives up after this long with EAGAIN instead of waiting for ever; 0 or off: for ever. A duration: 300ms, 1.5s.
+topic-option-SO_SNDTIMEO = A blocking send gives up after this long (it returns what it took, or fails with EAGAIN), and so does a blocking connect (EINPROGRESS: the handshake goes on); 0 or off: wait for ever. A duration: 200ms, 1.5s.
+topic-try-SO_SNDTIMEO = setsockopt cli SO_SNDTIMEO 200ms, then sendall cli "x"*10000000 to a peer that does not read
+topic-option-SO_LINGER = What close does with data not yet sent. Off (the default): close returns at once and the kernel sends the rest. On with N seconds: close waits up to N s. SO_LINGER 0: close drops the connection with RST, no TIME_WAIT, and the peer meets ECONNRESET.
+topic-option-SO_ERROR = Read-only: the socket's pending error, cleared by reading it. How a nonblocking connect ended (0, ECONNREFUSED, ETIMEDOUT), read once poll says POLLOUT.
+topic-option-SO_TYPE = Read-only: SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET, as socket(2) was asked.
+topic-try-SO_TYPE = getsockopt H SO_TYPE
+topic-option-SO_ACCEPTCONN = Read-only: 1 while the socket is listening, else 0.
+topic-try-SO_ACCEPTCONN = getsockopt srv SO_ACCEPTCONN, before and after listen srv
+topic-option-TCP_NODELAY = Turns Nagle's algorithm off: a small send leaves at once even while earlier data is unacknowledged, instead of waiting to be joined with more — a wait that, with the peer's delayed ACK, can cost 40 ms and more.
+topic-option-TCP_CORK = Holds partial segments back until it is turned off (or for 200 ms), so that small writes leave as full segments; turning it off sends what waits.
+topic-try-TCP_CORK = setsockopt cli TCP_CORK on, send cli a, send cli b, setsockopt cli TCP_CORK off (with wire on)
+topic-option-TCP_MAXSEG = The largest segment this socket sends (its MSS); set before connect, it is also what the SYN announces.
+topic-try-TCP_MAXSEG = setsockopt cli TCP_MAXSEG 500 before connect, with wire on
+topic-option-TCP_KEEPIDLE = How long a connection must be idle before the first keepalive probe (with SO_KEEPALIVE on). The kernel counts seconds: 5, or 5s, 2min. Default: net.ipv4.tcp_keepalive_time, 7200 s.
+topic-option-TCP_KEEPINTVL = The time between keepalive probes, in seconds: 1, or 1s. Default: net.ipv4.tcp_keepalive_intvl, 75 s.
+topic-option-TCP_KEEPCNT = How many keepalive probes may go unanswered before the connection is given up with ETIMEDOUT. Default: net.ipv4.tcp_keepalive_probes, 9.
+topic-option-TCP_USER_TIMEOUT = How long sent data (or a keepalive probe, or a SYN) may go unacknowledged before the kernel gives the connection up with ETIMEDOUT — long before net.ipv4.tcp_retries2 would. In ms: 800, or 3s; 0: the retries decide.
+topic-option-TCP_SYNCNT = How many times connect sends its SYN again before it fails with ETIMEDOUT, for this socket (it overrides net.ipv4.tcp_syn_retries).
+topic-try-TCP_SYNCNT = in the lab: link hold, setsockopt cli TCP_SYNCNT 1, connect cli b:80
+topic-option-TCP_WINDOW_CLAMP = The largest receive window this socket announces, in bytes, whatever its buffer would allow.
+topic-try-TCP_WINDOW_CLAMP = setsockopt conn TCP_WINDOW_CLAMP 1000, then send to it with wire on
+topic-option-TCP_QUICKACK = ACK at once instead of delaying the ACK. The kernel turns it off again by itself, so a program sets it again after each receive.
+topic-option-IP_RECVERR = ICMP errors (port or host unreachable, …) are reported to the socket as they come — to an unconnected UDP socket too — not only as a later call's errno.
+topic-try-IP_RECVERR = u = socket udp, setsockopt u IP_RECVERR on, sendto u 127.0.0.1:9 hi, recvfrom u
+topic-option-IP_TTL = The IPv4 time-to-live of outgoing packets: each router takes one off, and at 0 the packet is dropped (ICMP time exceeded).
+topic-try-IP_TTL = setsockopt H IP_TTL 1, getsockopt H IP_TTL
+topic-option-IP_TOS = The IPv4 type-of-service byte of outgoing packets: six bits of DSCP (a priority that routers may honour) and two of ECN, which on a TCP socket the kernel keeps for itself.
+topic-try-IP_TOS = setsockopt H IP_TOS 16, getsockopt H IP_TOS
+topic-option-IPV6_V6ONLY = An AF_INET6 socket takes IPv6 only. Off (Linux's default, net.ipv6.bindv6only=0), a listener on [::] takes IPv4 peers too, seen as ::ffff:a.b.c.d.
+
+# A topic's last line: the lessons that show it, or what to try.
+topic-footer-lessons = lessons: { $lessons } (socklab play { $number })
+topic-footer-try = no lesson shows it yet; try: { $line }
+
+# Python's socket methods (`help setblocking`, `help python`,
+# docs/python.md): python-method-NAME says what socklab does instead.
+# {""} is a method with nothing to add.
+python-help-in-socklab = Python's socket.{ $name }() in socklab: { $line }
+python-help-no-verb = Python's socket.{ $name }(): socklab has no verb for it.
+python-method-socket = socket.socket(family, type); `socket tcp` is the same (tcp, udp, tcp6, udp6, unix, unix-dgram are the short kinds).
+python-method-bind = The address tuple is written HOST:PORT; bind(("", 8899)) is bind s "" 8899 or bind s :8899.
+python-method-listen = The backlog is optional (128 if left out; the kernel caps it at net.core.somaxconn).
+python-method-accept = Python returns (conn, addr); socklab names the new handle and shows the peer's address.
+python-method-connect = connect s srv connects to another handle's address.
+python-method-connect_ex = socklab never raises: a failed connect shows its errno, as connect_ex returns it.
+python-method-send = Returns how many bytes the kernel took, which may be fewer than given.
+python-method-sendall = Calls send until everything is sent, and says how many calls it made.
+python-method-sendto = The address comes before the data in socklab.
+python-method-recv = Returns 0 to N bytes; 0 (b'' in Python) means the peer shut down its sending side. `data =` keeps the bytes, and `$data` sends them back: s.sendall(data) is `sendall s $data`.
+python-method-recvfrom = Shows the sender's address as from:.
+python-method-recv_into = socklab has its own buffer; the bytes are the same.
+python-method-shutdown = SHUT_RD, SHUT_WR, SHUT_RDWR are read, write, both.
+python-method-close = The kernel may keep the connection after the fd is gone (FIN_WAIT, TIME_WAIT): socklab shows it.
+python-method-setsockopt = The level may be left out: each option knows its own.
+python-method-getsockopt = Shows the value the kernel reports (Linux doubles buffer sizes).
+python-method-setblocking = setblocking(False) is nonblock s on; setblocking(True) is nonblock s off.
+python-method-settimeout = Python's timeout is its own poll() loop, which raises TimeoutError; the kernel's own timeouts are SO_RCVTIMEO (recv, accept) and SO_SNDTIMEO (send, connect), and a call they end gives EAGAIN (connect: EINPROGRESS). settimeout(0) is nonblock s on; settimeout(None) sets both to 0 and nonblock s off. In scripts every blocking call is bounded by --timeout too.
+python-method-gettimeout = {""}
+python-method-getsockname = {""}
+python-method-getpeername = {""}
+python-method-fileno = ls lists every handle with its fd.
+python-method-makefile = makefile() wraps the socket in Python's buffered file object — a library layer, not a system call; read with recv (or recvall for an exact count) and send with sendall.
+python-method-sendfile = sendfile(2) sends from a file, and lessons touch no files; sendall sends the same bytes.
+python-method-detach = Python-side bookkeeping of the fd; there is nothing for the kernel to do.
+python-method-dup = A second fd for the same socket; socklab has one handle per socket.
+python-method-socketpair = {""}
+python-method-select = select.select / select.poll: poll shows which handles are readable or writable.
+python-method-recvall = Not a Python method: the tutorials' loop that reads exactly N bytes.
+
+# Python's exceptions and the errnos behind them (`help
+# ConnectionRefusedError`): python-exception-NAME (socket.timeout is
+# python-exception-socket-timeout), a phrase shown after the name.
+python-help-exception = Python's { $name }: { $note }.
+python-help-no-errno = It has no errno: socklab shows no such step.
+python-help-errnos = socklab shows the errno instead: { $errnos } (help ERRNO says where you meet each).
+python-exception-ConnectionRefusedError = nothing listens there (a TCP RST, or for UDP an ICMP port unreachable)
+python-exception-ConnectionResetError = the peer reset the connection (RST)
+python-exception-ConnectionAbortedError = the connection was aborted before accept took it
+python-exception-BrokenPipeError = sending where the peer (or this side) can no longer be sent to
+python-exception-ConnectionError = the base of the four above
+python-exception-BlockingIOError = a nonblocking call that would have waited
+python-exception-InterruptedError = a signal interrupted the call (Python retries it; socklab shows it)
+python-exception-TimeoutError = the kernel gave up (connect, keepalive, retransmissions); also raised by settimeout's deadline, with no errno
+python-exception-socket-timeout = the old name of TimeoutError (an alias since Python 3.10)
+python-exception-PermissionError = a port below 1024, a broadcast without SO_BROADCAST, a raw socket
+python-exception-FileNotFoundError = a unix socket path that does not exist
+python-exception-FileExistsError = {""}
+python-exception-OSError = errnos with no subclass of their own come as OSError with .errno set
+python-exception-socket-gaierror = a host name that could not be resolved (getaddrinfo); not an errno
+
+# Windows' socket errors (`help 10054`, `help WSAECONNRESET`); a note
+# where Linux differs: winsock-note-NAME.
+winsock-help = { $name } ({ $number }) is Windows' name for { $twin }: where Python on Windows says [WinError { $number }], on Linux it says [Errno { $errno }], and socklab shows { $shown } — the same failure.
+winsock-note-WSAEWOULDBLOCK = Note: on Linux EWOULDBLOCK and EAGAIN are one errno, and socklab names it EAGAIN.
+winsock-note-WSAESHUTDOWN = Note: a send after `shutdown write` gets EPIPE on Linux, not ESHUTDOWN.
 
 ## ---- end of section topics ----
 

@@ -101,7 +101,7 @@ pub fn lines_for(topic: &str) -> Option<Vec<String>> {
             lines.push(crate::t!(
                 "help-in-python",
                 method = method.name,
-                note = method.note
+                note = method.note()
             ));
         }
         if let Some(state) = topics::state_named_like(&lower) {

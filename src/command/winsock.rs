@@ -4,7 +4,8 @@
 //! says `ConnectionResetError: [WinError 10054]`; on Linux the same
 //! failure is `[Errno 104]`, ECONNRESET.
 //!
-//! Owns: the table and the spellings it answers to. The twin's own help
+//! Owns: the table and the spellings it answers to; the words are the
+//! message files' (`winsock-help`, `winsock-note-NAME`). The twin's own help
 //! is the errno's (`help`).
 
 /// A WinSock error and the errno Linux reports for the same failure.
@@ -13,8 +14,9 @@ pub struct WsaError {
     pub name: &'static str,
     /// The POSIX errno's name (socklab's: `names::errno_from_name`).
     pub twin: &'static str,
-    /// Where Linux differs from what the twin's name suggests; empty if not.
-    pub note: &'static str,
+    /// Whether Linux differs from what the twin's name suggests: then a
+    /// note says how (the message `winsock-note-NAME`).
+    pub noted: bool,
 }
 
 const fn wsa(number: u32, name: &'static str, twin: &'static str) -> WsaError {
@@ -22,7 +24,7 @@ const fn wsa(number: u32, name: &'static str, twin: &'static str) -> WsaError {
         number,
         name,
         twin,
-        note: "",
+        noted: false,
     }
 }
 
@@ -36,7 +38,7 @@ pub const WSA_ERRORS: &[WsaError] = &[
     wsa(10022, "WSAEINVAL", "EINVAL"),
     wsa(10024, "WSAEMFILE", "EMFILE"),
     WsaError {
-        note: "on Linux EWOULDBLOCK and EAGAIN are one errno, and socklab names it EAGAIN",
+        noted: true,
         ..wsa(10035, "WSAEWOULDBLOCK", "EWOULDBLOCK")
     },
     wsa(10036, "WSAEINPROGRESS", "EINPROGRESS"),
@@ -62,7 +64,7 @@ pub const WSA_ERRORS: &[WsaError] = &[
     wsa(10056, "WSAEISCONN", "EISCONN"),
     wsa(10057, "WSAENOTCONN", "ENOTCONN"),
     WsaError {
-        note: "a send after `shutdown write` gets EPIPE on Linux, not ESHUTDOWN",
+        noted: true,
         ..wsa(10058, "WSAESHUTDOWN", "ESHUTDOWN")
     },
     wsa(10060, "WSAETIMEDOUT", "ETIMEDOUT"),
@@ -95,21 +97,25 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 /// The first lines of `help 10054`: what it is and its twin on Linux (the
 /// twin's own help follows them).
 pub fn help_lines(error: &WsaError, twin: nix::errno::Errno) -> Vec<String> {
-    let mut lines = vec![format!(
-        "{} ({}) is Windows' name for {}: where Python on Windows says [WinError {}], \
-         on Linux it says [Errno {}], and socklab shows {} — the same failure.",
-        error.name,
-        error.number,
-        error.twin,
-        error.number,
-        twin as i32,
-        crate::names::errno_name(twin)
+    let mut lines = vec![crate::t!(
+        "winsock-help",
+        name = error.name,
+        number = error.number,
+        twin = error.twin,
+        errno = (twin as i32),
+        shown = crate::names::errno_name(twin)
     )];
-    if !error.note.is_empty() {
-        lines.push(format!("Note: {}.", error.note));
-    }
+    lines.extend(error.note());
     lines.push(String::new());
     lines
+}
+
+impl WsaError {
+    /// Where Linux differs from what the twin's name suggests.
+    pub fn note(&self) -> Option<String> {
+        let id = format!("winsock-note-{}", self.name);
+        self.noted.then(|| crate::i18n::lookup(&id).unwrap_or(id))
+    }
 }
 
 #[cfg(test)]

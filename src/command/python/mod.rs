@@ -245,7 +245,8 @@ pub fn shell_answer(line: &str, handles: &dyn HandleNames) -> Option<String> {
         }
         Reply::NoVerb(method) => format!(
             "that is Python's socket.{}(), and socklab has no verb for it: {}",
-            method.name, method.note
+            method.name,
+            method.note()
         ),
         Reply::NotACall(_, message) => message,
     })
