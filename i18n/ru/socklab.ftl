@@ -418,6 +418,141 @@ cmd-lang-notes = Имена остаются именами на любом яз
 ## ---- section topics: help topics, Python names, Windows error numbers, errno meanings ----
 
 
+# Состояния TCP (`help TIME_WAIT`): topic-state-СОСТОЯНИЕ. Имена состояний,
+# вызовов, errno, опций и команды socklab остаются как есть.
+topic-heading-state = { $state } — состояние TCP
+topic-heading-state-aliases = { $state } — состояние TCP (пишут также { $aliases })
+topic-state-LISTEN = Слушающий сокет (после listen): своего соединения у него нет. Ядро отвечает за него на SYN и ставит завершённые рукопожатия в очередь, откуда их забирает accept; длину очереди ограничивает backlog (listen H N, но не больше net.core.somaxconn).
+topic-state-SYN_SENT = connect отправил SYN и ждёт SYN+ACK. Блокирующий connect спит в этом состоянии; неблокирующий возвращает EINPROGRESS, и сокет остаётся в SYN_SENT, пока не придёт ответ или не кончатся повторы SYN (net.ipv4.tcp_syn_retries): тогда ETIMEDOUT. Неблокирующий send в это время завершается с EAGAIN.
+topic-state-SYN_RECV = Полуоткрытое соединение: SYN пришёл, SYN+ACK ушёл, последнего ACK ещё нет. Слушающий сокет хранит такое соединение как маленький запрос (в ядре — NEW_SYN_RECV), а не как сокет с fd: socklab показывает его под слушающим сокетом (srv (half-open from …)). SYN+ACK отправляется повторно (net.ipv4.tcp_synack_retries), пока не придёт ACK. При одновременном открытии через это состояние проходят оба подключающихся сокета.
+topic-state-ESTABLISHED = Рукопожатие завершено, данные идут в обе стороны. connect возвращается, когда соединение уже в этом состоянии; accept выдаёт соединения, которые уже в нём (ядро завершило рукопожатие ещё до вызова accept).
+topic-state-FIN_WAIT1 = Эта сторона закрыла соединение (close или shutdown write) и отправила свой FIN; теперь она ждёт ACK на него. Обычно это состояние сразу проходит, потому что другая сторона подтверждает FIN сразу, — если только ACK не отложен или его не задерживает канал.
+topic-state-FIN_WAIT2 = FIN этой стороны подтверждён; она ждёт FIN другой стороны и пока ещё может получать данные (полузакрытие). Если другая сторона так и не закроет соединение, FIN_WAIT2 закрытого сокета закончится через net.ipv4.tcp_fin_timeout (60 с).
+topic-state-CLOSE_WAIT = Другая сторона прислала FIN (recv возвращает 0: EOF); эта сторона ещё не закрылась и может отправлять дальше. Соединение остаётся здесь, пока программа не вызовет close (или shutdown write): программа, которая забывает это сделать, копит сокеты в CLOSE_WAIT.
+topic-state-CLOSING = Одновременное закрытие: обе стороны отправили FIN, и каждая получила FIN другой стороны раньше, чем ACK на свой. Каждая ждёт этот ACK и затем переходит в TIME_WAIT.
+topic-state-LAST_ACK = Сторона, закрывшая соединение второй, отправила свой FIN и ждёт последнего ACK; после него соединения больше нет (TIME_WAIT остаётся другой стороне).
+topic-state-TIME_WAIT = Сторона, закрывшая соединение первой, после FIN другой стороны: ядро держит соединение 60 с (в Linux это время не меняется), чтобы ещё раз подтвердить тот FIN, если ACK потерялся, и чтобы запоздавшие сегменты не приняли за сегменты нового соединения. Сам сокет уже закрыт или в состоянии CLOSE: socklab показывает соединение как H (no fd). Без SO_REUSEADDR bind на его порт завершается с EADDRINUSE.
+topic-state-CLOSE = Соединения нет (RFC 793 и учебники пишут CLOSED, Linux — CLOSE): новый сокет; сокет, чьё соединение сброшено или закончилось по тайм-ауту; или сокет, чьё соединение живёт дальше без него (TIME_WAIT после shutdown и FIN другой стороны).
+
+# `help keepalive`.
+topic-heading-keepalive = keepalive — TCP keepalive (SO_KEEPALIVE и три его настройки)
+topic-keepalive = Простаивающее соединение ничего не отправляет, поэтому пропажу другой стороны (сбой, выдернутый кабель) можно не заметить никогда. Если включён SO_KEEPALIVE, ядро после TCP_KEEPIDLE тишины посылает keepalive-пробу, затем ещё по одной каждые TCP_KEEPINTVL; если TCP_KEEPCNT проб остались без ответа, ядро отказывается от соединения: CLOSE, и следующий вызов завершается с ETIMEDOUT. Другая сторона, которая успела перезапуститься, отвечает вместо этого RST (ECONNRESET).
+
+# Опции сокета (`help SO_REUSEADDR`): topic-option-ОПЦИЯ; для опции, которую
+# не показывает ни один урок, — что попробовать (topic-try-ОПЦИЯ: команды
+# socklab, они набираются одинаково на любом языке).
+topic-heading-option = { $option } — опция сокета ({ $level }; короткое имя { $short }; { $kind })
+topic-kind-read-only = только чтение
+topic-kind-bool = on или off
+topic-kind-int = число
+topic-kind-seconds = секунды или длительность вроде 5s
+topic-kind-millis = миллисекунды или длительность вроде 3s
+topic-kind-timeout = длительность вроде 1.5s
+topic-kind-linger = off или секунды
+topic-option-SO_REUSEADDR = Позволяет bind занять порт, который ещё держат соединения в TIME_WAIT (но никогда — порт, который кто-то слушает). Linux требует эту опцию от обоих сокетов: от старого соединения (оно наследует её от слушающего сокета, где она была включена) и от нового. Поэтому сервер включает её перед каждым bind — и тогда может перезапуститься сразу.
+topic-option-SO_REUSEPORT = Несколько сокетов могут привязаться к одному адресу и порту, если каждый из них включил эту опцию (и все они от одного пользователя); ядро распределяет между ними входящие соединения или датаграммы.
+topic-try-SO_REUSEPORT = setsockopt a SO_REUSEPORT on, bind a 127.0.0.1:9000; то же самое для b
+topic-option-SO_KEEPALIVE = Проверять пробами простаивающее соединение, чтобы заметить, что другой стороны больше нет: после TCP_KEEPIDLE, затем каждые TCP_KEEPINTVL, не больше TCP_KEEPCNT проб, потом ETIMEDOUT. Подробнее — help keepalive.
+topic-option-SO_BROADCAST = Разрешает UDP-сокету отправлять на широковещательный адрес; без неё такой sendto завершается с EACCES.
+topic-try-SO_BROADCAST = u = socket udp, sendto u 255.255.255.255:9 hi (EACCES), setsockopt u SO_BROADCAST on
+topic-option-SO_RCVBUF = Буфер приёма: он ограничивает окно, которое объявляет эта сторона, поэтому получатель, который не читает, закрывает окно отправителю. Linux удваивает заданное значение (место под служебный учёт) и не даёт опуститься ниже минимума; задавайте её до listen или connect.
+topic-option-SO_SNDBUF = Буфер отправки: сколько send может принять, прежде чем заблокируется (а в неблокирующем режиме — завершится с EAGAIN), пока другая сторона не читает. Linux удваивает заданное значение.
+topic-option-SO_RCVTIMEO = Блокирующий recv (или accept) через это время сдаётся и возвращает EAGAIN, а не ждёт вечно; 0 или off — ждать вечно. Длительность: 300ms, 1.5s.
+topic-option-SO_SNDTIMEO = Блокирующий send через это время сдаётся (возвращает, сколько успел принять, или завершается с EAGAIN), и блокирующий connect тоже (EINPROGRESS: рукопожатие продолжается); 0 или off — ждать вечно. Длительность: 200ms, 1.5s.
+topic-try-SO_SNDTIMEO = setsockopt cli SO_SNDTIMEO 200ms, затем sendall cli "x"*10000000 другой стороне, которая не читает
+topic-option-SO_LINGER = Что close делает с данными, которые ещё не отправлены. Off (по умолчанию): close возвращается сразу, а остальное отправляет ядро. On с N секундами: close ждёт до N с. SO_LINGER 0: close обрывает соединение с помощью RST, без TIME_WAIT, и другая сторона получает ECONNRESET.
+topic-option-SO_ERROR = Только чтение: отложенная ошибка сокета; чтение её сбрасывает. Так узнают, чем закончился неблокирующий connect (0, ECONNREFUSED, ETIMEDOUT): читают, когда poll сообщит POLLOUT.
+topic-option-SO_TYPE = Только чтение: SOCK_STREAM, SOCK_DGRAM или SOCK_SEQPACKET — тот тип, что попросили у socket(2).
+topic-try-SO_TYPE = getsockopt H SO_TYPE
+topic-option-SO_ACCEPTCONN = Только чтение: 1, пока сокет слушает, иначе 0.
+topic-try-SO_ACCEPTCONN = getsockopt srv SO_ACCEPTCONN до и после listen srv
+topic-option-TCP_NODELAY = Выключает алгоритм Нейгла: маленький send уходит сразу, даже если предыдущие данные ещё не подтверждены, а не ждёт, чтобы его объединили с другими, — а такое ожидание вместе с отложенным ACK другой стороны может стоить 40 мс и больше.
+topic-option-TCP_CORK = Придерживает неполные сегменты, пока опцию не выключат (или 200 мс), чтобы мелкие записи уходили полными сегментами; когда её выключают, всё, что ждёт, отправляется.
+topic-try-TCP_CORK = setsockopt cli TCP_CORK on, send cli a, send cli b, setsockopt cli TCP_CORK off (при wire on)
+topic-option-TCP_MAXSEG = Наибольший сегмент, который отправляет этот сокет (его MSS); если задать её до connect, это же значение объявит SYN.
+topic-try-TCP_MAXSEG = setsockopt cli TCP_MAXSEG 500 до connect, при wire on
+topic-option-TCP_KEEPIDLE = Сколько соединение должно простаивать до первой keepalive-пробы (при включённом SO_KEEPALIVE). Ядро считает в секундах: 5, или 5s, 2min. По умолчанию: net.ipv4.tcp_keepalive_time, 7200 с.
+topic-option-TCP_KEEPINTVL = Промежуток между keepalive-пробами, в секундах: 1, или 1s. По умолчанию: net.ipv4.tcp_keepalive_intvl, 75 с.
+topic-option-TCP_KEEPCNT = Сколько keepalive-проб может остаться без ответа, прежде чем ядро откажется от соединения с ETIMEDOUT. По умолчанию: net.ipv4.tcp_keepalive_probes, 9.
+topic-option-TCP_USER_TIMEOUT = Как долго отправленные данные (или keepalive-проба, или SYN) могут оставаться без подтверждения, прежде чем ядро откажется от соединения с ETIMEDOUT, — гораздо раньше, чем это сделал бы net.ipv4.tcp_retries2. В мс: 800, или 3s; 0 — решает число повторных передач.
+topic-option-TCP_SYNCNT = Сколько раз connect отправляет SYN повторно, прежде чем завершиться с ETIMEDOUT, — для этого сокета (вместо net.ipv4.tcp_syn_retries).
+topic-try-TCP_SYNCNT = в лаборатории: link hold, setsockopt cli TCP_SYNCNT 1, connect cli b:80
+topic-option-TCP_WINDOW_CLAMP = Наибольшее окно приёма, которое объявляет этот сокет, в байтах, сколько бы ни позволял его буфер.
+topic-try-TCP_WINDOW_CLAMP = setsockopt conn TCP_WINDOW_CLAMP 1000, затем отправьте ему данные при wire on
+topic-option-TCP_QUICKACK = Подтверждать сразу, а не откладывать ACK. Ядро само снова выключает эту опцию, поэтому программа включает её заново после каждого приёма.
+topic-option-IP_RECVERR = Ошибки ICMP (порт или узел недоступен, …) сообщаются сокету сразу, как приходят, — в том числе неподключённому UDP-сокету, — а не только как errno какого-то следующего вызова.
+topic-try-IP_RECVERR = u = socket udp, setsockopt u IP_RECVERR on, sendto u 127.0.0.1:9 hi, recvfrom u
+topic-option-IP_TTL = Время жизни (TTL) исходящих пакетов IPv4: каждый маршрутизатор уменьшает его на единицу, и при 0 пакет отбрасывается (ICMP time exceeded).
+topic-try-IP_TTL = setsockopt H IP_TTL 1, getsockopt H IP_TTL
+topic-option-IP_TOS = Байт типа обслуживания (TOS) исходящих пакетов IPv4: шесть бит DSCP (приоритет, который маршрутизаторы могут учитывать) и два бита ECN, которые на TCP-сокете ядро оставляет себе.
+topic-try-IP_TOS = setsockopt H IP_TOS 16, getsockopt H IP_TOS
+topic-option-IPV6_V6ONLY = Сокет AF_INET6 работает только с IPv6. Когда опция выключена (в Linux так по умолчанию, net.ipv6.bindv6only=0), слушающий сокет на [::] принимает и собеседников по IPv4 — их адреса видны как ::ffff:a.b.c.d.
+
+# Последняя строка темы: уроки, где это видно, или что попробовать.
+topic-footer-lessons = уроки: { $lessons } (socklab play { $number })
+topic-footer-try = ни один урок этого пока не показывает; попробуйте: { $line }
+
+# Методы сокета в Python (`help setblocking`, `help python`):
+# python-method-ИМЯ. {""} — методу нечего добавить.
+python-help-in-socklab = В socklab вызов Python socket.{ $name }() — это: { $line }
+python-help-no-verb = Для вызова Python socket.{ $name }() в socklab нет команды.
+python-method-socket = socket.socket(family, type); `socket tcp` — то же самое (tcp, udp, tcp6, udp6, unix, unix-dgram — короткие названия видов).
+python-method-bind = Кортеж с адресом записывается как HOST:PORT; bind(("", 8899)) — это bind s "" 8899 или bind s :8899.
+python-method-listen = backlog можно не указывать (тогда он равен 128; ядро ограничивает его значением net.core.somaxconn).
+python-method-accept = Python возвращает (conn, addr); socklab даёт новому сокету имя и показывает адрес другой стороны.
+python-method-connect = connect s srv подключается к адресу другого сокета сессии.
+python-method-connect_ex = socklab никогда не бросает исключений: неудачный connect показывает свой errno — так же, как его возвращает connect_ex.
+python-method-send = Возвращает, сколько байт приняло ядро, — это может быть меньше, чем передали.
+python-method-sendall = Вызывает send, пока не отправит всё, и сообщает, сколько вызовов понадобилось.
+python-method-sendto = В socklab адрес пишется перед данными.
+python-method-recv = Возвращает от 0 до N байт; 0 (b'' в Python) значит, что другая сторона закрыла своё направление отправки. `data =` сохраняет байты, а `$data` отправляет их обратно: s.sendall(data) — это `sendall s $data`.
+python-method-recvfrom = Показывает адрес отправителя как from:.
+python-method-recv_into = У socklab свой буфер; байты те же самые.
+python-method-shutdown = SHUT_RD, SHUT_WR, SHUT_RDWR — это read, write, both.
+python-method-close = Ядро может держать соединение и после того, как fd закрыт (FIN_WAIT, TIME_WAIT): socklab это показывает.
+python-method-setsockopt = Уровень можно не указывать: каждая опция знает свой.
+python-method-getsockopt = Показывает значение, которое сообщает ядро (Linux удваивает размеры буферов).
+python-method-setblocking = setblocking(False) — это nonblock s on; setblocking(True) — это nonblock s off.
+python-method-settimeout = Тайм-аут в Python — это собственный цикл poll() самого Python, который бросает TimeoutError; собственные тайм-ауты ядра — SO_RCVTIMEO (recv, accept) и SO_SNDTIMEO (send, connect), и вызов, прерванный ими, даёт EAGAIN (connect — EINPROGRESS). settimeout(0) — это nonblock s on; settimeout(None) обнуляет оба тайм-аута и делает nonblock s off. В скриптах каждый блокирующий вызов к тому же ограничен --timeout.
+python-method-gettimeout = {""}
+python-method-getsockname = {""}
+python-method-getpeername = {""}
+python-method-fileno = ls показывает все сокеты сессии вместе с их fd.
+python-method-makefile = makefile() оборачивает сокет в буферизованный файловый объект Python — это слой библиотеки, а не системный вызов; читайте через recv (или recvall, если нужно ровно столько-то байт), а отправляйте через sendall.
+python-method-sendfile = sendfile(2) отправляет данные из файла, а уроки с файлами не работают; sendall отправит те же байты.
+python-method-detach = Учёт fd на стороне Python; ядру здесь делать нечего.
+python-method-dup = Второй fd для того же сокета; в socklab у каждого сокета одно имя.
+python-method-socketpair = {""}
+python-method-select = select.select / select.poll: poll показывает, какие сокеты готовы к чтению или записи.
+python-method-recvall = Это не метод Python: это цикл из учебников, который читает ровно N байт.
+
+# Исключения Python и errno за ними (`help ConnectionRefusedError`):
+# python-exception-ИМЯ (socket.timeout — python-exception-socket-timeout),
+# фраза после имени.
+python-help-exception = { $name } в Python: { $note }.
+python-help-no-errno = У него нет errno: такого шага socklab не покажет.
+python-help-errnos = Вместо него socklab показывает errno: { $errnos } (help ERRNO расскажет, где встречается каждый).
+python-exception-ConnectionRefusedError = там никто не слушает (TCP RST, а для UDP — ICMP port unreachable)
+python-exception-ConnectionResetError = другая сторона сбросила соединение (RST)
+python-exception-ConnectionAbortedError = соединение прервалось раньше, чем его забрал accept
+python-exception-BrokenPipeError = отправка туда, куда отправлять уже нельзя — из-за другой стороны (или этой)
+python-exception-ConnectionError = общий базовый класс четырёх исключений выше
+python-exception-BlockingIOError = неблокирующий вызов, которому пришлось бы ждать
+python-exception-InterruptedError = вызов прервал сигнал (Python повторяет вызов, socklab показывает)
+python-exception-TimeoutError = ядро сдалось (connect, keepalive, повторные передачи); его же бросает истёкший срок settimeout, уже без errno
+python-exception-socket-timeout = старое имя TimeoutError (с Python 3.10 — его псевдоним)
+python-exception-PermissionError = порт ниже 1024, широковещательная отправка без SO_BROADCAST, raw-сокет
+python-exception-FileNotFoundError = путь unix-сокета, которого не существует
+python-exception-FileExistsError = {""}
+python-exception-OSError = errno без собственного подкласса приходят как OSError с заполненным .errno
+python-exception-socket-gaierror = имя узла не удалось разрешить (getaddrinfo); это не errno
+
+# Ошибки сокетов Windows (`help 10054`, `help WSAECONNRESET`);
+# winsock-note-ИМЯ — где Linux ведёт себя иначе.
+winsock-help = { $name } ({ $number }) — так Windows называет { $twin }: там, где Python в Windows пишет [WinError { $number }], в Linux он пишет [Errno { $errno }], а socklab показывает { $shown } — это одна и та же ошибка.
+winsock-note-WSAEWOULDBLOCK = Примечание: в Linux EWOULDBLOCK и EAGAIN — один и тот же errno, и socklab называет его EAGAIN.
+winsock-note-WSAESHUTDOWN = Примечание: send после `shutdown write` в Linux получает EPIPE, а не ESHUTDOWN.
+
 ## ---- end of section topics ----
 
 

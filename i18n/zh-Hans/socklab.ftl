@@ -418,6 +418,140 @@ cmd-lang-notes = 名称在任何语言中都保持原样：系统调用、errno�
 ## ---- section topics: help topics, Python names, Windows error numbers, errno meanings ----
 
 
+# TCP 状态（`help TIME_WAIT`）：topic-state-状态名。状态名、系统调用、errno、
+# 选项名和 socklab 的命令一律保持原样。
+topic-heading-state = { $state } — TCP 状态
+topic-heading-state-aliases = { $state } — TCP 状态（也写作 { $aliases }）
+topic-state-LISTEN = 监听套接字（调用 listen 之后）：它自己没有连接。内核替它应答 SYN，把完成了三次握手的连接放进队列，等 accept 来取；队列的长度由 backlog 限制（listen H N，上限是 net.core.somaxconn）。
+topic-state-SYN_SENT = connect 已经发出 SYN，正在等 SYN+ACK。阻塞的 connect 在这里睡眠；非阻塞的 connect 返回 EINPROGRESS，套接字停在 SYN_SENT，直到应答到来，或者 SYN 的重发次数（net.ipv4.tcp_syn_retries）用完：ETIMEDOUT。在此期间，非阻塞的 send 以 EAGAIN 失败。
+topic-state-SYN_RECV = 半连接：SYN 已到，SYN+ACK 已发，最后的 ACK 还没到。监听套接字把它当作一个小小的请求保存（内核里叫 NEW_SYN_RECV），而不是一个带 fd 的套接字：socklab 把它显示在监听套接字下面（srv (half-open from …)）。在 ACK 到来之前，SYN+ACK 会被重发（net.ipv4.tcp_synack_retries）。同时打开时，两个发起连接的套接字都会经过这个状态。
+topic-state-ESTABLISHED = 三次握手已经完成，数据双向流动。connect 返回时连接已处于这个状态；accept 交出的连接也早已处于这个状态（内核在调用 accept 之前就完成了握手）。
+topic-state-FIN_WAIT1 = 本端已经关闭（close，或 shutdown write）并发出了 FIN，正在等对这个 FIN 的 ACK。通常一闪而过，因为对端会立即确认——除非 ACK 被延迟，或者被链路扣住。
+topic-state-FIN_WAIT2 = 本端的 FIN 已被确认；它在等对端的 FIN，在此期间仍然可以接收数据（半关闭）。如果对端一直不关闭，已关闭套接字的 FIN_WAIT2 会在 net.ipv4.tcp_fin_timeout（60 秒）之后结束。
+topic-state-CLOSE_WAIT = 对端发来了 FIN（recv 返回 0：EOF）；本端还没有关闭，仍然可以发送。连接会一直停在这里，直到程序调用 close（或 shutdown write）：忘记关闭的程序会堆积起大量 CLOSE_WAIT 套接字。
+topic-state-CLOSING = 双方同时关闭：两端都发出了 FIN，而且各自在收到自己 FIN 的 ACK 之前，先收到了对方的 FIN。双方各自等待那个 ACK，然后进入 TIME_WAIT。
+topic-state-LAST_ACK = 后关闭的一方发出了自己的 FIN，正在等最后一个 ACK；收到之后连接就不存在了（TIME_WAIT 在另一方）。
+topic-state-TIME_WAIT = 先关闭的一方在收到对端的 FIN 之后进入这个状态：内核把连接保留 60 秒（Linux 中固定不变），以便在 ACK 丢失时再次确认那个 FIN，并且不让迟到的报文段被当成新连接的报文段。它的套接字已经关闭，或处于 CLOSE：socklab 把这个连接显示为 H (no fd)。没有 SO_REUSEADDR 时，对它的端口 bind 会失败（EADDRINUSE）。
+topic-state-CLOSE = 没有连接（RFC 793 和教程写作 CLOSED，Linux 写作 CLOSE）：新建的套接字；连接被重置或超时的套接字；或者连接离开它继续存在的套接字（shutdown 之后又收到对端的 FIN，连接进入 TIME_WAIT）。
+
+# `help keepalive`。
+topic-heading-keepalive = keepalive — TCP 保活（SO_KEEPALIVE 及其三个参数）
+topic-keepalive = 空闲的连接什么也不发送，所以对端消失了（崩溃、网线被拔）可能永远不会被发现。打开 SO_KEEPALIVE 之后，内核在静默 TCP_KEEPIDLE 之后发出保活探测，之后每隔 TCP_KEEPINTVL 发一次；连续 TCP_KEEPCNT 次探测没有应答，内核就放弃这个连接：CLOSE，下一个调用以 ETIMEDOUT 失败。如果对端已经重启，它会回一个 RST（ECONNRESET）。
+
+# 套接字选项（`help SO_REUSEADDR`）：topic-option-选项名；没有课程演示的选项，
+# 给出一行可以试的命令（topic-try-选项名：socklab 的命令，在任何语言里都一样输入）。
+topic-heading-option = { $option } — 套接字选项（{ $level }；短名 { $short }；{ $kind }）
+topic-kind-read-only = 只读
+topic-kind-bool = on 或 off
+topic-kind-int = 一个整数
+topic-kind-seconds = 秒数，或 5s 这样的时长
+topic-kind-millis = 毫秒数，或 3s 这样的时长
+topic-kind-timeout = 1.5s 这样的时长
+topic-kind-linger = off，或秒数
+topic-option-SO_REUSEADDR = 让 bind 可以占用仍被 TIME_WAIT 连接占着的端口（但绝不能占用有人正在监听的端口）。Linux 要求两个套接字都设置它：旧连接的套接字（从设置了它的监听套接字继承而来）和新的套接字。所以服务器在每次 bind 之前都设置它，这样就能立即重启。
+topic-option-SO_REUSEPORT = 多个套接字可以绑定同一个地址和端口，只要每一个都设置了它（并且属于同一个用户）；内核把进来的连接或数据报分给它们。
+topic-try-SO_REUSEPORT = setsockopt a SO_REUSEPORT on, bind a 127.0.0.1:9000；对 b 也做同样的操作
+topic-option-SO_KEEPALIVE = 探测空闲的连接，以发现已经不在的对端：空闲 TCP_KEEPIDLE 之后开始，每隔 TCP_KEEPINTVL 一次，最多 TCP_KEEPCNT 次探测，然后 ETIMEDOUT。详见 help keepalive。
+topic-option-SO_BROADCAST = 允许 UDP 套接字向广播地址发送；没有它，这样的 sendto 会以 EACCES 失败。
+topic-try-SO_BROADCAST = u = socket udp, sendto u 255.255.255.255:9 hi (EACCES), setsockopt u SO_BROADCAST on
+topic-option-SO_RCVBUF = 接收缓冲区：它限制本端通告的窗口，所以一个不读数据的接收方会让发送方的窗口关上。Linux 把设置的值翻倍（留出记账的空间），并且有一个下限；要在 listen 或 connect 之前设置。
+topic-option-SO_SNDBUF = 发送缓冲区：在对端不读的时候，send 能收下多少数据才会阻塞（非阻塞时以 EAGAIN 失败）。Linux 把设置的值翻倍。
+topic-option-SO_RCVTIMEO = 阻塞的 recv（或 accept）等了这么久就放弃，返回 EAGAIN，而不是永远等下去；0 或 off：永远等。时长的写法：300ms、1.5s。
+topic-option-SO_SNDTIMEO = 阻塞的 send 等了这么久就放弃（返回已经收下的字节数，或以 EAGAIN 失败），阻塞的 connect 也一样（EINPROGRESS：握手继续进行）；0 或 off：永远等。时长的写法：200ms、1.5s。
+topic-try-SO_SNDTIMEO = setsockopt cli SO_SNDTIMEO 200ms，然后向一个不读数据的对端 sendall cli "x"*10000000
+topic-option-SO_LINGER = 决定 close 如何处理还没发出的数据。off（默认）：close 立即返回，剩下的数据由内核发送。on 加 N 秒：close 最多等 N 秒。SO_LINGER 0：close 用 RST 丢掉连接，没有 TIME_WAIT，对端会遇到 ECONNRESET。
+topic-option-SO_ERROR = 只读：套接字上待处理的错误，读一次就清除。非阻塞 connect 的结局（0、ECONNREFUSED、ETIMEDOUT）就从这里读，在 poll 报告 POLLOUT 之后读。
+topic-option-SO_TYPE = 只读：SOCK_STREAM、SOCK_DGRAM 或 SOCK_SEQPACKET，也就是调用 socket(2) 时要求的类型。
+topic-try-SO_TYPE = getsockopt H SO_TYPE
+topic-option-SO_ACCEPTCONN = 只读：套接字在监听时为 1，否则为 0。
+topic-try-SO_ACCEPTCONN = 在 listen srv 之前和之后各执行一次 getsockopt srv SO_ACCEPTCONN
+topic-option-TCP_NODELAY = 关闭 Nagle 算法：即使之前的数据还没被确认，小的 send 也立即发出，而不是等着和更多数据合在一起发——这种等待再加上对端的延迟确认，可能要耗费 40 毫秒甚至更多。
+topic-option-TCP_CORK = 扣住不满的报文段，直到关闭这个选项（或最多 200 毫秒），让零碎的写入凑成满的报文段再发出；关闭它会把正在等待的数据发出去。
+topic-try-TCP_CORK = setsockopt cli TCP_CORK on, send cli a, send cli b, setsockopt cli TCP_CORK off（先打开 wire on）
+topic-option-TCP_MAXSEG = 这个套接字发送的最大报文段（它的 MSS）；在 connect 之前设置的话，SYN 通告的也是这个值。
+topic-try-TCP_MAXSEG = 在 connect 之前 setsockopt cli TCP_MAXSEG 500，并打开 wire on
+topic-option-TCP_KEEPIDLE = 连接要空闲多久才发出第一个保活探测（需要打开 SO_KEEPALIVE）。内核以秒计：5，或 5s、2min。默认：net.ipv4.tcp_keepalive_time，7200 秒。
+topic-option-TCP_KEEPINTVL = 两次保活探测之间的间隔，以秒计：1，或 1s。默认：net.ipv4.tcp_keepalive_intvl，75 秒。
+topic-option-TCP_KEEPCNT = 最多允许多少次保活探测得不到应答，超过之后连接以 ETIMEDOUT 被放弃。默认：net.ipv4.tcp_keepalive_probes，9。
+topic-option-TCP_USER_TIMEOUT = 已发送的数据（或保活探测，或 SYN）最多可以多久得不到确认，超过之后内核以 ETIMEDOUT 放弃连接——远远早于 net.ipv4.tcp_retries2 放弃的时间。单位毫秒：800，或 3s；0：由超时重传的次数决定。
+topic-option-TCP_SYNCNT = connect 在以 ETIMEDOUT 失败之前重发 SYN 的次数，只对这个套接字有效（覆盖 net.ipv4.tcp_syn_retries）。
+topic-try-TCP_SYNCNT = 在实验网络里：link hold, setsockopt cli TCP_SYNCNT 1, connect cli b:80
+topic-option-TCP_WINDOW_CLAMP = 这个套接字通告的最大接收窗口，以字节计，不管它的缓冲区允许多大。
+topic-try-TCP_WINDOW_CLAMP = setsockopt conn TCP_WINDOW_CLAMP 1000，然后在 wire on 下向它发送数据
+topic-option-TCP_QUICKACK = 立即确认，而不是延迟 ACK。内核会自己把它再关掉，所以程序在每次接收之后都要重新设置。
+topic-option-IP_RECVERR = ICMP 错误（端口或主机不可达等）一到就报告给套接字——未连接的 UDP 套接字也一样——而不只是作为之后某个调用的 errno。
+topic-try-IP_RECVERR = u = socket udp, setsockopt u IP_RECVERR on, sendto u 127.0.0.1:9 hi, recvfrom u
+topic-option-IP_TTL = 发出的 IPv4 数据包的生存时间（TTL）：每经过一个路由器减一，减到 0 时数据包被丢弃（ICMP time exceeded）。
+topic-try-IP_TTL = setsockopt H IP_TTL 1, getsockopt H IP_TTL
+topic-option-IP_TOS = 发出的 IPv4 数据包的服务类型（TOS）字节：六位 DSCP（路由器可能会遵守的优先级）和两位 ECN，在 TCP 套接字上 ECN 由内核自己掌管。
+topic-try-IP_TOS = setsockopt H IP_TOS 16, getsockopt H IP_TOS
+topic-option-IPV6_V6ONLY = AF_INET6 套接字只接受 IPv6。关闭时（Linux 的默认值，net.ipv6.bindv6only=0），在 [::] 上监听的套接字也接受 IPv4 的对端，显示为 ::ffff:a.b.c.d。
+
+# 主题的最后一行：演示它的课程，或者可以试的命令。
+topic-footer-lessons = 课程：{ $lessons }（socklab play { $number }）
+topic-footer-try = 还没有课程演示它；可以试试：{ $line }
+
+# Python 的套接字方法（`help setblocking`、`help python`）：python-method-名字。
+# {""} 表示这个方法没有要补充的。
+python-help-in-socklab = Python 的 socket.{ $name }() 在 socklab 里是：{ $line }
+python-help-no-verb = Python 的 socket.{ $name }()：socklab 没有对应的命令。
+python-method-socket = socket.socket(family, type)；`socket tcp` 也一样（tcp、udp、tcp6、udp6、unix、unix-dgram 是简写的类型）。
+python-method-bind = 地址元组写成 HOST:PORT；bind(("", 8899)) 就是 bind s "" 8899 或 bind s :8899。
+python-method-listen = backlog 可以省略（省略时为 128；内核把它限制在 net.core.somaxconn 以内）。
+python-method-accept = Python 返回 (conn, addr)；socklab 给新句柄起名字，并显示对端的地址。
+python-method-connect = connect s srv 连接到另一个句柄的地址。
+python-method-connect_ex = socklab 从不抛出异常：失败的 connect 显示它的 errno，就像 connect_ex 返回的那样。
+python-method-send = 返回内核收下了多少字节，可能比给出的少。
+python-method-sendall = 反复调用 send，直到全部发完，并说明一共调用了几次。
+python-method-sendto = 在 socklab 里，地址写在数据前面。
+python-method-recv = 返回 0 到 N 个字节；0（Python 里的 b''）表示对端关闭了它的发送方向。`data =` 保存收到的字节，`$data` 把它们发回去：s.sendall(data) 就是 `sendall s $data`。
+python-method-recvfrom = 用 from: 显示发送方的地址。
+python-method-recv_into = socklab 有自己的缓冲区；字节是一样的。
+python-method-shutdown = SHUT_RD、SHUT_WR、SHUT_RDWR 就是 read、write、both。
+python-method-close = fd 关闭之后，内核可能还保留着连接（FIN_WAIT、TIME_WAIT）：socklab 会显示出来。
+python-method-setsockopt = 层级可以省略：每个选项都知道自己属于哪一层。
+python-method-getsockopt = 显示内核报告的值（Linux 会把缓冲区大小翻倍）。
+python-method-setblocking = setblocking(False) 就是 nonblock s on；setblocking(True) 就是 nonblock s off。
+python-method-settimeout = Python 的超时是它自己的 poll() 循环，超时就抛出 TimeoutError；内核自己的超时是 SO_RCVTIMEO（recv、accept）和 SO_SNDTIMEO（send、connect），被它们结束的调用得到 EAGAIN（connect 得到 EINPROGRESS）。settimeout(0) 就是 nonblock s on；settimeout(None) 把两者都设为 0，并且 nonblock s off。在脚本里，每个阻塞调用还受 --timeout 的限制。
+python-method-gettimeout = {""}
+python-method-getsockname = {""}
+python-method-getpeername = {""}
+python-method-fileno = ls 列出每个句柄和它的 fd。
+python-method-makefile = makefile() 把套接字包装成 Python 带缓冲的文件对象——这是库的一层，不是系统调用；用 recv 读（要读确切的字节数就用 recvall），用 sendall 发。
+python-method-sendfile = sendfile(2) 从文件发送，而课程不涉及文件；sendall 发送的是同样的字节。
+python-method-detach = 这是 Python 这边对 fd 的记账；内核没有什么要做的。
+python-method-dup = 同一个套接字的第二个 fd；socklab 里每个套接字只有一个句柄。
+python-method-socketpair = {""}
+python-method-select = select.select / select.poll：poll 显示哪些句柄可读、哪些可写。
+python-method-recvall = 这不是 Python 的方法：它是教程里那个恰好读取 N 个字节的循环。
+
+# Python 的异常和背后的 errno（`help ConnectionRefusedError`）：
+# python-exception-名字（socket.timeout 是 python-exception-socket-timeout），
+# 接在名字后面的一句话。
+python-help-exception = Python 的 { $name }：{ $note }。
+python-help-no-errno = 它没有 errno：socklab 里不会出现这样的步骤。
+python-help-errnos = socklab 显示的是 errno：{ $errnos }（help ERRNO 说明每一个会在哪里遇到）。
+python-exception-ConnectionRefusedError = 那里没有人在监听（TCP 的 RST，或 UDP 的 ICMP 端口不可达）
+python-exception-ConnectionResetError = 对端重置了连接（RST）
+python-exception-ConnectionAbortedError = 连接在 accept 取走之前就中止了
+python-exception-BrokenPipeError = 向已经不能再发送的地方发送（因为对端，或者本端）
+python-exception-ConnectionError = 上面四个异常的基类
+python-exception-BlockingIOError = 一个本来要等待的非阻塞调用
+python-exception-InterruptedError = 信号打断了调用（Python 会重试，socklab 会显示出来）
+python-exception-TimeoutError = 内核放弃了（connect、保活、超时重传）；settimeout 的时限到了也会抛出它，这时没有 errno
+python-exception-socket-timeout = TimeoutError 的旧名字（从 Python 3.10 起是它的别名）
+python-exception-PermissionError = 1024 以下的端口、没有 SO_BROADCAST 的广播、原始套接字
+python-exception-FileNotFoundError = 不存在的 unix 套接字路径
+python-exception-FileExistsError = {""}
+python-exception-OSError = 没有专门子类的 errno 以 OSError 抛出，并设置 .errno
+python-exception-socket-gaierror = 无法解析的主机名（getaddrinfo）；不是 errno
+
+# Windows 的套接字错误（`help 10054`、`help WSAECONNRESET`）；
+# winsock-note-名字：Linux 不同的地方。
+winsock-help = { $name }（{ $number }）是 Windows 对 { $twin } 的叫法：Windows 上的 Python 报 [WinError { $number }] 的地方，Linux 上报 [Errno { $errno }]，socklab 显示 { $shown }——是同一个错误。
+winsock-note-WSAEWOULDBLOCK = 注意：在 Linux 上 EWOULDBLOCK 和 EAGAIN 是同一个 errno，socklab 把它叫作 EAGAIN。
+winsock-note-WSAESHUTDOWN = 注意：在 Linux 上，`shutdown write` 之后的 send 得到的是 EPIPE，而不是 ESHUTDOWN。
+
 ## ---- end of section topics ----
 
 

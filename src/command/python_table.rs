@@ -24,7 +24,11 @@ impl PyMethod {
     /// What to know beside the socklab line, or why there is none (the
     /// message `python-method-NAME`; empty for some).
     pub fn note(&self) -> String {
-        message(&format!("python-method-{}", self.name))
+        message(&self.note_id())
+    }
+
+    fn note_id(&self) -> String {
+        format!("python-method-{}", self.name)
     }
 }
 
@@ -186,7 +190,11 @@ impl PyException {
     /// When it is raised, a phrase (the message `python-exception-NAME`,
     /// `socket.timeout`'s `python-exception-socket-timeout`).
     pub fn note(&self) -> String {
-        message(&format!("python-exception-{}", self.name.replace('.', "-")))
+        message(&self.note_id())
+    }
+
+    fn note_id(&self) -> String {
+        format!("python-exception-{}", self.name.replace('.', "-"))
     }
 }
 
@@ -373,4 +381,38 @@ fn markdown_in_english() -> String {
     }
     out.push_str("\n`help NAME` in socklab says the same for any of these names; `help 111` takes an errno's number.\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_python_name_is_in_english_russian_and_chinese_and_nothing_else() {
+        let fixed = [
+            "python-help-in-socklab",
+            "python-help-no-verb",
+            "python-help-exception",
+            "python-help-no-errno",
+            "python-help-errnos",
+        ];
+        let methods = METHODS.iter().map(PyMethod::note_id);
+        let exceptions = EXCEPTIONS.iter().map(PyException::note_id);
+        let ids: BTreeSet<String> = fixed
+            .map(String::from)
+            .into_iter()
+            .chain(methods)
+            .chain(exceptions)
+            .collect();
+        crate::command::topics::tests::assert_section_has_exactly("python-", &ids);
+    }
+
+    #[test]
+    fn the_markdown_is_english_whatever_the_language() {
+        let english = markdown();
+        for lang in crate::i18n::Lang::ALL {
+            assert_eq!(crate::i18n::in_lang(lang, markdown), english, "{lang}");
+        }
+    }
 }

@@ -37,20 +37,32 @@ pub struct OptionTopic {
 impl StateTopic {
     /// What the state is, in the language text is shown in.
     pub fn text(&self) -> String {
-        message(&format!("topic-state-{}", self.state))
+        message(&self.text_id())
+    }
+
+    fn text_id(&self) -> String {
+        format!("topic-state-{}", self.state)
     }
 }
 
 impl OptionTopic {
     /// What the option does, in the language text is shown in.
     pub fn text(&self) -> String {
-        message(&format!("topic-option-{}", self.option))
+        message(&self.text_id())
     }
 
     /// A line to try, for an option no lesson shows.
     pub fn try_it(&self) -> Option<String> {
-        let id = format!("topic-try-{}", self.option);
-        self.lessons.is_empty().then(|| message(&id))
+        self.try_id().map(|id| message(&id))
+    }
+
+    fn text_id(&self) -> String {
+        format!("topic-option-{}", self.option)
+    }
+
+    fn try_id(&self) -> Option<String> {
+        let id = || format!("topic-try-{}", self.option);
+        self.lessons.is_empty().then(id)
     }
 }
 
@@ -340,9 +352,10 @@ pub fn is_state_in_capitals(text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::names::TcpState;
+    use std::collections::{BTreeMap, BTreeSet};
 
     #[test]
     fn states_by_every_spelling() {
@@ -487,6 +500,102 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// Every id the tables make, and the fixed messages around them.
+    fn message_ids() -> BTreeSet<String> {
+        let fixed = [
+            "topic-heading-state",
+            "topic-heading-state-aliases",
+            "topic-heading-keepalive",
+            "topic-keepalive",
+            "topic-heading-option",
+            "topic-kind-read-only",
+            "topic-kind-bool",
+            "topic-kind-int",
+            "topic-kind-seconds",
+            "topic-kind-millis",
+            "topic-kind-timeout",
+            "topic-kind-linger",
+            "topic-footer-lessons",
+            "topic-footer-try",
+        ];
+        let states = STATES.iter().map(StateTopic::text_id);
+        let options = OPTION_TOPICS
+            .iter()
+            .flat_map(|t| [Some(t.text_id()), t.try_id()].into_iter().flatten());
+        fixed
+            .map(String::from)
+            .into_iter()
+            .chain(states)
+            .chain(options)
+            .collect()
+    }
+
+    #[test]
+    fn every_topic_is_in_english_russian_and_chinese_and_nothing_else() {
+        assert_section_has_exactly("topic-", &message_ids());
+    }
+
+    /// The messages of `lang`'s `topics` section, by id, with the
+    /// variables each uses; the section must parse as Fluent.
+    pub(in crate::command) fn section_messages(
+        lang: crate::i18n::Lang,
+    ) -> BTreeMap<String, BTreeSet<String>> {
+        let file = crate::i18n::ftl_source(lang).expect("every language has a file");
+        let start = file
+            .find("## ---- section topics")
+            .expect("a topics section");
+        let end = file[start..]
+            .find("## ---- end of section topics ----")
+            .expect("the topics section's end")
+            + start;
+        let section = &file[start..end];
+        if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(section.to_string()) {
+            panic!("{lang}: the topics section does not parse: {errors:?}");
+        }
+        let id = regex::Regex::new(r"(?m)^([A-Za-z][A-Za-z0-9_-]*) *=(.*)$").unwrap();
+        let variable = regex::Regex::new(r"\{ *\$([A-Za-z][A-Za-z0-9_-]*)").unwrap();
+        id.captures_iter(section)
+            .map(|c| {
+                let variables = variable
+                    .captures_iter(&c[2])
+                    .map(|v| v[1].to_string())
+                    .collect();
+                (c[1].to_string(), variables)
+            })
+            .collect()
+    }
+
+    /// The `topics` section of en, ru and zh has a message for each of
+    /// `ids` and no other beginning with `prefix`, and each takes the
+    /// same variables as the English one.
+    pub(in crate::command) fn assert_section_has_exactly(prefix: &str, ids: &BTreeSet<String>) {
+        use crate::i18n::Lang;
+        let english = section_messages(Lang::En);
+        let mut problems = Vec::new();
+        for lang in Lang::ALL {
+            let messages = section_messages(lang);
+            let found: BTreeSet<&String> = messages
+                .keys()
+                .filter(|id| id.starts_with(prefix))
+                .collect();
+            for id in ids.iter().filter(|id| !found.contains(id)) {
+                problems.push(format!("{lang}: no message {id}"));
+            }
+            for id in found.iter().filter(|id| !ids.contains(**id)) {
+                problems.push(format!("{lang}: {id} is made by no table"));
+            }
+            for (id, variables) in messages.iter().filter(|(id, _)| ids.contains(*id)) {
+                if english.get(id).is_some_and(|en| en != variables) {
+                    problems.push(format!(
+                        "{lang}: {id} takes {variables:?}, English {:?}",
+                        english[id]
+                    ));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     #[test]

@@ -113,8 +113,12 @@ pub fn help_lines(error: &WsaError, twin: nix::errno::Errno) -> Vec<String> {
 impl WsaError {
     /// Where Linux differs from what the twin's name suggests.
     pub fn note(&self) -> Option<String> {
-        let id = format!("winsock-note-{}", self.name);
-        self.noted.then(|| crate::i18n::lookup(&id).unwrap_or(id))
+        let id = self.note_id()?;
+        Some(crate::i18n::lookup(&id).unwrap_or(id))
+    }
+
+    fn note_id(&self) -> Option<String> {
+        self.noted.then(|| format!("winsock-note-{}", self.name))
     }
 }
 
@@ -149,5 +153,14 @@ mod tests {
             // winsock2.h: WSABASEERR (10000) + the BSD errno.
             assert!(error.name.starts_with("WSAE") && error.number > 10000);
         }
+    }
+
+    #[test]
+    fn every_note_is_in_english_russian_and_chinese_and_nothing_else() {
+        let notes = WSA_ERRORS.iter().filter_map(WsaError::note_id);
+        let ids = std::iter::once("winsock-help".to_string())
+            .chain(notes)
+            .collect();
+        crate::command::topics::tests::assert_section_has_exactly("winsock-", &ids);
     }
 }
