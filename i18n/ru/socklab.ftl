@@ -417,7 +417,6 @@ cmd-lang-notes = Имена остаются именами на любом яз
 
 ## ---- section topics: help topics, Python names, Windows error numbers, errno meanings ----
 
-
 # Состояния TCP (`help TIME_WAIT`): topic-state-СОСТОЯНИЕ. Имена состояний,
 # вызовов, errno, опций и команды socklab остаются как есть.
 topic-heading-state = { $state } — состояние TCP
@@ -496,7 +495,7 @@ topic-footer-try = ни один урок этого пока не показы�
 # python-method-ИМЯ. {""} — методу нечего добавить.
 python-help-in-socklab = В socklab вызов Python socket.{ $name }() — это: { $line }
 python-help-no-verb = Для вызова Python socket.{ $name }() в socklab нет команды.
-python-method-socket = socket.socket(family, type); `socket tcp` — то же самое (tcp, udp, tcp6, udp6, unix, unix-dgram — короткие названия видов).
+python-method-socket = socket.socket(family, type); `socket tcp` — то же самое (tcp, udp, tcp6, udp6, unix, unix-dgram — короткие названия видов сокетов).
 python-method-bind = Кортеж с адресом записывается как HOST:PORT; bind(("", 8899)) — это bind s "" 8899 или bind s :8899.
 python-method-listen = backlog можно не указывать (тогда он равен 128; ядро ограничивает его значением net.core.somaxconn).
 python-method-accept = Python возвращает (conn, addr); socklab даёт новому сокету имя и показывает адрес другой стороны.

@@ -417,7 +417,6 @@ cmd-lang-notes = 名称在任何语言中都保持原样：系统调用、errno�
 
 ## ---- section topics: help topics, Python names, Windows error numbers, errno meanings ----
 
-
 # TCP 状态（`help TIME_WAIT`）：topic-state-状态名。状态名、系统调用、errno、
 # 选项名和 socklab 的命令一律保持原样。
 topic-heading-state = { $state } — TCP 状态

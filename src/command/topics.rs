@@ -502,6 +502,28 @@ pub(super) mod tests {
         assert!(failures.is_empty(), "{failures:#?}");
     }
 
+    /// In every language a topic opens with its name and ends with its
+    /// lessons' names (or socklab's commands to try), as they are typed,
+    /// and no message is missing (its id would show).
+    #[test]
+    fn every_topic_keeps_its_names_in_every_language() {
+        for lang in crate::i18n::Lang::ALL {
+            let topics = STATES
+                .iter()
+                .map(|t| (t.state, t.lessons))
+                .chain(OPTION_TOPICS.iter().map(|t| (t.option, t.lessons)))
+                .chain([("keepalive", KEEPALIVE_LESSONS)]);
+            for (name, lessons) in topics {
+                let lines = crate::i18n::in_lang(lang, || lines_for(name, false)).unwrap();
+                let text = lines.join("\n");
+                assert!(lines[0].starts_with(name), "{lang}: {lines:?}");
+                assert!(!text.contains("topic-"), "{lang}: {lines:?}");
+                let footer = lessons.iter().all(|l| text.contains(l));
+                assert!(footer, "{lang}: {lines:?}");
+            }
+        }
+    }
+
     /// Every id the tables make, and the fixed messages around them.
     fn message_ids() -> BTreeSet<String> {
         let fixed = [
