@@ -115,7 +115,7 @@ pub fn wrap_with(line: &str, width: usize, prefix: &str, out: &mut String) {
     let options = textwrap::Options::new(width)
         .subsequent_indent(prefix)
         .break_words(false)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_separator(separator(line))
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     for (k, piece) in textwrap::wrap(line, options).iter().enumerate() {
@@ -123,6 +123,20 @@ pub fn wrap_with(line: &str, width: usize, prefix: &str, out: &mut String) {
             out.push('\n');
         }
         out.push_str(piece);
+    }
+}
+
+/// Where a line may break: at spaces, and — in Chinese text, which has
+/// none between words — between characters where Unicode's line breaking
+/// rules allow (never before `，` or `。`). English lines keep breaking at
+/// spaces only, as they always have.
+fn separator(line: &str) -> textwrap::WordSeparator {
+    let chinese = line.chars().any(|c| {
+        matches!(c as u32, 0x2E80..=0x303F | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+    });
+    match chinese {
+        true => textwrap::WordSeparator::UnicodeBreakProperties,
+        false => textwrap::WordSeparator::AsciiSpace,
     }
 }
 
@@ -191,6 +205,23 @@ pub fn strip_escapes(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_wraps_between_characters_and_never_past_the_width() {
+        let line = "SO_REUSEADDR：允许绑定到仍有连接处于 TIME_WAIT 状态的本地地址，服务器重启时常用它来避免“地址已被占用”的错误。";
+        let mut out = String::new();
+        wrap_with(line, 40, "  ", &mut out);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines.len() > 1, "{out}");
+        for piece in &lines {
+            assert!(display_width(piece) <= 40, "{piece:?} is wider than 40");
+            assert!(!piece.trim_start().starts_with('，'), "{piece:?}");
+        }
+        assert!(
+            lines.iter().any(|l| l.contains("SO_REUSEADDR")),
+            "a name is whole"
+        );
+    }
 
     fn wrapped(line: &str, width: usize) -> Vec<String> {
         let mut out = String::new();
@@ -270,7 +301,26 @@ mod tests {
         for width in [20, 33, 40, 61, 80, 99] {
             for line in lines {
                 let out = wrapped(line, width);
-                assert_eq!(words(&out.join(" ")), words(line), "{line:?} at {width}");
+                // Chinese breaks between characters (no spaces between its
+                // words); everything else only at spaces.
+                let ascii = |words: Vec<&str>| -> Vec<String> {
+                    words
+                        .into_iter()
+                        .filter(|w| w.is_ascii())
+                        .map(str::to_string)
+                        .collect()
+                };
+                assert_eq!(
+                    ascii(words(&out.join(" "))),
+                    ascii(words(line)),
+                    "{line:?} at {width}"
+                );
+                let unspaced = |text: &str| text.split_whitespace().collect::<String>();
+                assert_eq!(
+                    unspaced(&out.join("")),
+                    unspaced(line),
+                    "{line:?} at {width}"
+                );
                 for piece in &out {
                     // Only a word wider than the line by itself may stick out.
                     let alone = words(piece).len() == 1;
