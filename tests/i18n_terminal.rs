@@ -135,3 +135,50 @@ fn a_gbk_terminal_gets_no_utf8() {
         "no GBK title"
     );
 }
+
+/// The first words of a message (a help page wraps to the terminal: a
+/// prefix is on the first line).
+fn opening(text: &str) -> String {
+    let cut: String = text.chars().take(12).collect();
+    cut.trim_end().to_string()
+}
+
+/// The shell: a help page and a why line in the terminal's language.
+fn a_session(terminal: &Terminal) {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = spawn(terminal, state.path(), &[]);
+    shell.exp_string("socklab> ").unwrap();
+    shell.send_line("help listen").unwrap();
+    expect(
+        &mut shell,
+        terminal,
+        &opening(&message(terminal, "cmd-listen-summary")),
+    );
+    shell.exp_string("socklab> ").unwrap();
+    shell.send_line("s = socket tcp").unwrap();
+    shell.exp_string("socklab [s").unwrap();
+    shell.send_line("connect s 127.0.0.1:1").unwrap();
+    shell.exp_string("ECONNREFUSED").unwrap();
+    expect(
+        &mut shell,
+        terminal,
+        &opening(&message(terminal, "cmd-connect-errno-ECONNREFUSED")),
+    );
+    shell.send_line("quit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+#[test]
+fn russian_utf8_session() {
+    a_session(&RU_UTF8);
+}
+
+#[test]
+fn chinese_utf8_session() {
+    a_session(&ZH_UTF8);
+}
+
+#[test]
+fn chinese_gbk_session() {
+    a_session(&ZH_GBK);
+}
