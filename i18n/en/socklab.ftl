@@ -581,6 +581,43 @@ winsock-note-WSAESHUTDOWN = Note: a send after `shutdown write` gets EPIPE on Li
 
 ## ---- section diagram: the words of pictures (diagram, ladder, graph, html) ----
 
+# A gap: time passed before what follows ($time: `42 ms`, `1.02 s`).
+diagram-gap-later = later
+diagram-gap-later-between = later, between steps
+diagram-gap-between = { $time } later, between steps
+diagram-gap-after-call = { $time } after the call
+
+# The ladder's legend: the marks beyond a plain arrow.
+diagram-legend-retransmission = retransmission (sent again)
+diagram-legend-lost = lost or dropped on the way
+diagram-legend-held = held on the lab's link
+diagram-legend-zero-window = win=0: the receiver can take nothing more
+
+# A mermaid picture of a transcript with no segment: its one participant.
+diagram-no-segments = (no segments)
+
+# The title: the lesson's name, the steps drawn, its first narration line.
+diagram-title-step = { $name }, step { $step }
+diagram-title-steps = { $name }, steps { $from }–{ $to }
+diagram-title-steps-on = { $name }, steps { $from }–
+diagram-title-narrated = { $name } — { $first }
+
+# The time-sequence graph: one way's data ($from → $to).
+diagram-graph-title-order = { $from } → { $to }: sequence over order — { $title }
+diagram-graph-title-time = { $from } → { $to }: sequence over time ({ $near } → { $far })
+diagram-graph-counts = { $data } data segments, { $again } sent again, { $lost } lost on the link
+diagram-graph-axis-time = time (s)
+diagram-graph-axis-order = segment, in order (a transcript keeps no clock)
+diagram-graph-axis-sequence = sequence number (bytes, relative)
+diagram-graph-legend-data = data segment
+diagram-graph-legend-retransmission = sent again (retransmission)
+diagram-graph-legend-lost = lost on the lab's link
+diagram-graph-legend-ack = ACK (cumulative)
+diagram-graph-legend-window = receive window (ACK + win)
+diagram-graph-legend-sack = SACK block
+
+# A live session's picture (diagram save FILE).
+diagram-session-title = socklab session
 
 ## ---- end of section diagram ----
 

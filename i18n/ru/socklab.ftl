@@ -575,6 +575,44 @@ winsock-note-WSAESHUTDOWN = Примечание: send после `shutdown writ
 
 ## ---- section diagram: the words of pictures (diagram, ladder, graph, html) ----
 
+# Промежуток: прошло время ($time: `42 ms`, `1.02 s`).
+diagram-gap-later = позже
+diagram-gap-later-between = позже, между шагами
+diagram-gap-between = через { $time }, между шагами
+diagram-gap-after-call = через { $time } после вызова
+
+# Легенда диаграммы: что значат особые стрелки.
+diagram-legend-retransmission = повторная передача (отправлен снова)
+diagram-legend-lost = потерян или отброшен в пути
+diagram-legend-held = задержан на канале лаборатории
+diagram-legend-zero-window = win=0: получатель больше ничего не может принять
+
+diagram-no-segments = (нет сегментов)
+
+diagram-title-step = { $name }, шаг { $step }
+diagram-title-steps = { $name }, шаги { $from }–{ $to }
+diagram-title-steps-on = { $name }, шаги с { $from }-го
+diagram-title-narrated = { $name } — { $first }
+
+# График порядковых номеров (sequence number) одного направления.
+diagram-graph-title-order = { $from } → { $to }: порядковые номера, сегмент за сегментом — { $title }
+diagram-graph-title-time = { $from } → { $to }: порядковые номера во времени ({ $near } → { $far })
+diagram-graph-counts = { $data ->
+        [one] { $data } сегмент с данными
+        [few] { $data } сегмента с данными
+       *[many] { $data } сегментов с данными
+    }; отправлено повторно: { $again }, потеряно в канале: { $lost }
+diagram-graph-axis-time = время (с)
+diagram-graph-axis-order = сегменты по порядку (в транскрипте нет времени)
+diagram-graph-axis-sequence = порядковый номер (байты, относительный)
+diagram-graph-legend-data = сегмент с данными
+diagram-graph-legend-retransmission = повторная передача
+diagram-graph-legend-lost = потерян на канале
+diagram-graph-legend-ack = ACK (накопительный)
+diagram-graph-legend-window = окно приёма (ACK + win)
+diagram-graph-legend-sack = блок SACK
+
+diagram-session-title = сеанс socklab
 
 ## ---- end of section diagram ----
 

@@ -574,6 +574,40 @@ winsock-note-WSAESHUTDOWN = 注意：在 Linux 上，`shutdown write` 之后的 
 
 ## ---- section diagram: the words of pictures (diagram, ladder, graph, html) ----
 
+# 时间间隔：之后的事发生前过去的时间（$time：`42 ms`、`1.02 s`）。
+diagram-gap-later = 稍后
+diagram-gap-later-between = 稍后，在两步之间
+diagram-gap-between = { $time } 后，在两步之间
+diagram-gap-after-call = 调用后 { $time }
+
+# 图例：普通箭头之外的标记。
+diagram-legend-retransmission = 重传（再次发送）
+diagram-legend-lost = 在途中丢失或被丢弃
+diagram-legend-held = 扣在实验网络的链路上
+diagram-legend-zero-window = win=0：接收方已无法再接收任何数据
+
+diagram-no-segments = （没有报文段）
+
+diagram-title-step = { $name }，第 { $step } 步
+diagram-title-steps = { $name }，第 { $from }–{ $to } 步
+diagram-title-steps-on = { $name }，从第 { $from } 步起
+diagram-title-narrated = { $name } — { $first }
+
+# 时间序列图：一个方向上的数据。
+diagram-graph-title-order = { $from } → { $to }：序号随报文段顺序的变化 — { $title }
+diagram-graph-title-time = { $from } → { $to }：序号随时间的变化（{ $near } → { $far }）
+diagram-graph-counts = 共 { $data } 个数据报文段，其中 { $again } 个重传，{ $lost } 个在链路上丢失
+diagram-graph-axis-time = 时间（秒）
+diagram-graph-axis-order = 报文段的先后顺序（记录中没有时间）
+diagram-graph-axis-sequence = 序号（字节，相对值）
+diagram-graph-legend-data = 数据报文段
+diagram-graph-legend-retransmission = 再次发送（重传）
+diagram-graph-legend-lost = 在实验链路上丢失
+diagram-graph-legend-ack = ACK（累积确认）
+diagram-graph-legend-window = 接收窗口（ACK + win）
+diagram-graph-legend-sack = SACK 块
+
+diagram-session-title = socklab 会话
 
 ## ---- end of section diagram ----
 

@@ -8,13 +8,14 @@
 
 use super::Event;
 use super::events;
-use super::svg::{Titled, draw, xml_text};
+use super::svg::{Titled, draw, fonts, xml_text};
 use crate::transcript_format::Transcript;
 
-/// The page's style: the picture as wide as the page, the notes at most
-/// about 80 characters wide; on paper, A4 portrait with margins.
+/// The page's style after its font (see `style`): the picture as wide as
+/// the page, the notes at most about 80 characters wide; on paper, A4
+/// portrait with margins.
 const STYLE: &str = "\
-body { font-family: sans-serif; margin: 1.5em auto; padding: 0 1.5em; max-width: 1500px; line-height: 1.45; }
+margin: 1.5em auto; padding: 0 1.5em; max-width: 1500px; line-height: 1.45; }
 h1 { font-size: 1.6em; margin: 0 0 0.5em; }
 figure { margin: 0 0 1.5em; }
 figure svg { display: block; width: 100%; height: auto; }
@@ -40,13 +41,15 @@ pub fn html(transcript: &Transcript, title: &str) -> String {
 /// The picture and the narration and calls under it, one HTML file for a
 /// handout (no scripts, nothing fetched).
 pub fn html_of(events: &[Event], title: &str) -> String {
+    let lang = crate::i18n::current().tag();
+    let font = fonts().sans;
+    let shown = xml_text(title);
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n\
-         </head><body>\n<h1>{0}</h1>\n<main>\n<figure>\n{}</figure>\n<ol class=\"notes\">\n{}</ol>\n</main>\n</body></html>\n",
-        xml_text(title),
+         <title>{shown}</title>\n<style>\nbody {{ font-family: {font}; {STYLE}</style>\n\
+         </head><body>\n<h1>{shown}</h1>\n<main>\n<figure>\n{}</figure>\n<ol class=\"notes\">\n{}</ol>\n</main>\n</body></html>\n",
         draw(events, title, Titled::Numbered),
         notes(events)
     )

@@ -1,6 +1,9 @@
 //! The ladder for a terminal: box-drawing or ASCII, cut to a width, with
-//! no escape sequence from the file passed through.
+//! no escape sequence from the file passed through. A wide character
+//! (Chinese) takes two columns, as the terminal shows it; an ASCII ladder
+//! says its own words (the gaps) in English, the one language ASCII has.
 
+use super::measure::{char_columns, columns};
 use super::{
     ASCII, Arrow, Event, Pen, UNICODE, Windows, ends, events, fit, short_state, state_name,
     terminal_text,
@@ -27,7 +30,10 @@ pub fn ladder_of(events: &[Event], width: usize, ascii: bool) -> String {
     for event in events {
         let row = match event {
             Event::Narration(_) => None,
-            Event::Gap(label) => Some(columns.gap(label)),
+            Event::Gap(gap) => Some(columns.gap(&match ascii {
+                true => crate::i18n::in_english(|| gap.label()),
+                false => gap.label(),
+            })),
             Event::Call { text, .. } => Some(columns.call(text)),
             Event::Segment { .. } => event
                 .arrow(&columns.ends, &mut windows)
@@ -90,12 +96,8 @@ impl Columns {
         let mut header = vec![' '; self.width];
         for (k, end) in self.ends.iter().enumerate() {
             let name = self.text(end, self.span.saturating_sub(1).max(1));
-            let start = self.x(k).saturating_sub(name.chars().count() / 2);
-            for (i, c) in name.chars().enumerate() {
-                if let Some(cell) = header.get_mut(start + i) {
-                    *cell = c;
-                }
-            }
+            let start = self.x(k).saturating_sub(columns(&name) / 2);
+            put(&mut header, start, &name);
         }
         render(header)
     }
@@ -194,14 +196,28 @@ impl Columns {
     }
 }
 
-/// Writes `text` into `row` from `at` on (fitted to the row beforehand).
+/// The cell after a wide character's: the character takes it too.
+const TAKEN: char = '\0';
+
+/// Writes `text` into `row` from `at` on (fitted to the row beforehand),
+/// a wide character in two cells.
 fn put(row: &mut [char], at: usize, text: &str) {
-    for (i, c) in text.chars().enumerate() {
-        row[at + i] = c;
+    let mut cell = at;
+    for c in text.chars() {
+        let width = char_columns(c);
+        if let Some(place) = row.get_mut(cell) {
+            *place = c;
+        }
+        if width == 2
+            && let Some(place) = row.get_mut(cell + 1)
+        {
+            *place = TAKEN;
+        }
+        cell += width;
     }
 }
 
 fn render(row: Vec<char>) -> String {
-    let text: String = row.into_iter().collect();
+    let text: String = row.into_iter().filter(|c| *c != TAKEN).collect();
     text.trim_end().to_string()
 }

@@ -45,17 +45,21 @@ pub fn mermaid_of(events: &[Event], title: &str) -> String {
         out.push_str(&format!("    participant e{k} as {}\n", mermaid_text(end)));
     }
     if ends.is_empty() {
-        out.push_str("    participant e0 as (no segments)\n");
+        let none = crate::t!("diagram-no-segments");
+        out.push_str(&format!("    participant e0 as {}\n", mermaid_text(&none)));
     }
     for event in events {
         match event {
             Event::Narration(_) => {}
-            Event::Gap(label) => {
+            Event::Gap(gap) => {
                 let over = match ends.len() {
                     0 | 1 => "e0".to_string(),
                     n => format!("e0,e{}", n - 1),
                 };
-                out.push_str(&format!("    Note over {over}: {}\n", mermaid_text(label)));
+                out.push_str(&format!(
+                    "    Note over {over}: {}\n",
+                    mermaid_text(&gap.label())
+                ));
             }
             Event::Call { text, end } => {
                 let over = end

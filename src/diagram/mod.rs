@@ -58,8 +58,8 @@ pub enum Event {
     /// Narration before a command.
     Narration(String),
     /// Time passed before what follows: a timer, a delayed ACK, a peer
-    /// (`42 ms later`, from a line's time mark).
-    Gap(String),
+    /// (from a line's time mark), said in words when drawn (`Gap::label`).
+    Gap(Gap),
 }
 
 impl Event {
@@ -79,14 +79,26 @@ impl Event {
     }
 }
 
-/// What a gap says: `42 ms after the call`, `1.02 s later, between steps`;
-/// with no time (a transcript's `[..]`), `later`.
-pub(crate) fn gap_label(time: Option<&str>, between: bool) -> String {
-    match (time, between) {
-        (None, true) => "later, between steps".to_string(),
-        (None, false) => "later".to_string(),
-        (Some(time), true) => format!("{time} later, between steps"),
-        (Some(time), false) => format!("{time} after the call"),
+/// Time passed, as a line's time mark says it: how long (None for a
+/// transcript's `[..]`), and whether it passed between steps rather than
+/// during the call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    pub time: Option<String>,
+    pub between: bool,
+}
+
+impl Gap {
+    /// What the picture says, in the language text is shown in: `42 ms
+    /// after the call`, `1.02 s later, between steps`; with no time,
+    /// `later`.
+    pub fn label(&self) -> String {
+        match (self.time.as_deref(), self.between) {
+            (None, true) => crate::t!("diagram-gap-later-between"),
+            (None, false) => crate::t!("diagram-gap-later"),
+            (Some(time), true) => crate::t!("diagram-gap-between", time = time),
+            (Some(time), false) => crate::t!("diagram-gap-after-call", time = time),
+        }
     }
 }
 
@@ -99,7 +111,7 @@ pub(crate) fn gap_label(time: Option<&str>, between: bool) -> String {
 pub struct Entry {
     command: String,
     under: Vec<Event>,
-    last_gap: Option<String>,
+    last_gap: Option<Gap>,
     no_call: bool,
 }
 
@@ -124,10 +136,10 @@ impl Entry {
     }
 
     /// Time passed before what comes next, unless the last gap said so.
-    pub(crate) fn gap(&mut self, label: String) {
-        if self.last_gap.as_ref() != Some(&label) {
-            self.under.push(Event::Gap(label.clone()));
-            self.last_gap = Some(label);
+    pub(crate) fn gap(&mut self, gap: Gap) {
+        if self.last_gap.as_ref() != Some(&gap) {
+            self.under.push(Event::Gap(gap.clone()));
+            self.last_gap = Some(gap);
         }
     }
 
@@ -303,15 +315,16 @@ impl Event {
     }
 }
 
-/// `text` cut to `room` characters, one ellipsis marking the cut: an
-/// ellipsis just before the cut, or the dots of a clipped preview
-/// (`"aaaa"...`), go, so no label ends in two.
+/// `text` cut to `room` columns (a wide character, Chinese, takes two:
+/// `measure::columns`), one ellipsis marking the cut: an ellipsis just
+/// before the cut, or the dots of a clipped preview (`"aaaa"...`), go, so
+/// no label ends in two.
 pub(crate) fn fit(text: &str, room: usize, ascii: bool) -> String {
-    if text.chars().count() <= room {
+    if measure::columns(text) <= room {
         return text.to_string();
     }
     let ellipsis = if ascii { "~" } else { "…" };
-    let cut: String = text.chars().take(room.saturating_sub(1)).collect();
+    let cut = measure::take_columns(text, room.saturating_sub(1));
     let kept = cut.trim_end_matches(['…', '~']);
     // The dots of a clipped preview (`"aaaa"...`), not a sentence's one.
     let dotless = kept.trim_end_matches('.');
@@ -320,7 +333,7 @@ pub(crate) fn fit(text: &str, room: usize, ascii: bool) -> String {
         false => kept,
     };
     let mut cut = match kept {
-        "" => cut.clone(),
+        "" => cut.to_string(),
         kept => kept.to_string(),
     };
     if room > 0 {
@@ -369,6 +382,9 @@ mod tests {
         assert_eq!(fit("...", 2, false), ".…");
         assert_eq!(fit("net.ipv4.tcp", 10, false), "net.ipv4.…");
         assert_eq!(fit("abc", 0, false), "");
+        // A Chinese character takes two columns.
+        assert_eq!(fit("稍后，在两步之间", 9, false), "稍后，在…");
+        assert_eq!(fit("稍后，在两步之间", 16, false), "稍后，在两步之间");
     }
 
     #[test]

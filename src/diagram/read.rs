@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{Entry, Event, gap_label};
+use super::{Entry, Event, Gap};
 use crate::transcript_format::Transcript;
 
 /// `  cli → srv  [SYN]  seq=0 win=… <…>   passed`, `  u → c  UDP len=3 "x"`, or
@@ -73,7 +73,10 @@ fn read_line(line: &str, drawn: &mut Entry) {
     let line = match TIME_MARK.captures(line) {
         Some(mark) => {
             let time = Some(&mark[1]).filter(|time| *time != "[..]");
-            drawn.gap(gap_label(time, mark.get(2).is_some()));
+            drawn.gap(Gap {
+                time: time.map(str::to_string),
+                between: mark.get(2).is_some(),
+            });
             &line[..mark.get(0).map_or(line.len(), |m| m.start())]
         }
         None => line,

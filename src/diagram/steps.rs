@@ -13,7 +13,7 @@ use crate::encoding::display::Preview;
 use crate::step::{StateChange, Step};
 use crate::wire::{Proto, Segment};
 
-use super::{Entry, Event, gap_label};
+use super::{Entry, Event, Gap};
 
 impl Entry {
     /// Adds what a step showed under its command: its segments, then its
@@ -38,7 +38,10 @@ impl Entry {
     fn mark(&mut self, when: Option<When>) {
         let Some(when) = when else { return };
         if when.between || when.after >= WITH_THE_CALL {
-            self.gap(gap_label(Some(&span(when.after)), when.between));
+            self.gap(Gap {
+                time: Some(span(when.after)),
+                between: when.between,
+            });
         }
     }
 }

@@ -3,25 +3,67 @@
 //! placed where it overlaps no other text and no mark (see `Layout`).
 //! The HTML handout around it is `html`.
 
-use super::measure::{Font, wrap_words};
+use super::measure::{Font, columns, wrap_words};
 use super::{Arrow, Event, Windows, ends, events, fit, short_state, state_name};
+use crate::i18n::Lang;
 use crate::transcript_format::Transcript;
 
 /// Text made safe for XML character data and attributes.
 pub(super) fn xml_text(text: &str) -> String {
+    escaped(text, true)
+}
+
+/// Text made safe for XML character data, quotes left as they are (the
+/// picture's own words: `lost on the lab's link`).
+pub(super) fn xml_chars(text: &str) -> String {
+    escaped(text, false)
+}
+
+fn escaped(text: &str, quotes: bool) -> String {
     let mut out = String::new();
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&apos;"),
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
     out
+}
+
+/// The document's language, as an attribute of its root (` lang="ru"`):
+/// none in English, whose pictures are as they always were.
+pub(super) fn lang_attribute() -> String {
+    match crate::i18n::current() {
+        Lang::En => String::new(),
+        lang => format!(" lang=\"{}\"", lang.tag()),
+    }
+}
+
+/// The font families a picture asks for: monospace for the calls and
+/// labels, sans-serif for titles — and in Chinese, after them, fonts that
+/// have its characters (Linux's, Windows', macOS'), so a slide shows them
+/// wherever it is opened.
+pub(super) struct Fonts {
+    pub mono: &'static str,
+    pub sans: &'static str,
+}
+
+pub(super) fn fonts() -> Fonts {
+    match crate::i18n::current() {
+        Lang::Zh => Fonts {
+            mono: "monospace, \"Noto Sans Mono CJK SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", sans-serif",
+            sans: "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", sans-serif",
+        },
+        Lang::En | Lang::Ru => Fonts {
+            mono: "monospace",
+            sans: "sans-serif",
+        },
+    }
 }
 
 /// The picture's geometry (px of its viewBox), sized so that labels stay
@@ -83,7 +125,7 @@ pub(super) fn draw(events: &[Event], title: &str, titled: Titled) -> String {
     for event in events {
         let (drawn, height) = match event {
             Event::Narration(_) => continue,
-            Event::Gap(label) => layout.gap(y, label),
+            Event::Gap(gap) => layout.gap(y, &gap.label()),
             Event::Call { text, .. } => {
                 step += 1;
                 let number = (titled == Titled::Numbered).then_some(step);
@@ -155,7 +197,7 @@ impl Layout {
         let longest = events
             .iter()
             .filter_map(|e| match e {
-                Event::Call { text, .. } => Some(CALL.width(text.chars().count() + 4)),
+                Event::Call { text, .. } => Some(CALL.width(columns(text) + 4)),
                 _ => None,
             })
             .max()
@@ -243,7 +285,7 @@ impl Layout {
         };
         let mut out = String::new();
         for (i, line) in lines.iter().enumerate() {
-            let x = self.centred((x1 + x2) / 2, LABEL.width(line.chars().count()));
+            let x = self.centred((x1 + x2) / 2, LABEL.width(columns(line)));
             out.push_str(&format!(
                 "<text class=\"{class}\" x=\"{x}\" y=\"{}\">{}</text>\n",
                 y + 14 + LABEL_LINE * i,
@@ -297,7 +339,7 @@ impl Layout {
     /// only then is cut, with one ellipsis.
     fn label_lines(&mut self, arrow: &Arrow, span: usize) -> Vec<String> {
         self.marks.zero_window |= arrow.zero_window;
-        let fits = |text: &str| LABEL.width(text.chars().count()) + 16 <= span;
+        let fits = |text: &str| LABEL.width(columns(text)) + 16 <= span;
         let label = match arrow.label.ends_with("\"...") && !fits(&arrow.text()) {
             true => without_bytes(&arrow.label),
             false => arrow.label.clone(),
@@ -313,7 +355,7 @@ impl Layout {
         let room = LABEL.room(self.inner());
         lines
             .into_iter()
-            .map(|line| match line.chars().count() <= room {
+            .map(|line| match columns(&line) <= room {
                 true => line,
                 false => fit(&without_bytes(&line), room, false),
             })
@@ -329,7 +371,7 @@ impl Layout {
         let room = STATE.room((self.width - MARGIN).saturating_sub(x + 16));
         let text =
             state_name(state, room).unwrap_or_else(|| fit(short_state(state), room.max(1), false));
-        let w = 16 + STATE.width(text.chars().count());
+        let w = 16 + STATE.width(columns(&text));
         let drawn = format!(
             "<rect class=\"state\" x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"22\" rx=\"4\"/>\n\
              <text class=\"state\" x=\"{}\" y=\"{}\">{}</text>\n",
@@ -349,10 +391,10 @@ impl Layout {
             (
                 marks.retransmission,
                 "sample retx",
-                "retransmission (sent again)",
+                crate::t!("diagram-legend-retransmission"),
             ),
-            (marks.lost, "sample lost", "lost or dropped on the way"),
-            (marks.held, "sample held", "held on the lab's link"),
+            (marks.lost, "sample lost", crate::t!("diagram-legend-lost")),
+            (marks.held, "sample held", crate::t!("diagram-legend-held")),
         ];
         let mut out = String::new();
         let mut at = y;
@@ -370,8 +412,9 @@ impl Layout {
         }
         if marks.zero_window {
             out.push_str(&format!(
-                "<text class=\"legend zero-window\" x=\"{MARGIN}\" y=\"{}\">win=0: the receiver can take nothing more</text>\n",
-                at + 16
+                "<text class=\"legend zero-window\" x=\"{MARGIN}\" y=\"{}\">{}</text>\n",
+                at + 16,
+                xml_text(&crate::t!("diagram-legend-zero-window"))
             ));
             at += 22;
         }
@@ -383,11 +426,13 @@ impl Layout {
     fn head(&self, height: usize, title: &str, lines: &[String], titled: Titled) -> String {
         let width = self.width;
         let label = LABEL.size;
+        let lang = lang_attribute();
+        let Fonts { mono, sans } = fonts();
         let mut head = format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\">\n\
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"{lang} viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\">\n\
              {}<style>\n\
-             text {{ font-family: monospace; font-size: 15px; fill: #222; }}\n\
-             text.title {{ font-family: sans-serif; font-size: {}px; font-weight: bold; }}\n\
+             text {{ font-family: {mono}; font-size: 15px; fill: #222; }}\n\
+             text.title {{ font-family: {sans}; font-size: {}px; font-weight: bold; }}\n\
              text.end {{ font-size: {}px; font-weight: bold; text-anchor: middle; }}\n\
              text.call {{ fill: #444; paint-order: stroke; stroke: white; stroke-width: 4px; }}\n\
              text.label {{ font-size: {label}px; text-anchor: middle; paint-order: stroke; stroke: white; stroke-width: 4px; }}\n\

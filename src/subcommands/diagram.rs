@@ -92,7 +92,12 @@ fn graph(parsed: &format::Transcript, title: &str, shown: &str) -> Result<String
                  `wire summary` lines, or none, has none)"
             ))
         })?;
-    let title = format!("{} → {}: sequence over order — {title}", way.from, way.to);
+    let title = socklab::t!(
+        "diagram-graph-title-order",
+        from = way.from.as_str(),
+        to = way.to.as_str(),
+        title = title
+    );
     let drawn = Graph::of(&segments, &way, Clock::Order, title);
     Ok(time_sequence::svg(&drawn))
 }
@@ -133,12 +138,16 @@ fn keep_steps(
 }
 
 /// The lesson's name (and which steps) and the first line of narration
-/// drawn.
+/// drawn, in the language text is shown in.
 fn title(parsed: &format::Transcript, name: String, steps: Option<(usize, usize)>) -> String {
     let name = match steps {
-        Some((from, usize::MAX)) => format!("{name}, steps {from}–"),
-        Some((from, to)) if from == to => format!("{name}, step {from}"),
-        Some((from, to)) => format!("{name}, steps {from}–{to}"),
+        Some((from, usize::MAX)) => socklab::t!("diagram-title-steps-on", name = name, from = from),
+        Some((from, to)) if from == to => {
+            socklab::t!("diagram-title-step", name = name, step = from)
+        }
+        Some((from, to)) => {
+            socklab::t!("diagram-title-steps", name = name, from = from, to = to)
+        }
         None => name,
     };
     match parsed
@@ -146,7 +155,11 @@ fn title(parsed: &format::Transcript, name: String, steps: Option<(usize, usize)
         .first()
         .and_then(|e| e.narration.get(socklab::i18n::current()).first())
     {
-        Some(first) => format!("{name} — {first}"),
+        Some(first) => socklab::t!(
+            "diagram-title-narrated",
+            name = name,
+            first = first.as_str()
+        ),
         None => name,
     }
 }

@@ -9,7 +9,8 @@
 
 use std::fmt::Write as _;
 
-use super::super::svg::xml_text;
+use super::super::measure::{columns, take_columns};
+use super::super::svg::{fonts, lang_attribute, xml_chars, xml_text};
 use super::{Bar, Clock, Graph};
 
 /// The picture's size in the viewBox's units, and the frame of the data.
@@ -20,6 +21,7 @@ const TOP: f64 = 70.0;
 const RIGHT: f64 = 720.0;
 const BOTTOM: f64 = 540.0;
 
+/// The marks' look; the texts' font comes after it (see `svg`).
 const STYLE: &str = ".seg{stroke:#1f5fbf;stroke-width:1.5;fill:none}\
 .retransmission{stroke:#e67e00;stroke-width:3}\
 .lost{stroke:#c00000;stroke-width:2;fill:none}\
@@ -27,8 +29,9 @@ const STYLE: &str = ".seg{stroke:#1f5fbf;stroke-width:1.5;fill:none}\
 .window{stroke:#8c6d1f;stroke-width:1.2;stroke-dasharray:5 3;fill:none}\
 .sack{stroke:#7b3fa0;stroke-width:2;stroke-opacity:0.7;fill:none}\
 .grid{stroke:#e4e4e4;stroke-width:1}\
-.frame{stroke:#333;fill:none}\
-text{font-family:sans-serif;font-size:13px;fill:#222}\
+.frame{stroke:#333;fill:none}";
+/// The texts' look after their font.
+const TEXT_STYLE: &str = "font-size:13px;fill:#222}\
 .title{font-size:17px;font-weight:bold}";
 
 /// How times and sequence numbers map onto the frame.
@@ -118,9 +121,11 @@ fn tick_label(value: f64, step: f64) -> String {
 /// The graph as a self-contained SVG (see the module's doc).
 pub fn svg(graph: &Graph) -> String {
     let scale = Scale::of(graph);
+    let lang = lang_attribute();
+    let font = fonts().sans;
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
-         preserveAspectRatio=\"xMidYMid meet\">\n<style>{STYLE}</style>\n\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"{lang} viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
+         preserveAspectRatio=\"xMidYMid meet\">\n<style>{STYLE}text{{font-family:{font};{TEXT_STYLE}</style>\n\
          <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"white\"/>\n\
          <clipPath id=\"data\"><rect x=\"{LEFT}\" y=\"{TOP}\" width=\"{}\" height=\"{}\"/></clipPath>\n",
         RIGHT - LEFT,
@@ -157,27 +162,41 @@ pub fn svg(graph: &Graph) -> String {
     out
 }
 
-/// The most characters of the title that fit the picture's width.
+/// The most columns of the title that fit the picture's width (a Chinese
+/// character takes two).
 const TITLE_FITS: usize = 96;
+
+/// The most columns of the title in the language text is shown in: fewer
+/// in Russian, whose bold letters are about an eighth wider than Latin ones.
+fn title_fits() -> usize {
+    match crate::i18n::current() {
+        crate::i18n::Lang::Ru => TITLE_FITS * 7 / 8,
+        _ => TITLE_FITS,
+    }
+}
 
 /// The title (cut to fit, with an ellipsis), and what the graph counts
 /// under it.
 fn title(out: &mut String, graph: &Graph) {
-    let mut title: String = graph.title.chars().take(TITLE_FITS).collect();
-    if graph.title.chars().count() > TITLE_FITS {
-        title.pop();
-        title.push('…');
-    }
+    let fits = title_fits();
+    let title = match columns(&graph.title) > fits {
+        true => format!("{}…", take_columns(&graph.title, fits - 1)),
+        false => graph.title.clone(),
+    };
+    let counts = crate::t!(
+        "diagram-graph-counts",
+        data = graph.data.len(),
+        again = graph.retransmitted(),
+        lost = graph.lost()
+    );
     let _ = writeln!(
         out,
         "<text class=\"title\" x=\"{}\" y=\"28\" text-anchor=\"middle\">{}</text>\n\
-         <text x=\"{}\" y=\"50\" text-anchor=\"middle\">{} data segments, {} sent again, {} lost on the link</text>",
+         <text x=\"{}\" y=\"50\" text-anchor=\"middle\">{}</text>",
         WIDTH / 2.0,
         xml_text(&title),
         WIDTH / 2.0,
-        graph.data.len(),
-        graph.retransmitted(),
-        graph.lost(),
+        xml_chars(&counts),
     );
 }
 
@@ -207,19 +226,21 @@ fn axes(out: &mut String, scale: &Scale, clock: Clock) {
         );
     }
     let x_label = match clock {
-        Clock::Seconds => "time (s)",
-        Clock::Order => "segment, in order (a transcript keeps no clock)",
+        Clock::Seconds => crate::t!("diagram-graph-axis-time"),
+        Clock::Order => crate::t!("diagram-graph-axis-order"),
     };
     let _ = writeln!(
         out,
         "<rect class=\"frame\" x=\"{LEFT}\" y=\"{TOP}\" width=\"{}\" height=\"{}\"/>\n\
-         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{x_label}</text>\n\
-         <text transform=\"translate(18 {}) rotate(-90)\" text-anchor=\"middle\">sequence number (bytes, relative)</text>",
+         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n\
+         <text transform=\"translate(18 {}) rotate(-90)\" text-anchor=\"middle\">{}</text>",
         RIGHT - LEFT,
         BOTTOM - TOP,
         (LEFT + RIGHT) / 2.0,
         BOTTOM + 42.0,
+        xml_chars(&x_label),
         (TOP + BOTTOM) / 2.0,
+        xml_chars(&crate::t!("diagram-graph-axis-sequence")),
     );
 }
 
@@ -267,32 +288,42 @@ fn data_mark(out: &mut String, scale: &Scale, bar: &Bar) {
 /// The legend, right of the frame: a sample of each kind of mark drawn.
 fn legend(out: &mut String, graph: &Graph) {
     let entries = [
-        (true, "key seg", "M0 -8V8M-3 -8h6M-3 8h6", "data segment"),
+        (
+            true,
+            "key seg",
+            "M0 -8V8M-3 -8h6M-3 8h6",
+            crate::t!("diagram-graph-legend-data"),
+        ),
         (
             graph.retransmitted() > 0,
             "key seg retransmission",
             "M0 -8V8M-3 -8h6M-3 8h6",
-            "sent again (retransmission)",
+            crate::t!("diagram-graph-legend-retransmission"),
         ),
         (
             graph.lost() > 0,
             "key lost",
             "M-5 -5l10 10m0 -10l-10 10",
-            "lost on the lab's link",
+            crate::t!("diagram-graph-legend-lost"),
         ),
         (
             !graph.acks.is_empty(),
             "key ack",
             "M-10 4H0V-4H10",
-            "ACK (cumulative)",
+            crate::t!("diagram-graph-legend-ack"),
         ),
         (
             !graph.window.is_empty(),
             "key window",
             "M-10 4H0V-4H10",
-            "receive window (ACK + win)",
+            crate::t!("diagram-graph-legend-window"),
         ),
-        (!graph.sacks.is_empty(), "key sack", "M0 -8V8", "SACK block"),
+        (
+            !graph.sacks.is_empty(),
+            "key sack",
+            "M0 -8V8",
+            crate::t!("diagram-graph-legend-sack"),
+        ),
     ];
     let x = RIGHT + 30.0;
     let mut y = TOP + 12.0;
@@ -303,9 +334,10 @@ fn legend(out: &mut String, graph: &Graph) {
         let _ = writeln!(
             out,
             "<path class=\"{class}\" transform=\"translate({x} {y})\" d=\"{mark}\"/>\
-             <text x=\"{}\" y=\"{}\">{words}</text>",
+             <text x=\"{}\" y=\"{}\">{}</text>",
             x + 20.0,
-            y + 4.0
+            y + 4.0,
+            xml_chars(&words)
         );
         y += 28.0;
     }
