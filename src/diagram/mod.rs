@@ -388,6 +388,47 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_is_said_in_the_language_chosen_its_time_as_it_is() {
+        use crate::i18n::{Lang, in_lang};
+        let gap = |time: Option<&str>, between| Gap {
+            time: time.map(str::to_string),
+            between,
+        };
+        let cases = [
+            (gap(None, false), ["later", "позже", "稍后"]),
+            (
+                gap(None, true),
+                [
+                    "later, between steps",
+                    "позже, между шагами",
+                    "稍后，在两步之间",
+                ],
+            ),
+            (
+                gap(Some("42 ms"), false),
+                [
+                    "42 ms after the call",
+                    "через 42 ms после вызова",
+                    "调用后 42 ms",
+                ],
+            ),
+            (
+                gap(Some("1.02 s"), true),
+                [
+                    "1.02 s later, between steps",
+                    "через 1.02 s, между шагами",
+                    "1.02 s 后，在两步之间",
+                ],
+            ),
+        ];
+        for (gap, said) in cases {
+            for (lang, words) in Lang::ALL.into_iter().zip(said) {
+                assert_eq!(in_lang(lang, || gap.label()), words, "{lang}");
+            }
+        }
+    }
+
+    #[test]
     fn a_state_name_is_shortened_by_the_table_never_cut() {
         assert_eq!(state_name("CLOSE_WAIT", 10).as_deref(), Some("CLOSE_WAIT"));
         assert_eq!(state_name("CLOSE_WAIT", 9).as_deref(), Some("CLOSE_WT"));
