@@ -14,6 +14,15 @@
 //! state changes (`steps`), with no text between. The file is someone
 //! else's: every text it puts in the picture is escaped for the format.
 //!
+//! A picture's own words (its title's steps, legend, gaps, the graph's
+//! axes) are messages of the `diagram` section of the .ftl files, in the
+//! language text is shown in, and its document says which (`lang`); what
+//! is a name — flags, seq=/ack=/win=/len=, states, handles, calls, the
+//! roles' tags and the link's fates (the words of `link hold`, `deliver`,
+//! `drop`) — is drawn as it is, so an arrow says the same in every
+//! language. Text is measured in columns, a Chinese character two
+//! (`measure`).
+//!
 //! Owns: the events, reading them from a transcript or a step, and drawing
 //! them. Knows nothing of sessions or commands.
 
