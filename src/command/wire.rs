@@ -267,9 +267,12 @@ fn graph(
         true => (ends.0, ends.1),
         false => (ends.1, ends.0),
     };
-    let title = format!(
-        "{} → {}: sequence over time ({from} → {to})",
-        direction.from, direction.to
+    let title = crate::t!(
+        "diagram-graph-title-time",
+        from = direction.from.clone(),
+        to = direction.to.clone(),
+        near = from.to_string(),
+        far = to.to_string()
     );
     let drawn = Graph::of(&segments, &direction, Clock::Seconds, title);
     create(path, force)

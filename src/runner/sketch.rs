@@ -100,7 +100,8 @@ impl<W: Write> Runner<W> {
                  wire ladder, or socklab --lab), make some calls, then diagram save FILE.svg",
             ));
         }
-        let title = "socklab session";
+        let title = crate::t!("diagram-session-title");
+        let title = title.as_str();
         let events = self.sketch.events();
         let picture = match extension.as_deref() {
             Some("svg") => crate::diagram::svg_of(&events, title),
