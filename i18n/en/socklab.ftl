@@ -575,6 +575,58 @@ winsock-note-WSAESHUTDOWN = Note: a send after `shutdown write` gets EPIPE on Li
 
 ## ---- section lab-errors: the lab's, the wire's, spawn's and the session's own errors ----
 
+# The lab's namespaces (src/lab/netns.rs). $reason: the errno's text.
+lab-error-too-many-namespaces = cannot make a network namespace for the lab: the limit on network namespaces is reached (user.max_net_namespaces)
+lab-error-namespace-refused = cannot make a network namespace for the lab ({ $reason }): run as root, or where unprivileged user namespaces are allowed
+lab-error-loopback = cannot bring up the lab's lo: { $reason }
+lab-error-hold-namespace = cannot hold the lab's namespace: { $reason }
+lab-error-thread = cannot start a thread: { $reason }
+lab-error-thread-failed = the namespace thread failed
+lab-error-enter-namespace = cannot enter a lab namespace: { $reason }
+
+# Netlink and interfaces (src/lab/setup.rs).
+lab-error-netlink = netlink: { $reason }
+lab-error-no-interface = no interface { $name }: { $reason }
+
+# The hosts' taps (src/lab/taps.rs).
+lab-error-tap-socket = the lab cannot open a packet socket: { $reason }
+lab-error-tap-filter = the lab cannot filter a packet socket: { $reason }
+lab-error-tap-bind = cannot bind the lab's tap: { $reason }
+
+# The relay (src/lab/relay/mod.rs). $name: va or vb.
+lab-error-relay-socket = the lab's relay cannot open a packet socket: { $reason }
+lab-error-relay-bind = cannot bind the relay to { $name }: { $reason }
+lab-error-relay-eventfd = eventfd: { $reason }
+lab-error-relay-ring = the relay's ring: { $reason }
+lab-error-relay-thread = cannot start the relay: { $reason }
+# Why the link has no fast path (link's JSON, no_kernel_path).
+lab-error-fast-path-not-asked = not asked for
+
+# The link's fast path (src/lab/kernel_path.rs).
+lab-error-bpf-map = a BPF map: { $reason }
+lab-error-bpf-ring = a BPF ring: { $reason }
+lab-error-bpf-program = the link's program: { $reason }
+lab-error-bpf-attach = attaching the link's program: { $reason }
+lab-error-bpf-programs = the link's programs
+
+# Building the lab (src/lab/mod.rs). $side: va or vb.
+lab-error-quiet = cannot quiet the lab's { $side }: { $reason }
+lab-error-early-retrans = cannot set the lab's tcp_early_retrans: { $reason }
+
+# sysctl HOST NAME[=VALUE] (src/lab/sysctl.rs). $name: the setting's name.
+lab-error-sysctl-read-only = { $name } is read only: the kernel says what it offers
+lab-error-sysctl-not-listed = { $name } is not a setting a lab host may have — sysctl reads and sets only the per-host TCP and IP settings it lists (help sysctl), since others may act on the whole machine
+lab-error-sysctl-not-listed-near = { $name } is not a setting a lab host may have (did you mean { $near }?) — sysctl reads and sets only the per-host TCP and IP settings it lists (help sysctl), since others may act on the whole machine
+lab-error-sysctl-not-whole = { $name } takes a whole number from { $low } to { $high }, not '{ $value }'
+lab-error-sysctl-out-of-range = { $n } is out of range for { $name }: from { $low } to { $high }
+lab-error-sysctl-not-numbers = { $name } takes { $count } whole numbers, like { $name }={ $example } — not '{ $value }'
+lab-error-sysctl-not-in-order = { $name }'s numbers go from the smallest to the largest, like { $example } — not '{ $value }'
+lab-error-sysctl-no-such-congestion = '{ $value }' is not a congestion control this kernel has — it has: { $known } (net.ipv4.tcp_available_congestion_control)
+lab-error-sysctl-not-per-host = this kernel has no per-host { $name } (it is not in the host's /proc/sys), so the lab cannot set it for one host
+lab-error-sysctl-not-allowed = { $value } is not one a host of the lab may choose: a network namespace may use only net.ipv4.tcp_allowed_congestion_control ({ $allowed }), which the machine's administrator sets
+lab-error-sysctl-kernel-refused = the kernel refused { $name } = { $value }: not a value it takes (EINVAL)
+lab-error-sysctl-cannot-set = cannot set { $name }: { $reason }
+lab-error-sysctl-cannot-read = cannot read { $name }: { $reason }
 
 ## ---- end of section lab-errors ----
 

@@ -569,6 +569,62 @@ winsock-note-WSAESHUTDOWN = Примечание: send после `shutdown writ
 
 ## ---- section lab-errors: the lab's, the wire's, spawn's and the session's own errors ----
 
+# Пространства имён лаборатории (src/lab/netns.rs). $reason — текст errno.
+lab-error-too-many-namespaces = не удалось создать сетевое пространство имён для лаборатории: достигнут предел числа сетевых пространств имён (user.max_net_namespaces)
+lab-error-namespace-refused = не удалось создать сетевое пространство имён для лаборатории ({ $reason }): запустите socklab от root или там, где разрешены непривилегированные пространства имён пользователей
+lab-error-loopback = не удалось поднять lo в лаборатории: { $reason }
+lab-error-hold-namespace = не удалось удержать пространство имён лаборатории: { $reason }
+lab-error-thread = не удалось запустить поток: { $reason }
+lab-error-thread-failed = поток, создававший пространство имён, завершился аварийно
+lab-error-enter-namespace = не удалось войти в пространство имён лаборатории: { $reason }
+
+# Netlink и интерфейсы (src/lab/setup.rs).
+lab-error-netlink = netlink: { $reason }
+lab-error-no-interface = нет интерфейса { $name }: { $reason }
+
+# Отводы хостов (src/lab/taps.rs).
+lab-error-tap-socket = лаборатория не может открыть пакетный сокет: { $reason }
+lab-error-tap-filter = лаборатория не может поставить фильтр на пакетный сокет: { $reason }
+lab-error-tap-bind = не удалось привязать отвод (tap) лаборатории: { $reason }
+
+# Ретранслятор (src/lab/relay/mod.rs). $name — va или vb.
+lab-error-relay-socket = ретранслятор лаборатории не может открыть пакетный сокет: { $reason }
+lab-error-relay-bind = не удалось привязать ретранслятор к { $name }: { $reason }
+lab-error-relay-eventfd = eventfd: { $reason }
+lab-error-relay-ring = кольцевой буфер ретранслятора: { $reason }
+lab-error-relay-thread = не удалось запустить ретранслятор: { $reason }
+# Почему у линии нет быстрого пути (JSON команды link, no_kernel_path).
+lab-error-fast-path-not-asked = его не запрашивали
+
+# Быстрый путь линии (src/lab/kernel_path.rs).
+lab-error-bpf-map = карта BPF: { $reason }
+lab-error-bpf-ring = кольцевой буфер BPF: { $reason }
+lab-error-bpf-program = программа линии: { $reason }
+lab-error-bpf-attach = не удалось подключить программу линии: { $reason }
+lab-error-bpf-programs = программы линии
+
+# Сборка лаборатории (src/lab/mod.rs). $side — va или vb.
+lab-error-quiet = не удалось заглушить { $side } в лаборатории: { $reason }
+lab-error-early-retrans = не удалось задать tcp_early_retrans в лаборатории: { $reason }
+
+# sysctl HOST NAME[=VALUE] (src/lab/sysctl.rs). $name — имя настройки.
+lab-error-sysctl-read-only = { $name } — только для чтения: в ней ядро сообщает, что оно предлагает
+lab-error-sysctl-not-listed = { $name } — не настройка, которую может иметь хост лаборатории: sysctl читает и задаёт только перечисленные в его списке настройки TCP и IP, свои у каждого хоста (help sysctl), потому что остальные могут действовать на всю машину
+lab-error-sysctl-not-listed-near = { $name } — не настройка, которую может иметь хост лаборатории (может быть, вы имели в виду { $near }?): sysctl читает и задаёт только перечисленные в его списке настройки TCP и IP, свои у каждого хоста (help sysctl), потому что остальные могут действовать на всю машину
+lab-error-sysctl-not-whole = { $name } принимает целое число от { $low } до { $high }, а не '{ $value }'
+lab-error-sysctl-out-of-range = { $n } — вне допустимого для { $name } диапазона: от { $low } до { $high }
+lab-error-sysctl-not-numbers = { $name } принимает { $count ->
+        [one] { $count } целое число
+        [few] { $count } целых числа
+       *[many] { $count } целых чисел
+    }, например { $name }={ $example }, а не '{ $value }'
+lab-error-sysctl-not-in-order = числа { $name } идут от меньшего к большему, например { $example }, а не '{ $value }'
+lab-error-sysctl-no-such-congestion = '{ $value }' — не алгоритм управления перегрузкой, который есть в этом ядре; в нём есть: { $known } (net.ipv4.tcp_available_congestion_control)
+lab-error-sysctl-not-per-host = в этом ядре у хоста нет своей настройки { $name } (её нет в /proc/sys хоста), поэтому лаборатория не может задать её для одного хоста
+lab-error-sysctl-not-allowed = хост лаборатории не может выбрать { $value }: сетевое пространство имён может использовать только алгоритмы из net.ipv4.tcp_allowed_congestion_control ({ $allowed }), а их задаёт администратор машины
+lab-error-sysctl-kernel-refused = ядро отвергло { $name } = { $value }: такого значения оно не принимает (EINVAL)
+lab-error-sysctl-cannot-set = не удалось задать { $name }: { $reason }
+lab-error-sysctl-cannot-read = не удалось прочитать { $name }: { $reason }
 
 ## ---- end of section lab-errors ----
 

@@ -568,6 +568,58 @@ winsock-note-WSAESHUTDOWN = 注意：在 Linux 上，`shutdown write` 之后的 
 
 ## ---- section lab-errors: the lab's, the wire's, spawn's and the session's own errors ----
 
+# 实验室的命名空间（src/lab/netns.rs）。$reason：errno 的说明。
+lab-error-too-many-namespaces = 无法为实验室创建网络命名空间：网络命名空间的数量已达上限（user.max_net_namespaces）
+lab-error-namespace-refused = 无法为实验室创建网络命名空间（{ $reason }）：请以 root 运行，或在允许非特权用户命名空间的系统上运行
+lab-error-loopback = 无法启用实验室的 lo：{ $reason }
+lab-error-hold-namespace = 无法保持实验室的命名空间：{ $reason }
+lab-error-thread = 无法启动线程：{ $reason }
+lab-error-thread-failed = 创建命名空间的线程失败了
+lab-error-enter-namespace = 无法进入实验室的命名空间：{ $reason }
+
+# netlink 与网络接口（src/lab/setup.rs）。
+lab-error-netlink = netlink：{ $reason }
+lab-error-no-interface = 没有接口 { $name }：{ $reason }
+
+# 主机的抓包点（src/lab/taps.rs）。
+lab-error-tap-socket = 实验室无法打开包套接字：{ $reason }
+lab-error-tap-filter = 实验室无法给包套接字设置过滤器：{ $reason }
+lab-error-tap-bind = 无法绑定实验室的抓包点（tap）：{ $reason }
+
+# 转发器（src/lab/relay/mod.rs）。$name：va 或 vb。
+lab-error-relay-socket = 实验室的转发器无法打开包套接字：{ $reason }
+lab-error-relay-bind = 无法把转发器绑定到 { $name }：{ $reason }
+lab-error-relay-eventfd = eventfd：{ $reason }
+lab-error-relay-ring = 转发器的环形缓冲区：{ $reason }
+lab-error-relay-thread = 无法启动转发器：{ $reason }
+# 链路为什么没有快速路径（link 的 JSON，no_kernel_path）。
+lab-error-fast-path-not-asked = 没有要求使用
+
+# 链路的快速路径（src/lab/kernel_path.rs）。
+lab-error-bpf-map = BPF 映射：{ $reason }
+lab-error-bpf-ring = BPF 环形缓冲区：{ $reason }
+lab-error-bpf-program = 链路的程序：{ $reason }
+lab-error-bpf-attach = 挂载链路的程序失败：{ $reason }
+lab-error-bpf-programs = 链路的程序
+
+# 搭建实验室（src/lab/mod.rs）。$side：va 或 vb。
+lab-error-quiet = 无法让实验室的 { $side } 保持安静：{ $reason }
+lab-error-early-retrans = 无法设置实验室的 tcp_early_retrans：{ $reason }
+
+# sysctl HOST NAME[=VALUE]（src/lab/sysctl.rs）。$name：设置项的名字。
+lab-error-sysctl-read-only = { $name } 是只读的：它是内核在告诉你它提供什么
+lab-error-sysctl-not-listed = { $name } 不是实验室主机可以拥有的设置项 —— sysctl 只读取和设置它列出的、每台主机各自独立的 TCP 和 IP 设置项（help sysctl），因为其他设置项可能作用于整台机器
+lab-error-sysctl-not-listed-near = { $name } 不是实验室主机可以拥有的设置项（你是不是想用 { $near }？）—— sysctl 只读取和设置它列出的、每台主机各自独立的 TCP 和 IP 设置项（help sysctl），因为其他设置项可能作用于整台机器
+lab-error-sysctl-not-whole = { $name } 取 { $low } 到 { $high } 之间的整数，而不是 '{ $value }'
+lab-error-sysctl-out-of-range = { $n } 超出了 { $name } 的范围：{ $low } 到 { $high }
+lab-error-sysctl-not-numbers = { $name } 取 { $count } 个整数，例如 { $name }={ $example }，而不是 '{ $value }'
+lab-error-sysctl-not-in-order = { $name } 的几个数要从小到大排列，例如 { $example }，而不是 '{ $value }'
+lab-error-sysctl-no-such-congestion = '{ $value }' 不是这个内核拥有的拥塞控制算法 —— 它有：{ $known }（net.ipv4.tcp_available_congestion_control）
+lab-error-sysctl-not-per-host = 这个内核没有每台主机各自的 { $name }（主机的 /proc/sys 里没有它），所以实验室无法只为一台主机设置它
+lab-error-sysctl-not-allowed = 实验室的主机不能选择 { $value }：网络命名空间只能使用 net.ipv4.tcp_allowed_congestion_control 中的算法（{ $allowed }），这个列表由机器的管理员设定
+lab-error-sysctl-kernel-refused = 内核拒绝了 { $name } = { $value }：它不接受这个值（EINVAL）
+lab-error-sysctl-cannot-set = 无法设置 { $name }：{ $reason }
+lab-error-sysctl-cannot-read = 无法读取 { $name }：{ $reason }
 
 ## ---- end of section lab-errors ----
 

@@ -58,19 +58,30 @@ const UNRECORDED_DROPPED: u32 = 2;
 /// Why the fast path could not be set up (or switched).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
-    #[error("a BPF map: {}", .0.desc())]
     Map(Errno),
-    #[error("a BPF ring: {}", .0.desc())]
     Ring(Errno),
     /// The kernel refused the program (its verifier's words).
-    #[error("the link's program: {0}")]
     Program(crate::sys::bpf::Refused),
-    #[error("attaching the link's program: {}", .0.desc())]
     Attach(Errno),
-    #[error("the link's programs")]
     Programs,
-    #[error("{}", .0.desc())]
     Switch(Errno),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Error::Map(errno) => crate::t!("lab-error-bpf-map", reason = errno.desc()),
+            Error::Ring(errno) => crate::t!("lab-error-bpf-ring", reason = errno.desc()),
+            Error::Program(refused) => {
+                crate::t!("lab-error-bpf-program", reason = refused.to_string())
+            }
+            Error::Attach(errno) => crate::t!("lab-error-bpf-attach", reason = errno.desc()),
+            Error::Programs => crate::t!("lab-error-bpf-programs"),
+            // Only the kernel's reason: it says what it refused.
+            Error::Switch(errno) => return f.write_str(errno.desc()),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// The kernel's fast path, attached at both ends of the wire.

@@ -40,23 +40,39 @@ use taps::{HostTaps, Taps};
 /// piece's own reason, or the lab's.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error(transparent)]
     Namespace(#[from] netns::Error),
-    #[error(transparent)]
     Setup(#[from] setup::Error),
-    #[error(transparent)]
     Taps(#[from] taps::Error),
-    #[error(transparent)]
     Relay(#[from] relay::Error),
-    #[error(transparent)]
     Sysctl(#[from] sysctl::Error),
-    #[error("cannot quiet the lab's {side}: {error}")]
     Quiet {
         side: &'static str,
         error: std::io::Error,
     },
-    #[error("cannot set the lab's tcp_early_retrans: {0}")]
     EarlyRetrans(std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Error::Namespace(error) => return error.fmt(f),
+            Error::Setup(error) => return error.fmt(f),
+            Error::Taps(error) => return error.fmt(f),
+            Error::Relay(error) => return error.fmt(f),
+            Error::Sysctl(error) => return error.fmt(f),
+            Error::Quiet { side, error } => {
+                crate::t!(
+                    "lab-error-quiet",
+                    side = side.to_string(),
+                    reason = error.to_string()
+                )
+            }
+            Error::EarlyRetrans(error) => {
+                crate::t!("lab-error-early-retrans", reason = error.to_string())
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Whether a lab can be made here (network namespaces allowed), tried once.
@@ -518,5 +534,78 @@ mod tests {
             relay::NoFastPath::from(kernel_path::Error::Map(Errno::EPERM)).to_string(),
             "a BPF map: Operation not permitted"
         );
+    }
+
+    /// Each message of the lab's errors (the `lab-errors` section: the
+    /// lab's, the wire's, spawn's and the session's own) is written in ru
+    /// and zh too, with the arguments its English message takes — read
+    /// from the files themselves, since a missing one would fall back to
+    /// English unseen.
+    #[test]
+    fn the_lab_errors_are_written_in_every_language() {
+        use crate::i18n::{Lang, ftl_source};
+        let english = section_messages(Lang::En);
+        assert!(english.len() > 30, "{} messages", english.len());
+        for lang in [Lang::Ru, Lang::Zh] {
+            let text = ftl_source(lang).expect("every language has its file");
+            if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(text) {
+                panic!("{lang}: the messages do not parse: {errors:?}");
+            }
+            let written = section_messages(lang);
+            let differ: Vec<String> = english
+                .iter()
+                .filter(|message| !written.contains(message))
+                .map(|(id, arguments)| format!("{id} {arguments:?}"))
+                .chain(
+                    written
+                        .iter()
+                        .filter(|message| !english.contains(message))
+                        .map(|(id, arguments)| format!("{id} {arguments:?} (not in en)")),
+                )
+                .collect();
+            assert!(
+                differ.is_empty(),
+                "{lang} differs from en:\n{}",
+                differ.join("\n")
+            );
+        }
+    }
+
+    /// The `lab-errors` section's message ids, each with the names of the
+    /// arguments it uses.
+    fn section_messages(lang: crate::i18n::Lang) -> Vec<(String, Vec<String>)> {
+        let text = crate::i18n::ftl_source(lang).expect("every language has its file");
+        let start = text
+            .find("## ---- section lab-errors")
+            .expect("the section starts");
+        let end = text
+            .find("## ---- end of section lab-errors")
+            .expect("the section ends");
+        let mut messages: Vec<(String, Vec<String>)> = Vec::new();
+        for line in text[start..end].lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if let Some((id, _)) = line.split_once(" = ").filter(|_| !line.starts_with(' ')) {
+                messages.push((id.to_string(), Vec::new()));
+            }
+            let Some((_, arguments)) = messages.last_mut() else {
+                continue;
+            };
+            for piece in line.split("{ $").skip(1) {
+                let name: String = piece
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !arguments.contains(&name) {
+                    arguments.push(name);
+                }
+            }
+        }
+        for (_, arguments) in &mut messages {
+            arguments.sort();
+        }
+        messages.sort();
+        messages
     }
 }

@@ -13,27 +13,30 @@ use nix::sched::{CloneFlags, setns, unshare};
 /// Why a namespace could not be made or entered.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error(
-        "cannot make a network namespace for the lab: the limit on network namespaces is \
-         reached (user.max_net_namespaces)"
-    )]
     TooMany,
-    #[error(
-        "cannot make a network namespace for the lab ({}): run as root, or where \
-         unprivileged user namespaces are allowed",
-        .0.desc()
-    )]
     Refused(Errno),
-    #[error("cannot bring up the lab's lo: {}", .0.desc())]
     Loopback(Errno),
-    #[error("cannot hold the lab's namespace: {0}")]
     Hold(std::io::Error),
-    #[error("cannot start a thread: {0}")]
     Thread(std::io::Error),
-    #[error("the namespace thread failed")]
     ThreadFailed,
-    #[error("cannot enter a lab namespace: {}", .0.desc())]
     Enter(Errno),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Error::TooMany => crate::t!("lab-error-too-many-namespaces"),
+            Error::Refused(errno) => {
+                crate::t!("lab-error-namespace-refused", reason = errno.desc())
+            }
+            Error::Loopback(errno) => crate::t!("lab-error-loopback", reason = errno.desc()),
+            Error::Hold(error) => crate::t!("lab-error-hold-namespace", reason = error.to_string()),
+            Error::Thread(error) => crate::t!("lab-error-thread", reason = error.to_string()),
+            Error::ThreadFailed => crate::t!("lab-error-thread-failed"),
+            Error::Enter(errno) => crate::t!("lab-error-enter-namespace", reason = errno.desc()),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// A network namespace, alive while this value is.

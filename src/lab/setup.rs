@@ -28,15 +28,28 @@ use super::netns::Netns;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The netlink socket itself: opening, sending, receiving.
-    #[error("netlink: {0}")]
     Netlink(std::io::Error),
-    #[error("netlink: {0}")]
     Decode(netlink_packet_core::DecodeError),
     /// The kernel refused the request.
-    #[error("netlink: {}", .0.desc())]
     Refused(Errno),
-    #[error("no interface {name}: {}", .errno.desc())]
-    NoInterface { name: String, errno: Errno },
+    NoInterface {
+        name: String,
+        errno: Errno,
+    },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Error::Netlink(error) => crate::t!("lab-error-netlink", reason = error.to_string()),
+            Error::Decode(error) => crate::t!("lab-error-netlink", reason = error.to_string()),
+            Error::Refused(errno) => crate::t!("lab-error-netlink", reason = errno.desc()),
+            Error::NoInterface { name, errno } => {
+                crate::t!("lab-error-no-interface", name = name, reason = errno.desc())
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Sends one rtnetlink request and waits for its acknowledgement.

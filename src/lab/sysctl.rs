@@ -21,67 +21,139 @@ use crate::safe_text::escape;
 /// listed, a value it does not take), or the kernel's refusal.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{name} is read only: the kernel says what it offers")]
-    ReadOnly { name: String },
-    #[error("{}", not_listed(.name))]
-    NotListed { name: String },
-    #[error("{name} takes a whole number from {low} to {high}, not '{}'", escape(.value))]
+    ReadOnly {
+        name: String,
+    },
+    NotListed {
+        name: String,
+    },
     NotWhole {
         name: &'static str,
         low: i64,
         high: i64,
         value: String,
     },
-    #[error("{n} is out of range for {name}: from {low} to {high}")]
     OutOfRange {
         name: &'static str,
         n: i64,
         low: i64,
         high: i64,
     },
-    #[error("{name} takes {count} whole numbers, like {name}={example} — not '{}'", escape(.value))]
     NotNumbers {
         name: &'static str,
         count: usize,
         example: &'static str,
         value: String,
     },
-    #[error(
-        "{name}'s numbers go from the smallest to the largest, like {example} — not '{}'",
-        escape(.value)
-    )]
     NotInOrder {
         name: &'static str,
         example: &'static str,
         value: String,
     },
-    #[error(
-        "'{}' is not a congestion control this kernel has — it has: {} \
-         (net.ipv4.tcp_available_congestion_control)",
-        escape(.value),
-        .known.join(" ")
-    )]
-    NoSuchCongestion { value: String, known: Vec<String> },
-    #[error(
-        "this kernel has no per-host {name} (it is not in the host's /proc/sys), so the lab \
-         cannot set it for one host"
-    )]
-    NotPerHost { name: String },
+    NoSuchCongestion {
+        value: String,
+        known: Vec<String>,
+    },
+    NotPerHost {
+        name: String,
+    },
     /// A namespace other than the machine's first may choose only among
     /// the algorithms the machine allows it.
-    #[error(
-        "{} is not one a host of the lab may choose: a network namespace may use only \
-         net.ipv4.tcp_allowed_congestion_control ({allowed}), which the machine's \
-         administrator sets",
-        escape(.value)
-    )]
-    NotAllowed { value: String, allowed: String },
-    #[error("the kernel refused {name} = {}: not a value it takes (EINVAL)", escape(.value))]
-    KernelRefused { name: String, value: String },
-    #[error("cannot set {name}: {}", crate::error::io_reason(.error))]
-    CannotSet { name: String, error: std::io::Error },
-    #[error("cannot read {name}: {}", crate::error::io_reason(.error))]
-    CannotRead { name: String, error: std::io::Error },
+    NotAllowed {
+        value: String,
+        allowed: String,
+    },
+    KernelRefused {
+        name: String,
+        value: String,
+    },
+    CannotSet {
+        name: String,
+        error: std::io::Error,
+    },
+    CannotRead {
+        name: String,
+        error: std::io::Error,
+    },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The range's ends and the number as text: a number's digits as
+        // they were, whatever its size.
+        let text = match self {
+            Error::ReadOnly { name } => crate::t!("lab-error-sysctl-read-only", name = name),
+            Error::NotListed { name } => not_listed(name),
+            Error::NotWhole {
+                name,
+                low,
+                high,
+                value,
+            } => crate::t!(
+                "lab-error-sysctl-not-whole",
+                name = (*name),
+                low = low.to_string(),
+                high = high.to_string(),
+                value = escape(value)
+            ),
+            Error::OutOfRange { name, n, low, high } => crate::t!(
+                "lab-error-sysctl-out-of-range",
+                n = n.to_string(),
+                name = (*name),
+                low = low.to_string(),
+                high = high.to_string()
+            ),
+            Error::NotNumbers {
+                name,
+                count,
+                example,
+                value,
+            } => crate::t!(
+                "lab-error-sysctl-not-numbers",
+                name = (*name),
+                count = (*count),
+                example = (*example),
+                value = escape(value)
+            ),
+            Error::NotInOrder {
+                name,
+                example,
+                value,
+            } => crate::t!(
+                "lab-error-sysctl-not-in-order",
+                name = (*name),
+                example = (*example),
+                value = escape(value)
+            ),
+            Error::NoSuchCongestion { value, known } => crate::t!(
+                "lab-error-sysctl-no-such-congestion",
+                value = escape(value),
+                known = known.join(" ")
+            ),
+            Error::NotPerHost { name } => crate::t!("lab-error-sysctl-not-per-host", name = name),
+            Error::NotAllowed { value, allowed } => crate::t!(
+                "lab-error-sysctl-not-allowed",
+                value = escape(value),
+                allowed = allowed
+            ),
+            Error::KernelRefused { name, value } => crate::t!(
+                "lab-error-sysctl-kernel-refused",
+                name = name,
+                value = escape(value)
+            ),
+            Error::CannotSet { name, error } => crate::t!(
+                "lab-error-sysctl-cannot-set",
+                name = name,
+                reason = crate::error::io_reason(error)
+            ),
+            Error::CannotRead { name, error } => crate::t!(
+                "lab-error-sysctl-cannot-read",
+                name = name,
+                reason = crate::error::io_reason(error)
+            ),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// What values a setting takes.
@@ -392,13 +464,14 @@ pub fn readable(name: &str) -> bool {
 /// Why a name may not be set, with what may be.
 pub fn not_listed(name: &str) -> String {
     let shown = crate::safe_text::escape(name);
-    let near = crate::suggest::nearest(name, SETTINGS.iter().map(|s| s.name))
-        .map_or(String::new(), |near| format!(" (did you mean {near}?)"));
-    format!(
-        "{shown} is not a setting a lab host may have{near} — sysctl reads and sets only the \
-         per-host TCP and IP settings it lists (help sysctl), since others may act on the \
-         whole machine"
-    )
+    match crate::suggest::nearest(name, SETTINGS.iter().map(|s| s.name)) {
+        Some(near) => crate::t!(
+            "lab-error-sysctl-not-listed-near",
+            name = shown,
+            near = near
+        ),
+        None => crate::t!("lab-error-sysctl-not-listed", name = shown),
+    }
 }
 
 /// The value as the kernel takes it (numbers separated by tabs), or why

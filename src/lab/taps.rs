@@ -30,14 +30,22 @@ use super::setup;
 /// Why a host's taps could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error(transparent)]
     Interface(#[from] setup::Error),
-    #[error("the lab cannot open a packet socket: {}", .0.desc())]
     Socket(Errno),
-    #[error("the lab cannot filter a packet socket: {}", .0.desc())]
     Filter(Errno),
-    #[error("cannot bind the lab's tap: {}", .0.desc())]
     Bind(Errno),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Error::Interface(error) => return error.fmt(f),
+            Error::Socket(errno) => crate::t!("lab-error-tap-socket", reason = errno.desc()),
+            Error::Filter(errno) => crate::t!("lab-error-tap-filter", reason = errno.desc()),
+            Error::Bind(errno) => crate::t!("lab-error-tap-bind", reason = errno.desc()),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// `SKF_AD_OFF + SKF_AD_PKTTYPE` (linux/filter.h): the packet's type.

@@ -60,31 +60,48 @@ use state::{Started, State, crossing_cost, lock, wait};
 /// Why the relay could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error(transparent)]
     Namespace(#[from] netns::Error),
-    #[error(transparent)]
     Interface(#[from] setup::Error),
-    #[error("the lab's relay cannot open a packet socket: {}", .0.desc())]
     Socket(Errno),
-    #[error("cannot bind the relay to {name}: {}", .errno.desc())]
     Bind { name: String, errno: Errno },
-    #[error("eventfd: {}", .0.desc())]
     EventFd(Errno),
-    #[error("the relay's ring: {0}")]
     Ring(std::io::Error),
-    #[error("cannot start the relay: {0}")]
     Thread(std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Error::Namespace(error) => return error.fmt(f),
+            Error::Interface(error) => return error.fmt(f),
+            Error::Socket(errno) => crate::t!("lab-error-relay-socket", reason = errno.desc()),
+            Error::Bind { name, errno } => {
+                crate::t!("lab-error-relay-bind", name = name, reason = errno.desc())
+            }
+            Error::EventFd(errno) => crate::t!("lab-error-relay-eventfd", reason = errno.desc()),
+            Error::Ring(error) => crate::t!("lab-error-relay-ring", reason = error.to_string()),
+            Error::Thread(error) => crate::t!("lab-error-relay-thread", reason = error.to_string()),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Why the link has no fast path (`link`'s JSON says).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NoFastPath {
     /// The lab was built without it (`Lab::build_with(None, …)`).
-    #[error("not asked for")]
     NotAskedFor,
     /// The kernel would not set it up (not root, an older kernel).
-    #[error(transparent)]
     Refused(#[from] kernel_path::Error),
+}
+
+impl std::fmt::Display for NoFastPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NoFastPath::NotAskedFor => f.write_str(&crate::t!("lab-error-fast-path-not-asked")),
+            NoFastPath::Refused(error) => error.fmt(f),
+        }
+    }
 }
 
 /// An eventfd to wake a thread or signal a poller with.
