@@ -628,6 +628,22 @@ lab-error-sysctl-kernel-refused = the kernel refused { $name } = { $value }: not
 lab-error-sysctl-cannot-set = cannot set { $name }: { $reason }
 lab-error-sysctl-cannot-read = cannot read { $name }: { $reason }
 
+# The wire view's capture (src/wire/mod.rs).
+wire-error-no-cap-net-raw = the wire view needs CAP_NET_RAW to open a packet socket (AF_PACKET): run socklab as root, or give it the capability (sudo setcap cap_net_raw+ep $(which socklab)), or run socklab --sandbox
+wire-error-socket = cannot open a packet socket: { $reason }
+wire-error-no-loopback = no loopback interface 'lo': { $reason }
+
+# Spawned programs (src/spawn/mod.rs). $names: the running programs' names, ", " between.
+spawn-error-name-taken = a program named '{ $name }' is running already — name this one: spawn NAME = CMD …
+spawn-error-no-such = no program named '{ $name }' is running (spawn starts one)
+spawn-error-no-such-running = no program named '{ $name }' is running (running: { $names })
+# What follows "no program named 'x' is running" in wait's error (one space before it is written by the code).
+spawn-error-hint-none = (spawn starts one)
+spawn-error-hint-running = (running: { $names })
+spawn-error-pipe = cannot make the pipe for its output: { $reason }
+spawn-error-start = cannot start '{ $program }': { $reason }
+spawn-error-signal = cannot signal '{ $name }': { $reason }
+
 ## ---- end of section lab-errors ----
 
 

@@ -626,6 +626,22 @@ lab-error-sysctl-kernel-refused = ядро отвергло { $name } = { $value
 lab-error-sysctl-cannot-set = не удалось задать { $name }: { $reason }
 lab-error-sysctl-cannot-read = не удалось прочитать { $name }: { $reason }
 
+# Захват для вида провода (src/wire/mod.rs).
+wire-error-no-cap-net-raw = виду провода нужен CAP_NET_RAW, чтобы открыть пакетный сокет (AF_PACKET): запустите socklab от root, или дайте ему эту возможность (sudo setcap cap_net_raw+ep $(which socklab)), или запустите socklab --sandbox
+wire-error-socket = не удалось открыть пакетный сокет: { $reason }
+wire-error-no-loopback = нет петлевого интерфейса 'lo': { $reason }
+
+# Запущенные программы (src/spawn/mod.rs). $names — имена запущенных программ через ", ".
+spawn-error-name-taken = программа с именем '{ $name }' уже запущена — дайте этой своё имя: spawn NAME = CMD …
+spawn-error-no-such = программа с именем '{ $name }' не запущена (запускает программы spawn)
+spawn-error-no-such-running = программа с именем '{ $name }' не запущена (запущены: { $names })
+# Продолжение фразы «программа с именем 'x' не запущена» в ошибке wait (пробел перед ним ставит код).
+spawn-error-hint-none = (запускает программы spawn)
+spawn-error-hint-running = (запущены: { $names })
+spawn-error-pipe = не удалось создать канал (pipe) для её вывода: { $reason }
+spawn-error-start = не удалось запустить '{ $program }': { $reason }
+spawn-error-signal = не удалось послать сигнал '{ $name }': { $reason }
+
 ## ---- end of section lab-errors ----
 
 

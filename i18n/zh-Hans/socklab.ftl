@@ -621,6 +621,22 @@ lab-error-sysctl-kernel-refused = 内核拒绝了 { $name } = { $value }：它�
 lab-error-sysctl-cannot-set = 无法设置 { $name }：{ $reason }
 lab-error-sysctl-cannot-read = 无法读取 { $name }：{ $reason }
 
+# 线路视图的抓包（src/wire/mod.rs）。
+wire-error-no-cap-net-raw = 线路视图需要 CAP_NET_RAW 才能打开包套接字（AF_PACKET）：请以 root 运行 socklab，或者赋予它这项能力（sudo setcap cap_net_raw+ep $(which socklab)），或者运行 socklab --sandbox
+wire-error-socket = 无法打开包套接字：{ $reason }
+wire-error-no-loopback = 没有回环接口 'lo'：{ $reason }
+
+# 启动的程序（src/spawn/mod.rs）。$names：正在运行的程序名，以 ", " 分隔。
+spawn-error-name-taken = 名为 '{ $name }' 的程序已经在运行了 —— 给这个程序另起一个名字：spawn NAME = CMD …
+spawn-error-no-such = 没有名为 '{ $name }' 的程序在运行（用 spawn 启动程序）
+spawn-error-no-such-running = 没有名为 '{ $name }' 的程序在运行（正在运行的有：{ $names }）
+# wait 的错误中接在“没有名为 'x' 的程序在运行”之后的部分（前面的空格由代码写出）。
+spawn-error-hint-none = （用 spawn 启动程序）
+spawn-error-hint-running = （正在运行的有：{ $names }）
+spawn-error-pipe = 无法为它的输出创建管道：{ $reason }
+spawn-error-start = 无法启动 '{ $program }'：{ $reason }
+spawn-error-signal = 无法向 '{ $name }' 发送信号：{ $reason }
+
 ## ---- end of section lab-errors ----
 
 

@@ -35,19 +35,44 @@ const MOST_PER_DRAIN: usize = 256 * 1024;
 /// Why a program could not be started or signalled.
 #[derive(Debug, thiserror::Error)]
 pub enum SpawnError {
-    #[error("a program named '{0}' is running already — name this one: spawn NAME = CMD …")]
     NameTaken(String),
-    #[error("no program named '{0}' is running{1}")]
-    NoSuch(String, String),
-    #[error("cannot make the pipe for its output: {0}")]
+    /// No such program; the names of those running.
+    NoSuch(String, Vec<String>),
     Pipe(nix::errno::Errno),
-    #[error("cannot start '{program}': {}", crate::error::io_reason(source))]
-    Start { program: String, source: io::Error },
-    #[error("cannot signal '{name}': {}", .errno.desc())]
+    Start {
+        program: String,
+        source: io::Error,
+    },
     Signal {
         name: String,
         errno: nix::errno::Errno,
     },
+}
+
+impl std::fmt::Display for SpawnError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            SpawnError::NameTaken(name) => crate::t!("spawn-error-name-taken", name = name),
+            SpawnError::NoSuch(name, running) if running.is_empty() => {
+                crate::t!("spawn-error-no-such", name = name)
+            }
+            SpawnError::NoSuch(name, running) => crate::t!(
+                "spawn-error-no-such-running",
+                name = name,
+                names = running.join(", ")
+            ),
+            SpawnError::Pipe(errno) => crate::t!("spawn-error-pipe", reason = errno.to_string()),
+            SpawnError::Start { program, source } => crate::t!(
+                "spawn-error-start",
+                program = program,
+                reason = crate::error::io_reason(source)
+            ),
+            SpawnError::Signal { name, errno } => {
+                crate::t!("spawn-error-signal", name = name, reason = errno.desc())
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 /// How a program ended.
@@ -232,22 +257,29 @@ impl Programs {
             .running
             .iter()
             .find(|p| p.name == name)
-            .ok_or_else(|| SpawnError::NoSuch(name.into(), self.names_hint()))?;
+            .ok_or_else(|| SpawnError::NoSuch(name.into(), self.running_names()))?;
         killpg(Pid::from_raw(program.pid as i32), signal).map_err(|errno| SpawnError::Signal {
             name: name.into(),
             errno,
         })
     }
 
-    /// ` (running: py, srv)`, or ` (spawn starts one)`.
+    /// ` (running: py, srv)`, or ` (spawn starts one)`: what follows
+    /// "no program named 'x' is running".
     pub fn names_hint(&self) -> String {
-        match self.running.is_empty() {
-            true => " (spawn starts one)".into(),
-            false => {
-                let names: Vec<&str> = self.running.iter().map(|p| p.name.as_str()).collect();
-                format!(" (running: {})", names.join(", "))
-            }
-        }
+        let hint = match self.running.is_empty() {
+            true => crate::t!("spawn-error-hint-none"),
+            false => crate::t!(
+                "spawn-error-hint-running",
+                names = self.running_names().join(", ")
+            ),
+        };
+        format!(" {hint}")
+    }
+
+    /// The names of the programs running, in the order they started.
+    fn running_names(&self) -> Vec<String> {
+        self.running.iter().map(|p| p.name.clone()).collect()
     }
 }
 

@@ -179,16 +179,22 @@ impl Saved {
 /// Why the wire view's capture could not open.
 #[derive(Debug, thiserror::Error)]
 pub enum CaptureError {
-    #[error(
-        "the wire view needs CAP_NET_RAW to open a packet socket (AF_PACKET): run socklab as \
-         root, or give it the capability (sudo setcap cap_net_raw+ep $(which socklab)), or run \
-         socklab --sandbox"
-    )]
     NoCapNetRaw,
-    #[error("cannot open a packet socket: {}", .0.desc())]
     Socket(Errno),
-    #[error("no loopback interface 'lo': {}", .0.desc())]
     NoLoopback(Errno),
+}
+
+impl std::fmt::Display for CaptureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            CaptureError::NoCapNetRaw => crate::t!("wire-error-no-cap-net-raw"),
+            CaptureError::Socket(errno) => crate::t!("wire-error-socket", reason = errno.desc()),
+            CaptureError::NoLoopback(errno) => {
+                crate::t!("wire-error-no-loopback", reason = errno.desc())
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 impl Capture {
