@@ -66,9 +66,9 @@ impl HistoryFile {
         {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(self.problem("read", &e)),
+            Err(e) => return Err(self.problem(Access::Read, &e)),
         };
-        let bytes = read_tail(file).map_err(|e| self.problem("read", &e))?;
+        let bytes = read_tail(file).map_err(|e| self.problem(Access::Read, &e))?;
         Ok(entries(&bytes))
     }
 
@@ -87,7 +87,7 @@ impl HistoryFile {
         result.map_err(|e| {
             self.failed = true;
             self.file = None;
-            self.problem("write", &e)
+            self.problem(Access::Write, &e)
         })
     }
 
@@ -106,7 +106,7 @@ impl HistoryFile {
             .ok_or_else(|| io::Error::other("no history file"))
     }
 
-    fn problem(&self, what: &'static str, error: &io::Error) -> HistoryError {
+    fn problem(&self, what: Access, error: &io::Error) -> HistoryError {
         HistoryError {
             what,
             path: crate::safe_text::escape(&self.path.display().to_string()).into_owned(),
@@ -118,16 +118,32 @@ impl HistoryFile {
 /// The history file could not be read or written: the session goes on,
 /// its lines kept in memory.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "could not {what} the history {path}: {reason} (this session's lines are kept in memory only)"
-)]
 pub struct HistoryError {
-    /// `read` or `write`.
-    pub what: &'static str,
+    pub what: Access,
     /// The file, as it can be shown.
     pub path: String,
     /// Why, for a person.
     pub reason: String,
+}
+
+/// What the history file was being used for when it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+impl std::fmt::Display for HistoryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (path, reason) = (&self.path, &self.reason);
+        let text = match self.what {
+            Access::Read => crate::t!("session-error-history-read", path = path, reason = reason),
+            Access::Write => {
+                crate::t!("session-error-history-write", path = path, reason = reason)
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 /// The last MAX_READ bytes of a regular file.
@@ -202,9 +218,24 @@ mod tests {
         std::fs::write(&target, "secret\n").unwrap();
         let link = dir.path().join("history");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        let mut history = HistoryFile::at(link);
-        assert!(history.load().is_err());
-        assert!(history.append("ls").is_err());
+        let mut history = HistoryFile::at(link.clone());
+        let shown = link.display().to_string();
+        let read = history.load().unwrap_err();
+        assert_eq!(
+            read.to_string(),
+            format!(
+                "could not read the history {shown}: {} (this session's lines are kept in \
+                 memory only)",
+                nix::errno::Errno::ELOOP.desc()
+            )
+        );
+        let written = history.append("ls").unwrap_err();
+        assert!(
+            written
+                .to_string()
+                .starts_with(&format!("could not write the history {shown}: ")),
+            "{written}"
+        );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "secret\n");
         // /dev/zero would never end: it is not a regular file.
         assert!(HistoryFile::at("/dev/zero".into()).load().is_err());

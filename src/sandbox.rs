@@ -32,40 +32,69 @@ pub enum Network {
 #[derive(Debug, thiserror::Error)]
 pub enum SandboxError {
     /// No user namespace: `what` names who wanted it.
-    #[error(
-        "{what} needs a user and network namespace ({}): this system does not allow \
-         unprivileged user namespaces (see sysctl user.max_user_namespaces, and \
-         kernel.apparmor_restrict_unprivileged_userns on Ubuntu)",
-        .errno.desc()
-    )]
-    NoUserNamespace { what: &'static str, errno: Errno },
+    NoUserNamespace {
+        what: For,
+        errno: Errno,
+    },
     /// The new user namespace's maps could not be written.
-    #[error("{what}: cannot write {path}: {error}")]
     Map {
-        what: &'static str,
+        what: For,
         path: &'static str,
         error: std::io::Error,
     },
-    #[error("--sandbox: cannot bring up lo: {}", .0.desc())]
     SandboxLoopback(Errno),
-    #[error(
-        "cannot make a private network for the lesson ({}): run socklab as root, or where \
-         unprivileged user namespaces are allowed — or add --host-net to run it in the \
-         host's network",
-        .0.desc()
-    )]
     NoLessonNetwork(Errno),
-    #[error("cannot bring up the lesson's lo: {}", .0.desc())]
     LessonLoopback(Errno),
     /// Lessons cannot have private networks here; `--host-net` goes on without.
-    #[error("{0}; to run lessons in the host's network instead, add --host-net")]
     ForLessons(Box<SandboxError>),
+}
+
+/// Who wanted a user namespace: `--sandbox`, or lessons' private networks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum For {
+    Sandbox,
+    Lessons,
+}
+
+impl std::fmt::Display for SandboxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            SandboxError::NoUserNamespace { what, errno } => match what {
+                For::Sandbox => crate::t!("session-error-sandbox-no-userns", reason = errno.desc()),
+                For::Lessons => crate::t!("session-error-lessons-no-userns", reason = errno.desc()),
+            },
+            SandboxError::Map { what, path, error } => {
+                let (path, reason) = (*path, error.to_string());
+                match what {
+                    For::Sandbox => {
+                        crate::t!("session-error-sandbox-map", path = path, reason = reason)
+                    }
+                    For::Lessons => {
+                        crate::t!("session-error-lessons-map", path = path, reason = reason)
+                    }
+                }
+            }
+            SandboxError::SandboxLoopback(errno) => {
+                crate::t!("session-error-sandbox-loopback", reason = errno.desc())
+            }
+            SandboxError::NoLessonNetwork(errno) => {
+                crate::t!("session-error-lesson-network", reason = errno.desc())
+            }
+            SandboxError::LessonLoopback(errno) => {
+                crate::t!("session-error-lesson-loopback", reason = errno.desc())
+            }
+            SandboxError::ForLessons(error) => {
+                crate::t!("session-error-for-lessons", reason = error.to_string())
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Moves this (still single-threaded) process into a new user and network
 /// namespace, maps the user to root inside it, and brings `lo` up.
 pub fn enter() -> Result<(), SandboxError> {
-    enter_namespaces(CloneFlags::CLONE_NEWNET, "--sandbox")?;
+    enter_namespaces(CloneFlags::CLONE_NEWNET, For::Sandbox)?;
     crate::sys::bring_up_loopback().map_err(SandboxError::SandboxLoopback)
 }
 
@@ -77,7 +106,7 @@ pub fn prepare_lessons(network: Network) -> Result<(), SandboxError> {
     if network == Network::Host || nix::unistd::geteuid().is_root() {
         return Ok(());
     }
-    enter_namespaces(CloneFlags::empty(), "a lesson's private network")
+    enter_namespaces(CloneFlags::empty(), For::Lessons)
         .map_err(|error| SandboxError::ForLessons(Box::new(error)))
 }
 
@@ -89,7 +118,7 @@ pub fn private_network() -> Result<(), SandboxError> {
 }
 
 /// unshare(CLONE_NEWUSER | `more`) with the user and group mapped to root.
-fn enter_namespaces(more: CloneFlags, what: &'static str) -> Result<(), SandboxError> {
+fn enter_namespaces(more: CloneFlags, what: For) -> Result<(), SandboxError> {
     let (uid, gid) = (getuid(), getgid());
     unshare(CloneFlags::CLONE_NEWUSER | more)
         .map_err(|errno| SandboxError::NoUserNamespace { what, errno })?;
@@ -100,4 +129,35 @@ fn enter_namespaces(more: CloneFlags, what: &'static str) -> Result<(), SandboxE
     write("/proc/self/setgroups", "deny".into())?;
     write("/proc/self/uid_map", format!("0 {uid} 1"))?;
     write("/proc/self/gid_map", format!("0 {gid} 1"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Who wanted the namespace is said as before: `--sandbox`, or the
+    /// lessons' private networks, with --host-net as the way on.
+    #[test]
+    fn errors_read_as_they_did() {
+        let lessons = SandboxError::ForLessons(Box::new(SandboxError::NoUserNamespace {
+            what: For::Lessons,
+            errno: Errno::EPERM,
+        }));
+        assert_eq!(
+            lessons.to_string(),
+            "a lesson's private network needs a user and network namespace (Operation not \
+             permitted): this system does not allow unprivileged user namespaces (see sysctl \
+             user.max_user_namespaces, and kernel.apparmor_restrict_unprivileged_userns on \
+             Ubuntu); to run lessons in the host's network instead, add --host-net"
+        );
+        let map = SandboxError::Map {
+            what: For::Sandbox,
+            path: "/proc/self/uid_map",
+            error: std::io::Error::from_raw_os_error(libc::EPERM),
+        };
+        assert_eq!(
+            map.to_string(),
+            "--sandbox: cannot write /proc/self/uid_map: Operation not permitted (os error 1)"
+        );
+    }
 }

@@ -644,6 +644,39 @@ spawn-error-pipe = cannot make the pipe for its output: { $reason }
 spawn-error-start = cannot start '{ $program }': { $reason }
 spawn-error-signal = cannot signal '{ $name }': { $reason }
 
+# A namespace of socklab's own (src/sandbox.rs): for --sandbox, or for lessons' private networks.
+session-error-sandbox-no-userns = --sandbox needs a user and network namespace ({ $reason }): this system does not allow unprivileged user namespaces (see sysctl user.max_user_namespaces, and kernel.apparmor_restrict_unprivileged_userns on Ubuntu)
+session-error-lessons-no-userns = a lesson's private network needs a user and network namespace ({ $reason }): this system does not allow unprivileged user namespaces (see sysctl user.max_user_namespaces, and kernel.apparmor_restrict_unprivileged_userns on Ubuntu)
+session-error-sandbox-map = --sandbox: cannot write { $path }: { $reason }
+session-error-lessons-map = a lesson's private network: cannot write { $path }: { $reason }
+session-error-sandbox-loopback = --sandbox: cannot bring up lo: { $reason }
+session-error-lesson-network = cannot make a private network for the lesson ({ $reason }): run socklab as root, or where unprivileged user namespaces are allowed — or add --host-net to run it in the host's network
+session-error-lesson-loopback = cannot bring up the lesson's lo: { $reason }
+# $reason: one of the messages above.
+session-error-for-lessons = { $reason }; to run lessons in the host's network instead, add --host-net
+
+# The shell's history file (src/history.rs).
+session-error-history-read = could not read the history { $path }: { $reason } (this session's lines are kept in memory only)
+session-error-history-write = could not write the history { $path }: { $reason } (this session's lines are kept in memory only)
+
+# The session (src/session/). $full: why the memory budget said no (it is full).
+session-error-receive-buffer = a receive of { $len } bytes needs { $more } more buffer, and { $full } — receive less at a time
+# $what: what would keep the memory ("keeping $name", "recvall's buffer" …).
+session-error-memory = { $what } needs { $bytes } of memory, and { $full } ({ $used } in use) — ask for less, or let earlier work end first
+session-error-keeping-data = keeping ${ $name }
+session-error-no-programs-in-lessons = a lesson may not start programs (it is data, not a program): spawn works in the shell and in socklab run
+session-error-no-lab = the network lab is not running: start socklab --lab (or a transcript with #! lab)
+session-error-no-lab-for-host = @HOST names a host of the network lab, which is not running: start socklab --lab
+session-error-no-handle = no handle named '{ $name }'
+session-error-not-yet = '{ $name }' does not exist yet: background job [{ $job }] will create it (wait { $job })
+session-error-bad-unix-address = bad unix address: { $reason }
+session-error-handle-address = cannot read { $name }'s address: { $reason }
+session-error-lab-no-name-service = the lab has no name service, so '{ $host }' is not looked up: its hosts are a and b (b:80 is 192.0.2.2:80), a handle's name is its address on its host (connect cli srv), and localhost is a host's own loopback
+session-error-lesson-no-name-service = a lesson does not look up host names ('{ $host }'): use 127.0.0.1, [::1] or localhost — or run the file as your own script with socklab run
+session-error-lesson-unix-path = a lesson's unix socket paths are relative to its own scratch directory: write ./name.sock, not '{ $path }' (absolute paths and .. are refused in lessons; @name is an abstract socket; socklab run runs the file as your own script)
+session-error-cannot-resolve = cannot resolve '{ $host }': { $reason }
+session-error-no-address = '{ $host }' has no address
+
 ## ---- end of section lab-errors ----
 
 

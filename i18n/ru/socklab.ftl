@@ -642,6 +642,42 @@ spawn-error-pipe = не удалось создать канал (pipe) для �
 spawn-error-start = не удалось запустить '{ $program }': { $reason }
 spawn-error-signal = не удалось послать сигнал '{ $name }': { $reason }
 
+# Собственное пространство имён socklab (src/sandbox.rs): для --sandbox или для частных сетей уроков.
+session-error-sandbox-no-userns = для --sandbox нужны пространства имён пользователя и сети ({ $reason }): эта система не разрешает непривилегированные пространства имён пользователей (см. sysctl user.max_user_namespaces, а в Ubuntu — kernel.apparmor_restrict_unprivileged_userns)
+session-error-lessons-no-userns = для частной сети урока нужны пространства имён пользователя и сети ({ $reason }): эта система не разрешает непривилегированные пространства имён пользователей (см. sysctl user.max_user_namespaces, а в Ubuntu — kernel.apparmor_restrict_unprivileged_userns)
+session-error-sandbox-map = --sandbox: не удалось записать { $path }: { $reason }
+session-error-lessons-map = частная сеть урока: не удалось записать { $path }: { $reason }
+session-error-sandbox-loopback = --sandbox: не удалось поднять lo: { $reason }
+session-error-lesson-network = не удалось создать частную сеть для урока ({ $reason }): запустите socklab от root или там, где разрешены непривилегированные пространства имён пользователей, — или добавьте --host-net, чтобы урок шёл в сети хоста
+session-error-lesson-loopback = не удалось поднять lo урока: { $reason }
+# $reason — одно из сообщений выше.
+session-error-for-lessons = { $reason }; чтобы уроки шли в сети хоста, добавьте --host-net
+
+# Файл истории оболочки (src/history.rs).
+session-error-history-read = не удалось прочитать файл истории { $path }: { $reason } (строки этого сеанса хранятся только в памяти)
+session-error-history-write = не удалось записать файл истории { $path }: { $reason } (строки этого сеанса хранятся только в памяти)
+
+# Сеанс (src/session/). $full — почему бюджет памяти отказал (он исчерпан).
+session-error-receive-buffer = для приёма { $len ->
+        [one] { $len } байта
+       *[other] { $len } байт
+    } нужно ещё { $more } буфера, а { $full } — принимайте меньше за раз
+# $what — что хотело занять память («хранение $name», буфер recvall …).
+session-error-memory = { $what }: нужно { $bytes } памяти, а { $full } (занято { $used }) — попросите меньше или дождитесь, пока закончится начатая раньше работа
+session-error-keeping-data = хранение ${ $name }
+session-error-no-programs-in-lessons = урок не может запускать программы (это данные, а не программа): spawn работает в оболочке и в socklab run
+session-error-no-lab = сетевая лаборатория не запущена: запустите socklab --lab (или транскрипт с #! lab)
+session-error-no-lab-for-host = @HOST — это хост сетевой лаборатории, а она не запущена: запустите socklab --lab
+session-error-no-handle = нет дескриптора с именем '{ $name }'
+session-error-not-yet = '{ $name }' ещё не существует: его создаст фоновое задание [{ $job }] (wait { $job })
+session-error-bad-unix-address = неверный адрес unix: { $reason }
+session-error-handle-address = не удалось прочитать адрес { $name }: { $reason }
+session-error-lab-no-name-service = в лаборатории нет службы имён, поэтому имя '{ $host }' не ищется: её хосты — a и b (b:80 — это 192.0.2.2:80), имя дескриптора — это его адрес на его хосте (connect cli srv), а localhost — собственный loopback хоста
+session-error-lesson-no-name-service = урок не ищет имена хостов ('{ $host }'): используйте 127.0.0.1, [::1] или localhost — или запустите файл как свой собственный сценарий через socklab run
+session-error-lesson-unix-path = пути unix-сокетов урока отсчитываются от его собственного рабочего каталога: пишите ./name.sock, а не '{ $path }' (абсолютные пути и .. в уроках запрещены; @name — абстрактный сокет; socklab run выполняет файл как ваш собственный сценарий)
+session-error-cannot-resolve = не удалось найти адрес '{ $host }': { $reason }
+session-error-no-address = у '{ $host }' нет адреса
+
 ## ---- end of section lab-errors ----
 
 

@@ -637,6 +637,39 @@ spawn-error-pipe = 无法为它的输出创建管道：{ $reason }
 spawn-error-start = 无法启动 '{ $program }'：{ $reason }
 spawn-error-signal = 无法向 '{ $name }' 发送信号：{ $reason }
 
+# socklab 自己的命名空间（src/sandbox.rs）：用于 --sandbox，或用于课程的私有网络。
+session-error-sandbox-no-userns = --sandbox 需要用户命名空间和网络命名空间（{ $reason }）：这个系统不允许非特权用户命名空间（参见 sysctl user.max_user_namespaces，Ubuntu 上还有 kernel.apparmor_restrict_unprivileged_userns）
+session-error-lessons-no-userns = 课程的私有网络需要用户命名空间和网络命名空间（{ $reason }）：这个系统不允许非特权用户命名空间（参见 sysctl user.max_user_namespaces，Ubuntu 上还有 kernel.apparmor_restrict_unprivileged_userns）
+session-error-sandbox-map = --sandbox：无法写入 { $path }：{ $reason }
+session-error-lessons-map = 课程的私有网络：无法写入 { $path }：{ $reason }
+session-error-sandbox-loopback = --sandbox：无法启用 lo：{ $reason }
+session-error-lesson-network = 无法为课程创建私有网络（{ $reason }）：请以 root 运行 socklab，或在允许非特权用户命名空间的系统上运行 —— 或者加上 --host-net，让课程在本机网络中运行
+session-error-lesson-loopback = 无法启用课程的 lo：{ $reason }
+# $reason：上面的某条信息。
+session-error-for-lessons = { $reason }；要让课程在本机网络中运行，请加上 --host-net
+
+# shell 的历史文件（src/history.rs）。
+session-error-history-read = 无法读取历史文件 { $path }：{ $reason }（本次会话的输入行只保存在内存中）
+session-error-history-write = 无法写入历史文件 { $path }：{ $reason }（本次会话的输入行只保存在内存中）
+
+# 会话（src/session/）。$full：内存预算为什么拒绝（它已用满）。
+session-error-receive-buffer = 接收 { $len } 字节还需要 { $more } 缓冲区，而 { $full } —— 请每次少接收一些
+# $what：要占用内存的东西（“保存 $name”、recvall 的缓冲区 …）。
+session-error-memory = { $what } 需要 { $bytes } 内存，而 { $full }（已用 { $used }）—— 请少要一些，或者等先前的工作结束
+session-error-keeping-data = 保存 ${ $name }
+session-error-no-programs-in-lessons = 课程不能启动程序（它是数据，不是程序）：spawn 只能在交互 shell 和 socklab run 中使用
+session-error-no-lab = 网络实验室没有运行：请启动 socklab --lab（或带 #! lab 的转录文件）
+session-error-no-lab-for-host = @HOST 指的是网络实验室中的主机，而实验室没有运行：请启动 socklab --lab
+session-error-no-handle = 没有名为 '{ $name }' 的句柄
+session-error-not-yet = '{ $name }' 还不存在：后台作业 [{ $job }] 会创建它（wait { $job }）
+session-error-bad-unix-address = 无效的 unix 地址：{ $reason }
+session-error-handle-address = 无法读取 { $name } 的地址：{ $reason }
+session-error-lab-no-name-service = 实验室里没有域名服务，所以不会查找 '{ $host }'：它的主机是 a 和 b（b:80 就是 192.0.2.2:80），句柄的名字就是它在所在主机上的地址（connect cli srv），localhost 是主机自己的回环地址
+session-error-lesson-no-name-service = 课程不查找主机名（'{ $host }'）：请用 127.0.0.1、[::1] 或 localhost —— 或者用 socklab run 把这个文件当作你自己的脚本运行
+session-error-lesson-unix-path = 课程中 unix 套接字的路径相对于课程自己的临时目录：请写 ./name.sock，而不是 '{ $path }'（课程中不允许绝对路径和 ..；@name 是抽象套接字；socklab run 会把文件当作你自己的脚本运行）
+session-error-cannot-resolve = 无法解析 '{ $host }'：{ $reason }
+session-error-no-address = '{ $host }' 没有地址
+
 ## ---- end of section lab-errors ----
 
 

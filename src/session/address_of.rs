@@ -27,11 +27,11 @@ impl Session {
                 confined_path(path)?;
                 address::unix_sockaddr(spec)
                     .unwrap_or_else(|| Err(io::Error::other("not a unix address")))
-                    .map_err(|e| UsageError::new(format!("bad unix address: {e}")))
+                    .map_err(bad_unix_address)
             }
             AddrSpec::UnixPath(_) | AddrSpec::Abstract(_) => address::unix_sockaddr(spec)
                 .unwrap_or_else(|| Err(io::Error::other("not a unix address")))
-                .map_err(|e| UsageError::new(format!("bad unix address: {e}"))),
+                .map_err(bad_unix_address),
             AddrSpec::Handle(name) => self.handle_address(name, domain),
         }
     }
@@ -50,15 +50,8 @@ impl Session {
             return Ok(SockAddr::from(SocketAddr::new(loopback(domain), port)));
         }
         Err(UsageError::new(match in_lab {
-            true => format!(
-                "the lab has no name service, so '{host}' is not looked up: its hosts are a and \
-                 b (b:80 is 192.0.2.2:80), a handle's name is its address on its host \
-                 (connect cli srv), and localhost is a host's own loopback"
-            ),
-            false => format!(
-                "a lesson does not look up host names ('{host}'): use 127.0.0.1, [::1] or \
-                 localhost — or run the file as your own script with socklab run"
-            ),
+            true => crate::t!("session-error-lab-no-name-service", host = host),
+            false => crate::t!("session-error-lesson-no-name-service", host = host),
         }))
     }
 
@@ -69,10 +62,13 @@ impl Session {
     /// address (a listener bound to :8080 on b is 192.0.2.2:8080).
     fn handle_address(&self, name: &str, domain: Domain) -> Result<SockAddr, UsageError> {
         let handle = self.lookup(name)?;
-        let local = handle
-            .socket
-            .local_addr()
-            .map_err(|e| UsageError::new(format!("cannot read {name}'s address: {e}")))?;
+        let local = handle.socket.local_addr().map_err(|e| {
+            UsageError::new(crate::t!(
+                "session-error-handle-address",
+                name = name,
+                reason = e.to_string()
+            ))
+        })?;
         let unspecified_port = match local.as_socket() {
             Some(SocketAddr::V4(v4)) if v4.ip().is_unspecified() => Some(v4.port()),
             Some(SocketAddr::V6(v6)) if v6.ip().is_unspecified() => Some(v6.port()),
@@ -110,14 +106,19 @@ fn confined_path(path: &std::path::Path) -> Result<(), UsageError> {
         .components()
         .any(|c| matches!(c, Component::RootDir | Component::ParentDir));
     if escapes {
-        return Err(UsageError::new(format!(
-            "a lesson's unix socket paths are relative to its own scratch directory: \
-             write ./name.sock, not '{}' (absolute paths and .. are refused in lessons; \
-             @name is an abstract socket; socklab run runs the file as your own script)",
-            path.display()
+        return Err(UsageError::new(crate::t!(
+            "session-error-lesson-unix-path",
+            path = path.display().to_string()
         )));
     }
     Ok(())
+}
+
+fn bad_unix_address(error: io::Error) -> UsageError {
+    UsageError::new(crate::t!(
+        "session-error-bad-unix-address",
+        reason = error.to_string()
+    ))
 }
 
 fn any_address(domain: Domain, port: u16) -> SockAddr {
@@ -132,7 +133,13 @@ fn resolve_host(host: &str, port: u16, domain: Domain) -> Result<SockAddr, Usage
     use std::net::ToSocketAddrs;
     let found: Vec<SocketAddr> = (host, port)
         .to_socket_addrs()
-        .map_err(|e| UsageError::new(format!("cannot resolve '{host}': {e}")))?
+        .map_err(|e| {
+            UsageError::new(crate::t!(
+                "session-error-cannot-resolve",
+                host = host,
+                reason = e.to_string()
+            ))
+        })?
         .collect();
     let want_v6 = domain == Domain::IPV6;
     found
@@ -140,5 +147,5 @@ fn resolve_host(host: &str, port: u16, domain: Domain) -> Result<SockAddr, Usage
         .find(|a| a.is_ipv6() == want_v6)
         .or(found.first())
         .map(|a| SockAddr::from(*a))
-        .ok_or_else(|| UsageError::new(format!("'{host}' has no address")))
+        .ok_or_else(|| UsageError::new(crate::t!("session-error-no-address", host = host)))
 }

@@ -47,9 +47,11 @@ impl Buffers {
             };
             if let Err((more, full)) = grown {
                 self.recv = buffer;
-                return Err(UsageError::new(format!(
-                    "a receive of {len} bytes needs {} more buffer, and {full} — receive less at a time",
-                    crate::budget::show_bytes(more)
+                return Err(UsageError::new(crate::t!(
+                    "session-error-receive-buffer",
+                    len = len,
+                    more = crate::budget::show_bytes(more),
+                    full = full.to_string()
                 )));
             }
             buffer.resize(len, 0);

@@ -117,11 +117,8 @@ impl Session {
 
     /// The lab, or the usage error that says it is not running.
     pub fn require_lab(&self) -> Result<&Lab, UsageError> {
-        self.lab().ok_or_else(|| {
-            UsageError::new(
-                "the network lab is not running: start socklab --lab (or a transcript with #! lab)",
-            )
-        })
+        self.lab()
+            .ok_or_else(|| UsageError::new(crate::t!("session-error-no-lab")))
     }
 
     /// The host new sockets are made in, in the lab.
@@ -145,9 +142,7 @@ impl Session {
     ) -> Result<T, UsageError> {
         match (self.lab(), host) {
             (Some(lab), Some(host)) => lab.within(host, make).map_err(lab_error),
-            (None, Some(_)) => Err(UsageError::new(
-                "@HOST names a host of the network lab, which is not running: start socklab --lab",
-            )),
+            (None, Some(_)) => Err(UsageError::new(crate::t!("session-error-no-lab-for-host"))),
             (_, None) => Ok(make()),
         }
     }

@@ -65,11 +65,12 @@ impl Limits {
         what: &str,
     ) -> Result<crate::budget::Held, UsageError> {
         self.budget.hold(bytes).map_err(|full| {
-            UsageError::new(format!(
-                "{what} needs {} of memory, and {full} ({} in use) — ask for less, or let \
-                 earlier work end first",
-                crate::budget::show_bytes(bytes),
-                crate::budget::show_bytes(self.budget.used())
+            UsageError::new(crate::t!(
+                "session-error-memory",
+                what = what,
+                bytes = crate::budget::show_bytes(bytes),
+                full = full.to_string(),
+                used = crate::budget::show_bytes(self.budget.used())
             ))
         })
     }

@@ -178,9 +178,10 @@ impl Session {
     /// when there is none, the name is let go and the error says why.
     pub fn keep_data(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), UsageError> {
         self.data.forget(name);
-        let held = self
-            .limits
-            .hold_memory(bytes.len(), &format!("keeping ${name}"))?;
+        let held = self.limits.hold_memory(
+            bytes.len(),
+            &crate::t!("session-error-keeping-data", name = name),
+        )?;
         self.data.keep(name, bytes, held);
         Ok(())
     }
@@ -350,7 +351,7 @@ impl Session {
         self.handles
             .table
             .get_mut(name)
-            .ok_or_else(|| UsageError::new(format!("no handle named '{name}'")))
+            .ok_or_else(|| UsageError::new(crate::t!("session-error-no-handle", name = name)))
     }
 
     /// The handle a parsed command names; it exists unless the table changed
@@ -366,10 +367,10 @@ impl Session {
     #[cold]
     fn missing(&self, name: &str) -> UsageError {
         match self.jobs.reserved_by(name) {
-            Some(job) => UsageError::new(format!(
-                "'{name}' does not exist yet: background job [{job}] will create it (wait {job})"
-            )),
-            None => UsageError::new(format!("no handle named '{name}'")),
+            Some(job) => {
+                UsageError::new(crate::t!("session-error-not-yet", name = name, job = job))
+            }
+            None => UsageError::new(crate::t!("session-error-no-handle", name = name)),
         }
     }
 

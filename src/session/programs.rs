@@ -51,9 +51,9 @@ impl Session {
         argv: Vec<Vec<u8>>,
     ) -> Result<Line, UsageError> {
         if self.is_confined() {
-            return Err(UsageError::new(
-                "a lesson may not start programs (it is data, not a program): spawn works in the shell and in socklab run",
-            ));
+            return Err(UsageError::new(crate::t!(
+                "session-error-no-programs-in-lessons"
+            )));
         }
         let host = host.or(self.default_host());
         if host.is_some() {
