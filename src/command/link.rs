@@ -407,7 +407,8 @@ fn show(session: &mut Session, mut step: Step) -> Result<Step, UsageError> {
     // or why the lab has no such path: the text is the same either way.
     let (fast, why) = match lab.relay.fast_path() {
         Ok(fast) => (fast, None),
-        Err(why) => (false, Some(why.to_string())),
+        // A JSON field: in English, whatever language socklab speaks.
+        Err(why) => (false, Some(crate::i18n::in_english(|| why.to_string()))),
     };
     json_dirs.insert("in_kernel".into(), fast.into());
     // Frames the relay never saw (its ring was full for a moment):
