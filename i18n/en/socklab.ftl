@@ -726,4 +726,56 @@ diagram-session-title = socklab session
 ## ---- section export: what export and translate write for a person (comments, notes, what could not be translated) ----
 
 
+# An exported program's head (Python and C): where it came from, how it works.
+export-exported-by = { $source } — exported by socklab
+export-python-about =
+    Each step is one socklab line (shown above it as a comment); the
+    program checks every result against the one socklab recorded, and
+    exits 1 if any differs. Ports the kernel chose are PORT[1], PORT[2] …
+export-python-lab =
+    The session ran in socklab's network lab (two hosts and a link
+    socklab controls); this program has one host: the lab's steps are
+    comments marked 'socklab lab only'.
+export-c-about =
+    Each step is one socklab line (shown above it as a comment); the program
+    checks every result against the one socklab recorded, and exits 1 if any
+    differs. Ports the kernel chose are PORT[1], PORT[2] ...
+    Build: cc -Wall -Wextra -Werror -o program program.c
+    (add -pthread with a C library older than glibc 2.34)
+export-timeout-seconds = seconds: the session's bound on a blocking call and an await
+export-timeout = the session's bound on a blocking call and an await
+export-c-ports = [PORT1] .. the highest this session named
+export-c-jobs = job [1] .. the highest this session started
+export-c-sockets = The session's sockets.
+export-c-buf = what recv gives
+export-c-out = long data to send
+export-c-sigpipe = as socklab: EPIPE, not death
+# The comments on a program's steps.
+export-sent-before = the next line waits beyond these
+export-job-never-shown = not exported: job [{ $job }]'s call (it never ended in the session, so socklab never showed it)
+export-c-job-not-exported = not exported to C: job [{ $job }] (its call never ended in the session, or is not one a job makes here)
+export-c-job-stop = as socklab: a signal, EINTR
+export-not-watched = ({ $handle } was not being watched)
+export-wait = (wait: each job's result is taken below, when it ended)
+export-await-acked = socklab shows the segment; the program waits for what it says: the bytes it acknowledges
+export-await-nothing-open = not exported: no socket of the program's is open to send the segment awaited
+export-python-await-segment = socklab shows the segment; the program sees its socket's count of segments sent grow
+export-c-await-segment = socklab shows the segment; the program sees its sockets' count of segments sent grow
+export-python-encoding = from here on, text is { $encoding }: .encode("{ $encoding }") and .decode("{ $encoding }")
+export-c-encoding = from here on, text is { $encoding }: the bytes below are that encoding's
+export-python-job-stopped = socklab's job ended EINTR: stopped by a signal; here the shutdown above ended it
+export-python-stopped = stopped, as socklab's was
+export-keep-ends = to find its connection after
+export-python-what-fitted = what fitted in the buffer
+# Lines kept as comments, and why.
+export-why-lab = socklab lab only: the network lab's step; a program on one host has no counterpart
+export-why-socklab-only = socklab only: socklab's own view, no call of the program's
+export-why-refused = socklab refused this line (no call was made): { $message }
+export-why-no-counterpart = not exported: no faithful counterpart in this program (socklab's own measurement or loop)
+export-error-empty = the transcript has no commands: nothing to export
+# The Markdown page (docs/export.md).
+export-page-title = { $source } in three forms
+export-page-about = `socklab export LESSON|FILE --to python|c` writes a transcript as a program of the student's own; in the shell, `export python FILE` and `export c FILE` write the session so far. Each program makes the same calls, one per socklab line (the line is the comment above it), checks every result against the recorded one and exits 1 if any differs. The network lab's steps (hold, deliver, drop, host, link …) and socklab's own views (ls, jobs, wire …) are kept as marked comments. Background jobs (`&`, `watch`) are threads.
+export-page-transcript = The transcript
+
 ## ---- end of section export ----

@@ -716,4 +716,56 @@ diagram-session-title = socklab 会话
 ## ---- section export: what export and translate write for a person (comments, notes, what could not be translated) ----
 
 
+# 导出程序的开头（Python 和 C）：它从哪里来，怎样工作。
+export-exported-by = { $source } — 由 socklab 导出
+export-python-about =
+    每一步对应 socklab 的一行（以注释的形式写在这一步上方）；程序把
+    每个结果与 socklab 记录的结果对照，只要有一个不同，就以 1 退出。
+    内核选定的端口记作 PORT[1]、PORT[2] …
+export-python-lab =
+    这个会话是在 socklab 的网络实验中运行的（两台主机，以及一条由
+    socklab 控制的链路）；本程序只有一台主机，所以网络实验的步骤都
+    写成了注释，并标明“仅限 socklab 网络实验”。
+export-c-about =
+    每一步对应 socklab 的一行（以注释的形式写在这一步上方）；程序把
+    每个结果与 socklab 记录的结果对照，只要有一个不同，就以 1 退出。
+    内核选定的端口记作 PORT[1]、PORT[2] ...
+    构建：cc -Wall -Wextra -Werror -o program program.c
+    （如果 C 库比 glibc 2.34 旧，请加上 -pthread）
+export-timeout-seconds = 单位为秒：本会话中阻塞调用和 await 的时限
+export-timeout = 本会话中阻塞调用和 await 的时限
+export-c-ports = [PORT1] .. 本会话用到的最大编号
+export-c-jobs = 作业 [1] .. 本会话启动的最大作业编号
+export-c-sockets = 本会话的套接字。
+export-c-buf = recv 收到的数据放在这里
+export-c-out = 要发送的长数据
+export-c-sigpipe = 与 socklab 一样：得到 EPIPE，而不是进程被杀死
+# 程序各步的注释。
+export-sent-before = 下一行一直等到发出的报文段比这些多
+export-job-never-shown = 未导出：作业 [{ $job }] 的调用（它在会话中一直没有结束，所以 socklab 从未显示它）
+export-c-job-not-exported = 未导出到 C：作业 [{ $job }]（它的调用在会话中一直没有结束，或者不是这里的作业能做的调用）
+export-c-job-stop = 与 socklab 一样：发送信号，得到 EINTR
+export-not-watched = （{ $handle } 并没有在 watch 中）
+export-wait = （wait：每个作业的结果在下面它结束的地方取得）
+export-await-acked = socklab 显示的是报文段本身；程序等待的是它带来的结果：这些字节得到确认
+export-await-nothing-open = 未导出：程序没有打开的套接字来发送所等待的报文段
+export-python-await-segment = socklab 显示的是报文段本身；程序看到的是它的套接字已发送报文段的计数在增长
+export-c-await-segment = socklab 显示的是报文段本身；程序看到的是它的各个套接字已发送报文段的计数在增长
+export-python-encoding = 从这里开始，文本使用 { $encoding } 编码：.encode("{ $encoding }") 和 .decode("{ $encoding }")
+export-c-encoding = 从这里开始，文本使用 { $encoding } 编码：下面的字节都是这种编码
+export-python-job-stopped = socklab 中这个作业以 EINTR 结束：它被信号中断；这里是上面的 shutdown 让它结束的
+export-python-stopped = 已停止，与 socklab 中一样
+export-keep-ends = 以便之后找到它的连接
+export-python-what-fitted = 缓冲区装得下的部分
+# 保留为注释的行，以及原因。
+export-why-lab = 仅限 socklab 网络实验：这是网络实验的步骤；只在一台主机上的程序没有对应的操作
+export-why-socklab-only = 仅限 socklab：这是 socklab 自己的显示，程序在这里不做任何调用
+export-why-refused = socklab 拒绝了这一行（没有发出任何调用）：{ $message }
+export-why-no-counterpart = 未导出：本程序中没有如实对应的写法（这是 socklab 自己的测量或循环）
+export-error-empty = 这份记录里没有命令：没有可导出的内容
+# Markdown 页面（docs/export.md）。
+export-page-title = { $source } 的三种形式
+export-page-about = `socklab export LESSON|FILE --to python|c` 把一份记录写成你自己的程序；在交互界面里，`export python FILE` 和 `export c FILE` 写出到目前为止的会话。每个程序发出同样的调用，socklab 的每一行对应一个调用（这一行就是调用上方的注释），把每个结果与记录的结果对照，只要有一个不同就以 1 退出。网络实验的步骤（hold、deliver、drop、host、link …）和 socklab 自己的显示（ls、jobs、wire …）保留为带标记的注释。后台作业（`&`、`watch`）写成线程。
+export-page-transcript = 记录
+
 ## ---- end of section export ----

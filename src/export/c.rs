@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 
 use super::call::OptValue;
-use super::{Action, Addr, AwaitWhat, Call, Expected, Op, Port, Program, Ret, Step, Why};
+use super::{Action, Addr, AwaitWhat, Call, Expected, Op, Port, Program, Ret, Step};
 
 const RUNTIME: &str = include_str!("c/runtime.c");
 
@@ -40,13 +40,15 @@ pub fn write(program: &Program) -> String {
             && !writer.open.is_empty()
         {
             let (open, count) = (writer.open.join(", "), writer.open.len());
+            let why = comment(&crate::t!("export-sent-before"));
             writer.line(&format!(
-                "{{ int fds[] = {{{open}}}; sent_before = segments_sent(fds, {count}); }} /* the next line waits beyond these */"
+                "{{ int fds[] = {{{open}}}; sent_before = segments_sent(fds, {count}); }} {why}"
             ));
         }
     }
     let mut out = String::new();
-    let _ = writeln!(out, "/* {} — exported by socklab", program.source);
+    let source = crate::t!("export-exported-by", source = program.source.as_str());
+    let _ = writeln!(out, "/* {}", comment_text(&source));
     for line in &program.title {
         match line.is_empty() {
             true => out.push_str(" *\n"),
@@ -55,21 +57,21 @@ pub fn write(program: &Program) -> String {
             }
         }
     }
-    out.push_str(
-        " *\n * Each step is one socklab line (shown above it as a comment); the program\n \
-         * checks every result against the one socklab recorded, and exits 1 if any\n \
-         * differs. Ports the kernel chose are PORT[1], PORT[2] ...\n \
-         * Build: cc -Wall -Wextra -Werror -o program program.c\n \
-         * (add -pthread with a C library older than glibc 2.34)\n */\n",
-    );
+    out.push_str(" *\n");
+    for line in crate::t!("export-c-about").lines() {
+        let _ = writeln!(out, " * {}", comment_text(line));
+    }
+    out.push_str(" */\n");
     let _ = writeln!(
         out,
-        "#define PORTS {} /* [PORT1] .. the highest this session named */\n#define JOBS {} /* job [1] .. the highest this session started */",
+        "#define PORTS {} {}\n#define JOBS {} {}",
         highest_port(program) + 1,
-        highest_job(program) + 1
+        comment(&crate::t!("export-c-ports")),
+        highest_job(program) + 1,
+        comment(&crate::t!("export-c-jobs")),
     );
     out.push_str(RUNTIME);
-    out.push_str("\n/* The session's sockets. */\n");
+    let _ = writeln!(out, "\n{}", comment(&crate::t!("export-c-sockets")));
     for handle in handles(program) {
         let _ = writeln!(out, "static int {handle} = -1;");
     }
@@ -79,7 +81,9 @@ pub fn write(program: &Program) -> String {
     let size = buffer_size(program);
     let _ = writeln!(
         out,
-        "static char buf[{size}]; /* what recv gives */\nstatic char out[{size}]; /* long data to send */\n"
+        "static char buf[{size}]; {}\nstatic char out[{size}]; {}\n",
+        comment(&crate::t!("export-c-buf")),
+        comment(&crate::t!("export-c-out")),
     );
     for step in &program.steps {
         if let Action::Start {
@@ -102,10 +106,15 @@ pub fn write(program: &Program) -> String {
     );
     let _ = writeln!(
         out,
-        "    TIMEOUT_MS = {}; /* the session's bound on a blocking call and an await */",
-        program.timeout_ms
+        "    TIMEOUT_MS = {}; {}",
+        program.timeout_ms,
+        comment(&crate::t!("export-timeout"))
     );
-    out.push_str("    signal(SIGPIPE, SIG_IGN); /* as socklab: EPIPE, not death */\n");
+    let _ = writeln!(
+        out,
+        "    signal(SIGPIPE, SIG_IGN); {}",
+        comment(&crate::t!("export-c-sigpipe"))
+    );
     out.push_str(&writer.body);
     if writer.unexported > 0 {
         let _ = writeln!(
@@ -242,6 +251,11 @@ impl Writer {
         let _ = writeln!(self.body, "    {text}");
     }
 
+    /// A comment of socklab's own (a message in the chosen language).
+    fn note(&mut self, text: &str) {
+        self.line(&comment(text));
+    }
+
     fn step(&mut self, step: &Step) {
         self.body.push('\n');
         for line in &step.narration {
@@ -264,14 +278,14 @@ impl Writer {
             Action::AwaitSegment {
                 acked: Some((handle, acked)),
             } if self.open.contains(handle) => {
-                self.line("/* socklab shows the segment; the program waits for what it says: the bytes it acknowledges */");
+                self.note(&crate::t!("export-await-acked"));
                 self.line(&format!("await_acked({handle}, {acked});"));
             }
             Action::AwaitSegment { .. } if self.open.is_empty() => {
-                self.line("/* not exported: no socket of the program's is open to send the segment awaited */");
+                self.note(&crate::t!("export-await-nothing-open"));
             }
             Action::AwaitSegment { .. } => {
-                self.line("/* socklab shows the segment; the program sees its sockets' count of segments sent grow */");
+                self.note(&crate::t!("export-c-await-segment"));
                 let open = self.open.join(", ");
                 let count = self.open.len();
                 self.line(&format!(
@@ -280,9 +294,7 @@ impl Writer {
             }
             Action::Encoding(encoding) => {
                 let name = crate::encoding::name(encoding);
-                self.line(&format!(
-                    "/* from here on, text is {name}: the bytes below are that encoding's */"
-                ));
+                self.note(&crate::t!("export-c-encoding", encoding = name));
             }
             Action::Quit { closed } => {
                 for handle in closed {
@@ -290,15 +302,16 @@ impl Writer {
                     self.line(&format!("{handle} = -1;"));
                 }
             }
-            Action::Comment(why) => self.line(&why_comment(why)),
-            Action::Wait => {
-                self.line("/* (wait: each job's result is taken below, when it ended) */")
-            }
+            Action::Comment(why) => self.note(&super::why_comment(why)),
+            Action::Wait => self.note(&crate::t!("export-wait")),
             Action::Start { job, call } => match call.as_ref().and_then(job_function) {
                 Some(_) => self.line(&format!("job_start(&jobs[{job}], job_{job});")),
                 None => {
                     self.unexported += 1;
-                    self.line(&format!("/* not exported to C: job [{job}] (its call never ended in the session, or is not one a job makes here) */"));
+                    self.note(&crate::t!(
+                        "export-c-job-not-exported",
+                        job = u64::from(*job)
+                    ));
                 }
             },
             Action::Watch { job, handle } => {
@@ -307,10 +320,7 @@ impl Writer {
             }
             Action::Unwatch { job, handle } => match job {
                 Some(job) => self.line(&format!("watch_stop(&jobs[{job}]);")),
-                None => self.line(&format!(
-                    "/* ({} was not being watched) */",
-                    comment_text(handle)
-                )),
+                None => self.note(&crate::t!("export-not-watched", handle = handle.as_str())),
             },
             Action::StopThenClose {
                 jobs,
@@ -321,9 +331,8 @@ impl Writer {
                     if self.watches.contains(job) {
                         self.line(&format!("watch_stop(&jobs[{job}]);"));
                     } else {
-                        self.line(&format!(
-                            "job_stop(&jobs[{job}]); /* as socklab: a signal, EINTR */"
-                        ));
+                        let why = comment(&crate::t!("export-c-job-stop"));
+                        self.line(&format!("job_stop(&jobs[{job}]); {why}"));
                     }
                 }
                 self.call(call, expected, None);
@@ -352,9 +361,8 @@ impl Writer {
                 .unwrap_or_default()
         };
         if matches!(call.op, Op::Close | Op::Shutdown(_)) && self.awaited.contains(&h) {
-            self.line(&format!(
-                "keep_ends({h}, &{h}_ends); /* to find its connection after */"
-            ));
+            let why = comment(&crate::t!("export-keep-ends"));
+            self.line(&format!("keep_ends({h}, &{h}_ends); {why}"));
         }
         let failed = matches!(expected.ret, Ret::Errno(_));
         let mut after: Vec<String> = Vec::new();
@@ -724,25 +732,20 @@ fn c_string(bytes: &[u8]) -> String {
     out
 }
 
-fn why_comment(why: &Why) -> String {
-    match why {
-        Why::Lab => "/* socklab lab only: the network lab's step; a program on one host has no counterpart */".into(),
-        Why::SocklabOnly => "/* socklab only: socklab's own view, no call of the program's */".into(),
-        Why::Refused(message) => format!(
-            "/* socklab refused this line (no call was made): {} */",
-            comment_text(message)
-        ),
-        Why::NoCounterpart => "/* not exported: no faithful counterpart in this program (socklab's own measurement or loop) */".into(),
-    }
-}
-
 fn leading_number(text: &str) -> Option<i64> {
     text.split(' ').next()?.parse().ok()
 }
 
-/// Text safe inside a C comment (no `*/`, no control characters).
+/// `/* text */`, safe whatever the text (a message in any language).
+fn comment(text: &str) -> String {
+    format!("/* {} */", comment_text(text))
+}
+
+/// Text safe inside a C comment (no `*/` or `/*`, no control characters).
 fn comment_text(text: &str) -> String {
+    // `/*` too: cc -Wall warns of a comment opened within one.
     text.replace("*/", "* /")
+        .replace("/*", "/ *")
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()

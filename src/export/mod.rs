@@ -10,6 +10,11 @@
 //!
 //! It knows nothing of the shell or the session: the shell's `export` verb
 //! hands it the session's steps as transcript text, the same as a file.
+//!
+//! What a program says to a person — its head, the notes on its steps,
+//! why a line is only a comment, the Markdown page's prose — comes in the
+//! chosen language (the `export-` messages); its code, and what it prints
+//! when it runs, are the same in every language.
 
 pub mod c;
 mod call;
@@ -48,7 +53,7 @@ impl Language {
 pub enum ExportError {
     #[error("{0}")]
     Format(#[from] FormatError),
-    #[error("the transcript has no commands: nothing to export")]
+    #[error("{}", crate::t!("export-error-empty"))]
     Empty,
 }
 
@@ -223,15 +228,10 @@ pub fn write(program: &Program, language: Language) -> String {
 /// program and the C program — docs/export.md is this for one lesson.
 pub fn page(program: &Program, transcript: Option<&str>) -> String {
     let mut out = format!(
-        "# {} in three forms\n\n<!-- generated: socklab export {} --to markdown -->\n\n\
-         `socklab export LESSON|FILE --to python|c` writes a transcript as a program of the \
-         student's own; in the shell, `export python FILE` and `export c FILE` write the \
-         session so far. Each program makes the same calls, one per socklab line (the line \
-         is the comment above it), checks every result against the recorded one and exits 1 \
-         if any differs. The network lab's steps (hold, deliver, drop, host, link …) and \
-         socklab's own views (ls, jobs, wire …) are kept as marked comments. Background jobs \
-         (`&`, `watch`) are threads.\n\n",
-        program.source, program.source
+        "# {}\n\n<!-- generated: socklab export {} --to markdown -->\n\n{}\n\n",
+        crate::t!("export-page-title", source = program.source.as_str()),
+        program.source,
+        crate::t!("export-page-about"),
     );
     if let Some(text) = transcript {
         // The transcript is a stranger's text: its control characters are
@@ -249,7 +249,8 @@ pub fn page(program: &Program, transcript: Option<&str>) -> String {
             .max()
             .unwrap_or(0);
         let fence = "`".repeat(longest.max(2) + 1);
-        out.push_str(&format!("## The transcript\n\n{fence}text\n"));
+        let heading = crate::t!("export-page-transcript");
+        out.push_str(&format!("## {heading}\n\n{fence}text\n"));
         out.push_str(&shown.join("\n"));
         out.push_str(&format!("\n{fence}\n\n"));
     }
@@ -259,6 +260,17 @@ pub fn page(program: &Program, transcript: Option<&str>) -> String {
     out.push_str(c::write(program).trim_end());
     out.push_str("\n```\n");
     out
+}
+
+/// Why a line is only a comment in the program, in words (the comment's
+/// text, without the language's comment marks).
+fn why_comment(why: &Why) -> String {
+    match why {
+        Why::Lab => crate::t!("export-why-lab"),
+        Why::SocklabOnly => crate::t!("export-why-socklab-only"),
+        Why::Refused(message) => crate::t!("export-why-refused", message = message.as_str()),
+        Why::NoCounterpart => crate::t!("export-why-no-counterpart"),
+    }
 }
 
 /// Whether an entry's line is socklab's own (no call of the program's).

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::call::OptValue;
-use super::{Action, Addr, AwaitWhat, Call, Expected, JobEnd, Op, Port, Program, Ret, Step, Why};
+use super::{Action, Addr, AwaitWhat, Call, Expected, JobEnd, Op, Port, Program, Ret, Step};
 use crate::encoding::Encoding;
 
 const RUNTIME: &str = include_str!("python/runtime.py");
@@ -32,11 +32,10 @@ pub fn write(program: &Program) -> String {
             && !writer.open.is_empty()
         {
             let open = writer.open.join(", ");
+            let why = crate::t!("export-sent-before");
             writer.line(
                 0,
-                &format!(
-                    "sent_before = segments_sent([{open}])  # the next line waits beyond these"
-                ),
+                &format!("sent_before = segments_sent([{open}])  # {why}"),
             );
         }
     }
@@ -99,30 +98,39 @@ impl Writer {
         let _ = writeln!(self.out, "{:indent$}{text}", "", indent = indent * 4);
     }
 
+    /// A comment of socklab's own (a message in the chosen language).
+    fn note(&mut self, indent: usize, text: &str) {
+        self.line(indent, &comment(text));
+    }
+
+    /// A comment of several lines (a message in the chosen language).
+    fn paragraph(&mut self, text: &str) {
+        for line in text.lines() {
+            self.note(0, line);
+        }
+    }
+
     fn header(&mut self, program: &Program, body: &str) {
         self.out.push_str("#!/usr/bin/env python3\n");
-        let _ = writeln!(self.out, "# {} — exported by socklab", program.source);
+        self.note(
+            0,
+            &crate::t!("export-exported-by", source = program.source.as_str()),
+        );
         for line in &program.title {
             self.line(0, &comment(line));
         }
-        self.out.push_str(
-            "#\n# Each step is one socklab line (shown above it as a comment); the\n\
-             # program checks every result against the one socklab recorded, and\n\
-             # exits 1 if any differs. Ports the kernel chose are PORT[1], PORT[2] …\n",
-        );
+        self.out.push_str("#\n");
+        self.paragraph(&crate::t!("export-python-about"));
         if program.lab {
-            self.out.push_str(
-                "# The session ran in socklab's network lab (two hosts and a link\n\
-                 # socklab controls); this program has one host: the lab's steps are\n\
-                 # comments marked 'socklab lab only'.\n",
-            );
+            self.paragraph(&crate::t!("export-python-lab"));
         }
         self.out.push('\n');
         self.out.push_str(&runtime_for(body));
         let _ = writeln!(
             self.out,
-            "\n\nTIMEOUT = {}  # seconds: the session's bound on a blocking call and an await",
-            seconds(program.timeout_ms)
+            "\n\nTIMEOUT = {}  {}",
+            seconds(program.timeout_ms),
+            comment(&crate::t!("export-timeout-seconds"))
         );
     }
 
@@ -163,9 +171,9 @@ impl Writer {
                     let expression = self.expression(call);
                     self.line(0, &format!("jobs[{job}] = Job(lambda: {expression})"));
                 }
-                None => self.line(
+                None => self.note(
                     0,
-                    &format!("# not exported: job [{job}]'s call (it never ended in the session, so socklab never showed it)"),
+                    &crate::t!("export-job-never-shown", job = u64::from(*job)),
                 ),
             },
             Action::Watch { job, handle } => {
@@ -174,9 +182,12 @@ impl Writer {
             }
             Action::Unwatch { job, handle } => match job {
                 Some(job) => self.line(0, &format!("jobs[{job}].stop()")),
-                None => self.line(0, &format!("# ({handle} was not being watched)")),
+                None => self.note(
+                    0,
+                    &crate::t!("export-not-watched", handle = handle.as_str()),
+                ),
             },
-            Action::Wait => self.line(0, "# (wait: each job's result is taken below, when it ended)"),
+            Action::Wait => self.note(0, &crate::t!("export-wait")),
             Action::Await { handle, what } => {
                 let call = match what {
                     AwaitWhat::State(state) => format!("await_state({handle}, \"{state}\")"),
@@ -188,24 +199,21 @@ impl Writer {
             Action::AwaitSegment {
                 acked: Some((handle, acked)),
             } if self.open.contains(handle) => {
-                self.line(0, "# socklab shows the segment; the program waits for what it says: the bytes it acknowledges");
+                self.note(0, &crate::t!("export-await-acked"));
                 self.line(0, &format!("await_acked({handle}, {acked})"));
             }
             Action::AwaitSegment { .. } if self.open.is_empty() => {
-                self.line(0, "# not exported: no socket of the program's is open to send the segment awaited");
+                self.note(0, &crate::t!("export-await-nothing-open"));
             }
             Action::AwaitSegment { .. } => {
-                self.line(0, "# socklab shows the segment; the program sees its socket's count of segments sent grow");
+                self.note(0, &crate::t!("export-python-await-segment"));
                 let open = self.open.join(", ");
                 self.line(0, &format!("await_segment([{open}], sent_before)"));
             }
             Action::Encoding(encoding) => {
                 self.encoding = encoding;
                 let name = crate::encoding::name(encoding);
-                self.line(
-                    0,
-                    &format!("# from here on, text is {name}: .encode(\"{name}\") and .decode(\"{name}\")"),
-                );
+                self.note(0, &crate::t!("export-python-encoding", encoding = name));
             }
             Action::Quit { closed } => {
                 for handle in closed {
@@ -213,7 +221,7 @@ impl Writer {
                     self.open.retain(|h| h != handle);
                 }
             }
-            Action::Comment(why) => self.line(0, &why_comment(why)),
+            Action::Comment(why) => self.note(0, &super::why_comment(why)),
         }
     }
 
@@ -234,22 +242,18 @@ impl Writer {
         if let Some((job, _)) = &job
             && self.stopped.contains(job)
         {
-            self.line(
-                0,
-                "# socklab's job ended EINTR: stopped by a signal; here the shutdown above ended it",
-            );
+            self.note(0, &crate::t!("export-python-job-stopped"));
             self.line(0, "try:");
             self.line(1, &format!("{}{expression}", assign(&target)));
             self.line(1, "differ(\"result\", \"success\", \"stopped\")");
             self.line(0, "except OSError:");
-            self.line(1, "pass  # stopped, as socklab's was");
+            let why = comment(&crate::t!("export-python-stopped"));
+            self.line(1, &format!("pass  {why}"));
             return;
         }
         if matches!(call.op, Op::Close | Op::Shutdown(_)) && self.awaited.contains(&call.handle) {
-            self.line(
-                0,
-                &format!("keep_ends({})  # to find its connection after", call.handle),
-            );
+            let why = comment(&crate::t!("export-keep-ends"));
+            self.line(0, &format!("keep_ends({})  {why}", call.handle));
         }
         match &expected.ret {
             Ret::Errno(name) => {
@@ -295,7 +299,8 @@ impl Writer {
             }
             (Op::Recv { .. } | Op::Recvfrom { .. }, Target::Count(_) | Target::CountFrom) => {
                 self.line(0, &format!("check(\"returned\", n, {value})"));
-                self.line(0, "data = bytes(buffer[:n])  # what fitted in the buffer");
+                let why = comment(&crate::t!("export-python-what-fitted"));
+                self.line(0, &format!("data = bytes(buffer[:n])  {why}"));
                 self.data_check(expected, "data");
             }
             (Op::Recv { .. } | Op::Recvfrom { .. } | Op::Recvall { .. }, _) => {
@@ -564,15 +569,6 @@ fn py_errno(name: &str) -> String {
         "0".into()
     } else {
         format!("\"{name}\"")
-    }
-}
-
-fn why_comment(why: &Why) -> String {
-    match why {
-        Why::Lab => "# socklab lab only: the network lab's step; a program on one host has no counterpart".into(),
-        Why::SocklabOnly => "# socklab only: socklab's own view, no call of the program's".into(),
-        Why::Refused(message) => format!("# socklab refused this line (no call was made): {}", one_line(message)),
-        Why::NoCounterpart => "# not exported: no faithful counterpart in this program (socklab's own measurement or loop)".into(),
     }
 }
 

@@ -1,0 +1,182 @@
+//! `socklab --lang ru|zh export`: the program's comments — its head, the
+//! notes on its steps — come in the chosen language, the lesson's
+//! narration too, and the program still runs and reproduces the
+//! transcript (run as tests/export.rs runs them: a user and network
+//! namespace of its own, loopback up). What the program prints when it
+//! runs stays English, as in every language.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const SOCKLAB: &str = env!("CARGO_BIN_EXE_socklab");
+
+/// `socklab --lang LANG export LESSON --to TO`, its output.
+fn export(lang: &str, lesson: &str, to: &str) -> String {
+    let output = Command::new(SOCKLAB)
+        .env("LC_ALL", "C.UTF-8")
+        .args(["--lang", lang, "export", lesson, "--to", to])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "export {lesson} in {lang}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("an exported program is UTF-8")
+}
+
+/// Runs `program` in a network namespace of its own, loopback up;
+/// `None`: namespaces are refused here.
+fn in_private_network(program: &[&str]) -> Option<Output> {
+    let output = Command::new("unshare")
+        .args(["--user", "--map-root-user", "--net", "sh", "-c"])
+        .arg("ip link set lo up || exit 97; exec timeout 120 \"$@\"")
+        .arg("sh")
+        .args(program)
+        .output()
+        .ok()?;
+    match output.status.code() {
+        Some(97) => None,
+        Some(1)
+            if output.stdout.is_empty()
+                && String::from_utf8_lossy(&output.stderr).contains("unshare") =>
+        {
+            None
+        }
+        _ => Some(output),
+    }
+}
+
+fn namespaces_work() -> bool {
+    let ok = in_private_network(&["true"]).is_some_and(|o| o.status.success());
+    if !ok {
+        eprintln!("skipped: no private network here (unshare --user --net and ip are needed)");
+    }
+    ok
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("socklab-i18n-export-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs a built program; it must pass every check.
+fn assert_reproduces(command: &[&str], source: &str) {
+    let Some(output) = in_private_network(command) else {
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}: {}{}\n{source}",
+        output.status,
+        stdout,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("every result as socklab recorded it"),
+        "{stdout}"
+    );
+}
+
+/// The comment lines of a program (`#` in Python, `/* … */` in C).
+fn comments(source: &str, python: bool) -> Vec<&str> {
+    source
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| match python {
+            true => l.starts_with('#') || l.contains("  # "),
+            false => l.contains("/*"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_lesson_exported_in_russian_is_commented_in_russian_and_runs() {
+    let source = export("ru", "03", "python");
+    for expected in [
+        "# 03-half-close — экспортировано из socklab",
+        "# Полузакрытие",
+        "# Каждый шаг — одна строка socklab",
+        "# в секундах: предел сеанса для блокирующего вызова и для await",
+        "keep_ends(cli)  # чтобы потом найти его соединение",
+    ] {
+        assert!(source.contains(expected), "{expected}\n{source}");
+    }
+    for english in ["exported by socklab", "Each step is one socklab line"] {
+        assert!(!source.contains(english), "{english}\n{source}");
+    }
+    // The program text itself is the same as in English.
+    let code = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .map(|l| l.split("  # ").next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(code(&source), code(&export("en", "03", "python")));
+    assert!(comments(&source, true).len() > 10);
+    if !namespaces_work() {
+        return;
+    }
+    let dir = scratch("ru");
+    let file = dir.join("03.py");
+    std::fs::write(&file, &source).unwrap();
+    assert_reproduces(&["python3", file.to_str().unwrap()], &source);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_lesson_exported_in_chinese_is_commented_in_chinese_builds_and_runs() {
+    let source = export("zh", "03", "c");
+    for expected in [
+        "/* 03-half-close — 由 socklab 导出",
+        " * 每一步对应 socklab 的一行",
+        "TIMEOUT_MS = 2000; /* 本会话中阻塞调用和 await 的时限 */",
+        "keep_ends(cli, &cli_ends); /* 以便之后找到它的连接 */",
+    ] {
+        assert!(source.contains(expected), "{expected}\n{source}");
+    }
+    assert!(!source.contains("exported by socklab"), "{source}");
+    // Every comment opened is closed on its line or in the head.
+    for line in comments(&source, false) {
+        assert_eq!(line.matches("/*").count(), 1, "{line}");
+    }
+    if !namespaces_work() || Command::new("cc").arg("--version").output().is_err() {
+        return;
+    }
+    let dir = scratch("zh");
+    let file = dir.join("03.c");
+    let binary = dir.join("03");
+    std::fs::write(&file, &source).unwrap();
+    let built = Command::new("cc")
+        .args(["-Wall", "-Wextra", "-Werror", "-o"])
+        .arg(&binary)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert_reproduces(&[binary.to_str().unwrap()], &source);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The Markdown page's headings and prose follow the language; the
+/// programs on it carry the same comments.
+#[test]
+fn the_markdown_page_speaks_the_language() {
+    let page = export("ru", "03", "markdown");
+    assert!(page.starts_with("# 03-half-close в трёх видах\n"), "{page}");
+    assert!(page.contains("## Транскрипт\n"), "{page}");
+    assert!(
+        page.contains("# Каждый шаг — одна строка socklab"),
+        "{page}"
+    );
+    let page = export("zh", "03", "markdown");
+    assert!(page.starts_with("# 03-half-close 的三种形式\n"), "{page}");
+    assert!(page.contains("## 记录\n"), "{page}");
+}
