@@ -93,8 +93,8 @@ pub fn translate(source: &str, file: &str, args: &[String]) -> Translation {
         out: Translation::default(),
     };
     program.out.script = format!(
-        "# {name}, translated by socklab translate: its socket calls, one per line, each \
-         tagged with the program's line.\n"
+        "# {}\n",
+        crate::t!("translate-header", name = name.as_str())
     );
     let lines: Vec<Line> = source
         .lines()
@@ -126,11 +126,11 @@ impl Program {
             }
             if self.out.script.len() > MAX_SCRIPT {
                 self.full = true;
-                let why = format!("the script reached {MAX_SCRIPT} bytes: the rest is left out");
+                let why = crate::t!("translate-why-script-full", bytes = MAX_SCRIPT);
                 return self.leave(line, &why);
             }
             if self.depth > MAX_NESTING {
-                let why = format!("blocks nested deeper than {MAX_NESTING}: left out");
+                let why = crate::t!("translate-why-too-deep", depth = MAX_NESTING);
                 return self.leave_block(line, &lines[at + 1..], &why);
             }
             let end = at
@@ -189,10 +189,7 @@ impl Program {
             "if" => self.conditional(branches),
             "for" => self.for_loop(head, inner, body),
             "while" => {
-                self.leave(
-                    head,
-                    "a loop: its body is written once below; repeat those lines for more rounds",
-                );
+                self.leave(head, &crate::t!("translate-why-while"));
                 self.block(body);
             }
             "with" => {
@@ -205,20 +202,12 @@ impl Program {
                     if line.text.starts_with("finally") {
                         self.block(body);
                     } else {
-                        self.leave_block(
-                            line,
-                            body,
-                            "exception handling: socklab shows the errno instead",
-                        );
+                        self.leave_block(line, body, &crate::t!("translate-why-except"));
                     }
                 }
             }
-            "def" => self.leave_block(
-                head,
-                body,
-                "a function: socklab runs one call per line, so its calls are not written",
-            ),
-            _ => self.leave_block(head, body, "Python that socklab has no form for"),
+            "def" => self.leave_block(head, body, &crate::t!("translate-why-def")),
+            _ => self.leave_block(head, body, &crate::t!("translate-why-unknown-block")),
         }
     }
 
@@ -239,11 +228,7 @@ impl Program {
                 Some(true) => return self.block(body),
                 Some(false) => continue,
                 None => {
-                    return self.leave_block(
-                        line,
-                        body,
-                        "a condition only the running program can decide: its lines are left out",
-                    );
+                    return self.leave_block(line, body, &crate::t!("translate-why-condition"));
                 }
             }
         }
@@ -257,11 +242,7 @@ impl Program {
             }
         });
         let Some((name, items)) = items else {
-            return self.leave_block(
-                head,
-                body,
-                "a loop over what only the running program knows: its lines are left out",
-            );
+            return self.leave_block(head, body, &crate::t!("translate-why-loop"));
         };
         for item in items {
             if self.full {
@@ -270,8 +251,7 @@ impl Program {
             self.unrolled += 1;
             if self.unrolled > MAX_UNROLLED {
                 self.full = true;
-                let why =
-                    format!("loops unrolled {MAX_UNROLLED} times in all: the rest is left out");
+                let why = crate::t!("translate-why-unrolled", count = MAX_UNROLLED);
                 return self.leave_block(head, body, &why);
             }
             self.values.insert(name.clone(), item);
@@ -293,10 +273,9 @@ impl Program {
         match reply {
             Some(Reply::Lines(answer)) if answer.missing.is_empty() => {
                 for note in &answer.notes {
-                    let where_ = format!("{}:{}", self.file, line.number);
-                    self.out
-                        .script
-                        .push_str(&format!("# note: {note}  # {where_}\n"));
+                    let place = format!("{}:{}", self.file, line.number);
+                    let note = crate::t!("translate-note", note = note.as_str(), place = place);
+                    self.out.script.push_str(&format!("# {note}\n"));
                 }
                 for socklab in &answer.lines {
                     if let Some(encoding) = socklab.strip_prefix("encoding ") {
@@ -328,20 +307,18 @@ impl Program {
                     ([target], Some(value)) if !matches!(value, Value::Variable(_)) => {
                         self.values.insert(target.clone(), value);
                     }
-                    _ => self.leave(line, "a variable only the running program knows"),
+                    _ => self.leave(line, &crate::t!("translate-why-variable")),
                 }
             }
             Some(Reply::NotACall(kind, _)) => {
                 let why = match kind {
-                    "print" => "print: socklab shows each call's result itself",
-                    "input" => {
-                        "input(): socklab reads no input for a program; write the text into the line"
-                    }
-                    _ => kind,
+                    "print" => crate::t!("translate-why-print"),
+                    "input" => crate::t!("translate-why-input"),
+                    _ => kind.to_string(),
                 };
-                self.leave(line, why);
+                self.leave(line, &why);
             }
-            None => self.leave(line, "not a socket call socklab knows"),
+            None => self.leave(line, &crate::t!("translate-why-not-a-call")),
         }
     }
 
@@ -358,16 +335,23 @@ impl Program {
     }
 
     fn leave(&mut self, line: &Line, why: &str) {
-        self.out.script.push_str(&format!(
-            "# not translated: {}  # {}:{} — {why}\n",
-            crate::safe_text::escape(line.text),
-            self.file,
-            line.number
-        ));
+        let left_out = crate::t!(
+            "translate-left-out",
+            text = crate::safe_text::escape(line.text).into_owned(),
+            place = format!("{}:{}", self.file, line.number),
+            why = why
+        );
+        self.out.script.push_str(&format!("# {left_out}\n"));
         self.out
             .untranslated
             .push((line.number, line.text.to_string(), why.to_string()));
     }
+}
+
+/// The heading of the list of what was not translated (standard error):
+/// `not translated (3 lines; each is a comment in the script):`.
+pub fn untranslated_heading(count: usize) -> String {
+    crate::t!("translate-untranslated", count = count)
 }
 
 #[cfg(test)]

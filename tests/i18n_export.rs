@@ -180,3 +180,96 @@ fn the_markdown_page_speaks_the_language() {
     assert!(page.starts_with("# 03-half-close 的三种形式\n"), "{page}");
     assert!(page.contains("## 记录\n"), "{page}");
 }
+
+/// `socklab translate` in Russian: the script's comments and the list of
+/// what was left out, with Russian plurals.
+#[test]
+fn translate_speaks_the_language() {
+    let dir = scratch("translate");
+    let program = dir.join("prog.py");
+    std::fs::write(
+        &program,
+        "import socket\ns = socket.socket()\nprint('hi')\ns.close()\n",
+    )
+    .unwrap();
+    let output = Command::new(SOCKLAB)
+        .env("LC_ALL", "C.UTF-8")
+        .args(["--lang", "ru", "translate"])
+        .arg(&program)
+        .output()
+        .unwrap();
+    let script = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{script}");
+    assert!(
+        script.starts_with("# prog.py, переведено командой socklab translate"),
+        "{script}"
+    );
+    assert!(
+        script.contains(
+            "# не переведено: print('hi')  # prog.py:3 — print: socklab сам показывает результат каждого вызова"
+        ),
+        "{script}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// What could not be translated is counted with the language's plurals.
+#[test]
+fn the_untranslated_count_takes_the_languages_plurals() {
+    use socklab::i18n::{Lang, in_lang};
+    use socklab::translate::untranslated_heading;
+    let heading = |lang, n| in_lang(lang, || untranslated_heading(n));
+    assert_eq!(
+        heading(Lang::En, 1),
+        "not translated (1 line; each is a comment in the script):"
+    );
+    assert_eq!(
+        heading(Lang::En, 3),
+        "not translated (3 lines; each is a comment in the script):"
+    );
+    for (n, word) in [
+        (1, "строка"),
+        (2, "строки"),
+        (5, "строк"),
+        (11, "строк"),
+        (21, "строка"),
+    ] {
+        assert!(
+            heading(Lang::Ru, n).starts_with(&format!("не переведено ({n} {word};")),
+            "{n}: {}",
+            heading(Lang::Ru, n)
+        );
+    }
+    assert!(heading(Lang::Zh, 2).starts_with("未翻译（2 行；"));
+}
+
+/// Numbers in translate's reasons are written whole, with the noun the
+/// language wants after them.
+#[test]
+fn translates_limits_read_as_numbers() {
+    use socklab::i18n::{Lang, in_lang, lookup_with};
+    let bytes = |lang| {
+        in_lang(lang, || {
+            lookup_with("translate-why-script-full", &[("bytes", 1_048_576.into())]).unwrap()
+        })
+    };
+    assert_eq!(
+        bytes(Lang::En),
+        "the script reached 1048576 bytes: the rest is left out"
+    );
+    assert_eq!(
+        bytes(Lang::Ru),
+        "скрипт вырос до 1048576 байт: остальное опущено"
+    );
+    let rounds = |n: u64| {
+        in_lang(Lang::Ru, || {
+            lookup_with("translate-why-unrolled", &[("count", n.into())]).unwrap()
+        })
+    };
+    assert!(
+        rounds(100_000).contains(" 100000 раз:"),
+        "{}",
+        rounds(100_000)
+    );
+    assert!(rounds(3).contains(" 3 раза:"), "{}", rounds(3));
+}

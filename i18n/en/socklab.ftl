@@ -777,5 +777,27 @@ export-error-empty = the transcript has no commands: nothing to export
 export-page-title = { $source } in three forms
 export-page-about = `socklab export LESSON|FILE --to python|c` writes a transcript as a program of the student's own; in the shell, `export python FILE` and `export c FILE` write the session so far. Each program makes the same calls, one per socklab line (the line is the comment above it), checks every result against the recorded one and exits 1 if any differs. The network lab's steps (hold, deliver, drop, host, link …) and socklab's own views (ls, jobs, wire …) are kept as marked comments. Background jobs (`&`, `watch`) are threads.
 export-page-transcript = The transcript
+# socklab translate: the script's comments and what was left out.
+translate-header = { $name }, translated by socklab translate: its socket calls, one per line, each tagged with the program's line.
+translate-note = note: { $note }  # { $place }
+translate-left-out = not translated: { $text }  # { $place } — { $why }
+translate-untranslated =
+    not translated ({ $count ->
+        [one] { $count } line
+       *[other] { $count } lines
+    }; each is a comment in the script):
+translate-why-script-full = the script reached { $bytes } bytes: the rest is left out
+translate-why-too-deep = blocks nested deeper than { $depth }: left out
+translate-why-while = a loop: its body is written once below; repeat those lines for more rounds
+translate-why-except = exception handling: socklab shows the errno instead
+translate-why-def = a function: socklab runs one call per line, so its calls are not written
+translate-why-unknown-block = Python that socklab has no form for
+translate-why-condition = a condition only the running program can decide: its lines are left out
+translate-why-loop = a loop over what only the running program knows: its lines are left out
+translate-why-unrolled = loops unrolled { $count } times in all: the rest is left out
+translate-why-variable = a variable only the running program knows
+translate-why-print = print: socklab shows each call's result itself
+translate-why-input = input(): socklab reads no input for a program; write the text into the line
+translate-why-not-a-call = not a socket call socklab knows
 
 ## ---- end of section export ----

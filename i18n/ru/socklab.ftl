@@ -782,5 +782,38 @@ export-error-empty = в транскрипте нет команд: экспор
 export-page-title = { $source } в трёх видах
 export-page-about = `socklab export LESSON|FILE --to python|c` записывает транскрипт как вашу собственную программу; в оболочке `export python FILE` и `export c FILE` записывают сеанс до текущего момента. Каждая программа делает те же вызовы, по одному на строку socklab (сама строка — комментарий над вызовом), сверяет каждый результат с записанным и завершается с кодом 1, если хоть один отличается. Шаги сетевой лаборатории (hold, deliver, drop, host, link …) и то, что socklab лишь показывает (ls, jobs, wire …), остаются комментариями с пометкой. Фоновые задания (`&`, `watch`) становятся потоками.
 export-page-transcript = Транскрипт
+# socklab translate: комментарии в скрипте и то, что не переведено.
+translate-header = { $name }, переведено командой socklab translate: вызовы сокетов программы, по одному на строку, у каждого — номер строки программы.
+translate-note = примечание: { $note }  # { $place }
+translate-left-out = не переведено: { $text }  # { $place } — { $why }
+translate-untranslated =
+    не переведено ({ $count ->
+        [one] { $count } строка
+        [few] { $count } строки
+       *[many] { $count } строк
+    }; каждая осталась в скрипте комментарием):
+translate-why-script-full = скрипт вырос до { $bytes ->
+        [one] { $bytes } байта
+       *[other] { $bytes } байт
+    }: остальное опущено
+translate-why-too-deep = блоки вложены глубже { $depth ->
+        [one] { $depth } уровня
+       *[other] { $depth } уровней
+    }: опущено
+translate-why-while = цикл: его тело записано ниже один раз; для новых проходов повторите эти строки
+translate-why-except = обработка исключений: socklab вместо неё показывает errno
+translate-why-def = функция: socklab выполняет по одному вызову на строку, поэтому вызовы из функции не записаны
+translate-why-unknown-block = конструкция Python, для которой в socklab нет формы
+translate-why-condition = условие, которое может решить только работающая программа: его строки опущены
+translate-why-loop = цикл по тому, что знает только работающая программа: его строки опущены
+translate-why-unrolled = циклы развёрнуты в сумме { $count ->
+        [one] { $count } раз
+        [few] { $count } раза
+       *[many] { $count } раз
+    }: остальное опущено
+translate-why-variable = переменная, значение которой знает только работающая программа
+translate-why-print = print: socklab сам показывает результат каждого вызова
+translate-why-input = input(): socklab не читает ввод за программу; впишите текст прямо в строку
+translate-why-not-a-call = socklab не знает такого вызова сокета
 
 ## ---- end of section export ----

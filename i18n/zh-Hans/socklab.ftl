@@ -767,5 +767,23 @@ export-error-empty = 这份记录里没有命令：没有可导出的内容
 export-page-title = { $source } 的三种形式
 export-page-about = `socklab export LESSON|FILE --to python|c` 把一份记录写成你自己的程序；在交互界面里，`export python FILE` 和 `export c FILE` 写出到目前为止的会话。每个程序发出同样的调用，socklab 的每一行对应一个调用（这一行就是调用上方的注释），把每个结果与记录的结果对照，只要有一个不同就以 1 退出。网络实验的步骤（hold、deliver、drop、host、link …）和 socklab 自己的显示（ls、jobs、wire …）保留为带标记的注释。后台作业（`&`、`watch`）写成线程。
 export-page-transcript = 记录
+# socklab translate：脚本中的注释，以及没有翻译的内容。
+translate-header = { $name }，由 socklab translate 翻译：程序中的套接字调用，每行一个，每行都标注了程序中的行号。
+translate-note = 注：{ $note }  # { $place }
+translate-left-out = 未翻译：{ $text }  # { $place } — { $why }
+translate-untranslated = 未翻译（{ $count } 行；每一行都作为注释留在脚本中）：
+translate-why-script-full = 脚本已达到 { $bytes } 字节：其余部分略去
+translate-why-too-deep = 代码块嵌套超过 { $depth } 层：略去
+translate-why-while = 循环：循环体在下面只写一次；要多跑几轮，就把那几行重复写
+translate-why-except = 异常处理：socklab 会直接显示 errno
+translate-why-def = 函数：socklab 每行执行一个调用，所以函数里的调用没有写出
+translate-why-unknown-block = socklab 没有对应写法的 Python 语句
+translate-why-condition = 只有运行中的程序才能判断的条件：其中的行略去
+translate-why-loop = 遍历只有运行中的程序才知道的内容的循环：其中的行略去
+translate-why-unrolled = 循环总共已展开 { $count } 次：其余部分略去
+translate-why-variable = 只有运行中的程序才知道其值的变量
+translate-why-print = print：socklab 会自己显示每个调用的结果
+translate-why-input = input()：socklab 不替程序读取输入；请把文本直接写进这一行
+translate-why-not-a-call = 不是 socklab 认识的套接字调用
 
 ## ---- end of section export ----
