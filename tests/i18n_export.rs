@@ -108,9 +108,16 @@ fn a_lesson_exported_in_russian_is_commented_in_russian_and_runs() {
     for english in ["exported by socklab", "Each step is one socklab line"] {
         assert!(!source.contains(english), "{english}\n{source}");
     }
-    // The program text itself is the same as in English.
+    // The program text itself is the same as in English: the same lines
+    // once comments and docstrings are taken out.
     let code = |s: &str| -> Vec<String> {
-        s.lines()
+        let without_docstrings = s
+            .split("\"\"\"")
+            .step_by(2)
+            .collect::<Vec<_>>()
+            .join("\"\"\"\"\"\"");
+        without_docstrings
+            .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .map(|l| l.split("  # ").next().unwrap().to_string())
             .collect()
@@ -139,6 +146,24 @@ fn a_lesson_exported_in_chinese_is_commented_in_chinese_builds_and_runs() {
         assert!(source.contains(expected), "{expected}\n{source}");
     }
     assert!(!source.contains("exported by socklab"), "{source}");
+    // The program text itself is the same as in English once the
+    // comments are taken out.
+    let code = |s: &str| -> Vec<String> {
+        let text: String = s
+            .split("/*")
+            .enumerate()
+            .map(|(i, part)| match i {
+                0 => part,
+                _ => part.split_once("*/").map_or("", |(_, rest)| rest),
+            })
+            .collect();
+        text.lines()
+            .map(str::trim_end)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(code(&source), code(&export("en", "03", "c")));
     // Every comment opened is closed on its line or in the head.
     for line in comments(&source, false) {
         assert_eq!(line.matches("/*").count(), 1, "{line}");
@@ -272,4 +297,54 @@ fn translates_limits_read_as_numbers() {
         rounds(100_000)
     );
     assert!(rounds(3).contains(" 3 раза:"), "{}", rounds(3));
+}
+
+/// Every lesson's program in Russian and in Chinese is still a program:
+/// Python parses it, cc compiles it with warnings as errors — whatever
+/// the helpers' and the steps' comments say in that language.
+#[test]
+fn every_lesson_in_russian_and_chinese_is_still_a_program() {
+    let mut lessons: Vec<PathBuf> =
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("transcripts"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "socklab"))
+            .collect();
+    lessons.sort();
+    let has_cc = Command::new("cc").arg("--version").output().is_ok();
+    for lang in ["ru", "zh"] {
+        let dir = scratch(&format!("all-{lang}"));
+        let (mut python, mut c) = (Vec::new(), Vec::new());
+        for lesson in &lessons {
+            let stem = lesson.file_stem().unwrap().to_string_lossy().into_owned();
+            for (to, files) in [("python", &mut python), ("c", &mut c)] {
+                let file = dir.join(format!("{stem}.{}", if to == "c" { "c" } else { "py" }));
+                std::fs::write(&file, export(lang, lesson.to_str().unwrap(), to)).unwrap();
+                files.push(file);
+            }
+        }
+        let parsed = Command::new("python3")
+            .args(["-c", "import ast, sys\nfor f in sys.argv[1:]: ast.parse(open(f, encoding='utf-8').read(), f)"])
+            .args(&python)
+            .output()
+            .unwrap();
+        assert!(
+            parsed.status.success(),
+            "{lang}: {}",
+            String::from_utf8_lossy(&parsed.stderr)
+        );
+        if has_cc {
+            let built = Command::new("cc")
+                .args(["-fsyntax-only", "-Wall", "-Wextra", "-Werror"])
+                .args(&c)
+                .output()
+                .unwrap();
+            assert!(
+                built.status.success(),
+                "{lang}: {}",
+                String::from_utf8_lossy(&built.stderr)
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -800,4 +800,53 @@ translate-why-print = print: socklab shows each call's result itself
 translate-why-input = input(): socklab reads no input for a program; write the text into the line
 translate-why-not-a-call = not a socket call socklab knows
 
+# The helpers' comments (runtime.py, runtime.c): src/export/runtime_words.rs.
+export-helper-differ = Report one result that is not the one socklab recorded.
+export-helper-check-errno = The call failed: with the errno socklab saw?
+export-helper-check-port = {"["}PORTn]: the first time, the port the kernel chose; then the same one.
+export-helper-recvall = recv until exactly n bytes came, or the peer closed (socklab's recvall).
+export-helper-ioctl-int = An ioctl that reads an int: FIONREAD (bytes to read), TIOCOUTQ (not yet acknowledged).
+export-helper-poll-events-py = poll(2) for POLLIN|POLLPRI|POLLOUT|POLLRDHUP: each socket's events, by name.
+export-helper-await-ready = Wait (at most TIMEOUT) until the socket is readable or writable.
+export-helper-proc-net-state-py = The state of the connection local-peer in /proc/net/tcp[6] (None: not there).
+export-helper-tcp-state-py = The socket's TCP state (TCP_INFO); after close, its connection's, as the kernel keeps it.
+export-helper-await-state-py = Look at the TCP state until it is `want` (at most TIMEOUT): no event says when it moves.
+export-helper-segments-sent = How many segments these TCP sockets have sent (TCP_INFO's tcpi_segs_out).
+export-helper-await-segment-py = Wait (at most TIMEOUT) until the sockets have sent more segments than `before` (counted just after the step that started the kernel's timer).
+export-helper-await-acked-py = Wait (at most TIMEOUT) until `acked` bytes of data are acknowledged: the acknowledgment socklab saw has arrived. (TCP_INFO's tcpi_bytes_acked counts the SYN as one more.)
+export-helper-job-py = A call on a thread of its own (socklab's `CMD &`); result() waits for it.
+export-helper-job-result-py = The call's return value (its exception is raised here).
+export-helper-job-stop-py = socklab stops a job's call with a signal (EINTR). Python retries a call a signal interrupts (PEP 475), so here the socket is shut down instead: the call ends with the error that gives.
+export-helper-watch-py = recv(1024) in a loop on a thread (socklab's `watch`); result() takes the next one.
+export-helper-watch-stop-py = socklab interrupts the loop's recv (EINTR); here the loop also polls a stop pipe.
+export-helper-jobs-py = background calls and watch loops, by socklab's job number
+export-helper-ports = the ports the kernel chose ([PORT1] ...), as this run got them
+export-helper-where = the step being run: its socklab line's number
+export-helper-ends-py = a socket's (local, peer) addresses, kept to find its connection after close
+export-helper-shared-c = The helpers below are shared by every exported program; one may not use them all.
+export-helper-check-ok-c = A call that socklab saw succeed: recorded >= 0 is its return value, -2 any (a new fd).
+export-helper-check-fails-c = A call that socklab saw fail with errno `recorded`.
+export-helper-inet-address-c = An IPv4 or IPv6 address and port, as bind, connect and sendto take it.
+export-helper-unix-address-c = A Unix socket's address: a path, or (abstract) a name with a leading NUL.
+export-helper-sendall-c = send until all of it went, or a call failed (socklab's sendall).
+export-helper-poll-events-c = poll(2) for POLLIN|POLLPRI|POLLOUT|POLLRDHUP; each fd's events, by name, into names[i].
+export-helper-ends-c = A socket's addresses, kept to find its connection after close.
+export-helper-proc-net-state-c = The state of a connection in /proc/net/tcp[6], or CLOSE if it is not there.
+export-helper-tcp-info-state-c = struct tcp_info starts with tcpi_state
+export-helper-await-state-c = Look at the TCP state until it is `want` (at most TIMEOUT_MS): no event says when it moves.
+export-helper-segs-out-offset-c = Linux's struct tcp_info: tcpi_segs_out is the u32 at offset 136 (newer than the C library's copy of the struct).
+export-helper-await-segment-c = Wait (at most TIMEOUT_MS) until the sockets have sent more segments than `before` (counted just after the step that started the kernel's timer).
+export-helper-bytes-acked-c = Bytes of data acknowledged: Linux's tcpi_bytes_acked (the u64 at offset 120 of struct tcp_info), less the SYN it counts as one.
+export-helper-await-acked-c = Wait (at most TIMEOUT_MS) until `acked` bytes are acknowledged: the acknowledgment socklab saw has arrived.
+export-helper-job-c = A call on a thread of its own (socklab's `CMD &`), or recv in a loop on one (`watch`): its results wait here, one byte in `ready` for each.
+export-helper-watch-fd-c = watch: the socket it reads
+export-helper-watch-stop-pipe-c = watch: a byte here ends the loop
+export-helper-jobs-c = by socklab's job number
+export-helper-job-start-c = Starts `call` on a thread of its own.
+export-helper-watch-start-c = Starts recv(fd, 1024) in a loop on a thread of its own.
+export-helper-job-result-c = The job's next result (at most TIMEOUT_MS away): its return value, errno set, what it received in buf, its address in *addr.
+export-helper-job-stop-c = socklab stops a job blocked in its call with a signal: the call returns EINTR.
+export-helper-sa-restart-c = no SA_RESTART: the call returns EINTR
+export-helper-unwatch-c = socklab's unwatch: the loop ends.
+
 ## ---- end of section export ----

@@ -816,4 +816,53 @@ translate-why-print = print: socklab сам показывает результ�
 translate-why-input = input(): socklab не читает ввод за программу; впишите текст прямо в строку
 translate-why-not-a-call = socklab не знает такого вызова сокета
 
+# Комментарии вспомогательных функций (runtime.py, runtime.c).
+export-helper-differ = Сообщить об одном результате, который не совпал с записанным в socklab.
+export-helper-check-errno = Вызов завершился ошибкой: с тем ли errno, что видел socklab?
+export-helper-check-port = {"["}PORTn]: в первый раз — порт, который выбрало ядро; дальше — тот же самый.
+export-helper-recvall = recv, пока не придут ровно n байтов или другая сторона не закроет соединение (recvall в socklab).
+export-helper-ioctl-int = ioctl, читающий int: FIONREAD (сколько байтов можно прочитать), TIOCOUTQ (сколько ещё не подтверждено).
+export-helper-poll-events-py = poll(2) на POLLIN|POLLPRI|POLLOUT|POLLRDHUP: события каждого сокета, по именам.
+export-helper-await-ready = Ждать (не дольше TIMEOUT), пока сокет не станет готов к чтению или записи.
+export-helper-proc-net-state-py = Состояние соединения local-peer в /proc/net/tcp[6] (None — его там нет).
+export-helper-tcp-state-py = TCP-состояние сокета (TCP_INFO); после close — состояние его соединения, каким его хранит ядро.
+export-helper-await-state-py = Смотреть на TCP-состояние, пока оно не станет `want` (не дольше TIMEOUT): ни одно событие не сообщает о его смене.
+export-helper-segments-sent = Сколько сегментов отправили эти TCP-сокеты (tcpi_segs_out из TCP_INFO).
+export-helper-await-segment-py = Ждать (не дольше TIMEOUT), пока сокеты не отправят больше сегментов, чем `before` (посчитано сразу после шага, который запустил таймер ядра).
+export-helper-await-acked-py = Ждать (не дольше TIMEOUT), пока не будут подтверждены `acked` байтов данных: пришло то подтверждение, которое видел socklab. (tcpi_bytes_acked из TCP_INFO считает SYN ещё за один байт.)
+export-helper-job-py = Вызов в отдельном потоке (`CMD &` в socklab); result() дожидается его.
+export-helper-job-result-py = Значение, которое вернул вызов (его исключение возбуждается здесь).
+export-helper-job-stop-py = socklab останавливает вызов задания сигналом (EINTR). Python повторяет вызов, прерванный сигналом (PEP 475), поэтому здесь вместо сигнала сокет закрывается через shutdown: вызов завершается с той ошибкой, которую это даёт.
+export-helper-watch-py = recv(1024) в цикле в отдельном потоке (`watch` в socklab); result() забирает следующий результат.
+export-helper-watch-stop-py = socklab прерывает recv в цикле (EINTR); здесь цикл ещё и проверяет через poll служебный pipe остановки.
+export-helper-jobs-py = фоновые вызовы и циклы watch, по номеру задания в socklab
+export-helper-ports = порты, которые выбрало ядро ([PORT1] ...), такие, какие достались этому запуску
+export-helper-where = выполняемый шаг: номер его строки в socklab
+export-helper-ends-py = адреса сокета (local, peer), сохранённые, чтобы найти его соединение после close
+export-helper-shared-c = Вспомогательные функции ниже общие для всех экспортированных программ; одна программа может использовать не все.
+export-helper-check-ok-c = Вызов, который в socklab завершился успешно: recorded >= 0 — его возвращаемое значение, -2 — любое (новый fd).
+export-helper-check-fails-c = Вызов, который в socklab завершился ошибкой с errno `recorded`.
+export-helper-inet-address-c = Адрес IPv4 или IPv6 и порт в том виде, в каком их принимают bind, connect и sendto.
+export-helper-unix-address-c = Адрес Unix-сокета: путь или (абстрактный) имя, начинающееся с NUL.
+export-helper-sendall-c = send, пока не уйдёт всё или какой-нибудь вызов не завершится ошибкой (sendall в socklab).
+export-helper-poll-events-c = poll(2) на POLLIN|POLLPRI|POLLOUT|POLLRDHUP; события каждого fd, по именам, записываются в names[i].
+export-helper-ends-c = Адреса сокета, сохранённые, чтобы найти его соединение после close.
+export-helper-proc-net-state-c = Состояние соединения в /proc/net/tcp[6], или CLOSE, если его там нет.
+export-helper-tcp-info-state-c = struct tcp_info начинается с tcpi_state
+export-helper-await-state-c = Смотреть на TCP-состояние, пока оно не станет `want` (не дольше TIMEOUT_MS): ни одно событие не сообщает о его смене.
+export-helper-segs-out-offset-c = struct tcp_info в Linux: tcpi_segs_out — это u32 по смещению 136 (он новее, чем копия этой структуры в библиотеке C).
+export-helper-await-segment-c = Ждать (не дольше TIMEOUT_MS), пока сокеты не отправят больше сегментов, чем `before` (посчитано сразу после шага, который запустил таймер ядра).
+export-helper-bytes-acked-c = Подтверждённые байты данных: tcpi_bytes_acked в Linux (u64 по смещению 120 в struct tcp_info) без SYN, который там считается за один байт.
+export-helper-await-acked-c = Ждать (не дольше TIMEOUT_MS), пока не будут подтверждены `acked` байтов: пришло то подтверждение, которое видел socklab.
+export-helper-job-c = Вызов в отдельном потоке (`CMD &` в socklab) или recv в цикле в отдельном потоке (`watch`): результаты ждут здесь, по одному байту в `ready` на каждый.
+export-helper-watch-fd-c = watch: сокет, из которого он читает
+export-helper-watch-stop-pipe-c = watch: байт, записанный сюда, завершает цикл
+export-helper-jobs-c = по номеру задания в socklab
+export-helper-job-start-c = Запускает `call` в отдельном потоке.
+export-helper-watch-start-c = Запускает recv(fd, 1024) в цикле в отдельном потоке.
+export-helper-job-result-c = Следующий результат задания (ждать не дольше TIMEOUT_MS): его возвращаемое значение, заданный errno, принятое — в buf, адрес — в *addr.
+export-helper-job-stop-c = socklab останавливает задание, заблокированное в вызове, сигналом: вызов возвращает EINTR.
+export-helper-sa-restart-c = без SA_RESTART: вызов возвращает EINTR
+export-helper-unwatch-c = unwatch в socklab: цикл завершается.
+
 ## ---- end of section export ----

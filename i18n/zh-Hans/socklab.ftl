@@ -786,4 +786,53 @@ translate-why-print = print：socklab 会自己显示每个调用的结果
 translate-why-input = input()：socklab 不替程序读取输入；请把文本直接写进这一行
 translate-why-not-a-call = 不是 socklab 认识的套接字调用
 
+# 辅助函数的注释（runtime.py、runtime.c）。
+export-helper-differ = 报告一个与 socklab 记录不一致的结果。
+export-helper-check-errno = 调用失败了：errno 是否与 socklab 看到的一样？
+export-helper-check-port = {"["}PORTn]：第一次是内核选定的端口；之后必须是同一个。
+export-helper-recvall = 反复 recv，直到正好收到 n 个字节，或者对端关闭（即 socklab 的 recvall）。
+export-helper-ioctl-int = 读取一个 int 的 ioctl：FIONREAD（可读的字节数），TIOCOUTQ（尚未被确认的字节数）。
+export-helper-poll-events-py = 对 POLLIN|POLLPRI|POLLOUT|POLLRDHUP 调用 poll(2)：按名字给出每个套接字的事件。
+export-helper-await-ready = 等待（最多 TIMEOUT），直到套接字可读或可写。
+export-helper-proc-net-state-py = 连接 local-peer 在 /proc/net/tcp[6] 中的状态（None：不在表中）。
+export-helper-tcp-state-py = 套接字的 TCP 状态（TCP_INFO）；close 之后则是内核仍保留着的那个连接的状态。
+export-helper-await-state-py = 反复查看 TCP 状态，直到它变成 `want`（最多 TIMEOUT）：状态变化时没有任何事件通知。
+export-helper-segments-sent = 这些 TCP 套接字已发送的报文段数（TCP_INFO 的 tcpi_segs_out）。
+export-helper-await-segment-py = 等待（最多 TIMEOUT），直到这些套接字发送的报文段多于 `before`（在启动内核定时器的那一步之后立即计数）。
+export-helper-await-acked-py = 等待（最多 TIMEOUT），直到 `acked` 个数据字节得到确认：socklab 看到的那个确认已经到达。（TCP_INFO 的 tcpi_bytes_acked 把 SYN 也算作一个字节。）
+export-helper-job-py = 在独立线程上进行的调用（即 socklab 的 `CMD &`）；result() 等待它结束。
+export-helper-job-result-py = 调用的返回值（它的异常在这里抛出）。
+export-helper-job-stop-py = socklab 用信号（EINTR）停止作业中的调用。Python 会重试被信号中断的调用（PEP 475），所以这里改为对套接字执行 shutdown：调用以由此产生的错误结束。
+export-helper-watch-py = 在线程上循环调用 recv(1024)（即 socklab 的 `watch`）；result() 取出下一个结果。
+export-helper-watch-stop-py = socklab 会中断循环中的 recv（EINTR）；这里循环还会用 poll 查看一个停止用的管道。
+export-helper-jobs-py = 后台调用和 watch 循环，按 socklab 的作业编号
+export-helper-ports = 内核选定的端口（[PORT1] ...），即本次运行实际得到的端口
+export-helper-where = 正在执行的步骤：它在 socklab 中的行号
+export-helper-ends-py = 套接字的（local, peer）地址，保存下来以便在 close 之后找到它的连接
+export-helper-shared-c = 下面的辅助函数是所有导出程序共用的；某个程序不一定全部用到。
+export-helper-check-ok-c = socklab 看到成功的调用：recorded >= 0 是它的返回值，-2 表示任意值（一个新的 fd）。
+export-helper-check-fails-c = socklab 看到以 errno `recorded` 失败的调用。
+export-helper-inet-address-c = IPv4 或 IPv6 地址和端口，格式与 bind、connect 和 sendto 接受的一样。
+export-helper-unix-address-c = Unix 套接字的地址：一个路径，或者（抽象地址）以 NUL 开头的名字。
+export-helper-sendall-c = 反复 send，直到全部发出，或者某次调用失败（即 socklab 的 sendall）。
+export-helper-poll-events-c = 对 POLLIN|POLLPRI|POLLOUT|POLLRDHUP 调用 poll(2)；每个 fd 的事件按名字写入 names[i]。
+export-helper-ends-c = 套接字的地址，保存下来以便在 close 之后找到它的连接。
+export-helper-proc-net-state-c = 连接在 /proc/net/tcp[6] 中的状态；不在表中则为 CLOSE。
+export-helper-tcp-info-state-c = struct tcp_info 以 tcpi_state 开头
+export-helper-await-state-c = 反复查看 TCP 状态，直到它变成 `want`（最多 TIMEOUT_MS）：状态变化时没有任何事件通知。
+export-helper-segs-out-offset-c = Linux 的 struct tcp_info：tcpi_segs_out 是偏移 136 处的 u32（比 C 库里这个结构体的副本更新）。
+export-helper-await-segment-c = 等待（最多 TIMEOUT_MS），直到这些套接字发送的报文段多于 `before`（在启动内核定时器的那一步之后立即计数）。
+export-helper-bytes-acked-c = 已确认的数据字节数：Linux 的 tcpi_bytes_acked（struct tcp_info 中偏移 120 处的 u64），减去它算作一个字节的 SYN。
+export-helper-await-acked-c = 等待（最多 TIMEOUT_MS），直到 `acked` 个字节得到确认：socklab 看到的那个确认已经到达。
+export-helper-job-c = 在独立线程上进行的调用（即 socklab 的 `CMD &`），或在线程上循环调用 recv（`watch`）：结果在这里等待，每个结果在 `ready` 中对应一个字节。
+export-helper-watch-fd-c = watch：它读取的套接字
+export-helper-watch-stop-pipe-c = watch：往这里写一个字节就结束循环
+export-helper-jobs-c = 按 socklab 的作业编号
+export-helper-job-start-c = 在独立线程上启动 `call`。
+export-helper-watch-start-c = 在独立线程上启动循环调用 recv(fd, 1024)。
+export-helper-job-result-c = 作业的下一个结果（最多等待 TIMEOUT_MS）：返回值，设置好的 errno，收到的数据在 buf 中，地址在 *addr 中。
+export-helper-job-stop-c = socklab 用信号停止阻塞在调用中的作业：调用返回 EINTR。
+export-helper-sa-restart-c = 不设 SA_RESTART：调用返回 EINTR
+export-helper-unwatch-c = socklab 的 unwatch：循环结束。
+
 ## ---- end of section export ----

@@ -11,6 +11,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 
 use super::call::OptValue;
+use super::runtime_words;
 use super::{Action, Addr, AwaitWhat, Call, Expected, Op, Port, Program, Ret, Step};
 
 const RUNTIME: &str = include_str!("c/runtime.c");
@@ -70,7 +71,12 @@ pub fn write(program: &Program) -> String {
         highest_job(program) + 1,
         comment(&crate::t!("export-c-jobs")),
     );
-    out.push_str(RUNTIME);
+    out.push_str(&runtime_words::localized(
+        RUNTIME.to_string(),
+        runtime_words::C_COMMENTS,
+        |text| format!("/* {text} */"),
+        comment_text,
+    ));
     let _ = writeln!(out, "\n{}", comment(&crate::t!("export-c-sockets")));
     for handle in handles(program) {
         let _ = writeln!(out, "static int {handle} = -1;");

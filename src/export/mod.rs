@@ -20,6 +20,7 @@ pub mod c;
 mod call;
 mod names;
 pub mod python;
+mod runtime_words;
 
 use crate::encoding::Encoding;
 use crate::transcript_format::{self, Entry, FormatError, Transcript};

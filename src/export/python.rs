@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::call::OptValue;
+use super::runtime_words;
 use super::{Action, Addr, AwaitWhat, Call, Expected, JobEnd, Op, Port, Program, Ret, Step};
 use crate::encoding::Encoding;
 
@@ -125,7 +126,19 @@ impl Writer {
             self.paragraph(&crate::t!("export-python-lab"));
         }
         self.out.push('\n');
-        self.out.push_str(&runtime_for(body));
+        let helpers = runtime_words::localized(
+            runtime_for(body),
+            runtime_words::PYTHON_DOCSTRINGS,
+            |text| format!("\"\"\"{text}\"\"\""),
+            docstring_text,
+        );
+        let helpers = runtime_words::localized(
+            helpers,
+            runtime_words::PYTHON_COMMENTS,
+            |text| format!("  # {text}\n"),
+            one_line,
+        );
+        self.out.push_str(&helpers);
         let _ = writeln!(
             self.out,
             "\n\nTIMEOUT = {}  {}",
@@ -695,6 +708,18 @@ fn comment(text: &str) -> String {
     } else {
         format!("# {}", one_line(text))
     }
+}
+
+/// Text safe inside a docstring on one line: no `\"\"\"` to end it, no
+/// backslash to start an escape, no quote just before its end.
+fn docstring_text(text: &str) -> String {
+    let mut text = one_line(text)
+        .replace('\\', "\\\\")
+        .replace("\"\"\"", "\" \" \"");
+    if text.ends_with('"') {
+        text.push(' ');
+    }
+    text
 }
 
 /// Text kept on one line (a transcript's line never holds a newline, but
