@@ -755,6 +755,7 @@ export-sent-before = the next line waits beyond these
 export-job-never-shown = not exported: job [{ $job }]'s call (it never ended in the session, so socklab never showed it)
 export-c-job-not-exported = not exported to C: job [{ $job }] (its call never ended in the session, or is not one a job makes here)
 export-c-job-stop = as socklab: a signal, EINTR
+export-c-job-function = job [{ $job }]: { $call }
 export-not-watched = ({ $handle } was not being watched)
 export-wait = (wait: each job's result is taken below, when it ended)
 export-await-acked = socklab shows the segment; the program waits for what it says: the bytes it acknowledges

@@ -745,6 +745,7 @@ export-sent-before = 下一行一直等到发出的报文段比这些多
 export-job-never-shown = 未导出：作业 [{ $job }] 的调用（它在会话中一直没有结束，所以 socklab 从未显示它）
 export-c-job-not-exported = 未导出到 C：作业 [{ $job }]（它的调用在会话中一直没有结束，或者不是这里的作业能做的调用）
 export-c-job-stop = 与 socklab 一样：发送信号，得到 EINTR
+export-c-job-function = 作业 [{ $job }]：{ $call }
 export-not-watched = （{ $handle } 并没有在 watch 中）
 export-wait = （wait：每个作业的结果在下面它结束的地方取得）
 export-await-acked = socklab 显示的是报文段本身；程序等待的是它带来的结果：这些字节得到确认

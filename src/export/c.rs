@@ -100,8 +100,12 @@ pub fn write(program: &Program) -> String {
         {
             let _ = writeln!(
                 out,
-                "/* job [{job}]: {} */\nstatic long job_{job}(char *data, struct sockaddr_storage *addr) {{\n    socklen_t len = sizeof *addr;\n    (void)data; (void)len;\n{body}}}\n",
-                comment_text(&call.text)
+                "{}\nstatic long job_{job}(char *data, struct sockaddr_storage *addr) {{\n    socklen_t len = sizeof *addr;\n    (void)data; (void)len;\n{body}}}\n",
+                comment(&crate::t!(
+                    "export-c-job-function",
+                    job = u64::from(*job),
+                    call = call.text.as_str()
+                ))
             );
         }
     }
