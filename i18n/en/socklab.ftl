@@ -774,6 +774,8 @@ export-why-socklab-only = socklab only: socklab's own view, no call of the progr
 export-why-refused = socklab refused this line (no call was made): { $message }
 export-why-no-counterpart = not exported: no faithful counterpart in this program (socklab's own measurement or loop)
 export-error-empty = the transcript has no commands: nothing to export
+# Where the shell's `export python|c FILE` program came from (src/runner/export_log.rs).
+export-this-session = this session
 # The Markdown page (docs/export.md).
 export-page-title = { $source } in three forms
 export-page-about = `socklab export LESSON|FILE --to python|c` writes a transcript as a program of the student's own; in the shell, `export python FILE` and `export c FILE` write the session so far. Each program makes the same calls, one per socklab line (the line is the comment above it), checks every result against the recorded one and exits 1 if any differs. The network lab's steps (hold, deliver, drop, host, link …) and socklab's own views (ls, jobs, wire …) are kept as marked comments. Background jobs (`&`, `watch`) are threads.

@@ -779,6 +779,8 @@ export-why-socklab-only = только в socklab: socklab лишь показы
 export-why-refused = socklab отклонил эту строку (вызова не было): { $message }
 export-why-no-counterpart = не экспортировано: в этой программе нет точного соответствия (это собственное измерение или цикл socklab)
 export-error-empty = в транскрипте нет команд: экспортировать нечего
+# Откуда взята программа команды оболочки `export python|c FILE`.
+export-this-session = этот сеанс
 # Страница Markdown (docs/export.md).
 export-page-title = { $source } в трёх видах
 export-page-about = `socklab export LESSON|FILE --to python|c` записывает транскрипт как вашу собственную программу; в оболочке `export python FILE` и `export c FILE` записывают сеанс до текущего момента. Каждая программа делает те же вызовы, по одному на строку socklab (сама строка — комментарий над вызовом), сверяет каждый результат с записанным и завершается с кодом 1, если хоть один отличается. Шаги сетевой лаборатории (hold, deliver, drop, host, link …) и то, что socklab лишь показывает (ls, jobs, wire …), остаются комментариями с пометкой. Фоновые задания (`&`, `watch`) становятся потоками.

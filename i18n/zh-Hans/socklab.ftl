@@ -764,6 +764,8 @@ export-why-socklab-only = 仅限 socklab：这是 socklab 自己的显示，程�
 export-why-refused = socklab 拒绝了这一行（没有发出任何调用）：{ $message }
 export-why-no-counterpart = 未导出：本程序中没有如实对应的写法（这是 socklab 自己的测量或循环）
 export-error-empty = 这份记录里没有命令：没有可导出的内容
+# 交互界面中 `export python|c FILE` 导出的程序来自哪里。
+export-this-session = 本次会话
 # Markdown 页面（docs/export.md）。
 export-page-title = { $source } 的三种形式
 export-page-about = `socklab export LESSON|FILE --to python|c` 把一份记录写成你自己的程序；在交互界面里，`export python FILE` 和 `export c FILE` 写出到目前为止的会话。每个程序发出同样的调用，socklab 的每一行对应一个调用（这一行就是调用上方的注释），把每个结果与记录的结果对照，只要有一个不同就以 1 退出。网络实验的步骤（hold、deliver、drop、host、link …）和 socklab 自己的显示（ls、jobs、wire …）保留为带标记的注释。后台作业（`&`、`watch`）写成线程。
