@@ -177,6 +177,17 @@ fn a_planted_difference_fails_the_program() {
     .unwrap();
     let planted = original.replacen("  data: \"Hello tcp!\"", "  data: \"Hello udp!\"", 1);
     assert_ne!(planted, original);
+    // The step is named by its command's line in the file.
+    let lines: Vec<&str> = original.lines().collect();
+    let data = lines
+        .iter()
+        .position(|l| *l == "  data: \"Hello tcp!\"")
+        .unwrap();
+    let step = 1
+        + (0..data)
+            .rev()
+            .find(|&i| lines[i].starts_with("> ") || lines[i].starts_with("?> "))
+            .unwrap();
     let lesson = dir.join("planted.socklab");
     std::fs::write(&lesson, planted).unwrap();
     let source = dir.join("planted.py");
@@ -185,7 +196,9 @@ fn a_planted_difference_fails_the_program() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
     assert!(
-        stdout.contains("step 38: data: got b'Hello tcp!', socklab recorded b'Hello udp!'"),
+        stdout.contains(&format!(
+            "step {step}: data: got b'Hello tcp!', socklab recorded b'Hello udp!'"
+        )),
         "{stdout}"
     );
     let source = dir.join("planted.c");
@@ -194,7 +207,7 @@ fn a_planted_difference_fails_the_program() {
         let output = in_private_network(&[command[0].as_str()], false).unwrap();
         let stdout = String::from_utf8_lossy(&output.stdout);
         assert_eq!(output.status.code(), Some(1), "{stdout}");
-        assert!(stdout.contains("step 38: data: "), "{stdout}");
+        assert!(stdout.contains(&format!("step {step}: data: ")), "{stdout}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
