@@ -564,6 +564,72 @@ winsock-note-WSAESHUTDOWN = Note: a send after `shutdown write` gets EPIPE on Li
 ## ---- section shell: the shell, play, predict and the lessons' list ----
 
 
+# predict: play's questions, the marks and the score
+
+predict-not-a-result = '{ $word }' is not an answer here: a number (0, 5, -1), an errno (ECONNREFUSED, 111), a Python exception (ConnectionRefusedError), blocks — or ? to see it
+predict-state-for-result = '{ $word }' is a TCP state; this question asks what the call returns
+predict-not-a-state = '{ $word }' is not a TCP state ({ $states }) — or ? to see it
+predict-actual-gone = gone (the kernel holds no connection)
+predict-actual-returned = returned { $value }
+predict-actual-failed = -1 { $errno }
+predict-actual-failed-python = -1 { $errno }, Python's { $exception }
+predict-actual-blocked = it blocked (until the lesson's timeout)
+predict-actual-other = no call's result
+predict-field-return-value = return value
+predict-field-errno = errno
+predict-field-blocks = blocks
+predict-field-succeeds = succeeds
+predict-field-result = result
+predict-field-state = state
+predict-field-answer = answer
+predict-word-blocks = blocks
+predict-word-ok = ok
+predict-mark-right = ✓ { $field }: { $said } (right)
+predict-mark-wrong = ✗ { $field }: { $said } (wrong)
+predict-it-was = it was: { $actual }
+predict-gave-up = ? it was: { $actual }
+predict-not-answered = (not answered) it was: { $actual }
+predict-ask-result = predict: what will it return?
+predict-ask-state = predict: which state will { $handle } be in after it?
+predict-how = Questions: say what you expect before the call runs — a result (0, 5, ok, -1 ECONNREFUSED, 111, ConnectionRefusedError, blocks) or a TCP state (CLOSE_WAIT); ? shows it, Enter skips, q quits.
+predict-score = score: { $right } of { $counted } predictions right
+predict-score-skipped = score: { $right } of { $counted } predictions right ({ $skipped } not answered)
+
+# play: the lesson player
+
+play-refused-need = this lesson { $why }
+play-host-net = note: --host-net: this lesson runs in the host's network, where it can reach real services
+play-note = note: { $note }
+play-keys = Enter: next · a: go on by itself · q: quit
+play-stopped = stopped (q) before step { $step }
+play-interrupted = interrupted (Ctrl-C): play stops here
+play-out-of-time = out of time: the lesson's steps have run { $time }, the most a lesson may — play stops here
+
+# lessons: socklab lessons, the shell's lessons and play
+
+lessons-group = { $group }:
+lessons-needs = [needs { $needs }]
+lessons-asks = [asks { $count }]
+lessons-footer = socklab play NAME (or its number) plays one — [asks N]: it asks you to predict N results first; play --predict asks before every call; socklab test --lessons runs them all.
+lessons-footer-shell = play NAME (or its number) plays one here, in a network of its own; then this session resumes.
+lessons-footer-script = socklab play NAME (or its number) plays one; socklab test --lessons runs them all.
+lessons-play-needs-terminal = play steps through a lesson with a person at a terminal: type it in the shell, or run socklab play NAME (socklab play --auto 2s NAME goes on by itself)
+lessons-no-such = no file and no built-in lesson named '{ $wanted }' (socklab lessons lists them)
+lessons-no-such-near = no file and no built-in lesson named '{ $wanted }' — did you mean { $near }? (socklab lessons lists them)
+lessons-several = '{ $wanted }' names several lessons: { $names } — give the whole name
+
+# group: the lessons' groups (`#! group:` in a lesson, English there)
+
+group-tcp-connections = TCP connections
+group-udp = UDP
+group-other-families-and-ports = Other families and ports
+group-the-tutorials-programs = The tutorials' programs
+group-the-wire-view-needs-cap-net-raw-or-sandbox = The wire view (needs CAP_NET_RAW, or --sandbox)
+group-the-network-lab = The network lab
+group-the-network-lab-a-real-path = The network lab: a real path
+group-reference = Reference
+group-other-lessons = Other lessons
+
 ## ---- end of section shell ----
 
 

@@ -558,6 +558,86 @@ winsock-note-WSAESHUTDOWN = Примечание: send после `shutdown writ
 ## ---- section shell: the shell, play, predict and the lessons' list ----
 
 
+# predict: вопросы play, отметки и итог
+
+predict-not-a-result = «{ $word }» здесь не ответ: нужно число (0, 5, -1), errno (ECONNREFUSED, 111), исключение Python (ConnectionRefusedError) или blocks (блокируется) — либо ?, чтобы увидеть ответ
+predict-state-for-result = «{ $word }» — это состояние TCP, а вопрос о том, что вернёт вызов
+predict-not-a-state = «{ $word }» — не состояние TCP ({ $states }); ? покажет ответ
+predict-actual-gone = соединения больше нет (ядро его не держит)
+predict-actual-returned = вернул { $value }
+predict-actual-failed = -1 { $errno }
+predict-actual-failed-python = -1 { $errno }, в Python — { $exception }
+predict-actual-blocked = вызов заблокировался (до тайм-аута урока)
+predict-actual-other = у шага нет результата вызова
+predict-field-return-value = возвращаемое значение
+predict-field-errno = errno
+predict-field-blocks = блокировка
+predict-field-succeeds = успешный вызов
+predict-field-result = результат
+predict-field-state = состояние
+predict-field-answer = ответ
+predict-word-blocks = блокируется
+predict-word-ok = успех
+predict-mark-right = ✓ { $field }: { $said } (верно)
+predict-mark-wrong = ✗ { $field }: { $said } (неверно)
+predict-it-was = на самом деле: { $actual }
+predict-gave-up = ? ответ: { $actual }
+predict-not-answered = (без ответа) на самом деле: { $actual }
+predict-ask-result = предскажите: что вернёт вызов?
+predict-ask-state = предскажите: в каком состоянии будет { $handle } после этого шага?
+predict-how = Вопросы: скажите, чего вы ждёте, до того как вызов выполнится, — результат (0, 5, ok, -1 ECONNREFUSED, 111, ConnectionRefusedError, blocks или блокируется) или состояние TCP (CLOSE_WAIT); ? покажет ответ, Enter пропускает вопрос, q — выход.
+predict-score = итог: верно { $right } из { $counted } { $counted ->
+        [one] предсказания
+       *[other] предсказаний
+    }
+predict-score-skipped = итог: верно { $right } из { $counted } { $counted ->
+        [one] предсказания
+       *[other] предсказаний
+    } ({ $skipped ->
+        [one] { $skipped } вопрос
+        [few] { $skipped } вопроса
+       *[many] { $skipped } вопросов
+    } без ответа)
+
+# play: показ урока
+
+play-refused-need = этот урок { $why }
+play-host-net = примечание: --host-net: урок идёт в сети самого компьютера и может достучаться до настоящих служб
+play-note = примечание: { $note }
+play-keys = Enter: дальше · a: дальше без остановок · q: выход
+play-stopped = остановлено (q) перед шагом { $step }
+play-interrupted = прервано (Ctrl-C): урок остановлен
+play-out-of-time = время вышло: шаги урока шли уже { $time }, больше уроку нельзя — урок остановлен
+
+# lessons: socklab lessons, уроки в оболочке и play
+
+lessons-group = { $group }:
+lessons-needs = [нужно: { $needs }]
+lessons-asks = [{ $count ->
+        [one] { $count } вопрос
+        [few] { $count } вопроса
+       *[many] { $count } вопросов
+    }]
+lessons-footer = socklab play ИМЯ (или номер) показывает урок — [N вопросов]: сначала урок попросит предсказать N результатов; play --predict спрашивает перед каждым вызовом; socklab test --lessons прогоняет все уроки.
+lessons-footer-shell = play ИМЯ (или номер) показывает урок здесь, в его собственной сети; потом этот сеанс продолжится.
+lessons-footer-script = socklab play ИМЯ (или номер) показывает урок; socklab test --lessons прогоняет все уроки.
+lessons-play-needs-terminal = play ведёт урок шаг за шагом, когда за терминалом сидит человек: наберите play в оболочке или запустите socklab play ИМЯ (socklab play --auto 2s ИМЯ идёт дальше сам)
+lessons-no-such = нет ни файла, ни встроенного урока «{ $wanted }» (socklab lessons покажет список)
+lessons-no-such-near = нет ни файла, ни встроенного урока «{ $wanted }» — может быть, { $near }? (socklab lessons покажет список)
+lessons-several = «{ $wanted }» подходит к нескольким урокам: { $names } — укажите имя целиком
+
+# group: группы уроков (`#! group:` в уроке, там по-английски)
+
+group-tcp-connections = Соединения TCP
+group-udp = UDP
+group-other-families-and-ports = Другие семейства адресов и порты
+group-the-tutorials-programs = Программы из учебников
+group-the-wire-view-needs-cap-net-raw-or-sandbox = Вид провода (нужен CAP_NET_RAW или --sandbox)
+group-the-network-lab = Сетевая лаборатория
+group-the-network-lab-a-real-path = Сетевая лаборатория: настоящий путь
+group-reference = Справочник
+group-other-lessons = Другие уроки
+
 ## ---- end of section shell ----
 
 

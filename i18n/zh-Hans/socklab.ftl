@@ -557,6 +557,72 @@ winsock-note-WSAESHUTDOWN = 注意：在 Linux 上，`shutdown write` 之后的 
 ## ---- section shell: the shell, play, predict and the lessons' list ----
 
 
+# predict：play 的提问、判分和得分
+
+predict-not-a-result = “{ $word }”在这里不是答案：请回答一个数（0、5、-1）、errno（ECONNREFUSED、111）、Python 异常（ConnectionRefusedError）或 blocks（阻塞）——输入 ? 可查看答案
+predict-state-for-result = “{ $word }”是一个 TCP 状态；这道题问的是调用返回什么
+predict-not-a-state = “{ $word }”不是 TCP 状态（{ $states }）——输入 ? 可查看答案
+predict-actual-gone = 已经没有了（内核不再持有这个连接）
+predict-actual-returned = 返回 { $value }
+predict-actual-failed = -1 { $errno }
+predict-actual-failed-python = -1 { $errno }，即 Python 的 { $exception }
+predict-actual-blocked = 调用阻塞了（直到本课的超时）
+predict-actual-other = 这一步没有调用结果
+predict-field-return-value = 返回值
+predict-field-errno = errno
+predict-field-blocks = 是否阻塞
+predict-field-succeeds = 调用成功
+predict-field-result = 结果
+predict-field-state = 状态
+predict-field-answer = 答案
+predict-word-blocks = 阻塞
+predict-word-ok = 成功
+predict-mark-right = ✓ { $field }：{ $said }（正确）
+predict-mark-wrong = ✗ { $field }：{ $said }（错误）
+predict-it-was = 实际是：{ $actual }
+predict-gave-up = ? 答案是：{ $actual }
+predict-not-answered = （未作答）实际是：{ $actual }
+predict-ask-result = 预测：它会返回什么？
+predict-ask-state = 预测：这一步之后 { $handle } 会处于哪个状态？
+predict-how = 提问：在调用运行之前说出你的预期——一个结果（0、5、ok、-1 ECONNREFUSED、111、ConnectionRefusedError、blocks 或 阻塞）或一个 TCP 状态（CLOSE_WAIT）；输入 ? 查看答案，直接按 Enter 跳过，q 退出。
+predict-score = 得分：{ $counted } 个预测中答对 { $right } 个
+predict-score-skipped = 得分：{ $counted } 个预测中答对 { $right } 个（{ $skipped } 个未作答）
+
+# play：播放课程
+
+play-refused-need = 本课{ $why }
+play-host-net = 注意：--host-net：本课在主机的网络中运行，可以连到真实的服务
+play-note = 注意：{ $note }
+play-keys = Enter：下一步 · a：自动继续 · q：退出
+play-stopped = 已停止（q），停在第 { $step } 步之前
+play-interrupted = 已中断（Ctrl-C）：播放到此为止
+play-out-of-time = 时间到：本课的步骤已运行 { $time }，这是一节课的上限——播放到此为止
+
+# lessons：socklab lessons、shell 里的课程和 play
+
+lessons-group = { $group }：
+lessons-needs = [需要 { $needs }]
+lessons-asks = [提问 { $count } 次]
+lessons-footer = socklab play 名称（或编号）播放一节课——[提问 N 次]：先请你预测 N 个结果；play --predict 在每次调用前都提问；socklab test --lessons 运行全部课程。
+lessons-footer-shell = play 名称（或编号）在这里播放一节课，课程在它自己的网络中运行；之后本会话继续。
+lessons-footer-script = socklab play 名称（或编号）播放一节课；socklab test --lessons 运行全部课程。
+lessons-play-needs-terminal = play 需要有人在终端前逐步观看课程：请在 shell 中输入它，或运行 socklab play 名称（socklab play --auto 2s 名称 会自动继续）
+lessons-no-such = 没有名为“{ $wanted }”的文件，也没有这样的内置课程（socklab lessons 列出全部课程）
+lessons-no-such-near = 没有名为“{ $wanted }”的文件，也没有这样的内置课程——你是想要 { $near } 吗？（socklab lessons 列出全部课程）
+lessons-several = “{ $wanted }”对应多节课：{ $names }——请给出完整名称
+
+# group：课程分组（课程文件中的 `#! group:` 用英文）
+
+group-tcp-connections = TCP 连接
+group-udp = UDP
+group-other-families-and-ports = 其他地址族与端口
+group-the-tutorials-programs = 教程里的程序
+group-the-wire-view-needs-cap-net-raw-or-sandbox = 线路视图（需要 CAP_NET_RAW 或 --sandbox）
+group-the-network-lab = 网络实验室
+group-the-network-lab-a-real-path = 网络实验室：真实的路径
+group-reference = 参考
+group-other-lessons = 其他课程
+
 ## ---- end of section shell ----
 
 

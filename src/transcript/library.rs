@@ -32,7 +32,8 @@ impl Lesson {
         first(mark).or_else(|| first("# ")).unwrap_or("")
     }
 
-    /// `#! group:`, or "Other lessons".
+    /// `#! group:`, or "Other lessons": in English, as the file writes it
+    /// ([`group_shown`] gives it in the language text is shown in).
     pub fn group(&self) -> &'static str {
         self.text
             .lines()
@@ -83,30 +84,66 @@ pub fn groups() -> Vec<&'static str> {
     groups
 }
 
+/// The id of a group's name in the message files: `TCP connections` →
+/// `group-tcp-connections`.
+fn group_id(group: &str) -> String {
+    let mut id = String::from("group");
+    for word in group
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        id.push('-');
+        id.push_str(&word.to_ascii_lowercase());
+    }
+    id
+}
+
+/// A group's name in the language text is shown in; as the file writes
+/// it where no message names it.
+pub fn group_shown(group: &str) -> String {
+    crate::i18n::lookup(&group_id(group)).unwrap_or_else(|| group.to_string())
+}
+
 /// A name that picks out no one built-in lesson.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FindError {
     /// None: perhaps `near` was meant.
-    #[error(
-        "no file and no built-in lesson named '{}'{} (socklab lessons lists them)",
-        crate::safe_text::escape(.wanted),
-        .near.map_or(String::new(), |n| format!(" — did you mean {n}?"))
-    )]
     NoSuch {
         wanted: String,
         near: Option<&'static str>,
     },
     /// Several: the whole name tells them apart.
-    #[error(
-        "'{}' names several lessons: {} — give the whole name",
-        crate::safe_text::escape(.wanted),
-        .names.join(", ")
-    )]
     Several {
         wanted: String,
         names: Vec<&'static str>,
     },
 }
+
+impl std::fmt::Display for FindError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let message = match self {
+            FindError::NoSuch { wanted, near } => {
+                let wanted = crate::safe_text::escape(wanted).into_owned();
+                match near {
+                    Some(near) => crate::t!(
+                        "lessons-no-such-near",
+                        wanted = wanted,
+                        near = near.to_string()
+                    ),
+                    None => crate::t!("lessons-no-such", wanted = wanted),
+                }
+            }
+            FindError::Several { wanted, names } => crate::t!(
+                "lessons-several",
+                wanted = crate::safe_text::escape(wanted).into_owned(),
+                names = names.join(", ")
+            ),
+        };
+        f.write_str(&message)
+    }
+}
+
+impl std::error::Error for FindError {}
 
 /// The lesson `wanted` names: its whole name, its number (`3`, `03`), or
 /// the name after the number (`half-close`). An error lists the near ones.
@@ -153,17 +190,17 @@ pub fn listing() -> Vec<String> {
     let lessons = all();
     let mut lines = Vec::new();
     for group in groups() {
-        lines.push(format!("{group}:"));
+        lines.push(crate::t!("lessons-group", group = group_shown(group)));
         for lesson in lessons.iter().filter(|l| l.group() == group) {
             let needs = lesson.needs();
             let needs = if needs.is_empty() {
                 String::new()
             } else {
-                format!("  [needs {}]", needs.join(", "))
+                format!("  {}", crate::t!("lessons-needs", needs = needs.join(", ")))
             };
             let asks = match lesson.questions() {
                 0 => String::new(),
-                n => format!("  [asks {n}]"),
+                count => format!("  {}", crate::t!("lessons-asks", count = count)),
             };
             lines.push(format!(
                 "  {:<28} {}{needs}{asks}",
@@ -173,11 +210,7 @@ pub fn listing() -> Vec<String> {
         }
     }
     lines.push(String::new());
-    lines.push(
-        "socklab play NAME (or its number) plays one — [asks N]: it asks you to predict N \
-         results first; play --predict asks before every call; socklab test --lessons runs them all."
-            .into(),
-    );
+    lines.push(crate::t!("lessons-footer"));
     lines
 }
 
@@ -208,5 +241,19 @@ mod tests {
             all().iter().all(|l| !l.title().is_empty()),
             "every lesson has a title"
         );
+    }
+
+    /// Every group a lesson names has its name in en, ru and zh (in the
+    /// file itself: the loader would fall back to English).
+    #[test]
+    fn every_group_is_named_in_every_language() {
+        for lang in crate::i18n::Lang::ALL {
+            let source = crate::i18n::ftl_source(lang).expect("the file is built in");
+            for group in groups().into_iter().chain(["Other lessons"]) {
+                let id = group_id(group);
+                let named = source.lines().any(|l| l.starts_with(&format!("{id} =")));
+                assert!(named, "{lang}: no {id} ({group})");
+            }
+        }
     }
 }

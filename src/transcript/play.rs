@@ -82,7 +82,7 @@ pub fn play(
         Err(error) => return Ok(Played::Refused(error.to_string())),
     };
     if let Some(why) = super::check::unmet_need(transcript) {
-        return Ok(Played::Refused(format!("this lesson {why}")));
+        return Ok(Played::Refused(crate::t!("play-refused-need", why = why)));
     }
     let mut session = Session::new(Some(transcript.timeout.unwrap_or(DEFAULT_TIMEOUT)))?;
     session.confine();
@@ -112,30 +112,21 @@ pub fn play(
         None => line.to_string(),
     };
     if setup.network == Network::Host {
-        writeln!(
-            out,
-            "{}",
-            fit(
-                "note: --host-net: this lesson runs in the host's network, where it can reach real services"
-            )
-        )?;
+        writeln!(out, "{}", fit(&crate::t!("play-host-net")))?;
     }
     for note in &transcript.notes {
-        writeln!(out, "{}", fit(&format!("note: {}", escape(note))))?;
+        let note = crate::t!("play-note", note = escape(note).into_owned());
+        writeln!(out, "{}", fit(&note))?;
     }
     if matches!(pace, Pace::Enter(_)) {
-        writeln!(
-            out,
-            "{}",
-            "Enter: next · a: go on by itself · q: quit".dimmed()
-        )?;
+        writeln!(out, "{}", crate::t!("play-keys").dimmed())?;
     }
     let questions = matches!(pace, Pace::Enter(_))
         && (setup.predict
             || transcript.predict
             || transcript.entries.iter().any(|e| e.question.is_some()));
     if questions {
-        writeln!(out, "{}", fit(predict::HOW).yellow())?;
+        writeln!(out, "{}", fit(&predict::how()).yellow())?;
     }
     let total = transcript.entries.len();
     let mut left = setup.limits.time;
@@ -172,13 +163,14 @@ pub fn play(
             }
             Next::Quit => {
                 writeln!(out)?;
-                writeln!(out, "stopped (q) before step {}", index + 1)?;
+                let step = index + 1;
+                writeln!(out, "{}", crate::t!("play-stopped", step = step))?;
                 out.flush()?;
                 return Ok(Played::Quit);
             }
             Next::Interrupted => {
                 writeln!(out)?;
-                writeln!(out, "interrupted (Ctrl-C): play stops here")?;
+                writeln!(out, "{}", crate::t!("play-interrupted"))?;
                 out.flush()?;
                 return Ok(Played::Interrupted);
             }
@@ -214,15 +206,16 @@ pub fn play(
                 command: entry.command.clone(),
                 question: predict::kind(question),
                 answer: shown_answer(answer),
-                actual: actual.shown(),
+                // The report is data: English in every language.
+                actual: crate::i18n::in_english(|| actual.shown()),
                 right: predict::verdict(&marks),
                 seconds: *seconds,
             });
         }
         if left.is_zero() {
-            let message = format!(
-                "out of time: the lesson's steps have run {}, the most a lesson may — play stops here",
-                crate::lab::path::show_duration(setup.limits.time)
+            let message = crate::t!(
+                "play-out-of-time",
+                time = crate::lab::path::show_duration(setup.limits.time)
             );
             writeln!(out, "{}", fit(&message))?;
             out.flush()?;
@@ -230,7 +223,7 @@ pub fn play(
         }
         // Ctrl-C while the step ran: it is not lost in the step.
         if runner.take_interrupt() {
-            writeln!(out, "interrupted (Ctrl-C): play stops here")?;
+            writeln!(out, "{}", crate::t!("play-interrupted"))?;
             out.flush()?;
             return Ok(Played::Interrupted);
         }
@@ -246,15 +239,8 @@ pub fn play(
     if !run.rows.is_empty() {
         let (right, counted) = run.score();
         let skipped = run.rows.len() - counted;
-        let skipped = match skipped {
-            0 => String::new(),
-            n => format!(" ({n} not answered)"),
-        };
-        writeln!(
-            out,
-            "{}",
-            format!("score: {right} of {counted} predictions right{skipped}").bold()
-        )?;
+        let score = predict::score_line(right, counted, skipped);
+        writeln!(out, "{}", score.bold())?;
     }
     out.flush()?;
     Ok(Played::Done(runner.failures))
@@ -304,7 +290,8 @@ fn ask(
                 return Ok((Err(next), began.elapsed().as_secs_f64()));
             }
         };
-        if matches!(line.trim(), "q" | "Q") {
+        // `й` is where q is on a Russian keyboard; `ｑ` a Chinese one's.
+        if matches!(line.trim(), "q" | "Q" | "й" | "Й" | "ｑ") {
             return Ok((Err(Next::Quit), began.elapsed().as_secs_f64()));
         }
         match predict::read(question, &line) {
@@ -365,31 +352,23 @@ fn show_marks(
     actual: &Actual,
 ) -> io::Result<()> {
     if matches!(answer, Answer::Skipped) {
-        return writeln!(
-            out,
-            "  {}",
-            format!("(not answered) it was: {}", actual.shown()).dimmed()
-        );
+        let line = crate::t!("predict-not-answered", actual = actual.shown());
+        return writeln!(out, "  {}", line.dimmed());
     }
     if matches!(answer, Answer::GaveUp) {
-        return writeln!(
-            out,
-            "  {}",
-            format!("? it was: {}", actual.shown()).yellow()
-        );
+        let line = crate::t!("predict-gave-up", actual = actual.shown());
+        return writeln!(out, "  {}", line.yellow());
     }
     for mark in marks {
-        let line = match mark.right {
-            true => format!("✓ {}: {} (right)", mark.field, mark.said),
-            false => format!("✗ {}: {} (wrong)", mark.field, mark.said),
-        };
+        let line = mark.shown();
         match mark.right {
             true => writeln!(out, "  {}", line.green())?,
             false => writeln!(out, "  {}", line.red())?,
         }
     }
     if predict::verdict(marks) == Some(false) {
-        writeln!(out, "  {}", format!("it was: {}", actual.shown()).yellow())?;
+        let line = crate::t!("predict-it-was", actual = actual.shown());
+        writeln!(out, "  {}", line.yellow())?;
     }
     Ok(())
 }

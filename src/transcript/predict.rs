@@ -49,25 +49,101 @@ pub struct Said {
 }
 
 /// Why an answer could not be read; the question is asked again.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Unreadable {
-    #[error(
-        "'{0}' is not an answer here: a number (0, 5, -1), an errno (ECONNREFUSED, 111), a Python exception (ConnectionRefusedError), blocks — or ? to see it"
-    )]
     NotAResult(String),
-    #[error("'{0}' is a TCP state; this question asks what the call returns")]
     StateForResult(String),
-    #[error("'{0}' is not a TCP state ({states}) — or ? to see it", states = TcpState::all_names().join(" "))]
     NotAState(String),
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let message = match self {
+            Unreadable::NotAResult(word) => {
+                crate::t!("predict-not-a-result", word = word.as_str())
+            }
+            Unreadable::StateForResult(word) => {
+                crate::t!("predict-state-for-result", word = word.as_str())
+            }
+            Unreadable::NotAState(word) => crate::t!(
+                "predict-not-a-state",
+                word = word.as_str(),
+                states = TcpState::all_names().join(" ")
+            ),
+        };
+        f.write_str(&message)
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
+/// The words a student may type for `blocks`, in English, Russian and
+/// Chinese.
+const BLOCKS: &[&str] = &[
+    "blocks",
+    "block",
+    "blocking",
+    "blocked",
+    "hangs",
+    "waits",
+    "блокируется",
+    "блокирует",
+    "блокировка",
+    "заблокируется",
+    "зависнет",
+    "ждёт",
+    "ждет",
+    "阻塞",
+    "会阻塞",
+    "阻塞住",
+    "卡住",
+    "等待",
+];
+
+/// The words for `ok`: it returns a value ≥ 0.
+const SUCCEEDS: &[&str] = &[
+    "ok",
+    "succeeds",
+    "success",
+    "fd",
+    "works",
+    "yes",
+    "ок",
+    "успех",
+    "успешно",
+    "да",
+    "成功",
+    "可以",
+];
+
+/// Words around an answer: `returns 0`, `raises ConnectionRefusedError`,
+/// `вернёт 0`, `返回 0`.
+const AROUND: &[&str] = &[
+    "errno",
+    "returns",
+    "return",
+    "it",
+    "raises",
+    "вернёт",
+    "вернет",
+    "возвращает",
+    "返回",
+    "会返回",
+];
+
+/// `?` as a Chinese keyboard types it too.
+fn gives_up(text: &str) -> bool {
+    matches!(text, "?" | "？")
 }
 
 /// Reads an answer to `question`.
 pub fn read(question: &Question, text: &str) -> Result<Answer, Unreadable> {
     let text = text.trim();
-    match text {
-        "" => return Ok(Answer::Skipped),
-        "?" => return Ok(Answer::GaveUp),
-        _ => {}
+    if text.is_empty() {
+        return Ok(Answer::Skipped);
+    }
+    if gives_up(text) {
+        return Ok(Answer::GaveUp);
     }
     match question {
         Question::State(_) => read_state(text).map(Answer::State),
@@ -94,16 +170,10 @@ fn read_result(text: &str) -> Result<Said, Unreadable> {
         .filter(|w| !w.is_empty());
     for word in words {
         let bare = word.trim_matches(|c: char| c == '"' || c == '\'' || c == '.' || c == ':');
-        let lower = bare.to_ascii_lowercase();
-        if matches!(
-            lower.as_str(),
-            "blocks" | "block" | "blocking" | "blocked" | "hangs" | "waits"
-        ) {
+        let lower = bare.to_lowercase();
+        if BLOCKS.contains(&lower.as_str()) {
             said.blocks = true;
-        } else if matches!(
-            lower.as_str(),
-            "ok" | "succeeds" | "success" | "fd" | "works" | "yes"
-        ) {
+        } else if SUCCEEDS.contains(&lower.as_str()) {
             said.succeeds = true;
         } else if let Ok(number) = bare.parse::<i64>() {
             said.number = Some(number);
@@ -113,11 +183,8 @@ fn read_result(text: &str) -> Result<Said, Unreadable> {
         } else if let Some(exception) = python_exception(bare) {
             said.errnos.extend(exception);
             said.named.push(bare.to_string());
-        } else if matches!(
-            lower.as_str(),
-            "errno" | "returns" | "return" | "it" | "raises"
-        ) {
-            // Words around an answer: `returns 0`, `raises ConnectionRefusedError`.
+        } else if AROUND.contains(&lower.as_str()) {
+            // Words around an answer.
         } else if TcpState::from_name(&bare.to_ascii_uppercase()).is_some() {
             return Err(Unreadable::StateForResult(bare.to_string()));
         } else {
@@ -155,28 +222,36 @@ pub enum Actual {
 }
 
 impl Actual {
+    /// What happened, in the language text is shown in (the report
+    /// takes it in English).
     pub fn shown(&self) -> String {
         match self {
             Actual::Result(brief) => shown_result(*brief),
             Actual::State(Some(state)) => state.name().to_string(),
-            Actual::State(None) => "gone (the kernel holds no connection)".into(),
+            Actual::State(None) => crate::t!("predict-actual-gone"),
         }
     }
 }
 
 fn shown_result(brief: Brief) -> String {
     match brief {
-        Brief::Returned(value) => format!("returned {value}"),
+        Brief::Returned(value) => crate::t!("predict-actual-returned", value = value.to_string()),
         Brief::Failed(errno) => {
+            let errno_shown = errno_name(errno);
             let python = EXCEPTIONS
                 .iter()
-                .find(|e| e.errnos.len() <= 2 && e.errnos.contains(&errno_name(errno).as_str()))
-                .map(|e| format!(", Python's {}", e.name))
-                .unwrap_or_default();
-            format!("-1 {}{python}", errno_name(errno))
+                .find(|e| e.errnos.len() <= 2 && e.errnos.contains(&errno_shown.as_str()));
+            match python {
+                Some(exception) => crate::t!(
+                    "predict-actual-failed-python",
+                    errno = errno_shown,
+                    exception = exception.name
+                ),
+                None => crate::t!("predict-actual-failed", errno = errno_shown),
+            }
         }
-        Brief::Blocked => "it blocked (until the lesson's timeout)".into(),
-        Brief::Other => "no call's result".into(),
+        Brief::Blocked => crate::t!("predict-actual-blocked"),
+        Brief::Other => crate::t!("predict-actual-other"),
     }
 }
 
@@ -187,6 +262,31 @@ pub struct Mark {
     pub field: &'static str,
     pub said: String,
     pub right: bool,
+}
+
+impl Mark {
+    /// `✓ errno: ECONNREFUSED (right)`, in the language text is shown in.
+    pub fn shown(&self) -> String {
+        let field = match self.field {
+            "return value" => crate::t!("predict-field-return-value"),
+            "errno" => crate::t!("predict-field-errno"),
+            "blocks" => crate::t!("predict-field-blocks"),
+            "succeeds" => crate::t!("predict-field-succeeds"),
+            "result" => crate::t!("predict-field-result"),
+            "state" => crate::t!("predict-field-state"),
+            _ => crate::t!("predict-field-answer"),
+        };
+        // The words socklab wrote for an answer; names and numbers as typed.
+        let said = match self.said.as_str() {
+            "blocks" => crate::t!("predict-word-blocks"),
+            "ok" => crate::t!("predict-word-ok"),
+            said => said.to_string(),
+        };
+        match self.right {
+            true => crate::t!("predict-mark-right", field = field, said = said),
+            false => crate::t!("predict-mark-wrong", field = field, said = said),
+        }
+    }
 }
 
 /// Marks `answer` against what happened, field by field. Empty for a
@@ -281,13 +381,29 @@ pub fn verdict(marks: &[Mark]) -> Option<bool> {
 /// The question in words, to ask it.
 pub fn ask(question: &Question) -> String {
     match question {
-        Question::Result => "predict: what will it return?".into(),
-        Question::State(handle) => format!("predict: which state will {handle} be in after it?"),
+        Question::Result => crate::t!("predict-ask-result"),
+        Question::State(handle) => crate::t!("predict-ask-state", handle = handle.as_str()),
     }
 }
 
 /// How to answer, said before the first question.
-pub const HOW: &str = "Questions: say what you expect before the call runs — a result (0, 5, ok, -1 ECONNREFUSED, 111, ConnectionRefusedError, blocks) or a TCP state (CLOSE_WAIT); ? shows it, Enter skips, q quits.";
+pub fn how() -> String {
+    crate::t!("predict-how")
+}
+
+/// The score that ends a lesson: right of counted, and how many were not
+/// answered.
+pub fn score_line(right: usize, counted: usize, skipped: usize) -> String {
+    match skipped {
+        0 => crate::t!("predict-score", right = right, counted = counted),
+        _ => crate::t!(
+            "predict-score-skipped",
+            right = right,
+            counted = counted,
+            skipped = skipped
+        ),
+    }
+}
 
 /// The question in a report's column: `result`, `state conn`.
 pub fn kind(question: &Question) -> String {
@@ -506,6 +622,26 @@ mod tests {
         assert!(matches!(
             read(&Question::State("c".into()), "open"),
             Err(Unreadable::NotAState(_))
+        ));
+    }
+
+    #[test]
+    fn answer_words_are_read_in_russian_and_chinese() {
+        for word in ["блокируется", "Блокируется", "阻塞", "会阻塞"] {
+            assert!(result(word).blocks, "{word}");
+        }
+        for word in ["успех", "ок", "成功"] {
+            assert!(result(word).succeeds, "{word}");
+        }
+        assert_eq!(result("вернёт 0").number, Some(0));
+        assert_eq!(
+            result("返回 -1 ECONNREFUSED").errnos,
+            vec![Errno::ECONNREFUSED]
+        );
+        assert_eq!(read(&Question::Result, "？"), Ok(Answer::GaveUp));
+        assert!(matches!(
+            read(&Question::Result, "может быть"),
+            Err(Unreadable::NotAResult(_))
         ));
     }
 

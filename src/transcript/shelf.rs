@@ -23,23 +23,16 @@ impl Shelf for Library {
         let mut lines = library::listing();
         // Its last line names the command line's `socklab play`.
         lines.pop();
-        lines.push(if self.can_play {
-            "play NAME (or its number) plays one here, in a network of its own; then this \
-             session resumes."
-                .into()
-        } else {
-            "socklab play NAME (or its number) plays one; socklab test --lessons runs them all."
-                .into()
+        lines.push(match self.can_play {
+            true => crate::t!("lessons-footer-shell"),
+            false => crate::t!("lessons-footer-script"),
         });
         lines
     }
 
     fn find(&self, name: &str) -> Result<String, UsageError> {
         if !self.can_play {
-            return Err(UsageError::new(
-                "play steps through a lesson with a person at a terminal: type it in the \
-                 shell, or run socklab play NAME (socklab play --auto 2s NAME goes on by itself)",
-            ));
+            return Err(UsageError::new(crate::t!("lessons-play-needs-terminal")));
         }
         // A file wins over a built-in lesson of the same name, as in
         // `socklab play`.

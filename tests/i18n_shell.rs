@@ -1,0 +1,113 @@
+//! The shell and the lesson player in Russian and Chinese: `play
+//! --predict` asks, reads a Russian answer word and marks it in Russian
+//! (in a terminal, a pty), and `socklab lessons` lists the groups and
+//! titles in Chinese. English is what every other test checks.
+
+use std::process::Command;
+
+use rexpect::session::{PtySession, spawn_command};
+
+fn spawn(args: &[&str]) -> PtySession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    command
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("USER", "student1");
+    spawn_command(command, Some(20_000)).unwrap()
+}
+
+/// Waits for `text` on screen. rexpect reads the terminal a byte at a
+/// time, each byte as a char: the UTF-8 text is looked for as those.
+fn expect(play: &mut PtySession, text: &str) {
+    let as_read: String = text.bytes().map(char::from).collect();
+    if let Err(error) = play.exp_string(&as_read) {
+        panic!("{text:?} not shown: {error}");
+    }
+}
+
+/// Answers the Russian question on screen.
+fn answer(play: &mut PtySession, text: &str) {
+    expect(play, "предскажите: что вернёт вызов?");
+    play.send_line(text).unwrap();
+}
+
+/// Lesson 12 with `--predict --lang ru`: the keys, the way to answer, the
+/// questions, the marks and the score in Russian; `успех` and
+/// `блокируется` are read as `ok` and `blocks`, names stay names.
+#[test]
+fn predict_asks_reads_and_marks_in_russian() {
+    let mut play = spawn(&["--lang", "ru", "play", "--predict", "12"]);
+    expect(&mut play, "Enter: дальше");
+    expect(&mut play, "Вопросы: скажите, чего вы ждёте");
+    expect(&mut play, "> u = socket udp");
+    play.send("\r").unwrap();
+    play.flush().unwrap();
+    expect(&mut play, "socket(AF_INET, SOCK_DGRAM, 0) = ");
+    // connect: `успех` is `ok`, and it is right.
+    expect(&mut play, "> connect u 127.0.0.1:9");
+    answer(&mut play, "успех");
+    expect(&mut play, "connect(u, 127.0.0.1:9) = 0");
+    expect(&mut play, "✓ успешный вызов: успех (верно)");
+    // send: `?` shows what it was.
+    expect(&mut play, "> send u \"anyone?\"");
+    answer(&mut play, "?");
+    expect(&mut play, "? ответ: вернул 7");
+    // await is not a call: Enter.
+    expect(&mut play, "> await u readable");
+    play.send("\r").unwrap();
+    play.flush().unwrap();
+    // recv: the errno is a name in every language.
+    expect(&mut play, "> recv u");
+    answer(&mut play, "-1 ECONNREFUSED");
+    expect(&mut play, "✓ возвращаемое значение: -1 (верно)");
+    expect(&mut play, "✓ errno: ECONNREFUSED (верно)");
+    // getsockopt: `блокируется` is `blocks`, and it is wrong.
+    expect(&mut play, "> getsockopt u SO_ERROR");
+    answer(&mut play, "блокируется");
+    expect(&mut play, "✗ блокировка: блокируется (неверно)");
+    expect(&mut play, "на самом деле: вернул 0");
+    expect(&mut play, "итог: верно 2 из 4 предсказаний");
+    play.exp_eof().unwrap();
+}
+
+/// An answer that is not one is explained in Russian, and asked again.
+#[test]
+fn an_unreadable_answer_is_explained_in_russian() {
+    let mut play = spawn(&["--lang", "ru", "play", "--predict", "12"]);
+    expect(&mut play, "> u = socket udp");
+    play.send("\r").unwrap();
+    play.flush().unwrap();
+    answer(&mut play, "ESTABLISHED");
+    expect(&mut play, "«ESTABLISHED» — это состояние TCP");
+    // `й` is q on a Russian keyboard: it quits.
+    answer(&mut play, "й");
+    play.exp_eof().unwrap();
+}
+
+/// `socklab --lang zh lessons`: the groups and the titles in Chinese,
+/// the lessons' names as they are.
+#[test]
+fn lessons_are_listed_in_chinese() {
+    let output = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(["--lang", "zh", "lessons"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "TCP 连接：", "{text}");
+    assert!(
+        lines[1].starts_with("  01-handshake") && lines[1].contains("三次握手"),
+        "{text}"
+    );
+    for group in ["网络实验室：", "网络实验室：真实的路径：", "参考："] {
+        assert!(lines.contains(&group), "no {group} in:\n{text}");
+    }
+    assert!(text.contains("[提问 2 次]"), "{text}");
+    assert!(!text.contains("TCP connections"), "{text}");
+}
