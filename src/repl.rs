@@ -196,24 +196,19 @@ fn run_pasted(runner: &mut Runner<Out>, bytes: &[u8]) -> Flow {
 /// The shell's first line: what this is, how to learn more, how to leave;
 /// in the lab, its hosts and their addresses (the prompt has no room).
 pub fn banner(session: &Session) -> String {
-    let mut line = format!(
-        "socklab {} — help, help VERB, ? or Tab to explore; Ctrl-D leaves. New to \
-         sockets? `lessons` lists the lessons, `play 01` plays the first.",
-        env!("CARGO_PKG_VERSION")
-    );
+    let mut line = crate::t!("shell-banner", version = env!("CARGO_PKG_VERSION"));
     if session.private_network() {
-        line.push_str(" Private network (--sandbox): programs outside socklab cannot be reached.");
+        line.push_str(&crate::t!("shell-banner-private"));
     }
     if session.lab().is_some() {
         use crate::lab::Host;
-        line.push_str(&format!(
-            "\nThe lab: host a is {} ({}), host b is {} ({}), joined by a link socklab \
-             relays. The prompt says how the link treats segments (pass, hold) and the \
-             current handle; `link` says the rest (docs/lab.md).",
-            Host::A.ipv4(),
-            Host::A.ipv6(),
-            Host::B.ipv4(),
-            Host::B.ipv6(),
+        line.push('\n');
+        line.push_str(&crate::t!(
+            "shell-banner-lab",
+            a4 = Host::A.ipv4().to_string(),
+            a6 = Host::A.ipv6().to_string(),
+            b4 = Host::B.ipv4().to_string(),
+            b6 = Host::B.ipv6().to_string()
         ));
     }
     line

@@ -111,3 +111,21 @@ fn lessons_are_listed_in_chinese() {
     assert!(text.contains("[提问 2 次]"), "{text}");
     assert!(!text.contains("TCP connections"), "{text}");
 }
+
+/// The shell's first line in Chinese and in Russian: the commands in it
+/// stay as they are typed.
+#[test]
+fn the_banner_is_in_the_chosen_language() {
+    for (lang, shown) in [
+        (
+            "zh",
+            "第一次接触套接字？`lessons` 列出课程，`play 01` 播放第一课。",
+        ),
+        ("ru", "Впервые с сокетами? `lessons` покажет список уроков"),
+    ] {
+        let mut shell = spawn(&["--lang", lang]);
+        expect(&mut shell, shown);
+        shell.send_control('d').unwrap();
+        shell.exp_eof().unwrap();
+    }
+}

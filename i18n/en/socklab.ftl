@@ -630,6 +630,46 @@ group-the-network-lab-a-real-path = The network lab: a real path
 group-reference = Reference
 group-other-lessons = Other lessons
 
+# shell: the shell's banner
+
+shell-banner = socklab { $version } — help, help VERB, ? or Tab to explore; Ctrl-D leaves. New to sockets? `lessons` lists the lessons, `play 01` plays the first.
+shell-banner-private = {" "}Private network (--sandbox): programs outside socklab cannot be reached.
+shell-banner-lab = The lab: host a is { $a4 } ({ $a6 }), host b is { $b4 } ({ $b6 }), joined by a link socklab relays. The prompt says how the link treats segments (pass, hold) and the current handle; `link` says the rest (docs/lab.md).
+
+# runner: what the runner says about a session's lines
+
+runner-no-job = no job [{ $id }] is running — jobs lists them (a finished one was shown already)
+runner-still-running = { $reason }; still running: { $jobs }
+runner-out-of-time = out of time: the lesson may run { $time }
+runner-timeout = timeout after { $after }
+runner-interrupted = interrupted (Ctrl-C)
+runner-poll-failed = poll failed: { $reason }
+runner-no-program = no program named '{ $name }' is running (spawn starts one) — wait takes a job's number (jobs lists them: wait 1) or a spawned program's name
+runner-no-program-running = no program named '{ $name }' is running (running: { $running }) — wait takes a job's number (jobs lists them: wait 1) or a spawned program's name
+runner-script-interrupted = interrupted (Ctrl-C): the script stops here
+runner-not-utf8 = the terminal sent bytes that are not UTF-8, so that line was dropped unrun — socklab reads UTF-8 text (set the terminal to UTF-8); write raw bytes as x"ff fe" or "\xff"
+runner-reading-input = error: reading input: { $error }
+runner-source-confined = a lesson may not read files: source is refused in socklab test and play — to run it, make the file your own script: socklab run FILE
+runner-source-nested = source is nested more than { $depth } deep
+runner-cannot-open = cannot open '{ $file }': { $reason }
+runner-source-not-regular = '{ $file }' is not a regular file (a device, a FIFO or a directory): source reads files of socklab lines
+runner-sourced-already = '{ $file }' is being sourced already: a file that sources itself would never end
+runner-source-recorded = '{ $file }' is being recorded by this session: sourcing it would run what it writes, and write what it runs, for ever — record off first, or source another file
+runner-export-confined = a lesson may not write files: export is refused in socklab test and play — to export a lesson, run: socklab export LESSON --to python -o FILE.py
+runner-export-json = export reads the session as it was shown in text: run socklab without --json to export
+runner-export-nothing = nothing to export yet: make some calls first
+runner-cannot-write = cannot write '{ $file }': { $reason }
+runner-diagram-confined = a lesson may not write files: diagram save is refused in socklab test and play — to draw a lesson, run: socklab diagram LESSON -o FILE.svg
+runner-diagram-nothing = nothing to draw yet: no segment was shown — turn the wire view on (wire on, wire ladder, or socklab --lab), make some calls, then diagram save FILE.svg
+runner-diagram-extension = '{ $file }': say which picture by the file's extension: .svg (slides), .html (a page to print), .txt (a terminal), .mmd (mermaid)
+runner-lessons-not-here = a lesson cannot list or play lessons — in the shell, `lessons` and `play NAME` do; from the command line, socklab lessons and socklab play NAME
+runner-not-recording = not recording — start with: record FILE
+runner-already-recording = already recording to { $current } — record off first, then record { $path }
+runner-record-confined = a lesson may not write files: record is refused in socklab test and play — to record, run the file as your own script: socklab run FILE
+runner-record-being-read = '{ $file }' is being read by this session (run or sourced): recording into it would write over what is still to run — record into another file
+runner-cannot-record = cannot record to '{ $file }': { $reason }
+runner-recording-stopped = recording to { $path } stopped: { $reason } — the session goes on, unrecorded
+
 ## ---- end of section shell ----
 
 

@@ -638,6 +638,46 @@ group-the-network-lab-a-real-path = Сетевая лаборатория: на�
 group-reference = Справочник
 group-other-lessons = Другие уроки
 
+# shell: приветствие оболочки
+
+shell-banner = socklab { $version } — help, help КОМАНДА, ? или Tab, чтобы осмотреться; Ctrl-D — выход. Впервые с сокетами? `lessons` покажет список уроков, `play 01` запустит первый.
+shell-banner-private = {" "}Частная сеть (--sandbox): программы вне socklab недоступны.
+shell-banner-lab = Лаборатория: хост a — { $a4 } ({ $a6 }), хост b — { $b4 } ({ $b6 }), их соединяет линия, через которую socklab передаёт сегменты. Подсказка показывает, что линия делает с сегментами (pass, hold), и текущий дескриптор; остальное скажет `link` (docs/lab.md).
+
+# runner: что говорит исполнитель о строках сеанса
+
+runner-no-job = задания [{ $id }] нет среди работающих — их список покажет jobs (о завершённом уже было сказано)
+runner-still-running = { $reason }; ещё работают: { $jobs }
+runner-out-of-time = время вышло: урок может идти не дольше { $time }
+runner-timeout = тайм-аут через { $after }
+runner-interrupted = прервано (Ctrl-C)
+runner-poll-failed = poll не удался: { $reason }
+runner-no-program = программа «{ $name }» не запущена (её запускает spawn) — wait принимает номер задания (список покажет jobs: wait 1) или имя программы, запущенной spawn
+runner-no-program-running = программа «{ $name }» не запущена (запущены: { $running }) — wait принимает номер задания (список покажет jobs: wait 1) или имя программы, запущенной spawn
+runner-script-interrupted = прервано (Ctrl-C): сценарий на этом останавливается
+runner-not-utf8 = терминал прислал байты не в UTF-8, и эта строка отброшена, не выполнившись — socklab читает текст в UTF-8 (переключите терминал на UTF-8); сырые байты пишутся так: x"ff fe" или "\xff"
+runner-reading-input = ошибка: не удалось прочитать ввод: { $error }
+runner-source-confined = уроку нельзя читать файлы: source запрещён в socklab test и play — чтобы выполнить файл, сделайте его своим сценарием: socklab run FILE
+runner-source-nested = source вложен глубже { $depth } уровней
+runner-cannot-open = не удаётся открыть «{ $file }»: { $reason }
+runner-source-not-regular = «{ $file }» — не обычный файл (устройство, FIFO или каталог): source читает файлы со строками socklab
+runner-sourced-already = «{ $file }» уже выполняется через source: файл, который вызывает сам себя, никогда бы не закончился
+runner-source-recorded = в «{ $file }» этот сеанс сейчас записывает: source выполнял бы то, что пишется, и писал бы то, что выполняется, бесконечно — сначала record off или возьмите другой файл
+runner-export-confined = уроку нельзя писать файлы: export запрещён в socklab test и play — чтобы экспортировать урок, выполните: socklab export LESSON --to python -o FILE.py
+runner-export-json = export берёт сеанс в том виде, в каком он показан текстом: запустите socklab без --json, чтобы экспортировать
+runner-export-nothing = экспортировать пока нечего: сначала сделайте несколько вызовов
+runner-cannot-write = не удаётся записать «{ $file }»: { $reason }
+runner-diagram-confined = уроку нельзя писать файлы: diagram save запрещён в socklab test и play — чтобы нарисовать урок, выполните: socklab diagram LESSON -o FILE.svg
+runner-diagram-nothing = рисовать пока нечего: ни один сегмент не был показан — включите вид провода (wire on, wire ladder или socklab --lab), сделайте несколько вызовов, затем diagram save FILE.svg
+runner-diagram-extension = «{ $file }»: какой рисунок нужен, говорит расширение файла: .svg (слайды), .html (страница для печати), .txt (терминал), .mmd (mermaid)
+runner-lessons-not-here = урок не может показывать список уроков или запускать их — в оболочке это делают `lessons` и `play NAME`, из командной строки — socklab lessons и socklab play NAME
+runner-not-recording = запись не идёт — начните её так: record FILE
+runner-already-recording = уже идёт запись в { $current } — сначала record off, потом record { $path }
+runner-record-confined = уроку нельзя писать файлы: record запрещён в socklab test и play — чтобы записать, выполните файл как свой сценарий: socklab run FILE
+runner-record-being-read = «{ $file }» сейчас читается этим сеансом (через run или source): запись в него затёрла бы то, что ещё предстоит выполнить, — пишите в другой файл
+runner-cannot-record = не удаётся вести запись в «{ $file }»: { $reason }
+runner-recording-stopped = запись в { $path } прекращена: { $reason } — сеанс продолжается без записи
+
 ## ---- end of section shell ----
 
 

@@ -623,6 +623,46 @@ group-the-network-lab-a-real-path = 网络实验室：真实的路径
 group-reference = 参考
 group-other-lessons = 其他课程
 
+# shell：shell 的欢迎语
+
+shell-banner = socklab { $version } —— 用 help、help 命令名、? 或 Tab 来探索；Ctrl-D 退出。第一次接触套接字？`lessons` 列出课程，`play 01` 播放第一课。
+shell-banner-private = 私有网络（--sandbox）：socklab 之外的程序无法连到。
+shell-banner-lab = 实验室：主机 a 是 { $a4 }（{ $a6 }），主机 b 是 { $b4 }（{ $b6 }），由一条 socklab 转发的链路相连。提示符显示链路如何处理报文段（pass、hold）以及当前句柄；其余的由 `link` 说明（docs/lab.md）。
+
+# runner：执行器对会话中各行的说明
+
+runner-no-job = 没有正在运行的作业 [{ $id }] —— jobs 会列出它们（已结束的作业之前已经显示过）
+runner-still-running = { $reason }；仍在运行：{ $jobs }
+runner-out-of-time = 时间用完：本课最多只能运行 { $time }
+runner-timeout = { $after } 后超时
+runner-interrupted = 已中断（Ctrl-C）
+runner-poll-failed = poll 失败：{ $reason }
+runner-no-program = 没有名为“{ $name }”的程序在运行（spawn 可以启动一个）—— wait 接受作业编号（jobs 会列出它们：wait 1）或用 spawn 启动的程序名
+runner-no-program-running = 没有名为“{ $name }”的程序在运行（正在运行的：{ $running }）—— wait 接受作业编号（jobs 会列出它们：wait 1）或用 spawn 启动的程序名
+runner-script-interrupted = 已中断（Ctrl-C）：脚本到此停止
+runner-not-utf8 = 终端发来的字节不是 UTF-8，所以那一行没有运行就被丢弃了 —— socklab 读取 UTF-8 文本（请把终端设为 UTF-8）；原始字节可以写成 x"ff fe" 或 "\xff"
+runner-reading-input = 错误：读取输入失败：{ $error }
+runner-source-confined = 课程不能读取文件：source 在 socklab test 和 play 中被拒绝 —— 要运行它，请把这个文件当作你自己的脚本：socklab run FILE
+runner-source-nested = source 嵌套超过 { $depth } 层
+runner-cannot-open = 无法打开“{ $file }”：{ $reason }
+runner-source-not-regular = “{ $file }”不是普通文件（而是设备、FIFO 或目录）：source 读取的是由 socklab 命令行组成的文件
+runner-sourced-already = “{ $file }”已经在被 source 执行：一个 source 自身的文件将永远不会结束
+runner-source-recorded = “{ $file }”正被本会话录制：source 它会运行它所写入的内容，又写入它所运行的内容，永无止境 —— 请先 record off，或 source 另一个文件
+runner-export-confined = 课程不能写文件：export 在 socklab test 和 play 中被拒绝 —— 要导出一节课，请运行：socklab export LESSON --to python -o FILE.py
+runner-export-json = export 读取的是以文本显示的会话：请不带 --json 运行 socklab 再导出
+runner-export-nothing = 还没有可导出的内容：请先进行一些调用
+runner-cannot-write = 无法写入“{ $file }”：{ $reason }
+runner-diagram-confined = 课程不能写文件：diagram save 在 socklab test 和 play 中被拒绝 —— 要画出一节课，请运行：socklab diagram LESSON -o FILE.svg
+runner-diagram-nothing = 还没有可画的内容：没有显示过任何报文段 —— 请打开线路视图（wire on、wire ladder 或 socklab --lab），进行一些调用，然后 diagram save FILE.svg
+runner-diagram-extension = “{ $file }”：用文件扩展名说明要哪种图：.svg（幻灯片）、.html（可打印的网页）、.txt（终端）、.mmd（mermaid）
+runner-lessons-not-here = 课程中不能列出或播放课程 —— 在 shell 里用 `lessons` 和 `play NAME`；在命令行用 socklab lessons 和 socklab play NAME
+runner-not-recording = 没有在录制 —— 这样开始：record FILE
+runner-already-recording = 已经在录制到 { $current } —— 请先 record off，再 record { $path }
+runner-record-confined = 课程不能写文件：record 在 socklab test 和 play 中被拒绝 —— 要录制，请把这个文件当作你自己的脚本运行：socklab run FILE
+runner-record-being-read = “{ $file }”正被本会话读取（run 或 source）：录制到它会覆盖还没运行的内容 —— 请录制到另一个文件
+runner-cannot-record = 无法录制到“{ $file }”：{ $reason }
+runner-recording-stopped = 录制到 { $path } 已停止：{ $reason } —— 会话继续，但不再录制
+
 ## ---- end of section shell ----
 
 

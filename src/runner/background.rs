@@ -61,9 +61,7 @@ impl<W: Write> Runner<W> {
     pub(super) fn wait(&mut self, line: &str, job: Option<u32>) -> Flow {
         let targets = match job {
             Some(id) if !self.session.jobs.exists(id) => {
-                let error = UsageError::new(format!(
-                    "no job [{id}] is running — jobs lists them (a finished one was shown already)"
-                ));
+                let error = UsageError::new(crate::t!("runner-no-job", id = id.to_string()));
                 return self.show(line, &Step::usage("wait", error));
             }
             Some(id) => vec![id],
@@ -97,8 +95,12 @@ impl<W: Write> Runner<W> {
             if let Some(reason) = self.block_on_inbox() {
                 let mut step = Step::new("wait", None);
                 let jobs: Vec<String> = left.iter().map(|id| format!("[{id}]")).collect();
-                step.outcome =
-                    Outcome::NotReached(format!("{reason}; still running: {}", jobs.join(" ")));
+                let still = crate::t!(
+                    "runner-still-running",
+                    reason = reason,
+                    jobs = jobs.join(" ")
+                );
+                step.outcome = Outcome::NotReached(still);
                 return self.show(line, &step);
             }
         }
@@ -126,14 +128,14 @@ impl<W: Write> Runner<W> {
             (Ok(_), _) => None,
             (Err(_), _) if timed_out && self.session.time_given().is_some() => {
                 let limit = self.session.time_given().unwrap_or_default();
-                Some(format!(
-                    "out of time: the lesson may run {}",
-                    crate::lab::path::show_duration(limit)
-                ))
+                let time = crate::lab::path::show_duration(limit);
+                Some(crate::t!("runner-out-of-time", time = time))
             }
-            (Err(_), Some(after)) if timed_out => Some(format!("timeout after {after:?}")),
-            (Err(nix::errno::Errno::EINTR), _) => Some("interrupted (Ctrl-C)".into()),
-            (Err(errno), _) => Some(format!("poll failed: {}", errno.desc())),
+            (Err(_), Some(after)) if timed_out => {
+                Some(crate::t!("runner-timeout", after = format!("{after:?}")))
+            }
+            (Err(nix::errno::Errno::EINTR), _) => Some(crate::t!("runner-interrupted")),
+            (Err(errno), _) => Some(crate::t!("runner-poll-failed", reason = errno.desc())),
         }
     }
 

@@ -89,23 +89,17 @@ impl<W: Write> Runner<W> {
     ) -> Result<Vec<Line>, UsageError> {
         let shown = crate::safe_text::escape(path).into_owned();
         if self.session.is_confined() {
-            return Err(UsageError::new(
-                "a lesson may not write files: export is refused in socklab test and play — \
-                 to export a lesson, run: socklab export LESSON --to python -o FILE.py",
-            ));
+            return Err(UsageError::new(crate::t!("runner-export-confined")));
         }
         if self.format != super::Format::Text {
-            return Err(UsageError::new(
-                "export reads the session as it was shown in text: run socklab without --json \
-                 to export",
-            ));
+            return Err(UsageError::new(crate::t!("runner-export-json")));
         }
         let log = &self.export_log;
         let mut text = log.text.clone();
         // Lines named like a recording's ([PORT1], [FD1]): what the reader takes.
         text = name_values(&text);
         let mut program = crate::export::from_transcript(&text, "this session")
-            .map_err(|_| UsageError::new("nothing to export yet: make some calls first"))?;
+            .map_err(|_| UsageError::new(crate::t!("runner-export-nothing")))?;
         // A session's steps are counted from its first line.
         for (number, step) in program.steps.iter_mut().enumerate() {
             step.line = number + 1;
@@ -118,9 +112,10 @@ impl<W: Write> Runner<W> {
         crate::safe_file::create(Path::new(path), existing)
             .and_then(|mut file| file.write_all(source.as_bytes()))
             .map_err(|e| {
-                UsageError::new(format!(
-                    "cannot write '{shown}': {}",
-                    crate::error::io_reason(&e)
+                UsageError::new(crate::t!(
+                    "runner-cannot-write",
+                    file = shown.as_str(),
+                    reason = crate::error::io_reason(&e)
                 ))
             })?;
         let mut lines = vec![Line::Saved(Saved::Program {

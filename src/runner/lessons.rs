@@ -64,8 +64,5 @@ impl<W: Write> Runner<W> {
 }
 
 fn not_here() -> UsageError {
-    UsageError::new(
-        "a lesson cannot list or play lessons — in the shell, `lessons` and `play NAME` do; \
-         from the command line, socklab lessons and socklab play NAME",
-    )
+    UsageError::new(crate::t!("runner-lessons-not-here"))
 }

@@ -307,7 +307,7 @@ impl<W: Write> Runner<W> {
 
     /// Ctrl-C in a script: it stops here, and says so.
     fn stop_for_interrupt(&mut self) -> Flow {
-        self.note("interrupted (Ctrl-C): the script stops here");
+        self.note(&crate::t!("runner-script-interrupted"));
         self.failures += 1;
         self.stopped_by_interrupt = true;
         Flow::Stop
@@ -364,11 +364,7 @@ impl<W: Write> Runner<W> {
     /// The shell's line that was not UTF-8 (the line editor could not
     /// decode it, and dropped it): a usage error, and the session goes on.
     pub fn run_invalid_input(&mut self) -> Flow {
-        let error = UsageError::new(
-            "the terminal sent bytes that are not UTF-8, so that line was dropped unrun — \
-             socklab reads UTF-8 text (set the terminal to UTF-8); write raw bytes as \
-             x\"ff fe\" or \"\\xff\"",
-        );
+        let error = UsageError::new(crate::t!("runner-not-utf8"));
         self.show("?", &Step::usage("?", error))
     }
 
@@ -428,7 +424,10 @@ impl<W: Write> Runner<W> {
                 Ok(None) => return Flow::Continue,
                 Ok(Some(overflow)) => overflow,
                 Err(error) => {
-                    self.note(&format!("error: reading input: {error}"));
+                    self.note(&crate::t!(
+                        "runner-reading-input",
+                        error = error.to_string()
+                    ));
                     self.failures += 1;
                     return Flow::Stop;
                 }
@@ -458,41 +457,40 @@ impl<W: Write> Runner<W> {
     fn open_source(&self, path: &str) -> Result<File, UsageError> {
         let shown = crate::safe_text::escape(path);
         if self.session.is_confined() {
-            return Err(UsageError::new(
-                "a lesson may not read files: source is refused in socklab test and play — \
-                 to run it, make the file your own script: socklab run FILE",
-            ));
+            return Err(UsageError::new(crate::t!("runner-source-confined")));
         }
         if self.sourcing.len() >= MAX_SOURCE_DEPTH {
-            return Err(UsageError::new(format!(
-                "source is nested more than {MAX_SOURCE_DEPTH} deep"
+            return Err(UsageError::new(crate::t!(
+                "runner-source-nested",
+                depth = MAX_SOURCE_DEPTH
             )));
         }
         let file = File::open(path).map_err(|e| {
-            UsageError::new(format!(
-                "cannot open '{shown}': {}",
-                crate::error::io_reason(&e)
+            UsageError::new(crate::t!(
+                "runner-cannot-open",
+                file = shown.as_ref(),
+                reason = crate::error::io_reason(&e)
             ))
         })?;
         if !file.metadata().is_ok_and(|m| m.is_file()) {
-            return Err(UsageError::new(format!(
-                "'{shown}' is not a regular file (a device, a FIFO or a directory): source \
-                 reads files of socklab lines"
+            return Err(UsageError::new(crate::t!(
+                "runner-source-not-regular",
+                file = shown.as_ref()
             )));
         }
         let identity = file_identity(&file);
         if self.sourcing.contains(&identity) {
-            return Err(UsageError::new(format!(
-                "'{shown}' is being sourced already: a file that sources itself would never end"
+            return Err(UsageError::new(crate::t!(
+                "runner-sourced-already",
+                file = shown.as_ref()
             )));
         }
         if self.recording.as_ref().map(|r| r.identity) == Some(identity)
             || self.writing == Some(identity)
         {
-            return Err(UsageError::new(format!(
-                "'{shown}' is being recorded by this session: sourcing it would run what it \
-                 writes, and write what it runs, for ever — record off first, or source \
-                 another file"
+            return Err(UsageError::new(crate::t!(
+                "runner-source-recorded",
+                file = shown.as_ref()
             )));
         }
         Ok(file)

@@ -23,10 +23,17 @@ impl<W: Write> Runner<W> {
             return self.show(line, &step);
         }
         if !self.session.programs().exists(name) {
-            let error = UsageError::new(format!(
-                "no program named '{name}' is running{} — wait takes a job's number (jobs lists them: wait 1) or a spawned program's name",
-                self.session.programs().names_hint()
-            ));
+            let running: Vec<&str> = (self.session.programs().list().iter())
+                .map(|p| p.name.as_str())
+                .collect();
+            let error = UsageError::new(match running.is_empty() {
+                true => crate::t!("runner-no-program", name = name),
+                false => crate::t!(
+                    "runner-no-program-running",
+                    name = name,
+                    running = running.join(", ")
+                ),
+            });
             return self.show(line, &Step::usage("wait", error));
         }
         loop {
@@ -44,7 +51,8 @@ impl<W: Write> Runner<W> {
                 .bounded("wait", || sys::poll(&borrowed, libc::POLLIN, -1));
             if let Some(reason) = self.why_stopped(result.map(|_| ()), timed_out) {
                 let mut step = Step::new("wait", None);
-                step.outcome = Outcome::NotReached(format!("{reason}; still running: {name}"));
+                let still = crate::t!("runner-still-running", reason = reason, jobs = name);
+                step.outcome = Outcome::NotReached(still);
                 return self.show(line, &step);
             }
             let mut step = self.session.between_step().unwrap_or_else(|| {

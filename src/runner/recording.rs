@@ -36,21 +36,20 @@ impl<W: Write> Runner<W> {
                         .push(Line::Recording(RecordingLine::Recorded(recording.path)))
                 }
                 None => {
-                    step.outcome =
-                        Outcome::Usage(UsageError::new("not recording — start with: record FILE"))
+                    let error = UsageError::new(crate::t!("runner-not-recording"));
+                    step.outcome = Outcome::Usage(error)
                 }
             },
             Some(path) if self.recording.is_some() => {
                 let current = self.recording.as_ref().map_or("", |r| r.path.as_str());
-                step.outcome = Outcome::Usage(UsageError::new(format!(
-                    "already recording to {current} — record off first, then record {path}"
+                step.outcome = Outcome::Usage(UsageError::new(crate::t!(
+                    "runner-already-recording",
+                    current = current,
+                    path = path.as_str()
                 )));
             }
             Some(_) if self.session.is_confined() => {
-                step.outcome = Outcome::Usage(UsageError::new(
-                    "a lesson may not write files: record is refused in socklab test and play \
-                     — to record, run the file as your own script: socklab run FILE",
-                ));
+                step.outcome = Outcome::Usage(UsageError::new(crate::t!("runner-record-confined")));
             }
             Some(path)
                 if std::fs::metadata(&path).is_ok_and(|m| {
@@ -58,10 +57,9 @@ impl<W: Write> Runner<W> {
                     self.is_being_read((m.dev(), m.ino()))
                 }) =>
             {
-                step.outcome = Outcome::Usage(UsageError::new(format!(
-                    "'{}' is being read by this session (run or sourced): recording into it \
-                     would write over what is still to run — record into another file",
-                    crate::safe_text::escape(&path)
+                step.outcome = Outcome::Usage(UsageError::new(crate::t!(
+                    "runner-record-being-read",
+                    file = crate::safe_text::escape(&path).into_owned()
                 )));
             }
             Some(path) => match crate::safe_file::create(Path::new(&path), Existing::Replace) {
@@ -79,10 +77,10 @@ impl<W: Write> Runner<W> {
                     });
                 }
                 Err(e) => {
-                    step.outcome = Outcome::Usage(UsageError::new(format!(
-                        "cannot record to '{}': {}",
-                        crate::safe_text::escape(&path),
-                        crate::error::io_reason(&e)
+                    step.outcome = Outcome::Usage(UsageError::new(crate::t!(
+                        "runner-cannot-record",
+                        file = crate::safe_text::escape(&path).into_owned(),
+                        reason = crate::error::io_reason(&e)
                     )));
                 }
             },
@@ -147,9 +145,10 @@ impl<W: Write> Runner<W> {
             // so), after the step that could not be recorded.
             let path = recording.path.clone();
             self.recording = None;
-            let error = UsageError::new(format!(
-                "recording to {path} stopped: {} — the session goes on, unrecorded",
-                crate::error::io_reason(&e)
+            let error = UsageError::new(crate::t!(
+                "runner-recording-stopped",
+                path = path.as_str(),
+                reason = crate::error::io_reason(&e)
             ));
             self.show("record", &Step::usage("record", error));
         }

@@ -85,20 +85,14 @@ impl<W: Write> Runner<W> {
     fn draw(&self, path: &str, force: bool) -> Result<Vec<Line>, UsageError> {
         let shown = crate::safe_text::escape(path).into_owned();
         if self.session.is_confined() {
-            return Err(UsageError::new(
-                "a lesson may not write files: diagram save is refused in socklab test and \
-                 play — to draw a lesson, run: socklab diagram LESSON -o FILE.svg",
-            ));
+            return Err(UsageError::new(crate::t!("runner-diagram-confined")));
         }
         let extension = Path::new(path)
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
         let segments: usize = self.sketch.drawn().map(Entry::segments).sum();
         if segments == 0 {
-            return Err(UsageError::new(
-                "nothing to draw yet: no segment was shown — turn the wire view on (wire on, \
-                 wire ladder, or socklab --lab), make some calls, then diagram save FILE.svg",
-            ));
+            return Err(UsageError::new(crate::t!("runner-diagram-nothing")));
         }
         let title = crate::t!("diagram-session-title");
         let title = title.as_str();
@@ -109,9 +103,9 @@ impl<W: Write> Runner<W> {
             Some("txt") => crate::diagram::ladder_of(&events, 100, false),
             Some("mmd" | "mermaid") => crate::diagram::mermaid_of(&events, title),
             _ => {
-                return Err(UsageError::new(format!(
-                    "'{shown}': say which picture by the file's extension: .svg (slides), \
-                     .html (a page to print), .txt (a terminal), .mmd (mermaid)"
+                return Err(UsageError::new(crate::t!(
+                    "runner-diagram-extension",
+                    file = shown.as_str()
                 )));
             }
         };
@@ -122,9 +116,10 @@ impl<W: Write> Runner<W> {
         crate::safe_file::create(Path::new(path), existing)
             .and_then(|mut file| file.write_all(picture.as_bytes()))
             .map_err(|e| {
-                UsageError::new(format!(
-                    "cannot write '{shown}': {}",
-                    crate::error::io_reason(&e)
+                UsageError::new(crate::t!(
+                    "runner-cannot-write",
+                    file = shown.as_str(),
+                    reason = crate::error::io_reason(&e)
                 ))
             })?;
         let mut lines = vec![Line::Saved(Saved::Session {
