@@ -129,3 +129,21 @@ fn the_banner_is_in_the_chosen_language() {
         shell.exp_eof().unwrap();
     }
 }
+
+/// `socklab test` reports in the chosen language; what it compares is
+/// English, so the lesson passes as it does in English.
+#[test]
+fn the_test_report_is_in_russian() {
+    let output = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(["--lang", "ru", "test", "12"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success(), "{text}");
+    assert_eq!(
+        text.lines().last(),
+        Some("пройдено: 1, не пройдено: 0, пропущено: 0"),
+        "{text}"
+    );
+}

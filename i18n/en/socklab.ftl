@@ -670,6 +670,28 @@ runner-record-being-read = '{ $file }' is being read by this session (run or sou
 runner-cannot-record = cannot record to '{ $file }': { $reason }
 runner-recording-stopped = recording to { $path } stopped: { $reason } — the session goes on, unrecorded
 
+# test: socklab test's report (what is compared stays English)
+
+test-cannot-start = cannot start a session: { $error }
+test-interrupted-before = interrupted (Ctrl-C) before line { $line }
+test-too-long = line { $line }: the lesson has run longer than { $seconds } s, the most a lesson may: stopped
+test-cannot-rewrite = { $name }: cannot rewrite: { $error }
+test-needs-lab-unprivileged = needs the lab, which cannot be built with every capability dropped ('#! as: unprivileged' and '#! lab' do not go together)
+test-needs-lab = needs the lab (network namespaces: root, or user namespaces)
+test-needs = needs { $need }
+test-built-in = { $name } (built in)
+test-interrupted = interrupted (Ctrl-C): { $count } file(s) not run
+test-summary = { $passed } passed, { $failed } failed, { $skipped } skipped
+test-note = { $name }: note: { $note }
+test-skipped = { $name }: skipped ({ $why })
+test-blessed = { $name }: blessed { $count } command(s)
+test-host-net = note: --host-net: the lessons run in the host's network, where they can reach real services
+test-bless-lessons = --bless rewrites files; the built-in lessons are not files
+test-lessons-and-files = --lessons runs the built-in library: name files, or --lessons, not both
+test-bless-lesson = --bless rewrites files; { $name } is a built-in lesson, not a file
+test-no-files-hint = { $error } (socklab test --lessons runs the lessons built into socklab)
+test-no-files = no .socklab files found
+
 ## ---- end of section shell ----
 
 

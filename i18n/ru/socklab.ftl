@@ -678,6 +678,36 @@ runner-record-being-read = «{ $file }» сейчас читается этим 
 runner-cannot-record = не удаётся вести запись в «{ $file }»: { $reason }
 runner-recording-stopped = запись в { $path } прекращена: { $reason } — сеанс продолжается без записи
 
+# test: отчёт socklab test (сравнивается по-прежнему английский текст)
+
+test-cannot-start = не удаётся начать сеанс: { $error }
+test-interrupted-before = прервано (Ctrl-C) перед строкой { $line }
+test-too-long = строка { $line }: урок идёт дольше { $seconds } с, а больше уроку нельзя: остановлен
+test-cannot-rewrite = { $name }: не удаётся перезаписать: { $error }
+test-needs-lab-unprivileged = требует лабораторию, а её нельзя построить, когда сброшены все привилегии ('#! as: unprivileged' и '#! lab' несовместимы)
+test-needs-lab = требует лабораторию (пространства имён сети: root или пространства имён пользователя)
+test-needs = требует { $need }
+test-built-in = { $name } (встроенный)
+test-interrupted = прервано (Ctrl-C): { $count ->
+        [one] { $count } файл не запущен
+        [few] { $count } файла не запущены
+       *[many] { $count } файлов не запущено
+    }
+test-summary = пройдено: { $passed }, не пройдено: { $failed }, пропущено: { $skipped }
+test-note = { $name }: примечание: { $note }
+test-skipped = { $name }: пропущен ({ $why })
+test-blessed = { $name }: { $count ->
+        [one] переписана { $count } команда
+        [few] переписаны { $count } команды
+       *[many] переписано { $count } команд
+    }
+test-host-net = примечание: --host-net: уроки идут в сети самого компьютера и могут достучаться до настоящих служб
+test-bless-lessons = --bless переписывает файлы, а встроенные уроки — не файлы
+test-lessons-and-files = --lessons прогоняет встроенную библиотеку: укажите либо файлы, либо --lessons, но не то и другое
+test-bless-lesson = --bless переписывает файлы, а { $name } — встроенный урок, не файл
+test-no-files-hint = { $error } (socklab test --lessons прогоняет уроки, встроенные в socklab)
+test-no-files = файлы .socklab не найдены
+
 ## ---- end of section shell ----
 
 

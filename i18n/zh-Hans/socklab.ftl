@@ -663,6 +663,28 @@ runner-record-being-read = “{ $file }”正被本会话读取（run 或 source
 runner-cannot-record = 无法录制到“{ $file }”：{ $reason }
 runner-recording-stopped = 录制到 { $path } 已停止：{ $reason } —— 会话继续，但不再录制
 
+# test：socklab test 的报告（比较的仍是英文文本）
+
+test-cannot-start = 无法开始会话：{ $error }
+test-interrupted-before = 在第 { $line } 行之前已中断（Ctrl-C）
+test-too-long = 第 { $line } 行：本课已运行超过 { $seconds } 秒，这是一节课的上限：已停止
+test-cannot-rewrite = { $name }：无法改写：{ $error }
+test-needs-lab-unprivileged = 需要实验室，而在去掉所有权限时无法搭建实验室（'#! as: unprivileged' 和 '#! lab' 不能同时使用）
+test-needs-lab = 需要实验室（网络命名空间：root 或用户命名空间）
+test-needs = 需要 { $need }
+test-built-in = { $name }（内置）
+test-interrupted = 已中断（Ctrl-C）：{ $count } 个文件没有运行
+test-summary = 通过 { $passed } 个，失败 { $failed } 个，跳过 { $skipped } 个
+test-note = { $name }：注意：{ $note }
+test-skipped = { $name }：已跳过（{ $why }）
+test-blessed = { $name }：改写了 { $count } 条命令的输出
+test-host-net = 注意：--host-net：这些课程在主机的网络中运行，可以连到真实的服务
+test-bless-lessons = --bless 改写的是文件；内置课程不是文件
+test-lessons-and-files = --lessons 运行内置的课程库：要么指定文件，要么用 --lessons，不能两者都用
+test-bless-lesson = --bless 改写的是文件；{ $name } 是内置课程，不是文件
+test-no-files-hint = { $error }（socklab test --lessons 运行 socklab 内置的课程）
+test-no-files = 没有找到 .socklab 文件
+
 ## ---- end of section shell ----
 
 

@@ -38,9 +38,8 @@ pub(super) fn run(
     };
     colored::control::set_override(false);
     if network == Network::Host {
-        write_terminal(
-            "note: --host-net: the lessons run in the host's network, where they can reach real services\n",
-        )?;
+        let note = socklab::t!("test-host-net") + "\n";
+        write_terminal(&note)?;
     }
     let totals = check::run_all(
         &files,
@@ -66,16 +65,10 @@ pub(super) fn sources(
 ) -> Result<Vec<check::Source>, Exit> {
     if builtin {
         if bless {
-            return Err(UsageError::new(
-                "--bless rewrites files; the built-in lessons are not files",
-            )
-            .into());
+            return Err(UsageError::new(socklab::t!("test-bless-lessons")).into());
         }
         if !paths.is_empty() {
-            return Err(UsageError::new(
-                "--lessons runs the built-in library: name files, or --lessons, not both",
-            )
-            .into());
+            return Err(UsageError::new(socklab::t!("test-lessons-and-files")).into());
         }
         return Ok(library::all()
             .into_iter()
@@ -91,22 +84,18 @@ pub(super) fn sources(
     for path in &paths {
         if named && let Some(lesson) = builtin_named(path)? {
             if bless {
-                return Err(UsageError::new(format!(
-                    "--bless rewrites files; {} is a built-in lesson, not a file",
-                    lesson.name
-                ))
-                .into());
+                let error = socklab::t!("test-bless-lesson", name = lesson.name);
+                return Err(UsageError::new(error).into());
             }
             sources.push(check::Source::Builtin(lesson));
             continue;
         }
-        let files = transcript::collect(std::slice::from_ref(path)).map_err(|e| {
-            format!("{e} (socklab test --lessons runs the lessons built into socklab)")
-        })?;
+        let files = transcript::collect(std::slice::from_ref(path))
+            .map_err(|e| socklab::t!("test-no-files-hint", error = e.to_string()))?;
         sources.extend(files.into_iter().map(check::Source::File));
     }
     if sources.is_empty() {
-        return Err(UsageError::new("no .socklab files found").into());
+        return Err(UsageError::new(socklab::t!("test-no-files")).into());
     }
     Ok(sources)
 }

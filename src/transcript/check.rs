@@ -33,8 +33,6 @@ pub enum Verdict {
     Skipped(String),
 }
 
-/// Replays a transcript in a lesson environment of its own (see
-/// `lesson_env`), within `limits`; returns the verdict and, with
 /// Why a transcript could not be run to the end (not a mismatch: that is
 /// a verdict).
 #[derive(Debug, thiserror::Error)]
@@ -48,16 +46,14 @@ pub enum CheckError {
     },
     #[error(transparent)]
     Env(#[from] LessonEnvError),
-    #[error("cannot start a session: {0}")]
+    #[error("{}", cannot_start(.0))]
     Start(std::io::Error),
     /// The lab could not start (its own message).
     #[error("{0}")]
     Lab(crate::lab::Error),
-    #[error("interrupted (Ctrl-C) before line {0}")]
+    #[error("{}", interrupted_before(*.0))]
     Interrupted(usize),
-    #[error(
-        "line {line}: the lesson has run longer than {seconds} s, the most a lesson may: stopped"
-    )]
+    #[error("{}", too_long(*line, *seconds))]
     TooLong { line: usize, seconds: u64 },
     /// A lesson's run stopped: its name, and why.
     #[error("{name}: {error}")]
@@ -65,10 +61,34 @@ pub enum CheckError {
         name: String,
         error: Box<CheckError>,
     },
-    #[error("{name}: cannot rewrite: {error}")]
+    #[error("{}", cannot_rewrite(name, error))]
     Rewrite { name: String, error: std::io::Error },
 }
 
+// The words of `CheckError`, in the language text is shown in.
+
+fn cannot_start(error: &std::io::Error) -> String {
+    crate::t!("test-cannot-start", error = error.to_string())
+}
+
+fn interrupted_before(line: usize) -> String {
+    crate::t!("test-interrupted-before", line = line)
+}
+
+fn too_long(line: usize, seconds: u64) -> String {
+    crate::t!("test-too-long", line = line, seconds = seconds)
+}
+
+fn cannot_rewrite(name: &str, error: &std::io::Error) -> String {
+    crate::t!(
+        "test-cannot-rewrite",
+        name = name,
+        error = error.to_string()
+    )
+}
+
+/// Replays a transcript in a lesson environment of its own (see
+/// `lesson_env`), within `limits`; returns the verdict and, with
 /// `keep_outputs`, every command's output, normalized (what `--bless`
 /// writes).
 pub fn run(
@@ -269,20 +289,16 @@ pub fn run_file(
 /// Why the transcript cannot run on this machine, if it cannot.
 pub fn unmet_need(transcript: &Transcript) -> Option<String> {
     if transcript.lab && transcript.unprivileged {
-        return Some(
-            "needs the lab, which cannot be built with every capability dropped ('#! as: \
-             unprivileged' and '#! lab' do not go together)"
-                .into(),
-        );
+        return Some(crate::t!("test-needs-lab-unprivileged"));
     }
     if transcript.lab && !crate::lab::available() {
-        return Some("needs the lab (network namespaces: root, or user namespaces)".into());
+        return Some(crate::t!("test-needs-lab"));
     }
     transcript
         .needs
         .iter()
         .find(|need| !need_met(**need))
-        .map(|unmet| format!("needs {}", unmet.name()))
+        .map(|unmet| crate::t!("test-needs", need = unmet.name()))
 }
 
 fn need_met(need: Need) -> bool {
@@ -396,7 +412,7 @@ impl Source {
     pub fn name(&self) -> String {
         match self {
             Source::File(path) => super::display(path),
-            Source::Builtin(lesson) => format!("{} (built in)", lesson.name),
+            Source::Builtin(lesson) => crate::t!("test-built-in", name = lesson.name),
         }
     }
 }
@@ -474,15 +490,16 @@ pub fn run_all(files: &[Source], options: Options, out: &mut (dyn Write + Send))
         .saturating_sub(next.load(Ordering::SeqCst).min(files.len()));
     let mut summary = String::new();
     if totals.interrupted {
-        summary.push_str(&format!(
-            "interrupted (Ctrl-C): {} file(s) not run\n",
-            totals.not_run
-        ));
+        summary.push_str(&crate::t!("test-interrupted", count = totals.not_run));
+        summary.push('\n');
     }
-    summary.push_str(&format!(
-        "{} passed, {} failed, {} skipped\n",
-        totals.passed, totals.failed, totals.skipped
+    summary.push_str(&crate::t!(
+        "test-summary",
+        passed = totals.passed,
+        failed = totals.failed,
+        skipped = totals.skipped
     ));
+    summary.push('\n');
     if let Err(e) = out.write_all(summary.as_bytes()).and_then(|_| out.flush()) {
         totals.output_failed.get_or_insert(errno_of(&e));
     }
@@ -513,19 +530,26 @@ fn report_one(source: &Source, options: Options) -> (String, Count) {
         Ok((verdict, notes)) => {
             let mut text: String = notes
                 .iter()
-                .map(|note| format!("{name}: note: {}\n", escape(note)))
+                .map(|note| {
+                    let note = escape(note).into_owned();
+                    crate::t!("test-note", name = name.as_str(), note = note) + "\n"
+                })
                 .collect();
             let counted: Count = match verdict {
                 Verdict::Passed => |t| t.passed += 1,
                 Verdict::Skipped(why) => {
-                    text.push_str(&format!("{name}: skipped ({why})\n"));
+                    text.push_str(&crate::t!("test-skipped", name = name.as_str(), why = why));
+                    text.push('\n');
                     |t| t.skipped += 1
                 }
                 Verdict::Failed(mismatches) if options.bless => {
-                    text.push_str(&format!(
-                        "{name}: blessed {} command(s)\n",
-                        mismatches.len()
+                    let count = mismatches.len();
+                    text.push_str(&crate::t!(
+                        "test-blessed",
+                        name = name.as_str(),
+                        count = count
                     ));
+                    text.push('\n');
                     |t| t.passed += 1
                 }
                 Verdict::Failed(mismatches) => {
