@@ -692,6 +692,43 @@ test-bless-lesson = --bless rewrites files; { $name } is a built-in lesson, not 
 test-no-files-hint = { $error } (socklab test --lessons runs the lessons built into socklab)
 test-no-files = no .socklab files found
 
+# the command line's subcommands: play, record, diagram, translate, export, and the flags
+
+play-command-list = { $file } is a list of commands, not a lesson (a lesson has '> ' lines and their output): make one with socklab record LESSON.socklab < { $file }, then socklab play LESSON.socklab
+play-report-cannot-write = cannot write the report { $file }: { $reason }
+play-report-form = --report { $file }: a report is FILE.csv or FILE.json (the form comes from the extension)
+record-cannot-write = cannot write { $file }: { $reason }
+record-input-failed = reading the commands failed: { $error }
+record-cannot-start = cannot start the session: { $error }
+record-failed = recording to { $file } failed: { $reason }
+record-recorded = recorded { $file }
+shell-graph-no-data = { $file } shows no TCP data segment to graph (a lesson that shows only `wire summary` lines, or none, has none)
+shell-steps-none = { $file } has { $count } commands: --steps { $from }… draws none of them
+shell-cannot-write = cannot write { $file }: { $reason }
+shell-cannot-write-exists = cannot write { $file }: { $reason } (--force replaces it)
+shell-wrote = wrote { $file }
+shell-cannot-read = cannot read { $file }: { $reason }
+shell-program-too-large = { $file } is larger than { $limit } bytes: socklab translate reads programs up to that size
+shell-program-not-text = { $file } is not UTF-8 text, nor text in the encoding its `# coding:` line names (Python 3 reads a program as UTF-8 unless its first or second line says `# -*- coding: gbk -*-`)
+shell-not-translated = not translated ({ $count } { $count ->
+        [one] line
+       *[other] lines
+    }; each is a comment in the script):
+shell-lab-cannot-run = { $reason }; the lab cannot run here
+shell-flag-help = help runs no session
+shell-flag-json = { $name } shows a person its lessons; `socklab run --json FILE` gives one JSON object per step
+shell-flag-bail = only a script stops at its first failing line: socklab run --bail
+shell-flag-wire-test = a lesson's expected output depends on the wire view, so a lesson turns it on itself (wire on)
+shell-flag-lab = a lesson runs in a lab when it says so itself, with a `#! lab` line (the lab's lessons have one; record in a lab writes it)
+shell-flag-no-effect = it has no effect there
+shell-flag-not-here = --{ $flag } does not apply to `socklab { $name }`: { $why }
+
+play-env-own-directory = cannot give the lesson a directory of its own: { $reason }
+play-env-make-scratch = cannot make the lesson's scratch directory: { $error }
+play-env-enter-scratch = cannot enter the lesson's scratch directory: { $error }
+play-env-read-capabilities = cannot read the capabilities: { $error }
+play-env-drop-capabilities = cannot drop the capabilities for '#! as: unprivileged': { $error }
+
 ## ---- end of section shell ----
 
 

@@ -708,6 +708,48 @@ test-bless-lesson = --bless переписывает файлы, а { $name } �
 test-no-files-hint = { $error } (socklab test --lessons прогоняет уроки, встроенные в socklab)
 test-no-files = файлы .socklab не найдены
 
+# подкоманды командной строки: play, record, diagram, translate, export и флаги
+
+play-command-list = { $file } — это список команд, а не урок (в уроке есть строки '> ' и их вывод): сделайте урок так: socklab record LESSON.socklab < { $file }, потом socklab play LESSON.socklab
+play-report-cannot-write = не удаётся записать отчёт { $file }: { $reason }
+play-report-form = --report { $file }: отчёт — это FILE.csv или FILE.json (формат определяется по расширению)
+record-cannot-write = не удаётся записать { $file }: { $reason }
+record-input-failed = не удалось прочитать команды: { $error }
+record-cannot-start = не удаётся начать сеанс: { $error }
+record-failed = запись в { $file } не удалась: { $reason }
+record-recorded = записано в { $file }
+shell-graph-no-data = в { $file } нет сегментов TCP с данными, по которым можно построить график (в уроке, где есть только строки `wire summary` или нет ничего, их нет)
+shell-steps-none = в { $file } { $count ->
+        [one] { $count } команда
+        [few] { $count } команды
+       *[many] { $count } команд
+    }: --steps { $from }… не рисует ни одной из них
+shell-cannot-write = не удаётся записать { $file }: { $reason }
+shell-cannot-write-exists = не удаётся записать { $file }: { $reason } (--force заменит его)
+shell-wrote = записано в { $file }
+shell-cannot-read = не удаётся прочитать { $file }: { $reason }
+shell-program-too-large = { $file } больше { $limit } байт: socklab translate читает программы не длиннее этого
+shell-program-not-text = { $file } — не текст в UTF-8 и не текст в кодировке, которую называет его строка `# coding:` (Python 3 читает программу как UTF-8, если только в первой или второй строке не написано `# -*- coding: gbk -*-`)
+shell-not-translated = не переведено ({ $count ->
+        [one] { $count } строка
+        [few] { $count } строки
+       *[many] { $count } строк
+    }; каждая стала комментарием в сценарии):
+shell-lab-cannot-run = { $reason }; лаборатория здесь работать не может
+shell-flag-help = help не запускает сеанс
+shell-flag-json = { $name } показывает уроки человеку; один объект JSON на каждый шаг даёт `socklab run --json FILE`
+shell-flag-bail = на первой неудачной строке останавливается только сценарий: socklab run --bail
+shell-flag-wire-test = ожидаемый вывод урока зависит от вида провода, поэтому урок включает его сам (wire on)
+shell-flag-lab = урок идёт в лаборатории, только когда сам об этом говорит строкой `#! lab` (она есть в уроках лаборатории; record в лаборатории пишет её)
+shell-flag-no-effect = там он ничего не меняет
+shell-flag-not-here = --{ $flag } не относится к `socklab { $name }`: { $why }
+
+play-env-own-directory = не удаётся дать уроку собственный каталог: { $reason }
+play-env-make-scratch = не удаётся создать рабочий каталог урока: { $error }
+play-env-enter-scratch = не удаётся перейти в рабочий каталог урока: { $error }
+play-env-read-capabilities = не удаётся прочитать привилегии (capabilities): { $error }
+play-env-drop-capabilities = не удаётся сбросить привилегии (capabilities) для '#! as: unprivileged': { $error }
+
 ## ---- end of section shell ----
 
 

@@ -685,6 +685,40 @@ test-bless-lesson = --bless 改写的是文件；{ $name } 是内置课程，不
 test-no-files-hint = { $error }（socklab test --lessons 运行 socklab 内置的课程）
 test-no-files = 没有找到 .socklab 文件
 
+# 命令行的子命令：play、record、diagram、translate、export，以及各个选项
+
+play-command-list = { $file } 是一串命令，不是课程（课程有 '> ' 行及其输出）：先用 socklab record LESSON.socklab < { $file } 做成课程，再 socklab play LESSON.socklab
+play-report-cannot-write = 无法写入报告 { $file }：{ $reason }
+play-report-form = --report { $file }：报告文件是 FILE.csv 或 FILE.json（格式由扩展名决定）
+record-cannot-write = 无法写入 { $file }：{ $reason }
+record-input-failed = 读取命令失败：{ $error }
+record-cannot-start = 无法开始会话：{ $error }
+record-failed = 录制到 { $file } 失败：{ $reason }
+record-recorded = 已录制到 { $file }
+shell-graph-no-data = { $file } 中没有可以画图的 TCP 数据报文段（只显示 `wire summary` 行或什么都不显示的课程没有这种报文段）
+shell-steps-none = { $file } 有 { $count } 条命令：--steps { $from }… 一条也画不到
+shell-cannot-write = 无法写入 { $file }：{ $reason }
+shell-cannot-write-exists = 无法写入 { $file }：{ $reason }（--force 会替换它）
+shell-wrote = 已写入 { $file }
+shell-cannot-read = 无法读取 { $file }：{ $reason }
+shell-program-too-large = { $file } 超过 { $limit } 字节：socklab translate 只读取不超过这个大小的程序
+shell-program-not-text = { $file } 既不是 UTF-8 文本，也不是其 `# coding:` 行所指编码的文本（Python 3 按 UTF-8 读取程序，除非第一行或第二行写着 `# -*- coding: gbk -*-`）
+shell-not-translated = 未翻译（{ $count } 行；每一行都成了脚本中的注释）：
+shell-lab-cannot-run = { $reason }；实验室无法在这里运行
+shell-flag-help = help 不运行会话
+shell-flag-json = { $name } 是给人看课程的；`socklab run --json FILE` 为每一步给出一个 JSON 对象
+shell-flag-bail = 只有脚本会在第一行失败时停止：socklab run --bail
+shell-flag-wire-test = 课程的预期输出取决于线路视图，所以课程自己打开它（wire on）
+shell-flag-lab = 课程只有在自己用 `#! lab` 行声明时才在实验室中运行（实验室的课程都有这一行；在实验室中 record 会写上它）
+shell-flag-no-effect = 它在那里不起作用
+shell-flag-not-here = --{ $flag } 不适用于 `socklab { $name }`：{ $why }
+
+play-env-own-directory = 无法给课程一个自己的目录：{ $reason }
+play-env-make-scratch = 无法创建课程的临时目录：{ $error }
+play-env-enter-scratch = 无法进入课程的临时目录：{ $error }
+play-env-read-capabilities = 无法读取权能（capabilities）：{ $error }
+play-env-drop-capabilities = 无法为 '#! as: unprivileged' 去掉权能（capabilities）：{ $error }
+
 ## ---- end of section shell ----
 
 

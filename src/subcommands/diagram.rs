@@ -86,12 +86,7 @@ fn graph(parsed: &format::Transcript, title: &str, shown: &str) -> Result<String
     let segments = time_sequence::of_transcript(parsed);
     let way = Direction::busiest(&segments)
         .filter(|way| segments.iter().any(|s| s.from == way.from && s.len > 0))
-        .ok_or_else(|| {
-            Exit::Error(format!(
-                "{shown} shows no TCP data segment to graph (a lesson that shows only \
-                 `wire summary` lines, or none, has none)"
-            ))
-        })?;
+        .ok_or_else(|| Exit::Error(socklab::t!("shell-graph-no-data", file = shown)))?;
     let title = socklab::t!(
         "diagram-graph-title-order",
         from = way.from.as_str(),
@@ -125,8 +120,11 @@ fn keep_steps(
 ) -> Result<(), Exit> {
     let count = parsed.entries.len();
     if from > count {
-        return Err(Exit::Error(format!(
-            "{shown} has {count} commands: --steps {from}… draws none of them"
+        return Err(Exit::Error(socklab::t!(
+            "shell-steps-none",
+            file = shown,
+            count = count,
+            from = from
         )));
     }
     parsed.entries = std::mem::take(&mut parsed.entries)
@@ -174,17 +172,17 @@ pub(super) fn write_file(out: &Path, picture: &str, force: bool) -> Result<(), E
     let out_shown = socklab::safe_text::escape(&out.display().to_string()).into_owned();
     socklab::safe_file::create(out, existing)
         .and_then(|mut f| f.write_all(picture.as_bytes()))
-        .map_err(|e| {
-            Exit::Error(format!(
-                "cannot write {out_shown}: {}{}",
-                socklab::error::io_reason(&e),
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    " (--force replaces it)"
-                } else {
-                    ""
-                }
-            ))
-        })?;
-    eprintln!("wrote {out_shown}");
+        .map_err(|e| Exit::Error(cannot_write(&out_shown, &e)))?;
+    eprintln!("{}", socklab::t!("shell-wrote", file = out_shown));
     Ok(())
+}
+
+/// `cannot write FILE: why`, and that `--force` replaces a file that
+/// exists.
+pub(super) fn cannot_write(shown: &str, error: &std::io::Error) -> String {
+    let reason = socklab::error::io_reason(error);
+    match error.kind() == std::io::ErrorKind::AlreadyExists {
+        true => socklab::t!("shell-cannot-write-exists", file = shown, reason = reason),
+        false => socklab::t!("shell-cannot-write", file = shown, reason = reason),
+    }
 }

@@ -40,11 +40,7 @@ pub(super) fn run(
     let shown = socklab::safe_text::escape(file).into_owned();
     let mut transcript = format::parse(&text).map_err(|e| {
         if format::is_a_command_list(&text) {
-            format!(
-                "{shown} is a list of commands, not a lesson (a lesson has '> ' lines and \
-                 their output): make one with socklab record LESSON.socklab < {shown}, then \
-                 socklab play LESSON.socklab"
-            )
+            socklab::t!("play-command-list", file = shown.as_str())
         } else {
             format!("{shown}: {e}")
         }
@@ -74,10 +70,10 @@ pub(super) fn run(
     // What was answered is kept, however the lesson ended.
     if let Some((mut out, form, fresh, path)) = report {
         predict::write_report(&mut out, form, &run, fresh).map_err(|e| {
-            format!(
-                "cannot write the report {}: {}",
-                socklab::safe_text::escape(&path.display().to_string()),
-                socklab::error::io_reason(&e)
+            socklab::t!(
+                "play-report-cannot-write",
+                file = socklab::safe_text::escape(&path.display().to_string()).into_owned(),
+                reason = socklab::error::io_reason(&e)
             )
         })?;
         let _ = out.flush();
@@ -97,9 +93,8 @@ fn open_report(
     path: &std::path::Path,
 ) -> Result<(std::fs::File, predict::ReportForm, bool, std::path::PathBuf), Exit> {
     let shown = socklab::safe_text::escape(&path.display().to_string()).into_owned();
-    let form = predict::ReportForm::of(path).ok_or_else(|| {
-        format!("--report {shown}: a report is FILE.csv or FILE.json (the form comes from the extension)")
-    })?;
+    let form = predict::ReportForm::of(path)
+        .ok_or_else(|| socklab::t!("play-report-form", file = shown.as_str()))?;
     let file = socklab::safe_file::create(path, socklab::safe_file::Existing::Append)
         .map_err(|e| format!("--report {shown}: {}", socklab::error::io_reason(&e)))?;
     let fresh = file.metadata().map(|m| m.len() == 0).unwrap_or(true);

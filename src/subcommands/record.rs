@@ -22,19 +22,31 @@ pub(super) fn run(file: &Path, cli: &Cli) -> Result<usize, Exit> {
     let shown = socklab::safe_text::escape(&file.display().to_string()).into_owned();
     // Written as each step happens: a SIGTERM or a closed stdout leaves
     // every completed step in the file.
-    let mut out = socklab::safe_file::create(file, socklab::safe_file::Existing::Replace)
-        .map_err(|e| format!("cannot write {shown}: {}", socklab::error::io_reason(&e)))?;
+    let mut out =
+        socklab::safe_file::create(file, socklab::safe_file::Existing::Replace).map_err(|e| {
+            let reason = socklab::error::io_reason(&e);
+            socklab::t!(
+                "record-cannot-write",
+                file = shown.as_str(),
+                reason = reason
+            )
+        })?;
     setup.writes = out.metadata().ok().map(|m| (m.dev(), m.ino()));
     let stdin = std::io::stdin();
     let failures = record::record(&mut stdin.lock(), &mut out, &mut std::io::stdout(), setup)
         .map_err(|e| match e {
-            record::Failure::Input(e) => Exit::Error(format!("reading the commands failed: {e}")),
-            record::Failure::Start(e) => Exit::Error(format!("cannot start the session: {e}")),
-            record::Failure::Transcript(e) => Exit::Error(format!(
-                "recording to {shown} failed: {}",
-                socklab::error::io_reason(&e)
+            record::Failure::Input(e) => {
+                Exit::Error(socklab::t!("record-input-failed", error = e.to_string()))
+            }
+            record::Failure::Start(e) => {
+                Exit::Error(socklab::t!("record-cannot-start", error = e.to_string()))
+            }
+            record::Failure::Transcript(e) => Exit::Error(socklab::t!(
+                "record-failed",
+                file = shown.as_str(),
+                reason = socklab::error::io_reason(&e)
             )),
         })?;
-    eprintln!("recorded {shown}");
+    eprintln!("{}", socklab::t!("record-recorded", file = shown.as_str()));
     Ok(failures)
 }

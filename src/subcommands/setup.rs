@@ -14,8 +14,12 @@ pub enum NamespaceError {
     #[error(transparent)]
     Sandbox(#[from] SandboxError),
     /// `--lab`: what the system refused (`--host-net` is no way out there).
-    #[error("{0}; the lab cannot run here")]
+    #[error("{}", lab_cannot_run(.0))]
     Lab(SandboxError),
+}
+
+fn lab_cannot_run(refused: &SandboxError) -> String {
+    socklab::t!("shell-lab-cannot-run", reason = refused.to_string())
 }
 
 /// `--sandbox`, and the user namespace lessons need to make their networks.
@@ -81,23 +85,18 @@ pub fn check_flags(cli: &Cli) -> Result<(), UsageError> {
             continue;
         }
         let why = match (flag, name) {
-            (_, "help") => "help runs no session".to_string(),
-            ("json", _) => format!(
-                "{name} shows a person its lessons; `socklab run --json FILE` gives one JSON object per step"
-            ),
-            ("bail", _) => "only a script stops at its first failing line: socklab run --bail".into(),
-            ("wire", "test") => {
-                "a lesson's expected output depends on the wire view, so a lesson turns it on itself (wire on)".into()
-            }
-            ("lab", _) => {
-                "a lesson runs in a lab when it says so itself, with a `#! lab` line (the \
-                 lab's lessons have one; record in a lab writes it)"
-                    .into()
-            }
-            _ => "it has no effect there".into(),
+            (_, "help") => socklab::t!("shell-flag-help"),
+            ("json", _) => socklab::t!("shell-flag-json", name = name),
+            ("bail", _) => socklab::t!("shell-flag-bail"),
+            ("wire", "test") => socklab::t!("shell-flag-wire-test"),
+            ("lab", _) => socklab::t!("shell-flag-lab"),
+            _ => socklab::t!("shell-flag-no-effect"),
         };
-        return Err(UsageError::new(format!(
-            "--{flag} does not apply to `socklab {name}`: {why}"
+        return Err(UsageError::new(socklab::t!(
+            "shell-flag-not-here",
+            flag = flag,
+            name = name,
+            why = why
         )));
     }
     Ok(())

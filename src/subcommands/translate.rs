@@ -16,9 +16,11 @@ pub(super) fn run(
 ) -> Result<usize, Exit> {
     let shown = socklab::safe_text::escape(&program.display().to_string()).into_owned();
     let cannot = |e: std::io::Error| {
-        Exit::Error(format!(
-            "cannot read {shown}: {}",
-            socklab::error::io_reason(&e)
+        let reason = socklab::error::io_reason(&e);
+        Exit::Error(socklab::t!(
+            "shell-cannot-read",
+            file = shown.as_str(),
+            reason = reason
         ))
     };
     let limit = socklab::translate::MAX_PROGRAM;
@@ -27,17 +29,14 @@ pub(super) fn run(
         .and_then(|f| std::io::Read::take(f, limit + 1).read_to_end(&mut bytes))
         .map_err(cannot)?;
     if bytes.len() as u64 > limit {
-        return Err(Exit::Error(format!(
-            "{shown} is larger than {limit} bytes: socklab translate reads programs up to that size"
+        return Err(Exit::Error(socklab::t!(
+            "shell-program-too-large",
+            file = shown.as_str(),
+            limit = limit.to_string()
         )));
     }
-    let source = decode(bytes).map_err(|_| {
-        Exit::Error(format!(
-            "{shown} is not UTF-8 text, nor text in the encoding its `# coding:` line names \
-             (Python 3 reads a program as UTF-8 unless its first or second line says \
-             `# -*- coding: gbk -*-`)"
-        ))
-    })?;
+    let source = decode(bytes)
+        .map_err(|_| Exit::Error(socklab::t!("shell-program-not-text", file = shown.as_str())))?;
     let translation = socklab::translate::translate(&source, &program.display().to_string(), args);
     match output {
         None => write_stdout(translation.script.as_bytes())?,
@@ -45,15 +44,11 @@ pub(super) fn run(
     }
     let mut err = std::io::stderr().lock();
     if !translation.untranslated.is_empty() {
+        let count = translation.untranslated.len();
         let _ = writeln!(
             err,
-            "not translated ({} {}; each is a comment in the script):",
-            translation.untranslated.len(),
-            if translation.untranslated.len() == 1 {
-                "line"
-            } else {
-                "lines"
-            }
+            "{}",
+            socklab::t!("shell-not-translated", count = count)
         );
     }
     for (number, text, why) in &translation.untranslated {
@@ -72,18 +67,8 @@ fn write_file(out: &Path, script: &str, force: bool) -> Result<(), Exit> {
     let out_shown = socklab::safe_text::escape(&out.display().to_string()).into_owned();
     socklab::safe_file::create(out, existing)
         .and_then(|mut f| f.write_all(script.as_bytes()))
-        .map_err(|e| {
-            let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
-                " (--force replaces it)"
-            } else {
-                ""
-            };
-            Exit::Error(format!(
-                "cannot write {out_shown}: {}{hint}",
-                socklab::error::io_reason(&e)
-            ))
-        })?;
-    eprintln!("wrote {out_shown}");
+        .map_err(|e| Exit::Error(super::diagram::cannot_write(&out_shown, &e)))?;
+    eprintln!("{}", socklab::t!("shell-wrote", file = out_shown));
     Ok(())
 }
 

@@ -138,15 +138,15 @@ pub fn sweep(dir: &std::path::Path) -> usize {
 pub enum LessonEnvError {
     #[error(transparent)]
     Network(#[from] sandbox::SandboxError),
-    #[error("cannot give the lesson a directory of its own: {}", .0.desc())]
+    #[error("{}", crate::t!("play-env-own-directory", reason = .0.desc()))]
     OwnDirectory(nix::errno::Errno),
-    #[error("cannot make the lesson's scratch directory: {0}")]
+    #[error("{}", crate::t!("play-env-make-scratch", error = .0.to_string()))]
     MakeScratch(std::io::Error),
-    #[error("cannot enter the lesson's scratch directory: {0}")]
+    #[error("{}", crate::t!("play-env-enter-scratch", error = .0.to_string()))]
     EnterScratch(std::io::Error),
-    #[error("cannot read the capabilities: {0}")]
+    #[error("{}", crate::t!("play-env-read-capabilities", error = .0.to_string()))]
     ReadCapabilities(caps::errors::CapsError),
-    #[error("cannot drop the capabilities for '#! as: unprivileged': {0}")]
+    #[error("{}", crate::t!("play-env-drop-capabilities", error = .0.to_string()))]
     DropCapabilities(caps::errors::CapsError),
 }
 
