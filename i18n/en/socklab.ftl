@@ -729,6 +729,8 @@ play-env-enter-scratch = cannot enter the lesson's scratch directory: { $error }
 play-env-read-capabilities = cannot read the capabilities: { $error }
 play-env-drop-capabilities = cannot drop the capabilities for '#! as: unprivileged': { $error }
 
+test-more-lines = … and { $count } more lines
+
 ## ---- end of section shell ----
 
 

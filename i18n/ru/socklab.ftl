@@ -750,6 +750,12 @@ play-env-enter-scratch = не удаётся перейти в рабочий к
 play-env-read-capabilities = не удаётся прочитать привилегии (capabilities): { $error }
 play-env-drop-capabilities = не удаётся сбросить привилегии (capabilities) для '#! as: unprivileged': { $error }
 
+test-more-lines = … и ещё { $count ->
+        [one] { $count } строка
+        [few] { $count } строки
+       *[many] { $count } строк
+    }
+
 ## ---- end of section shell ----
 
 

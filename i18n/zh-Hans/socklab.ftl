@@ -719,6 +719,8 @@ play-env-enter-scratch = 无法进入课程的临时目录：{ $error }
 play-env-read-capabilities = 无法读取权能（capabilities）：{ $error }
 play-env-drop-capabilities = 无法为 '#! as: unprivileged' 去掉权能（capabilities）：{ $error }
 
+test-more-lines = ……还有 { $count } 行
+
 ## ---- end of section shell ----
 
 

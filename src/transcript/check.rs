@@ -230,10 +230,8 @@ fn clipped(actual: &[String]) -> Vec<String> {
         return actual.to_vec();
     }
     let mut kept = actual[..REPORTED_LINES].to_vec();
-    kept.push(format!(
-        "… and {} more lines",
-        actual.len() - REPORTED_LINES
-    ));
+    let count = actual.len() - REPORTED_LINES;
+    kept.push(crate::t!("test-more-lines", count = count));
     kept
 }
 
