@@ -147,3 +147,65 @@ fn the_test_report_is_in_russian() {
         "{text}"
     );
 }
+
+/// The shell section's messages: (id, the variables it uses), in the
+/// order the file has them.
+fn shell_messages(lang: socklab::i18n::Lang) -> Vec<(String, Vec<String>)> {
+    let source = socklab::i18n::ftl_source(lang).expect("the file is built in");
+    if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(source.clone()) {
+        panic!("{lang}: the file does not parse: {errors:?}");
+    }
+    let section = source
+        .split("## ---- section shell:")
+        .nth(1)
+        .and_then(|rest| rest.split("## ---- end of section shell ----").next())
+        .unwrap_or_else(|| panic!("{lang}: no shell section"));
+    let mut messages: Vec<(String, Vec<String>)> = Vec::new();
+    for line in section.lines() {
+        let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+        if starts_message && let Some((id, _)) = line.split_once(" =") {
+            messages.push((id.to_string(), Vec::new()));
+        }
+        if let Some((_, variables)) = messages.last_mut() {
+            for piece in line.split('$').skip(1) {
+                let name: String = piece
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !variables.contains(&name) {
+                    variables.push(name);
+                }
+            }
+        }
+    }
+    for (_, variables) in &mut messages {
+        variables.sort();
+    }
+    messages
+}
+
+/// Every message of the shell section is written in ru and zh, with the
+/// same variables as in English, and nothing more.
+#[test]
+fn the_shell_section_is_the_same_in_every_language() {
+    use socklab::i18n::Lang;
+    let english = shell_messages(Lang::En);
+    assert!(english.len() > 100, "{} messages", english.len());
+    for lang in [Lang::Ru, Lang::Zh] {
+        let theirs = shell_messages(lang);
+        for (id, variables) in &english {
+            match theirs.iter().find(|(their_id, _)| their_id == id) {
+                None => panic!("{lang}: no {id}"),
+                Some((_, their_variables)) => {
+                    assert_eq!(their_variables, variables, "{lang}: {id}'s variables")
+                }
+            }
+        }
+        for (id, _) in &theirs {
+            assert!(
+                english.iter().any(|(e, _)| e == id),
+                "{lang}: {id} is not in en"
+            );
+        }
+    }
+}
