@@ -710,10 +710,6 @@ shell-wrote = wrote { $file }
 shell-cannot-read = cannot read { $file }: { $reason }
 shell-program-too-large = { $file } is larger than { $limit } bytes: socklab translate reads programs up to that size
 shell-program-not-text = { $file } is not UTF-8 text, nor text in the encoding its `# coding:` line names (Python 3 reads a program as UTF-8 unless its first or second line says `# -*- coding: gbk -*-`)
-shell-not-translated = not translated ({ $count } { $count ->
-        [one] line
-       *[other] lines
-    }; each is a comment in the script):
 shell-lab-cannot-run = { $reason }; the lab cannot run here
 shell-flag-help = help runs no session
 shell-flag-json = { $name } shows a person its lessons; `socklab run --json FILE` gives one JSON object per step

@@ -730,11 +730,6 @@ shell-wrote = записано в { $file }
 shell-cannot-read = не удаётся прочитать { $file }: { $reason }
 shell-program-too-large = { $file } больше { $limit } байт: socklab translate читает программы не длиннее этого
 shell-program-not-text = { $file } — не текст в UTF-8 и не текст в кодировке, которую называет его строка `# coding:` (Python 3 читает программу как UTF-8, если только в первой или второй строке не написано `# -*- coding: gbk -*-`)
-shell-not-translated = не переведено ({ $count ->
-        [one] { $count } строка
-        [few] { $count } строки
-       *[many] { $count } строк
-    }; каждая стала комментарием в сценарии):
 shell-lab-cannot-run = { $reason }; лаборатория здесь работать не может
 shell-flag-help = help не запускает сеанс
 shell-flag-json = { $name } показывает уроки человеку; один объект JSON на каждый шаг даёт `socklab run --json FILE`

@@ -703,7 +703,6 @@ shell-wrote = 已写入 { $file }
 shell-cannot-read = 无法读取 { $file }：{ $reason }
 shell-program-too-large = { $file } 超过 { $limit } 字节：socklab translate 只读取不超过这个大小的程序
 shell-program-not-text = { $file } 既不是 UTF-8 文本，也不是其 `# coding:` 行所指编码的文本（Python 3 按 UTF-8 读取程序，除非第一行或第二行写着 `# -*- coding: gbk -*-`）
-shell-not-translated = 未翻译（{ $count } 行；每一行都成了脚本中的注释）：
 shell-lab-cannot-run = { $reason }；实验室无法在这里运行
 shell-flag-help = help 不运行会话
 shell-flag-json = { $name } 是给人看课程的；`socklab run --json FILE` 为每一步给出一个 JSON 对象

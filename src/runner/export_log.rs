@@ -98,7 +98,7 @@ impl<W: Write> Runner<W> {
         let mut text = log.text.clone();
         // Lines named like a recording's ([PORT1], [FD1]): what the reader takes.
         text = name_values(&text);
-        let mut program = crate::export::from_transcript(&text, "this session")
+        let mut program = crate::export::from_transcript(&text, &crate::t!("export-this-session"))
             .map_err(|_| UsageError::new(crate::t!("runner-export-nothing")))?;
         // A session's steps are counted from its first line.
         for (number, step) in program.steps.iter_mut().enumerate() {

@@ -45,11 +45,7 @@ pub(super) fn run(
     let mut err = std::io::stderr().lock();
     if !translation.untranslated.is_empty() {
         let count = translation.untranslated.len();
-        let _ = writeln!(
-            err,
-            "{}",
-            socklab::t!("shell-not-translated", count = count)
-        );
+        let _ = writeln!(err, "{}", socklab::translate::untranslated_heading(count));
     }
     for (number, text, why) in &translation.untranslated {
         let text = socklab::safe_text::escape(text);
