@@ -147,6 +147,10 @@ fn opening(text: &str) -> String {
 fn a_session(terminal: &Terminal) {
     let state = tempfile::tempdir().unwrap();
     let mut shell = spawn(terminal, state.path(), &[]);
+    let banner = in_lang(terminal.lang, || {
+        socklab::t!("shell-banner", version = env!("CARGO_PKG_VERSION"))
+    });
+    expect(&mut shell, terminal, &opening(&banner));
     shell.exp_string("socklab> ").unwrap();
     shell.send_line("help listen").unwrap();
     expect(
