@@ -209,3 +209,101 @@ fn test_results_do_not_depend_on_the_language() {
         );
     }
 }
+
+mod plurals {
+    use socklab::i18n::{Lang, in_lang, lookup_with};
+
+    fn russian(id: &str, name: &str, count: u64, others: &[(&str, &str)]) -> String {
+        let mut args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = vec![(name, count.into())];
+        args.extend(others.iter().map(|(k, v)| (*k, (*v).into())));
+        in_lang(Lang::Ru, || lookup_with(id, &args)).unwrap_or_else(|| panic!("no {id}"))
+    }
+
+    /// Russian counts take CLDR's forms: 1 and 21 one, 2 few, 5, 11 and
+    /// 111 many — "1 сегмент, 2 сегмента, 5 сегментов" in the graph's
+    /// caption, and "строка, строки, строк" in a failure report.
+    #[test]
+    fn russian_nouns_agree_with_their_numbers() {
+        let counts = [1, 2, 5, 11, 21, 111, 1001, 12, 22];
+        let segments: Vec<String> = counts
+            .iter()
+            .map(|&n| {
+                russian(
+                    "diagram-graph-counts",
+                    "data",
+                    n,
+                    &[("again", "0"), ("lost", "0")],
+                )
+            })
+            .map(|text| text.split(';').next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(
+            segments,
+            [
+                "1 сегмент с данными",
+                "2 сегмента с данными",
+                "5 сегментов с данными",
+                "11 сегментов с данными",
+                "21 сегмент с данными",
+                "111 сегментов с данными",
+                "1001 сегмент с данными",
+                "12 сегментов с данными",
+                "22 сегмента с данными",
+            ]
+        );
+        let lines: Vec<String> = [1, 3, 5, 11, 21, 111]
+            .iter()
+            .map(|&n| russian("test-more-lines", "count", n, &[]))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "… и ещё 1 строка",
+                "… и ещё 3 строки",
+                "… и ещё 5 строк",
+                "… и ещё 11 строк",
+                "… и ещё 21 строка",
+                "… и ещё 111 строк",
+            ]
+        );
+    }
+
+    /// Every Russian message that chooses by a number has the three forms
+    /// a count needs (one, few, many): a select with only `one` and
+    /// `other`, as English has, would say "5 сегмента". (After "из",
+    /// "до", "глубже" the noun is genitive, where few and many agree —
+    /// "из 2 предсказаний", "из 5 предсказаний" — and both are written.)
+    #[test]
+    fn every_russian_count_has_one_few_and_many() {
+        let source = socklab::i18n::ftl_source(Lang::Ru).expect("the ru file");
+        let mut problems = Vec::new();
+        let mut id = "";
+        let mut keys: Vec<String> = Vec::new();
+        let mut check = |id: &str, keys: &[String]| {
+            let plural = keys.iter().any(|k| k == "one" || k == "few");
+            let whole = ["one", "few", "many"]
+                .iter()
+                .all(|k| keys.iter().any(|h| h == k));
+            if plural && !whole {
+                problems.push(format!("{id}: {keys:?}"));
+            }
+        };
+        for line in source.lines() {
+            if let Some((name, _)) = line.split_once(" =")
+                && !line.starts_with([' ', '#'])
+            {
+                check(id, &keys);
+                keys.clear();
+                id = name;
+            }
+            let trimmed = line.trim_start().trim_start_matches('*');
+            if let Some(rest) = trimmed.strip_prefix('[')
+                && let Some((key, _)) = rest.split_once(']')
+            {
+                keys.push(key.to_string());
+            }
+        }
+        check(id, &keys);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}

@@ -588,11 +588,13 @@ predict-ask-state = предскажите: в каком состоянии б�
 predict-how = Вопросы: скажите, чего вы ждёте, до того как вызов выполнится, — результат (0, 5, ok, -1 ECONNREFUSED, 111, ConnectionRefusedError, blocks или блокируется) или состояние TCP (CLOSE_WAIT); ? покажет ответ, Enter пропускает вопрос, q — выход.
 predict-score = итог: верно { $right } из { $counted } { $counted ->
         [one] предсказания
-       *[other] предсказаний
+        [few] предсказаний
+       *[many] предсказаний
     }
 predict-score-skipped = итог: верно { $right } из { $counted } { $counted ->
         [one] предсказания
-       *[other] предсказаний
+        [few] предсказаний
+       *[many] предсказаний
     } ({ $skipped ->
         [one] { $skipped } вопрос
         [few] { $skipped } вопроса
@@ -853,7 +855,8 @@ session-error-history-write = не удалось записать файл ис
 # Сеанс (src/session/). $full — почему бюджет памяти отказал (он исчерпан).
 session-error-receive-buffer = для приёма { $len ->
         [one] { $len } байта
-       *[other] { $len } байт
+        [few] { $len } байт
+       *[many] { $len } байт
     } нужно ещё { $more } буфера, а { $full } — принимайте меньше за раз
 # $what — что хотело занять память («хранение $name», буфер recvall …).
 session-error-memory = { $what }: нужно { $bytes } памяти, а { $full } (занято { $used }) — попросите меньше или дождитесь, пока закончится начатая раньше работа
@@ -990,11 +993,13 @@ translate-untranslated =
     }; каждая осталась в скрипте комментарием):
 translate-why-script-full = скрипт вырос до { $bytes ->
         [one] { $bytes } байта
-       *[other] { $bytes } байт
+        [few] { $bytes } байт
+       *[many] { $bytes } байт
     }: остальное опущено
 translate-why-too-deep = блоки вложены глубже { $depth ->
         [one] { $depth } уровня
-       *[other] { $depth } уровней
+        [few] { $depth } уровней
+       *[many] { $depth } уровней
     }: опущено
 translate-why-while = цикл: его тело записано ниже один раз; для новых проходов повторите эти строки
 translate-why-except = обработка исключений: socklab вместо неё показывает errno
