@@ -6,7 +6,7 @@
 //! for a handle name, the session: that happens in `Session::resolve`.
 
 use std::ffi::OsStr;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
@@ -33,47 +33,89 @@ pub enum AddrSpec {
 /// The longest unix path (sun_path's 108 bytes less the NUL) or abstract name.
 pub const MAX_UNIX_PATH: usize = 107;
 
-pub const ADDRESS_FORMS: &str =
-    "IP:PORT, [IPv6]:PORT, :PORT, HOST:PORT, /unix/path, @abstract or a handle name";
-
 /// What is wrong with an address as written, and what would be right.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AddressError {
-    #[error("'@' needs a name after it: @mysock")]
     NoAbstractName,
-    #[error("an abstract name holds at most {max} bytes; this one has {0}", max = MAX_UNIX_PATH)]
     AbstractTooLong(usize),
-    #[error("a unix socket path holds at most {max} bytes; this one has {0}", max = MAX_UNIX_PATH)]
     PathTooLong(usize),
-    #[error("'{0}' is not an address — expected {forms}", forms = ADDRESS_FORMS)]
     NotAnAddress(String),
-    #[error("'{0}': write an IPv6 address in brackets, like [::1]:8080")]
     Ipv6WithoutBrackets(String),
-    #[error("'{0}' is not a host name — expected {forms}", forms = ADDRESS_FORMS)]
     NotAHostName(String),
-    #[error("'{0}': missing ']' after the IPv6 address")]
     NoClosingBracket(String),
-    #[error("'{0}' is not an IPv6 address")]
     NotIpv6(String),
-    #[error("'{0}': missing ':PORT' after ']' — like [::1]:8080")]
     NoPortAfterBracket(String),
-    #[error(
-        "'{host}' is not an IPv4 address: it has {parts} parts, an address has 4 (like 127.0.0.1)"
-    )]
     Ipv4Parts { host: String, parts: usize },
-    #[error("'{host}' is not an IPv4 address: {part} is more than 255")]
     Ipv4PartTooBig { host: String, part: u32 },
-    #[error("'{0}' is not an IPv4 address: empty part")]
     Ipv4EmptyPart(String),
-    #[error("'{0}' is not an IPv4 address")]
     NotIpv4(String),
-    #[error("missing port after ':' — like 127.0.0.1:8080 (0 lets the kernel choose)")]
     NoPort,
-    #[error("port {0} is out of range: ports are 0 to 65535")]
     PortOutOfRange(u64),
-    #[error("port '{0}' is not a number from 0 to 65535")]
     PortNotANumber(String),
 }
+
+impl fmt::Display for AddressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use AddressError::*;
+        let max = MAX_UNIX_PATH;
+        let forms = || crate::t!("error-address-forms");
+        let text = match self {
+            NoAbstractName => crate::t!("error-address-no-abstract-name"),
+            &AbstractTooLong(len) => {
+                crate::t!("error-address-abstract-too-long", max = max, len = len)
+            }
+            &PathTooLong(len) => crate::t!("error-address-path-too-long", max = max, len = len),
+            NotAnAddress(text) => crate::t!(
+                "error-address-not-an-address",
+                text = text.as_str(),
+                forms = forms()
+            ),
+            Ipv6WithoutBrackets(text) => {
+                crate::t!("error-address-ipv6-without-brackets", text = text.as_str())
+            }
+            NotAHostName(text) => crate::t!(
+                "error-address-not-a-host-name",
+                text = text.as_str(),
+                forms = forms()
+            ),
+            NoClosingBracket(text) => {
+                crate::t!("error-address-no-closing-bracket", text = text.as_str())
+            }
+            NotIpv6(text) => crate::t!("error-address-not-ipv6", text = text.as_str()),
+            NoPortAfterBracket(text) => {
+                crate::t!("error-address-no-port-after-bracket", text = text.as_str())
+            }
+            Ipv4Parts { host, parts } => {
+                let parts = *parts;
+                crate::t!(
+                    "error-address-ipv4-parts",
+                    host = host.as_str(),
+                    parts = parts
+                )
+            }
+            Ipv4PartTooBig { host, part } => {
+                let part = *part;
+                crate::t!(
+                    "error-address-ipv4-part-too-big",
+                    host = host.as_str(),
+                    part = part
+                )
+            }
+            Ipv4EmptyPart(host) => crate::t!("error-address-ipv4-empty-part", host = host.as_str()),
+            NotIpv4(host) => crate::t!("error-address-not-ipv4", host = host.as_str()),
+            NoPort => crate::t!("error-address-no-port"),
+            PortOutOfRange(port) => {
+                crate::t!("error-address-port-out-of-range", port = port.to_string())
+            }
+            PortNotANumber(text) => {
+                crate::t!("error-address-port-not-a-number", text = text.as_str())
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for AddressError {}
 
 /// Parses everything but a handle name (the parser checks handles first).
 pub fn parse(text: &str) -> Result<AddrSpec, AddressError> {

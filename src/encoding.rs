@@ -38,25 +38,39 @@ pub const OFFERED: &[&str] = &[
 ];
 
 /// What a name or a text had that no encoding could take.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EncodingError {
     /// A name that is no encoding socklab can send in.
-    #[error(
-        "'{}' is not an encoding socklab can send in — one of: {}",
-        crate::safe_text::escape(.0),
-        OFFERED.join(", ")
-    )]
     Unknown(String),
     /// Text with a character the encoding cannot hold (the first such).
-    #[error(
-        "'{character}' cannot be written in {} — switch with `encoding utf-8`, or write the bytes as x\"…\"",
-        name(.encoding)
-    )]
     Unwritable {
         character: char,
         encoding: &'static Encoding,
     },
 }
+
+impl std::fmt::Display for EncodingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            EncodingError::Unknown(name) => crate::t!(
+                "error-encoding-unknown",
+                name = crate::safe_text::escape(name).to_string(),
+                names = OFFERED.join(", ")
+            ),
+            EncodingError::Unwritable {
+                character,
+                encoding,
+            } => crate::t!(
+                "error-encoding-unwritable",
+                character = character.to_string(),
+                encoding = name(encoding)
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for EncodingError {}
 
 /// The encoding for a name or label (case-insensitive), if it can encode.
 pub fn by_name(name: &str) -> Result<&'static Encoding, EncodingError> {

@@ -733,6 +733,120 @@ test-more-lines = … and { $count } more lines
 ## ---- section errors: usage errors and the tool's own errors ----
 
 
+# The frame of every usage error: where it is, and what the command takes.
+error-at-column = column { $column }: { $message }
+error-missing = missing { $what } — usage: { $usage }
+error-with-usage = { $message } — usage: { $usage }
+error-with-hint-usage = { $message } { $hint } — usage: { $usage }
+
+# Hints about handles, in parentheses after a message.
+error-hint-no-handle-near = (no handle is named '{ $word }' — did you mean '{ $near }'?)
+error-hint-handles = (handles: { $names })
+error-hint-handles-many = (handles: { $names }, … { $count } in all — ls lists them)
+error-hint-read-as-argument = ('{ $word }' was read as an argument, not a handle)
+error-hint-read-as-argument-hint = ('{ $word }' was read as an argument, not a handle { $hint })
+
+# The cursor: handles and arguments.
+error-no-current-handle = no current handle — create one first (socket tcp), or name one
+error-not-a-handle = '{ $word }' is not a handle
+error-program-socket = { $name } is a socket of program { $program } (spawn): socklab can show it (ls) but not act on it — act on your end of the connection
+error-path-not-hex = a { $what } is a name, not hex data: write it bare, or in quotes
+error-path-not-text = a { $what } is text: no empty name, no bytes that are not UTF-8
+error-not-one-of = '{ $word }' is not a { $what } (one of: { $choices })
+error-not-one-of-near = '{ $word }' is not a { $what } — did you mean '{ $near }'? (one of: { $choices })
+error-joined-data-too-long = the joined data is more than the 16 MiB limit
+error-data-near = did you mean '${ $near }'?
+error-data-none-yet = there is none yet — a receive keeps its bytes under a name: data = recv conn 1024
+error-data-names = data names: { $names }
+error-data-names-many = data names: { $names }, … { $count } in all — ls lists them
+error-no-data-named = no data is named '{ $name }' ({ $known }); to send the text '{ $text }' itself, quote it — usage: { $usage }
+error-int-too-big = { $what } { $n } is more than { $max }
+error-int-not-whole = { $what } must be a whole number, not '{ $word }'
+error-int-is-data = { $what } must be a number, not data
+error-bad-address = bad address: { $reason }
+error-address-quoted = an address is written bare, not quoted
+error-quote-text = text with spaces is one argument only when quoted: { $line }
+error-not-a-flag = '{ $word }' is not a flag here; flags: { $flags }
+error-unexpected = unexpected '{ $word }'
+
+# What an argument is (`missing …`, `'x' is not a …`); placeholders such
+# as ADDR and FILE stay as they are.
+error-what-direction = direction
+error-what-request = request
+error-what-diagram-action = diagram action
+error-what-host-action = host action
+error-what-delayed-ack-setting = delayed-ack setting
+error-what-wire-setting = wire setting
+error-what-send-or-recv = send or recv
+error-what-socket-kind = socket kind
+error-what-language = language
+error-what-setting = setting
+error-what-link-mode = link mode
+error-what-seed = seed
+error-what-port = port
+error-what-queue-length = queue length
+
+# Addresses (src/address.rs).
+error-address-forms = IP:PORT, [IPv6]:PORT, :PORT, HOST:PORT, /unix/path, @abstract or a handle name
+error-address-no-abstract-name = '@' needs a name after it: @mysock
+error-address-abstract-too-long = an abstract name holds at most { $max } bytes; this one has { $len }
+error-address-path-too-long = a unix socket path holds at most { $max } bytes; this one has { $len }
+error-address-not-an-address = '{ $text }' is not an address — expected { $forms }
+error-address-ipv6-without-brackets = '{ $text }': write an IPv6 address in brackets, like [::1]:8080
+error-address-not-a-host-name = '{ $text }' is not a host name — expected { $forms }
+error-address-no-closing-bracket = '{ $text }': missing ']' after the IPv6 address
+error-address-not-ipv6 = '{ $text }' is not an IPv6 address
+error-address-no-port-after-bracket = '{ $text }': missing ':PORT' after ']' — like [::1]:8080
+error-address-ipv4-parts = '{ $host }' is not an IPv4 address: it has { $parts } parts, an address has 4 (like 127.0.0.1)
+error-address-ipv4-part-too-big = '{ $host }' is not an IPv4 address: { $part } is more than 255
+error-address-ipv4-empty-part = '{ $host }' is not an IPv4 address: empty part
+error-address-not-ipv4 = '{ $host }' is not an IPv4 address
+error-address-no-port = missing port after ':' — like 127.0.0.1:8080 (0 lets the kernel choose)
+error-address-port-out-of-range = port { $port } is out of range: ports are 0 to 65535
+error-address-port-not-a-number = port '{ $text }' is not a number from 0 to 65535
+
+# Encodings (src/encoding.rs).
+error-encoding-unknown = '{ $name }' is not an encoding socklab can send in — one of: { $names }
+error-encoding-unwritable = '{ $character }' cannot be written in { $encoding } — switch with `encoding utf-8`, or write the bytes as x"…"
+
+# The line itself (src/parse): its length, quotes, escapes and bytes.
+error-line-too-long = the line is { $len } bytes long; the limit is { $max } — write long data as "..."*COUNT
+error-line-longer-than = the line is longer than { $max } bytes — write long data as "..."*COUNT
+error-nul-byte = NUL byte in the line — write \0 inside quotes to send one
+error-ampersand-alone = '&' runs a command in the background; put it after one: accept srv &
+error-nothing-after-equals = nothing after '=' — name a command that creates handles: srv = socket tcp
+error-bad-handle-name = '{ $name }' is not a valid handle name — use a letter, then letters, digits, '_' or '-' (at most 32)
+error-repeat-needs-count = '*' after data needs a count: "ab"*1000
+error-repeat-too-long = { $len } × { $count } bytes is more than the 16 MiB limit
+error-space-after-quote = expected a space after the closing quote
+error-unterminated-quote = unterminated quote — close it with '{ $quote }'
+error-hex-escape = '\x' needs two hex digits: \x41
+error-unknown-escape = unknown escape '{ $escape }' — use \n \r \t \0 \\ \" \' or \xNN
+error-unterminated-hex = unterminated hex data — close it with '"': x"48 65"
+error-not-hex-digit = '{ $char }' is not a hex digit — x"..." takes pairs like 48 65 6c
+error-odd-hex-digits = hex data has an odd number of digits — each byte is two: x"0a 0b"
+error-not-utf8 = byte 0x{ $byte } is not valid UTF-8 — write bytes as \xNN inside quotes
+error-not-encoding = byte 0x{ $byte } at column { $column } is neither UTF-8 nor { $encoding } (the session's encoding) — save the file in one of them, or write bytes as \xNN inside quotes
+error-not-encoding-line = line { $line }: byte 0x{ $byte } at column { $column } is neither UTF-8 nor { $encoding } (the session's encoding) — save the file in one of them, or write bytes as \xNN inside quotes
+
+# A line's verb and the names before it (src/command/mod.rs).
+error-unknown-command-near = unknown command '{ $word }' — did you mean '{ $near }'?
+error-unknown-command = unknown command '{ $word }' — type 'help' for the list
+error-not-in-background = '{ $verb }' does not block, so it cannot run in the background — only { $verbs } take '&'
+error-names-no-data = '{ $verb }' creates no handle and returns no data to name — socket, socketpair and accept name the handles they create (srv = socket tcp); recv, recvfrom and recvall name the bytes they return (data = recv conn 1024)
+error-data-one-name = '{ $verb }' keeps its bytes under one name; the step shows the rest: { $name } = { $verb } …
+error-data-name-background = a data name keeps what a receive in the foreground returned — run it without '&' to keep ${ $name }
+error-too-many-names = '{ $verb }' creates { $creates ->
+        [one] one handle
+       *[other] two handles
+    }, but { $count } names were given
+error-socketpair-one-name = socketpair creates two handles: name both, like a, b = socketpair
+error-name-reserved = background job [{ $job }] will create '{ $name }' — pick another name
+error-handle-exists = handle '{ $name }' already exists — close it first, or pick another name
+error-name-is-command = '{ $name }' is a command name; pick another handle name
+error-named-twice = '{ $name }' is named twice
+error-not-from-cache = { $verb } does not run from the parse cache
+
 ## ---- end of section errors ----
 
 

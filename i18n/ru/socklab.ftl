@@ -759,6 +759,136 @@ test-more-lines = … и ещё { $count ->
 ## ---- section errors: usage errors and the tool's own errors ----
 
 
+# Рамка каждой ошибки: где она и что принимает команда.
+error-at-column = столбец { $column }: { $message }
+error-missing = не хватает аргумента: { $what } — синтаксис: { $usage }
+error-with-usage = { $message } — синтаксис: { $usage }
+error-with-hint-usage = { $message } { $hint } — синтаксис: { $usage }
+
+# Подсказки о дескрипторах, в скобках после сообщения.
+error-hint-no-handle-near = (дескриптора «{ $word }» нет — может быть, «{ $near }»?)
+error-hint-handles = (дескрипторы: { $names })
+error-hint-handles-many = (дескрипторы: { $names }, … всего { $count } — их перечисляет ls)
+error-hint-read-as-argument = («{ $word }» прочитано как аргумент, а не как дескриптор)
+error-hint-read-as-argument-hint = («{ $word }» прочитано как аргумент, а не как дескриптор { $hint })
+
+# Курсор: дескрипторы и аргументы.
+error-no-current-handle = текущего дескриптора нет — сначала создайте сокет (socket tcp) или назовите дескриптор
+error-not-a-handle = «{ $word }» — не дескриптор
+error-program-socket = { $name } — сокет программы { $program } (spawn): socklab может его показать (ls), но не может с ним работать — действуйте со своей стороны соединения
+error-path-not-hex = { $what } — это имя, а не шестнадцатеричные данные: напишите его как есть или в кавычках
+error-path-not-text = { $what } — это текст: имя не может быть пустым или содержать байты не в UTF-8
+error-not-one-of = «{ $word }» не подходит как { $what } (допустимо: { $choices })
+error-not-one-of-near = «{ $word }» не подходит как { $what } — может быть, «{ $near }»? (допустимо: { $choices })
+error-joined-data-too-long = склеенные данные больше предела в 16 МиБ
+error-data-near = может быть, «${ $near }»?
+error-data-none-yet = данных пока нет — приём сохраняет байты под именем: data = recv conn 1024
+error-data-names = имена данных: { $names }
+error-data-names-many = имена данных: { $names }, … всего { $count } — их перечисляет ls
+error-no-data-named = данных с именем «{ $name }» нет ({ $known }); чтобы отправить сам текст «{ $text }», возьмите его в кавычки — синтаксис: { $usage }
+error-int-too-big = { $what }: { $n } больше { $max }
+error-int-not-whole = { $what }: нужно целое число, а не «{ $word }»
+error-int-is-data = { $what }: нужно число, а не данные
+error-bad-address = неверный адрес: { $reason }
+error-address-quoted = адрес пишется без кавычек
+error-quote-text = текст с пробелами — один аргумент, только если он в кавычках: { $line }
+error-not-a-flag = «{ $word }» здесь не флаг; флаги: { $flags }
+error-unexpected = лишний аргумент «{ $word }»
+
+# Что это за аргумент (в «не хватает …», «… не подходит как …»);
+# обозначения вроде ADDR и FILE остаются как есть.
+error-what-direction = направление
+error-what-request = запрос
+error-what-diagram-action = действие диаграммы
+error-what-host-action = действие с хостом
+error-what-delayed-ack-setting = режим отложенного подтверждения
+error-what-wire-setting = режим wire
+error-what-send-or-recv = send или recv
+error-what-socket-kind = вид сокета
+error-what-language = язык
+error-what-setting = режим
+error-what-link-mode = режим канала
+error-what-seed = seed
+error-what-port = порт
+error-what-queue-length = длина очереди
+
+# Адреса (src/address.rs).
+error-address-forms = IP:PORT, [IPv6]:PORT, :PORT, HOST:PORT, /unix/path, @abstract или имя дескриптора
+error-address-no-abstract-name = после «@» нужно имя: @mysock
+error-address-abstract-too-long = абстрактное имя вмещает не больше { $max } байт, а в этом { $len ->
+        [one] { $len } байт
+        [few] { $len } байта
+       *[many] { $len } байт
+    }
+error-address-path-too-long = путь unix-сокета вмещает не больше { $max } байт, а в этом { $len ->
+        [one] { $len } байт
+        [few] { $len } байта
+       *[many] { $len } байт
+    }
+error-address-not-an-address = «{ $text }» — не адрес; ожидается { $forms }
+error-address-ipv6-without-brackets = «{ $text }»: IPv6-адрес пишется в квадратных скобках, например [::1]:8080
+error-address-not-a-host-name = «{ $text }» — не имя хоста; ожидается { $forms }
+error-address-no-closing-bracket = «{ $text }»: после IPv6-адреса не хватает «]»
+error-address-not-ipv6 = «{ $text }» — не IPv6-адрес
+error-address-no-port-after-bracket = «{ $text }»: после «]» не хватает «:PORT» — например, [::1]:8080
+error-address-ipv4-parts = «{ $host }» — не IPv4-адрес: в нём { $parts ->
+        [one] { $parts } часть
+        [few] { $parts } части
+       *[many] { $parts } частей
+    }, а в адресе их 4 (например, 127.0.0.1)
+error-address-ipv4-part-too-big = «{ $host }» — не IPv4-адрес: { $part } больше 255
+error-address-ipv4-empty-part = «{ $host }» — не IPv4-адрес: пустая часть
+error-address-not-ipv4 = «{ $host }» — не IPv4-адрес
+error-address-no-port = после «:» не хватает порта — например, 127.0.0.1:8080 (0 — порт выберет ядро)
+error-address-port-out-of-range = порт { $port } вне диапазона: порты бывают от 0 до 65535
+error-address-port-not-a-number = порт «{ $text }» — не число от 0 до 65535
+
+# Кодировки (src/encoding.rs).
+error-encoding-unknown = «{ $name }» — не кодировка, в которой socklab умеет отправлять; допустимо: { $names }
+error-encoding-unwritable = «{ $character }» нельзя записать в кодировке { $encoding } — переключитесь командой `encoding utf-8` или запишите байты как x"…"
+
+# Сама строка (src/parse): длина, кавычки, escape-последовательности, байты.
+error-line-too-long = длина строки — { $len ->
+        [one] { $len } байт
+        [few] { $len } байта
+       *[many] { $len } байт
+    }, а предел — { $max } — длинные данные пишите как "..."*COUNT
+error-line-longer-than = строка длиннее { $max } байт — длинные данные пишите как "..."*COUNT
+error-nul-byte = в строке байт NUL — чтобы отправить его, напишите \0 внутри кавычек
+error-ampersand-alone = «&» запускает команду в фоне; поставьте его после команды: accept srv &
+error-nothing-after-equals = после «=» ничего нет — напишите команду, которая создаёт дескрипторы: srv = socket tcp
+error-bad-handle-name = «{ $name }» не годится как имя дескриптора — начните с буквы, дальше буквы, цифры, «_» или «-» (не больше 32 символов)
+error-repeat-needs-count = после «*» за данными нужно число повторов: "ab"*1000
+error-repeat-too-long = { $len } × { $count } байт — больше предела в 16 МиБ
+error-space-after-quote = после закрывающей кавычки нужен пробел
+error-unterminated-quote = кавычка не закрыта — закройте её символом { $quote }
+error-hex-escape = после «\x» нужны две шестнадцатеричные цифры: \x41
+error-unknown-escape = неизвестная escape-последовательность «{ $escape }» — используйте \n \r \t \0 \\ \" \' или \xNN
+error-unterminated-hex = шестнадцатеричные данные не закрыты — закройте их символом ": x"48 65"
+error-not-hex-digit = «{ $char }» — не шестнадцатеричная цифра; x"..." принимает пары вроде 48 65 6c
+error-odd-hex-digits = в шестнадцатеричных данных нечётное число цифр — на каждый байт их две: x"0a 0b"
+error-not-utf8 = байт 0x{ $byte } — не UTF-8; байты пишите как \xNN внутри кавычек
+error-not-encoding = байт 0x{ $byte } в столбце { $column } — ни UTF-8, ни { $encoding } (кодировка сеанса) — сохраните файл в одной из них или запишите байты как \xNN внутри кавычек
+error-not-encoding-line = строка { $line }: байт 0x{ $byte } в столбце { $column } — ни UTF-8, ни { $encoding } (кодировка сеанса) — сохраните файл в одной из них или запишите байты как \xNN внутри кавычек
+
+# Команда строки и имена перед ней (src/command/mod.rs).
+error-unknown-command-near = неизвестная команда «{ $word }» — может быть, «{ $near }»?
+error-unknown-command = неизвестная команда «{ $word }» — список команд выводит help
+error-not-in-background = «{ $verb }» не блокируется, поэтому в фоне её не запустить — «&» принимают только { $verbs }
+error-names-no-data = «{ $verb }» не создаёт дескрипторов и не возвращает данных, которым можно дать имя — socket, socketpair и accept дают имена созданным дескрипторам (srv = socket tcp); recv, recvfrom и recvall — полученным байтам (data = recv conn 1024)
+error-data-one-name = «{ $verb }» сохраняет байты под одним именем; остальное показывает шаг: { $name } = { $verb } …
+error-data-name-background = имя данных сохраняет то, что вернул приём на переднем плане, — запустите его без «&», чтобы сохранить ${ $name }
+error-too-many-names = «{ $verb }» создаёт { $creates ->
+        [one] один дескриптор
+       *[other] два дескриптора
+    }, а имён дано { $count }
+error-socketpair-one-name = socketpair создаёт два дескриптора: назовите оба, например a, b = socketpair
+error-name-reserved = фоновое задание [{ $job }] создаст «{ $name }» — выберите другое имя
+error-handle-exists = дескриптор «{ $name }» уже есть — сначала закройте его или выберите другое имя
+error-name-is-command = «{ $name }» — имя команды; выберите другое имя дескриптора
+error-named-twice = имя «{ $name }» дано дважды
+error-not-from-cache = { $verb } не выполняется из кэша разбора
+
 ## ---- end of section errors ----
 
 

@@ -726,6 +726,118 @@ test-more-lines = ……还有 { $count } 行
 ## ---- section errors: usage errors and the tool's own errors ----
 
 
+# 每条用法错误的框架：出错的位置，以及命令的用法。
+error-at-column = 第 { $column } 列：{ $message }
+error-missing = 缺少 { $what }——用法：{ $usage }
+error-with-usage = { $message }——用法：{ $usage }
+error-with-hint-usage = { $message }{ $hint }——用法：{ $usage }
+
+# 关于句柄的提示，放在括号里跟在消息后面。
+error-hint-no-handle-near = （没有名为 “{ $word }” 的句柄——你是不是想写 “{ $near }”？）
+error-hint-handles = （现有句柄：{ $names }）
+error-hint-handles-many = （现有句柄：{ $names }，… 共 { $count } 个——用 ls 可以列出全部）
+error-hint-read-as-argument = （“{ $word }” 被当成了参数，而不是句柄）
+error-hint-read-as-argument-hint = （“{ $word }” 被当成了参数，而不是句柄{ $hint }）
+
+# 游标：句柄与参数。
+error-no-current-handle = 没有当前句柄——先创建一个套接字（socket tcp），或者写明句柄名
+error-not-a-handle = “{ $word }” 不是句柄
+error-program-socket = { $name } 是程序 { $program }（spawn）的套接字：socklab 可以显示它（ls），但不能操作它——请在你这一端的连接上操作
+error-path-not-hex = { $what } 是一个名字，不是十六进制数据：直接写，或者放在引号里
+error-path-not-text = { $what } 是文本：不能为空，也不能含有非 UTF-8 的字节
+error-not-one-of = “{ $word }” 不是有效的{ $what }（可选：{ $choices }）
+error-not-one-of-near = “{ $word }” 不是有效的{ $what }——你是不是想写 “{ $near }”？（可选：{ $choices }）
+error-joined-data-too-long = 拼接后的数据超过了 16 MiB 的上限
+error-data-near = 你是不是想写 “${ $near }”？
+error-data-none-yet = 现在还没有——接收时可以把字节存到一个名字下：data = recv conn 1024
+error-data-names = 数据名：{ $names }
+error-data-names-many = 数据名：{ $names }，… 共 { $count } 个——用 ls 可以列出全部
+error-no-data-named = 没有名为 “{ $name }” 的数据（{ $known }）；要发送文本 “{ $text }” 本身，请给它加上引号——用法：{ $usage }
+error-int-too-big = { $what } { $n } 超过了 { $max }
+error-int-not-whole = { $what } 必须是整数，而不是 “{ $word }”
+error-int-is-data = { $what } 必须是数字，而不是数据
+error-bad-address = 地址有误：{ $reason }
+error-address-quoted = 地址直接写，不要加引号
+error-quote-text = 带空格的文本只有放在引号里才算一个参数：{ $line }
+error-not-a-flag = “{ $word }” 在这里不是标志；可用的标志：{ $flags }
+error-unexpected = 多余的参数 “{ $word }”
+
+# 参数的种类（“缺少 …”、“不是有效的 …”）；ADDR、FILE 这类占位符保持原样。
+error-what-direction = 方向
+error-what-request = 请求
+error-what-diagram-action = 图的操作
+error-what-host-action = 主机操作
+error-what-delayed-ack-setting = 延迟确认设置
+error-what-wire-setting = wire 设置
+error-what-send-or-recv = send 或 recv
+error-what-socket-kind = 套接字类型
+error-what-language = 语言
+error-what-setting = 设置
+error-what-link-mode = 链路模式
+error-what-seed = 种子
+error-what-port = 端口
+error-what-queue-length = 队列长度
+
+# 地址（src/address.rs）。
+error-address-forms = IP:PORT、[IPv6]:PORT、:PORT、HOST:PORT、/unix/path、@abstract 或句柄名
+error-address-no-abstract-name = “@” 后面需要一个名字：@mysock
+error-address-abstract-too-long = 抽象名字最多 { $max } 字节，这个有 { $len } 字节
+error-address-path-too-long = unix 套接字路径最多 { $max } 字节，这个有 { $len } 字节
+error-address-not-an-address = “{ $text }” 不是地址——应为 { $forms }
+error-address-ipv6-without-brackets = “{ $text }”：IPv6 地址要写在方括号里，例如 [::1]:8080
+error-address-not-a-host-name = “{ $text }” 不是主机名——应为 { $forms }
+error-address-no-closing-bracket = “{ $text }”：IPv6 地址后面缺少 “]”
+error-address-not-ipv6 = “{ $text }” 不是 IPv6 地址
+error-address-no-port-after-bracket = “{ $text }”：“]” 后面缺少 “:PORT”——例如 [::1]:8080
+error-address-ipv4-parts = “{ $host }” 不是 IPv4 地址：它有 { $parts } 段，而地址有 4 段（例如 127.0.0.1）
+error-address-ipv4-part-too-big = “{ $host }” 不是 IPv4 地址：{ $part } 大于 255
+error-address-ipv4-empty-part = “{ $host }” 不是 IPv4 地址：有一段是空的
+error-address-not-ipv4 = “{ $host }” 不是 IPv4 地址
+error-address-no-port = “:” 后面缺少端口——例如 127.0.0.1:8080（写 0 则由内核选择）
+error-address-port-out-of-range = 端口 { $port } 超出范围：端口是 0 到 65535
+error-address-port-not-a-number = 端口 “{ $text }” 不是 0 到 65535 之间的数字
+
+# 编码（src/encoding.rs）。
+error-encoding-unknown = “{ $name }” 不是 socklab 能用来发送的编码——可选：{ $names }
+error-encoding-unwritable = “{ $character }” 无法用 { $encoding } 编码——用 `encoding utf-8` 切换编码，或者把字节写成 x"…"
+
+# 输入行本身（src/parse）：长度、引号、转义和字节。
+error-line-too-long = 这一行有 { $len } 字节，上限是 { $max }——长数据请写成 "..."*COUNT
+error-line-longer-than = 这一行超过了 { $max } 字节——长数据请写成 "..."*COUNT
+error-nul-byte = 行里有 NUL 字节——要发送它，请在引号里写 \0
+error-ampersand-alone = “&” 让命令在后台运行；请把它放在命令后面：accept srv &
+error-nothing-after-equals = “=” 后面什么都没有——请写一个创建句柄的命令：srv = socket tcp
+error-bad-handle-name = “{ $name }” 不是合法的句柄名——以字母开头，后面是字母、数字、“_” 或 “-”（最多 32 个）
+error-repeat-needs-count = 数据后的 “*” 需要一个次数："ab"*1000
+error-repeat-too-long = { $len } × { $count } 字节超过了 16 MiB 的上限
+error-space-after-quote = 右引号后面应该有一个空格
+error-unterminated-quote = 引号没有闭合——请用 { $quote } 闭合
+error-hex-escape = “\x” 后面需要两位十六进制数字：\x41
+error-unknown-escape = 未知的转义 “{ $escape }”——可用 \n \r \t \0 \\ \" \' 或 \xNN
+error-unterminated-hex = 十六进制数据没有闭合——请用 " 闭合：x"48 65"
+error-not-hex-digit = “{ $char }” 不是十六进制数字——x"..." 接受成对的数字，例如 48 65 6c
+error-odd-hex-digits = 十六进制数据的位数是奇数——每个字节两位：x"0a 0b"
+error-not-utf8 = 字节 0x{ $byte } 不是有效的 UTF-8——请在引号里把字节写成 \xNN
+error-not-encoding = 第 { $column } 列的字节 0x{ $byte } 既不是 UTF-8，也不是 { $encoding }（会话的编码）——请把文件保存为其中一种，或者在引号里把字节写成 \xNN
+error-not-encoding-line = 第 { $line } 行：第 { $column } 列的字节 0x{ $byte } 既不是 UTF-8，也不是 { $encoding }（会话的编码）——请把文件保存为其中一种，或者在引号里把字节写成 \xNN
+
+# 行首的命令和它前面的名字（src/command/mod.rs）。
+error-unknown-command-near = 未知命令 “{ $word }”——你是不是想写 “{ $near }”？
+error-unknown-command = 未知命令 “{ $word }”——输入 help 查看命令列表
+error-not-in-background = “{ $verb }” 不会阻塞，所以不能在后台运行——只有 { $verbs } 可以加 “&”
+error-names-no-data = “{ $verb }” 不创建句柄，也不返回可以命名的数据——socket、socketpair 和 accept 给它们创建的句柄命名（srv = socket tcp）；recv、recvfrom 和 recvall 给它们收到的字节命名（data = recv conn 1024）
+error-data-one-name = “{ $verb }” 只把字节存在一个名字下；其余的由这一步显示：{ $name } = { $verb } …
+error-data-name-background = 数据名保存的是前台接收返回的内容——去掉 “&” 再运行，才能保存 ${ $name }
+error-too-many-names = “{ $verb }” 创建 { $creates ->
+       *[other] { $creates } 个句柄
+    }，却给了 { $count } 个名字
+error-socketpair-one-name = socketpair 创建两个句柄：请给两个都命名，例如 a, b = socketpair
+error-name-reserved = 后台任务 [{ $job }] 将创建 “{ $name }”——请换一个名字
+error-handle-exists = 句柄 “{ $name }” 已经存在——先关闭它，或者换一个名字
+error-name-is-command = “{ $name }” 是命令名；请换一个句柄名
+error-named-twice = “{ $name }” 被命名了两次
+error-not-from-cache = { $verb } 不能从解析缓存中运行
+
 ## ---- end of section errors ----
 
 

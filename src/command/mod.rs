@@ -190,10 +190,10 @@ pub fn parse(
             Some(spec.name),
             UsageError::at(
                 column,
-                format!(
-                    "'{}' does not block, so it cannot run in the background — only {} take '&'",
-                    spec.name,
-                    can.join(", ")
+                crate::worded!(
+                    "error-not-in-background",
+                    verb = spec.name,
+                    verbs = can.join(", ")
                 ),
             ),
         ));
@@ -221,15 +221,10 @@ fn python_form(line: &str, handles: &dyn HandleNames) -> Option<UsageError> {
 
 fn unknown_verb(token: &parse::Token<'_>) -> UsageError {
     let names = COMMANDS.iter().map(|spec| spec.name);
+    let word = crate::suggest::clip(token.text, 40).into_owned();
     let message = match crate::suggest::nearest(token.text, names) {
-        Some(near) => format!(
-            "unknown command '{}' — did you mean '{near}'?",
-            crate::suggest::clip(token.text, 40)
-        ),
-        None => format!(
-            "unknown command '{}' — type 'help' for the list",
-            crate::suggest::clip(token.text, 40)
-        ),
+        Some(near) => crate::worded!("error-unknown-command-near", word = word, near = near),
+        None => crate::worded!("error-unknown-command", word = word),
     };
     UsageError::at(token.column, message)
 }
@@ -248,30 +243,19 @@ fn check_data_name(
     if !keeps_data {
         return Err(UsageError::at(
             *first_column,
-            format!(
-                "'{}' creates no handle and returns no data to name — socket, socketpair and \
-                 accept name the handles they create (srv = socket tcp); recv, recvfrom and \
-                 recvall name the bytes they return (data = recv conn 1024)",
-                verb.name
-            ),
+            crate::worded!("error-names-no-data", verb = verb.name),
         ));
     }
     if names.len() > 1 {
         return Err(UsageError::at(
             *first_column,
-            format!(
-                "'{}' keeps its bytes under one name; the step shows the rest: {name} = {} …",
-                verb.name, verb.name
-            ),
+            crate::worded!("error-data-one-name", verb = verb.name, name = name),
         ));
     }
     if let Some(column) = background {
         return Err(UsageError::at(
             column,
-            format!(
-                "a data name keeps what a receive in the foreground returned — run it without \
-                 '&' to keep ${name}"
-            ),
+            crate::worded!("error-data-name-background", name = name),
         ));
     }
     Ok(())
@@ -288,45 +272,44 @@ fn check_names(
     if names.len() > verb.creates {
         return Err(UsageError::at(
             *first_column,
-            format!(
-                "'{}' creates {}, but {} names were given",
-                verb.name,
-                if verb.creates == 1 {
-                    "one handle"
-                } else {
-                    "two handles"
-                },
-                names.len()
+            crate::worded!(
+                "error-too-many-names",
+                verb = verb.name,
+                creates = verb.creates,
+                count = names.len()
             ),
         ));
     }
     if verb.creates == 2 && names.len() == 1 {
         return Err(UsageError::at(
             *first_column,
-            "socketpair creates two handles: name both, like a, b = socketpair",
+            crate::worded!("error-socketpair-one-name"),
         ));
     }
     for (i, (name, column)) in names.iter().enumerate() {
         if let Some(job) = handles.reserved_by(name) {
             return Err(UsageError::at(
                 *column,
-                format!("background job [{job}] will create '{name}' — pick another name"),
+                crate::worded!("error-name-reserved", job = job, name = name),
             ));
         }
         if handles.is_handle(name) {
             return Err(UsageError::at(
                 *column,
-                format!("handle '{name}' already exists — close it first, or pick another name"),
+                crate::worded!("error-handle-exists", name = name),
             ));
         }
         if spec(name).is_some() {
             return Err(UsageError::at(
                 *column,
-                format!("'{name}' is a command name; pick another handle name"),
+                crate::worded!("error-name-is-command", name = name),
             ));
         }
         if names[..i].iter().any(|(other, _)| other == name) {
-            return Err(UsageError::at(*column, format!("'{name}' is named twice")));
+            return Err(UsageError::at(
+                *column,
+                crate::worded!("error-named-twice", name = name),
+            ));
         }
     }
     Ok(())
@@ -371,8 +354,9 @@ fn execute_in_place(
     step: &mut Step,
 ) {
     let result = command.run_in_place(session, step).unwrap_or_else(|| {
-        Err(UsageError::new(format!(
-            "{verb} does not run from the parse cache"
+        Err(UsageError::new(crate::worded!(
+            "error-not-from-cache",
+            verb = verb
         )))
     });
     finish_execute(verb, result, step);

@@ -6,7 +6,7 @@
 
 use super::lexer::{Token, TokenKind, check_handle_name};
 use crate::encoding::Encoding;
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 
 mod arguments;
 
@@ -66,6 +66,24 @@ pub struct Cursor<'a> {
     word_data: Option<usize>,
 }
 
+/// `('word' was read as an argument, not a handle (hint))`.
+fn read_as_argument(word: &str, hint: Option<Text>) -> Text {
+    match hint {
+        None => crate::worded!("error-hint-read-as-argument", word = word),
+        Some(hint) => crate::worded!("error-hint-read-as-argument-hint", word = word, hint = hint),
+    }
+}
+
+/// What an argument is, in the language shown (`socket kind`, `port`); a
+/// placeholder (`ADDR`, `FILE`) or a word with no message stays as it is.
+pub(crate) fn noun(what: &str) -> Text {
+    let id = format!("error-what-{}", what.replace(' ', "-"));
+    if !what.bytes().any(|b| b.is_ascii_lowercase()) || crate::i18n::lookup(&id).is_none() {
+        return Text::from(what);
+    }
+    Text::new(move || crate::i18n::lookup(&id).unwrap_or_default())
+}
+
 impl<'a> Cursor<'a> {
     pub fn new(
         tokens: &'a [Token<'a>],
@@ -101,13 +119,13 @@ impl<'a> Cursor<'a> {
     fn missing(&self, what: &str) -> UsageError {
         UsageError::at(
             self.end_column,
-            format!("missing {what} — usage: {}", self.usage),
+            crate::worded!("error-missing", what = noun(what), usage = self.usage),
         )
     }
 
     /// An error about `token`, adding the handle hint if it stood where a handle may.
-    pub fn error_at(&self, token: &Token<'_>, message: String) -> UsageError {
-        let mut hint = String::new();
+    pub fn error_at(&self, token: &Token<'_>, message: impl Into<Text>) -> UsageError {
+        let mut hint = None;
         if let Some(candidate) = self.unmatched_handle.and_then(|i| self.tokens.get(i))
             && candidate.kind == TokenKind::Word
             && check_handle_name(candidate.text).is_ok()
@@ -116,31 +134,46 @@ impl<'a> Cursor<'a> {
             if !std::ptr::eq(candidate, token) {
                 // An earlier word was read as an argument because no handle
                 // has its name: perhaps it was meant as one.
-                hint = format!(
-                    " ('{}' was read as an argument, not a handle{hint})",
-                    candidate.text
-                );
+                hint = Some(read_as_argument(candidate.text, hint));
             }
         }
-        UsageError::at(
-            token.column,
-            format!("{message}{hint} — usage: {}", self.usage),
-        )
+        UsageError::at(token.column, self.with_usage(message.into(), hint))
     }
 
-    fn unknown_handle_hint(&self, word: &str) -> String {
+    /// `message (hint) — usage: …`.
+    fn with_usage(&self, message: Text, hint: Option<Text>) -> Text {
+        let usage = self.usage;
+        match hint {
+            None => crate::worded!("error-with-usage", message = message, usage = usage),
+            Some(hint) => crate::worded!(
+                "error-with-hint-usage",
+                message = message,
+                hint = hint,
+                usage = usage
+            ),
+        }
+    }
+
+    fn unknown_handle_hint(&self, word: &str) -> Option<Text> {
         let names = self.handles.handle_names();
         match crate::suggest::nearest(word, names.iter().map(String::as_str)) {
-            Some(near) => format!(" (no handle is named '{word}' — did you mean '{near}'?)"),
-            None if names.is_empty() => String::new(),
+            Some(near) => Some(crate::worded!(
+                "error-hint-no-handle-near",
+                word = word,
+                near = near
+            )),
+            None if names.is_empty() => None,
             // A few names, and how many there are: a table of thousands
             // would make a message of tens of kilobytes.
-            None if names.len() > MAX_NAMED => format!(
-                " (handles: {}, … {} in all — ls lists them)",
-                names[..MAX_NAMED].join(", "),
-                names.len()
-            ),
-            None => format!(" (handles: {})", names.join(", ")),
+            None if names.len() > MAX_NAMED => Some(crate::worded!(
+                "error-hint-handles-many",
+                names = names[..MAX_NAMED].join(", "),
+                count = names.len()
+            )),
+            None => Some(crate::worded!(
+                "error-hint-handles",
+                names = names.join(", ")
+            )),
         }
     }
 
@@ -151,7 +184,7 @@ impl<'a> Cursor<'a> {
                 self.tokens
                     .get(self.pos)
                     .map_or(self.end_column, |t| t.column),
-                "no current handle — create one first (socket tcp), or name one",
+                crate::worded!("error-no-current-handle"),
             )),
         }
     }
@@ -208,13 +241,8 @@ impl<'a> Cursor<'a> {
             self.refuse_program_socket(token)?;
         }
         let hint = self.unknown_handle_hint(token.text);
-        Err(UsageError::at(
-            token.column,
-            format!(
-                "'{}' is not a handle{hint} — usage: {}",
-                token.text, self.usage
-            ),
-        ))
+        let message = crate::worded!("error-not-a-handle", word = token.text);
+        Err(UsageError::at(token.column, self.with_usage(message, hint)))
     }
 
     /// The error for a word naming a spawned program's socket.
@@ -226,10 +254,7 @@ impl<'a> Cursor<'a> {
         match self.handles.program_of_socket(token.text) {
             Some(program) => Err(UsageError::at(
                 token.column,
-                format!(
-                    "{} is a socket of program {program} (spawn): socklab can show it (ls) but not act on it — act on your end of the connection",
-                    token.text
-                ),
+                crate::worded!("error-program-socket", name = token.text, program = program),
             )),
             None => Ok(()),
         }

@@ -9,7 +9,7 @@ use super::line::column_of;
 use super::literal::{decode_hex, decode_quoted};
 use super::{MAX_DATA, MAX_LINE};
 use crate::encoding::Encoding;
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -54,15 +54,16 @@ pub fn split_line_in<'a>(
     encoding: &'static Encoding,
 ) -> Result<Option<SplitLine<'a>>, UsageError> {
     if line.len() > MAX_LINE {
-        return Err(UsageError::new(format!(
-            "the line is {} bytes long; the limit is {MAX_LINE} — write long data as \"...\"*COUNT",
-            line.len()
+        return Err(UsageError::new(crate::worded!(
+            "error-line-too-long",
+            len = line.len(),
+            max = MAX_LINE
         )));
     }
     if let Some(pos) = memchr::memchr(0, line.as_bytes()) {
         return Err(UsageError::at(
             column_of(line, pos),
-            "NUL byte in the line — write \\0 inside quotes to send one",
+            crate::worded!("error-nul-byte"),
         ));
     }
     let (names, rest_start) = split_names(line)?;
@@ -71,14 +72,14 @@ pub fn split_line_in<'a>(
     if let (Some(column), true) = (background, tokens.is_empty()) {
         return Err(UsageError::at(
             column,
-            "'&' runs a command in the background; put it after one: accept srv &",
+            crate::worded!("error-ampersand-alone"),
         ));
     }
     if tokens.is_empty() {
         if let Some((_, column)) = names.first() {
             return Err(UsageError::at(
                 *column,
-                "nothing after '=' — name a command that creates handles: srv = socket tcp",
+                crate::worded!("error-nothing-after-equals"),
             ));
         }
         return Ok(None);
@@ -132,7 +133,7 @@ fn split_names(line: &str) -> Result<(Vec<(String, usize)>, usize), UsageError> 
         let lead = part.len() - part.trim_start().len();
         let name = part.trim();
         let column = column_of(line, offset + lead);
-        check_handle_name(name).map_err(|bad| UsageError::at(column, bad.to_string()))?;
+        check_handle_name(name).map_err(|bad| UsageError::at(column, Text::display(bad)))?;
         names.push((name.to_string(), column));
         offset += part.len() + 1;
     }
@@ -140,11 +141,16 @@ fn split_names(line: &str) -> Result<(Vec<(String, usize)>, usize), UsageError> 
 }
 
 /// A word that cannot name a handle.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "'{0}' is not a valid handle name — use a letter, then letters, digits, '_' or '-' (at most 32)"
-)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BadHandleName(pub String);
+
+impl std::fmt::Display for BadHandleName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::t!("error-bad-handle-name", name = self.0.as_str()))
+    }
+}
+
+impl std::error::Error for BadHandleName {}
 
 /// A handle name: a letter or `_`, then letters, digits, `_` or `-`.
 pub fn check_handle_name(name: &str) -> Result<(), BadHandleName> {
@@ -225,15 +231,12 @@ fn lex_data<'a>(
         let count_text = &line[end + 1..digits_end];
         let repeat_column = column_of(line, end);
         let count: usize = count_text.parse().map_err(|_| {
-            UsageError::at(repeat_column, "'*' after data needs a count: \"ab\"*1000")
+            UsageError::at(repeat_column, crate::worded!("error-repeat-needs-count"))
         })?;
         if bytes.len().saturating_mul(count) > MAX_DATA {
             return Err(UsageError::at(
                 repeat_column,
-                format!(
-                    "{} × {count} bytes is more than the 16 MiB limit",
-                    bytes.len()
-                ),
+                crate::worded!("error-repeat-too-long", len = bytes.len(), count = count),
             ));
         }
         bytes = Cow::Owned(bytes.repeat(count));
@@ -244,7 +247,7 @@ fn lex_data<'a>(
     {
         return Err(UsageError::at(
             column_of(line, end),
-            "expected a space after the closing quote",
+            crate::worded!("error-space-after-quote"),
         ));
     }
     tokens.push(Token {

@@ -32,9 +32,7 @@ pub fn decode_line(bytes: &[u8], overflow: bool) -> Result<&str, (Cow<'_, str>, 
         Cow::Owned(text) => Cow::Owned(text.trim_end_matches(['\n', '\r']).to_string()),
     };
     if overflow {
-        let error = UsageError::new(format!(
-            "the line is longer than {MAX_LINE} bytes — write long data as \"...\"*COUNT"
-        ));
+        let error = UsageError::new(crate::worded!("error-line-longer-than", max = MAX_LINE));
         return Err((shown(), error));
     }
     match std::str::from_utf8(bytes) {
@@ -46,7 +44,7 @@ pub fn decode_line(bytes: &[u8], overflow: bool) -> Result<&str, (Cow<'_, str>, 
             let bad = bytes[e.valid_up_to()];
             let error = UsageError::at(
                 column,
-                format!("byte 0x{bad:02x} is not valid UTF-8 — write bytes as \\xNN inside quotes"),
+                crate::worded!("error-not-utf8", byte = format!("{bad:02x}")),
             );
             Err((shown(), error))
         }
@@ -73,13 +71,25 @@ pub fn decode_line_in(
     };
     let at = read - usize::from(bad) - usize::from(after);
     let column = text.chars().count() + 1;
-    let line = line.map_or(String::new(), |n| format!("line {n}: "));
-    Err(UsageError::new(format!(
-        "{line}byte 0x{:02x} at column {column} is neither UTF-8 nor {} (the session's encoding) \
-         — save the file in one of them, or write bytes as \\xNN inside quotes",
-        bytes[at],
-        crate::encoding::name(encoding)
-    )))
+    let (byte, encoding) = (
+        format!("{:02x}", bytes[at]),
+        crate::encoding::name(encoding),
+    );
+    Err(UsageError::new(match line {
+        None => crate::worded!(
+            "error-not-encoding",
+            byte = byte,
+            column = column,
+            encoding = encoding
+        ),
+        Some(line) => crate::worded!(
+            "error-not-encoding-line",
+            line = line,
+            byte = byte,
+            column = column,
+            encoding = encoding
+        ),
+    }))
 }
 
 /// The 1-based column (in characters) of the byte at `byte`.

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use super::line::column_of;
 use crate::encoding::Encoding;
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 
 /// Decodes quoted text whose opening `quote` (`"` or `'`) is just before `body`.
 pub(super) fn decode_quoted<'a>(
@@ -31,7 +31,7 @@ pub(super) fn decode_quoted<'a>(
     let mut run = body;
     let encode_run = |out: &mut Vec<u8>, from: usize, to: usize| {
         let encoded = crate::encoding::encode(&line[from..to], encoding)
-            .map_err(|error| UsageError::at(column_of(line, from), error.to_string()))?;
+            .map_err(|error| UsageError::at(column_of(line, from), Text::display(error)))?;
         out.extend_from_slice(&encoded);
         Ok::<(), UsageError>(())
     };
@@ -40,7 +40,10 @@ pub(super) fn decode_quoted<'a>(
             None => {
                 return Err(UsageError::at(
                     column_of(line, body - 1),
-                    format!("unterminated quote — close it with '{}'", char::from(quote)),
+                    crate::worded!(
+                        "error-unterminated-quote",
+                        quote = char::from(quote).to_string()
+                    ),
                 ));
             }
             Some(&b) if b == quote => {
@@ -78,7 +81,7 @@ fn decode_escape(line: &str, i: usize) -> Result<(u8, usize), UsageError> {
                 Some(byte) => Ok((byte, 4)),
                 None => Err(UsageError::at(
                     column_of(line, i),
-                    "'\\x' needs two hex digits: \\x41",
+                    crate::worded!("error-hex-escape"),
                 )),
             };
         }
@@ -86,7 +89,7 @@ fn decode_escape(line: &str, i: usize) -> Result<(u8, usize), UsageError> {
             let shown: String = line[i..].chars().take(2).collect();
             return Err(UsageError::at(
                 column_of(line, i),
-                format!("unknown escape '{shown}' — use \\n \\r \\t \\0 \\\\ \\\" \\' or \\xNN"),
+                crate::worded!("error-unknown-escape", escape = shown),
             ));
         }
     };
@@ -97,7 +100,7 @@ pub(super) fn decode_hex(line: &str, body: usize) -> Result<(Vec<u8>, usize), Us
     let Some(close) = line[body..].find('"').map(|n| body + n) else {
         return Err(UsageError::at(
             column_of(line, body - 2),
-            "unterminated hex data — close it with '\"': x\"48 65\"",
+            crate::worded!("error-unterminated-hex"),
         ));
     };
     let mut digits = Vec::new();
@@ -108,7 +111,7 @@ pub(super) fn decode_hex(line: &str, body: usize) -> Result<(Vec<u8>, usize), Us
             None => {
                 return Err(UsageError::at(
                     column_of(line, body + offset),
-                    format!("'{c}' is not a hex digit — x\"...\" takes pairs like 48 65 6c"),
+                    crate::worded!("error-not-hex-digit", char = c.to_string()),
                 ));
             }
         }
@@ -116,7 +119,7 @@ pub(super) fn decode_hex(line: &str, body: usize) -> Result<(Vec<u8>, usize), Us
     if digits.len() % 2 != 0 {
         return Err(UsageError::at(
             column_of(line, body - 2),
-            "hex data has an odd number of digits — each byte is two: x\"0a 0b\"",
+            crate::worded!("error-odd-hex-digits"),
         ));
     }
     let out = digits.chunks(2).map(|p| p[0] << 4 | p[1]).collect();

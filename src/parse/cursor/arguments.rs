@@ -2,9 +2,9 @@
 //! names, keywords, data, numbers, addresses, flags — and `finish`, which
 //! says so when anything is left over.
 
-use super::Cursor;
-use crate::address::{self, AddrSpec};
-use crate::error::UsageError;
+use super::{Cursor, noun};
+use crate::address::{self, AddrSpec, AddressError};
+use crate::error::{Text, UsageError};
 use crate::parse::lexer::{Token, TokenKind, check_handle_name};
 use crate::parse::literal::decode_quoted;
 
@@ -28,7 +28,7 @@ impl<'a> Cursor<'a> {
         if quote != b'"' && quote != b'\'' {
             return Err(self.error_at(
                 token,
-                format!("a {what} is a name, not hex data: write it bare, or in quotes"),
+                crate::worded!("error-path-not-hex", what = noun(what)),
             ));
         }
         let (bytes, _) = decode_quoted(token.text, 1, crate::encoding::UTF_8, quote)?;
@@ -36,7 +36,7 @@ impl<'a> Cursor<'a> {
             Ok(name) if !name.is_empty() => Ok(name),
             _ => Err(self.error_at(
                 token,
-                format!("a {what} is text: no empty name, no bytes that are not UTF-8"),
+                crate::worded!("error-path-not-text", what = noun(what)),
             )),
         }
     }
@@ -50,18 +50,23 @@ impl<'a> Cursor<'a> {
         {
             Some(index) => Ok(index),
             None => {
-                let near = match crate::suggest::nearest(token.text, choices.iter().copied()) {
-                    Some(near) => format!(" — did you mean '{near}'?"),
-                    None => String::new(),
-                };
-                Err(self.error_at(
-                    token,
-                    format!(
-                        "'{}' is not a {what}{near} (one of: {})",
-                        token.text,
-                        choices.join(", ")
+                let (word, what, near) = (token.text, noun(what), choices.iter().copied());
+                let message = match crate::suggest::nearest(token.text, near) {
+                    Some(near) => crate::worded!(
+                        "error-not-one-of-near",
+                        word = word,
+                        what = what,
+                        near = near,
+                        choices = choices.join(", ")
                     ),
-                ))
+                    None => crate::worded!(
+                        "error-not-one-of",
+                        word = word,
+                        what = what,
+                        choices = choices.join(", ")
+                    ),
+                };
+                Err(self.error_at(token, message))
             }
         }
     }
@@ -79,10 +84,7 @@ impl<'a> Cursor<'a> {
             self.pos += 1;
             let more = self.data_piece(what)?;
             if bytes.len() + more.len() > crate::parse::MAX_DATA {
-                return Err(self.error_at(
-                    plus,
-                    "the joined data is more than the 16 MiB limit".to_string(),
-                ));
+                return Err(self.error_at(plus, crate::worded!("error-joined-data-too-long")));
             }
             bytes.extend_from_slice(&more);
         }
@@ -106,7 +108,7 @@ impl<'a> Cursor<'a> {
             Some(token) if token.kind == TokenKind::Word => {
                 self.word_data = Some(self.pos - 1);
                 crate::encoding::encode(token.text, encoding)
-                    .map_err(|error| UsageError::at(token.column, error.to_string()))
+                    .map_err(|error| UsageError::at(token.column, Text::display(error)))
             }
             Some(token) => Ok(token.bytes.to_vec()),
             None => Err(self.missing(what)),
@@ -117,28 +119,28 @@ impl<'a> Cursor<'a> {
     fn unknown_data(&self, token: &Token<'_>, name: &str) -> UsageError {
         let names = self.handles.data_names();
         let known = match crate::suggest::nearest(name, names.iter().map(String::as_str)) {
-            Some(near) => format!("did you mean '${near}'?"),
-            None if names.is_empty() => "there is none yet — a receive keeps its bytes under a \
-                                         name: data = recv conn 1024"
-                .to_string(),
+            Some(near) => crate::worded!("error-data-near", near = near),
+            None if names.is_empty() => crate::worded!("error-data-none-yet"),
             None => {
                 let shown: Vec<String> = names.iter().take(5).map(|n| format!("${n}")).collect();
                 match names.len() > 5 {
-                    true => format!(
-                        "data names: {}, … {} in all — ls lists them",
-                        shown.join(", "),
-                        names.len()
+                    true => crate::worded!(
+                        "error-data-names-many",
+                        names = shown.join(", "),
+                        count = names.len()
                     ),
-                    false => format!("data names: {}", shown.join(", ")),
+                    false => crate::worded!("error-data-names", names = shown.join(", ")),
                 }
             }
         };
         UsageError::at(
             token.column,
-            format!(
-                "no data is named '{name}' ({known}); to send the text '{}' itself, quote it \
-                 — usage: {}",
-                token.text, self.usage
+            crate::worded!(
+                "error-no-data-named",
+                name = name,
+                known = known,
+                text = token.text,
+                usage = self.usage
             ),
         )
     }
@@ -152,12 +154,24 @@ impl<'a> Cursor<'a> {
     pub fn int_from(&self, token: &Token<'_>, what: &str, max: u64) -> Result<u64, UsageError> {
         match token.text.parse::<u64>() {
             Ok(n) if n <= max => Ok(n),
-            Ok(n) => Err(self.error_at(token, format!("{what} {n} is more than {max}"))),
+            // As text: a u64 may be more than a Fluent number (an f64) holds.
+            Ok(n) => Err(self.error_at(
+                token,
+                crate::worded!(
+                    "error-int-too-big",
+                    what = noun(what),
+                    n = n.to_string(),
+                    max = max.to_string()
+                ),
+            )),
             Err(_) if token.kind == TokenKind::Word => Err(self.error_at(
                 token,
-                format!("{what} must be a whole number, not '{}'", token.text),
+                crate::worded!("error-int-not-whole", what = noun(what), word = token.text),
             )),
-            Err(_) => Err(self.error_at(token, format!("{what} must be a number, not data"))),
+            Err(_) => Err(self.error_at(
+                token,
+                crate::worded!("error-int-is-data", what = noun(what)),
+            )),
         }
     }
 
@@ -244,7 +258,7 @@ impl<'a> Cursor<'a> {
                             _ => format!("{host}:{port}"),
                         };
                         address::parse(&text)
-                            .map_err(|msg| self.error_at(first, format!("bad address: {msg}")))?
+                            .map_err(|error| self.error_at(first, bad_address(error)))?
                     }
                 });
             }
@@ -259,10 +273,9 @@ impl<'a> Cursor<'a> {
             return Ok(AddrSpec::Handle(token.text.to_string()));
         }
         if token.kind == TokenKind::Data {
-            return Err(self.error_at(token, "an address is written bare, not quoted".into()));
+            return Err(self.error_at(token, crate::worded!("error-address-quoted")));
         }
-        address::parse(token.text)
-            .map_err(|msg| self.error_at(token, format!("bad address: {msg}")))
+        address::parse(token.text).map_err(|error| self.error_at(token, bad_address(error)))
     }
 
     /// Trailing `FLAGS`: each one of `table`'s short names (or the C name).
@@ -280,19 +293,18 @@ impl<'a> Cursor<'a> {
                     && !crate::names::is_msg_flag(token.text)
                     && let Some(line) = self.quoted_suggestion(data_at) =>
                 {
-                    return Err(self.error_at(
-                        token,
-                        format!("text with spaces is one argument only when quoted: {line}",),
-                    ));
+                    return Err(
+                        self.error_at(token, crate::worded!("error-quote-text", line = line))
+                    );
                 }
                 None => {
                     let names: Vec<&str> = table.iter().map(|f| f.short).collect();
                     return Err(self.error_at(
                         token,
-                        format!(
-                            "'{}' is not a flag here; flags: {}",
-                            token.text,
-                            names.join(" ")
+                        crate::worded!(
+                            "error-not-a-flag",
+                            word = token.text,
+                            flags = names.join(" ")
                         ),
                     ));
                 }
@@ -307,8 +319,16 @@ impl<'a> Cursor<'a> {
             None => Ok(()),
             Some(token) => Err(self.error_at(
                 token,
-                format!("unexpected '{}'", crate::suggest::clip(token.text, 40)),
+                crate::worded!(
+                    "error-unexpected",
+                    word = crate::suggest::clip(token.text, 40).to_string()
+                ),
             )),
         }
     }
+}
+
+/// `bad address: …`, the reason worded when shown.
+fn bad_address(error: AddressError) -> Text {
+    crate::worded!("error-bad-address", reason = Text::display(error))
 }

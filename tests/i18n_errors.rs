@@ -1,0 +1,135 @@
+//! Usage errors in three languages: the shell words them in the language
+//! chosen, JSON keeps them in English, and every error message is written
+//! in en, ru and zh with the same arguments.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::{run_json, run_with_stdin};
+use socklab::i18n::{Lang, ftl_source};
+
+/// Lines that are each a usage error: an unknown command (with a
+/// suggestion), a bad address, a word left over (with the handles), a bad
+/// escape.
+const BAD_LINES: &str = "lsiten 5\nsrv = socket tcp\nbind srv 1.2.3\nclose zz\nsend srv \"a\\q\"\n";
+
+fn shown(lang: &str) -> String {
+    let output = run_with_stdin(BAD_LINES.as_bytes(), &["--lang", lang]);
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn a_usage_error_reads_in_russian() {
+    let text = shown("ru");
+    for expected in [
+        "столбец 1: неизвестная команда «lsiten» — может быть, «listen»?",
+        "столбец 10: неверный адрес: «1.2.3» — не адрес",
+        "столбец 7: лишний аргумент «zz» (дескрипторы: srv) — синтаксис: close [H]",
+        "столбец 12: неизвестная escape-последовательность «\\q»",
+        "— синтаксис: bind [H] ADDR",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn a_usage_error_reads_in_chinese() {
+    let text = shown("zh");
+    for expected in [
+        "第 1 列：未知命令 “lsiten”——你是不是想写 “listen”？",
+        "第 10 列：地址有误：“1.2.3” 不是地址",
+        "第 7 列：多余的参数 “zz”（现有句柄：srv）——用法：close [H]",
+        "第 12 列：未知的转义 “\\q”",
+        "——用法：bind [H] ADDR",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn english_usage_errors_are_unchanged() {
+    let text = shown("en");
+    for expected in [
+        "error: column 1: unknown command 'lsiten' — did you mean 'listen'?",
+        "error: column 10: bad address: '1.2.3' is not an address — expected IP:PORT",
+        "error: column 7: unexpected 'zz' (handles: srv) — usage: close [H]",
+        "error: column 12: unknown escape '\\q' — use \\n \\r \\t \\0 \\\\ \\\" \\' or \\xNN",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in:\n{text}");
+    }
+}
+
+/// JSON is the same in every language: a program reading it matches on
+/// the English text.
+#[test]
+fn a_usage_errors_json_is_english_in_every_language() {
+    let errors = |lang: &str| -> Vec<String> {
+        let (steps, _) = run_json(BAD_LINES, &["--lang", lang]);
+        steps.iter().map(|step| step["error"].to_string()).collect()
+    };
+    let english = errors("en");
+    assert!(
+        english[0].contains("unknown command 'lsiten'"),
+        "{english:?}"
+    );
+    assert_eq!(errors("ru"), english);
+    assert_eq!(errors("zh"), english);
+}
+
+/// Each message of the `errors` section: its id and the variables it uses.
+fn error_messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+    let source = ftl_source(lang).expect("the messages are built in");
+    let start = source
+        .find("## ---- section errors")
+        .expect("an errors section");
+    let end = source[start..]
+        .find("## ---- end of section errors")
+        .map(|n| start + n)
+        .expect("the section's end");
+    let mut messages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut current = None;
+    for line in source[start..end].lines() {
+        if let Some((id, _)) = line.split_once(" =")
+            && !line.starts_with([' ', '#'])
+        {
+            current = Some(id.trim().to_string());
+            messages.entry(id.trim().to_string()).or_default();
+        } else if !line.starts_with(' ') {
+            current = None;
+        }
+        let Some(id) = &current else { continue };
+        let variables = line.split("{ $").skip(1).filter_map(|rest| {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            (!name.is_empty()).then_some(name)
+        });
+        messages.get_mut(id).unwrap().extend(variables);
+    }
+    messages
+}
+
+#[test]
+fn every_error_message_is_written_in_every_language() {
+    let english = error_messages(Lang::En);
+    assert!(english.len() > 50, "{} messages", english.len());
+    let mut wrong = Vec::new();
+    for lang in [Lang::Ru, Lang::Zh] {
+        let translated = error_messages(lang);
+        for (id, variables) in &english {
+            match translated.get(id) {
+                None => wrong.push(format!("{lang}: no {id}")),
+                Some(theirs) if theirs != variables => wrong.push(format!(
+                    "{lang}: {id} uses {theirs:?}, English {variables:?}"
+                )),
+                Some(_) => {}
+            }
+        }
+        for id in translated.keys().filter(|id| !english.contains_key(*id)) {
+            wrong.push(format!("{lang}: {id} is not in English"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
