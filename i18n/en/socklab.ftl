@@ -847,6 +847,30 @@ error-name-is-command = '{ $name }' is a command name; pick another handle name
 error-named-twice = '{ $name }' is named twice
 error-not-from-cache = { $verb } does not run from the parse cache
 
+# The verbs' own errors (src/command/*.rs).
+error-not-a-host = '{ $name }' is not a host of the lab — the hosts are a and b
+error-spawn-missing-command = missing CMD — the program to start: spawn py = python3 server.py — usage: { $usage }
+error-socket-kind-not-here = { $kind } is not one of these: { $choices }
+error-socket-type-unsupported = socklab makes SOCK_STREAM and SOCK_DGRAM sockets (and SOCK_SEQPACKET for AF_UNIX), not '{ $word }'
+error-socket-family-unsupported = socklab makes AF_INET, AF_INET6 and AF_UNIX sockets, not '{ $word }'
+error-not-a-language = '{ $word }' is not a language socklab speaks — en, ru or zh
+error-not-a-signal = '{ $word }' is not a signal kill sends — one of { $signals }
+error-not-a-job = '{ $word }' is not a job number or a program's name — jobs lists them: wait 1
+error-not-a-state = '{ $word }' is not a TCP state or readable/writable; states: { $states }
+error-await-timeout = TIMEOUT must be a duration like 500ms or 2s, not '{ $word }'
+error-await-closed = { $handle } is closed: only a TCP state can be awaited for it
+error-await-wire-off = await wire needs the wire view: `wire on` first (it needs CAP_NET_RAW, or --sandbox)
+error-no-handle-named = no handle named '{ $handle }'
+error-close-shared = { $handle } is still shared with a background job; nothing was closed
+error-nothing-to-background = '{ $verb }' does not block, so there is nothing to run in the background — only { $verbs } take '&'
+error-watch-zero = a watcher needs N of at least 1 byte per call (default 1024)
+error-already-watched = { $name } is already watched by job [{ $job }]
+error-watch-listening = { $name } is listening: there is nothing to receive — accept { $name } & takes a connection in the background
+error-not-watched = nothing is watching { $name } — start with: watch { $name }
+error-option-level = { $option } is an option of level { $level }, not { $given }
+error-unknown-option-near = unknown option '{ $word }' — did you mean '{ $near }'?
+error-unknown-option = unknown option '{ $word }' — `help setsockopt` lists them
+
 ## ---- end of section errors ----
 
 

@@ -889,6 +889,30 @@ error-name-is-command = «{ $name }» — имя команды; выберит�
 error-named-twice = имя «{ $name }» дано дважды
 error-not-from-cache = { $verb } не выполняется из кэша разбора
 
+# Ошибки самих команд (src/command/*.rs).
+error-not-a-host = «{ $name }» — не хост лаборатории; хосты — a и b
+error-spawn-missing-command = не хватает CMD — программы, которую нужно запустить: spawn py = python3 server.py — синтаксис: { $usage }
+error-socket-kind-not-here = { $kind } здесь не подходит; допустимо: { $choices }
+error-socket-type-unsupported = socklab создаёт сокеты SOCK_STREAM и SOCK_DGRAM (и SOCK_SEQPACKET для AF_UNIX), но не «{ $word }»
+error-socket-family-unsupported = socklab создаёт сокеты AF_INET, AF_INET6 и AF_UNIX, но не «{ $word }»
+error-not-a-language = socklab не говорит на языке «{ $word }» — выберите en, ru или zh
+error-not-a-signal = «{ $word }» — не сигнал, который посылает kill; допустимо: { $signals }
+error-not-a-job = «{ $word }» — не номер задания и не имя программы; их перечисляет jobs: wait 1
+error-not-a-state = «{ $word }» — не состояние TCP и не readable/writable; состояния: { $states }
+error-await-timeout = TIMEOUT должен быть длительностью вроде 500ms или 2s, а не «{ $word }»
+error-await-closed = { $handle } закрыт: для него можно ждать только состояние TCP
+error-await-wire-off = await wire нужен вид wire: сначала `wire on` (для него нужен CAP_NET_RAW или --sandbox)
+error-no-handle-named = дескриптора «{ $handle }» нет
+error-close-shared = { $handle } ещё используется фоновым заданием; ничего не закрыто
+error-nothing-to-background = «{ $verb }» не блокируется, так что в фоне запускать нечего — «&» принимают только { $verbs }
+error-watch-zero = наблюдателю нужно N не меньше 1 байта на вызов (по умолчанию 1024)
+error-already-watched = за { $name } уже наблюдает задание [{ $job }]
+error-watch-listening = { $name } — слушающий сокет: принимать с него нечего — accept { $name } & примет соединение в фоне
+error-not-watched = за { $name } никто не наблюдает — начните с: watch { $name }
+error-option-level = { $option } — опция уровня { $level }, а не { $given }
+error-unknown-option-near = неизвестная опция «{ $word }» — может быть, «{ $near }»?
+error-unknown-option = неизвестная опция «{ $word }» — список выводит `help setsockopt`
+
 ## ---- end of section errors ----
 
 

@@ -838,6 +838,30 @@ error-name-is-command = “{ $name }” 是命令名；请换一个句柄名
 error-named-twice = “{ $name }” 被命名了两次
 error-not-from-cache = { $verb } 不能从解析缓存中运行
 
+# 各个命令自己的错误（src/command/*.rs）。
+error-not-a-host = “{ $name }” 不是实验网络中的主机——主机是 a 和 b
+error-spawn-missing-command = 缺少 CMD——要启动的程序：spawn py = python3 server.py——用法：{ $usage }
+error-socket-kind-not-here = { $kind } 不在这些之中：{ $choices }
+error-socket-type-unsupported = socklab 创建 SOCK_STREAM 和 SOCK_DGRAM 套接字（AF_UNIX 还有 SOCK_SEQPACKET），不支持 “{ $word }”
+error-socket-family-unsupported = socklab 创建 AF_INET、AF_INET6 和 AF_UNIX 套接字，不支持 “{ $word }”
+error-not-a-language = socklab 不会说 “{ $word }”——可选 en、ru 或 zh
+error-not-a-signal = “{ $word }” 不是 kill 能发送的信号——可选：{ $signals }
+error-not-a-job = “{ $word }” 不是任务编号，也不是程序名——用 jobs 可以列出它们：wait 1
+error-not-a-state = “{ $word }” 不是 TCP 状态，也不是 readable/writable；状态有：{ $states }
+error-await-timeout = TIMEOUT 必须是时长，例如 500ms 或 2s，而不是 “{ $word }”
+error-await-closed = { $handle } 已关闭：对它只能等待 TCP 状态
+error-await-wire-off = await wire 需要 wire 视图：先执行 `wire on`（它需要 CAP_NET_RAW，或 --sandbox）
+error-no-handle-named = 没有名为 “{ $handle }” 的句柄
+error-close-shared = { $handle } 仍被一个后台任务共用；什么都没有关闭
+error-nothing-to-background = “{ $verb }” 不会阻塞，所以没有什么可以放到后台——只有 { $verbs } 可以加 “&”
+error-watch-zero = 监视器每次调用的 N 至少为 1 字节（默认 1024）
+error-already-watched = { $name } 已经由任务 [{ $job }] 监视
+error-watch-listening = { $name } 正在监听：没有数据可接收——accept { $name } & 会在后台接受一个连接
+error-not-watched = 没有谁在监视 { $name }——先执行：watch { $name }
+error-option-level = { $option } 是 { $level } 级别的选项，不是 { $given }
+error-unknown-option-near = 未知选项 “{ $word }”——你是不是想写 “{ $near }”？
+error-unknown-option = 未知选项 “{ $word }”——`help setsockopt` 会列出全部选项
+
 ## ---- end of section errors ----
 
 

@@ -77,10 +77,10 @@ impl Await {
                 .ok_or_else(|| {
                     cursor.error_at(
                         token,
-                        format!(
-                            "'{}' is not a TCP state or readable/writable; states: {}",
-                            token.text,
-                            TcpState::all_names().join(" ")
+                        crate::worded!(
+                            "error-not-a-state",
+                            word = token.text,
+                            states = TcpState::all_names().join(" ")
                         ),
                     )
                 })?,
@@ -93,10 +93,7 @@ impl Await {
                     .ok_or_else(|| {
                         cursor.error_at(
                             token,
-                            format!(
-                                "TIMEOUT must be a duration like 500ms or 2s, not '{}'",
-                                token.text
-                            ),
+                            crate::worded!("error-await-timeout", word = token.text),
                         )
                     })?
             }
@@ -171,9 +168,9 @@ impl Await {
                 })
             }
             (None, _) => {
-                let error = UsageError::new(format!(
-                    "{} is closed: only a TCP state can be awaited for it",
-                    self.handle
+                let error = UsageError::new(crate::worded!(
+                    "error-await-closed",
+                    handle = self.handle.as_str()
                 ));
                 return Err(error);
             }
@@ -247,9 +244,7 @@ fn await_link(session: &Session, timeout: Duration) -> Result<Step, UsageError> 
 /// The segment shows under this step.
 fn await_wire(session: &mut Session, timeout: Duration) -> Result<Step, UsageError> {
     if session.wire().is_none() {
-        return Err(UsageError::new(
-            "await wire needs the wire view: `wire on` first (it needs CAP_NET_RAW, or --sandbox)",
-        ));
+        return Err(UsageError::new(crate::worded!("error-await-wire-off")));
     }
     let mut step = Step::new(SPEC.name, None);
     if session.wait_for_segment(timeout) {

@@ -32,9 +32,10 @@ pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step,
         let can: Vec<&str> = verbs().collect();
         return Err(UsageError::at(
             column,
-            format!(
-                "'{verb}' does not block, so there is nothing to run in the background — only {} take '&'",
-                can.join(", ")
+            crate::worded!(
+                "error-nothing-to-background",
+                verb = verb,
+                verbs = can.join(", ")
             ),
         ));
     }

@@ -62,16 +62,19 @@ impl Close {
                 handle: self.handle.clone(),
             });
         }
-        let handle = session
-            .remove(&self.handle)
-            .ok_or_else(|| UsageError::new(format!("no handle named '{}'", self.handle)))?;
+        let handle = session.remove(&self.handle).ok_or_else(|| {
+            UsageError::new(crate::worded!(
+                "error-no-handle-named",
+                handle = self.handle.as_str()
+            ))
+        })?;
         let (state, tuple, host) = (handle.state, handle.tuple, handle.host);
         // Every worker using the socket was stopped and joined: the table
         // holds the only reference, so this is the close that frees the fd.
         let socket = Arc::try_unwrap(handle.socket).map_err(|_| {
-            UsageError::new(format!(
-                "{} is still shared with a background job; nothing was closed",
-                self.handle
+            UsageError::new(crate::worded!(
+                "error-close-shared",
+                handle = self.handle.as_str()
             ))
         })?;
         let reset = reset_reason(&socket, state);

@@ -4,7 +4,7 @@
 use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::encoding;
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 use crate::parse::Cursor;
 use crate::session::Session;
 use crate::step::{Line, Step};
@@ -30,7 +30,7 @@ impl SetEncoding {
             Some(_) => {
                 let token = cursor.word("NAME")?;
                 let found = encoding::by_name(token.text)
-                    .map_err(|error| cursor.error_at(token, error.to_string()))?;
+                    .map_err(|error| cursor.error_at(token, Text::display(error)))?;
                 Some(found)
             }
             None => None,

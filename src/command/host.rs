@@ -27,13 +27,7 @@ pub struct SetHost(Host, Option<HostAction>);
 pub fn parse_host(cursor: &mut Cursor) -> Result<Host, UsageError> {
     let token = cursor.word("HOST")?;
     Host::from_name(token.text).ok_or_else(|| {
-        cursor.error_at(
-            token,
-            format!(
-                "'{}' is not a host of the lab — the hosts are a and b",
-                token.text
-            ),
-        )
+        cursor.error_at(token, crate::worded!("error-not-a-host", name = token.text))
     })
 }
 

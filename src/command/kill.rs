@@ -58,10 +58,10 @@ impl Kill {
 fn bad_signal(cursor: &Cursor, token: &crate::parse::Token<'_>) -> UsageError {
     cursor.error_at(
         token,
-        format!(
-            "'{}' is not a signal kill sends — one of {}",
-            crate::safe_text::escape(token.text),
-            SIGNALS.join(", ")
+        crate::worded!(
+            "error-not-a-signal",
+            word = crate::safe_text::escape(token.text).to_string(),
+            signals = SIGNALS.join(", ")
         ),
     )
 }

@@ -35,9 +35,9 @@ impl SetLang {
                 let lang = Lang::parse(token.text).ok_or_else(|| {
                     cursor.error_at(
                         token,
-                        format!(
-                            "'{}' is not a language socklab speaks — en, ru or zh",
-                            crate::safe_text::escape(token.text)
+                        crate::worded!(
+                            "error-not-a-language",
+                            word = crate::safe_text::escape(token.text).to_string()
                         ),
                     )
                 })?;

@@ -45,10 +45,10 @@ fn parse_kind(cursor: &mut Cursor, default: Kind, allowed: &[Kind]) -> Result<Ki
             let choices: Vec<&str> = allowed.iter().map(|k| k.name()).collect();
             return Err(cursor.error_at(
                 first,
-                format!(
-                    "{} is not one of these: {}",
-                    kind.name(),
-                    choices.join(", ")
+                crate::worded!(
+                    "error-socket-kind-not-here",
+                    kind = kind.name(),
+                    choices = choices.join(", ")
                 ),
             ));
         }
@@ -92,20 +92,13 @@ fn parse_python_kind(cursor: &mut Cursor) -> Result<Kind, UsageError> {
             let token = kind_type.1.unwrap_or(family_token);
             return Err(cursor.error_at(
                 token,
-                format!(
-                    "socklab makes SOCK_STREAM and SOCK_DGRAM sockets (and SOCK_SEQPACKET for \
-                     AF_UNIX), not '{}'",
-                    token.text
-                ),
+                crate::worded!("error-socket-type-unsupported", word = token.text),
             ));
         }
         _ => {
             return Err(cursor.error_at(
                 family_token,
-                format!(
-                    "socklab makes AF_INET, AF_INET6 and AF_UNIX sockets, not '{}'",
-                    family_token.text
-                ),
+                crate::worded!("error-socket-family-unsupported", word = family_token.text),
             ));
         }
     };
@@ -134,10 +127,7 @@ impl Socket {
             Some(token) => Some(Host::from_name(&token.text[1..]).ok_or_else(|| {
                 cursor.error_at(
                     token,
-                    format!(
-                        "'{}' is not a host of the lab — the hosts are a and b",
-                        &token.text[1..]
-                    ),
+                    crate::worded!("error-not-a-host", name = &token.text[1..]),
                 )
             })?),
             None => None,

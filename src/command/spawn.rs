@@ -3,7 +3,7 @@
 
 use super::action::{Action, boxed};
 use super::{Group, Spec};
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 use crate::lab::Host;
 use crate::parse::{Cursor, TokenKind, check_handle_name};
 use crate::session::Session;
@@ -36,10 +36,7 @@ impl Spawn {
             && let Some(name) = token.text.strip_prefix('@')
         {
             host = Some(Host::from_name(name).ok_or_else(|| {
-                cursor.error_at(
-                    token,
-                    format!("'{name}' is not a host of the lab — the hosts are a and b"),
-                )
+                cursor.error_at(token, crate::worded!("error-not-a-host", name = name))
             })?);
             cursor.word("@HOST")?;
         }
@@ -48,15 +45,15 @@ impl Spawn {
         let (name, command) = match named {
             true => {
                 check_handle_name(tokens[0].text)
-                    .map_err(|bad| cursor.error_at(&tokens[0], bad.to_string()))?;
+                    .map_err(|bad| cursor.error_at(&tokens[0], Text::display(bad)))?;
                 (Some(tokens[0].text.to_string()), &tokens[2..])
             }
             false => (None, tokens),
         };
         if command.is_empty() {
-            return Err(UsageError::new(format!(
-                "missing CMD — the program to start: spawn py = python3 server.py — usage: {}",
-                SPEC.usage
+            return Err(UsageError::new(crate::worded!(
+                "error-spawn-missing-command",
+                usage = SPEC.usage
             )));
         }
         let argv = command.iter().map(|t| t.bytes.to_vec()).collect();

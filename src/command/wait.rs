@@ -46,9 +46,7 @@ impl Wait {
                     _ => {
                         return Err(UsageError::at(
                             column,
-                            format!(
-                                "'{text}' is not a job number or a program's name — jobs lists them: wait 1"
-                            ),
+                            crate::worded!("error-not-a-job", word = text),
                         ));
                     }
                 }

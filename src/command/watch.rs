@@ -55,7 +55,7 @@ impl Watch {
             // recv(…, 0) returns at once, so the loop would never wait.
             return Err(UsageError::at(
                 at.unwrap_or(1),
-                "a watcher needs N of at least 1 byte per call (default 1024)",
+                crate::worded!("error-watch-zero"),
             ));
         }
         cursor.finish()?;
@@ -66,13 +66,16 @@ impl Watch {
         let name = self.handle.clone();
         let handle = session.lookup(&name)?;
         if let Some(job) = session.jobs.watching(&name) {
-            return Err(UsageError::new(format!(
-                "{name} is already watched by job [{job}]"
+            return Err(UsageError::new(crate::worded!(
+                "error-already-watched",
+                name = name,
+                job = job
             )));
         }
         if handle.state == Some(TcpState::LISTEN) {
-            return Err(UsageError::new(format!(
-                "{name} is listening: there is nothing to receive — accept {name} & takes a connection in the background"
+            return Err(UsageError::new(crate::worded!(
+                "error-watch-listening",
+                name = name
             )));
         }
         let datagram = handle.kind.socket_type() == socket2::Type::DGRAM;
@@ -161,8 +164,9 @@ impl Unwatch {
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let name = self.handle;
         let Some(job) = session.jobs.watching(&name) else {
-            return Err(UsageError::new(format!(
-                "nothing is watching {name} — start with: watch {name}"
+            return Err(UsageError::new(crate::worded!(
+                "error-not-watched",
+                name = name
             )));
         };
         session.jobs.stop(job);

@@ -63,20 +63,21 @@ fn parse_option(cursor: &mut Cursor) -> Result<&'static OptSpec, UsageError> {
     {
         return Err(cursor.error_at(
             level_token,
-            format!(
-                "{} is an option of level {}, not {level}",
-                option.name, option.level
+            crate::worded!(
+                "error-option-level",
+                option = option.name,
+                level = option.level,
+                given = level
             ),
         ));
     }
     find_option(token.text).ok_or_else(|| {
         let names = OPTIONS.iter().flat_map(|o| [o.name, o.short]);
         let hint = match crate::suggest::nearest(token.text, names) {
-            Some(near) => format!("unknown option '{}' — did you mean '{near}'?", token.text),
-            None => format!(
-                "unknown option '{}' — `help setsockopt` lists them",
-                token.text
-            ),
+            Some(near) => {
+                crate::worded!("error-unknown-option-near", word = token.text, near = near)
+            }
+            None => crate::worded!("error-unknown-option", word = token.text),
         };
         cursor.error_at(token, hint)
     })
