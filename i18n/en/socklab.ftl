@@ -871,6 +871,66 @@ error-option-level = { $option } is an option of level { $level }, not { $given 
 error-unknown-option-near = unknown option '{ $word }' — did you mean '{ $near }'?
 error-unknown-option = unknown option '{ $word }' — `help setsockopt` lists them
 
+# The lab's link, options, sample and wire (src/command/link.rs, option_value.rs, sample/, wire.rs).
+error-what-delay = delay
+error-what-jitter = jitter
+error-what-loss = loss
+error-what-duplication = duplication
+error-what-corruption = corruption
+error-what-reordering = reordering
+error-link-not-a-direction = '{ $word }' is not a direction — write a->b or b->a
+error-link-delay-no-unit = '{ $word }' has no unit: write { $word }ms or { $word }s (a { $what } from 0ms to 60s)
+error-link-not-a-delay = '{ $word }' is not a { $what } from 0ms to 60s — write it like 50ms, 1.5s or 0
+error-link-percent-no-unit = '{ $word }' has no unit: write { $word }% (a { $what } from 0% to 100%)
+error-link-not-a-percent = '{ $word }' is not a { $what } from 0% to 100% — write it like 2%, 0.5% or 100%
+error-link-not-a-queue-length = '{ $word }' is not a queue length — write a number of packets from 1 to 100000, like 64
+error-link-not-a-rate = '{ $word }' is not a rate from 1kbit to 10gbit — write it like 10mbit, 500kbit or 1.5gbit (bits per second; off: no rate)
+error-link-copies-twice = 'copies' once is enough
+error-link-copies-drop = drop throws every copy of an entry away: 'copies' is for deliver
+error-link-not-a-held-number = '{ $word }' is not a held number like #3
+error-link-not-a-pick = '{ $word }' is not a count (1, 2, …), all, a held number like #3, what a segment is (a->b, b->a, SYN, FIN, RST, ACK, SYN,ACK, data, udp, tcp), or copies
+error-link-next-only = { $verb } acts on the next segment: { $verb } next [a->b|b->a]
+error-link-nothing-held = nothing is held on the link — `link hold` holds what comes next
+error-link-held-copies = #{ $number } (copies of a delivered one)
+error-link-not-held = no segment #{ $number } is held — held now: { $held }
+error-link-only-copies = only copies of segments already delivered are held ({ $held }): `{ $verb } #K` acts on them
+error-link-none-chosen = no held segment is what you asked for — held now: { $held } (`link` lists them)
+error-option-takes = { $option } takes { $what }, not '{ $word }'
+error-option-takes-seconds = whole seconds (5) or a duration (5s, 2min)
+error-option-takes-millis = milliseconds (800) or a duration (800ms, 3s)
+error-option-takes-linger = off, whole seconds (2; 0: close sends RST) or a duration (2s)
+error-option-takes-timeout = a duration like 1.5s or 200ms (a bare number is seconds; 0 or off: none)
+error-option-takes-int = a whole number
+error-option-too-long = { $word } is too long for { $option }: the kernel holds at most { $max } { $unit ->
+        [seconds] seconds
+        [milliseconds] milliseconds
+       *[microseconds] microseconds
+    }
+error-option-read-only = { $option } is read-only — use getsockopt
+error-sample-too-many = every { $every } for { $duration } is more than { $max } samples — sample less often
+error-sample-not-a-time = '{ $word }' is not a time for '{ $what }' from { $from } to { $to } — write it like 50ms, 3s or 2m
+error-sample-file-kind = '{ $name }' is neither a .csv nor an .svg file — sample saves the samples as CSV or a plot as SVG
+error-sample-not-a-field = '{ $word }' is not a field sample knows — fields: { $fields }; then every D, for D, save FILE
+error-sample-confined = a lesson may not write files: sample … save is refused in socklab test and play — run the file as your own script to save it: socklab run FILE
+error-sample-not-tcp = { $handle } is not a TCP socket: TCP_INFO, which sample reads, is TCP's
+error-cannot-write = cannot write '{ $name }': { $reason }
+error-wire-confined = a lesson may not write files: wire { $verb } is refused in socklab test and play — to save the capture, run the file as your own script: socklab run FILE
+error-wire-off = the wire view is off: nothing was captured — wire on first
+error-graph-no-connection = { $handle } has no connection to draw — wire graph draws a connected TCP socket's
+error-graph-no-segment = the wire log has no segment of { $handle }'s connection ({ $from } → { $to }): wire graph draws what the wire view (wire on) or the lab saw
+
+# A duration an option counts in whole units of its own.
+error-option-not-whole-one = { $option } counts whole { $unit ->
+        [seconds] seconds
+        [milliseconds] milliseconds
+       *[microseconds] microseconds
+    }: { $word } is not a whole number of them — { $above }?
+error-option-not-whole = { $option } counts whole { $unit ->
+        [seconds] seconds
+        [milliseconds] milliseconds
+       *[microseconds] microseconds
+    }: { $word } is not a whole number of them — { $below } or { $above }?
+
 ## ---- end of section errors ----
 
 

@@ -913,6 +913,66 @@ error-option-level = { $option } — опция уровня { $level }, а не
 error-unknown-option-near = неизвестная опция «{ $word }» — может быть, «{ $near }»?
 error-unknown-option = неизвестная опция «{ $word }» — список выводит `help setsockopt`
 
+# Канал лаборатории, опции, sample и wire (src/command/link.rs, option_value.rs, sample/, wire.rs).
+error-what-delay = задержка
+error-what-jitter = разброс задержки
+error-what-loss = потеря
+error-what-duplication = дублирование
+error-what-corruption = искажение
+error-what-reordering = перестановка
+error-link-not-a-direction = «{ $word }» — не направление; пишите a->b или b->a
+error-link-delay-no-unit = у «{ $word }» нет единицы: пишите { $word }ms или { $word }s ({ $what } — от 0ms до 60s)
+error-link-not-a-delay = «{ $word }» не подходит: { $what } — от 0ms до 60s; пишите, например, 50ms, 1.5s или 0
+error-link-percent-no-unit = у «{ $word }» нет единицы: пишите { $word }% ({ $what } — от 0% до 100%)
+error-link-not-a-percent = «{ $word }» не подходит: { $what } — от 0% до 100%; пишите, например, 2%, 0.5% или 100%
+error-link-not-a-queue-length = «{ $word }» — не длина очереди; напишите число пакетов от 1 до 100000, например 64
+error-link-not-a-rate = «{ $word }» — не скорость от 1kbit до 10gbit; пишите, например, 10mbit, 500kbit или 1.5gbit (бит в секунду; off — без ограничения)
+error-link-copies-twice = достаточно одного «copies»
+error-link-copies-drop = drop выбрасывает все копии записи: «copies» — только для deliver
+error-link-not-a-held-number = «{ $word }» — не номер задержанного сегмента вроде #3
+error-link-not-a-pick = «{ $word }» — не количество (1, 2, …), не all, не номер задержанного сегмента вроде #3, не вид сегмента (a->b, b->a, SYN, FIN, RST, ACK, SYN,ACK, data, udp, tcp) и не copies
+error-link-next-only = { $verb } действует на следующий сегмент: { $verb } next [a->b|b->a]
+error-link-nothing-held = в канале ничего не задержано — `link hold` задерживает то, что придёт дальше
+error-link-held-copies = #{ $number } (копии уже доставленного)
+error-link-not-held = сегмент #{ $number } не задержан; сейчас задержаны: { $held }
+error-link-only-copies = задержаны только копии уже доставленных сегментов ({ $held }): на них действует `{ $verb } #K`
+error-link-none-chosen = среди задержанных нет того, что вы просили; сейчас задержаны: { $held } (их перечисляет `link`)
+error-option-takes = { $option } принимает { $what }, а не «{ $word }»
+error-option-takes-seconds = целые секунды (5) или длительность (5s, 2min)
+error-option-takes-millis = миллисекунды (800) или длительность (800ms, 3s)
+error-option-takes-linger = off, целые секунды (2; при 0 close посылает RST) или длительность (2s)
+error-option-takes-timeout = длительность вроде 1.5s или 200ms (число без единицы — секунды; 0 или off — без тайм-аута)
+error-option-takes-int = целое число
+error-option-too-long = { $word } — слишком много для { $option }: ядро хранит не больше { $max } { $unit ->
+        [seconds] секунд
+        [milliseconds] миллисекунд
+       *[microseconds] микросекунд
+    }
+error-option-read-only = { $option } только для чтения — используйте getsockopt
+error-sample-too-many = every { $every } for { $duration } — это больше { $max } замеров; замеряйте реже
+error-sample-not-a-time = «{ $word }» не подходит как время для «{ $what }»: нужно от { $from } до { $to }, например 50ms, 3s или 2m
+error-sample-file-kind = «{ $name }» — не файл .csv и не .svg: sample сохраняет замеры в CSV, а график — в SVG
+error-sample-not-a-field = sample не знает поля «{ $word }»; поля: { $fields }; затем every D, for D, save FILE
+error-sample-confined = урок не может записывать файлы: sample … save отклоняется в socklab test и play — чтобы сохранить, запустите файл как свой сценарий: socklab run FILE
+error-sample-not-tcp = { $handle } — не TCP-сокет: sample читает TCP_INFO, а это сведения TCP
+error-cannot-write = не удаётся записать «{ $name }»: { $reason }
+error-wire-confined = урок не может записывать файлы: wire { $verb } отклоняется в socklab test и play — чтобы сохранить захват, запустите файл как свой сценарий: socklab run FILE
+error-wire-off = вид wire выключен: ничего не захвачено — сначала wire on
+error-graph-no-connection = у { $handle } нет соединения, которое можно нарисовать — wire graph рисует соединение подключённого TCP-сокета
+error-graph-no-segment = в журнале wire нет сегментов соединения { $handle } ({ $from } → { $to }): wire graph рисует то, что видел вид wire (wire on) или лаборатория
+
+# Длительность, которую опция считает в целых единицах.
+error-option-not-whole-one = { $option } считает в целых { $unit ->
+        [seconds] секундах
+        [milliseconds] миллисекундах
+       *[microseconds] микросекундах
+    }, а { $word } — не целое их число: может быть, { $above }?
+error-option-not-whole = { $option } считает в целых { $unit ->
+        [seconds] секундах
+        [milliseconds] миллисекундах
+       *[microseconds] микросекундах
+    }, а { $word } — не целое их число: может быть, { $below } или { $above }?
+
 ## ---- end of section errors ----
 
 

@@ -862,6 +862,66 @@ error-option-level = { $option } 是 { $level } 级别的选项，不是 { $give
 error-unknown-option-near = 未知选项 “{ $word }”——你是不是想写 “{ $near }”？
 error-unknown-option = 未知选项 “{ $word }”——`help setsockopt` 会列出全部选项
 
+# 实验网络的链路、选项、sample 和 wire（src/command/link.rs、option_value.rs、sample/、wire.rs）。
+error-what-delay = 延迟
+error-what-jitter = 抖动
+error-what-loss = 丢包率
+error-what-duplication = 重复率
+error-what-corruption = 损坏率
+error-what-reordering = 乱序率
+error-link-not-a-direction = “{ $word }” 不是方向——请写 a->b 或 b->a
+error-link-delay-no-unit = “{ $word }” 没有单位：请写 { $word }ms 或 { $word }s（{ $what }的范围是 0ms 到 60s）
+error-link-not-a-delay = “{ $word }” 不是 0ms 到 60s 之间的{ $what }——请写成 50ms、1.5s 或 0 这样的形式
+error-link-percent-no-unit = “{ $word }” 没有单位：请写 { $word }%（{ $what }的范围是 0% 到 100%）
+error-link-not-a-percent = “{ $word }” 不是 0% 到 100% 之间的{ $what }——请写成 2%、0.5% 或 100% 这样的形式
+error-link-not-a-queue-length = “{ $word }” 不是队列长度——请写 1 到 100000 之间的包数，例如 64
+error-link-not-a-rate = “{ $word }” 不是 1kbit 到 10gbit 之间的速率——请写成 10mbit、500kbit 或 1.5gbit 这样的形式（每秒比特数；off：不限速）
+error-link-copies-twice = “copies” 写一次就够了
+error-link-copies-drop = drop 会丢掉一个条目的所有副本：“copies” 只用于 deliver
+error-link-not-a-held-number = “{ $word }” 不是像 #3 这样的暂扣编号
+error-link-not-a-pick = “{ $word }” 不是数量（1、2、…）、all、像 #3 这样的暂扣编号、报文段的种类（a->b、b->a、SYN、FIN、RST、ACK、SYN,ACK、data、udp、tcp），也不是 copies
+error-link-next-only = { $verb } 作用于下一个报文段：{ $verb } next [a->b|b->a]
+error-link-nothing-held = 链路上没有暂扣任何东西——`link hold` 会暂扣接下来到达的报文段
+error-link-held-copies = #{ $number }（已投递报文段的副本）
+error-link-not-held = 没有暂扣 #{ $number } 号报文段——当前暂扣的有：{ $held }
+error-link-only-copies = 暂扣的只有已投递报文段的副本（{ $held }）：`{ $verb } #K` 作用于它们
+error-link-none-chosen = 暂扣的报文段中没有你要的——当前暂扣的有：{ $held }（`link` 会列出它们）
+error-option-takes = { $option } 接受{ $what }，而不是 “{ $word }”
+error-option-takes-seconds = 整秒数（5）或时长（5s、2min）
+error-option-takes-millis = 毫秒数（800）或时长（800ms、3s）
+error-option-takes-linger = off、整秒数（2；为 0 时 close 会发送 RST）或时长（2s）
+error-option-takes-timeout = 时长，例如 1.5s 或 200ms（不带单位的数字是秒；0 或 off：不设超时）
+error-option-takes-int = 整数
+error-option-too-long = { $word } 对 { $option } 来说太长了：内核最多能存 { $max } { $unit ->
+        [seconds] 秒
+        [milliseconds] 毫秒
+       *[microseconds] 微秒
+    }
+error-option-read-only = { $option } 是只读的——请用 getsockopt
+error-sample-too-many = every { $every } for { $duration } 超过了 { $max } 个采样——请降低采样频率
+error-sample-not-a-time = “{ $word }” 不是 “{ $what }” 可用的时间（{ $from } 到 { $to }）——请写成 50ms、3s 或 2m 这样的形式
+error-sample-file-kind = “{ $name }” 既不是 .csv 也不是 .svg 文件——sample 把采样存为 CSV，把图存为 SVG
+error-sample-not-a-field = “{ $word }” 不是 sample 认识的字段——字段有：{ $fields }；其后可写 every D、for D、save FILE
+error-sample-confined = 课程不能写文件：在 socklab test 和 play 中会拒绝 sample … save——要保存，请把文件当作自己的脚本运行：socklab run FILE
+error-sample-not-tcp = { $handle } 不是 TCP 套接字：sample 读取的 TCP_INFO 只属于 TCP
+error-cannot-write = 无法写入 “{ $name }”：{ $reason }
+error-wire-confined = 课程不能写文件：在 socklab test 和 play 中会拒绝 wire { $verb }——要保存抓包，请把文件当作自己的脚本运行：socklab run FILE
+error-wire-off = wire 视图是关闭的：什么都没有抓到——先执行 wire on
+error-graph-no-connection = { $handle } 没有可画的连接——wire graph 画的是已连接的 TCP 套接字的连接
+error-graph-no-segment = wire 日志里没有 { $handle } 这个连接的报文段（{ $from } → { $to }）：wire graph 画的是 wire 视图（wire on）或实验网络看到的内容
+
+# 选项以整单位计数的时长。
+error-option-not-whole-one = { $option } 以整{ $unit ->
+        [seconds] 秒
+        [milliseconds] 毫秒
+       *[microseconds] 微秒
+    }计数：{ $word } 不是整数个——要写 { $above } 吗？
+error-option-not-whole = { $option } 以整{ $unit ->
+        [seconds] 秒
+        [milliseconds] 毫秒
+       *[microseconds] 微秒
+    }计数：{ $word } 不是整数个——要写 { $below } 还是 { $above }？
+
 ## ---- end of section errors ----
 
 

@@ -10,11 +10,11 @@ use serde_json::json;
 
 use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 use crate::lab::held::{HeldFrame, Selector};
 use crate::lab::path::{self, Props};
 use crate::lab::{Dir, Next};
-use crate::parse::{Cursor, Token};
+use crate::parse::{Cursor, Token, noun};
 use crate::session::Session;
 use crate::step::Line;
 use crate::step::Step;
@@ -86,7 +86,7 @@ fn direction(cursor: &Cursor, token: &Token<'_>) -> Result<Dir, UsageError> {
         "b->a" => Ok(Dir::BtoA),
         other => Err(cursor.error_at(
             token,
-            format!("'{other}' is not a direction — write a->b or b->a"),
+            crate::worded!("error-link-not-a-direction", word = other),
         )),
     }
 }
@@ -163,16 +163,18 @@ fn delay_value(cursor: &mut Cursor, what: &str) -> Result<Duration, UsageError> 
         Ok(d) if d <= MAX_DELAY => Ok(d),
         _ if token.text.parse::<f64>().is_ok() => Err(cursor.error_at(
             token,
-            format!(
-                "'{0}' has no unit: write {0}ms or {0}s (a {what} from 0ms to 60s)",
-                token.text
+            crate::worded!(
+                "error-link-delay-no-unit",
+                word = token.text,
+                what = noun(what)
             ),
         )),
         _ => Err(cursor.error_at(
             token,
-            format!(
-                "'{}' is not a {what} from 0ms to 60s — write it like 50ms, 1.5s or 0",
-                crate::safe_text::escape(token.text)
+            crate::worded!(
+                "error-link-not-a-delay",
+                word = crate::safe_text::escape(token.text).to_string(),
+                what = noun(what)
             ),
         )),
     }
@@ -185,17 +187,19 @@ fn percent_value(cursor: &mut Cursor, what: &str) -> Result<f64, UsageError> {
         // A bare number could be read as a fraction or a percentage.
         Ok(p) if number.is_none() && p != 0.0 => Err(cursor.error_at(
             token,
-            format!(
-                "'{0}' has no unit: write {0}% (a {what} from 0% to 100%)",
-                token.text
+            crate::worded!(
+                "error-link-percent-no-unit",
+                word = token.text,
+                what = noun(what)
             ),
         )),
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(p / 100.0),
         _ => Err(cursor.error_at(
             token,
-            format!(
-                "'{}' is not a {what} from 0% to 100% — write it like 2%, 0.5% or 100%",
-                token.text
+            crate::worded!(
+                "error-link-not-a-percent",
+                word = token.text,
+                what = noun(what)
             ),
         )),
     }
@@ -207,10 +211,7 @@ fn queue_value(cursor: &mut Cursor) -> Result<usize, UsageError> {
         Ok(n) if (1..=100_000).contains(&n) => Ok(n),
         _ => Err(cursor.error_at(
             token,
-            format!(
-                "'{}' is not a queue length — write a number of packets from 1 to 100000, like 64",
-                token.text
-            ),
+            crate::worded!("error-link-not-a-queue-length", word = token.text),
         )),
     }
 }
@@ -234,10 +235,7 @@ fn rate_value(cursor: &mut Cursor) -> Result<Option<u64>, UsageError> {
         Some(bits) if bits >= RATES.0 as f64 && bits <= RATES.1 as f64 => Ok(Some(bits as u64)),
         _ => Err(cursor.error_at(
             token,
-            format!(
-                "'{}' is not a rate from 1kbit to 10gbit — write it like 10mbit, 500kbit or 1.5gbit (bits per second; off: no rate)",
-                token.text
-            ),
+            crate::worded!("error-link-not-a-rate", word = token.text),
         )),
     }
 }
@@ -469,16 +467,18 @@ fn parse_pick(verb: &str, cursor: &mut Cursor) -> Result<(Pick, bool), UsageErro
             return Err(cursor.error_at(
                 token,
                 match verb {
-                    "deliver" => "'copies' once is enough".to_string(),
-                    _ => "drop throws every copy of an entry away: 'copies' is for deliver"
-                        .to_string(),
+                    "deliver" => crate::worded!("error-link-copies-twice"),
+                    _ => crate::worded!("error-link-copies-drop"),
                 },
             ));
         } else if first && text == "all" {
             all = true;
         } else if let Some(k) = text.strip_prefix('#').filter(|_| first) {
             number = Some(k.parse::<u32>().map_err(|_| {
-                cursor.error_at(token, format!("'{text}' is not a held number like #3"))
+                cursor.error_at(
+                    token,
+                    crate::worded!("error-link-not-a-held-number", word = text),
+                )
             })?);
         } else if let Ok(n) = text
             .parse::<usize>()
@@ -491,14 +491,9 @@ fn parse_pick(verb: &str, cursor: &mut Cursor) -> Result<(Pick, bool), UsageErro
             count = Some(n);
         } else if number.is_none() && !copies && selector.add(text) {
         } else {
-            return Err(cursor.error_at(
-                token,
-                format!(
-                    "'{text}' is not a count (1, 2, …), all, a held number like #3, what a \
-                     segment is (a->b, b->a, SYN, FIN, RST, ACK, SYN,ACK, data, udp, tcp), \
-                     or copies"
-                ),
-            ));
+            return Err(
+                cursor.error_at(token, crate::worded!("error-link-not-a-pick", word = text))
+            );
         }
     }
     let pick = match (number, all) {
@@ -552,13 +547,10 @@ impl Release {
         let release = if next || verb != "deliver" && verb != "drop" {
             if !next {
                 return Err(match cursor.peek() {
-                    Some(token) => cursor.error_at(
-                        token,
-                        format!("{verb} acts on the next segment: {verb} next [a->b|b->a]"),
-                    ),
-                    None => UsageError::new(format!(
-                        "{verb} acts on the next segment: {verb} next [a->b|b->a]"
-                    )),
+                    Some(token) => {
+                        cursor.error_at(token, crate::worded!("error-link-next-only", verb = verb))
+                    }
+                    None => UsageError::new(crate::worded!("error-link-next-only", verb = verb)),
                 });
             }
             cursor.word("next")?;
@@ -598,26 +590,28 @@ impl Release {
             } => {
                 let held = lab.relay.held_numbers();
                 if held.is_empty() {
-                    return Err(UsageError::new(
-                        "nothing is held on the link — `link hold` holds what comes next",
-                    ));
+                    return Err(UsageError::new(crate::worded!("error-link-nothing-held")));
                 }
                 let listed = || {
-                    let shown: Vec<String> = held
+                    let shown: Vec<Text> = held
                         .iter()
-                        .map(|(n, delivered)| match delivered {
-                            true => format!("#{n} (copies of a delivered one)"),
-                            false => format!("#{n}"),
+                        .map(|&(n, delivered)| match delivered {
+                            true => crate::worded!("error-link-held-copies", number = n),
+                            false => Text::from(format!("#{n}")),
                         })
                         .collect();
-                    shown.join(", ")
+                    Text::new(move || {
+                        let words: Vec<String> = shown.iter().map(Text::word).collect();
+                        words.join(", ")
+                    })
                 };
                 if let Pick::Number(k) = pick
                     && !held.iter().any(|(n, _)| *n == k)
                 {
-                    return Err(UsageError::new(format!(
-                        "no segment #{k} is held — held now: {}",
-                        listed()
+                    return Err(UsageError::new(crate::worded!(
+                        "error-link-not-held",
+                        number = k,
+                        held = listed()
                     )));
                 }
                 // `deliver N|all` hands over what was not delivered yet;
@@ -640,17 +634,16 @@ impl Release {
                 };
                 let numbers = lab.relay.release(chosen, deliver, copies);
                 if numbers.is_empty() && held.iter().all(|(_, delivered)| *delivered) {
-                    return Err(UsageError::new(format!(
-                        "only copies of segments already delivered are held ({}): `{verb} \
-                         #K` acts on them",
-                        listed()
+                    return Err(UsageError::new(crate::worded!(
+                        "error-link-only-copies",
+                        held = listed(),
+                        verb = verb
                     )));
                 }
                 if numbers.is_empty() {
-                    return Err(UsageError::new(format!(
-                        "no held segment is what you asked for — held now: {} (`link` \
-                         lists them)",
-                        listed()
+                    return Err(UsageError::new(crate::worded!(
+                        "error-link-none-chosen",
+                        held = listed()
                     )));
                 }
                 // A dropped segment comes again after its sender's RTO:

@@ -14,7 +14,7 @@
 use std::time::Duration;
 
 use super::sockopt::{OptKind, OptSpec};
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 use crate::parse::{Cursor, Token};
 
 /// A value to set, already checked against the option's kind and in the
@@ -66,7 +66,8 @@ impl TimeUnit {
 struct TimeKind {
     bare: TimeUnit,
     kernel: TimeUnit,
-    takes: &'static str,
+    /// What the option takes, worded when shown.
+    takes: fn() -> String,
 }
 
 fn time_kind(kind: OptKind) -> Option<TimeKind> {
@@ -74,22 +75,22 @@ fn time_kind(kind: OptKind) -> Option<TimeKind> {
         OptKind::Seconds => Some(TimeKind {
             bare: TimeUnit::Seconds,
             kernel: TimeUnit::Seconds,
-            takes: "whole seconds (5) or a duration (5s, 2min)",
+            takes: || crate::t!("error-option-takes-seconds"),
         }),
         OptKind::Millis => Some(TimeKind {
             bare: TimeUnit::Millis,
             kernel: TimeUnit::Millis,
-            takes: "milliseconds (800) or a duration (800ms, 3s)",
+            takes: || crate::t!("error-option-takes-millis"),
         }),
         OptKind::Linger => Some(TimeKind {
             bare: TimeUnit::Seconds,
             kernel: TimeUnit::Seconds,
-            takes: "off, whole seconds (2; 0: close sends RST) or a duration (2s)",
+            takes: || crate::t!("error-option-takes-linger"),
         }),
         OptKind::Timeout => Some(TimeKind {
             bare: TimeUnit::Seconds,
             kernel: TimeUnit::Micros,
-            takes: "a duration like 1.5s or 200ms (a bare number is seconds; 0 or off: none)",
+            takes: || crate::t!("error-option-takes-timeout"),
         }),
         _ => None,
     }
@@ -135,10 +136,15 @@ pub fn kernel_count(text: &str, bare: TimeUnit, kernel: TimeUnit) -> Result<u64,
 /// it takes.
 pub fn parse(cursor: &Cursor, option: &OptSpec, token: &Token<'_>) -> Result<SetValue, UsageError> {
     let text = token.text.to_ascii_lowercase();
-    let bad = |what: &str| {
+    let bad = |what: Text| {
         cursor.error_at(
             token,
-            format!("{} takes {what}, not '{}'", option.name, token.text),
+            crate::worded!(
+                "error-option-takes",
+                option = option.name,
+                what = what,
+                word = token.text
+            ),
         )
     };
     if let Some(time) = time_kind(option.kind) {
@@ -146,19 +152,19 @@ pub fn parse(cursor: &Cursor, option: &OptSpec, token: &Token<'_>) -> Result<Set
             return Ok(SetValue::Time(None));
         }
         let count = kernel_count(&text, time.bare, time.kernel).map_err(|error| match error {
-            TimeError::NotADuration => bad(time.takes),
+            TimeError::NotADuration => bad(Text::new(time.takes)),
             TimeError::NotWhole { below, above } => cursor.error_at(
                 token,
                 not_whole(option.name, token.text, time.kernel, below, above),
             ),
             TimeError::TooLarge => cursor.error_at(
                 token,
-                format!(
-                    "{} is too long for {}: the kernel holds at most {} {}",
-                    token.text,
-                    option.name,
-                    i32::MAX,
-                    time.kernel.name()
+                crate::worded!(
+                    "error-option-too-long",
+                    word = token.text,
+                    option = option.name,
+                    max = i32::MAX,
+                    unit = time.kernel.name()
                 ),
             ),
         })?;
@@ -172,33 +178,43 @@ pub fn parse(cursor: &Cursor, option: &OptSpec, token: &Token<'_>) -> Result<Set
         OptKind::Bool => match text.as_str() {
             "on" | "1" | "true" | "yes" => Ok(SetValue::Bool(true)),
             "off" | "0" | "false" | "no" => Ok(SetValue::Bool(false)),
-            _ => Err(bad("on/off/1/0")),
+            _ => Err(bad(Text::from("on/off/1/0"))),
         },
         OptKind::Int => text
             .parse::<u32>()
             .ok()
             .filter(|n| *n <= i32::MAX as u32)
             .map(SetValue::Int)
-            .ok_or_else(|| bad("a whole number")),
+            .ok_or_else(|| bad(crate::worded!("error-option-takes-int"))),
         _ => Err(cursor.error_at(
             token,
-            format!("{} is read-only — use getsockopt", option.name),
+            crate::worded!("error-option-read-only", option = option.name),
         )),
     }
 }
 
 /// "TCP_KEEPIDLE counts whole seconds: 1.5s is not a whole number of
 /// them — 1s or 2s?"
-fn not_whole(option: &str, typed: &str, unit: TimeUnit, below: u128, above: u128) -> String {
+fn not_whole(option: &str, typed: &str, unit: TimeUnit, below: u128, above: u128) -> Text {
     let suffix = unit.suffix();
-    let choices = match below {
-        0 => format!("{above}{suffix}"),
-        _ => format!("{below}{suffix} or {above}{suffix}"),
-    };
-    format!(
-        "{option} counts whole {}: {typed} is not a whole number of them — {choices}?",
-        unit.name()
-    )
+    let (unit, above) = (unit.name(), format!("{above}{suffix}"));
+    match below {
+        0 => crate::worded!(
+            "error-option-not-whole-one",
+            option = option,
+            unit = unit,
+            word = typed,
+            above = above
+        ),
+        _ => crate::worded!(
+            "error-option-not-whole",
+            option = option,
+            unit = unit,
+            word = typed,
+            below = format!("{below}{suffix}"),
+            above = above
+        ),
+    }
 }
 
 /// The value as the call passes it, in the kernel's unit:
@@ -277,11 +293,13 @@ mod tests {
 
     #[test]
     fn a_fraction_of_the_unit_is_refused_naming_it() {
-        let said = not_whole("TCP_KEEPIDLE", "1.5s", Seconds, 1, 2);
+        let said =
+            crate::i18n::in_english(|| not_whole("TCP_KEEPIDLE", "1.5s", Seconds, 1, 2).word());
         assert_eq!(
             said,
             "TCP_KEEPIDLE counts whole seconds: 1.5s is not a whole number of them — 1s or 2s?"
         );
-        assert!(not_whole("SO_LINGER", "500ms", Seconds, 0, 1).ends_with("— 1s?"));
+        let one = crate::i18n::in_english(|| not_whole("SO_LINGER", "500ms", Seconds, 0, 1).word());
+        assert!(one.ends_with("— 1s?"), "{one}");
     }
 }

@@ -197,15 +197,14 @@ fn saved_frames<'a>(
     verb: &str,
 ) -> Result<&'a crate::wire::Saved, UsageError> {
     if session.is_confined() {
-        return Err(UsageError::new(format!(
-            "a lesson may not write files: wire {verb} is refused in socklab test \
-             and play — to save the capture, run the file as your own script: \
-             socklab run FILE"
+        return Err(UsageError::new(crate::worded!(
+            "error-wire-confined",
+            verb = verb
         )));
     }
-    session.saved_frames().ok_or_else(|| {
-        UsageError::new("the wire view is off: nothing was captured — wire on first")
-    })
+    session
+        .saved_frames()
+        .ok_or_else(|| UsageError::new(crate::worded!("error-wire-off")))
 }
 
 /// A new file at `path` (or the old one replaced, with `force`).
@@ -218,10 +217,10 @@ fn create(path: &Path, force: bool) -> std::io::Result<std::fs::File> {
 }
 
 fn cannot_write(path: &Path, e: &std::io::Error) -> UsageError {
-    UsageError::new(format!(
-        "cannot write '{}': {}",
-        crate::safe_text::escape(&path.display().to_string()),
-        crate::error::io_reason(e)
+    UsageError::new(crate::worded!(
+        "error-cannot-write",
+        name = crate::safe_text::escape(&path.display().to_string()).to_string(),
+        reason = crate::error::io_reason(e)
     ))
 }
 
@@ -239,9 +238,7 @@ fn graph(
         .tuple
         .or_else(|| crate::session::connection_tuple(&found.socket))
         .ok_or_else(|| {
-            UsageError::new(format!(
-                "{handle} has no connection to draw — wire graph draws a connected TCP socket's"
-            ))
+            UsageError::new(crate::worded!("error-graph-no-connection", handle = handle))
         })?;
     let peer = peer_name(session, ends);
     let frames = frames
@@ -256,10 +253,11 @@ fn graph(
         Some(Way::Send) => mine,
         Some(Way::Recv) => mine.reversed(),
         None => Direction::busiest(&segments).ok_or_else(|| {
-            UsageError::new(format!(
-                "the wire log has no segment of {handle}'s connection ({} → {}): \
-                 wire graph draws what the wire view (wire on) or the lab saw",
-                ends.0, ends.1
+            UsageError::new(crate::worded!(
+                "error-graph-no-segment",
+                handle = handle,
+                from = ends.0.to_string(),
+                to = ends.1.to_string()
             ))
         })?,
     };

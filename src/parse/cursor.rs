@@ -76,7 +76,7 @@ fn read_as_argument(word: &str, hint: Option<Text>) -> Text {
 
 /// What an argument is, in the language shown (`socket kind`, `port`); a
 /// placeholder (`ADDR`, `FILE`) or a word with no message stays as it is.
-pub(crate) fn noun(what: &str) -> Text {
+pub fn noun(what: &str) -> Text {
     let id = format!("error-what-{}", what.replace(' ', "-"));
     if !what.bytes().any(|b| b.is_ascii_lowercase()) || crate::i18n::lookup(&id).is_none() {
         return Text::from(what);

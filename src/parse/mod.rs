@@ -15,7 +15,7 @@ mod lexer;
 mod line;
 mod literal;
 
-pub use cursor::{Cursor, HandleNames};
+pub use cursor::{Cursor, HandleNames, noun};
 pub use lexer::{
     BadHandleName, SplitLine, Token, TokenKind, Tokens, check_handle_name, split_line,
     split_line_in,

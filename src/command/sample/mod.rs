@@ -66,16 +66,13 @@ impl Sample {
     pub fn execute(self, session: &mut Session) -> Result<Step, UsageError> {
         let mut step = Step::new(SPEC.name, Some(self.handle.clone()));
         if self.save.is_some() && session.is_confined() {
-            return Err(UsageError::new(
-                "a lesson may not write files: sample … save is refused in socklab test and \
-                 play — run the file as your own script to save it: socklab run FILE",
-            ));
+            return Err(UsageError::new(crate::worded!("error-sample-confined")));
         }
         let handle = session.lookup(&self.handle)?;
         if !handle.kind.is_tcp() {
-            return Err(UsageError::new(format!(
-                "{} is not a TCP socket: TCP_INFO, which sample reads, is TCP's",
-                self.handle
+            return Err(UsageError::new(crate::worded!(
+                "error-sample-not-tcp",
+                handle = self.handle.as_str()
             )));
         }
         let title = self.title(handle);
@@ -240,9 +237,10 @@ impl Sample {
             file.write_all(text.as_bytes())
         })
         .map_err(|e| {
-            UsageError::new(format!(
-                "cannot write '{shown}': {}",
-                crate::error::io_reason(&e)
+            UsageError::new(crate::worded!(
+                "error-cannot-write",
+                name = shown.to_string(),
+                reason = crate::error::io_reason(&e)
             ))
         })?;
         Ok(Line::Saved(Saved::Samples {

@@ -44,10 +44,11 @@ impl Sample {
             }
         }
         if duration.as_nanos() / every.as_nanos() > u128::from(MAX_SAMPLES) {
-            return Err(UsageError::new(format!(
-                "every {} for {} is more than {MAX_SAMPLES} samples — sample less often",
-                crate::lab::path::show_duration(every),
-                crate::lab::path::show_duration(duration)
+            return Err(UsageError::new(crate::worded!(
+                "error-sample-too-many",
+                every = crate::lab::path::show_duration(every),
+                duration = crate::lab::path::show_duration(duration),
+                max = MAX_SAMPLES
             )));
         }
         if fields.is_empty() {
@@ -73,11 +74,12 @@ fn duration_word(
         Some(d) if d >= range.0 && d <= range.1 => Ok(d),
         _ => Err(cursor.error_at(
             token,
-            format!(
-                "'{}' is not a time for '{what}' from {} to {} — write it like 50ms, 3s or 2m",
-                crate::safe_text::escape(token.text),
-                crate::lab::path::show_duration(range.0),
-                crate::lab::path::show_duration(range.1)
+            crate::worded!(
+                "error-sample-not-a-time",
+                word = crate::safe_text::escape(token.text).to_string(),
+                what = what,
+                from = crate::lab::path::show_duration(range.0),
+                to = crate::lab::path::show_duration(range.1)
             ),
         )),
     }
@@ -92,9 +94,9 @@ fn save_words(cursor: &mut Cursor) -> Result<(PathBuf, bool), UsageError> {
     if kind != "csv" && kind != "svg" {
         return Err(UsageError::at(
             column.unwrap_or(1),
-            format!(
-                "'{}' is neither a .csv nor an .svg file — sample saves the samples as CSV or a plot as SVG",
-                crate::safe_text::escape(&name)
+            crate::worded!(
+                "error-sample-file-kind",
+                name = crate::safe_text::escape(&name).to_string()
             ),
         ));
     }
@@ -116,10 +118,10 @@ fn field_word(cursor: &mut Cursor, token: &Token) -> Result<usize, UsageError> {
             let known: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
             Err(cursor.error_at(
                 token,
-                format!(
-                    "'{}' is not a field sample knows — fields: {}; then every D, for D, save FILE",
-                    crate::safe_text::escape(token.text),
-                    known.join(" ")
+                crate::worded!(
+                    "error-sample-not-a-field",
+                    word = crate::safe_text::escape(token.text).to_string(),
+                    fields = known.join(" ")
                 ),
             ))
         }
