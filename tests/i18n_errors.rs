@@ -133,3 +133,24 @@ fn every_error_message_is_written_in_every_language() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// What an argument is reads in the language shown; a placeholder
+/// (`ADDR`) or a word with no message of its own stays as written.
+#[test]
+fn argument_kinds_are_worded_in_each_language() {
+    use socklab::i18n::in_lang;
+    use socklab::parse::noun;
+    let cases = [
+        ("socket kind", "socket kind", "вид сокета", "套接字类型"),
+        ("port", "port", "порт", "端口"),
+        ("queue length", "queue length", "длина очереди", "队列长度"),
+        ("ADDR", "ADDR", "ADDR", "ADDR"),
+        ("FILE or off", "FILE or off", "FILE or off", "FILE or off"),
+    ];
+    for (what, en, ru, zh) in cases {
+        let text = noun(what);
+        assert_eq!(in_lang(Lang::En, || text.word()), en);
+        assert_eq!(in_lang(Lang::Ru, || text.word()), ru);
+        assert_eq!(in_lang(Lang::Zh, || text.word()), zh);
+    }
+}

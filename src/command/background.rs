@@ -8,7 +8,7 @@
 //! the jobs; `wait` is carried out by the driver.)
 
 use super::{COMMANDS, Parsed};
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 use crate::jobs::Work;
 use crate::session::Session;
 use crate::step::{JobRole, Line, Step};
@@ -81,7 +81,7 @@ pub fn launch(parsed: Parsed, line: &str, session: &mut Session) -> Result<Step,
             let _ = job.send(step, handles);
         },
     );
-    let id = spawned.map_err(|e| UsageError::new(e.to_string()))?;
+    let id = spawned.map_err(|e| UsageError::new(Text::display(e)))?;
     let mut step = Step::new(verb, None);
     step.job = Some((id, JobRole::Started));
     step.lines.push(Line::JobStarted { id, what });

@@ -6,7 +6,7 @@
 use super::action::{Action, boxed};
 use super::recv::{Recv, Recvfrom};
 use super::{Arg, Group, Spec};
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 use crate::jobs::Work;
 use crate::names::TcpState;
 use crate::parse::Cursor;
@@ -128,7 +128,7 @@ impl Watch {
                 }
             },
         );
-        let id = spawned.map_err(|e| UsageError::new(e.to_string()))?;
+        let id = spawned.map_err(|e| UsageError::new(Text::display(e)))?;
         let mut step = Step::new(WATCH.name, Some(name.clone()));
         step.job = Some((id, JobRole::Started));
         step.lines.push(Line::WatchStarted {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::action::{Action, boxed};
 use super::{Arg, Group, Spec};
 use crate::diagram::time_sequence::{self, Clock, Direction, Graph};
-use crate::error::UsageError;
+use crate::error::{Text, UsageError};
 use crate::parse::Cursor;
 use crate::safe_file::Existing;
 use crate::session::Session;
@@ -131,21 +131,21 @@ impl Wire {
             Wire::On => {
                 session
                     .wire_on()
-                    .map_err(|e| UsageError::new(e.to_string()))?;
+                    .map_err(|e| UsageError::new(Text::display(e)))?;
                 step.lines
                     .push(Line::WireView(set_look(session, Look::List)));
             }
             Wire::Ladder { ascii } => {
                 session
                     .wire_on()
-                    .map_err(|e| UsageError::new(e.to_string()))?;
+                    .map_err(|e| UsageError::new(Text::display(e)))?;
                 step.lines
                     .push(Line::WireView(set_look(session, Look::Ladder { ascii })));
             }
             Wire::Summary => {
                 session
                     .wire_on()
-                    .map_err(|e| UsageError::new(e.to_string()))?;
+                    .map_err(|e| UsageError::new(Text::display(e)))?;
                 step.lines
                     .push(Line::WireView(set_look(session, Look::Summary)));
             }
