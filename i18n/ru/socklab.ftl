@@ -782,10 +782,10 @@ error-not-one-of = «{ $word }» не подходит как { $what } (доп�
 error-not-one-of-near = «{ $word }» не подходит как { $what } — может быть, «{ $near }»? (допустимо: { $choices })
 error-joined-data-too-long = склеенные данные больше предела в 16 МиБ
 error-data-near = может быть, «${ $near }»?
-error-data-none-yet = данных пока нет — приём сохраняет байты под именем: data = recv conn 1024
+error-data-none-yet = пока ничего не сохранено — приём сохраняет байты под именем: data = recv conn 1024
 error-data-names = имена данных: { $names }
 error-data-names-many = имена данных: { $names }, … всего { $count } — их перечисляет ls
-error-no-data-named = данных с именем «{ $name }» нет ({ $known }); чтобы отправить сам текст «{ $text }», возьмите его в кавычки — синтаксис: { $usage }
+error-no-data-named = нет данных с именем «{ $name }» ({ $known }); чтобы отправить сам текст «{ $text }», возьмите его в кавычки — синтаксис: { $usage }
 error-int-too-big = { $what }: { $n } больше { $max }
 error-int-not-whole = { $what }: нужно целое число, а не «{ $word }»
 error-int-is-data = { $what }: нужно число, а не данные
@@ -848,11 +848,11 @@ error-encoding-unknown = «{ $name }» — не кодировка, в кото�
 error-encoding-unwritable = «{ $character }» нельзя записать в кодировке { $encoding } — переключитесь командой `encoding utf-8` или запишите байты как x"…"
 
 # Сама строка (src/parse): длина, кавычки, escape-последовательности, байты.
-error-line-too-long = длина строки — { $len ->
+error-line-too-long = в строке { $len ->
         [one] { $len } байт
         [few] { $len } байта
        *[many] { $len } байт
-    }, а предел — { $max } — длинные данные пишите как "..."*COUNT
+    }, а предел — { $max }; длинные данные пишите как "..."*COUNT
 error-line-longer-than = строка длиннее { $max } байт — длинные данные пишите как "..."*COUNT
 error-nul-byte = в строке байт NUL — чтобы отправить его, напишите \0 внутри кавычек
 error-ampersand-alone = «&» запускает команду в фоне; поставьте его после команды: accept srv &
@@ -874,7 +874,7 @@ error-not-encoding-line = строка { $line }: байт 0x{ $byte } в сто
 # Команда строки и имена перед ней (src/command/mod.rs).
 error-unknown-command-near = неизвестная команда «{ $word }» — может быть, «{ $near }»?
 error-unknown-command = неизвестная команда «{ $word }» — список команд выводит help
-error-not-in-background = «{ $verb }» не блокируется, поэтому в фоне её не запустить — «&» принимают только { $verbs }
+error-not-in-background = команда «{ $verb }» не блокируется, поэтому её нельзя запустить в фоне — «&» принимают только { $verbs }
 error-names-no-data = «{ $verb }» не создаёт дескрипторов и не возвращает данных, которым можно дать имя — socket, socketpair и accept дают имена созданным дескрипторам (srv = socket tcp); recv, recvfrom и recvall — полученным байтам (data = recv conn 1024)
 error-data-one-name = «{ $verb }» сохраняет байты под одним именем; остальное показывает шаг: { $name } = { $verb } …
 error-data-name-background = имя данных сохраняет то, что вернул приём на переднем плане, — запустите его без «&», чтобы сохранить ${ $name }
@@ -901,10 +901,10 @@ error-not-a-job = «{ $word }» — не номер задания и не им�
 error-not-a-state = «{ $word }» — не состояние TCP и не readable/writable; состояния: { $states }
 error-await-timeout = TIMEOUT должен быть длительностью вроде 500ms или 2s, а не «{ $word }»
 error-await-closed = { $handle } закрыт: для него можно ждать только состояние TCP
-error-await-wire-off = await wire нужен вид wire: сначала `wire on` (для него нужен CAP_NET_RAW или --sandbox)
+error-await-wire-off = для await wire нужен вид wire: сначала `wire on` (для него нужен CAP_NET_RAW или --sandbox)
 error-no-handle-named = дескриптора «{ $handle }» нет
 error-close-shared = { $handle } ещё используется фоновым заданием; ничего не закрыто
-error-nothing-to-background = «{ $verb }» не блокируется, так что в фоне запускать нечего — «&» принимают только { $verbs }
+error-nothing-to-background = команда «{ $verb }» не блокируется, так что в фоне запускать нечего — «&» принимают только { $verbs }
 error-watch-zero = наблюдателю нужно N не меньше 1 байта на вызов (по умолчанию 1024)
 error-already-watched = за { $name } уже наблюдает задание [{ $job }]
 error-watch-listening = { $name } — слушающий сокет: принимать с него нечего — accept { $name } & примет соединение в фоне
