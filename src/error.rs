@@ -166,3 +166,45 @@ pub fn io_reason(error: &std::io::Error) -> String {
         None => error.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, in_lang};
+
+    /// One error, made once, reads in whichever language shows it.
+    #[test]
+    fn a_usage_error_is_worded_when_shown() {
+        let error = UsageError::at(3, crate::worded!("error-named-twice", name = "cli"));
+        let shown = |lang| in_lang(lang, || error.to_string());
+        assert_eq!(shown(Lang::En), "column 3: 'cli' is named twice");
+        assert_eq!(shown(Lang::Ru), "столбец 3: имя «cli» дано дважды");
+        assert_eq!(shown(Lang::Zh), "第 3 列：“cli” 被命名了两次");
+    }
+
+    /// Arguments are all taken before any is bound: `count` reads the
+    /// list, not the joined text that shadows its name.
+    #[test]
+    fn arguments_do_not_shadow_each_other() {
+        let names = ["a".to_string(), "b".to_string()];
+        let text = crate::worded!(
+            "error-hint-handles-many",
+            names = names.join(", "),
+            count = names.len()
+        );
+        let english = in_lang(Lang::En, || text.word());
+        assert_eq!(english, "(handles: a, b, … 2 in all — ls lists them)");
+    }
+
+    /// Text already worded (from code not yet moved to messages) is shown
+    /// as it is, and compares by its English.
+    #[test]
+    fn fixed_text_stays_as_written() {
+        let fixed = UsageError::new("not recording — start with: record FILE");
+        assert_eq!(
+            in_lang(Lang::Ru, || fixed.to_string()),
+            "not recording — start with: record FILE"
+        );
+        assert_eq!(fixed.clone(), fixed);
+    }
+}
