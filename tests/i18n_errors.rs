@@ -145,7 +145,8 @@ fn argument_kinds_are_worded_in_each_language() {
         ("port", "port", "порт", "端口"),
         ("queue length", "queue length", "длина очереди", "队列长度"),
         ("ADDR", "ADDR", "ADDR", "ADDR"),
-        ("FILE or off", "FILE or off", "FILE or off", "FILE or off"),
+        ("FILE or off", "FILE or off", "FILE или off", "FILE 或 off"),
+        ("N", "N", "N", "N"),
     ];
     for (what, en, ru, zh) in cases {
         let text = noun(what);
@@ -153,4 +154,70 @@ fn argument_kinds_are_worded_in_each_language() {
         assert_eq!(in_lang(Lang::Ru, || text.word()), ru);
         assert_eq!(in_lang(Lang::Zh, || text.word()), zh);
     }
+}
+
+/// Every argument kind a parser names (`cursor.keyword("socket kind", …)`)
+/// that is a word of English, not a placeholder or a word the student
+/// types, has a message `error-what-…` in all three languages
+/// (rust-analyzer's tidy: a test that reads the source).
+#[test]
+fn every_argument_kind_in_the_parsers_has_a_message() {
+    // Words the student types as they are: they stay names.
+    const TYPED: &[&str] = &["rate", "queue", "save", "next", "for", "every"];
+    const CALLS: &[&str] = &[
+        ".keyword(",
+        ".int(",
+        "int_from(",
+        ".optional_int(",
+        ".word(",
+        ".path(",
+        ".data(",
+        "required_handle(",
+        "delay_value(cursor, ",
+        "percent_value(cursor, ",
+    ];
+    let mut kinds = BTreeSet::new();
+    // (Python's own words, src/command/python, are not the parsers'.)
+    let mut files = vec![std::path::PathBuf::from("src")];
+    while let Some(path) = files.pop() {
+        if path.ends_with("src/command/python") {
+            continue;
+        }
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for line in source.lines() {
+            for call in CALLS {
+                let Some(at) = line.find(call) else { continue };
+                let rest = &line[at + call.len()..];
+                // The kind is the first argument, or the second of int_from.
+                let most = if *call == "int_from(" { 20 } else { 0 };
+                let Some(open) = rest.find('"').filter(|&open| open <= most) else {
+                    continue;
+                };
+                let Some(len) = rest[open + 1..].find('"') else {
+                    continue;
+                };
+                kinds.insert(rest[open + 1..open + 1 + len].to_string());
+            }
+        }
+    }
+    assert!(kinds.contains("socket kind"), "{kinds:?}");
+    let english = error_messages(Lang::En);
+    let missing: Vec<&String> = kinds
+        .iter()
+        // A placeholder (ADDR, FILE.svg, N …) is a name.
+        .filter(|kind| kind.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter(|kind| !TYPED.contains(&kind.as_str()))
+        .filter(|kind| !english.contains_key(&format!("error-what-{}", kind.replace(' ', "-"))))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no error-what-… message for {missing:?}"
+    );
 }

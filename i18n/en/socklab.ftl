@@ -931,6 +931,9 @@ error-option-not-whole = { $option } counts whole { $unit ->
        *[microseconds] microseconds
     }: { $word } is not a whole number of them — { $below } or { $above }?
 
+# `record FILE or off`: the words between the names.
+error-what-FILE-or-off = FILE or off
+
 ## ---- end of section errors ----
 
 

@@ -973,6 +973,9 @@ error-option-not-whole = { $option } считает в целых { $unit ->
        *[microseconds] микросекундах
     }, а { $word } — не целое их число: может быть, { $below } или { $above }?
 
+# `record FILE or off`: слово между именами.
+error-what-FILE-or-off = FILE или off
+
 ## ---- end of section errors ----
 
 

@@ -922,6 +922,9 @@ error-option-not-whole = { $option } 以整{ $unit ->
        *[microseconds] 微秒
     }计数：{ $word } 不是整数个——要写 { $below } 还是 { $above }？
 
+# `record FILE or off`：两个名字之间的词。
+error-what-FILE-or-off = FILE 或 off
+
 ## ---- end of section errors ----
 
 
