@@ -61,7 +61,7 @@ impl<W: Write> Runner<W> {
     pub(super) fn wait(&mut self, line: &str, job: Option<u32>) -> Flow {
         let targets = match job {
             Some(id) if !self.session.jobs.exists(id) => {
-                let error = UsageError::new(crate::t!("runner-no-job", id = id.to_string()));
+                let error = UsageError::new(crate::worded!("runner-no-job", id = id.to_string()));
                 return self.show(line, &Step::usage("wait", error));
             }
             Some(id) => vec![id],

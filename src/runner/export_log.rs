@@ -89,17 +89,17 @@ impl<W: Write> Runner<W> {
     ) -> Result<Vec<Line>, UsageError> {
         let shown = crate::safe_text::escape(path).into_owned();
         if self.session.is_confined() {
-            return Err(UsageError::new(crate::t!("runner-export-confined")));
+            return Err(UsageError::new(crate::worded!("runner-export-confined")));
         }
         if self.format != super::Format::Text {
-            return Err(UsageError::new(crate::t!("runner-export-json")));
+            return Err(UsageError::new(crate::worded!("runner-export-json")));
         }
         let log = &self.export_log;
         let mut text = log.text.clone();
         // Lines named like a recording's ([PORT1], [FD1]): what the reader takes.
         text = name_values(&text);
         let mut program = crate::export::from_transcript(&text, &crate::t!("export-this-session"))
-            .map_err(|_| UsageError::new(crate::t!("runner-export-nothing")))?;
+            .map_err(|_| UsageError::new(crate::worded!("runner-export-nothing")))?;
         // A session's steps are counted from its first line.
         for (number, step) in program.steps.iter_mut().enumerate() {
             step.line = number + 1;
@@ -112,7 +112,7 @@ impl<W: Write> Runner<W> {
         crate::safe_file::create(Path::new(path), existing)
             .and_then(|mut file| file.write_all(source.as_bytes()))
             .map_err(|e| {
-                UsageError::new(crate::t!(
+                UsageError::new(crate::worded!(
                     "runner-cannot-write",
                     file = shown.as_str(),
                     reason = crate::error::io_reason(&e)

@@ -64,5 +64,5 @@ impl<W: Write> Runner<W> {
 }
 
 fn not_here() -> UsageError {
-    UsageError::new(crate::t!("runner-lessons-not-here"))
+    UsageError::new(crate::worded!("runner-lessons-not-here"))
 }

@@ -364,7 +364,7 @@ impl<W: Write> Runner<W> {
     /// The shell's line that was not UTF-8 (the line editor could not
     /// decode it, and dropped it): a usage error, and the session goes on.
     pub fn run_invalid_input(&mut self) -> Flow {
-        let error = UsageError::new(crate::t!("runner-not-utf8"));
+        let error = UsageError::new(crate::worded!("runner-not-utf8"));
         self.show("?", &Step::usage("?", error))
     }
 
@@ -457,30 +457,30 @@ impl<W: Write> Runner<W> {
     fn open_source(&self, path: &str) -> Result<File, UsageError> {
         let shown = crate::safe_text::escape(path);
         if self.session.is_confined() {
-            return Err(UsageError::new(crate::t!("runner-source-confined")));
+            return Err(UsageError::new(crate::worded!("runner-source-confined")));
         }
         if self.sourcing.len() >= MAX_SOURCE_DEPTH {
-            return Err(UsageError::new(crate::t!(
+            return Err(UsageError::new(crate::worded!(
                 "runner-source-nested",
                 depth = MAX_SOURCE_DEPTH
             )));
         }
         let file = File::open(path).map_err(|e| {
-            UsageError::new(crate::t!(
+            UsageError::new(crate::worded!(
                 "runner-cannot-open",
                 file = shown.as_ref(),
                 reason = crate::error::io_reason(&e)
             ))
         })?;
         if !file.metadata().is_ok_and(|m| m.is_file()) {
-            return Err(UsageError::new(crate::t!(
+            return Err(UsageError::new(crate::worded!(
                 "runner-source-not-regular",
                 file = shown.as_ref()
             )));
         }
         let identity = file_identity(&file);
         if self.sourcing.contains(&identity) {
-            return Err(UsageError::new(crate::t!(
+            return Err(UsageError::new(crate::worded!(
                 "runner-sourced-already",
                 file = shown.as_ref()
             )));
@@ -488,7 +488,7 @@ impl<W: Write> Runner<W> {
         if self.recording.as_ref().map(|r| r.identity) == Some(identity)
             || self.writing == Some(identity)
         {
-            return Err(UsageError::new(crate::t!(
+            return Err(UsageError::new(crate::worded!(
                 "runner-source-recorded",
                 file = shown.as_ref()
             )));

@@ -36,20 +36,21 @@ impl<W: Write> Runner<W> {
                         .push(Line::Recording(RecordingLine::Recorded(recording.path)))
                 }
                 None => {
-                    let error = UsageError::new(crate::t!("runner-not-recording"));
+                    let error = UsageError::new(crate::worded!("runner-not-recording"));
                     step.outcome = Outcome::Usage(error)
                 }
             },
             Some(path) if self.recording.is_some() => {
                 let current = self.recording.as_ref().map_or("", |r| r.path.as_str());
-                step.outcome = Outcome::Usage(UsageError::new(crate::t!(
+                step.outcome = Outcome::Usage(UsageError::new(crate::worded!(
                     "runner-already-recording",
                     current = current,
                     path = path.as_str()
                 )));
             }
             Some(_) if self.session.is_confined() => {
-                step.outcome = Outcome::Usage(UsageError::new(crate::t!("runner-record-confined")));
+                step.outcome =
+                    Outcome::Usage(UsageError::new(crate::worded!("runner-record-confined")));
             }
             Some(path)
                 if std::fs::metadata(&path).is_ok_and(|m| {
@@ -57,7 +58,7 @@ impl<W: Write> Runner<W> {
                     self.is_being_read((m.dev(), m.ino()))
                 }) =>
             {
-                step.outcome = Outcome::Usage(UsageError::new(crate::t!(
+                step.outcome = Outcome::Usage(UsageError::new(crate::worded!(
                     "runner-record-being-read",
                     file = crate::safe_text::escape(&path).into_owned()
                 )));
@@ -77,7 +78,7 @@ impl<W: Write> Runner<W> {
                     });
                 }
                 Err(e) => {
-                    step.outcome = Outcome::Usage(UsageError::new(crate::t!(
+                    step.outcome = Outcome::Usage(UsageError::new(crate::worded!(
                         "runner-cannot-record",
                         file = crate::safe_text::escape(&path).into_owned(),
                         reason = crate::error::io_reason(&e)
@@ -145,7 +146,7 @@ impl<W: Write> Runner<W> {
             // so), after the step that could not be recorded.
             let path = recording.path.clone();
             self.recording = None;
-            let error = UsageError::new(crate::t!(
+            let error = UsageError::new(crate::worded!(
                 "runner-recording-stopped",
                 path = path.as_str(),
                 reason = crate::error::io_reason(&e)

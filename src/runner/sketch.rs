@@ -85,14 +85,14 @@ impl<W: Write> Runner<W> {
     fn draw(&self, path: &str, force: bool) -> Result<Vec<Line>, UsageError> {
         let shown = crate::safe_text::escape(path).into_owned();
         if self.session.is_confined() {
-            return Err(UsageError::new(crate::t!("runner-diagram-confined")));
+            return Err(UsageError::new(crate::worded!("runner-diagram-confined")));
         }
         let extension = Path::new(path)
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
         let segments: usize = self.sketch.drawn().map(Entry::segments).sum();
         if segments == 0 {
-            return Err(UsageError::new(crate::t!("runner-diagram-nothing")));
+            return Err(UsageError::new(crate::worded!("runner-diagram-nothing")));
         }
         let title = crate::t!("diagram-session-title");
         let title = title.as_str();
@@ -103,7 +103,7 @@ impl<W: Write> Runner<W> {
             Some("txt") => crate::diagram::ladder_of(&events, 100, false),
             Some("mmd" | "mermaid") => crate::diagram::mermaid_of(&events, title),
             _ => {
-                return Err(UsageError::new(crate::t!(
+                return Err(UsageError::new(crate::worded!(
                     "runner-diagram-extension",
                     file = shown.as_str()
                 )));
@@ -116,7 +116,7 @@ impl<W: Write> Runner<W> {
         crate::safe_file::create(Path::new(path), existing)
             .and_then(|mut file| file.write_all(picture.as_bytes()))
             .map_err(|e| {
-                UsageError::new(crate::t!(
+                UsageError::new(crate::worded!(
                     "runner-cannot-write",
                     file = shown.as_str(),
                     reason = crate::error::io_reason(&e)

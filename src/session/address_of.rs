@@ -63,7 +63,7 @@ impl Session {
     fn handle_address(&self, name: &str, domain: Domain) -> Result<SockAddr, UsageError> {
         let handle = self.lookup(name)?;
         let local = handle.socket.local_addr().map_err(|e| {
-            UsageError::new(crate::t!(
+            UsageError::new(crate::worded!(
                 "session-error-handle-address",
                 name = name,
                 reason = e.to_string()
@@ -106,7 +106,7 @@ fn confined_path(path: &std::path::Path) -> Result<(), UsageError> {
         .components()
         .any(|c| matches!(c, Component::RootDir | Component::ParentDir));
     if escapes {
-        return Err(UsageError::new(crate::t!(
+        return Err(UsageError::new(crate::worded!(
             "session-error-lesson-unix-path",
             path = path.display().to_string()
         )));
@@ -115,7 +115,7 @@ fn confined_path(path: &std::path::Path) -> Result<(), UsageError> {
 }
 
 fn bad_unix_address(error: io::Error) -> UsageError {
-    UsageError::new(crate::t!(
+    UsageError::new(crate::worded!(
         "session-error-bad-unix-address",
         reason = error.to_string()
     ))
@@ -134,7 +134,7 @@ fn resolve_host(host: &str, port: u16, domain: Domain) -> Result<SockAddr, Usage
     let found: Vec<SocketAddr> = (host, port)
         .to_socket_addrs()
         .map_err(|e| {
-            UsageError::new(crate::t!(
+            UsageError::new(crate::worded!(
                 "session-error-cannot-resolve",
                 host = host,
                 reason = e.to_string()
@@ -147,5 +147,5 @@ fn resolve_host(host: &str, port: u16, domain: Domain) -> Result<SockAddr, Usage
         .find(|a| a.is_ipv6() == want_v6)
         .or(found.first())
         .map(|a| SockAddr::from(*a))
-        .ok_or_else(|| UsageError::new(crate::t!("session-error-no-address", host = host)))
+        .ok_or_else(|| UsageError::new(crate::worded!("session-error-no-address", host = host)))
 }

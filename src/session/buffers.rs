@@ -47,7 +47,7 @@ impl Buffers {
             };
             if let Err((more, full)) = grown {
                 self.recv = buffer;
-                return Err(UsageError::new(crate::t!(
+                return Err(UsageError::new(crate::worded!(
                     "session-error-receive-buffer",
                     len = len,
                     more = crate::budget::show_bytes(more),

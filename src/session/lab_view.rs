@@ -118,7 +118,7 @@ impl Session {
     /// The lab, or the usage error that says it is not running.
     pub fn require_lab(&self) -> Result<&Lab, UsageError> {
         self.lab()
-            .ok_or_else(|| UsageError::new(crate::t!("session-error-no-lab")))
+            .ok_or_else(|| UsageError::new(crate::worded!("session-error-no-lab")))
     }
 
     /// The host new sockets are made in, in the lab.
@@ -142,7 +142,9 @@ impl Session {
     ) -> Result<T, UsageError> {
         match (self.lab(), host) {
             (Some(lab), Some(host)) => lab.within(host, make).map_err(lab_error),
-            (None, Some(_)) => Err(UsageError::new(crate::t!("session-error-no-lab-for-host"))),
+            (None, Some(_)) => Err(UsageError::new(crate::worded!(
+                "session-error-no-lab-for-host"
+            ))),
             (_, None) => Ok(make()),
         }
     }

@@ -65,7 +65,7 @@ impl Limits {
         what: &str,
     ) -> Result<crate::budget::Held, UsageError> {
         self.budget.hold(bytes).map_err(|full| {
-            UsageError::new(crate::t!(
+            UsageError::new(crate::worded!(
                 "session-error-memory",
                 what = what,
                 bytes = crate::budget::show_bytes(bytes),

@@ -351,7 +351,7 @@ impl Session {
         self.handles
             .table
             .get_mut(name)
-            .ok_or_else(|| UsageError::new(crate::t!("session-error-no-handle", name = name)))
+            .ok_or_else(|| UsageError::new(crate::worded!("session-error-no-handle", name = name)))
     }
 
     /// The handle a parsed command names; it exists unless the table changed
@@ -367,10 +367,12 @@ impl Session {
     #[cold]
     fn missing(&self, name: &str) -> UsageError {
         match self.jobs.reserved_by(name) {
-            Some(job) => {
-                UsageError::new(crate::t!("session-error-not-yet", name = name, job = job))
-            }
-            None => UsageError::new(crate::t!("session-error-no-handle", name = name)),
+            Some(job) => UsageError::new(crate::worded!(
+                "session-error-not-yet",
+                name = name,
+                job = job
+            )),
+            None => UsageError::new(crate::worded!("session-error-no-handle", name = name)),
         }
     }
 

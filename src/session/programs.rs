@@ -51,7 +51,7 @@ impl Session {
         argv: Vec<Vec<u8>>,
     ) -> Result<Line, UsageError> {
         if self.is_confined() {
-            return Err(UsageError::new(crate::t!(
+            return Err(UsageError::new(crate::worded!(
                 "session-error-no-programs-in-lessons"
             )));
         }

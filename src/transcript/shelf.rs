@@ -32,7 +32,9 @@ impl Shelf for Library {
 
     fn find(&self, name: &str) -> Result<String, UsageError> {
         if !self.can_play {
-            return Err(UsageError::new(crate::t!("lessons-play-needs-terminal")));
+            return Err(UsageError::new(crate::worded!(
+                "lessons-play-needs-terminal"
+            )));
         }
         // A file wins over a built-in lesson of the same name, as in
         // `socklab play`.
