@@ -69,6 +69,17 @@ pub fn plain_ascii(bytes: &[u8]) -> bool {
 
 /// C0 controls but tab, DEL, C1 controls (a terminal may take U+009B as
 /// CSI), and the bidirectional overrides that reorder what is shown.
+/// A character that must not reach a file a person reads as code or a
+/// picture: a control character, or one that reorders or hides text
+/// (bidi embeddings, overrides, isolates and marks: "Trojan Source").
+pub fn is_unsafe_in_text(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        )
+}
+
 fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

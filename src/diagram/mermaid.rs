@@ -18,7 +18,7 @@ fn mermaid_text(text: &str) -> String {
             '%' => out.push_str("#37;"),
             '&' => out.push_str("#amp;"),
             '\\' => out.push_str("#92;"),
-            c if c.is_control() => out.push(' '),
+            c if crate::safe_text::is_unsafe_in_text(c) => out.push(' '),
             c => out.push(c),
         }
     }

@@ -296,7 +296,7 @@ pub(crate) const ASCII: Pen = Pen {
 pub(crate) fn terminal_text(text: &str, ascii: bool) -> String {
     text.chars()
         .map(|c| match c {
-            c if c.is_control() => ' ',
+            c if crate::safe_text::is_unsafe_in_text(c) => ' ',
             c if ascii && !c.is_ascii() => '?',
             c => c,
         })

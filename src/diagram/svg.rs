@@ -28,7 +28,7 @@ fn escaped(text: &str, quotes: bool) -> String {
             '>' => out.push_str("&gt;"),
             '"' if quotes => out.push_str("&quot;"),
             '\'' if quotes => out.push_str("&apos;"),
-            c if c.is_control() => out.push(' '),
+            c if crate::safe_text::is_unsafe_in_text(c) => out.push(' '),
             c => out.push(c),
         }
     }

@@ -757,6 +757,9 @@ fn comment_text(text: &str) -> String {
     text.replace("*/", "* /")
         .replace("/*", "/ *")
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match crate::safe_text::is_unsafe_in_text(c) {
+            true => ' ',
+            false => c,
+        })
         .collect()
 }

@@ -679,8 +679,12 @@ fn py_str(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
+            c if c.is_control() && u32::from(c) < 0x100 => {
                 let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            // Bidi controls and other reordering characters, by number.
+            c if crate::safe_text::is_unsafe_in_text(c) => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
             }
             c => out.push(c),
         }
@@ -726,6 +730,9 @@ fn docstring_text(text: &str) -> String {
 /// a session's command may carry control characters).
 fn one_line(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match crate::safe_text::is_unsafe_in_text(c) {
+            true => ' ',
+            false => c,
+        })
         .collect()
 }

@@ -628,7 +628,8 @@ impl<W: Write> Runner<W> {
             Format::Text => render::text::render(&mut self.rendered, step),
             Format::Json => {
                 let states = self.session.tcp_states();
-                let json = render::json::to_json(input, step, &states);
+                // JSON is the same in every language (docs/json.md).
+                let json = crate::i18n::in_english(|| render::json::to_json(input, step, &states));
                 writeln!(self.rendered, "{json}")
             }
         };
