@@ -69,6 +69,14 @@ pub fn errno_name(errno: Errno) -> String {
     format!("{errno:?}")
 }
 
+/// What an errno means, in the language text is shown in: `Connection
+/// refused` after `ECONNREFUSED` (`errno-NAME`; nix's words for an errno
+/// socklab's messages do not have).
+pub fn errno_meaning(errno: Errno) -> String {
+    let id = format!("errno-{}", errno_name(errno));
+    crate::i18n::lookup(&id).unwrap_or_else(|| errno.desc().to_string())
+}
+
 /// Finds an errno by its symbolic name (`ECONNREFUSED`, any case; `EWOULDBLOCK` = `EAGAIN`).
 pub fn errno_from_name(name: &str) -> Option<Errno> {
     let upper = name.to_ascii_uppercase();

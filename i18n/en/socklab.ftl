@@ -94,6 +94,257 @@ cli-possible = [possible values: { $values }]
 
 ## ---- section words: a step's lines, notes and why lines (src/render/words.rs and what it uses) ----
 
+# The why line: a cause socklab told apart (command::why).
+
+why-peer-crashed = host { $host } crashed (host { $host } crash) and came back with no TCP state: it knows no such connection, so it answered what this socket sent with RST
+why-not-established = the connection is not established yet (SYN_SENT: the handshake has not finished), and a nonblocking send does not wait for it — await H ESTABLISHED (or poll H out), then send
+why-syn-retries = no answer to the SYN: the kernel sent it again and again and gave up — net.ipv4.tcp_syn_retries (or TCP_SYNCNT on the socket) decides how long
+why-syn-user-timeout = no answer to the SYN before TCP_USER_TIMEOUT (set on this socket) ran out, or tcp_syn_retries, whichever came first: the kernel gave the connection up
+why-user-timeout = TCP_USER_TIMEOUT is set on this socket: what it sent (data, or a keepalive probe) stayed unacknowledged longer than that, so the kernel gave the connection up
+why-keepalive = SO_KEEPALIVE: the connection was idle, and TCP_KEEPCNT keepalive probes (TCP_KEEPINTVL apart, after TCP_KEEPIDLE of quiet) went unanswered — the peer is gone
+why-window-probes = the peer's window was shut (0), and the probes asking whether it had opened went unanswered net.ipv4.tcp_retries2 times — the peer is gone
+why-data-retries = sent data was never acknowledged: the kernel retransmitted it, each time later, until net.ipv4.tcp_retries2 (15 by default: about 15 minutes) ran out, and gave the connection up
+why-listener-data = this socket is listening: it takes connections (accept), it carries no data itself — each connection's data goes over the socket accept returns for it
+why-listener-connect = this socket is listening: it takes connections, it cannot make one — a client is a socket of its own (socket, then connect)
+why-rcvtimeo-ran-out = SO_RCVTIMEO ran out: the socket is blocking, but its wait is cut short after that long, and nothing came in time — EAGAIN is how that timeout ends (the socket is not nonblocking)
+why-sndtimeo-ran-out = SO_SNDTIMEO ran out: the socket is blocking, but its wait for room in the send buffer (the peer is not reading) is cut short after that long — EAGAIN is how that timeout ends (the socket is not nonblocking)
+why-connect-sndtimeo = SO_SNDTIMEO ran out while connect waited for the handshake: the socket is blocking, but connect's wait is cut short after that long, and the handshake goes on — await H ESTABLISHED (or poll H out), then getsockopt H SO_ERROR
+why-port-listener = a socket listens on this port (below): SO_REUSEADDR never lets a bind share a port with a listener — close it, or bind another port
+why-port-reuse-not-both = SO_REUSEADDR is set on this socket, but on Linux a bind shares a port with a connection (TIME_WAIT too) or a bound socket only if that socket had SO_REUSEADDR as well — an accepted connection has its listener's, so a server sets it on its listener before bind; now wait for the connection below to go, or bind another port
+why-port-set-it-here = what holds this port (below) has SO_REUSEADDR and is not listening, but this socket has not: setsockopt H SO_REUSEADDR 1 before bind, and it will share the port
+why-port-set-it-both = another socket holds this port (below), and this socket has no SO_REUSEADDR: set it before bind (setsockopt H SO_REUSEADDR 1) — on Linux that is enough only if the socket holding the port had it too (an accepted connection has its listener's)
+why-port-udp = another UDP socket is bound to this port, on this address or a wildcard: UDP sockets share a port only when every one of them set SO_REUSEADDR (or SO_REUSEPORT) before bind — close it, or bind another port
+
+# What a step shows around its call (render::text, render::ladder).
+
+render-why = why:
+render-note = note:
+render-error = error:
+render-data = data:
+render-state = state
+render-no-fd = { $handle } (no fd)
+render-gone = gone
+render-new-handle = new handle
+render-new-handles = new handles
+render-addr-bound = bound
+render-addr-local = local
+render-addr-peer = peer
+render-addr-from = from
+render-addr-listening-on = listening on
+render-more-bytes = … ({ $count } more bytes)
+render-timed-out = timeout: still blocked after { $after }, so socklab interrupted it
+render-out-of-time = out of time: the lesson may run { $limit }, and that time ran out in this step, so socklab stopped it
+render-not-reached = { $verb } failed:
+render-between-steps = between steps:
+render-between-steps-before-call = between steps, before this call:
+render-and = { $first } and { $last }
+
+# Errno meanings, after an errno's name: `= -1 ECONNREFUSED (Connection refused)`.
+
+errno-EACCES = Permission denied
+errno-EADDRINUSE = Address already in use
+errno-EADDRNOTAVAIL = Cannot assign requested address
+errno-EAFNOSUPPORT = Address family not supported by protocol
+errno-EAGAIN = Try again
+errno-EALREADY = Operation already in progress
+errno-EBADF = Bad file number
+errno-ECONNABORTED = Software caused connection abort
+errno-ECONNREFUSED = Connection refused
+errno-ECONNRESET = Connection reset by peer
+errno-EDESTADDRREQ = Destination address required
+errno-EEXIST = File exists
+errno-EFAULT = Bad address
+errno-EHOSTDOWN = Host is down
+errno-EHOSTUNREACH = No route to host
+errno-EINPROGRESS = Operation now in progress
+errno-EINTR = Interrupted system call
+errno-EINVAL = Invalid argument
+errno-EISCONN = Transport endpoint is already connected
+errno-ELOOP = Too many symbolic links encountered
+errno-EMFILE = Too many open files
+errno-EMSGSIZE = Message too long
+errno-ENAMETOOLONG = File name too long
+errno-ENETDOWN = Network is down
+errno-ENETRESET = Network dropped connection because of reset
+errno-ENETUNREACH = Network is unreachable
+errno-ENFILE = File table overflow
+errno-ENOBUFS = No buffer space available
+errno-ENODEV = No such device
+errno-ENOENT = No such file or directory
+errno-ENOMEM = Out of memory
+errno-ENOPROTOOPT = Protocol not available
+errno-ENOSPC = No space left on device
+errno-ENOSYS = Function not implemented
+errno-ENOTCONN = Transport endpoint is not connected
+errno-ENOTDIR = Not a directory
+errno-ENOTSOCK = Socket operation on non-socket
+errno-ENXIO = No such device or address
+errno-EOPNOTSUPP = Operation not supported on transport endpoint
+errno-EOVERFLOW = Value too large for defined data type
+errno-EPERM = Operation not permitted
+errno-EPFNOSUPPORT = Protocol family not supported
+errno-EPIPE = Broken pipe
+errno-EPROTO = Protocol error
+errno-EPROTONOSUPPORT = Protocol not supported
+errno-EPROTOTYPE = Protocol wrong type for socket
+errno-EROFS = Read-only file system
+errno-ESHUTDOWN = Cannot send after transport endpoint shutdown
+errno-ESOCKTNOSUPPORT = Socket type not supported
+errno-ETIMEDOUT = Connection timed out
+
+# A step's lines (step::Line, render::words).
+
+line-current = current handle: { $handle }
+line-job-started = [{ $id }] { $what } — running in the background (jobs lists it, wait { $id } waits for it)
+line-watch-started = [{ $id }] watching { $handle }: { $call } in a loop on its own thread (unwatch { $handle } stops it)
+line-watch-stopped = [{ $id }] stopped watching { $handle } (its recv was interrupted: EINTR)
+line-job-stopped-by-close = stopped job [{ $id }], which was using { $handle }
+line-job = [{ $id }] { $what } — { $doing }
+line-job-received = [{ $id }] { $what } — { $doing }, { $bytes } received so far
+line-job-finished = finished
+line-job-blocked = blocked in its call
+line-job-running = running
+line-no-jobs = no background jobs
+line-nothing-to-wait = no background calls to wait for
+line-program-started = { $name } started: { $what } (pid { $pid }; its output is marked { $name }│, kill { $name } stops it)
+line-program-exited = { $name } exited { $code }
+line-program-killed = { $name } killed by { $signal }
+line-program-signalled = sent { $signal } to { $name } (its process group)
+line-program = { $name }: { $what } — running, pid { $pid }
+line-lesson-ended = lesson { $lesson } ended
+line-lesson-failed = lesson { $lesson } ended; some of its steps failed
+line-lesson-interrupted = lesson { $lesson } stopped (Ctrl-C)
+line-lesson-refused = lesson { $lesson } could not be played (why is above)
+line-lesson-not-started = lesson { $lesson } could not be played: { $why }
+line-lesson-back = { $ended } — back in this session: its handles are as they were (the lesson had sockets, a process and a network of its own)
+line-reached = { $handle } is { $what }
+line-reached-state = { $handle } is { $state }
+line-reached-state-lives-on = { $handle } is { $state }; its connection lives on as { $connection } (held by the kernel, no fd)
+line-reached-connection-socket = { $handle }'s connection is { $state } (held by the kernel, no fd); the socket is { $socket }
+line-reached-connection = { $handle }'s connection is { $state } (held by the kernel, no fd)
+line-link-crossed = a segment reached the link
+line-segment-sent = a segment went on the wire
+line-link-holding = link: holding every segment { $dirs } until you deliver or drop it
+line-link-passing = link: passing segments { $dirs } as they come
+line-link-props = link { $dir }: { $props }
+line-link-cleared = link { $dirs }: no properties (none)
+line-link-seeded = link: every random choice (loss, duplication, corruption, reordering, jitter) now comes from seed { $seed }
+line-link-modes = link: a->b { $ab }, b->a { $ba } (a is { $a }, b is { $b })
+line-link-direction = { $dir }: { $props } — { $passed } passed ({ $bytes } bytes)
+line-link-lost = { $count } lost
+line-link-queue-drops = { $count } dropped by the full queue
+line-link-hand-drops = { $count } dropped by hand
+line-link-duplicated = { $count } duplicated
+line-link-corrupted = { $count } corrupted
+line-link-reordered = { $count } reordered
+line-link-budget-drops = { $count } dropped: the memory budget was full
+line-link-queue = queue { $depth } of { $queue }
+line-link-seed = seed { $seed }
+line-unrecorded = not shown: { $passed } frames the kernel passed and { $dropped } it dropped while the relay's ring was full (socklab was kept from a core for a while)
+line-unlogged = not shown: { $frames } frames, while the session's memory budget ({ $budget }) was full
+line-nothing-held = nothing is held
+line-no-handles = no handles — create one with: socket tcp
+line-settle-timeouts = { $count } step(s) waited their longest (2 s) for what they caused: the machine kept the kernel from the lab's frames, so their output may be a step late
+line-next-either-way = either way
+line-next-drop = the next segment { $which } will be dropped
+line-next-dup = the next segment { $which } will be delivered twice
+line-next-corrupt = the next segment { $which } will be corrupted (one bit flipped, its checksum as it was)
+line-delivered = delivered
+line-delivered-numbers = delivered { $numbers }
+line-dropped = dropped
+line-dropped-numbers = dropped { $numbers }
+line-job-done = [{ $id }] done
+line-watch-stopped-full = [{ $id }] stopped watching { $handle }: { $full } with results not yet shown — what is still to come waits in the socket (watch { $handle } again once they are shown)
+line-data-kept = kept as ${ $name } ({ $bytes } { $bytes ->
+    [one] byte
+   *[other] bytes
+}; ${ $name } in a send's data sends them)
+line-data-names = data names: { $names }
+line-data-name = ${ $name } ({ $bytes } bytes)
+line-data-not-kept = ${ $name } not kept: { $why }
+line-recvall-eof = EOF after { $received } of { $wanted } bytes: the peer closed before the whole message came (the tutorials' "socket connection broken")
+line-ioctl-value = value: { $bytes } bytes
+line-option-value = value: { $value }
+line-encoding = encoding: { $encoding }
+line-encoding-chosen = encoding: { $encoding } (typed text is sent in it; received bytes are shown in it)
+line-default-host = new sockets are made in host { $host } ({ $address })
+line-rows-not-shown = … { $skipped } rows not shown (the table shows the first { $head } and the last { $tail }; save FILE.csv keeps every one)
+line-sampling-interrupted = interrupted after { $count } samples
+line-host-delayed-ack = host { $host } delays its ACKs, as an ordinary host does: an ACK waits (up to 40 ms and more) for data to ride with, and every other full-sized segment is ACKed at once
+line-host-quickack = host { $host } ACKs every segment at once (its routes have quickack), as the lab's hosts do unless told
+line-host-down = host { $host } is down: its cable is pulled — what it sends goes nowhere and nothing reaches it; its kernel is not told
+line-host-up = host { $host } is up: its cable is back
+line-host-crashed = host { $host } crashed and is back with no sockets and no TCP state: lost { $lost } (and { $forgotten } connection(s) its kernel held), without a word on the wire; late segments to it will draw RST
+line-host-crashed-nothing = host { $host } crashed and is back with no sockets and no TCP state: lost no sockets (and { $forgotten } connection(s) its kernel held), without a word on the wire; late segments to it will draw RST
+line-eof-peer = EOF: the peer has shut down its sending side (or closed)
+line-eof-shut-read = EOF: this side has shut down reading
+line-eof-datagram-shut-read = EOF: receiving is shut down (shutdown read)
+line-drained = { $received } bytes in { $calls } calls (the largest { $largest }), { $seconds } s
+line-drained-eof = { $received } bytes in { $calls } calls (the largest { $largest }), then EOF, { $seconds } s
+line-drained-rate = { $received } bytes in { $calls } calls (the largest { $largest }), { $seconds } s, { $rate } Mbit/s
+line-drained-eof-rate = { $received } bytes in { $calls } calls (the largest { $largest }), then EOF, { $seconds } s, { $rate } Mbit/s
+line-wire-on = wire view on: each step shows the segments it caused
+line-wire-ladder = wire view as a ladder: each step draws its segments between the ends of their connection, the time at the left (wire on: a line per segment again)
+line-wire-summary = wire view in summary: each step shows, per direction, how many segments and bytes, which sequence range, how many retransmitted (wire on: every segment again; wire save: every frame)
+line-wire-pinned = wire view on, as --wire={ $look } asked on the command line
+line-wire-off = wire view off
+line-wire-was-not-on = the wire view was not on
+line-saved-frames = saved { $count } frames to { $path }
+line-saved-frames-let-go = ({ $dropped } older frames were let go: the capture keeps the last { $mib } MiB)
+line-saved-session = saved the session as a ladder of { $segments } segments to { $path }
+line-saved-program = saved the session's { $lines } lines as a { $language } program to { $path } (run it: { $run })
+line-saved-program-cut = (the session is longer than export keeps: the program has its first { $kept } lines)
+line-saved-steps-let-go = (the { $dropped } oldest steps were let go: the picture keeps the last { $kept })
+line-saved-graph = saved the time-sequence graph of { $from } → { $to } to { $path }: { $data } data segments, { $again } sent again, { $lost } lost on the link
+line-saved-samples = saved { $count } samples to { $path }
+line-saved-samples-plot = saved { $count } samples to { $path } (a plot of { $fields })
+line-recording-started = recording to { $path } (record off to stop)
+line-recorded = recorded { $path }
+line-held-sent = (sent { $count }×: { $times })
+line-held-delivered = (delivered; sent again { $count }×: { $times })
+
+# A step's notes (step::Note, render::words).
+
+note-inflated-rtt = TCP measured a { $rtt } round trip while segments were held by hand: its RTO is now { $rto } (the link's own round trip: { $link }), so a lost segment is sent again only that late
+note-privileged-bind = allowed because socklab runs with CAP_NET_BIND_SERVICE (as root, or root of its namespace); an ordinary user gets EACCES below net.ipv4.ip_unprivileged_port_start = { $start }
+note-readable-when-closed = { $handle } is neither listening nor connected: poll reports POLLHUP for it at once, which wakes a reader — yet there is nothing to read (recv gives ENOTCONN). Readable means a connection to accept on a listener, and data or EOF on a connected socket
+note-competing-watcher = watcher [{ $job }] is reading { $handle } too: the two compete for the data, and what one takes the other never sees (unwatch { $handle } to read it here alone)
+note-sampling-stopped = stopped after { $count } samples: { $full } — sample less often, or for less time
+note-private-network = this session runs in a private network (--sandbox): only socklab's own sockets are there, so programs outside it cannot be reached — run socklab without --sandbox to talk to them
+note-timeout-ran-out = { $option } on { $handle } is { $timeout } (the kernel counts it in clock ticks, rounding up): the call waited that long
+note-use-accepted-none = { $listener } is listening, and no connection was accepted from it yet: conn = accept { $listener } first, then send and recv on conn
+note-use-accepted-one = { $listener } is listening; data goes over the accepted socket: { $accepted }
+note-use-accepted-many = { $listener } is listening; data goes over the accepted sockets: { $accepted }
+note-port-picked = bind failed earlier ({ $errno } on { $asked }), so the socket had no port and the kernel picked one: { $got } — clients aiming at port { $port } do not reach it (they get ECONNREFUSED, or whatever else listens there); close this socket, and once the port is free bind a new one, then listen
+note-more-port-holders = and { $count } more socket(s) on that port (ss -tuan lists them all)
+note-holder = { $handle } holds the port: { $holding }
+note-holder-closed = { $handle }'s connection holds the port (closed, the kernel keeps it): { $holding }
+note-holder-outside = a socket outside this session holds the port: { $holding }
+note-holding-listening = listening on { $local }
+note-holding-bound = bound to { $local }, not listening
+note-holding-connection = { $local } ↔ { $peer } in { $state }
+note-holding-connection-alone = { $local } in { $state }
+note-holding-udp-connected = bound to { $local }, connected to { $peer }
+note-holding-udp = bound to { $local }
+note-holding-for = { $holding } for { $seconds } s more
+note-holding-reuse = { $holding }, with SO_REUSEADDR
+note-holding-no-reuse = { $holding }, without SO_REUSEADDR
+note-holding-reuse-lacked = { $holding }, and its socket had no SO_REUSEADDR (this one has it: on Linux both must)
+note-reset-unread = { $bytes } received bytes were never read: closing sends RST instead of FIN (the data is thrown away, and the peer's next call gets ECONNRESET)
+note-reset-linger-zero = SO_LINGER is on with timeout 0: closing sends RST instead of FIN (an abortive close: no TIME_WAIT here, ECONNRESET there)
+note-lab-peer-down = host { $host } is down (its cable is pulled): nothing reached it, and nothing came back
+note-lab-own-down = host { $host } — this socket's own — is down (its cable is pulled): nothing it sent left it
+note-lab-link-holding = the link is holding segments (link hold): they wait there until delivered, and the kernel gave up first
+note-unrecorded-handles = { $names } made before the recording: its replay starts without { $count ->
+    [one] it
+   *[other] them
+} — a lesson is recorded from a session's start
+note-unrecorded-host = sockets are made in host { $host } now, in a replay in host a until `host { $host }`: type it again to record it
+note-unrecorded-link-holds = the link holds segments now, in a replay only after `link hold …`: type it again to record it
+
+# A hint under received data that another encoding reads.
+
+hint-other-reading = as { $reading }: “{ $text }” — encoding { $encoding }
 
 ## ---- end of section words ----
 

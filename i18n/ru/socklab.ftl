@@ -90,6 +90,338 @@ cli-possible = [возможные значения: { $values }]
 
 ## ---- section words: a step's lines, notes and why lines (src/render/words.rs and what it uses) ----
 
+# Строка why: причина, которую socklab различил (command::why).
+
+why-peer-crashed = хост { $host } упал (host { $host } crash) и поднялся без всякого состояния TCP: такого соединения он не знает, поэтому на то, что послал этот сокет, ответил RST
+why-not-established = соединение ещё не установлено (SYN_SENT: рукопожатие не завершено), а неблокирующий send его не ждёт — сначала await H ESTABLISHED (или poll H out), потом send
+why-syn-retries = на SYN нет ответа: ядро посылало его снова и снова и сдалось — сколько ждать, решает net.ipv4.tcp_syn_retries (или TCP_SYNCNT на сокете)
+why-syn-user-timeout = на SYN не ответили, пока не истёк TCP_USER_TIMEOUT (он задан на этом сокете) или tcp_syn_retries — что наступило раньше: ядро отказалось от соединения
+why-user-timeout = на этом сокете задан TCP_USER_TIMEOUT: отправленное (данные или проба keepalive) оставалось без подтверждения дольше этого срока, и ядро отказалось от соединения
+why-keepalive = SO_KEEPALIVE: соединение простаивало, и TCP_KEEPCNT проб keepalive (с интервалом TCP_KEEPINTVL, после TCP_KEEPIDLE тишины) остались без ответа — другой стороны больше нет
+why-window-probes = окно другой стороны было закрыто (0), а пробы, проверяющие, не открылось ли оно, net.ipv4.tcp_retries2 раз остались без ответа — другой стороны больше нет
+why-data-retries = отправленные данные так и не были подтверждены: ядро повторяло передачу, каждый раз выжидая дольше, пока не исчерпался net.ipv4.tcp_retries2 (по умолчанию 15: около 15 минут), и отказалось от соединения
+why-listener-data = это слушающий сокет: он принимает соединения (accept), а данных сам не передаёт — данные каждого соединения идут через сокет, который для него вернул accept
+why-listener-connect = это слушающий сокет: он принимает соединения, но сам соединиться не может — клиент — это отдельный сокет (socket, затем connect)
+why-rcvtimeo-ran-out = истёк SO_RCVTIMEO: сокет блокирующий, но его ожидание обрывается через заданное время, а за это время ничего не пришло — так и заканчивается этот тайм-аут, ошибкой EAGAIN (сокет при этом не неблокирующий)
+why-sndtimeo-ran-out = истёк SO_SNDTIMEO: сокет блокирующий, но ожидание места в буфере отправки (другая сторона не читает) обрывается через заданное время — так и заканчивается этот тайм-аут, ошибкой EAGAIN (сокет при этом не неблокирующий)
+why-connect-sndtimeo = SO_SNDTIMEO истёк, пока connect ждал завершения рукопожатия: сокет блокирующий, но ожидание connect обрывается через заданное время, а рукопожатие продолжается — await H ESTABLISHED (или poll H out), затем getsockopt H SO_ERROR
+why-port-listener = на этом порту слушает сокет (см. ниже): SO_REUSEADDR никогда не позволяет bind делить порт со слушающим сокетом — закройте его или привяжитесь к другому порту
+why-port-reuse-not-both = на этом сокете SO_REUSEADDR установлен, но в Linux bind делит порт с соединением (и в TIME_WAIT тоже) или с привязанным сокетом, только если и у того был SO_REUSEADDR — принятое соединение получает его от своего слушающего сокета, поэтому сервер ставит его на слушающий сокет до bind; теперь дождитесь, пока соединение ниже уйдёт, или привяжитесь к другому порту
+why-port-set-it-here = у того, кто занимает порт (см. ниже), SO_REUSEADDR есть, и он не слушает, а у этого сокета нет: setsockopt H SO_REUSEADDR 1 перед bind — и порт будет общим
+why-port-set-it-both = порт занят другим сокетом (см. ниже), а у этого сокета нет SO_REUSEADDR: установите его перед bind (setsockopt H SO_REUSEADDR 1) — в Linux этого достаточно, только если он был и у сокета, занимающего порт (принятое соединение получает его от своего слушающего сокета)
+why-port-udp = к этому порту уже привязан другой UDP-сокет, на этом адресе или на подстановочном: UDP-сокеты делят порт, только если каждый из них установил SO_REUSEADDR (или SO_REUSEPORT) до bind — закройте его или привяжитесь к другому порту
+
+# Что шаг показывает вокруг своего вызова (render::text, render::ladder).
+
+render-why = почему:
+render-note = заметка:
+render-error = ошибка:
+render-data = данные:
+render-state = состояние
+render-no-fd = { $handle } (без fd)
+render-gone = нет
+render-new-handle = новый дескриптор
+render-new-handles = новые дескрипторы
+render-addr-bound = привязан к
+render-addr-local = локальный адрес
+render-addr-peer = адрес собеседника
+render-addr-from = от
+render-addr-listening-on = слушает на
+render-more-bytes = … (ещё { $count } { $count ->
+    [one] байт
+    [few] байта
+   *[many] байт
+})
+render-timed-out = тайм-аут: вызов всё ещё был заблокирован через { $after }, поэтому socklab его прервал
+render-out-of-time = время вышло: урок может идти { $limit }, и это время кончилось на этом шаге, поэтому socklab его остановил
+render-not-reached = { $verb } не удалось:
+render-between-steps = между шагами:
+render-between-steps-before-call = между шагами, до этого вызова:
+render-and = { $first } и { $last }
+
+# Что значит errno, после его имени: `= -1 ECONNREFUSED (В соединении отказано)`.
+
+errno-EACCES = Доступ запрещён
+errno-EADDRINUSE = Адрес уже используется
+errno-EADDRNOTAVAIL = Невозможно назначить запрошенный адрес
+errno-EAFNOSUPPORT = Семейство адресов не поддерживается протоколом
+errno-EAGAIN = Ресурс временно недоступен, попробуйте ещё раз
+errno-EALREADY = Операция уже выполняется
+errno-EBADF = Неверный дескриптор файла
+errno-ECONNABORTED = Программа вызвала прерывание соединения
+errno-ECONNREFUSED = В соединении отказано
+errno-ECONNRESET = Соединение сброшено другой стороной
+errno-EDESTADDRREQ = Требуется адрес назначения
+errno-EEXIST = Файл существует
+errno-EFAULT = Неверный адрес
+errno-EHOSTDOWN = Хост не в сети
+errno-EHOSTUNREACH = Нет маршрута до хоста
+errno-EINPROGRESS = Операция сейчас выполняется
+errno-EINTR = Системный вызов прерван
+errno-EINVAL = Недопустимый аргумент
+errno-EISCONN = Конечная точка уже соединена
+errno-ELOOP = Слишком много символических ссылок
+errno-EMFILE = Слишком много открытых файлов
+errno-EMSGSIZE = Слишком длинное сообщение
+errno-ENAMETOOLONG = Слишком длинное имя файла
+errno-ENETDOWN = Сеть не работает
+errno-ENETRESET = Сеть разорвала соединение из-за сброса
+errno-ENETUNREACH = Сеть недоступна
+errno-ENFILE = Переполнена таблица файлов
+errno-ENOBUFS = Нет свободного места в буфере
+errno-ENODEV = Нет такого устройства
+errno-ENOENT = Нет такого файла или каталога
+errno-ENOMEM = Недостаточно памяти
+errno-ENOPROTOOPT = Протокол недоступен
+errno-ENOSPC = На устройстве не осталось места
+errno-ENOSYS = Функция не реализована
+errno-ENOTCONN = Конечная точка не соединена
+errno-ENOTDIR = Это не каталог
+errno-ENOTSOCK = Операция сокета не над сокетом
+errno-ENXIO = Нет такого устройства или адреса
+errno-EOPNOTSUPP = Операция не поддерживается
+errno-EOVERFLOW = Значение слишком велико для этого типа данных
+errno-EPERM = Операция не позволена
+errno-EPFNOSUPPORT = Семейство протоколов не поддерживается
+errno-EPIPE = Обрыв канала
+errno-EPROTO = Ошибка протокола
+errno-EPROTONOSUPPORT = Протокол не поддерживается
+errno-EPROTOTYPE = Неверный тип протокола для сокета
+errno-EROFS = Файловая система только для чтения
+errno-ESHUTDOWN = Нельзя отправлять после завершения работы конечной точки
+errno-ESOCKTNOSUPPORT = Тип сокета не поддерживается
+errno-ETIMEDOUT = Время ожидания соединения истекло
+
+# Строки шага (step::Line, render::words).
+
+line-current = текущий дескриптор: { $handle }
+line-job-started = [{ $id }] { $what } — выполняется в фоне (jobs покажет его, wait { $id } дождётся его)
+line-watch-started = [{ $id }] наблюдаю за { $handle }: { $call } в цикле, в отдельном потоке (unwatch { $handle } остановит)
+line-watch-stopped = [{ $id }] наблюдение за { $handle } остановлено (его recv прерван: EINTR)
+line-job-stopped-by-close = задание [{ $id }] остановлено: оно работало с { $handle }
+line-job = [{ $id }] { $what } — { $doing }
+line-job-received = [{ $id }] { $what } — { $doing }, получено пока { $bytes } { $bytes ->
+    [one] байт
+    [few] байта
+   *[many] байт
+}
+line-job-finished = завершено
+line-job-blocked = заблокировано в своём вызове
+line-job-running = выполняется
+line-no-jobs = фоновых заданий нет
+line-nothing-to-wait = нет фоновых вызовов, которых можно ждать
+line-program-started = { $name } запущена: { $what } (pid { $pid }; её вывод помечен { $name }│, kill { $name } её остановит)
+line-program-exited = { $name } завершилась с кодом { $code }
+line-program-killed = { $name } убита сигналом { $signal }
+line-program-signalled = { $signal } отправлен { $name } (её группе процессов)
+line-program = { $name }: { $what } — выполняется, pid { $pid }
+line-lesson-ended = урок { $lesson } закончен
+line-lesson-failed = урок { $lesson } закончен; некоторые его шаги не удались
+line-lesson-interrupted = урок { $lesson } остановлен (Ctrl-C)
+line-lesson-refused = урок { $lesson } не удалось запустить (причина выше)
+line-lesson-not-started = урок { $lesson } не удалось запустить: { $why }
+line-lesson-back = { $ended } — вы снова в своей сессии: её дескрипторы такие же, как были (у урока были свои сокеты, свой процесс и своя сеть)
+line-reached = { $handle }: { $what } — дождались
+line-reached-state = { $handle } в состоянии { $state }
+line-reached-state-lives-on = { $handle } в состоянии { $state }; его соединение живёт дальше в { $connection } (его держит ядро, без fd)
+line-reached-connection-socket = соединение { $handle } в состоянии { $state } (его держит ядро, без fd); сам сокет — в { $socket }
+line-reached-connection = соединение { $handle } в состоянии { $state } (его держит ядро, без fd)
+line-link-crossed = сегмент дошёл до линии
+line-segment-sent = сегмент ушёл в линию
+line-link-holding = link: каждый сегмент { $dirs } задерживается, пока вы не доставите или не отбросите его
+line-link-passing = link: сегменты { $dirs } проходят сразу, как приходят
+line-link-props = link { $dir }: { $props }
+line-link-cleared = link { $dirs }: свойств нет (none)
+line-link-seeded = link: каждый случайный выбор (потери, дубли, порча, перестановки, джиттер) теперь определяется зерном { $seed }
+line-link-modes = link: a->b { $ab }, b->a { $ba } (a — это { $a }, b — { $b })
+line-link-direction = { $dir }: { $props } — прошло { $passed } ({ $bytes } { $bytes ->
+    [one] байт
+    [few] байта
+   *[many] байт
+})
+line-link-lost = потеряно: { $count }
+line-link-queue-drops = отброшено переполненной очередью: { $count }
+line-link-hand-drops = отброшено вручную: { $count }
+line-link-duplicated = продублировано: { $count }
+line-link-corrupted = испорчено: { $count }
+line-link-reordered = переставлено: { $count }
+line-link-budget-drops = отброшено из-за заполненного бюджета памяти: { $count }
+line-link-queue = очередь { $depth } из { $queue }
+line-link-seed = зерно { $seed }
+line-unrecorded = не показано: кадров, пропущенных ядром, — { $passed }, отброшенных им — { $dropped }, пока кольцо ретранслятора было заполнено (socklab какое-то время не получал процессор)
+line-unlogged = не показано: { $frames } { $frames ->
+    [one] кадр
+    [few] кадра
+   *[many] кадров
+}, пока бюджет памяти сессии ({ $budget }) был заполнен
+line-nothing-held = ничего не задержано
+line-no-handles = дескрипторов нет — создайте его: socket tcp
+line-settle-timeouts = { $count } { $count ->
+    [one] шаг ждал
+    [few] шага ждали
+   *[many] шагов ждали
+} до предела (2 с) того, что вызвали: машина не давала ядру кадры лаборатории, поэтому их вывод может опоздать на шаг
+line-next-either-way = в любую сторону
+line-next-drop = следующий сегмент { $which } будет отброшен
+line-next-dup = следующий сегмент { $which } будет доставлен дважды
+line-next-corrupt = следующий сегмент { $which } будет испорчен (один бит инвертирован, контрольная сумма прежняя)
+line-delivered = доставлено
+line-delivered-numbers = доставлено: { $numbers }
+line-dropped = отброшено
+line-dropped-numbers = отброшено: { $numbers }
+line-job-done = [{ $id }] готово
+line-watch-stopped-full = [{ $id }] наблюдение за { $handle } остановлено: { $full }, а результаты ещё не показаны — всё, что придёт дальше, ждёт в сокете (снова watch { $handle }, когда они будут показаны)
+line-data-kept = сохранено как ${ $name } ({ $bytes } { $bytes ->
+    [one] байт
+    [few] байта
+   *[many] байт
+}; ${ $name } в данных send отправит их)
+line-data-names = имена данных: { $names }
+line-data-name = ${ $name } ({ $bytes } { $bytes ->
+    [one] байт
+    [few] байта
+   *[many] байт
+})
+line-data-not-kept = ${ $name } не сохранено: { $why }
+line-recvall-eof = EOF после { $received } из { $wanted } { $wanted ->
+    [one] байта
+   *[other] байт
+}: другая сторона закрыла соединение, не дослав сообщение целиком (то самое «socket connection broken» из учебников)
+line-ioctl-value = значение: { $bytes } { $bytes ->
+    [one] байт
+    [few] байта
+   *[many] байт
+}
+line-option-value = значение: { $value }
+line-encoding = кодировка: { $encoding }
+line-encoding-chosen = кодировка: { $encoding } (в ней отправляется набранный текст и показываются полученные байты)
+line-default-host = новые сокеты создаются на хосте { $host } ({ $address })
+line-rows-not-shown = … не показано строк: { $skipped } (таблица показывает первые { $head } и последние { $tail }; save FILE.csv сохранит все)
+line-sampling-interrupted = прервано после { $count } { $count ->
+    [one] замера
+   *[other] замеров
+}
+line-host-delayed-ack = хост { $host } задерживает свои ACK, как обычный хост: ACK ждёт (до 40 мс и дольше) данных, с которыми можно уйти вместе, а каждый второй полноразмерный сегмент подтверждается сразу
+line-host-quickack = хост { $host } подтверждает каждый сегмент сразу (в его маршрутах quickack), как и все хосты лаборатории, если не сказано иначе
+line-host-down = хост { $host } выключен: его кабель выдернут — всё, что он посылает, уходит в никуда, и ничего до него не доходит; его ядру об этом не сообщают
+line-host-up = хост { $host } снова в сети: кабель на месте
+line-host-crashed = хост { $host } упал и поднялся без сокетов и без состояния TCP: потеряны { $lost } (и соединений, которые держало его ядро: { $forgotten }), и всё это без единого слова в линию; на запоздавшие сегменты он ответит RST
+line-host-crashed-nothing = хост { $host } упал и поднялся без сокетов и без состояния TCP: сокетов не потеряно (соединений, которые держало его ядро: { $forgotten }), и всё это без единого слова в линию; на запоздавшие сегменты он ответит RST
+line-eof-peer = EOF: другая сторона закрыла свою сторону отправки (или закрыла сокет)
+line-eof-shut-read = EOF: эта сторона закрыла чтение
+line-eof-datagram-shut-read = EOF: приём закрыт (shutdown read)
+line-drained = { $received } { $received ->
+    [one] байт
+    [few] байта
+   *[many] байт
+} за { $calls } { $calls ->
+    [one] вызов
+    [few] вызова
+   *[many] вызовов
+} (самый большой — { $largest }), { $seconds } с
+line-drained-eof = { $received } { $received ->
+    [one] байт
+    [few] байта
+   *[many] байт
+} за { $calls } { $calls ->
+    [one] вызов
+    [few] вызова
+   *[many] вызовов
+} (самый большой — { $largest }), затем EOF, { $seconds } с
+line-drained-rate = { $received } { $received ->
+    [one] байт
+    [few] байта
+   *[many] байт
+} за { $calls } { $calls ->
+    [one] вызов
+    [few] вызова
+   *[many] вызовов
+} (самый большой — { $largest }), { $seconds } с, { $rate } Мбит/с
+line-drained-eof-rate = { $received } { $received ->
+    [one] байт
+    [few] байта
+   *[many] байт
+} за { $calls } { $calls ->
+    [one] вызов
+    [few] вызова
+   *[many] вызовов
+} (самый большой — { $largest }), затем EOF, { $seconds } с, { $rate } Мбит/с
+line-wire-on = просмотр линии включён: каждый шаг показывает вызванные им сегменты
+line-wire-ladder = просмотр линии лесенкой: каждый шаг рисует свои сегменты между концами их соединения, время слева (wire on: снова по строке на сегмент)
+line-wire-summary = просмотр линии сводкой: каждый шаг показывает по каждому направлению, сколько сегментов и байтов, какой диапазон номеров, сколько передано повторно (wire on: снова каждый сегмент; wire save: каждый кадр)
+line-wire-pinned = просмотр линии включён, как задано в командной строке: --wire={ $look }
+line-wire-off = просмотр линии выключен
+line-wire-was-not-on = просмотр линии и не был включён
+line-saved-frames = сохранено кадров: { $count }, в { $path }
+line-saved-frames-let-go = (самые старые кадры отброшены: { $dropped }; запись хранит последние { $mib } МиБ)
+line-saved-session = сессия сохранена лесенкой из { $segments } { $segments ->
+    [one] сегмента
+   *[other] сегментов
+} в { $path }
+line-saved-program = строки сессии ({ $lines }) сохранены как программа на { $language } в { $path } (запустить: { $run })
+line-saved-program-cut = (сессия длиннее, чем хранит export: в программе только её первые { $kept } строк)
+line-saved-steps-let-go = (самые старые шаги отброшены: { $dropped }; рисунок хранит последние { $kept })
+line-saved-graph = график «время — номер» для { $from } → { $to } сохранён в { $path }: сегментов с данными — { $data }, отправлено повторно — { $again }, потеряно в линии — { $lost }
+line-saved-samples = сохранено замеров: { $count }, в { $path }
+line-saved-samples-plot = сохранено замеров: { $count }, в { $path } (график { $fields })
+line-recording-started = запись в { $path } (record off — остановить)
+line-recorded = записано: { $path }
+line-held-sent = (отправлен { $count }×: { $times })
+line-held-delivered = (доставлен; повторно отправлен { $count }×: { $times })
+
+# Заметки шага (step::Note, render::words).
+
+note-inflated-rtt = TCP намерил время кругового пути { $rtt }, пока сегменты задерживались вручную: его RTO теперь { $rto } (собственное время кругового пути линии: { $link }), так что потерянный сегмент будет отправлен повторно только с таким опозданием
+note-privileged-bind = разрешено, потому что socklab работает с CAP_NET_BIND_SERVICE (от root или root своего пространства имён); обычный пользователь ниже net.ipv4.ip_unprivileged_port_start = { $start } получит EACCES
+note-readable-when-closed = { $handle } не слушает и не соединён: poll сразу сообщает для него POLLHUP, и это будит читателя — но читать нечего (recv даёт ENOTCONN). «Готов к чтению» означает соединение, ждущее accept, у слушающего сокета и данные или EOF у соединённого
+note-competing-watcher = наблюдатель [{ $job }] тоже читает { $handle }: они борются за данные, и то, что забрал один, другой никогда не увидит (unwatch { $handle }, чтобы читать только здесь)
+note-sampling-stopped = остановлено после { $count } { $count ->
+    [one] замера
+   *[other] замеров
+}: { $full } — делайте замеры реже или короче
+note-private-network = эта сессия работает в отдельной сети (--sandbox): там только сокеты самого socklab, поэтому программы снаружи недоступны — запустите socklab без --sandbox, чтобы общаться с ними
+note-timeout-ran-out = { $option } на { $handle } равен { $timeout } (ядро считает его в тиках, округляя вверх): столько вызов и ждал
+note-use-accepted-none = { $listener } слушает, и ни одного соединения с него ещё не принято: сначала conn = accept { $listener }, потом send и recv на conn
+note-use-accepted-one = { $listener } слушает; данные идут через принятый сокет: { $accepted }
+note-use-accepted-many = { $listener } слушает; данные идут через принятые сокеты: { $accepted }
+note-port-picked = bind раньше не удался ({ $errno } на { $asked }), поэтому у сокета не было порта и ядро выбрало его само: { $got } — клиенты, идущие на порт { $port }, сюда не попадут (получат ECONNREFUSED или то, что слушает там); закройте этот сокет и, когда порт освободится, привяжите новый, потом listen
+note-more-port-holders = и ещё { $count } { $count ->
+    [one] сокет
+    [few] сокета
+   *[many] сокетов
+} на этом порту (ss -tuan покажет все)
+note-holder = { $handle } занимает порт: { $holding }
+note-holder-closed = порт занимает соединение { $handle } (закрыт, ядро его держит): { $holding }
+note-holder-outside = порт занимает сокет вне этой сессии: { $holding }
+note-holding-listening = слушает на { $local }
+note-holding-bound = привязан к { $local }, не слушает
+note-holding-connection = { $local } ↔ { $peer } в { $state }
+note-holding-connection-alone = { $local } в { $state }
+note-holding-udp-connected = привязан к { $local }, соединён с { $peer }
+note-holding-udp = привязан к { $local }
+note-holding-for = { $holding } ещё { $seconds } с
+note-holding-reuse = { $holding }, с SO_REUSEADDR
+note-holding-no-reuse = { $holding }, без SO_REUSEADDR
+note-holding-reuse-lacked = { $holding }, и у его сокета не было SO_REUSEADDR (у этого есть: в Linux нужно у обоих)
+note-reset-unread = { $bytes } { $bytes ->
+    [one] полученный байт так и не был прочитан
+    [few] полученных байта так и не были прочитаны
+   *[many] полученных байт так и не были прочитаны
+}: закрытие посылает RST вместо FIN (данные выбрасываются, а следующий вызов другой стороны получит ECONNRESET)
+note-reset-linger-zero = SO_LINGER включён с тайм-аутом 0: закрытие посылает RST вместо FIN (аварийное закрытие: здесь нет TIME_WAIT, там — ECONNRESET)
+note-lab-peer-down = хост { $host } выключен (кабель выдернут): до него ничего не дошло, и ничего не вернулось
+note-lab-own-down = хост { $host } — собственный хост этого сокета — выключен (кабель выдернут): ничего из посланного им его не покинуло
+note-lab-link-holding = линия задерживает сегменты (link hold): они ждут там, пока их не доставят, и ядро сдалось раньше
+note-unrecorded-handles = { $names } { $count ->
+    [one] создан до начала записи: при воспроизведении его не будет
+   *[other] созданы до начала записи: при воспроизведении их не будет
+} — урок записывается с начала сессии
+note-unrecorded-host = сокеты сейчас создаются на хосте { $host }, а при воспроизведении — на хосте a, пока не встретится `host { $host }`: наберите эту команду снова, чтобы она попала в запись
+note-unrecorded-link-holds = линия сейчас задерживает сегменты, а при воспроизведении — только после `link hold …`: наберите эту команду снова, чтобы она попала в запись
+
+# Подсказка под полученными данными, которые читаются в другой кодировке.
+
+hint-other-reading = в { $reading }: «{ $text }» — encoding { $encoding }
 
 ## ---- end of section words ----
 

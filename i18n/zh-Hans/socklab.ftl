@@ -90,6 +90,253 @@ cli-possible = [可选值：{ $values }]
 
 ## ---- section words: a step's lines, notes and why lines (src/render/words.rs and what it uses) ----
 
+# why 行：socklab 分辨出的原因（command::why）。
+
+why-peer-crashed = 主机 { $host } 崩溃过（host { $host } crash），重启后没有任何 TCP 状态：它不认识这个连接，所以对这个套接字发来的报文段回了 RST
+why-not-established = 连接还没有建立（SYN_SENT：三次握手尚未完成），而非阻塞的 send 不会等它 —— 先 await H ESTABLISHED（或 poll H out），再 send
+why-syn-retries = SYN 没有得到应答：内核一次又一次地重发，最后放弃了 —— 等多久由 net.ipv4.tcp_syn_retries（或套接字上的 TCP_SYNCNT）决定
+why-syn-user-timeout = 直到 TCP_USER_TIMEOUT（设在这个套接字上）或 tcp_syn_retries 先到期，SYN 都没有得到应答：内核放弃了这个连接
+why-user-timeout = 这个套接字设置了 TCP_USER_TIMEOUT：它发出的内容（数据或保活探测）超过这个时间仍未被确认，于是内核放弃了这个连接
+why-keepalive = SO_KEEPALIVE：连接空闲了，TCP_KEEPCNT 个保活探测（安静 TCP_KEEPIDLE 之后开始，间隔 TCP_KEEPINTVL）都没有应答 —— 对端已经不在了
+why-window-probes = 对端的窗口关闭了（0），询问窗口是否重新打开的探测连续 net.ipv4.tcp_retries2 次没有应答 —— 对端已经不在了
+why-data-retries = 发出的数据始终没有被确认：内核一次次超时重传，间隔越来越长，直到 net.ipv4.tcp_retries2（默认 15：约 15 分钟）用完，放弃了这个连接
+why-listener-data = 这是一个监听套接字：它接受连接（accept），自己不传数据 —— 每个连接的数据都走 accept 为它返回的那个套接字
+why-listener-connect = 这是一个监听套接字：它接受连接，自己不能发起连接 —— 客户端要用另一个套接字（socket，然后 connect）
+why-rcvtimeo-ran-out = SO_RCVTIMEO 到期了：套接字是阻塞的，但它的等待在这段时间后被截断，而这段时间里什么也没来 —— 这个超时就是以 EAGAIN 结束的（套接字并不是非阻塞的）
+why-sndtimeo-ran-out = SO_SNDTIMEO 到期了：套接字是阻塞的，但它等待发送缓冲区腾出空间（对端没有在读）的时间在这段时间后被截断 —— 这个超时就是以 EAGAIN 结束的（套接字并不是非阻塞的）
+why-connect-sndtimeo = connect 等待三次握手时 SO_SNDTIMEO 到期了：套接字是阻塞的，但 connect 的等待在这段时间后被截断，而握手仍在继续 —— await H ESTABLISHED（或 poll H out），然后 getsockopt H SO_ERROR
+why-port-listener = 有一个套接字在监听这个端口（见下）：SO_REUSEADDR 从不允许 bind 与监听套接字共用端口 —— 关闭它，或者绑定别的端口
+why-port-reuse-not-both = 这个套接字设置了 SO_REUSEADDR，但在 Linux 上，bind 只有在对方也设置了 SO_REUSEADDR 时，才能与一个连接（包括 TIME_WAIT 中的）或已绑定的套接字共用端口 —— 被接受的连接继承其监听套接字的设置，所以服务器要在 bind 之前在监听套接字上设置它；现在请等下面的连接消失，或者绑定别的端口
+why-port-set-it-here = 占用这个端口的套接字（见下）设置了 SO_REUSEADDR，也没有在监听，但这个套接字没有设置：在 bind 之前 setsockopt H SO_REUSEADDR 1，就能共用这个端口
+why-port-set-it-both = 另一个套接字占用着这个端口（见下），而这个套接字没有 SO_REUSEADDR：在 bind 之前设置它（setsockopt H SO_REUSEADDR 1）—— 在 Linux 上，只有占用端口的套接字也设置了它，这样才够（被接受的连接继承其监听套接字的设置）
+why-port-udp = 另一个 UDP 套接字已绑定到这个端口（在这个地址或通配地址上）：只有每个 UDP 套接字都在 bind 之前设置了 SO_REUSEADDR（或 SO_REUSEPORT），它们才能共用端口 —— 关闭它，或者绑定别的端口
+
+# 一步在调用周围显示的内容（render::text、render::ladder）。
+
+render-why = 原因:
+render-note = 注:
+render-error = 错误:
+render-data = 数据:
+render-state = 状态
+render-no-fd = { $handle }（无 fd）
+render-gone = 已消失
+render-new-handle = 新句柄
+render-new-handles = 新句柄
+render-addr-bound = 已绑定
+render-addr-local = 本端地址
+render-addr-peer = 对端地址
+render-addr-from = 来自
+render-addr-listening-on = 监听于
+render-more-bytes = …（还有 { $count } 字节）
+render-timed-out = 超时：过了 { $after } 仍然阻塞，所以 socklab 中断了它
+render-out-of-time = 时间到了：这一课最多运行 { $limit }，这段时间在这一步用完了，所以 socklab 停止了它
+render-not-reached = { $verb } 失败:
+render-between-steps = 两步之间:
+render-between-steps-before-call = 两步之间，在这次调用之前:
+render-and = { $first } 和 { $last }
+
+# errno 名称后的含义：`= -1 ECONNREFUSED (连接被拒绝)`。
+
+errno-EACCES = 权限不够
+errno-EADDRINUSE = 地址已在使用
+errno-EADDRNOTAVAIL = 无法分配请求的地址
+errno-EAFNOSUPPORT = 协议不支持该地址族
+errno-EAGAIN = 资源暂时不可用，请重试
+errno-EALREADY = 操作已在进行中
+errno-EBADF = 错误的文件描述符
+errno-ECONNABORTED = 软件导致连接中止
+errno-ECONNREFUSED = 连接被拒绝
+errno-ECONNRESET = 连接被对端重置
+errno-EDESTADDRREQ = 需要目标地址
+errno-EEXIST = 文件已存在
+errno-EFAULT = 错误的地址
+errno-EHOSTDOWN = 主机已关闭
+errno-EHOSTUNREACH = 没有到主机的路由
+errno-EINPROGRESS = 操作正在进行中
+errno-EINTR = 系统调用被中断
+errno-EINVAL = 无效的参数
+errno-EISCONN = 传输端点已经连接
+errno-ELOOP = 符号链接层数过多
+errno-EMFILE = 打开的文件过多
+errno-EMSGSIZE = 消息过长
+errno-ENAMETOOLONG = 文件名过长
+errno-ENETDOWN = 网络已关闭
+errno-ENETRESET = 网络因重置而断开连接
+errno-ENETUNREACH = 网络不可达
+errno-ENFILE = 文件表溢出
+errno-ENOBUFS = 没有可用的缓冲区空间
+errno-ENODEV = 没有那个设备
+errno-ENOENT = 没有那个文件或目录
+errno-ENOMEM = 内存不足
+errno-ENOPROTOOPT = 协议不可用
+errno-ENOSPC = 设备上没有空间
+errno-ENOSYS = 功能未实现
+errno-ENOTCONN = 传输端点尚未连接
+errno-ENOTDIR = 不是目录
+errno-ENOTSOCK = 对非套接字进行套接字操作
+errno-ENXIO = 没有那个设备或地址
+errno-EOPNOTSUPP = 传输端点不支持该操作
+errno-EOVERFLOW = 值对于该数据类型过大
+errno-EPERM = 不允许的操作
+errno-EPFNOSUPPORT = 不支持的协议族
+errno-EPIPE = 管道已断开
+errno-EPROTO = 协议错误
+errno-EPROTONOSUPPORT = 不支持的协议
+errno-EPROTOTYPE = 套接字的协议类型错误
+errno-EROFS = 只读文件系统
+errno-ESHUTDOWN = 传输端点已关闭，无法发送
+errno-ESOCKTNOSUPPORT = 不支持的套接字类型
+errno-ETIMEDOUT = 连接超时
+
+# 一步的输出行（step::Line、render::words）。
+
+line-current = 当前句柄：{ $handle }
+line-job-started = [{ $id }] { $what } —— 在后台运行（jobs 会列出它，wait { $id } 会等它结束）
+line-watch-started = [{ $id }] 正在观察 { $handle }：在单独的线程里循环执行 { $call }（unwatch { $handle } 停止）
+line-watch-stopped = [{ $id }] 已停止观察 { $handle }（它的 recv 被中断：EINTR）
+line-job-stopped-by-close = 已停止任务 [{ $id }]，它正在使用 { $handle }
+line-job = [{ $id }] { $what } —— { $doing }
+line-job-received = [{ $id }] { $what } —— { $doing }，目前已收到 { $bytes } 字节
+line-job-finished = 已结束
+line-job-blocked = 阻塞在调用中
+line-job-running = 运行中
+line-no-jobs = 没有后台任务
+line-nothing-to-wait = 没有可等待的后台调用
+line-program-started = { $name } 已启动：{ $what }（pid { $pid }；它的输出以 { $name }│ 标出，kill { $name } 可停止它）
+line-program-exited = { $name } 已退出，退出码 { $code }
+line-program-killed = { $name } 被 { $signal } 杀死
+line-program-signalled = 已向 { $name }（它的进程组）发送 { $signal }
+line-program = { $name }：{ $what } —— 运行中，pid { $pid }
+line-lesson-ended = 课程 { $lesson } 已结束
+line-lesson-failed = 课程 { $lesson } 已结束；其中有些步骤失败了
+line-lesson-interrupted = 课程 { $lesson } 已停止（Ctrl-C）
+line-lesson-refused = 课程 { $lesson } 无法播放（原因见上）
+line-lesson-not-started = 课程 { $lesson } 无法播放：{ $why }
+line-lesson-back = { $ended } —— 回到了本会话：句柄都和原来一样（课程有自己的套接字、进程和网络）
+line-reached = { $handle } 已是 { $what }
+line-reached-state = { $handle } 已处于 { $state }
+line-reached-state-lives-on = { $handle } 已处于 { $state }；它的连接以 { $connection } 继续存在（由内核持有，无 fd）
+line-reached-connection-socket = { $handle } 的连接处于 { $state }（由内核持有，无 fd）；套接字本身处于 { $socket }
+line-reached-connection = { $handle } 的连接处于 { $state }（由内核持有，无 fd）
+line-link-crossed = 一个报文段到达了链路
+line-segment-sent = 一个报文段上了线路
+line-link-holding = link：{ $dirs } 的每个报文段都被扣住，直到你投递或丢弃它
+line-link-passing = link：{ $dirs } 的报文段随到随过
+line-link-props = link { $dir }：{ $props }
+line-link-cleared = link { $dirs }：没有属性（none）
+line-link-seeded = link：每一次随机选择（丢失、重复、损坏、乱序、抖动）现在都由种子 { $seed } 决定
+line-link-modes = link：a->b { $ab }，b->a { $ba }（a 是 { $a }，b 是 { $b }）
+line-link-direction = { $dir }：{ $props } —— 通过 { $passed } 个（{ $bytes } 字节）
+line-link-lost = 丢失 { $count } 个
+line-link-queue-drops = 因队列满丢弃 { $count } 个
+line-link-hand-drops = 手动丢弃 { $count } 个
+line-link-duplicated = 重复 { $count } 个
+line-link-corrupted = 损坏 { $count } 个
+line-link-reordered = 乱序 { $count } 个
+line-link-budget-drops = 因内存预算用满丢弃 { $count } 个
+line-link-queue = 队列 { $depth }/{ $queue }
+line-link-seed = 种子 { $seed }
+line-unrecorded = 未显示：中继的环形缓冲区满的时候，内核放行了 { $passed } 帧、丢弃了 { $dropped } 帧（socklab 有一阵没能分到 CPU）
+line-unlogged = 未显示：会话的内存预算（{ $budget }）用满期间的 { $frames } 帧
+line-nothing-held = 没有扣住任何报文段
+line-no-handles = 没有句柄 —— 用这条命令创建一个：socket tcp
+line-settle-timeouts = 有 { $count } 步为等待自己引起的结果等到了上限（2 秒）：机器让内核拿不到实验室的帧，所以它们的输出可能晚一步
+line-next-either-way = 任一方向
+line-next-drop = 下一个 { $which } 的报文段将被丢弃
+line-next-dup = 下一个 { $which } 的报文段将被投递两次
+line-next-corrupt = 下一个 { $which } 的报文段将被损坏（翻转一位，校验和不变）
+line-delivered = 已投递
+line-delivered-numbers = 已投递 { $numbers }
+line-dropped = 已丢弃
+line-dropped-numbers = 已丢弃 { $numbers }
+line-job-done = [{ $id }] 完成
+line-watch-stopped-full = [{ $id }] 已停止观察 { $handle }：{ $full }，而结果还没显示 —— 后面的数据会留在套接字里等着（结果显示之后再 watch { $handle }）
+line-data-kept = 已保存为 ${ $name }（{ $bytes } 字节；在 send 的数据里写 ${ $name } 就会发送它们）
+line-data-names = 数据名：{ $names }
+line-data-name = ${ $name }（{ $bytes } 字节）
+line-data-not-kept = 未保存 ${ $name }：{ $why }
+line-recvall-eof = 收到 { $wanted } 字节中的 { $received } 字节后遇到 EOF：对端在整条消息到达之前就关闭了（即教程里的 "socket connection broken"）
+line-ioctl-value = 值：{ $bytes } 字节
+line-option-value = 值：{ $value }
+line-encoding = 编码：{ $encoding }
+line-encoding-chosen = 编码：{ $encoding }（输入的文本用它发送，收到的字节用它显示）
+line-default-host = 新套接字在主机 { $host }（{ $address }）上创建
+line-rows-not-shown = … 有 { $skipped } 行未显示（表格只显示前 { $head } 行和后 { $tail } 行；save FILE.csv 会保存全部）
+line-sampling-interrupted = 采样 { $count } 次后被中断
+line-host-delayed-ack = 主机 { $host } 像普通主机一样延迟 ACK：ACK 会等一会儿（最多 40 毫秒甚至更久），好和数据一起发出；每隔一个满长度的报文段立即确认一次
+line-host-quickack = 主机 { $host } 对每个报文段立即确认（它的路由设了 quickack），除非另有指定，实验室的主机都是这样
+line-host-down = 主机 { $host } 已断开：网线被拔了 —— 它发出的东西无处可去，也没有东西能到达它；它的内核并不知道
+line-host-up = 主机 { $host } 已恢复：网线插回去了
+line-host-crashed = 主机 { $host } 崩溃后重启，没有套接字，也没有 TCP 状态：丢失了 { $lost }（以及它的内核持有的 { $forgotten } 个连接），线路上一个字也没有；之后发给它的迟到报文段会引来 RST
+line-host-crashed-nothing = 主机 { $host } 崩溃后重启，没有套接字，也没有 TCP 状态：没有丢失套接字（它的内核持有的 { $forgotten } 个连接也没了），线路上一个字也没有；之后发给它的迟到报文段会引来 RST
+line-eof-peer = EOF：对端关闭了它的发送方向（或关闭了套接字）
+line-eof-shut-read = EOF：本端已关闭读取
+line-eof-datagram-shut-read = EOF：接收已关闭（shutdown read）
+line-drained = { $received } 字节，{ $calls } 次调用（最大一次 { $largest }），{ $seconds } 秒
+line-drained-eof = { $received } 字节，{ $calls } 次调用（最大一次 { $largest }），然后 EOF，{ $seconds } 秒
+line-drained-rate = { $received } 字节，{ $calls } 次调用（最大一次 { $largest }），{ $seconds } 秒，{ $rate } Mbit/s
+line-drained-eof-rate = { $received } 字节，{ $calls } 次调用（最大一次 { $largest }），然后 EOF，{ $seconds } 秒，{ $rate } Mbit/s
+line-wire-on = 线路视图已打开：每一步都显示它引起的报文段
+line-wire-ladder = 线路视图为梯形图：每一步都在连接两端之间画出它的报文段，时间在左边（wire on：恢复每个报文段一行）
+line-wire-summary = 线路视图为摘要：每一步按方向显示多少报文段和字节、序号范围、多少次重传（wire on：恢复显示每个报文段；wire save：保存每一帧）
+line-wire-pinned = 线路视图已打开，按命令行的 --wire={ $look } 设置
+line-wire-off = 线路视图已关闭
+line-wire-was-not-on = 线路视图本来就没有打开
+line-saved-frames = 已将 { $count } 帧保存到 { $path }
+line-saved-frames-let-go = （丢掉了 { $dropped } 个较早的帧：抓包只保留最后 { $mib } MiB）
+line-saved-session = 已将会话保存为 { $segments } 个报文段的梯形图：{ $path }
+line-saved-program = 已将会话的 { $lines } 行保存为 { $language } 程序：{ $path }（运行：{ $run }）
+line-saved-program-cut = （会话比 export 能保留的长：程序只有前 { $kept } 行）
+line-saved-steps-let-go = （丢掉了最早的 { $dropped } 步：图只保留最后 { $kept } 步）
+line-saved-graph = 已将 { $from } → { $to } 的时间-序号图保存到 { $path }：{ $data } 个数据报文段，{ $again } 个重发，{ $lost } 个在链路上丢失
+line-saved-samples = 已将 { $count } 次采样保存到 { $path }
+line-saved-samples-plot = 已将 { $count } 次采样保存到 { $path }（{ $fields } 的曲线图）
+line-recording-started = 正在录制到 { $path }（record off 停止）
+line-recorded = 已录制 { $path }
+line-held-sent = （发送了 { $count } 次：{ $times }）
+line-held-delivered = （已投递；又重发了 { $count } 次：{ $times }）
+
+# 一步的注释（step::Note、render::words）。
+
+note-inflated-rtt = 报文段被手动扣住时，TCP 测得的往返时间是 { $rtt }：它的 RTO 现在是 { $rto }（链路本身的往返时间：{ $link }），所以丢失的报文段要这么晚才会被超时重传
+note-privileged-bind = 之所以允许，是因为 socklab 带着 CAP_NET_BIND_SERVICE 运行（以 root 身份，或是它所在命名空间的 root）；普通用户绑定 net.ipv4.ip_unprivileged_port_start = { $start } 以下的端口会得到 EACCES
+note-readable-when-closed = { $handle } 既没有监听也没有连接：poll 立即为它报告 POLLHUP，这会唤醒读者 —— 可是并没有东西可读（recv 给出 ENOTCONN）。“可读”对监听套接字来说是有连接可以 accept，对已连接的套接字来说是有数据或 EOF
+note-competing-watcher = 观察者 [{ $job }] 也在读 { $handle }：两者争抢数据，一方拿走的，另一方永远看不到（unwatch { $handle } 后就只在这里读）
+note-sampling-stopped = 采样 { $count } 次后停止：{ $full } —— 请降低采样频率，或缩短采样时间
+note-private-network = 本会话运行在一个私有网络里（--sandbox）：那里只有 socklab 自己的套接字，所以无法访问外面的程序 —— 要和它们通信，请不带 --sandbox 运行 socklab
+note-timeout-ran-out = { $handle } 上的 { $option } 是 { $timeout }（内核按时钟节拍计算，向上取整）：调用就等了这么久
+note-use-accepted-none = { $listener } 在监听，但还没有从它接受任何连接：先 conn = accept { $listener }，再在 conn 上 send 和 recv
+note-use-accepted-one = { $listener } 在监听；数据要走接受得到的套接字：{ $accepted }
+note-use-accepted-many = { $listener } 在监听；数据要走接受得到的套接字：{ $accepted }
+note-port-picked = 之前的 bind 失败了（{ $asked } 上的 { $errno }），所以套接字没有端口，内核自己挑了一个：{ $got } —— 连接端口 { $port } 的客户端到不了这里（它们会得到 ECONNREFUSED，或者连到在那里监听的别的程序）；关闭这个套接字，等端口空出来后绑定一个新的，再 listen
+note-more-port-holders = 该端口上还有 { $count } 个套接字（ss -tuan 会全部列出）
+note-holder = { $handle } 占用着这个端口：{ $holding }
+note-holder-closed = { $handle } 的连接占用着这个端口（已关闭，由内核保留）：{ $holding }
+note-holder-outside = 本会话之外的一个套接字占用着这个端口：{ $holding }
+note-holding-listening = 监听于 { $local }
+note-holding-bound = 绑定到 { $local }，没有监听
+note-holding-connection = { $local } ↔ { $peer }，处于 { $state }
+note-holding-connection-alone = { $local }，处于 { $state }
+note-holding-udp-connected = 绑定到 { $local }，连接到 { $peer }
+note-holding-udp = 绑定到 { $local }
+note-holding-for = { $holding }，还要 { $seconds } 秒
+note-holding-reuse = { $holding }，设置了 SO_REUSEADDR
+note-holding-no-reuse = { $holding }，没有设置 SO_REUSEADDR
+note-holding-reuse-lacked = { $holding }，而它的套接字没有 SO_REUSEADDR（这个有：在 Linux 上两者都必须有）
+note-reset-unread = 有 { $bytes } 字节收到后从未被读取：关闭时发送 RST 而不是 FIN（数据被丢弃，对端的下一次调用会得到 ECONNRESET）
+note-reset-linger-zero = SO_LINGER 已打开且超时为 0：关闭时发送 RST 而不是 FIN（异常关闭：这边没有 TIME_WAIT，那边得到 ECONNRESET）
+note-lab-peer-down = 主机 { $host } 已断开（网线被拔了）：什么都没到达它，也什么都没回来
+note-lab-own-down = 主机 { $host }（这个套接字自己的主机）已断开（网线被拔了）：它发出的东西都没离开它
+note-lab-link-holding = 链路正在扣住报文段（link hold）：它们在那里等着被投递，而内核先放弃了
+note-unrecorded-handles = { $names } 是在录制之前创建的：回放开始时没有{ $count ->
+   *[other] 它们
+} —— 课程是从会话开始时录制的
+note-unrecorded-host = 现在套接字在主机 { $host } 上创建，回放时则在主机 a 上，直到遇到 `host { $host }`：再输入一次这条命令，把它录进去
+note-unrecorded-link-holds = 现在链路扣住报文段，回放时要到 `link hold …` 之后才会：再输入一次这条命令，把它录进去
+
+# 收到的数据能用另一种编码读出时的提示。
+
+hint-other-reading = 按 { $reading } 读：“{ $text }” —— encoding { $encoding }
 
 ## ---- end of section words ----
 

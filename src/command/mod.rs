@@ -455,7 +455,11 @@ pub fn explain_failure(step: &mut Step) {
     {
         let name = crate::names::errno_name(errno);
         if spec.errnos.contains(&name.as_str()) {
-            step.why = Some(english_note(spec, &name));
+            step.why = Some(crate::step::Why::Table {
+                verb: step.verb,
+                errno,
+                english: english_note(spec, &name),
+            });
         }
     }
 }

@@ -16,8 +16,9 @@
 //! EADDRINUSE's are `port_in_use`'s; the listener's and the timeouts'
 //! are in `listener` and `timeout`.
 //!
-//! Owns: the choice and the notes (`VARIANTS`, which `help ERRNO` lists).
-//! The table's notes are the verbs' own.
+//! Owns: the choice (`VARIANTS`, which `help ERRNO` lists); the causes
+//! are `step::Cause` values, worded by `render::words`. The table's notes
+//! are the verbs' own.
 
 use std::os::fd::AsFd;
 
@@ -27,28 +28,18 @@ use nix::sys::socket::{getsockopt, sockopt};
 use crate::lab::Host;
 use crate::names::TcpState;
 use crate::session::{Handle, Session};
-use crate::step::{LabCause, Note, Outcome, Step};
+use crate::step::{Cause, LabCause, Note, Outcome, Step, Why};
 
 mod listener;
 pub mod port_in_use;
 mod timeout;
 pub use timeout::ran_out as timeout_ran_out;
 
-const PEER_A_CRASHED: &str = "host a crashed (host a crash) and came back with no TCP state: it knows no such connection, so it answered what this socket sent with RST";
-const PEER_B_CRASHED: &str = "host b crashed (host b crash) and came back with no TCP state: it knows no such connection, so it answered what this socket sent with RST";
-const NOT_ESTABLISHED: &str = "the connection is not established yet (SYN_SENT: the handshake has not finished), and a nonblocking send does not wait for it — await H ESTABLISHED (or poll H out), then send";
-pub const SYN_RETRIES: &str = "no answer to the SYN: the kernel sent it again and again and gave up — net.ipv4.tcp_syn_retries (or TCP_SYNCNT on the socket) decides how long";
-const SYN_USER_TIMEOUT: &str = "no answer to the SYN before TCP_USER_TIMEOUT (set on this socket) ran out, or tcp_syn_retries, whichever came first: the kernel gave the connection up";
-const USER_TIMEOUT: &str = "TCP_USER_TIMEOUT is set on this socket: what it sent (data, or a keepalive probe) stayed unacknowledged longer than that, so the kernel gave the connection up";
-const KEEPALIVE: &str = "SO_KEEPALIVE: the connection was idle, and TCP_KEEPCNT keepalive probes (TCP_KEEPINTVL apart, after TCP_KEEPIDLE of quiet) went unanswered — the peer is gone";
-const WINDOW_PROBES: &str = "the peer's window was shut (0), and the probes asking whether it had opened went unanswered net.ipv4.tcp_retries2 times — the peer is gone";
-const DATA_RETRIES: &str = "sent data was never acknowledged: the kernel retransmitted it, each time later, until net.ipv4.tcp_retries2 (15 by default: about 15 minutes) ran out, and gave the connection up";
-
 /// One cause socklab tells apart: the errno, when it is chosen, the note.
 pub struct Variant {
     pub errno: &'static str,
     pub when: &'static str,
-    pub why: &'static str,
+    pub why: Cause,
 }
 
 /// Every note chosen here, for `help ERRNO`.
@@ -56,97 +47,97 @@ pub const VARIANTS: &[Variant] = &[
     Variant {
         errno: "EPIPE",
         when: "send on a listener",
-        why: listener::DATA,
+        why: Cause::ListenerData,
     },
     Variant {
         errno: "ENOTCONN",
         when: "recv on a listener",
-        why: listener::DATA,
+        why: Cause::ListenerData,
     },
     Variant {
         errno: "EISCONN",
         when: "connect on a listener",
-        why: listener::CONNECT,
+        why: Cause::ListenerConnect,
     },
     Variant {
         errno: "EAGAIN",
         when: "SO_RCVTIMEO",
-        why: timeout::RCVTIMEO_RAN_OUT,
+        why: Cause::RcvtimeoRanOut,
     },
     Variant {
         errno: "EAGAIN",
         when: "SO_SNDTIMEO",
-        why: timeout::SNDTIMEO_RAN_OUT,
+        why: Cause::SndtimeoRanOut,
     },
     Variant {
         errno: "EINPROGRESS",
         when: "SO_SNDTIMEO",
-        why: timeout::CONNECT_SNDTIMEO,
+        why: Cause::ConnectSndtimeo,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "listener holds it",
-        why: port_in_use::LISTENER,
+        why: Cause::PortListener,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "reuse here only",
-        why: port_in_use::REUSE_NOT_BOTH,
+        why: Cause::PortReuseNotBoth,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "reuse there only",
-        why: port_in_use::SET_IT_HERE,
+        why: Cause::PortSetItHere,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "no reuse here",
-        why: port_in_use::SET_IT_BOTH,
+        why: Cause::PortSetItBoth,
     },
     Variant {
         errno: "EADDRINUSE",
         when: "UDP",
-        why: port_in_use::UDP,
+        why: Cause::PortUdp,
     },
     Variant {
         errno: "ECONNRESET",
         when: "the peer's lab host crashed",
-        why: PEER_B_CRASHED,
+        why: Cause::PeerCrashed(Host::B),
     },
     Variant {
         errno: "EAGAIN",
         when: "send in SYN_SENT",
-        why: NOT_ESTABLISHED,
+        why: Cause::NotEstablished,
     },
     Variant {
         errno: "ETIMEDOUT",
         when: "SYN retries",
-        why: SYN_RETRIES,
+        why: Cause::SynRetries,
     },
     Variant {
         errno: "ETIMEDOUT",
         when: "SYN, user timeout",
-        why: SYN_USER_TIMEOUT,
+        why: Cause::SynUserTimeout,
     },
     Variant {
         errno: "ETIMEDOUT",
         when: "data retries",
-        why: DATA_RETRIES,
+        why: Cause::DataRetries,
     },
     Variant {
         errno: "ETIMEDOUT",
         when: "keepalive",
-        why: KEEPALIVE,
+        why: Cause::Keepalive,
     },
     Variant {
         errno: "ETIMEDOUT",
         when: "user timeout",
-        why: USER_TIMEOUT,
+        why: Cause::UserTimeout,
     },
     Variant {
         errno: "ETIMEDOUT",
         when: "window probes",
-        why: WINDOW_PROBES,
+        why: Cause::WindowProbes,
     },
 ];
 
@@ -179,13 +170,10 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
         return;
     }
     let chosen = match errno {
-        Errno::ECONNRESET => session.crashed_peer(handle).map(|host| match host {
-            Host::A => PEER_A_CRASHED,
-            Host::B => PEER_B_CRASHED,
-        }),
+        Errno::ECONNRESET => session.crashed_peer(handle).map(Cause::PeerCrashed),
         Errno::EAGAIN if matches!(step.verb, "send" | "sendall" | "sendto") => {
-            (step.why != Some(timeout::SNDTIMEO_RAN_OUT) && in_syn_sent(handle))
-                .then_some(NOT_ESTABLISHED)
+            (step.why != Some(Why::Chosen(Cause::SndtimeoRanOut)) && in_syn_sent(handle))
+                .then_some(Cause::NotEstablished)
         }
         Errno::ETIMEDOUT => {
             let note = lab_note(session, handle);
@@ -194,8 +182,8 @@ pub fn explain_in_context(session: &Session, step: &mut Step) {
         }
         _ => None,
     };
-    if let Some(why) = chosen {
-        step.why = Some(why);
+    if let Some(cause) = chosen {
+        step.why = Some(Why::Chosen(cause));
     }
 }
 
@@ -205,7 +193,7 @@ fn in_syn_sent(handle: &Handle) -> bool {
 }
 
 /// Which of TCP's give-ups it was, from the socket's options and TCP_INFO.
-fn timed_out(handle: &Handle, verb: &str) -> &'static str {
+fn timed_out(handle: &Handle, verb: &str) -> Cause {
     let fd = handle.socket.as_fd();
     let info = crate::sys::tcp_info(fd).ok();
     let user_timeout = getsockopt(&fd, sockopt::TcpUserTimeout).unwrap_or(0);
@@ -216,12 +204,12 @@ fn timed_out(handle: &Handle, verb: &str) -> &'static str {
     // (without it) the window probes'.
     let probed = info.is_some_and(|i| i.tcpi_probes > 0 && i.tcpi_retransmits == 0);
     match (never_answered, user_timeout > 0) {
-        (true, true) => SYN_USER_TIMEOUT,
-        (true, false) => SYN_RETRIES,
-        (false, true) => USER_TIMEOUT,
-        (false, false) if probed && keepalive => KEEPALIVE,
-        (false, false) if probed => WINDOW_PROBES,
-        (false, false) => DATA_RETRIES,
+        (true, true) => Cause::SynUserTimeout,
+        (true, false) => Cause::SynRetries,
+        (false, true) => Cause::UserTimeout,
+        (false, false) if probed && keepalive => Cause::Keepalive,
+        (false, false) if probed => Cause::WindowProbes,
+        (false, false) => Cause::DataRetries,
     }
 }
 
@@ -240,4 +228,52 @@ fn lab_note(session: &Session, handle: &Handle) -> Option<LabCause> {
         return Some(LabCause::LinkHolding);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, ftl_source, in_english};
+
+    /// connect's table note for ETIMEDOUT is the words of the cause chosen
+    /// for it, whichever shows, in every language.
+    #[test]
+    fn the_table_and_the_chosen_cause_say_the_same_of_syn_retries() {
+        for lang in Lang::ALL {
+            let table =
+                crate::i18n::in_lang(lang, || crate::i18n::lookup("cmd-connect-errno-ETIMEDOUT"));
+            let chosen = crate::i18n::in_lang(lang, || Cause::SynRetries.to_string());
+            assert_eq!(table, Some(chosen), "{lang}");
+        }
+    }
+
+    /// Every errno a verb's table or `VARIANTS` names has its meaning in
+    /// each language's file (not only through the English fallback), and
+    /// the English meaning is nix's.
+    #[test]
+    fn every_errno_the_tables_name_has_its_meaning_in_every_language() {
+        let mut names: Vec<&str> = super::super::COMMANDS
+            .iter()
+            .flat_map(|spec| spec.errnos.iter().copied())
+            .chain(VARIANTS.iter().map(|v| v.errno))
+            .collect();
+        names.sort();
+        names.dedup();
+        for lang in Lang::ALL {
+            let source = ftl_source(lang).expect("built in");
+            let missing: Vec<&&str> = names
+                .iter()
+                .filter(|name| !source.contains(&format!("\nerrno-{name} = ")))
+                .collect();
+            assert!(missing.is_empty(), "{lang} has no meaning for {missing:?}");
+        }
+        for name in names {
+            let errno = crate::names::errno_from_name(name).expect("an errno");
+            assert_eq!(
+                in_english(|| crate::names::errno_meaning(errno)),
+                errno.desc(),
+                "{name}"
+            );
+        }
+    }
 }

@@ -83,7 +83,7 @@ pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
         );
     }
     if let Some(why) = step.why {
-        object.insert("why".into(), json!(why));
+        object.insert("why".into(), json!(why.to_string()));
     }
     if !step.notes.is_empty() {
         object.insert(

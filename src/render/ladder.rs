@@ -94,8 +94,8 @@ pub fn render(
         let (lines, rest) = step_ladder(&timed, &step.wire_columns, width.saturating_sub(2), ascii);
         if between {
             let title = match step.call {
-                Some(_) => "between steps, before this call:",
-                None => "between steps:",
+                Some(_) => crate::t!("render-between-steps-before-call"),
+                None => crate::t!("render-between-steps"),
             };
             writeln!(out, "  {}", title.cyan())?;
         }

@@ -8,8 +8,24 @@ use std::io::{self, Write};
 use colored::Colorize;
 use serde_json::Value;
 
+use super::words::Word;
 use super::{Escaped, IoText, hexdump, is_binary};
 use crate::step::{JobRole, Outcome, StateChange, Step};
+use crate::t;
+
+static WHY: Word = Word::new(|| t!("render-why"));
+static NOTE: Word = Word::new(|| t!("render-note"));
+static ERROR: Word = Word::new(|| t!("render-error"));
+static DATA: Word = Word::new(|| t!("render-data"));
+static STATE: Word = Word::new(|| t!("render-state"));
+static GONE: Word = Word::new(|| t!("render-gone"));
+static NEW_HANDLE: Word = Word::new(|| t!("render-new-handle"));
+static NEW_HANDLES: Word = Word::new(|| t!("render-new-handles"));
+static BOUND: Word = Word::new(|| t!("render-addr-bound"));
+static LOCAL: Word = Word::new(|| t!("render-addr-local"));
+static PEER: Word = Word::new(|| t!("render-addr-peer"));
+static FROM: Word = Word::new(|| t!("render-addr-from"));
+static LISTENING_ON: Word = Word::new(|| t!("render-addr-listening-on"));
 
 /// The most received bytes shown as text (JSON `data_hex` always has all).
 const DATA_SHOWN: usize = 1024;
@@ -24,18 +40,18 @@ pub fn render(out: &mut Vec<u8>, step: &Step) -> io::Result<()> {
 pub fn render_sized(out: &mut Vec<u8>, step: &Step, width: usize) -> io::Result<()> {
     render_outcome(out, step)?;
     if let Some(why) = step.why {
-        writeln!(out, "  {} {why}", "why:".dimmed())?;
+        writeln!(out, "  {} {why}", WHY.get().dimmed())?;
     }
     if !step.new_handles.is_empty() {
         let label = if step.new_handles.len() == 1 {
-            "new handle"
+            NEW_HANDLE.get()
         } else {
-            "new handles"
+            NEW_HANDLES.get()
         };
         writeln!(out, "  {label}: {}", step.new_handles.join(", ").bold())?;
     }
-    if let Some((label, addr)) = &step.addr {
-        writeln!(out, "  {label}: {addr}")?;
+    if let Some((kind, addr)) = &step.addr {
+        writeln!(out, "  {}: {addr}", addr_label(kind))?;
     }
     if let Some(data) = &step.data {
         render_data(out, data, step.encoding)?;
@@ -50,7 +66,7 @@ pub fn render_sized(out: &mut Vec<u8>, step: &Step, width: usize) -> io::Result<
         writeln!(out, "{indent}{line}")?;
     }
     for note in &step.notes {
-        writeln!(out, "  {} {note}", "note:".dimmed())?;
+        writeln!(out, "  {} {note}", NOTE.get().dimmed())?;
     }
     let mut drawn = Vec::new();
     match (step.wire_summary.as_deref(), step.wire_ladder) {
@@ -118,32 +134,32 @@ fn render_outcome(out: &mut Vec<u8>, step: &Step) -> io::Result<()> {
             "{} = -1 {} ({})",
             call.bold(),
             crate::names::errno_name(*errno).red().bold(),
-            errno.desc()
+            crate::names::errno_meaning(*errno)
         ),
         Outcome::TimedOut(after) => interrupted(
             out,
             call,
-            &format!("timeout: still blocked after {after:?}, so socklab interrupted it"),
+            &t!("render-timed-out", after = format!("{after:?}")),
         ),
         Outcome::OutOfTime(limit) => interrupted(
             out,
             call,
-            &format!(
-                "out of time: the lesson may run {}, and that time ran out in this step, so socklab stopped it",
-                crate::lab::path::show_duration(*limit)
+            &t!(
+                "render-out-of-time",
+                limit = crate::lab::path::show_duration(*limit)
             ),
         ),
         // A usage error may quote the line, which may come from a file.
         Outcome::Usage(error) => writeln!(
             out,
             "{} {}",
-            "error:".red().bold(),
+            ERROR.get().red().bold(),
             crate::safe_text::escape(&error.to_string())
         ),
         Outcome::NotReached(message) => writeln!(
             out,
             "{} {message}",
-            format!("{} failed:", step.verb).red().bold()
+            t!("render-not-reached", verb = step.verb).red().bold()
         ),
         Outcome::Done => Ok(()),
     }
@@ -157,14 +173,19 @@ fn render_data(
     let shown = &data[..data.len().min(DATA_SHOWN)];
     let more = data.len() - shown.len();
     // Most data: nothing cut, nothing to escape, nothing to dump.
+    let label = DATA.get();
     if more == 0 && plain() && encoding.is_ascii_compatible() && super::is_plain_printable(data) {
-        out.extend_from_slice(b"  data: \"");
+        out.extend_from_slice(b"  ");
+        out.extend_from_slice(label.as_bytes());
+        out.extend_from_slice(b" \"");
         out.extend_from_slice(data);
         out.extend_from_slice(b"\"\n");
         return Ok(());
     }
     if plain() {
-        out.write_all(b"  data: \"")?;
+        out.write_all(b"  ")?;
+        out.write_all(label.as_bytes())?;
+        out.write_all(b" \"")?;
         Escaped(shown, encoding)
             .write_to(&mut IoText(out))
             .map_err(|_| io::Error::other("cannot write the data"))?;
@@ -172,12 +193,12 @@ fn render_data(
     } else {
         write!(
             out,
-            "  data: {}",
+            "  {label} {}",
             format!("\"{}\"", Escaped(shown, encoding)).cyan()
         )?;
     }
     if more > 0 {
-        write!(out, " … ({more} more bytes)")?;
+        write!(out, " {}", t!("render-more-bytes", count = more))?;
     }
     out.push(b'\n');
     if is_binary(data, encoding) {
@@ -217,14 +238,28 @@ fn field_text(value: &Value) -> Option<String> {
 pub fn state_line(change: &StateChange) -> String {
     // A listener's queued connection says what it is in its own name.
     let who = if change.closed && !change.handle.contains(" (") {
-        format!("{} (no fd)", change.handle)
+        t!("render-no-fd", handle = change.handle.as_str())
     } else {
         change.handle.clone()
     };
-    let to = change.to.map_or("gone", |s| s.name());
+    let state = STATE.get();
+    let to = change.to.map_or(GONE.get(), |s| s.name());
     match change.from {
-        Some(from) => format!("state {who}: {} → {to}", from.name()),
-        None => format!("state {who}: {to}"),
+        Some(from) => format!("{state} {who}: {} → {to}", from.name()),
+        None => format!("{state} {who}: {to}"),
+    }
+}
+
+/// What a step's address is (`bound`, `peer` …), worded; JSON's
+/// `addr_kind` keeps the kind itself.
+fn addr_label(kind: &str) -> &str {
+    match kind {
+        "bound" => BOUND.get(),
+        "local" => LOCAL.get(),
+        "peer" => PEER.get(),
+        "from" => FROM.get(),
+        "listening on" => LISTENING_ON.get(),
+        other => other,
     }
 }
 
@@ -232,9 +267,10 @@ pub fn state_line(change: &StateChange) -> String {
 fn interrupted(out: &mut dyn Write, call: &str, why: &str) -> io::Result<()> {
     writeln!(
         out,
-        "{} = -1 {} (Interrupted system call)",
+        "{} = -1 {} ({})",
         call.bold(),
-        "EINTR".red().bold()
+        "EINTR".red().bold(),
+        crate::names::errno_meaning(nix::errno::Errno::EINTR)
     )?;
     writeln!(out, "  {}", why.red())
 }

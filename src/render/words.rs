@@ -1,9 +1,12 @@
-//! How a step's lines and notes (`step::Line`, `step::Note`) read in
-//! English: the one place their wording lives. Text output writes them
-//! as they are worded here; JSON's `output` and `notes` hold the same
-//! words.
+//! How a step's lines, notes and why line (`step::Line`, `step::Note`,
+//! `step::Why`) read, in the language chosen: each is one message of
+//! i18n/LANG/socklab.ftl (`line-…`, `note-…`, `why-…`), its names — handles,
+//! states, calls, errnos, commands — passed in as they are. Text output
+//! writes them as worded here; JSON's `output`, `notes` and `why` hold the
+//! English words (`render::json` renders in English).
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::lab::dir::Dir;
 use crate::lab::path::show_duration;
@@ -11,17 +14,51 @@ use crate::lab::{Host, Next};
 use crate::names::TcpState;
 use crate::safe_text::escape;
 use crate::step::{
-    Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, LabCause, LessonEnd, Line,
-    Note, PortHolder, ProgramEnd, RecordingLine, ResetReason, Reuse, Saved, Unrecorded, WireView,
+    Cause, Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, JobRow, LabCause,
+    LessonEnd, Line, Note, PortHolder, ProgramEnd, RecordingLine, ResetReason, Reuse, Saved,
+    Unrecorded, Why, WireView,
 };
+use crate::t;
 use crate::wire::Look;
+
+/// A word shown on most steps (`why:`, `data:`, `state`), worded once
+/// per language and kept: the common lines stay as cheap as they were.
+pub struct Word {
+    make: fn() -> String,
+    worded: [OnceLock<String>; 3],
+}
+
+impl Word {
+    pub const fn new(make: fn() -> String) -> Word {
+        Word {
+            make,
+            worded: [const { OnceLock::new() }; 3],
+        }
+    }
+
+    /// The word in the language text is shown in now.
+    pub fn get(&'static self) -> &'static str {
+        let lang = crate::i18n::current();
+        self.worded[lang as usize].get_or_init(self.make)
+    }
+}
+
+/// `first and last`, `a, b and c`: a list as a sentence has it.
+pub fn and_list(items: &[impl AsRef<str>]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let first: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            t!("render-and", first = first.join(", "), last = last.as_ref())
+        }
+    }
+}
 
 /// `a->b and b->a`.
 fn dirs(dirs: &[Dir]) -> String {
-    dirs.iter()
-        .map(|d| d.name())
-        .collect::<Vec<_>>()
-        .join(" and ")
+    let names: Vec<&str> = dirs.iter().map(|d| d.name()).collect();
+    and_list(&names)
 }
 
 fn mode(hold: bool) -> &'static str {
@@ -30,322 +67,368 @@ fn mode(hold: bool) -> &'static str {
 
 impl fmt::Display for Line {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Line::Text(text) => f.write_str(text),
-            Line::Current(name) => write!(f, "current handle: {name}"),
-            Line::JobStarted { id, what } => write!(
-                f,
-                "[{id}] {what} — running in the background (jobs lists it, wait {id} waits for it)"
+        let text = match self {
+            Line::Text(text) => return f.write_str(text),
+            Line::Current(name) => t!("line-current", handle = name.as_str()),
+            Line::JobStarted { id, what } => t!("line-job-started", id = id, what = what.as_str()),
+            Line::WatchStarted { id, handle, call } => t!(
+                "line-watch-started",
+                id = id,
+                handle = handle.as_str(),
+                call = call.as_str()
             ),
-            Line::WatchStarted { id, handle, call } => write!(
-                f,
-                "[{id}] watching {handle}: {call} in a loop on its own thread (unwatch {handle} stops it)"
-            ),
-            Line::WatchStopped { id, handle } => write!(
-                f,
-                "[{id}] stopped watching {handle} (its recv was interrupted: EINTR)"
-            ),
+            Line::WatchStopped { id, handle } => {
+                t!("line-watch-stopped", id = id, handle = handle.as_str())
+            }
             Line::JobStoppedByClose { id, handle } => {
-                write!(f, "stopped job [{id}], which was using {handle}")
-            }
-            Line::Job(row) => {
-                let state = match row.doing {
-                    JobDoing::Finished => "finished",
-                    JobDoing::Blocked => "blocked in its call",
-                    JobDoing::Running => "running",
-                };
-                write!(f, "[{}] {} — {state}", row.id, row.what)?;
-                match row.received {
-                    Some(bytes) => write!(f, ", {bytes} received so far"),
-                    None => Ok(()),
-                }
-            }
-            Line::NoJobs => f.write_str("no background jobs"),
-            Line::NothingToWait => f.write_str("no background calls to wait for"),
-            Line::ProgramStarted { name, pid, what } => write!(
-                f,
-                "{name} started: {what} (pid {pid}; its output is marked {name}│, kill {name} stops it)"
-            ),
-            Line::ProgramOutput { name, text } => write!(f, "{name}│ {text}"),
-            Line::ProgramEnded { name, end } => match end {
-                ProgramEnd::Exited(code) => write!(f, "{name} exited {code}"),
-                ProgramEnd::Killed(signal) => write!(f, "{name} killed by {signal}"),
-            },
-            Line::ProgramSignalled { name, signal } => {
-                write!(f, "sent {signal} to {name} (its process group)")
-            }
-            Line::Program { name, pid, what } => {
-                write!(f, "{name}: {what} — running, pid {pid}")
-            }
-            Line::LessonEnded { lesson, ended } => {
-                let lesson = escape(lesson);
-                match ended {
-                    LessonEnd::Ran { failed: false } => write!(f, "lesson {lesson} ended"),
-                    LessonEnd::Ran { failed: true } => {
-                        write!(f, "lesson {lesson} ended; some of its steps failed")
-                    }
-                    LessonEnd::Interrupted => write!(f, "lesson {lesson} stopped (Ctrl-C)"),
-                    LessonEnd::Refused => {
-                        write!(f, "lesson {lesson} could not be played (why is above)")
-                    }
-                    LessonEnd::NotStarted(why) => {
-                        write!(f, "lesson {lesson} could not be played: {why}")
-                    }
-                }?;
-                f.write_str(
-                    " — back in this session: its handles are as they were (the lesson had \
-                     sockets, a process and a network of its own)",
+                t!(
+                    "line-job-stopped-by-close",
+                    id = id,
+                    handle = handle.as_str()
                 )
             }
-            Line::Reached { handle, what } => write!(f, "{handle} is {what}"),
+            Line::Job(row) => job_row(row),
+            Line::NoJobs => t!("line-no-jobs"),
+            Line::NothingToWait => t!("line-nothing-to-wait"),
+            Line::ProgramStarted { name, pid, what } => t!(
+                "line-program-started",
+                name = name.as_str(),
+                pid = pid,
+                what = what.as_str()
+            ),
+            Line::ProgramOutput { name, text } => return write!(f, "{name}│ {text}"),
+            Line::ProgramEnded { name, end } => match end {
+                ProgramEnd::Exited(code) => {
+                    t!("line-program-exited", name = name.as_str(), code = code)
+                }
+                ProgramEnd::Killed(signal) => {
+                    t!(
+                        "line-program-killed",
+                        name = name.as_str(),
+                        signal = signal.to_string()
+                    )
+                }
+            },
+            Line::ProgramSignalled { name, signal } => {
+                t!(
+                    "line-program-signalled",
+                    name = name.as_str(),
+                    signal = signal.to_string()
+                )
+            }
+            Line::Program { name, pid, what } => t!(
+                "line-program",
+                name = name.as_str(),
+                what = what.as_str(),
+                pid = pid
+            ),
+            Line::LessonEnded { lesson, ended } => lesson_ended(&escape(lesson), ended),
+            Line::Reached { handle, what } => {
+                t!(
+                    "line-reached",
+                    handle = handle.as_str(),
+                    what = what.as_str()
+                )
+            }
             Line::ReachedState {
                 handle,
                 want,
                 socket,
                 connection,
-            } => reached_state(f, handle, *want, *socket, *connection),
-            Line::LinkCrossed => f.write_str("a segment reached the link"),
-            Line::SegmentSent => f.write_str("a segment went on the wire"),
+            } => reached_state(handle, *want, *socket, *connection),
+            Line::LinkCrossed => t!("line-link-crossed"),
+            Line::SegmentSent => t!("line-segment-sent"),
             Line::LinkHolding {
                 hold: true,
                 dirs: d,
-            } => write!(
-                f,
-                "link: holding every segment {} until you deliver or drop it",
-                dirs(d)
-            ),
+            } => t!("line-link-holding", dirs = dirs(d)),
             Line::LinkHolding {
                 hold: false,
                 dirs: d,
-            } => {
-                write!(f, "link: passing segments {} as they come", dirs(d))
-            }
+            } => t!("line-link-passing", dirs = dirs(d)),
             Line::LinkProps { dir, props } => {
-                write!(f, "link {}: {}", dir.name(), props.describe())
+                t!(
+                    "line-link-props",
+                    dir = dir.name(),
+                    props = props.describe()
+                )
             }
-            Line::LinkCleared { dirs: d } => write!(f, "link {}: no properties (none)", dirs(d)),
-            Line::LinkSeeded(seed) => write!(
-                f,
-                "link: every random choice (loss, duplication, corruption, reordering, jitter) now comes from seed {seed}"
-            ),
-            Line::LinkModes { hold } => write!(
-                f,
-                "link: a->b {}, b->a {} (a is {}, b is {})",
-                mode(hold[0]),
-                mode(hold[1]),
-                Host::A.ipv4(),
-                Host::B.ipv4(),
+            Line::LinkCleared { dirs: d } => t!("line-link-cleared", dirs = dirs(d)),
+            Line::LinkSeeded(seed) => t!("line-link-seeded", seed = seed.to_string()),
+            Line::LinkModes { hold } => t!(
+                "line-link-modes",
+                ab = mode(hold[0]),
+                ba = mode(hold[1]),
+                a = Host::A.ipv4().to_string(),
+                b = Host::B.ipv4().to_string()
             ),
             Line::LinkDirection {
                 dir,
                 props,
-                counters: c,
+                counters,
                 depth,
-            } => {
-                write!(
+            } => return write!(f, "  {}", link_direction(*dir, props, counters, *depth)),
+            Line::LinkSeed(seed) => {
+                return write!(f, "  {}", t!("line-link-seed", seed = seed.to_string()));
+            }
+            Line::Unrecorded { passed, dropped } => {
+                let text = t!("line-unrecorded", passed = passed, dropped = dropped);
+                return write!(f, "  {text}");
+            }
+            Line::Unlogged { frames, budget } => {
+                let budget = crate::budget::show_bytes(*budget);
+                return write!(
                     f,
-                    "  {}: {} — {} passed ({} bytes)",
-                    dir.name(),
-                    props.describe(),
-                    c.passed,
-                    c.bytes
-                )?;
-                for (n, label) in [
-                    (c.lost, "lost"),
-                    (c.queue_drops, "dropped by the full queue"),
-                    (c.hand_drops, "dropped by hand"),
-                    (c.duplicated, "duplicated"),
-                    (c.corrupted, "corrupted"),
-                    (c.reordered, "reordered"),
-                    (c.budget_drops, "dropped: the memory budget was full"),
-                ] {
-                    if n > 0 {
-                        write!(f, ", {n} {label}")?;
-                    }
-                }
-                if props.rate.is_some() {
-                    write!(f, "; queue {depth} of {}", props.queue)?;
-                }
-                Ok(())
+                    "  {}",
+                    t!("line-unlogged", frames = frames, budget = budget)
+                );
             }
-            Line::LinkSeed(seed) => write!(f, "  seed {seed}"),
-            Line::Unrecorded { passed, dropped } => write!(
-                f,
-                "  not shown: {passed} frames the kernel passed and {dropped} it dropped while \
-                 the relay's ring was full (socklab was kept from a core for a while)"
-            ),
-            Line::Unlogged { frames, budget } => write!(
-                f,
-                "  not shown: {frames} frames, while the session's memory budget ({}) was full",
-                crate::budget::show_bytes(*budget)
-            ),
-            Line::Held(held) => held.fmt(f),
-            Line::NothingHeld => f.write_str("nothing is held"),
-            Line::NoHandles => f.write_str("no handles — create one with: socket tcp"),
-            Line::SettleTimeouts(n) => write!(
-                f,
-                "  {n} step(s) waited their longest (2 s) for what they caused: the \
-                 machine kept the kernel from the lab's frames, so their output may be a step late"
-            ),
-            Line::NextArmed { dir, action } => {
-                let which = dir.map_or("either way", Dir::name);
-                let what = match action {
-                    Next::Drop => "dropped",
-                    Next::Dup => "delivered twice",
-                    Next::Corrupt => "corrupted (one bit flipped, its checksum as it was)",
-                };
-                write!(f, "the next segment {which} will be {what}")
+            Line::Held(held) => return held.fmt(f),
+            Line::NothingHeld => t!("line-nothing-held"),
+            Line::NoHandles => t!("line-no-handles"),
+            Line::SettleTimeouts(n) => {
+                return write!(f, "  {}", t!("line-settle-timeouts", count = n));
             }
-            Line::Released { delivered, numbers } => {
-                f.write_str(if *delivered { "delivered" } else { "dropped" })?;
-                for (k, n) in numbers.iter().enumerate() {
-                    write!(f, "{}#{n}", if k == 0 { " " } else { ", " })?;
-                }
-                Ok(())
+            Line::NextArmed { dir, action } => next_armed(*dir, *action),
+            Line::Released { delivered, numbers } => released(*delivered, numbers),
+            Line::JobDone(id) => t!("line-job-done", id = id),
+            Line::WatchStoppedFull { id, handle, full } => t!(
+                "line-watch-stopped-full",
+                id = id,
+                handle = handle.as_str(),
+                full = full.to_string()
+            ),
+            Line::Eof(eof) => return eof.fmt(f),
+            Line::DataKept { name, bytes } => {
+                t!("line-data-kept", name = name.as_str(), bytes = bytes)
             }
-            Line::JobDone(id) => write!(f, "[{id}] done"),
-            Line::WatchStoppedFull { id, handle, full } => write!(
-                f,
-                "[{id}] stopped watching {handle}: {full} with results not yet shown — what is \
-                 still to come waits in the socket (watch {handle} again once they are shown)"
-            ),
-            Line::Eof(eof) => eof.fmt(f),
-            Line::DataKept { name, bytes } => write!(
-                f,
-                "kept as ${name} ({bytes} {}; ${name} in a send's data sends them)",
-                if *bytes == 1 { "byte" } else { "bytes" }
-            ),
             Line::DataNames(kept) => {
-                f.write_str("data names:")?;
-                for (i, (name, bytes)) in kept.iter().enumerate() {
-                    let comma = if i == 0 { "" } else { "," };
-                    write!(f, "{comma} ${name} ({bytes} bytes)")?;
-                }
-                Ok(())
+                let names: Vec<String> = kept
+                    .iter()
+                    .map(|(name, bytes)| t!("line-data-name", name = name.as_str(), bytes = bytes))
+                    .collect();
+                t!("line-data-names", names = names.join(", "))
             }
-            Line::DataNotKept { name, why } => write!(f, "${name} not kept: {why}"),
-            Line::RecvallEof { received, wanted } => write!(
-                f,
-                "EOF after {received} of {wanted} bytes: the peer closed before the whole \
-                 message came (the tutorials' \"socket connection broken\")"
-            ),
-            Line::Drained(drained) => drained.fmt(f),
-            Line::IoctlValue(bytes) => write!(f, "value: {bytes} bytes"),
-            Line::OptionValue(shown) => write!(f, "value: {shown}"),
-            Line::Language { lang, chosen } => {
-                let words = match chosen {
-                    true => crate::t!("lang-now"),
-                    false => crate::t!("lang-current", name = lang.own_name(), code = lang.code()),
-                };
-                f.write_str(&words)
+            Line::DataNotKept { name, why } => {
+                t!(
+                    "line-data-not-kept",
+                    name = name.as_str(),
+                    why = why.as_str()
+                )
             }
+            Line::RecvallEof { received, wanted } => {
+                t!("line-recvall-eof", received = received, wanted = wanted)
+            }
+            Line::Drained(drained) => return drained.fmt(f),
+            Line::IoctlValue(bytes) => t!("line-ioctl-value", bytes = bytes),
+            Line::OptionValue(shown) => t!("line-option-value", value = shown.as_str()),
+            Line::Language { lang, chosen } => match chosen {
+                true => t!("lang-now"),
+                false => t!("lang-current", name = lang.own_name(), code = lang.code()),
+            },
             Line::Encoding { encoding, chosen } => {
-                write!(f, "encoding: {}", crate::encoding::name(encoding))?;
+                let encoding = crate::encoding::name(encoding);
                 match chosen {
-                    true => {
-                        f.write_str(" (typed text is sent in it; received bytes are shown in it)")
-                    }
-                    false => Ok(()),
+                    true => t!("line-encoding-chosen", encoding = encoding),
+                    false => t!("line-encoding", encoding = encoding),
                 }
             }
-            Line::WireView(view) => view.fmt(f),
-            Line::Saved(saved) => saved.fmt(f),
-            Line::DefaultHost(host) => write!(
-                f,
-                "new sockets are made in host {} ({})",
-                host.name(),
-                host.ipv4()
+            Line::WireView(view) => return view.fmt(f),
+            Line::Saved(saved) => return saved.fmt(f),
+            Line::DefaultHost(host) => t!(
+                "line-default-host",
+                host = host.name(),
+                address = host.ipv4().to_string()
             ),
-            Line::Host { host, change } => host_change(f, host.name(), change),
-            Line::Sysctl { host, name, value } => write!(f, "{} {name} = {value}", host.name()),
-            Line::Recording(recording) => recording.fmt(f),
+            Line::Host { host, change } => host_change(host.name(), change),
+            Line::Sysctl { host, name, value } => {
+                return write!(f, "{} {name} = {value}", host.name());
+            }
+            Line::Recording(recording) => return recording.fmt(f),
             Line::RowsNotShown {
                 skipped,
                 head,
                 tail,
-            } => write!(
-                f,
-                "   … {skipped} rows not shown (the table shows the first {head} and the \
-                 last {tail}; save FILE.csv keeps every one)"
-            ),
-            Line::SamplingInterrupted(count) => write!(f, "interrupted after {count} samples"),
-        }
+            } => {
+                let text = t!(
+                    "line-rows-not-shown",
+                    skipped = skipped,
+                    head = head,
+                    tail = tail
+                );
+                return write!(f, "   {text}");
+            }
+            Line::SamplingInterrupted(count) => t!("line-sampling-interrupted", count = count),
+        };
+        f.write_str(&text)
     }
+}
+
+/// `[2] watch conn — running, 10 received so far`.
+fn job_row(row: &JobRow) -> String {
+    let doing = match row.doing {
+        JobDoing::Finished => t!("line-job-finished"),
+        JobDoing::Blocked => t!("line-job-blocked"),
+        JobDoing::Running => t!("line-job-running"),
+    };
+    let (id, what) = (row.id, row.what.as_str());
+    match row.received {
+        Some(bytes) => t!(
+            "line-job-received",
+            id = id,
+            what = what,
+            doing = doing,
+            bytes = bytes
+        ),
+        None => t!("line-job", id = id, what = what, doing = doing),
+    }
+}
+
+/// `lesson X ended — back in this session: …`.
+fn lesson_ended(lesson: &str, ended: &LessonEnd) -> String {
+    let ended = match ended {
+        LessonEnd::Ran { failed: false } => t!("line-lesson-ended", lesson = lesson),
+        LessonEnd::Ran { failed: true } => t!("line-lesson-failed", lesson = lesson),
+        LessonEnd::Interrupted => t!("line-lesson-interrupted", lesson = lesson),
+        LessonEnd::Refused => t!("line-lesson-refused", lesson = lesson),
+        LessonEnd::NotStarted(why) => {
+            t!(
+                "line-lesson-not-started",
+                lesson = lesson,
+                why = why.as_str()
+            )
+        }
+    };
+    t!("line-lesson-back", ended = ended)
 }
 
 /// `cli is FIN_WAIT2`; matched on the connection the kernel holds without
 /// an fd, `cli's connection is TIME_WAIT (held by the kernel, no fd); the
 /// socket is CLOSE`.
 fn reached_state(
-    f: &mut fmt::Formatter<'_>,
-    name: &str,
+    handle: &str,
     want: TcpState,
     socket: Option<TcpState>,
     connection: Option<TcpState>,
-) -> fmt::Result {
-    let want = want.name();
+) -> String {
+    let state = want.name();
     match (socket, connection) {
-        (Some(socket), Some(connection)) if socket.name() == want => write!(
-            f,
-            "{name} is {want}; its connection lives on as {} (held by the kernel, no fd)",
-            connection.name()
+        (Some(socket), Some(connection)) if socket.name() == state => t!(
+            "line-reached-state-lives-on",
+            handle = handle,
+            state = state,
+            connection = connection.name()
         ),
-        (Some(socket), None) => write!(f, "{name} is {}", socket.name()),
-        (Some(socket), Some(_)) => write!(
-            f,
-            "{name}'s connection is {want} (held by the kernel, no fd); the socket is {}",
-            socket.name()
+        (Some(socket), None) => t!("line-reached-state", handle = handle, state = socket.name()),
+        (Some(socket), Some(_)) => t!(
+            "line-reached-connection-socket",
+            handle = handle,
+            state = state,
+            socket = socket.name()
         ),
-        (None, _) => write!(
-            f,
-            "{name}'s connection is {want} (held by the kernel, no fd)"
+        (None, _) => t!("line-reached-connection", handle = handle, state = state),
+    }
+}
+
+/// `a->b: delay 50ms — 12 passed (1200 bytes), 1 lost; queue 3 of 100`.
+fn link_direction(
+    dir: Dir,
+    props: &crate::lab::path::Props,
+    c: &crate::lab::path::Counters,
+    depth: usize,
+) -> String {
+    let mut text = t!(
+        "line-link-direction",
+        dir = dir.name(),
+        props = props.describe(),
+        passed = c.passed,
+        bytes = c.bytes
+    );
+    let counts = [
+        (c.lost, t!("line-link-lost", count = c.lost)),
+        (
+            c.queue_drops,
+            t!("line-link-queue-drops", count = c.queue_drops),
         ),
+        (
+            c.hand_drops,
+            t!("line-link-hand-drops", count = c.hand_drops),
+        ),
+        (
+            c.duplicated,
+            t!("line-link-duplicated", count = c.duplicated),
+        ),
+        (c.corrupted, t!("line-link-corrupted", count = c.corrupted)),
+        (c.reordered, t!("line-link-reordered", count = c.reordered)),
+        (
+            c.budget_drops,
+            t!("line-link-budget-drops", count = c.budget_drops),
+        ),
+    ];
+    for (n, words) in counts {
+        if n > 0 {
+            text.push_str(", ");
+            text.push_str(&words);
+        }
+    }
+    if props.rate.is_some() {
+        text.push_str("; ");
+        text.push_str(&t!("line-link-queue", depth = depth, queue = props.queue));
+    }
+    text
+}
+
+/// `the next segment a->b will be dropped`.
+fn next_armed(dir: Option<Dir>, action: Next) -> String {
+    let which = dir.map_or_else(|| t!("line-next-either-way"), |d| d.name().to_string());
+    match action {
+        Next::Drop => t!("line-next-drop", which = which),
+        Next::Dup => t!("line-next-dup", which = which),
+        Next::Corrupt => t!("line-next-corrupt", which = which),
+    }
+}
+
+/// `delivered #1, #3`.
+fn released(delivered: bool, numbers: &[u32]) -> String {
+    let numbers: Vec<String> = numbers.iter().map(|n| format!("#{n}")).collect();
+    let numbers = numbers.join(", ");
+    match (delivered, numbers.is_empty()) {
+        (true, true) => t!("line-delivered"),
+        (true, false) => t!("line-delivered-numbers", numbers = numbers),
+        (false, true) => t!("line-dropped"),
+        (false, false) => t!("line-dropped-numbers", numbers = numbers),
     }
 }
 
 /// `host a is down: …`, `host b crashed and is back …`.
-fn host_change(f: &mut fmt::Formatter<'_>, name: &str, change: &HostChange) -> fmt::Result {
+fn host_change(host: &str, change: &HostChange) -> String {
     match change {
-        HostChange::DelayedAck(true) => write!(
-            f,
-            "host {name} delays its ACKs, as an ordinary host does: an ACK waits (up to 40 ms \
-             and more) for data to ride with, and every other full-sized segment is ACKed at once"
-        ),
-        HostChange::DelayedAck(false) => write!(
-            f,
-            "host {name} ACKs every segment at once (its routes have quickack), as the lab's \
-             hosts do unless told"
-        ),
-        HostChange::Down => write!(
-            f,
-            "host {name} is down: its cable is pulled — what it sends goes nowhere and nothing \
-             reaches it; its kernel is not told"
-        ),
-        HostChange::Up => write!(f, "host {name} is up: its cable is back"),
-        HostChange::Crashed { lost, forgotten } => {
-            write!(
-                f,
-                "host {name} crashed and is back with no sockets and no TCP state: lost "
-            )?;
-            match lost.is_empty() {
-                true => f.write_str("no sockets")?,
-                false => f.write_str(&lost.join(" "))?,
-            }
-            write!(
-                f,
-                " (and {forgotten} connection(s) its kernel held), without a word on the wire; \
-                 late segments to it will draw RST"
+        HostChange::DelayedAck(true) => t!("line-host-delayed-ack", host = host),
+        HostChange::DelayedAck(false) => t!("line-host-quickack", host = host),
+        HostChange::Down => t!("line-host-down", host = host),
+        HostChange::Up => t!("line-host-up", host = host),
+        HostChange::Crashed { lost, forgotten } if lost.is_empty() => {
+            t!(
+                "line-host-crashed-nothing",
+                host = host,
+                forgotten = forgotten
             )
         }
+        HostChange::Crashed { lost, forgotten } => t!(
+            "line-host-crashed",
+            host = host,
+            lost = lost.join(" "),
+            forgotten = forgotten
+        ),
     }
 }
 
 impl fmt::Display for Eof {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Eof::Peer => "EOF: the peer has shut down its sending side (or closed)",
-            Eof::ShutRead => "EOF: this side has shut down reading",
-            Eof::DatagramShutRead => "EOF: receiving is shut down (shutdown read)",
+        f.write_str(&match self {
+            Eof::Peer => t!("line-eof-peer"),
+            Eof::ShutRead => t!("line-eof-shut-read"),
+            Eof::DatagramShutRead => t!("line-eof-datagram-shut-read"),
         })
     }
 }
@@ -355,71 +438,90 @@ impl fmt::Display for Eof {
 /// when any time passed.
 impl fmt::Display for Drained {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} bytes in {} calls (the largest {}){}, {:.3} s",
-            self.received,
-            self.calls - u64::from(self.eof),
-            self.largest,
-            if self.eof { ", then EOF" } else { "" },
-            self.seconds
-        )?;
-        if self.seconds > 0.0 {
-            let rate = self.received as f64 * 8.0 / self.seconds / 1e6;
-            write!(f, ", {rate:.2} Mbit/s")?;
-        }
-        Ok(())
+        let received = self.received;
+        let calls = self.calls - u64::from(self.eof);
+        let largest = self.largest;
+        let seconds = format!("{:.3}", self.seconds);
+        let rate = (self.seconds > 0.0)
+            .then(|| format!("{:.2}", self.received as f64 * 8.0 / self.seconds / 1e6));
+        let text = match (self.eof, rate) {
+            (false, None) => t!(
+                "line-drained",
+                received = received,
+                calls = calls,
+                largest = largest,
+                seconds = seconds
+            ),
+            (true, None) => t!(
+                "line-drained-eof",
+                received = received,
+                calls = calls,
+                largest = largest,
+                seconds = seconds
+            ),
+            (false, Some(rate)) => t!(
+                "line-drained-rate",
+                received = received,
+                calls = calls,
+                largest = largest,
+                seconds = seconds,
+                rate = rate
+            ),
+            (true, Some(rate)) => t!(
+                "line-drained-eof-rate",
+                received = received,
+                calls = calls,
+                largest = largest,
+                seconds = seconds,
+                rate = rate
+            ),
+        };
+        f.write_str(&text)
     }
 }
 
 impl fmt::Display for WireView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WireView::On(Look::List) => {
-                f.write_str("wire view on: each step shows the segments it caused")
-            }
-            WireView::On(Look::Ladder { .. }) => f.write_str(
-                "wire view as a ladder: each step draws its segments between the ends of their \
-                 connection, the time at the left (wire on: a line per segment again)",
-            ),
-            WireView::On(Look::Summary) => f.write_str(
-                "wire view in summary: each step shows, per direction, how many segments and \
-                 bytes, which sequence range, how many retransmitted (wire on: every segment \
-                 again; wire save: every frame)",
-            ),
+        f.write_str(&match self {
+            WireView::On(Look::List) => t!("line-wire-on"),
+            WireView::On(Look::Ladder { .. }) => t!("line-wire-ladder"),
+            WireView::On(Look::Summary) => t!("line-wire-summary"),
             WireView::Pinned(look) => {
-                let name = match look {
+                let look = match look {
                     Look::List => "on",
                     Look::Summary => "summary",
                     Look::Ladder { .. } => "ladder",
                 };
-                write!(
-                    f,
-                    "wire view on, as --wire={name} asked on the command line"
-                )
+                t!("line-wire-pinned", look = look)
             }
-            WireView::Off => f.write_str("wire view off"),
-            WireView::WasNotOn => f.write_str("the wire view was not on"),
-        }
+            WireView::Off => t!("line-wire-off"),
+            WireView::WasNotOn => t!("line-wire-was-not-on"),
+        })
     }
 }
 
 /// The path as typed, escaped for the terminal.
 impl fmt::Display for Saved {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             Saved::Frames { count, path } => {
-                write!(f, "saved {count} frames to {}", escape(path))
+                t!("line-saved-frames", count = count, path = escape(path))
             }
-            Saved::FramesLetGo { dropped, keeps_mib } => write!(
-                f,
-                "  ({dropped} older frames were let go: the capture keeps the last {keeps_mib} MiB)"
-            ),
-            Saved::Session { segments, path } => write!(
-                f,
-                "saved the session as a ladder of {segments} segments to {}",
-                escape(path)
-            ),
+            Saved::FramesLetGo { dropped, keeps_mib } => {
+                let text = t!(
+                    "line-saved-frames-let-go",
+                    dropped = dropped,
+                    mib = keeps_mib
+                );
+                return write!(f, "  {text}");
+            }
+            Saved::Session { segments, path } => {
+                t!(
+                    "line-saved-session",
+                    segments = segments,
+                    path = escape(path)
+                )
+            }
             Saved::Program {
                 language,
                 lines,
@@ -430,19 +532,21 @@ impl fmt::Display for Saved {
                     "C" => format!("cc -Wall -Wextra -o program {path} && ./program"),
                     _ => format!("python3 {path}"),
                 };
-                write!(
-                    f,
-                    "saved the session's {lines} lines as a {language} program to {path} (run it: {run})"
+                t!(
+                    "line-saved-program",
+                    lines = lines,
+                    language = language.to_string(),
+                    path = path,
+                    run = run
                 )
             }
-            Saved::ProgramCut { kept } => write!(
-                f,
-                "  (the session is longer than export keeps: the program has its first {kept} lines)"
-            ),
-            Saved::StepsLetGo { dropped, kept } => write!(
-                f,
-                "  (the {dropped} oldest steps were let go: the picture keeps the last {kept})"
-            ),
+            Saved::ProgramCut { kept } => {
+                return write!(f, "  {}", t!("line-saved-program-cut", kept = kept));
+            }
+            Saved::StepsLetGo { dropped, kept } => {
+                let text = t!("line-saved-steps-let-go", dropped = dropped, kept = kept);
+                return write!(f, "  {text}");
+            }
             Saved::Graph {
                 from,
                 to,
@@ -450,32 +554,35 @@ impl fmt::Display for Saved {
                 data,
                 again,
                 lost,
-            } => write!(
-                f,
-                "saved the time-sequence graph of {from} → {to} to {}: {data} data segments, \
-                 {again} sent again, {lost} lost on the link",
-                escape(path)
+            } => t!(
+                "line-saved-graph",
+                from = from.as_str(),
+                to = to.as_str(),
+                path = escape(path),
+                data = data,
+                again = again,
+                lost = lost
             ),
-            Saved::Samples { count, path, plot } => {
-                write!(f, "saved {count} samples to {}", escape(path))?;
-                match plot.as_deref() {
-                    Some([fields @ .., last]) if !fields.is_empty() => {
-                        write!(f, " (a plot of {} and {last})", fields.join(", "))
-                    }
-                    Some(fields) => write!(f, " (a plot of {})", fields.join("")),
-                    None => Ok(()),
-                }
-            }
-        }
+            Saved::Samples { count, path, plot } => match plot.as_deref() {
+                Some(fields) => t!(
+                    "line-saved-samples-plot",
+                    count = count,
+                    path = escape(path),
+                    fields = and_list(fields)
+                ),
+                None => t!("line-saved-samples", count = count, path = escape(path)),
+            },
+        };
+        f.write_str(&text)
     }
 }
 
 impl fmt::Display for RecordingLine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecordingLine::Started(path) => write!(f, "recording to {path} (record off to stop)"),
-            RecordingLine::Recorded(path) => write!(f, "recorded {path}"),
-        }
+        f.write_str(&match self {
+            RecordingLine::Started(path) => t!("line-recording-started", path = path.as_str()),
+            RecordingLine::Recorded(path) => t!("line-recorded", path = path.as_str()),
+        })
     }
 }
 
@@ -496,212 +603,237 @@ impl fmt::Display for HeldLine {
             .iter()
             .map(|t| format!("+{:.1} s", t.as_secs_f64()))
             .collect();
+        let times = times.join(", ");
         match (self.delivered, times.is_empty()) {
             (false, true) => Ok(()),
-            (false, false) => write!(f, "   (sent {}×: {})", self.sent, times.join(", ")),
-            (true, _) => write!(
-                f,
-                "   (delivered; sent again {}×: {})",
-                self.again.len(),
-                times.join(", ")
-            ),
+            (false, false) => {
+                let text = t!("line-held-sent", count = self.sent, times = times);
+                write!(f, "   {text}")
+            }
+            (true, _) => {
+                let text = t!(
+                    "line-held-delivered",
+                    count = self.again.len(),
+                    times = times
+                );
+                write!(f, "   {text}")
+            }
         }
     }
 }
 
 impl fmt::Display for InflatedRtt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "TCP measured a {} round trip while segments were held by hand: its RTO is now {} \
-             (the link's own round trip: {}), so a lost segment is sent again only that late",
-            show_duration(self.rtt),
-            show_duration(self.rto),
-            show_duration(self.link_rtt)
-        )
+        f.write_str(&t!(
+            "note-inflated-rtt",
+            rtt = show_duration(self.rtt),
+            rto = show_duration(self.rto),
+            link = show_duration(self.link_rtt)
+        ))
     }
 }
 
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Note::Text(text) => f.write_str(text),
+        let text = match self {
+            Note::Text(text) => return f.write_str(text),
             Note::InflatedRtt {
                 handle: Some(handle),
                 rtt,
-            } => write!(f, "{handle}: {rtt}"),
-            Note::InflatedRtt { handle: None, rtt } => rtt.fmt(f),
-            Note::PrivilegedBind { port_start } => write!(
-                f,
-                "allowed because socklab runs with CAP_NET_BIND_SERVICE (as root, or root of \
-                 its namespace); an ordinary user gets EACCES below \
-                 net.ipv4.ip_unprivileged_port_start = {port_start}"
-            ),
-            Note::ResetOnClose(reason) => reason.fmt(f),
-            Note::ReadableWhenClosed(handle) => write!(
-                f,
-                "{handle} is neither listening nor connected: poll reports POLLHUP for it at \
-                 once, which wakes a reader — yet there is nothing to read (recv gives \
-                 ENOTCONN). Readable means a connection to accept on a listener, and data or \
-                 EOF on a connected socket"
-            ),
-            Note::CompetingWatcher { job, handle } => write!(
-                f,
-                "watcher [{job}] is reading {handle} too: the two compete for the data, and what \
-                 one takes the other never sees (unwatch {handle} to read it here alone)"
-            ),
-            Note::TimedOutInLab(cause) => cause.fmt(f),
-            Note::Unrecorded(unrecorded) => unrecorded.fmt(f),
-            Note::SamplingStopped { count, full } => write!(
-                f,
-                "stopped after {count} samples: {full} — sample less often, or for less time"
-            ),
-            Note::PrivateNetwork => f.write_str(
-                "this session runs in a private network (--sandbox): only socklab's own \
-                 sockets are there, so programs outside it cannot be reached — run socklab \
-                 without --sandbox to talk to them",
-            ),
-            Note::PortHeld(holder) => holder.fmt(f),
+            } => return write!(f, "{handle}: {rtt}"),
+            Note::InflatedRtt { handle: None, rtt } => return rtt.fmt(f),
+            Note::PrivilegedBind { port_start } => {
+                t!("note-privileged-bind", start = port_start)
+            }
+            Note::ResetOnClose(reason) => return reason.fmt(f),
+            Note::ReadableWhenClosed(handle) => {
+                t!("note-readable-when-closed", handle = handle.as_str())
+            }
+            Note::CompetingWatcher { job, handle } => {
+                t!(
+                    "note-competing-watcher",
+                    job = job,
+                    handle = handle.as_str()
+                )
+            }
+            Note::TimedOutInLab(cause) => return cause.fmt(f),
+            Note::Unrecorded(unrecorded) => return unrecorded.fmt(f),
+            Note::SamplingStopped { count, full } => {
+                t!(
+                    "note-sampling-stopped",
+                    count = count,
+                    full = full.to_string()
+                )
+            }
+            Note::PrivateNetwork => t!("note-private-network"),
+            Note::PortHeld(holder) => return holder.fmt(f),
             Note::TimeoutRanOut {
                 handle,
                 option,
                 timeout,
-            } => write!(
-                f,
-                "{option} on {handle} is {} (the kernel counts it in clock ticks, rounding up): \
-                 the call waited that long",
-                show_duration(*timeout)
+            } => t!(
+                "note-timeout-ran-out",
+                option = option.to_string(),
+                handle = handle.as_str(),
+                timeout = show_duration(*timeout)
             ),
-            Note::UseAccepted { listener, accepted } => match accepted.as_slice() {
-                [] => write!(
-                    f,
-                    "{listener} is listening, and no connection was accepted from it yet: \
-                     conn = accept {listener} first, then send and recv on conn"
-                ),
-                [one] => write!(
-                    f,
-                    "{listener} is listening; data goes over the accepted socket: {one}"
-                ),
-                many => write!(
-                    f,
-                    "{listener} is listening; data goes over the accepted sockets: {}",
-                    many.join(", ")
-                ),
-            },
-            Note::PortPicked { asked, errno, got } => write!(
-                f,
-                "bind failed earlier ({} on {asked}), so the socket had no port and the kernel \
-                 picked one: {got} — clients aiming at port {} do not reach it (they get \
-                 ECONNREFUSED, or whatever else listens there); close this socket, and once the \
-                 port is free bind a new one, then listen",
-                crate::names::errno_name(*errno),
-                asked.port()
-            ),
-            Note::MorePortHolders(count) => {
-                write!(
-                    f,
-                    "and {count} more socket(s) on that port (ss -tuan lists them all)"
-                )
+            Note::UseAccepted { listener, accepted } => {
+                let listener = listener.as_str();
+                match accepted.as_slice() {
+                    [] => t!("note-use-accepted-none", listener = listener),
+                    [one] => t!(
+                        "note-use-accepted-one",
+                        listener = listener,
+                        accepted = one.as_str()
+                    ),
+                    many => t!(
+                        "note-use-accepted-many",
+                        listener = listener,
+                        accepted = many.join(", ")
+                    ),
+                }
             }
-        }
+            Note::PortPicked { asked, errno, got } => t!(
+                "note-port-picked",
+                errno = crate::names::errno_name(*errno),
+                asked = asked.to_string(),
+                got = got.to_string(),
+                port = asked.port()
+            ),
+            Note::MorePortHolders(count) => t!("note-more-port-holders", count = count),
+        };
+        f.write_str(&text)
     }
 }
 
 impl fmt::Display for PortHolder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.handle, self.closed) {
-            (Some(name), false) => write!(f, "{name} holds the port: ")?,
-            (Some(name), true) => write!(
-                f,
-                "{name}'s connection holds the port (closed, the kernel keeps it): "
-            )?,
-            (None, _) => f.write_str("a socket outside this session holds the port: ")?,
-        }
-        match (self.holding, self.peer) {
-            (Holding::Listening, _) => write!(f, "listening on {}", self.local)?,
-            (Holding::Bound, _) => write!(f, "bound to {}, not listening", self.local)?,
-            (Holding::Connection(state), Some(peer)) => {
-                write!(f, "{} ↔ {peer} in {}", self.local, state.name())?
+        let local = self.local.to_string();
+        let mut holding = match (self.holding, self.peer) {
+            (Holding::Listening, _) => t!("note-holding-listening", local = local),
+            (Holding::Bound, _) => t!("note-holding-bound", local = local),
+            (Holding::Connection(state), Some(peer)) => t!(
+                "note-holding-connection",
+                local = local,
+                peer = peer.to_string(),
+                state = state.name()
+            ),
+            (Holding::Connection(state), None) => {
+                t!(
+                    "note-holding-connection-alone",
+                    local = local,
+                    state = state.name()
+                )
             }
-            (Holding::Connection(state), None) => write!(f, "{} in {}", self.local, state.name())?,
             (Holding::Udp, Some(peer)) => {
-                write!(f, "bound to {}, connected to {peer}", self.local)?
+                t!(
+                    "note-holding-udp-connected",
+                    local = local,
+                    peer = peer.to_string()
+                )
             }
-            (Holding::Udp, None) => write!(f, "bound to {}", self.local)?,
-        }
+            (Holding::Udp, None) => t!("note-holding-udp", local = local),
+        };
         if let Some(left) = self.timewait_left {
-            write!(f, " for {} s more", left.as_secs_f64().ceil() as u64)?;
+            let seconds = left.as_secs_f64().ceil() as u64;
+            holding = t!("note-holding-for", holding = holding, seconds = seconds);
         }
-        f.write_str(match self.reuse {
-            Reuse::Set => ", with SO_REUSEADDR",
-            Reuse::NotSet => ", without SO_REUSEADDR",
-            Reuse::Lacked => {
-                ", and its socket had no SO_REUSEADDR (this one has it: on Linux both must)"
+        holding = match self.reuse {
+            Reuse::Set => t!("note-holding-reuse", holding = holding),
+            Reuse::NotSet => t!("note-holding-no-reuse", holding = holding),
+            Reuse::Lacked => t!("note-holding-reuse-lacked", holding = holding),
+            Reuse::Unknown => holding,
+        };
+        f.write_str(&match (&self.handle, self.closed) {
+            (Some(name), false) => t!("note-holder", handle = name.as_str(), holding = holding),
+            (Some(name), true) => {
+                t!(
+                    "note-holder-closed",
+                    handle = name.as_str(),
+                    holding = holding
+                )
             }
-            Reuse::Unknown => "",
+            (None, _) => t!("note-holder-outside", holding = holding),
         })
     }
 }
 
 impl fmt::Display for ResetReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ResetReason::Unread(bytes) => write!(
-                f,
-                "{bytes} received bytes were never read: closing sends RST instead of FIN (the \
-                 data is thrown away, and the peer's next call gets ECONNRESET)"
-            ),
-            ResetReason::LingerZero => f.write_str(
-                "SO_LINGER is on with timeout 0: closing sends RST instead of FIN (an abortive \
-                 close: no TIME_WAIT here, ECONNRESET there)",
-            ),
-        }
+        f.write_str(&match self {
+            ResetReason::Unread(bytes) => t!("note-reset-unread", bytes = bytes),
+            ResetReason::LingerZero => t!("note-reset-linger-zero"),
+        })
     }
 }
 
 impl fmt::Display for LabCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LabCause::PeerDown(host) => write!(
-                f,
-                "host {} is down (its cable is pulled): nothing reached it, and nothing came back",
-                host.name()
-            ),
-            LabCause::OwnDown(host) => write!(
-                f,
-                "host {} — this socket's own — is down (its cable is pulled): nothing it sent \
-                 left it",
-                host.name()
-            ),
-            LabCause::LinkHolding => f.write_str(
-                "the link is holding segments (link hold): they wait there until delivered, and \
-                 the kernel gave up first",
-            ),
-        }
+        f.write_str(&match self {
+            LabCause::PeerDown(host) => t!("note-lab-peer-down", host = host.name()),
+            LabCause::OwnDown(host) => t!("note-lab-own-down", host = host.name()),
+            LabCause::LinkHolding => t!("note-lab-link-holding"),
+        })
     }
 }
 
 impl fmt::Display for Unrecorded {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            Unrecorded::Handles(names) => t!(
+                "note-unrecorded-handles",
+                names = names.join(", "),
+                count = names.len()
+            ),
+            Unrecorded::Host(host) => t!("note-unrecorded-host", host = host.name()),
+            Unrecorded::LinkHolds => t!("note-unrecorded-link-holds"),
+        })
+    }
+}
+
+/// The why line: the table's note in English as it is, else its message
+/// (`cmd-VERB-errno-ERRNO`; English where that has none yet).
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Unrecorded::Handles(names) => write!(
-                f,
-                "{} made before the recording: its replay starts without {} — a lesson is \
-                 recorded from a session's start",
-                names.join(", "),
-                if names.len() == 1 { "it" } else { "them" }
-            ),
-            Unrecorded::Host(host) => write!(
-                f,
-                "sockets are made in host {0} now, in a replay in host a until `host {0}`: type \
-                 it again to record it",
-                host.name()
-            ),
-            Unrecorded::LinkHolds => f.write_str(
-                "the link holds segments now, in a replay only after `link hold …`: type it \
-                 again to record it",
-            ),
+            Why::Table { english, .. } if crate::i18n::current() == crate::i18n::Lang::En => {
+                f.write_str(english)
+            }
+            Why::Table {
+                verb,
+                errno,
+                english,
+            } => {
+                let id = format!("cmd-{verb}-errno-{}", crate::names::errno_name(*errno));
+                f.write_str(&crate::i18n::lookup(&id).unwrap_or_else(|| english.to_string()))
+            }
+            Why::Chosen(cause) => cause.fmt(f),
         }
+    }
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            Cause::PeerCrashed(host) => t!("why-peer-crashed", host = host.name()),
+            Cause::NotEstablished => t!("why-not-established"),
+            Cause::SynRetries => t!("why-syn-retries"),
+            Cause::SynUserTimeout => t!("why-syn-user-timeout"),
+            Cause::UserTimeout => t!("why-user-timeout"),
+            Cause::Keepalive => t!("why-keepalive"),
+            Cause::WindowProbes => t!("why-window-probes"),
+            Cause::DataRetries => t!("why-data-retries"),
+            Cause::ListenerData => t!("why-listener-data"),
+            Cause::ListenerConnect => t!("why-listener-connect"),
+            Cause::RcvtimeoRanOut => t!("why-rcvtimeo-ran-out"),
+            Cause::SndtimeoRanOut => t!("why-sndtimeo-ran-out"),
+            Cause::ConnectSndtimeo => t!("why-connect-sndtimeo"),
+            Cause::PortListener => t!("why-port-listener"),
+            Cause::PortReuseNotBoth => t!("why-port-reuse-not-both"),
+            Cause::PortSetItHere => t!("why-port-set-it-here"),
+            Cause::PortSetItBoth => t!("why-port-set-it-both"),
+            Cause::PortUdp => t!("why-port-udp"),
+        })
     }
 }
 
@@ -718,13 +850,12 @@ impl fmt::Display for OtherReading<'_> {
         let reading = self.0;
         let text =
             crate::encoding::display::escape(reading.text.as_bytes(), crate::encoding::UTF_8);
-        write!(
-            f,
-            "as {}: “{}” — encoding {}",
-            reading.encoding.name(),
-            crate::suggest::clip(&text, READING_SHOWN),
-            crate::encoding::name(reading.encoding)
-        )
+        f.write_str(&t!(
+            "hint-other-reading",
+            reading = reading.encoding.name(),
+            text = crate::suggest::clip(&text, READING_SHOWN),
+            encoding = crate::encoding::name(reading.encoding)
+        ))
     }
 }
 
@@ -860,6 +991,44 @@ mod tests {
         for (line, words) in table {
             assert_eq!(line.to_string(), words, "{line:?}");
         }
+    }
+
+    /// Russian counts with the noun's form the number asks for; Chinese
+    /// needs none.
+    #[test]
+    fn a_count_takes_its_form_in_russian() {
+        use crate::i18n::{Lang, in_lang};
+        let kept = |bytes| Line::DataKept {
+            name: "d".into(),
+            bytes,
+        };
+        let table = [
+            (1, "сохранено как $d (1 байт; $d в данных send отправит их)"),
+            (
+                3,
+                "сохранено как $d (3 байта; $d в данных send отправит их)",
+            ),
+            (5, "сохранено как $d (5 байт; $d в данных send отправит их)"),
+            (
+                11,
+                "сохранено как $d (11 байт; $d в данных send отправит их)",
+            ),
+            (
+                21,
+                "сохранено как $d (21 байт; $d в данных send отправит их)",
+            ),
+        ];
+        for (bytes, words) in table {
+            assert_eq!(in_lang(Lang::Ru, || kept(bytes).to_string()), words);
+        }
+        assert_eq!(
+            in_lang(Lang::Zh, || kept(2).to_string()),
+            "已保存为 $d（2 字节；在 send 的数据里写 $d 就会发送它们）"
+        );
+        assert_eq!(
+            in_lang(Lang::Ru, || Note::MorePortHolders(2).to_string()),
+            "и ещё 2 сокета на этом порту (ss -tuan покажет все)"
+        );
     }
 
     /// Notes no transcript shows, worded as before.

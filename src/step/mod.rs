@@ -16,11 +16,13 @@ use crate::names::TcpState;
 use crate::wire::Segment;
 
 mod line;
+mod why;
 pub use line::{
     Drained, Eof, HeldLine, Holding, HostChange, InflatedRtt, JobDoing, JobRow, LabCause,
     LessonEnd, Line, Note, PortHolder, ProgramEnd, RecordingLine, ResetReason, Reuse, Saved,
     Unrecorded, WireView,
 };
+pub use why::{Cause, Why};
 
 #[derive(Debug)]
 pub enum Outcome {
@@ -120,8 +122,9 @@ pub struct Step {
     /// How the data is shown as text (the session's `encoding`).
     pub encoding: &'static crate::encoding::Encoding,
     /// Why a failed call failed, and what to do: the command table's note
-    /// for its errno, shown under the call at the moment of surprise.
-    pub why: Option<&'static str>,
+    /// for its errno, or the cause that fits this socket, shown under the
+    /// call at the moment of surprise.
+    pub why: Option<Why>,
     /// Notes a teacher would add to what happened (a bind allowed by
     /// privilege, a close that sent RST): one line each.
     pub notes: Vec<Note>,
@@ -316,7 +319,7 @@ mod tests {
         step.wire_ladder = Some(true);
         step.wire_columns.push("a".into());
         step.encoding = crate::encoding::by_name("gbk").unwrap();
-        step.why = Some("why");
+        step.why = Some(Why::Chosen(Cause::Keepalive));
         step.notes.push("note".into());
         step.clear_screen = true;
         step.reset("send");

@@ -8,20 +8,17 @@ use std::os::fd::AsFd;
 use nix::sys::socket::{getsockopt, sockopt};
 
 use crate::session::{Handle, Session};
-use crate::step::{Note, Step};
-
-/// send or recv on a listening socket.
-pub const DATA: &str = "this socket is listening: it takes connections (accept), it carries no data itself — each connection's data goes over the socket accept returns for it";
-/// connect on a listening socket.
-pub const CONNECT: &str = "this socket is listening: it takes connections, it cannot make one — a client is a socket of its own (socket, then connect)";
+use crate::step::{Cause, Note, Step, Why};
 
 /// A data call or connect on a listening socket: whatever its errno (send
 /// EPIPE, recv ENOTCONN, connect EISCONN), the cause is that it listens;
 /// the note names the handles accept made from it.
 pub(super) fn on_a_listener(session: &Session, step: &mut Step) -> bool {
     let why = match step.verb {
-        "send" | "sendall" | "sendto" | "recv" | "recvfrom" | "recvall" | "drain" => DATA,
-        "connect" => CONNECT,
+        "send" | "sendall" | "sendto" | "recv" | "recvfrom" | "recvall" | "drain" => {
+            Cause::ListenerData
+        }
+        "connect" => Cause::ListenerConnect,
         _ => return false,
     };
     let Some(listener) = step.handle.as_deref().and_then(|name| session.get(name)) else {
@@ -31,7 +28,7 @@ pub(super) fn on_a_listener(session: &Session, step: &mut Step) -> bool {
         return false;
     }
     let accepted = accepted_from(session, listener);
-    step.why = Some(why);
+    step.why = Some(Why::Chosen(why));
     step.notes.push(Note::UseAccepted {
         listener: listener.name.clone(),
         accepted,

@@ -17,18 +17,7 @@
 use std::net::SocketAddr;
 
 use crate::session::{Handle, Session};
-use crate::step::{Holding, Note, PortHolder, Reuse, Step};
-
-/// A socket listens on the port.
-pub const LISTENER: &str = "a socket listens on this port (below): SO_REUSEADDR never lets a bind share a port with a listener — close it, or bind another port";
-/// This socket has SO_REUSEADDR; what holds the port does not.
-pub const REUSE_NOT_BOTH: &str = "SO_REUSEADDR is set on this socket, but on Linux a bind shares a port with a connection (TIME_WAIT too) or a bound socket only if that socket had SO_REUSEADDR as well — an accepted connection has its listener's, so a server sets it on its listener before bind; now wait for the connection below to go, or bind another port";
-/// This socket lacks SO_REUSEADDR; what holds the port has it.
-pub const SET_IT_HERE: &str = "what holds this port (below) has SO_REUSEADDR and is not listening, but this socket has not: setsockopt H SO_REUSEADDR 1 before bind, and it will share the port";
-/// This socket lacks SO_REUSEADDR; what holds the port may lack it too.
-pub const SET_IT_BOTH: &str = "another socket holds this port (below), and this socket has no SO_REUSEADDR: set it before bind (setsockopt H SO_REUSEADDR 1) — on Linux that is enough only if the socket holding the port had it too (an accepted connection has its listener's)";
-/// A UDP socket holds the port.
-pub const UDP: &str = "another UDP socket is bound to this port, on this address or a wildcard: UDP sockets share a port only when every one of them set SO_REUSEADDR (or SO_REUSEPORT) before bind — close it, or bind another port";
+use crate::step::{Cause, Holding, Note, PortHolder, Reuse, Step, Why};
 
 /// How many holders are named; the rest are counted.
 const SHOWN: usize = 4;
@@ -48,12 +37,12 @@ pub fn explain(
     let udp = handle.kind.socket_type() == socket2::Type::DGRAM;
     let mut holders = session.port_holders(handle, want);
     let why = if udp {
-        Some(UDP)
+        Some(Cause::PortUdp)
     } else {
         tcp_why(handle, &mut holders)
     };
     if let Some(why) = why.filter(|_| choose) {
-        step.why = Some(why);
+        step.why = Some(Why::Chosen(why));
     }
     let more = holders.len().saturating_sub(SHOWN);
     step.notes.extend(
@@ -68,19 +57,19 @@ pub fn explain(
 }
 
 /// The kernel's rule, read back: which of the holders refused the bind.
-fn tcp_why(handle: &Handle, holders: &mut [PortHolder]) -> Option<&'static str> {
+fn tcp_why(handle: &Handle, holders: &mut [PortHolder]) -> Option<Cause> {
     if holders.is_empty() {
         return None;
     }
     if holders.iter().any(|h| h.holding == Holding::Listening) {
-        return Some(LISTENER);
+        return Some(Cause::PortListener);
     }
     let reuse_here = handle.socket.reuse_address().unwrap_or(false);
     let reuseport_here = handle.socket.reuse_port().unwrap_or(false);
     if !reuse_here {
         return Some(match holders.iter().all(|h| h.reuse == Reuse::Set) {
-            true => SET_IT_HERE,
-            false => SET_IT_BOTH,
+            true => Cause::PortSetItHere,
+            false => Cause::PortSetItBoth,
         });
     }
     // This socket has SO_REUSEADDR, and no holder listens: a holder
@@ -92,5 +81,5 @@ fn tcp_why(handle: &Handle, holders: &mut [PortHolder]) -> Option<&'static str> 
     if !reuseport_here && !known_without && unknown.len() == 1 {
         holders[unknown[0]].reuse = Reuse::Lacked;
     }
-    Some(REUSE_NOT_BOTH)
+    Some(Cause::PortReuseNotBoth)
 }
