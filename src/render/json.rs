@@ -14,8 +14,14 @@ use super::hex;
 use crate::names::{self, TcpState};
 use crate::step::{Outcome, Step};
 
-/// `states`: every open TCP handle's state after the step.
+/// `states`: every open TCP handle's state after the step. Its words
+/// (`output`, `notes`, `why`, `error`) are English in every language:
+/// they are part of what a program reads.
 pub fn to_json(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
+    crate::i18n::in_english(|| object(input, step, states))
+}
+
+fn object(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
     let mut object = Map::new();
     object.insert("input".into(), input.into());
     object.insert("verb".into(), step.verb.into());
