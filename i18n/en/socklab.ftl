@@ -115,6 +115,27 @@ why-port-set-it-here = what holds this port (below) has SO_REUSEADDR and is not 
 why-port-set-it-both = another socket holds this port (below), and this socket has no SO_REUSEADDR: set it before bind (setsockopt H SO_REUSEADDR 1) — on Linux that is enough only if the socket holding the port had it too (an accepted connection has its listener's)
 why-port-udp = another UDP socket is bound to this port, on this address or a wildcard: UDP sockets share a port only when every one of them set SO_REUSEADDR (or SO_REUSEPORT) before bind — close it, or bind another port
 
+# When a cause is chosen (help ERRNO lists them).
+
+why-when-send-on-listener = send on a listener
+why-when-recv-on-listener = recv on a listener
+why-when-connect-on-listener = connect on a listener
+why-when-rcvtimeo = SO_RCVTIMEO
+why-when-sndtimeo = SO_SNDTIMEO
+why-when-listener-holds-it = listener holds it
+why-when-reuse-here-only = reuse here only
+why-when-reuse-there-only = reuse there only
+why-when-no-reuse-here = no reuse here
+why-when-udp = UDP
+why-when-peer-host-crashed = the peer's lab host crashed
+why-when-send-in-syn-sent = send in SYN_SENT
+why-when-syn-retries = SYN retries
+why-when-syn-user-timeout = SYN, user timeout
+why-when-data-retries = data retries
+why-when-keepalive = keepalive
+why-when-user-timeout = user timeout
+why-when-window-probes = window probes
+
 # What a step shows around its call (render::text, render::ladder).
 
 render-why = why:

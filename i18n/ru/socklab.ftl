@@ -111,6 +111,27 @@ why-port-set-it-here = у того, кто занимает порт (см. ни
 why-port-set-it-both = порт занят другим сокетом (см. ниже), а у этого сокета нет SO_REUSEADDR: установите его перед bind (setsockopt H SO_REUSEADDR 1) — в Linux этого достаточно, только если он был и у сокета, занимающего порт (принятое соединение получает его от своего слушающего сокета)
 why-port-udp = к этому порту уже привязан другой UDP-сокет, на этом адресе или на подстановочном: UDP-сокеты делят порт, только если каждый из них установил SO_REUSEADDR (или SO_REUSEPORT) до bind — закройте его или привяжитесь к другому порту
 
+# Когда выбирается причина (help ERRNO перечисляет их).
+
+why-when-send-on-listener = send на слушающем
+why-when-recv-on-listener = recv на слушающем
+why-when-connect-on-listener = connect на слушающем
+why-when-rcvtimeo = истёк SO_RCVTIMEO
+why-when-sndtimeo = истёк SO_SNDTIMEO
+why-when-listener-holds-it = порт у слушающего
+why-when-reuse-here-only = SO_REUSEADDR тут
+why-when-reuse-there-only = SO_REUSEADDR там
+why-when-no-reuse-here = без SO_REUSEADDR
+why-when-udp = UDP
+why-when-peer-host-crashed = хост другой стороны упал
+why-when-send-in-syn-sent = send в SYN_SENT
+why-when-syn-retries = повторы SYN
+why-when-syn-user-timeout = SYN и TCP_USER_TIMEOUT
+why-when-data-retries = повторы данных
+why-when-keepalive = keepalive
+why-when-user-timeout = TCP_USER_TIMEOUT
+why-when-window-probes = пробы окна
+
 # Что шаг показывает вокруг своего вызова (render::text, render::ladder).
 
 render-why = почему:

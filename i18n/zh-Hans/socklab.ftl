@@ -111,6 +111,27 @@ why-port-set-it-here = 占用这个端口的套接字（见下）设置了 SO_RE
 why-port-set-it-both = 另一个套接字占用着这个端口（见下），而这个套接字没有 SO_REUSEADDR：在 bind 之前设置它（setsockopt H SO_REUSEADDR 1）—— 在 Linux 上，只有占用端口的套接字也设置了它，这样才够（被接受的连接继承其监听套接字的设置）
 why-port-udp = 另一个 UDP 套接字已绑定到这个端口（在这个地址或通配地址上）：只有每个 UDP 套接字都在 bind 之前设置了 SO_REUSEADDR（或 SO_REUSEPORT），它们才能共用端口 —— 关闭它，或者绑定别的端口
 
+# 何时选用某个原因（help ERRNO 会列出）。
+
+why-when-send-on-listener = 在监听套接字上 send
+why-when-recv-on-listener = 在监听套接字上 recv
+why-when-connect-on-listener = 在监听套接字上 connect
+why-when-rcvtimeo = SO_RCVTIMEO 到期
+why-when-sndtimeo = SO_SNDTIMEO 到期
+why-when-listener-holds-it = 监听套接字占着端口
+why-when-reuse-here-only = 只有这边有 SO_REUSEADDR
+why-when-reuse-there-only = 只有那边有 SO_REUSEADDR
+why-when-no-reuse-here = 这边没有 SO_REUSEADDR
+why-when-udp = UDP
+why-when-peer-host-crashed = 对端的实验室主机崩溃了
+why-when-send-in-syn-sent = 在 SYN_SENT 中 send
+why-when-syn-retries = SYN 重传
+why-when-syn-user-timeout = SYN，用户超时
+why-when-data-retries = 数据重传
+why-when-keepalive = 保活
+why-when-user-timeout = 用户超时
+why-when-window-probes = 窗口探测
+
 # 一步在调用周围显示的内容（render::text、render::ladder）。
 
 render-why = 原因:

@@ -38,105 +38,115 @@ pub use timeout::ran_out as timeout_ran_out;
 /// One cause socklab tells apart: the errno, when it is chosen, the note.
 pub struct Variant {
     pub errno: &'static str,
-    pub when: &'static str,
+    pub when: Situation,
     pub why: Cause,
+}
+
+/// When a cause is chosen, in a few words (`send on a listener`), worded
+/// in the language chosen; `{:<18}` pads it.
+pub struct Situation(fn() -> String);
+
+impl std::fmt::Display for Situation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&(self.0)())
+    }
 }
 
 /// Every note chosen here, for `help ERRNO`.
 pub const VARIANTS: &[Variant] = &[
     Variant {
         errno: "EPIPE",
-        when: "send on a listener",
+        when: Situation(|| crate::t!("why-when-send-on-listener")),
         why: Cause::ListenerData,
     },
     Variant {
         errno: "ENOTCONN",
-        when: "recv on a listener",
+        when: Situation(|| crate::t!("why-when-recv-on-listener")),
         why: Cause::ListenerData,
     },
     Variant {
         errno: "EISCONN",
-        when: "connect on a listener",
+        when: Situation(|| crate::t!("why-when-connect-on-listener")),
         why: Cause::ListenerConnect,
     },
     Variant {
         errno: "EAGAIN",
-        when: "SO_RCVTIMEO",
+        when: Situation(|| crate::t!("why-when-rcvtimeo")),
         why: Cause::RcvtimeoRanOut,
     },
     Variant {
         errno: "EAGAIN",
-        when: "SO_SNDTIMEO",
+        when: Situation(|| crate::t!("why-when-sndtimeo")),
         why: Cause::SndtimeoRanOut,
     },
     Variant {
         errno: "EINPROGRESS",
-        when: "SO_SNDTIMEO",
+        when: Situation(|| crate::t!("why-when-sndtimeo")),
         why: Cause::ConnectSndtimeo,
     },
     Variant {
         errno: "EADDRINUSE",
-        when: "listener holds it",
+        when: Situation(|| crate::t!("why-when-listener-holds-it")),
         why: Cause::PortListener,
     },
     Variant {
         errno: "EADDRINUSE",
-        when: "reuse here only",
+        when: Situation(|| crate::t!("why-when-reuse-here-only")),
         why: Cause::PortReuseNotBoth,
     },
     Variant {
         errno: "EADDRINUSE",
-        when: "reuse there only",
+        when: Situation(|| crate::t!("why-when-reuse-there-only")),
         why: Cause::PortSetItHere,
     },
     Variant {
         errno: "EADDRINUSE",
-        when: "no reuse here",
+        when: Situation(|| crate::t!("why-when-no-reuse-here")),
         why: Cause::PortSetItBoth,
     },
     Variant {
         errno: "EADDRINUSE",
-        when: "UDP",
+        when: Situation(|| crate::t!("why-when-udp")),
         why: Cause::PortUdp,
     },
     Variant {
         errno: "ECONNRESET",
-        when: "the peer's lab host crashed",
+        when: Situation(|| crate::t!("why-when-peer-host-crashed")),
         why: Cause::PeerCrashed(Host::B),
     },
     Variant {
         errno: "EAGAIN",
-        when: "send in SYN_SENT",
+        when: Situation(|| crate::t!("why-when-send-in-syn-sent")),
         why: Cause::NotEstablished,
     },
     Variant {
         errno: "ETIMEDOUT",
-        when: "SYN retries",
+        when: Situation(|| crate::t!("why-when-syn-retries")),
         why: Cause::SynRetries,
     },
     Variant {
         errno: "ETIMEDOUT",
-        when: "SYN, user timeout",
+        when: Situation(|| crate::t!("why-when-syn-user-timeout")),
         why: Cause::SynUserTimeout,
     },
     Variant {
         errno: "ETIMEDOUT",
-        when: "data retries",
+        when: Situation(|| crate::t!("why-when-data-retries")),
         why: Cause::DataRetries,
     },
     Variant {
         errno: "ETIMEDOUT",
-        when: "keepalive",
+        when: Situation(|| crate::t!("why-when-keepalive")),
         why: Cause::Keepalive,
     },
     Variant {
         errno: "ETIMEDOUT",
-        when: "user timeout",
+        when: Situation(|| crate::t!("why-when-user-timeout")),
         why: Cause::UserTimeout,
     },
     Variant {
         errno: "ETIMEDOUT",
-        when: "window probes",
+        when: Situation(|| crate::t!("why-when-window-probes")),
         why: Cause::WindowProbes,
     },
 ];
