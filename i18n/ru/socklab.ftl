@@ -442,7 +442,7 @@ note-unrecorded-link-holds = линия сейчас задерживает се
 
 # Подсказка под полученными данными, которые читаются в другой кодировке.
 
-hint-other-reading = в { $reading }: «{ $text }» — encoding { $encoding }
+hint-other-reading = в кодировке { $reading }: «{ $text }» — encoding { $encoding }
 
 ## ---- end of section words ----
 
