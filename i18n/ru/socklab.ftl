@@ -94,7 +94,7 @@ cli-possible = [возможные значения: { $values }]
 
 why-peer-crashed = хост { $host } упал (host { $host } crash) и поднялся без всякого состояния TCP: такого соединения он не знает, поэтому на то, что послал этот сокет, ответил RST
 why-not-established = соединение ещё не установлено (SYN_SENT: рукопожатие не завершено), а неблокирующий send его не ждёт — сначала await H ESTABLISHED (или poll H out), потом send
-why-syn-retries = на SYN нет ответа: ядро посылало его снова и снова и сдалось — сколько ждать, решает net.ipv4.tcp_syn_retries (или TCP_SYNCNT на сокете)
+why-syn-retries = на SYN никто не ответил: ядро посылало его снова и снова и сдалось — сколько ждать, решает net.ipv4.tcp_syn_retries (или TCP_SYNCNT на сокете)
 why-syn-user-timeout = на SYN не ответили, пока не истёк TCP_USER_TIMEOUT (он задан на этом сокете) или tcp_syn_retries — что наступило раньше: ядро отказалось от соединения
 why-user-timeout = на этом сокете задан TCP_USER_TIMEOUT: отправленное (данные или проба keepalive) оставалось без подтверждения дольше этого срока, и ядро отказалось от соединения
 why-keepalive = SO_KEEPALIVE: соединение простаивало, и TCP_KEEPCNT проб keepalive (с интервалом TCP_KEEPINTVL, после TCP_KEEPIDLE тишины) остались без ответа — другой стороны больше нет

@@ -93,23 +93,23 @@ cli-possible = [可选值：{ $values }]
 # why 行：socklab 分辨出的原因（command::why）。
 
 why-peer-crashed = 主机 { $host } 崩溃过（host { $host } crash），重启后没有任何 TCP 状态：它不认识这个连接，所以对这个套接字发来的报文段回了 RST
-why-not-established = 连接还没有建立（SYN_SENT：三次握手尚未完成），而非阻塞的 send 不会等它 —— 先 await H ESTABLISHED（或 poll H out），再 send
-why-syn-retries = SYN 没有得到应答：内核一次又一次地重发，最后放弃了 —— 等多久由 net.ipv4.tcp_syn_retries（或套接字上的 TCP_SYNCNT）决定
+why-not-established = 连接还没有建立（SYN_SENT：三次握手尚未完成），而非阻塞的 send 不会等它——先 await H ESTABLISHED（或 poll H out），再 send
+why-syn-retries = SYN 没有得到回应：内核一次又一次地重发，最后放弃了——等多久由 net.ipv4.tcp_syn_retries（或套接字上的 TCP_SYNCNT）决定
 why-syn-user-timeout = 直到 TCP_USER_TIMEOUT（设在这个套接字上）或 tcp_syn_retries 先到期，SYN 都没有得到应答：内核放弃了这个连接
 why-user-timeout = 这个套接字设置了 TCP_USER_TIMEOUT：它发出的内容（数据或保活探测）超过这个时间仍未被确认，于是内核放弃了这个连接
-why-keepalive = SO_KEEPALIVE：连接空闲了，TCP_KEEPCNT 个保活探测（安静 TCP_KEEPIDLE 之后开始，间隔 TCP_KEEPINTVL）都没有应答 —— 对端已经不在了
-why-window-probes = 对端的窗口关闭了（0），询问窗口是否重新打开的探测连续 net.ipv4.tcp_retries2 次没有应答 —— 对端已经不在了
+why-keepalive = SO_KEEPALIVE：连接空闲了，TCP_KEEPCNT 个保活探测（安静 TCP_KEEPIDLE 之后开始，间隔 TCP_KEEPINTVL）都没有应答——对端已经不在了
+why-window-probes = 对端的窗口关闭了（0），询问窗口是否重新打开的探测连续 net.ipv4.tcp_retries2 次没有应答——对端已经不在了
 why-data-retries = 发出的数据始终没有被确认：内核一次次超时重传，间隔越来越长，直到 net.ipv4.tcp_retries2（默认 15：约 15 分钟）用完，放弃了这个连接
-why-listener-data = 这是一个监听套接字：它接受连接（accept），自己不传数据 —— 每个连接的数据都走 accept 为它返回的那个套接字
-why-listener-connect = 这是一个监听套接字：它接受连接，自己不能发起连接 —— 客户端要用另一个套接字（socket，然后 connect）
-why-rcvtimeo-ran-out = SO_RCVTIMEO 到期了：套接字是阻塞的，但它的等待在这段时间后被截断，而这段时间里什么也没来 —— 这个超时就是以 EAGAIN 结束的（套接字并不是非阻塞的）
-why-sndtimeo-ran-out = SO_SNDTIMEO 到期了：套接字是阻塞的，但它等待发送缓冲区腾出空间（对端没有在读）的时间在这段时间后被截断 —— 这个超时就是以 EAGAIN 结束的（套接字并不是非阻塞的）
-why-connect-sndtimeo = connect 等待三次握手时 SO_SNDTIMEO 到期了：套接字是阻塞的，但 connect 的等待在这段时间后被截断，而握手仍在继续 —— await H ESTABLISHED（或 poll H out），然后 getsockopt H SO_ERROR
-why-port-listener = 有一个套接字在监听这个端口（见下）：SO_REUSEADDR 从不允许 bind 与监听套接字共用端口 —— 关闭它，或者绑定别的端口
-why-port-reuse-not-both = 这个套接字设置了 SO_REUSEADDR，但在 Linux 上，bind 只有在对方也设置了 SO_REUSEADDR 时，才能与一个连接（包括 TIME_WAIT 中的）或已绑定的套接字共用端口 —— 被接受的连接继承其监听套接字的设置，所以服务器要在 bind 之前在监听套接字上设置它；现在请等下面的连接消失，或者绑定别的端口
+why-listener-data = 这是一个监听套接字：它接受连接（accept），自己不传数据——每个连接的数据都走 accept 为它返回的那个套接字
+why-listener-connect = 这是一个监听套接字：它接受连接，自己不能发起连接——客户端要用另一个套接字（socket，然后 connect）
+why-rcvtimeo-ran-out = SO_RCVTIMEO 到期了：套接字是阻塞的，但它的等待在这段时间后被截断，而这段时间里什么也没来——这个超时就是以 EAGAIN 结束的（套接字并不是非阻塞的）
+why-sndtimeo-ran-out = SO_SNDTIMEO 到期了：套接字是阻塞的，但它等待发送缓冲区腾出空间（对端没有在读）的时间在这段时间后被截断——这个超时就是以 EAGAIN 结束的（套接字并不是非阻塞的）
+why-connect-sndtimeo = connect 等待三次握手时 SO_SNDTIMEO 到期了：套接字是阻塞的，但 connect 的等待在这段时间后被截断，而握手仍在继续——await H ESTABLISHED（或 poll H out），然后 getsockopt H SO_ERROR
+why-port-listener = 有一个套接字在监听这个端口（见下）：SO_REUSEADDR 从不允许 bind 与监听套接字共用端口——关闭它，或者绑定别的端口
+why-port-reuse-not-both = 这个套接字设置了 SO_REUSEADDR，但在 Linux 上，bind 只有在对方也设置了 SO_REUSEADDR 时，才能与一个连接（包括 TIME_WAIT 中的）或已绑定的套接字共用端口——被接受的连接继承其监听套接字的设置，所以服务器要在 bind 之前在监听套接字上设置它；现在请等下面的连接消失，或者绑定别的端口
 why-port-set-it-here = 占用这个端口的套接字（见下）设置了 SO_REUSEADDR，也没有在监听，但这个套接字没有设置：在 bind 之前 setsockopt H SO_REUSEADDR 1，就能共用这个端口
-why-port-set-it-both = 另一个套接字占用着这个端口（见下），而这个套接字没有 SO_REUSEADDR：在 bind 之前设置它（setsockopt H SO_REUSEADDR 1）—— 在 Linux 上，只有占用端口的套接字也设置了它，这样才够（被接受的连接继承其监听套接字的设置）
-why-port-udp = 另一个 UDP 套接字已绑定到这个端口（在这个地址或通配地址上）：只有每个 UDP 套接字都在 bind 之前设置了 SO_REUSEADDR（或 SO_REUSEPORT），它们才能共用端口 —— 关闭它，或者绑定别的端口
+why-port-set-it-both = 另一个套接字占用着这个端口（见下），而这个套接字没有 SO_REUSEADDR：在 bind 之前设置它（setsockopt H SO_REUSEADDR 1）——在 Linux 上，只有占用端口的套接字也设置了它，这样才够（被接受的连接继承其监听套接字的设置）
+why-port-udp = 另一个 UDP 套接字已绑定到这个端口（在这个地址或通配地址上）：只有每个 UDP 套接字都在 bind 之前设置了 SO_REUSEADDR（或 SO_REUSEPORT），它们才能共用端口——关闭它，或者绑定别的端口
 
 # 何时选用某个原因（help ERRNO 会列出）。
 
@@ -212,12 +212,12 @@ errno-ETIMEDOUT = 连接超时
 # 一步的输出行（step::Line、render::words）。
 
 line-current = 当前句柄: { $handle }
-line-job-started = [{ $id }] { $what } —— 在后台运行（jobs 会列出它，wait { $id } 会等它结束）
+line-job-started = [{ $id }] { $what }——在后台运行（jobs 会列出它，wait { $id } 会等它结束）
 line-watch-started = [{ $id }] 正在观察 { $handle }：在单独的线程里循环执行 { $call }（unwatch { $handle } 停止）
 line-watch-stopped = [{ $id }] 已停止观察 { $handle }（它的 recv 被中断：EINTR）
 line-job-stopped-by-close = 已停止任务 [{ $id }]，它正在使用 { $handle }
-line-job = [{ $id }] { $what } —— { $doing }
-line-job-received = [{ $id }] { $what } —— { $doing }，目前已收到 { $bytes } 字节
+line-job = [{ $id }] { $what }——{ $doing }
+line-job-received = [{ $id }] { $what }——{ $doing }，目前已收到 { $bytes } 字节
 line-job-finished = 已结束
 line-job-blocked = 阻塞在调用中
 line-job-running = 运行中
@@ -227,13 +227,13 @@ line-program-started = { $name } 已启动：{ $what }（pid { $pid }；它的�
 line-program-exited = { $name } 已退出，退出码 { $code }
 line-program-killed = { $name } 被 { $signal } 杀死
 line-program-signalled = 已向 { $name }（它的进程组）发送 { $signal }
-line-program = { $name }: { $what } —— 运行中，pid { $pid }
+line-program = { $name }: { $what }——运行中，pid { $pid }
 line-lesson-ended = 课程 { $lesson } 已结束
 line-lesson-failed = 课程 { $lesson } 已结束；其中有些步骤失败了
 line-lesson-interrupted = 课程 { $lesson } 已停止（Ctrl-C）
 line-lesson-refused = 课程 { $lesson } 无法播放（原因见上）
 line-lesson-not-started = 课程 { $lesson } 无法播放：{ $why }
-line-lesson-back = { $ended } —— 回到了本会话：句柄都和原来一样（课程有自己的套接字、进程和网络）
+line-lesson-back = { $ended }——回到了本会话：句柄都和原来一样（课程有自己的套接字、进程和网络）
 line-reached = { $handle } 已是 { $what }
 line-reached-state = { $handle } 已处于 { $state }
 line-reached-state-lives-on = { $handle } 已处于 { $state }；它的连接以 { $connection } 继续存在（由内核持有，无 fd）
@@ -247,7 +247,7 @@ line-link-props = link { $dir }: { $props }
 line-link-cleared = link { $dirs }: 没有属性（none）
 line-link-seeded = link: 每一次随机选择（丢失、重复、损坏、乱序、抖动）现在都由种子 { $seed } 决定
 line-link-modes = link: a->b { $ab }，b->a { $ba }（a 是 { $a }，b 是 { $b }）
-line-link-direction = { $dir }: { $props } —— 通过 { $passed } 个（{ $bytes } 字节）
+line-link-direction = { $dir }: { $props }——通过 { $passed } 个（{ $bytes } 字节）
 line-link-lost = 丢失 { $count } 个
 line-link-queue-drops = 因队列满丢弃 { $count } 个
 line-link-hand-drops = 手动丢弃 { $count } 个
@@ -260,7 +260,7 @@ line-link-seed = 种子 { $seed }
 line-unrecorded = 未显示：中继的环形缓冲区满的时候，内核放行了 { $passed } 帧、丢弃了 { $dropped } 帧（socklab 有一阵没能分到 CPU）
 line-unlogged = 未显示：会话的内存预算（{ $budget }）用满期间的 { $frames } 帧
 line-nothing-held = 没有扣住任何报文段
-line-no-handles = 没有句柄 —— 用这条命令创建一个：socket tcp
+line-no-handles = 没有句柄——用这条命令创建一个：socket tcp
 line-settle-timeouts = 有 { $count } 步为等待自己引起的结果等到了上限（2 秒）：机器让内核拿不到实验室的帧，所以它们的输出可能晚一步
 line-next-either-way = 任一方向
 line-next-drop = 下一个 { $which } 的报文段将被丢弃
@@ -271,7 +271,7 @@ line-delivered-numbers = 已投递 { $numbers }
 line-dropped = 已丢弃
 line-dropped-numbers = 已丢弃 { $numbers }
 line-job-done = [{ $id }] 完成
-line-watch-stopped-full = [{ $id }] 已停止观察 { $handle }：{ $full }，而结果还没显示 —— 后面的数据会留在套接字里等着（结果显示之后再 watch { $handle }）
+line-watch-stopped-full = [{ $id }] 已停止观察 { $handle }：{ $full }，而结果还没显示——后面的数据会留在套接字里等着（结果显示之后再 watch { $handle }）
 line-data-kept = 已保存为 ${ $name }（{ $bytes } 字节；在 send 的数据里写 ${ $name } 就会发送它们）
 line-data-names = 数据名: { $names }
 line-data-name = ${ $name }（{ $bytes } 字节）
@@ -286,7 +286,7 @@ line-rows-not-shown = … 有 { $skipped } 行未显示（表格只显示前 { $
 line-sampling-interrupted = 采样 { $count } 次后被中断
 line-host-delayed-ack = 主机 { $host } 像普通主机一样延迟 ACK：ACK 会等一会儿（最多 40 毫秒甚至更久），好和数据一起发出；每隔一个满长度的报文段立即确认一次
 line-host-quickack = 主机 { $host } 对每个报文段立即确认（它的路由设了 quickack），除非另有指定，实验室的主机都是这样
-line-host-down = 主机 { $host } 已断开：网线被拔了 —— 它发出的东西无处可去，也没有东西能到达它；它的内核并不知道
+line-host-down = 主机 { $host } 已断开：网线被拔了——它发出的东西无处可去，也没有东西能到达它；它的内核并不知道
 line-host-up = 主机 { $host } 已恢复：网线插回去了
 line-host-crashed = 主机 { $host } 崩溃后重启，没有套接字，也没有 TCP 状态：丢失了 { $lost }（以及它的内核持有的 { $forgotten } 个连接），线路上一个字也没有；之后发给它的迟到报文段会引来 RST
 line-host-crashed-nothing = 主机 { $host } 崩溃后重启，没有套接字，也没有 TCP 状态：没有丢失套接字（它的内核持有的 { $forgotten } 个连接也没了），线路上一个字也没有；之后发给它的迟到报文段会引来 RST
@@ -321,15 +321,15 @@ line-held-delivered = （已投递；又重发了 { $count } 次：{ $times }）
 
 note-inflated-rtt = 报文段被手动扣住时，TCP 测得的往返时间是 { $rtt }：它的 RTO 现在是 { $rto }（链路本身的往返时间：{ $link }），所以丢失的报文段要这么晚才会被超时重传
 note-privileged-bind = 之所以允许，是因为 socklab 带着 CAP_NET_BIND_SERVICE 运行（以 root 身份，或是它所在命名空间的 root）；普通用户绑定 net.ipv4.ip_unprivileged_port_start = { $start } 以下的端口会得到 EACCES
-note-readable-when-closed = { $handle } 既没有监听也没有连接：poll 立即为它报告 POLLHUP，这会唤醒读者 —— 可是并没有东西可读（recv 给出 ENOTCONN）。“可读”对监听套接字来说是有连接可以 accept，对已连接的套接字来说是有数据或 EOF
+note-readable-when-closed = { $handle } 既没有监听也没有连接：poll 立即为它报告 POLLHUP，这会唤醒读者——可是并没有东西可读（recv 给出 ENOTCONN）。“可读”对监听套接字来说是有连接可以 accept，对已连接的套接字来说是有数据或 EOF
 note-competing-watcher = 观察者 [{ $job }] 也在读 { $handle }：两者争抢数据，一方拿走的，另一方永远看不到（unwatch { $handle } 后就只在这里读）
-note-sampling-stopped = 采样 { $count } 次后停止：{ $full } —— 请降低采样频率，或缩短采样时间
-note-private-network = 本会话运行在一个私有网络里（--sandbox）：那里只有 socklab 自己的套接字，所以无法访问外面的程序 —— 要和它们通信，请不带 --sandbox 运行 socklab
+note-sampling-stopped = 采样 { $count } 次后停止：{ $full }——请降低采样频率，或缩短采样时间
+note-private-network = 本会话运行在一个私有网络里（--sandbox）：那里只有 socklab 自己的套接字，所以无法访问外面的程序——要和它们通信，请不带 --sandbox 运行 socklab
 note-timeout-ran-out = { $handle } 上的 { $option } 是 { $timeout }（内核按时钟节拍计算，向上取整）：调用就等了这么久
 note-use-accepted-none = { $listener } 在监听，但还没有从它接受任何连接：先 conn = accept { $listener }，再在 conn 上 send 和 recv
 note-use-accepted-one = { $listener } 在监听；数据要走接受得到的套接字：{ $accepted }
 note-use-accepted-many = { $listener } 在监听；数据要走接受得到的套接字：{ $accepted }
-note-port-picked = 之前的 bind 失败了（{ $asked } 上的 { $errno }），所以套接字没有端口，内核自己挑了一个：{ $got } —— 连接端口 { $port } 的客户端到不了这里（它们会得到 ECONNREFUSED，或者连到在那里监听的别的程序）；关闭这个套接字，等端口空出来后绑定一个新的，再 listen
+note-port-picked = 之前的 bind 失败了（{ $asked } 上的 { $errno }），所以套接字没有端口，内核自己挑了一个：{ $got }——连接端口 { $port } 的客户端到不了这里（它们会得到 ECONNREFUSED，或者连到在那里监听的别的程序）；关闭这个套接字，等端口空出来后绑定一个新的，再 listen
 note-more-port-holders = 该端口上还有 { $count } 个套接字（ss -tuan 会全部列出）
 note-holder = { $handle } 占用着这个端口：{ $holding }
 note-holder-closed = { $handle } 的连接占用着这个端口（已关闭，由内核保留）：{ $holding }
@@ -351,13 +351,13 @@ note-lab-own-down = 主机 { $host }（这个套接字自己的主机）已断�
 note-lab-link-holding = 链路正在扣住报文段（link hold）：它们在那里等着被投递，而内核先放弃了
 note-unrecorded-handles = { $names } 是在录制之前创建的：回放开始时没有{ $count ->
    *[other] 它们
-} —— 课程是从会话开始时录制的
+}——课程是从会话开始时录制的
 note-unrecorded-host = 现在套接字在主机 { $host } 上创建，回放时则在主机 a 上，直到遇到 `host { $host }`：再输入一次这条命令，把它录进去
 note-unrecorded-link-holds = 现在链路扣住报文段，回放时要到 `link hold …` 之后才会：再输入一次这条命令，把它录进去
 
 # 收到的数据能用另一种编码读出时的提示。
 
-hint-other-reading = 按 { $reading } 读：“{ $text }” —— encoding { $encoding }
+hint-other-reading = 按 { $reading } 读：“{ $text }”——encoding { $encoding }
 
 ## ---- end of section words ----
 
