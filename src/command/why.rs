@@ -43,12 +43,16 @@ pub struct Variant {
 }
 
 /// When a cause is chosen, in a few words (`send on a listener`), worded
-/// in the language chosen; `{:<18}` pads it.
+/// in the language chosen; `{:<18}` pads it to 18 columns (a Chinese
+/// character takes two).
 pub struct Situation(fn() -> String);
 
 impl std::fmt::Display for Situation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(&(self.0)())
+        let words = (self.0)();
+        let columns = crate::render::wrap::display_width(&words);
+        let padding = f.width().unwrap_or(0).saturating_sub(columns);
+        write!(f, "{words}{:padding$}", "")
     }
 }
 
@@ -255,6 +259,17 @@ mod tests {
             let chosen = crate::i18n::in_lang(lang, || Cause::SynRetries.to_string());
             assert_eq!(table, Some(chosen), "{lang}");
         }
+    }
+
+    /// A situation is padded by the columns it takes, so the causes line
+    /// up in Chinese as in English.
+    #[test]
+    fn situations_pad_to_columns() {
+        let keepalive = VARIANTS.iter().find(|v| v.why == Cause::Keepalive).unwrap();
+        let chinese = crate::i18n::in_lang(Lang::Zh, || format!("{:<18}|", keepalive.when));
+        assert_eq!(chinese, format!("保活{}|", " ".repeat(14)));
+        let english = in_english(|| format!("{:<18}|", keepalive.when));
+        assert_eq!(english, format!("keepalive{}|", " ".repeat(9)));
     }
 
     /// Every errno a verb's table or `VARIANTS` names has its meaning in
