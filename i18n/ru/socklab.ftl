@@ -1238,7 +1238,8 @@ error-data-one-name = «{ $verb }» сохраняет байты под одн�
 error-data-name-background = имя данных сохраняет то, что вернул приём на переднем плане, — запустите его без «&», чтобы сохранить ${ $name }
 error-too-many-names = «{ $verb }» создаёт { $creates ->
         [one] один дескриптор
-       *[other] два дескриптора
+        [few] { $creates } дескриптора
+       *[many] { $creates } дескрипторов
     }, а имён дано { $count }
 error-socketpair-one-name = socketpair создаёт два дескриптора: назовите оба, например a, b = socketpair
 error-name-reserved = фоновое задание [{ $job }] создаст «{ $name }» — выберите другое имя
