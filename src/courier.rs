@@ -106,10 +106,11 @@ impl Courier {
     }
 }
 
-/// The printer for a shell whose output is not a terminal: plain stdout.
-pub fn stdout_print() -> Print {
-    Box::new(|text: String| {
-        let mut out = crate::i18n::terminal(io::stdout().lock());
+/// The printer for a shell whose output is not a terminal, or is one in
+/// a charset other than UTF-8: standard output, in `charset`.
+pub fn stdout_print(charset: crate::i18n::Charset) -> Print {
+    Box::new(move |text: String| {
+        let mut out = crate::i18n::Transcode::new(io::stdout().lock(), charset);
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();
     })

@@ -162,7 +162,8 @@ impl std::error::Error for UsageError {}
 /// Rust's "(os error N)".
 pub fn io_reason(error: &std::io::Error) -> String {
     match error.raw_os_error() {
-        Some(code) => nix::errno::Errno::from_raw(code).desc().to_string(),
+        // The system's words for it, in the language chosen.
+        Some(code) => crate::names::errno_meaning(nix::errno::Errno::from_raw(code)),
         None => error.to_string(),
     }
 }

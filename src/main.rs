@@ -304,10 +304,6 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return cli_text::exit(&error),
     };
-    if cli.json {
-        // JSON is UTF-8, whatever the terminal's charset.
-        socklab::i18n::set_charset(socklab::i18n::Charset::Utf8);
-    }
     if let Err(message) = check_flags(&cli) {
         say(&message);
         return ExitCode::from(2);

@@ -29,6 +29,15 @@ fn lock(runner: &Shared) -> MutexGuard<'_, Runner<Out>> {
     runner.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Standard output for the runner: in the terminal's charset, but JSON
+/// in UTF-8 (what JSON is) whatever the terminal.
+fn text_or_json(format: Format) -> Out {
+    match format {
+        Format::Json => crate::i18n::Transcode::new(io::stdout(), crate::i18n::Charset::Utf8),
+        Format::Text => crate::i18n::terminal(io::stdout()),
+    }
+}
+
 /// Runs the shell until quit or Ctrl-D; returns the number of failed lines.
 pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
     let config = Config::builder()
@@ -47,7 +56,7 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
                     let _ = editor.history_mut().add(&line);
                 }
             }
-            Err(problem) => eprintln!("socklab: {problem}"),
+            Err(problem) => crate::i18n::say(&format!("socklab: {problem}")),
         }
     }
     let fit = Fit::for_stdout();
@@ -59,13 +68,7 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
     let mut out = crate::i18n::terminal(io::stdout());
     let _ = writeln!(out, "{banner}").and_then(|_| out.flush());
     let inbox = session.jobs.inbox()?;
-    let mut runner = Runner::new(
-        session,
-        crate::i18n::terminal(io::stdout()),
-        format,
-        false,
-        false,
-    );
+    let mut runner = Runner::new(session, text_or_json(format), format, false, false);
     runner.set_terminal(io::IsTerminal::is_terminal(&io::stdout()));
     runner.set_shelf(Box::new(crate::transcript::shelf::Library {
         can_play: true,
@@ -76,12 +79,16 @@ pub fn run(mut session: Session, format: Format) -> rustyline::Result<usize> {
     let runner = Arc::new(Mutex::new(runner));
     // rustyline's printer writes UTF-8: a GBK or KOI8-R terminal gets its
     // results through standard output, in its charset.
-    let utf8 = crate::i18n::charset() == crate::i18n::Charset::Utf8;
+    let charset = match format {
+        Format::Json => crate::i18n::Charset::Utf8,
+        Format::Text => crate::i18n::charset(),
+    };
+    let utf8 = charset == crate::i18n::Charset::Utf8;
     let print: courier::Print = match editor.create_external_printer() {
         Ok(mut printer) if utf8 => Box::new(move |text| {
             let _ = printer.print(text);
         }),
-        _ => courier::stdout_print(),
+        _ => courier::stdout_print(charset),
     };
     let courier = Courier::start(Arc::clone(&runner), inbox, Arc::clone(&handles), print)?;
     let ended = read_lines(&mut editor, &runner, &handles, &mut history, &courier);
@@ -111,7 +118,7 @@ fn read_lines(
                     for line in bytes.split(|&b| b == b'\n') {
                         let line = crate::parse::shown_bytes(line);
                         if let Err(problem) = file.append(&line) {
-                            eprintln!("socklab: {problem}");
+                            crate::i18n::say(&format!("socklab: {problem}"));
                         }
                     }
                 }

@@ -20,8 +20,36 @@ pub struct Ended {
 }
 
 /// Runs a script; says how many lines failed and whether Ctrl-C stopped it.
-pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Result<Ended> {
-    let out = Output::default();
+/// Why a script did not run to its end.
+#[derive(Debug)]
+pub enum ScriptError {
+    /// The script could not be opened (its name, escaped, and why).
+    Open(String, io::Error),
+    /// Standard output could not be written.
+    Output(io::Error),
+}
+
+impl std::fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScriptError::Open(path, error) => f.write_str(&crate::t!(
+                "error-cannot-open-script",
+                path = path.as_str(),
+                reason = crate::error::io_reason(error)
+            )),
+            ScriptError::Output(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl From<io::Error> for ScriptError {
+    fn from(error: io::Error) -> ScriptError {
+        ScriptError::Output(error)
+    }
+}
+
+pub fn run(session: Session, path: &str, format: Format, bail: bool) -> Result<Ended, ScriptError> {
+    let out = Output::new(format);
     // Into a file or a pipe, output is buffered: written when the script
     // waits — for input, or in a call blocked for a moment (the watchdog
     // flushes then), or at the end. At a terminal every step is written.
@@ -47,7 +75,7 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
         File::from(io::stdin().as_fd().try_clone_to_owned()?)
     } else {
         File::open(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot open script '{path}': {e}")))?
+            .map_err(|e| ScriptError::Open(crate::safe_text::escape(path).into_owned(), e))?
     };
     runner.reading(&input);
     runner.run_reader(&mut BufReader::new(input));
@@ -63,11 +91,17 @@ pub fn run(session: Session, path: &str, format: Format, bail: bool) -> io::Resu
 #[derive(Clone)]
 struct Output(Arc<Mutex<BufWriter<crate::i18n::Transcode<Stdout>>>>);
 
-impl Default for Output {
-    fn default() -> Output {
+impl Output {
+    /// Standard output in the terminal's charset; JSON in UTF-8 (what
+    /// JSON is) whatever the terminal.
+    fn new(format: Format) -> Output {
+        let charset = match format {
+            Format::Json => crate::i18n::Charset::Utf8,
+            Format::Text => crate::i18n::charset(),
+        };
         Output(Arc::new(Mutex::new(BufWriter::with_capacity(
             64 * 1024,
-            crate::i18n::terminal(io::stdout()),
+            crate::i18n::Transcode::new(io::stdout(), charset),
         ))))
     }
 }

@@ -41,6 +41,7 @@ fn spawn(terminal: &Terminal, state: &std::path::Path, args: &[&str]) -> PtySess
     let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
     command
         .args(args)
+        .env_remove("LANGUAGE")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LC_CTYPE")

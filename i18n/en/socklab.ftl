@@ -1205,6 +1205,8 @@ error-option-not-whole = { $option } counts whole { $unit ->
 
 # `record FILE or off`: the words between the names.
 error-what-FILE-or-off = FILE or off
+error-lang-in-lesson = a lesson does not change the language — play it with --lang ru, --lang zh or --lang en
+error-cannot-open-script = cannot open script '{ $path }': { $reason }
 
 ## ---- end of section errors ----
 

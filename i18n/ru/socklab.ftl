@@ -1334,6 +1334,8 @@ error-option-not-whole = { $option } считает в целых { $unit ->
 
 # `record FILE or off`: слово между именами.
 error-what-FILE-or-off = FILE или off
+error-lang-in-lesson = урок не меняет язык — запустите его с --lang ru, --lang zh или --lang en
+error-cannot-open-script = не удаётся открыть сценарий «{ $path }»: { $reason }
 
 ## ---- end of section errors ----
 

@@ -1192,6 +1192,8 @@ error-option-not-whole = { $option } 以整{ $unit ->
 
 # `record FILE or off`：两个名字之间的词。
 error-what-FILE-or-off = FILE 或 off
+error-lang-in-lesson = 课程不能切换语言——请用 --lang ru、--lang zh 或 --lang en 来运行它
+error-cannot-open-script = 无法打开脚本“{ $path }”：{ $reason }
 
 ## ---- end of section errors ----
 

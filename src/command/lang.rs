@@ -66,8 +66,14 @@ impl Action for SetLang {
     fn run(
         self: Box<Self>,
         _names: Vec<String>,
-        _session: &mut Session,
+        session: &mut Session,
     ) -> Result<Step, UsageError> {
+        // The language is the process's: a lesson (test, play, record)
+        // that changed it would change the report around it, and the
+        // next lessons'.
+        if self.0.is_some() && session.is_confined() {
+            return Err(UsageError::new(crate::worded!("error-lang-in-lesson")));
+        }
         Ok(self.execute())
     }
 }

@@ -5,7 +5,9 @@
 //! `language[_territory][.codeset][@modifier]`: `zh_CN.UTF-8`,
 //! `zh_CN.GBK`, `zh_SG` and `zh_CN.GB18030` are Simplified Chinese,
 //! `ru_RU.KOI8-R` and `ru_UA` Russian, `C`, `POSIX` and everything else
-//! English.
+//! English. As GNU gettext does, `LANGUAGE` (a list, `ru:en`) is read
+//! before them when the messages locale is set and is not C or POSIX: its
+//! first language socklab speaks wins.
 
 use super::{Charset, Lang};
 
@@ -24,10 +26,35 @@ pub fn negotiate(
     lc_ctype: Option<&str>,
     lang: Option<&str>,
 ) -> Chosen {
+    negotiate_with_list(None, lc_all, lc_messages, lc_ctype, lang)
+}
+
+/// [`negotiate`], with GNU's `LANGUAGE` list first.
+pub fn negotiate_with_list(
+    language: Option<&str>,
+    lc_all: Option<&str>,
+    lc_messages: Option<&str>,
+    lc_ctype: Option<&str>,
+    lang: Option<&str>,
+) -> Chosen {
     let messages = first_set([lc_all, lc_messages, lang]);
     let ctype = first_set([lc_all, lc_ctype, lang]);
+    let plain = messages.is_none_or(|m| {
+        let name = m.split(['.', '@']).next().unwrap_or("");
+        name == "C" || name == "POSIX"
+    });
+    let listed = match plain {
+        true => None,
+        false => language
+            .unwrap_or("")
+            .split(':')
+            .filter(|entry| !entry.is_empty())
+            .find_map(language_of),
+    };
     Chosen {
-        lang: messages.and_then(language_of).unwrap_or(Lang::En),
+        lang: listed
+            .or_else(|| messages.and_then(language_of))
+            .unwrap_or(Lang::En),
         charset: ctype.map_or(Charset::Utf8, charset_of),
     }
 }
@@ -40,13 +67,15 @@ fn first_set(vars: [Option<&str>; 3]) -> Option<&str> {
 /// The same, read from this process's environment.
 pub fn negotiate_from_env() -> Chosen {
     let var = |name| std::env::var(name).ok();
-    let (all, messages, ctype, lang) = (
+    let (language, all, messages, ctype, lang) = (
+        var("LANGUAGE"),
         var("LC_ALL"),
         var("LC_MESSAGES"),
         var("LC_CTYPE"),
         var("LANG"),
     );
-    negotiate(
+    negotiate_with_list(
+        language.as_deref(),
         all.as_deref(),
         messages.as_deref(),
         ctype.as_deref(),
@@ -64,10 +93,13 @@ fn language_of(locale: &str) -> Option<Lang> {
     match name.split('_').next().unwrap_or("") {
         "C" | "POSIX" => Some(Lang::En),
         "zh" => {
-            let territory = name.split('_').nth(1).unwrap_or("");
-            // Taiwan, Hong Kong and Macau write the traditional forms,
-            // which socklab does not have: English, not the wrong script.
-            let traditional = matches!(territory, "TW" | "HK" | "MO")
+            // `zh_TW`, `zh_Hant_TW`, `zh_HK.Big5`: Taiwan, Hong Kong and
+            // Macau write the traditional forms, which socklab does not
+            // have: English, not the wrong script.
+            let traditional = name
+                .split('_')
+                .skip(1)
+                .any(|part| matches!(part, "TW" | "HK" | "MO" | "Hant"))
                 || locale.contains("@Hant")
                 || locale.to_ascii_lowercase().contains("big5");
             (!traditional).then_some(Lang::Zh)
@@ -116,6 +148,9 @@ mod tests {
             ("POSIX", Lang::En),
             ("", Lang::En),
             ("garbage\u{1b}[31m", Lang::En),
+            ("zh_Hant_TW.UTF-8", Lang::En),
+            ("zh_Hans_CN.UTF-8", Lang::Zh),
+            ("zh_MO", Lang::En),
         ] {
             assert_eq!(lang_of(locale), want, "{locale:?}");
         }
@@ -130,6 +165,16 @@ mod tests {
         let chosen = negotiate(None, None, None, Some("ru_RU.UTF-8"));
         assert_eq!(chosen.lang, Lang::Ru);
         assert_eq!(negotiate(None, None, None, None).lang, Lang::En);
+    }
+
+    #[test]
+    fn language_lists_come_first_unless_the_locale_is_c() {
+        let chosen = |list, lang| negotiate_with_list(Some(list), None, None, None, lang).lang;
+        assert_eq!(chosen("ru:en", Some("en_US.UTF-8")), Lang::Ru);
+        assert_eq!(chosen("de:zh_CN:ru", Some("en_US.UTF-8")), Lang::Zh);
+        assert_eq!(chosen("de:fr", Some("ru_RU.UTF-8")), Lang::Ru);
+        assert_eq!(chosen("ru", Some("C")), Lang::En);
+        assert_eq!(chosen("ru", None), Lang::En);
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod charset;
 mod locale;
 
 pub use charset::{Charset, Transcode};
-pub use locale::{Chosen, negotiate, negotiate_from_env};
+pub use locale::{Chosen, negotiate, negotiate_from_env, negotiate_with_list};
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -86,7 +86,8 @@ impl Lang {
             // refused rather than shown the simplified forms.
             "zh" if !(lower.contains("hant")
                 || lower.ends_with("-tw")
-                || lower.ends_with("-hk")) =>
+                || lower.ends_with("-hk")
+                || lower.ends_with("-mo")) =>
             {
                 Some(Lang::Zh)
             }
@@ -135,6 +136,14 @@ pub fn charset() -> Charset {
 /// `out` (standard output or error) writing the terminal's charset.
 pub fn terminal<W: std::io::Write>(out: W) -> Transcode<W> {
     Transcode::new(out, charset())
+}
+
+/// Writes a line a person reads to standard error, in the terminal's
+/// charset.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let mut err = terminal(std::io::stderr().lock());
+    let _ = writeln!(err, "{line}");
 }
 
 /// The language chosen for this process.

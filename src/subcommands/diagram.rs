@@ -173,7 +173,7 @@ pub(super) fn write_file(out: &Path, picture: &str, force: bool) -> Result<(), E
     socklab::safe_file::create(out, existing)
         .and_then(|mut f| f.write_all(picture.as_bytes()))
         .map_err(|e| Exit::Error(cannot_write(&out_shown, &e)))?;
-    eprintln!("{}", socklab::t!("shell-wrote", file = out_shown));
+    socklab::i18n::say(&socklab::t!("shell-wrote", file = out_shown));
     Ok(())
 }
 

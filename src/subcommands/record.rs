@@ -47,6 +47,6 @@ pub(super) fn run(file: &Path, cli: &Cli) -> Result<usize, Exit> {
                 reason = socklab::error::io_reason(&e)
             )),
         })?;
-    eprintln!("{}", socklab::t!("record-recorded", file = shown.as_str()));
+    socklab::i18n::say(&socklab::t!("record-recorded", file = shown.as_str()));
     Ok(failures)
 }

@@ -20,7 +20,8 @@ pub(super) fn run(cli: &Cli, script_file: Option<&str>) -> Result<usize, Exit> {
         Some(file) => match script::run(session, file, format, cli.bail) {
             Ok(ended) if ended.interrupted => Err(Exit::Interrupted),
             Ok(ended) => Ok(ended.failures),
-            Err(e) => Err(output_failed(&e)),
+            Err(socklab::script::ScriptError::Output(e)) => Err(output_failed(&e)),
+            Err(open) => Err(Exit::Error(open.to_string())),
         },
         None => {
             repl::run(session, format).map_err(|e| Exit::Error(format!("the shell failed: {e}")))

@@ -42,7 +42,7 @@ pub(super) fn run(
         None => write_stdout(translation.script.as_bytes())?,
         Some(out) => write_file(out, &translation.script, force)?,
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = socklab::i18n::terminal(std::io::stderr().lock());
     if !translation.untranslated.is_empty() {
         let count = translation.untranslated.len();
         let _ = writeln!(err, "{}", socklab::translate::untranslated_heading(count));
@@ -64,7 +64,7 @@ fn write_file(out: &Path, script: &str, force: bool) -> Result<(), Exit> {
     socklab::safe_file::create(out, existing)
         .and_then(|mut f| f.write_all(script.as_bytes()))
         .map_err(|e| Exit::Error(super::diagram::cannot_write(&out_shown, &e)))?;
-    eprintln!("{}", socklab::t!("shell-wrote", file = out_shown));
+    socklab::i18n::say(&socklab::t!("shell-wrote", file = out_shown));
     Ok(())
 }
 

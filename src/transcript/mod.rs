@@ -45,8 +45,10 @@ pub enum FileProblem {
 
 impl LessonFileError {
     fn new(name: impl Into<String>, problem: FileProblem) -> LessonFileError {
+        // A file's name is data: shown, it is escaped.
+        let name: String = name.into();
         LessonFileError {
-            name: name.into(),
+            name: crate::safe_text::escape(&name).into_owned(),
             problem,
         }
     }
