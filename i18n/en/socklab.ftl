@@ -1491,3 +1491,9 @@ export-helper-sa-restart-c = no SA_RESTART: the call returns EINTR
 export-helper-unwatch-c = socklab's unwatch: the loop ends.
 
 ## ---- end of section export ----
+
+
+## ---- section tables: socket options' and lab settings' notes, await's and the budget's words ----
+
+
+## ---- end of section tables ----

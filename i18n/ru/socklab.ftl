@@ -1645,3 +1645,9 @@ export-helper-sa-restart-c = без SA_RESTART: вызов возвращает 
 export-helper-unwatch-c = unwatch в socklab: цикл завершается.
 
 ## ---- end of section export ----
+
+
+## ---- section tables: socket options' and lab settings' notes, await's and the budget's words ----
+
+
+## ---- end of section tables ----

@@ -1471,3 +1471,9 @@ export-helper-sa-restart-c = 不设 SA_RESTART：调用返回 EINTR
 export-helper-unwatch-c = socklab 的 unwatch：循环结束。
 
 ## ---- end of section export ----
+
+
+## ---- section tables: socket options' and lab settings' notes, await's and the budget's words ----
+
+
+## ---- end of section tables ----
