@@ -120,7 +120,8 @@ fn values_words(arg: &Arg) -> String {
 
 /// Shows clap's help, version or error (in the terminal's charset, which
 /// clap itself does not know) and says how socklab ends: 0 for help and
-/// version, 2 for a command line it could not read.
+/// version (however far they could be written), 2 for a command line it
+/// could not read.
 pub fn exit(error: &clap::Error) -> std::process::ExitCode {
     use std::io::{IsTerminal, Write};
     let to_stdout = !error.use_stderr();
@@ -143,10 +144,12 @@ pub fn exit(error: &clap::Error) -> std::process::ExitCode {
             out.write_all(text.as_bytes()).and_then(|_| out.flush())
         }
     };
-    match (to_stdout, written) {
-        (true, Ok(())) => std::process::ExitCode::SUCCESS,
-        (true, Err(_)) => std::process::ExitCode::from(141),
-        (false, _) => std::process::ExitCode::from(2),
+    // Help and version are written as far as they can be, as clap does:
+    // a closed or full output does not make them fail.
+    let _ = written;
+    match to_stdout {
+        true => std::process::ExitCode::SUCCESS,
+        false => std::process::ExitCode::from(2),
     }
 }
 

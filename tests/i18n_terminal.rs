@@ -98,6 +98,9 @@ fn help_and_a_lesson(terminal: &Terminal) {
         terminal,
         &lesson_title(terminal, "03-half-close"),
     );
+    // The steps' own lines are in the language too; the call is a name.
+    let new_handle = format!("{}: srv", message(terminal, "render-new-handle"));
+    expect(&mut play, terminal, &new_handle);
     expect(&mut play, terminal, "shutdown(cli, SHUT_WR) = 0");
     play.exp_eof().unwrap();
 }
