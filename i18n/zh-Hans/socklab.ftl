@@ -381,11 +381,11 @@ help-read-only = （只读）
 help-errno-heading = { $errno }（{ $meaning }）：errno { $number }
 help-errno-not-met = socklab 的命令通常不会遇到它。
 help-errno-where = 在哪里会遇到：
-help-errno-why-variants = why: 行会根据套接字本身（它的选项、TCP_INFO）和实验网络说明是哪一种情况：
+help-errno-why-variants = why: 行会根据套接字本身（它的选项、TCP_INFO）和实验室的情况，说明是哪一种：
 help-group-heading = { $title }：
 help-overview-handles = H 是句柄名（默认：当前句柄）。阻塞调用后面加 & 就在后台运行：accept srv &。
 help-overview-more = 更多说明：`help VERB`、`help ERRNO`（或 Windows 的 `help 10054`）、`help TIME_WAIT`（TCP 状态）、`help SO_REUSEADDR`（选项）、`help options`、`help keepalive`。
-help-overview-lessons = 课程：`lessons` 列出全部课程（三次握手、回显服务器、半关闭、UDP 聊天、GBK、实验网络……）；`play 01` 就在这里播放一课，每按一次 Enter 走一步，在它自己的网络里进行——结束后回到当前会话。
+help-overview-lessons = 课程：`lessons` 列出全部课程（三次握手、回显服务器、半关闭、UDP 聊天、GBK、实验室……）；`play 01` 就在这里播放一课，每按一次 Enter 走一步，在它自己的网络里进行——结束后回到当前会话。
 help-no-such-topic = 没有关于 '{ $topic }' 的帮助（可以试试命令名、errno（ECONNREFUSED、111）、Windows 错误（10061、WSAECONNREFUSED）、TCP 状态（TIME_WAIT）、选项（SO_REUSEADDR）、Python 名称（setblocking、ConnectionRefusedError）、keepalive、python 或 options）
 help-no-such-topic-near = 没有关于 '{ $topic }' 的帮助——你是不是想找 '{ $near }'？（可以试试命令名、errno（ECONNREFUSED、111）、Windows 错误（10061、WSAECONNREFUSED）、TCP 状态（TIME_WAIT）、选项（SO_REUSEADDR）、Python 名称（setblocking、ConnectionRefusedError）、keepalive、python 或 options）
 
@@ -398,7 +398,7 @@ cmd-group-data = 发送与接收
 cmd-group-options = 选项与模式
 cmd-group-inspect = 查看
 cmd-group-background = 后台（工作线程）
-cmd-group-lab = 实验网络（socklab --lab）：两台主机和它们之间的链路
+cmd-group-lab = 网络实验室（socklab --lab）：两台主机和它们之间的链路
 cmd-group-session = 会话（没有自己的系统调用）
 
 # socket
@@ -428,16 +428,16 @@ cmd-listen-errno-EOPNOTSUPP = 这种类型的套接字不能监听（UDP、数�
 cmd-listen-errno-EINVAL = 套接字已经连接
 
 # accept
-cmd-accept-summary = 从监听套接字的队列中取出下一个已建立的连接；它成为一个新句柄，并带有对端的地址。
+cmd-accept-summary = 从监听套接字的队列中取出下一个已完成三次握手的连接；它成为一个新句柄，并带有对端的地址。
 cmd-accept-notes = 队列为空时会阻塞（Ctrl-C 可以打断；脚本中由 --timeout 限定时间）。即使监听套接字是非阻塞的，新句柄也是阻塞的——Linux 就是这样。
 cmd-accept-errno-EAGAIN = 监听套接字是非阻塞的，而没有等待中的连接
 cmd-accept-errno-EINVAL = 套接字没有在监听——先调用 listen
-cmd-accept-errno-EINTR = 等待被信号打断：Ctrl-C、socklab 的超时，或 socklab 停止了这个作业
+cmd-accept-errno-EINTR = 等待被信号打断：Ctrl-C、socklab 的超时，或 socklab 停止了这个任务
 cmd-accept-errno-ECONNABORTED = 队列中的一个连接在被 accept 之前就被重置了
 
 # connect
 cmd-connect-summary = 连接到 ADDR：对 TCP 是三次握手；对 UDP 则是确定默认的对端。
-cmd-connect-notes = ADDR 可以是句柄名：取它的本地地址（0.0.0.0 变为 127.0.0.1；在实验网络中是它所在主机的地址，192.0.2.1 或 .2）。只有一个参数时，句柄名就是地址：`connect srv` 把当前句柄连接到 srv。非阻塞的 TCP connect 返回 EINPROGRESS；用 poll 等待 POLLOUT，再读取 SO_ERROR。
+cmd-connect-notes = ADDR 可以是句柄名：取它的本地地址（0.0.0.0 变为 127.0.0.1；在实验室中是它所在主机的地址，192.0.2.1 或 .2）。只有一个参数时，句柄名就是地址：`connect srv` 把当前句柄连接到 srv。非阻塞的 TCP connect 返回 EINPROGRESS；用 poll 等待 POLLOUT，再读取 SO_ERROR。
 cmd-connect-errno-ECONNREFUSED = 那里没有人监听：对端用 RST 回应了 SYN（UDP：收到 ICMP 端口不可达）
 cmd-connect-errno-EINPROGRESS = 非阻塞：三次握手已经开始；用 poll 等待 POLLOUT，然后 getsockopt SO_ERROR
 cmd-connect-errno-EALREADY = 一个非阻塞的 connect 仍在进行中
@@ -454,11 +454,11 @@ cmd-shutdown-errno-EINVAL = 不是有效的方向
 
 # close
 cmd-close-summary = 关闭套接字；句柄从表中移除。TCP 连接会发送 FIN（或 RST）。
-cmd-close-notes = fd 没有了之后，内核可能仍保留着连接：在 FIN_WAIT1/2 中等对端的 FIN，然后在 TIME_WAIT 中停留 60 s；socklab 把它显示为 `H (no fd)` 直到结束——即使名字 H 已被新句柄使用，也仍用原来的名字——并在每次状态变化发生时显示出来（它查看内核的套接字表：sock_diag，否则 /proc/net/tcp）。若还有未读的已接收数据，或设置了 SO_LINGER 0，close 会发送 RST 而不是 FIN。正在使用该句柄的后台作业或监视器会先被停止（它的调用返回 EINTR）：在 Linux 上，单靠 close(2) 不会唤醒阻塞在这个 fd 上的线程。
+cmd-close-notes = fd 没有了之后，内核可能仍保留着连接：在 FIN_WAIT1/2 中等对端的 FIN，然后在 TIME_WAIT 中停留 60 s；socklab 把它显示为 `H (no fd)` 直到结束——即使名字 H 已被新句柄使用，也仍用原来的名字——并在每次状态变化发生时显示出来（它查看内核的套接字表：sock_diag，否则 /proc/net/tcp）。若还有未读的已接收数据，或设置了 SO_LINGER 0，close 会发送 RST 而不是 FIN。正在使用该句柄的后台任务或监视器会先被停止（它的调用返回 EINTR）：在 Linux 上，单靠 close(2) 不会唤醒阻塞在这个 fd 上的线程。
 cmd-close-errno-EBADF = 这个 fd 没有打开
 
 # send
-cmd-send-summary = 发送 DATA 一次；返回值表示内核接收了多少字节，可能比给出的少。
+cmd-send-summary = 发送一次 DATA；返回值表示内核收下了多少字节，可能比给出的少。
 cmd-send-notes = DATA 可以是一个词、带 C 转义的 "带引号文本"（\n \r \t \0 \\ \" \xNN），或十六进制的 x"48 69"；"ab"*1000 表示重复。与句柄同名的数据要加引号。$NAME 是某次接收以 NAME 保存下来的字节（`data = recv conn 1024`，然后 `send conn $data` 原样发回）；多段用 ` + ` 连接：`send conn "got: " + $data`。加了引号的 "$data" 只是文字本身。
 cmd-send-errno-EPIPE = 这一端不能发送：它从未连接（Linux 在这里给 TCP 套接字的是 EPIPE，而不是 ENOTCONN）、它做过 `shutdown write`，或者对端重置了连接（socklab 忽略 SIGPIPE，所以你看到的是 EPIPE）
 cmd-send-errno-ECONNRESET = 对端用 RST 回应：它在还有未读数据时关闭了，或设置了 SO_LINGER 0，或它已不认识这个连接（它的主机重启过）
@@ -471,7 +471,7 @@ cmd-send-errno-EMSGSIZE = 数据报超过了套接字允许的大小
 
 # sendall
 cmd-sendall-summary = 反复调用 send，直到 DATA 全部发出，就像 Python 的 sendall；会显示用了几次调用。
-cmd-sendall-notes = 每次 send 可能只接收一部分（对端的窗口或本套接字的缓冲区满了）；循环会把剩下的发出去。在非阻塞套接字上，遇到第一个 EAGAIN 就停止。DATA 与 send 相同：`sendall conn $data` 把 `data = recv conn 1024` 保存的内容原样回显。
+cmd-sendall-notes = 每次 send 内核可能只收下一部分（对端的窗口或本套接字的缓冲区满了）；循环会把剩下的发出去。在非阻塞套接字上，遇到第一个 EAGAIN 就停止。DATA 的写法与 send 相同：`sendall conn $data` 把 `data = recv conn 1024` 保存的内容原样发回。
 cmd-sendall-errno-EPIPE = 这一端不能发送：它从未连接（Linux 在这里给 TCP 套接字的是 EPIPE，而不是 ENOTCONN）、它做过 `shutdown write`，或者对端重置了连接（socklab 忽略 SIGPIPE，所以你看到的是 EPIPE）
 cmd-sendall-errno-ECONNRESET = 对端用 RST 回应：它在还有未读数据时关闭了，或设置了 SO_LINGER 0，或它已不认识这个连接（它的主机重启过）
 cmd-sendall-errno-ETIMEDOUT = 内核放弃了这个连接：发出的数据一直得不到确认（net.ipv4.tcp_retries2）、保活探测没有回应，或 TCP_USER_TIMEOUT 到期——help ETIMEDOUT 说明如何区分
@@ -483,7 +483,7 @@ cmd-sendall-errno-EMSGSIZE = 数据报超过了套接字允许的大小
 
 # sendto
 cmd-sendto-summary = 向 ADDR 发送一个数据报（UDP、unix-dgram）；不需要连接。
-cmd-sendto-notes = ADDR 可以是句柄名：`sendto u2 u1 hi` 从 u2 发往 u1 的地址（未指定的 0.0.0.0 变为 127.0.0.1；在实验网络中是 u1 所在主机的地址）。与 bind 和 connect 一样，也接受 Python 的两段式地址：`sendto u 127.0.0.1 8888 hi`。
+cmd-sendto-notes = ADDR 可以是句柄名：`sendto u2 u1 hi` 从 u2 发往 u1 的地址（未指定的 0.0.0.0 变为 127.0.0.1；在实验室中是 u1 所在主机的地址）。与 bind 和 connect 一样，也接受 Python 的两段式地址：`sendto u 127.0.0.1 8888 hi`。
 cmd-sendto-errno-ECONNREFUSED = 之前的一个数据报引来了 ICMP 端口不可达（已连接的 UDP）
 cmd-sendto-errno-EMSGSIZE = 数据报超过了套接字允许的大小
 cmd-sendto-errno-EISCONN = 给已连接的 AF_UNIX 流套接字指定了地址（已连接的 TCP 套接字会忽略它）
@@ -497,26 +497,26 @@ cmd-recv-errno-EAGAIN = 暂时没有可读的数据：套接字是非阻塞的�
 cmd-recv-errno-ECONNRESET = 对端重置了连接（RST）：它在还有未读数据时关闭了，或设置了 SO_LINGER 0，或它已不认识这个连接（它的主机重启过）
 cmd-recv-errno-ENOTCONN = 一个未连接的 TCP 套接字
 cmd-recv-errno-ETIMEDOUT = 内核放弃了这个连接：发出的数据一直得不到确认（net.ipv4.tcp_retries2）、保活探测没有回应，或 TCP_USER_TIMEOUT 到期——help ETIMEDOUT 说明如何区分
-cmd-recv-errno-EINTR = 等待被信号打断：Ctrl-C、socklab 的超时，或 socklab 停止了这个作业
+cmd-recv-errno-EINTR = 等待被信号打断：Ctrl-C、socklab 的超时，或 socklab 停止了这个任务
 
 # recvfrom
 cmd-recvfrom-summary = 接收一个数据报（最多 N 字节，默认 1024）以及它的来源地址。
 cmd-recvfrom-notes = 比 N 长的数据报会被截成 N 字节，其余部分丢失；用 `trunc` 时返回值是它的真实长度。边界会被保留：一次 recvfrom，一个数据报。`data = recvfrom H N` 把数据报的字节保存为 `$data`（`sendto H ADDR $data` 把它发回去）。
 cmd-recvfrom-errno-EAGAIN = 非阻塞（或 MSG_DONTWAIT），而没有等待中的数据报
 cmd-recvfrom-errno-ECONNREFUSED = 已连接的 UDP：之前的一个数据报引来了 ICMP 端口不可达
-cmd-recvfrom-errno-EINTR = 等待被信号打断：Ctrl-C、socklab 的超时，或 socklab 停止了这个作业
+cmd-recvfrom-errno-EINTR = 等待被信号打断：Ctrl-C、socklab 的超时，或 socklab 停止了这个任务
 
 # recvall
 cmd-recvall-summary = 反复调用 recv，直到正好收到 N 字节，或对端关闭：即教程中读取已知长度消息的循环；会显示用了几次调用、每次返回了什么。
 cmd-recvall-notes = 一次 recv 返回 1 到所请求字节数之间的任意数量，所以知道消息长度的读取方要循环读取。在收满 N 字节之前遇到 EOF（recv 返回 0）就是教程里的 "socket connection broken"：recvall 停止，并说明收到了多少字节。在非阻塞套接字上，遇到第一个 EAGAIN 就停止。N 最大 16 MiB。`data = recvall H N` 把字节保存为 `$data`，与 recv 相同。
-cmd-recvall-errno-EAGAIN = 非阻塞，目前能收到的就是这些字节
+cmd-recvall-errno-EAGAIN = 非阻塞，而目前能收到的字节已经全部收到
 cmd-recvall-errno-ECONNRESET = 在 N 字节全部到达之前，对端重置了连接（RST）
 cmd-recvall-errno-ENOTCONN = 一个未连接的 TCP 套接字
 
 # drain
 cmd-drain-summary = 反复调用 recv 直到 EOF（对端关闭或关闭了写方向）：报告用多少次调用收到了多少字节、花了多长时间，而不显示字节本身——这是接收大批量传输的方式。
 cmd-drain-notes = 每次调用最多请求 256 KiB。在非阻塞套接字上，遇到第一个 EAGAIN 就停止；出错（ECONNRESET、超时）也会结束，并说明出错前收到了多少。
-cmd-drain-errno-EAGAIN = 非阻塞，目前能收到的就是这些字节
+cmd-drain-errno-EAGAIN = 非阻塞，而目前能收到的字节已经全部收到
 cmd-drain-errno-ECONNRESET = 对端在关闭之前重置了连接（RST）
 cmd-drain-errno-ENOTCONN = 一个未连接的 TCP 套接字
 
@@ -549,7 +549,7 @@ cmd-getpeername-errno-ENOTCONN = 套接字没有连接（或已不再连接）
 # poll
 cmd-poll-summary = 哪些句柄已就绪：POLLIN（有数据或 EOF 可读）、POLLOUT（有空间可发送）、POLLRDHUP（对端关闭了写方向）、POLLHUP、POLLERR。
 cmd-poll-notes = 对每个句柄（默认：当前句柄）询问 POLLIN|POLLPRI|POLLOUT|POLLRDHUP。TIMEOUT_MS 默认为 0（只看一眼，不等待）；-1 表示一直等到有事件就绪。
-cmd-poll-errno-EINTR = 等待被信号打断：Ctrl-C、socklab 的超时，或 socklab 停止了这个作业
+cmd-poll-errno-EINTR = 等待被信号打断：Ctrl-C、socklab 的超时，或 socklab 停止了这个任务
 
 # ioctl
 cmd-ioctl-summary = FIONREAD：已接收、等待读取的字节数。SIOCOUTQ：已发送、但对端尚未确认的字节数。
@@ -558,7 +558,7 @@ cmd-ioctl-errno-EINVAL = 套接字在监听，或这个请求不适用
 
 # tcpinfo
 cmd-tcpinfo-summary = 内核眼中的连接：状态、往返时间、拥塞窗口、未确认的报文段、重传。
-cmd-tcpinfo-notes = 时间以微秒为单位。unacked 统计已发送但未被确认的报文段。
+cmd-tcpinfo-notes = 时间以微秒为单位。unacked 是已发送但尚未被确认的报文段数。
 cmd-tcpinfo-errno-EOPNOTSUPP = 不是 TCP 套接字
 
 # sample
@@ -566,8 +566,8 @@ cmd-sample-summary = 在 D 时长内每隔 D 读取一次 TCP_INFO（默认每 1
 cmd-sample-notes = FIELD 选择表中的列：state cwnd ssthresh rtt rttvar rto inflight retrans rate（默认全部；time 总是有），按需还有 unacked pacing。cwnd、ssthresh 和 unacked 以报文段为单位（慢启动还没有上限时 ssthresh 显示为 -），时间以 ms 为单位，inflight 以字节为单位（在途报文段数 × MSS），rate 是内核估计的交付速率，pacing 是它的发送节奏速率，单位都是 Mbit/s。在后台运行它（sample cli every 50ms for 3s &），同时在前台进行传输。every 的范围是 1ms 到 10s，总时长最多 10 分钟。课程中不能保存文件；没有 --force 时 save 不会覆盖已有的文件。
 
 # await
-cmd-await-summary = 等待句柄到达某个 TCP 状态（例如对端的延迟确认之后的 FIN_WAIT2），或变为可读/可写；超过 TIMEOUT（默认 2s）则失败。
-cmd-await-notes = 有些状态变化是由内核定时器而不是调用引起的：FIN_WAIT1 → FIN_WAIT2 要等对端的延迟 ACK（Linux 上约 40 ms）。`await cli FIN_WAIT2` 让这样的时刻确定下来，而不必去猜该 sleep 多久。TIMEOUT 写作 500ms 或 2s。状态指的是连接的状态：当连接在没有 fd 的情况下继续存在时（`close` 之后，或两端都关闭写方向后，处于 CLOSE 的套接字背后的 TIME_WAIT），await 会匹配内核中的连接并说明这一点：`cli's connection is TIME_WAIT (held by the kernel, no fd); the socket is CLOSE`。打开线路视图时，`await wire` 等待会话中套接字的下一个报文段——也就是定时器发出的东西：延迟 ACK、重传、保活探测、窗口探测——并把它显示在该步骤下面。在实验网络中，`await link` 等待下一个报文段到达链路。
+cmd-await-summary = 等待句柄到达某个 TCP 状态（例如对端的延迟 ACK 之后的 FIN_WAIT2），或变为可读/可写；超过 TIMEOUT（默认 2s）则失败。
+cmd-await-notes = 有些状态变化是由内核定时器而不是调用引起的：FIN_WAIT1 → FIN_WAIT2 要等对端的延迟 ACK（Linux 上约 40 ms）。`await cli FIN_WAIT2` 让这样的时刻确定下来，而不必去猜该 sleep 多久。TIMEOUT 写作 500ms 或 2s。状态指的是连接的状态：当连接在没有 fd 的情况下继续存在时（`close` 之后，或两端都关闭写方向后，处于 CLOSE 的套接字背后的 TIME_WAIT），await 会匹配内核中的连接并说明这一点：`cli's connection is TIME_WAIT (held by the kernel, no fd); the socket is CLOSE`。打开线路视图时，`await wire` 等待会话中套接字的下一个报文段——也就是定时器发出的东西：延迟 ACK、重传、保活探测、窗口探测——并把它显示在该步骤下面。在实验室中，`await link` 等待下一个报文段到达链路。
 
 # ls
 cmd-ls-summary = 列出句柄：名称、fd、类型、本地地址、对端、TCP 状态、收发队列中的字节数、标志；然后是接收时保存下来的数据名（$data）。
@@ -575,7 +575,7 @@ cmd-ls-notes = RECV-Q 是 FIONREAD（等待读取的字节），SEND-Q 是 SIOCO
 
 # wire
 cmd-wire-summary = 在每一步下面显示它在回环线路上发出的 TCP 报文段和 UDP 数据报（on），或者在大批量传输时每个方向一行（summary：报文段数、字节数、序号范围、重传）；停止显示（off）；把显示过的内容写成 pcap 文件供 Wireshark 或 tshark 使用（save FILE）；或者画出一个连接的时间-序号图（graph：序号随时间的变化、ACK 线和窗口线、SACK 块、重传和丢失）。
-cmd-wire-notes = 两端以句柄命名；序号从各自的 SYN 开始计数，与 tcpdump 和 Wireshark 的显示一致。在两步之间到达的报文段（延迟 ACK、对端的 FIN）标为 `(+43 ms, between steps)`：socklab 等待输入时它们一到就显示，否则随下一步显示；在调用开始很久之后才到的标为 `(+100 ms)`。抓包套接字需要 CAP_NET_RAW：以 root 运行，或用 socklab --sandbox。`socklab --wire` 一开始就打开它。`wire save` 从不跟随符号链接，没有 --force 时从不替换文件；课程（socklab test、play）根本不能保存。在实验网络中，它按到达顺序把到达链路的每一帧（最后 4 MiB）各写一次；经过内核的帧只保留前 192 字节，并记录其完整长度。`wire graph` 根据这些帧画出 H 的连接（默认为当前句柄的）的一个方向：传输数据最多的方向，或 H 的发送方向（send）或接收方向（recv）；见 docs/wire.md。
+cmd-wire-notes = 两端以句柄命名；序号从各自的 SYN 开始计数，与 tcpdump 和 Wireshark 的显示一致。在两步之间到达的报文段（延迟 ACK、对端的 FIN）标为 `(+43 ms, between steps)`：socklab 等待输入时它们一到就显示，否则随下一步显示；在调用开始很久之后才到的标为 `(+100 ms)`。包套接字需要 CAP_NET_RAW：以 root 运行，或用 socklab --sandbox。`socklab --wire` 一开始就打开它。`wire save` 从不跟随符号链接，没有 --force 时从不替换文件；课程（socklab test、play）根本不能保存。在实验室中，它按到达顺序把到达链路的每一帧（最后 4 MiB）各写一次；经过内核的帧只保留前 192 字节，并记录其完整长度。`wire graph` 根据这些帧画出 H 的连接（默认为当前句柄的）的一个方向：传输数据最多的方向，或 H 的发送方向（send）或接收方向（recv）；见 docs/wire.md。
 cmd-wire-errno-EPERM = 没有 CAP_NET_RAW：以 root 运行，或在 socklab --sandbox 中运行
 
 # watch
@@ -589,28 +589,28 @@ cmd-unwatch-summary = 停止监视 H：它的接收线程中的 recv 被打断�
 cmd-unwatch-notes = 还没收到的数据留在套接字里，等下一次 recv。
 
 # jobs
-cmd-jobs-summary = 列出后台作业（`CMD &`）和监视器：各自在运行什么，是否阻塞在调用中；然后是用 spawn 启动的程序。
-cmd-jobs-notes = “阻塞”表示线程在系统调用内部休眠，等待内核（从 /proc/self/task 读取）。已完成的作业会一直列出，直到它的结果被显示。
+cmd-jobs-summary = 列出后台任务（`CMD &`）和监视器：各自在运行什么，是否阻塞在调用中；然后是用 spawn 启动的程序。
+cmd-jobs-notes = “阻塞”表示线程在系统调用内部休眠，等待内核（从 /proc/self/task 读取）。已完成的任务会一直列出，直到它的结果被显示。
 
 # wait
-cmd-wait-summary = 阻塞直到后台作业 JOB 结束（监视器：直到它停止）并显示其结果，或直到用 spawn 以 NAME 启动的程序结束并显示其输出；两者都不给时，等到所有后台调用都结束。
-cmd-wait-notes = Ctrl-C 打断的是等待，而不是作业。脚本中由 --timeout 限定时间。在脚本和记录中，作业产生的结果在下一个步骤边界显示，在交互 shell 中则立即显示在提示符上方；wait 就是脚本指明显示位置的方式。
+cmd-wait-summary = 阻塞直到后台任务 JOB 结束（监视器：直到它停止）并显示其结果，或直到用 spawn 以 NAME 启动的程序结束并显示其输出；两者都不给时，等到所有后台调用都结束。
+cmd-wait-notes = Ctrl-C 打断的是等待，而不是任务本身。脚本中由 --timeout 限定时间。任务产生的结果，在脚本和记录文件中于下一个步骤边界显示，在交互 shell 中则立即显示在提示符上方；脚本用 wait 来指定结果显示在哪里。
 
 # spawn
-cmd-spawn-summary = 在 socklab 的网络中——沙箱里，或实验网络的主机 HOST 上——启动一个程序（你自己的服务器或客户端），并在两步之间显示它的输出，前面标上 NAME│。
-cmd-spawn-notes = 它以你的权限运行（绝不会更多：set-uid 不起作用），有自己的进程组，stdin 来自 /dev/null，stdout 和 stderr 交给 socklab（Python 不带缓冲：PYTHONUNBUFFERED=1）。NAME 默认为程序名（python3 则为 py）。它的结束会被显示（py exited 0）；jobs 列出它，wait NAME 等待它，kill NAME 停止它，socklab 结束时它会被杀掉。课程中不可用：课程只是数据。
+cmd-spawn-summary = 在 socklab 的网络中——沙箱里，或实验室的主机 HOST 上——启动一个程序（你自己的服务器或客户端），并在两步之间显示它的输出，前面标上 NAME│。
+cmd-spawn-notes = 它以你的权限运行（绝不会更高：set-uid 不会带来额外权限），有自己的进程组，stdin 来自 /dev/null，stdout 和 stderr 交给 socklab（Python 不带缓冲：PYTHONUNBUFFERED=1）。NAME 默认为程序名（python3 则为 py）。它结束时会显示出来（py exited 0）；jobs 列出它，wait NAME 等待它，kill NAME 停止它，socklab 结束时它也会被杀掉。课程中不能用：课程只是数据。
 
 # kill
 cmd-kill-summary = 向用 spawn 以 NAME 启动的程序及其进程组发送信号 SIGNAL（未指定时为 SIGTERM）。
 cmd-kill-notes = 它结束时会显示出来（py killed by SIGTERM）；程序可以捕获 SIGTERM，但永远不能捕获 SIGKILL。
 
 # link
-cmd-link-summary = 显示实验网络的链路（它的模式、属性、每个方向的计数，以及每个被扣留的报文段及其编号）；让它扣留每个报文段，直到你投递或丢弃它（hold），或者让它们通过（pass，默认）；或者给它真实路径的特性：带抖动的延迟、丢包、重复、损坏、乱序、带队列的速率。
+cmd-link-summary = 显示实验室的链路（它的模式、属性、每个方向的计数，以及每个被扣留的报文段及其编号）；让它扣留每个报文段，直到你投递或丢弃它（hold），或者让它们通过（pass，默认）；或者给它真实路径的特性：带抖动的延迟、丢包、重复、损坏、乱序、带队列的速率。
 cmd-link-notes = 不指定方向就是两个方向。被扣留的报文段按到达顺序编号为 #1、#2、……；`deliver` 和 `drop` 对它们操作。属性：`delay 50ms jitter 5ms`、`loss 2%`、`dup 1%`、`corrupt 1%`、`reorder 5%`（被压在下一个报文段之后）、`rate 10mbit`（bit、kbit、mbit、gbit）加上 `queue 64` 个包（队列满时丢弃队尾；默认 1000），`clear`（恢复为无）。`link seed N` 让每个随机选择都由 N 决定，这样带丢包的运行每次丢的都是同样的报文段。手动控制和属性可以组合：被扣留的报文段等你处理，然后直接通过。
 
 # deliver
 cmd-deliver-summary = 投递被扣留的报文段：按顺序的前 N 个（默认 1）、全部，或单独的 #K（不按顺序：手动制造乱序）；SELECTOR 按报文段的类型挑选：a->b、b->a、SYN、FIN、RST、SYN,ACK、ACK（纯 ACK）、data、udp、tcp。
-cmd-deliver-notes = 被投递的报文段在另一台主机上引起的结果（它的应答、状态变化）显示在这一步下面。被扣留期间发送方重发的报文段只算一个条目（`link` 会说明重发了几次、在什么时候）：`deliver` 交付它最新的副本，`deliver #K copies` 按发送顺序交付所有副本，就像一个只是延迟了它们的网络那样。已投递报文段的副本也在它的编号下等待；只有 `deliver #K` 会交付它们。
+cmd-deliver-notes = 被投递的报文段在另一台主机上引起的结果（它的应答、状态变化）显示在这一步下面。被扣留期间发送方重传的报文段只算一个条目（`link` 会说明重传了几次、在什么时候）：`deliver` 交付它最新的副本，`deliver #K copies` 按发送顺序交付所有副本，就像一个只是延迟了它们的网络那样。已投递报文段的副本也在它的编号下等待；只有 `deliver #K` 会交付它们。
 
 # drop
 cmd-drop-summary = 丢弃被扣留的报文段（前 N 个、全部、#K，或由 SELECTOR 挑选的：a->b、b->a、SYN、FIN、RST、SYN,ACK、ACK、data、udp、tcp），或者下一个进入链路的报文段（在该方向上，或任一方向）。
@@ -625,11 +625,11 @@ cmd-corrupt-summary = 翻转下一个进入链路的报文段中的一个比特�
 cmd-corrupt-notes = 发送方得不到回应，在 RTO 之后重传：数据完好地到达。
 
 # host
-cmd-host-summary = 从现在起在实验网络的主机 a 或 b 中创建套接字（socket … @HOST 只对一个套接字指定）；或者拔掉它的网线（down）、重新插上（up），或让它崩溃：所有套接字和全部 TCP 状态都丢失，线路上却没有任何消息，然后它立即以空白状态恢复；或者让它像普通主机那样延迟发送 ACK（delayed-ack on；除非另行设置，实验网络的主机会立即确认）。
+cmd-host-summary = 从现在起在实验室的主机 a 或 b 上创建套接字（socket … @HOST 只对一个套接字指定）；或者拔掉它的网线（down）、重新插上（up），或让它崩溃：所有套接字和全部 TCP 状态都丢失，线路上却没有任何报文，随后它立即以空白状态恢复；或者让它像普通主机那样延迟发送 ACK（delayed-ack on；除非另行设置，实验室的主机总是立即发送 ACK）。
 cmd-host-notes = 主机 a 的地址是 192.0.2.1 和 2001:db8::1，主机 b 的是 192.0.2.2 和 2001:db8::2；在地址中可以用 a 和 b 代替它们：bind srv b:80，connect cli b:80。
 
 # sysctl
-cmd-sysctl-summary = 读取或设置实验网络中某台主机的 TCP 或 IP 参数（net.ipv4.tcp_syn_retries、tcp_retries2、tcp_fin_timeout、tcp_keepalive_time、tcp_sack、tcp_timestamps、tcp_congestion_control ……）。
+cmd-sysctl-summary = 读取或设置实验室中某台主机的 TCP 或 IP 参数（net.ipv4.tcp_syn_retries、tcp_retries2、tcp_fin_timeout、tcp_keepalive_time、tcp_sack、tcp_timestamps、tcp_congestion_control ……）。
 cmd-sysctl-notes = 只能设置下面列出的单台主机的参数，且各自在其范围内：其他任何名字都会被拒绝，因为它可能作用于整台机器。多个数字用逗号分隔：net.ipv4.tcp_rmem=4096,131072,6291456。设置之后会显示该主机上的值。
 
 # use
@@ -657,15 +657,15 @@ cmd-source-notes = 每行在其输出之前回显为 `> LINE`。文件可以再 
 
 # record
 cmd-record-summary = 把会话余下的部分作为记录写入 FILE（`record off` 停止）；`socklab test FILE` 可以重放它。
-cmd-record-notes = 每行及其输出在运行时追加写入，临时端口和 fd 命名为 [PORT1]、[FD1]、……，内核测得的数值（tcpinfo 的 rtt_us、rto_us、snd_cwnd ……）写作 [..]；不包含颜色。文件开头是重放所需的指令：实验网络中的 #! lab、会话的编码和超时。
+cmd-record-notes = 每行及其输出在运行时追加写入，临时端口和 fd 命名为 [PORT1]、[FD1]、……，内核测得的数值（tcpinfo 的 rtt_us、rto_us、snd_cwnd ……）写作 [..]；不包含颜色。文件开头是重放所需的指令：实验室中的 #! lab、会话的编码和超时。
 
 # diagram
-cmd-diagram-summary = 把到目前为止的会话保存为梯形图：每个报文段一支箭头，两端的状态，左侧是调用（svg 适合幻灯片，html 是可打印的网页，txt 用于终端，mmd 是用于 GitHub 的 mermaid）。
-cmd-diagram-notes = 画出线路视图自打开以来显示的内容（wire on、wire ladder，或实验网络）；带时间的间隔表示后来才到的东西（定时器、延迟 ACK）。`socklab diagram FILE.socklab` 用同样的方式画出一个记录文件。没有 --force 时从不替换文件；课程（socklab test、play）根本不能保存。
+cmd-diagram-summary = 把到目前为止的会话保存为梯形图：每个报文段一条箭头，两端的状态，左侧是调用（svg 适合幻灯片，html 是可打印的网页，txt 用于终端，mmd 是用于 GitHub 的 mermaid）。
+cmd-diagram-notes = 画出线路视图自打开以来显示的内容（wire on、wire ladder，或实验室）；带时间的间隔表示后来才到的东西（定时器、延迟 ACK）。`socklab diagram FILE.socklab` 用同样的方式画出一个记录文件。没有 --force 时从不替换文件；课程（socklab test、play）根本不能保存。
 
 # export
 cmd-export-summary = 把到目前为止的会话写成你自己的程序：Python（只用标准库）或 C（POSIX），每行一个调用，原来的命令行作为注释，每个结果都与 socklab 显示的结果核对。
-cmd-export-notes = errno 变成 Python 为它抛出的异常（ECONNREFUSED：except ConnectionRefusedError）；后台调用和 watch 变成线程；await 变成 poll，或在限定时间内查看 TCP 状态；实验网络的步骤和 socklab 自己的视图（ls、jobs、wire ……）保留为带标记的注释。如果某个结果不同，程序以 1 退出。`socklab export LESSON|FILE --to python|c` 对记录文件做同样的事。没有 --force 时从不替换文件；课程（socklab test、play）不能写文件。
+cmd-export-notes = errno 变成 Python 为它抛出的异常（ECONNREFUSED：except ConnectionRefusedError）；后台调用和 watch 变成线程；await 变成 poll，或在限定时间内查看 TCP 状态；实验室的步骤和 socklab 自己的视图（ls、jobs、wire ……）保留为带标记的注释。如果某个结果不同，程序以 1 退出。`socklab export LESSON|FILE --to python|c` 对记录文件做同样的事。没有 --force 时从不替换文件；课程（socklab test、play）不能写文件。
 
 # clear
 cmd-clear-summary = 清屏（在交互 shell 中、在终端上；其他情况下什么也不做）。
