@@ -830,7 +830,7 @@ winsock-note-WSAESHUTDOWN = 注意：在 Linux 上，`shutdown write` 之后的 
 predict-not-a-result = “{ $word }”在这里不是答案：请回答一个数（0、5、-1）、errno（ECONNREFUSED、111）、Python 异常（ConnectionRefusedError）或 blocks（阻塞）——输入 ? 可查看答案
 predict-state-for-result = “{ $word }”是一个 TCP 状态；这道题问的是调用返回什么
 predict-not-a-state = “{ $word }”不是 TCP 状态（{ $states }）——输入 ? 可查看答案
-predict-actual-gone = 已经没有了（内核不再持有这个连接）
+predict-actual-gone = 连接已不存在（内核中没有这个连接）
 predict-actual-returned = 返回 { $value }
 predict-actual-failed = -1 { $errno }
 predict-actual-failed-python = -1 { $errno }，即 Python 的 { $exception }
@@ -871,10 +871,10 @@ play-out-of-time = 时间到：本课的步骤已运行 { $time }，这是一节
 lessons-group = { $group }：
 lessons-needs = [需要 { $needs }]
 lessons-asks = [提问 { $count } 次]
-lessons-footer = socklab play 名称（或编号）播放一节课——[提问 N 次]：先请你预测 N 个结果；play --predict 在每次调用前都提问；socklab test --lessons 运行全部课程。
-lessons-footer-shell = play 名称（或编号）在这里播放一节课，课程在它自己的网络中运行；之后本会话继续。
-lessons-footer-script = socklab play 名称（或编号）播放一节课；socklab test --lessons 运行全部课程。
-lessons-play-needs-terminal = play 需要有人在终端前逐步观看课程：请在 shell 中输入它，或运行 socklab play 名称（socklab play --auto 2s 名称 会自动继续）
+lessons-footer = socklab play NAME（或编号）播放一节课——[提问 N 次]：先请你预测 N 个结果；play --predict 在每次调用前都提问；socklab test --lessons 运行全部课程。
+lessons-footer-shell = play NAME（或编号）在这里播放一节课，课程在它自己的网络中运行；之后本会话继续。
+lessons-footer-script = socklab play NAME（或编号）播放一节课；socklab test --lessons 运行全部课程。
+lessons-play-needs-terminal = play 要有人在终端前一步步播放课程：请在 shell 中输入它，或运行 socklab play NAME（socklab play --auto 2s NAME 会自动往下走）
 lessons-no-such = 没有名为“{ $wanted }”的文件，也没有这样的内置课程（socklab lessons 列出全部课程）
 lessons-no-such-near = 没有名为“{ $wanted }”的文件，也没有这样的内置课程——你是想要 { $near } 吗？（socklab lessons 列出全部课程）
 lessons-several = “{ $wanted }”对应多节课：{ $names }——请给出完整名称
@@ -893,43 +893,43 @@ group-other-lessons = 其他课程
 
 # shell：shell 的欢迎语
 
-shell-banner = socklab { $version } —— 用 help、help 命令名、? 或 Tab 来探索；Ctrl-D 退出。第一次接触套接字？`lessons` 列出课程，`play 01` 播放第一课。
-shell-banner-private = 私有网络（--sandbox）：socklab 之外的程序无法连到。
+shell-banner = socklab { $version }——用 help、help VERB、? 或 Tab 来探索；Ctrl-D 退出。第一次接触套接字？`lessons` 列出课程，`play 01` 播放第一课。
+shell-banner-private = 私有网络（--sandbox）：连不到 socklab 之外的程序。
 shell-banner-lab = 实验室：主机 a 是 { $a4 }（{ $a6 }），主机 b 是 { $b4 }（{ $b6 }），由一条 socklab 转发的链路相连。提示符显示链路如何处理报文段（pass、hold）以及当前句柄；其余的由 `link` 说明（docs/lab.md）。
 
 # runner：执行器对会话中各行的说明
 
-runner-no-job = 没有正在运行的作业 [{ $id }] —— jobs 会列出它们（已结束的作业之前已经显示过）
+runner-no-job = 没有正在运行的任务 [{ $id }]——jobs 会列出它们（已结束的任务之前已经显示过）
 runner-still-running = { $reason }；仍在运行：{ $jobs }
 runner-out-of-time = 时间用完：本课最多只能运行 { $time }
 runner-timeout = { $after } 后超时
 runner-interrupted = 已中断（Ctrl-C）
 runner-poll-failed = poll 失败：{ $reason }
-runner-no-program = 没有名为“{ $name }”的程序在运行（spawn 可以启动一个）—— wait 接受作业编号（jobs 会列出它们：wait 1）或用 spawn 启动的程序名
-runner-no-program-running = 没有名为“{ $name }”的程序在运行（正在运行的：{ $running }）—— wait 接受作业编号（jobs 会列出它们：wait 1）或用 spawn 启动的程序名
+runner-no-program = 没有名为“{ $name }”的程序在运行（spawn 可以启动一个）——wait 接受任务编号（jobs 会列出它们：wait 1）或用 spawn 启动的程序名
+runner-no-program-running = 没有名为“{ $name }”的程序在运行（正在运行的：{ $running }）——wait 接受任务编号（jobs 会列出它们：wait 1）或用 spawn 启动的程序名
 runner-script-interrupted = 已中断（Ctrl-C）：脚本到此停止
-runner-not-utf8 = 终端发来的字节不是 UTF-8，所以那一行没有运行就被丢弃了 —— socklab 读取 UTF-8 文本（请把终端设为 UTF-8）；原始字节可以写成 x"ff fe" 或 "\xff"
+runner-not-utf8 = 终端发来的字节不是 UTF-8，所以那一行没有运行就被丢弃了——socklab 读取 UTF-8 文本（请把终端设为 UTF-8）；原始字节可以写成 x"ff fe" 或 "\xff"
 runner-reading-input = 错误：读取输入失败：{ $error }
-runner-source-confined = 课程不能读取文件：source 在 socklab test 和 play 中被拒绝 —— 要运行它，请把这个文件当作你自己的脚本：socklab run FILE
+runner-source-confined = 课程不能读取文件：source 在 socklab test 和 play 中被拒绝——要运行它，请把这个文件当作你自己的脚本：socklab run FILE
 runner-source-nested = source 嵌套超过 { $depth } 层
 runner-cannot-open = 无法打开“{ $file }”：{ $reason }
 runner-source-not-regular = “{ $file }”不是普通文件（而是设备、FIFO 或目录）：source 读取的是由 socklab 命令行组成的文件
-runner-sourced-already = “{ $file }”已经在被 source 执行：一个 source 自身的文件将永远不会结束
-runner-source-recorded = “{ $file }”正被本会话录制：source 它会运行它所写入的内容，又写入它所运行的内容，永无止境 —— 请先 record off，或 source 另一个文件
-runner-export-confined = 课程不能写文件：export 在 socklab test 和 play 中被拒绝 —— 要导出一节课，请运行：socklab export LESSON --to python -o FILE.py
+runner-sourced-already = “{ $file }”正在被 source：一个 source 自己的文件永远不会结束
+runner-source-recorded = “{ $file }”正被本会话录制：source 它会运行它所写入的内容，又写入它所运行的内容，永无止境——请先 record off，或 source 另一个文件
+runner-export-confined = 课程不能写文件：export 在 socklab test 和 play 中被拒绝——要导出一节课，请运行：socklab export LESSON --to python -o FILE.py
 runner-export-json = export 读取的是以文本显示的会话：请不带 --json 运行 socklab 再导出
 runner-export-nothing = 还没有可导出的内容：请先进行一些调用
 runner-cannot-write = 无法写入“{ $file }”：{ $reason }
-runner-diagram-confined = 课程不能写文件：diagram save 在 socklab test 和 play 中被拒绝 —— 要画出一节课，请运行：socklab diagram LESSON -o FILE.svg
-runner-diagram-nothing = 还没有可画的内容：没有显示过任何报文段 —— 请打开线路视图（wire on、wire ladder 或 socklab --lab），进行一些调用，然后 diagram save FILE.svg
+runner-diagram-confined = 课程不能写文件：diagram save 在 socklab test 和 play 中被拒绝——要画出一节课，请运行：socklab diagram LESSON -o FILE.svg
+runner-diagram-nothing = 还没有可画的内容：没有显示过任何报文段——请打开线路视图（wire on、wire ladder 或 socklab --lab），进行一些调用，然后 diagram save FILE.svg
 runner-diagram-extension = “{ $file }”：用文件扩展名说明要哪种图：.svg（幻灯片）、.html（可打印的网页）、.txt（终端）、.mmd（mermaid）
-runner-lessons-not-here = 课程中不能列出或播放课程 —— 在 shell 里用 `lessons` 和 `play NAME`；在命令行用 socklab lessons 和 socklab play NAME
-runner-not-recording = 没有在录制 —— 这样开始：record FILE
-runner-already-recording = 已经在录制到 { $current } —— 请先 record off，再 record { $path }
-runner-record-confined = 课程不能写文件：record 在 socklab test 和 play 中被拒绝 —— 要录制，请把这个文件当作你自己的脚本运行：socklab run FILE
-runner-record-being-read = “{ $file }”正被本会话读取（run 或 source）：录制到它会覆盖还没运行的内容 —— 请录制到另一个文件
+runner-lessons-not-here = 课程中不能列出或播放课程——在 shell 里用 `lessons` 和 `play NAME`；在命令行用 socklab lessons 和 socklab play NAME
+runner-not-recording = 没有在录制——这样开始：record FILE
+runner-already-recording = 已经在录制到 { $current }——请先 record off，再 record { $path }
+runner-record-confined = 课程不能写文件：record 在 socklab test 和 play 中被拒绝——要录制，请把这个文件当作你自己的脚本运行：socklab run FILE
+runner-record-being-read = “{ $file }”正被本会话读取（run 或 source）：录制到它会覆盖还没运行的内容——请录制到另一个文件
 runner-cannot-record = 无法录制到“{ $file }”：{ $reason }
-runner-recording-stopped = 录制到 { $path } 已停止：{ $reason } —— 会话继续，但不再录制
+runner-recording-stopped = 录制到 { $path } 已停止：{ $reason }——会话继续，但不再录制
 
 # test：socklab test 的报告（比较的仍是英文文本）
 
@@ -937,7 +937,7 @@ test-cannot-start = 无法开始会话：{ $error }
 test-interrupted-before = 在第 { $line } 行之前已中断（Ctrl-C）
 test-too-long = 第 { $line } 行：本课已运行超过 { $seconds } 秒，这是一节课的上限：已停止
 test-cannot-rewrite = { $name }：无法改写：{ $error }
-test-needs-lab-unprivileged = 需要实验室，而在去掉所有权限时无法搭建实验室（'#! as: unprivileged' 和 '#! lab' 不能同时使用）
+test-needs-lab-unprivileged = 需要实验室，而去掉全部权能（capabilities）之后无法搭建实验室（'#! as: unprivileged' 和 '#! lab' 不能同时使用）
 test-needs-lab = 需要实验室（网络命名空间：root 或用户命名空间）
 test-needs = 需要 { $need }
 test-built-in = { $name }（内置）
