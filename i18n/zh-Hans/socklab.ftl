@@ -1035,7 +1035,7 @@ error-what-direction = 方向
 error-what-request = 请求
 error-what-diagram-action = 图的操作
 error-what-host-action = 主机操作
-error-what-delayed-ack-setting = 延迟确认设置
+error-what-delayed-ack-setting = delayed-ack 设置
 error-what-wire-setting = wire 设置
 error-what-send-or-recv = send 或 recv
 error-what-socket-kind = 套接字类型
@@ -1096,9 +1096,7 @@ error-not-in-background = “{ $verb }” 不会阻塞，所以不能在后台�
 error-names-no-data = “{ $verb }” 不创建句柄，也不返回可以命名的数据——socket、socketpair 和 accept 给它们创建的句柄命名（srv = socket tcp）；recv、recvfrom 和 recvall 给它们收到的字节命名（data = recv conn 1024）
 error-data-one-name = “{ $verb }” 只把字节存在一个名字下；其余的由这一步显示：{ $name } = { $verb } …
 error-data-name-background = 数据名保存的是前台接收返回的内容——去掉 “&” 再运行，才能保存 ${ $name }
-error-too-many-names = “{ $verb }” 创建 { $creates ->
-       *[other] { $creates } 个句柄
-    }，却给了 { $count } 个名字
+error-too-many-names = “{ $verb }” 创建 { $creates } 个句柄，却给了 { $count } 个名字
 error-socketpair-one-name = socketpair 创建两个句柄：请给两个都命名，例如 a, b = socketpair
 error-name-reserved = 后台任务 [{ $job }] 将创建 “{ $name }”——请换一个名字
 error-handle-exists = 句柄 “{ $name }” 已经存在——先关闭它，或者换一个名字
@@ -1107,18 +1105,18 @@ error-named-twice = “{ $name }” 被命名了两次
 error-not-from-cache = { $verb } 不能从解析缓存中运行
 
 # 各个命令自己的错误（src/command/*.rs）。
-error-not-a-host = “{ $name }” 不是实验网络中的主机——主机是 a 和 b
+error-not-a-host = “{ $name }” 不是实验室中的主机——主机是 a 和 b
 error-spawn-missing-command = 缺少 CMD——要启动的程序：spawn py = python3 server.py——用法：{ $usage }
-error-socket-kind-not-here = { $kind } 不在这些之中：{ $choices }
+error-socket-kind-not-here = { $kind } 不在可选范围内：{ $choices }
 error-socket-type-unsupported = socklab 创建 SOCK_STREAM 和 SOCK_DGRAM 套接字（AF_UNIX 还有 SOCK_SEQPACKET），不支持 “{ $word }”
 error-socket-family-unsupported = socklab 创建 AF_INET、AF_INET6 和 AF_UNIX 套接字，不支持 “{ $word }”
-error-not-a-language = socklab 不会说 “{ $word }”——可选 en、ru 或 zh
+error-not-a-language = socklab 不支持 “{ $word }” 这种语言——可选 en、ru 或 zh
 error-not-a-signal = “{ $word }” 不是 kill 能发送的信号——可选：{ $signals }
 error-not-a-job = “{ $word }” 不是任务编号，也不是程序名——用 jobs 可以列出它们：wait 1
 error-not-a-state = “{ $word }” 不是 TCP 状态，也不是 readable/writable；状态有：{ $states }
 error-await-timeout = TIMEOUT 必须是时长，例如 500ms 或 2s，而不是 “{ $word }”
 error-await-closed = { $handle } 已关闭：对它只能等待 TCP 状态
-error-await-wire-off = await wire 需要 wire 视图：先执行 `wire on`（它需要 CAP_NET_RAW，或 --sandbox）
+error-await-wire-off = await wire 需要线路视图：先执行 `wire on`（它需要 CAP_NET_RAW，或 --sandbox）
 error-no-handle-named = 没有名为 “{ $handle }” 的句柄
 error-close-shared = { $handle } 仍被一个后台任务共用；什么都没有关闭
 error-nothing-to-background = “{ $verb }” 不会阻塞，所以没有什么可以放到后台——只有 { $verbs } 可以加 “&”
@@ -1126,7 +1124,7 @@ error-watch-zero = 监视器每次调用的 N 至少为 1 字节（默认 1024�
 error-already-watched = { $name } 已经由任务 [{ $job }] 监视
 error-watch-listening = { $name } 正在监听：没有数据可接收——accept { $name } & 会在后台接受一个连接
 error-not-watched = 没有谁在监视 { $name }——先执行：watch { $name }
-error-option-level = { $option } 是 { $level } 级别的选项，不是 { $given }
+error-option-level = { $option } 是 { $level } 层级的选项，而不是 { $given }
 error-unknown-option-near = 未知选项 “{ $word }”——你是不是想写 “{ $near }”？
 error-unknown-option = 未知选项 “{ $word }”——`help setsockopt` 会列出全部选项
 
@@ -1146,14 +1144,14 @@ error-link-not-a-queue-length = “{ $word }” 不是队列长度——请写 1
 error-link-not-a-rate = “{ $word }” 不是 1kbit 到 10gbit 之间的速率——请写成 10mbit、500kbit 或 1.5gbit 这样的形式（每秒比特数；off：不限速）
 error-link-copies-twice = “copies” 写一次就够了
 error-link-copies-drop = drop 会丢掉一个条目的所有副本：“copies” 只用于 deliver
-error-link-not-a-held-number = “{ $word }” 不是像 #3 这样的暂扣编号
-error-link-not-a-pick = “{ $word }” 不是数量（1、2、…）、all、像 #3 这样的暂扣编号、报文段的种类（a->b、b->a、SYN、FIN、RST、ACK、SYN,ACK、data、udp、tcp），也不是 copies
+error-link-not-a-held-number = “{ $word }” 不是像 #3 这样的扣留编号
+error-link-not-a-pick = “{ $word }” 不是数量（1、2、…）、all、像 #3 这样的扣留编号、报文段的种类（a->b、b->a、SYN、FIN、RST、ACK、SYN,ACK、data、udp、tcp），也不是 copies
 error-link-next-only = { $verb } 作用于下一个报文段：{ $verb } next [a->b|b->a]
-error-link-nothing-held = 链路上没有暂扣任何东西——`link hold` 会暂扣接下来到达的报文段
+error-link-nothing-held = 链路上没有扣留任何东西——`link hold` 会扣留接下来到达的报文段
 error-link-held-copies = #{ $number }（已投递报文段的副本）
-error-link-not-held = 没有暂扣 #{ $number } 号报文段——当前暂扣的有：{ $held }
-error-link-only-copies = 暂扣的只有已投递报文段的副本（{ $held }）：`{ $verb } #K` 作用于它们
-error-link-none-chosen = 暂扣的报文段中没有你要的——当前暂扣的有：{ $held }（`link` 会列出它们）
+error-link-not-held = 没有扣留 #{ $number } 号报文段——当前扣留的有：{ $held }
+error-link-only-copies = 扣留的只有已投递报文段的副本（{ $held }）：`{ $verb } #K` 作用于它们
+error-link-none-chosen = 扣留的报文段中没有你要的——当前扣留的有：{ $held }（`link` 会列出它们）
 error-option-takes = { $option } 接受{ $what }，而不是 “{ $word }”
 error-option-takes-seconds = 整秒数（5）或时长（5s、2min）
 error-option-takes-millis = 毫秒数（800）或时长（800ms、3s）
@@ -1170,13 +1168,13 @@ error-sample-too-many = every { $every } for { $duration } 超过了 { $max } �
 error-sample-not-a-time = “{ $word }” 不是 “{ $what }” 可用的时间（{ $from } 到 { $to }）——请写成 50ms、3s 或 2m 这样的形式
 error-sample-file-kind = “{ $name }” 既不是 .csv 也不是 .svg 文件——sample 把采样存为 CSV，把图存为 SVG
 error-sample-not-a-field = “{ $word }” 不是 sample 认识的字段——字段有：{ $fields }；其后可写 every D、for D、save FILE
-error-sample-confined = 课程不能写文件：在 socklab test 和 play 中会拒绝 sample … save——要保存，请把文件当作自己的脚本运行：socklab run FILE
+error-sample-confined = 课程不能写文件：sample … save 在 socklab test 和 play 中被拒绝——要保存，请把文件当作你自己的脚本运行：socklab run FILE
 error-sample-not-tcp = { $handle } 不是 TCP 套接字：sample 读取的 TCP_INFO 只属于 TCP
 error-cannot-write = 无法写入 “{ $name }”：{ $reason }
-error-wire-confined = 课程不能写文件：在 socklab test 和 play 中会拒绝 wire { $verb }——要保存抓包，请把文件当作自己的脚本运行：socklab run FILE
-error-wire-off = wire 视图是关闭的：什么都没有抓到——先执行 wire on
+error-wire-confined = 课程不能写文件：wire { $verb } 在 socklab test 和 play 中被拒绝——要保存抓到的报文，请把文件当作你自己的脚本运行：socklab run FILE
+error-wire-off = 线路视图是关闭的：什么都没有抓到——先执行 wire on
 error-graph-no-connection = { $handle } 没有可画的连接——wire graph 画的是已连接的 TCP 套接字的连接
-error-graph-no-segment = wire 日志里没有 { $handle } 这个连接的报文段（{ $from } → { $to }）：wire graph 画的是 wire 视图（wire on）或实验网络看到的内容
+error-graph-no-segment = 线路记录中没有 { $handle } 这个连接的报文段（{ $from } → { $to }）：wire graph 画的是线路视图（wire on）或实验室看到的内容
 
 # 选项以整单位计数的时长。
 error-option-not-whole-one = { $option } 以整{ $unit ->
