@@ -1204,7 +1204,7 @@ lab-error-namespace-refused = 无法为实验室创建网络命名空间（{ $re
 lab-error-loopback = 无法启用实验室的 lo：{ $reason }
 lab-error-hold-namespace = 无法保持实验室的命名空间：{ $reason }
 lab-error-thread = 无法启动线程：{ $reason }
-lab-error-thread-failed = 创建命名空间的线程失败了
+lab-error-thread-failed = 负责命名空间的线程出错了
 lab-error-enter-namespace = 无法进入实验室的命名空间：{ $reason }
 
 # netlink 与网络接口（src/lab/setup.rs）。
@@ -1237,14 +1237,14 @@ lab-error-quiet = 无法让实验室的 { $side } 保持安静：{ $reason }
 lab-error-early-retrans = 无法设置实验室的 tcp_early_retrans：{ $reason }
 
 # sysctl HOST NAME[=VALUE]（src/lab/sysctl.rs）。$name：设置项的名字。
-lab-error-sysctl-read-only = { $name } 是只读的：它是内核在告诉你它提供什么
-lab-error-sysctl-not-listed = { $name } 不是实验室主机可以拥有的设置项 —— sysctl 只读取和设置它列出的、每台主机各自独立的 TCP 和 IP 设置项（help sysctl），因为其他设置项可能作用于整台机器
-lab-error-sysctl-not-listed-near = { $name } 不是实验室主机可以拥有的设置项（你是不是想用 { $near }？）—— sysctl 只读取和设置它列出的、每台主机各自独立的 TCP 和 IP 设置项（help sysctl），因为其他设置项可能作用于整台机器
+lab-error-sysctl-read-only = { $name } 是只读的：它由内核给出，告诉你内核提供了什么
+lab-error-sysctl-not-listed = { $name } 不是实验室主机可以拥有的设置项——sysctl 只读取和设置它列出的、每台主机各自独立的 TCP 和 IP 设置项（help sysctl），因为其他设置项可能作用于整台机器
+lab-error-sysctl-not-listed-near = { $name } 不是实验室主机可以拥有的设置项（你是不是想用 { $near }？）——sysctl 只读取和设置它列出的、每台主机各自独立的 TCP 和 IP 设置项（help sysctl），因为其他设置项可能作用于整台机器
 lab-error-sysctl-not-whole = { $name } 取 { $low } 到 { $high } 之间的整数，而不是 '{ $value }'
 lab-error-sysctl-out-of-range = { $n } 超出了 { $name } 的范围：{ $low } 到 { $high }
 lab-error-sysctl-not-numbers = { $name } 取 { $count } 个整数，例如 { $name }={ $example }，而不是 '{ $value }'
 lab-error-sysctl-not-in-order = { $name } 的几个数要从小到大排列，例如 { $example }，而不是 '{ $value }'
-lab-error-sysctl-no-such-congestion = '{ $value }' 不是这个内核拥有的拥塞控制算法 —— 它有：{ $known }（net.ipv4.tcp_available_congestion_control）
+lab-error-sysctl-no-such-congestion = '{ $value }' 不是这个内核拥有的拥塞控制算法——它有：{ $known }（net.ipv4.tcp_available_congestion_control）
 lab-error-sysctl-not-per-host = 这个内核没有每台主机各自的 { $name }（主机的 /proc/sys 里没有它），所以实验室无法只为一台主机设置它
 lab-error-sysctl-not-allowed = 实验室的主机不能选择 { $value }：网络命名空间只能使用 net.ipv4.tcp_allowed_congestion_control 中的算法（{ $allowed }），这个列表由机器的管理员设定
 lab-error-sysctl-kernel-refused = 内核拒绝了 { $name } = { $value }：它不接受这个值（EINVAL）
@@ -1252,12 +1252,12 @@ lab-error-sysctl-cannot-set = 无法设置 { $name }：{ $reason }
 lab-error-sysctl-cannot-read = 无法读取 { $name }：{ $reason }
 
 # 线路视图的抓包（src/wire/mod.rs）。
-wire-error-no-cap-net-raw = 线路视图需要 CAP_NET_RAW 才能打开包套接字（AF_PACKET）：请以 root 运行 socklab，或者赋予它这项能力（sudo setcap cap_net_raw+ep $(which socklab)），或者运行 socklab --sandbox
+wire-error-no-cap-net-raw = 线路视图需要 CAP_NET_RAW 才能打开包套接字（AF_PACKET）：请以 root 运行 socklab，或者赋予它这项权能（sudo setcap cap_net_raw+ep $(which socklab)），或者运行 socklab --sandbox
 wire-error-socket = 无法打开包套接字：{ $reason }
 wire-error-no-loopback = 没有回环接口 'lo'：{ $reason }
 
 # 启动的程序（src/spawn/mod.rs）。$names：正在运行的程序名，以 ", " 分隔。
-spawn-error-name-taken = 名为 '{ $name }' 的程序已经在运行了 —— 给这个程序另起一个名字：spawn NAME = CMD …
+spawn-error-name-taken = 名为 '{ $name }' 的程序已经在运行了——给这个程序另起一个名字：spawn NAME = CMD …
 spawn-error-no-such = 没有名为 '{ $name }' 的程序在运行（用 spawn 启动程序）
 spawn-error-no-such-running = 没有名为 '{ $name }' 的程序在运行（正在运行的有：{ $names }）
 # wait 的错误中接在“没有名为 'x' 的程序在运行”之后的部分（前面的空格由代码写出）。
@@ -1273,7 +1273,7 @@ session-error-lessons-no-userns = 课程的私有网络需要用户命名空间�
 session-error-sandbox-map = --sandbox：无法写入 { $path }：{ $reason }
 session-error-lessons-map = 课程的私有网络：无法写入 { $path }：{ $reason }
 session-error-sandbox-loopback = --sandbox：无法启用 lo：{ $reason }
-session-error-lesson-network = 无法为课程创建私有网络（{ $reason }）：请以 root 运行 socklab，或在允许非特权用户命名空间的系统上运行 —— 或者加上 --host-net，让课程在本机网络中运行
+session-error-lesson-network = 无法为课程创建私有网络（{ $reason }）：请以 root 运行 socklab，或在允许非特权用户命名空间的系统上运行——或者加上 --host-net，让课程在本机网络中运行
 session-error-lesson-loopback = 无法启用课程的 lo：{ $reason }
 # $reason：上面的某条信息。
 session-error-for-lessons = { $reason }；要让课程在本机网络中运行，请加上 --host-net
@@ -1283,19 +1283,19 @@ session-error-history-read = 无法读取历史文件 { $path }：{ $reason }（
 session-error-history-write = 无法写入历史文件 { $path }：{ $reason }（本次会话的输入行只保存在内存中）
 
 # 会话（src/session/）。$full：内存预算为什么拒绝（它已用满）。
-session-error-receive-buffer = 接收 { $len } 字节还需要 { $more } 缓冲区，而 { $full } —— 请每次少接收一些
+session-error-receive-buffer = 接收 { $len } 字节还需要再加 { $more } 的缓冲区，而 { $full }——请每次少接收一些
 # $what：要占用内存的东西（“保存 $name”、recvall 的缓冲区 …）。
-session-error-memory = { $what } 需要 { $bytes } 内存，而 { $full }（已用 { $used }）—— 请少要一些，或者等先前的工作结束
+session-error-memory = { $what } 需要 { $bytes } 内存，而 { $full }（已用 { $used }）——请少要一些，或者等先前的工作结束
 session-error-keeping-data = 保存 ${ $name }
 session-error-no-programs-in-lessons = 课程不能启动程序（它是数据，不是程序）：spawn 只能在交互 shell 和 socklab run 中使用
-session-error-no-lab = 网络实验室没有运行：请启动 socklab --lab（或带 #! lab 的转录文件）
+session-error-no-lab = 网络实验室没有运行：请启动 socklab --lab（或带 #! lab 的记录文件）
 session-error-no-lab-for-host = @HOST 指的是网络实验室中的主机，而实验室没有运行：请启动 socklab --lab
 session-error-no-handle = 没有名为 '{ $name }' 的句柄
-session-error-not-yet = '{ $name }' 还不存在：后台作业 [{ $job }] 会创建它（wait { $job }）
+session-error-not-yet = '{ $name }' 还不存在：后台任务 [{ $job }] 会创建它（wait { $job }）
 session-error-bad-unix-address = 无效的 unix 地址：{ $reason }
 session-error-handle-address = 无法读取 { $name } 的地址：{ $reason }
 session-error-lab-no-name-service = 实验室里没有域名服务，所以不会查找 '{ $host }'：它的主机是 a 和 b（b:80 就是 192.0.2.2:80），句柄的名字就是它在所在主机上的地址（connect cli srv），localhost 是主机自己的回环地址
-session-error-lesson-no-name-service = 课程不查找主机名（'{ $host }'）：请用 127.0.0.1、[::1] 或 localhost —— 或者用 socklab run 把这个文件当作你自己的脚本运行
+session-error-lesson-no-name-service = 课程不查找主机名（'{ $host }'）：请用 127.0.0.1、[::1] 或 localhost——或者用 socklab run 把这个文件当作你自己的脚本运行
 session-error-lesson-unix-path = 课程中 unix 套接字的路径相对于课程自己的临时目录：请写 ./name.sock，而不是 '{ $path }'（课程中不允许绝对路径和 ..；@name 是抽象套接字；socklab run 会把文件当作你自己的脚本运行）
 session-error-cannot-resolve = 无法解析 '{ $host }'：{ $reason }
 session-error-no-address = '{ $host }' 没有地址
@@ -1314,7 +1314,7 @@ diagram-gap-after-call = 调用后 { $time }
 # 图例：普通箭头之外的标记。
 diagram-legend-retransmission = 重传（再次发送）
 diagram-legend-lost = 在途中丢失或被丢弃
-diagram-legend-held = 扣在实验网络的链路上
+diagram-legend-held = 扣留在实验室的链路上
 diagram-legend-zero-window = win=0：接收方已无法再接收任何数据
 
 diagram-no-segments = （没有报文段）
@@ -1333,7 +1333,7 @@ diagram-graph-axis-order = 报文段的先后顺序（记录中没有时间）
 diagram-graph-axis-sequence = 序号（字节，相对值）
 diagram-graph-legend-data = 数据报文段
 diagram-graph-legend-retransmission = 再次发送（重传）
-diagram-graph-legend-lost = 在实验网络的链路上丢失
+diagram-graph-legend-lost = 在实验室的链路上丢失
 diagram-graph-legend-ack = ACK（累积确认）
 diagram-graph-legend-window = 接收窗口（ACK + win）
 diagram-graph-legend-sack = SACK 块
@@ -1353,9 +1353,9 @@ export-python-about =
     每个结果与 socklab 记录的结果对照，只要有一个不同，就以 1 退出。
     内核选定的端口记作 PORT[1]、PORT[2] …
 export-python-lab =
-    这个会话是在 socklab 的网络实验中运行的（两台主机，以及一条由
-    socklab 控制的链路）；本程序只有一台主机，所以网络实验的步骤都
-    写成了注释，并标明“仅限 socklab 网络实验”。
+    这个会话是在 socklab 的网络实验室中运行的（两台主机，以及一条由
+    socklab 控制的链路）；本程序只有一台主机，所以实验室的步骤都写成
+    了注释，并标明“仅限 socklab 实验室”。
 export-c-about =
     每一步对应 socklab 的一行（以注释的形式写在这一步上方）；程序把
     每个结果与 socklab 记录的结果对照，只要有一个不同，就以 1 退出。
@@ -1365,31 +1365,31 @@ export-c-about =
 export-timeout-seconds = 单位为秒：本会话中阻塞调用和 await 的时限
 export-timeout = 本会话中阻塞调用和 await 的时限
 export-c-ports = [PORT1] .. 本会话用到的最大编号
-export-c-jobs = 作业 [1] .. 本会话启动的最大作业编号
+export-c-jobs = 任务 [1] .. 本会话启动的最大任务编号
 export-c-sockets = 本会话的套接字。
 export-c-buf = recv 收到的数据放在这里
 export-c-out = 要发送的长数据
 export-c-sigpipe = 与 socklab 一样：得到 EPIPE，而不是进程被杀死
 # 程序各步的注释。
 export-sent-before = 下一行一直等到发出的报文段比这些多
-export-job-never-shown = 未导出：作业 [{ $job }] 的调用（它在会话中一直没有结束，所以 socklab 从未显示它）
-export-c-job-not-exported = 未导出到 C：作业 [{ $job }]（它的调用在会话中一直没有结束，或者不是这里的作业能做的调用）
+export-job-never-shown = 未导出：任务 [{ $job }] 的调用（它在会话中一直没有结束，所以 socklab 从未显示它）
+export-c-job-not-exported = 未导出到 C：任务 [{ $job }]（它的调用在会话中一直没有结束，或者不是这里的任务能做的调用）
 export-c-job-stop = 与 socklab 一样：发送信号，得到 EINTR
-export-c-job-function = 作业 [{ $job }]：{ $call }
-export-not-watched = （{ $handle } 并没有在 watch 中）
-export-wait = （wait：每个作业的结果在下面它结束的地方取得）
+export-c-job-function = 任务 [{ $job }]：{ $call }
+export-not-watched = （当时并没有在 watch { $handle }）
+export-wait = （wait：每个任务的结果在下面它结束的地方取得）
 export-await-acked = socklab 显示的是报文段本身；程序等待的是它带来的结果：这些字节得到确认
 export-await-nothing-open = 未导出：程序没有打开的套接字来发送所等待的报文段
 export-python-await-segment = socklab 显示的是报文段本身；程序看到的是它的套接字已发送报文段的计数在增长
 export-c-await-segment = socklab 显示的是报文段本身；程序看到的是它的各个套接字已发送报文段的计数在增长
 export-python-encoding = 从这里开始，文本使用 { $encoding } 编码：.encode("{ $encoding }") 和 .decode("{ $encoding }")
 export-c-encoding = 从这里开始，文本使用 { $encoding } 编码：下面的字节都是这种编码
-export-python-job-stopped = socklab 中这个作业以 EINTR 结束：它被信号中断；这里是上面的 shutdown 让它结束的
+export-python-job-stopped = socklab 中这个任务以 EINTR 结束：它被信号中断；这里是上面的 shutdown 让它结束的
 export-python-stopped = 已停止，与 socklab 中一样
 export-keep-ends = 以便之后找到它的连接
 export-python-what-fitted = 缓冲区装得下的部分
 # 保留为注释的行，以及原因。
-export-why-lab = 仅限 socklab 网络实验：这是网络实验的步骤；只在一台主机上的程序没有对应的操作
+export-why-lab = 仅限 socklab 实验室：这是网络实验室的步骤；只在一台主机上运行的程序没有与之对应的操作
 export-why-socklab-only = 仅限 socklab：这是 socklab 自己的显示，程序在这里不做任何调用
 export-why-refused = socklab 拒绝了这一行（没有发出任何调用）：{ $message }
 export-why-no-counterpart = 未导出：本程序中没有如实对应的写法（这是 socklab 自己的测量或循环）
@@ -1398,7 +1398,7 @@ export-error-empty = 这份记录里没有命令：没有可导出的内容
 export-this-session = 本次会话
 # Markdown 页面（docs/export.md）。
 export-page-title = { $source } 的三种形式
-export-page-about = `socklab export LESSON|FILE --to python|c` 把一份记录写成你自己的程序；在交互界面里，`export python FILE` 和 `export c FILE` 写出到目前为止的会话。每个程序发出同样的调用，socklab 的每一行对应一个调用（这一行就是调用上方的注释），把每个结果与记录的结果对照，只要有一个不同就以 1 退出。网络实验的步骤（hold、deliver、drop、host、link …）和 socklab 自己的显示（ls、jobs、wire …）保留为带标记的注释。后台作业（`&`、`watch`）写成线程。
+export-page-about = `socklab export LESSON|FILE --to python|c` 把一份记录写成学生自己的程序；在交互 shell 里，`export python FILE` 和 `export c FILE` 写出到目前为止的会话。每个程序发出同样的调用，socklab 的每一行对应一个调用（这一行就是调用上方的注释），把每个结果与记录的结果对照，只要有一个不同就以 1 退出。网络实验室的步骤（hold、deliver、drop、host、link …）和 socklab 自己的显示（ls、jobs、wire …）保留为带标记的注释。后台任务（`&`、`watch`）写成线程。
 export-page-transcript = 记录
 # socklab translate：脚本中的注释，以及没有翻译的内容。
 translate-header = { $name }，由 socklab translate 翻译：程序中的套接字调用，每行一个，每行都标注了程序中的行号。
@@ -1435,10 +1435,10 @@ export-helper-await-segment-py = 等待（最多 TIMEOUT），直到这些套接
 export-helper-await-acked-py = 等待（最多 TIMEOUT），直到 `acked` 个数据字节得到确认：socklab 看到的那个确认已经到达。（TCP_INFO 的 tcpi_bytes_acked 把 SYN 也算作一个字节。）
 export-helper-job-py = 在独立线程上进行的调用（即 socklab 的 `CMD &`）；result() 等待它结束。
 export-helper-job-result-py = 调用的返回值（它的异常在这里抛出）。
-export-helper-job-stop-py = socklab 用信号（EINTR）停止作业中的调用。Python 会重试被信号中断的调用（PEP 475），所以这里改为对套接字执行 shutdown：调用以由此产生的错误结束。
+export-helper-job-stop-py = socklab 用信号（EINTR）停止任务中的调用。Python 会重试被信号中断的调用（PEP 475），所以这里改为对套接字执行 shutdown：调用以由此产生的错误结束。
 export-helper-watch-py = 在线程上循环调用 recv(1024)（即 socklab 的 `watch`）；result() 取出下一个结果。
 export-helper-watch-stop-py = socklab 会中断循环中的 recv（EINTR）；这里循环还会用 poll 查看一个停止用的管道。
-export-helper-jobs-py = 后台调用和 watch 循环，按 socklab 的作业编号
+export-helper-jobs-py = 后台调用和 watch 循环，按 socklab 的任务编号
 export-helper-ports = 内核选定的端口（[PORT1] ...），即本次运行实际得到的端口
 export-helper-where = 正在执行的步骤：它在 socklab 中的行号
 export-helper-ends-py = 套接字的（local, peer）地址，保存下来以便在 close 之后找到它的连接
@@ -1453,18 +1453,18 @@ export-helper-ends-c = 套接字的地址，保存下来以便在 close 之后�
 export-helper-proc-net-state-c = 连接在 /proc/net/tcp[6] 中的状态；不在表中则为 CLOSE。
 export-helper-tcp-info-state-c = struct tcp_info 以 tcpi_state 开头
 export-helper-await-state-c = 反复查看 TCP 状态，直到它变成 `want`（最多 TIMEOUT_MS）：状态变化时没有任何事件通知。
-export-helper-segs-out-offset-c = Linux 的 struct tcp_info：tcpi_segs_out 是偏移 136 处的 u32（比 C 库里这个结构体的副本更新）。
+export-helper-segs-out-offset-c = Linux 的 struct tcp_info：tcpi_segs_out 是偏移 136 处的 u32（这个字段比 C 库自带的结构体定义更新）。
 export-helper-await-segment-c = 等待（最多 TIMEOUT_MS），直到这些套接字发送的报文段多于 `before`（在启动内核定时器的那一步之后立即计数）。
 export-helper-bytes-acked-c = 已确认的数据字节数：Linux 的 tcpi_bytes_acked（struct tcp_info 中偏移 120 处的 u64），减去它算作一个字节的 SYN。
 export-helper-await-acked-c = 等待（最多 TIMEOUT_MS），直到 `acked` 个字节得到确认：socklab 看到的那个确认已经到达。
 export-helper-job-c = 在独立线程上进行的调用（即 socklab 的 `CMD &`），或在线程上循环调用 recv（`watch`）：结果在这里等待，每个结果在 `ready` 中对应一个字节。
 export-helper-watch-fd-c = watch：它读取的套接字
 export-helper-watch-stop-pipe-c = watch：往这里写一个字节就结束循环
-export-helper-jobs-c = 按 socklab 的作业编号
+export-helper-jobs-c = 按 socklab 的任务编号
 export-helper-job-start-c = 在独立线程上启动 `call`。
 export-helper-watch-start-c = 在独立线程上启动循环调用 recv(fd, 1024)。
-export-helper-job-result-c = 作业的下一个结果（最多等待 TIMEOUT_MS）：返回值，设置好的 errno，收到的数据在 buf 中，地址在 *addr 中。
-export-helper-job-stop-c = socklab 用信号停止阻塞在调用中的作业：调用返回 EINTR。
+export-helper-job-result-c = 任务的下一个结果（最多等待 TIMEOUT_MS）：返回值，设置好的 errno，收到的数据在 buf 中，地址在 *addr 中。
+export-helper-job-stop-c = socklab 用信号停止阻塞在调用中的任务：调用返回 EINTR。
 export-helper-sa-restart-c = 不设 SA_RESTART：调用返回 EINTR
 export-helper-unwatch-c = socklab 的 unwatch：循环结束。
 
