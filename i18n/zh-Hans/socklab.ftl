@@ -31,7 +31,7 @@ cli-test-paths = 记录文件、存放记录的目录，或按名称、编号指
 cli-test-lessons = 运行 socklab 内置的课程库（可在任何目录下运行）
 cli-test-bless = 就地改写未通过的命令的预期输出
 cli-test-jobs = 同时运行多少个文件（默认：CPU 数量的两倍，至少 4 个）
-cli-test-host_net = 在主机的网络中运行，而不是每节课各用一个私有网络（用于你自己针对真实服务器的测试集）
+cli-test-host_net = 在本机的网络中运行，而不是每节课各用一个私有网络（用于你自己针对真实服务器的测试集）
 cli-test-max_time = 每节课最多运行多长时间（例如 60s；上限和默认值都是 300s）：届时仍在运行的步骤就地停止
 cli-test-pace = 每一步之前暂停这么久（例如 5s），就像老师停下来讲解一样：内核的定时器在此期间照常运行
 cli-record-about = 从标准输入运行命令，并把命令及其输出写成一份记录
@@ -39,7 +39,7 @@ cli-record-file = 要写入的记录（已存在则替换；绝不经由符号�
 cli-play-about = 现场逐步播放一份记录：讲解、命令、回车、真实输出。它作为一节课运行：独立的网络、不写文件、有上限
 cli-play-file = 课程：一个 .socklab 文件，或内置课程的名称或编号（half-close、03；socklab lessons 会列出它们）。同名文件优先
 cli-play-auto = 经过这么长时间（例如 1.5s）后自动继续，而不是等待回车
-cli-play-host_net = 在主机的网络中运行，而不是私有网络
+cli-play-host_net = 在本机的网络中运行，而不是私有网络
 cli-play-max_time = 课程所有步骤合计最多运行多长时间，暂停不计（例如 60s；上限和默认值都是 300s）：届时仍在运行的步骤就地停止
 cli-play-predict = 先预测，再运行：每个发出调用的步骤之前，先问它会返回什么（课程自带的问题，即 `?>` 行，无论如何都会问）；答案与调用的实际结果对照评分，课程结束时给出得分。不能与 --auto 同用
 cli-play-report = 把本次的问题加到给老师的报告中：FILE.csv（每个问题一行：步骤、答案、实际结果、对错、用时秒数）或 FILE.json（每次运行一个 JSON 对象，每行一个）。以追加方式写入，全班的记录汇集在同一个文件里
@@ -707,7 +707,7 @@ topic-keepalive = 空闲的连接什么也不发送，所以对端消失了（�
 
 # 套接字选项（`help SO_REUSEADDR`）：topic-option-选项名；没有课程演示的选项，
 # 给出一行可以试的命令（topic-try-选项名：socklab 的命令，在任何语言里都一样输入）。
-topic-heading-option = { $option } — 套接字选项（{ $level }；短名 { $short }；{ $kind }）
+topic-heading-option = { $option } — 套接字选项（{ $level }；简称 { $short }；{ $kind }）
 topic-kind-read-only = 只读
 topic-kind-bool = on 或 off
 topic-kind-int = 整数
@@ -859,7 +859,7 @@ predict-score-skipped = 得分：{ $counted } 个预测中答对 { $right } 个�
 # play：播放课程
 
 play-refused-need = 本课{ $why }
-play-host-net = 注意：--host-net：本课在主机的网络中运行，可以连到真实的服务
+play-host-net = 注意：--host-net：本课在本机的网络中运行，可以连到真实的服务
 play-note = 注意：{ $note }
 play-keys = Enter：下一步 · a：自动继续 · q：退出
 play-stopped = 已停止（q），停在第 { $step } 步之前
@@ -946,7 +946,7 @@ test-summary = 通过 { $passed } 个，失败 { $failed } 个，跳过 { $skipp
 test-note = { $name }：注意：{ $note }
 test-skipped = { $name }：已跳过（{ $why }）
 test-blessed = { $name }：改写了 { $count } 条命令的输出
-test-host-net = 注意：--host-net：这些课程在主机的网络中运行，可以连到真实的服务
+test-host-net = 注意：--host-net：这些课程在本机的网络中运行，可以连到真实的服务
 test-bless-lessons = --bless 改写的是文件；内置课程不是文件
 test-lessons-and-files = --lessons 运行内置的课程库：要么指定文件，要么用 --lessons，不能两者都用
 test-bless-lesson = --bless 改写的是文件；{ $name } 是内置课程，不是文件
