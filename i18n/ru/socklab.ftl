@@ -812,7 +812,7 @@ topic-try-SO_REUSEPORT = setsockopt a SO_REUSEPORT on, bind a 127.0.0.1:9000; т
 topic-option-SO_KEEPALIVE = Проверять пробами простаивающее соединение, чтобы заметить, что другой стороны больше нет: после TCP_KEEPIDLE, затем каждые TCP_KEEPINTVL, не больше TCP_KEEPCNT проб, потом ETIMEDOUT. Подробнее — help keepalive.
 topic-option-SO_BROADCAST = Разрешает UDP-сокету отправлять на широковещательный адрес; без неё такой sendto завершается с EACCES.
 topic-try-SO_BROADCAST = u = socket udp, sendto u 255.255.255.255:9 hi (EACCES), setsockopt u SO_BROADCAST on
-topic-option-SO_RCVBUF = Буфер приёма: он ограничивает окно, которое объявляет эта сторона, поэтому получатель, который не читает, закрывает окно отправителю. Linux удваивает заданное значение (место под служебный учёт) и не даёт опуститься ниже минимума; задавайте её до listen или connect.
+topic-option-SO_RCVBUF = Буфер приёма: он ограничивает окно, которое объявляет эта сторона, поэтому получатель, который не читает, закрывает окно отправителю. Linux удваивает заданное значение (место под служебный учёт) и не даёт опуститься ниже минимума; задавайте опцию до listen или connect.
 topic-option-SO_SNDBUF = Буфер отправки: сколько send может принять, прежде чем заблокируется (а в неблокирующем режиме — завершится с EAGAIN), пока другая сторона не читает. Linux удваивает заданное значение.
 topic-option-SO_RCVTIMEO = Блокирующий recv (или accept) через это время сдаётся и возвращает EAGAIN, а не ждёт вечно; 0 или off — ждать вечно. Длительность: 300ms, 1.5s.
 topic-option-SO_SNDTIMEO = Блокирующий send через это время сдаётся (возвращает, сколько успел принять, или завершается с EAGAIN), и блокирующий connect тоже (EINPROGRESS: рукопожатие продолжается); 0 или off — ждать вечно. Длительность: 200ms, 1.5s.
@@ -826,7 +826,7 @@ topic-try-SO_ACCEPTCONN = getsockopt srv SO_ACCEPTCONN до и после listen
 topic-option-TCP_NODELAY = Выключает алгоритм Нейгла: маленький send уходит сразу, даже если предыдущие данные ещё не подтверждены, а не ждёт, чтобы его объединили с другими, — а такое ожидание вместе с отложенным ACK другой стороны может стоить 40 мс и больше.
 topic-option-TCP_CORK = Придерживает неполные сегменты, пока опцию не выключат (или 200 мс), чтобы мелкие записи уходили полными сегментами; когда её выключают, всё, что ждёт, отправляется.
 topic-try-TCP_CORK = setsockopt cli TCP_CORK on, send cli a, send cli b, setsockopt cli TCP_CORK off (при wire on)
-topic-option-TCP_MAXSEG = Наибольший сегмент, который отправляет этот сокет (его MSS); если задать её до connect, это же значение объявит SYN.
+topic-option-TCP_MAXSEG = Наибольший сегмент, который отправляет этот сокет (его MSS); если задать опцию до connect, это же значение объявит SYN.
 topic-try-TCP_MAXSEG = setsockopt cli TCP_MAXSEG 500 до connect, при wire on
 topic-option-TCP_KEEPIDLE = Сколько соединение должно простаивать до первой keepalive-пробы (при включённом SO_KEEPALIVE). Ядро считает в секундах: 5, или 5s, 2min. По умолчанию: net.ipv4.tcp_keepalive_time, 7200 с.
 topic-option-TCP_KEEPINTVL = Промежуток между keepalive-пробами, в секундах: 1, или 1s. По умолчанию: net.ipv4.tcp_keepalive_intvl, 75 с.
@@ -843,7 +843,7 @@ topic-option-IP_TTL = Время жизни (TTL) исходящих пакет�
 topic-try-IP_TTL = setsockopt H IP_TTL 1, getsockopt H IP_TTL
 topic-option-IP_TOS = Байт типа обслуживания (TOS) исходящих пакетов IPv4: шесть бит DSCP (приоритет, который маршрутизаторы могут учитывать) и два бита ECN, которые на TCP-сокете ядро оставляет себе.
 topic-try-IP_TOS = setsockopt H IP_TOS 16, getsockopt H IP_TOS
-topic-option-IPV6_V6ONLY = Сокет AF_INET6 работает только с IPv6. Когда опция выключена (в Linux так по умолчанию, net.ipv6.bindv6only=0), слушающий сокет на [::] принимает и собеседников по IPv4 — их адреса видны как ::ffff:a.b.c.d.
+topic-option-IPV6_V6ONLY = Сокет AF_INET6 работает только с IPv6. Когда опция выключена (в Linux так по умолчанию, net.ipv6.bindv6only=0), слушающий сокет на [::] принимает и соединения по IPv4 — адрес другой стороны виден как ::ffff:a.b.c.d.
 
 # Последняя строка темы: уроки, где это видно, или что попробовать.
 topic-footer-lessons = уроки: { $lessons } (socklab play { $number })
@@ -857,7 +857,7 @@ python-method-socket = socket.socket(family, type); `socket tcp` — то же �
 python-method-bind = Кортеж с адресом записывается как HOST:PORT; bind(("", 8899)) — это bind s "" 8899 или bind s :8899.
 python-method-listen = backlog можно не указывать (тогда он равен 128; ядро ограничивает его значением net.core.somaxconn).
 python-method-accept = Python возвращает (conn, addr); socklab даёт новому сокету имя и показывает адрес другой стороны.
-python-method-connect = connect s srv подключается к адресу другого сокета сессии.
+python-method-connect = connect s srv соединяется с адресом другого дескриптора.
 python-method-connect_ex = socklab никогда не бросает исключений: неудачный connect показывает свой errno — так же, как его возвращает connect_ex.
 python-method-send = Возвращает, сколько байт приняло ядро, — это может быть меньше, чем передали.
 python-method-sendall = Вызывает send, пока не отправит всё, и сообщает, сколько вызовов понадобилось.
@@ -870,11 +870,11 @@ python-method-close = Ядро может держать соединение и
 python-method-setsockopt = Уровень можно не указывать: каждая опция знает свой.
 python-method-getsockopt = Показывает значение, которое сообщает ядро (Linux удваивает размеры буферов).
 python-method-setblocking = setblocking(False) — это nonblock s on; setblocking(True) — это nonblock s off.
-python-method-settimeout = Тайм-аут в Python — это собственный цикл poll() самого Python, который бросает TimeoutError; собственные тайм-ауты ядра — SO_RCVTIMEO (recv, accept) и SO_SNDTIMEO (send, connect), и вызов, прерванный ими, даёт EAGAIN (connect — EINPROGRESS). settimeout(0) — это nonblock s on; settimeout(None) обнуляет оба тайм-аута и делает nonblock s off. В скриптах каждый блокирующий вызов к тому же ограничен --timeout.
+python-method-settimeout = Тайм-аут в Python — это собственный цикл poll() самого Python, который бросает TimeoutError; собственные тайм-ауты ядра — SO_RCVTIMEO (recv, accept) и SO_SNDTIMEO (send, connect), и вызов, прерванный ими, даёт EAGAIN (connect — EINPROGRESS). settimeout(0) — это nonblock s on; settimeout(None) обнуляет оба тайм-аута и делает nonblock s off. В сценариях каждый блокирующий вызов к тому же ограничен --timeout.
 python-method-gettimeout = {""}
 python-method-getsockname = {""}
 python-method-getpeername = {""}
-python-method-fileno = ls показывает все сокеты сессии вместе с их fd.
+python-method-fileno = ls перечисляет все дескрипторы вместе с их fd.
 python-method-makefile = makefile() оборачивает сокет в буферизованный файловый объект Python — это слой библиотеки, а не системный вызов; читайте через recv (или recvall, если нужно ровно столько-то байт), а отправляйте через sendall.
 python-method-sendfile = sendfile(2) отправляет данные из файла, а уроки с файлами не работают; sendall отправит те же байты.
 python-method-detach = Учёт fd на стороне Python; ядру здесь делать нечего.
