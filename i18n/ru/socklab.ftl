@@ -978,13 +978,13 @@ lessons-asks = [{ $count ->
         [few] { $count } вопроса
        *[many] { $count } вопросов
     }]
-lessons-footer = socklab play ИМЯ (или номер) показывает урок — [N вопросов]: сначала урок попросит предсказать N результатов; play --predict спрашивает перед каждым вызовом; socklab test --lessons прогоняет все уроки.
-lessons-footer-shell = play ИМЯ (или номер) показывает урок здесь, в его собственной сети; потом этот сеанс продолжится.
-lessons-footer-script = socklab play ИМЯ (или номер) показывает урок; socklab test --lessons прогоняет все уроки.
-lessons-play-needs-terminal = play ведёт урок шаг за шагом, когда за терминалом сидит человек: наберите play в оболочке или запустите socklab play ИМЯ (socklab play --auto 2s ИМЯ идёт дальше сам)
+lessons-footer = socklab play NAME (или номер) проигрывает урок — [N вопросов]: сначала урок попросит предсказать N результатов; play --predict спрашивает перед каждым вызовом; socklab test --lessons прогоняет все уроки.
+lessons-footer-shell = play NAME (или номер) проигрывает урок здесь, в его собственной сети; потом этот сеанс продолжится.
+lessons-footer-script = socklab play NAME (или номер) проигрывает урок; socklab test --lessons прогоняет все уроки.
+lessons-play-needs-terminal = play ведёт урок шаг за шагом, когда за терминалом сидит человек: наберите play в оболочке или запустите socklab play NAME (socklab play --auto 2s NAME идёт дальше сам)
 lessons-no-such = нет ни файла, ни встроенного урока «{ $wanted }» (socklab lessons покажет список)
 lessons-no-such-near = нет ни файла, ни встроенного урока «{ $wanted }» — может быть, { $near }? (socklab lessons покажет список)
-lessons-several = «{ $wanted }» подходит к нескольким урокам: { $names } — укажите имя целиком
+lessons-several = «{ $wanted }» подходит нескольким урокам: { $names } — укажите имя целиком
 
 # group: группы уроков (`#! group:` в уроке, там по-английски)
 
@@ -992,7 +992,7 @@ group-tcp-connections = Соединения TCP
 group-udp = UDP
 group-other-families-and-ports = Другие семейства адресов и порты
 group-the-tutorials-programs = Программы из учебников
-group-the-wire-view-needs-cap-net-raw-or-sandbox = Вид провода (нужен CAP_NET_RAW или --sandbox)
+group-the-wire-view-needs-cap-net-raw-or-sandbox = Показ сегментов (нужен CAP_NET_RAW или --sandbox)
 group-the-network-lab = Сетевая лаборатория
 group-the-network-lab-a-real-path = Сетевая лаборатория: настоящий путь
 group-reference = Справочник
@@ -1000,13 +1000,13 @@ group-other-lessons = Другие уроки
 
 # shell: приветствие оболочки
 
-shell-banner = socklab { $version } — help, help КОМАНДА, ? или Tab, чтобы осмотреться; Ctrl-D — выход. Впервые с сокетами? `lessons` покажет список уроков, `play 01` запустит первый.
+shell-banner = socklab { $version } — help, help VERB, ? или Tab, чтобы осмотреться; Ctrl-D — выход. Впервые с сокетами? `lessons` покажет список уроков, `play 01` запустит первый.
 shell-banner-private = {" "}Частная сеть (--sandbox): программы вне socklab недоступны.
-shell-banner-lab = Лаборатория: хост a — { $a4 } ({ $a6 }), хост b — { $b4 } ({ $b6 }), их соединяет линия, через которую socklab передаёт сегменты. Подсказка показывает, что линия делает с сегментами (pass, hold), и текущий дескриптор; остальное скажет `link` (docs/lab.md).
+shell-banner-lab = Лаборатория: хост a — { $a4 } ({ $a6 }), хост b — { $b4 } ({ $b6 }), их соединяет канал, по которому сегменты пересылает socklab. Приглашение показывает, что канал делает с сегментами (pass, hold), и текущий дескриптор; остальное скажет `link` (docs/lab.md).
 
 # runner: что говорит исполнитель о строках сеанса
 
-runner-no-job = задания [{ $id }] нет среди работающих — их список покажет jobs (о завершённом уже было сказано)
+runner-no-job = задания [{ $id }] нет среди работающих — их список покажет jobs (результат завершённого уже показан)
 runner-still-running = { $reason }; ещё работают: { $jobs }
 runner-out-of-time = время вышло: урок может идти не дольше { $time }
 runner-timeout = тайм-аут через { $after }
@@ -1022,18 +1022,18 @@ runner-source-nested = source вложен глубже { $depth } уровне�
 runner-cannot-open = не удаётся открыть «{ $file }»: { $reason }
 runner-source-not-regular = «{ $file }» — не обычный файл (устройство, FIFO или каталог): source читает файлы со строками socklab
 runner-sourced-already = «{ $file }» уже выполняется через source: файл, который вызывает сам себя, никогда бы не закончился
-runner-source-recorded = в «{ $file }» этот сеанс сейчас записывает: source выполнял бы то, что пишется, и писал бы то, что выполняется, бесконечно — сначала record off или возьмите другой файл
-runner-export-confined = уроку нельзя писать файлы: export запрещён в socklab test и play — чтобы экспортировать урок, выполните: socklab export LESSON --to python -o FILE.py
+runner-source-recorded = в «{ $file }» сейчас идёт запись этого сеанса: source выполнял бы то, что пишется, и писал бы то, что выполняется, бесконечно — сначала record off или возьмите другой файл
+runner-export-confined = уроку нельзя записывать файлы: export запрещён в socklab test и play — чтобы экспортировать урок, выполните: socklab export LESSON --to python -o FILE.py
 runner-export-json = export берёт сеанс в том виде, в каком он показан текстом: запустите socklab без --json, чтобы экспортировать
 runner-export-nothing = экспортировать пока нечего: сначала сделайте несколько вызовов
 runner-cannot-write = не удаётся записать «{ $file }»: { $reason }
-runner-diagram-confined = уроку нельзя писать файлы: diagram save запрещён в socklab test и play — чтобы нарисовать урок, выполните: socklab diagram LESSON -o FILE.svg
-runner-diagram-nothing = рисовать пока нечего: ни один сегмент не был показан — включите вид провода (wire on, wire ladder или socklab --lab), сделайте несколько вызовов, затем diagram save FILE.svg
+runner-diagram-confined = уроку нельзя записывать файлы: diagram save запрещён в socklab test и play — чтобы нарисовать урок, выполните: socklab diagram LESSON -o FILE.svg
+runner-diagram-nothing = рисовать пока нечего: ни один сегмент не был показан — включите показ сегментов (wire on, wire ladder или socklab --lab), сделайте несколько вызовов, затем diagram save FILE.svg
 runner-diagram-extension = «{ $file }»: какой рисунок нужен, говорит расширение файла: .svg (слайды), .html (страница для печати), .txt (терминал), .mmd (mermaid)
 runner-lessons-not-here = урок не может показывать список уроков или запускать их — в оболочке это делают `lessons` и `play NAME`, из командной строки — socklab lessons и socklab play NAME
 runner-not-recording = запись не идёт — начните её так: record FILE
 runner-already-recording = уже идёт запись в { $current } — сначала record off, потом record { $path }
-runner-record-confined = уроку нельзя писать файлы: record запрещён в socklab test и play — чтобы записать, выполните файл как свой сценарий: socklab run FILE
+runner-record-confined = уроку нельзя записывать файлы: record запрещён в socklab test и play — чтобы записать, выполните файл как свой сценарий: socklab run FILE
 runner-record-being-read = «{ $file }» сейчас читается этим сеансом (через run или source): запись в него затёрла бы то, что ещё предстоит выполнить, — пишите в другой файл
 runner-cannot-record = не удаётся вести запись в «{ $file }»: { $reason }
 runner-recording-stopped = запись в { $path } прекращена: { $reason } — сеанс продолжается без записи
@@ -1044,7 +1044,7 @@ test-cannot-start = не удаётся начать сеанс: { $error }
 test-interrupted-before = прервано (Ctrl-C) перед строкой { $line }
 test-too-long = строка { $line }: урок идёт дольше { $seconds } с, а больше уроку нельзя: остановлен
 test-cannot-rewrite = { $name }: не удаётся перезаписать: { $error }
-test-needs-lab-unprivileged = требует лабораторию, а её нельзя построить, когда сброшены все привилегии ('#! as: unprivileged' и '#! lab' несовместимы)
+test-needs-lab-unprivileged = требует лабораторию, а её нельзя построить, когда сброшены все привилегии («#! as: unprivileged» и «#! lab» несовместимы)
 test-needs-lab = требует лабораторию (пространства имён сети: root или пространства имён пользователя)
 test-needs = требует { $need }
 test-built-in = { $name } (встроенный)
@@ -1070,7 +1070,7 @@ test-no-files = файлы .socklab не найдены
 
 # подкоманды командной строки: play, record, diagram, translate, export и флаги
 
-play-command-list = { $file } — это список команд, а не урок (в уроке есть строки '> ' и их вывод): сделайте урок так: socklab record LESSON.socklab < { $file }, потом socklab play LESSON.socklab
+play-command-list = { $file } — это список команд, а не урок (в уроке есть строки «> » и их вывод): сделайте урок так: socklab record LESSON.socklab < { $file }, потом socklab play LESSON.socklab
 play-report-cannot-write = не удаётся записать отчёт { $file }: { $reason }
 play-report-form = --report { $file }: отчёт — это FILE.csv или FILE.json (формат определяется по расширению)
 record-cannot-write = не удаётся записать { $file }: { $reason }
@@ -1088,13 +1088,13 @@ shell-cannot-write = не удаётся записать { $file }: { $reason }
 shell-cannot-write-exists = не удаётся записать { $file }: { $reason } (--force заменит его)
 shell-wrote = записано в { $file }
 shell-cannot-read = не удаётся прочитать { $file }: { $reason }
-shell-program-too-large = { $file } больше { $limit } байт: socklab translate читает программы не длиннее этого
+shell-program-too-large = { $file } больше { $limit } байт: socklab translate читает программы не больше этого размера
 shell-program-not-text = { $file } — не текст в UTF-8 и не текст в кодировке, которую называет его строка `# coding:` (Python 3 читает программу как UTF-8, если только в первой или второй строке не написано `# -*- coding: gbk -*-`)
 shell-lab-cannot-run = { $reason }; лаборатория здесь работать не может
 shell-flag-help = help не запускает сеанс
 shell-flag-json = { $name } показывает уроки человеку; один объект JSON на каждый шаг даёт `socklab run --json FILE`
 shell-flag-bail = на первой неудачной строке останавливается только сценарий: socklab run --bail
-shell-flag-wire-test = ожидаемый вывод урока зависит от вида провода, поэтому урок включает его сам (wire on)
+shell-flag-wire-test = ожидаемый вывод урока зависит от показа сегментов, поэтому урок включает его сам (wire on)
 shell-flag-lab = урок идёт в лаборатории, только когда сам об этом говорит строкой `#! lab` (она есть в уроках лаборатории; record в лаборатории пишет её)
 shell-flag-no-effect = там он ничего не меняет
 shell-flag-not-here = --{ $flag } не относится к `socklab { $name }`: { $why }
@@ -1103,7 +1103,7 @@ play-env-own-directory = не удаётся дать уроку собстве�
 play-env-make-scratch = не удаётся создать рабочий каталог урока: { $error }
 play-env-enter-scratch = не удаётся перейти в рабочий каталог урока: { $error }
 play-env-read-capabilities = не удаётся прочитать привилегии (capabilities): { $error }
-play-env-drop-capabilities = не удаётся сбросить привилегии (capabilities) для '#! as: unprivileged': { $error }
+play-env-drop-capabilities = не удаётся сбросить привилегии (capabilities) для «#! as: unprivileged»: { $error }
 
 test-more-lines = … и ещё { $count ->
         [one] { $count } строка
