@@ -1222,7 +1222,7 @@ error-space-after-quote = после закрывающей кавычки ну�
 error-unterminated-quote = кавычка не закрыта — закройте её символом { $quote }
 error-hex-escape = после «\x» нужны две шестнадцатеричные цифры: \x41
 error-unknown-escape = неизвестная escape-последовательность «{ $escape }» — используйте \n \r \t \0 \\ \" \' или \xNN
-error-unterminated-hex = шестнадцатеричные данные не закрыты — закройте их символом ": x"48 65"
+error-unterminated-hex = шестнадцатеричные данные не закрыты — закройте их кавычкой «"»: x"48 65"
 error-not-hex-digit = «{ $char }» — не шестнадцатеричная цифра; x"..." принимает пары вроде 48 65 6c
 error-odd-hex-digits = в шестнадцатеричных данных нечётное число цифр — на каждый байт их две: x"0a 0b"
 error-not-utf8 = байт 0x{ $byte } — не UTF-8; байты пишите как \xNN внутри кавычек
@@ -1260,7 +1260,7 @@ error-not-a-job = «{ $word }» — не номер задания и не им�
 error-not-a-state = «{ $word }» — не состояние TCP и не readable/writable; состояния: { $states }
 error-await-timeout = TIMEOUT должен быть длительностью вроде 500ms или 2s, а не «{ $word }»
 error-await-closed = { $handle } закрыт: для него можно ждать только состояние TCP
-error-await-wire-off = для await wire нужен вид wire: сначала `wire on` (для него нужен CAP_NET_RAW или --sandbox)
+error-await-wire-off = для await wire нужен показ сегментов: сначала `wire on` (ему нужен CAP_NET_RAW или --sandbox)
 error-no-handle-named = дескриптора «{ $handle }» нет
 error-close-shared = { $handle } ещё используется фоновым заданием; ничего не закрыто
 error-nothing-to-background = команда «{ $verb }» не блокируется, так что в фоне запускать нечего — «&» принимают только { $verbs }
@@ -1275,10 +1275,10 @@ error-unknown-option = неизвестная опция «{ $word }» — сп�
 # Канал лаборатории, опции, sample и wire (src/command/link.rs, option_value.rs, sample/, wire.rs).
 error-what-delay = задержка
 error-what-jitter = разброс задержки
-error-what-loss = потеря
+error-what-loss = потери
 error-what-duplication = дублирование
 error-what-corruption = искажение
-error-what-reordering = перестановка
+error-what-reordering = переупорядочивание
 error-link-not-a-direction = «{ $word }» — не направление; пишите a->b или b->a
 error-link-delay-no-unit = у «{ $word }» нет единицы: пишите { $word }ms или { $word }s ({ $what } — от 0ms до 60s)
 error-link-not-a-delay = «{ $word }» не подходит: { $what } — от 0ms до 60s; пишите, например, 50ms, 1.5s или 0
@@ -1303,22 +1303,31 @@ error-option-takes-linger = off, целые секунды (2; при 0 close п
 error-option-takes-timeout = длительность вроде 1.5s или 200ms (число без единицы — секунды; 0 или off — без тайм-аута)
 error-option-takes-int = целое число
 error-option-too-long = { $word } — слишком много для { $option }: ядро хранит не больше { $max } { $unit ->
-        [seconds] секунд
-        [milliseconds] миллисекунд
-       *[microseconds] микросекунд
+        [seconds] { $max ->
+            [one] секунды
+           *[other] секунд
+        }
+        [milliseconds] { $max ->
+            [one] миллисекунды
+           *[other] миллисекунд
+        }
+       *[microseconds] { $max ->
+            [one] микросекунды
+           *[other] микросекунд
+        }
     }
 error-option-read-only = { $option } только для чтения — используйте getsockopt
 error-sample-too-many = every { $every } for { $duration } — это больше { $max } замеров; замеряйте реже
 error-sample-not-a-time = «{ $word }» не подходит как время для «{ $what }»: нужно от { $from } до { $to }, например 50ms, 3s или 2m
 error-sample-file-kind = «{ $name }» — не файл .csv и не .svg: sample сохраняет замеры в CSV, а график — в SVG
 error-sample-not-a-field = sample не знает поля «{ $word }»; поля: { $fields }; затем every D, for D, save FILE
-error-sample-confined = урок не может записывать файлы: sample … save отклоняется в socklab test и play — чтобы сохранить, запустите файл как свой сценарий: socklab run FILE
+error-sample-confined = уроку нельзя записывать файлы: sample … save запрещён в socklab test и play — чтобы сохранить, запустите файл как свой сценарий: socklab run FILE
 error-sample-not-tcp = { $handle } — не TCP-сокет: sample читает TCP_INFO, а это сведения TCP
 error-cannot-write = не удаётся записать «{ $name }»: { $reason }
-error-wire-confined = урок не может записывать файлы: wire { $verb } отклоняется в socklab test и play — чтобы сохранить захват, запустите файл как свой сценарий: socklab run FILE
-error-wire-off = вид wire выключен: ничего не захвачено — сначала wire on
+error-wire-confined = уроку нельзя записывать файлы: wire { $verb } запрещён в socklab test и play — чтобы сохранить захват, запустите файл как свой сценарий: socklab run FILE
+error-wire-off = показ сегментов выключен: ничего не захвачено — сначала wire on
 error-graph-no-connection = у { $handle } нет соединения, которое можно нарисовать — wire graph рисует соединение подключённого TCP-сокета
-error-graph-no-segment = в журнале wire нет сегментов соединения { $handle } ({ $from } → { $to }): wire graph рисует то, что видел вид wire (wire on) или лаборатория
+error-graph-no-segment = в журнале wire нет сегментов соединения { $handle } ({ $from } → { $to }): wire graph рисует то, что видели показ сегментов (wire on) или лаборатория
 
 # Длительность, которую опция считает в целых единицах.
 error-option-not-whole-one = { $option } считает в целых { $unit ->
