@@ -1375,15 +1375,15 @@ lab-error-relay-bind = не удалось привязать ретрансля
 lab-error-relay-eventfd = eventfd: { $reason }
 lab-error-relay-ring = кольцевой буфер ретранслятора: { $reason }
 lab-error-relay-thread = не удалось запустить ретранслятор: { $reason }
-# Почему у линии нет быстрого пути (JSON команды link, no_kernel_path).
+# Почему у канала нет быстрого пути (JSON команды link, no_kernel_path).
 lab-error-fast-path-not-asked = его не запрашивали
 
-# Быстрый путь линии (src/lab/kernel_path.rs).
+# Быстрый путь канала (src/lab/kernel_path.rs).
 lab-error-bpf-map = карта BPF: { $reason }
 lab-error-bpf-ring = кольцевой буфер BPF: { $reason }
-lab-error-bpf-program = программа линии: { $reason }
-lab-error-bpf-attach = не удалось подключить программу линии: { $reason }
-lab-error-bpf-programs = программы линии
+lab-error-bpf-program = программа канала: { $reason }
+lab-error-bpf-attach = не удалось подключить программу канала: { $reason }
+lab-error-bpf-programs = программы канала
 
 # Сборка лаборатории (src/lab/mod.rs). $side — va или vb.
 lab-error-quiet = не удалось заглушить { $side } в лаборатории: { $reason }
@@ -1393,15 +1393,15 @@ lab-error-early-retrans = не удалось задать tcp_early_retrans в 
 lab-error-sysctl-read-only = { $name } — только для чтения: в ней ядро сообщает, что оно предлагает
 lab-error-sysctl-not-listed = { $name } — не настройка, которую может иметь хост лаборатории: sysctl читает и задаёт только перечисленные в его списке настройки TCP и IP, свои у каждого хоста (help sysctl), потому что остальные могут действовать на всю машину
 lab-error-sysctl-not-listed-near = { $name } — не настройка, которую может иметь хост лаборатории (может быть, вы имели в виду { $near }?): sysctl читает и задаёт только перечисленные в его списке настройки TCP и IP, свои у каждого хоста (help sysctl), потому что остальные могут действовать на всю машину
-lab-error-sysctl-not-whole = { $name } принимает целое число от { $low } до { $high }, а не '{ $value }'
+lab-error-sysctl-not-whole = { $name } принимает целое число от { $low } до { $high }, а не «{ $value }»
 lab-error-sysctl-out-of-range = { $n } — вне допустимого для { $name } диапазона: от { $low } до { $high }
 lab-error-sysctl-not-numbers = { $name } принимает { $count ->
         [one] { $count } целое число
         [few] { $count } целых числа
        *[many] { $count } целых чисел
-    }, например { $name }={ $example }, а не '{ $value }'
-lab-error-sysctl-not-in-order = числа { $name } идут от меньшего к большему, например { $example }, а не '{ $value }'
-lab-error-sysctl-no-such-congestion = '{ $value }' — не алгоритм управления перегрузкой, который есть в этом ядре; в нём есть: { $known } (net.ipv4.tcp_available_congestion_control)
+    }, например { $name }={ $example }, а не «{ $value }»
+lab-error-sysctl-not-in-order = числа { $name } идут от меньшего к большему, например { $example }, а не «{ $value }»
+lab-error-sysctl-no-such-congestion = «{ $value }» — не алгоритм управления перегрузкой, который есть в этом ядре; в нём есть: { $known } (net.ipv4.tcp_available_congestion_control)
 lab-error-sysctl-not-per-host = в этом ядре у хоста нет своей настройки { $name } (её нет в /proc/sys хоста), поэтому лаборатория не может задать её для одного хоста
 lab-error-sysctl-not-allowed = хост лаборатории не может выбрать { $value }: сетевое пространство имён может использовать только алгоритмы из net.ipv4.tcp_allowed_congestion_control ({ $allowed }), а их задаёт администратор машины
 lab-error-sysctl-kernel-refused = ядро отвергло { $name } = { $value }: такого значения оно не принимает (EINVAL)
@@ -1409,20 +1409,20 @@ lab-error-sysctl-cannot-set = не удалось задать { $name }: { $rea
 lab-error-sysctl-cannot-read = не удалось прочитать { $name }: { $reason }
 
 # Захват для вида провода (src/wire/mod.rs).
-wire-error-no-cap-net-raw = виду провода нужен CAP_NET_RAW, чтобы открыть пакетный сокет (AF_PACKET): запустите socklab от root, или дайте ему эту возможность (sudo setcap cap_net_raw+ep $(which socklab)), или запустите socklab --sandbox
+wire-error-no-cap-net-raw = показу сегментов (wire) нужен CAP_NET_RAW, чтобы открыть пакетный сокет (AF_PACKET): запустите socklab от root, или дайте ему эту привилегию (sudo setcap cap_net_raw+ep $(which socklab)), или запустите socklab --sandbox
 wire-error-socket = не удалось открыть пакетный сокет: { $reason }
-wire-error-no-loopback = нет петлевого интерфейса 'lo': { $reason }
+wire-error-no-loopback = нет петлевого интерфейса «lo»: { $reason }
 
 # Запущенные программы (src/spawn/mod.rs). $names — имена запущенных программ через ", ".
-spawn-error-name-taken = программа с именем '{ $name }' уже запущена — дайте этой своё имя: spawn NAME = CMD …
-spawn-error-no-such = программа с именем '{ $name }' не запущена (запускает программы spawn)
-spawn-error-no-such-running = программа с именем '{ $name }' не запущена (запущены: { $names })
-# Продолжение фразы «программа с именем 'x' не запущена» в ошибке wait (пробел перед ним ставит код).
+spawn-error-name-taken = программа с именем «{ $name }» уже запущена — дайте этой своё имя: spawn NAME = CMD …
+spawn-error-no-such = программа с именем «{ $name }» не запущена (запускает программы spawn)
+spawn-error-no-such-running = программа с именем «{ $name }» не запущена (запущены: { $names })
+# Продолжение фразы «программа с именем „x“ не запущена» в ошибке wait (пробел перед ним ставит код).
 spawn-error-hint-none = (запускает программы spawn)
 spawn-error-hint-running = (запущены: { $names })
 spawn-error-pipe = не удалось создать канал (pipe) для её вывода: { $reason }
-spawn-error-start = не удалось запустить '{ $program }': { $reason }
-spawn-error-signal = не удалось послать сигнал '{ $name }': { $reason }
+spawn-error-start = не удалось запустить «{ $program }»: { $reason }
+spawn-error-signal = не удалось послать сигнал «{ $name }»: { $reason }
 
 # Собственное пространство имён socklab (src/sandbox.rs): для --sandbox или для частных сетей уроков.
 session-error-sandbox-no-userns = для --sandbox нужны пространства имён пользователя и сети ({ $reason }): эта система не разрешает непривилегированные пространства имён пользователей (см. sysctl user.max_user_namespaces, а в Ubuntu — kernel.apparmor_restrict_unprivileged_userns)
@@ -1451,15 +1451,15 @@ session-error-keeping-data = хранение ${ $name }
 session-error-no-programs-in-lessons = урок не может запускать программы (это данные, а не программа): spawn работает в оболочке и в socklab run
 session-error-no-lab = сетевая лаборатория не запущена: запустите socklab --lab (или транскрипт с #! lab)
 session-error-no-lab-for-host = @HOST — это хост сетевой лаборатории, а она не запущена: запустите socklab --lab
-session-error-no-handle = нет дескриптора с именем '{ $name }'
-session-error-not-yet = '{ $name }' ещё не существует: его создаст фоновое задание [{ $job }] (wait { $job })
+session-error-no-handle = дескриптора «{ $name }» нет
+session-error-not-yet = «{ $name }» ещё не существует: его создаст фоновое задание [{ $job }] (wait { $job })
 session-error-bad-unix-address = неверный адрес unix: { $reason }
 session-error-handle-address = не удалось прочитать адрес { $name }: { $reason }
-session-error-lab-no-name-service = в лаборатории нет службы имён, поэтому имя '{ $host }' не ищется: её хосты — a и b (b:80 — это 192.0.2.2:80), имя дескриптора — это его адрес на его хосте (connect cli srv), а localhost — собственный loopback хоста
-session-error-lesson-no-name-service = урок не ищет имена хостов ('{ $host }'): используйте 127.0.0.1, [::1] или localhost — или запустите файл как свой собственный сценарий через socklab run
-session-error-lesson-unix-path = пути unix-сокетов урока отсчитываются от его собственного рабочего каталога: пишите ./name.sock, а не '{ $path }' (абсолютные пути и .. в уроках запрещены; @name — абстрактный сокет; socklab run выполняет файл как ваш собственный сценарий)
-session-error-cannot-resolve = не удалось найти адрес '{ $host }': { $reason }
-session-error-no-address = у '{ $host }' нет адреса
+session-error-lab-no-name-service = в лаборатории нет службы имён, поэтому адрес для имени «{ $host }» не ищется: её хосты — a и b (b:80 — это 192.0.2.2:80), имя дескриптора — это его адрес на его хосте (connect cli srv), а localhost — собственный loopback хоста
+session-error-lesson-no-name-service = урок не ищет адреса по именам хостов («{ $host }»): используйте 127.0.0.1, [::1] или localhost — или запустите файл как свой собственный сценарий через socklab run
+session-error-lesson-unix-path = пути unix-сокетов урока отсчитываются от его собственного рабочего каталога: пишите ./name.sock, а не «{ $path }» (абсолютные пути и .. в уроках запрещены; @name — абстрактный сокет; socklab run выполняет файл как ваш собственный сценарий)
+session-error-cannot-resolve = не удалось разрешить имя «{ $host }»: { $reason }
+session-error-no-address = у «{ $host }» нет адреса
 
 ## ---- end of section lab-errors ----
 
