@@ -1475,7 +1475,7 @@ diagram-gap-after-call = через { $time } после вызова
 # Легенда диаграммы: что значат особые стрелки.
 diagram-legend-retransmission = повторная передача (отправлен снова)
 diagram-legend-lost = потерян или отброшен в пути
-diagram-legend-held = задержан на канале лаборатории
+diagram-legend-held = задержан в канале лаборатории
 diagram-legend-zero-window = win=0: получатель больше ничего не может принять
 
 diagram-no-segments = (нет сегментов)
@@ -1486,19 +1486,19 @@ diagram-title-steps-on = { $name }, шаги с { $from }-го
 diagram-title-narrated = { $name } — { $first }
 
 # График порядковых номеров (sequence number) одного направления.
-diagram-graph-title-order = { $from } → { $to }: порядковые номера, сегмент за сегментом — { $title }
-diagram-graph-title-time = { $from } → { $to }: порядковые номера во времени ({ $near } → { $far })
+diagram-graph-title-order = { $from } → { $to }: номера последовательности по порядку сегментов — { $title }
+diagram-graph-title-time = { $from } → { $to }: номера последовательности во времени ({ $near } → { $far })
 diagram-graph-counts = { $data ->
         [one] { $data } сегмент с данными
         [few] { $data } сегмента с данными
        *[many] { $data } сегментов с данными
     }; отправлено повторно: { $again }, потеряно в канале: { $lost }
 diagram-graph-axis-time = время (с)
-diagram-graph-axis-order = сегменты по порядку (в транскрипте нет времени)
-diagram-graph-axis-sequence = порядковый номер (байты, относительный)
+diagram-graph-axis-order = сегменты по порядку (транскрипт не хранит время)
+diagram-graph-axis-sequence = номер последовательности (в байтах, относительный)
 diagram-graph-legend-data = сегмент с данными
-diagram-graph-legend-retransmission = повторная передача
-diagram-graph-legend-lost = потерян на канале
+diagram-graph-legend-retransmission = отправлен снова (повторная передача)
+diagram-graph-legend-lost = потерян в канале лаборатории
 diagram-graph-legend-ack = ACK (накопительный)
 diagram-graph-legend-window = окно приёма (ACK + win)
 diagram-graph-legend-sack = блок SACK
