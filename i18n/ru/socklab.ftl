@@ -1568,7 +1568,7 @@ export-this-session = этот сеанс
 export-page-title = { $source } в трёх видах
 export-page-about = `socklab export LESSON|FILE --to python|c` записывает транскрипт как вашу собственную программу; в оболочке `export python FILE` и `export c FILE` записывают сеанс до текущего момента. Каждая программа делает те же вызовы, по одному на строку socklab (сама строка — комментарий над вызовом), сверяет каждый результат с записанным и завершается с кодом 1, если хоть один отличается. Шаги сетевой лаборатории (hold, deliver, drop, host, link …) и то, что socklab лишь показывает (ls, jobs, wire …), остаются комментариями с пометкой. Фоновые задания (`&`, `watch`) становятся потоками.
 export-page-transcript = Транскрипт
-# socklab translate: комментарии в скрипте и то, что не переведено.
+# socklab translate: комментарии в сценарии и то, что не переведено.
 translate-header = { $name }, переведено командой socklab translate: вызовы сокетов программы, по одному на строку, у каждого — номер строки программы.
 translate-note = примечание: { $note }  # { $place }
 translate-left-out = не переведено: { $text }  # { $place } — { $why }
@@ -1577,8 +1577,8 @@ translate-untranslated =
         [one] { $count } строка
         [few] { $count } строки
        *[many] { $count } строк
-    }; каждая осталась в скрипте комментарием):
-translate-why-script-full = скрипт вырос до { $bytes ->
+    }; каждая осталась в сценарии комментарием):
+translate-why-script-full = сценарий вырос до { $bytes ->
         [one] { $bytes } байта
         [few] { $bytes } байт
        *[many] { $bytes } байт
@@ -1591,7 +1591,7 @@ translate-why-too-deep = блоки вложены глубже { $depth ->
 translate-why-while = цикл: его тело записано ниже один раз; для новых проходов повторите эти строки
 translate-why-except = обработка исключений: socklab вместо неё показывает errno
 translate-why-def = функция: socklab выполняет по одному вызову на строку, поэтому вызовы из функции не записаны
-translate-why-unknown-block = конструкция Python, для которой в socklab нет формы
+translate-why-unknown-block = конструкция Python, для которой в socklab нет аналога
 translate-why-condition = условие, которое может решить только работающая программа: его строки опущены
 translate-why-loop = цикл по тому, что знает только работающая программа: его строки опущены
 translate-why-unrolled = циклы развёрнуты в сумме { $count ->
@@ -1608,8 +1608,8 @@ translate-why-not-a-call = socklab не знает такого вызова с�
 export-helper-differ = Сообщить об одном результате, который не совпал с записанным в socklab.
 export-helper-check-errno = Вызов завершился ошибкой: с тем ли errno, что видел socklab?
 export-helper-check-port = {"["}PORTn]: в первый раз — порт, который выбрало ядро; дальше — тот же самый.
-export-helper-recvall = recv, пока не придут ровно n байтов или другая сторона не закроет соединение (recvall в socklab).
-export-helper-ioctl-int = ioctl, читающий int: FIONREAD (сколько байтов можно прочитать), TIOCOUTQ (сколько ещё не подтверждено).
+export-helper-recvall = recv, пока не придут ровно n байт или другая сторона не закроет соединение (recvall в socklab).
+export-helper-ioctl-int = ioctl, читающий int: FIONREAD (сколько байт можно прочитать), TIOCOUTQ (сколько ещё не подтверждено).
 export-helper-poll-events-py = poll(2) на POLLIN|POLLPRI|POLLOUT|POLLRDHUP: события каждого сокета, по именам.
 export-helper-await-ready = Ждать (не дольше TIMEOUT), пока сокет не станет готов к чтению или записи.
 export-helper-proc-net-state-py = Состояние соединения local-peer в /proc/net/tcp[6] (None — его там нет).
@@ -1617,7 +1617,7 @@ export-helper-tcp-state-py = TCP-состояние сокета (TCP_INFO); п�
 export-helper-await-state-py = Смотреть на TCP-состояние, пока оно не станет `want` (не дольше TIMEOUT): ни одно событие не сообщает о его смене.
 export-helper-segments-sent = Сколько сегментов отправили эти TCP-сокеты (tcpi_segs_out из TCP_INFO).
 export-helper-await-segment-py = Ждать (не дольше TIMEOUT), пока сокеты не отправят больше сегментов, чем `before` (посчитано сразу после шага, который запустил таймер ядра).
-export-helper-await-acked-py = Ждать (не дольше TIMEOUT), пока не будут подтверждены `acked` байтов данных: пришло то подтверждение, которое видел socklab. (tcpi_bytes_acked из TCP_INFO считает SYN ещё за один байт.)
+export-helper-await-acked-py = Ждать (не дольше TIMEOUT), пока не будут подтверждены `acked` байт данных: пришло то подтверждение, которое видел socklab. (tcpi_bytes_acked из TCP_INFO считает SYN ещё за один байт.)
 export-helper-job-py = Вызов в отдельном потоке (`CMD &` в socklab); result() дожидается его.
 export-helper-job-result-py = Значение, которое вернул вызов (его исключение возбуждается здесь).
 export-helper-job-stop-py = socklab останавливает вызов задания сигналом (EINTR). Python повторяет вызов, прерванный сигналом (PEP 475), поэтому здесь вместо сигнала сокет закрывается через shutdown: вызов завершается с той ошибкой, которую это даёт.
@@ -1641,7 +1641,7 @@ export-helper-await-state-c = Смотреть на TCP-состояние, по
 export-helper-segs-out-offset-c = struct tcp_info в Linux: tcpi_segs_out — это u32 по смещению 136 (он новее, чем копия этой структуры в библиотеке C).
 export-helper-await-segment-c = Ждать (не дольше TIMEOUT_MS), пока сокеты не отправят больше сегментов, чем `before` (посчитано сразу после шага, который запустил таймер ядра).
 export-helper-bytes-acked-c = Подтверждённые байты данных: tcpi_bytes_acked в Linux (u64 по смещению 120 в struct tcp_info) без SYN, который там считается за один байт.
-export-helper-await-acked-c = Ждать (не дольше TIMEOUT_MS), пока не будут подтверждены `acked` байтов: пришло то подтверждение, которое видел socklab.
+export-helper-await-acked-c = Ждать (не дольше TIMEOUT_MS), пока не будут подтверждены `acked` байт: пришло то подтверждение, которое видел socklab.
 export-helper-job-c = Вызов в отдельном потоке (`CMD &` в socklab) или recv в цикле в отдельном потоке (`watch`): результаты ждут здесь, по одному байту в `ready` на каждый.
 export-helper-watch-fd-c = watch: сокет, из которого он читает
 export-helper-watch-stop-pipe-c = watch: байт, записанный сюда, завершает цикл
