@@ -781,7 +781,7 @@ topic-heading-state = { $state } — состояние TCP
 topic-heading-state-aliases = { $state } — состояние TCP (пишут также { $aliases })
 topic-state-LISTEN = Слушающий сокет (после listen): своего соединения у него нет. Ядро отвечает за него на SYN и ставит завершённые рукопожатия в очередь, откуда их забирает accept; длину очереди ограничивает backlog (listen H N, но не больше net.core.somaxconn).
 topic-state-SYN_SENT = connect отправил SYN и ждёт SYN+ACK. Блокирующий connect спит в этом состоянии; неблокирующий возвращает EINPROGRESS, и сокет остаётся в SYN_SENT, пока не придёт ответ или не кончатся повторы SYN (net.ipv4.tcp_syn_retries): тогда ETIMEDOUT. Неблокирующий send в это время завершается с EAGAIN.
-topic-state-SYN_RECV = Полуоткрытое соединение: SYN пришёл, SYN+ACK ушёл, последнего ACK ещё нет. Слушающий сокет хранит такое соединение как маленький запрос (в ядре — NEW_SYN_RECV), а не как сокет с fd: socklab показывает его под слушающим сокетом (srv (half-open from …)). SYN+ACK отправляется повторно (net.ipv4.tcp_synack_retries), пока не придёт ACK. При одновременном открытии через это состояние проходят оба подключающихся сокета.
+topic-state-SYN_RECV = Полуоткрытое соединение: SYN пришёл, SYN+ACK ушёл, последнего ACK ещё нет. Слушающий сокет хранит такое соединение как маленький запрос (в ядре — NEW_SYN_RECV), а не как сокет с fd: socklab показывает его под слушающим сокетом (srv (half-open from …)). SYN+ACK отправляется повторно (net.ipv4.tcp_synack_retries), пока не придёт ACK. При одновременном открытии через это состояние проходят оба сокета, вызвавшие connect.
 topic-state-ESTABLISHED = Рукопожатие завершено, данные идут в обе стороны. connect возвращается, когда соединение уже в этом состоянии; accept выдаёт соединения, которые уже в нём (ядро завершило рукопожатие ещё до вызова accept).
 topic-state-FIN_WAIT1 = Эта сторона закрыла соединение (close или shutdown write) и отправила свой FIN; теперь она ждёт ACK на него. Обычно это состояние сразу проходит, потому что другая сторона подтверждает FIN сразу, — если только ACK не отложен или его не задерживает канал.
 topic-state-FIN_WAIT2 = FIN этой стороны подтверждён; она ждёт FIN другой стороны и пока ещё может получать данные (полузакрытие). Если другая сторона так и не закроет соединение, FIN_WAIT2 закрытого сокета закончится через net.ipv4.tcp_fin_timeout (60 с).
@@ -837,7 +837,7 @@ topic-try-TCP_SYNCNT = в лаборатории: link hold, setsockopt cli TCP_
 topic-option-TCP_WINDOW_CLAMP = Наибольшее окно приёма, которое объявляет этот сокет, в байтах, сколько бы ни позволял его буфер.
 topic-try-TCP_WINDOW_CLAMP = setsockopt conn TCP_WINDOW_CLAMP 1000, затем отправьте ему данные при wire on
 topic-option-TCP_QUICKACK = Подтверждать сразу, а не откладывать ACK. Ядро само снова выключает эту опцию, поэтому программа включает её заново после каждого приёма.
-topic-option-IP_RECVERR = Ошибки ICMP (порт или узел недоступен, …) сообщаются сокету сразу, как приходят, — в том числе неподключённому UDP-сокету, — а не только как errno какого-то следующего вызова.
+topic-option-IP_RECVERR = Ошибки ICMP (порт или узел недоступен, …) сообщаются сокету сразу, как приходят, — в том числе несоединённому UDP-сокету, — а не только как errno какого-то следующего вызова.
 topic-try-IP_RECVERR = u = socket udp, setsockopt u IP_RECVERR on, sendto u 127.0.0.1:9 hi, recvfrom u
 topic-option-IP_TTL = Время жизни (TTL) исходящих пакетов IPv4: каждый маршрутизатор уменьшает его на единицу, и при 0 пакет отбрасывается (ICMP time exceeded).
 topic-try-IP_TTL = setsockopt H IP_TTL 1, getsockopt H IP_TTL
@@ -1326,7 +1326,7 @@ error-sample-not-tcp = { $handle } — не TCP-сокет: sample читает 
 error-cannot-write = не удаётся записать «{ $name }»: { $reason }
 error-wire-confined = уроку нельзя записывать файлы: wire { $verb } запрещён в socklab test и play — чтобы сохранить захват, запустите файл как свой сценарий: socklab run FILE
 error-wire-off = показ сегментов выключен: ничего не захвачено — сначала wire on
-error-graph-no-connection = у { $handle } нет соединения, которое можно нарисовать — wire graph рисует соединение подключённого TCP-сокета
+error-graph-no-connection = у { $handle } нет соединения, которое можно нарисовать — wire graph рисует соединение TCP-сокета, соединённого с другой стороной
 error-graph-no-segment = в журнале wire нет сегментов соединения { $handle } ({ $from } → { $to }): wire graph рисует то, что видели показ сегментов (wire on) или лаборатория
 
 # Длительность, которую опция считает в целых единицах.
