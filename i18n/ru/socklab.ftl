@@ -1305,15 +1305,18 @@ error-option-takes-int = целое число
 error-option-too-long = { $word } — слишком много для { $option }: ядро хранит не больше { $max } { $unit ->
         [seconds] { $max ->
             [one] секунды
-           *[other] секунд
+            [few] секунд
+           *[many] секунд
         }
         [milliseconds] { $max ->
             [one] миллисекунды
-           *[other] миллисекунд
+            [few] миллисекунд
+           *[many] миллисекунд
         }
        *[microseconds] { $max ->
             [one] микросекунды
-           *[other] микросекунд
+            [few] микросекунд
+           *[many] микросекунд
         }
     }
 error-option-read-only = { $option } только для чтения — используйте getsockopt
