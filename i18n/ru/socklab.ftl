@@ -458,7 +458,7 @@ hint-other-reading = в кодировке { $reading }: «{ $text }» — encod
 # Рамка страниц `help VERB`, `help ERRNO`, `help python`, `help options`
 # и списка команд (src/command/help.rs).
 help-usage = синтаксис: { $usage }
-help-call = вызов: { $call }
+help-call = вызов:     { $call }
 help-background = Если закончить строку знаком &, команда выполняется в рабочем потоке, а приглашение возвращается сразу; её результат появится с пометкой [JOB], когда вызов завершится (см. jobs, wait).
 help-errnos-you-may-meet = ошибки, которые здесь встречаются:
 help-in-python = В Python: socket.{ $method }() — { $note }
