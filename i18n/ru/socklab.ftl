@@ -1029,7 +1029,7 @@ runner-export-nothing = экспортировать пока нечего: сн
 runner-cannot-write = не удаётся записать «{ $file }»: { $reason }
 runner-diagram-confined = уроку нельзя записывать файлы: diagram save запрещён в socklab test и play — чтобы нарисовать урок, выполните: socklab diagram LESSON -o FILE.svg
 runner-diagram-nothing = рисовать пока нечего: ни один сегмент не был показан — включите показ сегментов (wire on, wire ladder или socklab --lab), сделайте несколько вызовов, затем diagram save FILE.svg
-runner-diagram-extension = «{ $file }»: какой рисунок нужен, говорит расширение файла: .svg (слайды), .html (страница для печати), .txt (терминал), .mmd (mermaid)
+runner-diagram-extension = «{ $file }»: вид рисунка задаётся расширением файла: .svg (слайды), .html (страница для печати), .txt (терминал), .mmd (mermaid)
 runner-lessons-not-here = урок не может показывать список уроков или запускать их — в оболочке это делают `lessons` и `play NAME`, из командной строки — socklab lessons и socklab play NAME
 runner-not-recording = запись не идёт — начните её так: record FILE
 runner-already-recording = уже идёт запись в { $current } — сначала record off, потом record { $path }
@@ -1095,7 +1095,7 @@ shell-flag-help = help не запускает сеанс
 shell-flag-json = { $name } показывает уроки человеку; один объект JSON на каждый шаг даёт `socklab run --json FILE`
 shell-flag-bail = на первой неудачной строке останавливается только сценарий: socklab run --bail
 shell-flag-wire-test = ожидаемый вывод урока зависит от показа сегментов, поэтому урок включает его сам (wire on)
-shell-flag-lab = урок идёт в лаборатории, только когда сам об этом говорит строкой `#! lab` (она есть в уроках лаборатории; record в лаборатории пишет её)
+shell-flag-lab = урок идёт в лаборатории, только если сам просит об этом строкой `#! lab` (она есть в уроках лаборатории; record в лаборатории пишет её)
 shell-flag-no-effect = там он ничего не меняет
 shell-flag-not-here = --{ $flag } не относится к `socklab { $name }`: { $why }
 
