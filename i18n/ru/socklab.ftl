@@ -1157,8 +1157,8 @@ error-unexpected = лишний аргумент «{ $word }»
 # обозначения вроде ADDR и FILE остаются как есть.
 error-what-direction = направление
 error-what-request = запрос
-error-what-diagram-action = действие диаграммы
-error-what-host-action = действие с хостом
+error-what-diagram-action = действие команды diagram
+error-what-host-action = действие команды host
 error-what-delayed-ack-setting = режим отложенного подтверждения
 error-what-wire-setting = режим wire
 error-what-send-or-recv = send или recv
