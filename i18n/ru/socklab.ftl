@@ -1581,7 +1581,7 @@ translate-untranslated =
         [few] { $count } строки
        *[many] { $count } строк
     }; каждая осталась в сценарии комментарием):
-translate-why-script-full = сценарий вырос до { $bytes ->
+translate-why-script-full = скрипт вырос до { $bytes ->
         [one] { $bytes } байта
         [few] { $bytes } байт
        *[many] { $bytes } байт
