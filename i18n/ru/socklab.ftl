@@ -16,9 +16,9 @@ cli-about = Вызывайте настоящий API сокетов вручн�
 cli-json = Вместо текста — по одному объекту JSON на каждую выполненную строку
 cli-timeout = Ограничить каждый блокирующий вызов (например 10, 1.5s, 200ms; 0 — без ограничения). По умолчанию: 10s в сценариях (run), без ограничения в оболочке; в уроках (test, play, record) 5s, если файл не задаёт `#! timeout:`, и не больше 60s
 cli-bail = В сценариях останавливаться на первой ошибке в команде или на первом тайм-ауте
-cli-sandbox = Работать в собственных пространствах имён пользователя и сети: своя петлевая сеть (loopback) и CAP_NET_RAW в ней для показа сегментов (wire)
+cli-sandbox = Работать в собственных пространствах имён пользователя и сети: своя петлевая сеть (loopback) и CAP_NET_RAW в ней для показа трафика (wire)
 cli-lab = Работать в сетевой лаборатории: хосты a (192.0.2.1) и b (192.0.2.2), каждый в своём сетевом пространстве имён, соединены каналом, кадры по которому пересылает socklab (link hold, deliver, drop …; docs/lab.md). С record: урок идёт в лаборатории (пишется `#! lab`, как при record в сеансе лаборатории); test и play берут `#! lab` из самого урока
-cli-wire = Начать с включённым показом сегментов (wire): сегменты, которые каждый шаг отправляет по loopback (нужен CAP_NET_RAW). `--wire=ladder` рисует их лестницей под каждым шагом, `--wire=summary` — строкой на каждое направление; `wire on` в самом уроке сохраняет выбранный здесь вид
+cli-wire = Начать с включённым показом трафика (wire): сегменты, которые каждый шаг отправляет по loopback (нужен CAP_NET_RAW). `--wire=ladder` рисует их лестницей под каждым шагом, `--wire=summary` — строкой на каждое направление; `wire on` в самом уроке сохраняет выбранный здесь вид
 cli-encoding = Кодировка, в которой отправляется набранный текст и показываются полученные байты: utf-8 (по умолчанию), gbk, gb18030, big5, shift_jis, euc-kr, windows-1251, koi8-r, latin1 … (`#! encoding:` в уроке имеет приоритет)
 cli-max_memory = Наибольший объём памяти, который socklab держит для сеанса: замеры, кадры, задержанные в канале лаборатории (hold) или идущие по нему с задержкой (delay), ещё не показанные результаты фоновых заданий (например 512M, 2G). По умолчанию: 1G в сценариях и оболочке; урок (test, play) получает 256M, можно дать меньше, но не больше
 cli-max_jobs = Наибольшее число фоновых заданий и наблюдателей одновременно. По умолчанию: 1024 в сценариях и оболочке; урок получает 256, можно дать меньше, но не больше
@@ -657,7 +657,7 @@ cmd-sample-notes = Поля FIELD выбирают столбцы таблицы
 
 # await
 cmd-await-summary = Ждать, пока дескриптор не придёт в состояние TCP (например, FIN_WAIT2 после отложенного ACK другой стороны) или не станет доступен для чтения/записи; по истечении TIMEOUT (по умолчанию 2s) — ошибка.
-cmd-await-notes = Некоторые переходы совершают таймеры ядра, а не вызовы: FIN_WAIT1 → FIN_WAIT2 ждёт отложенного ACK другой стороны (в Linux около 40 мс). `await cli FIN_WAIT2` делает такой момент определённым, без угадывания паузы. TIMEOUT записывается как 500ms или 2s. Состояние относится к соединению: там, где оно живёт без fd (после `close` или TIME_WAIT за сокетом в CLOSE, когда оба конца сделали shutdown), await следит за соединением в ядре и сообщает об этом: `cli's connection is TIME_WAIT (held by the kernel, no fd); the socket is CLOSE`. Когда включён показ сегментов (wire), `await wire` ждёт следующего сегмента от сокетов сеанса — того, что посылает таймер: отложенного ACK, повторной передачи, пробы keepalive, пробы окна — и показывает его под шагом. В лаборатории `await link` ждёт, пока следующий сегмент дойдёт до канала.
+cmd-await-notes = Некоторые переходы совершают таймеры ядра, а не вызовы: FIN_WAIT1 → FIN_WAIT2 ждёт отложенного ACK другой стороны (в Linux около 40 мс). `await cli FIN_WAIT2` делает такой момент определённым, без угадывания паузы. TIMEOUT записывается как 500ms или 2s. Состояние относится к соединению: там, где оно живёт без fd (после `close` или TIME_WAIT за сокетом в CLOSE, когда оба конца сделали shutdown), await следит за соединением в ядре и сообщает об этом: `cli's connection is TIME_WAIT (held by the kernel, no fd); the socket is CLOSE`. Когда включён показ трафика (wire), `await wire` ждёт следующего сегмента от сокетов сеанса — того, что посылает таймер: отложенного ACK, повторной передачи, пробы keepalive, пробы окна — и показывает его под шагом. В лаборатории `await link` ждёт, пока следующий сегмент дойдёт до канала.
 
 # ls
 cmd-ls-summary = Перечислить дескрипторы: имя, fd, вид, локальный адрес, другая сторона, состояние TCP, байты в очередях приёма и отправки, флаги; затем имена данных ($data), сохранённые приёмом.
@@ -992,7 +992,7 @@ group-tcp-connections = Соединения TCP
 group-udp = UDP
 group-other-families-and-ports = Другие семейства адресов и порты
 group-the-tutorials-programs = Программы из учебников
-group-the-wire-view-needs-cap-net-raw-or-sandbox = Показ сегментов (нужен CAP_NET_RAW или --sandbox)
+group-the-wire-view-needs-cap-net-raw-or-sandbox = Показ трафика (нужен CAP_NET_RAW или --sandbox)
 group-the-network-lab = Сетевая лаборатория
 group-the-network-lab-a-real-path = Сетевая лаборатория: настоящий путь
 group-reference = Справочник
@@ -1028,7 +1028,7 @@ runner-export-json = export берёт сеанс в том виде, в как�
 runner-export-nothing = экспортировать пока нечего: сначала сделайте несколько вызовов
 runner-cannot-write = не удаётся записать «{ $file }»: { $reason }
 runner-diagram-confined = уроку нельзя записывать файлы: diagram save запрещён в socklab test и play — чтобы нарисовать урок, выполните: socklab diagram LESSON -o FILE.svg
-runner-diagram-nothing = рисовать пока нечего: ни один сегмент не был показан — включите показ сегментов (wire on, wire ladder или socklab --lab), сделайте несколько вызовов, затем diagram save FILE.svg
+runner-diagram-nothing = рисовать пока нечего: ни один сегмент не был показан — включите показ трафика (wire on, wire ladder или socklab --lab), сделайте несколько вызовов, затем diagram save FILE.svg
 runner-diagram-extension = «{ $file }»: вид рисунка задаётся расширением файла: .svg (слайды), .html (страница для печати), .txt (терминал), .mmd (mermaid)
 runner-lessons-not-here = урок не может показывать список уроков или запускать их — в оболочке это делают `lessons` и `play NAME`, из командной строки — socklab lessons и socklab play NAME
 runner-not-recording = запись не идёт — начните её так: record FILE
@@ -1094,7 +1094,7 @@ shell-lab-cannot-run = { $reason }; лаборатория здесь работ
 shell-flag-help = help не запускает сеанс
 shell-flag-json = { $name } показывает уроки человеку; один объект JSON на каждый шаг даёт `socklab run --json FILE`
 shell-flag-bail = на первой неудачной строке останавливается только сценарий: socklab run --bail
-shell-flag-wire-test = ожидаемый вывод урока зависит от показа сегментов, поэтому урок включает его сам (wire on)
+shell-flag-wire-test = ожидаемый вывод урока зависит от показа трафика, поэтому урок включает его сам (wire on)
 shell-flag-lab = урок идёт в лаборатории, только если сам просит об этом строкой `#! lab` (она есть в уроках лаборатории; record в лаборатории пишет её)
 shell-flag-no-effect = там он ничего не меняет
 shell-flag-not-here = --{ $flag } не относится к `socklab { $name }`: { $why }
@@ -1260,7 +1260,7 @@ error-not-a-job = «{ $word }» — не номер задания и не им�
 error-not-a-state = «{ $word }» — не состояние TCP и не readable/writable; состояния: { $states }
 error-await-timeout = TIMEOUT должен быть длительностью вроде 500ms или 2s, а не «{ $word }»
 error-await-closed = { $handle } закрыт: для него можно ждать только состояние TCP
-error-await-wire-off = для await wire нужен показ сегментов: сначала `wire on` (ему нужен CAP_NET_RAW или --sandbox)
+error-await-wire-off = для await wire нужен показ трафика: сначала `wire on` (ему нужен CAP_NET_RAW или --sandbox)
 error-no-handle-named = дескриптора «{ $handle }» нет
 error-close-shared = { $handle } ещё используется фоновым заданием; ничего не закрыто
 error-nothing-to-background = команда «{ $verb }» не блокируется, так что в фоне запускать нечего — «&» принимают только { $verbs }
@@ -1328,9 +1328,9 @@ error-sample-confined = уроку нельзя записывать файлы:
 error-sample-not-tcp = { $handle } — не TCP-сокет: sample читает TCP_INFO, а это сведения TCP
 error-cannot-write = не удаётся записать «{ $name }»: { $reason }
 error-wire-confined = уроку нельзя записывать файлы: wire { $verb } запрещён в socklab test и play — чтобы сохранить захват, запустите файл как свой сценарий: socklab run FILE
-error-wire-off = показ сегментов выключен: ничего не захвачено — сначала wire on
+error-wire-off = показ трафика выключен: ничего не захвачено — сначала wire on
 error-graph-no-connection = у { $handle } нет соединения, которое можно нарисовать — wire graph рисует соединение TCP-сокета, соединённого с другой стороной
-error-graph-no-segment = в журнале wire нет сегментов соединения { $handle } ({ $from } → { $to }): wire graph рисует то, что видели показ сегментов (wire on) или лаборатория
+error-graph-no-segment = в журнале wire нет сегментов соединения { $handle } ({ $from } → { $to }): wire graph рисует то, что видели показ трафика (wire on) или лаборатория
 
 # Длительность, которую опция считает в целых единицах.
 error-option-not-whole-one = { $option } считает в целых { $unit ->
@@ -1412,7 +1412,7 @@ lab-error-sysctl-cannot-set = не удалось задать { $name }: { $rea
 lab-error-sysctl-cannot-read = не удалось прочитать { $name }: { $reason }
 
 # Захват для вида провода (src/wire/mod.rs).
-wire-error-no-cap-net-raw = показу сегментов (wire) нужен CAP_NET_RAW, чтобы открыть пакетный сокет (AF_PACKET): запустите socklab от root, или дайте ему эту привилегию (sudo setcap cap_net_raw+ep $(which socklab)), или запустите socklab --sandbox
+wire-error-no-cap-net-raw = показу трафика (wire) нужен CAP_NET_RAW, чтобы открыть пакетный сокет (AF_PACKET): запустите socklab от root, или дайте ему эту привилегию (sudo setcap cap_net_raw+ep $(which socklab)), или запустите socklab --sandbox
 wire-error-socket = не удалось открыть пакетный сокет: { $reason }
 wire-error-no-loopback = нет петлевого интерфейса «lo»: { $reason }
 
