@@ -241,13 +241,13 @@ line-lesson-failed = урок { $lesson } закончен; некоторые �
 line-lesson-interrupted = урок { $lesson } остановлен (Ctrl-C)
 line-lesson-refused = урок { $lesson } не удалось запустить (причина выше)
 line-lesson-not-started = урок { $lesson } не удалось запустить: { $why }
-line-lesson-back = { $ended } — вы снова в своей сессии: её дескрипторы такие же, как были (у урока были свои сокеты, свой процесс и своя сеть)
+line-lesson-back = { $ended } — вы снова в своём сеансе: его дескрипторы такие же, как были (у урока были свои сокеты, свой процесс и своя сеть)
 line-reached = { $handle }: { $what } — дождались
 line-reached-state = { $handle } в состоянии { $state }
 line-reached-state-lives-on = { $handle } в состоянии { $state }; его соединение живёт дальше в { $connection } (его держит ядро, без fd)
 line-reached-connection-socket = соединение { $handle } в состоянии { $state } (его держит ядро, без fd); сам сокет — в { $socket }
 line-reached-connection = соединение { $handle } в состоянии { $state } (его держит ядро, без fd)
-line-link-crossed = сегмент дошёл до линии связи (link)
+line-link-crossed = сегмент дошёл до канала (link)
 line-segment-sent = сегмент ушёл в сеть
 line-link-holding = link: каждый сегмент { $dirs } задерживается, пока вы не доставите или не отбросите его
 line-link-passing = link: сегменты { $dirs } проходят сразу, как приходят
@@ -274,7 +274,7 @@ line-unlogged = не показано: { $frames } { $frames ->
     [one] кадр
     [few] кадра
    *[many] кадров
-}, пока бюджет памяти сессии ({ $budget }) был заполнен
+}, пока бюджет памяти сеанса ({ $budget }) был заполнен
 line-nothing-held = ничего не задержано
 line-no-handles = дескрипторов нет — создайте его: socket tcp
 line-settle-timeouts = { $count } { $count ->
@@ -377,15 +377,15 @@ line-wire-off = показ трафика выключен
 line-wire-was-not-on = показ трафика и не был включён
 line-saved-frames = сохранено кадров: { $count }, в { $path }
 line-saved-frames-let-go = (самые старые кадры отброшены: { $dropped }; запись хранит последние { $mib } МиБ)
-line-saved-session = сессия сохранена лесенкой из { $segments } { $segments ->
+line-saved-session = сеанс сохранён лесенкой из { $segments } { $segments ->
     [one] сегмента
     [few] сегментов
    *[many] сегментов
 } в { $path }
-line-saved-program = строки сессии ({ $lines }) сохранены как программа на { $language } в { $path } (запустить: { $run })
-line-saved-program-cut = (сессия длиннее, чем хранит export: в программе только её первые { $kept } строк)
+line-saved-program = строки сеанса ({ $lines }) сохранены как программа на { $language } в { $path } (запустить: { $run })
+line-saved-program-cut = (сеанс длиннее, чем хранит export: в программе только её первые { $kept } строк)
 line-saved-steps-let-go = (самые старые шаги отброшены: { $dropped }; рисунок хранит последние { $kept })
-line-saved-graph = график «время — номер» для { $from } → { $to } сохранён в { $path }: сегментов с данными — { $data }, отправлено повторно — { $again }, потеряно в линии — { $lost }
+line-saved-graph = график «время — номер» для { $from } → { $to } сохранён в { $path }: сегментов с данными — { $data }, отправлено повторно — { $again }, потеряно в канале — { $lost }
 line-saved-samples = сохранено замеров: { $count }, в { $path }
 line-saved-samples-plot = сохранено замеров: { $count }, в { $path } (график { $fields })
 line-recording-started = запись в { $path } (record off — остановить)
@@ -395,7 +395,7 @@ line-held-delivered = (доставлен; повторно отправлен {
 
 # Заметки шага (step::Note, render::words).
 
-note-inflated-rtt = TCP измерил время кругового пути { $rtt }, пока сегменты задерживались вручную: его RTO теперь { $rto } (собственное время кругового пути линии: { $link }), так что потерянный сегмент будет отправлен повторно только с таким опозданием
+note-inflated-rtt = TCP измерил время кругового пути { $rtt }, пока сегменты задерживались вручную: его RTO теперь { $rto } (собственное время кругового пути канала: { $link }), так что потерянный сегмент будет отправлен повторно только с таким опозданием
 note-privileged-bind = разрешено, потому что socklab работает с CAP_NET_BIND_SERVICE (от root или root своего пространства имён); обычный пользователь ниже net.ipv4.ip_unprivileged_port_start = { $start } получит EACCES
 note-readable-when-closed = { $handle } не слушает и не соединён: poll сразу сообщает для него POLLHUP, и это будит читателя — но читать нечего (recv даёт ENOTCONN). «Готов к чтению» означает соединение, ждущее accept, у слушающего сокета и данные или EOF у соединённого
 note-competing-watcher = наблюдатель [{ $job }] тоже читает { $handle }: они борются за данные, и то, что забрал один, другой никогда не увидит (unwatch { $handle }, чтобы читать только здесь)
@@ -404,7 +404,7 @@ note-sampling-stopped = остановлено после { $count } { $count ->
     [few] замеров
    *[many] замеров
 }: { $full } — делайте замеры реже или короче
-note-private-network = эта сессия работает в отдельной сети (--sandbox): там только сокеты самого socklab, поэтому программы снаружи недоступны — запустите socklab без --sandbox, чтобы общаться с ними
+note-private-network = этот сеанс работает в отдельной сети (--sandbox): там только сокеты самого socklab, поэтому программы снаружи недоступны — запустите socklab без --sandbox, чтобы общаться с ними
 note-timeout-ran-out = { $option } на { $handle } равен { $timeout } (ядро считает его в тиках, округляя вверх): столько вызов и ждал
 note-use-accepted-none = { $listener } слушает, и ни одного соединения с него ещё не принято: сначала conn = accept { $listener }, потом send и recv на conn
 note-use-accepted-one = { $listener } слушает; данные идут через принятый сокет: { $accepted }
@@ -417,7 +417,7 @@ note-more-port-holders = и ещё { $count } { $count ->
 } на этом порту (ss -tuan покажет все)
 note-holder = { $handle } занимает порт: { $holding }
 note-holder-closed = порт занимает соединение { $handle } (закрыт, ядро его держит): { $holding }
-note-holder-outside = порт занимает сокет вне этой сессии: { $holding }
+note-holder-outside = порт занимает сокет вне этого сеанса: { $holding }
 note-holding-listening = слушает на { $local }
 note-holding-bound = привязан к { $local }, не слушает
 note-holding-connection = { $local } ↔ { $peer } в { $state }
@@ -436,14 +436,14 @@ note-reset-unread = { $bytes } { $bytes ->
 note-reset-linger-zero = SO_LINGER включён с тайм-аутом 0: закрытие посылает RST вместо FIN (аварийное закрытие: здесь нет TIME_WAIT, там — ECONNRESET)
 note-lab-peer-down = хост { $host } выключен (кабель выдернут): до него ничего не дошло, и ничего не вернулось
 note-lab-own-down = хост { $host } — собственный хост этого сокета — выключен (кабель выдернут): ничего из посланного им его не покинуло
-note-lab-link-holding = линия задерживает сегменты (link hold): они ждут там, пока их не доставят, и ядро сдалось раньше
+note-lab-link-holding = канал задерживает сегменты (link hold): они ждут там, пока их не доставят, и ядро сдалось раньше
 note-unrecorded-handles = { $names } { $count ->
     [one] создан до начала записи: при воспроизведении его не будет
     [few] созданы до начала записи: при воспроизведении их не будет
    *[many] созданы до начала записи: при воспроизведении их не будет
-} — урок записывается с начала сессии
+} — урок записывается с начала сеанса
 note-unrecorded-host = сокеты сейчас создаются на хосте { $host }, а при воспроизведении — на хосте a, пока не встретится `host { $host }`: наберите эту команду снова, чтобы она попала в запись
-note-unrecorded-link-holds = линия сейчас задерживает сегменты, а при воспроизведении — только после `link hold …`: наберите эту команду снова, чтобы она попала в запись
+note-unrecorded-link-holds = канал сейчас задерживает сегменты, а при воспроизведении — только после `link hold …`: наберите эту команду снова, чтобы она попала в запись
 
 # Подсказка под полученными данными, которые читаются в другой кодировке.
 
