@@ -1495,5 +1495,32 @@ export-helper-unwatch-c = socklab's unwatch: the loop ends.
 
 ## ---- section tables: socket options' and lab settings' notes, await's and the budget's words ----
 
+## Socket options: each one's meaning (help options, docs/commands.md).
+opt-SO_REUSEADDR = bind even while an old connection on the port is in TIME_WAIT
+opt-SO_REUSEPORT = let several sockets bind the same address and port (all must set it)
+opt-SO_KEEPALIVE = probe an idle TCP connection (after TCP_KEEPIDLE seconds)
+opt-SO_BROADCAST = allow sending UDP to a broadcast address
+opt-SO_RCVBUF = receive buffer size; Linux doubles the value set (room for its bookkeeping), so 4096 reads back as 8192, and applies a minimum
+opt-SO_SNDBUF = send buffer size; Linux doubles the value set, as for SO_RCVBUF
+opt-SO_RCVTIMEO = a blocking receive (or accept) gives up with EAGAIN after this long; 0 or off: wait forever
+opt-SO_SNDTIMEO = a blocking send (or connect) gives up after this long; 0 or off: wait forever
+opt-SO_LINGER = `off`, or how long close waits for unsent data, in seconds (2, or 2s); SO_LINGER 0 makes close send RST at once
+opt-SO_ERROR = the pending error, cleared by reading it: how a nonblocking connect ended
+opt-SO_TYPE = SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET
+opt-SO_ACCEPTCONN = 1 when the socket is listening
+opt-TCP_NODELAY = send small segments at once instead of waiting (turns off Nagle's algorithm)
+opt-TCP_CORK = hold partial segments until uncorked (or 200 ms)
+opt-TCP_MAXSEG = the maximum segment size
+opt-TCP_KEEPIDLE = idleness before the first keepalive probe, in seconds: 5, or 5s, 2min
+opt-TCP_KEEPINTVL = time between keepalive probes, in seconds: 1, or 1s
+opt-TCP_KEEPCNT = unanswered keepalive probes before the connection is given up (ETIMEDOUT)
+opt-TCP_USER_TIMEOUT = how long sent data (or a keepalive probe) may stay unacknowledged before the connection is given up (ETIMEDOUT), in ms: 800, or 3s; 0: the kernel's retries decide
+opt-TCP_SYNCNT = SYN retransmissions before connect gives up (ETIMEDOUT); overrides net.ipv4.tcp_syn_retries
+opt-TCP_WINDOW_CLAMP = the largest receive window this socket announces, in bytes
+opt-TCP_QUICKACK = acknowledge at once instead of delaying the ACK (the kernel turns it off again by itself)
+opt-IP_RECVERR = report ICMP errors (unreachable, …) to the socket as they come, not only a later call's errno
+opt-IP_TTL = the IPv4 time-to-live of outgoing packets
+opt-IP_TOS = the IPv4 type-of-service byte
+opt-IPV6_V6ONLY = an AF_INET6 socket takes IPv6 only, no IPv4-mapped peers
 
 ## ---- end of section tables ----

@@ -1661,5 +1661,32 @@ export-helper-unwatch-c = unwatch в socklab: цикл завершается.
 
 ## ---- section tables: socket options' and lab settings' notes, await's and the budget's words ----
 
+## Параметры сокета: что каждый значит (help options, docs/commands.md).
+opt-SO_REUSEADDR = bind проходит, даже если старое соединение на этом порту ещё в TIME_WAIT
+opt-SO_REUSEPORT = позволяет нескольким сокетам сделать bind на один и тот же адрес и порт (установить его должны все)
+opt-SO_KEEPALIVE = проверять простаивающее TCP-соединение keepalive-пробами (через TCP_KEEPIDLE секунд)
+opt-SO_BROADCAST = разрешает отправлять UDP на широковещательный адрес
+opt-SO_RCVBUF = размер буфера приёма; Linux удваивает заданное значение (место под свои служебные данные), так что 4096 читается обратно как 8192, и есть минимум
+opt-SO_SNDBUF = размер буфера отправки; Linux удваивает заданное значение, как и для SO_RCVBUF
+opt-SO_RCVTIMEO = блокирующий приём (или accept) сдаётся с EAGAIN через столько времени; 0 или off: ждать бесконечно
+opt-SO_SNDTIMEO = блокирующая отправка (или connect) сдаётся через столько времени; 0 или off: ждать бесконечно
+opt-SO_LINGER = `off` или сколько close ждёт отправки оставшихся данных, в секундах (2 или 2s); при SO_LINGER 0 close сразу шлёт RST
+opt-SO_ERROR = отложенная ошибка, чтение её сбрасывает: так узнают, чем закончился неблокирующий connect
+opt-SO_TYPE = SOCK_STREAM, SOCK_DGRAM или SOCK_SEQPACKET
+opt-SO_ACCEPTCONN = 1, если сокет слушающий
+opt-TCP_NODELAY = отправлять маленькие сегменты сразу, не выжидая (выключает алгоритм Нейгла)
+opt-TCP_CORK = придерживать неполные сегменты, пока «пробку» не вынут (или 200 мс)
+opt-TCP_MAXSEG = максимальный размер сегмента
+opt-TCP_KEEPIDLE = сколько простоя до первой keepalive-пробы, в секундах: 5, или 5s, 2min
+opt-TCP_KEEPINTVL = время между keepalive-пробами, в секундах: 1, или 1s
+opt-TCP_KEEPCNT = сколько keepalive-проб может остаться без ответа, прежде чем от соединения откажутся (ETIMEDOUT)
+opt-TCP_USER_TIMEOUT = сколько отправленные данные (или keepalive-проба) могут оставаться без подтверждения, прежде чем от соединения откажутся (ETIMEDOUT), в мс: 800, или 3s; 0: решают повторы ядра
+opt-TCP_SYNCNT = сколько раз повторить SYN, прежде чем connect сдастся (ETIMEDOUT); заменяет net.ipv4.tcp_syn_retries
+opt-TCP_WINDOW_CLAMP = наибольшее окно приёма, которое объявляет этот сокет, в байтах
+opt-TCP_QUICKACK = подтверждать сразу, не откладывая ACK (ядро потом само снова это выключает)
+opt-IP_RECVERR = сообщать сокету об ошибках ICMP (недоступность и т. п.) сразу по приходе, а не только через errno какого-то следующего вызова
+opt-IP_TTL = время жизни (TTL) исходящих пакетов IPv4
+opt-IP_TOS = байт типа обслуживания (TOS) IPv4
+opt-IPV6_V6ONLY = сокет AF_INET6 работает только с IPv6, без собеседников с адресами IPv4-mapped
 
 ## ---- end of section tables ----

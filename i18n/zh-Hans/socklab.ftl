@@ -1473,5 +1473,32 @@ export-helper-unwatch-c = socklab 的 unwatch：循环结束。
 
 ## ---- section tables: socket options' and lab settings' notes, await's and the budget's words ----
 
+## 套接字选项：各自的含义（help options、docs/commands.md）。
+opt-SO_REUSEADDR = 即使该端口上的旧连接还处于 TIME_WAIT，也能 bind
+opt-SO_REUSEPORT = 允许多个套接字 bind 同一个地址和端口（每个都必须设置它）
+opt-SO_KEEPALIVE = 对空闲的 TCP 连接发送保活探测（空闲 TCP_KEEPIDLE 秒之后）
+opt-SO_BROADCAST = 允许向广播地址发送 UDP
+opt-SO_RCVBUF = 接收缓冲区大小；Linux 会把设置的值翻倍（给它自己的管理数据留空间），所以设 4096 读回来是 8192，而且有下限
+opt-SO_SNDBUF = 发送缓冲区大小；Linux 会把设置的值翻倍，同 SO_RCVBUF
+opt-SO_RCVTIMEO = 阻塞的接收（或 accept）等这么久就放弃，返回 EAGAIN；0 或 off：一直等
+opt-SO_SNDTIMEO = 阻塞的发送（或 connect）等这么久就放弃；0 或 off：一直等
+opt-SO_LINGER = `off`，或 close 为未发出的数据等多久，单位秒（2 或 2s）；SO_LINGER 0 让 close 立即发送 RST
+opt-SO_ERROR = 待处理的错误，读取后即清除：由它得知非阻塞 connect 的结果
+opt-SO_TYPE = SOCK_STREAM、SOCK_DGRAM 或 SOCK_SEQPACKET
+opt-SO_ACCEPTCONN = 套接字在监听时为 1
+opt-TCP_NODELAY = 小报文段立即发送，不再等待（关闭 Nagle 算法）
+opt-TCP_CORK = 扣住不满的报文段，直到拔掉“塞子”（或 200 毫秒）
+opt-TCP_MAXSEG = 最大报文段长度
+opt-TCP_KEEPIDLE = 发出第一个保活探测前的空闲时间，单位秒：5，或 5s、2min
+opt-TCP_KEEPINTVL = 两次保活探测之间的间隔，单位秒：1，或 1s
+opt-TCP_KEEPCNT = 多少个保活探测得不到回应就放弃连接（ETIMEDOUT）
+opt-TCP_USER_TIMEOUT = 已发送的数据（或保活探测）最多可以多久得不到确认，超过就放弃连接（ETIMEDOUT），单位毫秒：800，或 3s；0：由内核的重传次数决定
+opt-TCP_SYNCNT = connect 放弃之前重传 SYN 的次数（ETIMEDOUT）；覆盖 net.ipv4.tcp_syn_retries
+opt-TCP_WINDOW_CLAMP = 这个套接字通告的最大接收窗口，单位字节
+opt-TCP_QUICKACK = 立即确认，不推迟 ACK（内核之后会自己再把它关掉）
+opt-IP_RECVERR = ICMP 错误（不可达等）一到就报告给套接字，而不只是体现在之后某次调用的 errno 上
+opt-IP_TTL = 发出的 IPv4 数据包的生存时间（TTL）
+opt-IP_TOS = IPv4 的服务类型（TOS）字节
+opt-IPV6_V6ONLY = AF_INET6 套接字只用 IPv6，不接受 IPv4 映射地址的对端
 
 ## ---- end of section tables ----

@@ -1,7 +1,10 @@
 //! The socket options socklab knows: each one's C name, short name, level,
 //! kind of value, whether it can be set, and what it is for. The one place
 //! options are described: help, completion, `setsockopt` and `getsockopt`
-//! read it.
+//! read it. What each option is for is worded in i18n/*/socklab.ftl
+//! (`opt-NAME`).
+
+use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptKind {
@@ -25,7 +28,27 @@ pub struct OptSpec {
     pub level: &'static str,
     pub kind: OptKind,
     pub writable: bool,
-    pub note: &'static str,
+    /// What it is for, worded when shown (the message `opt-NAME`).
+    pub note: Meaning,
+}
+
+/// What an option is for, in the language text is shown in: the message
+/// `opt-` and the option's C name (`opt-SO_REUSEADDR`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Meaning(&'static str);
+
+impl Meaning {
+    /// The id of its message: `opt-SO_REUSEADDR`.
+    pub fn id(self) -> String {
+        format!("opt-{}", self.0)
+    }
+}
+
+impl fmt::Display for Meaning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = crate::i18n::lookup(&self.id());
+        f.write_str(text.as_deref().unwrap_or(self.0))
+    }
 }
 
 const fn opt(
@@ -33,7 +56,6 @@ const fn opt(
     short: &'static str,
     level: &'static str,
     kind: OptKind,
-    note: &'static str,
 ) -> OptSpec {
     OptSpec {
         name,
@@ -41,206 +63,63 @@ const fn opt(
         level,
         kind,
         writable: true,
-        note,
+        note: Meaning(name),
     }
 }
 
-const fn read_only(
-    name: &'static str,
-    short: &'static str,
-    kind: OptKind,
-    note: &'static str,
-) -> OptSpec {
+const fn read_only(name: &'static str, short: &'static str, kind: OptKind) -> OptSpec {
     OptSpec {
         name,
         short,
         level: "SOL_SOCKET",
         kind,
         writable: false,
-        note,
+        note: Meaning(name),
     }
 }
 
 pub const OPTIONS: &[OptSpec] = &[
-    opt(
-        "SO_REUSEADDR",
-        "reuseaddr",
-        "SOL_SOCKET",
-        OptKind::Bool,
-        "bind even while an old connection on the port is in TIME_WAIT",
-    ),
-    opt(
-        "SO_REUSEPORT",
-        "reuseport",
-        "SOL_SOCKET",
-        OptKind::Bool,
-        "let several sockets bind the same address and port (all must set it)",
-    ),
-    opt(
-        "SO_KEEPALIVE",
-        "keepalive",
-        "SOL_SOCKET",
-        OptKind::Bool,
-        "probe an idle TCP connection (after TCP_KEEPIDLE seconds)",
-    ),
-    opt(
-        "SO_BROADCAST",
-        "broadcast",
-        "SOL_SOCKET",
-        OptKind::Bool,
-        "allow sending UDP to a broadcast address",
-    ),
-    opt(
-        "SO_RCVBUF",
-        "rcvbuf",
-        "SOL_SOCKET",
-        OptKind::Int,
-        "receive buffer size; Linux doubles the value set (room for its bookkeeping), so 4096 reads back as 8192, and applies a minimum",
-    ),
-    opt(
-        "SO_SNDBUF",
-        "sndbuf",
-        "SOL_SOCKET",
-        OptKind::Int,
-        "send buffer size; Linux doubles the value set, as for SO_RCVBUF",
-    ),
-    opt(
-        "SO_RCVTIMEO",
-        "rcvtimeo",
-        "SOL_SOCKET",
-        OptKind::Timeout,
-        "a blocking receive (or accept) gives up with EAGAIN after this long; 0 or off: wait forever",
-    ),
-    opt(
-        "SO_SNDTIMEO",
-        "sndtimeo",
-        "SOL_SOCKET",
-        OptKind::Timeout,
-        "a blocking send (or connect) gives up after this long; 0 or off: wait forever",
-    ),
-    opt(
-        "SO_LINGER",
-        "linger",
-        "SOL_SOCKET",
-        OptKind::Linger,
-        "`off`, or how long close waits for unsent data, in seconds (2, or 2s); SO_LINGER 0 makes close send RST at once",
-    ),
-    read_only(
-        "SO_ERROR",
-        "error",
-        OptKind::Errno,
-        "the pending error, cleared by reading it: how a nonblocking connect ended",
-    ),
-    read_only(
-        "SO_TYPE",
-        "type",
-        OptKind::SockType,
-        "SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET",
-    ),
-    read_only(
-        "SO_ACCEPTCONN",
-        "acceptconn",
-        OptKind::Bool,
-        "1 when the socket is listening",
-    ),
-    opt(
-        "TCP_NODELAY",
-        "nodelay",
-        "IPPROTO_TCP",
-        OptKind::Bool,
-        "send small segments at once instead of waiting (turns off Nagle's algorithm)",
-    ),
-    opt(
-        "TCP_CORK",
-        "cork",
-        "IPPROTO_TCP",
-        OptKind::Bool,
-        "hold partial segments until uncorked (or 200 ms)",
-    ),
-    opt(
-        "TCP_MAXSEG",
-        "maxseg",
-        "IPPROTO_TCP",
-        OptKind::Int,
-        "the maximum segment size",
-    ),
-    opt(
-        "TCP_KEEPIDLE",
-        "keepidle",
-        "IPPROTO_TCP",
-        OptKind::Seconds,
-        "idleness before the first keepalive probe, in seconds: 5, or 5s, 2min",
-    ),
+    opt("SO_REUSEADDR", "reuseaddr", "SOL_SOCKET", OptKind::Bool),
+    opt("SO_REUSEPORT", "reuseport", "SOL_SOCKET", OptKind::Bool),
+    opt("SO_KEEPALIVE", "keepalive", "SOL_SOCKET", OptKind::Bool),
+    opt("SO_BROADCAST", "broadcast", "SOL_SOCKET", OptKind::Bool),
+    opt("SO_RCVBUF", "rcvbuf", "SOL_SOCKET", OptKind::Int),
+    opt("SO_SNDBUF", "sndbuf", "SOL_SOCKET", OptKind::Int),
+    opt("SO_RCVTIMEO", "rcvtimeo", "SOL_SOCKET", OptKind::Timeout),
+    opt("SO_SNDTIMEO", "sndtimeo", "SOL_SOCKET", OptKind::Timeout),
+    opt("SO_LINGER", "linger", "SOL_SOCKET", OptKind::Linger),
+    read_only("SO_ERROR", "error", OptKind::Errno),
+    read_only("SO_TYPE", "type", OptKind::SockType),
+    read_only("SO_ACCEPTCONN", "acceptconn", OptKind::Bool),
+    opt("TCP_NODELAY", "nodelay", "IPPROTO_TCP", OptKind::Bool),
+    opt("TCP_CORK", "cork", "IPPROTO_TCP", OptKind::Bool),
+    opt("TCP_MAXSEG", "maxseg", "IPPROTO_TCP", OptKind::Int),
+    opt("TCP_KEEPIDLE", "keepidle", "IPPROTO_TCP", OptKind::Seconds),
     opt(
         "TCP_KEEPINTVL",
         "keepintvl",
         "IPPROTO_TCP",
         OptKind::Seconds,
-        "time between keepalive probes, in seconds: 1, or 1s",
     ),
-    opt(
-        "TCP_KEEPCNT",
-        "keepcnt",
-        "IPPROTO_TCP",
-        OptKind::Int,
-        "unanswered keepalive probes before the connection is given up (ETIMEDOUT)",
-    ),
+    opt("TCP_KEEPCNT", "keepcnt", "IPPROTO_TCP", OptKind::Int),
     opt(
         "TCP_USER_TIMEOUT",
         "usertimeout",
         "IPPROTO_TCP",
         OptKind::Millis,
-        "how long sent data (or a keepalive probe) may stay unacknowledged before the connection is given up (ETIMEDOUT), in ms: 800, or 3s; 0: the kernel's retries decide",
     ),
-    opt(
-        "TCP_SYNCNT",
-        "syncnt",
-        "IPPROTO_TCP",
-        OptKind::Int,
-        "SYN retransmissions before connect gives up (ETIMEDOUT); overrides net.ipv4.tcp_syn_retries",
-    ),
+    opt("TCP_SYNCNT", "syncnt", "IPPROTO_TCP", OptKind::Int),
     opt(
         "TCP_WINDOW_CLAMP",
         "windowclamp",
         "IPPROTO_TCP",
         OptKind::Int,
-        "the largest receive window this socket announces, in bytes",
     ),
-    opt(
-        "TCP_QUICKACK",
-        "quickack",
-        "IPPROTO_TCP",
-        OptKind::Bool,
-        "acknowledge at once instead of delaying the ACK (the kernel turns it off again by itself)",
-    ),
-    opt(
-        "IP_RECVERR",
-        "recverr",
-        "IPPROTO_IP",
-        OptKind::Bool,
-        "report ICMP errors (unreachable, …) to the socket as they come, not only a later call's errno",
-    ),
-    opt(
-        "IP_TTL",
-        "ttl",
-        "IPPROTO_IP",
-        OptKind::Int,
-        "the IPv4 time-to-live of outgoing packets",
-    ),
-    opt(
-        "IP_TOS",
-        "tos",
-        "IPPROTO_IP",
-        OptKind::Int,
-        "the IPv4 type-of-service byte",
-    ),
-    opt(
-        "IPV6_V6ONLY",
-        "v6only",
-        "IPPROTO_IPV6",
-        OptKind::Bool,
-        "an AF_INET6 socket takes IPv6 only, no IPv4-mapped peers",
-    ),
+    opt("TCP_QUICKACK", "quickack", "IPPROTO_TCP", OptKind::Bool),
+    opt("IP_RECVERR", "recverr", "IPPROTO_IP", OptKind::Bool),
+    opt("IP_TTL", "ttl", "IPPROTO_IP", OptKind::Int),
+    opt("IP_TOS", "tos", "IPPROTO_IP", OptKind::Int),
+    opt("IPV6_V6ONLY", "v6only", "IPPROTO_IPV6", OptKind::Bool),
 ];
 
 /// An option by C name or short name, in any case.
@@ -255,5 +134,36 @@ pub fn unit_of(option: &OptSpec) -> &'static str {
     match option.kind {
         OptKind::Millis => "ms",
         _ => "s",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, ftl_source};
+
+    /// The files themselves, not the loader: a loader falls back to
+    /// English for a message its language lacks.
+    #[test]
+    fn every_option_has_its_meaning_in_english_russian_and_chinese() {
+        for lang in Lang::ALL {
+            let source = ftl_source(lang).expect("the language's messages");
+            for option in OPTIONS {
+                let id = option.note.id();
+                assert!(source.contains(&format!("\n{id} = ")), "{lang} lacks {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_meaning_is_worded_in_the_language_shown() {
+        let reuse = find_option("reuseaddr").expect("SO_REUSEADDR");
+        let english = crate::i18n::in_english(|| reuse.note.to_string());
+        let russian = crate::i18n::in_lang(Lang::Ru, || reuse.note.to_string());
+        assert!(english.starts_with("bind even while"), "{english}");
+        assert!(
+            russian.contains("TIME_WAIT") && russian != english,
+            "{russian}"
+        );
     }
 }
