@@ -1523,4 +1523,60 @@ opt-IP_TTL = the IPv4 time-to-live of outgoing packets
 opt-IP_TOS = the IPv4 type-of-service byte
 opt-IPV6_V6ONLY = an AF_INET6 socket takes IPv6 only, no IPv4-mapped peers
 
+## The lab's settings: what each decides (help sysctl, docs/commands.md).
+sysctl-net-ipv4-tcp_syn_retries = SYNs sent before connect gives up (ETIMEDOUT)
+sysctl-net-ipv4-tcp_synack_retries = SYN+ACKs a listener sends for a half-open connection
+sysctl-net-ipv4-tcp_syn_linear_timeouts = first SYN retries 1 s apart before backing off
+sysctl-net-ipv4-tcp_max_syn_backlog = half-open connections a listener keeps
+sysctl-net-ipv4-tcp_syncookies = answer a full SYN queue with cookies (1), always (2), never (0)
+sysctl-net-ipv4-tcp_abort_on_overflow = a full accept queue resets new connections instead of ignoring their ACK
+sysctl-net-core-somaxconn = the most listen's backlog may be
+sysctl-net-ipv4-tcp_retries1 = retransmissions before TCP asks the route again
+sysctl-net-ipv4-tcp_retries2 = retransmissions of data before the connection is given up (ETIMEDOUT)
+sysctl-net-ipv4-tcp_orphan_retries = retransmissions for a connection no socket holds any more
+sysctl-net-ipv4-tcp_rto_min_us = the smallest retransmission timeout, µs
+sysctl-net-ipv4-tcp_rto_max_ms = the largest retransmission timeout, ms
+sysctl-net-ipv4-tcp_early_retrans = tail loss probes (3: on; the lab's hosts start at 0)
+sysctl-net-ipv4-tcp_recovery = loss detection by RACK (bit 1)
+sysctl-net-ipv4-tcp_frto = spot spurious retransmission timeouts (F-RTO)
+sysctl-net-ipv4-tcp_reordering = duplicate ACKs that mean a loss (fast retransmit)
+sysctl-net-ipv4-tcp_max_reordering = the most reordering TCP will allow for
+sysctl-net-ipv4-tcp_thin_linear_timeouts = no RTO backoff for thin streams
+sysctl-net-ipv4-tcp_sack = selective acknowledgements
+sysctl-net-ipv4-tcp_dsack = duplicate SACKs
+sysctl-net-ipv4-tcp_timestamps = timestamps (1: with random offsets, 2: without)
+sysctl-net-ipv4-tcp_window_scaling = window scaling
+sysctl-net-ipv4-tcp_ecn = explicit congestion notification
+sysctl-net-ipv4-tcp_ecn_fallback = fall back from ECN when the path mangles it
+sysctl-net-ipv4-tcp_mtu_probing = path MTU probing
+sysctl-net-ipv4-tcp_base_mss = the MSS MTU probing starts from
+sysctl-net-ipv4-tcp_keepalive_time = idle seconds before the first keepalive probe
+sysctl-net-ipv4-tcp_keepalive_intvl = seconds between keepalive probes
+sysctl-net-ipv4-tcp_keepalive_probes = unanswered probes before the connection is dropped
+sysctl-net-ipv4-tcp_fin_timeout = seconds an orphaned connection waits in FIN_WAIT2
+sysctl-net-ipv4-tcp_tw_reuse = reuse TIME_WAIT connections for new outgoing ones
+sysctl-net-ipv4-tcp_rfc1337 = a RST in TIME_WAIT does not end it early
+sysctl-net-ipv4-tcp_rmem = receive buffer: min,default,max bytes
+sysctl-net-ipv4-tcp_wmem = send buffer: min,default,max bytes
+sysctl-net-ipv4-tcp_moderate_rcvbuf = grow the receive buffer as the transfer needs
+sysctl-net-ipv4-tcp_adv_win_scale = how much of the buffer the window offers
+sysctl-net-ipv4-tcp_notsent_lowat = unsent bytes above which the socket is not writable
+sysctl-net-ipv4-tcp_slow_start_after_idle = start again from slow start after an idle spell
+sysctl-net-ipv4-tcp_autocorking = hold small writes while earlier ones wait in the queue
+sysctl-net-ipv4-tcp_comp_sack_nr = SACKs compressed into one
+sysctl-net-ipv4-tcp_congestion_control = the congestion control of new connections (reno, cubic …)
+sysctl-net-ipv4-ip_default_ttl = the TTL of the host's packets
+sysctl-net-ipv4-ip_local_port_range = the ephemeral ports: low,high
+sysctl-net-ipv4-ip_unprivileged_port_start = the first port an ordinary user may bind
+sysctl-net-ipv4-ip_no_pmtu_disc = path MTU discovery off (1) or on (0)
+sysctl-net-ipv4-ipfrag_time = seconds a fragmented datagram waits for its missing pieces
+sysctl-net-ipv6-ip6frag_time = the same for IPv6
+sysctl-net-ipv4-icmp_ratelimit = ms between ICMP errors to one host
+sysctl-net-ipv4-icmp_echo_ignore_all = do not answer ping
+
+## `help sysctl`'s first and last lines. $names: the settings one may
+## only read, comma-separated.
+sysctl-help-heading = settings a lab host may have (NAME, values, what it decides):
+sysctl-help-read-only = read only: { $names }
+
 ## ---- end of section tables ----

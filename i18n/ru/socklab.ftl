@@ -1689,4 +1689,60 @@ opt-IP_TTL = время жизни (TTL) исходящих пакетов IPv4
 opt-IP_TOS = байт типа обслуживания (TOS) IPv4
 opt-IPV6_V6ONLY = сокет AF_INET6 работает только с IPv6, без собеседников с адресами IPv4-mapped
 
+## Настройки лаборатории: что каждая определяет (help sysctl, docs/commands.md).
+sysctl-net-ipv4-tcp_syn_retries = сколько SYN отправить, прежде чем connect сдастся (ETIMEDOUT)
+sysctl-net-ipv4-tcp_synack_retries = сколько SYN+ACK слушающий сокет шлёт для полуоткрытого соединения
+sysctl-net-ipv4-tcp_syn_linear_timeouts = первые повторы SYN идут через 1 с, и только потом интервал растёт
+sysctl-net-ipv4-tcp_max_syn_backlog = сколько полуоткрытых соединений держит слушающий сокет
+sysctl-net-ipv4-tcp_syncookies = отвечать SYN cookies, когда очередь SYN полна (1), всегда (2), никогда (0)
+sysctl-net-ipv4-tcp_abort_on_overflow = при полной очереди accept сбрасывать новые соединения, а не игнорировать их ACK
+sysctl-net-core-somaxconn = наибольший backlog, который можно дать listen
+sysctl-net-ipv4-tcp_retries1 = сколько повторных передач, прежде чем TCP заново спросит маршрут
+sysctl-net-ipv4-tcp_retries2 = сколько повторных передач данных, прежде чем от соединения откажутся (ETIMEDOUT)
+sysctl-net-ipv4-tcp_orphan_retries = повторные передачи для соединения, которым больше не владеет ни один сокет
+sysctl-net-ipv4-tcp_rto_min_us = наименьший тайм-аут повторной передачи, мкс
+sysctl-net-ipv4-tcp_rto_max_ms = наибольший тайм-аут повторной передачи, мс
+sysctl-net-ipv4-tcp_early_retrans = пробы потери хвоста, tail loss probes (3: включены; у хостов лаборатории сначала 0)
+sysctl-net-ipv4-tcp_recovery = обнаружение потерь по RACK (бит 1)
+sysctl-net-ipv4-tcp_frto = распознавать ложные тайм-ауты повторной передачи (F-RTO)
+sysctl-net-ipv4-tcp_reordering = сколько дублирующих ACK означают потерю (быстрая повторная передача)
+sysctl-net-ipv4-tcp_max_reordering = наибольшее переупорядочивание, которое TCP готов допустить
+sysctl-net-ipv4-tcp_thin_linear_timeouts = без экспоненциального роста RTO для «тонких» потоков
+sysctl-net-ipv4-tcp_sack = выборочные подтверждения (SACK)
+sysctl-net-ipv4-tcp_dsack = дублирующие SACK
+sysctl-net-ipv4-tcp_timestamps = метки времени (1: со случайным смещением, 2: без него)
+sysctl-net-ipv4-tcp_window_scaling = масштабирование окна
+sysctl-net-ipv4-tcp_ecn = явное уведомление о перегрузке (ECN)
+sysctl-net-ipv4-tcp_ecn_fallback = отказываться от ECN, если путь его портит
+sysctl-net-ipv4-tcp_mtu_probing = зондирование MTU пути
+sysctl-net-ipv4-tcp_base_mss = MSS, с которого начинается зондирование MTU
+sysctl-net-ipv4-tcp_keepalive_time = сколько секунд простоя до первой keepalive-пробы
+sysctl-net-ipv4-tcp_keepalive_intvl = сколько секунд между keepalive-пробами
+sysctl-net-ipv4-tcp_keepalive_probes = сколько проб может остаться без ответа, прежде чем соединение разорвут
+sysctl-net-ipv4-tcp_fin_timeout = сколько секунд осиротевшее соединение ждёт в FIN_WAIT2
+sysctl-net-ipv4-tcp_tw_reuse = переиспользовать соединения в TIME_WAIT для новых исходящих
+sysctl-net-ipv4-tcp_rfc1337 = RST в TIME_WAIT не завершает его досрочно
+sysctl-net-ipv4-tcp_rmem = буфер приёма: min,default,max в байтах
+sysctl-net-ipv4-tcp_wmem = буфер отправки: min,default,max в байтах
+sysctl-net-ipv4-tcp_moderate_rcvbuf = увеличивать буфер приёма по мере надобности
+sysctl-net-ipv4-tcp_adv_win_scale = какую часть буфера предлагает окно
+sysctl-net-ipv4-tcp_notsent_lowat = порог неотправленных байтов, выше которого сокет не готов к записи
+sysctl-net-ipv4-tcp_slow_start_after_idle = после простоя начинать снова с медленного старта
+sysctl-net-ipv4-tcp_autocorking = придерживать мелкие записи, пока предыдущие ждут в очереди
+sysctl-net-ipv4-tcp_comp_sack_nr = сколько SACK сжимается в один
+sysctl-net-ipv4-tcp_congestion_control = алгоритм управления перегрузкой для новых соединений (reno, cubic …)
+sysctl-net-ipv4-ip_default_ttl = TTL пакетов хоста
+sysctl-net-ipv4-ip_local_port_range = эфемерные порты: low,high
+sysctl-net-ipv4-ip_unprivileged_port_start = первый порт, на который обычный пользователь может сделать bind
+sysctl-net-ipv4-ip_no_pmtu_disc = определение MTU пути выключено (1) или включено (0)
+sysctl-net-ipv4-ipfrag_time = сколько секунд фрагментированная датаграмма ждёт недостающие части
+sysctl-net-ipv6-ip6frag_time = то же для IPv6
+sysctl-net-ipv4-icmp_ratelimit = сколько мс между ICMP-ошибками одному хосту
+sysctl-net-ipv4-icmp_echo_ignore_all = не отвечать на ping
+
+## Первая и последняя строки `help sysctl`. $names — настройки только
+## для чтения, через запятую.
+sysctl-help-heading = настройки, которые может иметь хост лаборатории (NAME, значения, что определяет):
+sysctl-help-read-only = только для чтения: { $names }
+
 ## ---- end of section tables ----

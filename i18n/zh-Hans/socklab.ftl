@@ -1501,4 +1501,59 @@ opt-IP_TTL = 发出的 IPv4 数据包的生存时间（TTL）
 opt-IP_TOS = IPv4 的服务类型（TOS）字节
 opt-IPV6_V6ONLY = AF_INET6 套接字只用 IPv6，不接受 IPv4 映射地址的对端
 
+## 实验室的设置：各自决定什么（help sysctl、docs/commands.md）。
+sysctl-net-ipv4-tcp_syn_retries = connect 放弃之前发送 SYN 的次数（ETIMEDOUT）
+sysctl-net-ipv4-tcp_synack_retries = 监听套接字为一个半开连接发送 SYN+ACK 的次数
+sysctl-net-ipv4-tcp_syn_linear_timeouts = 前几次 SYN 重传间隔 1 秒，之后才退避
+sysctl-net-ipv4-tcp_max_syn_backlog = 监听套接字保留的半开连接数
+sysctl-net-ipv4-tcp_syncookies = SYN 队列满时用 cookie 应答（1），总是（2），从不（0）
+sysctl-net-ipv4-tcp_abort_on_overflow = accept 队列满时重置新连接，而不是忽略它们的 ACK
+sysctl-net-core-somaxconn = listen 的 backlog 最大可以是多少
+sysctl-net-ipv4-tcp_retries1 = 重传多少次后 TCP 重新查询路由
+sysctl-net-ipv4-tcp_retries2 = 数据重传多少次后放弃连接（ETIMEDOUT）
+sysctl-net-ipv4-tcp_orphan_retries = 已没有任何套接字持有的连接的重传次数
+sysctl-net-ipv4-tcp_rto_min_us = 最小重传超时，微秒
+sysctl-net-ipv4-tcp_rto_max_ms = 最大重传超时，毫秒
+sysctl-net-ipv4-tcp_early_retrans = 尾部丢包探测（3：开启；实验室主机起始为 0）
+sysctl-net-ipv4-tcp_recovery = 用 RACK 检测丢包（位 1）
+sysctl-net-ipv4-tcp_frto = 识别虚假的重传超时（F-RTO）
+sysctl-net-ipv4-tcp_reordering = 多少个重复 ACK 表示丢包（快速重传）
+sysctl-net-ipv4-tcp_max_reordering = TCP 最多容忍多大的乱序
+sysctl-net-ipv4-tcp_thin_linear_timeouts = 对稀疏流不做 RTO 退避
+sysctl-net-ipv4-tcp_sack = 选择性确认
+sysctl-net-ipv4-tcp_dsack = 重复 SACK
+sysctl-net-ipv4-tcp_timestamps = 时间戳（1：带随机偏移，2：不带）
+sysctl-net-ipv4-tcp_window_scaling = 窗口缩放
+sysctl-net-ipv4-tcp_ecn = 显式拥塞通知
+sysctl-net-ipv4-tcp_ecn_fallback = 路径破坏 ECN 时退回不用 ECN
+sysctl-net-ipv4-tcp_mtu_probing = 路径 MTU 探测
+sysctl-net-ipv4-tcp_base_mss = MTU 探测起始的 MSS
+sysctl-net-ipv4-tcp_keepalive_time = 发出第一个保活探测前空闲的秒数
+sysctl-net-ipv4-tcp_keepalive_intvl = 两次保活探测之间的秒数
+sysctl-net-ipv4-tcp_keepalive_probes = 多少个探测得不到回应就断开连接
+sysctl-net-ipv4-tcp_fin_timeout = 孤儿连接在 FIN_WAIT2 等待的秒数
+sysctl-net-ipv4-tcp_tw_reuse = 把 TIME_WAIT 的连接重用于新的外发连接
+sysctl-net-ipv4-tcp_rfc1337 = TIME_WAIT 中收到 RST 不会提前结束它
+sysctl-net-ipv4-tcp_rmem = 接收缓冲区：min,default,max，单位字节
+sysctl-net-ipv4-tcp_wmem = 发送缓冲区：min,default,max，单位字节
+sysctl-net-ipv4-tcp_moderate_rcvbuf = 按传输的需要增大接收缓冲区
+sysctl-net-ipv4-tcp_adv_win_scale = 缓冲区中有多少拿来通告窗口
+sysctl-net-ipv4-tcp_notsent_lowat = 未发送的字节超过多少时套接字不可写
+sysctl-net-ipv4-tcp_slow_start_after_idle = 空闲一段时间后重新从慢启动开始
+sysctl-net-ipv4-tcp_autocorking = 前面的写还在队列里等待时，扣住小的写
+sysctl-net-ipv4-tcp_comp_sack_nr = 多少个 SACK 压缩成一个
+sysctl-net-ipv4-tcp_congestion_control = 新连接的拥塞控制算法（reno、cubic …）
+sysctl-net-ipv4-ip_default_ttl = 主机发出的数据包的 TTL
+sysctl-net-ipv4-ip_local_port_range = 临时端口：low,high
+sysctl-net-ipv4-ip_unprivileged_port_start = 普通用户可以 bind 的第一个端口
+sysctl-net-ipv4-ip_no_pmtu_disc = 路径 MTU 发现关闭（1）或开启（0）
+sysctl-net-ipv4-ipfrag_time = 分片的数据报等待缺失分片的秒数
+sysctl-net-ipv6-ip6frag_time = IPv6 的同一设置
+sysctl-net-ipv4-icmp_ratelimit = 向同一主机发送 ICMP 错误的间隔，毫秒
+sysctl-net-ipv4-icmp_echo_ignore_all = 不回应 ping
+
+## `help sysctl` 的第一行和最后一行。$names：只读的设置，以逗号分隔。
+sysctl-help-heading = 实验室主机可以有的设置（NAME、取值、决定什么）：
+sysctl-help-read-only = 只读：{ $names }
+
 ## ---- end of section tables ----

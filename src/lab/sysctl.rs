@@ -15,6 +15,8 @@
 //! (`Error`). Reading and writing the file inside the host is
 //! `Lab::sysctl`'s.
 
+use std::fmt;
+
 use crate::safe_text::escape;
 
 /// Why a setting was not read or set: a person's mistake (a name not
@@ -174,20 +176,44 @@ pub enum Values {
 pub struct Setting {
     pub name: &'static str,
     pub values: Values,
-    /// What it decides, in a few words.
-    pub note: &'static str,
+    /// What it decides, in a few words, worded when shown.
+    pub note: Decides,
 }
 
-const fn number(name: &'static str, low: i64, high: i64, note: &'static str) -> Setting {
-    Setting {
-        name,
-        values: Values::Number(low, high),
-        note,
+/// What a setting decides, in the language text is shown in: the message
+/// `sysctl-` and its name with `-` for `.`
+/// (`sysctl-net-ipv4-tcp_syn_retries`).
+#[derive(Clone, Copy, Debug)]
+pub struct Decides(&'static str);
+
+impl Decides {
+    /// The id of its message.
+    pub fn id(self) -> String {
+        format!("sysctl-{}", self.0.replace('.', "-"))
     }
 }
 
-const fn switch(name: &'static str, note: &'static str) -> Setting {
-    number(name, 0, 1, note)
+impl fmt::Display for Decides {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = crate::i18n::lookup(&self.id());
+        f.write_str(text.as_deref().unwrap_or(self.0))
+    }
+}
+
+const fn setting(name: &'static str, values: Values) -> Setting {
+    Setting {
+        name,
+        values,
+        note: Decides(name),
+    }
+}
+
+const fn number(name: &'static str, low: i64, high: i64) -> Setting {
+    setting(name, Values::Number(low, high))
+}
+
+const fn switch(name: &'static str) -> Setting {
+    number(name, 0, 1)
 }
 
 /// The biggest socket buffer a host may be given (bytes): a lesson's
@@ -197,252 +223,60 @@ const MAX_BUFFER: i64 = 16 << 20;
 /// Every setting `sysctl` may set, in the order `help sysctl` lists them.
 pub const SETTINGS: &[Setting] = &[
     // Connection set-up and its timers.
-    number(
-        "net.ipv4.tcp_syn_retries",
-        1,
-        127,
-        "SYNs sent before connect gives up (ETIMEDOUT)",
-    ),
-    number(
-        "net.ipv4.tcp_synack_retries",
-        0,
-        255,
-        "SYN+ACKs a listener sends for a half-open connection",
-    ),
-    number(
-        "net.ipv4.tcp_syn_linear_timeouts",
-        0,
-        255,
-        "first SYN retries 1 s apart before backing off",
-    ),
-    number(
-        "net.ipv4.tcp_max_syn_backlog",
-        1,
-        65535,
-        "half-open connections a listener keeps",
-    ),
-    number(
-        "net.ipv4.tcp_syncookies",
-        0,
-        2,
-        "answer a full SYN queue with cookies (1), always (2), never (0)",
-    ),
-    switch(
-        "net.ipv4.tcp_abort_on_overflow",
-        "a full accept queue resets new connections instead of ignoring their ACK",
-    ),
-    number(
-        "net.core.somaxconn",
-        0,
-        65535,
-        "the most listen's backlog may be",
-    ),
+    number("net.ipv4.tcp_syn_retries", 1, 127),
+    number("net.ipv4.tcp_synack_retries", 0, 255),
+    number("net.ipv4.tcp_syn_linear_timeouts", 0, 255),
+    number("net.ipv4.tcp_max_syn_backlog", 1, 65535),
+    number("net.ipv4.tcp_syncookies", 0, 2),
+    switch("net.ipv4.tcp_abort_on_overflow"),
+    number("net.core.somaxconn", 0, 65535),
     // Retransmission.
-    number(
-        "net.ipv4.tcp_retries1",
-        0,
-        255,
-        "retransmissions before TCP asks the route again",
-    ),
-    number(
-        "net.ipv4.tcp_retries2",
-        0,
-        255,
-        "retransmissions of data before the connection is given up (ETIMEDOUT)",
-    ),
-    number(
-        "net.ipv4.tcp_orphan_retries",
-        0,
-        255,
-        "retransmissions for a connection no socket holds any more",
-    ),
-    number(
-        "net.ipv4.tcp_rto_min_us",
-        1000,
-        120_000_000,
-        "the smallest retransmission timeout, µs",
-    ),
-    number(
-        "net.ipv4.tcp_rto_max_ms",
-        1000,
-        120_000,
-        "the largest retransmission timeout, ms",
-    ),
-    number(
-        "net.ipv4.tcp_early_retrans",
-        0,
-        4,
-        "tail loss probes (3: on; the lab's hosts start at 0)",
-    ),
-    number(
-        "net.ipv4.tcp_recovery",
-        0,
-        7,
-        "loss detection by RACK (bit 1)",
-    ),
-    number(
-        "net.ipv4.tcp_frto",
-        0,
-        2,
-        "spot spurious retransmission timeouts (F-RTO)",
-    ),
-    number(
-        "net.ipv4.tcp_reordering",
-        1,
-        1000,
-        "duplicate ACKs that mean a loss (fast retransmit)",
-    ),
-    number(
-        "net.ipv4.tcp_max_reordering",
-        1,
-        1000,
-        "the most reordering TCP will allow for",
-    ),
-    switch(
-        "net.ipv4.tcp_thin_linear_timeouts",
-        "no RTO backoff for thin streams",
-    ),
+    number("net.ipv4.tcp_retries1", 0, 255),
+    number("net.ipv4.tcp_retries2", 0, 255),
+    number("net.ipv4.tcp_orphan_retries", 0, 255),
+    number("net.ipv4.tcp_rto_min_us", 1000, 120_000_000),
+    number("net.ipv4.tcp_rto_max_ms", 1000, 120_000),
+    number("net.ipv4.tcp_early_retrans", 0, 4),
+    number("net.ipv4.tcp_recovery", 0, 7),
+    number("net.ipv4.tcp_frto", 0, 2),
+    number("net.ipv4.tcp_reordering", 1, 1000),
+    number("net.ipv4.tcp_max_reordering", 1, 1000),
+    switch("net.ipv4.tcp_thin_linear_timeouts"),
     // Options on the SYN.
-    switch("net.ipv4.tcp_sack", "selective acknowledgements"),
-    switch("net.ipv4.tcp_dsack", "duplicate SACKs"),
-    number(
-        "net.ipv4.tcp_timestamps",
-        0,
-        2,
-        "timestamps (1: with random offsets, 2: without)",
-    ),
-    switch("net.ipv4.tcp_window_scaling", "window scaling"),
-    number("net.ipv4.tcp_ecn", 0, 2, "explicit congestion notification"),
-    switch(
-        "net.ipv4.tcp_ecn_fallback",
-        "fall back from ECN when the path mangles it",
-    ),
-    number("net.ipv4.tcp_mtu_probing", 0, 2, "path MTU probing"),
-    number(
-        "net.ipv4.tcp_base_mss",
-        48,
-        65535,
-        "the MSS MTU probing starts from",
-    ),
+    switch("net.ipv4.tcp_sack"),
+    switch("net.ipv4.tcp_dsack"),
+    number("net.ipv4.tcp_timestamps", 0, 2),
+    switch("net.ipv4.tcp_window_scaling"),
+    number("net.ipv4.tcp_ecn", 0, 2),
+    switch("net.ipv4.tcp_ecn_fallback"),
+    number("net.ipv4.tcp_mtu_probing", 0, 2),
+    number("net.ipv4.tcp_base_mss", 48, 65535),
     // Keepalive and closing.
-    number(
-        "net.ipv4.tcp_keepalive_time",
-        1,
-        32767,
-        "idle seconds before the first keepalive probe",
-    ),
-    number(
-        "net.ipv4.tcp_keepalive_intvl",
-        1,
-        32767,
-        "seconds between keepalive probes",
-    ),
-    number(
-        "net.ipv4.tcp_keepalive_probes",
-        1,
-        127,
-        "unanswered probes before the connection is dropped",
-    ),
-    number(
-        "net.ipv4.tcp_fin_timeout",
-        1,
-        600,
-        "seconds an orphaned connection waits in FIN_WAIT2",
-    ),
-    number(
-        "net.ipv4.tcp_tw_reuse",
-        0,
-        2,
-        "reuse TIME_WAIT connections for new outgoing ones",
-    ),
-    switch(
-        "net.ipv4.tcp_rfc1337",
-        "a RST in TIME_WAIT does not end it early",
-    ),
+    number("net.ipv4.tcp_keepalive_time", 1, 32767),
+    number("net.ipv4.tcp_keepalive_intvl", 1, 32767),
+    number("net.ipv4.tcp_keepalive_probes", 1, 127),
+    number("net.ipv4.tcp_fin_timeout", 1, 600),
+    number("net.ipv4.tcp_tw_reuse", 0, 2),
+    switch("net.ipv4.tcp_rfc1337"),
     // Buffers, windows, congestion.
-    Setting {
-        name: "net.ipv4.tcp_rmem",
-        values: Values::Triple(4096, MAX_BUFFER),
-        note: "receive buffer: min,default,max bytes",
-    },
-    Setting {
-        name: "net.ipv4.tcp_wmem",
-        values: Values::Triple(4096, MAX_BUFFER),
-        note: "send buffer: min,default,max bytes",
-    },
-    switch(
-        "net.ipv4.tcp_moderate_rcvbuf",
-        "grow the receive buffer as the transfer needs",
-    ),
-    number(
-        "net.ipv4.tcp_adv_win_scale",
-        -31,
-        31,
-        "how much of the buffer the window offers",
-    ),
-    number(
-        "net.ipv4.tcp_notsent_lowat",
-        1,
-        i32::MAX as i64,
-        "unsent bytes above which the socket is not writable",
-    ),
-    switch(
-        "net.ipv4.tcp_slow_start_after_idle",
-        "start again from slow start after an idle spell",
-    ),
-    switch(
-        "net.ipv4.tcp_autocorking",
-        "hold small writes while earlier ones wait in the queue",
-    ),
-    number(
-        "net.ipv4.tcp_comp_sack_nr",
-        0,
-        255,
-        "SACKs compressed into one",
-    ),
-    Setting {
-        name: "net.ipv4.tcp_congestion_control",
-        values: Values::Congestion,
-        note: "the congestion control of new connections (reno, cubic …)",
-    },
+    setting("net.ipv4.tcp_rmem", Values::Triple(4096, MAX_BUFFER)),
+    setting("net.ipv4.tcp_wmem", Values::Triple(4096, MAX_BUFFER)),
+    switch("net.ipv4.tcp_moderate_rcvbuf"),
+    number("net.ipv4.tcp_adv_win_scale", -31, 31),
+    number("net.ipv4.tcp_notsent_lowat", 1, i32::MAX as i64),
+    switch("net.ipv4.tcp_slow_start_after_idle"),
+    switch("net.ipv4.tcp_autocorking"),
+    number("net.ipv4.tcp_comp_sack_nr", 0, 255),
+    setting("net.ipv4.tcp_congestion_control", Values::Congestion),
     // IP.
-    number(
-        "net.ipv4.ip_default_ttl",
-        1,
-        255,
-        "the TTL of the host's packets",
-    ),
-    Setting {
-        name: "net.ipv4.ip_local_port_range",
-        values: Values::Pair(1, 65535),
-        note: "the ephemeral ports: low,high",
-    },
-    number(
-        "net.ipv4.ip_unprivileged_port_start",
-        0,
-        65535,
-        "the first port an ordinary user may bind",
-    ),
-    number(
-        "net.ipv4.ip_no_pmtu_disc",
-        0,
-        3,
-        "path MTU discovery off (1) or on (0)",
-    ),
-    number(
-        "net.ipv4.ipfrag_time",
-        1,
-        300,
-        "seconds a fragmented datagram waits for its missing pieces",
-    ),
-    number("net.ipv6.ip6frag_time", 1, 300, "the same for IPv6"),
-    number(
-        "net.ipv4.icmp_ratelimit",
-        0,
-        60000,
-        "ms between ICMP errors to one host",
-    ),
-    switch("net.ipv4.icmp_echo_ignore_all", "do not answer ping"),
+    number("net.ipv4.ip_default_ttl", 1, 255),
+    setting("net.ipv4.ip_local_port_range", Values::Pair(1, 65535)),
+    number("net.ipv4.ip_unprivileged_port_start", 0, 65535),
+    number("net.ipv4.ip_no_pmtu_disc", 0, 3),
+    number("net.ipv4.ipfrag_time", 1, 300),
+    number("net.ipv6.ip6frag_time", 1, 300),
+    number("net.ipv4.icmp_ratelimit", 0, 60000),
+    switch("net.ipv4.icmp_echo_ignore_all"),
 ];
 
 /// Settings a host may read but not set: what the kernel offers.
@@ -567,8 +401,7 @@ fn in_range(name: &'static str, n: i64, low: i64, high: i64) -> Result<(), Error
 
 /// `help sysctl`'s list: each setting, what it takes, what it decides.
 pub fn help_lines() -> Vec<String> {
-    let mut lines =
-        vec!["settings a lab host may have (NAME, values, what it decides):".to_string()];
+    let mut lines = vec![crate::t!("sysctl-help-heading")];
     for setting in SETTINGS {
         let values = match setting.values {
             Values::Number(0, 1) => "0|1".to_string(),
@@ -582,13 +415,30 @@ pub fn help_lines() -> Vec<String> {
             setting.name, setting.note
         ));
     }
-    lines.push(format!("read only: {}", READ_ONLY.join(", ")));
+    lines.push(crate::t!(
+        "sysctl-help-read-only",
+        names = READ_ONLY.join(", ")
+    ));
     lines
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The files themselves, not the loader: a loader falls back to
+    /// English for a message its language lacks.
+    #[test]
+    fn every_setting_decides_in_english_russian_and_chinese() {
+        use crate::i18n::{Lang, ftl_source};
+        for lang in Lang::ALL {
+            let source = ftl_source(lang).expect("the language's messages");
+            for setting in SETTINGS {
+                let id = setting.note.id();
+                assert!(source.contains(&format!("\n{id} = ")), "{lang} lacks {id}");
+            }
+        }
+    }
 
     fn cubic_reno() -> String {
         "reno cubic".into()
