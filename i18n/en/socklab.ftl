@@ -1579,4 +1579,17 @@ sysctl-net-ipv4-icmp_echo_ignore_all = do not answer ping
 sysctl-help-heading = settings a lab host may have (NAME, values, what it decides):
 sysctl-help-read-only = read only: { $names }
 
+## `await`'s failures. $handle: a handle; $what: a TCP state or
+## readable/writable (names); $timeout: how long it waited (2s, 500ms);
+## $now: what it is instead (one of the await-now-… messages, a TCP
+## state, or why it could not look).
+await-not-reached = { $handle } did not become { $what } within { $timeout } (it is { $now })
+await-now-with-connection = { $socket }; its connection is { $connection }, held by the kernel with no fd
+await-now-held = { $connection }, held by the kernel with no fd
+await-now-gone = gone from the kernel
+await-not-ready = not ready
+await-poll-failed = poll failed: { $errno }
+await-link-not-reached = no segment reached the link within { $timeout }
+await-wire-not-reached = no segment went on the wire within { $timeout }
+
 ## ---- end of section tables ----

@@ -1745,4 +1745,17 @@ sysctl-net-ipv4-icmp_echo_ignore_all = не отвечать на ping
 sysctl-help-heading = настройки, которые может иметь хост лаборатории (NAME, значения, что определяет):
 sysctl-help-read-only = только для чтения: { $names }
 
+## Неудачи `await`. $handle — дескриптор; $what — состояние TCP или
+## readable/writable (имена); $timeout — сколько ждали (2s, 500ms);
+## $now — что вместо этого (одно из сообщений await-now-…, состояние TCP
+## или почему не удалось посмотреть).
+await-not-reached = { $handle } так и не стал { $what } за { $timeout } (сейчас: { $now })
+await-now-with-connection = { $socket }; его соединение в состоянии { $connection }, его держит ядро без fd
+await-now-held = { $connection }, соединение держит ядро без fd
+await-now-gone = в ядре его больше нет
+await-not-ready = не готов
+await-poll-failed = poll не удался: { $errno }
+await-link-not-reached = за { $timeout } ни один сегмент не дошёл до канала
+await-wire-not-reached = за { $timeout } не было отправлено ни одного сегмента
+
 ## ---- end of section tables ----

@@ -1556,4 +1556,16 @@ sysctl-net-ipv4-icmp_echo_ignore_all = 不回应 ping
 sysctl-help-heading = 实验室主机可以有的设置（NAME、取值、决定什么）：
 sysctl-help-read-only = 只读：{ $names }
 
+## `await` 的失败。$handle：句柄；$what：TCP 状态或 readable/writable（名字）；
+## $timeout：等了多久（2s、500ms）；$now：实际是什么（await-now-… 之一、
+## TCP 状态，或为什么没能查看）。
+await-not-reached = { $handle } 在 { $timeout } 内没有变为 { $what }（现在是 { $now }）
+await-now-with-connection = { $socket }；它的连接是 { $connection }，由内核持有，没有 fd
+await-now-held = { $connection }，由内核持有，没有 fd
+await-now-gone = 内核中已没有它
+await-not-ready = 未就绪
+await-poll-failed = poll 失败：{ $errno }
+await-link-not-reached = { $timeout } 内没有报文段到达链路
+await-wire-not-reached = { $timeout } 内没有报文段发到线路上
+
 ## ---- end of section tables ----

@@ -208,9 +208,14 @@ impl Await {
                     Missed::State(looked) => looked.shown(),
                     Missed::Not(unseen) => unseen.to_string(),
                 };
-                step.outcome = Outcome::NotReached(format!(
-                    "{name} did not become {what} within {:?} (it is {now})",
-                    self.timeout
+                // Worded now, in the session's language: an Outcome holds
+                // a String (JSON, rendered in English, shows it as worded).
+                step.outcome = Outcome::NotReached(crate::t!(
+                    "await-not-reached",
+                    handle = name.as_str(),
+                    what = what,
+                    timeout = format!("{:?}", self.timeout),
+                    now = now
                 ));
             }
         }
@@ -233,8 +238,10 @@ fn await_link(session: &Session, timeout: Duration) -> Result<Step, UsageError> 
     if lab.relay.wait_for_crossing(timeout) {
         step.lines.push(Line::LinkCrossed);
     } else {
-        step.outcome =
-            Outcome::NotReached(format!("no segment reached the link within {timeout:?}"));
+        step.outcome = Outcome::NotReached(crate::t!(
+            "await-link-not-reached",
+            timeout = format!("{timeout:?}")
+        ));
     }
     Ok(step)
 }
@@ -250,8 +257,10 @@ fn await_wire(session: &mut Session, timeout: Duration) -> Result<Step, UsageErr
     if session.wait_for_segment(timeout) {
         step.lines.push(Line::SegmentSent);
     } else {
-        step.outcome =
-            Outcome::NotReached(format!("no segment went on the wire within {timeout:?}"));
+        step.outcome = Outcome::NotReached(crate::t!(
+            "await-wire-not-reached",
+            timeout = format!("{timeout:?}")
+        ));
     }
     Ok(step)
 }
@@ -274,16 +283,16 @@ impl Looked {
     /// FIN_WAIT2, held by the kernel with no fd`.
     fn shown(&self) -> String {
         match (self.socket, self.connection) {
-            (Some(socket), Some(connection)) => format!(
-                "{}; its connection is {}, held by the kernel with no fd",
-                socket.name(),
-                connection.name()
+            (Some(socket), Some(connection)) => crate::t!(
+                "await-now-with-connection",
+                socket = socket.name(),
+                connection = connection.name()
             ),
             (Some(socket), None) => socket.name().into(),
             (None, Some(connection)) => {
-                format!("{}, held by the kernel with no fd", connection.name())
+                crate::t!("await-now-held", connection = connection.name())
             }
-            (None, None) => "gone from the kernel".into(),
+            (None, None) => crate::t!("await-now-gone"),
         }
     }
 }
@@ -302,18 +311,26 @@ enum Missed {
 }
 
 /// What a wait saw instead of what it waited for.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 enum Unseen {
     /// The connection of a closed handle stayed missing from the kernel.
-    #[error("gone from the kernel")]
     Gone,
     /// TCP_INFO could not be read.
-    #[error("{0}")]
     CannotLook(nix::errno::Errno),
-    #[error("not ready")]
     NotReady,
-    #[error("poll failed: {0}")]
     PollFailed(nix::errno::Errno),
+}
+
+impl std::fmt::Display for Unseen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Unseen::Gone => crate::t!("await-now-gone"),
+            Unseen::CannotLook(errno) => errno.to_string(),
+            Unseen::NotReady => crate::t!("await-not-ready"),
+            Unseen::PollFailed(errno) => crate::t!("await-poll-failed", errno = errno.to_string()),
+        };
+        f.write_str(&text)
+    }
 }
 
 fn wait_for_state(
@@ -362,5 +379,30 @@ impl Action for Await {
 
     fn waits(&self) -> bool {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, in_english, in_lang};
+
+    #[test]
+    fn what_a_wait_found_instead_is_worded_in_the_language_shown() {
+        let looked = Looked {
+            socket: Some(TcpState::CLOSE),
+            connection: TcpState::from_name("FIN_WAIT2"),
+        };
+        assert_eq!(
+            in_english(|| looked.shown()),
+            "CLOSE; its connection is FIN_WAIT2, held by the kernel with no fd"
+        );
+        let russian = in_lang(Lang::Ru, || looked.shown());
+        assert!(russian.starts_with("CLOSE; ") && russian.contains("FIN_WAIT2"));
+        assert_eq!(
+            in_english(|| Unseen::Gone.to_string()),
+            "gone from the kernel"
+        );
+        assert_eq!(in_lang(Lang::Zh, || Unseen::NotReady.to_string()), "未就绪");
     }
 }
