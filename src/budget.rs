@@ -50,11 +50,8 @@ pub struct Full {
 
 impl fmt::Display for Full {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the session's memory budget ({}) is full",
-            show_bytes(self.limit)
-        )
+        let limit = show_bytes(self.limit);
+        f.write_str(&crate::t!("budget-full", limit = limit))
     }
 }
 
@@ -167,7 +164,7 @@ pub fn show_bytes(bytes: usize) -> String {
             return format!("{:.1} {unit}", bytes as f64 / size as f64);
         }
     }
-    format!("{bytes} bytes")
+    crate::t!("budget-bytes", count = bytes)
 }
 
 /// `256M`, `1G`, `512k`, `1000000`: a size as typed (`--max-memory`).
@@ -222,6 +219,33 @@ mod tests {
         assert_eq!(
             Full { limit: 256 << 20 }.to_string(),
             "the session's memory budget (256 MiB) is full"
+        );
+    }
+
+    #[test]
+    fn sizes_and_the_full_budget_are_worded_in_the_language_shown() {
+        use crate::i18n::{Lang, in_lang};
+        let russian: Vec<String> =
+            in_lang(Lang::Ru, || [1, 2, 5, 11, 21, 900].map(show_bytes).to_vec());
+        assert_eq!(
+            russian,
+            [
+                "1 байт",
+                "2 байта",
+                "5 байт",
+                "11 байт",
+                "21 байт",
+                "900 байт"
+            ]
+        );
+        let full = Full { limit: 256 << 20 };
+        assert_eq!(
+            in_lang(Lang::Ru, || full.to_string()),
+            "бюджет памяти сессии (256 MiB) исчерпан"
+        );
+        assert_eq!(
+            in_lang(Lang::Zh, || full.to_string()),
+            "会话的内存预算（256 MiB）已用满"
         );
     }
 }

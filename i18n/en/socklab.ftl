@@ -1592,4 +1592,9 @@ await-poll-failed = poll failed: { $errno }
 await-link-not-reached = no segment reached the link within { $timeout }
 await-wire-not-reached = no segment went on the wire within { $timeout }
 
+## The memory budget. budget-full is what other messages include as
+## { $full }; $limit is a size (256 MiB). budget-bytes: a size under 1 KiB.
+budget-full = the session's memory budget ({ $limit }) is full
+budget-bytes = { $count } bytes
+
 ## ---- end of section tables ----

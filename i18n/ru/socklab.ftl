@@ -1758,4 +1758,14 @@ await-poll-failed = poll не удался: { $errno }
 await-link-not-reached = за { $timeout } ни один сегмент не дошёл до канала
 await-wire-not-reached = за { $timeout } не было отправлено ни одного сегмента
 
+## Бюджет памяти. budget-full другие сообщения включают как $full;
+## $limit — размер (256 MiB). budget-bytes — размер меньше 1 KiB.
+budget-full = бюджет памяти сессии ({ $limit }) исчерпан
+budget-bytes = { $count ->
+    [one] { $count } байт
+    [few] { $count } байта
+    [many] { $count } байт
+   *[other] { $count } байта
+}
+
 ## ---- end of section tables ----

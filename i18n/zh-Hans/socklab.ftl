@@ -1568,4 +1568,9 @@ await-poll-failed = poll 失败：{ $errno }
 await-link-not-reached = { $timeout } 内没有报文段到达链路
 await-wire-not-reached = { $timeout } 内没有报文段发到线路上
 
+## 内存预算。budget-full 被其他消息作为 $full 引用；$limit 是大小（256 MiB）。
+## budget-bytes：小于 1 KiB 的大小。
+budget-full = 会话的内存预算（{ $limit }）已用满
+budget-bytes = { $count } 字节
+
 ## ---- end of section tables ----
