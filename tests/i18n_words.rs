@@ -14,7 +14,8 @@ use socklab::i18n::{Lang, ftl_source};
 
 /// A refused connect, a listener sent to (a why chosen from the socket,
 /// and a note), a bind to a port in use (a why, and a note naming who
-/// holds it), state changes and new handles.
+/// holds it), state changes and new handles, a usage error and an await
+/// that gives up.
 const SCRIPT: &str = "
 srv = socket tcp
 bind srv 127.0.0.1:0
@@ -25,6 +26,8 @@ send srv hello
 other = socket tcp
 bind other srv
 close cli
+bind other nonsense
+await other ESTABLISHED 20ms
 ";
 
 fn run_text(lang: &str) -> String {

@@ -10,6 +10,9 @@
 
 lang-now = Messages are in English now (names, commands and JSON stay as they are).
 lang-current = language: { $name } ({ $code }) — lang en, lang ru or lang zh changes it
+lang-name-en = English
+lang-name-ru = Russian
+lang-name-zh = Simplified Chinese
 
 ## ---- end of section language ----
 

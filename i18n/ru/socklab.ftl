@@ -6,6 +6,9 @@
 
 lang-now = Теперь сообщения на русском (имена, команды и JSON остаются как есть).
 lang-current = язык: { $name } ({ $code }) — сменить: lang en, lang ru или lang zh
+lang-name-en = английский
+lang-name-ru = русский
+lang-name-zh = упрощённый китайский
 
 ## ---- end of section language ----
 

@@ -6,6 +6,9 @@
 
 lang-now = 现在用简体中文显示信息（名称、命令和 JSON 保持不变）。
 lang-current = 语言：{ $name }（{ $code }）——用 lang en、lang ru 或 lang zh 切换
+lang-name-en = 英语
+lang-name-ru = 俄语
+lang-name-zh = 简体中文
 
 ## ---- end of section language ----
 

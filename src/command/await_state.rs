@@ -205,18 +205,22 @@ impl Await {
             }),
             (Err(missed), _) => {
                 let now = match missed {
-                    Missed::State(looked) => looked.shown(),
-                    Missed::Not(unseen) => unseen.to_string(),
+                    Missed::State(looked) => crate::error::Text::from(looked.shown()),
+                    Missed::Not(unseen) => crate::error::Text::display(unseen),
                 };
-                // Worded now, in the session's language: an Outcome holds
-                // a String (JSON, rendered in English, shows it as worded).
-                step.outcome = Outcome::NotReached(crate::t!(
-                    "await-not-reached",
-                    handle = name.as_str(),
-                    what = what,
-                    timeout = format!("{:?}", self.timeout),
-                    now = now
-                ));
+                // Worded when shown: in the session's language on the
+                // terminal, in English in JSON and transcripts.
+                let (handle, what) = (name.clone(), what.to_string());
+                let timeout = format!("{:?}", self.timeout);
+                step.outcome = Outcome::NotReached(crate::error::Text::new(move || {
+                    crate::t!(
+                        "await-not-reached",
+                        handle = handle.as_str(),
+                        what = what.as_str(),
+                        timeout = timeout.as_str(),
+                        now = now.word()
+                    )
+                }));
             }
         }
         session.set_current(&self.handle);
@@ -238,7 +242,7 @@ fn await_link(session: &Session, timeout: Duration) -> Result<Step, UsageError> 
     if lab.relay.wait_for_crossing(timeout) {
         step.lines.push(Line::LinkCrossed);
     } else {
-        step.outcome = Outcome::NotReached(crate::t!(
+        step.outcome = Outcome::NotReached(crate::worded!(
             "await-link-not-reached",
             timeout = format!("{timeout:?}")
         ));
@@ -257,7 +261,7 @@ fn await_wire(session: &mut Session, timeout: Duration) -> Result<Step, UsageErr
     if session.wait_for_segment(timeout) {
         step.lines.push(Line::SegmentSent);
     } else {
-        step.outcome = Outcome::NotReached(crate::t!(
+        step.outcome = Outcome::NotReached(crate::worded!(
             "await-wire-not-reached",
             timeout = format!("{timeout:?}")
         ));

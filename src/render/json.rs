@@ -54,7 +54,7 @@ fn object(input: &str, step: &Step, states: &[(&str, TcpState)]) -> Value {
             )),
         ),
         Outcome::Usage(usage) => (Value::Null, Value::Null, json!(usage.to_string())),
-        Outcome::NotReached(message) => (Value::Null, Value::Null, json!(message)),
+        Outcome::NotReached(message) => (Value::Null, Value::Null, json!(message.word())),
         Outcome::Done => (Value::Null, Value::Null, Value::Null),
     };
     object.insert("ret".into(), ret);

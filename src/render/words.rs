@@ -224,7 +224,14 @@ impl fmt::Display for Line {
             Line::OptionValue(shown) => t!("line-option-value", value = shown.as_str()),
             Line::Language { lang, chosen } => match chosen {
                 true => t!("lang-now"),
-                false => t!("lang-current", name = lang.own_name(), code = lang.code()),
+                false => {
+                    let name = match lang {
+                        crate::i18n::Lang::En => t!("lang-name-en"),
+                        crate::i18n::Lang::Ru => t!("lang-name-ru"),
+                        crate::i18n::Lang::Zh => t!("lang-name-zh"),
+                    };
+                    t!("lang-current", name = name, code = lang.code())
+                }
             },
             Line::Encoding { encoding, chosen } => {
                 let encoding = crate::encoding::name(encoding);

@@ -95,7 +95,7 @@ impl<W: Write> Runner<W> {
             if let Some(reason) = self.block_on_inbox() {
                 let mut step = Step::new("wait", None);
                 let jobs: Vec<String> = left.iter().map(|id| format!("[{id}]")).collect();
-                let still = crate::t!(
+                let still = crate::worded!(
                     "runner-still-running",
                     reason = reason,
                     jobs = jobs.join(" ")

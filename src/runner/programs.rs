@@ -51,7 +51,7 @@ impl<W: Write> Runner<W> {
                 .bounded("wait", || sys::poll(&borrowed, libc::POLLIN, -1));
             if let Some(reason) = self.why_stopped(result.map(|_| ()), timed_out) {
                 let mut step = Step::new("wait", None);
-                let still = crate::t!("runner-still-running", reason = reason, jobs = name);
+                let still = crate::worded!("runner-still-running", reason = reason, jobs = name);
                 step.outcome = Outcome::NotReached(still);
                 return self.show(line, &step);
             }

@@ -40,7 +40,8 @@ pub enum Outcome {
     /// A session command (ls, use, help): no system call of its own.
     Done,
     /// `await` gave up: what it waited for did not happen in time.
-    NotReached(String),
+    /// Worded when shown (in English for JSON and transcripts).
+    NotReached(crate::error::Text),
 }
 
 /// A step's result in brief, to compare with a prediction (`play`'s
