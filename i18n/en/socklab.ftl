@@ -1601,3 +1601,9 @@ budget-full = the session's memory budget ({ $limit }) is full
 budget-bytes = { $count } bytes
 
 ## ---- end of section tables ----
+
+
+## ---- section python: what socklab says to a line written in Python ----
+
+
+## ---- end of section python ----

@@ -1772,3 +1772,9 @@ budget-bytes = { $count ->
 }
 
 ## ---- end of section tables ----
+
+
+## ---- section python: what socklab says to a line written in Python ----
+
+
+## ---- end of section python ----

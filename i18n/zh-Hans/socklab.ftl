@@ -1577,3 +1577,9 @@ budget-full = 会话的内存预算（{ $limit }）已用满
 budget-bytes = { $count } 字节
 
 ## ---- end of section tables ----
+
+
+## ---- section python: what socklab says to a line written in Python ----
+
+
+## ---- end of section python ----
