@@ -133,6 +133,18 @@ mod tests {
     }
 
     #[test]
+    fn characters_that_reorder_or_hide_text_are_unsafe_in_text() {
+        for c in [
+            '\u{202e}', '\u{2066}', '\u{200f}', '\u{061c}', '\x1b', '\n', '\u{9b}',
+        ] {
+            assert!(is_unsafe_in_text(c), "{c:?}");
+        }
+        for c in ['a', 'я', '你', '→', '—', ' '] {
+            assert!(!is_unsafe_in_text(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn controls_are_escaped_and_plain_text_is_kept() {
         let cases = [
             ("plain text, tab\there", "plain text, tab\there"),

@@ -307,3 +307,32 @@ mod plurals {
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 }
+
+/// A lesson cannot change the language (it would change the report's
+/// around it, and the next lessons'): `lang ru` in a lesson is a usage
+/// error saying to play it with --lang, and the report stays English.
+#[test]
+fn a_lesson_cannot_change_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = dir.path().join("lang.socklab");
+    std::fs::write(
+        &lesson,
+        "> lang ru\n> lang\nlanguage: English (en) — lang en, lang ru or lang zh changes it\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .env("LC_ALL", "C.UTF-8")
+        .args(["test", lesson.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("a lesson does not change the language"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1 failed"),
+        "the report stays English: {stdout}"
+    );
+}
