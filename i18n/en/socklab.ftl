@@ -1606,4 +1606,38 @@ budget-bytes = { $count } bytes
 ## ---- section python: what socklab says to a line written in Python ----
 
 
+# Python around the calls: the sentence, and what the line is ($what).
+py-not-a-call = that is Python, and socklab runs one call per line — { $what }. Type the socket calls themselves, one per line: `help` lists them, `help python` shows Python's methods in socklab, and `socklab translate PROG.py` turns a program's calls into a script
+py-what-print = socklab shows every call's result itself, so there is nothing to print
+py-what-input = socklab reads no input for a program: write the text into the line itself
+py-what-variable = socklab has no variables: write the value into each line that uses it
+py-what-import = an import has no socklab form
+py-what-loop = a loop has no socklab form
+py-what-conditional = a conditional has no socklab form
+py-what-function = a function has no socklab form
+py-what-class = a class has no socklab form
+py-what-exceptions = exception handling has no socklab form
+py-what-with = a with block has no socklab form
+py-what-return = a return has no socklab form
+py-what-break = a loop's break has no socklab form
+py-what-continue = a loop's continue has no socklab form
+py-what-pass = a pass has no socklab form
+py-what-declaration = a declaration has no socklab form
+py-what-raise = a raise has no socklab form
+py-what-assertion = an assertion has no socklab form
+py-what-del = a del has no socklab form
+# Socket calls: the socklab lines ($lines, joined by py-lines-then), each
+# note after them in brackets (py-aside).
+py-lines = that is Python's call syntax — socklab writes the verb and its arguments: { $lines }
+py-lines-then = {", then "}
+py-aside = {" ("}{ $text }{")"}
+py-no-verb = that is Python's socket.{ $method }(), and socklab has no verb for it: { $note }
+# Python's unpacking of a result on a socklab verb; $line is the socklab line.
+py-unpack-accept = Python's accept returns (conn, addr); socklab's makes one handle and shows the peer's address in its step: { $line }
+py-unpack-recv = socklab's { $verb } keeps the bytes it read under one name and shows the rest (how many came) in its step: { $line }
+py-unpack-recvfrom = socklab's { $verb } keeps the bytes it read under one name and shows the rest (the sender's address, from:) in its step: { $line }
+py-unpack-address = socklab shows what { $verb } returns — the address — in its step; there is nothing to name: { $line }
+py-unpack-value = socklab shows what { $verb } returns — the value — in its step; there is nothing to name: { $line }
+py-unpack-sent = socklab shows what { $verb } returns — how many bytes the kernel took — in its step; there is nothing to name: { $line }
+
 ## ---- end of section python ----

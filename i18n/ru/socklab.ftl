@@ -1777,4 +1777,38 @@ budget-bytes = { $count ->
 ## ---- section python: what socklab says to a line written in Python ----
 
 
+# Python вокруг вызовов: предложение и то, что это за строка ($what).
+py-not-a-call = это Python, а socklab выполняет по одному вызову в строке — { $what }. Пишите сами вызовы сокетов, по одному в строке: `help` перечисляет их, `help python` показывает, как методы Python записываются в socklab, а `socklab translate PROG.py` превращает вызовы программы в сценарий
+py-what-print = socklab сам показывает результат каждого вызова, так что печатать нечего
+py-what-input = socklab не читает ввод за программу: впишите текст прямо в строку
+py-what-variable = в socklab нет переменных: впишите значение в каждую строку, где оно нужно
+py-what-import = у импорта нет формы в socklab
+py-what-loop = у цикла нет формы в socklab
+py-what-conditional = у условного оператора нет формы в socklab
+py-what-function = у функции нет формы в socklab
+py-what-class = у класса нет формы в socklab
+py-what-exceptions = у обработки исключений нет формы в socklab
+py-what-with = у блока with нет формы в socklab
+py-what-return = у return нет формы в socklab
+py-what-break = у break в цикле нет формы в socklab
+py-what-continue = у continue в цикле нет формы в socklab
+py-what-pass = у pass нет формы в socklab
+py-what-declaration = у объявления нет формы в socklab
+py-what-raise = у raise нет формы в socklab
+py-what-assertion = у assert нет формы в socklab
+py-what-del = у del нет формы в socklab
+# Вызовы сокетов: строки socklab ($lines, через py-lines-then), каждое
+# замечание после них в скобках (py-aside).
+py-lines = это синтаксис вызова Python — в socklab пишут команду и её аргументы: { $lines }
+py-lines-then = {", затем "}
+py-aside = {" ("}{ $text }{")"}
+py-no-verb = это socket.{ $method }() из Python, а в socklab для него нет команды: { $note }
+# Распаковка результата Python на команде socklab; $line — строка socklab.
+py-unpack-accept = accept в Python возвращает (conn, addr); accept в socklab создаёт один дескриптор, а адрес собеседника показывает в своём шаге: { $line }
+py-unpack-recv = { $verb } в socklab сохраняет прочитанные байты под одним именем, а остальное (сколько пришло) показывает в своём шаге: { $line }
+py-unpack-recvfrom = { $verb } в socklab сохраняет прочитанные байты под одним именем, а остальное (адрес отправителя, from:) показывает в своём шаге: { $line }
+py-unpack-address = то, что возвращает { $verb }, — адрес — socklab показывает в шаге; называть здесь нечего: { $line }
+py-unpack-value = то, что возвращает { $verb }, — значение — socklab показывает в шаге; называть здесь нечего: { $line }
+py-unpack-sent = то, что возвращает { $verb }, — сколько байт приняло ядро — socklab показывает в шаге; называть здесь нечего: { $line }
+
 ## ---- end of section python ----

@@ -1582,4 +1582,37 @@ budget-bytes = { $count } 字节
 ## ---- section python: what socklab says to a line written in Python ----
 
 
+# 调用之外的 Python：整句，以及这一行是什么（$what）。
+py-not-a-call = 这是 Python，而 socklab 每行只执行一个调用——{ $what }。请直接输入套接字调用本身，每行一个：`help` 列出这些调用，`help python` 显示 Python 的方法在 socklab 中怎么写，`socklab translate PROG.py` 可以把程序中的调用转换成脚本
+py-what-print = socklab 会自己显示每个调用的结果，所以不需要 print
+py-what-input = socklab 不会替程序读取输入：请把文本直接写进这一行
+py-what-variable = socklab 没有变量：请把值写进每一行用到它的地方
+py-what-import = import 语句在 socklab 中没有对应的写法
+py-what-loop = 循环在 socklab 中没有对应的写法
+py-what-conditional = 条件语句在 socklab 中没有对应的写法
+py-what-function = 函数定义在 socklab 中没有对应的写法
+py-what-class = 类定义在 socklab 中没有对应的写法
+py-what-exceptions = 异常处理在 socklab 中没有对应的写法
+py-what-with = with 块在 socklab 中没有对应的写法
+py-what-return = return 语句在 socklab 中没有对应的写法
+py-what-break = 循环中的 break 在 socklab 中没有对应的写法
+py-what-continue = 循环中的 continue 在 socklab 中没有对应的写法
+py-what-pass = pass 语句在 socklab 中没有对应的写法
+py-what-declaration = 声明在 socklab 中没有对应的写法
+py-what-raise = raise 语句在 socklab 中没有对应的写法
+py-what-assertion = assert 断言在 socklab 中没有对应的写法
+py-what-del = del 语句在 socklab 中没有对应的写法
+# 套接字调用：socklab 的各行（$lines，用 py-lines-then 连接），其后每条说明放在括号里（py-aside）。
+py-lines = 这是 Python 的调用写法——socklab 的写法是命令加参数：{ $lines }
+py-lines-then = {"，然后 "}
+py-aside = {"（"}{ $text }{"）"}
+py-no-verb = 这是 Python 的 socket.{ $method }()，socklab 没有对应的命令：{ $note }
+# 在 socklab 命令上使用 Python 的结果解包；$line 是 socklab 的那一行。
+py-unpack-accept = Python 的 accept 返回 (conn, addr)；socklab 的 accept 只创建一个句柄，并在这一步的输出中显示对端地址：{ $line }
+py-unpack-recv = socklab 的 { $verb } 把读到的字节保存在一个名字下，其余内容（收到了多少）显示在这一步的输出中：{ $line }
+py-unpack-recvfrom = socklab 的 { $verb } 把读到的字节保存在一个名字下，其余内容（发送方地址，from:）显示在这一步的输出中：{ $line }
+py-unpack-address = socklab 会在这一步的输出中显示 { $verb } 的返回值（地址），不需要给它起名字：{ $line }
+py-unpack-value = socklab 会在这一步的输出中显示 { $verb } 的返回值（选项的值），不需要给它起名字：{ $line }
+py-unpack-sent = socklab 会在这一步的输出中显示 { $verb } 的返回值（内核接收了多少字节），不需要给它起名字：{ $line }
+
 ## ---- end of section python ----

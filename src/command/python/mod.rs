@@ -14,6 +14,8 @@ mod call;
 pub mod expr;
 pub mod value;
 
+use crate::error::Text;
+use crate::i18n::{self, Lang};
 use crate::parse::HandleNames;
 use expr::Expr;
 pub use value::Value;
@@ -87,26 +89,32 @@ const KEYWORDS: &[(&str, &str)] = &[
 
 /// What `socklab translate` and the shell say of Python that is no call.
 fn not_a_call(kind: &'static str) -> Reply {
-    let what = match kind {
-        "print" => {
-            "socklab shows every call's result itself, so there is nothing to print".to_string()
-        }
-        "input" => {
-            "socklab reads no input for a program: write the text into the line itself".to_string()
-        }
-        "a variable" => {
-            "socklab has no variables: write the value into each line that uses it".to_string()
-        }
-        kind => format!("{kind} has no socklab form"),
-    };
-    Reply::NotACall(
-        kind,
-        format!(
-            "that is Python, and socklab runs one call per line — {what}. Type the socket calls \
-             themselves, one per line: `help` lists them, `help python` shows Python's methods in \
-             socklab, and `socklab translate PROG.py` turns a program's calls into a script"
-        ),
-    )
+    Reply::NotACall(kind, crate::t!("py-not-a-call", what = what_it_is(kind)))
+}
+
+/// What a line of Python that is no call is, and why socklab has no form
+/// for it, as a clause of `py-not-a-call`.
+fn what_it_is(kind: &str) -> String {
+    match kind {
+        "print" => crate::t!("py-what-print"),
+        "input" => crate::t!("py-what-input"),
+        "a variable" => crate::t!("py-what-variable"),
+        "an import" => crate::t!("py-what-import"),
+        "a loop" => crate::t!("py-what-loop"),
+        "a conditional" => crate::t!("py-what-conditional"),
+        "a function" => crate::t!("py-what-function"),
+        "a class" => crate::t!("py-what-class"),
+        "exception handling" => crate::t!("py-what-exceptions"),
+        "a with block" => crate::t!("py-what-with"),
+        "a return" => crate::t!("py-what-return"),
+        "a loop's break" => crate::t!("py-what-break"),
+        "a loop's continue" => crate::t!("py-what-continue"),
+        "a pass" => crate::t!("py-what-pass"),
+        "a declaration" => crate::t!("py-what-declaration"),
+        "a raise" => crate::t!("py-what-raise"),
+        "an assertion" => crate::t!("py-what-assertion"),
+        _ => crate::t!("py-what-del"),
+    }
 }
 
 /// Answers one Python statement (a line of a program, without its
@@ -228,61 +236,73 @@ impl Scope for Shell<'_> {
     }
 }
 
-/// The shell's answer to a line of Python, as the error's message.
+/// The shell's answer to a line of Python, in the current language.
 pub fn shell_answer(line: &str, handles: &dyn HandleNames) -> Option<String> {
-    Some(match statement(line, &Shell(handles))? {
+    statement(line, &Shell(handles)).map(|reply| word(&reply))
+}
+
+/// The shell's answer to a line of Python, as the error's message: worded
+/// when shown (English in JSON and transcripts), each language from the
+/// statement read in that language, since its notes are worded as it is read.
+pub fn shell_message(line: &str, handles: &dyn HandleNames) -> Option<Text> {
+    let scope = Shell(handles);
+    statement(line, &scope)?;
+    let worded: Vec<(Lang, String)> = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let text = i18n::in_lang(lang, || statement(line, &scope).map(|r| word(&r)));
+            (lang, text.unwrap_or_default())
+        })
+        .collect();
+    Some(Text::new(move || {
+        let now = i18n::current();
+        let (_, text) = worded
+            .iter()
+            .find(|(lang, _)| *lang == now)
+            .unwrap_or(&worded[0]);
+        text.clone()
+    }))
+}
+
+/// A statement's answer as one message, in the current language.
+fn word(reply: &Reply) -> String {
+    match reply {
         Reply::Lines(answer) => {
-            let mut message = format!(
-                "that is Python's call syntax — socklab writes the verb and its arguments: {}",
-                answer.lines.join(", then ")
-            );
-            for missing in answer.missing.iter().chain(&answer.notes) {
-                message.push_str(" (");
-                message.push_str(missing);
-                message.push(')');
+            let then = crate::t!("py-lines-then");
+            let mut message = crate::t!("py-lines", lines = answer.lines.join(&then));
+            for aside in answer.missing.iter().chain(&answer.notes) {
+                message.push_str(&crate::t!("py-aside", text = aside.as_str()));
             }
             message
         }
-        Reply::NoVerb(method) => format!(
-            "that is Python's socket.{}(), and socklab has no verb for it: {}",
-            method.name,
-            method.note()
-        ),
-        Reply::NotACall(_, message) => message,
-    })
+        Reply::NoVerb(method) => {
+            crate::t!("py-no-verb", method = method.name, note = method.note())
+        }
+        Reply::NotACall(_, message) => message.clone(),
+    }
 }
 
 /// `conn, addr = accept s`, `data = recv s 1024`: Python's unpacking of
 /// a result, on a socklab verb. The answer names what the step shows.
-pub fn unpacking(verb: &str, names: usize, line: &str) -> Option<String> {
+pub fn unpacking(verb: &'static str, names: usize, line: &str) -> Option<Text> {
     let rest = line.split_once('=')?.1.trim();
-    let shows = match verb {
-        "accept" if names == 2 => {
-            let first = line.split(',').next()?.trim();
-            return Some(format!(
-                "Python's accept returns (conn, addr); socklab's makes one handle and shows the \
-                 peer's address in its step: {first} = {rest}"
-            ));
+    let first = line.split(',').next()?.trim();
+    let kept = format!("{first} = {rest}");
+    Some(match verb {
+        "accept" if names == 2 => crate::worded!("py-unpack-accept", line = kept),
+        "recvfrom" if names > 1 => crate::worded!("py-unpack-recvfrom", verb = verb, line = kept),
+        "recv" | "recvall" if names > 1 => {
+            crate::worded!("py-unpack-recv", verb = verb, line = kept)
         }
-        "recvfrom" | "recv" | "recvall" if names > 1 => {
-            let first = line.split(',').next()?.trim();
-            let rest_is = match verb {
-                "recvfrom" => "the sender's address, from:",
-                _ => "how many came",
-            };
-            return Some(format!(
-                "socklab's {verb} keeps the bytes it read under one name and shows the rest \
-                 ({rest_is}) in its step: {first} = {rest}"
-            ));
+        "getsockname" | "getpeername" => {
+            crate::worded!("py-unpack-address", verb = verb, line = rest)
         }
-        "getsockname" | "getpeername" => "the address",
-        "getsockopt" => "the value",
-        "send" | "sendall" | "sendto" => "how many bytes the kernel took",
+        "getsockopt" => crate::worded!("py-unpack-value", verb = verb, line = rest),
+        "send" | "sendall" | "sendto" => {
+            crate::worded!("py-unpack-sent", verb = verb, line = rest)
+        }
         _ => return None,
-    };
-    Some(format!(
-        "socklab shows what {verb} returns — {shows} — in its step; there is nothing to name: {rest}"
-    ))
+    })
 }
 
 #[cfg(test)]
