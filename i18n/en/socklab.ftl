@@ -1640,4 +1640,27 @@ py-unpack-address = socklab shows what { $verb } returns — the address — in 
 py-unpack-value = socklab shows what { $verb } returns — the value — in its step; there is nothing to name: { $line }
 py-unpack-sent = socklab shows what { $verb } returns — how many bytes the kernel took — in its step; there is nothing to name: { $line }
 
+# What a line needs and only the running program knows; $what is one of
+# the py-arg-… names, $placeholder what the socklab line holds there.
+py-missing-variable-data = { $name } is a Python variable — socklab takes { $what } written in the line: type its value where the line has { $placeholder }, or, if { $name } is what a receive returned, keep it by name ({ $name } = recv conn 1024) and send ${ $name }
+py-missing-variable = { $name } is a Python variable — socklab takes { $what } written in the line: type its value where the line has { $placeholder }
+py-missing-expression = { $expression } is worked out by the running program — socklab takes { $what } written in the line: type its value where the line has { $placeholder }
+py-missing-other = socklab cannot write that as { $what }: type it where the line has { $placeholder }
+py-unknown-encoding = '{ $encoding }' is not an encoding socklab knows (help encoding lists them): the data is left in the session's encoding
+py-note-str = Python 3 refuses a str here with TypeError — it sends bytes: b'…' or '….encode()'; socklab sends the text in the session's encoding, { $encoding }
+py-arg-constant = a socket constant
+py-arg-backlog = the backlog
+py-arg-size = the size
+py-arg-level = a level
+py-arg-option = an option
+py-arg-value = the value
+py-arg-seconds = the seconds
+py-arg-socket = a socket
+py-arg-text = the text
+py-arg-data = the data
+py-arg-address = the address
+py-arg-port = the port
+py-arg-host = the host
+py-arg-flags = flags
+
 ## ---- end of section python ----

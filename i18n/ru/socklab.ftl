@@ -1811,4 +1811,27 @@ py-unpack-address = то, что возвращает { $verb }, — адрес 
 py-unpack-value = то, что возвращает { $verb }, — значение — socklab показывает в шаге; называть здесь нечего: { $line }
 py-unpack-sent = то, что возвращает { $verb }, — сколько байт приняло ядро — socklab показывает в шаге; называть здесь нечего: { $line }
 
+# Чего строке не хватает и что знает только работающая программа; $what —
+# одно из имён py-arg-… (в винительном падеже), $placeholder — что стоит там в строке socklab.
+py-missing-variable-data = { $name } — это переменная Python, а socklab принимает { $what } прямо в строке: впишите её значение туда, где в строке стоит { $placeholder }, или, если { $name } — то, что вернул приём данных, сохраните его под именем ({ $name } = recv conn 1024) и отправьте ${ $name }
+py-missing-variable = { $name } — это переменная Python, а socklab принимает { $what } прямо в строке: впишите её значение туда, где в строке стоит { $placeholder }
+py-missing-expression = { $expression } вычисляет работающая программа, а socklab принимает { $what } прямо в строке: впишите значение туда, где в строке стоит { $placeholder }
+py-missing-other = socklab не может записать это как надо — здесь нужно указать { $what }: впишите его туда, где в строке стоит { $placeholder }
+py-unknown-encoding = '{ $encoding }' — не кодировка, известная socklab (их список даёт help encoding): данные остаются в кодировке сеанса
+py-note-str = Python 3 не примет здесь str и выдаст TypeError — отправляются байты: b'…' или '….encode()'; socklab отправляет текст в кодировке сеанса, { $encoding }
+py-arg-constant = константу сокета
+py-arg-backlog = длину очереди (backlog)
+py-arg-size = размер
+py-arg-level = уровень
+py-arg-option = опцию
+py-arg-value = значение
+py-arg-seconds = число секунд
+py-arg-socket = сокет
+py-arg-text = текст
+py-arg-data = данные
+py-arg-address = адрес
+py-arg-port = порт
+py-arg-host = хост
+py-arg-flags = флаги
+
 ## ---- end of section python ----

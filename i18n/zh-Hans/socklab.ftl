@@ -1615,4 +1615,26 @@ py-unpack-address = socklab 会在这一步的输出中显示 { $verb } 的返�
 py-unpack-value = socklab 会在这一步的输出中显示 { $verb } 的返回值（选项的值），不需要给它起名字：{ $line }
 py-unpack-sent = socklab 会在这一步的输出中显示 { $verb } 的返回值（内核接收了多少字节），不需要给它起名字：{ $line }
 
+# 这一行需要、但只有运行中的程序才知道的值；$what 是 py-arg-… 中的一个名称，$placeholder 是 socklab 行中占位的内容。
+py-missing-variable-data = { $name } 是 Python 变量，而 socklab 要求把{ $what }直接写在这一行里：请在这一行的 { $placeholder } 处填入它的值；如果 { $name } 是接收调用返回的数据，就给它起名保存（{ $name } = recv conn 1024），再发送 ${ $name }
+py-missing-variable = { $name } 是 Python 变量，而 socklab 要求把{ $what }直接写在这一行里：请在这一行的 { $placeholder } 处填入它的值
+py-missing-expression = { $expression } 要由运行中的程序计算，而 socklab 要求把{ $what }直接写在这一行里：请在这一行的 { $placeholder } 处填入它的值
+py-missing-other = socklab 无法把它写成{ $what }：请在这一行的 { $placeholder } 处填入
+py-unknown-encoding = '{ $encoding }' 不是 socklab 认识的编码（help encoding 会列出可用的编码）：数据仍使用本次会话的编码
+py-note-str = Python 3 在这里不接受 str，会报 TypeError——它发送的是 bytes：b'…' 或 '….encode()'；socklab 则按本次会话的编码 { $encoding } 发送这段文本
+py-arg-constant = 套接字常量
+py-arg-backlog = 监听队列长度（backlog）
+py-arg-size = 大小
+py-arg-level = 层级（level）
+py-arg-option = 选项
+py-arg-value = 值
+py-arg-seconds = 秒数
+py-arg-socket = 套接字
+py-arg-text = 文本
+py-arg-data = 数据
+py-arg-address = 地址
+py-arg-port = 端口
+py-arg-host = 主机
+py-arg-flags = 标志（flags）
+
 ## ---- end of section python ----

@@ -228,23 +228,54 @@ fn select(args: &[Value], answer: &mut Answer) -> Option<String> {
     Some(line)
 }
 
+/// What a line's argument is, as the notes name it (`what` is the key
+/// the calls above pass: "the backlog", "an option" …).
+fn argument(what: &str) -> String {
+    match what {
+        "a socket constant" => crate::t!("py-arg-constant"),
+        "the backlog" => crate::t!("py-arg-backlog"),
+        "the size" => crate::t!("py-arg-size"),
+        "a level" => crate::t!("py-arg-level"),
+        "an option" => crate::t!("py-arg-option"),
+        "the value" => crate::t!("py-arg-value"),
+        "the seconds" => crate::t!("py-arg-seconds"),
+        "a socket" => crate::t!("py-arg-socket"),
+        "the text" => crate::t!("py-arg-text"),
+        "the data" => crate::t!("py-arg-data"),
+        "the address" => crate::t!("py-arg-address"),
+        "the port" => crate::t!("py-arg-port"),
+        "the host" => crate::t!("py-arg-host"),
+        "flags" => crate::t!("py-arg-flags"),
+        other => other.to_string(),
+    }
+}
+
 impl Answer {
     /// A note for what the line needs and only the program knows; the
     /// line gets `placeholder` in its place.
     fn missing(&mut self, value: &Value, what: &str, placeholder: &str) -> String {
+        let is_name = |name: &str| !name.contains(['(', '[', ' ']);
+        let said = argument(what);
         self.missing.push(match value {
-            Value::Variable(name) if !name.contains(['(', '[', ' ']) && what == "the data" => format!(
-                "{name} is a Python variable — socklab takes {what} written in the line: type its value where the line has {placeholder}, or, if {name} is what a receive returned, keep it by name ({name} = recv conn 1024) and send ${name}"
+            Value::Variable(name) if is_name(name) && what == "the data" => crate::t!(
+                "py-missing-variable-data",
+                name = name.as_str(),
+                what = said,
+                placeholder = placeholder
             ),
-            Value::Variable(name) if !name.contains(['(', '[', ' ']) => format!(
-                "{name} is a Python variable — socklab takes {what} written in the line: type its value where the line has {placeholder}"
+            Value::Variable(name) if is_name(name) => crate::t!(
+                "py-missing-variable",
+                name = name.as_str(),
+                what = said,
+                placeholder = placeholder
             ),
-            Value::Variable(expression) => format!(
-                "{expression} is worked out by the running program — socklab takes {what} written in the line: type its value where the line has {placeholder}"
+            Value::Variable(expression) => crate::t!(
+                "py-missing-expression",
+                expression = expression.as_str(),
+                what = said,
+                placeholder = placeholder
             ),
-            _ => format!(
-                "socklab cannot write that as {what}: type it where the line has {placeholder}"
-            ),
+            _ => crate::t!("py-missing-other", what = said, placeholder = placeholder),
         });
         placeholder.to_string()
     }
@@ -256,10 +287,9 @@ impl Answer {
         let name = match crate::encoding::by_name(name) {
             Ok(encoding) => crate::encoding::name(encoding).to_string(),
             Err(_) => {
-                self.missing.push(format!(
-                    "'{}' is not an encoding socklab knows (help encoding lists them): the data is left in the session's encoding",
-                    crate::safe_text::escape(name)
-                ));
+                let encoding = crate::safe_text::escape(name).to_string();
+                self.missing
+                    .push(crate::t!("py-unknown-encoding", encoding = encoding));
                 return;
             }
         };
@@ -279,11 +309,9 @@ impl Answer {
                 pieces.join(" + ")
             }
             Value::Text(text) => {
-                self.notes.push(format!(
-                    "Python 3 refuses a str here with TypeError — it sends bytes: b'…' or \
-                     '….encode()'; socklab sends the text in the session's encoding, {}",
-                    scope.encoding()
-                ));
+                let encoding = scope.encoding();
+                self.notes
+                    .push(crate::t!("py-note-str", encoding = encoding));
                 format!("\"{}\"", quoted_text(text))
             }
             Value::Encoded(text, encoding) => match text.as_ref() {
