@@ -307,3 +307,34 @@ pub fn unpacking(verb: &'static str, names: usize, line: &str) -> Option<Text> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod worded {
+    use super::*;
+
+    struct Handles;
+    impl HandleNames for Handles {
+        fn is_handle(&self, name: &str) -> bool {
+            name == "s"
+        }
+        fn current(&self) -> Option<&str> {
+            Some("s")
+        }
+        fn handle_names(&self) -> Vec<String> {
+            vec!["s".into()]
+        }
+    }
+
+    #[test]
+    fn the_shell_message_is_worded_in_the_language_it_is_shown_in() {
+        let line = "s.send(msg)";
+        let english = i18n::in_english(|| shell_answer(line, &Handles)).unwrap();
+        let message = i18n::in_lang(Lang::Ru, || shell_message(line, &Handles)).unwrap();
+        assert_eq!(i18n::in_english(|| message.to_string()), english);
+        let russian = i18n::in_lang(Lang::Ru, || message.to_string());
+        assert!(russian.contains("переменная Python"), "{russian}");
+        assert!(russian.contains("send s \"DATA\""), "{russian}");
+        let chinese = i18n::in_lang(Lang::Zh, || message.to_string());
+        assert!(chinese.contains("Python 变量"), "{chinese}");
+    }
+}
