@@ -216,7 +216,7 @@ pub fn parse(
 /// A line of Python, answered with the socklab lines that do the same (or
 /// with where the calls are, for Python around them).
 fn python_form(line: &str, handles: &dyn HandleNames) -> Option<UsageError> {
-    Some(UsageError::at(1, python::shell_answer(line, handles)?))
+    Some(UsageError::at(1, python::shell_message(line, handles)?))
 }
 
 fn unknown_verb(token: &parse::Token<'_>) -> UsageError {
