@@ -23,16 +23,6 @@ pub const SPEC: Spec = Spec {
     parse: |c| boxed(Help::parse(c)),
 };
 
-const GROUPS: [Group; 7] = [
-    Group::Socket,
-    Group::Data,
-    Group::Options,
-    Group::Inspect,
-    Group::Background,
-    Group::Lab,
-    Group::Session,
-];
-
 #[derive(Debug, Clone)]
 pub struct Help {
     topic: Option<String>,
@@ -172,7 +162,7 @@ fn python_help() -> Vec<String> {
 /// The command list, grouped: each usage and its whole summary.
 pub fn overview() -> Vec<String> {
     let mut lines = Vec::new();
-    for group in GROUPS {
+    for group in Group::ALL {
         lines.push(crate::t!("help-group-heading", title = group.title()));
         for spec in COMMANDS.iter().filter(|s| s.group == group) {
             lines.push(format!("  {}", spec.usage));
@@ -295,7 +285,7 @@ fn markdown_in_english() -> String {
          sendall, sendto, recv, recvfrom, poll) followed by `&` runs on a worker thread: see \
          [In the background](#in-the-background-worker-threads).\n",
     );
-    for group in GROUPS {
+    for group in Group::ALL {
         let _ = write!(out, "\n## {}\n", group.title());
         for spec in COMMANDS.iter().filter(|s| s.group == group) {
             let _ = write!(out, "\n### `{}`\n\n", spec.usage);

@@ -53,6 +53,17 @@ pub enum Group {
 }
 
 impl Group {
+    /// Every group, in the order help lists them.
+    pub const ALL: [Group; 7] = [
+        Group::Socket,
+        Group::Data,
+        Group::Options,
+        Group::Inspect,
+        Group::Background,
+        Group::Lab,
+        Group::Session,
+    ];
+
     /// The message id of its title.
     pub fn title_id(self) -> &'static str {
         match self {
@@ -141,16 +152,6 @@ mod tests {
     use super::*;
     use crate::i18n::{Lang, ftl_source};
 
-    const GROUPS: [Group; 7] = [
-        Group::Socket,
-        Group::Data,
-        Group::Options,
-        Group::Inspect,
-        Group::Background,
-        Group::Lab,
-        Group::Session,
-    ];
-
     /// The ids `lang`'s own file has (not its English fallback's).
     fn ids_in(lang: Lang) -> BTreeSet<String> {
         let text = ftl_source(lang).unwrap_or_else(|| panic!("no {lang} messages"));
@@ -168,7 +169,10 @@ mod tests {
     /// Every id the command table makes; the notes where English has them.
     fn made_ids() -> BTreeSet<String> {
         let english = ids_in(Lang::En);
-        let mut made: BTreeSet<String> = GROUPS.iter().map(|g| g.title_id().to_string()).collect();
+        let mut made: BTreeSet<String> = Group::ALL
+            .iter()
+            .map(|g| g.title_id().to_string())
+            .collect();
         for spec in COMMANDS {
             made.insert(spec.summary_id());
             made.extend(Some(spec.notes_id()).filter(|id| english.contains(id)));
